@@ -1,0 +1,2 @@
+//! The managed heap: allocator, object headers, handles, cycle collector.
+pub mod pymalloc;

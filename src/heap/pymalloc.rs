@@ -1,0 +1,1 @@
+//! pymalloc-style allocator (arenas, pools, blocks). Filled in by the allocator work.

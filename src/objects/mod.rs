@@ -1,0 +1,1 @@
+//! Python object types, one per file, built on the heap's safe API.

@@ -1,0 +1,1 @@
+//! Front end: lexer, layout pass, lalrpop grammar, AST.
