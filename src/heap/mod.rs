@@ -1,2 +1,52 @@
-//! The managed heap: allocator, object headers, handles, cycle collector.
+//! The managed heap: the pymalloc-style allocator, object headers and handles, the
+//! non-recursive free path, and the generational cycle collector.
+//!
+//! This is the one module where `unsafe` is allowed. Everything above it (object types,
+//! VM, builtins) uses the safe API re-exported here: allocate an object with a payload,
+//! a `PyObj` handle whose Clone is an incref and whose Drop is a decref, typed access to
+//! the payload through `get` (immutable payloads) or run-time checked `borrow` /
+//! `borrow_mut` (mutable payloads).
+//!
+//! # Invariants (cited by the `// SAFETY:` comments as H1..H8)
+//!
+//! - **H1** An object's refcount equals the number of live `PyObj` handles to it, plus
+//!   one for every object whose header names it as its type. It is at least 1 while the
+//!   object is alive; the block is freed exactly when it reaches 0. A count that
+//!   saturates at `u32::MAX` marks the object immortal: it is never decremented again.
+//! - **H2** Every tracked container is in exactly one generation list (or, during a
+//!   collection, in exactly one of the collector's working lists). An untracked
+//!   container has `next == null`. Only objects whose vtable says `gc` have a GC header.
+//! - **H3** An object's block was allocated with exactly `Vtable::block_layout(n)` where
+//!   `n` is the item count recorded in its var header (0 for fixed-size objects); the
+//!   `PyObj` points at the `ObHead`, which sits `Vtable::gc_pre` bytes into the block.
+//! - **H4** The header's type pointer names a live type object whose payload is a
+//!   `TypeObject<_>`, which begins with the vtable of its instances; the vtable's
+//!   `type_id` is the `TypeId` of the payload stored in every instance.
+//! - **H5** A payload is only reached through a `&T` while the header's borrow state is
+//!   shared (or the payload is immutable), and through a `&mut T` only while the borrow
+//!   state is exclusive. Immutable payloads (`Payload::MUTABLE == false`) never get a
+//!   `&mut` after construction.
+//! - **H6** The items of a var-sized object are all initialised, and are never mutated
+//!   after construction (var-sized payloads are immutable).
+//! - **H7** Objects are confined to the thread that allocated them (`PyObj` is neither
+//!   Send nor Sync), so the per-thread heap state needs no locks.
+//! - **H8** A block is freed by the free trampoline only: at most one `free_object` runs
+//!   at a time per thread; objects whose count reaches 0 meanwhile wait on the pending
+//!   list, so freeing a long chain uses a loop, not the Rust stack.
+
+mod gc;
+mod object;
 pub mod pymalloc;
+#[cfg(test)]
+mod tests;
+mod verify;
+
+pub use gc::{
+    collect, gc_get_count, gc_get_threshold, gc_is_enabled, gc_set_enabled, gc_set_threshold,
+    gc_stats, set_finalizer, GcStats, NUM_GENERATIONS,
+};
+pub use object::{
+    live_objects, BorrowError, PMut, PRef, Payload, PyObj, TypeObject, TypeRef, Untrack, Visit,
+    Vtable,
+};
+pub use verify::{verify_heap, HeapReport};

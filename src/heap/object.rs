@@ -1,0 +1,981 @@
+//! Object blocks: the header every object starts with, the GC header in front of
+//! containers, the vtable that tells the heap how to drop, traverse and size a payload,
+//! `PyObj` (Clone = incref, Drop = decref) and the free trampoline.
+//!
+//! Block layout (addresses grow to the right; `id()` is the address of `ObHead`):
+//!
+//! ```text
+//!   fixed-size:  [GcHead 16]? [ObHead 16][payload T]
+//!   var-sized:   [GcHead 16]? [ObHead 16][ob_size 8][payload T][item 0]..[item n-1]
+//! ```
+//!
+//! `ObHead` is CPython's PyObject: a reference count and the type. CPython's count is
+//! a Py_ssize_t; ours is a u32 plus a u32 of flags (the borrow state of the payload and
+//! a few object bits), so the header stays 16 bytes. A count cannot overflow in
+//! practice (each reference is a stored 8-byte pointer), and saturates to immortal.
+
+use std::alloc::{self, Layout};
+use std::any::TypeId;
+use std::cell::Cell;
+use std::marker::PhantomData;
+use std::mem::{align_of, size_of};
+use std::ptr::{self, NonNull};
+
+use super::gc;
+
+/// CPython's PyGC_Head: links for the generation lists, and during a collection the
+/// scratch copy of the refcount (`gc_refs`) in the upper bits of `prev`.
+#[repr(C)]
+pub(crate) struct GcHead {
+    /// Next object in its list; null when untracked. During a collection the low bit is
+    /// NEXT_MASK_UNREACHABLE.
+    pub(crate) next: Cell<*mut GcHead>,
+    /// Previous object in its list, with flag bits 0 (FINALIZED) and 1 (COLLECTING).
+    pub(crate) prev: Cell<*mut GcHead>,
+}
+
+/// CPython's PyObject header.
+#[repr(C)]
+pub(crate) struct ObHead {
+    pub(crate) refcnt: Cell<u32>,
+    /// Bits 0..24: borrow state of the payload (count of shared borrows, or
+    /// `BORROW_MUT`). Bits 24..32: free for object types (see `PyObj::obj_flag`).
+    pub(crate) flags: Cell<u32>,
+    /// The type object (a strong reference, H1/H4).
+    pub(crate) ty: Cell<NonNull<ObHead>>,
+}
+
+const BORROW_MASK: u32 = 0x00ff_ffff;
+const BORROW_MUT: u32 = BORROW_MASK;
+const GC_PRE: usize = size_of::<GcHead>();
+
+/// The var header: CPython's ob_size. Its magnitude is the number of items; its sign is
+/// free for the type (int keeps its sign there, as CPython does).
+type ObSize = isize;
+
+#[repr(C)]
+struct FixedBlock<T> {
+    head: ObHead,
+    payload: T,
+}
+
+#[repr(C)]
+struct VarBlock<T> {
+    head: ObHead,
+    ob_size: ObSize,
+    payload: T,
+}
+
+/// When the collector may stop tracking a container whose contents are all atomic
+/// (CPython's _PyTuple_MaybeUntrack and _PyDict_MaybeUntrack).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Untrack {
+    /// Always tracked while alive.
+    Never,
+    /// Checked for every survivor of any collection (tuples).
+    Young,
+    /// Checked in full collections only (dicts).
+    Full,
+}
+
+/// The visitor a payload's `traverse` calls for each object it references.
+pub type Visit<'a> = &'a mut dyn FnMut(&PyObj);
+
+/// What a Rust payload type tells the heap. Implementors are the object types of
+/// `crate::objects`; the heap derives a `Vtable` from these items.
+pub trait Payload: Sized + 'static {
+    /// Element of the inline variable-size part; `()` for fixed-size objects.
+    type Item: 'static;
+    /// The Python-level type name, for diagnostics.
+    const NAME: &'static str;
+    /// Objects carry a GC header and are traversed by the cycle collector.
+    const GC: bool = false;
+    /// Start tracked (CPython tracks most containers at creation; dicts start untracked).
+    const TRACK_AT_ALLOC: bool = true;
+    /// The payload changes after construction: access only through `borrow*`.
+    const MUTABLE: bool = false;
+    /// When the collector may untrack these objects.
+    const UNTRACK: Untrack = Untrack::Never;
+    /// The vtable; do not override.
+    const VTABLE: &'static Vtable = &Vtable::new::<Self>();
+
+    /// Visit every object this one references (tp_traverse).
+    fn traverse(&self, _items: &[Self::Item], _visit: Visit<'_>) {}
+    /// Drop the references this object holds, to break a cycle (tp_clear). Called by
+    /// the collector on unreachable mutable containers only.
+    fn clear(&mut self) {}
+    /// Bytes this object owns outside its block (a list's item array, a dict's table).
+    fn extra_size(&self) -> usize {
+        0
+    }
+    /// True if the collector may stop tracking this object (see `UNTRACK`).
+    fn can_untrack(&self, _items: &[Self::Item]) -> bool {
+        false
+    }
+}
+
+/// How the heap handles one payload type: CPython's tp_dealloc / tp_traverse /
+/// tp_clear / tp_basicsize / tp_itemsize, derived from a `Payload` impl.
+pub struct Vtable {
+    pub name: &'static str,
+    pub(crate) type_id: TypeId,
+    pub gc: bool,
+    pub mutable: bool,
+    pub untrack: Untrack,
+    var: bool,
+    /// Offset of the payload from the `ObHead`.
+    payload_off: usize,
+    /// Offset of item 0 from the `ObHead` (var-sized only).
+    items_off: usize,
+    item_size: usize,
+    align: usize,
+    /// Bytes from the `ObHead` to the end of a fixed-size object.
+    fixed_size: usize,
+    drop: unsafe fn(NonNull<ObHead>),
+    pub(crate) traverse: unsafe fn(NonNull<ObHead>, Visit<'_>),
+    pub(crate) clear: unsafe fn(NonNull<ObHead>),
+    extra_size: unsafe fn(NonNull<ObHead>) -> usize,
+    pub(crate) can_untrack: unsafe fn(NonNull<ObHead>) -> bool,
+}
+
+const fn max(a: usize, b: usize) -> usize {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+const fn round_up(n: usize, align: usize) -> usize {
+    (n + align - 1) & !(align - 1)
+}
+
+impl Vtable {
+    pub const fn new<T: Payload>() -> Vtable {
+        let var = size_of::<T::Item>() != 0;
+        let head_align = max(align_of::<ObHead>(), align_of::<T>());
+        let align = max(head_align, align_of::<T::Item>());
+        let (payload_off, items_off, fixed_size) = if var {
+            let off = std::mem::offset_of!(VarBlock<T>, payload);
+            let items = round_up(size_of::<VarBlock<T>>(), align_of::<T::Item>());
+            (off, items, 0)
+        } else {
+            let off = std::mem::offset_of!(FixedBlock<T>, payload);
+            (off, 0, size_of::<FixedBlock<T>>())
+        };
+        Vtable {
+            name: T::NAME,
+            type_id: TypeId::of::<T>(),
+            gc: T::GC,
+            mutable: T::MUTABLE,
+            untrack: T::UNTRACK,
+            var,
+            payload_off,
+            items_off,
+            item_size: size_of::<T::Item>(),
+            align,
+            fixed_size,
+            drop: drop_payload::<T>,
+            traverse: traverse_payload::<T>,
+            clear: clear_payload::<T>,
+            extra_size: extra_size_payload::<T>,
+            can_untrack: can_untrack_payload::<T>,
+        }
+    }
+
+    /// Bytes of the object's block, GC header included, for `n` items (CPython's
+    /// basicsize + n * itemsize, plus the GC header).
+    pub fn block_size(&self, n: usize) -> Option<usize> {
+        let pre = if self.gc { GC_PRE } else { 0 };
+        let body = if self.var {
+            n.checked_mul(self.item_size)?.checked_add(self.items_off)?
+        } else {
+            self.fixed_size
+        };
+        body.checked_add(pre)
+    }
+
+    fn block_layout(&self, n: usize) -> Option<Layout> {
+        Layout::from_size_align(self.block_size(n)?, self.align).ok()
+    }
+
+    fn gc_pre(&self) -> usize {
+        if self.gc {
+            GC_PRE
+        } else {
+            0
+        }
+    }
+}
+
+// ----- monomorphised vtable entries ---------------------------------------------------
+
+/// # Safety
+/// `p` heads a live object whose payload type is `T` (H4).
+unsafe fn payload_ptr<T: Payload>(p: NonNull<ObHead>) -> *mut T {
+    // SAFETY: H3/H4: the block holds a `T` at the vtable's payload offset.
+    unsafe { p.as_ptr().byte_add(T::VTABLE.payload_off).cast::<T>() }
+}
+
+/// Raw pointer to the items of a var-sized object (an empty slice for fixed-size ones).
+///
+/// # Safety
+/// `p` heads a live object whose payload type is `T` (H4).
+unsafe fn items_ptr<T: Payload>(p: NonNull<ObHead>) -> *mut [T::Item] {
+    if !T::VTABLE.var {
+        return ptr::slice_from_raw_parts_mut(NonNull::<T::Item>::dangling().as_ptr(), 0);
+    }
+    // SAFETY: H3/H6: ob_size follows the header and its magnitude counts the
+    // initialised items stored at items_off.
+    unsafe {
+        let n = (*p.as_ptr().cast::<VarBlock<()>>()).ob_size.unsigned_abs();
+        let first = p.as_ptr().byte_add(T::VTABLE.items_off).cast::<T::Item>();
+        ptr::slice_from_raw_parts_mut(first, n)
+    }
+}
+
+/// # Safety
+/// `p` heads a live object whose payload type is `T` (H4); the items are not being
+/// dropped.
+unsafe fn items_of<'a, T: Payload>(p: NonNull<ObHead>) -> &'a [T::Item] {
+    // SAFETY: H6: the items are initialised and only read after construction.
+    unsafe { &*items_ptr::<T>(p) }
+}
+
+unsafe fn drop_payload<T: Payload>(p: NonNull<ObHead>) {
+    // SAFETY: called once by free_object on an object whose count reached 0 (H1, H8),
+    // so no reference to its payload or items remains.
+    unsafe {
+        ptr::drop_in_place(items_ptr::<T>(p));
+        ptr::drop_in_place(payload_ptr::<T>(p));
+    }
+}
+
+unsafe fn traverse_payload<T: Payload>(p: NonNull<ObHead>, visit: Visit<'_>) {
+    // SAFETY: the collector calls this only when the borrow state is not exclusive
+    // (it checks `is_mut_borrowed` first), so a shared reference is allowed (H5).
+    unsafe { (*payload_ptr::<T>(p)).traverse(items_of::<T>(p), visit) }
+}
+
+unsafe fn clear_payload<T: Payload>(p: NonNull<ObHead>) {
+    if !T::MUTABLE {
+        return;
+    }
+    let head = unsafe { p.as_ref() };
+    let state = head.flags.get();
+    if state & BORROW_MASK != 0 {
+        return; // somebody is looking at it: it is not garbage after all; skip
+    }
+    head.flags.set(state | BORROW_MUT);
+    // SAFETY: H5: we just took the exclusive borrow state; the payload is mutable.
+    unsafe { (*payload_ptr::<T>(p)).clear() };
+    head.flags.set(head.flags.get() & !BORROW_MASK);
+}
+
+unsafe fn extra_size_payload<T: Payload>(p: NonNull<ObHead>) -> usize {
+    // SAFETY: called through a live handle outside any exclusive borrow (see sizeof).
+    unsafe { (*payload_ptr::<T>(p)).extra_size() }
+}
+
+unsafe fn can_untrack_payload<T: Payload>(p: NonNull<ObHead>) -> bool {
+    // SAFETY: as traverse_payload: the collector checked the borrow state.
+    unsafe { (*payload_ptr::<T>(p)).can_untrack(items_of::<T>(p)) }
+}
+
+// ----- per-thread heap state -----------------------------------------------------------
+
+struct FreeState {
+    /// A `free_object` is running on this thread (H8).
+    freeing: Cell<bool>,
+    /// Objects whose count reached 0 while another was being freed.
+    pending: Cell<Vec<NonNull<ObHead>>>,
+    /// Objects allocated and not yet freed on this thread.
+    live: Cell<usize>,
+}
+
+thread_local! {
+    static FREE: FreeState = const {
+        FreeState { freeing: Cell::new(false), pending: Cell::new(Vec::new()), live: Cell::new(0) }
+    };
+}
+
+/// Number of objects allocated on this thread and not yet freed.
+pub fn live_objects() -> usize {
+    FREE.with(|f| f.live.get())
+}
+
+/// The vtable of a live object (H4).
+#[inline]
+pub(crate) fn vtable_of(p: NonNull<ObHead>) -> &'static Vtable {
+    // SAFETY: H4: the type object's payload is a TypeObject, whose first field is the
+    // instance vtable; the type object is alive because `p` holds a reference to it.
+    unsafe {
+        let ty = (*p.as_ptr()).ty.get();
+        let payload = ty.as_ptr().byte_add(size_of::<ObHead>());
+        *payload.cast::<&'static Vtable>()
+    }
+}
+
+/// The GC header of a container.
+///
+/// # Safety
+/// `p` heads a live object whose vtable has `gc` set (H2).
+#[inline]
+pub(crate) unsafe fn gc_head(p: NonNull<ObHead>) -> NonNull<GcHead> {
+    // SAFETY: H2/H3: containers have a GcHead right before their ObHead.
+    unsafe { NonNull::new_unchecked(p.as_ptr().byte_sub(GC_PRE).cast::<GcHead>()) }
+}
+
+/// The object a GC header belongs to.
+#[inline]
+pub(crate) fn from_gc(g: NonNull<GcHead>) -> NonNull<ObHead> {
+    // SAFETY: H2: every GcHead in a generation list is followed by its ObHead.
+    unsafe { NonNull::new_unchecked(g.as_ptr().byte_add(GC_PRE).cast::<ObHead>()) }
+}
+
+/// Free an object whose count reached 0, and everything that dies with it, without
+/// recursing on the Rust stack (CPython's trashcan, done always).
+fn dealloc(p: NonNull<ObHead>) {
+    let reentrant = FREE.try_with(|f| {
+        if f.freeing.get() {
+            // A container waiting here must not be seen by a collection (count 0).
+            if vtable_of(p).gc {
+                // SAFETY: the vtable says it has a GC header (H2).
+                unsafe { gc::untrack(gc_head(p)) };
+            }
+            let mut v = f.pending.take();
+            v.push(p);
+            f.pending.set(v);
+            return true;
+        }
+        f.freeing.set(true);
+        false
+    });
+    match reentrant {
+        Ok(true) => {}
+        Ok(false) => {
+            let mut next = Some(p);
+            while let Some(o) = next {
+                // SAFETY: H8: `o`'s count reached 0 and no other free is running.
+                unsafe { free_object(o) };
+                next = FREE.with(|f| {
+                    let mut v = f.pending.take();
+                    let n = v.pop();
+                    f.pending.set(v);
+                    n
+                });
+            }
+            FREE.with(|f| f.freeing.set(false));
+        }
+        // Thread-local storage is being torn down: free directly.
+        // SAFETY: as above; late frees at thread exit are rare and shallow.
+        Err(_) => unsafe { free_object(p) },
+    }
+}
+
+/// # Safety
+/// `p`'s count is 0 and nothing refers to it any more (H1).
+unsafe fn free_object(p: NonNull<ObHead>) {
+    let vt = vtable_of(p);
+    // SAFETY: H3: the var header is valid for var-sized objects.
+    let n = if vt.var {
+        unsafe { (*p.as_ptr().cast::<VarBlock<()>>()).ob_size.unsigned_abs() }
+    } else {
+        0
+    };
+    let layout = vt.block_layout(n).expect("layout was valid at allocation");
+    if vt.gc {
+        // SAFETY: vt.gc says there is a GC header (H2).
+        unsafe { gc::on_free(gc_head(p)) };
+    }
+    // SAFETY: H1: the count is 0, so the payload is dropped exactly once, here.
+    unsafe { (vt.drop)(p) };
+    // SAFETY: the type pointer is a strong reference taken at allocation (H1).
+    let ty = unsafe { (*p.as_ptr()).ty.get() };
+    drop(PyObj(ty));
+    // SAFETY: H3: the block was allocated with this layout at this address.
+    unsafe { alloc::dealloc(p.as_ptr().byte_sub(vt.gc_pre()).cast::<u8>(), layout) };
+    FREE.with(|f| f.live.set(f.live.get() - 1));
+}
+
+// ----- the handle ----------------------------------------------------------------------
+
+/// A strong reference to a Python object: Clone is an incref, Drop is a decref.
+#[repr(transparent)]
+pub struct PyObj(NonNull<ObHead>);
+
+impl Clone for PyObj {
+    #[inline]
+    fn clone(&self) -> Self {
+        let rc = &self.head().refcnt;
+        rc.set(rc.get().saturating_add(1));
+        PyObj(self.0)
+    }
+}
+
+impl Drop for PyObj {
+    #[inline]
+    fn drop(&mut self) {
+        let rc = &self.head().refcnt;
+        match rc.get() {
+            1 => {
+                rc.set(0);
+                dealloc(self.0);
+            }
+            u32::MAX => {}
+            n => rc.set(n - 1),
+        }
+    }
+}
+
+impl PartialEq for PyObj {
+    /// Identity (`is`), not Python equality.
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+impl Eq for PyObj {}
+
+impl std::fmt::Debug for PyObj {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{} object at {:#x}>", self.vtable().name, self.id())
+    }
+}
+
+/// Why a payload could not be borrowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BorrowError {
+    /// The object's payload is not of the requested Rust type.
+    WrongType,
+    /// The payload is borrowed in a conflicting way (e.g. mutated during iteration).
+    Busy,
+}
+
+/// Allocate the block for an object of type `ty` and write its header.
+///
+/// # Safety
+/// `vt` is `ty`'s instance vtable and `layout` is `vt.block_layout(n)`.
+unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, layout: Layout) -> Option<NonNull<ObHead>> {
+    if vt.gc {
+        gc::before_gc_alloc();
+    }
+    // SAFETY: layout has a non-zero size (it holds at least the header).
+    let block = unsafe { alloc::alloc(layout) };
+    if block.is_null() {
+        return None;
+    }
+    // SAFETY: the block is fresh and large enough for the GC header and ObHead.
+    let p = unsafe { NonNull::new_unchecked(block.byte_add(vt.gc_pre()).cast::<ObHead>()) };
+    let ty_ptr = ty.0.clone();
+    let ty_nn = ty_ptr.0;
+    std::mem::forget(ty_ptr); // the header now owns this reference (H1)
+                              // SAFETY: writing the header into the fresh block.
+    unsafe {
+        p.as_ptr().write(ObHead {
+            refcnt: Cell::new(1),
+            flags: Cell::new(0),
+            ty: Cell::new(ty_nn),
+        })
+    };
+    if vt.gc {
+        // SAFETY: the GC header precedes the ObHead in this fresh block.
+        unsafe {
+            gc_head(p).as_ptr().write(GcHead {
+                next: Cell::new(ptr::null_mut()),
+                prev: Cell::new(ptr::null_mut()),
+            })
+        };
+    }
+    FREE.with(|f| f.live.set(f.live.get() + 1));
+    Some(p)
+}
+
+impl PyObj {
+    /// Allocate a fixed-size object of type `ty` holding `payload`.
+    ///
+    /// Panics if `ty`'s instances do not have payload type `T`. Aborts on out-of-memory
+    /// as Rust allocations do (fixed-size objects are small).
+    pub fn new<T: Payload>(ty: &TypeRef, payload: T) -> PyObj {
+        let vt = ty.instance_vtable();
+        assert!(
+            vt.type_id == TypeId::of::<T>() && !vt.var,
+            "payload does not match type"
+        );
+        let layout = vt.block_layout(0).expect("fixed layout");
+        // SAFETY: vt is ty's instance vtable; layout from it.
+        let Some(p) = (unsafe { raw_alloc(ty, vt, layout) }) else {
+            alloc::handle_alloc_error(layout)
+        };
+        // SAFETY: the block has room for a T at payload_off (H3).
+        unsafe { payload_ptr::<T>(p).write(payload) };
+        let obj = PyObj(p);
+        if T::GC && T::TRACK_AT_ALLOC {
+            obj.gc_track();
+        }
+        obj
+    }
+
+    /// Allocate a var-sized object of type `ty` with `payload` and the `n` items
+    /// produced by `items`; `negative` sets the sign of ob_size. Returns None when the
+    /// memory cannot be had (the caller raises MemoryError) or `items` yields fewer
+    /// than `n` items.
+    pub fn new_var<T: Payload, I>(
+        ty: &TypeRef,
+        negative: bool,
+        payload: T,
+        n: usize,
+        items: I,
+    ) -> Option<PyObj>
+    where
+        I: IntoIterator<Item = T::Item>,
+    {
+        let vt = ty.instance_vtable();
+        assert!(
+            vt.type_id == TypeId::of::<T>() && vt.var,
+            "payload does not match type"
+        );
+        assert!(!T::MUTABLE, "var-sized payloads are immutable (H6)");
+        if n > isize::MAX as usize / 2 {
+            return None;
+        }
+        let layout = vt.block_layout(n)?;
+        // SAFETY: vt is ty's instance vtable; layout from it.
+        let p = unsafe { raw_alloc(ty, vt, layout)? };
+        // Fill the items; on a short iterator or a panic, undo.
+        struct Guard<T: Payload> {
+            p: NonNull<ObHead>,
+            written: usize,
+            layout: Layout,
+            _t: PhantomData<T>,
+        }
+        impl<T: Payload> Drop for Guard<T> {
+            fn drop(&mut self) {
+                // SAFETY: exactly `written` items were initialised; the payload was not
+                // written yet; the block came from raw_alloc with `layout`, untracked.
+                unsafe {
+                    let first = self.p.as_ptr().byte_add(T::VTABLE.items_off);
+                    let items =
+                        std::slice::from_raw_parts_mut(first.cast::<T::Item>(), self.written);
+                    ptr::drop_in_place(items);
+                    let ty = (*self.p.as_ptr()).ty.get();
+                    drop(PyObj(ty));
+                    alloc::dealloc(
+                        self.p.as_ptr().byte_sub(T::VTABLE.gc_pre()).cast::<u8>(),
+                        self.layout,
+                    );
+                }
+                FREE.with(|f| f.live.set(f.live.get() - 1));
+            }
+        }
+        let mut guard = Guard::<T> {
+            p,
+            written: 0,
+            layout,
+            _t: PhantomData,
+        };
+        let mut it = items.into_iter();
+        while guard.written < n {
+            let item = it.next()?;
+            // SAFETY: slot `written` < n lies inside the block (H3).
+            unsafe {
+                p.as_ptr()
+                    .byte_add(vt.items_off)
+                    .cast::<T::Item>()
+                    .add(guard.written)
+                    .write(item)
+            };
+            guard.written += 1;
+        }
+        std::mem::forget(guard);
+        let size = n as isize;
+        // SAFETY: the var header and payload slots lie inside the block (H3).
+        unsafe {
+            let vb = p.as_ptr().cast::<VarBlock<()>>();
+            ptr::addr_of_mut!((*vb).ob_size).write(if negative { -size } else { size });
+            payload_ptr::<T>(p).write(payload);
+        }
+        let obj = PyObj(p);
+        if T::GC && T::TRACK_AT_ALLOC {
+            obj.gc_track();
+        }
+        Some(obj)
+    }
+
+    #[inline]
+    pub(crate) fn head(&self) -> &ObHead {
+        // SAFETY: H1: a handle keeps its object alive.
+        unsafe { self.0.as_ref() }
+    }
+
+    #[inline]
+    pub(crate) fn as_nonnull(&self) -> NonNull<ObHead> {
+        self.0
+    }
+
+    /// Make a handle from a raw object pointer, taking a new reference.
+    ///
+    /// # Safety
+    /// `p` heads a live object.
+    #[inline]
+    pub(crate) unsafe fn from_borrowed(p: NonNull<ObHead>) -> PyObj {
+        let obj = std::mem::ManuallyDrop::new(PyObj(p));
+        (*obj).clone()
+    }
+
+    /// The object's address: Python's `id()`.
+    #[inline]
+    pub fn id(&self) -> usize {
+        self.0.as_ptr().addr()
+    }
+
+    /// Is this the same object as `other` (Python's `is`)?
+    #[inline]
+    pub fn is(&self, other: &PyObj) -> bool {
+        self.0 == other.0
+    }
+
+    /// The reference count (what sys.getrefcount reports, before its own argument).
+    pub fn refcnt(&self) -> usize {
+        self.head().refcnt.get() as usize
+    }
+
+    /// Make the object immortal: its count is never decremented again (for the
+    /// preallocated singletons, like CPython 3.12's immortal objects).
+    pub fn make_immortal(&self) {
+        self.head().refcnt.set(u32::MAX);
+    }
+
+    /// The vtable describing this object's payload.
+    #[inline]
+    pub fn vtable(&self) -> &'static Vtable {
+        vtable_of(self.0)
+    }
+
+    /// The object's type object (a new reference).
+    pub fn type_obj(&self) -> TypeRef {
+        // SAFETY: H1/H4: the header holds a reference to a live type object.
+        TypeRef(unsafe { PyObj::from_borrowed(self.head().ty.get()) })
+    }
+
+    /// Is the object's type exactly `ty`?
+    #[inline]
+    pub fn is_type(&self, ty: &TypeRef) -> bool {
+        self.head().ty.get() == ty.0 .0
+    }
+
+    /// Does the payload have Rust type `T`?
+    #[inline]
+    pub fn is_a<T: Payload>(&self) -> bool {
+        self.vtable().type_id == TypeId::of::<T>()
+    }
+
+    /// The payload of an immutable object, if it has type `T`.
+    #[inline]
+    pub fn get<T: Payload>(&self) -> Option<&T> {
+        const { assert!(!T::MUTABLE, "use borrow() for mutable payloads") };
+        if !self.is_a::<T>() {
+            return None;
+        }
+        // SAFETY: H4 (type checked just now) and H5 (immutable payloads are never
+        // mutably borrowed); the handle keeps the object alive for the borrow.
+        Some(unsafe { &*payload_ptr::<T>(self.0) })
+    }
+
+    /// The items of an immutable var-sized object, if its payload has type `T`.
+    #[inline]
+    pub fn items<T: Payload>(&self) -> Option<&[T::Item]> {
+        if !self.is_a::<T>() {
+            return None;
+        }
+        // SAFETY: H4 and H6: items are initialised and never mutated.
+        Some(unsafe { items_of::<T>(self.0) })
+    }
+
+    /// ob_size: the number of items with the type's sign (int keeps its sign here).
+    pub fn ob_size(&self) -> isize {
+        if !self.vtable().var {
+            return 0;
+        }
+        // SAFETY: H3: var-sized objects have a var header.
+        unsafe { (*self.0.as_ptr().cast::<VarBlock<()>>()).ob_size }
+    }
+
+    /// Borrow a mutable payload for reading.
+    pub fn borrow<T: Payload>(&self) -> Result<PRef<'_, T>, BorrowError> {
+        if !self.is_a::<T>() {
+            return Err(BorrowError::WrongType);
+        }
+        let flags = &self.head().flags;
+        let state = flags.get();
+        let count = state & BORROW_MASK;
+        if count >= BORROW_MUT - 1 {
+            return Err(BorrowError::Busy);
+        }
+        flags.set(state + 1);
+        Ok(PRef {
+            obj: self,
+            // SAFETY: H5: the borrow state is now shared.
+            payload: unsafe { &*payload_ptr::<T>(self.0) },
+        })
+    }
+
+    /// Borrow a mutable payload for writing.
+    pub fn borrow_mut<T: Payload>(&self) -> Result<PMut<'_, T>, BorrowError> {
+        const { assert!(T::MUTABLE, "immutable payloads cannot be borrowed mutably") };
+        if !self.is_a::<T>() {
+            return Err(BorrowError::WrongType);
+        }
+        let flags = &self.head().flags;
+        let state = flags.get();
+        if state & BORROW_MASK != 0 {
+            return Err(BorrowError::Busy);
+        }
+        flags.set(state | BORROW_MUT);
+        Ok(PMut {
+            obj: self,
+            // SAFETY: H5: the borrow state is now exclusive.
+            payload: unsafe { &mut *payload_ptr::<T>(self.0) },
+        })
+    }
+
+    /// True while a `PMut` to this object's payload is alive.
+    pub(crate) fn is_mut_borrowed(p: NonNull<ObHead>) -> bool {
+        // SAFETY: callers pass live objects.
+        unsafe { (*p.as_ptr()).flags.get() & BORROW_MASK == BORROW_MUT }
+    }
+
+    /// Call `f` for each object this one references (tp_traverse, as used by
+    /// gc.get_referents); visits nothing while the payload is exclusively borrowed.
+    pub fn visit_children(&self, f: Visit<'_>) {
+        if Self::is_mut_borrowed(self.0) {
+            return;
+        }
+        // SAFETY: H5: not exclusively borrowed, so a shared read is allowed.
+        unsafe { (self.vtable().traverse)(self.0, f) }
+    }
+
+    /// One of the 8 free object flag bits (0..8), for the type's own use (e.g. a str's
+    /// interned state).
+    pub fn obj_flag(&self, bit: u32) -> bool {
+        assert!(bit < 8);
+        self.head().flags.get() & (1 << (24 + bit)) != 0
+    }
+
+    /// Set or clear one of the 8 object flag bits.
+    pub fn set_obj_flag(&self, bit: u32, on: bool) {
+        assert!(bit < 8);
+        let f = &self.head().flags;
+        let mask = 1 << (24 + bit);
+        f.set(if on { f.get() | mask } else { f.get() & !mask });
+    }
+
+    /// What the heap holds for this object: its block (GC header included) plus the
+    /// buffers it owns. This is sys.getsizeof.
+    pub fn sizeof(&self) -> usize {
+        let vt = self.vtable();
+        let n = self.ob_size().unsigned_abs();
+        let block = vt.block_size(n).unwrap_or(0);
+        if Self::is_mut_borrowed(self.0) {
+            return block;
+        }
+        // SAFETY: not exclusively borrowed (checked above), so a shared read is fine.
+        block + unsafe { (vt.extra_size)(self.0) }
+    }
+
+    // ----- GC tracking ------------------------------------------------------------
+
+    /// Start tracking a container (PyObject_GC_Track). No-op if already tracked or not
+    /// a container.
+    pub fn gc_track(&self) {
+        if self.vtable().gc {
+            // SAFETY: containers have a GC header (H2).
+            unsafe { gc::track(gc_head(self.0)) };
+        }
+    }
+
+    /// Stop tracking a container (PyObject_GC_UnTrack).
+    pub fn gc_untrack(&self) {
+        if self.vtable().gc {
+            // SAFETY: containers have a GC header (H2).
+            unsafe { gc::untrack(gc_head(self.0)) };
+        }
+    }
+
+    /// gc.is_tracked.
+    pub fn gc_is_tracked(&self) -> bool {
+        // SAFETY: containers have a GC header (H2).
+        self.vtable().gc && unsafe { gc::is_tracked(gc_head(self.0)) }
+    }
+
+    /// CPython's _PyObject_GC_MAY_BE_TRACKED: a container that is tracked, or could be
+    /// (lazily untracked types count only while tracked).
+    pub fn gc_may_be_tracked(&self) -> bool {
+        let vt = self.vtable();
+        vt.gc && (vt.untrack != Untrack::Young || self.gc_is_tracked())
+    }
+}
+
+/// A shared borrow of a mutable payload.
+pub struct PRef<'a, T> {
+    obj: &'a PyObj,
+    payload: &'a T,
+}
+
+impl<T> std::ops::Deref for PRef<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.payload
+    }
+}
+
+impl<T> Drop for PRef<'_, T> {
+    fn drop(&mut self) {
+        let f = &self.obj.head().flags;
+        f.set(f.get() - 1);
+    }
+}
+
+/// An exclusive borrow of a mutable payload.
+pub struct PMut<'a, T> {
+    obj: &'a PyObj,
+    payload: &'a mut T,
+}
+
+impl<T> std::ops::Deref for PMut<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.payload
+    }
+}
+
+impl<T> std::ops::DerefMut for PMut<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        self.payload
+    }
+}
+
+impl<T> Drop for PMut<'_, T> {
+    fn drop(&mut self) {
+        let f = &self.obj.head().flags;
+        f.set(f.get() & !BORROW_MASK);
+    }
+}
+
+// ----- type objects --------------------------------------------------------------------
+
+/// The payload of every type object: the vtable of its instances, then the type's own
+/// data `X` (name, base, dict, ... defined by `crate::objects`).
+#[repr(C)]
+pub struct TypeObject<X: Payload> {
+    instance_vt: &'static Vtable,
+    pub ext: X,
+}
+
+impl<X: Payload<Item = ()>> Payload for TypeObject<X> {
+    type Item = ();
+    const NAME: &'static str = "type";
+    const GC: bool = X::GC;
+    const MUTABLE: bool = X::MUTABLE;
+    fn traverse(&self, _items: &[()], visit: Visit<'_>) {
+        self.ext.traverse(&[], visit)
+    }
+    fn clear(&mut self) {
+        self.ext.clear()
+    }
+    fn extra_size(&self) -> usize {
+        self.ext.extra_size()
+    }
+}
+
+/// A handle known to be a type object (its payload is a `TypeObject`, H4).
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[repr(transparent)]
+pub struct TypeRef(PyObj);
+
+impl std::ops::Deref for TypeRef {
+    type Target = PyObj;
+    fn deref(&self) -> &PyObj {
+        &self.0
+    }
+}
+
+impl TypeRef {
+    /// Create the metatype (`type`), whose type is itself. Its instances are type
+    /// objects with extension data `X`.
+    pub fn new_metatype<X: Payload<Item = ()>>(ext: X) -> TypeRef {
+        let vt = TypeObject::<X>::VTABLE;
+        let layout = vt.block_layout(0).expect("fixed layout");
+        // SAFETY: fresh block of the right layout; the header's type pointer is the
+        // object itself, a strong self-reference counted in refcnt (H1).
+        unsafe {
+            let block = alloc::alloc(layout);
+            if block.is_null() {
+                alloc::handle_alloc_error(layout)
+            }
+            let p = NonNull::new_unchecked(block.byte_add(vt.gc_pre()).cast::<ObHead>());
+            p.as_ptr().write(ObHead {
+                refcnt: Cell::new(2),
+                flags: Cell::new(0),
+                ty: Cell::new(p),
+            });
+            if vt.gc {
+                gc_head(p).as_ptr().write(GcHead {
+                    next: Cell::new(ptr::null_mut()),
+                    prev: Cell::new(ptr::null_mut()),
+                });
+            }
+            payload_ptr::<TypeObject<X>>(p).write(TypeObject {
+                instance_vt: vt,
+                ext,
+            });
+            FREE.with(|f| f.live.set(f.live.get() + 1));
+            TypeRef(PyObj(p))
+        }
+    }
+
+    /// Create a type object of metatype `meta` whose instances have payload `T`.
+    pub fn new<X: Payload<Item = ()>, T: Payload>(meta: &TypeRef, ext: X) -> TypeRef {
+        Self::with_vtable(meta, T::VTABLE, ext)
+    }
+
+    /// Create a type object whose instances use `instance_vt` (e.g. `bool` shares
+    /// `int`'s payload type).
+    pub fn with_vtable<X: Payload<Item = ()>>(
+        meta: &TypeRef,
+        instance_vt: &'static Vtable,
+        ext: X,
+    ) -> TypeRef {
+        TypeRef(PyObj::new(meta, TypeObject { instance_vt, ext }))
+    }
+
+    /// View a handle as a type object if it is one (its type's instances are
+    /// `TypeObject<X>`).
+    pub fn from_obj<X: Payload<Item = ()>>(obj: &PyObj) -> Option<TypeRef> {
+        obj.is_a::<TypeObject<X>>().then(|| TypeRef(obj.clone()))
+    }
+
+    /// The vtable of this type's instances.
+    #[inline]
+    pub fn instance_vtable(&self) -> &'static Vtable {
+        // SAFETY: H4: a TypeRef's payload is a TypeObject beginning with the vtable.
+        unsafe {
+            let payload = self.0 .0.as_ptr().byte_add(size_of::<ObHead>());
+            *payload.cast::<&'static Vtable>()
+        }
+    }
+
+    /// The type's extension data, if it is `X`.
+    pub fn ext<X: Payload<Item = ()>>(&self) -> Option<&X> {
+        self.0.get::<TypeObject<X>>().map(|t| &t.ext)
+    }
+
+    /// The type's extension data for mutation (mutable `X` only).
+    pub fn ext_mut<X: Payload<Item = ()>>(&self) -> Result<PMut<'_, TypeObject<X>>, BorrowError> {
+        self.0.borrow_mut::<TypeObject<X>>()
+    }
+
+    /// The handle as a plain object.
+    pub fn as_obj(&self) -> &PyObj {
+        &self.0
+    }
+}
