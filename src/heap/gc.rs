@@ -364,14 +364,17 @@ pub fn gc_stats() -> [GcStats; NUM_GENERATIONS] {
 
 // ----- finalizers ----------------------------------------------------------------------
 
+/// A finalizer hook: returns true if `obj` had a finalizer and it ran.
+pub type Finalizer = fn(&PyObj) -> bool;
+
 thread_local! {
-    static FINALIZER: Cell<Option<fn(&PyObj) -> bool>> = const { Cell::new(None) };
+    static FINALIZER: Cell<Option<Finalizer>> = const { Cell::new(None) };
 }
 
 /// Install the function the collector calls on unreachable objects before clearing
 /// them (tp_finalize, i.e. `__del__`). It returns true if the object has a finalizer
 /// and it ran. The VM installs it; without one nothing is finalized.
-pub fn set_finalizer(f: Option<fn(&PyObj) -> bool>) {
+pub fn set_finalizer(f: Option<Finalizer>) {
     FINALIZER.with(|c| c.set(f));
 }
 
@@ -515,7 +518,7 @@ fn list_clear_collecting(list: G) {
 }
 
 fn finalize_garbage(collectable: G) {
-    let Some(fin) = FINALIZER.with(|c| c.get()) else {
+    let Some(fin): Option<Finalizer> = FINALIZER.with(|c| c.get()) else {
         return;
     };
     let seen = new_head();

@@ -43,7 +43,7 @@ mod verify;
 
 pub use gc::{
     collect, gc_get_count, gc_get_threshold, gc_is_enabled, gc_set_enabled, gc_set_threshold,
-    gc_stats, set_finalizer, GcStats, NUM_GENERATIONS,
+    gc_stats, set_finalizer, Finalizer, GcStats, NUM_GENERATIONS,
 };
 pub use object::{
     live_objects, BorrowError, PMut, PRef, Payload, PyObj, TypeObject, TypeRef, Untrack, Visit,
