@@ -1,1 +1,11 @@
 //! Python object types, one per file, built on the heap's safe API.
+
+pub mod context;
+pub mod float;
+pub mod int;
+pub mod list;
+pub mod none;
+pub mod tuple;
+pub mod typeobj;
+
+pub use context::ctx;

@@ -1,0 +1,158 @@
+//! list: a header with a pointer to a separately allocated item array, 56 bytes plus
+//! 8 per allocated slot, as CPython's (16 GC header + 40 PyListObject). The item array
+//! grows and shrinks exactly as CPython 3.11's list_resize (see `list_resize`).
+
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::heap::{PMut, PRef, Payload, PyObj, Visit};
+
+use super::context::ctx;
+
+/// The payload of a list: a Vec whose capacity is CPython's `allocated`.
+pub struct List(pub Vec<PyObj>);
+
+impl Payload for List {
+    type Item = ();
+    const NAME: &'static str = "list";
+    const GC: bool = true;
+    const MUTABLE: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        self.0.iter().for_each(visit);
+    }
+    fn clear(&mut self) {
+        // Take the items out first: dropping them may run arbitrary frees.
+        drop(std::mem::take(&mut self.0));
+    }
+    fn extra_size(&self) -> usize {
+        self.0.capacity() * std::mem::size_of::<PyObj>()
+    }
+}
+
+fn memory_error() -> PyErr {
+    PyErr::new(ExcKind::MemoryError, "")
+}
+
+/// Set the capacity of `v` to exactly `cap` (>= its length).
+fn set_capacity(v: &mut Vec<PyObj>, cap: usize) -> PyResult<()> {
+    debug_assert!(cap >= v.len());
+    if cap > v.capacity() {
+        v.try_reserve_exact(cap - v.len())
+            .map_err(|_| memory_error())?;
+    } else if cap < v.capacity() {
+        v.shrink_to(cap);
+    }
+    Ok(())
+}
+
+/// CPython 3.11's list_resize: make room for `newsize` items in a list that holds
+/// `v.len()` now. The over-allocation is mild but enough for linear-time amortised
+/// appends:
+///
+/// ```text
+///   new_allocated = (newsize + (newsize >> 3) + 6) & ~3
+///   appends give capacities 0, 4, 8, 16, 24, 32, 40, 52, 64, 76, 92, 108, 128, ...
+/// ```
+///
+/// Nothing is reallocated while `allocated / 2 <= newsize <= allocated`, so a list
+/// shrinks only when its length falls below half its capacity. A jump bigger than the
+/// over-allocation (an extend) allocates `(newsize + 3) & ~3`; an empty list frees its
+/// array.
+pub fn list_resize(v: &mut Vec<PyObj>, newsize: usize) -> PyResult<()> {
+    let allocated = v.capacity();
+    if allocated >= newsize && newsize >= allocated >> 1 {
+        return Ok(());
+    }
+    let mut new_allocated = newsize
+        .checked_add((newsize >> 3) + 6)
+        .ok_or_else(memory_error)?
+        & !3;
+    if newsize > v.len() && newsize - v.len() > new_allocated - newsize {
+        new_allocated = (newsize + 3) & !3;
+    }
+    if newsize == 0 {
+        new_allocated = 0;
+    }
+    if new_allocated > isize::MAX as usize / std::mem::size_of::<PyObj>() {
+        return Err(memory_error());
+    }
+    set_capacity(v, new_allocated.max(v.len()))
+}
+
+/// A list holding exactly `items`, capacity == length (BUILD_LIST, `[x] * n`, slices,
+/// `copy()`, concatenation).
+pub fn new_exact(mut items: Vec<PyObj>) -> PyObj {
+    items.shrink_to_fit();
+    PyObj::new(&ctx().list_type, List(items))
+}
+
+/// An empty list (capacity 0).
+pub fn new_empty() -> PyObj {
+    new_exact(Vec::new())
+}
+
+/// CPython's list_preallocate_exact: `list(x)` or `extend` onto an empty list when `x`
+/// has a known length `n` allocates (n + 1) & ~1 slots, then appends.
+pub fn preallocate_exact(v: &mut Vec<PyObj>, n: usize) -> PyResult<()> {
+    debug_assert!(v.is_empty());
+    let cap = n.checked_add(1).ok_or_else(memory_error)? & !1;
+    set_capacity(v, cap)
+}
+
+/// A list built from an iterator whose length is known (`list(sized)`).
+pub fn from_sized<I>(items: I) -> PyResult<PyObj>
+where
+    I: IntoIterator<Item = PyObj>,
+    I::IntoIter: ExactSizeIterator,
+{
+    let it = items.into_iter();
+    let mut v = Vec::new();
+    preallocate_exact(&mut v, it.len())?;
+    for x in it {
+        append_to(&mut v, x)?;
+    }
+    Ok(PyObj::new(&ctx().list_type, List(v)))
+}
+
+/// Append to a list's items with CPython's growth.
+pub fn append_to(v: &mut Vec<PyObj>, x: PyObj) -> PyResult<()> {
+    if v.len() == v.capacity() {
+        list_resize(v, v.len() + 1)?;
+    }
+    v.push(x);
+    Ok(())
+}
+
+/// Remove the last item with CPython's shrinking.
+pub fn pop_from(v: &mut Vec<PyObj>) -> Option<PyObj> {
+    let x = v.pop()?;
+    // Cannot fail: shrinking never allocates more.
+    let _ = list_resize(v, v.len());
+    Some(x)
+}
+
+/// Remove all items and free the array (`clear()`, `del l[:]`).
+pub fn clear_items(v: &mut Vec<PyObj>) {
+    drop(std::mem::take(v));
+}
+
+/// Borrow a list's items for reading, if `obj` is a list.
+pub fn borrow(obj: &PyObj) -> Option<PRef<'_, List>> {
+    obj.borrow::<List>().ok()
+}
+
+/// Borrow a list's items for writing, if `obj` is a list and not in use.
+pub fn borrow_mut(obj: &PyObj) -> Option<PMut<'_, List>> {
+    obj.borrow_mut::<List>().ok()
+}
+
+/// `lst.append(x)`.
+pub fn append(obj: &PyObj, x: PyObj) -> PyResult<()> {
+    let mut l = borrow_mut(obj).ok_or_else(|| {
+        PyErr::new(ExcKind::RuntimeError, "list modified during iteration")
+    })?;
+    append_to(&mut l.0, x)
+}
+
+/// The capacity CPython calls `allocated`.
+pub fn allocated(obj: &PyObj) -> Option<usize> {
+    borrow(obj).map(|l| l.0.capacity())
+}
