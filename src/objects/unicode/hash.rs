@@ -72,7 +72,7 @@ impl fmt::Display for HashSeedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(
             "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" \
-             or an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n",
+             or an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n\n",
         )
     }
 }
@@ -341,9 +341,12 @@ mod tests {
         ] {
             assert_eq!(parse_hash_seed(Some(bad)), Err(HashSeedError), "{bad:?}");
         }
-        assert!(HashSeedError
-            .to_string()
-            .contains("PYTHONHASHSEED must be \"random\""));
+        // Bytes of `PYTHONHASHSEED=abc python3 -c 1 2>&1` (exit status 1).
+        assert_eq!(
+            HashSeedError.to_string(),
+            "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or \
+             an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n\n"
+        );
     }
 
     #[test]

@@ -71,14 +71,13 @@ impl<'a> StrView<'a> {
     /// A view over an object's data area: `len` code points of `kind`, optionally
     /// followed by the NUL unit. Panics if `data` is too short, if a UCS-2 / UCS-4 area
     /// is not aligned for its unit (the object's data is 8-byte aligned), or if an
-    /// ASCII area holds a byte >= 128.
+    /// ASCII area is not UTF-8 (that it is all ASCII is checked in debug builds).
     pub fn from_data(kind: Kind, len: usize, data: &'a [u8]) -> StrView<'a> {
         let bytes = &data[..kind.width() * len];
         match kind {
             Kind::Ascii => {
-                assert!(bytes.is_ascii(), "ASCII str data holds a byte >= 128");
-                // All bytes are ASCII, so this is valid UTF-8.
-                StrView::Ascii(std::str::from_utf8(bytes).unwrap_or_default())
+                debug_assert!(bytes.is_ascii(), "ASCII str data holds a byte >= 128");
+                StrView::Ascii(std::str::from_utf8(bytes).expect("ASCII str data is UTF-8"))
             }
             Kind::Latin1 => StrView::Latin1(bytes),
             Kind::Ucs2 => StrView::Ucs2(bytemuck::cast_slice(bytes)),
