@@ -129,6 +129,7 @@ def header(what):
          f"//! (unicodedata {unicodedata.unidata_version}); do not edit by hand, rerun:",
          "//!     python3 scripts/unicode/gen_tables.py",
          "//! Tables are sorted by code point; ranges are inclusive and disjoint.",
+         "#![cfg_attr(rustfmt, rustfmt_skip)]",
          ""]
 
 

@@ -16,6 +16,7 @@ pub mod kind;
 pub mod methods;
 pub mod methods_case;
 pub mod methods_format;
+pub mod methods_view;
 pub mod prop_tables;
 pub mod repr;
 #[cfg(test)]
