@@ -7,5 +7,6 @@ pub mod list;
 pub mod none;
 pub mod tuple;
 pub mod typeobj;
+pub mod unicode;
 
 pub use context::ctx;
