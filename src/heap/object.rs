@@ -601,6 +601,33 @@ impl PyObj {
         Some(obj)
     }
 
+    /// Allocate a var-sized object whose `n` plain-data items are zeroed and then
+    /// written by `fill` before anyone else can see them (a string's code units, an
+    /// int's digits). None if the memory cannot be had.
+    pub fn new_var_filled<T: Payload>(
+        ty: &TypeRef,
+        negative: bool,
+        payload: T,
+        n: usize,
+        fill: impl FnOnce(&mut [T::Item]),
+    ) -> Option<PyObj>
+    where
+        T::Item: Copy + Default,
+    {
+        let obj = Self::new_var(
+            ty,
+            negative,
+            payload,
+            n,
+            std::iter::repeat_n(T::Item::default(), n),
+        )?;
+        // SAFETY: H6 allows writing the items until construction ends: `obj` was just
+        // created, nothing else holds it (refcount 1), and no borrow of its items exists.
+        let items = unsafe { &mut *items_ptr::<T>(obj.0) };
+        fill(items);
+        Some(obj)
+    }
+
     #[inline]
     pub(crate) fn head(&self) -> &ObHead {
         // SAFETY: H1: a handle keeps its object alive.

@@ -5,6 +5,8 @@
 //! kept for the life of the thread (H7 of the heap: objects never cross threads).
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashSet;
 
 use crate::heap::{Payload, PyObj, TypeRef};
 
@@ -12,6 +14,7 @@ use super::float::Float;
 use super::int::{self, Int, NSMALLNEGINTS, NSMALLPOSINTS};
 use super::list::List;
 use super::none::Singleton;
+use super::string::{self, InternKey, Str};
 use super::tuple::Tuple;
 use super::typeobj::TypeInfo;
 
@@ -27,6 +30,7 @@ pub struct Ctx {
     pub float_type: TypeRef,
     pub tuple_type: TypeRef,
     pub list_type: TypeRef,
+    pub str_type: TypeRef,
 
     pub none: PyObj,
     pub not_implemented: PyObj,
@@ -36,6 +40,11 @@ pub struct Ctx {
     /// -5..=256, indexed by value + 5.
     pub small_ints: Vec<PyObj>,
     pub empty_tuple: PyObj,
+    pub empty_str: PyObj,
+    /// chr(0)..chr(255) made at run time.
+    pub latin1: Vec<PyObj>,
+    /// sys.intern's table.
+    pub(crate) interned: RefCell<HashSet<InternKey>>,
 }
 
 thread_local! {
@@ -82,6 +91,8 @@ impl Ctx {
         let small_ints = (-NSMALLNEGINTS..NSMALLPOSINTS)
             .map(|v| int::alloc_i64(&int_type, v))
             .collect();
+        let str_type = builtin::<Str>(t, "str", o);
+        let (empty_str, latin1) = string::make_singletons(&str_type);
         let empty_tuple =
             PyObj::new_var(&tuple_type, false, Tuple, 0, []).expect("tiny allocation");
         Ctx {
@@ -92,6 +103,10 @@ impl Ctx {
             false_: int::alloc_i64(&bool_type, 0),
             small_ints,
             empty_tuple,
+            empty_str,
+            latin1,
+            interned: RefCell::new(HashSet::new()),
+            str_type,
             float_type: builtin::<Float>(t, "float", o),
             list_type: builtin::<List>(t, "list", o),
             int_type,

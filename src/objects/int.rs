@@ -69,7 +69,13 @@ pub fn from_digits(negative: bool, digits: &[u32]) -> Option<PyObj> {
         }
         return Some(new_i64(if negative { -m } else { m }));
     }
-    PyObj::new_var(&ctx().int_type, negative, Int, n, digits[..n].iter().copied())
+    PyObj::new_var(
+        &ctx().int_type,
+        negative,
+        Int,
+        n,
+        digits[..n].iter().copied(),
+    )
 }
 
 /// The sign and digits of an int (or bool) object.

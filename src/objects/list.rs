@@ -146,9 +146,8 @@ pub fn borrow_mut(obj: &PyObj) -> Option<PMut<'_, List>> {
 
 /// `lst.append(x)`.
 pub fn append(obj: &PyObj, x: PyObj) -> PyResult<()> {
-    let mut l = borrow_mut(obj).ok_or_else(|| {
-        PyErr::new(ExcKind::RuntimeError, "list modified during iteration")
-    })?;
+    let mut l = borrow_mut(obj)
+        .ok_or_else(|| PyErr::new(ExcKind::RuntimeError, "list modified during iteration"))?;
     append_to(&mut l.0, x)
 }
 

@@ -5,6 +5,7 @@ pub mod float;
 pub mod int;
 pub mod list;
 pub mod none;
+pub mod string;
 pub mod tuple;
 pub mod typeobj;
 pub mod unicode;

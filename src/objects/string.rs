@@ -1,0 +1,222 @@
+//! str: CPython 3.11's compact PEP 393 layout. A 48-byte header (object header,
+//! ob_size, then hash, length and state) followed inline by the characters in the
+//! narrowest kind that holds them (1, 2 or 4 bytes each) and a NUL unit:
+//! ASCII 49 + n bytes, otherwise 72 + width * (n + 1), as sys.getsizeof reports in
+//! CPython. Non-ASCII strings carry CPython's 24 more header bytes (utf8_length, the
+//! slot of a cached UTF-8 copy, wstr_length) at the start of the inline area: we keep
+//! utf8_length there and the other two are zero.
+//!
+//! '' and the 256 one-character Latin-1 strings are preallocated singletons. Interned
+//! strings live in a per-thread table; see `intern`.
+
+use std::borrow::Cow;
+use std::cell::Cell;
+
+use crate::heap::{Payload, PyObj};
+
+use super::context::ctx;
+use super::unicode::hash::hash_view;
+use super::unicode::kind::{classify, data_size, encode_into, header_size, Kind};
+use super::unicode::view::{write_view_data, StrBuf, StrView};
+
+/// Bytes of the non-ASCII header extension at the start of the inline area.
+const EXT: usize = 24;
+/// Object flag bit: this string is the one in the intern table.
+const INTERNED: u32 = 0;
+
+/// The fixed part of a str's payload (the characters are the inline items).
+pub struct Str {
+    /// Cached hash; -1 until first computed (a str hash is never -1).
+    hash: Cell<i64>,
+    /// Length in code points.
+    length: usize,
+    /// CPython's state word: here just the kind.
+    kind: Kind,
+}
+
+impl Payload for Str {
+    type Item = u8;
+    const NAME: &'static str = "str";
+}
+
+fn ext_len(kind: Kind) -> usize {
+    header_size(kind) - header_size(Kind::Ascii)
+}
+
+/// Allocate a str of `kind` and `n` code points whose data area is written by `write`.
+/// Bypasses the singletons and the intern table.
+pub(crate) fn alloc_with(
+    ty: &crate::heap::TypeRef,
+    kind: Kind,
+    n: usize,
+    utf8_len: usize,
+    write: impl FnOnce(&mut [u8]),
+) -> Option<PyObj> {
+    let ext = ext_len(kind);
+    let total = ext.checked_add(data_size(kind, n))?;
+    let payload = Str {
+        hash: Cell::new(-1),
+        length: n,
+        kind,
+    };
+    PyObj::new_var_filled(ty, false, payload, total, |bytes: &mut [u8]| {
+        if ext == EXT {
+            bytes[..8].copy_from_slice(&(utf8_len as u64).to_ne_bytes());
+        }
+        write(&mut bytes[ext..]);
+    })
+}
+
+/// The str for `s`: a singleton for '' and one Latin-1 character, else a new object.
+pub fn new(s: &str) -> PyObj {
+    try_new(s).expect("out of memory building a str")
+}
+
+/// As `new`, but None when memory runs out (the caller raises MemoryError).
+pub fn try_new(s: &str) -> Option<PyObj> {
+    let c = ctx();
+    let (kind, n) = classify(s);
+    match s.chars().next() {
+        None => return Some(c.empty_str.clone()),
+        Some(ch) if n == 1 && (ch as u32) < 256 => return Some(c.latin1[ch as usize].clone()),
+        _ => {}
+    }
+    alloc_with(&c.str_type, kind, n, s.len(), |d| {
+        encode_into(s, kind, n, d)
+    })
+}
+
+/// The str holding the characters of `v` (same singletons as `new`).
+pub fn from_view(v: StrView<'_>) -> Option<PyObj> {
+    let c = ctx();
+    match v.len() {
+        0 => return Some(c.empty_str.clone()),
+        1 if v.char_at(0) < 256 => return Some(c.latin1[v.char_at(0) as usize].clone()),
+        _ => {}
+    }
+    let utf8_len = v
+        .chars()
+        .map(|u| char::from_u32(u).map_or(3, char::len_utf8))
+        .sum();
+    alloc_with(&c.str_type, v.kind(), v.len(), utf8_len, |d| {
+        write_view_data(v, d)
+    })
+}
+
+/// The str holding a string buffer built by the unicode functions.
+pub fn from_buf(b: &StrBuf) -> Option<PyObj> {
+    from_view(b.view())
+}
+
+/// The payload of a str object.
+fn payload(obj: &PyObj) -> Option<(&Str, &[u8])> {
+    Some((obj.get::<Str>()?, obj.items::<Str>()?))
+}
+
+/// A view of a str object's characters.
+pub fn view(obj: &PyObj) -> Option<StrView<'_>> {
+    let (s, items) = payload(obj)?;
+    Some(StrView::from_data(
+        s.kind,
+        s.length,
+        &items[ext_len(s.kind)..],
+    ))
+}
+
+/// The characters as Rust text (borrowed for ASCII). Lone surrogates give None.
+pub fn as_str(obj: &PyObj) -> Option<Cow<'_, str>> {
+    view(obj)?.to_str()
+}
+
+/// len(s).
+pub fn len(obj: &PyObj) -> Option<usize> {
+    obj.get::<Str>().map(|s| s.length)
+}
+
+/// hash(s), computed once and cached in the object as CPython does.
+pub fn hash(obj: &PyObj) -> Option<i64> {
+    let s = obj.get::<Str>()?;
+    let h = s.hash.get();
+    if h != -1 {
+        return Some(h);
+    }
+    let h = hash_view(view(obj)?);
+    s.hash.set(h);
+    Some(h)
+}
+
+/// Equal characters?
+pub fn eq(a: &PyObj, b: &PyObj) -> bool {
+    if a.is(b) {
+        return true;
+    }
+    match (view(a), view(b)) {
+        (Some(x), Some(y)) => x.eq_view(&y),
+        _ => false,
+    }
+}
+
+/// Is this string the one held by the intern table?
+pub fn is_interned(obj: &PyObj) -> bool {
+    obj.obj_flag(INTERNED)
+}
+
+/// sys.intern: the interned string equal to `obj`, interning `obj` itself when none is
+/// yet. The table's own reference is not counted by sys.getrefcount (as in CPython,
+/// whose interned dict's references are uncounted); interned strings then live as long
+/// as the thread, as CPython 3.12's immortal interned strings do.
+pub fn intern(obj: PyObj) -> PyObj {
+    if is_interned(&obj) {
+        return obj;
+    }
+    let c = ctx();
+    let key = InternKey(obj);
+    let mut table = c.interned.borrow_mut();
+    if let Some(existing) = table.get(&key) {
+        return existing.0.clone();
+    }
+    key.0.set_obj_flag(INTERNED, true);
+    let obj = key.0.clone();
+    table.insert(key);
+    obj
+}
+
+/// Intern Rust text (names, attribute names, identifier-like constants).
+pub fn intern_str(s: &str) -> PyObj {
+    intern(new(s))
+}
+
+/// Number of strings in this thread's intern table.
+pub fn interned_count() -> usize {
+    ctx().interned.borrow().len()
+}
+
+/// A key of the intern table: hashes and compares by characters.
+pub(crate) struct InternKey(PyObj);
+
+impl std::hash::Hash for InternKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_i64(hash(&self.0).unwrap_or(0));
+    }
+}
+
+impl PartialEq for InternKey {
+    fn eq(&self, other: &Self) -> bool {
+        eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for InternKey {}
+
+/// Build the '' and one-character singletons (called while the context is built).
+pub(crate) fn make_singletons(ty: &crate::heap::TypeRef) -> (PyObj, Vec<PyObj>) {
+    let empty = alloc_with(ty, Kind::Ascii, 0, 0, |d| d[0] = 0).expect("tiny allocation");
+    let latin1 = (0u32..256)
+        .map(|c| {
+            let kind = if c < 128 { Kind::Ascii } else { Kind::Latin1 };
+            let utf8 = char::from_u32(c).map_or(1, char::len_utf8);
+            alloc_with(ty, kind, 1, utf8, |d| d[0] = c as u8).expect("tiny allocation")
+        })
+        .collect();
+    (empty, latin1)
+}
