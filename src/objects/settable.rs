@@ -702,4 +702,4 @@ impl<K: TableKey> SetTable<K> {
 
 #[cfg(test)]
 #[path = "settable_tests.rs"]
-mod tests;
+pub(crate) mod tests;
