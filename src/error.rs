@@ -28,7 +28,10 @@ pub struct PyErr {
 
 impl PyErr {
     pub fn new(kind: ExcKind, msg: impl Into<String>) -> Self {
-        PyErr { kind, msg: msg.into() }
+        PyErr {
+            kind,
+            msg: msg.into(),
+        }
     }
 }
 

@@ -9,9 +9,12 @@
 //!
 //! Deletion turns a slot into a dummy (kv = None) in place: the others keep their
 //! positions and order, and nothing is ever erased from indexmap's hash index, which
-//! therefore never holds hashbrown tombstones. Dummies are dropped by a rebuild when an
-//! insertion finds the table full and at least 1/8 of it dead (the cost is paid by those
-//! deletions), as CPython compacts its entries at resize time. A dummy's `hash` field
+//! therefore never holds hashbrown tombstones. Dummies are dropped by a rebuild when a new
+//! key is inserted and either the table is full with at least 1/8 of it dead (as CPython
+//! compacts its entries at resize time) or dummies outnumber live entries (+8): a dummy
+//! keeps its hash in the index, so many dummies of one hash would lengthen that key's
+//! probes. Either way the rebuild's O(n) is paid by the deletions that made the dummies.
+//! Updating an existing key never rebuilds, so iterators survive `d[k] = v`. A dummy's `hash` field
 //! holds the start of the run of dummies it belongs to, so popitem() skips runs quickly
 //! (path compression), keeping it O(1) amortised like CPython's popitem.
 //!
@@ -124,7 +127,7 @@ pub struct DictTable<K, V> {
     version: u64,
 }
 
-impl<K: TableKey, V: Clone> Default for DictTable<K, V> {
+impl<K: TableKey, V> Default for DictTable<K, V> {
     fn default() -> Self {
         Self::new()
     }
@@ -158,7 +161,7 @@ fn matches<K: TableKey, V>(
     }
 }
 
-impl<K: TableKey, V: Clone> DictTable<K, V> {
+impl<K: TableKey, V> DictTable<K, V> {
     /// An empty dict: no table allocated.
     pub fn new() -> Self {
         Self::with_capacity(0)
@@ -248,7 +251,9 @@ impl<K: TableKey, V: Clone> DictTable<K, V> {
 
     /// Live items in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> + '_ {
-        self.map.keys().filter_map(|s| s.kv.as_ref().map(|(k, v)| (k, v)))
+        self.map
+            .keys()
+            .filter_map(|s| s.kv.as_ref().map(|(k, v)| (k, v)))
     }
 
     /// Live (key, value, hash) in insertion order.
@@ -334,15 +339,17 @@ impl<K: TableKey, V: Clone> DictTable<K, V> {
 
     /// Appends a key known to be absent; returns its position.
     fn push_new(&mut self, key: K, hash: i64, value: V) -> usize {
-        if self.map.len() == self.map.capacity() && self.dummies() > 0 {
-            let dead = self.dummies();
-            if dead * 8 >= self.map.len() {
-                self.rebuild(cap_for(self.used + 1));
-            }
+        let dead = self.dummies();
+        let full = self.map.len() == self.map.capacity();
+        if dead > 0 && ((full && dead * 8 >= self.map.len()) || dead > self.used + 8) {
+            self.rebuild(cap_for(self.used + 1));
         }
         self.version += 1;
         self.used += 1;
-        let slot = Slot { hash, kv: Some((key, value)) };
+        let slot = Slot {
+            hash,
+            kv: Some((key, value)),
+        };
         match self.map.raw_entry_mut_v1().from_hash(mix(hash), |_| false) {
             indexmap::map::raw_entry_v1::RawEntryMut::Vacant(v) => {
                 let pos = v.index();
@@ -357,7 +364,10 @@ impl<K: TableKey, V: Clone> DictTable<K, V> {
 
     /// Moves the live entries, in order, into a fresh table of the given capacity.
     fn rebuild(&mut self, cap: usize) {
-        let old = mem::replace(&mut self.map, IndexMap::with_capacity_and_hasher(cap, Unhashed));
+        let old = mem::replace(
+            &mut self.map,
+            IndexMap::with_capacity_and_hasher(cap, Unhashed),
+        );
         for (slot, ()) in old {
             if slot.kv.is_some() {
                 let h = mix(slot.hash);
@@ -424,7 +434,10 @@ impl<K: TableKey, V: Clone> DictTable<K, V> {
     /// `d.popitem()`: removes and returns the last item (LIFO).
     pub fn popitem(&mut self) -> PyResult<(K, V)> {
         if self.used == 0 {
-            return Err(PyErr::new(ExcKind::KeyError, "popitem(): dictionary is empty"));
+            return Err(PyErr::new(
+                ExcKind::KeyError,
+                "popitem(): dictionary is empty",
+            ));
         }
         let n = self.map.len();
         let last_live = self.run_start(n - 1) - 1;
@@ -441,11 +454,13 @@ impl<K: TableKey, V: Clone> DictTable<K, V> {
     #[must_use = "drop the old contents after releasing the borrow"]
     pub fn clear(&mut self) -> DictTable<K, V> {
         let version = self.version + 1;
-        let old = mem::replace(self, Self::new());
+        let old = mem::take(self);
         self.version = version;
         old
     }
+}
 
+impl<K: TableKey, V: Clone> DictTable<K, V> {
     /// `d.copy()`: the live items in order, in a table sized for them (no dummies).
     pub fn copy(&self) -> DictTable<K, V> {
         let mut t = Self::with_capacity(self.used);

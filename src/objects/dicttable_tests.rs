@@ -80,7 +80,10 @@ fn check_invariants(d: &Table) {
     assert_eq!(d.iter().count(), d.len());
     assert_eq!(d.positions(), d.len() + d.dummies());
     let cap = d.capacity();
-    assert!(cap == 0 || cap == cap_for(cap), "capacity {cap} is a full bucket capacity");
+    assert!(
+        cap == 0 || cap == cap_for(cap),
+        "capacity {cap} is a full bucket capacity"
+    );
 }
 
 #[test]
@@ -104,7 +107,9 @@ fn layout() {
 
 #[test]
 fn capacities_follow_hashbrown() {
-    let caps: Vec<usize> = [0, 1, 3, 4, 7, 8, 14, 15, 28, 29, 56, 57].map(cap_for).to_vec();
+    let caps: Vec<usize> = [0, 1, 3, 4, 7, 8, 14, 15, 28, 29, 56, 57]
+        .map(cap_for)
+        .to_vec();
     assert_eq!(caps, vec![0, 3, 3, 7, 7, 14, 14, 28, 28, 56, 56, 112]);
     let mut d = Table::new();
     let mut seen = vec![d.capacity()];
@@ -143,7 +148,10 @@ fn eq_errors_propagate() {
     let mut failing = |_: &IntKey, _: &IntKey| -> PyResult<bool> { Err(boom.clone()) };
     let (key, h) = k(-2); // hash(-2) == hash(-1)
     assert_eq!(d.find(&key, h, &mut failing), Err(boom.clone()));
-    assert_eq!(d.insert(key.clone(), h, val(2), &mut failing).err(), Some(boom.clone()));
+    assert_eq!(
+        d.insert(key.clone(), h, val(2), &mut failing).err(),
+        Some(boom.clone())
+    );
     assert!(d.remove(&key, h, &mut failing).is_err());
     assert_eq!(items(&d), vec![-1, 1]);
     let (other, h) = k(5); // different hash: no __eq__ call
@@ -158,26 +166,38 @@ fn deletions_are_tombstones_then_compacted() {
     }
     let cap = d.capacity();
     let v0 = d.version();
-    for i in 0..90 {
+    for i in 0..20 {
         let (key, h) = k(i);
         assert!(d.remove(&key, h, &mut int_eq).unwrap().is_some());
     }
     assert!(d.version() > v0);
-    assert_eq!((d.len(), d.dummies(), d.capacity()), (10, 90, cap));
+    assert_eq!((d.len(), d.dummies(), d.capacity()), (80, 20, cap));
     // Positions of the survivors did not move.
-    assert_eq!(d.next_item(0).map(|(p, key, _)| (p, *key.0)), Some((90, 90)));
+    assert_eq!(
+        d.next_item(0).map(|(p, key, _)| (p, *key.0)),
+        Some((20, 20))
+    );
     // Fill up to the capacity; the next insertion compacts instead of growing.
     let mut next = 1000;
     while d.positions() < d.capacity() {
         set(&mut d, next, 0);
         next += 1;
     }
+    assert_eq!(d.dummies(), 20);
     set(&mut d, next, 0);
-    assert_eq!(d.dummies(), 0);
-    assert!(d.capacity() <= cap);
+    assert_eq!((d.dummies(), d.capacity()), (0, cap));
     let keys: Vec<i64> = d.iter().map(|(key, _)| *key.0).collect();
-    let want: Vec<i64> = (90..100).chain(1000..=next).collect();
+    let want: Vec<i64> = (20..100).chain(1000..=next).collect();
     assert_eq!(keys, want);
+    // Many more dummies than live entries: the next new key compacts at once.
+    for i in 20..100 {
+        let (key, h) = k(i);
+        drop(d.remove(&key, h, &mut int_eq).unwrap());
+    }
+    assert!(d.dummies() > d.len() + 8);
+    set(&mut d, -5, 0);
+    assert_eq!(d.dummies(), 0);
+    assert_eq!(d.capacity(), cap_for(d.len()));
 }
 
 #[test]
@@ -200,7 +220,10 @@ fn popitem_after_many_deletions_is_fast_and_lifo() {
         let (key, _) = d.popitem().unwrap();
         set(&mut d, *key.0, 0);
     }
-    assert!(start.elapsed().as_secs_f64() < 2.0, "popitem rescans dummies");
+    assert!(
+        start.elapsed().as_secs_f64() < 2.0,
+        "popitem rescans dummies"
+    );
     let mut popped = vec![];
     while let Ok((key, _)) = d.popitem() {
         popped.push(*key.0);
@@ -250,4 +273,40 @@ fn clear_frees_and_copy_compacts() {
     let old = d.clear();
     assert_eq!(old.len(), 10);
     assert_eq!((d.len(), d.heap_bytes()), (0, 0));
+}
+
+#[test]
+fn getsizeof_after_n_inserts() {
+    // glasspy's own sizes (docs/dict-and-set.md): 32 bytes of headers + the table struct
+    // + heap_bytes. Index 9*buckets + 16 bytes (x86_64), entries 32 bytes each.
+    let want = [
+        (0, 104),
+        (1, 252),
+        (3, 252),
+        (4, 416),
+        (7, 416),
+        (8, 712),
+        (14, 712),
+        (15, 1304),
+        (28, 1304),
+        (29, 2488),
+        (56, 2488),
+        (57, 4856),
+        (112, 4856),
+        (113, 9592),
+        (1000, 75896),
+    ];
+    for (n, size) in want {
+        let mut d = Table::new();
+        for i in 0..n {
+            set(&mut d, i, i);
+        }
+        let got = 32 + mem::size_of::<Table>() + d.heap_bytes();
+        if GROUP_WIDTH == 16 {
+            assert_eq!(got, size, "n = {n}");
+        }
+        let buckets = if n == 0 { 0 } else { buckets_for(n as usize) };
+        let index = if n == 0 { 0 } else { 9 * buckets + GROUP_WIDTH };
+        assert_eq!(got, 104 + index + 32 * cap_for(n as usize), "n = {n}");
+    }
 }

@@ -78,19 +78,28 @@ fn insert_clean<K>(table: &mut [SetEntry<K>], mask: usize, key: K, hash: i64) {
     let mut i = (hash as u64 as usize) & mask;
     loop {
         if table[i].key.is_none() {
-            table[i] = SetEntry { key: Some(key), hash };
+            table[i] = SetEntry {
+                key: Some(key),
+                hash,
+            };
             return;
         }
         if i + LINEAR_PROBES <= mask {
-            for j in i + 1..=i + LINEAR_PROBES {
-                if table[j].key.is_none() {
-                    table[j] = SetEntry { key: Some(key), hash };
-                    return;
-                }
+            let run = &mut table[i + 1..=i + LINEAR_PROBES];
+            if let Some(e) = run.iter_mut().find(|e| e.key.is_none()) {
+                *e = SetEntry {
+                    key: Some(key),
+                    hash,
+                };
+                return;
             }
         }
         perturb >>= PERTURB_SHIFT;
-        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
     }
 }
 
@@ -98,7 +107,10 @@ fn insert_clean<K>(table: &mut [SetEntry<K>], mask: usize, key: K, hash: i64) {
 #[inline]
 fn next_probe(i: usize, perturb: &mut u64, mask: usize) -> usize {
     *perturb >>= PERTURB_SHIFT;
-    (i.wrapping_mul(5).wrapping_add(1).wrapping_add(*perturb as usize)) & mask
+    (i.wrapping_mul(5)
+        .wrapping_add(1)
+        .wrapping_add(*perturb as usize))
+        & mask
 }
 
 /// How many neighbours after slot `i` are probed linearly.
@@ -227,6 +239,7 @@ impl<K: TableKey> SetTable<K> {
     /// equals `hash`, in probe order, until `f` returns true or the probe reaches an
     /// empty slot (for the object layer's re-entrant `__eq__`). As in CPython's probe, a
     /// slot can come up again when the sequence wraps around.
+    #[allow(clippy::needless_range_loop)] // the slot number is the result
     pub fn for_each_candidate(&self, hash: i64, f: &mut dyn FnMut(usize, &K) -> bool) {
         let slots = self.slots();
         let mask = self.mask;
@@ -251,6 +264,7 @@ impl<K: TableKey> SetTable<K> {
     }
 
     /// set_lookkey: the slot holding a key equal to `key`, or None.
+    #[allow(clippy::needless_range_loop)] // the slot number is the result
     pub fn lookup(&self, key: &K, hash: i64, eq: &mut EqFn<K>) -> PyResult<Option<usize>> {
         let slots = self.slots();
         let mask = self.mask;
@@ -281,6 +295,7 @@ impl<K: TableKey> SetTable<K> {
 
     /// set_add_entry: adds `key` unless an equal key is present (then `key` is dropped).
     /// Returns whether it was added. Reuses the last dummy seen on the probe path.
+    #[allow(clippy::needless_range_loop)] // the slot number is the result
     pub fn add(&mut self, key: K, hash: i64, eq: &mut EqFn<K>) -> PyResult<bool> {
         let mask = self.mask;
         let mut freeslot: Option<usize> = None;
@@ -307,13 +322,23 @@ impl<K: TableKey> SetTable<K> {
         };
         self.used += 1;
         if let Some(f) = freeslot {
-            self.slots_mut()[f] = SetEntry { key: Some(key), hash };
+            self.slots_mut()[f] = SetEntry {
+                key: Some(key),
+                hash,
+            };
             return Ok(true);
         }
         self.fill += 1;
-        self.slots_mut()[unused] = SetEntry { key: Some(key), hash };
+        self.slots_mut()[unused] = SetEntry {
+            key: Some(key),
+            hash,
+        };
         if self.fill * 5 >= mask * 3 {
-            let minused = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+            let minused = if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
             self.table_resize(minused);
         }
         Ok(true)
@@ -360,7 +385,7 @@ impl<K: TableKey> SetTable<K> {
     #[must_use = "drop the old contents after releasing the borrow"]
     pub fn clear(&mut self) -> SetTable<K> {
         let finger = self.finger;
-        let old = mem::replace(self, Self::new());
+        let old = mem::take(self);
         self.finger = finger;
         old
     }
@@ -429,7 +454,10 @@ impl<K: TableKey> SetTable<K> {
             let dest = self.slots_mut();
             for (d, s) in dest.iter_mut().zip(src) {
                 if let Some(k) = &s.key {
-                    *d = SetEntry { key: Some(k.clone()), hash: s.hash };
+                    *d = SetEntry {
+                        key: Some(k.clone()),
+                        hash: s.hash,
+                    };
                 }
             }
             self.fill = other.fill;
@@ -591,7 +619,11 @@ impl<K: TableKey> SetTable<K> {
         if self.fill - self.used <= self.mask / 4 {
             return;
         }
-        let minused = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+        let minused = if self.used > 50000 {
+            self.used * 2
+        } else {
+            self.used * 4
+        };
         self.table_resize(minused);
     }
 

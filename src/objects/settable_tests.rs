@@ -135,7 +135,12 @@ fn run(ops: &[Op]) -> Outcome {
             }
         }
     }
-    Outcome { set: s, popped, bools, hashes }
+    Outcome {
+        set: s,
+        popped,
+        bools,
+        hashes,
+    }
 }
 
 #[test]
@@ -216,7 +221,10 @@ fn eq_errors_propagate_and_leave_the_table_intact() {
     let (key, h) = k(-2);
     assert_eq!(s.add(key.clone(), h, &mut failing), Err(boom.clone()));
     assert_eq!(s.contains(&key, h, &mut failing), Err(boom.clone()));
-    assert_eq!(s.discard(&key, h, &mut failing).map(|o| o.is_some()), Err(boom.clone()));
+    assert_eq!(
+        s.discard(&key, h, &mut failing).map(|o| o.is_some()),
+        Err(boom.clone())
+    );
     assert_eq!(order(&s), vec![3, -1]);
     assert_eq!(s.len(), 2);
     // A key with a different hash never calls __eq__.
