@@ -28,10 +28,7 @@ pub struct PyErr {
 
 impl PyErr {
     pub fn new(kind: ExcKind, msg: impl Into<String>) -> Self {
-        PyErr {
-            kind,
-            msg: msg.into(),
-        }
+        PyErr { kind, msg: msg.into() }
     }
 }
 

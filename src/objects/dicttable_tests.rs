@@ -5,6 +5,7 @@ use std::rc::Rc;
 use super::*;
 use crate::objects::settable::tests::{int_eq, int_hash, IntKey};
 
+#[rustfmt::skip]
 #[path = "dicttable_testdata.rs"]
 mod data;
 

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use super::*;
 
+#[rustfmt::skip]
 #[path = "settable_testdata.rs"]
 mod data;
 
