@@ -1,11 +1,14 @@
 //! Python object types, one per file, built on the heap's safe API.
 
 pub mod context;
+pub mod dicttable;
 pub mod float;
 pub mod int;
 pub mod list;
 pub mod none;
+pub mod settable;
 pub mod string;
+pub mod table_key;
 pub mod tuple;
 pub mod typeobj;
 pub mod unicode;
