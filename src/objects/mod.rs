@@ -1,1 +1,2 @@
 //! Python object types, one per file, built on the heap's safe API.
+pub mod numeric;

@@ -1,0 +1,22 @@
+//! The pure numeric core under int and float objects: the `Int` value type and CPython's
+//! 30-bit digit storage, arithmetic with Python semantics, string conversions, hashes,
+//! float formatting and rounding. No heap objects here: the object layer calls in.
+//!
+//! Files: int (value type), digits (30-bit storage, sizes), arith (+ - * // % ** divmod),
+//! bits (~ & | ^ << >>), convert (int <-> float, true division), float (float ops,
+//! round), hash (CPython 3.11 hashes).
+
+pub mod arith;
+pub mod bits;
+pub mod convert;
+pub mod digits;
+pub mod float;
+pub mod int;
+
+pub use arith::{round_int, IntPow, MAX_INT_BITS};
+pub use digits::{from_digits, ndigits, sizeof_int, small_digits, write_digits, write_digits_into};
+pub use float::{
+    float_as_integer_ratio, float_div, float_divmod, float_floordiv, float_hex, float_is_integer,
+    float_mod, float_pow, float_round, float_round_ndigits, FloatPow,
+};
+pub use int::Int;
