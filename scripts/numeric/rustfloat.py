@@ -1,4 +1,4 @@
-# Shared helper for the numeric test-data generators: a float as a Rust f64 expression.
+# Shared helpers for the numeric test-data generators: floats and strs as Rust literals.
 import math
 
 def rf(x):
@@ -10,3 +10,16 @@ def rf(x):
     if 'e' not in r and '.' not in r:
         r += '.0'
     return r if x >= 0 or r.startswith('-') else r
+
+
+def rs(s):
+    """A str as a Rust string literal."""
+    out = []
+    for c in s:
+        if c in '\\"':
+            out.append('\\' + c)
+        elif c.isprintable() and c != '\x7f':
+            out.append(c)
+        else:
+            out.append('\\u{%x}' % ord(c))
+    return '"' + ''.join(out) + '"'

@@ -4,14 +4,18 @@
 //!
 //! Files: int (value type), digits (30-bit storage, sizes), arith (+ - * // % ** divmod),
 //! bits (~ & | ^ << >>), convert (int <-> float, true division), float (float ops,
-//! round), hash (CPython 3.11 hashes).
+//! round), intstr (int <-> str, digit limit), pystr (str helpers for parsing and error
+//! messages), hash (CPython 3.11 hashes).
 
 pub mod arith;
 pub mod bits;
 pub mod convert;
 pub mod digits;
 pub mod float;
+pub mod hash;
 pub mod int;
+pub mod intstr;
+pub mod pystr;
 
 pub use arith::{round_int, IntPow, MAX_INT_BITS};
 pub use digits::{from_digits, ndigits, sizeof_int, small_digits, write_digits, write_digits_into};
@@ -19,4 +23,8 @@ pub use float::{
     float_as_integer_ratio, float_div, float_divmod, float_floordiv, float_hex, float_is_integer,
     float_mod, float_pow, float_round, float_round_ndigits, FloatPow,
 };
+pub use hash::{hash_float, hash_int, hash_pointer, tuple_hash};
 pub use int::Int;
+pub use intstr::{
+    int_from_str, int_max_str_digits, int_to_decimal, int_to_prefixed, set_int_max_str_digits,
+};
