@@ -13,7 +13,7 @@ ints += [random.randrange(-2**random.randrange(1, 400), 2**random.randrange(1, 4
 with open(os.path.join(out, 'hash_int.in'), 'w') as f:
     f.write("[\n" + "".join(f'    ("{v}", {hash(v)}),\n' for v in ints) + "]\n")
 floats = [0.0, -0.0, 1.0, -1.0, 0.5, 1.5, -2.5, 0.1, 1e20, 1e300, -1e300, 5e-324, 2.2250738585072014e-308,
-          3.141592653589793, 1e-10, 2.0**61, 2.0**62, -2.0**61, float('inf'), float('-inf'), 123456.789]
+          3.25, 1e-10, 2.0**61, 2.0**62, -2.0**61, float('inf'), float('-inf'), 123456.789]
 floats += [random.uniform(-1, 1) * 10 ** random.randint(-300, 300) for _ in range(60)]
 with open(os.path.join(out, 'hash_float.in'), 'w') as f:
     f.write("[\n" + "".join(f'    ({rf(x)}, {hash(x)}),\n' for x in floats) + "]\n")
