@@ -4,7 +4,7 @@
 //!
 //! Files: int (value type), digits (30-bit storage, sizes), arith (+ - * // % ** divmod),
 //! bits (~ & | ^ << >>), convert (int <-> float, true division), float (float ops,
-//! round), intstr (int <-> str, digit limit), pystr (str helpers for parsing and error
+//! round), floatstr (float repr and parsing), intstr (int <-> str, digit limit), pystr (str helpers for parsing and error
 //! messages), hash (CPython 3.11 hashes).
 
 pub mod arith;
@@ -12,6 +12,7 @@ pub mod bits;
 pub mod convert;
 pub mod digits;
 pub mod float;
+pub mod floatstr;
 pub mod hash;
 pub mod int;
 pub mod intstr;
@@ -23,6 +24,7 @@ pub use float::{
     float_as_integer_ratio, float_div, float_divmod, float_floordiv, float_hex, float_is_integer,
     float_mod, float_pow, float_round, float_round_ndigits, FloatPow,
 };
+pub use floatstr::{float_from_str, float_repr};
 pub use hash::{hash_float, hash_int, hash_pointer, tuple_hash};
 pub use int::Int;
 pub use intstr::{
