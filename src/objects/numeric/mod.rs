@@ -4,7 +4,8 @@
 //!
 //! Files: int (value type), digits (30-bit storage, sizes), arith (+ - * // % ** divmod),
 //! bits (~ & | ^ << >>), convert (int <-> float, true division), float (float ops,
-//! round), floatstr (float repr and parsing), intstr (int <-> str, digit limit), pystr (str helpers for parsing and error
+//! round), floatstr (float repr and parsing),
+//! format (the format-spec mini-language), intstr (int <-> str, digit limit), pystr (str helpers for parsing and error
 //! messages), hash (CPython 3.11 hashes).
 
 pub mod arith;
@@ -13,6 +14,7 @@ pub mod convert;
 pub mod digits;
 pub mod float;
 pub mod floatstr;
+pub mod format;
 pub mod hash;
 pub mod int;
 pub mod intstr;
@@ -25,6 +27,7 @@ pub use float::{
     float_mod, float_pow, float_round, float_round_ndigits, FloatPow,
 };
 pub use floatstr::{float_from_str, float_repr};
+pub use format::{format_float, format_int, parse_format_spec, FormatSpec};
 pub use hash::{hash_float, hash_int, hash_pointer, tuple_hash};
 pub use int::Int;
 pub use intstr::{
