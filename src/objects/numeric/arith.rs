@@ -418,6 +418,23 @@ mod tests {
             "2897948064927857104"
         );
         assert_eq!(pm(5.into(), 0.into(), 1.into()).unwrap(), Int::ZERO);
+        // python3: pow(3, -1, 10**20+39), pow(-7, -3, -(2**89-1)), pow(2**70, -1, 2**64+13)
+        let p10 = Int::from_bigint(BigInt::from(10).pow(20u32) + 39);
+        assert_eq!(
+            pm(3.into(), (-1).into(), p10).unwrap().to_string(),
+            "66666666666666666693"
+        );
+        let m89 = Int::from_bigint(-((BigInt::one() << 89u32) - BigInt::one()));
+        assert_eq!(
+            pm((-7).into(), (-3).into(), m89).unwrap().to_string(),
+            "-407834473583813326716038009"
+        );
+        let b70 = Int::from_bigint(BigInt::one() << 70u32);
+        let m64 = Int::from_bigint((BigInt::one() << 64u32) + 13);
+        assert_eq!(
+            pm(b70, (-1).into(), m64).unwrap().to_string(),
+            "12881680657241886414"
+        );
         let e = pm(2.into(), (-1).into(), 4.into()).unwrap_err();
         assert_eq!(e.msg, "base is not invertible for the given modulus");
         let e = pm(2.into(), 3.into(), 0.into()).unwrap_err();

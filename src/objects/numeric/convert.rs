@@ -103,6 +103,35 @@ impl Int {
     }
 }
 
+/// Compares an int with a float exactly, as CPython's float_richcompare does (no
+/// rounding of the int); None when x is NaN.
+pub fn compare_int_float(v: &Int, x: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if x.is_nan() {
+        return None;
+    }
+    if x.is_infinite() {
+        return Some(if x > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
+    }
+    // Exactly representable ints compare as floats.
+    if let Int::Small(i) = v {
+        if i.unsigned_abs() <= 1 << DBL_MANT_DIG {
+            return (*i as f64).partial_cmp(&x);
+        }
+    }
+    // Compare with floor(x), then let the fraction break a tie.
+    let fl = x.floor();
+    let fi = Int::from_f64(fl).expect("finite");
+    Some(match v.cmp(&fi) {
+        Ordering::Equal if x > fl => Ordering::Less,
+        other => other,
+    })
+}
+
 /// |a| / |b| for b != 0, correctly rounded, following long_true_divide's steps.
 fn true_div_magnitudes(a: &BigUint, b: &BigUint) -> PyResult<f64> {
     let overflow = || {
@@ -200,6 +229,40 @@ mod tests {
         assert_eq!(e.msg, "cannot convert float infinity to integer");
         let e = Int::from_f64(f64::NAN).unwrap_err();
         assert_eq!(e.msg, "cannot convert float NaN to integer");
+    }
+
+    #[test]
+    fn int_float_comparisons() {
+        use std::cmp::Ordering::*;
+        // From python3 3.11: for (a, x) below, (a > x) - (a < x), or None when a != x
+        // and neither is ordered (NaN).
+        let two = |e: u32| Int::from_bigint(BigInt::one() << e);
+        let cases = [
+            (&two(53) + &Int::ONE, 2f64.powi(53), Some(Greater)),
+            (two(63), 9.223_372_036_854_776e18, Some(Equal)),
+            (&two(63) - &Int::ONE, 9.223_372_036_854_776e18, Some(Less)),
+            (Int::from(3), 3.5, Some(Less)),
+            (Int::from(-3), -3.5, Some(Greater)),
+            (Int::from(-4), -3.5, Some(Less)),
+            (two(2000), f64::INFINITY, Some(Less)),
+            (-&two(2000), f64::NEG_INFINITY, Some(Greater)),
+            (two(2000), f64::MAX, Some(Greater)),
+            (Int::ZERO, -0.0, Some(Equal)),
+            (Int::from(7), f64::NAN, None),
+            (
+                Int::from_bigint(BigInt::from(10).pow(20u32)),
+                1e20,
+                Some(Equal),
+            ),
+            (
+                &Int::from_bigint(BigInt::from(10).pow(20u32)) + &Int::ONE,
+                1e20,
+                Some(Greater),
+            ),
+        ];
+        for (a, x, want) in cases {
+            assert_eq!(compare_int_float(&a, x), want, "{a} vs {x:e}");
+        }
     }
 
     #[test]

@@ -21,6 +21,17 @@ pub fn ndigits(v: &Int) -> usize {
     v.bit_length().div_ceil(PYLONG_SHIFT as u64) as usize
 }
 
+/// CPython's signed ob_size: ±ndigits with the value's sign, 0 for zero.
+#[inline]
+pub fn ob_size(v: &Int) -> isize {
+    let n = ndigits(v) as isize;
+    if v.is_negative() {
+        -n
+    } else {
+        n
+    }
+}
+
 /// sys.getsizeof of an int with this value (CPython 3.11, 64-bit).
 #[inline]
 pub fn sizeof_int(v: &Int) -> usize {
@@ -184,6 +195,7 @@ mod tests {
                 buf.len() as i64
             };
             assert_eq!((size, &buf[..]), (*ob_size, *digits));
+            assert_eq!(super::ob_size(v) as i64, *ob_size);
             assert_eq!(&from_digits(neg, digits), v);
         }
     }

@@ -42,6 +42,9 @@ fn is_exact_tie(x: f64, digits: &str, decpt: i32) -> bool {
     e += i64::from(tz);
     // The half unit sits at 10**k; x has exactly -e fractional decimal digits.
     let k = i64::from(decpt) - digits.len() as i64 - 1;
+    if e >= 0 && k < 0 {
+        return false; // an integer is never half-way between two integers' digits
+    }
     if e < 0 && -e != -k {
         return false;
     }
