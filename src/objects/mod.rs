@@ -6,6 +6,7 @@ pub mod float;
 pub mod int;
 pub mod list;
 pub mod none;
+pub mod numeric;
 pub mod settable;
 pub mod string;
 pub mod table_key;

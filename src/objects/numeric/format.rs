@@ -1,0 +1,579 @@
+//! The format-spec mini-language for int and float (format(x, spec), f'{x:spec}'),
+//! following CPython 3.11's formatter_unicode.c: spec parsing and its messages, number
+//! widths with fill / align / sign / '#' / '0', ',' and '_' grouping (zero padding is
+//! grouped too), and PyOS_double_to_string's layouts for e f g % and repr.
+
+use super::floatstr::{precision_digits, shortest_digits};
+use super::int::Int;
+use super::intstr::{int_to_decimal, int_to_prefixed};
+use crate::error::{ExcKind, PyErr, PyResult};
+
+/// A parsed format spec: [[fill]align][sign][z][#][0][width][grouping][.precision][type]
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormatSpec {
+    pub fill: char,
+    pub align: char,
+    pub sign: Option<char>,
+    pub no_neg_0: bool,
+    pub alternate: bool,
+    pub width: Option<usize>,
+    /// ',' or '_' (every three digits; '_' every four for b o x X).
+    pub thousands: Option<char>,
+    pub precision: Option<usize>,
+    /// None for an absent type on a float ('\0' in CPython).
+    pub ty: Option<char>,
+}
+
+fn value_error(msg: impl Into<String>) -> PyErr {
+    PyErr::new(ExcKind::ValueError, msg)
+}
+
+/// A type character as CPython prints it in messages ('%c', or '\x%x' when unprintable).
+fn show_code(c: char) -> String {
+    let cp = c as u32;
+    if cp > 32 && cp < 128 {
+        c.to_string()
+    } else {
+        format!("\\x{cp:x}")
+    }
+}
+
+fn unknown_code(c: char, type_name: &str) -> PyErr {
+    value_error(format!(
+        "Unknown format code '{}' for object of type '{type_name}'",
+        show_code(c)
+    ))
+}
+
+/// Reads a run of decimal digits (Unicode digits count, as in CPython's get_integer).
+fn get_integer(chars: &[char], pos: &mut usize) -> PyResult<Option<usize>> {
+    let mut acc: usize = 0;
+    let start = *pos;
+    while let Some(&c) = chars.get(*pos) {
+        let d = match c.to_digit(10) {
+            Some(d) => d,
+            None if !c.is_ascii() => match super::pystr::unicode_decimal(c) {
+                Some(d) => u32::from(d),
+                None => break,
+            },
+            None => break,
+        };
+        acc = acc
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(d as usize))
+            .filter(|v| *v <= isize::MAX as usize)
+            .ok_or_else(|| value_error("Too many decimal digits in format string"))?;
+        *pos += 1;
+    }
+    Ok((*pos > start).then_some(acc))
+}
+
+/// Parses a spec for a number. `default_type` is 'd' for int, None for float.
+pub fn parse_format_spec(
+    spec: &str,
+    default_type: Option<char>,
+    type_name: &str,
+) -> PyResult<FormatSpec> {
+    let chars: Vec<char> = spec.chars().collect();
+    let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
+    let mut f = FormatSpec {
+        fill: ' ',
+        align: '>',
+        sign: None,
+        no_neg_0: false,
+        alternate: false,
+        width: None,
+        thousands: None,
+        precision: None,
+        ty: default_type,
+    };
+    let mut pos = 0;
+    let mut fill_specified = false;
+    let mut align_specified = false;
+    if chars.len() >= 2 && is_align(chars[1]) {
+        f.fill = chars[0];
+        f.align = chars[1];
+        fill_specified = true;
+        align_specified = true;
+        pos = 2;
+    } else if !chars.is_empty() && is_align(chars[0]) {
+        f.align = chars[0];
+        align_specified = true;
+        pos = 1;
+    }
+    if let Some(&c @ ('+' | '-' | ' ')) = chars.get(pos) {
+        f.sign = Some(c);
+        pos += 1;
+    }
+    if chars.get(pos) == Some(&'z') {
+        f.no_neg_0 = true;
+        pos += 1;
+    }
+    if chars.get(pos) == Some(&'#') {
+        f.alternate = true;
+        pos += 1;
+    }
+    if !fill_specified && chars.get(pos) == Some(&'0') {
+        f.fill = '0';
+        if !align_specified {
+            f.align = '=';
+        }
+        pos += 1;
+    }
+    f.width = get_integer(&chars, &mut pos)?;
+    let both = || value_error("Cannot specify both ',' and '_'.");
+    if chars.get(pos) == Some(&',') {
+        f.thousands = Some(',');
+        pos += 1;
+    }
+    if chars.get(pos) == Some(&'_') {
+        if f.thousands.is_some() {
+            return Err(both());
+        }
+        f.thousands = Some('_');
+        pos += 1;
+    }
+    if chars.get(pos) == Some(&',') && f.thousands == Some('_') {
+        return Err(both());
+    }
+    if chars.get(pos) == Some(&'.') {
+        pos += 1;
+        f.precision = get_integer(&chars, &mut pos)?;
+        if f.precision.is_none() {
+            return Err(value_error("Format specifier missing precision"));
+        }
+    }
+    match chars.len() - pos {
+        0 => {}
+        1 => f.ty = Some(chars[pos]),
+        _ => {
+            return Err(value_error(format!(
+                "Invalid format specifier '{spec}' for object of type '{type_name}'"
+            )))
+        }
+    }
+    if let Some(sep) = f.thousands {
+        let ok = match f.ty {
+            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
+            Some('b' | 'o' | 'x' | 'X') => sep == '_',
+            _ => false,
+        };
+        if !ok {
+            let t = f.ty.map_or("\\x0".to_string(), show_code);
+            return Err(value_error(format!("Cannot specify '{sep}' with '{t}'.")));
+        }
+    }
+    Ok(f)
+}
+
+/// CPython's _PyUnicode_InsertThousandsGrouping for a fixed group size (0 = no
+/// separator): groups `digits` from the right, padding with zeros up to `min_width`.
+fn group_digits(digits: &str, min_width: isize, sep: Option<(char, usize)>) -> String {
+    let mut remaining = digits.len() as isize;
+    let mut min_width = min_width;
+    let mut parts: Vec<String> = Vec::new(); // least significant group first
+    let piece = |remaining: isize, l: isize| -> String {
+        let n_zeros = (l - remaining).max(0) as usize;
+        let n_chars = remaining.min(l).max(0) as usize;
+        let start = (remaining as usize) - n_chars;
+        let mut s = "0".repeat(n_zeros);
+        s.push_str(&digits[start..start + n_chars]);
+        s
+    };
+    let mut broken = false;
+    if let Some((_, size)) = sep {
+        let size = size as isize;
+        loop {
+            let l = size.min(remaining.max(min_width).max(1));
+            parts.push(piece(remaining, l));
+            remaining -= l.min(remaining).max(0);
+            min_width -= l;
+            if remaining <= 0 && min_width <= 0 {
+                broken = true;
+                break;
+            }
+            min_width -= 1; // the separator's width
+        }
+    }
+    if !broken {
+        let l = remaining.max(min_width).max(1);
+        parts.push(piece(remaining, l));
+    }
+    let sep_str = sep.map_or(String::new(), |(c, _)| c.to_string());
+    parts.reverse();
+    parts.join(&sep_str)
+}
+
+/// Lays out sign, prefix, grouped digits, remainder and padding (CPython's
+/// calc_number_widths + fill_number). `digits` are the leading integer digits,
+/// `remainder` everything after them (decimal point, fraction, exponent, '%').
+fn fill_number(
+    f: &FormatSpec,
+    negative: bool,
+    prefix: &str,
+    digits: &str,
+    remainder: &str,
+    group_size: usize,
+) -> String {
+    let sign = match (f.sign, negative) {
+        (_, true) => "-",
+        (Some('+'), false) => "+",
+        (Some(' '), false) => " ",
+        _ => "",
+    };
+    let width = f.width.map_or(-1, |w| w as isize);
+    let non_digit = (sign.len() + prefix.len() + remainder.chars().count()) as isize;
+    let min_width = if f.fill == '0' && f.align == '=' {
+        width - non_digit
+    } else {
+        0
+    };
+    let sep = f.thousands.map(|c| (c, group_size));
+    let grouped = if digits.is_empty() {
+        String::new()
+    } else {
+        group_digits(digits, min_width, sep)
+    };
+    let n_padding = width - (non_digit + grouped.chars().count() as isize);
+    let (mut lpad, mut spad, mut rpad) = (0, 0, 0);
+    if n_padding > 0 {
+        let n = n_padding as usize;
+        match f.align {
+            '<' => rpad = n,
+            '^' => {
+                lpad = n / 2;
+                rpad = n - lpad;
+            }
+            '=' => spad = n,
+            _ => lpad = n,
+        }
+    }
+    let fill = |n: usize| std::iter::repeat_n(f.fill, n).collect::<String>();
+    let mut out = String::with_capacity(width.max(0) as usize + grouped.len() + 8);
+    out.push_str(&fill(lpad));
+    out.push_str(sign);
+    out.push_str(prefix);
+    out.push_str(&fill(spad));
+    out.push_str(&grouped);
+    out.push_str(remainder);
+    out.push_str(&fill(rpad));
+    out
+}
+
+/// format(v, spec) for an int (not bool with an empty spec: that is str(bool)).
+pub fn format_int(v: &Int, spec: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        return int_to_decimal(v);
+    }
+    let f = parse_format_spec(spec, Some('d'), "int")?;
+    let ty = f.ty.unwrap_or('d');
+    match ty {
+        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
+            return format_float_with(v.to_f64()?, &f);
+        }
+        c => return Err(unknown_code(c, "int")),
+    }
+    if f.precision.is_some() {
+        return Err(value_error(
+            "Precision not allowed in integer format specifier",
+        ));
+    }
+    if f.no_neg_0 {
+        return Err(value_error(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
+    }
+    if ty == 'c' {
+        if f.sign.is_some() {
+            return Err(value_error(
+                "Sign not allowed with integer format specifier 'c'",
+            ));
+        }
+        if f.alternate {
+            return Err(value_error(
+                "Alternate form (#) not allowed with integer format specifier 'c'",
+            ));
+        }
+        let x = v.to_i64().ok_or_else(|| {
+            PyErr::new(
+                ExcKind::OverflowError,
+                "Python int too large to convert to C long",
+            )
+        })?;
+        let ch = u32::try_from(x)
+            .ok()
+            .filter(|x| *x <= 0x10ffff)
+            .ok_or_else(|| PyErr::new(ExcKind::OverflowError, "%c arg not in range(0x110000)"))?;
+        // A lone surrogate cannot live in a Rust String; U+FFFD stands in for it.
+        let c = char::from_u32(ch).unwrap_or('\u{fffd}');
+        return Ok(fill_number(&f, false, "", "", &c.to_string(), 3));
+    }
+    let (base, group) = match ty {
+        'b' => (2, 4),
+        'o' => (8, 4),
+        'x' | 'X' => (16, 4),
+        _ => (10, 3),
+    };
+    let text = if base == 10 {
+        int_to_decimal(v)?
+    } else {
+        int_to_prefixed(v, base)
+    };
+    let negative = text.starts_with('-');
+    let body = text.trim_start_matches('-');
+    let body = if base == 10 { body } else { &body[2..] };
+    let mut prefix = if f.alternate && base != 10 {
+        text.trim_start_matches('-')[..2].to_string()
+    } else {
+        String::new()
+    };
+    let mut digits = body.to_string();
+    if ty == 'X' {
+        prefix = prefix.to_uppercase();
+        digits = digits.to_uppercase();
+    }
+    // 'n' uses the C locale here: no grouping.
+    let f2;
+    let f = if ty == 'n' {
+        f2 = FormatSpec {
+            thousands: None,
+            ..f
+        };
+        &f2
+    } else {
+        &f
+    };
+    Ok(fill_number(f, negative, &prefix, &digits, "", group))
+}
+
+/// format(x, spec) for a float.
+pub fn format_float(x: f64, spec: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        return Ok(super::floatstr::float_repr(x));
+    }
+    let f = parse_format_spec(spec, None, "float")?;
+    match f.ty {
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => format_float_with(x, &f),
+        Some(c) => Err(unknown_code(c, "float")),
+    }
+}
+
+fn format_float_with(x: f64, f: &FormatSpec) -> PyResult<String> {
+    let mut add_dot_0 = false;
+    let mut default_precision = 6;
+    let mut ty = match f.ty {
+        None => {
+            add_dot_0 = true;
+            default_precision = 0;
+            'r'
+        }
+        Some('n') => 'g',
+        Some(c) => c,
+    };
+    let mut val = x;
+    let mut add_pct = false;
+    if ty == '%' {
+        ty = 'f';
+        val *= 100.0;
+        add_pct = true;
+    }
+    let precision = match f.precision {
+        None => default_precision,
+        Some(p) => {
+            if ty == 'r' {
+                ty = 'g';
+            }
+            p
+        }
+    };
+    let mut text = double_to_string(val, ty, precision, add_dot_0, f.alternate, f.no_neg_0);
+    if add_pct {
+        text.push('%');
+    }
+    let negative = text.starts_with('-');
+    let body = if negative { &text[1..] } else { &text[..] };
+    let n_lead = body.bytes().take_while(|b| b.is_ascii_digit()).count();
+    let (digits, remainder) = body.split_at(n_lead);
+    let f2;
+    let f = if f.ty == Some('n') {
+        f2 = FormatSpec {
+            thousands: None,
+            ..f.clone()
+        };
+        &f2
+    } else {
+        f
+    };
+    Ok(fill_number(f, negative, "", digits, remainder, 3))
+}
+
+/// Digits as _Py_dg_dtoa returns them: (digits without trailing zeros, decpt), where
+/// mode 0 is shortest, mode 2 `n` significant digits, mode 3 `n` places after the point.
+fn dtoa(x: f64, mode: u8, n: usize) -> (String, i32) {
+    if x == 0.0 {
+        return ("0".into(), 1);
+    }
+    let (digits, decpt) = match mode {
+        0 => shortest_digits(x),
+        2 => precision_digits(x, n.max(1)),
+        _ => {
+            let s = format!("{:.*}", n, x.abs());
+            let int_len = s.find('.').unwrap_or(s.len()) as i32;
+            let all: String = s.chars().filter(|c| *c != '.').collect();
+            let lead = all.bytes().take_while(|b| *b == b'0').count();
+            if lead == all.len() {
+                return (String::new(), -(n as i32));
+            }
+            (all[lead..].to_string(), int_len - lead as i32)
+        }
+    };
+    let trimmed = digits.trim_end_matches('0');
+    (trimmed.to_string(), decpt)
+}
+
+/// PyOS_double_to_string + format_float_short for codes e E f F g G r.
+fn double_to_string(
+    x: f64,
+    code: char,
+    precision: usize,
+    add_dot_0: bool,
+    alt: bool,
+    no_neg_0: bool,
+) -> String {
+    let upper = code.is_ascii_uppercase();
+    let code = code.to_ascii_lowercase();
+    if x.is_nan() {
+        return if upper { "NAN" } else { "nan" }.into();
+    }
+    if x.is_infinite() {
+        let s = if upper { "INF" } else { "inf" };
+        return if x < 0.0 { format!("-{s}") } else { s.into() };
+    }
+    let (mode, precision) = match code {
+        'e' => (2, precision + 1),
+        'f' => (3, precision),
+        'g' => (2, precision.max(1)),
+        _ => (0, 0),
+    };
+    let (digits, mut decpt) = dtoa(x, mode, precision);
+    let digits_len = digits.len() as i64;
+    let mut negative = x.is_sign_negative();
+    if no_neg_0 && negative && (digits.is_empty() || digits == "0") {
+        negative = false;
+    }
+    let mut decpt64 = i64::from(decpt);
+    let precision = precision as i64;
+    let mut use_exp = false;
+    let mut vdigits_end = digits_len;
+    match code {
+        'e' => {
+            use_exp = true;
+            vdigits_end = precision;
+        }
+        'f' => vdigits_end = decpt64 + precision,
+        'g' => {
+            let limit = if add_dot_0 { precision - 1 } else { precision };
+            if decpt64 <= -4 || decpt64 > limit {
+                use_exp = true;
+            }
+            if alt {
+                vdigits_end = precision;
+            }
+        }
+        _ => {
+            if decpt64 <= -4 || decpt64 > 16 {
+                use_exp = true;
+            }
+        }
+    }
+    let mut exp = 0;
+    if use_exp {
+        exp = decpt - 1;
+        decpt = 1;
+        decpt64 = 1;
+    }
+    let vdigits_start = if decpt64 <= 0 { decpt64 - 1 } else { 0 };
+    vdigits_end = if !use_exp && add_dot_0 {
+        vdigits_end.max(decpt64 + 1)
+    } else {
+        vdigits_end.max(decpt64)
+    };
+    let zeros = |n: i64| "0".repeat(n.max(0) as usize);
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    if decpt64 <= 0 {
+        out.push_str(&zeros(decpt64 - vdigits_start));
+        out.push('.');
+        out.push_str(&zeros(-decpt64));
+    } else {
+        out.push_str(&zeros(-vdigits_start));
+    }
+    if 0 < decpt64 && decpt64 <= digits_len {
+        out.push_str(&digits[..decpt as usize]);
+        out.push('.');
+        out.push_str(&digits[decpt as usize..]);
+    } else {
+        out.push_str(&digits);
+    }
+    if digits_len < decpt64 {
+        out.push_str(&zeros(decpt64 - digits_len));
+        out.push('.');
+        out.push_str(&zeros(vdigits_end - decpt64));
+    } else {
+        out.push_str(&zeros(vdigits_end - digits_len));
+    }
+    if out.ends_with('.') && !alt {
+        out.pop();
+    }
+    if use_exp {
+        out.push(if upper { 'E' } else { 'e' });
+        out.push_str(&format!(
+            "{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(r: PyResult<String>) -> String {
+        match r {
+            Ok(s) => s,
+            Err(e) => format!("{:?}: {}", e.kind, e.msg),
+        }
+    }
+
+    // From python3 3.11 (scripts/numeric/format_spec.py): (int text, spec, format()).
+    #[test]
+    fn int_formats_match_cpython() {
+        let cases: &[(&str, &str, &str)] = &include!("testdata/format_int.in");
+        for (text, spec, want) in cases {
+            let v = super::super::intstr::int_from_str(text, 10).unwrap();
+            assert_eq!(
+                show(format_int(&v, spec)),
+                *want,
+                "format({text}, {spec:?})"
+            );
+        }
+    }
+
+    // From python3 3.11 (scripts/numeric/format_spec.py): (float, spec, format()).
+    #[test]
+    fn float_formats_match_cpython() {
+        let cases: &[(f64, &str, &str)] = &include!("testdata/format_float.in");
+        for (x, spec, want) in cases {
+            assert_eq!(
+                show(format_float(*x, spec)),
+                *want,
+                "format({x:e}, {spec:?})"
+            );
+        }
+    }
+}
