@@ -10,10 +10,12 @@ use std::collections::HashSet;
 
 use crate::heap::{Payload, PyObj, TypeRef};
 
+use super::dict::Dict;
 use super::float::Float;
-use super::int::{self, Int, NSMALLNEGINTS, NSMALLPOSINTS};
+use super::int::{self, Long, NSMALLNEGINTS, NSMALLPOSINTS};
 use super::list::List;
 use super::none::Singleton;
+use super::set::Set;
 use super::string::{self, InternKey, Str};
 use super::tuple::Tuple;
 use super::typeobj::TypeInfo;
@@ -31,6 +33,9 @@ pub struct Ctx {
     pub tuple_type: TypeRef,
     pub list_type: TypeRef,
     pub str_type: TypeRef,
+    pub dict_type: TypeRef,
+    pub set_type: TypeRef,
+    pub frozenset_type: TypeRef,
 
     pub none: PyObj,
     pub not_implemented: PyObj,
@@ -82,8 +87,8 @@ impl Ctx {
         );
         let t = &type_type;
         let o = &object_type;
-        let int_type = builtin::<Int>(t, "int", o);
-        let bool_type = builtin::<Int>(t, "bool", &int_type);
+        let int_type = builtin::<Long>(t, "int", o);
+        let bool_type = builtin::<Long>(t, "bool", &int_type);
         let none_type = builtin::<Singleton>(t, "NoneType", o);
         let notimplemented_type = builtin::<Singleton>(t, "NotImplementedType", o);
         let ellipsis_type = builtin::<Singleton>(t, "ellipsis", o);
@@ -95,6 +100,7 @@ impl Ctx {
         let (empty_str, latin1) = string::make_singletons(&str_type);
         let empty_tuple =
             PyObj::new_var(&tuple_type, false, Tuple, 0, []).expect("tiny allocation");
+        empty_tuple.gc_untrack(); // () is never tracked (gc.is_tracked(()) is False)
         Ctx {
             none: PyObj::new(&none_type, Singleton),
             not_implemented: PyObj::new(&notimplemented_type, Singleton),
@@ -109,6 +115,9 @@ impl Ctx {
             str_type,
             float_type: builtin::<Float>(t, "float", o),
             list_type: builtin::<List>(t, "list", o),
+            dict_type: builtin::<Dict>(t, "dict", o),
+            set_type: builtin::<Set>(t, "set", o),
+            frozenset_type: builtin::<Set>(t, "frozenset", o),
             int_type,
             bool_type,
             none_type,

@@ -1,0 +1,106 @@
+//! dict: CPython's semantics (insertion order, LIFO popitem, no shrink on delete) on
+//! the indexmap-based `DictTable`. getsizeof reports our real bytes: 32 bytes of headers,
+//! the table struct and its index table and entry vector at their capacities, which is
+//! more than CPython's compact dict (see docs/dict-and-set.md).
+//!
+//! Tracking follows CPython: a new dict is untracked; it becomes tracked when a key or
+//! value that is (or may become) a tracked container is stored; full collections
+//! untrack dicts whose contents are all atomic again.
+
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::heap::{PMut, PRef, Payload, PyObj, Untrack, Visit};
+
+use super::context::ctx;
+use super::dicttable::DictTable;
+use super::table_key::{EqFn, TableKey};
+
+impl TableKey for PyObj {
+    fn is_same(&self, other: &Self) -> bool {
+        self.is(other)
+    }
+}
+
+/// The payload of a dict.
+pub struct Dict(pub DictTable<PyObj, PyObj>);
+
+impl Payload for Dict {
+    type Item = ();
+    const NAME: &'static str = "dict";
+    const GC: bool = true;
+    const MUTABLE: bool = true;
+    const TRACK_AT_ALLOC: bool = false;
+    const UNTRACK: Untrack = Untrack::Full;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        for (k, v) in self.0.iter() {
+            visit(k);
+            visit(v);
+        }
+    }
+    fn clear(&mut self) {
+        drop(self.0.clear());
+    }
+    fn extra_size(&self) -> usize {
+        self.0.heap_bytes()
+    }
+    /// _PyDict_MaybeUntrack: nothing stored is, or may become, a tracked container.
+    fn can_untrack(&self, _: &[()]) -> bool {
+        self.0
+            .iter()
+            .all(|(k, v)| !k.gc_may_be_tracked() && !v.gc_may_be_tracked())
+    }
+}
+
+/// A new empty dict.
+pub fn new() -> PyObj {
+    PyObj::new(&ctx().dict_type, Dict(DictTable::new()))
+}
+
+fn busy() -> PyErr {
+    PyErr::new(ExcKind::RuntimeError, "dictionary changed size during iteration")
+}
+
+/// Borrow a dict's table for reading, if `obj` is a dict.
+pub fn borrow(obj: &PyObj) -> Option<PRef<'_, Dict>> {
+    obj.borrow::<Dict>().ok()
+}
+
+fn borrow_mut(obj: &PyObj) -> PyResult<PMut<'_, Dict>> {
+    obj.borrow_mut::<Dict>().map_err(|_| busy())
+}
+
+/// MAINTAIN_TRACKING: start tracking when a container is stored.
+fn maintain_tracking(d: &PyObj, key: &PyObj, value: &PyObj) {
+    if !d.gc_is_tracked() && (key.gc_may_be_tracked() || value.gc_may_be_tracked()) {
+        d.gc_track();
+    }
+}
+
+/// d[key] = value. `hash` is hash(key); `eq` compares keys (see table_key.rs).
+pub fn set_item(d: &PyObj, key: PyObj, hash: i64, value: PyObj, eq: &mut EqFn<PyObj>) -> PyResult<()> {
+    maintain_tracking(d, &key, &value);
+    let old = borrow_mut(d)?.0.insert(key, hash, value, eq)?;
+    drop(old); // after the borrow ends: freeing may run arbitrary code
+    Ok(())
+}
+
+/// d[key], or None when absent.
+pub fn get_item(d: &PyObj, key: &PyObj, hash: i64, eq: &mut EqFn<PyObj>) -> PyResult<Option<PyObj>> {
+    let t = borrow(d).ok_or_else(busy)?;
+    Ok(t.0.get(key, hash, eq)?.map(|(_, v)| v.clone()))
+}
+
+/// del d[key]: the removed (key, value), or None when absent.
+pub fn del_item(d: &PyObj, key: &PyObj, hash: i64, eq: &mut EqFn<PyObj>) -> PyResult<Option<(PyObj, PyObj)>> {
+    let removed = borrow_mut(d)?.0.remove(key, hash, eq)?;
+    Ok(removed)
+}
+
+/// len(d).
+pub fn len(d: &PyObj) -> Option<usize> {
+    borrow(d).map(|t| t.0.len())
+}
+
+/// A snapshot of the items, in order.
+pub fn items(d: &PyObj) -> Option<Vec<(PyObj, PyObj)>> {
+    borrow(d).map(|t| t.0.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+}

@@ -1,0 +1,137 @@
+//! hash() and == for the built-in types, as CPython computes them, for the dict and
+//! set tables and the VM. Nested tuples and lists are walked with an explicit stack, so
+//! no input nesting depth can overflow the Rust stack.
+//!
+//! Types whose hash or equality is user code (instances with __hash__ / __eq__) are the
+//! VM's business: it handles them and falls back to these for the built-in types.
+
+use std::cmp::Ordering;
+
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::heap::PyObj;
+
+use super::numeric::{self, compare_int_float, tuple_hash};
+use super::typeobj::type_name;
+use super::{float, int, list, set, string, tuple};
+
+fn unhashable(obj: &PyObj) -> PyErr {
+    PyErr::new(ExcKind::TypeError, format!("unhashable type: '{}'", type_name(obj)))
+}
+
+/// hash() of anything that is not a tuple.
+fn leaf_hash(obj: &PyObj) -> PyResult<i64> {
+    if let Some(h) = int::hash(obj) {
+        return Ok(h);
+    }
+    if let Some(h) = string::hash(obj) {
+        return Ok(h);
+    }
+    if let Some(v) = float::value(obj) {
+        return Ok(numeric::hash_float(v, obj.id()));
+    }
+    if let Some(mut s) = obj.borrow_mut::<set::Set>().ok().filter(|_| obj.is_type(&super::ctx().frozenset_type)) {
+        return Ok(s.0.frozenset_hash());
+    }
+    let vt = obj.vtable();
+    if vt.mutable {
+        return Err(unhashable(obj)); // list, dict, set
+    }
+    Ok(numeric::hash_pointer(obj.id()))
+}
+
+/// hash(obj) for the built-in types.
+pub fn hash(obj: &PyObj) -> PyResult<i64> {
+    if tuple::items(obj).is_none() {
+        return leaf_hash(obj);
+    }
+    // Post-order walk: each frame is a tuple, the next item to visit, and the hashes of
+    // the items visited so far.
+    let mut stack: Vec<(PyObj, usize, Vec<i64>)> = vec![(obj.clone(), 0, Vec::new())];
+    loop {
+        let (t, i, hashes) = stack.last_mut().expect("non-empty");
+        let items = tuple::items(t).expect("frames are tuples");
+        if *i < items.len() {
+            let child = items[*i].clone();
+            *i += 1;
+            if tuple::items(&child).is_some() {
+                let n = tuple::items(&child).map_or(0, <[PyObj]>::len);
+                stack.push((child, 0, Vec::with_capacity(n)));
+            } else {
+                hashes.push(leaf_hash(&child)?);
+            }
+            continue;
+        }
+        let h = tuple_hash(hashes.iter().copied());
+        stack.pop();
+        match stack.last_mut() {
+            Some((_, _, parent)) => parent.push(h),
+            None => return Ok(h),
+        }
+    }
+}
+
+/// Compare two objects that are not both tuples or both lists.
+fn leaf_eq(a: &PyObj, b: &PyObj) -> PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
+    if let (Some(x), Some(y)) = (int::as_i64(a), int::as_i64(b)) {
+        return Ok(x == y);
+    }
+    match (int::value(a), int::value(b), float::value(a), float::value(b)) {
+        (Some(x), Some(y), _, _) => return Ok(x == y),
+        (Some(x), _, _, Some(y)) => return Ok(compare_int_float(&x, y) == Some(Ordering::Equal)),
+        (_, Some(y), Some(x), _) => return Ok(compare_int_float(&y, x) == Some(Ordering::Equal)),
+        (_, _, Some(x), Some(y)) => return Ok(x == y),
+        _ => {}
+    }
+    if let (Some(x), Some(y)) = (string::view(a), string::view(b)) {
+        return Ok(x.eq_view(&y));
+    }
+    if let (Some(x), Some(y)) = (set::borrow(a), set::borrow(b)) {
+        return x.0.set_eq(&y.0, &mut |p, q| eq(p, q));
+    }
+    Ok(false)
+}
+
+/// The items of a tuple or a list (a snapshot), with which of the two it is.
+fn sequence(obj: &PyObj) -> Option<(bool, Vec<PyObj>)> {
+    if let Some(items) = tuple::items(obj) {
+        return Some((true, items.to_vec()));
+    }
+    list::borrow(obj).map(|l| (false, l.0.clone()))
+}
+
+/// `a == b` for the built-in types (identity implies equality, as in containers).
+pub fn eq(a: &PyObj, b: &PyObj) -> PyResult<bool> {
+    let mut pending: Vec<(Vec<PyObj>, Vec<PyObj>, usize)> = Vec::new();
+    let mut pair = Some((a.clone(), b.clone()));
+    loop {
+        if let Some((x, y)) = pair.take() {
+            if !x.is(&y) {
+                match (sequence(&x), sequence(&y)) {
+                    (Some((tx, ix)), Some((ty, iy))) if tx == ty => {
+                        if ix.len() != iy.len() {
+                            return Ok(false);
+                        }
+                        pending.push((ix, iy, 0));
+                    }
+                    _ => {
+                        if !leaf_eq(&x, &y)? {
+                            return Ok(false);
+                        }
+                    }
+                }
+            }
+        }
+        let Some((xs, ys, i)) = pending.last_mut() else {
+            return Ok(true);
+        };
+        if *i == xs.len() {
+            pending.pop();
+            continue;
+        }
+        pair = Some((xs[*i].clone(), ys[*i].clone()));
+        *i += 1;
+    }
+}

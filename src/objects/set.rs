@@ -1,0 +1,82 @@
+//! set and frozenset: CPython 3.11's open-addressing table (`SetTable`), so sizes
+//! (216 / 728 / 2264 / 8408 ...) and iteration order match CPython. Both types share
+//! this payload; frozenset caches its hash in the table. Sets are always tracked.
+
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::heap::{PMut, PRef, Payload, PyObj, TypeRef, Visit};
+
+use super::context::ctx;
+use super::settable::SetTable;
+use super::table_key::EqFn;
+
+/// The payload of a set or frozenset.
+pub struct Set(pub SetTable<PyObj>);
+
+impl Payload for Set {
+    type Item = ();
+    const NAME: &'static str = "set";
+    const GC: bool = true;
+    const MUTABLE: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        self.0.iter().for_each(visit);
+    }
+    fn clear(&mut self) {
+        drop(self.0.clear());
+    }
+    fn extra_size(&self) -> usize {
+        self.0.heap_bytes()
+    }
+}
+
+fn new_of(ty: &TypeRef, table: SetTable<PyObj>) -> PyObj {
+    PyObj::new(ty, Set(table))
+}
+
+/// A new empty set.
+pub fn new() -> PyObj {
+    new_of(&ctx().set_type, SetTable::new())
+}
+
+/// A new frozenset holding `table`.
+pub fn new_frozen(table: SetTable<PyObj>) -> PyObj {
+    new_of(&ctx().frozenset_type, table)
+}
+
+fn busy() -> PyErr {
+    PyErr::new(ExcKind::RuntimeError, "Set changed size during iteration")
+}
+
+/// Borrow a set's table for reading, if `obj` is a set or frozenset.
+pub fn borrow(obj: &PyObj) -> Option<PRef<'_, Set>> {
+    obj.borrow::<Set>().ok()
+}
+
+fn borrow_mut(obj: &PyObj) -> PyResult<PMut<'_, Set>> {
+    obj.borrow_mut::<Set>().map_err(|_| busy())
+}
+
+/// s.add(key); true if it was new.
+pub fn add(s: &PyObj, key: PyObj, hash: i64, eq: &mut EqFn<PyObj>) -> PyResult<bool> {
+    borrow_mut(s)?.0.add(key, hash, eq)
+}
+
+/// key in s.
+pub fn contains(s: &PyObj, key: &PyObj, hash: i64, eq: &mut EqFn<PyObj>) -> PyResult<bool> {
+    borrow(s).ok_or_else(busy)?.0.contains(key, hash, eq)
+}
+
+/// s.discard(key); the removed key, if it was there.
+pub fn discard(s: &PyObj, key: &PyObj, hash: i64, eq: &mut EqFn<PyObj>) -> PyResult<Option<PyObj>> {
+    let removed = borrow_mut(s)?.0.discard(key, hash, eq)?;
+    Ok(removed)
+}
+
+/// len(s).
+pub fn len(s: &PyObj) -> Option<usize> {
+    borrow(s).map(|t| t.0.len())
+}
+
+/// A snapshot of the elements in iteration order.
+pub fn elements(s: &PyObj) -> Option<Vec<PyObj>> {
+    borrow(s).map(|t| t.0.iter().cloned().collect())
+}
