@@ -780,7 +780,7 @@ pub fn starred(st: &St, e: Expr, l: usize, r: usize) -> Expr {
     )
 }
 
-pub fn named<'a>(st: &St, n: &str, nr: usize, v: Expr, l: usize, r: usize) -> Expr {
+pub fn named(st: &St, n: &str, nr: usize, v: Expr, l: usize, r: usize) -> Expr {
     let target = ex(
         ExprKind::Name {
             id: n.to_string(),

@@ -237,17 +237,18 @@ fn diagnose_at<'a>(
                 } else if d == 0 && stops_expr(t) {
                     break;
                 }
+                // Two operands side by side: an earlier juxtaposition (a call or
+                // subscript continues the operand, anything else ends the scan).
+                let call =
+                    is_open(&toks[a].1) && matches!(t, Tok::Name(_) | Tok::Op(Op::Rpar | Op::Rsqb));
                 if d == 0
                     && ends_operand(t)
                     && starts_operand(&toks[a].1)
                     && !is_close(&toks[a].1)
                     && a != k - 1
+                    && !call
                 {
-                    if !is_open(&toks[a].1)
-                        || !matches!(t, Tok::Name(_) | Tok::Op(Op::Rpar | Op::Rsqb))
-                    {
-                        break;
-                    }
+                    break;
                 }
                 a -= 1;
             }
