@@ -151,7 +151,10 @@ fn is_tracked_follows_cpython() {
     let k = string::new("y");
     let h = protocol::hash(&k).unwrap();
     dict::del_item(&d, &k, h, &mut eq).unwrap();
-    assert!(d.gc_is_tracked(), "never untracked again outside full collections");
+    assert!(
+        d.gc_is_tracked(),
+        "never untracked again outside full collections"
+    );
     // a runtime tuple of ints is tracked until a collection untracks it lazily
     let t = tuple::new(vec![int::new_i64(1000), int::new_i64(2)]);
     assert!(t.gc_is_tracked());
@@ -174,7 +177,10 @@ fn hashes_match_cpython() {
     let c = ctx();
     assert_eq!(protocol::hash(&int::new_i64(-1)).unwrap(), -2);
     assert_eq!(protocol::hash(&int::new_i64((1 << 61) - 1)).unwrap(), 0);
-    assert_eq!(protocol::hash(&float::new(1.5)).unwrap(), 1152921504606846977);
+    assert_eq!(
+        protocol::hash(&float::new(1.5)).unwrap(),
+        1152921504606846977
+    );
     let t = tuple::new(vec![int::new_i64(1), int::new_i64(2)]);
     assert_eq!(protocol::hash(&t).unwrap(), -3550055125485641917);
     assert_eq!(protocol::hash(&c.empty_tuple).unwrap(), 5740354900026072187);

@@ -56,7 +56,10 @@ pub fn new() -> PyObj {
 }
 
 fn busy() -> PyErr {
-    PyErr::new(ExcKind::RuntimeError, "dictionary changed size during iteration")
+    PyErr::new(
+        ExcKind::RuntimeError,
+        "dictionary changed size during iteration",
+    )
 }
 
 /// Borrow a dict's table for reading, if `obj` is a dict.
@@ -76,7 +79,13 @@ fn maintain_tracking(d: &PyObj, key: &PyObj, value: &PyObj) {
 }
 
 /// d[key] = value. `hash` is hash(key); `eq` compares keys (see table_key.rs).
-pub fn set_item(d: &PyObj, key: PyObj, hash: i64, value: PyObj, eq: &mut EqFn<PyObj>) -> PyResult<()> {
+pub fn set_item(
+    d: &PyObj,
+    key: PyObj,
+    hash: i64,
+    value: PyObj,
+    eq: &mut EqFn<PyObj>,
+) -> PyResult<()> {
     maintain_tracking(d, &key, &value);
     let old = borrow_mut(d)?.0.insert(key, hash, value, eq)?;
     drop(old); // after the borrow ends: freeing may run arbitrary code
@@ -84,13 +93,23 @@ pub fn set_item(d: &PyObj, key: PyObj, hash: i64, value: PyObj, eq: &mut EqFn<Py
 }
 
 /// d[key], or None when absent.
-pub fn get_item(d: &PyObj, key: &PyObj, hash: i64, eq: &mut EqFn<PyObj>) -> PyResult<Option<PyObj>> {
+pub fn get_item(
+    d: &PyObj,
+    key: &PyObj,
+    hash: i64,
+    eq: &mut EqFn<PyObj>,
+) -> PyResult<Option<PyObj>> {
     let t = borrow(d).ok_or_else(busy)?;
     Ok(t.0.get(key, hash, eq)?.map(|(_, v)| v.clone()))
 }
 
 /// del d[key]: the removed (key, value), or None when absent.
-pub fn del_item(d: &PyObj, key: &PyObj, hash: i64, eq: &mut EqFn<PyObj>) -> PyResult<Option<(PyObj, PyObj)>> {
+pub fn del_item(
+    d: &PyObj,
+    key: &PyObj,
+    hash: i64,
+    eq: &mut EqFn<PyObj>,
+) -> PyResult<Option<(PyObj, PyObj)>> {
     let removed = borrow_mut(d)?.0.remove(key, hash, eq)?;
     Ok(removed)
 }

@@ -15,7 +15,10 @@ use super::typeobj::type_name;
 use super::{float, int, list, set, string, tuple};
 
 fn unhashable(obj: &PyObj) -> PyErr {
-    PyErr::new(ExcKind::TypeError, format!("unhashable type: '{}'", type_name(obj)))
+    PyErr::new(
+        ExcKind::TypeError,
+        format!("unhashable type: '{}'", type_name(obj)),
+    )
 }
 
 /// hash() of anything that is not a tuple.
@@ -29,7 +32,11 @@ fn leaf_hash(obj: &PyObj) -> PyResult<i64> {
     if let Some(v) = float::value(obj) {
         return Ok(numeric::hash_float(v, obj.id()));
     }
-    if let Some(mut s) = obj.borrow_mut::<set::Set>().ok().filter(|_| obj.is_type(&super::ctx().frozenset_type)) {
+    if let Some(mut s) = obj
+        .borrow_mut::<set::Set>()
+        .ok()
+        .filter(|_| obj.is_type(&super::ctx().frozenset_type))
+    {
         return Ok(s.0.frozenset_hash());
     }
     let vt = obj.vtable();
@@ -78,7 +85,12 @@ fn leaf_eq(a: &PyObj, b: &PyObj) -> PyResult<bool> {
     if let (Some(x), Some(y)) = (int::as_i64(a), int::as_i64(b)) {
         return Ok(x == y);
     }
-    match (int::value(a), int::value(b), float::value(a), float::value(b)) {
+    match (
+        int::value(a),
+        int::value(b),
+        float::value(a),
+        float::value(b),
+    ) {
         (Some(x), Some(y), _, _) => return Ok(x == y),
         (Some(x), _, _, Some(y)) => return Ok(compare_int_float(&x, y) == Some(Ordering::Equal)),
         (_, Some(y), Some(x), _) => return Ok(compare_int_float(&y, x) == Some(Ordering::Equal)),
