@@ -3,6 +3,7 @@
 pub mod context;
 pub mod dicttable;
 pub mod float;
+pub mod format_spec;
 pub mod int;
 pub mod list;
 pub mod none;

@@ -9,8 +9,9 @@ use std::cell::Cell;
 use num_bigint::{BigInt, BigUint, Sign};
 
 use super::int::Int;
-use super::pystr::{is_ascii_space, str_repr_200, to_ascii_number_text};
 use crate::error::{ExcKind, PyErr, PyResult};
+use crate::objects::unicode::ctype::{is_ascii_space, transform_decimal_and_space_to_ascii};
+use crate::objects::unicode::repr::repr_str_200;
 
 /// sys.int_info.default_max_str_digits.
 pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
@@ -56,7 +57,7 @@ fn invalid_literal(base: u32, original: &str) -> PyErr {
         ExcKind::ValueError,
         format!(
             "invalid literal for int() with base {base}: {}",
-            str_repr_200(original)
+            repr_str_200(original)
         ),
     )
 }
@@ -79,7 +80,7 @@ pub fn int_from_str(text: &str, base: i64) -> PyResult<Int> {
         ));
     }
     let orig_base = base as u32;
-    let ascii = to_ascii_number_text(text);
+    let ascii = transform_decimal_and_space_to_ascii(text);
     let s = ascii.as_bytes();
     let err = || invalid_literal(orig_base, text);
     let mut i = 0;
