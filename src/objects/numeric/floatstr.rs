@@ -81,13 +81,21 @@ fn split_exp_form(s: &str) -> (String, i32) {
     (digits, exp + 1)
 }
 
+/// repr of a NaN or an infinity ('nan', 'inf', '-inf'); None for a finite x.
+pub fn non_finite_repr(x: f64) -> Option<&'static str> {
+    if x.is_nan() {
+        Some("nan")
+    } else if x.is_infinite() {
+        Some(if x > 0.0 { "inf" } else { "-inf" })
+    } else {
+        None
+    }
+}
+
 /// repr(x) and str(x).
 pub fn float_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    if let Some(s) = non_finite_repr(x) {
+        return s.into();
     }
     let (digits, decpt) = shortest_digits(x);
     let mut out = String::with_capacity(digits.len() + 8);

@@ -4,7 +4,7 @@
 //! grouping (zero padding is grouped too), and PyOS_double_to_string's layouts for
 //! e f g % and repr.
 
-use super::floatstr::{precision_digits, shortest_digits};
+use super::floatstr::{non_finite_repr, precision_digits, shortest_digits};
 use super::int::Int;
 use super::intstr::{int_to_decimal, int_to_prefixed};
 use crate::error::{ExcKind, PyErr, PyResult};
@@ -280,12 +280,8 @@ fn double_to_string(
 ) -> String {
     let upper = code.is_ascii_uppercase();
     let code = code.to_ascii_lowercase();
-    if x.is_nan() {
-        return if upper { "NAN" } else { "nan" }.into();
-    }
-    if x.is_infinite() {
-        let s = if upper { "INF" } else { "inf" };
-        return if x < 0.0 { format!("-{s}") } else { s.into() };
+    if let Some(s) = non_finite_repr(x) {
+        return if upper { s.to_uppercase() } else { s.into() };
     }
     let (mode, precision) = match code {
         'e' => (2, precision + 1),
@@ -399,6 +395,16 @@ mod tests {
                 "format({text}, {spec:?})"
             );
         }
+    }
+
+    // python3 3.11 (under ulimit -v): format(1, '2000000000000') and
+    // format(1.5, '02000000000000') raise MemoryError rather than crash.
+    #[test]
+    fn huge_widths_raise_memory_error() {
+        let e = format_int(&Int::from(1), "2000000000000").unwrap_err();
+        assert_eq!(e.kind, ExcKind::MemoryError);
+        let e = format_float(1.5, "02000000000000").unwrap_err();
+        assert_eq!(e.kind, ExcKind::MemoryError);
     }
 
     // From python3 3.11 (scripts/numeric/format_spec.py): (float, spec, format()).

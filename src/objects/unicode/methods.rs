@@ -88,7 +88,13 @@ pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     let Some((start, _, w, ascii)) = window(s, char_len(sub), start, end) else {
         return -1;
     };
-    match w.find(sub) {
+    found_at(w.find(sub), w, start, ascii)
+}
+
+/// find / rfind's answer for a match at byte `found` of the window `w`, which begins
+/// at code point `start`: the match's code-point index, or -1.
+fn found_at(found: Option<usize>, w: &str, start: i64, ascii: bool) -> i64 {
+    match found {
         Some(b) if ascii => start + b as i64,
         Some(b) => start + w[..b].chars().count() as i64,
         None => -1,
@@ -100,11 +106,7 @@ pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     let Some((start, _, w, ascii)) = window(s, char_len(sub), start, end) else {
         return -1;
     };
-    match w.rfind(sub) {
-        Some(b) if ascii => start + b as i64,
-        Some(b) => start + w[..b].chars().count() as i64,
-        None => -1,
-    }
+    found_at(w.rfind(sub), w, start, ascii)
 }
 
 fn not_found() -> PyErr {

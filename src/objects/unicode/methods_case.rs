@@ -4,7 +4,7 @@
 use super::ctype::{
     is_alnum, is_alpha, is_case_ignorable, is_cased, is_decimal, is_digit, is_lower, is_numeric,
     is_printable, is_space, is_title, is_upper, is_xid_continue, is_xid_start, to_folded_full,
-    to_lower_full, to_title_full, to_upper_full,
+    to_lower_full, to_title_full, to_upper_full, Mapped,
 };
 
 const CAPITAL_SIGMA: u32 = 0x3A3;
@@ -49,9 +49,14 @@ pub fn upper(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_uppercase();
     }
+    map_full(s, to_upper_full)
+}
+
+/// Each character through a full case mapping that needs no context.
+fn map_full(s: &str, map: fn(u32) -> Mapped) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
-        to_upper_full(ch as u32).push_to(&mut out);
+        map(ch as u32).push_to(&mut out);
     }
     out
 }
@@ -74,11 +79,7 @@ pub fn casefold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        to_folded_full(ch as u32).push_to(&mut out);
-    }
-    out
+    map_full(s, to_folded_full)
 }
 
 /// str.capitalize: the first character title-cased, the rest lowercased.

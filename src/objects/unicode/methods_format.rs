@@ -74,43 +74,43 @@ pub fn expandtabs(s: &str, tabsize: i64) -> PyResult<Cow<'_, str>> {
     }
     // First pass: the result length, checked as CPython does.
     let too_long = || PyErr::new(ExcKind::OverflowError, "new string is too long");
-    let (mut total, mut col) = (0i64, 0i64);
-    for ch in s.chars() {
-        if ch == '\t' {
-            if tabsize > 0 {
-                let incr = tabsize - col % tabsize;
-                col = col.checked_add(incr).ok_or_else(too_long)?;
-                total = total.checked_add(incr).ok_or_else(too_long)?;
-            }
-        } else {
-            col += 1;
-            total = total.checked_add(1).ok_or_else(too_long)?;
-            if ch == '\n' || ch == '\r' {
-                col = 0;
-            }
-        }
+    let mut total = 0i64;
+    for (_, n) in tab_columns(s, tabsize) {
+        total = total.checked_add(n).ok_or_else(too_long)?;
     }
     if total as u64 > MAX_RESULT_BYTES {
         return Err(memory_error());
     }
     let mut out = String::with_capacity(total as usize + s.len() - char_len(s));
-    col = 0;
-    for ch in s.chars() {
+    for (ch, n) in tab_columns(s, tabsize) {
         if ch == '\t' {
-            if tabsize > 0 {
-                let incr = tabsize - col % tabsize;
-                col += incr;
-                out.extend(std::iter::repeat_n(' ', incr as usize));
-            }
+            out.extend(std::iter::repeat_n(' ', n as usize));
         } else {
-            col += 1;
             out.push(ch);
-            if ch == '\n' || ch == '\r' {
-                col = 0;
-            }
         }
     }
     Ok(Cow::Owned(out))
+}
+
+/// Each character of `s` with the columns expandtabs gives it: a tab reaches the next
+/// multiple of `tabsize` (none when tabsize <= 0), anything else takes one, and the
+/// column restarts after \n and \r. The column never passes the running total, which
+/// expandtabs checks for overflow.
+fn tab_columns(s: &str, tabsize: i64) -> impl Iterator<Item = (char, i64)> + '_ {
+    let mut col = 0i64;
+    s.chars().map(move |ch| {
+        let n = match ch {
+            '\t' if tabsize > 0 => tabsize - col % tabsize,
+            '\t' => 0,
+            _ => 1,
+        };
+        col = if ch == '\n' || ch == '\r' {
+            0
+        } else {
+            col.saturating_add(n)
+        };
+        (ch, n)
+    })
 }
 
 fn value_error(msg: &str) -> PyErr {
