@@ -202,26 +202,23 @@ pub fn isprintable(s: &str) -> bool {
 
 /// str.isupper: no lowercase or titlecase character and at least one uppercase one.
 pub fn isupper(s: &str) -> bool {
-    let mut cased = false;
-    for ch in s.chars() {
-        let c = ch as u32;
-        if is_lower(c) || is_title(c) {
-            return false;
-        }
-        cased = cased || is_upper(c);
-    }
-    cased
+    all_one_case(s, is_upper, is_lower)
 }
 
 /// str.islower: no uppercase or titlecase character and at least one lowercase one.
 pub fn islower(s: &str) -> bool {
+    all_one_case(s, is_lower, is_upper)
+}
+
+/// At least one character of case `this`, none of case `other` and none titlecase.
+fn all_one_case(s: &str, this: fn(u32) -> bool, other: fn(u32) -> bool) -> bool {
     let mut cased = false;
     for ch in s.chars() {
         let c = ch as u32;
-        if is_upper(c) || is_title(c) {
+        if other(c) || is_title(c) {
             return false;
         }
-        cased = cased || is_lower(c);
+        cased = cased || this(c);
     }
     cased
 }
