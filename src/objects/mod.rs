@@ -4,6 +4,7 @@ pub mod context;
 pub mod dict;
 pub mod dicttable;
 pub mod float;
+pub mod format_spec;
 pub mod int;
 pub mod list;
 pub mod none;

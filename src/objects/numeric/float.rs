@@ -6,6 +6,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::One;
 
+use super::floatstr::non_finite_repr;
 use super::int::Int;
 use crate::error::{ExcKind, PyErr, PyResult};
 
@@ -279,11 +280,8 @@ pub fn float_as_integer_ratio(x: f64) -> PyResult<(Int, Int)> {
 
 /// float.hex(): '0x1.<13 hex digits>p<exp>', subnormals as '0x0.<...>p-1022'.
 pub fn float_hex(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    if let Some(s) = non_finite_repr(x) {
+        return s.into();
     }
     let sign = if x.is_sign_negative() { "-" } else { "" };
     if x == 0.0 {

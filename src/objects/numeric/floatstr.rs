@@ -1,8 +1,9 @@
 //! float <-> str: repr()/str() exactly as CPython (shortest round-trip digits placed by
 //! Python's 'r' rules) and float(text) parsing with CPython's grammar and message.
 
-use super::pystr::{is_ascii_space, str_repr, to_ascii_number_text};
 use crate::error::{ExcKind, PyErr, PyResult};
+use crate::objects::unicode::ctype::{is_ascii_space, transform_decimal_and_space_to_ascii};
+use crate::objects::unicode::repr::repr_str;
 
 /// The shortest decimal digits that round-trip to |x| (finite), and the decimal point
 /// position: |x| = 0.DIGITS * 10**decpt. Zero gives ("0", 1).
@@ -80,13 +81,21 @@ fn split_exp_form(s: &str) -> (String, i32) {
     (digits, exp + 1)
 }
 
+/// repr of a NaN or an infinity ('nan', 'inf', '-inf'); None for a finite x.
+pub fn non_finite_repr(x: f64) -> Option<&'static str> {
+    if x.is_nan() {
+        Some("nan")
+    } else if x.is_infinite() {
+        Some(if x > 0.0 { "inf" } else { "-inf" })
+    } else {
+        None
+    }
+}
+
 /// repr(x) and str(x).
 pub fn float_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    if let Some(s) = non_finite_repr(x) {
+        return s.into();
     }
     let (digits, decpt) = shortest_digits(x);
     let mut out = String::with_capacity(digits.len() + 8);
@@ -122,14 +131,14 @@ pub fn float_repr(x: f64) -> String {
 fn could_not_convert(original: &str) -> PyErr {
     PyErr::new(
         ExcKind::ValueError,
-        format!("could not convert string to float: {}", str_repr(original)),
+        format!("could not convert string to float: {}", repr_str(original)),
     )
 }
 
 /// float(text): surrounding whitespace, sign, 'inf'/'infinity'/'nan' in any case,
 /// decimal digits with single underscores between digits, Unicode digits.
 pub fn float_from_str(text: &str) -> PyResult<f64> {
-    let ascii = to_ascii_number_text(text);
+    let ascii = transform_decimal_and_space_to_ascii(text);
     let mut s = ascii.as_bytes();
     let err = || could_not_convert(text);
     // Underscores: each must sit between two digits; then they are dropped.
@@ -229,5 +238,15 @@ mod tests {
             };
             assert_eq!(got, *want, "float({text:?})");
         }
+    }
+
+    // python3 3.11: float's message quotes the whole repr (%R, not int()'s %.200R):
+    // len(str(e)) for float('1' * 300 + 'x') is 338; float('\u0378x') quotes '\u0378x'.
+    #[test]
+    fn parse_messages_quote_the_full_repr() {
+        let long = format!("{}x", "1".repeat(300));
+        assert_eq!(float_from_str(&long).unwrap_err().msg.chars().count(), 338);
+        let e = float_from_str("\u{378}x").unwrap_err();
+        assert_eq!(e.msg, r"could not convert string to float: '\u0378x'");
     }
 }

@@ -1,169 +1,20 @@
-//! The format-spec mini-language for int and float (format(x, spec), f'{x:spec}'),
-//! following CPython 3.11's formatter_unicode.c: spec parsing and its messages, number
-//! widths with fill / align / sign / '#' / '0', ',' and '_' grouping (zero padding is
-//! grouped too), and PyOS_double_to_string's layouts for e f g % and repr.
+//! format(x, spec) for int and float (f'{x:spec}'), following CPython 3.11's
+//! formatter_unicode.c on a spec parsed by objects::format_spec: which fields each
+//! type allows, number widths with fill / align / sign / '#' / '0', ',' and '_'
+//! grouping (zero padding is grouped too), and PyOS_double_to_string's layouts for
+//! e f g % and repr.
 
-use super::floatstr::{precision_digits, shortest_digits};
+use super::floatstr::{non_finite_repr, precision_digits, shortest_digits};
 use super::int::Int;
 use super::intstr::{int_to_decimal, int_to_prefixed};
 use crate::error::{ExcKind, PyErr, PyResult};
-
-/// A parsed format spec: [[fill]align][sign][z][#][0][width][grouping][.precision][type]
-#[derive(Clone, Debug, PartialEq)]
-pub struct FormatSpec {
-    pub fill: char,
-    pub align: char,
-    pub sign: Option<char>,
-    pub no_neg_0: bool,
-    pub alternate: bool,
-    pub width: Option<usize>,
-    /// ',' or '_' (every three digits; '_' every four for b o x X).
-    pub thousands: Option<char>,
-    pub precision: Option<usize>,
-    /// None for an absent type on a float ('\0' in CPython).
-    pub ty: Option<char>,
-}
+use crate::objects::format_spec::{
+    memory_error, pad, parse_format_spec, unknown_format_code, FormatSpec, Padding,
+    MAX_RESULT_BYTES,
+};
 
 fn value_error(msg: impl Into<String>) -> PyErr {
     PyErr::new(ExcKind::ValueError, msg)
-}
-
-/// A type character as CPython prints it in messages ('%c', or '\x%x' when unprintable).
-fn show_code(c: char) -> String {
-    let cp = c as u32;
-    if cp > 32 && cp < 128 {
-        c.to_string()
-    } else {
-        format!("\\x{cp:x}")
-    }
-}
-
-fn unknown_code(c: char, type_name: &str) -> PyErr {
-    value_error(format!(
-        "Unknown format code '{}' for object of type '{type_name}'",
-        show_code(c)
-    ))
-}
-
-/// Reads a run of decimal digits (Unicode digits count, as in CPython's get_integer).
-fn get_integer(chars: &[char], pos: &mut usize) -> PyResult<Option<usize>> {
-    let mut acc: usize = 0;
-    let start = *pos;
-    while let Some(&c) = chars.get(*pos) {
-        let d = match c.to_digit(10) {
-            Some(d) => d,
-            None if !c.is_ascii() => match super::pystr::unicode_decimal(c) {
-                Some(d) => u32::from(d),
-                None => break,
-            },
-            None => break,
-        };
-        acc = acc
-            .checked_mul(10)
-            .and_then(|v| v.checked_add(d as usize))
-            .filter(|v| *v <= isize::MAX as usize)
-            .ok_or_else(|| value_error("Too many decimal digits in format string"))?;
-        *pos += 1;
-    }
-    Ok((*pos > start).then_some(acc))
-}
-
-/// Parses a spec for a number. `default_type` is 'd' for int, None for float.
-pub fn parse_format_spec(
-    spec: &str,
-    default_type: Option<char>,
-    type_name: &str,
-) -> PyResult<FormatSpec> {
-    let chars: Vec<char> = spec.chars().collect();
-    let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
-    let mut f = FormatSpec {
-        fill: ' ',
-        align: '>',
-        sign: None,
-        no_neg_0: false,
-        alternate: false,
-        width: None,
-        thousands: None,
-        precision: None,
-        ty: default_type,
-    };
-    let mut pos = 0;
-    let mut fill_specified = false;
-    let mut align_specified = false;
-    if chars.len() >= 2 && is_align(chars[1]) {
-        f.fill = chars[0];
-        f.align = chars[1];
-        fill_specified = true;
-        align_specified = true;
-        pos = 2;
-    } else if !chars.is_empty() && is_align(chars[0]) {
-        f.align = chars[0];
-        align_specified = true;
-        pos = 1;
-    }
-    if let Some(&c @ ('+' | '-' | ' ')) = chars.get(pos) {
-        f.sign = Some(c);
-        pos += 1;
-    }
-    if chars.get(pos) == Some(&'z') {
-        f.no_neg_0 = true;
-        pos += 1;
-    }
-    if chars.get(pos) == Some(&'#') {
-        f.alternate = true;
-        pos += 1;
-    }
-    if !fill_specified && chars.get(pos) == Some(&'0') {
-        f.fill = '0';
-        if !align_specified {
-            f.align = '=';
-        }
-        pos += 1;
-    }
-    f.width = get_integer(&chars, &mut pos)?;
-    let both = || value_error("Cannot specify both ',' and '_'.");
-    if chars.get(pos) == Some(&',') {
-        f.thousands = Some(',');
-        pos += 1;
-    }
-    if chars.get(pos) == Some(&'_') {
-        if f.thousands.is_some() {
-            return Err(both());
-        }
-        f.thousands = Some('_');
-        pos += 1;
-    }
-    if chars.get(pos) == Some(&',') && f.thousands == Some('_') {
-        return Err(both());
-    }
-    if chars.get(pos) == Some(&'.') {
-        pos += 1;
-        f.precision = get_integer(&chars, &mut pos)?;
-        if f.precision.is_none() {
-            return Err(value_error("Format specifier missing precision"));
-        }
-    }
-    match chars.len() - pos {
-        0 => {}
-        1 => f.ty = Some(chars[pos]),
-        _ => {
-            return Err(value_error(format!(
-                "Invalid format specifier '{spec}' for object of type '{type_name}'"
-            )))
-        }
-    }
-    if let Some(sep) = f.thousands {
-        let ok = match f.ty {
-            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
-            Some('b' | 'o' | 'x' | 'X') => sep == '_',
-            _ => false,
-        };
-        if !ok {
-            let t = f.ty.map_or("\\x0".to_string(), show_code);
-            return Err(value_error(format!("Cannot specify '{sep}' with '{t}'.")));
-        }
-    }
-    Ok(f)
 }
 
 /// CPython's _PyUnicode_InsertThousandsGrouping for a fixed group size (0 = no
@@ -214,7 +65,11 @@ fn fill_number(
     digits: &str,
     remainder: &str,
     group_size: usize,
-) -> String {
+) -> PyResult<String> {
+    // The result has at least `width` characters: refuse before zero-filling them.
+    if f.width.unwrap_or(0) as u64 > MAX_RESULT_BYTES {
+        return Err(memory_error());
+    }
     let sign = match (f.sign, negative) {
         (_, true) => "-",
         (Some('+'), false) => "+",
@@ -234,30 +89,12 @@ fn fill_number(
     } else {
         group_digits(digits, min_width, sep)
     };
-    let n_padding = width - (non_digit + grouped.chars().count() as isize);
-    let (mut lpad, mut spad, mut rpad) = (0, 0, 0);
-    if n_padding > 0 {
-        let n = n_padding as usize;
-        match f.align {
-            '<' => rpad = n,
-            '^' => {
-                lpad = n / 2;
-                rpad = n - lpad;
-            }
-            '=' => spad = n,
-            _ => lpad = n,
-        }
-    }
-    let fill = |n: usize| std::iter::repeat_n(f.fill, n).collect::<String>();
-    let mut out = String::with_capacity(width.max(0) as usize + grouped.len() + 8);
-    out.push_str(&fill(lpad));
-    out.push_str(sign);
-    out.push_str(prefix);
-    out.push_str(&fill(spad));
-    out.push_str(&grouped);
-    out.push_str(remainder);
-    out.push_str(&fill(rpad));
-    out
+    let n_chars = non_digit as usize + grouped.chars().count();
+    let mut body = grouped;
+    body.push_str(remainder);
+    let head = format!("{sign}{prefix}");
+    let padding = Padding::to_width(n_chars, f.width.unwrap_or(0), f.align);
+    Ok(pad(&head, &body, f.fill, padding)?.into_owned())
 }
 
 /// format(v, spec) for an int (not bool with an empty spec: that is str(bool)).
@@ -265,14 +102,14 @@ pub fn format_int(v: &Int, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
         return int_to_decimal(v);
     }
-    let f = parse_format_spec(spec, Some('d'), "int")?;
+    let f = parse_format_spec(spec, "int", Some('d'), '>')?;
     let ty = f.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
             return format_float_with(v.to_f64()?, &f);
         }
-        c => return Err(unknown_code(c, "int")),
+        c => return Err(unknown_format_code(c, "int")),
     }
     if f.precision.is_some() {
         return Err(value_error(
@@ -307,7 +144,7 @@ pub fn format_int(v: &Int, spec: &str) -> PyResult<String> {
             .ok_or_else(|| PyErr::new(ExcKind::OverflowError, "%c arg not in range(0x110000)"))?;
         // A lone surrogate cannot live in a Rust String; U+FFFD stands in for it.
         let c = char::from_u32(ch).unwrap_or('\u{fffd}');
-        return Ok(fill_number(&f, false, "", "", &c.to_string(), 3));
+        return fill_number(&f, false, "", "", &c.to_string(), 3);
     }
     let (base, group) = match ty {
         'b' => (2, 4),
@@ -344,7 +181,7 @@ pub fn format_int(v: &Int, spec: &str) -> PyResult<String> {
     } else {
         &f
     };
-    Ok(fill_number(f, negative, &prefix, &digits, "", group))
+    fill_number(f, negative, &prefix, &digits, "", group)
 }
 
 /// format(x, spec) for a float.
@@ -352,10 +189,10 @@ pub fn format_float(x: f64, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
         return Ok(super::floatstr::float_repr(x));
     }
-    let f = parse_format_spec(spec, None, "float")?;
+    let f = parse_format_spec(spec, "float", None, '>')?;
     match f.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => format_float_with(x, &f),
-        Some(c) => Err(unknown_code(c, "float")),
+        Some(c) => Err(unknown_format_code(c, "float")),
     }
 }
 
@@ -405,7 +242,7 @@ fn format_float_with(x: f64, f: &FormatSpec) -> PyResult<String> {
     } else {
         f
     };
-    Ok(fill_number(f, negative, "", digits, remainder, 3))
+    fill_number(f, negative, "", digits, remainder, 3)
 }
 
 /// Digits as _Py_dg_dtoa returns them: (digits without trailing zeros, decpt), where
@@ -443,12 +280,8 @@ fn double_to_string(
 ) -> String {
     let upper = code.is_ascii_uppercase();
     let code = code.to_ascii_lowercase();
-    if x.is_nan() {
-        return if upper { "NAN" } else { "nan" }.into();
-    }
-    if x.is_infinite() {
-        let s = if upper { "INF" } else { "inf" };
-        return if x < 0.0 { format!("-{s}") } else { s.into() };
+    if let Some(s) = non_finite_repr(x) {
+        return if upper { s.to_uppercase() } else { s.into() };
     }
     let (mode, precision) = match code {
         'e' => (2, precision + 1),
@@ -562,6 +395,16 @@ mod tests {
                 "format({text}, {spec:?})"
             );
         }
+    }
+
+    // python3 3.11 (under ulimit -v): format(1, '2000000000000') and
+    // format(1.5, '02000000000000') raise MemoryError rather than crash.
+    #[test]
+    fn huge_widths_raise_memory_error() {
+        let e = format_int(&Int::from(1), "2000000000000").unwrap_err();
+        assert_eq!(e.kind, ExcKind::MemoryError);
+        let e = format_float(1.5, "02000000000000").unwrap_err();
+        assert_eq!(e.kind, ExcKind::MemoryError);
     }
 
     // From python3 3.11 (scripts/numeric/format_spec.py): (float, spec, format()).

@@ -5,12 +5,14 @@
 //! for an interpreter that runs on one thread: 0 means unlimited, else it is >= 640.
 
 use std::cell::Cell;
+use std::fmt;
 
 use num_bigint::{BigInt, BigUint, Sign};
 
 use super::int::Int;
-use super::pystr::{is_ascii_space, str_repr_200, to_ascii_number_text};
 use crate::error::{ExcKind, PyErr, PyResult};
+use crate::objects::unicode::ctype::{is_ascii_space, transform_decimal_and_space_to_ascii};
+use crate::objects::unicode::repr::repr_str_200;
 
 /// sys.int_info.default_max_str_digits.
 pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
@@ -56,7 +58,7 @@ fn invalid_literal(base: u32, original: &str) -> PyErr {
         ExcKind::ValueError,
         format!(
             "invalid literal for int() with base {base}: {}",
-            str_repr_200(original)
+            repr_str_200(original)
         ),
     )
 }
@@ -79,7 +81,7 @@ pub fn int_from_str(text: &str, base: i64) -> PyResult<Int> {
         ));
     }
     let orig_base = base as u32;
-    let ascii = to_ascii_number_text(text);
+    let ascii = transform_decimal_and_space_to_ascii(text);
     let s = ascii.as_bytes();
     let err = || invalid_literal(orig_base, text);
     let mut i = 0;
@@ -297,25 +299,25 @@ pub fn int_to_decimal(v: &Int) -> PyResult<String> {
 /// hex(v), oct(v), bin(v): '0x' / '0o' / '0b' after the sign. `base` is 2, 8 or 16.
 pub fn int_to_prefixed(v: &Int, base: u32) -> String {
     let sign = if v.is_negative() { "-" } else { "" };
-    let (prefix, body) = match v {
-        Int::Small(i) => {
-            let m = i.unsigned_abs();
-            match base {
-                2 => ("0b", format!("{m:b}")),
-                8 => ("0o", format!("{m:o}")),
-                _ => ("0x", format!("{m:x}")),
-            }
-        }
-        Int::Big(b) => {
-            let m = b.magnitude();
-            match base {
-                2 => ("0b", format!("{m:b}")),
-                8 => ("0o", format!("{m:o}")),
-                _ => ("0x", format!("{m:x}")),
-            }
-        }
+    let body = match v {
+        Int::Small(i) => radix_text(i.unsigned_abs(), base),
+        Int::Big(b) => radix_text(b.magnitude(), base),
+    };
+    let prefix = match base {
+        2 => "0b",
+        8 => "0o",
+        _ => "0x",
     };
     format!("{sign}{prefix}{body}")
+}
+
+/// A magnitude's digits in base 2, 8 or 16 (lowercase, no prefix).
+fn radix_text<M: fmt::Binary + fmt::Octal + fmt::LowerHex>(m: M, base: u32) -> String {
+    match base {
+        2 => format!("{m:b}"),
+        8 => format!("{m:o}"),
+        _ => format!("{m:x}"),
+    }
 }
 
 #[cfg(test)]

@@ -11,9 +11,8 @@
 //! - float: float / // % divmod **, round, is_integer, as_integer_ratio, hex
 //! - floatstr: float repr and float(text)
 //! - intstr: int(text, base), str(int), hex/oct/bin, the 4300-digit limit
-//! - format: the format-spec mini-language for int and float
+//! - format: format(int, spec) and format(float, spec) (specs parsed by objects::format_spec)
 //! - hash: CPython 3.11 hashes of int, float, NaN identity and tuple
-//! - pystr: str helpers the parsers need (Unicode digits, repr for messages)
 //!
 //! Decisions: errors are `PyErr`s with CPython's exact messages; results Python gives
 //! as another type are enums (`IntPow::Float`, `FloatPow::Complex`); ints beyond
@@ -30,7 +29,6 @@ pub mod format;
 pub mod hash;
 pub mod int;
 pub mod intstr;
-pub mod pystr;
 
 pub use arith::{round_int, IntPow, MAX_INT_BITS};
 pub use convert::compare_int_float;
@@ -42,7 +40,7 @@ pub use float::{
     float_mod, float_pow, float_round, float_round_ndigits, FloatPow,
 };
 pub use floatstr::{float_from_str, float_repr};
-pub use format::{format_float, format_int, parse_format_spec, FormatSpec};
+pub use format::{format_float, format_int};
 pub use hash::{hash_float, hash_int, hash_pointer, tuple_hash};
 pub use int::Int;
 pub use intstr::{

@@ -1,5 +1,8 @@
 //! Per-character predicates and full case mappings (CPython's unicodectype.c), read
-//! from the python3-generated tables, with ASCII fast paths.
+//! from the python3-generated tables, with ASCII fast paths; Py_ISSPACE and the
+//! decimal / space transform the number parsers read.
+
+use std::borrow::Cow;
 
 use super::case_tables as ct;
 use super::prop_tables as pt;
@@ -139,6 +142,38 @@ pub fn decimal_value(c: u32) -> Option<u32> {
     let i = t.partition_point(|&(lo, _, _)| lo <= c);
     let (lo, hi, v) = *t.get(i.checked_sub(1)?)?;
     (c <= hi).then(|| v + (c - lo))
+}
+
+/// Py_ISSPACE (pyctype.h): C's isspace, the ASCII whitespace int(), float() and
+/// PYTHONHASHSEED parsing skip once the text is ASCII (0x1C..0x1F are not in it).
+#[inline]
+pub fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// CPython's _PyUnicode_TransformDecimalAndSpaceToASCII, the text int() and float()
+/// parse: ASCII kept, other whitespace (Py_UNICODE_ISSPACE) to ' ', Unicode decimals
+/// to ASCII digits; anything else ends the text with '?', which never parses.
+/// Borrows the input when it is already ASCII.
+pub fn transform_decimal_and_space_to_ascii(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let cp = c as u32;
+        if c.is_ascii() {
+            out.push(c);
+        } else if is_space(cp) {
+            out.push(' ');
+        } else if let Some(d) = decimal_value(cp) {
+            out.extend(char::from_digit(d, 10));
+        } else {
+            out.push('?');
+            break;
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// One to three code points: the result of a full case mapping.
@@ -295,6 +330,31 @@ mod tests {
             assert_eq!(f(to_upper_full(c)), upper, "upper U+{c:04X}");
             assert_eq!(f(to_title_full(c)), title, "title U+{c:04X}");
             assert_eq!(f(to_folded_full(c)), fold, "casefold U+{c:04X}");
+        }
+    }
+
+    // Expected values from python3 3.11: unicodedata.decimal(c, None); and
+    // int('\u3000١٢') == 12, int('1é2') raises.
+    #[test]
+    fn decimals_and_number_text() {
+        assert_eq!(decimal_value(0x661), Some(1));
+        assert_eq!(decimal_value(0xff19), Some(9));
+        assert_eq!(decimal_value(0x1d7ff), Some(9));
+        assert_eq!(decimal_value(0x66a), None);
+        assert_eq!(decimal_value(u32::from('é')), None);
+        let t = transform_decimal_and_space_to_ascii;
+        assert_eq!(t("\u{3000}١٢x"), " 12x");
+        assert_eq!(t("1é2"), "1?");
+        assert_eq!(t("\u{85}\u{2028}٣\x1c"), "  3\x1c");
+        assert!(matches!(t("12"), Cow::Borrowed("12")));
+    }
+
+    #[test]
+    fn ascii_space_is_c_isspace() {
+        // python3: [c for c in range(128) if bytes([c]).isspace()] (bytes use Py_ISSPACE)
+        let want = [9u8, 10, 11, 12, 13, 32];
+        for b in 0u8..128 {
+            assert_eq!(is_ascii_space(b), want.contains(&b), "{b}");
         }
     }
 

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
+use super::ctype::is_ascii_space;
 use super::kind::{classify, Kind};
 use super::view::StrView;
 
@@ -85,7 +86,7 @@ pub fn parse_hash_seed(value: Option<&str>) -> Result<HashSeed, HashSeedError> {
         None | Some("") | Some("random") => return Ok(HashSeed::Random),
         Some(v) => v,
     };
-    let t = v.trim_start_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r']);
+    let t = v.trim_start_matches(|c: char| c.is_ascii() && is_ascii_space(c as u8));
     let (neg, digits) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),

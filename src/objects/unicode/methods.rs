@@ -88,7 +88,13 @@ pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     let Some((start, _, w, ascii)) = window(s, char_len(sub), start, end) else {
         return -1;
     };
-    match w.find(sub) {
+    found_at(w.find(sub), w, start, ascii)
+}
+
+/// find / rfind's answer for a match at byte `found` of the window `w`, which begins
+/// at code point `start`: the match's code-point index, or -1.
+fn found_at(found: Option<usize>, w: &str, start: i64, ascii: bool) -> i64 {
+    match found {
         Some(b) if ascii => start + b as i64,
         Some(b) => start + w[..b].chars().count() as i64,
         None => -1,
@@ -100,11 +106,7 @@ pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     let Some((start, _, w, ascii)) = window(s, char_len(sub), start, end) else {
         return -1;
     };
-    match w.rfind(sub) {
-        Some(b) if ascii => start + b as i64,
-        Some(b) => start + w[..b].chars().count() as i64,
-        None => -1,
-    }
+    found_at(w.rfind(sub), w, start, ascii)
 }
 
 fn not_found() -> PyErr {
@@ -351,48 +353,26 @@ enum Side {
 }
 
 fn do_strip<'a>(s: &'a str, chars: Option<&str>, side: Side) -> &'a str {
-    let strip_left = side != Side::Right;
-    let strip_right = side != Side::Left;
     match chars {
-        None => {
-            let p = |c: char| is_space(c as u32);
-            let s = if strip_left {
-                s.trim_start_matches(p)
-            } else {
-                s
-            };
-            if strip_right {
-                s.trim_end_matches(p)
-            } else {
-                s
-            }
-        }
-        Some(set) if set.is_ascii() => {
-            let p = |c: char| c.is_ascii() && set.as_bytes().contains(&(c as u8));
-            let s = if strip_left {
-                s.trim_start_matches(p)
-            } else {
-                s
-            };
-            if strip_right {
-                s.trim_end_matches(p)
-            } else {
-                s
-            }
-        }
-        Some(set) => {
-            let p = |c: char| set.contains(c);
-            let s = if strip_left {
-                s.trim_start_matches(p)
-            } else {
-                s
-            };
-            if strip_right {
-                s.trim_end_matches(p)
-            } else {
-                s
-            }
-        }
+        None => strip_by(s, side, |c| is_space(c as u32)),
+        Some(set) if set.is_ascii() => strip_by(s, side, |c| {
+            c.is_ascii() && set.as_bytes().contains(&(c as u8))
+        }),
+        Some(set) => strip_by(s, side, |c| set.contains(c)),
+    }
+}
+
+/// `s` without the characters matching `p` at the sides `side` names.
+fn strip_by(s: &str, side: Side, p: impl Fn(char) -> bool + Copy) -> &str {
+    let s = if side != Side::Right {
+        s.trim_start_matches(p)
+    } else {
+        s
+    };
+    if side != Side::Left {
+        s.trim_end_matches(p)
+    } else {
+        s
     }
 }
 

@@ -4,7 +4,7 @@
 use super::ctype::{
     is_alnum, is_alpha, is_case_ignorable, is_cased, is_decimal, is_digit, is_lower, is_numeric,
     is_printable, is_space, is_title, is_upper, is_xid_continue, is_xid_start, to_folded_full,
-    to_lower_full, to_title_full, to_upper_full,
+    to_lower_full, to_title_full, to_upper_full, Mapped,
 };
 
 const CAPITAL_SIGMA: u32 = 0x3A3;
@@ -49,9 +49,14 @@ pub fn upper(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_uppercase();
     }
+    map_full(s, to_upper_full)
+}
+
+/// Each character through a full case mapping that needs no context.
+fn map_full(s: &str, map: fn(u32) -> Mapped) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
-        to_upper_full(ch as u32).push_to(&mut out);
+        map(ch as u32).push_to(&mut out);
     }
     out
 }
@@ -74,11 +79,7 @@ pub fn casefold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        to_folded_full(ch as u32).push_to(&mut out);
-    }
-    out
+    map_full(s, to_folded_full)
 }
 
 /// str.capitalize: the first character title-cased, the rest lowercased.
@@ -201,26 +202,23 @@ pub fn isprintable(s: &str) -> bool {
 
 /// str.isupper: no lowercase or titlecase character and at least one uppercase one.
 pub fn isupper(s: &str) -> bool {
-    let mut cased = false;
-    for ch in s.chars() {
-        let c = ch as u32;
-        if is_lower(c) || is_title(c) {
-            return false;
-        }
-        cased = cased || is_upper(c);
-    }
-    cased
+    all_one_case(s, is_upper, is_lower)
 }
 
 /// str.islower: no uppercase or titlecase character and at least one lowercase one.
 pub fn islower(s: &str) -> bool {
+    all_one_case(s, is_lower, is_upper)
+}
+
+/// At least one character of case `this`, none of case `other` and none titlecase.
+fn all_one_case(s: &str, this: fn(u32) -> bool, other: fn(u32) -> bool) -> bool {
     let mut cased = false;
     for ch in s.chars() {
         let c = ch as u32;
-        if is_upper(c) || is_title(c) {
+        if other(c) || is_title(c) {
             return false;
         }
-        cased = cased || is_lower(c);
+        cased = cased || this(c);
     }
     cased
 }

@@ -1,31 +1,23 @@
 //! str padding (center, ljust, rjust, zfill), expandtabs, and format(str, spec) with
-//! CPython's format-spec mini-language parser and error messages.
+//! the checks CPython's format_string_internal makes on a spec parsed by
+//! objects::format_spec.
 
 use std::borrow::Cow;
 
 use super::methods::char_len;
 use crate::error::{ExcKind, PyErr, PyResult};
+use crate::objects::format_spec::{
+    memory_error, pad, parse_format_spec, unknown_format_code, Padding, MAX_RESULT_BYTES,
+};
 
-/// Results beyond this many bytes raise MemoryError instead of aborting the process.
-const MAX_RESULT_BYTES: u64 = 1 << 40;
-
-fn memory_error() -> PyErr {
-    PyErr::new(ExcKind::MemoryError, "")
-}
-
-fn pad<'a>(s: &'a str, left: usize, right: usize, fill: char) -> PyResult<Cow<'a, str>> {
-    if left == 0 && right == 0 {
-        return Ok(Cow::Borrowed(s));
-    }
-    let size = (left as u64 + right as u64) * fill.len_utf8() as u64 + s.len() as u64;
-    if size > MAX_RESULT_BYTES {
-        return Err(memory_error());
-    }
-    let mut out = String::with_capacity(size as usize);
-    out.extend(std::iter::repeat_n(fill, left));
-    out.push_str(s);
-    out.extend(std::iter::repeat_n(fill, right));
-    Ok(Cow::Owned(out))
+/// `s` with `left` and `right` fill characters around it.
+fn pad_around(s: &str, left: usize, right: usize, fill: char) -> PyResult<Cow<'_, str>> {
+    let p = Padding {
+        left,
+        inner: 0,
+        right,
+    };
+    pad("", s, fill, p)
 }
 
 /// The padding a width adds, or None when the str is already wide enough.
@@ -41,7 +33,7 @@ pub fn center(s: &str, width: i64, fill: char) -> PyResult<Cow<'_, str>> {
     };
     // CPython: left = marg / 2 + (marg & width & 1).
     let left = marg / 2 + (marg & width as usize & 1);
-    pad(s, left, marg - left, fill)
+    pad_around(s, left, marg - left, fill)
 }
 
 /// str.ljust(width, fillchar).
@@ -49,7 +41,7 @@ pub fn ljust(s: &str, width: i64, fill: char) -> PyResult<Cow<'_, str>> {
     let Some(marg) = margin(s, width) else {
         return Ok(Cow::Borrowed(s));
     };
-    pad(s, 0, marg, fill)
+    pad_around(s, 0, marg, fill)
 }
 
 /// str.rjust(width, fillchar).
@@ -57,7 +49,7 @@ pub fn rjust(s: &str, width: i64, fill: char) -> PyResult<Cow<'_, str>> {
     let Some(marg) = margin(s, width) else {
         return Ok(Cow::Borrowed(s));
     };
-    pad(s, marg, 0, fill)
+    pad_around(s, marg, 0, fill)
 }
 
 /// str.zfill(width): zeros on the left, after a leading sign.
@@ -65,20 +57,14 @@ pub fn zfill(s: &str, width: i64) -> PyResult<Cow<'_, str>> {
     let Some(marg) = margin(s, width) else {
         return Ok(Cow::Borrowed(s));
     };
-    if marg as u64 > MAX_RESULT_BYTES {
-        return Err(memory_error());
-    }
-    match s.as_bytes().first() {
-        // CPython pads, then swaps the sign to the front: sign, zeros, digits.
-        Some(&sign @ (b'+' | b'-')) => {
-            let mut out = String::with_capacity(s.len() + marg);
-            out.push(sign as char);
-            out.extend(std::iter::repeat_n('0', marg));
-            out.push_str(&s[1..]);
-            Ok(Cow::Owned(out))
-        }
-        _ => pad(s, marg, 0, '0'),
-    }
+    // CPython pads, then swaps the sign to the front: sign, zeros, digits.
+    let sign_len = usize::from(matches!(s.as_bytes().first(), Some(b'+' | b'-')));
+    let (sign, rest) = s.split_at(sign_len);
+    let zeros = Padding {
+        inner: marg,
+        ..Padding::default()
+    };
+    pad(sign, rest, '0', zeros)
 }
 
 /// str.expandtabs(tabsize): columns restart after \n and \r; tabsize <= 0 drops tabs.
@@ -88,197 +74,47 @@ pub fn expandtabs(s: &str, tabsize: i64) -> PyResult<Cow<'_, str>> {
     }
     // First pass: the result length, checked as CPython does.
     let too_long = || PyErr::new(ExcKind::OverflowError, "new string is too long");
-    let (mut total, mut col) = (0i64, 0i64);
-    for ch in s.chars() {
-        if ch == '\t' {
-            if tabsize > 0 {
-                let incr = tabsize - col % tabsize;
-                col = col.checked_add(incr).ok_or_else(too_long)?;
-                total = total.checked_add(incr).ok_or_else(too_long)?;
-            }
-        } else {
-            col += 1;
-            total = total.checked_add(1).ok_or_else(too_long)?;
-            if ch == '\n' || ch == '\r' {
-                col = 0;
-            }
-        }
+    let mut total = 0i64;
+    for (_, n) in tab_columns(s, tabsize) {
+        total = total.checked_add(n).ok_or_else(too_long)?;
     }
     if total as u64 > MAX_RESULT_BYTES {
         return Err(memory_error());
     }
     let mut out = String::with_capacity(total as usize + s.len() - char_len(s));
-    col = 0;
-    for ch in s.chars() {
+    for (ch, n) in tab_columns(s, tabsize) {
         if ch == '\t' {
-            if tabsize > 0 {
-                let incr = tabsize - col % tabsize;
-                col += incr;
-                out.extend(std::iter::repeat_n(' ', incr as usize));
-            }
+            out.extend(std::iter::repeat_n(' ', n as usize));
         } else {
-            col += 1;
             out.push(ch);
-            if ch == '\n' || ch == '\r' {
-                col = 0;
-            }
         }
     }
     Ok(Cow::Owned(out))
 }
 
-/// A parsed standard format specifier (CPython's InternalFormatSpec).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FormatSpec {
-    pub fill: char,
-    /// '<', '>', '^', '=' or None for the type's default.
-    pub align: Option<char>,
-    /// '+', '-', ' ' or None.
-    pub sign: Option<char>,
-    /// 'z': negative zero coercion.
-    pub no_neg_0: bool,
-    /// '#'.
-    pub alternate: bool,
-    pub width: Option<usize>,
-    /// ',' or '_'.
-    pub thousands: Option<char>,
-    pub precision: Option<usize>,
-    /// The presentation type, or None when omitted.
-    pub ty: Option<char>,
+/// Each character of `s` with the columns expandtabs gives it: a tab reaches the next
+/// multiple of `tabsize` (none when tabsize <= 0), anything else takes one, and the
+/// column restarts after \n and \r. The column never passes the running total, which
+/// expandtabs checks for overflow.
+fn tab_columns(s: &str, tabsize: i64) -> impl Iterator<Item = (char, i64)> + '_ {
+    let mut col = 0i64;
+    s.chars().map(move |ch| {
+        let n = match ch {
+            '\t' if tabsize > 0 => tabsize - col % tabsize,
+            '\t' => 0,
+            _ => 1,
+        };
+        col = if ch == '\n' || ch == '\r' {
+            0
+        } else {
+            col.saturating_add(n)
+        };
+        (ch, n)
+    })
 }
 
-fn value_error(msg: impl Into<String>) -> PyErr {
+fn value_error(msg: &str) -> PyErr {
     PyErr::new(ExcKind::ValueError, msg)
-}
-
-/// CPython's get_integer: a run of decimal digits (Unicode decimals count).
-fn get_integer(chars: &[char], pos: &mut usize) -> PyResult<Option<usize>> {
-    let start = *pos;
-    let mut acc: usize = 0;
-    while let Some(d) = chars
-        .get(*pos)
-        .and_then(|&c| super::ctype::decimal_value(c as u32))
-    {
-        acc = acc
-            .checked_mul(10)
-            .and_then(|a| a.checked_add(d as usize))
-            .filter(|&a| a <= isize::MAX as usize)
-            .ok_or_else(|| value_error("Too many decimal digits in format string"))?;
-        *pos += 1;
-    }
-    Ok((*pos > start).then_some(acc))
-}
-
-fn is_align(c: char) -> bool {
-    matches!(c, '<' | '>' | '=' | '^')
-}
-
-/// Parses `[[fill]align][sign][z][#][0][width][grouping][.precision][type]` as
-/// CPython's parse_internal_render_format_spec; `type_name` names the object's type
-/// in messages and `default_align` is '<' for str, '>' for numbers.
-pub fn parse_format_spec(spec: &str, type_name: &str, default_align: char) -> PyResult<FormatSpec> {
-    let chars: Vec<char> = spec.chars().collect();
-    let end = chars.len();
-    let mut f = FormatSpec {
-        fill: ' ',
-        align: None,
-        sign: None,
-        no_neg_0: false,
-        alternate: false,
-        width: None,
-        thousands: None,
-        precision: None,
-        ty: None,
-    };
-    let mut pos = 0;
-    let mut fill_specified = false;
-    if end >= 2 && is_align(chars[1]) {
-        f.fill = chars[0];
-        f.align = Some(chars[1]);
-        fill_specified = true;
-        pos = 2;
-    } else if end >= 1 && is_align(chars[0]) {
-        f.align = Some(chars[0]);
-        pos = 1;
-    }
-    if pos < end && matches!(chars[pos], '+' | '-' | ' ') {
-        f.sign = Some(chars[pos]);
-        pos += 1;
-    }
-    if pos < end && chars[pos] == 'z' {
-        f.no_neg_0 = true;
-        pos += 1;
-    }
-    if pos < end && chars[pos] == '#' {
-        f.alternate = true;
-        pos += 1;
-    }
-    if !fill_specified && pos < end && chars[pos] == '0' {
-        f.fill = '0';
-        if f.align.is_none() && default_align == '>' {
-            f.align = Some('=');
-        }
-        pos += 1;
-    }
-    f.width = get_integer(&chars, &mut pos)?;
-    let both = || value_error("Cannot specify both ',' and '_'.");
-    if pos < end && chars[pos] == ',' {
-        f.thousands = Some(',');
-        pos += 1;
-    }
-    if pos < end && chars[pos] == '_' {
-        if f.thousands.is_some() {
-            return Err(both());
-        }
-        f.thousands = Some('_');
-        pos += 1;
-    }
-    if pos < end && chars[pos] == ',' && f.thousands == Some('_') {
-        return Err(both());
-    }
-    if pos < end && chars[pos] == '.' {
-        pos += 1;
-        f.precision = get_integer(&chars, &mut pos)?;
-        if f.precision.is_none() {
-            return Err(value_error("Format specifier missing precision"));
-        }
-    }
-    if end - pos > 1 {
-        return Err(value_error(format!(
-            "Invalid format specifier '{spec}' for object of type '{type_name}'"
-        )));
-    }
-    if pos < end {
-        f.ty = Some(chars[pos]);
-    }
-    if let Some(sep) = f.thousands {
-        let ty = f.ty.unwrap_or(if default_align == '<' { 's' } else { 'd' });
-        let ok = matches!(ty, 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F')
-            || (sep == '_' && matches!(ty, 'b' | 'o' | 'x' | 'X'));
-        if !ok {
-            let shown = if ('!'..'\u{80}').contains(&ty) {
-                format!("'{ty}'")
-            } else {
-                format!("'\\x{:x}'", ty as u32)
-            };
-            return Err(value_error(format!("Cannot specify '{sep}' with {shown}.")));
-        }
-    }
-    Ok(f)
-}
-
-/// CPython's unknown_presentation_type message.
-pub fn unknown_format_code(ty: char, type_name: &str) -> PyErr {
-    if ('!'..'\u{80}').contains(&ty) {
-        value_error(format!(
-            "Unknown format code '{ty}' for object of type '{type_name}'"
-        ))
-    } else {
-        value_error(format!(
-            "Unknown format code '\\x{:x}' for object of type '{type_name}'",
-            ty as u32
-        ))
-    }
 }
 
 /// format(s, spec) for a str (str.__format__).
@@ -286,7 +122,7 @@ pub fn format_str<'a>(s: &'a str, spec: &str) -> PyResult<Cow<'a, str>> {
     if spec.is_empty() {
         return Ok(Cow::Borrowed(s));
     }
-    let f = parse_format_spec(spec, "str", '<')?;
+    let f = parse_format_spec(spec, "str", Some('s'), '<')?;
     match f.ty {
         None | Some('s') => {}
         Some(ty) => return Err(unknown_format_code(ty, "str")),
@@ -306,7 +142,7 @@ pub fn format_str<'a>(s: &'a str, spec: &str) -> PyResult<Cow<'a, str>> {
             "Alternate form (#) not allowed in string format specifier",
         ));
     }
-    if f.align == Some('=') {
+    if f.align == '=' {
         return Err(value_error(
             "'=' alignment not allowed in string format specifier",
         ));
@@ -317,18 +153,8 @@ pub fn format_str<'a>(s: &'a str, spec: &str) -> PyResult<Cow<'a, str>> {
             text = &s[..b];
         }
     }
-    let n = char_len(text);
-    let width = f.width.unwrap_or(0);
-    if width <= n {
-        return Ok(Cow::Borrowed(text));
-    }
-    let total = width - n;
-    let left = match f.align.unwrap_or('<') {
-        '>' => total,
-        '^' => total / 2,
-        _ => 0,
-    };
-    pad(text, left, total - left, f.fill)
+    let padding = Padding::to_width(char_len(text), f.width.unwrap_or(0), f.align);
+    pad("", text, f.fill, padding)
 }
 
 #[cfg(test)]

@@ -25,5 +25,5 @@ pub mod view;
 
 pub use hash::{hash_str, hash_view, init_hash_secret, HashSecret, HashSeed, HashSeedError};
 pub use kind::{classify, data_size, header_size, sizeof, Kind};
-pub use repr::{repr_str, repr_view};
+pub use repr::{repr_str, repr_str_200, repr_view};
 pub use view::{StrBuf, StrView};

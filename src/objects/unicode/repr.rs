@@ -64,6 +64,15 @@ pub fn repr_str(s: &str) -> String {
     repr_chars(s.chars().map(|c| c as u32), s.len())
 }
 
+/// CPython's "%.200R" (int() messages): repr(s) cut to 200 characters.
+pub fn repr_str_200(s: &str) -> String {
+    let mut r = repr_str(s);
+    if let Some((cut, _)) = r.char_indices().nth(200) {
+        r.truncate(cut);
+    }
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_data::REPR;
@@ -76,6 +85,24 @@ mod tests {
             assert_eq!(repr_str(s), want, "{s:?}");
             assert_eq!(repr_view(StrBuf::from_text(s).view()), want, "{s:?}");
         }
+    }
+
+    // Expected values from python3 3.11: repr(s); and for "%.200R",
+    // int('1' * 300 + 'x'), whose message quotes 200 characters of the repr.
+    #[test]
+    fn message_reprs_match_python() {
+        let cases = [
+            ("it's", r#""it's""#),
+            (r#"'""#, r#"'\'"'"#),
+            ("a\tb\n\\\x00\x7f", r"'a\tb\n\\\x00\x7f'"),
+            ("é\u{a0}\u{2028}\u{200b}日", r"'é\xa0\u2028\u200b日'"),
+            ("\u{378}x", r"'\u0378x'"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(repr_str_200(s), want, "{s:?}");
+        }
+        let long = format!("{}x", "1".repeat(300));
+        assert_eq!(repr_str_200(&long), format!("'{}", "1".repeat(199)));
     }
 
     // python3 -c "print(repr('a\ud800b\udfff'))"  ->  'a\ud800b\udfff'
