@@ -1,0 +1,370 @@
+//! The one opcode table. Every opcode is defined here once, with its stack effect
+//! written as `(before -- after)` and as a number; the compiler, the VM and the
+//! disassembler all read this table.
+//!
+//! Notation: `arg` is the instruction's operand. `NULL` is an empty stack slot (CPython
+//! 3.11's NULL, used below a callable that is not a method). `[n]` means n items.
+//! Jump operands are absolute instruction indices.
+
+/// Declares `Op`, its names, its effect strings and its stack deltas from one list.
+macro_rules! opcodes {
+    ($( $(#[$doc:meta])* $name:ident $effect:literal |$arg:ident| $delta:expr ;)*) => {
+        /// A bytecode operation.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum Op {
+            $( $(#[$doc])* $name, )*
+        }
+
+        impl Op {
+            /// Every opcode, in table order.
+            pub const ALL: &'static [Op] = &[$(Op::$name),*];
+
+            /// The opcode's name as the disassembler prints it.
+            pub fn name(self) -> &'static str {
+                match self { $(Op::$name => stringify!($name),)* }
+            }
+
+            /// The stack effect in `(before -- after)` notation.
+            pub fn effect(self) -> &'static str {
+                match self { $(Op::$name => $effect,)* }
+            }
+
+            /// Net change of the stack depth when the instruction falls through.
+            #[allow(unused_variables)]
+            pub fn stack_delta(self, $($arg: i32)?) -> i32 {
+                match self { $(Op::$name => { let $arg = arg; $delta })* }
+            }
+        }
+    };
+}
+
+opcodes! {
+    /// Do nothing.
+    NOP "( -- )" |arg| 0;
+    /// Discard the top of the stack.
+    POP_TOP "(v -- )" |arg| -1;
+    /// Push a copy of the arg-th item from the top (1 = top).
+    COPY "(x[arg] -- x[arg] x)" |arg| 1;
+    /// Swap the top with the arg-th item from the top.
+    SWAP "(a ... b -- b ... a)" |arg| 0;
+    /// Push consts[arg].
+    LOAD_CONST "( -- consts[arg])" |arg| 1;
+    /// Push local arg; UnboundLocalError if unbound.
+    LOAD_FAST "( -- local)" |arg| 1;
+    /// Store into local arg.
+    STORE_FAST "(v -- )" |arg| -1;
+    /// Unbind local arg.
+    DELETE_FAST "( -- )" |arg| 0;
+    /// Push the contents of cell arg (cellvars, then freevars).
+    LOAD_DEREF "( -- v)" |arg| 1;
+    /// Store into cell arg.
+    STORE_DEREF "(v -- )" |arg| -1;
+    /// Empty cell arg.
+    DELETE_DEREF "( -- )" |arg| 0;
+    /// Push cell arg itself (to build a closure).
+    LOAD_CLOSURE "( -- cell)" |arg| 1;
+    /// Push the global or builtin names[arg].
+    LOAD_GLOBAL "( -- v)" |arg| 1;
+    /// Store the global names[arg].
+    STORE_GLOBAL "(v -- )" |arg| -1;
+    /// Delete the global names[arg].
+    DELETE_GLOBAL "( -- )" |arg| 0;
+    /// Push names[arg] from locals, then globals, then builtins.
+    LOAD_NAME "( -- v)" |arg| 1;
+    /// Store names[arg] in the local namespace.
+    STORE_NAME "(v -- )" |arg| -1;
+    /// Delete names[arg] from the local namespace.
+    DELETE_NAME "( -- )" |arg| 0;
+    /// Replace obj with obj.names[arg].
+    LOAD_ATTR "(obj -- v)" |arg| 0;
+    /// obj.names[arg] = v.
+    STORE_ATTR "(v obj -- )" |arg| -2;
+    /// del obj.names[arg].
+    DELETE_ATTR "(obj -- )" |arg| -1;
+    /// Look up method names[arg]: pushes (meth, obj) when it is a plain method, else
+    /// (NULL, attr), so that CALL needs no bound method object.
+    LOAD_METHOD "(obj -- meth|NULL self|attr)" |arg| 1;
+    /// Push NULL (below a callable that is not a method).
+    PUSH_NULL "( -- NULL)" |arg| 1;
+    /// The next CALL's last len(consts[arg]) arguments are keywords named by that tuple.
+    KW_NAMES "( -- )" |arg| 0;
+    /// Call with arg arguments: (NULL, f, args) calls f(args); (m, self, args) calls
+    /// m(self, args).
+    CALL "(NULL|meth f|self args[arg] -- result)" |arg| -1 - arg;
+    /// f(*args) or, with arg & 1, f(*args, **kwargs).
+    CALL_FUNCTION_EX "(NULL f args kwargs? -- result)" |arg| -2 - (arg & 1);
+    /// Make a function from a code object; arg flags say which of defaults (1),
+    /// keyword defaults (2), annotations (4) and a closure tuple (8) lie below it.
+    MAKE_FUNCTION "(defaults? kwdefaults? annotations? closure? code -- function)"
+        |arg| -((arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1));
+    /// Return the top of the stack to the caller.
+    RETURN_VALUE "(v -- )" |arg| -1;
+    /// Apply binary operator arg (see `BinaryOp`).
+    BINARY_OP "(a b -- result)" |arg| -1;
+    /// -v.
+    UNARY_NEGATIVE "(v -- -v)" |arg| 0;
+    /// +v.
+    UNARY_POSITIVE "(v -- +v)" |arg| 0;
+    /// not v.
+    UNARY_NOT "(v -- not v)" |arg| 0;
+    /// ~v.
+    UNARY_INVERT "(v -- ~v)" |arg| 0;
+    /// Rich comparison arg (see `CompareOp`).
+    COMPARE_OP "(a b -- result)" |arg| -1;
+    /// a is b (arg 0) or a is not b (arg 1).
+    IS_OP "(a b -- bool)" |arg| -1;
+    /// a in b (arg 0) or a not in b (arg 1).
+    CONTAINS_OP "(a b -- bool)" |arg| -1;
+    /// container[key].
+    BINARY_SUBSCR "(container key -- v)" |arg| -1;
+    /// container[key] = v.
+    STORE_SUBSCR "(v container key -- )" |arg| -3;
+    /// del container[key].
+    DELETE_SUBSCR "(container key -- )" |arg| -2;
+    /// slice(start, stop) or, with arg 3, slice(start, stop, step).
+    BUILD_SLICE "(start stop step? -- slice)" |arg| 1 - arg;
+    /// A tuple of the top arg items.
+    BUILD_TUPLE "(items[arg] -- tuple)" |arg| 1 - arg;
+    /// A list of the top arg items.
+    BUILD_LIST "(items[arg] -- list)" |arg| 1 - arg;
+    /// A set of the top arg items.
+    BUILD_SET "(items[arg] -- set)" |arg| 1 - arg;
+    /// A dict of arg key/value pairs.
+    BUILD_MAP "(kv[2*arg] -- dict)" |arg| 1 - 2 * arg;
+    /// A dict of arg values with the keys of a constant tuple on top.
+    BUILD_CONST_KEY_MAP "(values[arg] keys -- dict)" |arg| -arg;
+    /// Concatenate arg strings (f-strings).
+    BUILD_STRING "(pieces[arg] -- str)" |arg| 1 - arg;
+    /// Append v to the list arg items below it (comprehensions).
+    LIST_APPEND "(list ... v -- list ...)" |arg| -1;
+    /// Add v to the set arg items below it.
+    SET_ADD "(set ... v -- set ...)" |arg| -1;
+    /// Store k: v into the dict arg items below them.
+    MAP_ADD "(dict ... k v -- dict ...)" |arg| -2;
+    /// list.extend(iterable) on the list arg items below.
+    LIST_EXTEND "(list ... iterable -- list ...)" |arg| -1;
+    /// set.update(iterable) on the set arg items below.
+    SET_UPDATE "(set ... iterable -- set ...)" |arg| -1;
+    /// dict.update(mapping) on the dict arg items below.
+    DICT_UPDATE "(dict ... mapping -- dict ...)" |arg| -1;
+    /// As DICT_UPDATE, but a repeated key is an error (`f(**a, **b)`).
+    DICT_MERGE "(f ... dict ... mapping -- f ... dict ...)" |arg| -1;
+    /// tuple(list).
+    LIST_TO_TUPLE "(list -- tuple)" |arg| 0;
+    /// format(v, spec): arg & 3 is the conversion (0 none, 1 str, 2 repr, 3 ascii),
+    /// arg & 4 says a spec is on top.
+    FORMAT_VALUE "(v spec? -- str)" |arg| -((arg >> 2) & 1);
+    /// Unpack an iterable into exactly arg values (the first ends on top).
+    UNPACK_SEQUENCE "(iterable -- values[arg])" |arg| arg - 1;
+    /// Unpack with a starred target: arg & 0xff before it, arg >> 8 after.
+    UNPACK_EX "(iterable -- values[before] list values[after])" |arg| (arg & 0xff) + (arg >> 8);
+    /// Jump to arg.
+    JUMP "( -- )" |arg| 0;
+    /// Pop; jump to arg if false.
+    POP_JUMP_IF_FALSE "(v -- )" |arg| -1;
+    /// Pop; jump to arg if true.
+    POP_JUMP_IF_TRUE "(v -- )" |arg| -1;
+    /// If false, jump to arg keeping v; else pop it.
+    JUMP_IF_FALSE_OR_POP "(v -- v?)" |arg| -1;
+    /// If true, jump to arg keeping v; else pop it.
+    JUMP_IF_TRUE_OR_POP "(v -- v?)" |arg| -1;
+    /// iter(v).
+    GET_ITER "(v -- iterator)" |arg| 0;
+    /// Push next(iterator), or pop the iterator and jump to arg when exhausted.
+    FOR_ITER "(iterator -- iterator next)" |arg| 1;
+    /// raise (arg 0), raise exc (1), raise exc from cause (2).
+    RAISE_VARARGS "(exc? cause? -- )" |arg| -arg;
+    /// Entering a handler: make exc the exception being handled, keeping the previous.
+    PUSH_EXC_INFO "(exc -- prev exc)" |arg| 1;
+    /// Leaving a handler: restore the previously handled exception.
+    POP_EXCEPT "(prev -- )" |arg| -1;
+    /// Does exc match the class (or tuple of classes) on top?
+    CHECK_EXC_MATCH "(exc type -- exc bool)" |arg| 0;
+    /// Raise exc again, keeping its traceback.
+    RERAISE "(exc -- )" |arg| -1;
+    /// Push AssertionError.
+    LOAD_ASSERTION_ERROR "( -- AssertionError)" |arg| 1;
+    /// import names[arg].
+    IMPORT_NAME "(level fromlist -- module)" |arg| -1;
+    /// Push module.names[arg] (from module import name).
+    IMPORT_FROM "(module -- module v)" |arg| 1;
+    /// from module import *.
+    IMPORT_STAR "(module -- )" |arg| -1;
+    /// Create __annotations__ in the local namespace if missing.
+    SETUP_ANNOTATIONS "( -- )" |arg| 0;
+}
+
+/// Operators of BINARY_OP, as CPython 3.11 numbers them (in-place forms + 13).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum BinaryOp {
+    Add = 0,
+    And = 1,
+    FloorDivide = 2,
+    Lshift = 3,
+    MatrixMultiply = 4,
+    Multiply = 5,
+    Remainder = 6,
+    Or = 7,
+    Power = 8,
+    Rshift = 9,
+    Subtract = 10,
+    TrueDivide = 11,
+    Xor = 12,
+}
+
+impl BinaryOp {
+    pub const INPLACE: u32 = 13;
+
+    /// The operator for BINARY_OP's operand (in-place forms give the plain operator).
+    pub fn from_arg(arg: u32) -> BinaryOp {
+        use BinaryOp::*;
+        const ALL: [BinaryOp; 13] = [
+            Add,
+            And,
+            FloorDivide,
+            Lshift,
+            MatrixMultiply,
+            Multiply,
+            Remainder,
+            Or,
+            Power,
+            Rshift,
+            Subtract,
+            TrueDivide,
+            Xor,
+        ];
+        ALL[(arg % Self::INPLACE) as usize]
+    }
+
+    /// The operator as written in Python (`+`, `//`, ...).
+    pub fn symbol(self) -> &'static str {
+        use BinaryOp::*;
+        match self {
+            Add => "+",
+            And => "&",
+            FloorDivide => "//",
+            Lshift => "<<",
+            MatrixMultiply => "@",
+            Multiply => "*",
+            Remainder => "%",
+            Or => "|",
+            Power => "**",
+            Rshift => ">>",
+            Subtract => "-",
+            TrueDivide => "/",
+            Xor => "^",
+        }
+    }
+
+    /// The dunder names: (`__add__`, `__radd__`, `__iadd__`).
+    pub fn dunders(self) -> (&'static str, &'static str, &'static str) {
+        use BinaryOp::*;
+        match self {
+            Add => ("__add__", "__radd__", "__iadd__"),
+            And => ("__and__", "__rand__", "__iand__"),
+            FloorDivide => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+            Lshift => ("__lshift__", "__rlshift__", "__ilshift__"),
+            MatrixMultiply => ("__matmul__", "__rmatmul__", "__imatmul__"),
+            Multiply => ("__mul__", "__rmul__", "__imul__"),
+            Remainder => ("__mod__", "__rmod__", "__imod__"),
+            Or => ("__or__", "__ror__", "__ior__"),
+            Power => ("__pow__", "__rpow__", "__ipow__"),
+            Rshift => ("__rshift__", "__rrshift__", "__irshift__"),
+            Subtract => ("__sub__", "__rsub__", "__isub__"),
+            TrueDivide => ("__truediv__", "__rtruediv__", "__itruediv__"),
+            Xor => ("__xor__", "__rxor__", "__ixor__"),
+        }
+    }
+}
+
+/// Operators of COMPARE_OP, as CPython numbers them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum CompareOp {
+    Lt = 0,
+    Le = 1,
+    Eq = 2,
+    Ne = 3,
+    Gt = 4,
+    Ge = 5,
+}
+
+impl CompareOp {
+    pub fn from_arg(arg: u32) -> CompareOp {
+        use CompareOp::*;
+        [Lt, Le, Eq, Ne, Gt, Ge][arg as usize % 6]
+    }
+
+    pub fn symbol(self) -> &'static str {
+        use CompareOp::*;
+        match self {
+            Lt => "<",
+            Le => "<=",
+            Eq => "==",
+            Ne => "!=",
+            Gt => ">",
+            Ge => ">=",
+        }
+    }
+
+    /// The operator with its operands swapped (`a < b` is `b > a`).
+    pub fn reflected(self) -> CompareOp {
+        use CompareOp::*;
+        match self {
+            Lt => Gt,
+            Le => Ge,
+            Eq => Eq,
+            Ne => Ne,
+            Gt => Lt,
+            Ge => Le,
+        }
+    }
+
+    pub fn dunder(self) -> &'static str {
+        use CompareOp::*;
+        match self {
+            Lt => "__lt__",
+            Le => "__le__",
+            Eq => "__eq__",
+            Ne => "__ne__",
+            Gt => "__gt__",
+            Ge => "__ge__",
+        }
+    }
+}
+
+/// Is arg of this opcode a jump target?
+pub fn is_jump(op: Op) -> bool {
+    matches!(
+        op,
+        Op::JUMP
+            | Op::POP_JUMP_IF_FALSE
+            | Op::POP_JUMP_IF_TRUE
+            | Op::JUMP_IF_FALSE_OR_POP
+            | Op::JUMP_IF_TRUE_OR_POP
+            | Op::FOR_ITER
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_consistent() {
+        assert_eq!(Op::ALL.len(), Op::SETUP_ANNOTATIONS as usize + 1);
+        for (i, op) in Op::ALL.iter().enumerate() {
+            assert_eq!(*op as usize, i);
+            assert!(op.effect().starts_with('(') && op.effect().contains("--"));
+        }
+        assert_eq!(Op::CALL.stack_delta(2), -3);
+        assert_eq!(Op::BUILD_MAP.stack_delta(3), -5);
+        assert_eq!(Op::MAKE_FUNCTION.stack_delta(1 | 8), -2);
+        assert_eq!(Op::UNPACK_EX.stack_delta(1 | (2 << 8)), 3);
+        assert_eq!(BinaryOp::from_arg(13), BinaryOp::Add);
+        assert_eq!(BinaryOp::from_arg(BinaryOp::Power as u32).symbol(), "**");
+    }
+}
