@@ -24,6 +24,7 @@
 //! ```
 #![deny(unsafe_code)]
 
+pub mod bytecode;
 pub mod error;
 #[allow(unsafe_code)]
 pub mod heap;

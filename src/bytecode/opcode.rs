@@ -33,8 +33,8 @@ macro_rules! opcodes {
 
             /// Net change of the stack depth when the instruction falls through.
             #[allow(unused_variables)]
-            pub fn stack_delta(self, $($arg: i32)?) -> i32 {
-                match self { $(Op::$name => { let $arg = arg; $delta })* }
+            pub fn stack_delta(self, oparg: i32) -> i32 {
+                match self { $(Op::$name => { let $arg = oparg; $delta })* }
             }
         }
     };
