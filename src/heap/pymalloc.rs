@@ -227,8 +227,9 @@ impl Pymalloc {
     pub unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         if self.size_class(layout).is_some() {
             let bp = block_from_user(ptr);
-            // SAFETY: caller contract: bp is a live pymalloc block of this instance.
-            self.locked(|s| unsafe { s.free(bp, &self.counters) });
+            // SAFETY: caller contract: bp is a live pymalloc block of this instance and
+            // ptr is valid for layout.size() bytes.
+            self.locked(|s| unsafe { s.free(bp, ptr, layout.size(), &self.counters) });
         } else {
             // SAFETY: caller contract: a raw block allocated with this layout.
             unsafe { self.raw_dealloc(ptr, layout) };
@@ -251,24 +252,22 @@ impl Pymalloc {
             // SAFETY: bp is a live block, so its pool's szidx is fixed while we read it
             // (szidx is only written when a pool is empty: P3).
             let size = unsafe {
-                let pool = (*self.state.get()).pool_of(bp);
+                let pool = bp.map_addr(|a| a & !(self.geometry.pool_size - 1));
+                let pool = pool.cast::<arenas::PoolHeader>();
                 self.geometry.class_size((*pool).szidx as usize)
             };
-            let copy = if new_size <= size {
-                if 4 * new_size > 3 * size {
-                    // The same block, or shrinking by less than a quarter.
-                    return bp;
-                }
-                new_size
-            } else {
-                size
-            };
+            if new_size <= size && 4 * new_size > 3 * size {
+                // The same block, or shrinking by less than a quarter.
+                return ptr;
+            }
             let np = self.alloc(new_layout);
             if !np.is_null() {
-                // SAFETY: both blocks hold at least `copy` bytes and are distinct.
+                // SAFETY: both blocks hold the bytes copied and are distinct. (CPython
+                // copies the whole old block when growing; only the caller's
+                // layout.size() bytes are meaningful, and only those are copied.)
                 unsafe {
-                    std::ptr::copy_nonoverlapping(bp, np, copy);
-                    self.dealloc(bp, layout);
+                    std::ptr::copy_nonoverlapping(ptr, np, new_size.min(layout.size()));
+                    self.dealloc(ptr, layout);
                 }
             }
             np

@@ -317,19 +317,22 @@ impl State {
         }
     }
 
-    /// pymalloc_free of block `bp` (which must carry arena provenance).
+    /// pymalloc_free of block `bp` (which must carry arena provenance). The caller's
+    /// own pointer `user`, valid for `user_len` bytes, is used to write the free-list
+    /// link into the block (see `write_link`).
     ///
     /// # Safety
-    /// `bp` is a block handed out by `malloc` of this state and not freed since.
+    /// `bp` is a block handed out by `malloc` of this state and not freed since;
+    /// `user` has bp's address.
     #[inline]
-    pub unsafe fn free(&mut self, bp: *mut u8, c: &Counters) {
+    pub unsafe fn free(&mut self, bp: *mut u8, user: *mut u8, user_len: usize, c: &Counters) {
         let pool = self.pool_of(bp);
         // SAFETY: P-invariants: bp's pool is carved with count > 0; bp is a whole
         // block of at least 8 bytes, so it can hold the free-list link.
         unsafe {
             debug_assert!((*pool).count > 0);
             let lastfree = (*pool).freeblock;
-            *(bp as *mut *mut u8) = lastfree;
+            write_link(bp, user, user_len, lastfree);
             (*pool).freeblock = bp;
             (*pool).count -= 1;
             if lastfree.is_null() {
@@ -483,5 +486,30 @@ impl State {
             }
         }
         *self = State::new(self.g);
+    }
+}
+
+/// Store the free-list link `next` in the first word of block `bp`. The bytes the
+/// caller owned are written through the caller's pointer `user` (valid for
+/// `user_len` bytes), the rest through `bp`: while a Box is being dropped its
+/// pointer may still be protected, and a write through any other pointer to the
+/// bytes it covers would be undefined behaviour under Stacked Borrows.
+///
+/// # Safety
+/// `bp` is a whole block (>= one word) with arena provenance; `user` has the same
+/// address and is valid for writes of `user_len` bytes.
+#[inline(always)]
+unsafe fn write_link(bp: *mut u8, user: *mut u8, user_len: usize, next: *mut u8) {
+    const W: usize = std::mem::size_of::<*mut u8>();
+    // SAFETY: caller contract; the block holds at least W bytes.
+    unsafe {
+        if user_len >= W {
+            (user as *mut *mut u8).write(next);
+        } else {
+            // Split the pointer's bytes (memcpy keeps each byte's provenance).
+            let src = (&next as *const *mut u8).cast::<u8>();
+            std::ptr::copy_nonoverlapping(src, user, user_len);
+            std::ptr::copy_nonoverlapping(src.add(user_len), bp.add(user_len), W - user_len);
+        }
     }
 }

@@ -512,23 +512,22 @@ fn threads_share_one_instance() {
         for t in 0..3usize {
             let h = &h;
             s.spawn(move || {
-                let mut live: Vec<(usize, usize)> = Vec::new();
+                let mut live: Vec<(*mut u8, usize)> = Vec::new();
                 for i in 0..rounds {
                     let n = 1 + (i * 37 + t * 101) % 600;
                     let p = alloc(h, n);
                     // SAFETY: p holds n >= 1 bytes.
                     unsafe { p.write(t as u8) };
-                    live.push((p.addr(), n));
+                    live.push((p, n));
                     if i % 3 == 2 {
-                        let (a, n) = live.swap_remove(i % live.len());
-                        let p = std::ptr::with_exposed_provenance_mut::<u8>(a);
+                        let (p, n) = live.swap_remove(i % live.len());
                         // SAFETY: nobody else touches this thread's blocks.
                         assert_eq!(unsafe { p.read() }, t as u8);
                         free(h, p, n);
                     }
                 }
-                for (a, n) in live {
-                    free(h, std::ptr::with_exposed_provenance_mut(a), n);
+                for (p, n) in live {
+                    free(h, p, n);
                 }
             });
         }
@@ -537,4 +536,23 @@ fn threads_share_one_instance() {
     assert_eq!(s.blocks_in_use(), 0);
     assert_eq!(s.large.live_count, 0);
     ok(&h);
+}
+
+#[test]
+fn tiny_boxes_through_the_global_allocator() {
+    // Blocks smaller than the free-list link (1..7 bytes) dropped by value: the
+    // link is written partly through the caller's pointer (write_link).
+    for round in 0..3u8 {
+        let a = Box::new(round);
+        let b = Box::new([round; 3]);
+        let c = Box::new(u32::from(round));
+        drop(a);
+        drop(b);
+        drop(c);
+        let d = Box::new([round; 7]);
+        assert_eq!(d[6], round);
+    }
+    if let Err(e) = global_verify() {
+        panic!("{e}");
+    }
 }
