@@ -2,7 +2,7 @@
 //! presets), through the global allocator (glasspy's pymalloc, as installed) and
 //! through the system allocator. Run: cargo bench --bench heap_alloc
 
-use glasspy::heap::pymalloc::{global_mode, Geometry, Pymalloc};
+use glasspy::heap::pymalloc::{global_heap, global_mode, Geometry, Pymalloc};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::time::Instant;
@@ -30,9 +30,18 @@ fn lay(n: usize) -> Layout {
     Layout::from_size_align(n, 8).unwrap()
 }
 
-/// alloc(32); free it; repeat: the freed block comes straight back.
-fn lifo_churn<A: GlobalAlloc>(a: &A) -> f64 {
+/// alloc(32); free it; repeat: the freed block comes straight back. With `keep`, one
+/// other block of the class stays live, so its pool stays used (the interpreter's
+/// steady state); without, the pool empties and is taken back at every round (as in
+/// CPython, allocate_from_new_pool / insert_to_freepool run each time).
+fn lifo_churn<A: GlobalAlloc>(a: &A, keep: bool) -> f64 {
     let l = lay(32);
+    // SAFETY: non-zero size; freed below with the same layout.
+    let kept = if keep {
+        unsafe { a.alloc(l) }
+    } else {
+        std::ptr::null_mut()
+    };
     let t = Instant::now();
     for _ in 0..OPS {
         // SAFETY: l has a non-zero size; p is freed with the same layout.
@@ -42,7 +51,12 @@ fn lifo_churn<A: GlobalAlloc>(a: &A) -> f64 {
             a.dealloc(p, l);
         }
     }
-    t.elapsed().as_nanos() as f64 / (2 * OPS) as f64
+    let ns = t.elapsed().as_nanos() as f64 / (2 * OPS) as f64;
+    if keep {
+        // SAFETY: allocated above with l.
+        unsafe { a.dealloc(kept, l) };
+    }
+    ns
 }
 
 /// Allocate 10,000 blocks of 48 bytes, then free them all (oldest first).
@@ -101,22 +115,29 @@ fn run<A: GlobalAlloc>(name: &str, a: &A) {
     let mut slots = vec![std::ptr::null_mut(); 10_000];
     let mut mixed = vec![(std::ptr::null_mut(), 0usize); 1_000];
     let best = |f: &mut dyn FnMut() -> f64| (0..5).map(|_| f()).fold(f64::MAX, f64::min);
-    let churn = best(&mut || lifo_churn(a));
+    let churn = best(&mut || lifo_churn(a, true));
+    let churn_empty = best(&mut || lifo_churn(a, false));
     let many = best(&mut || many_then_free_all(a, &mut slots));
     let mix = best(&mut || mixed_sizes(a, &mut mixed));
-    println!("{name:<28} {churn:>10.1} {many:>14.1} {mix:>12.1}");
+    println!("{name:<28} {churn:>10.1} {churn_empty:>12.1} {many:>14.1} {mix:>12.1}");
 }
 
 fn main() {
-    println!("ns per operation (one alloc or one free), best of 5; global mode {:?}", global_mode());
     println!(
-        "{:<28} {:>10} {:>14} {:>12}",
-        "allocator", "LIFO churn", "many/free all", "mixed sizes"
+        "ns per operation (one alloc or one free), best of 5; global mode {:?}",
+        global_mode()
+    );
+    println!(
+        "{:<28} {:>10} {:>12} {:>14} {:>12}",
+        "allocator", "LIFO churn", "churn, empty", "many/free all", "mixed sizes"
     );
     let seed = Pymalloc::new(Geometry::SEED);
     let cpython = Pymalloc::new(Geometry::CPYTHON);
     run("pymalloc (private, seed)", &seed);
     run("pymalloc (private, cpython)", &cpython);
     run("global (#[global_allocator])", &Global);
+    if let Some(h) = global_heap() {
+        run("global instance, called", h);
+    }
     run("system (std::alloc::System)", &System);
 }

@@ -66,9 +66,13 @@ fn global_allocator_is_installed_and_counts() {
     assert_eq!(in_use(), before);
 
     // String bytes are in pymalloc too.
-    let s_before = global_stats().class(g.size_class(40).unwrap()).blocks_in_use;
+    let s_before = global_stats()
+        .class(g.size_class(40).unwrap())
+        .blocks_in_use;
     let s = black_box("x".repeat(40));
-    let s_after = global_stats().class(g.size_class(40).unwrap()).blocks_in_use;
+    let s_after = global_stats()
+        .class(g.size_class(40).unwrap())
+        .blocks_in_use;
     assert_eq!(s_after, s_before + 1);
     drop(s);
 
@@ -111,6 +115,9 @@ fn preset_follows_glasspy_malloc() {
             .unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(out.status.success(), "GLASSPY_MALLOC={value}: {stdout}");
-        assert!(stdout.contains("1 passed"), "GLASSPY_MALLOC={value}: {stdout}");
+        assert!(
+            stdout.contains("1 passed"),
+            "GLASSPY_MALLOC={value}: {stdout}"
+        );
     }
 }

@@ -133,8 +133,8 @@ mod tests;
 
 pub use geometry::{Geometry, MAX_CLASSES, POOL_OVERHEAD};
 pub use global::{
-    global_debugmallocstats, global_heap, global_mode, global_stats, global_verify,
-    GlobalMode, GlobalPymalloc,
+    global_debugmallocstats, global_heap, global_mode, global_stats, global_verify, GlobalMode,
+    GlobalPymalloc,
 };
 pub use stats::{ClassStats, LargeStats, MallocStats, VerifyError};
 

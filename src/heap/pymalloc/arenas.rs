@@ -480,8 +480,8 @@ impl State {
                 }
             }
             if !self.arenas.is_null() {
-                let layout = Layout::array::<ArenaObject>(self.maxarenas as usize)
-                    .expect("arenas layout");
+                let layout =
+                    Layout::array::<ArenaObject>(self.maxarenas as usize).expect("arenas layout");
                 System.dealloc(self.arenas.cast(), layout);
             }
         }

@@ -63,11 +63,13 @@ impl Geometry {
     pub const fn checked(self) -> Geometry {
         assert!(self.alignment.is_power_of_two() && self.alignment >= 8);
         assert!(self.pool_size.is_power_of_two());
-        assert!(self.arena_size % self.pool_size == 0);
-        assert!(self.small_request_threshold % self.alignment == 0);
+        assert!(self.arena_size.is_multiple_of(self.pool_size));
+        assert!(self.small_request_threshold.is_multiple_of(self.alignment));
         assert!(self.small_request_threshold / self.alignment <= MAX_CLASSES);
         assert!(self.arena_size / self.pool_size <= MAX_POOLS_IN_ARENA);
-        assert!(POOL_OVERHEAD % self.alignment == 0);
+        // An arena's last empty pool is told apart from its first (insert_to_freepool).
+        assert!(self.arena_size / self.pool_size >= 2);
+        assert!(POOL_OVERHEAD.is_multiple_of(self.alignment));
         // At least two blocks of the largest class fit in a pool.
         assert!(self.pool_size - POOL_OVERHEAD >= 2 * self.small_request_threshold);
         // Offsets inside a pool are kept in u32.

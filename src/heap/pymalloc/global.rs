@@ -157,4 +157,3 @@ unsafe impl GlobalAlloc for GlobalPymalloc {
         }
     }
 }
-

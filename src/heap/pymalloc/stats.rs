@@ -4,7 +4,6 @@
 use super::arenas::{PoolHeader, State, NO_ARENA};
 use super::geometry::{Geometry, MAX_CLASSES, POOL_OVERHEAD};
 use std::fmt::{self, Write};
-use std::ptr::null_mut;
 
 /// One row of the per-size-class table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -147,7 +146,11 @@ impl MallocStats {
         printone(out, "# arenas allocated total", self.arenas_allocated_total);
         printone(out, "# arenas reclaimed", self.arenas_reclaimed);
         printone(out, "# arenas highwater mark", self.arenas_highwater);
-        printone(out, "# arenas allocated current", self.arenas_allocated_current);
+        printone(
+            out,
+            "# arenas allocated current",
+            self.arenas_allocated_current,
+        );
         let label = format!(
             "{} arenas * {} bytes/arena",
             self.arenas_allocated_current, g.arena_size
@@ -155,12 +158,28 @@ impl MallocStats {
         printone(out, &label, self.arena_bytes());
         out.push('\n');
         let mut total = 0;
-        total += printone(out, "# bytes in allocated blocks", self.bytes_in_allocated_blocks);
-        total += printone(out, "# bytes in available blocks", self.bytes_in_available_blocks);
+        total += printone(
+            out,
+            "# bytes in allocated blocks",
+            self.bytes_in_allocated_blocks,
+        );
+        total += printone(
+            out,
+            "# bytes in available blocks",
+            self.bytes_in_available_blocks,
+        );
         let label = format!("{} unused pools * {} bytes", self.unused_pools, g.pool_size);
         total += printone(out, &label, self.unused_pools * g.pool_size);
-        total += printone(out, "# bytes lost to pool headers", self.bytes_lost_to_pool_headers);
-        total += printone(out, "# bytes lost to quantization", self.bytes_lost_to_quantization);
+        total += printone(
+            out,
+            "# bytes lost to pool headers",
+            self.bytes_lost_to_pool_headers,
+        );
+        total += printone(
+            out,
+            "# bytes lost to quantization",
+            self.bytes_lost_to_quantization,
+        );
         total += printone(
             out,
             "# bytes lost to arena alignment",
@@ -182,7 +201,7 @@ pub fn printone(out: &mut String, label: &str, value: usize) -> usize {
     let digits = value.to_string();
     let mut grouped = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(ch);
@@ -202,7 +221,11 @@ pub struct VerifyError {
 
 impl fmt::Display for VerifyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "pymalloc invariant broken ({}): {}", self.index, self.what)
+        write!(
+            f,
+            "pymalloc invariant broken ({}): {}",
+            self.index, self.what
+        )
     }
 }
 
@@ -245,7 +268,8 @@ impl State {
             out.bytes_in_allocated_blocks += c.blocks_in_use * c.size;
             out.bytes_in_available_blocks += c.avail_blocks * c.size;
             out.bytes_lost_to_pool_headers += c.num_pools * POOL_OVERHEAD;
-            out.bytes_lost_to_quantization += c.num_pools * ((g.pool_size - POOL_OVERHEAD) % c.size);
+            out.bytes_lost_to_quantization +=
+                c.num_pools * ((g.pool_size - POOL_OVERHEAD) % c.size);
         }
         out.arenas_allocated_total = self.ntimes_arena_allocated;
         out.arenas_allocated_current = self.narenas_currently_allocated;
@@ -437,11 +461,11 @@ impl State {
             let base = pool.cast::<u8>();
             let mut fb = (*pool).freeblock;
             let mut free = 0usize;
-            while fb != null_mut() {
+            while !fb.is_null() {
                 let off = fb.addr().wrapping_sub(base.addr());
                 if off < POOL_OVERHEAD
                     || off >= g.pool_size
-                    || (off - POOL_OVERHEAD) % size != 0
+                    || !(off - POOL_OVERHEAD).is_multiple_of(size)
                     || off as u32 >= (*pool).nextoffset
                 {
                     return fail("free block outside its pool", ai);
@@ -454,7 +478,11 @@ impl State {
             }
             let next = (*pool).nextoffset as usize;
             let max = (*pool).maxnextoffset as usize;
-            let uncarved = if next <= max { (max - next) / size + 1 } else { 0 };
+            let uncarved = if next <= max {
+                (max - next) / size + 1
+            } else {
+                0
+            };
             if free + count + uncarved != cap {
                 return fail("pool blocks do not add up", ai);
             }

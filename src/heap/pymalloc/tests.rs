@@ -222,7 +222,10 @@ fn arena_released_when_its_last_pool_empties() {
     // The arena is wholly allocated; one more block needs a second arena.
     let extra = alloc(&h, 500);
     let s = h.stats();
-    assert_eq!((s.arenas_allocated_total, s.arenas_allocated_current), (2, 2));
+    assert_eq!(
+        (s.arenas_allocated_total, s.arenas_allocated_current),
+        (2, 2)
+    );
     assert_eq!(s.arenas_highwater, 2);
     ok(&h);
     let (last, rest) = first.split_last().unwrap();
@@ -326,7 +329,10 @@ fn statistics_add_up() {
         }
         let back = h.stats();
         assert_eq!(back.class(sz).blocks_in_use, 0);
-        assert_eq!(back.bytes_in_allocated_blocks, before.bytes_in_allocated_blocks);
+        assert_eq!(
+            back.bytes_in_allocated_blocks,
+            before.bytes_in_allocated_blocks
+        );
         free(&h, keep, 200);
         assert_eq!(h.stats().blocks_in_use(), 0);
         ok(&h);
@@ -365,7 +371,7 @@ fn large_requests_go_to_the_system() {
 fn realloc_keeps_moves_and_crosses() {
     let h = Pymalloc::new(Geometry::SEED);
     let p = alloc(&h, 100); // 104-byte block
-    // SAFETY: p holds 100 bytes.
+                            // SAFETY: p holds 100 bytes.
     unsafe {
         for i in 0..100 {
             *p.add(i) = i as u8;
@@ -380,7 +386,7 @@ fn realloc_keeps_moves_and_crosses() {
     // Same block: growing within it, or shrinking by less than a quarter.
     assert_eq!(re(p, 100, 104), p);
     assert_eq!(re(p, 104, 79), p); // 4*79 = 316 > 3*104 = 312
-    // Shrinking by a quarter or more moves to a smaller class.
+                                   // Shrinking by a quarter or more moves to a smaller class.
     let q = re(p, 79, 78);
     assert_ne!(q, p);
     assert_eq!(h.stats().class_for_size(78).unwrap().blocks_in_use, 1);
