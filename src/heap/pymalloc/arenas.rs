@@ -7,6 +7,29 @@ use super::Counters;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::ptr::null_mut;
 
+/// A debug-build assertion usable with the allocator's lock held: a panic would
+/// allocate (and deadlock on the lock), so a broken check writes a line to stderr
+/// with libc and aborts.
+macro_rules! check {
+    ($cond:expr) => {
+        if cfg!(debug_assertions) && !($cond) {
+            $crate::heap::pymalloc::arenas::check_failed(concat!(
+                "pymalloc: check failed: ",
+                stringify!($cond),
+                "\n"
+            ));
+        }
+    };
+}
+
+/// Report a failed `check!` without allocating, then abort.
+#[cold]
+pub(super) fn check_failed(msg: &str) -> ! {
+    // SAFETY: writes msg.len() bytes of a valid &str to fd 2.
+    unsafe { libc::write(2, msg.as_ptr().cast(), msg.len()) };
+    std::process::abort()
+}
+
 /// Lives in the first POOL_OVERHEAD bytes of every carved pool.
 #[repr(C)]
 pub(super) struct PoolHeader {
@@ -104,7 +127,7 @@ impl State {
     /// `i < self.maxarenas`.
     #[inline]
     pub unsafe fn ao(&self, i: u32) -> *mut ArenaObject {
-        debug_assert!(i < self.maxarenas);
+        check!(i < self.maxarenas);
         // SAFETY: caller guarantees i indexes the arenas array of maxarenas objects.
         unsafe { self.arenas.add(i as usize) }
     }
@@ -130,7 +153,7 @@ impl State {
             unsafe {
                 (*pool).count += 1;
                 let bp = (*pool).freeblock;
-                debug_assert!(!bp.is_null());
+                check!(!bp.is_null());
                 let next = *(bp as *mut *mut u8);
                 (*pool).freeblock = next;
                 if next.is_null() {
@@ -187,20 +210,20 @@ impl State {
                 (*ao).nextarena = NO_ARENA;
                 (*ao).prevarena = NO_ARENA;
                 let nf = (*ao).nfreepools as usize;
-                debug_assert_eq!(self.nfp2lasta[nf], NO_ARENA);
+                check!(self.nfp2lasta[nf] == NO_ARENA);
                 self.nfp2lasta[nf] = ai;
             }
             let ai = self.usable_arenas;
             let ao = self.ao(ai);
             let nf = (*ao).nfreepools as usize;
-            debug_assert!(nf > 0);
+            check!(nf > 0);
             // The head arena has the fewest free pools, so taking one keeps the order;
             // only nfp2lasta needs fixing.
             if self.nfp2lasta[nf] == ai {
                 self.nfp2lasta[nf] = NO_ARENA;
             }
             if nf > 1 {
-                debug_assert_eq!(self.nfp2lasta[nf - 1], NO_ARENA);
+                check!(self.nfp2lasta[nf - 1] == NO_ARENA);
                 self.nfp2lasta[nf - 1] = ai;
             }
             let pool;
@@ -231,9 +254,9 @@ impl State {
             if (*pool).szidx == szidx as u32 {
                 // The pool last served this class: its free list is still valid.
                 let bp = (*pool).freeblock;
-                debug_assert!(!bp.is_null());
+                check!(!bp.is_null());
                 (*pool).freeblock = *(bp as *mut *mut u8);
-                debug_assert!(!(*pool).freeblock.is_null());
+                check!(!(*pool).freeblock.is_null());
                 return bp;
             }
             // Initialise: hand out the first block, the second is the free list.
@@ -330,7 +353,7 @@ impl State {
         // SAFETY: P-invariants: bp's pool is carved with count > 0; bp is a whole
         // block of at least 8 bytes, so it can hold the free-list link.
         unsafe {
-            debug_assert!((*pool).count > 0);
+            check!((*pool).count > 0);
             let lastfree = (*pool).freeblock;
             write_link(bp, user, user_len, lastfree);
             (*pool).freeblock = bp;
@@ -446,7 +469,7 @@ impl State {
                 return;
             }
             // Case 3: slide the arena right, to just after lastnf.
-            debug_assert!(lastnf != NO_ARENA && (*ao).nextarena != NO_ARENA);
+            check!(lastnf != NO_ARENA && (*ao).nextarena != NO_ARENA);
             let (prev, nxt) = ((*ao).prevarena, (*ao).nextarena);
             if prev != NO_ARENA {
                 (*self.ao(prev)).nextarena = nxt;
