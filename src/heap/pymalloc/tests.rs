@@ -562,3 +562,30 @@ fn tiny_boxes_through_the_global_allocator() {
         panic!("{e}");
     }
 }
+
+#[test]
+fn verify_detects_a_broken_pool() {
+    let h = Pymalloc::new(Geometry::SEED);
+    let p = alloc(&h, 16);
+    ok(&h);
+    let pool = p
+        .map_addr(|a| a & !(h.geometry().pool_size - 1))
+        .cast::<arenas::PoolHeader>();
+    // SAFETY: p's pool is a carved pool of h; the test is single-threaded.
+    unsafe { (*pool).count += 1 };
+    let err = h.verify().unwrap_err();
+    assert_eq!(err.what, "pool blocks do not add up");
+    // SAFETY: as above; restores the true count.
+    unsafe { (*pool).count -= 1 };
+    ok(&h);
+    // Unlinking the used pool from usedpools is noticed too.
+    let sz = Geometry::SEED.size_class(16).unwrap();
+    let head = h.locked(|s| std::mem::replace(&mut s.usedpools[sz], std::ptr::null_mut()));
+    assert_eq!(
+        h.verify().unwrap_err().what,
+        "a used pool is missing from usedpools"
+    );
+    h.locked(|s| s.usedpools[sz] = head);
+    ok(&h);
+    free(&h, p, 16);
+}
