@@ -111,8 +111,20 @@ fn mixed_sizes<A: GlobalAlloc>(a: &A, slots: &mut [(*mut u8, usize)]) -> f64 {
     ns
 }
 
+/// LIFO churn on two threads at once sharing the allocator (the lock contended);
+/// ns per operation per thread.
+fn two_threads<A: GlobalAlloc + Sync>(a: &A) -> f64 {
+    let t = Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| lifo_churn(a, true));
+        }
+    });
+    t.elapsed().as_nanos() as f64 / (2 * OPS) as f64
+}
+
 /// Best of 5 runs of each pattern.
-fn run<A: GlobalAlloc>(name: &str, a: &A) {
+fn run<A: GlobalAlloc + Sync>(name: &str, a: &A) {
     let mut slots = vec![std::ptr::null_mut(); 10_000];
     let mut mixed = vec![(std::ptr::null_mut(), 0usize); 1_000];
     let best = |f: &mut dyn FnMut() -> f64| (0..5).map(|_| f()).fold(f64::MAX, f64::min);
@@ -120,7 +132,8 @@ fn run<A: GlobalAlloc>(name: &str, a: &A) {
     let churn_empty = best(&mut || lifo_churn(a, false));
     let many = best(&mut || many_then_free_all(a, &mut slots));
     let mix = best(&mut || mixed_sizes(a, &mut mixed));
-    println!("{name:<28} {churn:>10.1} {churn_empty:>12.1} {many:>14.1} {mix:>12.1}");
+    let two = best(&mut || two_threads(a));
+    println!("{name:<28} {churn:>10.1} {churn_empty:>12.1} {many:>14.1} {mix:>12.1} {two:>12.1}");
 }
 
 fn main() {
@@ -129,8 +142,8 @@ fn main() {
         global_mode()
     );
     println!(
-        "{:<28} {:>10} {:>12} {:>14} {:>12}",
-        "allocator", "LIFO churn", "churn, empty", "many/free all", "mixed sizes"
+        "{:<28} {:>10} {:>12} {:>14} {:>12} {:>12}",
+        "allocator", "LIFO churn", "churn, empty", "many/free all", "mixed sizes", "2 threads"
     );
     let seed = Pymalloc::new(Geometry::SEED);
     let cpython = Pymalloc::new(Geometry::CPYTHON);
