@@ -8,18 +8,20 @@
  * Every allocation of the process comes through here: Python objects, list item
  * arrays, dict tables, string bytes, the compiler's Vecs.  Three layers:
  *
- *    Object-specific allocators (objects, headers, handles: src/heap, src/objects)
- *    _______________________________________________________________________
- *    [ Rust's global allocator = GlobalPymalloc (this file)           ]
- * +2 |  requests of 1..=512 bytes,                 | requests of 0 bytes,
- *    |  alignment <= ALIGNMENT                     | > 512 bytes, or
- *    |                                             | alignment > ALIGNMENT
- *    [ pymalloc: arenas -> pools -> blocks     ]   |
- * +1 |  (Pymalloc: usedpools, usable_arenas)       |
- *    |  whole arenas                               |
- *    [ raw layer: std::alloc::System (malloc/free/posix_memalign)          ]
- *  0 |  arenas (aligned to the pool size) and large requests
- *    _______________________________________________________________________
+ *      Python objects (src/objects), list item arrays, dict tables, str bytes
+ *    ________________________________________________________________________
+ * +2 | Rust's global allocator: GlobalPymalloc (global.rs)                  |
+ *    |   1..=512 bytes and          |   0 bytes, > 512 bytes, or            |
+ *    |   align <= ALIGNMENT         |   align > ALIGNMENT                   |
+ *    |______________________________|                                       |
+ * +1 | pymalloc: Pymalloc,          |                                       |
+ *    |   State (arenas.rs):         |                                       |
+ *    |   arenas -> pools -> blocks  |                                       |
+ *    |   usedpools, usable_arenas   |                                       |
+ *    |______________________________|_______________________________________|
+ *  0 | raw layer: std::alloc::System (malloc / free / posix_memalign)       |
+ *    |   whole arenas (pool-aligned), and the large requests                |
+ *    |______________________________________________________________________|
  *
  * With GLASSPY_MALLOC=malloc (like PYTHONMALLOC=malloc) layer +1 is skipped and
  * every request goes to the raw layer.
