@@ -1,1 +1,520 @@
-//! pymalloc-style allocator (arenas, pools, blocks). Filled in by the allocator work.
+//! pymalloc: CPython 3.11's small-object allocator (arenas, pools, blocks), made the
+//! process's global allocator, with statistics and a sys._debugmallocstats() report.
+
+/* ==========================================================================
+ * An object allocator for glasspy, after CPython's Objects/obmalloc.c
+ * ==========================================================================
+ *
+ * Every allocation of the process comes through here: Python objects, list item
+ * arrays, dict tables, string bytes, the compiler's Vecs.  Three layers:
+ *
+ *      Python objects (src/objects), list item arrays, dict tables, str bytes
+ *    ________________________________________________________________________
+ * +2 | Rust's global allocator: GlobalPymalloc (global.rs)                  |
+ *    |   1..=512 bytes and          |   0 bytes, > 512 bytes, or            |
+ *    |   align <= ALIGNMENT         |   align > ALIGNMENT                   |
+ *    |______________________________|                                       |
+ * +1 | pymalloc: Pymalloc,          |                                       |
+ *    |   State (arenas.rs):         |                                       |
+ *    |   arenas -> pools -> blocks  |                                       |
+ *    |   usedpools, usable_arenas   |                                       |
+ *    |______________________________|_______________________________________|
+ *  0 | raw layer: std::alloc::System (malloc / free / posix_memalign)       |
+ *    |   whole arenas (pool-aligned), and the large requests                |
+ *    |______________________________________________________________________|
+ *
+ * With GLASSPY_MALLOC=malloc (like PYTHONMALLOC=malloc) layer +1 is skipped and
+ * every request goes to the raw layer.
+ *
+ * Geometry (geometry.rs holds both presets; `seed` is the default):
+ *
+ *                 arena      pools/arena  pool     ALIGNMENT  classes
+ *    seed         256 KiB    64           4 KiB    8          64: 8, 16, ... 512
+ *    cpython      1 MiB      64           16 KiB   16         32: 16, 32, ... 512
+ *
+ * Arenas are asked from the system aligned to the pool size, so all 64 pools are
+ * usable ("bytes lost to arena alignment" is 0; CPython's mmap'd arenas lose one
+ * pool when the mmap is not pool-aligned) and POOL_ADDR(block) is a mask.
+ *
+ * Size classes, seed (ALIGNMENT = 8):
+ *
+ *    Request in bytes     Size of allocated block      Size class idx (szidx)
+ *    -----------------------------------------------------------------------
+ *          1-8                      8                       0
+ *          9-16                    16                       1
+ *         17-24                    24                       2
+ *          ...                    ...                     ...
+ *         97-104                  104                      12
+ *          ...                    ...                     ...
+ *        497-504                  504                      62
+ *        505-512                  512                      63
+ *
+ * Size classes, cpython (ALIGNMENT = 16):
+ *
+ *          1-16                    16                       0
+ *         17-32                    32                       1
+ *          ...                    ...                     ...
+ *        497-512                  512                      31
+ *
+ *    szidx = (nbytes - 1) >> ALIGNMENT_SHIFT;  block size = (szidx + 1) << ALIGNMENT_SHIFT
+ *
+ * Pool layout: a 48-byte pool header (POOL_OVERHEAD), then blocks of one size
+ * class back to back; (pool size - 48) % block size bytes at the end are lost to
+ * quantization.  A pool holds (pool size - 48) / block size blocks.
+ *
+ * The pool header:
+ *    count          blocks in use (CPython's ref.count)
+ *    freeblock      head of the singly linked list of free blocks; a free block's
+ *                   first word is the next free block
+ *    nextpool,      the usedpools ring (both) or the arena's freepools list
+ *    prevpool       (nextpool only)
+ *    arenaindex     which arena object owns the pool
+ *    szidx          the size class served
+ *    nextoffset     offset of the first never-used block ("lazy carving": blocks
+ *                   are threaded onto the free list one at a time, only when the
+ *                   free list runs dry, so untouched memory is never written)
+ *    maxnextoffset  the largest nextoffset at which a whole block still fits
+ *
+ * Pool states:
+ *    used   0 < count < capacity: some blocks free, some in use.  The pool is in
+ *           its size class's usedpools ring.
+ *    full   count == capacity: freeblock is null and no block can be carved.  The
+ *           pool is in no list.  Freeing one block makes it used again and puts it
+ *           at the FRONT of usedpools, so it is the next pool allocated from.
+ *    empty  count == 0: the pool is on its arena's freepools list (or was never
+ *           carved) and can be given to any size class.  If it goes back to the size
+ *           class it last served, its old free list is reused as it is.
+ *
+ * Blocks: a freed block is pushed on the FRONT of its pool's free list; allocation
+ * pops the front of the first used pool's list.  So a freed block is the very next
+ * block handed out for its size class (LIFO), and a run of frees comes back in
+ * reverse order: this is why CPython's id() of a freed object comes back.
+ *
+ * Arenas: an arena object records the arena's address, pool_address (the next
+ * pool never carved), nfreepools (empty pools: freepools plus never carved),
+ * ntotalpools and freepools.  usable_arenas is a doubly linked list of the arenas
+ * that have an empty pool, sorted by nfreepools ascending (the most used first),
+ * so new pools come from the fullest arenas and the emptiest arenas get a chance
+ * to become wholly free; nfp2lasta[n] points at the last arena with n free pools,
+ * to keep the list sorted in O(1).  An arena whose pools are all empty is given
+ * back to the system at once, unless it is the last arena of usable_arenas: CPython
+ * 3.11 keeps that one, so that a loop allocating and freeing one object does not
+ * map and unmap an arena every time (bpo-37257).
+ *
+ * Invariants (checked by Pymalloc::verify; SAFETY comments cite them):
+ *    P1  a pool is in usedpools[i] if and only if it is carved, its szidx == i,
+ *        count > 0 and freeblock != null (the moment its last block is handed out
+ *        it leaves the ring).
+ *    P2  a carved pool with count > 0 is full, and in no list, if and only if its
+ *        freeblock is null.
+ *    P3  a pool is on its arena's freepools if and only if it is carved and
+ *        count == 0.
+ *    P4  every block of a pool is either on the pool's free list, in use (counted by
+ *        count), or at an offset >= nextoffset (never carved).
+ *    A1  an arena object is associated (address != null) if and only if it is not on
+ *        unused_arena_objects.
+ *    A2  an arena is on usable_arenas if and only if it is associated and
+ *        nfreepools > 0; usable_arenas is sorted by nfreepools ascending and
+ *        nfp2lasta[n] is the last arena on it with nfreepools == n (or none).
+ *    A3  at most one associated arena has nfreepools == ntotalpools, and it is the
+ *        last of usable_arenas.
+ *
+ * Where this differs from CPython: Rust hands the Layout back at every free, so
+ * whether a block belongs to pymalloc is decided from its size and alignment, not
+ * by address_in_range / the arena radix tree.  Consequently realloc of a large
+ * (system) block down to <= 512 bytes moves it into pymalloc (CPython keeps it in
+ * the system allocator), and there is no arena map in the report.
+ */
+
+mod arenas;
+pub mod geometry;
+mod global;
+mod stats;
+#[cfg(test)]
+mod tests;
+
+pub use geometry::{Geometry, MAX_CLASSES, POOL_OVERHEAD};
+pub use global::{
+    global_debugmallocstats, global_heap, global_mode, global_stats, global_verify, GlobalMode,
+    GlobalPymalloc,
+};
+pub use stats::{ClassStats, LargeStats, MallocStats, VerifyError};
+
+use arenas::State;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::UnsafeCell;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::*};
+
+/// A pymalloc instance: one set of arenas with its own lock and statistics.
+/// The process-wide one is behind `GlobalPymalloc`; tests make private ones.
+pub struct Pymalloc {
+    geometry: Geometry,
+    lock: SpinLock,
+    state: UnsafeCell<State>,
+    counters: Counters,
+}
+
+// SAFETY: `state` is only touched with `lock` held (see `Pymalloc::locked`); the
+// raw pointers inside it name memory owned by this instance, not by any thread.
+unsafe impl Sync for Pymalloc {}
+// SAFETY: as above; nothing in the state is tied to a thread.
+unsafe impl Send for Pymalloc {}
+
+impl Pymalloc {
+    /// A pymalloc with no arenas yet (the first small request makes one).
+    pub const fn new(geometry: Geometry) -> Pymalloc {
+        let geometry = geometry.checked();
+        Pymalloc {
+            geometry,
+            lock: SpinLock::new(),
+            state: UnsafeCell::new(State::new(geometry)),
+            counters: Counters::new(),
+        }
+    }
+
+    /// The geometry this instance was built with.
+    pub fn geometry(&self) -> Geometry {
+        self.geometry
+    }
+
+    /// The size class serving `layout`, or None when it goes to the system.
+    #[inline]
+    pub fn size_class(&self, layout: Layout) -> Option<usize> {
+        if layout.align() <= self.geometry.alignment {
+            self.geometry.size_class(layout.size())
+        } else {
+            None
+        }
+    }
+
+    /// Run `f` on the state with the lock held.
+    #[inline]
+    fn locked<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
+        let _guard = self.lock.lock();
+        // SAFETY: the lock is held for the guard's lifetime, so this is the only
+        // reference to the state.
+        f(unsafe { &mut *self.state.get() })
+    }
+
+    /// Allocate a block for `layout` (any size, zero included); null when out of
+    /// memory. Small requests come from pymalloc, others from the system.
+    #[inline]
+    pub fn alloc(&self, layout: Layout) -> *mut u8 {
+        match self.size_class(layout) {
+            // SAFETY: szidx < nclasses by size_class; state invariants hold under lock.
+            Some(szidx) => self.locked(|s| unsafe { s.malloc(szidx, &self.counters) }),
+            None => self.raw_alloc(layout, false),
+        }
+    }
+
+    /// Like `alloc`, with the block's first `layout.size()` bytes zeroed.
+    pub fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if self.size_class(layout).is_none() {
+            return self.raw_alloc(layout, true);
+        }
+        let p = self.alloc(layout);
+        if !p.is_null() {
+            // SAFETY: p is a fresh block of at least layout.size() bytes.
+            unsafe { p.write_bytes(0, layout.size()) };
+        }
+        p
+    }
+
+    /// Free a block.
+    ///
+    /// # Safety
+    /// `ptr` came from this instance's alloc/alloc_zeroed/realloc with the same
+    /// `layout` (for realloc: the new size) and has not been freed since.
+    #[inline]
+    pub unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if self.size_class(layout).is_some() {
+            let bp = block_from_user(ptr);
+            // SAFETY: caller contract: bp is a live pymalloc block of this instance and
+            // ptr is valid for layout.size() bytes.
+            self.locked(|s| unsafe { s.free(bp, ptr, layout.size(), &self.counters) });
+        } else {
+            // SAFETY: caller contract: a raw block allocated with this layout.
+            unsafe { self.raw_dealloc(ptr, layout) };
+        }
+    }
+
+    /// Resize a block as pymalloc_realloc does: a small block is kept when the new
+    /// size fits it and does not shrink it by a quarter or more; otherwise a new
+    /// block is allocated, the contents copied and the old block freed.
+    ///
+    /// # Safety
+    /// As `dealloc` for `ptr` and `layout`; `new_size` rounded up to `layout.align()`
+    /// does not overflow isize. On success the block's layout becomes
+    /// (`new_size`, `layout.align()`); on null the old block is untouched.
+    pub unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: caller contract on new_size.
+        let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
+        if self.size_class(layout).is_some() {
+            let bp = block_from_user(ptr);
+            // SAFETY: bp is a live block, so its pool's szidx is fixed while we read it
+            // (szidx is only written when a pool is empty: P3).
+            let size = unsafe {
+                let pool = bp.map_addr(|a| a & !(self.geometry.pool_size - 1));
+                let pool = pool.cast::<arenas::PoolHeader>();
+                self.geometry.class_size((*pool).szidx as usize)
+            };
+            if new_size <= size && 4 * new_size > 3 * size {
+                // The same block, or shrinking by less than a quarter.
+                return ptr;
+            }
+            let np = self.alloc(new_layout);
+            if !np.is_null() {
+                // SAFETY: both blocks hold the bytes copied and are distinct. (CPython
+                // copies the whole old block when growing; only the caller's
+                // layout.size() bytes are meaningful, and only those are copied.)
+                unsafe {
+                    std::ptr::copy_nonoverlapping(ptr, np, new_size.min(layout.size()));
+                    self.dealloc(ptr, layout);
+                }
+            }
+            np
+        } else if self.size_class(new_layout).is_some() {
+            // A large block shrinking to a small size moves into pymalloc.
+            let np = self.alloc(new_layout);
+            if !np.is_null() {
+                // SAFETY: the old block holds more than new_size bytes.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(ptr, np, new_size);
+                    self.raw_dealloc(ptr, layout);
+                }
+            }
+            np
+        } else {
+            // SAFETY: forwarded contract: a raw block of `layout`.
+            unsafe { self.raw_realloc(ptr, layout, new_size) }
+        }
+    }
+
+    /// System realloc of a raw block, with the counters kept.
+    unsafe fn raw_realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let old = raw_layout(layout);
+        let new_size = new_size.max(1);
+        // SAFETY: caller contract: a raw block allocated with `old`; new_size > 0.
+        let np = unsafe { System.realloc(ptr, old, new_size) };
+        if !np.is_null() {
+            self.counters.raw_resized(old.size(), new_size);
+        }
+        np
+    }
+
+    fn raw_alloc(&self, layout: Layout, zeroed: bool) -> *mut u8 {
+        let layout = raw_layout(layout);
+        // SAFETY: raw_layout has a non-zero size.
+        let p = unsafe {
+            if zeroed {
+                System.alloc_zeroed(layout)
+            } else {
+                System.alloc(layout)
+            }
+        };
+        if !p.is_null() {
+            self.counters.raw_allocated(layout.size());
+        }
+        p
+    }
+
+    unsafe fn raw_dealloc(&self, ptr: *mut u8, layout: Layout) {
+        let layout = raw_layout(layout);
+        // SAFETY: caller contract: ptr was allocated by raw_alloc with this layout.
+        unsafe { System.dealloc(ptr, layout) };
+        self.counters.raw_freed(layout.size());
+    }
+
+    /// A snapshot of the statistics (walks every arena, like _debugmallocstats).
+    pub fn stats(&self) -> MallocStats {
+        let mut out = MallocStats::empty(self.geometry);
+        self.locked(|s| s.collect_stats(&mut out));
+        self.counters.fill(&mut out);
+        out
+    }
+
+    /// Check invariants P1-P4 and A1-A3; the first violation found, if any.
+    pub fn verify(&self) -> Result<(), VerifyError> {
+        self.locked(|s| s.verify())
+    }
+}
+
+impl Drop for Pymalloc {
+    fn drop(&mut self) {
+        // SAFETY: &mut self: no block of this instance can be used any more.
+        unsafe { self.state.get_mut().release_all() };
+    }
+}
+
+// SAFETY: alloc/dealloc/realloc follow GlobalAlloc's contract: blocks are at least
+// layout.size() bytes, aligned to layout.align() (pools are pool-aligned, the header
+// and block sizes are multiples of ALIGNMENT; larger alignments go to System).
+unsafe impl GlobalAlloc for Pymalloc {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        Pymalloc::alloc(self, layout)
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        Pymalloc::alloc_zeroed(self, layout)
+    }
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded contract.
+        unsafe { Pymalloc::dealloc(self, ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: forwarded contract.
+        unsafe { Pymalloc::realloc(self, ptr, layout, new_size) }
+    }
+}
+
+/// The block `ptr` names, with the provenance of its arena. The caller's pointer may
+/// carry a narrower provenance (a Box's covers only its payload), but the free list
+/// link and the pool header lie outside that; the arena's provenance was exposed
+/// when the arena was allocated (State::new_arena).
+#[inline(always)]
+fn block_from_user(ptr: *mut u8) -> *mut u8 {
+    std::ptr::with_exposed_provenance_mut(ptr.addr())
+}
+
+/// The layout given to the system for a raw request (0 bytes becomes 1, as malloc(0)
+/// returns a unique pointer).
+#[inline]
+fn raw_layout(layout: Layout) -> Layout {
+    if layout.size() == 0 {
+        // SAFETY: align is a power of two, and 1 rounded up to it cannot overflow.
+        unsafe { Layout::from_size_align_unchecked(1, layout.align()) }
+    } else {
+        layout
+    }
+}
+
+/// A test-and-test-and-set spin lock: uncontended it costs one atomic exchange.
+struct SpinLock(AtomicBool);
+
+struct SpinGuard<'a>(&'a SpinLock);
+
+impl SpinLock {
+    const fn new() -> SpinLock {
+        SpinLock(AtomicBool::new(false))
+    }
+
+    #[inline]
+    fn lock(&self) -> SpinGuard<'_> {
+        if self
+            .0
+            .compare_exchange_weak(false, true, Acquire, Relaxed)
+            .is_err()
+        {
+            self.lock_contended();
+        }
+        SpinGuard(self)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn lock_contended(&self) {
+        let mut spins = 0u32;
+        loop {
+            while self.0.load(Relaxed) {
+                if spins < 64 {
+                    spins += 1;
+                    std::hint::spin_loop();
+                } else {
+                    // The holder may be descheduled (2 cores, many threads).
+                    std::thread::yield_now();
+                }
+            }
+            if self
+                .0
+                .compare_exchange_weak(false, true, Acquire, Relaxed)
+                .is_ok()
+            {
+                return;
+            }
+        }
+    }
+}
+
+impl Drop for SpinGuard<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        self.0 .0.store(false, Release);
+    }
+}
+
+/// Counters kept outside the lock: raw (system) requests and the footprint.
+struct Counters {
+    raw_live_count: AtomicUsize,
+    raw_live_bytes: AtomicUsize,
+    raw_total_count: AtomicUsize,
+    raw_peak_bytes: AtomicUsize,
+    arena_bytes: AtomicUsize,
+    peak_footprint: AtomicUsize,
+}
+
+impl Counters {
+    const fn new() -> Counters {
+        Counters {
+            raw_live_count: AtomicUsize::new(0),
+            raw_live_bytes: AtomicUsize::new(0),
+            raw_total_count: AtomicUsize::new(0),
+            raw_peak_bytes: AtomicUsize::new(0),
+            arena_bytes: AtomicUsize::new(0),
+            peak_footprint: AtomicUsize::new(0),
+        }
+    }
+
+    fn note_footprint(&self) {
+        let now = self.arena_bytes.load(Relaxed) + self.raw_live_bytes.load(Relaxed);
+        if now > self.peak_footprint.load(Relaxed) {
+            self.peak_footprint.fetch_max(now, Relaxed);
+        }
+    }
+
+    fn arena_grew(&self, n: usize) {
+        self.arena_bytes.fetch_add(n, Relaxed);
+        self.note_footprint();
+    }
+
+    fn arena_shrank(&self, n: usize) {
+        self.arena_bytes.fetch_sub(n, Relaxed);
+    }
+
+    fn raw_allocated(&self, n: usize) {
+        self.raw_live_count.fetch_add(1, Relaxed);
+        self.raw_total_count.fetch_add(1, Relaxed);
+        let live = self.raw_live_bytes.fetch_add(n, Relaxed) + n;
+        if live > self.raw_peak_bytes.load(Relaxed) {
+            self.raw_peak_bytes.fetch_max(live, Relaxed);
+        }
+        self.note_footprint();
+    }
+
+    fn raw_freed(&self, n: usize) {
+        self.raw_live_count.fetch_sub(1, Relaxed);
+        self.raw_live_bytes.fetch_sub(n, Relaxed);
+    }
+
+    fn raw_resized(&self, old: usize, new: usize) {
+        if new >= old {
+            let live = self.raw_live_bytes.fetch_add(new - old, Relaxed) + (new - old);
+            if live > self.raw_peak_bytes.load(Relaxed) {
+                self.raw_peak_bytes.fetch_max(live, Relaxed);
+            }
+            self.note_footprint();
+        } else {
+            self.raw_live_bytes.fetch_sub(old - new, Relaxed);
+        }
+    }
+
+    fn fill(&self, out: &mut MallocStats) {
+        out.large = LargeStats {
+            live_count: self.raw_live_count.load(Relaxed),
+            live_bytes: self.raw_live_bytes.load(Relaxed),
+            total_count: self.raw_total_count.load(Relaxed),
+            peak_bytes: self.raw_peak_bytes.load(Relaxed),
+        };
+        out.peak_footprint_bytes = self.peak_footprint.load(Relaxed);
+    }
+}
