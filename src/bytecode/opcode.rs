@@ -194,6 +194,8 @@ opcodes! {
     IMPORT_STAR "(module -- )" |arg| -1;
     /// Create __annotations__ in the local namespace if missing.
     SETUP_ANNOTATIONS "( -- )" |arg| 0;
+    /// Interactive mode: show v with sys.displayhook (repr, unless None) and set `_`.
+    PRINT_EXPR "(v -- )" |arg| -1;
 }
 
 /// Operators of BINARY_OP, as CPython 3.11 numbers them (in-place forms + 13).
@@ -355,7 +357,7 @@ mod tests {
 
     #[test]
     fn the_table_is_consistent() {
-        assert_eq!(Op::ALL.len(), Op::SETUP_ANNOTATIONS as usize + 1);
+        assert_eq!(Op::ALL.len(), Op::PRINT_EXPR as usize + 1);
         for (i, op) in Op::ALL.iter().enumerate() {
             assert_eq!(*op as usize, i);
             assert!(op.effect().starts_with('(') && op.effect().contains("--"));

@@ -10,6 +10,8 @@ use std::collections::HashSet;
 
 use crate::heap::{Payload, PyObj, TypeRef};
 
+use crate::bytecode::Code;
+
 use super::dict::Dict;
 use super::float::Float;
 use super::int::{self, Long, NSMALLNEGINTS, NSMALLPOSINTS};
@@ -36,6 +38,7 @@ pub struct Ctx {
     pub dict_type: TypeRef,
     pub set_type: TypeRef,
     pub frozenset_type: TypeRef,
+    pub code_type: TypeRef,
 
     pub none: PyObj,
     pub not_implemented: PyObj,
@@ -118,6 +121,7 @@ impl Ctx {
             dict_type: builtin::<Dict>(t, "dict", o),
             set_type: builtin::<Set>(t, "set", o),
             frozenset_type: builtin::<Set>(t, "frozenset", o),
+            code_type: builtin::<Code>(t, "code", o),
             int_type,
             bool_type,
             none_type,
