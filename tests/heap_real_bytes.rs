@@ -5,7 +5,7 @@
 
 use glasspy::heap::pymalloc::global_stats;
 use glasspy::heap::PyObj;
-use glasspy::objects::{ctx, float, int, list, string, tuple};
+use glasspy::objects::{ctx, dict, float, int, list, set, string, tuple};
 use std::hint::black_box;
 
 /// Blocks in use in the size class serving `n` bytes.
@@ -44,6 +44,8 @@ fn getsizeof_is_what_the_allocator_hands_out() {
             tuple::new(vec![int::new_i64(1), int::new_i64(2), int::new_i64(3)])
         }),
         takes_one_block("[]", 56, list::new_empty),
+        takes_one_block("{}", 104, dict::new),
+        takes_one_block("set()", 216, set::new),
     ];
     // A list's item array is a separate block: 8 bytes per allocated slot.
     let l = &keep[5];
