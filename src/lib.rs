@@ -24,9 +24,11 @@
 //! ```
 #![deny(unsafe_code)]
 
+pub mod builtins;
 pub mod bytecode;
 pub mod error;
 #[allow(unsafe_code)]
 pub mod heap;
 pub mod objects;
 pub mod parser;
+pub mod vm;

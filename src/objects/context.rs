@@ -12,7 +12,16 @@ use crate::heap::{Payload, PyObj, TypeRef};
 
 use crate::bytecode::Code;
 
+use super::builtin_function::{BuiltinFunction, MethodDescr};
+use super::cell::Cell;
 use super::dict::Dict;
+use super::exception::{ExcObj, HIERARCHY};
+use super::function::Function;
+use super::iter::{DictIter, SeqIter, SetIter};
+use super::method::Method;
+use super::module::Module;
+use super::range::{Range, RangeIter};
+use super::slice::Slice;
 use super::float::Float;
 use super::int::{self, Long, NSMALLNEGINTS, NSMALLPOSINTS};
 use super::list::List;
@@ -39,6 +48,26 @@ pub struct Ctx {
     pub set_type: TypeRef,
     pub frozenset_type: TypeRef,
     pub code_type: TypeRef,
+    pub cell_type: TypeRef,
+    pub function_type: TypeRef,
+    pub method_type: TypeRef,
+    pub builtin_function_type: TypeRef,
+    pub method_descriptor_type: TypeRef,
+    pub range_type: TypeRef,
+    pub range_iter_type: TypeRef,
+    pub slice_type: TypeRef,
+    pub module_type: TypeRef,
+    pub list_iter_type: TypeRef,
+    pub tuple_iter_type: TypeRef,
+    pub str_iter_type: TypeRef,
+    pub dict_keyiter_type: TypeRef,
+    pub dict_valueiter_type: TypeRef,
+    pub dict_itemiter_type: TypeRef,
+    pub set_iter_type: TypeRef,
+    /// The built-in exception classes, in `exception::HIERARCHY` order.
+    pub exc_types: Vec<TypeRef>,
+    /// The VM's marker for an empty stack slot (CPython's NULL); never seen by Python.
+    pub null: PyObj,
 
     pub none: PyObj,
     pub not_implemented: PyObj,
@@ -68,25 +97,39 @@ pub fn ctx() -> &'static Ctx {
 fn builtin<T: Payload>(meta: &TypeRef, name: &'static str, base: &TypeRef) -> TypeRef {
     TypeRef::new::<TypeInfo, T>(
         meta,
-        TypeInfo {
-            name: Cow::Borrowed(name),
-            base: Some(base.clone()),
-        },
+        TypeInfo::new(Cow::Borrowed(name), Some(base.clone())),
     )
 }
 
+/// The built-in exception classes, each subclassing its base in HIERARCHY.
+fn exception_types(meta: &TypeRef, object: &TypeRef) -> Vec<TypeRef> {
+    let mut made: Vec<TypeRef> = Vec::with_capacity(HIERARCHY.len());
+    for (name, base) in HIERARCHY {
+        let base = HIERARCHY
+            .iter()
+            .position(|(n, _)| n == base)
+            .map_or(object, |i| &made[i]);
+        let ty = builtin::<ExcObj>(meta, name, base);
+        made.push(ty);
+    }
+    made
+}
+
 impl Ctx {
+    /// The built-in exception class called `name`.
+    pub fn exc_type(&self, name: &str) -> &TypeRef {
+        let i = HIERARCHY
+            .iter()
+            .position(|(n, _)| *n == name)
+            .unwrap_or_else(|| panic!("no built-in exception {name}"));
+        &self.exc_types[i]
+    }
+
     fn new() -> Ctx {
-        let type_type = TypeRef::new_metatype(TypeInfo {
-            name: Cow::Borrowed("type"),
-            base: None,
-        });
+        let type_type = TypeRef::new_metatype(TypeInfo::new(Cow::Borrowed("type"), None));
         let object_type = TypeRef::new::<TypeInfo, Singleton>(
             &type_type,
-            TypeInfo {
-                name: Cow::Borrowed("object"),
-                base: None,
-            },
+            TypeInfo::new(Cow::Borrowed("object"), None),
         );
         let t = &type_type;
         let o = &object_type;
@@ -122,6 +165,24 @@ impl Ctx {
             set_type: builtin::<Set>(t, "set", o),
             frozenset_type: builtin::<Set>(t, "frozenset", o),
             code_type: builtin::<Code>(t, "code", o),
+            cell_type: builtin::<Cell>(t, "cell", o),
+            function_type: builtin::<Function>(t, "function", o),
+            method_type: builtin::<Method>(t, "method", o),
+            builtin_function_type: builtin::<BuiltinFunction>(t, "builtin_function_or_method", o),
+            method_descriptor_type: builtin::<MethodDescr>(t, "method_descriptor", o),
+            range_type: builtin::<Range>(t, "range", o),
+            range_iter_type: builtin::<RangeIter>(t, "range_iterator", o),
+            slice_type: builtin::<Slice>(t, "slice", o),
+            module_type: builtin::<Module>(t, "module", o),
+            list_iter_type: builtin::<SeqIter>(t, "list_iterator", o),
+            tuple_iter_type: builtin::<SeqIter>(t, "tuple_iterator", o),
+            str_iter_type: builtin::<SeqIter>(t, "str_ascii_iterator", o),
+            dict_keyiter_type: builtin::<DictIter>(t, "dict_keyiterator", o),
+            dict_valueiter_type: builtin::<DictIter>(t, "dict_valueiterator", o),
+            dict_itemiter_type: builtin::<DictIter>(t, "dict_itemiterator", o),
+            set_iter_type: builtin::<SetIter>(t, "set_iterator", o),
+            exc_types: exception_types(t, o),
+            null: PyObj::new(&builtin::<Singleton>(t, "NULL", o), Singleton),
             int_type,
             bool_type,
             none_type,

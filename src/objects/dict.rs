@@ -55,6 +55,11 @@ pub fn new() -> PyObj {
     PyObj::new(&ctx().dict_type, Dict(DictTable::new()))
 }
 
+/// A new empty dict with room for `n` items (BUILD_CONST_KEY_MAP presizes).
+pub fn new_presized(n: usize) -> PyObj {
+    PyObj::new(&ctx().dict_type, Dict(DictTable::with_capacity(n)))
+}
+
 fn busy() -> PyErr {
     PyErr::new(
         ExcKind::RuntimeError,

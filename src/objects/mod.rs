@@ -1,17 +1,26 @@
 //! Python object types, one per file, built on the heap's safe API.
 
+pub mod builtin_function;
+pub mod cell;
 pub mod context;
 pub mod dict;
 pub mod dicttable;
+pub mod exception;
 pub mod float;
 pub mod format_spec;
+pub mod function;
 pub mod int;
+pub mod iter;
 pub mod list;
+pub mod method;
+pub mod module;
 pub mod none;
 pub mod numeric;
 pub mod protocol;
+pub mod range;
 pub mod set;
 pub mod settable;
+pub mod slice;
 pub mod string;
 pub mod table_key;
 pub mod tuple;

@@ -5,6 +5,7 @@
 //! dict and MRO extend this later.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use crate::heap::{Payload, PyObj, TypeRef, Visit};
 
@@ -14,6 +15,19 @@ pub struct TypeInfo {
     pub name: Cow<'static, str>,
     /// `__base__` (None only for `object`).
     pub base: Option<TypeRef>,
+    /// `__dict__`: the type's attributes and methods, made on first use.
+    pub dict: OnceCell<PyObj>,
+}
+
+impl TypeInfo {
+    /// Type data with an empty dict.
+    pub fn new(name: Cow<'static, str>, base: Option<TypeRef>) -> TypeInfo {
+        TypeInfo {
+            name,
+            base,
+            dict: OnceCell::new(),
+        }
+    }
 }
 
 impl Payload for TypeInfo {
@@ -24,6 +38,9 @@ impl Payload for TypeInfo {
         if let Some(b) = &self.base {
             visit(b.as_obj());
         }
+        if let Some(d) = self.dict.get() {
+            visit(d);
+        }
     }
 }
 
@@ -31,6 +48,11 @@ impl Payload for TypeInfo {
 pub fn info(ty: &TypeRef) -> &TypeInfo {
     ty.ext::<TypeInfo>()
         .expect("every glasspy type object carries a TypeInfo")
+}
+
+/// The type's `__dict__`.
+pub fn type_dict(ty: &TypeRef) -> &PyObj {
+    info(ty).dict.get_or_init(super::dict::new)
 }
 
 /// `type(obj).__name__`.

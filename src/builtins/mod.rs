@@ -1,0 +1,84 @@
+//! The builtins namespace, the methods of the built-in types, and the built-in modules
+//! (sys, gc, math, time), each made on first import.
+
+mod core;
+
+use crate::heap::{PyObj, TypeRef};
+use crate::objects::builtin_function::{self, MethodDef};
+use crate::objects::exception::HIERARCHY;
+use crate::objects::typeobj::type_dict;
+use crate::objects::{ctx, dict, module, string};
+use crate::vm::{Vm, VmResult};
+
+/// Put the builtins into `vm.builtins`, and the methods into the built-in types'
+/// dicts (once per thread: the types are shared by every Vm of the thread).
+pub fn install(vm: &mut Vm) {
+    let b = vm.builtins.clone();
+    let c = ctx();
+    let module_name = string::intern_str("builtins");
+    for def in core::FUNCTIONS {
+        let f = builtin_function::new(def, None, Some(module_name.clone()));
+        set(vm, &b, def.name, f);
+    }
+    let types: [(&str, &TypeRef); 13] = [
+        ("object", &c.object_type),
+        ("type", &c.type_type),
+        ("int", &c.int_type),
+        ("bool", &c.bool_type),
+        ("float", &c.float_type),
+        ("str", &c.str_type),
+        ("tuple", &c.tuple_type),
+        ("list", &c.list_type),
+        ("dict", &c.dict_type),
+        ("set", &c.set_type),
+        ("frozenset", &c.frozenset_type),
+        ("range", &c.range_type),
+        ("slice", &c.slice_type),
+    ];
+    for (name, ty) in types {
+        set(vm, &b, name, ty.as_obj().clone());
+    }
+    for ((name, _), ty) in HIERARCHY.iter().zip(&c.exc_types) {
+        set(vm, &b, name, ty.as_obj().clone());
+    }
+    set(vm, &b, "None", c.none.clone());
+    set(vm, &b, "Ellipsis", c.ellipsis.clone());
+    set(vm, &b, "NotImplemented", c.not_implemented.clone());
+    set(vm, &b, "__name__", module_name);
+    thread_local! {
+        static TYPES_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if !TYPES_READY.with(|r| r.replace(true)) {
+        core::install_types(vm);
+    }
+}
+
+fn set(vm: &mut Vm, d: &PyObj, name: &str, v: PyObj) {
+    vm.dict_set_str(d, name, v).expect("str keys hash and compare without error");
+}
+
+/// Add methods to a built-in type's dict, as method descriptors.
+pub fn add_methods(vm: &mut Vm, ty: &TypeRef, defs: &'static [MethodDef]) {
+    let d = type_dict(ty).clone();
+    for def in defs {
+        let descr = builtin_function::descriptor(def, ty);
+        set(vm, &d, def.name, descr);
+    }
+}
+
+/// Set a type's constructor (`__new__`, called with the type first).
+pub fn set_new(vm: &mut Vm, ty: &TypeRef, def: &'static MethodDef) {
+    let d = type_dict(ty).clone();
+    set(vm, &d, "__new__", builtin_function::new(def, None, None));
+}
+
+/// A built-in module by name, made on first import; None if there is none.
+pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
+    Ok(match name {
+        "builtins" => {
+            let b = vm.builtins.clone();
+            Some(module::new(string::intern_str("builtins"), b))
+        }
+        _ => None,
+    })
+}

@@ -1,0 +1,86 @@
+//! builtin_function_or_method: a Rust function callable from Python, optionally bound
+//! to `self` (CPython's PyCFunctionObject, 72 bytes), and method_descriptor, the
+//! unbound form stored in a built-in type's dict (`str.upper`).
+
+use crate::heap::{Payload, PyObj, TypeRef, Visit};
+use crate::vm::{Args, Vm, VmResult};
+
+use super::context::ctx;
+
+/// A Rust function implementing a Python builtin or method. `args` are the positional
+/// arguments followed by the keyword values named by `args.kwnames`.
+pub type NativeFn = fn(&mut Vm, Args<'_>) -> VmResult<PyObj>;
+
+/// A builtin's name and implementation (CPython's PyMethodDef).
+pub struct MethodDef {
+    pub name: &'static str,
+    pub func: NativeFn,
+}
+
+/// The payload of a builtin function or a builtin bound to `self`.
+pub struct BuiltinFunction {
+    pub def: &'static MethodDef,
+    /// `__self__` for a bound builtin (`[].append`); None for a plain one (`len`).
+    pub self_: Option<PyObj>,
+    /// `__module__` (None for methods).
+    pub module: Option<PyObj>,
+    /// The weak reference list slot (weak references are not supported yet).
+    pub weakreflist: Option<PyObj>,
+    /// CPython's vectorcall slot; unused.
+    pub vectorcall: usize,
+}
+
+impl Payload for BuiltinFunction {
+    type Item = ();
+    const NAME: &'static str = "builtin_function_or_method";
+    const GC: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        if let Some(s) = &self.self_ {
+            visit(s);
+        }
+        if let Some(m) = &self.module {
+            visit(m);
+        }
+    }
+}
+
+/// A builtin function, or a builtin method bound to `self_`.
+pub fn new(def: &'static MethodDef, self_: Option<PyObj>, module: Option<PyObj>) -> PyObj {
+    PyObj::new(
+        &ctx().builtin_function_type,
+        BuiltinFunction {
+            def,
+            self_,
+            module,
+            weakreflist: None,
+            vectorcall: 0,
+        },
+    )
+}
+
+/// The payload of a method_descriptor: a builtin method of a type, unbound.
+pub struct MethodDescr {
+    pub def: &'static MethodDef,
+    /// The type that defines it (`__objclass__`).
+    pub objclass: TypeRef,
+}
+
+impl Payload for MethodDescr {
+    type Item = ();
+    const NAME: &'static str = "method_descriptor";
+    const GC: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        visit(self.objclass.as_obj());
+    }
+}
+
+/// The descriptor for method `def` of type `objclass`.
+pub fn descriptor(def: &'static MethodDef, objclass: &TypeRef) -> PyObj {
+    PyObj::new(
+        &ctx().method_descriptor_type,
+        MethodDescr {
+            def,
+            objclass: objclass.clone(),
+        },
+    )
+}

@@ -1,0 +1,123 @@
+//! Exception objects (CPython's PyBaseExceptionObject, 88 bytes) and the built-in
+//! exception hierarchy.
+
+use crate::error::ExcKind;
+use crate::heap::{Payload, PyObj, Visit};
+
+/// One traceback entry: the code object and the index of the instruction that was
+/// running in that frame.
+pub struct TbEntry {
+    pub code: PyObj,
+    pub instr: u32,
+}
+
+/// The payload of an exception instance.
+pub struct ExcObj {
+    /// `__dict__`, created on first use.
+    pub dict: Option<PyObj>,
+    /// `args`: a tuple.
+    pub args: PyObj,
+    /// `__notes__`.
+    pub notes: Option<PyObj>,
+    /// `__traceback__`: the frames it passed through, innermost first.
+    pub traceback: Option<Box<Vec<TbEntry>>>,
+    /// `__context__`: the exception being handled when this one was raised.
+    pub context: Option<PyObj>,
+    /// `__cause__`: set by `raise ... from ...`.
+    pub cause: Option<PyObj>,
+    /// `__suppress_context__`.
+    pub suppress_context: bool,
+}
+
+impl Payload for ExcObj {
+    type Item = ();
+    const NAME: &'static str = "BaseException";
+    const GC: bool = true;
+    const MUTABLE: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        visit(&self.args);
+        for o in [&self.dict, &self.notes, &self.context, &self.cause]
+            .into_iter()
+            .flatten()
+        {
+            visit(o);
+        }
+        if let Some(tb) = &self.traceback {
+            tb.iter().for_each(|e| visit(&e.code));
+        }
+    }
+    fn clear(&mut self) {
+        let taken = (
+            self.dict.take(),
+            self.notes.take(),
+            self.traceback.take(),
+            self.context.take(),
+            self.cause.take(),
+        );
+        drop(taken);
+    }
+}
+
+/// The built-in exception classes as (name, base), parents before children, as in
+/// CPython's hierarchy (the subset glasspy raises or lets users raise).
+pub const HIERARCHY: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("StopIteration", "Exception"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("FileNotFoundError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("UserWarning", "Warning"),
+];
+
+/// The class name of an `ExcKind`.
+pub fn kind_name(kind: ExcKind) -> &'static str {
+    match kind {
+        ExcKind::TypeError => "TypeError",
+        ExcKind::ValueError => "ValueError",
+        ExcKind::ZeroDivisionError => "ZeroDivisionError",
+        ExcKind::OverflowError => "OverflowError",
+        ExcKind::IndexError => "IndexError",
+        ExcKind::KeyError => "KeyError",
+        ExcKind::MemoryError => "MemoryError",
+        ExcKind::RuntimeError => "RuntimeError",
+        ExcKind::RecursionError => "RecursionError",
+        ExcKind::AttributeError => "AttributeError",
+        ExcKind::UnicodeEncodeError => "UnicodeEncodeError",
+    }
+}

@@ -1,0 +1,97 @@
+//! range: start, stop, step and length as int objects (CPython's rangeobject, 48
+//! bytes); its iterator keeps machine integers (48 bytes too).
+
+use std::cell::Cell;
+
+use crate::heap::{Payload, PyObj};
+
+use super::context::ctx;
+use super::int;
+
+/// The payload of a range.
+pub struct Range {
+    pub start: PyObj,
+    pub stop: PyObj,
+    pub step: PyObj,
+    pub length: PyObj,
+}
+
+impl Payload for Range {
+    type Item = ();
+    const NAME: &'static str = "range";
+}
+
+/// range(start, stop, step) for values that fit an i64 (the caller checks step != 0).
+pub fn new(start: i64, stop: i64, step: i64) -> PyObj {
+    let len = length(start, stop, step);
+    PyObj::new(
+        &ctx().range_type,
+        Range {
+            start: int::new_i64(start),
+            stop: int::new_i64(stop),
+            step: int::new_i64(step),
+            length: int::new_i64(len),
+        },
+    )
+}
+
+/// Number of items of range(start, stop, step).
+pub fn length(start: i64, stop: i64, step: i64) -> i64 {
+    let (lo, hi, st) = if step > 0 {
+        (start as i128, stop as i128, step as i128)
+    } else {
+        (stop as i128, start as i128, -(step as i128))
+    };
+    if lo >= hi {
+        0
+    } else {
+        ((hi - lo - 1) / st + 1).min(i64::MAX as i128) as i64
+    }
+}
+
+/// (start, step, len) of a range whose values fit i64.
+pub fn parts(r: &PyObj) -> Option<(i64, i64, i64)> {
+    let r = r.get::<Range>()?;
+    Some((
+        int::as_i64(&r.start)?,
+        int::as_i64(&r.step)?,
+        int::as_i64(&r.length)?,
+    ))
+}
+
+/// The payload of a range iterator (CPython's rangeiterobject, 48 bytes).
+pub struct RangeIter {
+    pub index: Cell<i64>,
+    pub start: i64,
+    pub step: i64,
+    pub len: i64,
+}
+
+impl Payload for RangeIter {
+    type Item = ();
+    const NAME: &'static str = "range_iterator";
+}
+
+/// iter(range).
+pub fn iter(start: i64, step: i64, len: i64) -> PyObj {
+    PyObj::new(
+        &ctx().range_iter_type,
+        RangeIter {
+            index: Cell::new(0),
+            start,
+            step,
+            len,
+        },
+    )
+}
+
+/// next() of a range iterator (None when exhausted).
+#[inline]
+pub fn iter_next(it: &RangeIter) -> Option<i64> {
+    let i = it.index.get();
+    if i >= it.len {
+        return None;
+    }
+    it.index.set(i + 1);
+    Some(it.start.wrapping_add(i.wrapping_mul(it.step)))
+}

@@ -1,0 +1,65 @@
+//! slice: start, stop and step objects (CPython's PySliceObject, 56 bytes), and the
+//! index arithmetic of PySlice_GetIndicesEx.
+
+use crate::heap::{Payload, PyObj, Visit};
+
+use super::context::ctx;
+
+/// The payload of a slice.
+pub struct Slice {
+    pub start: PyObj,
+    pub stop: PyObj,
+    pub step: PyObj,
+}
+
+impl Payload for Slice {
+    type Item = ();
+    const NAME: &'static str = "slice";
+    const GC: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        visit(&self.start);
+        visit(&self.stop);
+        visit(&self.step);
+    }
+}
+
+/// slice(start, stop, step).
+pub fn new(start: PyObj, stop: PyObj, step: PyObj) -> PyObj {
+    PyObj::new(&ctx().slice_type, Slice { start, stop, step })
+}
+
+/// Clamp slice bounds to a sequence of `len` items (PySlice_AdjustIndices); returns
+/// (start, stop, slicelength). `step` must not be 0.
+pub fn adjust_indices(len: i64, start: Option<i64>, stop: Option<i64>, step: i64) -> (i64, i64, i64) {
+    let (lo_default, hi_default) = if step < 0 { (len - 1, -1) } else { (0, len) };
+    let clamp = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(mut v) => {
+                if v < 0 {
+                    v += len;
+                    if v < 0 {
+                        v = if step < 0 { -1 } else { 0 };
+                    }
+                } else if v >= len {
+                    v = if step < 0 { len - 1 } else { len };
+                }
+                v
+            }
+        }
+    };
+    let start = clamp(start, lo_default);
+    let stop = clamp(stop, hi_default);
+    let n = if step < 0 {
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    };
+    (start, stop, n)
+}

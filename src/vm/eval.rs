@@ -1,0 +1,682 @@
+//! The eval loop: one `match` over the opcode table, running the frame on top of the
+//! frame stack until the entry frame returns. Calls to Python functions push a frame
+//! and continue here; exceptions unwind through the code objects' exception tables.
+
+use crate::bytecode::opcode::{BinaryOp, CompareOp};
+use crate::bytecode::{Code, Instr, Op};
+use crate::heap::PyObj;
+use crate::objects::{cell, ctx, dict, list, string, tuple};
+
+use super::call::Flow;
+use super::ops;
+use super::{exceptions, Exc, Vm, VmResult};
+
+impl Vm {
+    #[inline]
+    fn pop(&mut self) -> PyObj {
+        self.stack.pop().expect("value stack underflow")
+    }
+
+    #[inline]
+    fn top(&self) -> &PyObj {
+        self.stack.last().expect("value stack underflow")
+    }
+
+    /// Pop `n` values, oldest first.
+    fn pop_n(&mut self, n: usize) -> Vec<PyObj> {
+        let at = self.stack.len() - n;
+        self.stack.split_off(at)
+    }
+
+    /// Run the frame on top of the frame stack (marked `entry`) to completion.
+    pub(crate) fn run_frame(&mut self) -> VmResult<PyObj> {
+        loop {
+            let fi = self.frames.len() - 1;
+            let code_obj = self.frames[fi].code.clone();
+            let code = code_obj.get::<Code>().expect("frames run code objects");
+            let mut ip = self.frames[fi].ip;
+            let flow = loop {
+                let Instr { op, arg } = code.instrs[ip];
+                ip += 1;
+                match self.step(fi, code, op, arg, &mut ip) {
+                    Ok(Flow::Next) => continue,
+                    Ok(flow) => break Ok(flow),
+                    Err(e) => {
+                        let reraise = matches!(op, Op::RERAISE)
+                            || (op == Op::RAISE_VARARGS && arg == 0);
+                        break Err((e, ip - 1, reraise));
+                    }
+                }
+            };
+            match flow {
+                Ok(Flow::Return(v)) => return Ok(v),
+                Ok(_) => {}
+                Err((exc, at, reraise)) => {
+                    if let Some(f) = self.frames.get_mut(fi) {
+                        f.ip = ip;
+                    }
+                    self.unwind(exc, at, reraise)?;
+                }
+            }
+        }
+    }
+
+    /// An exception was raised at instruction `at` of the top frame: find a handler in
+    /// this frame or its callers (up to the entry frame), recording the traceback.
+    fn unwind(&mut self, exc: Exc, mut at: usize, mut reraise: bool) -> VmResult<()> {
+        loop {
+            let f = self.frames.last().expect("a frame is running");
+            if !reraise {
+                exceptions::add_traceback(&exc.0, &f.code, at as u32);
+            }
+            let code = f.code.get::<Code>().expect("code");
+            if let Some(h) = code.handler_for(at as u32) {
+                let depth = f.stack_base + h.depth as usize;
+                let target = h.target as usize;
+                self.stack.truncate(depth);
+                self.stack.push(exc.0);
+                let f = self.frames.last_mut().expect("frame");
+                f.ip = target;
+                f.kwnames = None;
+                return Ok(());
+            }
+            let f = self.frames.pop().expect("frame");
+            self.stack.truncate(f.base);
+            self.depth -= 1;
+            if f.entry {
+                return Err(exc);
+            }
+            at = self.frames.last().expect("caller").ip - 1;
+            reraise = false;
+        }
+    }
+
+    /// Execute one instruction.
+    #[inline(always)]
+    fn step(&mut self, fi: usize, code: &Code, op: Op, arg: u32, ip: &mut usize) -> VmResult<Flow> {
+        let base = self.frames[fi].base;
+        match op {
+            Op::NOP => {}
+            Op::POP_TOP => {
+                self.pop();
+            }
+            Op::COPY => {
+                let v = self.stack[self.stack.len() - arg as usize].clone();
+                self.stack.push(v);
+            }
+            Op::SWAP => {
+                let n = self.stack.len();
+                self.stack.swap(n - 1, n - arg as usize);
+            }
+            Op::LOAD_CONST => self.stack.push(code.consts[arg as usize].clone()),
+            Op::LOAD_FAST => {
+                let v = &self.stack[base + arg as usize];
+                if v.is(&ctx().null) {
+                    return Err(unbound_local(code, arg));
+                }
+                let v = v.clone();
+                self.stack.push(v);
+            }
+            Op::STORE_FAST => {
+                let v = self.pop();
+                let old = std::mem::replace(&mut self.stack[base + arg as usize], v);
+                drop(old);
+            }
+            Op::DELETE_FAST => {
+                let slot = &mut self.stack[base + arg as usize];
+                if slot.is(&ctx().null) {
+                    return Err(unbound_local(code, arg));
+                }
+                let old = std::mem::replace(slot, ctx().null.clone());
+                drop(old);
+            }
+            Op::LOAD_DEREF => {
+                let c = &self.stack[base + code.nlocals() + arg as usize];
+                match cell::get(c) {
+                    Some(v) => self.stack.push(v),
+                    None => return Err(unbound_deref(code, arg)),
+                }
+            }
+            Op::STORE_DEREF => {
+                let v = self.pop();
+                let c = self.stack[base + code.nlocals() + arg as usize].clone();
+                drop(cell::set(&c, Some(v)));
+            }
+            Op::DELETE_DEREF => {
+                let c = self.stack[base + code.nlocals() + arg as usize].clone();
+                if cell::set(&c, None).is_none() {
+                    return Err(unbound_deref(code, arg));
+                }
+            }
+            Op::LOAD_CLOSURE => {
+                let c = self.stack[base + code.nlocals() + arg as usize].clone();
+                self.stack.push(c);
+            }
+            Op::LOAD_GLOBAL => {
+                let name = &code.names[arg as usize];
+                let v = self.load_global(fi, name)?;
+                self.stack.push(v);
+            }
+            Op::STORE_GLOBAL => {
+                let v = self.pop();
+                let g = self.frames[fi].globals.clone();
+                self.dict_set(&g, code.names[arg as usize].clone(), v)?;
+            }
+            Op::DELETE_GLOBAL => {
+                let g = self.frames[fi].globals.clone();
+                self.dict_delete_name(&g, &code.names[arg as usize])?;
+            }
+            Op::LOAD_NAME => {
+                let name = &code.names[arg as usize];
+                let local = match self.frames[fi].locals.clone() {
+                    Some(l) => self.dict_get(&l, name)?,
+                    None => None,
+                };
+                let v = match local {
+                    Some(v) => v,
+                    None => self.load_global(fi, name)?,
+                };
+                self.stack.push(v);
+            }
+            Op::STORE_NAME => {
+                let v = self.pop();
+                let ns = self.namespace(fi);
+                self.dict_set(&ns, code.names[arg as usize].clone(), v)?;
+            }
+            Op::DELETE_NAME => {
+                let ns = self.namespace(fi);
+                self.dict_delete_name(&ns, &code.names[arg as usize])?;
+            }
+            Op::LOAD_ATTR => {
+                let obj = self.pop();
+                let v = self.getattr(&obj, &code.names[arg as usize])?;
+                self.stack.push(v);
+            }
+            Op::STORE_ATTR => {
+                let obj = self.pop();
+                let v = self.pop();
+                self.setattr(&obj, &code.names[arg as usize], Some(v))?;
+            }
+            Op::DELETE_ATTR => {
+                let obj = self.pop();
+                self.setattr(&obj, &code.names[arg as usize], None)?;
+            }
+            Op::LOAD_METHOD => {
+                let obj = self.pop();
+                match self.lookup_method(&obj, &code.names[arg as usize])? {
+                    Some(m) => {
+                        self.stack.push(m);
+                        self.stack.push(obj);
+                    }
+                    None => {
+                        let v = self.getattr(&obj, &code.names[arg as usize])?;
+                        self.stack.push(ctx().null.clone());
+                        self.stack.push(v);
+                    }
+                }
+            }
+            Op::PUSH_NULL => self.stack.push(ctx().null.clone()),
+            Op::KW_NAMES => self.frames[fi].kwnames = Some(code.consts[arg as usize].clone()),
+            Op::CALL => {
+                let kwnames = self.frames[fi].kwnames.take();
+                self.frames[fi].ip = *ip;
+                return self.call_from_stack(arg as usize, kwnames);
+            }
+            Op::CALL_FUNCTION_EX => {
+                let kwargs = if arg & 1 != 0 { Some(self.pop()) } else { None };
+                let args = self.pop();
+                let func = self.pop();
+                let _null = self.pop();
+                self.frames[fi].ip = *ip;
+                let (all, names) = self.spread_call_args(&func, &args, kwargs.as_ref())?;
+                return self.call_pushing(func, all, names);
+            }
+            Op::MAKE_FUNCTION => {
+                let f = self.make_function(fi, arg)?;
+                self.stack.push(f);
+            }
+            Op::RETURN_VALUE => {
+                let v = self.pop();
+                let f = self.frames.pop().expect("frame");
+                self.stack.truncate(f.base);
+                self.depth -= 1;
+                if f.entry {
+                    return Ok(Flow::Return(v));
+                }
+                self.stack.push(v);
+                return Ok(Flow::Switch);
+            }
+            Op::BINARY_OP => {
+                let b = self.pop();
+                let a = self.pop();
+                let r = ops::binary_op(self, &a, &b, BinaryOp::from_arg(arg), arg >= BinaryOp::INPLACE)?;
+                self.stack.push(r);
+            }
+            Op::UNARY_NEGATIVE | Op::UNARY_POSITIVE | Op::UNARY_INVERT => {
+                let v = self.pop();
+                let r = ops::unary_op(self, &v, op)?;
+                self.stack.push(r);
+            }
+            Op::UNARY_NOT => {
+                let v = self.pop();
+                let t = self.truthy(&v)?;
+                self.stack.push(ops::bool_obj(!t));
+            }
+            Op::COMPARE_OP => {
+                let b = self.pop();
+                let a = self.pop();
+                let r = ops::compare(self, &a, &b, CompareOp::from_arg(arg))?;
+                self.stack.push(r);
+            }
+            Op::IS_OP => {
+                let b = self.pop();
+                let a = self.pop();
+                self.stack.push(ops::bool_obj(a.is(&b) != (arg == 1)));
+            }
+            Op::CONTAINS_OP => {
+                let container = self.pop();
+                let item = self.pop();
+                let r = self.contains(&container, &item)?;
+                self.stack.push(ops::bool_obj(r != (arg == 1)));
+            }
+            Op::BINARY_SUBSCR => {
+                let key = self.pop();
+                let container = self.pop();
+                let v = self.getitem(&container, &key)?;
+                self.stack.push(v);
+            }
+            Op::STORE_SUBSCR => {
+                let key = self.pop();
+                let container = self.pop();
+                let v = self.pop();
+                self.setitem(&container, &key, v)?;
+            }
+            Op::DELETE_SUBSCR => {
+                let key = self.pop();
+                let container = self.pop();
+                self.delitem(&container, &key)?;
+            }
+            Op::BUILD_SLICE => {
+                let step = if arg == 3 { self.pop() } else { ctx().none.clone() };
+                let stop = self.pop();
+                let start = self.pop();
+                self.stack.push(crate::objects::slice::new(start, stop, step));
+            }
+            Op::BUILD_TUPLE => {
+                let items = self.pop_n(arg as usize);
+                let t = tuple::try_new(items).ok_or_else(memory_error)?;
+                self.stack.push(t);
+            }
+            Op::BUILD_LIST => {
+                let items = self.pop_n(arg as usize);
+                self.stack.push(list::new_exact(items));
+            }
+            Op::BUILD_SET => {
+                let items = self.pop_n(arg as usize);
+                let s = crate::objects::set::new();
+                for x in items {
+                    self.set_add(&s, x)?;
+                }
+                self.stack.push(s);
+            }
+            Op::BUILD_MAP => {
+                let items = self.pop_n(2 * arg as usize);
+                let d = dict::new();
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    self.dict_set(&d, k, v)?;
+                }
+                self.stack.push(d);
+            }
+            Op::BUILD_CONST_KEY_MAP => {
+                let keys = self.pop();
+                let values = self.pop_n(arg as usize);
+                let d = dict::new_presized(values.len());
+                let keys = tuple::items(&keys).expect("BUILD_CONST_KEY_MAP keys are a tuple").to_vec();
+                for (k, v) in keys.into_iter().zip(values) {
+                    self.dict_set(&d, k, v)?;
+                }
+                self.stack.push(d);
+            }
+            Op::BUILD_STRING => {
+                let parts = self.pop_n(arg as usize);
+                let s = ops::concat_strs(&parts)?;
+                self.stack.push(s);
+            }
+            Op::LIST_APPEND => {
+                let v = self.pop();
+                let l = self.stack[self.stack.len() - arg as usize].clone();
+                list::append(&l, v)?;
+            }
+            Op::SET_ADD => {
+                let v = self.pop();
+                let s = self.stack[self.stack.len() - arg as usize].clone();
+                self.set_add(&s, v)?;
+            }
+            Op::MAP_ADD => {
+                let v = self.pop();
+                let k = self.pop();
+                let d = self.stack[self.stack.len() - arg as usize].clone();
+                self.dict_set(&d, k, v)?;
+            }
+            Op::LIST_EXTEND => {
+                let it = self.pop();
+                let l = self.stack[self.stack.len() - arg as usize].clone();
+                self.list_extend(&l, &it)?;
+            }
+            Op::SET_UPDATE => {
+                let it = self.pop();
+                let s = self.stack[self.stack.len() - arg as usize].clone();
+                for x in self.collect_iter(&it)? {
+                    self.set_add(&s, x)?;
+                }
+            }
+            Op::DICT_UPDATE | Op::DICT_MERGE => {
+                let m = self.pop();
+                let d = self.stack[self.stack.len() - arg as usize].clone();
+                self.dict_update(&d, &m, op == Op::DICT_MERGE)?;
+            }
+            Op::LIST_TO_TUPLE => {
+                let l = self.pop();
+                let items = list::borrow(&l).map(|b| b.0.clone()).unwrap_or_default();
+                self.stack.push(tuple::new(items));
+            }
+            Op::FORMAT_VALUE => {
+                let spec = if arg & 4 != 0 { Some(self.pop()) } else { None };
+                let v = self.pop();
+                let v = match arg & 3 {
+                    1 => self.str_obj(&v)?,
+                    2 => self.repr_obj(&v)?,
+                    3 => self.ascii_obj(&v)?,
+                    _ => v,
+                };
+                let r = self.format(&v, spec.as_ref())?;
+                self.stack.push(r);
+            }
+            Op::UNPACK_SEQUENCE => {
+                let seq = self.pop();
+                let items = self.unpack(&seq, arg as usize)?;
+                self.stack.extend(items.into_iter().rev());
+            }
+            Op::UNPACK_EX => {
+                let seq = self.pop();
+                let before = (arg & 0xff) as usize;
+                let after = (arg >> 8) as usize;
+                let mut items = self.collect_iter(&seq)?;
+                if items.len() < before + after {
+                    return Err(exceptions::value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
+                }
+                let tail = items.split_off(items.len() - after);
+                let middle = items.split_off(before);
+                self.stack.extend(tail.into_iter().rev());
+                self.stack.push(list::new_exact(middle));
+                self.stack.extend(items.into_iter().rev());
+            }
+            Op::JUMP => *ip = arg as usize,
+            Op::POP_JUMP_IF_FALSE => {
+                let v = self.pop();
+                if !self.truthy(&v)? {
+                    *ip = arg as usize;
+                }
+            }
+            Op::POP_JUMP_IF_TRUE => {
+                let v = self.pop();
+                if self.truthy(&v)? {
+                    *ip = arg as usize;
+                }
+            }
+            Op::JUMP_IF_FALSE_OR_POP => {
+                let v = self.top().clone();
+                if self.truthy(&v)? {
+                    self.pop();
+                } else {
+                    *ip = arg as usize;
+                }
+            }
+            Op::JUMP_IF_TRUE_OR_POP => {
+                let v = self.top().clone();
+                if self.truthy(&v)? {
+                    *ip = arg as usize;
+                } else {
+                    self.pop();
+                }
+            }
+            Op::GET_ITER => {
+                let v = self.pop();
+                let it = self.iter(&v)?;
+                self.stack.push(it);
+            }
+            Op::FOR_ITER => {
+                let it = self.top().clone();
+                self.frames[fi].ip = *ip;
+                match self.next(&it)? {
+                    Some(v) => self.stack.push(v),
+                    None => {
+                        self.pop();
+                        *ip = arg as usize;
+                    }
+                }
+            }
+            Op::RAISE_VARARGS => {
+                let cause = if arg == 2 { Some(self.pop()) } else { None };
+                let exc = if arg >= 1 { Some(self.pop()) } else { None };
+                return Err(self.do_raise(exc, cause));
+            }
+            Op::PUSH_EXC_INFO => {
+                let exc = self.pop();
+                let prev = self.handled.replace(exc.clone()).unwrap_or_else(|| ctx().none.clone());
+                self.stack.push(prev);
+                self.stack.push(exc);
+            }
+            Op::POP_EXCEPT => {
+                let prev = self.pop();
+                self.handled = (!prev.is(&ctx().none)).then_some(prev);
+            }
+            Op::CHECK_EXC_MATCH => {
+                let ty = self.pop();
+                let exc = self.top().clone();
+                let m = self.exception_matches(&exc, &ty)?;
+                self.stack.push(ops::bool_obj(m));
+            }
+            Op::RERAISE => {
+                let exc = self.pop();
+                return Err(Exc(exc));
+            }
+            Op::LOAD_ASSERTION_ERROR => {
+                self.stack.push(ctx().exc_type("AssertionError").as_obj().clone());
+            }
+            Op::IMPORT_NAME => {
+                let _fromlist = self.pop();
+                let _level = self.pop();
+                let m = self.import(&code.names[arg as usize])?;
+                self.stack.push(m);
+            }
+            Op::IMPORT_FROM => {
+                let m = self.top().clone();
+                let v = self.import_from(&m, &code.names[arg as usize])?;
+                self.stack.push(v);
+            }
+            Op::IMPORT_STAR => {
+                let m = self.pop();
+                let ns = self.namespace(fi);
+                self.import_star(&m, &ns)?;
+            }
+            Op::SETUP_ANNOTATIONS => {
+                let ns = self.namespace(fi);
+                if self.dict_get_str(&ns, "__annotations__").is_none() {
+                    self.dict_set_str(&ns, "__annotations__", dict::new())?;
+                }
+            }
+            Op::PRINT_EXPR => {
+                let v = self.pop();
+                self.display_hook(&v)?;
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    /// The namespace of module-level code (its locals dict, else its globals).
+    fn namespace(&self, fi: usize) -> PyObj {
+        let f = &self.frames[fi];
+        f.locals.clone().unwrap_or_else(|| f.globals.clone())
+    }
+
+    /// LOAD_GLOBAL: globals, then builtins; NameError otherwise.
+    fn load_global(&mut self, fi: usize, name: &PyObj) -> VmResult<PyObj> {
+        let g = self.frames[fi].globals.clone();
+        if let Some(v) = self.dict_get(&g, name)? {
+            return Ok(v);
+        }
+        let b = self.frames[fi].builtins.clone();
+        if let Some(v) = self.dict_get(&b, name)? {
+            return Ok(v);
+        }
+        Err(name_error(name))
+    }
+
+    /// del name from a namespace dict; NameError when missing.
+    fn dict_delete_name(&mut self, d: &PyObj, name: &PyObj) -> VmResult<()> {
+        let h = self.hash(name)?;
+        let mut eq = ops::table_eq(self);
+        match dict::del_item(d, name, h, &mut eq)? {
+            Some(_) => Ok(()),
+            None => Err(name_error(name)),
+        }
+    }
+
+    /// The exception `raise exc from cause` raises.
+    fn do_raise(&mut self, exc: Option<PyObj>, cause: Option<PyObj>) -> Exc {
+        let Some(exc) = exc else {
+            return match &self.handled {
+                Some(h) => Exc(h.clone()),
+                None => exceptions::named("RuntimeError", "No active exception to reraise"),
+            };
+        };
+        let exc = match self.instantiate_exception(&exc) {
+            Ok(e) => e,
+            Err(e) => return e,
+        };
+        if let Some(cause) = cause {
+            let cause = if cause.is(&ctx().none) {
+                None
+            } else {
+                match self.instantiate_exception(&cause) {
+                    Ok(c) => Some(c),
+                    Err(_) => {
+                        return exceptions::type_error(
+                            "exception causes must derive from BaseException",
+                        )
+                    }
+                }
+            };
+            exceptions::set_cause(&exc, cause);
+        }
+        Exc(exc)
+    }
+
+    /// An exception instance from `raise X`: X itself, or X() for a class.
+    fn instantiate_exception(&mut self, x: &PyObj) -> Result<PyObj, Exc> {
+        if exceptions::is_exception(x) {
+            return Ok(x.clone());
+        }
+        if exceptions::is_exception_class(x) {
+            return self.call(x, super::Args::positional(&[]));
+        }
+        Err(exceptions::type_error("exceptions must derive from BaseException"))
+    }
+
+    /// Does exception `exc` match `ty` (a class or a tuple of classes)?
+    fn exception_matches(&mut self, exc: &PyObj, ty: &PyObj) -> VmResult<bool> {
+        let classes: Vec<PyObj> = match tuple::items(ty) {
+            Some(items) => items.to_vec(),
+            None => vec![ty.clone()],
+        };
+        for c in &classes {
+            if !exceptions::is_exception_class(c) {
+                return Err(exceptions::type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
+            }
+        }
+        let ety = exc.type_obj();
+        Ok(classes.iter().any(|c| {
+            crate::heap::TypeRef::from_obj::<crate::objects::typeobj::TypeInfo>(c)
+                .is_some_and(|t| crate::objects::typeobj::is_subtype(&ety, &t))
+        }))
+    }
+
+    /// Unpack exactly `n` values from an iterable.
+    fn unpack(&mut self, seq: &PyObj, n: usize) -> VmResult<Vec<PyObj>> {
+        if let Some(items) = tuple::items(seq) {
+            if items.len() == n {
+                return Ok(items.to_vec());
+            }
+        }
+        let it = match self.iter(seq) {
+            Ok(it) => it,
+            Err(e) if exceptions::matches(&e.0, ctx().exc_type("TypeError")) => {
+                return Err(exceptions::type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    crate::objects::typeobj::type_name(seq)
+                )))
+            }
+            Err(e) => return Err(e),
+        };
+        let mut out = Vec::with_capacity(n);
+        while let Some(v) = self.next(&it)? {
+            if out.len() == n {
+                return Err(exceptions::value_error(format!(
+                    "too many values to unpack (expected {n})"
+                )));
+            }
+            out.push(v);
+        }
+        if out.len() < n {
+            return Err(exceptions::value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                out.len()
+            )));
+        }
+        Ok(out)
+    }
+}
+
+fn memory_error() -> Exc {
+    exceptions::named_empty("MemoryError")
+}
+
+fn name_error(name: &PyObj) -> Exc {
+    let n = string::as_str(name).unwrap_or_default();
+    exceptions::named("NameError", format!("name '{n}' is not defined"))
+}
+
+fn unbound_local(code: &Code, arg: u32) -> Exc {
+    let n = string::as_str(&code.varnames[arg as usize]).unwrap_or_default();
+    exceptions::named(
+        "UnboundLocalError",
+        format!("cannot access local variable '{n}' where it is not associated with a value"),
+    )
+}
+
+fn unbound_deref(code: &Code, arg: u32) -> Exc {
+    let i = arg as usize;
+    if i < code.cellvars.len() {
+        let n = string::as_str(&code.cellvars[i]).unwrap_or_default();
+        exceptions::named(
+            "UnboundLocalError",
+            format!("cannot access local variable '{n}' where it is not associated with a value"),
+        )
+    } else {
+        let n = string::as_str(&code.freevars[i - code.cellvars.len()]).unwrap_or_default();
+        exceptions::named(
+            "NameError",
+            format!(
+                "cannot access free variable '{n}' where it is not associated with a value in enclosing scope"
+            ),
+        )
+    }
+}

@@ -1,0 +1,252 @@
+//! Frames and argument binding.
+//!
+//! A frame's slots live on the VM's shared stack: `base..base + nlocals` are the fast
+//! locals (the NULL marker when unbound), then one cell per cellvar and freevar, then
+//! the operand stack from `stack_base`.
+
+use crate::bytecode::code::{flags, Code};
+use crate::error::ExcKind;
+use crate::heap::PyObj;
+use crate::objects::{cell, ctx, dict, function::Function, string, tuple};
+
+use super::{exceptions, Args, Vm, VmResult};
+
+/// One activation of a code object.
+pub(crate) struct Frame {
+    pub code: PyObj,
+    pub globals: PyObj,
+    pub builtins: PyObj,
+    /// The local namespace dict of module-level code (LOAD_NAME / STORE_NAME).
+    pub locals: Option<PyObj>,
+    /// First fast local on the VM stack.
+    pub base: usize,
+    /// First operand-stack slot.
+    pub stack_base: usize,
+    /// Index of the next instruction.
+    pub ip: usize,
+    /// Keyword names for the next CALL (set by KW_NAMES).
+    pub kwnames: Option<PyObj>,
+    /// When this frame returns, the eval loop returns to its Rust caller.
+    pub entry: bool,
+}
+
+fn type_error(msg: String) -> super::Exc {
+    exceptions::new_error(ExcKind::TypeError, msg)
+}
+
+/// "'a'", "'a' and 'b'", "'a', 'b', and 'c'" (CPython's format_missing).
+fn name_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [a] => format!("'{a}'"),
+        [a, b] => format!("'{a}' and '{b}'"),
+        _ => {
+            let (last, rest) = names.split_last().expect("non-empty");
+            let head: Vec<String> = rest.iter().map(|n| format!("'{n}'")).collect();
+            format!("{}, and '{last}'", head.join(", "))
+        }
+    }
+}
+
+fn varname(c: &Code, i: usize) -> String {
+    string::as_str(&c.varnames[i]).unwrap_or_default().into_owned()
+}
+
+impl Vm {
+    /// Push a frame for calling Python function `func` with `args`.
+    pub(crate) fn push_function_frame(&mut self, func: &PyObj, args: Args<'_>) -> VmResult<()> {
+        let f = func
+            .borrow::<Function>()
+            .map_err(|_| type_error("function is being modified".into()))?;
+        let code = f.code.clone();
+        let c = code.get::<Code>().expect("a function's code is a code object");
+        self.check_recursion()?;
+        let null = &ctx().null;
+        let base = self.stack.len();
+        let nlocals = c.nlocals();
+        self.stack.resize(base + nlocals, null.clone());
+        if let Err(e) = self.bind_arguments(&f, c, base, args) {
+            self.stack.truncate(base);
+            return Err(e);
+        }
+        // Cells: one per cellvar (holding the argument it shadows, if any), then the
+        // closure's cells for the freevars.
+        for (i, arg) in c.cell2arg.iter().enumerate() {
+            let init = arg.map(|a| {
+                let v = self.stack[base + a as usize].clone();
+                self.stack[base + a as usize] = null.clone();
+                v
+            });
+            let _ = i;
+            self.stack.push(cell::new(init.filter(|v| !v.is(null))));
+        }
+        if !c.freevars.is_empty() {
+            let closure = f.closure.as_ref().and_then(tuple::items).unwrap_or(&[]);
+            self.stack.extend(closure.iter().cloned());
+        }
+        let frame = Frame {
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            locals: None,
+            base,
+            stack_base: self.stack.len(),
+            ip: 0,
+            kwnames: None,
+            entry: false,
+            code: code.clone(),
+        };
+        drop(f);
+        self.frames.push(frame);
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// RecursionError when one more frame would pass the recursion limit.
+    pub(crate) fn check_recursion(&self) -> VmResult<()> {
+        if self.depth >= self.recursion_limit {
+            return Err(exceptions::new_error(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        Ok(())
+    }
+
+    /// CPython's initialize_locals: bind positional and keyword arguments, *args,
+    /// **kwargs and defaults into the fast locals at `base`.
+    fn bind_arguments(&mut self, f: &Function, c: &Code, base: usize, args: Args<'_>) -> VmResult<()> {
+        let qualname = string::as_str(&f.qualname).unwrap_or_default().into_owned();
+        let argcount = c.argcount as usize;
+        let posonly = c.posonlyargcount as usize;
+        let kwonly = c.kwonlyargcount as usize;
+        let has_varargs = c.flags & flags::VARARGS != 0;
+        let has_varkw = c.flags & flags::VARKEYWORDS != 0;
+        let pos = args.pos();
+        let null = ctx().null.clone();
+
+        // **kwargs dict, made first (its slot comes after *args).
+        let kwdict = has_varkw.then(dict::new);
+        if let Some(d) = &kwdict {
+            let slot = argcount + kwonly + usize::from(has_varargs);
+            self.stack[base + slot] = d.clone();
+        }
+
+        let n = pos.len().min(argcount);
+        for (i, v) in pos[..n].iter().enumerate() {
+            self.stack[base + i] = v.clone();
+        }
+        if has_varargs {
+            let extra = tuple::new(pos[n..].to_vec());
+            self.stack[base + argcount + kwonly] = extra;
+        }
+
+        // Keyword arguments.
+        let mut posonly_as_kw: Vec<String> = Vec::new();
+        for (name, value) in args.kwargs() {
+            let key = string::as_str(name).unwrap_or_default();
+            let found = (posonly..argcount + kwonly)
+                .find(|&i| string::eq(&c.varnames[i], name) || *key == *varname(c, i));
+            match found {
+                Some(i) => {
+                    if !self.stack[base + i].is(&null) {
+                        return Err(type_error(format!(
+                            "{qualname}() got multiple values for argument '{key}'"
+                        )));
+                    }
+                    self.stack[base + i] = value.clone();
+                }
+                None => {
+                    if let Some(d) = &kwdict {
+                        self.dict_set(d, name.clone(), value.clone())?;
+                    } else if (0..posonly).any(|i| varname(c, i) == *key) {
+                        posonly_as_kw.push(key.into_owned());
+                    } else {
+                        return Err(type_error(format!(
+                            "{qualname}() got an unexpected keyword argument '{key}'"
+                        )));
+                    }
+                }
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(type_error(format!(
+                "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_as_kw.join(", ")
+            )));
+        }
+
+        // Too many positional arguments.
+        if pos.len() > argcount && !has_varargs {
+            let defaults = f.defaults.as_ref().and_then(tuple::items).map_or(0, <[PyObj]>::len);
+            let given_kwonly = (argcount..argcount + kwonly)
+                .filter(|&i| !self.stack[base + i].is(&null))
+                .count();
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
+            let takes = if defaults > 0 {
+                format!("from {} to {argcount} positional arguments", argcount - defaults)
+            } else {
+                format!("{argcount} positional argument{}", plural(argcount))
+            };
+            let given = pos.len();
+            let kwonly_note = if given_kwonly > 0 {
+                format!(
+                    " positional argument{} (and {given_kwonly} keyword-only argument{})",
+                    plural(given),
+                    plural(given_kwonly)
+                )
+            } else {
+                String::new()
+            };
+            let verb = if given == 1 && given_kwonly == 0 { "was" } else { "were" };
+            return Err(type_error(format!(
+                "{qualname}() takes {takes} but {given}{kwonly_note} {verb} given"
+            )));
+        }
+
+        // Defaults of positional parameters, then missing ones.
+        let defaults = f.defaults.as_ref().and_then(tuple::items).unwrap_or(&[]);
+        let first_default = argcount - defaults.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in pos.len().min(argcount)..argcount {
+            if self.stack[base + i].is(&null) {
+                if i >= first_default {
+                    self.stack[base + i] = defaults[i - first_default].clone();
+                } else {
+                    missing.push(varname(c, i));
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let s = if missing.len() == 1 { "" } else { "s" };
+            return Err(type_error(format!(
+                "{qualname}() missing {} required positional argument{s}: {}",
+                missing.len(),
+                name_list(&missing)
+            )));
+        }
+
+        // Keyword-only parameters.
+        let mut missing = Vec::new();
+        for i in argcount..argcount + kwonly {
+            if self.stack[base + i].is(&null) {
+                let default = match &f.kwdefaults {
+                    Some(d) => self.dict_get(d, &c.varnames[i])?,
+                    None => None,
+                };
+                match default {
+                    Some(v) => self.stack[base + i] = v,
+                    None => missing.push(varname(c, i)),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let s = if missing.len() == 1 { "" } else { "s" };
+            return Err(type_error(format!(
+                "{qualname}() missing {} required keyword-only argument{s}: {}",
+                missing.len(),
+                name_list(&missing)
+            )));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,125 @@
+//! The virtual machine: one eval loop over an explicit stack of frames.
+//!
+//! A Python call pushes a `Frame` and the same loop continues with it; it never
+//! recurses on the Rust stack. Where Rust calls back into Python (a key function, a
+//! `__repr__`), `call` runs a nested loop that stops when that frame returns; each
+//! such re-entry counts against the recursion limit like a Python frame.
+//!
+//! All frames share one value stack (`Vm::stack`): a frame's fast locals, then its
+//! cells, then its operand stack, as CPython 3.11's per-thread data stack.
+
+mod args;
+mod call;
+mod eval;
+pub mod exceptions;
+mod frame;
+pub mod ops;
+pub mod traceback;
+
+use crate::error::PyErr;
+use crate::heap::PyObj;
+use crate::objects::{ctx, dict, string};
+
+pub use args::Args;
+pub(crate) use frame::Frame;
+
+/// An exception in flight: an exception instance.
+#[derive(Debug, Clone)]
+pub struct Exc(pub PyObj);
+
+/// The result of anything that can raise.
+pub type VmResult<T> = Result<T, Exc>;
+
+impl From<PyErr> for Exc {
+    fn from(e: PyErr) -> Exc {
+        exceptions::from_pyerr(&e)
+    }
+}
+
+/// The default sys.getrecursionlimit().
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+/// Interpreter state: the frame stack and what the sys module shows.
+pub struct Vm {
+    /// Locals, cells and operand stacks of all frames.
+    pub(crate) stack: Vec<PyObj>,
+    pub(crate) frames: Vec<Frame>,
+    /// The builtins module's namespace.
+    pub builtins: PyObj,
+    /// sys.modules.
+    pub modules: PyObj,
+    /// The exception being handled (what sys.exc_info() returns).
+    pub(crate) handled: Option<PyObj>,
+    pub recursion_limit: usize,
+    /// Python frames plus Rust re-entries into Python.
+    pub(crate) depth: usize,
+    /// sys.argv.
+    pub argv: Vec<String>,
+    /// Containers whose repr is being computed (to print `[...]` for a cycle).
+    pub(crate) repr_active: Vec<usize>,
+    /// sys.stdout and sys.stderr once the sys module exists.
+    pub std_streams: [Option<PyObj>; 2],
+    /// Buffered standard output (flushed before exit and before input()).
+    pub out: std::io::BufWriter<std::io::Stdout>,
+}
+
+impl Vm {
+    /// A fresh interpreter with the builtins and the built-in modules.
+    pub fn new(argv: Vec<String>) -> Vm {
+        let c = ctx();
+        let mut vm = Vm {
+            stack: Vec::with_capacity(1024),
+            frames: Vec::with_capacity(64),
+            builtins: dict::new(),
+            modules: dict::new(),
+            handled: None,
+            recursion_limit: DEFAULT_RECURSION_LIMIT,
+            depth: 0,
+            argv,
+            repr_active: Vec::new(),
+            std_streams: [None, None],
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+        };
+        let _ = c;
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    /// Set key `name` (an identifier) in a namespace dict.
+    pub fn dict_set_str(&mut self, d: &PyObj, name: &str, value: PyObj) -> VmResult<()> {
+        let key = string::intern_str(name);
+        self.dict_set(d, key, value)
+    }
+
+    /// d[key] = value with Python's hashing and equality.
+    pub fn dict_set(&mut self, d: &PyObj, key: PyObj, value: PyObj) -> VmResult<()> {
+        let h = self.hash(&key)?;
+        let mut eq = ops::table_eq(self);
+        dict::set_item(d, key, h, value, &mut eq)?;
+        Ok(())
+    }
+
+    /// d[key] with Python's hashing and equality; None if absent.
+    pub fn dict_get(&mut self, d: &PyObj, key: &PyObj) -> VmResult<Option<PyObj>> {
+        let h = self.hash(key)?;
+        let mut eq = ops::table_eq(self);
+        Ok(dict::get_item(d, key, h, &mut eq)?)
+    }
+
+    /// d[name] for an identifier key.
+    pub fn dict_get_str(&mut self, d: &PyObj, name: &str) -> Option<PyObj> {
+        let key = string::intern_str(name);
+        self.dict_get(d, &key).ok().flatten()
+    }
+
+    /// Is `f` sys.stderr?
+    pub fn is_stderr(&self, f: &PyObj) -> bool {
+        self.std_streams[1].as_ref().is_some_and(|s| s.is(f))
+    }
+
+    /// Flush buffered standard output.
+    pub fn flush(&mut self) {
+        use std::io::Write;
+        let _ = self.out.flush();
+    }
+}

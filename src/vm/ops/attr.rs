@@ -1,0 +1,291 @@
+//! Attributes (`obj.name`, `obj.name = v`, `del obj.name`), method lookup for
+//! LOAD_METHOD, and imports of the built-in modules.
+
+use crate::heap::{PyObj, TypeRef};
+use crate::objects::builtin_function::{self, MethodDescr};
+use crate::objects::exception::ExcObj;
+use crate::objects::function::Function;
+use crate::objects::module::{self, Module};
+use crate::objects::typeobj::{self, TypeInfo};
+use crate::objects::{ctx, dict, float, int, string, tuple};
+
+use super::super::{exceptions, Exc, Vm, VmResult};
+
+fn no_attribute(o: &PyObj, name: &str) -> Exc {
+    exceptions::named(
+        "AttributeError",
+        format!("'{}' object has no attribute '{name}'", typeobj::type_name(o)),
+    )
+}
+
+fn none_or(o: &Option<PyObj>) -> PyObj {
+    o.clone().unwrap_or_else(|| ctx().none.clone())
+}
+
+impl Vm {
+    /// getattr(obj, name).
+    pub fn getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj> {
+        let n = string::as_str(name).unwrap_or_default().into_owned();
+        if let Some(m) = o.get::<Module>() {
+            let d = m.dict.clone();
+            if let Some(v) = self.dict_get(&d, name)? {
+                return Ok(v);
+            }
+            let mname = string::as_str(&m.name).unwrap_or_default().into_owned();
+            return Err(exceptions::named(
+                "AttributeError",
+                format!("module '{mname}' has no attribute '{n}'"),
+            ));
+        }
+        if let Some(ty) = TypeRef::from_obj::<TypeInfo>(o) {
+            return self.type_getattr(&ty, &n);
+        }
+        if let Some(v) = self.special_attr(o, &n)? {
+            return Ok(v);
+        }
+        // Methods and other attributes of the object's type.
+        if let Some(v) = self.lookup_type_attr(&o.type_obj(), &n) {
+            if let Some(d) = v.get::<MethodDescr>() {
+                return Ok(builtin_function::new(d.def, Some(o.clone()), None));
+            }
+            return Ok(v);
+        }
+        Err(no_attribute(o, &n))
+    }
+
+    /// Attributes of a type object.
+    fn type_getattr(&mut self, ty: &TypeRef, n: &str) -> VmResult<PyObj> {
+        match n {
+            "__name__" | "__qualname__" => return Ok(string::new(&typeobj::info(ty).name)),
+            "__base__" => {
+                return Ok(typeobj::info(ty)
+                    .base
+                    .as_ref()
+                    .map_or_else(|| ctx().none.clone(), |b| b.as_obj().clone()))
+            }
+            "__dict__" => return Ok(typeobj::type_dict(ty).clone()),
+            "__module__" => return Ok(string::intern_str("builtins")),
+            _ => {}
+        }
+        if let Some(v) = self.lookup_type_attr(ty, n) {
+            return Ok(v);
+        }
+        Err(exceptions::named(
+            "AttributeError",
+            format!("type object '{}' has no attribute '{n}'", typeobj::info(ty).name),
+        ))
+    }
+
+    /// Data attributes of the built-in types (function.__name__, e.args, x.real, ...).
+    fn special_attr(&mut self, o: &PyObj, n: &str) -> VmResult<Option<PyObj>> {
+        if let Ok(f) = o.borrow::<Function>() {
+            let v = match n {
+                "__name__" => Some(f.name.clone()),
+                "__qualname__" => Some(f.qualname.clone()),
+                "__code__" => Some(f.code.clone()),
+                "__defaults__" => Some(none_or(&f.defaults)),
+                "__kwdefaults__" => Some(none_or(&f.kwdefaults)),
+                "__closure__" => Some(none_or(&f.closure)),
+                "__doc__" => Some(none_or(&f.doc)),
+                "__module__" => Some(none_or(&f.module)),
+                "__globals__" => Some(f.globals.clone()),
+                "__annotations__" => Some(none_or(&f.annotations)),
+                "__dict__" => None,
+                _ => match &f.dict {
+                    Some(d) => {
+                        let d = d.clone();
+                        drop(f);
+                        return self.dict_get(&d, &string::intern_str(n));
+                    }
+                    None => None,
+                },
+            };
+            if v.is_some() || n != "__dict__" {
+                return Ok(v);
+            }
+            drop(f);
+            let d = dict::new();
+            o.borrow_mut::<Function>()
+                .map_err(|_| no_attribute(o, n))?
+                .dict
+                .get_or_insert(d);
+            return Ok(o.borrow::<Function>().ok().and_then(|f| f.dict.clone()));
+        }
+        if let Ok(e) = o.borrow::<ExcObj>() {
+            let v = match n {
+                "args" => Some(e.args.clone()),
+                "__cause__" => Some(none_or(&e.cause)),
+                "__context__" => Some(none_or(&e.context)),
+                "__suppress_context__" => Some(super::bool_obj(e.suppress_context)),
+                "__traceback__" => Some(ctx().none.clone()),
+                _ => None,
+            };
+            if v.is_some() {
+                return Ok(v);
+            }
+            let first = tuple::items(&e.args).and_then(|a| a.first().cloned());
+            let dictv = e.dict.clone();
+            drop(e);
+            let c = ctx();
+            if (n == "value" && o.is_type(c.exc_type("StopIteration")))
+                || (n == "code" && o.is_type(c.exc_type("SystemExit")))
+            {
+                return Ok(Some(first.unwrap_or_else(|| c.none.clone())));
+            }
+            if let Some(d) = dictv {
+                return self.dict_get(&d, &string::intern_str(n));
+            }
+            return Ok(None);
+        }
+        if int::value(o).is_some() {
+            return Ok(match n {
+                "real" | "numerator" => Some(int::new(&int::value(o).expect("int")).expect("int")),
+                "imag" => Some(int::new_i64(0)),
+                "denominator" => Some(int::new_i64(1)),
+                _ => None,
+            });
+        }
+        if let Some(f) = float::value(o) {
+            return Ok(match n {
+                "real" => Some(float::new(f)),
+                "imag" => Some(float::new(0.0)),
+                _ => None,
+            });
+        }
+        Ok(None)
+    }
+
+    /// LOAD_METHOD: the unbound method for `obj.name(...)` if the type defines it
+    /// (so no bound method object is made), else None.
+    pub(crate) fn lookup_method(&mut self, o: &PyObj, name: &PyObj) -> VmResult<Option<PyObj>> {
+        if o.is_a::<Module>() || TypeRef::from_obj::<TypeInfo>(o).is_some() {
+            return Ok(None);
+        }
+        let n = string::as_str(name).unwrap_or_default();
+        Ok(self
+            .lookup_type_attr(&o.type_obj(), &n)
+            .filter(|v| v.is_a::<MethodDescr>()))
+    }
+
+    /// setattr(obj, name, value), or delattr when `value` is None.
+    pub fn setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+        let n = string::as_str(name).unwrap_or_default().into_owned();
+        if let Some(d) = module::dict(o).cloned() {
+            return match value {
+                Some(v) => self.dict_set(&d, name.clone(), v),
+                None => {
+                    let h = self.hash(name)?;
+                    let mut eq = super::table_eq(self);
+                    match dict::del_item(&d, name, h, &mut eq)? {
+                        Some(_) => Ok(()),
+                        None => Err(exceptions::named("AttributeError", n)),
+                    }
+                }
+            };
+        }
+        if o.is_a::<Function>() {
+            if let Some(v) = value {
+                let d = {
+                    let mut f = o.borrow_mut::<Function>().map_err(|_| no_attribute(o, &n))?;
+                    match n.as_str() {
+                        "__defaults__" => {
+                            let old = std::mem::replace(&mut f.defaults, (!v.is(&ctx().none)).then_some(v));
+                            drop(f);
+                            drop(old);
+                            return Ok(());
+                        }
+                        "__name__" => {
+                            let old = std::mem::replace(&mut f.name, v);
+                            drop(f);
+                            drop(old);
+                            return Ok(());
+                        }
+                        _ => f.dict.get_or_insert_with(dict::new).clone(),
+                    }
+                };
+                return self.dict_set(&d, string::intern(name.clone()), v);
+            }
+        }
+        if let Some(ty) = TypeRef::from_obj::<TypeInfo>(o) {
+            return Err(exceptions::type_error(format!(
+                "cannot set '{n}' attribute of immutable type '{}'",
+                typeobj::info(&ty).name
+            )));
+        }
+        if o.is_a::<ExcObj>() {
+            if let Some(v) = value {
+                let d = {
+                    let mut e = o.borrow_mut::<ExcObj>().map_err(|_| no_attribute(o, &n))?;
+                    match n.as_str() {
+                        "__cause__" => {
+                            let old = std::mem::replace(&mut e.cause, (!v.is(&ctx().none)).then_some(v));
+                            e.suppress_context = true;
+                            drop(e);
+                            drop(old);
+                            return Ok(());
+                        }
+                        "__context__" => {
+                            let old = std::mem::replace(&mut e.context, (!v.is(&ctx().none)).then_some(v));
+                            drop(e);
+                            drop(old);
+                            return Ok(());
+                        }
+                        _ => e.dict.get_or_insert_with(dict::new).clone(),
+                    }
+                };
+                return self.dict_set(&d, string::intern(name.clone()), v);
+            }
+        }
+        Err(no_attribute(o, &n))
+    }
+
+    /// import name (the built-in modules only).
+    pub fn import(&mut self, name: &PyObj) -> VmResult<PyObj> {
+        let modules = self.modules.clone();
+        if let Some(m) = self.dict_get(&modules, name)? {
+            return Ok(m);
+        }
+        let n = string::as_str(name).unwrap_or_default().into_owned();
+        match crate::builtins::make_module(self, &n)? {
+            Some(m) => {
+                self.dict_set(&modules, name.clone(), m.clone())?;
+                Ok(m)
+            }
+            None => Err(exceptions::named(
+                "ModuleNotFoundError",
+                format!("No module named '{n}'"),
+            )),
+        }
+    }
+
+    /// from module import name.
+    pub fn import_from(&mut self, m: &PyObj, name: &PyObj) -> VmResult<PyObj> {
+        match self.getattr(m, name) {
+            Ok(v) => Ok(v),
+            Err(_) => {
+                let n = string::as_str(name).unwrap_or_default();
+                let mname = m
+                    .get::<Module>()
+                    .and_then(|m| string::as_str(&m.name).map(|s| s.into_owned()))
+                    .unwrap_or_default();
+                Err(exceptions::named(
+                    "ImportError",
+                    format!("cannot import name '{n}' from '{mname}' (unknown location)"),
+                ))
+            }
+        }
+    }
+
+    /// from module import *: the module's public names.
+    pub fn import_star(&mut self, m: &PyObj, ns: &PyObj) -> VmResult<()> {
+        let Some(d) = module::dict(m).cloned() else {
+            return Ok(());
+        };
+        for (k, v) in dict::items(&d).unwrap_or_default() {
+            if !string::as_str(&k).is_some_and(|s| s.starts_with('_')) {
+                self.dict_set(ns, k, v)?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,196 @@
+//! Operations on objects used by the eval loop and the builtins: truth, hashing,
+//! membership, formatting, and (in the submodules) arithmetic, comparison, repr,
+//! subscripts, iteration and attributes.
+
+mod arith;
+mod attr;
+mod compare;
+mod iter;
+mod percent;
+mod repr;
+mod subscr;
+
+pub use arith::{binary_op, bool_obj, int_obj, unary_op};
+pub use compare::{compare, compare_bool};
+pub use repr::ascii_escape;
+
+use crate::error::PyResult;
+use crate::heap::PyObj;
+use crate::objects::numeric::{format_float, format_int};
+use crate::objects::unicode::methods_format::format_str;
+use crate::objects::unicode::view::{concat, StrView};
+use crate::objects::{ctx, dict, float, int, list, protocol, range, set, string, tuple, typeobj};
+
+use super::{exceptions, Vm, VmResult};
+
+/// The key equality the dict and set tables use (`__eq__` of the built-in types).
+pub fn table_eq(_vm: &mut Vm) -> impl FnMut(&PyObj, &PyObj) -> PyResult<bool> {
+    |a: &PyObj, b: &PyObj| protocol::eq(a, b)
+}
+
+/// Concatenate str objects (BUILD_STRING).
+pub fn concat_strs(parts: &[PyObj]) -> VmResult<PyObj> {
+    let views: Vec<StrView<'_>> = parts
+        .iter()
+        .map(|p| string::view(p).ok_or_else(|| exceptions::type_error("BUILD_STRING of a non-str")))
+        .collect::<VmResult<_>>()?;
+    let buf = concat(&views)?;
+    string::from_buf(&buf).ok_or_else(|| exceptions::named_empty("MemoryError"))
+}
+
+impl Vm {
+    /// bool(obj) for the built-in types.
+    pub fn truthy(&mut self, o: &PyObj) -> VmResult<bool> {
+        let c = ctx();
+        if o.is(&c.true_) {
+            return Ok(true);
+        }
+        if o.is(&c.false_) || o.is(&c.none) {
+            return Ok(false);
+        }
+        if let Some(v) = int::as_i64(o) {
+            return Ok(v != 0);
+        }
+        if let Some(v) = int::value(o) {
+            return Ok(!v.is_zero());
+        }
+        if let Some(f) = float::value(o) {
+            return Ok(f != 0.0);
+        }
+        if let Some(n) = string::len(o) {
+            return Ok(n > 0);
+        }
+        if let Some(t) = tuple::items(o) {
+            return Ok(!t.is_empty());
+        }
+        if let Some(l) = list::borrow(o) {
+            return Ok(!l.0.is_empty());
+        }
+        if let Some(n) = dict::len(o) {
+            return Ok(n > 0);
+        }
+        if let Some(n) = set::len(o) {
+            return Ok(n > 0);
+        }
+        if let Some((_, _, n)) = range::parts(o) {
+            return Ok(n > 0);
+        }
+        Ok(true)
+    }
+
+    /// hash(obj).
+    pub fn hash(&mut self, o: &PyObj) -> VmResult<i64> {
+        if let Some(h) = string::hash(o) {
+            return Ok(h);
+        }
+        Ok(protocol::hash(o)?)
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &PyObj, item: &PyObj) -> VmResult<bool> {
+        if let (Some(hay), Some(needle)) = (string::view(container), string::view(item)) {
+            return Ok(crate::objects::unicode::methods_view::contains_view(hay, needle));
+        }
+        if string::view(container).is_some() {
+            return Err(exceptions::type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                typeobj::type_name(item)
+            )));
+        }
+        if container.is_a::<dict::Dict>() {
+            return Ok(self.dict_get(container, item)?.is_some());
+        }
+        if container.is_a::<set::Set>() {
+            let h = self.hash(item)?;
+            let mut eq = table_eq(self);
+            return Ok(set::contains(container, item, h, &mut eq)?);
+        }
+        if let Some((start, step, n)) = range::parts(container) {
+            if let Some(v) = int::as_i64(item).filter(|_| !item.is_a::<crate::objects::float::Float>()) {
+                let off = v as i128 - start as i128;
+                let idx = off / step as i128;
+                return Ok(off % step as i128 == 0 && idx >= 0 && idx < n as i128);
+            }
+        }
+        if let Some(items) = tuple::items(container) {
+            let items = items.to_vec();
+            return self.any_equal(&items, item);
+        }
+        if let Some(l) = list::borrow(container) {
+            let items = l.0.clone();
+            drop(l);
+            return self.any_equal(&items, item);
+        }
+        let it = match self.iter(container) {
+            Ok(it) => it,
+            Err(_) => {
+                return Err(exceptions::type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    typeobj::type_name(container)
+                )))
+            }
+        };
+        while let Some(x) = self.next(&it)? {
+            if x.is(item) || self.equal(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    fn any_equal(&mut self, items: &[PyObj], item: &PyObj) -> VmResult<bool> {
+        for x in items {
+            if x.is(item) || self.equal(x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// format(value, spec) for the built-in types.
+    pub fn format(&mut self, v: &PyObj, spec: Option<&PyObj>) -> VmResult<PyObj> {
+        let spec_text = match spec {
+            Some(s) => string::as_str(s).unwrap_or_default().into_owned(),
+            None => String::new(),
+        };
+        if spec_text.is_empty() {
+            return self.str_obj(v);
+        }
+        let c = ctx();
+        let out = if v.is_type(&c.bool_type) {
+            let r = self.str(v)?;
+            format_str(&r, &spec_text)?.into_owned()
+        } else if let Some(i) = int::value(v) {
+            format_int(&i, &spec_text)?
+        } else if let Some(f) = float::value(v) {
+            format_float(f, &spec_text)?
+        } else if let Some(s) = string::as_str(v) {
+            format_str(&s, &spec_text)?.into_owned()
+        } else {
+            return Err(exceptions::type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                typeobj::type_name(v)
+            )));
+        };
+        Ok(string::new(&out))
+    }
+
+    /// Interactive display of an expression's value (sys.displayhook): print its
+    /// repr unless it is None, and bind it to `_` in builtins.
+    pub fn display_hook(&mut self, v: &PyObj) -> VmResult<()> {
+        if v.is(&ctx().none) {
+            return Ok(());
+        }
+        let r = self.repr(v)?;
+        self.write_stdout(&r);
+        self.write_stdout("\n");
+        let b = self.builtins.clone();
+        self.dict_set_str(&b, "_", v.clone())
+    }
+
+    /// Write text to the buffered standard output.
+    pub fn write_stdout(&mut self, s: &str) {
+        use std::io::Write;
+        let _ = self.out.write_all(s.as_bytes());
+    }
+}
