@@ -25,6 +25,7 @@
 #![deny(unsafe_code)]
 
 pub mod bytecode;
+pub mod compiler;
 pub mod error;
 #[allow(unsafe_code)]
 pub mod heap;
