@@ -26,6 +26,7 @@
 
 pub mod builtins;
 pub mod bytecode;
+pub mod compiler;
 pub mod error;
 #[allow(unsafe_code)]
 pub mod heap;
