@@ -1,12 +1,187 @@
-//! The `glasspy` command line.
+//! The `glasspy` command line: run a file, `-c CODE`, or a script on stdin.
 
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("--version") | Some("-V") => println!("glasspy {}", env!("CARGO_PKG_VERSION")),
-        _ => {
-            eprintln!("glasspy: running scripts is not implemented yet (see issue 4)");
-            std::process::exit(2);
+use std::io::{IsTerminal, Read};
+use std::process::ExitCode;
+
+use glasspy::parser::script_path;
+use glasspy::vm::Vm;
+
+const USAGE: &str = "usage: glasspy [option] ... [-c cmd | file | -] [arg] ...";
+
+const HELP: &str = "\
+usage: glasspy [option] ... [-c cmd | file | -] [arg] ...
+Options:
+-c cmd : program passed in as string (terminates option list)
+--dis  : print the bytecode of the program instead of running it
+-h     : print this help message and exit (also -? or --help)
+-V     : print the glasspy version number and exit (also --version)
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+
+Environment variables:
+PYTHONHASHSEED: if this variable is set to 'random', a random value is used
+   to seed the hashes of str objects; an integer in [0, 4294967295] fixes it.
+GLASSPY_MALLOC: seed (default), cpython or malloc: the allocator's geometry.
+";
+
+/// What the command line asks for.
+enum Action {
+    Run {
+        source: String,
+        filename: String,
+        file: Option<String>,
+        argv: Vec<String>,
+    },
+    Dis {
+        source: String,
+        filename: String,
+    },
+    Exit(u8),
+}
+
+fn usage_error(msg: &str) -> Action {
+    eprintln!("{msg}\n{USAGE}\nTry `glasspy -h' for more information.");
+    Action::Exit(2)
+}
+
+fn read_file(path: &str) -> Result<String, Action> {
+    std::fs::read_to_string(path).map_err(|e| {
+        let errno = e.raw_os_error().unwrap_or(2);
+        let what = match e.kind() {
+            std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+            _ => e.to_string(),
+        };
+        eprintln!(
+            "glasspy: can't open file '{}': [Errno {errno}] {what}",
+            script_path(path)
+        );
+        Action::Exit(2)
+    })
+}
+
+fn read_stdin() -> String {
+    let mut s = String::new();
+    let _ = std::io::stdin().read_to_string(&mut s);
+    s
+}
+
+fn parse_args(args: Vec<String>) -> Action {
+    let mut dis = false;
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "-h" | "-?" | "--help" => {
+                print!("{HELP}");
+                return Action::Exit(0);
+            }
+            "-V" | "--version" => {
+                println!(
+                    "glasspy {} (a Python 3.11 subset)",
+                    env!("CARGO_PKG_VERSION")
+                );
+                return Action::Exit(0);
+            }
+            "--dis" => dis = true,
+            "-c" => {
+                let Some(code) = args.get(i + 1) else {
+                    return usage_error("Argument expected for the -c option");
+                };
+                let mut argv = vec!["-c".to_string()];
+                argv.extend(args[i + 2..].iter().cloned());
+                let (source, filename) = (code.clone(), "<string>".to_string());
+                return if dis {
+                    Action::Dis { source, filename }
+                } else {
+                    Action::Run {
+                        source,
+                        filename,
+                        file: None,
+                        argv,
+                    }
+                };
+            }
+            "-" => break,
+            _ if a.starts_with('-') && a.len() > 1 => {
+                return usage_error(&format!("Unknown option: {a}"));
+            }
+            _ => break,
         }
+        i += 1;
     }
+    let rest = &args[i..];
+    let (source, filename, file, argv) = match rest.first().map(String::as_str) {
+        None | Some("-") => {
+            if rest.is_empty() && std::io::stdin().is_terminal() {
+                eprintln!("glasspy: the interactive prompt is not available yet; run a file or pipe a script");
+                return Action::Exit(2);
+            }
+            let mut argv: Vec<String> = rest.to_vec();
+            if argv.is_empty() {
+                argv.push(String::new());
+            }
+            (read_stdin(), "<stdin>".to_string(), None, argv)
+        }
+        Some(path) => match read_file(path) {
+            Ok(src) => {
+                let full = script_path(path);
+                (src, full.clone(), Some(full), rest.to_vec())
+            }
+            Err(action) => return action,
+        },
+    };
+    if dis {
+        return Action::Dis { source, filename };
+    }
+    Action::Run {
+        source,
+        filename,
+        file,
+        argv,
+    }
+}
+
+/// The interpreter's thread stack: deep enough for the compiler's and the
+/// recursion-limited Rust paths at sys.setrecursionlimit(100000).
+const STACK_SIZE: usize = 1 << 30;
+
+fn main() -> ExitCode {
+    if let Err(e) = glasspy::objects::unicode::hash::init_hash_secret() {
+        eprint!("{e}");
+        return ExitCode::from(1);
+    }
+    let action = parse_args(std::env::args().skip(1).collect());
+    let run = move || -> u8 {
+        match action {
+            Action::Exit(code) => code,
+            Action::Dis { source, filename } => {
+                match glasspy::compiler::compile_source(&source, &filename) {
+                    Ok(code) => {
+                        print!("{}", glasspy::bytecode::disasm::disassemble(&code));
+                        0
+                    }
+                    Err(e) => {
+                        eprintln!("{e}");
+                        1
+                    }
+                }
+            }
+            Action::Run {
+                source,
+                filename,
+                file,
+                argv,
+            } => {
+                let mut vm = Vm::new(argv);
+                vm.run_main(&source, &filename, file.as_deref()) as u8
+            }
+        }
+    };
+    let handle = std::thread::Builder::new()
+        .name("glasspy".into())
+        .stack_size(STACK_SIZE)
+        .spawn(run)
+        .expect("could not start the interpreter thread");
+    ExitCode::from(handle.join().unwrap_or(1))
 }

@@ -8,22 +8,55 @@ use crate::vm::{exceptions, Args, Vm, VmResult};
 
 /// The builtin functions defined here.
 pub static FUNCTIONS: &[MethodDef] = &[
-    MethodDef { name: "print", func: print },
-    MethodDef { name: "len", func: len },
-    MethodDef { name: "repr", func: repr },
+    MethodDef {
+        name: "print",
+        func: print,
+    },
+    MethodDef {
+        name: "len",
+        func: len,
+    },
+    MethodDef {
+        name: "repr",
+        func: repr,
+    },
 ];
 
 /// Register the constructors of the built-in types.
 pub fn install_types(vm: &mut Vm) {
     let c = ctx();
-    static NEW_INT: MethodDef = MethodDef { name: "int", func: new_int };
-    static NEW_STR: MethodDef = MethodDef { name: "str", func: new_str };
-    static NEW_FLOAT: MethodDef = MethodDef { name: "float", func: new_float };
-    static NEW_LIST: MethodDef = MethodDef { name: "list", func: new_list };
-    static NEW_TUPLE: MethodDef = MethodDef { name: "tuple", func: new_tuple };
-    static NEW_DICT: MethodDef = MethodDef { name: "dict", func: new_dict };
-    static NEW_SET: MethodDef = MethodDef { name: "set", func: new_set };
-    static NEW_EXC: MethodDef = MethodDef { name: "BaseException", func: new_exception };
+    static NEW_INT: MethodDef = MethodDef {
+        name: "int",
+        func: new_int,
+    };
+    static NEW_STR: MethodDef = MethodDef {
+        name: "str",
+        func: new_str,
+    };
+    static NEW_FLOAT: MethodDef = MethodDef {
+        name: "float",
+        func: new_float,
+    };
+    static NEW_LIST: MethodDef = MethodDef {
+        name: "list",
+        func: new_list,
+    };
+    static NEW_TUPLE: MethodDef = MethodDef {
+        name: "tuple",
+        func: new_tuple,
+    };
+    static NEW_DICT: MethodDef = MethodDef {
+        name: "dict",
+        func: new_dict,
+    };
+    static NEW_SET: MethodDef = MethodDef {
+        name: "set",
+        func: new_set,
+    };
+    static NEW_EXC: MethodDef = MethodDef {
+        name: "BaseException",
+        func: new_exception,
+    };
     super::set_new(vm, &c.int_type, &NEW_INT);
     super::set_new(vm, &c.str_type, &NEW_STR);
     super::set_new(vm, &c.float_type, &NEW_FLOAT);
@@ -123,9 +156,11 @@ fn new_int(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
             )))
         }
         [x, base] => {
-            let b = int::as_i64(base).ok_or_else(|| exceptions::type_error("'base' must be an int"))?;
-            let s = string::as_str(x)
-                .ok_or_else(|| exceptions::type_error("int() can't convert non-string with explicit base"))?;
+            let b =
+                int::as_i64(base).ok_or_else(|| exceptions::type_error("'base' must be an int"))?;
+            let s = string::as_str(x).ok_or_else(|| {
+                exceptions::type_error("int() can't convert non-string with explicit base")
+            })?;
             crate::vm::ops::int_obj(&int_from_str(&s, b)?)
         }
         _ => Err(exceptions::type_error(format!(

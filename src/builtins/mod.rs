@@ -7,7 +7,7 @@ use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::{self, MethodDef};
 use crate::objects::exception::HIERARCHY;
 use crate::objects::typeobj::type_dict;
-use crate::objects::{ctx, dict, module, string};
+use crate::objects::{ctx, module, string};
 use crate::vm::{Vm, VmResult};
 
 /// Put the builtins into `vm.builtins`, and the methods into the built-in types'
@@ -54,7 +54,8 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn set(vm: &mut Vm, d: &PyObj, name: &str, v: PyObj) {
-    vm.dict_set_str(d, name, v).expect("str keys hash and compare without error");
+    vm.dict_set_str(d, name, v)
+        .expect("str keys hash and compare without error");
 }
 
 /// Add methods to a built-in type's dict, as method descriptors.

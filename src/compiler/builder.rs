@@ -168,7 +168,10 @@ pub fn stack_depth(instrs: &[Instr], table: &[ExceptEntry]) -> u32 {
     while let Some(i) = work.pop() {
         let d = depth[i];
         let Instr { op, arg } = instrs[i];
-        if let Some(h) = table.iter().find(|e| e.start as usize <= i && i < e.end as usize) {
+        if let Some(h) = table
+            .iter()
+            .find(|e| e.start as usize <= i && i < e.end as usize)
+        {
             assert!(h.depth as i32 <= d, "handler depth above the stack at {i}");
             reach(&mut depth, &mut work, h.target as usize, h.depth as i32 + 1);
             max = max.max(h.depth as i32 + 1);

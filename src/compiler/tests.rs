@@ -31,5 +31,13 @@ fn nested(code: &PyObj, i: usize) -> PyObj {
 #[test]
 fn smoke() {
     let code = compile("x = 1\n");
-    assert_eq!(ops(&code), ["LOAD_CONST 0", "STORE_NAME 0", "LOAD_CONST 1", "RETURN_VALUE 0"]);
+    assert_eq!(
+        ops(&code),
+        [
+            "LOAD_CONST 0",
+            "STORE_NAME 0",
+            "LOAD_CONST 1",
+            "RETURN_VALUE 0"
+        ]
+    );
 }

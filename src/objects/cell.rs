@@ -35,6 +35,8 @@ pub fn get(cell: &PyObj) -> Option<PyObj> {
 
 /// Set the contents of a cell; returns the old value (drop it after).
 pub fn set(cell: &PyObj, v: Option<PyObj>) -> Option<PyObj> {
-    let mut c = cell.borrow_mut::<Cell>().expect("a cell is never borrowed for long");
+    let mut c = cell
+        .borrow_mut::<Cell>()
+        .expect("a cell is never borrowed for long");
     std::mem::replace(&mut c.0, v)
 }

@@ -16,17 +16,17 @@ use super::builtin_function::{BuiltinFunction, MethodDescr};
 use super::cell::Cell;
 use super::dict::Dict;
 use super::exception::{ExcObj, HIERARCHY};
+use super::float::Float;
 use super::function::Function;
+use super::int::{self, Long, NSMALLNEGINTS, NSMALLPOSINTS};
 use super::iter::{DictIter, SeqIter, SetIter};
+use super::list::List;
 use super::method::Method;
 use super::module::Module;
-use super::range::{Range, RangeIter};
-use super::slice::Slice;
-use super::float::Float;
-use super::int::{self, Long, NSMALLNEGINTS, NSMALLPOSINTS};
-use super::list::List;
 use super::none::Singleton;
+use super::range::{Range, RangeIter};
 use super::set::Set;
+use super::slice::Slice;
 use super::string::{self, InternKey, Str};
 use super::tuple::Tuple;
 use super::typeobj::TypeInfo;
@@ -95,10 +95,7 @@ pub fn ctx() -> &'static Ctx {
 }
 
 fn builtin<T: Payload>(meta: &TypeRef, name: &'static str, base: &TypeRef) -> TypeRef {
-    TypeRef::new::<TypeInfo, T>(
-        meta,
-        TypeInfo::new(Cow::Borrowed(name), Some(base.clone())),
-    )
+    TypeRef::new::<TypeInfo, T>(meta, TypeInfo::new(Cow::Borrowed(name), Some(base.clone())))
 }
 
 /// The built-in exception classes, each subclassing its base in HIERARCHY.

@@ -30,7 +30,12 @@ pub fn new(start: PyObj, stop: PyObj, step: PyObj) -> PyObj {
 
 /// Clamp slice bounds to a sequence of `len` items (PySlice_AdjustIndices); returns
 /// (start, stop, slicelength). `step` must not be 0.
-pub fn adjust_indices(len: i64, start: Option<i64>, stop: Option<i64>, step: i64) -> (i64, i64, i64) {
+pub fn adjust_indices(
+    len: i64,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: i64,
+) -> (i64, i64, i64) {
     let (lo_default, hi_default) = if step < 0 { (len - 1, -1) } else { (0, len) };
     let clamp = |v: Option<i64>, default: i64| -> i64 {
         match v {

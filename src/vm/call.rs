@@ -52,18 +52,36 @@ impl Vm {
     ) -> VmResult<Flow> {
         let names = kwnames.as_ref().and_then(tuple::items).unwrap_or(&[]);
         if f.is_a::<Function>() {
-            self.push_function_frame(&f, Args { all: &args, kwnames: names })?;
+            self.push_function_frame(
+                &f,
+                Args {
+                    all: &args,
+                    kwnames: names,
+                },
+            )?;
             return Ok(Flow::Switch);
         }
         if let Some(m) = f.get::<Method>() {
             if m.func.is_a::<Function>() {
                 args.insert(0, m.self_.clone());
                 let func = m.func.clone();
-                self.push_function_frame(&func, Args { all: &args, kwnames: names })?;
+                self.push_function_frame(
+                    &func,
+                    Args {
+                        all: &args,
+                        kwnames: names,
+                    },
+                )?;
                 return Ok(Flow::Switch);
             }
         }
-        let r = self.call(&f, Args { all: &args, kwnames: names })?;
+        let r = self.call(
+            &f,
+            Args {
+                all: &args,
+                kwnames: names,
+            },
+        )?;
         self.stack.push(r);
         Ok(Flow::Next)
     }
@@ -82,7 +100,13 @@ impl Vm {
                 Some(s) => {
                     let s = s.clone();
                     let all: ArgVec = std::iter::once(s).chain(args.all.iter().cloned()).collect();
-                    self.call_native(def.func, Args { all: &all, kwnames: args.kwnames })
+                    self.call_native(
+                        def.func,
+                        Args {
+                            all: &all,
+                            kwnames: args.kwnames,
+                        },
+                    )
                 }
             };
         }
@@ -108,7 +132,13 @@ impl Vm {
         if let Some(m) = f.get::<Method>() {
             let (func, s) = (m.func.clone(), m.self_.clone());
             let all: ArgVec = std::iter::once(s).chain(args.all.iter().cloned()).collect();
-            return self.call(&func, Args { all: &all, kwnames: args.kwnames });
+            return self.call(
+                &func,
+                Args {
+                    all: &all,
+                    kwnames: args.kwnames,
+                },
+            );
         }
         if let Some(ty) = TypeRef::from_obj::<TypeInfo>(f) {
             return self.type_call(&ty, args);
@@ -120,7 +150,11 @@ impl Vm {
     }
 
     /// Run a Rust builtin, counting the call against the recursion limit.
-    fn call_native(&mut self, func: crate::objects::builtin_function::NativeFn, args: Args<'_>) -> VmResult<PyObj> {
+    fn call_native(
+        &mut self,
+        func: crate::objects::builtin_function::NativeFn,
+        args: Args<'_>,
+    ) -> VmResult<PyObj> {
         self.check_recursion()?;
         self.depth += 1;
         let r = func(self, args);
@@ -140,7 +174,10 @@ impl Vm {
         let all: ArgVec = std::iter::once(ty.as_obj().clone())
             .chain(args.all.iter().cloned())
             .collect();
-        let inner = Args { all: &all, kwnames: args.kwnames };
+        let inner = Args {
+            all: &all,
+            kwnames: args.kwnames,
+        };
         match new.get::<BuiltinFunction>() {
             Some(b) => self.call_native(b.def.func, inner),
             None => self.call(&new, inner),
@@ -196,7 +233,9 @@ impl Vm {
     /// A callable's name for messages (`f`, `A.m`).
     pub(crate) fn callable_name(&self, f: &PyObj) -> String {
         if let Ok(func) = f.borrow::<Function>() {
-            return string::as_str(&func.qualname).unwrap_or_default().into_owned();
+            return string::as_str(&func.qualname)
+                .unwrap_or_default()
+                .into_owned();
         }
         if let Some(b) = f.get::<BuiltinFunction>() {
             return b.def.name.to_string();
@@ -207,12 +246,15 @@ impl Vm {
     /// MAKE_FUNCTION: build a function from the code object and the flagged extras.
     pub(crate) fn make_function(&mut self, fi: usize, flags: u32) -> VmResult<PyObj> {
         let code = self.stack.pop().expect("code");
-        let mut take = |bit: u32, vm: &mut Vm| (flags & bit != 0).then(|| vm.stack.pop().expect("operand"));
+        let take =
+            |bit: u32, vm: &mut Vm| (flags & bit != 0).then(|| vm.stack.pop().expect("operand"));
         let closure = take(8, self);
         let annotations = take(4, self);
         let kwdefaults = take(2, self);
         let defaults = take(1, self);
-        let c = code.get::<Code>().expect("MAKE_FUNCTION needs a code object");
+        let c = code
+            .get::<Code>()
+            .expect("MAKE_FUNCTION needs a code object");
         let (name, qualname) = (c.name.clone(), c.qualname.clone());
         let globals = self.frames[fi].globals.clone();
         let builtins = self.frames[fi].builtins.clone();

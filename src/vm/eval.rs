@@ -42,8 +42,8 @@ impl Vm {
                     Ok(Flow::Next) => continue,
                     Ok(flow) => break Ok(flow),
                     Err(e) => {
-                        let reraise = matches!(op, Op::RERAISE)
-                            || (op == Op::RAISE_VARARGS && arg == 0);
+                        let reraise =
+                            matches!(op, Op::RERAISE) || (op == Op::RAISE_VARARGS && arg == 0);
                         break Err((e, ip - 1, reraise));
                     }
                 }
@@ -249,7 +249,13 @@ impl Vm {
             Op::BINARY_OP => {
                 let b = self.pop();
                 let a = self.pop();
-                let r = ops::binary_op(self, &a, &b, BinaryOp::from_arg(arg), arg >= BinaryOp::INPLACE)?;
+                let r = ops::binary_op(
+                    self,
+                    &a,
+                    &b,
+                    BinaryOp::from_arg(arg),
+                    arg >= BinaryOp::INPLACE,
+                )?;
                 self.stack.push(r);
             }
             Op::UNARY_NEGATIVE | Op::UNARY_POSITIVE | Op::UNARY_INVERT => {
@@ -297,10 +303,15 @@ impl Vm {
                 self.delitem(&container, &key)?;
             }
             Op::BUILD_SLICE => {
-                let step = if arg == 3 { self.pop() } else { ctx().none.clone() };
+                let step = if arg == 3 {
+                    self.pop()
+                } else {
+                    ctx().none.clone()
+                };
                 let stop = self.pop();
                 let start = self.pop();
-                self.stack.push(crate::objects::slice::new(start, stop, step));
+                self.stack
+                    .push(crate::objects::slice::new(start, stop, step));
             }
             Op::BUILD_TUPLE => {
                 let items = self.pop_n(arg as usize);
@@ -332,7 +343,9 @@ impl Vm {
                 let keys = self.pop();
                 let values = self.pop_n(arg as usize);
                 let d = dict::new_presized(values.len());
-                let keys = tuple::items(&keys).expect("BUILD_CONST_KEY_MAP keys are a tuple").to_vec();
+                let keys = tuple::items(&keys)
+                    .expect("BUILD_CONST_KEY_MAP keys are a tuple")
+                    .to_vec();
                 for (k, v) in keys.into_iter().zip(values) {
                     self.dict_set(&d, k, v)?;
                 }
@@ -468,7 +481,10 @@ impl Vm {
             }
             Op::PUSH_EXC_INFO => {
                 let exc = self.pop();
-                let prev = self.handled.replace(exc.clone()).unwrap_or_else(|| ctx().none.clone());
+                let prev = self
+                    .handled
+                    .replace(exc.clone())
+                    .unwrap_or_else(|| ctx().none.clone());
                 self.stack.push(prev);
                 self.stack.push(exc);
             }
@@ -487,7 +503,8 @@ impl Vm {
                 return Err(Exc(exc));
             }
             Op::LOAD_ASSERTION_ERROR => {
-                self.stack.push(ctx().exc_type("AssertionError").as_obj().clone());
+                self.stack
+                    .push(ctx().exc_type("AssertionError").as_obj().clone());
             }
             Op::IMPORT_NAME => {
                 let _fromlist = self.pop();
@@ -586,7 +603,9 @@ impl Vm {
         if exceptions::is_exception_class(x) {
             return self.call(x, super::Args::positional(&[]));
         }
-        Err(exceptions::type_error("exceptions must derive from BaseException"))
+        Err(exceptions::type_error(
+            "exceptions must derive from BaseException",
+        ))
     }
 
     /// Does exception `exc` match `ty` (a class or a tuple of classes)?

@@ -64,8 +64,9 @@ pub fn is_exception(obj: &PyObj) -> bool {
 
 /// Is `ty` an exception class?
 pub fn is_exception_class(ty: &PyObj) -> bool {
-    TypeRef::from_obj::<typeobj::TypeInfo>(ty)
-        .is_some_and(|t| t.instance_vtable().type_id == ctx().exc_type("BaseException").instance_vtable().type_id)
+    TypeRef::from_obj::<typeobj::TypeInfo>(ty).is_some_and(|t| {
+        t.instance_vtable().type_id == ctx().exc_type("BaseException").instance_vtable().type_id
+    })
 }
 
 /// isinstance(exc, ty) for an exception class.
@@ -85,10 +86,12 @@ pub fn args(exc: &PyObj) -> PyObj {
 /// traceback printer reverses them.
 pub fn add_traceback(exc: &PyObj, code: &PyObj, instr: u32) {
     if let Ok(mut e) = exc.borrow_mut::<ExcObj>() {
-        e.traceback.get_or_insert_with(Default::default).push(TbEntry {
-            code: code.clone(),
-            instr,
-        });
+        e.traceback
+            .get_or_insert_with(Default::default)
+            .push(TbEntry {
+                code: code.clone(),
+                instr,
+            });
     }
 }
 

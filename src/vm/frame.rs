@@ -49,7 +49,9 @@ fn name_list(names: &[String]) -> String {
 }
 
 fn varname(c: &Code, i: usize) -> String {
-    string::as_str(&c.varnames[i]).unwrap_or_default().into_owned()
+    string::as_str(&c.varnames[i])
+        .unwrap_or_default()
+        .into_owned()
 }
 
 impl Vm {
@@ -59,7 +61,9 @@ impl Vm {
             .borrow::<Function>()
             .map_err(|_| type_error("function is being modified".into()))?;
         let code = f.code.clone();
-        let c = code.get::<Code>().expect("a function's code is a code object");
+        let c = code
+            .get::<Code>()
+            .expect("a function's code is a code object");
         self.check_recursion()?;
         let null = &ctx().null;
         let base = self.stack.len();
@@ -114,7 +118,13 @@ impl Vm {
 
     /// CPython's initialize_locals: bind positional and keyword arguments, *args,
     /// **kwargs and defaults into the fast locals at `base`.
-    fn bind_arguments(&mut self, f: &Function, c: &Code, base: usize, args: Args<'_>) -> VmResult<()> {
+    fn bind_arguments(
+        &mut self,
+        f: &Function,
+        c: &Code,
+        base: usize,
+        args: Args<'_>,
+    ) -> VmResult<()> {
         let qualname = string::as_str(&f.qualname).unwrap_or_default().into_owned();
         let argcount = c.argcount as usize;
         let posonly = c.posonlyargcount as usize;
@@ -177,13 +187,20 @@ impl Vm {
 
         // Too many positional arguments.
         if pos.len() > argcount && !has_varargs {
-            let defaults = f.defaults.as_ref().and_then(tuple::items).map_or(0, <[PyObj]>::len);
+            let defaults = f
+                .defaults
+                .as_ref()
+                .and_then(tuple::items)
+                .map_or(0, <[PyObj]>::len);
             let given_kwonly = (argcount..argcount + kwonly)
                 .filter(|&i| !self.stack[base + i].is(&null))
                 .count();
             let plural = |n: usize| if n == 1 { "" } else { "s" };
             let takes = if defaults > 0 {
-                format!("from {} to {argcount} positional arguments", argcount - defaults)
+                format!(
+                    "from {} to {argcount} positional arguments",
+                    argcount - defaults
+                )
             } else {
                 format!("{argcount} positional argument{}", plural(argcount))
             };
@@ -197,7 +214,11 @@ impl Vm {
             } else {
                 String::new()
             };
-            let verb = if given == 1 && given_kwonly == 0 { "was" } else { "were" };
+            let verb = if given == 1 && given_kwonly == 0 {
+                "was"
+            } else {
+                "were"
+            };
             return Err(type_error(format!(
                 "{qualname}() takes {takes} but {given}{kwonly_note} {verb} given"
             )));

@@ -14,6 +14,7 @@ mod eval;
 pub mod exceptions;
 mod frame;
 pub mod ops;
+mod run;
 pub mod traceback;
 
 use crate::error::PyErr;

@@ -27,7 +27,10 @@ impl Sources {
                 .ok()
                 .map(|s| s.lines().map(str::to_string).collect())
         });
-        lines.as_ref()?.get((line as usize).checked_sub(1)?).cloned()
+        lines
+            .as_ref()?
+            .get((line as usize).checked_sub(1)?)
+            .cloned()
     }
 }
 
@@ -221,7 +224,11 @@ impl Vm {
         let entries: Vec<(PyObj, u32)> = e
             .borrow::<ExcObj>()
             .ok()
-            .and_then(|x| x.traceback.as_ref().map(|t| t.iter().rev().map(|t| (t.code.clone(), t.instr)).collect()))
+            .and_then(|x| {
+                x.traceback
+                    .as_ref()
+                    .map(|t| t.iter().rev().map(|t| (t.code.clone(), t.instr)).collect())
+            })
             .unwrap_or_default();
         if !entries.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
@@ -229,10 +236,18 @@ impl Vm {
         let mut last: Option<(String, u32, String)> = None;
         let mut repeated = 0usize;
         for (code_obj, instr) in &entries {
-            let Some(code) = code_obj.get::<Code>() else { continue };
-            let file = string::as_str(&code.filename).unwrap_or_default().into_owned();
+            let Some(code) = code_obj.get::<Code>() else {
+                continue;
+            };
+            let file = string::as_str(&code.filename)
+                .unwrap_or_default()
+                .into_owned();
             let name = string::as_str(&code.name).unwrap_or_default().into_owned();
-            let loc = code.locations.get(*instr as usize).copied().unwrap_or_default();
+            let loc = code
+                .locations
+                .get(*instr as usize)
+                .copied()
+                .unwrap_or_default();
             let key = (file.clone(), loc.line, name.clone());
             if last.as_ref() == Some(&key) {
                 repeated += 1;
@@ -244,7 +259,10 @@ impl Vm {
                 repeated = 0;
                 last = Some(key);
             }
-            out.push_str(&format!("  File \"{file}\", line {}, in {name}\n", loc.line));
+            out.push_str(&format!(
+                "  File \"{file}\", line {}, in {name}\n",
+                loc.line
+            ));
             source_lines(sources, &file, loc, out);
         }
         flush_repeats(out, repeated);
@@ -254,7 +272,9 @@ impl Vm {
     /// The last line(s): `Type: message`.
     pub fn exception_only(&mut self, e: &PyObj) -> String {
         let name = typeobj::type_name(e);
-        let mut msg = self.exception_str(e).unwrap_or_else(|_| "<exception str() failed>".into());
+        let mut msg = self
+            .exception_str(e)
+            .unwrap_or_else(|_| "<exception str() failed>".into());
         if e.is_type(ctx().exc_type("NameError")) {
             if let Some(s) = self.name_suggestion(&msg) {
                 msg.push_str(&format!(". Did you mean: '{s}'?"));
@@ -270,12 +290,16 @@ impl Vm {
     /// "Did you mean" for `name 'x' is not defined`: the closest name among the main
     /// module's globals and the builtins.
     fn name_suggestion(&mut self, msg: &str) -> Option<String> {
-        let name = msg.strip_prefix("name '")?.strip_suffix("' is not defined")?;
+        let name = msg
+            .strip_prefix("name '")?
+            .strip_suffix("' is not defined")?;
         let mut candidates: Vec<String> = Vec::new();
         let modules = self.modules.clone();
         let main = self.dict_get_str(&modules, "__main__");
         let dicts = [
-            main.as_ref().and_then(crate::objects::module::dict).cloned(),
+            main.as_ref()
+                .and_then(crate::objects::module::dict)
+                .cloned(),
             Some(self.builtins.clone()),
         ];
         for d in dicts.into_iter().flatten() {

@@ -120,7 +120,9 @@ fn float_op(op: BinaryOp, x: f64, y: f64) -> VmResult<Option<PyObj>> {
 /// The repeat count of `seq * n`: an int (or bool), else TypeError.
 fn repeat_count(seq: &PyObj, n: &PyObj) -> VmResult<i64> {
     match int_val(n) {
-        Some(v) => Ok(v.to_i64().unwrap_or(if v.is_negative() { 0 } else { i64::MAX })),
+        Some(v) => Ok(v
+            .to_i64()
+            .unwrap_or(if v.is_negative() { 0 } else { i64::MAX })),
         None => Err(exceptions::type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
             typeobj::type_name(if int_val(seq).is_some() { seq } else { n })
@@ -151,7 +153,11 @@ fn repeat(seq: &PyObj, n: i64) -> VmResult<PyObj> {
         }
         None => list::borrow(seq).map(|l| l.0.clone()).unwrap_or_default(),
     };
-    let total = items.len().checked_mul(n).filter(|t| *t <= isize::MAX as usize / 8).ok_or_else(memory_error)?;
+    let total = items
+        .len()
+        .checked_mul(n)
+        .filter(|t| *t <= isize::MAX as usize / 8)
+        .ok_or_else(memory_error)?;
     let mut out = Vec::new();
     out.try_reserve_exact(total).map_err(|_| memory_error())?;
     for _ in 0..n {
@@ -196,7 +202,13 @@ fn concat(a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
 }
 
 /// BINARY_OP for the built-in types.
-pub fn binary_op(vm: &mut Vm, a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool) -> VmResult<PyObj> {
+pub fn binary_op(
+    vm: &mut Vm,
+    a: &PyObj,
+    b: &PyObj,
+    op: BinaryOp,
+    inplace: bool,
+) -> VmResult<PyObj> {
     if let (Some(x), Some(y)) = (int::as_i64(a), int::as_i64(b)) {
         if let Some(r) = small_int_op(op, x, y) {
             return Ok(r);
@@ -252,7 +264,9 @@ pub fn binary_op(vm: &mut Vm, a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool)
         {
             vm.set_binary_op(a, b, op, inplace)
         }
-        BinaryOp::Or if a.is_a::<crate::objects::dict::Dict>() && b.is_a::<crate::objects::dict::Dict>() => {
+        BinaryOp::Or
+            if a.is_a::<crate::objects::dict::Dict>() && b.is_a::<crate::objects::dict::Dict>() =>
+        {
             let target = if inplace { a.clone() } else { vm.dict_copy(a)? };
             vm.dict_update(&target, b, false)?;
             Ok(target)

@@ -14,7 +14,10 @@ use super::super::{exceptions, Exc, Vm, VmResult};
 fn no_attribute(o: &PyObj, name: &str) -> Exc {
     exceptions::named(
         "AttributeError",
-        format!("'{}' object has no attribute '{name}'", typeobj::type_name(o)),
+        format!(
+            "'{}' object has no attribute '{name}'",
+            typeobj::type_name(o)
+        ),
     )
 }
 
@@ -72,7 +75,10 @@ impl Vm {
         }
         Err(exceptions::named(
             "AttributeError",
-            format!("type object '{}' has no attribute '{n}'", typeobj::info(ty).name),
+            format!(
+                "type object '{}' has no attribute '{n}'",
+                typeobj::info(ty).name
+            ),
         ))
     }
 
@@ -186,10 +192,15 @@ impl Vm {
         if o.is_a::<Function>() {
             if let Some(v) = value {
                 let d = {
-                    let mut f = o.borrow_mut::<Function>().map_err(|_| no_attribute(o, &n))?;
+                    let mut f = o
+                        .borrow_mut::<Function>()
+                        .map_err(|_| no_attribute(o, &n))?;
                     match n.as_str() {
                         "__defaults__" => {
-                            let old = std::mem::replace(&mut f.defaults, (!v.is(&ctx().none)).then_some(v));
+                            let old = std::mem::replace(
+                                &mut f.defaults,
+                                (!v.is(&ctx().none)).then_some(v),
+                            );
                             drop(f);
                             drop(old);
                             return Ok(());
@@ -218,14 +229,18 @@ impl Vm {
                     let mut e = o.borrow_mut::<ExcObj>().map_err(|_| no_attribute(o, &n))?;
                     match n.as_str() {
                         "__cause__" => {
-                            let old = std::mem::replace(&mut e.cause, (!v.is(&ctx().none)).then_some(v));
+                            let old =
+                                std::mem::replace(&mut e.cause, (!v.is(&ctx().none)).then_some(v));
                             e.suppress_context = true;
                             drop(e);
                             drop(old);
                             return Ok(());
                         }
                         "__context__" => {
-                            let old = std::mem::replace(&mut e.context, (!v.is(&ctx().none)).then_some(v));
+                            let old = std::mem::replace(
+                                &mut e.context,
+                                (!v.is(&ctx().none)).then_some(v),
+                            );
                             drop(e);
                             drop(old);
                             return Ok(());

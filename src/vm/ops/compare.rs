@@ -110,7 +110,10 @@ fn sequence_compare(vm: &mut Vm, xa: &[PyObj], xb: &[PyObj], op: CompareOp) -> V
 }
 
 fn set_compare(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<bool> {
-    let (x, y) = (set::borrow(a).ok_or_else(busy)?, set::borrow(b).ok_or_else(busy)?);
+    let (x, y) = (
+        set::borrow(a).ok_or_else(busy)?,
+        set::borrow(b).ok_or_else(busy)?,
+    );
     let mut eq = |p: &PyObj, q: &PyObj| protocol::eq(p, q);
     let r = match op {
         CompareOp::Eq => x.0.set_eq(&y.0, &mut eq)?,
@@ -141,7 +144,10 @@ impl Vm {
     }
 
     fn dict_equal(&mut self, a: &PyObj, b: &PyObj) -> VmResult<bool> {
-        let (ia, ib) = (dict::items(a).unwrap_or_default(), dict::items(b).unwrap_or_default());
+        let (ia, ib) = (
+            dict::items(a).unwrap_or_default(),
+            dict::items(b).unwrap_or_default(),
+        );
         if ia.len() != ib.len() {
             return Ok(false);
         }

@@ -38,7 +38,10 @@ fn registered_next(o: &PyObj) -> Option<NextFn> {
 }
 
 fn changed(what: &str) -> Exc {
-    exceptions::named("RuntimeError", format!("{what} changed size during iteration"))
+    exceptions::named(
+        "RuntimeError",
+        format!("{what} changed size during iteration"),
+    )
 }
 
 fn busy() -> Exc {
@@ -246,7 +249,10 @@ impl Vm {
         if let Some(l) = list::borrow(o) {
             return l.0.len();
         }
-        if let Some(n) = string::len(o).or_else(|| dict::len(o)).or_else(|| set::len(o)) {
+        if let Some(n) = string::len(o)
+            .or_else(|| dict::len(o))
+            .or_else(|| set::len(o))
+        {
             return n;
         }
         if let Some((_, _, n)) = range::parts(o) {
@@ -344,7 +350,13 @@ impl Vm {
     }
 
     /// `a | b`, `a & b`, `a - b`, `a ^ b` for sets (in place for |=, &=, -=, ^=).
-    pub fn set_binary_op(&mut self, a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool) -> VmResult<PyObj> {
+    pub fn set_binary_op(
+        &mut self,
+        a: &PyObj,
+        b: &PyObj,
+        op: BinaryOp,
+        inplace: bool,
+    ) -> VmResult<PyObj> {
         let mut eq = |p: &PyObj, q: &PyObj| protocol::eq(p, q);
         let result: SetTable<PyObj> = {
             let x = set::borrow(a).ok_or_else(busy)?;

@@ -12,6 +12,7 @@ mod subscr;
 
 pub use arith::{binary_op, bool_obj, int_obj, unary_op};
 pub use compare::{compare, compare_bool};
+pub use iter::{char_str, register_iterator, NextFn};
 pub use repr::ascii_escape;
 
 use crate::error::PyResult;
@@ -89,7 +90,9 @@ impl Vm {
     /// `item in container`.
     pub fn contains(&mut self, container: &PyObj, item: &PyObj) -> VmResult<bool> {
         if let (Some(hay), Some(needle)) = (string::view(container), string::view(item)) {
-            return Ok(crate::objects::unicode::methods_view::contains_view(hay, needle));
+            return Ok(crate::objects::unicode::methods_view::contains_view(
+                hay, needle,
+            ));
         }
         if string::view(container).is_some() {
             return Err(exceptions::type_error(format!(
@@ -106,7 +109,9 @@ impl Vm {
             return Ok(set::contains(container, item, h, &mut eq)?);
         }
         if let Some((start, step, n)) = range::parts(container) {
-            if let Some(v) = int::as_i64(item).filter(|_| !item.is_a::<crate::objects::float::Float>()) {
+            if let Some(v) =
+                int::as_i64(item).filter(|_| !item.is_a::<crate::objects::float::Float>())
+            {
                 let off = v as i128 - start as i128;
                 let idx = off / step as i128;
                 return Ok(off % step as i128 == 0 && idx >= 0 && idx < n as i128);

@@ -127,8 +127,15 @@ impl Vm {
                 ""
             };
             let alt = if flags.contains('#') { "#" } else { "" };
-            let zero = if flags.contains('0') && !left { "0" } else { "" };
-            let prec = precision.as_ref().map(|p| format!(".{p}")).unwrap_or_default();
+            let zero = if flags.contains('0') && !left {
+                "0"
+            } else {
+                ""
+            };
+            let prec = precision
+                .as_ref()
+                .map(|p| format!(".{p}"))
+                .unwrap_or_default();
             let piece = match conv {
                 's' | 'r' | 'a' => {
                     let s = match conv {
@@ -152,7 +159,11 @@ impl Vm {
                         let digits = format_int(&v.abs(), &ty.to_string())?;
                         let mut d = "0".repeat(p.saturating_sub(digits.len()));
                         d.push_str(&digits);
-                        let s = if v.is_negative() { format!("-{d}") } else { format!("{sign}{d}") };
+                        let s = if v.is_negative() {
+                            format!("-{d}")
+                        } else {
+                            format!("{sign}{d}")
+                        };
                         let align = if left { "<" } else { ">" };
                         format_str(&s, &format!("{align}{width}"))?.into_owned()
                     } else {
@@ -172,13 +183,19 @@ impl Vm {
                             }
                         },
                     };
-                    let prec = if precision.is_none() { ".6".to_string() } else { prec.clone() };
+                    let prec = if precision.is_none() {
+                        ".6".to_string()
+                    } else {
+                        prec.clone()
+                    };
                     format_float(x, &format!("{align}{sign}{alt}{zero}{width}{prec}{conv}"))?
                 }
                 'c' => {
                     let s = match int::as_i64(&arg) {
                         Some(cp) => char::from_u32(cp as u32)
-                            .ok_or_else(|| exceptions::named("OverflowError", "%c arg not in range(0x110000)"))?
+                            .ok_or_else(|| {
+                                exceptions::named("OverflowError", "%c arg not in range(0x110000)")
+                            })?
                             .to_string(),
                         None => match string::as_str(&arg).filter(|s| s.chars().count() == 1) {
                             Some(s) => s.into_owned(),

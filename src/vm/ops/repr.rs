@@ -141,7 +141,11 @@ impl Vm {
         Ok(out)
     }
 
-    fn container_repr_inner(&mut self, o: &PyObj, c: &crate::objects::context::Ctx) -> VmResult<String> {
+    fn container_repr_inner(
+        &mut self,
+        o: &PyObj,
+        c: &crate::objects::context::Ctx,
+    ) -> VmResult<String> {
         if let Some(items) = tuple::items(o) {
             let items = items.to_vec();
             let inner = self.join_reprs(&items)?;
@@ -226,7 +230,12 @@ impl Vm {
             return if int::as_i64(&step) == Some(1) {
                 format!("range({}, {})", s(self, &start), s(self, &stop))
             } else {
-                format!("range({}, {}, {})", s(self, &start), s(self, &stop), s(self, &step))
+                format!(
+                    "range({}, {}, {})",
+                    s(self, &start),
+                    s(self, &stop),
+                    s(self, &step)
+                )
             };
         }
         if let Some(sl) = o.get::<Slice>() {

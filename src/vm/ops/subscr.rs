@@ -49,10 +49,7 @@ fn seq_index(key: &PyObj, len: usize, msg: &str) -> VmResult<Option<usize>> {
     let out_of_range = || exceptions::named("IndexError", msg);
     let Some(mut i) = v.to_i64() else {
         return Err(if v.bit_length() > 63 {
-            exceptions::named(
-                "IndexError",
-                "cannot fit 'int' into an index-sized integer",
-            )
+            exceptions::named("IndexError", "cannot fit 'int' into an index-sized integer")
         } else {
             out_of_range()
         });
@@ -87,7 +84,9 @@ impl Vm {
             }
             if let Some(s) = key.get::<Slice>() {
                 let (pos, _, _) = slice_positions(s, len)?;
-                return Ok(list::new_exact(pos.into_iter().map(|i| l.0[i].clone()).collect()));
+                return Ok(list::new_exact(
+                    pos.into_iter().map(|i| l.0[i].clone()).collect(),
+                ));
             }
             return Err(bad_index("list", key));
         }
@@ -100,7 +99,9 @@ impl Vm {
                 if step == 1 && pos.len() == items.len() {
                     return Ok(o.clone());
                 }
-                return Ok(tuple::new(pos.into_iter().map(|i| items[i].clone()).collect()));
+                return Ok(tuple::new(
+                    pos.into_iter().map(|i| items[i].clone()).collect(),
+                ));
             }
             return Err(bad_index("tuple", key));
         }
@@ -115,7 +116,8 @@ impl Vm {
                     return Ok(o.clone());
                 }
                 let buf = v.slice(start, step, n.max(0) as usize);
-                return string::from_buf(&buf).ok_or_else(|| exceptions::named_empty("MemoryError"));
+                return string::from_buf(&buf)
+                    .ok_or_else(|| exceptions::named_empty("MemoryError"));
             }
             return Err(exceptions::type_error(format!(
                 "string indices must be integers, not '{}'",
@@ -228,7 +230,12 @@ impl Vm {
 
     /// `l[slice] = items` (or `del l[slice]` when `items` is None), as CPython's
     /// list_ass_slice / list_ass_subscript.
-    fn list_assign_slice(&mut self, o: &PyObj, s: &Slice, items: Option<Vec<PyObj>>) -> VmResult<()> {
+    fn list_assign_slice(
+        &mut self,
+        o: &PyObj,
+        s: &Slice,
+        items: Option<Vec<PyObj>>,
+    ) -> VmResult<()> {
         let mut l = list::borrow_mut(o).ok_or_else(busy)?;
         let len = l.0.len();
         let (start, stop, step) = slice_parts(s)?;
@@ -273,9 +280,8 @@ impl Vm {
                     sorted.sort_unstable();
                     let mut i = 0usize;
                     let mut k = 0usize;
-                    let gone: Vec<PyObj> = l
-                        .0
-                        .extract_if(.., |_| {
+                    let gone: Vec<PyObj> =
+                        l.0.extract_if(.., |_| {
                             let hit = k < sorted.len() && sorted[k] == i;
                             k += usize::from(hit);
                             i += 1;

@@ -1,0 +1,106 @@
+//! Running whole programs: a module's code in a fresh namespace, and what happens to
+//! an exception nobody caught (the traceback on stderr, or SystemExit's status).
+
+use crate::compiler::{compile_source, CompileError};
+use crate::heap::PyObj;
+use crate::objects::exception::ExcObj;
+use crate::objects::{ctx, dict, int, module, string, tuple};
+
+use super::{Frame, Vm, VmResult};
+
+impl Vm {
+    /// Run a code object with `globals` as its namespace.
+    pub fn exec_code(&mut self, code: PyObj, globals: PyObj) -> VmResult<PyObj> {
+        self.check_recursion()?;
+        let base = self.stack.len();
+        self.frames.push(Frame {
+            code,
+            builtins: self.builtins.clone(),
+            globals,
+            locals: None,
+            base,
+            stack_base: base,
+            ip: 0,
+            kwnames: None,
+            entry: true,
+        });
+        self.depth += 1;
+        self.run_frame()
+    }
+
+    /// A fresh module namespace with `__name__`, `__builtins__` and `__file__`, and
+    /// the module registered in sys.modules.
+    pub fn new_module(&mut self, name: &str, file: Option<&str>) -> VmResult<PyObj> {
+        let g = dict::new();
+        self.dict_set_str(&g, "__name__", string::intern_str(name))?;
+        self.dict_set_str(&g, "__doc__", ctx().none.clone())?;
+        let b = self.import(&string::intern_str("builtins"))?;
+        self.dict_set_str(&g, "__builtins__", b)?;
+        if let Some(f) = file {
+            self.dict_set_str(&g, "__file__", string::new(f))?;
+        }
+        let m = module::new(string::intern_str(name), g.clone());
+        let modules = self.modules.clone();
+        self.dict_set_str(&modules, name, m)?;
+        Ok(g)
+    }
+
+    /// Compile and run `source` as the `__main__` module; returns the process exit
+    /// status, having printed any error as python3 does.
+    pub fn run_main(&mut self, source: &str, filename: &str, file: Option<&str>) -> i32 {
+        let code = match compile_source(source, filename) {
+            Ok(c) => c,
+            Err(CompileError::Syntax(e)) => {
+                self.flush();
+                eprint!("{}", e.render());
+                return 1;
+            }
+            Err(CompileError::Recursion) => {
+                self.flush();
+                eprintln!("RecursionError: {}", CompileError::RECURSION_MSG);
+                return 1;
+            }
+        };
+        let result = self
+            .new_module("__main__", file)
+            .and_then(|g| self.exec_code(code, g));
+        let status = match result {
+            Ok(_) => 0,
+            Err(e) => self.report_uncaught(&e.0),
+        };
+        self.flush();
+        status
+    }
+
+    /// Print an uncaught exception (or honour SystemExit) and return the exit status.
+    pub fn report_uncaught(&mut self, exc: &PyObj) -> i32 {
+        self.flush();
+        if exc.is_type(ctx().exc_type("SystemExit")) {
+            return self.system_exit_status(exc);
+        }
+        let text = self.format_exception(exc);
+        eprint!("{text}");
+        1
+    }
+
+    /// SystemExit: no code or None is 0, an int is the status, anything else is
+    /// printed to stderr with status 1.
+    fn system_exit_status(&mut self, exc: &PyObj) -> i32 {
+        let args = exc.borrow::<ExcObj>().map(|e| e.args.clone()).ok();
+        let items = args.as_ref().and_then(tuple::items).unwrap_or(&[]).to_vec();
+        let code = match items.as_slice() {
+            [] => return 0,
+            [c] => c.clone(),
+            _ => args.expect("args"),
+        };
+        if code.is(&ctx().none) {
+            return 0;
+        }
+        if let Some(v) = int::as_i64(&code) {
+            return v as i32;
+        }
+        let text = self.str(&code).unwrap_or_default();
+        eprintln!("{text}");
+        1
+    }
+}
