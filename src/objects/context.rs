@@ -85,13 +85,24 @@ pub struct Ctx {
 }
 
 thread_local! {
-    static CTX: &'static Ctx = Box::leak(Box::new(Ctx::new()));
+    // const-initialised: an access is a TLS load and a branch, no lazy-init check.
+    static CTX: std::cell::Cell<Option<&'static Ctx>> = const { std::cell::Cell::new(None) };
 }
 
 /// This thread's built-in types and singletons.
 #[inline]
 pub fn ctx() -> &'static Ctx {
-    CTX.with(|c| *c)
+    CTX.with(|c| match c.get() {
+        Some(x) => x,
+        None => init_ctx(c),
+    })
+}
+
+#[cold]
+fn init_ctx(cell: &std::cell::Cell<Option<&'static Ctx>>) -> &'static Ctx {
+    let x: &'static Ctx = Box::leak(Box::new(Ctx::new()));
+    cell.set(Some(x));
+    x
 }
 
 fn builtin<T: Payload>(meta: &TypeRef, name: &'static str, base: &TypeRef) -> TypeRef {

@@ -214,7 +214,7 @@ impl Vm {
         for (i, (e, _)) in chain.iter().enumerate().rev() {
             self.format_one(e, &mut sources, &mut out);
             if i > 0 {
-                out.push_str(chain[i - 1].1);
+                out.push_str(chain[i].1);
             }
         }
         out
