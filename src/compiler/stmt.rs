@@ -501,6 +501,10 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::LOAD_NAME, i);
                     self.load_const(&CVal::Str(id.clone()));
                     self.emit(Op::STORE_SUBSCR, 0);
+                } else if module {
+                    // `(x): T` is evaluated, not stored.
+                    self.expr(annotation)?;
+                    self.emit(Op::POP_TOP, 0);
                 }
             }
             ExprKind::Attribute { value: obj, .. } => {
@@ -783,10 +787,12 @@ impl<'a> Compiler<'a> {
                     self.u().fblocks.pop();
                     r?;
                     self.b().pop_handler(n);
+                    self.b().pop_handler(c);
                     self.set_loc(hd.span);
                     self.emit(Op::POP_EXCEPT, 0);
                     self.clear_name(name);
                     self.jump(Op::JUMP, end);
+                    self.b().push_handler(c);
                     // An exception out of the body: clear the name, re-raise (under C).
                     self.bind(n_label);
                     self.clear_name(name);
@@ -801,9 +807,11 @@ impl<'a> Compiler<'a> {
                     let r = self.stmts(&hd.body);
                     self.u().fblocks.pop();
                     r?;
+                    self.b().pop_handler(c);
                     self.set_loc(hd.span);
                     self.emit(Op::POP_EXCEPT, 0);
                     self.jump(Op::JUMP, end);
+                    self.b().push_handler(c);
                 }
             }
             self.bind(next);
