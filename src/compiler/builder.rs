@@ -125,6 +125,12 @@ impl Builder {
                 run = Some((i, h));
             }
         }
+        if std::env::var("GLASSPY_DUMP").is_ok() {
+            for (k, i) in instrs.iter().enumerate() {
+                eprintln!("{k} {:?} {}", i.op, i.arg);
+            }
+            eprintln!("{table:?}");
+        }
         let max_stack = stack_depth(&instrs, &table);
         Assembled {
             instrs,

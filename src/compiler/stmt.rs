@@ -604,7 +604,7 @@ impl<'a> Compiler<'a> {
             return Err(CompileErr::syntax(msg.into(), s.span));
         };
         let lp = fb[li];
-        self.unwind_to(li + 1, false, s)?;
+        let handlers = self.unwind_to(li + 1, false, s)?;
         self.set_loc(s.span);
         match (lp, is_break) {
             (FBlock::For { exit, .. }, true) => {
@@ -617,6 +617,7 @@ impl<'a> Compiler<'a> {
             }
             _ => unreachable!("a loop block"),
         }
+        self.b().active = handlers;
         Ok(())
     }
 
@@ -629,19 +630,26 @@ impl<'a> Compiler<'a> {
         if let (Some(e), true) = (v, preserve) {
             self.expr(e)?;
         }
-        self.unwind_to(0, preserve, s)?;
+        let handlers = self.unwind_to(0, preserve, s)?;
         self.set_loc(s.span);
         if !preserve {
             self.load_const(&constant.unwrap_or(CVal::None));
         }
         self.emit(Op::RETURN_VALUE, 0);
+        self.b().active = handlers;
         Ok(())
     }
 
     /// Run the exits of every fblock above index `keep`, innermost first, as CPython's
     /// compiler_unwind_fblock_stack (the value on top is kept when `preserve`).
-    /// The fblock and handler stacks are restored afterwards for the code that follows.
-    fn unwind_to(&mut self, keep: usize, preserve: bool, s: &'a Stmt) -> R {
+    /// The fblock stack is restored afterwards; the handlers in force before are
+    /// returned, for the caller to restore after its jump or return.
+    fn unwind_to(
+        &mut self,
+        keep: usize,
+        preserve: bool,
+        s: &'a Stmt,
+    ) -> Result<Vec<super::builder::HandlerId>, CompileErr> {
         let saved_blocks = self.u().fblocks.clone();
         let saved_handlers = self.b().active.clone();
         let mut r = Ok(());
@@ -654,8 +662,7 @@ impl<'a> Compiler<'a> {
             }
         }
         self.u().fblocks = saved_blocks;
-        self.b().active = saved_handlers;
-        r
+        r.map(|()| saved_handlers)
     }
 
     fn unwind_block(&mut self, fb: FBlock<'a>, preserve: bool) -> R {
