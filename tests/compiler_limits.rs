@@ -25,9 +25,15 @@ fn compile_in_thread(src: String, stack: usize) -> Result<(), CompileError> {
 fn recursion_limit_matches_python3() {
     const STACK: usize = 16 << 20;
     assert!(compile_in_thread(chain(2999, "a"), STACK).is_ok());
-    assert_eq!(compile_in_thread(chain(3000, "a"), STACK), Err(CompileError::Recursion));
+    assert_eq!(
+        compile_in_thread(chain(3000, "a"), STACK),
+        Err(CompileError::Recursion)
+    );
     assert!(compile_in_thread(chain(2999, "1"), STACK).is_ok());
-    assert_eq!(compile_in_thread(chain(50000, "1"), STACK), Err(CompileError::Recursion));
+    assert_eq!(
+        compile_in_thread(chain(50000, "1"), STACK),
+        Err(CompileError::Recursion)
+    );
 }
 
 #[test]

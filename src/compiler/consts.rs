@@ -179,8 +179,7 @@ pub fn fold_binary(op: Operator, a: &CVal, b: &CVal) -> Option<CVal> {
     use Operator::*;
     match (a, b) {
         (CVal::Int(x), CVal::Int(y)) => fold_int(op, x, y),
-        (CVal::Float(_), CVal::Int(_) | CVal::Float(_))
-        | (CVal::Int(_), CVal::Float(_)) => {
+        (CVal::Float(_), CVal::Int(_) | CVal::Float(_)) | (CVal::Int(_), CVal::Float(_)) => {
             let x = to_f64(a)?;
             let y = to_f64(b)?;
             fold_float(op, x, y)
@@ -359,7 +358,10 @@ mod tests {
         assert_eq!(k(fold_binary(FloorDiv, &i(-7), &i(2))), Some(i(-4).key()));
         assert_eq!(k(fold_binary(Pow, &i(2), &i(128))), None); // 2 bits * 128 > 128
         assert!(fold_binary(Pow, &i(2), &i(64)).is_some());
-        assert_eq!(k(fold_binary(Pow, &i(2), &i(-1))), Some(CVal::Float(0.5).key()));
+        assert_eq!(
+            k(fold_binary(Pow, &i(2), &i(-1))),
+            Some(CVal::Float(0.5).key())
+        );
         assert_eq!(k(fold_binary(LShift, &i(1), &i(200))), None);
         let a = CVal::Str("ab".into());
         assert_eq!(
@@ -373,7 +375,10 @@ mod tests {
         );
         assert_ne!(CVal::Float(-0.0).key(), CVal::Float(0.0).key());
         assert_ne!(CVal::True.key(), i(1).key());
-        assert_eq!(k(fold_unary(UnaryOp::Invert, &CVal::True)), Some(i(-2).key()));
+        assert_eq!(
+            k(fold_unary(UnaryOp::Invert, &CVal::True)),
+            Some(i(-2).key())
+        );
         assert_eq!(k(fold_unary(UnaryOp::USub, &a)), None);
     }
 
@@ -390,6 +395,8 @@ mod tests {
         let o = c.get(&fs);
         assert_eq!(set::len(&o), Some(2));
         assert!(string::is_interned(&c.get(&CVal::Str("hello_1".into()))));
-        assert!(!string::is_interned(&c.get(&CVal::Str("hello world".into()))));
+        assert!(!string::is_interned(
+            &c.get(&CVal::Str("hello world".into()))
+        ));
     }
 }

@@ -146,11 +146,7 @@ impl<'a> Compiler<'a> {
             StmtKind::While { test, body, orelse } => self.while_stmt(s, test, body, orelse)?,
             StmtKind::If { test, body, orelse } => {
                 let end = self.label();
-                let next = if orelse.is_empty() {
-                    end
-                } else {
-                    self.label()
-                };
+                let next = if orelse.is_empty() { end } else { self.label() };
                 self.jump_if(test, next, false)?;
                 self.stmts(body)?;
                 if !orelse.is_empty() {
@@ -369,7 +365,12 @@ impl<'a> Compiler<'a> {
                 let msg = "starred assignment target must be in a list or tuple";
                 return Err(CompileErr::syntax(msg.into(), t.span));
             }
-            _ => return Err(CompileErr::syntax("cannot assign to expression".into(), t.span)),
+            _ => {
+                return Err(CompileErr::syntax(
+                    "cannot assign to expression".into(),
+                    t.span,
+                ))
+            }
         }
         Ok(())
     }
@@ -422,7 +423,10 @@ impl<'a> Compiler<'a> {
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
                 elts.iter().try_for_each(|e| self.delete_target(e))
             }
-            _ => Err(CompileErr::syntax("cannot delete expression".into(), t.span)),
+            _ => Err(CompileErr::syntax(
+                "cannot delete expression".into(),
+                t.span,
+            )),
         };
         self.depth.leave();
         r
@@ -440,7 +444,9 @@ impl<'a> Compiler<'a> {
                 self.set_loc(target.span);
                 self.store_name(id);
             }
-            ExprKind::Attribute { value: obj, attr, .. } => {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
                 self.expr(obj)?;
                 self.set_loc(target.span);
                 self.emit(Op::COPY, 1);
@@ -572,7 +578,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn while_stmt(&mut self, s: &'a Stmt, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
+    fn while_stmt(
+        &mut self,
+        s: &'a Stmt,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> R {
         let start = self.label();
         let anchor = self.label();
         let end = self.label();
@@ -757,7 +769,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// The except clauses at handler entry (exc pushed on depth `d`).
-    fn handlers(&mut self, s: &'a Stmt, handlers: &'a [ExceptHandler], d: u32, end: super::Label) -> R {
+    fn handlers(
+        &mut self,
+        s: &'a Stmt,
+        handlers: &'a [ExceptHandler],
+        d: u32,
+        end: super::Label,
+    ) -> R {
         let c_label = self.label();
         let c = self.b().new_handler(c_label, d + 1);
         self.b().push_handler(c);
@@ -982,7 +1000,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// Push the annotations dict if there are any annotations.
-    fn annotations(&mut self, a: &'a Arguments, returns: Option<&'a Expr>) -> Result<bool, CompileErr> {
+    fn annotations(
+        &mut self,
+        a: &'a Arguments,
+        returns: Option<&'a Expr>,
+    ) -> Result<bool, CompileErr> {
         let all = a
             .posonlyargs
             .iter()

@@ -167,7 +167,11 @@ impl Builder {
     }
 
     fn flags(&self, name: &str) -> u32 {
-        self.scopes[self.cur].symbols.get(name).copied().unwrap_or(0)
+        self.scopes[self.cur]
+            .symbols
+            .get(name)
+            .copied()
+            .unwrap_or(0)
     }
 
     fn stmts(&mut self, body: &[Stmt]) -> Result<(), CompileErr> {
@@ -597,15 +601,13 @@ fn analyze(scopes: &mut [Scope]) -> Result<(), CompileErr> {
     let n = scopes.len();
     // What each scope passes to its children.
     let mut down: Vec<(Option<HashSet<String>>, HashSet<String>)> = Vec::with_capacity(n);
-    for id in 0..n {
-        let (mut bound, mut global) = match scopes[id].parent {
+    for (id, sc) in scopes.iter_mut().enumerate() {
+        let (mut bound, mut global) = match sc.parent {
             Some(p) => down[p].clone(),
             None => (None, HashSet::new()),
         };
-        let sc = &mut scopes[id];
         let mut local = HashSet::new();
-        let names: Vec<(String, u32)> =
-            sc.symbols.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        let names: Vec<(String, u32)> = sc.symbols.iter().map(|(k, v)| (k.clone(), *v)).collect();
         for (name, flags) in names {
             let decl = sc.decls.get(&name).copied().unwrap_or_default();
             let scope = if flags & DEF_GLOBAL != 0 {

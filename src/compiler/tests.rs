@@ -80,7 +80,12 @@ fn module_assignment_and_return() {
     let code = compile("x = 1\n");
     assert_eq!(
         ops(&code),
-        ["LOAD_CONST 1", "STORE_NAME x", "LOAD_CONST None", "RETURN_VALUE 0"]
+        [
+            "LOAD_CONST 1",
+            "STORE_NAME x",
+            "LOAD_CONST None",
+            "RETURN_VALUE 0"
+        ]
     );
     let c = code_of(&code);
     assert_eq!(c.flags, flags::NOFREE);
@@ -149,7 +154,10 @@ fn calls_follow_the_contract() {
     // KW_NAMES' tuple holds interned strs.
     let code = compile("f(key=1)\n");
     let c = code_of(&code);
-    let kw = c.consts.iter().find_map(|k| tuple::items(k).map(|t| t[0].clone()));
+    let kw = c
+        .consts
+        .iter()
+        .find_map(|k| tuple::items(k).map(|t| t[0].clone()));
     assert!(string::is_interned(&kw.expect("kw names")));
 }
 
@@ -187,7 +195,10 @@ fn equal_but_different_constants_stay_apart() {
     let t = tuple::items(&c.consts[0]).expect("folded tuple");
     assert_eq!(t.len(), 7);
     assert!(!t[0].is(&t[1]) && !t[0].is(&t[2]) && !t[3].is(&t[4]));
-    assert_eq!(const_repr(&c.consts[0]), "(1, 1.0, True, 0.0, -0.0, 'a', '')");
+    assert_eq!(
+        const_repr(&c.consts[0]),
+        "(1, 1.0, True, 0.0, -0.0, 'a', '')"
+    );
     assert!(!c.consts[0].gc_is_tracked());
     assert!(string::is_interned(&t[5]));
 }
@@ -228,7 +239,11 @@ fn displays_choose_cpython_builders() {
     assert_eq!(ops_of("x = [1, 2]\n")[2], "BUILD_LIST 2");
     assert_eq!(
         ops_of("x = {1, 2, 3}\n")[..3],
-        ["BUILD_SET 0", "LOAD_CONST frozenset({1, 2, 3})", "SET_UPDATE 1"]
+        [
+            "BUILD_SET 0",
+            "LOAD_CONST frozenset({1, 2, 3})",
+            "SET_UPDATE 1"
+        ]
     );
     assert_eq!(
         ops_of("x = [a, *b, c]\n")[..6],
@@ -369,8 +384,14 @@ fn scopes_pick_the_right_opcodes() {
     let inner = nested(&f, 0);
     let ic = code_of(&inner);
     assert_eq!(strs(&ic.freevars), ["a", "x"]);
-    assert_eq!(string::as_str(&ic.qualname).as_deref(), Some("f.<locals>.inner"));
-    assert_eq!(ic.flags, flags::OPTIMIZED | flags::NEWLOCALS | flags::NESTED);
+    assert_eq!(
+        string::as_str(&ic.qualname).as_deref(),
+        Some("f.<locals>.inner")
+    );
+    assert_eq!(
+        ic.flags,
+        flags::OPTIMIZED | flags::NEWLOCALS | flags::NESTED
+    );
     assert_eq!(ops(&inner)[..2], ["LOAD_DEREF 0", "LOAD_DEREF 1"]);
     // Module level: NAME ops, even for a name declared global there.
     assert_eq!(ops(&compile("global q\nq = 1\n"))[1], "STORE_NAME q");
@@ -418,7 +439,10 @@ fn make_function_operands() {
     assert_eq!(const_repr(&code_of(&f).consts[0]), "'doc'");
     let l = nested(&compile("f = lambda x: x\n"), 0);
     assert_eq!(const_repr(&code_of(&l).consts[0]), "None");
-    assert_eq!(string::as_str(&code_of(&l).name).as_deref(), Some("<lambda>"));
+    assert_eq!(
+        string::as_str(&code_of(&l).name).as_deref(),
+        Some("<lambda>")
+    );
 }
 
 #[test]
@@ -444,7 +468,10 @@ fn comprehensions_are_nested_functions() {
     let cc = code_of(&comp);
     assert_eq!(strs(&cc.varnames), [".0", "x"]);
     assert_eq!(cc.argcount, 1);
-    assert_eq!(string::as_str(&cc.qualname).as_deref(), Some("f.<locals>.<listcomp>"));
+    assert_eq!(
+        string::as_str(&cc.qualname).as_deref(),
+        Some("f.<locals>.<listcomp>")
+    );
     assert_eq!(
         ops(&comp),
         [
@@ -542,7 +569,10 @@ fn finally_runs_on_every_exit() {
     let o = ops(&f);
     // return i: the value is kept while the finally body runs, then the iterator goes;
     // the return itself is outside the finally handler.
-    let ret = o.iter().rposition(|s| s == "LOAD_FAST i").expect("return value");
+    let ret = o
+        .iter()
+        .rposition(|s| s == "LOAD_FAST i")
+        .expect("return value");
     assert_eq!(
         o[ret..ret + 8],
         [
@@ -598,10 +628,7 @@ fn conditions_and_comparisons() {
             "STORE_NAME x"
         ]
     );
-    assert_eq!(
-        ops_of("x = a is not b\n")[2],
-        "IS_OP 1"
-    );
+    assert_eq!(ops_of("x = a is not b\n")[2], "IS_OP 1");
     assert_eq!(
         ops_of("assert a, m\n")[..7],
         [
@@ -635,7 +662,15 @@ fn fstrings_imports_annotations() {
             "FORMAT_VALUE 6"
         ]
     );
-    assert_eq!(ops_of("x = f'{b=}'\n")[..4], ["LOAD_CONST 'b='", "LOAD_NAME b", "FORMAT_VALUE 2", "BUILD_STRING 2"]);
+    assert_eq!(
+        ops_of("x = f'{b=}'\n")[..4],
+        [
+            "LOAD_CONST 'b='",
+            "LOAD_NAME b",
+            "FORMAT_VALUE 2",
+            "BUILD_STRING 2"
+        ]
+    );
     assert_eq!(
         ops_of("import a.b\nfrom m import x, y as z\n")[..12],
         [
@@ -674,7 +709,10 @@ fn fstrings_imports_annotations() {
 fn interactive_prints_expressions() {
     let m = parse_interactive("1 + a\n", "<stdin>").expect("parses");
     let code = compile_interactive(&m, "<stdin>").expect("compiles");
-    assert_eq!(ops(&code)[..4], ["LOAD_CONST 1", "LOAD_NAME a", "BINARY_OP 0", "PRINT_EXPR 0"]);
+    assert_eq!(
+        ops(&code)[..4],
+        ["LOAD_CONST 1", "LOAD_NAME a", "BINARY_OP 0", "PRINT_EXPR 0"]
+    );
 }
 
 #[test]
