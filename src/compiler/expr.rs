@@ -52,6 +52,10 @@ impl<'a> Compiler<'a> {
         }
         let v = match &e.kind {
             ExprKind::Constant(c) => CVal::from_constant(c),
+            // The optimizer replaces __debug__ with True (no -O here).
+            ExprKind::Name { id, ctx } if id == "__debug__" && *ctx == ExprContext::Load => {
+                Some(CVal::True)
+            }
             ExprKind::UnaryOp { op, operand } => {
                 let v = self.fold(operand);
                 v.and_then(|v| consts::fold_unary(*op, &v))
@@ -547,9 +551,9 @@ impl<'a> Compiler<'a> {
             self.set_loc(e.span);
             self.emit(Op::BUILD_MAP, 0);
         }
-        for i in begin..end {
-            self.expr(key(i))?;
-            self.expr(&values[i])?;
+        for (k, v) in keys[begin..end].iter().zip(&values[begin..end]) {
+            self.expr(k.as_ref().expect("a key"))?;
+            self.expr(v)?;
             if big {
                 self.set_loc(e.span);
                 self.emit(Op::MAP_ADD, 1);
@@ -605,11 +609,7 @@ impl<'a> Compiler<'a> {
         if args.iter().any(is_starred) {
             self.sequence(args, Seq::Tuple, e)?;
         } else {
-            for a in args {
-                self.expr(a)?;
-            }
-            self.set_loc(e.span);
-            self.emit(Op::BUILD_TUPLE, args.len() as u32);
+            self.tuple_of(args)?;
         }
         let mut have_dict = false;
         let mut seen = 0;

@@ -507,6 +507,10 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::LOAD_NAME, i);
                     self.load_const(&CVal::Str(id.clone()));
                     self.emit(Op::STORE_SUBSCR, 0);
+                } else if module {
+                    // `(x): T` is evaluated, not stored.
+                    self.expr(annotation)?;
+                    self.emit(Op::POP_TOP, 0);
                 }
             }
             ExprKind::Attribute { value: obj, .. } => {
@@ -612,7 +616,7 @@ impl<'a> Compiler<'a> {
             return Err(CompileErr::syntax(msg.into(), s.span));
         };
         let lp = fb[li];
-        self.unwind_to(li + 1, false, s)?;
+        let handlers = self.unwind_to(li + 1, false, s)?;
         self.set_loc(s.span);
         match (lp, is_break) {
             (FBlock::For { exit, .. }, true) => {
@@ -625,6 +629,7 @@ impl<'a> Compiler<'a> {
             }
             _ => unreachable!("a loop block"),
         }
+        self.b().active = handlers;
         Ok(())
     }
 
@@ -637,19 +642,26 @@ impl<'a> Compiler<'a> {
         if let (Some(e), true) = (v, preserve) {
             self.expr(e)?;
         }
-        self.unwind_to(0, preserve, s)?;
+        let handlers = self.unwind_to(0, preserve, s)?;
         self.set_loc(s.span);
         if !preserve {
             self.load_const(&constant.unwrap_or(CVal::None));
         }
         self.emit(Op::RETURN_VALUE, 0);
+        self.b().active = handlers;
         Ok(())
     }
 
     /// Run the exits of every fblock above index `keep`, innermost first, as CPython's
     /// compiler_unwind_fblock_stack (the value on top is kept when `preserve`).
-    /// The fblock and handler stacks are restored afterwards for the code that follows.
-    fn unwind_to(&mut self, keep: usize, preserve: bool, s: &'a Stmt) -> R {
+    /// The fblock stack is restored afterwards; the handlers in force before are
+    /// returned, for the caller to restore after its jump or return.
+    fn unwind_to(
+        &mut self,
+        keep: usize,
+        preserve: bool,
+        s: &'a Stmt,
+    ) -> Result<Vec<super::builder::HandlerId>, CompileErr> {
         let saved_blocks = self.u().fblocks.clone();
         let saved_handlers = self.b().active.clone();
         let mut r = Ok(());
@@ -662,8 +674,7 @@ impl<'a> Compiler<'a> {
             }
         }
         self.u().fblocks = saved_blocks;
-        self.b().active = saved_handlers;
-        r
+        r.map(|()| saved_handlers)
     }
 
     fn unwind_block(&mut self, fb: FBlock<'a>, preserve: bool) -> R {
@@ -801,10 +812,12 @@ impl<'a> Compiler<'a> {
                     self.u().fblocks.pop();
                     r?;
                     self.b().pop_handler(n);
+                    self.b().pop_handler(c);
                     self.set_loc(hd.span);
                     self.emit(Op::POP_EXCEPT, 0);
                     self.clear_name(name);
                     self.jump(Op::JUMP, end);
+                    self.b().push_handler(c);
                     // An exception out of the body: clear the name, re-raise (under C).
                     self.bind(n_label);
                     self.clear_name(name);
@@ -819,9 +832,11 @@ impl<'a> Compiler<'a> {
                     let r = self.stmts(&hd.body);
                     self.u().fblocks.pop();
                     r?;
+                    self.b().pop_handler(c);
                     self.set_loc(hd.span);
                     self.emit(Op::POP_EXCEPT, 0);
                     self.jump(Op::JUMP, end);
+                    self.b().push_handler(c);
                 }
             }
             self.bind(next);
