@@ -65,6 +65,12 @@ impl Vm {
     /// An exception was raised at instruction `at` of the top frame: find a handler in
     /// this frame or its callers (up to the entry frame), recording the traceback.
     fn unwind(&mut self, exc: Exc, mut at: usize, mut reraise: bool) -> VmResult<()> {
+        if !reraise {
+            // Implicit chaining: raised while handling another exception.
+            if let Some(h) = &self.handled {
+                exceptions::set_context(&exc.0, h.clone());
+            }
+        }
         loop {
             let f = self.frames.last().expect("a frame is running");
             if !reraise {
