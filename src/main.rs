@@ -188,6 +188,10 @@ fn main() -> ExitCode {
                 file,
                 argv,
             } => {
+                if std::env::var_os(glasspy::vm::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {
+                    let f = file.as_deref();
+                    return glasspy::vm::run_main_checking_leaks(argv, &source, &filename, f) as u8;
+                }
                 let mut vm = Vm::new(argv);
                 vm.run_main(&source, &filename, file.as_deref()) as u8
             }

@@ -23,6 +23,7 @@ use crate::objects::{ctx, dict, string};
 
 pub use args::Args;
 pub(crate) use frame::Frame;
+pub use run::{run_main_checking_leaks, CHECK_LEAKS_VAR, LEAK_STATUS};
 
 /// An exception in flight: an exception instance.
 #[derive(Debug, Clone)]
