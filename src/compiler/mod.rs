@@ -381,13 +381,19 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn name_idx(&mut self, name: &str) -> u32 {
-        let (i, _) = self.u().names.insert_full(name.to_string(), ());
-        i as u32
+        let names = &mut self.u().names;
+        match names.get_index_of(name) {
+            Some(i) => i as u32,
+            None => names.insert_full(name.to_string(), ()).0 as u32,
+        }
     }
 
     pub(crate) fn varname_idx(&mut self, name: &str) -> u32 {
-        let (i, _) = self.u().varnames.insert_full(name.to_string(), ());
-        i as u32
+        let names = &mut self.u().varnames;
+        match names.get_index_of(name) {
+            Some(i) => i as u32,
+            None => names.insert_full(name.to_string(), ()).0 as u32,
+        }
     }
 
     pub(crate) fn emit(&mut self, op: Op, arg: u32) {
