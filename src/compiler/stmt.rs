@@ -92,6 +92,9 @@ impl<'a> Compiler<'a> {
             }
         }
         self.stmts(rest)?;
+        if let Some(last) = body.last() {
+            self.set_loc(last.span);
+        }
         self.load_const(&CVal::None);
         self.emit(Op::RETURN_VALUE, 0);
         Ok(())
@@ -183,6 +186,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assert { test, msg } => {
+                self.check_assert(s, test);
                 let end = self.label();
                 self.jump_if(test, end, true)?;
                 self.set_loc(s.span);
@@ -230,7 +234,7 @@ impl<'a> Compiler<'a> {
                 level,
             } => {
                 self.load_const(&CVal::Int((*level as i64).into()));
-                let fromlist = names.iter().map(|a| CVal::Str(a.name.clone())).collect();
+                let fromlist = names.iter().map(|a| CVal::Ident(a.name.clone())).collect();
                 self.load_const(&CVal::Tuple(fromlist));
                 let i = self.name_idx(module.as_deref().unwrap_or(""));
                 self.emit(Op::IMPORT_NAME, i);
@@ -505,7 +509,7 @@ impl<'a> Compiler<'a> {
                     self.set_loc(s.span);
                     let i = self.name_idx("__annotations__");
                     self.emit(Op::LOAD_NAME, i);
-                    self.load_const(&CVal::Str(id.clone()));
+                    self.load_const(&CVal::Ident(id.clone()));
                     self.emit(Op::STORE_SUBSCR, 0);
                 } else if module {
                     // `(x): T` is evaluated, not stored.
@@ -936,6 +940,9 @@ impl<'a> Compiler<'a> {
             return r;
         }
         if !matches!(body.last().map(|s| &s.kind), Some(StmtKind::Return(_))) {
+            if let Some(last) = body.last() {
+                self.set_loc(last.span);
+            }
             self.load_const(&CVal::None);
             self.emit(Op::RETURN_VALUE, 0);
         }
@@ -990,7 +997,7 @@ impl<'a> Compiler<'a> {
             .collect();
         if !kw.is_empty() {
             for (arg, d) in &kw {
-                self.load_const(&CVal::Str(arg.arg.clone()));
+                self.load_const(&CVal::Ident(arg.arg.clone()));
                 self.expr(d)?;
             }
             self.emit(Op::BUILD_MAP, kw.len() as u32);
@@ -1015,7 +1022,7 @@ impl<'a> Compiler<'a> {
         let mut n = 0;
         for arg in all {
             if let Some(ann) = &arg.annotation {
-                self.load_const(&CVal::Str(arg.arg.clone()));
+                self.load_const(&CVal::Ident(arg.arg.clone()));
                 self.expr(ann)?;
                 n += 1;
             }

@@ -762,3 +762,135 @@ fn break_continue_and_while() {
     );
     assert_eq!(ops(&code)[7..9], ["LOAD_CONST 1", "STORE_NAME c"]);
 }
+
+#[test]
+fn syntax_warnings_like_python3() {
+    // Each source and the warning `python3 -W always` printed for it.
+    let cases: &[(&str, &str, u32)] = &[
+        (
+            "x is 1000\n",
+            "\"is\" with a literal. Did you mean \"==\"?",
+            1,
+        ),
+        (
+            "x is not ()\n",
+            "\"is not\" with a literal. Did you mean \"!=\"?",
+            1,
+        ),
+        (
+            "x is -1\n",
+            "\"is\" with a literal. Did you mean \"==\"?",
+            1,
+        ),
+        (
+            "(1, 2)(3)\n",
+            "'tuple' object is not callable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "\"a\"()\n",
+            "'str' object is not callable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "[1](2)\n",
+            "'list' object is not callable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "f\"{x}\"()\n",
+            "'str' object is not callable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "{1:2}()\n",
+            "'dict' object is not callable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "assert (x, \"m\")\n",
+            "assertion is always true, perhaps remove parentheses?",
+            1,
+        ),
+        (
+            "assert (1, 2)\n",
+            "assertion is always true, perhaps remove parentheses?",
+            1,
+        ),
+        (
+            "[1,2][\"a\"]\n",
+            "list indices must be integers or slices, not str; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "1[0]\n",
+            "'int' object is not subscriptable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "\"ab\"[1.0]\n",
+            "str indices must be integers or slices, not float; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "(x,)[1.5]\n",
+            "tuple indices must be integers or slices, not float; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "x = lambda: 0\n(lambda: 0)[0]\n",
+            "'function' object is not subscriptable; perhaps you missed a comma?",
+            2,
+        ),
+        (
+            "{1}[0]\n",
+            "'set' object is not subscriptable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "None[0]\n",
+            "'NoneType' object is not subscriptable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "x = 1\nif x is 1:\n  pass\n",
+            "\"is\" with a literal. Did you mean \"==\"?",
+            2,
+        ),
+    ];
+    for (src, msg, line) in cases {
+        let m = parse_module(src, "w.py").expect("parses");
+        let mut w = Vec::new();
+        compile_module_warn(&m, "w.py", &mut w).expect("compiles");
+        assert_eq!(
+            w,
+            [CompileWarning {
+                message: msg.to_string(),
+                lineno: *line
+            }],
+            "{src}"
+        );
+    }
+    // No warning from python3 for these.
+    for src in [
+        "x is None\n",
+        "assert ()\n",
+        "a[1:2]\n",
+        "\"abc\"[True]\n",
+        "[1][\"a\":]\n",
+        "(1,2)[a]\n",
+    ] {
+        let m = parse_module(src, "w.py").expect("parses");
+        let mut w = Vec::new();
+        compile_module_warn(&m, "w.py", &mut w).expect("compiles");
+        assert!(w.is_empty(), "{src}: {w:?}");
+    }
+    let w = CompileWarning {
+        message: "m".into(),
+        lineno: 2,
+    };
+    assert_eq!(
+        w.render("/d/w.py", Some("x\n    y is 1\n")),
+        "/d/w.py:2: SyntaxWarning: m\n  y is 1\n"
+    );
+}
