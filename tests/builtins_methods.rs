@@ -28,7 +28,11 @@ fn run_file(name: &str) {
     for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
         assert_eq!(g, w, "{name}.py: line {} of output differs", i + 1);
     }
-    assert_eq!(got.lines().count(), want.lines().count(), "{name}.py: line count");
+    assert_eq!(
+        got.lines().count(),
+        want.lines().count(),
+        "{name}.py: line count"
+    );
 }
 
 #[test]
@@ -71,7 +75,12 @@ fn error_messages() {
             .output()
             .expect("run glasspy");
         let err = String::from_utf8_lossy(&out.stderr);
-        let got = err.trim().lines().last().unwrap_or("(no error)").to_string();
+        let got = err
+            .trim()
+            .lines()
+            .last()
+            .unwrap_or("(no error)")
+            .to_string();
         if got != *w {
             failures.push(format!("{p}\n   got:  {got}\n   want: {w}"));
         }

@@ -242,7 +242,10 @@ fn view_type(kind: DictIterKind) -> TypeRef {
             let mk = |name: &'static str| {
                 TypeRef::new::<TypeInfo, DictView>(
                     &c.type_type,
-                    TypeInfo::new(std::borrow::Cow::Borrowed(name), Some(c.object_type.clone())),
+                    TypeInfo::new(
+                        std::borrow::Cow::Borrowed(name),
+                        Some(c.object_type.clone()),
+                    ),
                 )
             };
             [mk("dict_keys"), mk("dict_values"), mk("dict_items")]

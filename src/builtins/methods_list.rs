@@ -213,7 +213,9 @@ fn clear(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 fn sort(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (l, args) = this(&args);
     if !args.pos().is_empty() {
-        return Err(exceptions::type_error("sort() takes no positional arguments"));
+        return Err(exceptions::type_error(
+            "sort() takes no positional arguments",
+        ));
     }
     let a = clinic(&args, "sort", &["key", "reverse"], 0)?;
     let key = a[0].filter(|k| !k.is(&ctx().none)).cloned();
@@ -235,12 +237,7 @@ fn sort(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// Sort `items` in place (stably), by `key` if given; on error the items stay in
 /// whatever order the sort had reached.
-fn sort_items(
-    vm: &mut Vm,
-    items: &mut Vec<PyObj>,
-    key: Option<&PyObj>,
-    rev: bool,
-) -> VmResult<()> {
+fn sort_items(vm: &mut Vm, items: &mut Vec<PyObj>, key: Option<&PyObj>, rev: bool) -> VmResult<()> {
     if items.len() < 2 {
         // CPython still calls the key function on a lone item.
         if let (Some(f), [x]) = (key, items.as_slice()) {

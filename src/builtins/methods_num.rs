@@ -221,7 +221,9 @@ fn parse_hex_float(text: &str) -> VmResult<f64> {
         let start = q;
         let mut q = q;
         while q < b.len() && b[q].is_ascii_digit() {
-            exp = exp.saturating_mul(10).saturating_add(i64::from(b[q] - b'0'));
+            exp = exp
+                .saturating_mul(10)
+                .saturating_add(i64::from(b[q] - b'0'));
             q += 1;
         }
         if q == start {

@@ -109,7 +109,9 @@ fn update_with(t: &mut SetTable<PyObj>, src: Source) -> VmResult<()> {
             let o = set::borrow(&o).ok_or_else(busy)?;
             t.merge(&o.0, &mut eq)?;
         }
-        Source::Keys(keys, true) => t.update_presized(keys.len(), &mut keys.into_iter(), &mut eq)?,
+        Source::Keys(keys, true) => {
+            t.update_presized(keys.len(), &mut keys.into_iter(), &mut eq)?
+        }
         Source::Keys(keys, false) => t.update_iter(&mut keys.into_iter(), &mut eq)?,
     }
     Ok(())
@@ -144,10 +146,7 @@ fn table_of(vm: &mut Vm, other: &PyObj) -> VmResult<SetTable<PyObj>> {
 }
 
 /// Run `f` on the table of `s` in place, dropping what it hands back afterwards.
-fn in_place<R>(
-    s: &PyObj,
-    f: impl FnOnce(&mut SetTable<PyObj>) -> VmResult<R>,
-) -> VmResult<R> {
+fn in_place<R>(s: &PyObj, f: impl FnOnce(&mut SetTable<PyObj>) -> VmResult<R>) -> VmResult<R> {
     let mut b = s.borrow_mut::<Set>().map_err(|_| busy())?;
     f(&mut b.0)
 }

@@ -7,9 +7,9 @@ use std::borrow::Cow;
 use super::methods_args::{clinic, index, must_be_str, opt_str, slice_index, this, tuple_range};
 use crate::heap::PyObj;
 use crate::objects::builtin_function::MethodDef;
+use crate::objects::unicode::methods_view::{count_view, find_view, join_views};
 use crate::objects::unicode::view::StrView;
 use crate::objects::unicode::{methods as m, methods_case as mc, methods_format as mf};
-use crate::objects::unicode::methods_view::{count_view, find_view, join_views};
 use crate::objects::{ctx, list, string, tuple, typeobj};
 use crate::vm::ops::bool_obj;
 use crate::vm::{exceptions, Args, Vm, VmResult};
@@ -72,10 +72,7 @@ fn str_list(orig: &PyObj, whole: &str, parts: &[&str]) -> VmResult<PyObj> {
     Ok(list::new_exact(items))
 }
 
-fn sep_maxsplit<'a>(
-    args: &Args<'a>,
-    fname: &str,
-) -> VmResult<(Option<Cow<'a, str>>, i64)> {
+fn sep_maxsplit<'a>(args: &Args<'a>, fname: &str) -> VmResult<(Option<Cow<'a, str>>, i64)> {
     let a = clinic(args, fname, &["sep", "maxsplit"], 0)?;
     let sep = opt_str(a[0], |t| format!("must be str or None, not {t}"))?;
     let maxsplit = a[1].map(index).transpose()?.unwrap_or(-1);
@@ -140,7 +137,11 @@ fn join(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     string::from_buf(&buf).ok_or_else(|| exceptions::named_empty("MemoryError"))
 }
 
-fn do_strip(args: Args<'_>, fname: &str, f: for<'x> fn(&'x str, Option<&str>) -> &'x str) -> VmResult<PyObj> {
+fn do_strip(
+    args: Args<'_>,
+    fname: &str,
+    f: for<'x> fn(&'x str, Option<&str>) -> &'x str,
+) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let a = args.range(fname, 0, 1)?;
     let chars = opt_str(a.first(), |_| format!("{fname} arg must be None or str"))?;
@@ -191,20 +192,35 @@ fn sub_start_end<'a>(
 fn find(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sub, start, end) = sub_start_end(&args, "find")?;
-    let r = find_view(string::view(s).expect("str"), string::view(sub).expect("str"), start, end);
+    let r = find_view(
+        string::view(s).expect("str"),
+        string::view(sub).expect("str"),
+        start,
+        end,
+    );
     Ok(crate::objects::int::new_i64(r))
 }
 
 fn rfind(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sub, start, end) = sub_start_end(&args, "rfind")?;
-    Ok(crate::objects::int::new_i64(m::rfind(&text(s), &text(sub), start, end)))
+    Ok(crate::objects::int::new_i64(m::rfind(
+        &text(s),
+        &text(sub),
+        start,
+        end,
+    )))
 }
 
 fn index_(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sub, start, end) = sub_start_end(&args, "index")?;
-    match find_view(string::view(s).expect("str"), string::view(sub).expect("str"), start, end) {
+    match find_view(
+        string::view(s).expect("str"),
+        string::view(sub).expect("str"),
+        start,
+        end,
+    ) {
         -1 => Err(exceptions::value_error("substring not found")),
         i => Ok(crate::objects::int::new_i64(i)),
     }
@@ -224,7 +240,12 @@ fn rindex(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 fn count(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sub, start, end) = sub_start_end(&args, "count")?;
-    let r = count_view(string::view(s).expect("str"), string::view(sub).expect("str"), start, end);
+    let r = count_view(
+        string::view(s).expect("str"),
+        string::view(sub).expect("str"),
+        start,
+        end,
+    );
     Ok(crate::objects::int::new_i64(r))
 }
 
@@ -420,9 +441,8 @@ fn isascii(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 fn affix_remove(args: Args<'_>, fname: &str, suffix: bool) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let a = args.one(&format!("str.{fname}"))?;
-    let p = super::methods_args::str_arg(a, |t| {
-        format!("{fname}() argument must be str, not {t}")
-    })?;
+    let p =
+        super::methods_args::str_arg(a, |t| format!("{fname}() argument must be str, not {t}"))?;
     let t = text(s);
     let r = if suffix {
         m::removesuffix(&t, &p)

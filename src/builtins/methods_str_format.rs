@@ -62,7 +62,9 @@ pub fn format_map(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 fn run(vm: &mut Vm, s: &PyObj, src: &Source<'_>) -> VmResult<PyObj> {
-    let text = string::view(s).map(|v| v.to_str_lossy()).unwrap_or_default();
+    let text = string::view(s)
+        .map(|v| v.to_str_lossy())
+        .unwrap_or_default();
     if !text.contains(['{', '}']) && s.is_type(&ctx().str_type) {
         return Ok(s.clone()); // CPython's writer hands back the str itself
     }
@@ -265,7 +267,11 @@ fn render(
     }
     let spec_obj = string::new(&spec);
     let r = vm.format(&obj, Some(&spec_obj))?;
-    out.push_str(&string::view(&r).map(|v| v.to_str_lossy()).unwrap_or_default());
+    out.push_str(
+        &string::view(&r)
+            .map(|v| v.to_str_lossy())
+            .unwrap_or_default(),
+    );
     Ok(())
 }
 

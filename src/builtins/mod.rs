@@ -9,6 +9,8 @@ mod methods_num;
 mod methods_set;
 mod methods_str;
 mod methods_str_format;
+#[cfg(test)]
+mod methods_tests;
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::{self, MethodDef};
