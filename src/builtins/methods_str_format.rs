@@ -333,7 +333,7 @@ fn field_object(vm: &mut Vm, name: &str, src: &Source<'_>, st: &mut State) -> Vm
         }
     };
     // The rest: .name or [key] parts.
-    let rest = name[first_end..].as_bytes();
+    let rest = &name.as_bytes()[first_end..];
     let mut p = 0;
     while p < rest.len() {
         let c = rest[p];
