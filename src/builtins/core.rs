@@ -119,6 +119,8 @@ fn len(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
         n
     } else if let Some((_, _, n)) = crate::objects::range::parts(o) {
         n as usize
+    } else if let Some(n) = crate::vm::ops::slot_len(o) {
+        n
     } else {
         let _ = vm;
         return Err(exceptions::type_error(format!(

@@ -2,6 +2,15 @@
 //! (sys, gc, math, time), each made on first import.
 
 mod core;
+mod methods_args;
+mod methods_dict;
+mod methods_list;
+mod methods_num;
+mod methods_set;
+mod methods_str;
+mod methods_str_format;
+#[cfg(test)]
+mod methods_tests;
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::{self, MethodDef};
@@ -55,7 +64,19 @@ pub fn install(vm: &mut Vm) {
             let _ = crate::objects::typeobj::type_dict(ty);
         }
         core::install_types(vm);
+        install_methods(vm);
     }
+}
+
+/// The methods of the built-in types.
+fn install_methods(vm: &mut Vm) {
+    let c = ctx();
+    add_methods(vm, &c.str_type, methods_str::METHODS);
+    add_methods(vm, &c.list_type, methods_list::METHODS);
+    add_methods(vm, &c.set_type, methods_set::SET_METHODS);
+    add_methods(vm, &c.frozenset_type, methods_set::FROZENSET_METHODS);
+    methods_dict::install(vm);
+    methods_num::install(vm);
 }
 
 fn set(vm: &mut Vm, d: &PyObj, name: &str, v: PyObj) {

@@ -86,6 +86,9 @@ impl Vm {
         {
             return Ok(o.clone());
         }
+        if let Some(s) = super::slots_of(o) {
+            return (s.iter)(self, o);
+        }
         Err(exceptions::type_error(format!(
             "'{}' object is not iterable",
             typeobj::type_name(o)
@@ -276,6 +279,9 @@ impl Vm {
         }
         if let Ok(s) = o.borrow::<SetIter>() {
             return s.len;
+        }
+        if let Some(n) = super::slot_len(o) {
+            return n;
         }
         8
     }

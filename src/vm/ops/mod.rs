@@ -8,12 +8,14 @@ mod compare;
 mod iter;
 mod percent;
 mod repr;
+mod slots;
 mod subscr;
 
 pub use arith::{binary_op, bool_obj, int_obj, unary_op};
 pub use compare::{compare, compare_bool};
 pub use iter::{char_str, register_iterator, NextFn};
 pub use repr::ascii_escape;
+pub use slots::{register_slots, slot_len, slots_of, TypeSlots};
 
 use crate::error::PyResult;
 use crate::heap::PyObj;
@@ -76,6 +78,9 @@ impl Vm {
         if let Some((_, _, n)) = range::parts(o) {
             return Ok(n > 0);
         }
+        if let Some(n) = slot_len(o) {
+            return Ok(n > 0);
+        }
         Ok(true)
     }
 
@@ -125,6 +130,9 @@ impl Vm {
             let items = l.0.clone();
             drop(l);
             return self.any_equal(&items, item);
+        }
+        if let Some(s) = slots_of(container) {
+            return (s.contains)(self, container, item);
         }
         let it = match self.iter(container) {
             Ok(it) => it,

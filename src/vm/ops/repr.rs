@@ -106,6 +106,9 @@ impl Vm {
         {
             return self.container_repr(o);
         }
+        if let Some(s) = super::slots_of(o) {
+            return (s.repr)(self, o);
+        }
         Ok(self.plain_repr(o))
     }
 

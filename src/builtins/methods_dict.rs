@@ -1,0 +1,327 @@
+//! The methods of dict (get, setdefault, update, pop, popitem, copy, clear, fromkeys,
+//! keys / values / items) and the view types dict_keys, dict_values and dict_items
+//! (len, iteration, `in`, repr) registered with the VM's type slots.
+
+use std::cell::OnceCell;
+
+use super::methods_args::this;
+use crate::heap::{Payload, PyObj, TypeRef, Visit};
+use crate::objects::builtin_function::{self, MethodDef};
+use crate::objects::dict::{self, Dict};
+use crate::objects::iter::DictIterKind;
+use crate::objects::typeobj::{type_dict, TypeInfo};
+use crate::objects::{ctx, list, tuple, typeobj};
+use crate::vm::ops::{register_slots, TypeSlots};
+use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
+
+/// The methods of dict.
+pub static METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "get",
+        func: get,
+    },
+    MethodDef {
+        name: "setdefault",
+        func: setdefault,
+    },
+    MethodDef {
+        name: "update",
+        func: update,
+    },
+    MethodDef {
+        name: "pop",
+        func: pop,
+    },
+    MethodDef {
+        name: "popitem",
+        func: popitem,
+    },
+    MethodDef {
+        name: "copy",
+        func: copy,
+    },
+    MethodDef {
+        name: "clear",
+        func: clear,
+    },
+    MethodDef {
+        name: "keys",
+        func: keys,
+    },
+    MethodDef {
+        name: "values",
+        func: values,
+    },
+    MethodDef {
+        name: "items",
+        func: items,
+    },
+];
+
+/// dict.fromkeys, bound to the dict type (CPython's classmethod).
+static FROMKEYS: MethodDef = MethodDef {
+    name: "fromkeys",
+    func: fromkeys,
+};
+
+/// Register the methods, the classmethod and the view types.
+pub fn install(vm: &mut Vm) {
+    let c = ctx();
+    super::add_methods(vm, &c.dict_type, METHODS);
+    let f = builtin_function::new(&FROMKEYS, Some(c.dict_type.as_obj().clone()), None);
+    let d = type_dict(&c.dict_type).clone();
+    vm.dict_set_str(&d, "fromkeys", f)
+        .expect("str keys hash and compare without error");
+    register_slots::<DictView>(TypeSlots {
+        iter: view_iter,
+        len: view_len,
+        repr: view_repr,
+        contains: view_contains,
+    });
+}
+
+fn none() -> PyObj {
+    ctx().none.clone()
+}
+
+fn busy() -> Exc {
+    exceptions::named("RuntimeError", "dictionary changed size during iteration")
+}
+
+fn key_error(key: PyObj) -> Exc {
+    Exc(exceptions::new_exc(ctx().exc_type("KeyError"), vec![key]))
+}
+
+fn get(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (d, args) = this(&args);
+    let a = args.range("get", 1, 2)?;
+    Ok(vm
+        .dict_get(d, &a[0])?
+        .unwrap_or_else(|| a.get(1).cloned().unwrap_or_else(none)))
+}
+
+fn setdefault(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (d, args) = this(&args);
+    let a = args.range("setdefault", 1, 2)?;
+    if let Some(v) = vm.dict_get(d, &a[0])? {
+        return Ok(v);
+    }
+    let v = a.get(1).cloned().unwrap_or_else(none);
+    vm.dict_set(d, a[0].clone(), v.clone())?;
+    Ok(v)
+}
+
+/// dict_update_arg + the keyword arguments.
+fn update(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (d, args) = this(&args);
+    let pos = args.pos();
+    if pos.len() > 1 {
+        return Err(exceptions::type_error(format!(
+            "update expected at most 1 argument, got {}",
+            pos.len()
+        )));
+    }
+    if let Some(other) = pos.first() {
+        update_from(vm, d, other)?;
+    }
+    for (k, v) in args.kwargs() {
+        vm.dict_set(d, k.clone(), v.clone())?;
+    }
+    Ok(none())
+}
+
+/// d.update(other) for a dict or an iterable of pairs (dict_merge /
+/// PyDict_MergeFromSeq2).
+fn update_from(vm: &mut Vm, d: &PyObj, other: &PyObj) -> VmResult<()> {
+    if other.is_a::<Dict>() {
+        return vm.dict_update(d, other, false);
+    }
+    let it = vm.iter(other)?;
+    let mut i = 0usize;
+    while let Some(item) = vm.next(&it)? {
+        let pair = if tuple::items(&item).is_some() || item.is_a::<list::List>() {
+            vm.collect_iter(&item)?
+        } else {
+            match vm.iter(&item) {
+                Ok(_) => vm.collect_iter(&item)?,
+                Err(_) => {
+                    return Err(exceptions::type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    )))
+                }
+            }
+        };
+        if pair.len() != 2 {
+            return Err(exceptions::value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        let [k, v]: [PyObj; 2] = pair.try_into().expect("two items");
+        vm.dict_set(d, k, v)?;
+        i += 1;
+    }
+    Ok(())
+}
+
+fn pop(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (d, args) = this(&args);
+    let a = args.range("pop", 1, 2)?;
+    let h = vm.hash(&a[0])?;
+    let mut eq = crate::vm::ops::table_eq(vm);
+    let removed = dict::del_item(d, &a[0], h, &mut eq)?;
+    match removed {
+        Some((_k, v)) => Ok(v),
+        None => match a.get(1) {
+            Some(default) => Ok(default.clone()),
+            None => Err(key_error(a[0].clone())),
+        },
+    }
+}
+
+fn popitem(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (d, args) = this(&args);
+    args.none("dict.popitem")?;
+    let (k, v) = d.borrow_mut::<Dict>().map_err(|_| busy())?.0.popitem()?;
+    Ok(tuple::new(vec![k, v]))
+}
+
+fn copy(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (d, args) = this(&args);
+    args.none("dict.copy")?;
+    vm.dict_copy(d)
+}
+
+fn clear(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (d, args) = this(&args);
+    args.none("dict.clear")?;
+    let old = d.borrow_mut::<Dict>().map_err(|_| busy())?.0.clear();
+    drop(old); // after the borrow: freeing may run arbitrary code
+    Ok(none())
+}
+
+/// dict.fromkeys(iterable, value=None); `self` is the dict type.
+fn fromkeys(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (_ty, args) = this(&args);
+    let a = args.range("fromkeys", 1, 2)?;
+    let value = a.get(1).cloned().unwrap_or_else(none);
+    let d = dict::new();
+    let it = vm.iter(&a[0])?;
+    while let Some(k) = vm.next(&it)? {
+        vm.dict_set(&d, k, value.clone())?;
+    }
+    Ok(d)
+}
+
+// ---- views ----
+
+/// A dict_keys / dict_values / dict_items object (CPython's _PyDictViewObject).
+pub struct DictView {
+    pub dict: PyObj,
+    pub kind: DictIterKind,
+}
+
+impl Payload for DictView {
+    type Item = ();
+    const NAME: &'static str = "dict_view";
+    const GC: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        visit(&self.dict);
+    }
+}
+
+thread_local! {
+    static VIEW_TYPES: OnceCell<[TypeRef; 3]> = const { OnceCell::new() };
+}
+
+/// The view type for `kind` (made once per thread).
+fn view_type(kind: DictIterKind) -> TypeRef {
+    VIEW_TYPES.with(|t| {
+        let types = t.get_or_init(|| {
+            let c = ctx();
+            let mk = |name: &'static str| {
+                TypeRef::new::<TypeInfo, DictView>(
+                    &c.type_type,
+                    TypeInfo::new(
+                        std::borrow::Cow::Borrowed(name),
+                        Some(c.object_type.clone()),
+                    ),
+                )
+            };
+            [mk("dict_keys"), mk("dict_values"), mk("dict_items")]
+        });
+        types[kind as usize].clone()
+    })
+}
+
+fn view(args: Args<'_>, fname: &str, kind: DictIterKind) -> VmResult<PyObj> {
+    let (d, args) = this(&args);
+    args.none(fname)?;
+    Ok(PyObj::new(
+        &view_type(kind),
+        DictView {
+            dict: d.clone(),
+            kind,
+        },
+    ))
+}
+
+fn keys(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    view(args, "dict.keys", DictIterKind::Keys)
+}
+
+fn values(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    view(args, "dict.values", DictIterKind::Values)
+}
+
+fn items(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    view(args, "dict.items", DictIterKind::Items)
+}
+
+fn parts(v: &PyObj) -> (PyObj, DictIterKind) {
+    let dv = v.get::<DictView>().expect("a dict view");
+    (dv.dict.clone(), dv.kind)
+}
+
+fn view_len(v: &PyObj) -> usize {
+    dict::len(&parts(v).0).unwrap_or(0)
+}
+
+fn view_iter(vm: &mut Vm, v: &PyObj) -> VmResult<PyObj> {
+    let (d, kind) = parts(v);
+    let n = dict::len(&d).ok_or_else(busy)?;
+    Ok(vm.dict_iter(&d, n, kind))
+}
+
+fn view_repr(vm: &mut Vm, v: &PyObj) -> VmResult<String> {
+    let items = vm.collect_iter(v)?;
+    let l = list::new_exact(items);
+    let inner = vm.repr(&l)?;
+    Ok(format!("{}({inner})", typeobj::type_name(v)))
+}
+
+fn view_contains(vm: &mut Vm, v: &PyObj, item: &PyObj) -> VmResult<bool> {
+    let (d, kind) = parts(v);
+    match kind {
+        DictIterKind::Keys => Ok(vm.dict_get(&d, item)?.is_some()),
+        DictIterKind::Items => {
+            let Some([k, val]) = tuple::items(item).and_then(|t| <&[PyObj; 2]>::try_from(t).ok())
+            else {
+                return Ok(false);
+            };
+            match vm.dict_get(&d, k)? {
+                Some(found) => Ok(found.is(val) || vm.equal(&found, val)?),
+                None => Ok(false),
+            }
+        }
+        DictIterKind::Values => {
+            let it = vm.dict_iter(&d, dict::len(&d).unwrap_or(0), DictIterKind::Values);
+            while let Some(x) = vm.next(&it)? {
+                if x.is(item) || vm.equal(&x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+    }
+}

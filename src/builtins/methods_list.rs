@@ -1,0 +1,409 @@
+//! The methods of list, with CPython 3.11's list_resize growth and shrinking, and
+//! sort as CPython's: the items are taken out of the list while sorting ("list
+//! modified during sort"), keys are computed first, reverse keeps stability.
+
+use super::methods_args::{clinic, index, slice_index, this};
+use crate::bytecode::CompareOp;
+use crate::heap::PyObj;
+use crate::objects::builtin_function::MethodDef;
+use crate::objects::{ctx, int, list};
+use crate::vm::ops::compare_bool;
+use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
+
+/// The methods of list.
+pub static METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "append",
+        func: append,
+    },
+    MethodDef {
+        name: "extend",
+        func: extend,
+    },
+    MethodDef {
+        name: "insert",
+        func: insert,
+    },
+    MethodDef {
+        name: "pop",
+        func: pop,
+    },
+    MethodDef {
+        name: "remove",
+        func: remove,
+    },
+    MethodDef {
+        name: "index",
+        func: index_,
+    },
+    MethodDef {
+        name: "count",
+        func: count,
+    },
+    MethodDef {
+        name: "sort",
+        func: sort,
+    },
+    MethodDef {
+        name: "reverse",
+        func: reverse,
+    },
+    MethodDef {
+        name: "copy",
+        func: copy,
+    },
+    MethodDef {
+        name: "clear",
+        func: clear,
+    },
+];
+
+fn busy() -> Exc {
+    exceptions::named("RuntimeError", "list modified during iteration")
+}
+
+fn mut_items(l: &PyObj) -> VmResult<crate::heap::PMut<'_, list::List>> {
+    list::borrow_mut(l).ok_or_else(busy)
+}
+
+fn none() -> PyObj {
+    ctx().none.clone()
+}
+
+fn append(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (l, args) = this(&args);
+    let x = args.one("list.append")?;
+    list::append(l, x.clone())?;
+    Ok(none())
+}
+
+fn extend(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (l, args) = this(&args);
+    let x = args.one("list.extend")?;
+    vm.list_extend(l, x)?;
+    Ok(none())
+}
+
+/// ins1: list_resize to n + 1, then shift.
+fn insert(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (l, args) = this(&args);
+    let a = args.range("insert", 2, 2)?;
+    let i = index(&a[0])?;
+    let mut b = mut_items(l)?;
+    let v = &mut b.0;
+    let n = v.len() as i64;
+    let at = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    list::list_resize(v, v.len() + 1)?;
+    v.insert(at, a[1].clone());
+    Ok(none())
+}
+
+/// Remove item `i` (in range) with list_resize's shrinking.
+fn remove_at(l: &PyObj, i: usize) -> VmResult<PyObj> {
+    let mut b = mut_items(l)?;
+    let v = &mut b.0;
+    let x = v.remove(i);
+    let n = v.len();
+    list::list_resize(v, n)?;
+    Ok(x)
+}
+
+fn pop(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (l, args) = this(&args);
+    let a = args.range("pop", 0, 1)?;
+    let i = a.first().map(index).transpose()?.unwrap_or(-1);
+    let n = list::borrow(l).ok_or_else(busy)?.0.len() as i64;
+    if n == 0 {
+        return Err(exceptions::named("IndexError", "pop from empty list"));
+    }
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(exceptions::named("IndexError", "pop index out of range"));
+    }
+    remove_at(l, j as usize)
+}
+
+/// The item at `i`, re-read on every step as CPython does (`__eq__` may mutate).
+fn item(l: &PyObj, i: usize) -> VmResult<Option<PyObj>> {
+    Ok(list::borrow(l).ok_or_else(busy)?.0.get(i).cloned())
+}
+
+/// PyObject_RichCompareBool(x, value, Py_EQ): identity first.
+fn same(vm: &mut Vm, x: &PyObj, value: &PyObj) -> VmResult<bool> {
+    Ok(x.is(value) || vm.equal(x, value)?)
+}
+
+fn remove(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (l, args) = this(&args);
+    let value = args.one("list.remove")?;
+    let mut i = 0;
+    while let Some(x) = item(l, i)? {
+        if same(vm, &x, value)? {
+            let removed = remove_at(l, i)?;
+            drop(removed);
+            return Ok(none());
+        }
+        i += 1;
+    }
+    Err(exceptions::value_error("list.remove(x): x not in list"))
+}
+
+fn index_(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (l, args) = this(&args);
+    let a = args.range("index", 1, 3)?;
+    let value = &a[0];
+    let n = list::borrow(l).ok_or_else(busy)?.0.len() as i64;
+    let adjust = |v: i64| if v < 0 { (v + n).max(0) } else { v };
+    let start = adjust(slice_index(a.get(1), false)?.unwrap_or(0));
+    let mut stop = adjust(slice_index(a.get(2), false)?.unwrap_or(i64::MAX));
+    let mut i = start;
+    loop {
+        // The length is re-read each step, as CPython's loop does.
+        let len = list::borrow(l).ok_or_else(busy)?.0.len() as i64;
+        stop = stop.min(len.max(i));
+        if i >= stop {
+            break;
+        }
+        let Some(x) = item(l, i as usize)? else { break };
+        if same(vm, &x, value)? {
+            return Ok(int::new_i64(i));
+        }
+        i += 1;
+    }
+    let r = vm.repr(value)?;
+    Err(exceptions::value_error(format!("{r} is not in list")))
+}
+
+fn count(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (l, args) = this(&args);
+    let value = args.one("list.count")?;
+    let (mut i, mut c) = (0, 0);
+    while let Some(x) = item(l, i)? {
+        if same(vm, &x, value)? {
+            c += 1;
+        }
+        i += 1;
+    }
+    Ok(int::new_i64(c))
+}
+
+fn reverse(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (l, args) = this(&args);
+    args.none("list.reverse")?;
+    mut_items(l)?.0.reverse();
+    Ok(none())
+}
+
+fn copy(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (l, args) = this(&args);
+    args.none("list.copy")?;
+    let items = list::borrow(l).ok_or_else(busy)?.0.clone();
+    Ok(list::new_exact(items))
+}
+
+fn clear(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (l, args) = this(&args);
+    args.none("list.clear")?;
+    let old = std::mem::take(&mut mut_items(l)?.0);
+    drop(old); // after the borrow: freeing items may run arbitrary code
+    Ok(none())
+}
+
+/// list.sort(*, key=None, reverse=False)
+fn sort(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (l, args) = this(&args);
+    if !args.pos().is_empty() {
+        return Err(exceptions::type_error(
+            "sort() takes no positional arguments",
+        ));
+    }
+    let a = clinic(&args, "sort", &["key", "reverse"], 0)?;
+    let key = a[0].filter(|k| !k.is(&ctx().none)).cloned();
+    let rev = a[1].map(index).transpose()?.unwrap_or(0) != 0;
+    // Take the items out: the list is empty while it sorts, as in CPython.
+    let mut items = std::mem::take(&mut mut_items(l)?.0);
+    let r = sort_items(vm, &mut items, key.as_ref(), rev);
+    let mut b = mut_items(l)?;
+    let modified = !b.0.is_empty() || b.0.capacity() != 0;
+    let intruders = std::mem::replace(&mut b.0, items);
+    drop(b);
+    drop(intruders);
+    r?;
+    if modified {
+        return Err(exceptions::value_error("list modified during sort"));
+    }
+    Ok(none())
+}
+
+/// Sort `items` in place (stably), by `key` if given; on error the items stay in
+/// whatever order the sort had reached.
+fn sort_items(vm: &mut Vm, items: &mut Vec<PyObj>, key: Option<&PyObj>, rev: bool) -> VmResult<()> {
+    if items.len() < 2 {
+        // CPython still calls the key function on a lone item.
+        if let (Some(f), [x]) = (key, items.as_slice()) {
+            vm.call(f, Args::positional(std::slice::from_ref(x)))?;
+        }
+        return Ok(());
+    }
+    // Keys first, in the list's order; then CPython reverses keys and items before
+    // and after a forward sort, so equal items keep their order.
+    let mut keys = Vec::new();
+    if let Some(f) = key {
+        keys.reserve_exact(items.len());
+        for x in items.iter() {
+            keys.push(vm.call(f, Args::positional(std::slice::from_ref(x)))?);
+        }
+    }
+    if rev {
+        items.reverse();
+        keys.reverse();
+    }
+    let r = if key.is_none() {
+        let mut pairs: Vec<(PyObj, ())> = items.drain(..).map(|x| (x, ())).collect();
+        let r = timsort(vm, &mut pairs);
+        items.extend(pairs.into_iter().map(|(x, ())| x));
+        r
+    } else {
+        let mut pairs: Vec<(PyObj, PyObj)> = keys.into_iter().zip(items.drain(..)).collect();
+        let r = timsort(vm, &mut pairs);
+        items.extend(pairs.into_iter().map(|(_, x)| x));
+        r
+    };
+    if rev {
+        items.reverse();
+    }
+    r
+}
+
+fn lt(vm: &mut Vm, a: &PyObj, b: &PyObj) -> VmResult<bool> {
+    compare_bool(vm, a, b, CompareOp::Lt)
+}
+
+/// merge_compute_minrun.
+fn minrun(mut n: usize) -> usize {
+    let mut r = 0;
+    while n >= 64 {
+        r |= n & 1;
+        n >>= 1;
+    }
+    n + r
+}
+
+/// CPython's timsort run detection and binary insertion, so that the comparisons
+/// (and so a TypeError's operand order) match for lists under 64 items; longer runs
+/// are merged by a plain stable merge, which orders equally.
+fn timsort<V>(vm: &mut Vm, v: &mut [(PyObj, V)]) -> VmResult<()> {
+    let n = v.len();
+    let min = minrun(n);
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut lo = 0;
+    while lo < n {
+        let (mut run, descending) = count_run(vm, &v[lo..])?;
+        if descending {
+            v[lo..lo + run].reverse();
+        }
+        if run < min {
+            let force = min.min(n - lo);
+            binary_sort(vm, &mut v[lo..lo + force], run)?;
+            run = force;
+        }
+        runs.push((lo, lo + run));
+        lo += run;
+    }
+    // Merge neighbouring runs until one is left.
+    while runs.len() > 1 {
+        let mut next = Vec::with_capacity(runs.len().div_ceil(2));
+        for pair in runs.chunks(2) {
+            match pair {
+                [(a, m), (_, b)] => {
+                    merge(vm, &mut v[*a..*b], m - a)?;
+                    next.push((*a, *b));
+                }
+                [r] => next.push(*r),
+                _ => {}
+            }
+        }
+        runs = next;
+    }
+    Ok(())
+}
+
+/// count_run: the length of the run at the start of `v` and whether it strictly
+/// descends.
+fn count_run<V>(vm: &mut Vm, v: &[(PyObj, V)]) -> VmResult<(usize, bool)> {
+    if v.len() == 1 {
+        return Ok((1, false));
+    }
+    let mut n = 2;
+    if lt(vm, &v[1].0, &v[0].0)? {
+        while n < v.len() && lt(vm, &v[n].0, &v[n - 1].0)? {
+            n += 1;
+        }
+        return Ok((n, true));
+    }
+    while n < v.len() && !lt(vm, &v[n].0, &v[n - 1].0)? {
+        n += 1;
+    }
+    Ok((n, false))
+}
+
+/// binarysort: v[..start] is sorted; insert the rest one by one.
+fn binary_sort<V>(vm: &mut Vm, v: &mut [(PyObj, V)], start: usize) -> VmResult<()> {
+    for s in start.max(1)..v.len() {
+        let (mut l, mut r) = (0, s);
+        while l < r {
+            let p = l + ((r - l) >> 1);
+            if lt(vm, &v[s].0, &v[p].0)? {
+                r = p;
+            } else {
+                l = p + 1;
+            }
+        }
+        v[l..=s].rotate_right(1);
+    }
+    Ok(())
+}
+
+/// Stable merge of v[..mid] and v[mid..]. On error the slice keeps a permutation of
+/// its items.
+fn merge<V>(vm: &mut Vm, v: &mut [(PyObj, V)], mid: usize) -> VmResult<()> {
+    let mut left: std::collections::VecDeque<usize> = (0..mid).collect();
+    let mut right: std::collections::VecDeque<usize> = (mid..v.len()).collect();
+    let mut order = Vec::with_capacity(v.len());
+    let mut err = None;
+    while let (Some(&a), Some(&b)) = (left.front(), right.front()) {
+        match lt(vm, &v[b].0, &v[a].0) {
+            Ok(true) => order.push(right.pop_front().unwrap_or(b)),
+            Ok(false) => order.push(left.pop_front().unwrap_or(a)),
+            Err(e) => {
+                err = Some(e);
+                break;
+            }
+        }
+    }
+    order.extend(left);
+    order.extend(right);
+    apply_permutation(v, &order);
+    err.map_or(Ok(()), Err)
+}
+
+/// Rearrange `v` so that new position i holds old item order[i] (cycle by cycle).
+fn apply_permutation<T>(v: &mut [T], order: &[usize]) {
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        if done[start] {
+            continue;
+        }
+        // Invariant: the item at `i` is the old v[start].
+        let mut i = start;
+        loop {
+            done[i] = true;
+            let src = order[i];
+            if src == start {
+                break;
+            }
+            v.swap(i, src);
+            i = src;
+        }
+    }
+}

@@ -1,0 +1,461 @@
+//! The methods of str: wrappers over the pure functions of objects::unicode with
+//! CPython's argument checks and messages. A result equal to the whole receiver is
+//! the receiver itself, as CPython returns it; new strs take the narrowest kind.
+
+use std::borrow::Cow;
+
+use super::methods_args::{clinic, index, must_be_str, opt_str, slice_index, this, tuple_range};
+use crate::heap::PyObj;
+use crate::objects::builtin_function::MethodDef;
+use crate::objects::unicode::methods_view::{count_view, find_view, join_views};
+use crate::objects::unicode::view::StrView;
+use crate::objects::unicode::{methods as m, methods_case as mc, methods_format as mf};
+use crate::objects::{ctx, list, string, tuple, typeobj};
+use crate::vm::ops::bool_obj;
+use crate::vm::{exceptions, Args, Vm, VmResult};
+
+macro_rules! defs {
+    ($($name:literal => $f:path),* $(,)?) => {
+        &[$(MethodDef { name: $name, func: $f }),*]
+    };
+}
+
+/// The methods of str.
+pub static METHODS: &[MethodDef] = defs![
+    "split" => split, "rsplit" => rsplit, "splitlines" => splitlines, "join" => join,
+    "strip" => strip, "lstrip" => lstrip, "rstrip" => rstrip, "replace" => replace,
+    "find" => find, "rfind" => rfind, "index" => index_, "rindex" => rindex,
+    "count" => count, "startswith" => startswith, "endswith" => endswith,
+    "partition" => partition, "rpartition" => rpartition,
+    "upper" => upper, "lower" => lower, "casefold" => casefold,
+    "capitalize" => capitalize, "title" => title, "swapcase" => swapcase,
+    "center" => center, "ljust" => ljust, "rjust" => rjust, "zfill" => zfill,
+    "expandtabs" => expandtabs,
+    "isalpha" => isalpha, "isdigit" => isdigit, "isdecimal" => isdecimal,
+    "isnumeric" => isnumeric, "isalnum" => isalnum, "isspace" => isspace,
+    "isupper" => isupper, "islower" => islower, "istitle" => istitle,
+    "isidentifier" => isidentifier, "isprintable" => isprintable, "isascii" => isascii,
+    "removeprefix" => removeprefix, "removesuffix" => removesuffix,
+    "format" => super::methods_str_format::format, "format_map" => super::methods_str_format::format_map,
+];
+
+/// The receiver's text (lone surrogates become U+FFFD here: see the report).
+fn text(o: &PyObj) -> Cow<'_, str> {
+    string::view(o).map_or(Cow::Borrowed(""), |v| v.to_str_lossy())
+}
+
+fn new_str(s: &str) -> VmResult<PyObj> {
+    string::try_new(s).ok_or_else(|| exceptions::named_empty("MemoryError"))
+}
+
+/// `p` (a piece of `whole`, the text of `orig`) as a str: `orig` itself when whole.
+fn piece(orig: &PyObj, whole: &str, p: &str) -> VmResult<PyObj> {
+    if p.len() == whole.len() && orig.is_type(&ctx().str_type) {
+        return Ok(orig.clone());
+    }
+    new_str(p)
+}
+
+/// A Cow result: borrowed means unchanged (the receiver), owned is a new str.
+fn cow_result(orig: &PyObj, r: Cow<'_, str>) -> VmResult<PyObj> {
+    match r {
+        Cow::Borrowed(_) if orig.is_type(&ctx().str_type) => Ok(orig.clone()),
+        r => new_str(&r),
+    }
+}
+
+fn str_list(orig: &PyObj, whole: &str, parts: &[&str]) -> VmResult<PyObj> {
+    let items = parts
+        .iter()
+        .map(|p| piece(orig, whole, p))
+        .collect::<VmResult<Vec<_>>>()?;
+    Ok(list::new_exact(items))
+}
+
+fn sep_maxsplit<'a>(args: &Args<'a>, fname: &str) -> VmResult<(Option<Cow<'a, str>>, i64)> {
+    let a = clinic(args, fname, &["sep", "maxsplit"], 0)?;
+    let sep = opt_str(a[0], |t| format!("must be str or None, not {t}"))?;
+    let maxsplit = a[1].map(index).transpose()?.unwrap_or(-1);
+    Ok((sep, maxsplit))
+}
+
+fn split(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let (sep, maxsplit) = sep_maxsplit(&args, "split")?;
+    let t = text(s);
+    let parts = m::split(&t, sep.as_deref(), maxsplit)?;
+    str_list(s, &t, &parts)
+}
+
+fn rsplit(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let (sep, maxsplit) = sep_maxsplit(&args, "rsplit")?;
+    let t = text(s);
+    let parts = m::rsplit(&t, sep.as_deref(), maxsplit)?;
+    str_list(s, &t, &parts)
+}
+
+fn splitlines(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let a = clinic(&args, "splitlines", &["keepends"], 0)?;
+    let keep = a[0].map(index).transpose()?.unwrap_or(0) != 0;
+    let t = text(s);
+    str_list(s, &t, &m::splitlines(&t, keep))
+}
+
+fn join(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let it = args.one("str.join")?;
+    let items = match tuple::items(it) {
+        Some(t) => t.to_vec(),
+        None => {
+            if vm.iter(it).is_err() {
+                return Err(exceptions::type_error("can only join an iterable"));
+            }
+            vm.collect_iter(it)?
+        }
+    };
+    if let [one] = items.as_slice() {
+        if one.is_type(&ctx().str_type) {
+            return Ok(one.clone());
+        }
+    }
+    let mut views: Vec<StrView<'_>> = Vec::with_capacity(items.len());
+    for (i, x) in items.iter().enumerate() {
+        match string::view(x) {
+            Some(v) => views.push(v),
+            None => {
+                return Err(exceptions::type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    typeobj::type_name(x)
+                )))
+            }
+        }
+    }
+    let sep = string::view(s).expect("a str");
+    let buf = join_views(sep, &views)?;
+    string::from_buf(&buf).ok_or_else(|| exceptions::named_empty("MemoryError"))
+}
+
+fn do_strip(
+    args: Args<'_>,
+    fname: &str,
+    f: for<'x> fn(&'x str, Option<&str>) -> &'x str,
+) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let a = args.range(fname, 0, 1)?;
+    let chars = opt_str(a.first(), |_| format!("{fname} arg must be None or str"))?;
+    let t = text(s);
+    let r = f(&t, chars.as_deref());
+    piece(s, &t, r)
+}
+
+fn strip(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    do_strip(args, "strip", m::strip)
+}
+
+fn lstrip(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    do_strip(args, "lstrip", m::lstrip)
+}
+
+fn rstrip(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    do_strip(args, "rstrip", m::rstrip)
+}
+
+fn replace(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let a = args.range("replace", 2, 3)?;
+    let arg = |i: usize| {
+        super::methods_args::str_arg(&a[i], |t| {
+            format!("replace() argument {} must be str, not {t}", i + 1)
+        })
+    };
+    let (old, new) = (arg(0)?, arg(1)?);
+    let count = a.get(2).map(index).transpose()?.unwrap_or(-1);
+    let t = text(s);
+    let r = m::replace(&t, &old, &new, count)?;
+    cow_result(s, r)
+}
+
+/// The (sub, start, end) arguments of find, count, index and friends.
+fn sub_start_end<'a>(
+    args: &Args<'a>,
+    fname: &str,
+) -> VmResult<(&'a PyObj, Option<i64>, Option<i64>)> {
+    let a = tuple_range(args, fname, 1, 3)?;
+    must_be_str(&a[0])?;
+    let start = slice_index(a.get(1), true)?;
+    let end = slice_index(a.get(2), true)?;
+    Ok((&a[0], start, end))
+}
+
+fn find(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let (sub, start, end) = sub_start_end(&args, "find")?;
+    let r = find_view(
+        string::view(s).expect("str"),
+        string::view(sub).expect("str"),
+        start,
+        end,
+    );
+    Ok(crate::objects::int::new_i64(r))
+}
+
+fn rfind(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let (sub, start, end) = sub_start_end(&args, "rfind")?;
+    Ok(crate::objects::int::new_i64(m::rfind(
+        &text(s),
+        &text(sub),
+        start,
+        end,
+    )))
+}
+
+fn index_(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let (sub, start, end) = sub_start_end(&args, "index")?;
+    match find_view(
+        string::view(s).expect("str"),
+        string::view(sub).expect("str"),
+        start,
+        end,
+    ) {
+        -1 => Err(exceptions::value_error("substring not found")),
+        i => Ok(crate::objects::int::new_i64(i)),
+    }
+}
+
+fn rindex(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let (sub, start, end) = sub_start_end(&args, "rindex")?;
+    Ok(crate::objects::int::new_i64(m::rindex(
+        &text(s),
+        &text(sub),
+        start,
+        end,
+    )?))
+}
+
+fn count(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let (sub, start, end) = sub_start_end(&args, "count")?;
+    let r = count_view(
+        string::view(s).expect("str"),
+        string::view(sub).expect("str"),
+        start,
+        end,
+    );
+    Ok(crate::objects::int::new_i64(r))
+}
+
+fn affix(args: Args<'_>, fname: &str, at_end: bool) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let a = tuple_range(&args, fname, 1, 3)?;
+    let start = slice_index(a.get(1), true)?;
+    let end = slice_index(a.get(2), true)?;
+    let t = text(s);
+    let test = |p: &str| {
+        if at_end {
+            m::endswith(&t, p, start, end)
+        } else {
+            m::startswith(&t, p, start, end)
+        }
+    };
+    if let Some(items) = tuple::items(&a[0]) {
+        for x in items {
+            let p = super::methods_args::str_arg(x, |ty| {
+                format!("tuple for {fname} must only contain str, not {ty}")
+            })?;
+            if test(&p) {
+                return Ok(bool_obj(true));
+            }
+        }
+        return Ok(bool_obj(false));
+    }
+    let p = super::methods_args::str_arg(&a[0], |ty| {
+        format!("{fname} first arg must be str or a tuple of str, not {ty}")
+    })?;
+    Ok(bool_obj(test(&p)))
+}
+
+fn startswith(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    affix(args, "startswith", false)
+}
+
+fn endswith(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    affix(args, "endswith", true)
+}
+
+fn do_partition(args: Args<'_>, fname: &str, right: bool) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let sep = args.one(fname)?;
+    let sep_text = must_be_str(sep)?;
+    let t = text(s);
+    let (a, b, c) = if right {
+        m::rpartition(&t, &sep_text)?
+    } else {
+        m::partition(&t, &sep_text)?
+    };
+    let mid = if b.is_empty() {
+        ctx().empty_str.clone()
+    } else {
+        sep.clone()
+    };
+    Ok(tuple::new(vec![piece(s, &t, a)?, mid, piece(s, &t, c)?]))
+}
+
+fn partition(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    do_partition(args, "str.partition", false)
+}
+
+fn rpartition(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    do_partition(args, "str.rpartition", true)
+}
+
+/// A method with no arguments mapping the text to new text.
+fn mapped(args: Args<'_>, fname: &str, f: fn(&str) -> String) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    args.none(fname)?;
+    new_str(&f(&text(s)))
+}
+
+fn upper(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    mapped(args, "str.upper", mc::upper)
+}
+fn lower(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    mapped(args, "str.lower", mc::lower)
+}
+fn casefold(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    mapped(args, "str.casefold", mc::casefold)
+}
+fn capitalize(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    mapped(args, "str.capitalize", mc::capitalize)
+}
+fn title(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    mapped(args, "str.title", mc::title)
+}
+fn swapcase(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    mapped(args, "str.swapcase", mc::swapcase)
+}
+
+type PadFn = for<'x> fn(&'x str, i64, char) -> crate::error::PyResult<Cow<'x, str>>;
+
+fn pad(args: Args<'_>, fname: &str, f: PadFn) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let a = args.range(fname, 1, 2)?;
+    let width = index(&a[0])?;
+    let fill = match a.get(1) {
+        None => ' ',
+        Some(x) => {
+            let v = string::view(x).ok_or_else(|| {
+                exceptions::type_error(format!(
+                    "The fill character must be a unicode character, not {}",
+                    typeobj::type_name(x)
+                ))
+            })?;
+            if v.len() != 1 {
+                return Err(exceptions::type_error(
+                    "The fill character must be exactly one character long",
+                ));
+            }
+            char::from_u32(v.char_at(0)).unwrap_or('\u{FFFD}')
+        }
+    };
+    let t = text(s);
+    let r = f(&t, width, fill)?;
+    cow_result(s, r)
+}
+
+fn center(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    pad(args, "center", mf::center)
+}
+fn ljust(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    pad(args, "ljust", mf::ljust)
+}
+fn rjust(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    pad(args, "rjust", mf::rjust)
+}
+
+fn zfill(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let width = index(args.one("str.zfill")?)?;
+    let t = text(s);
+    let r = mf::zfill(&t, width)?;
+    cow_result(s, r)
+}
+
+fn expandtabs(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let a = clinic(&args, "expandtabs", &["tabsize"], 0)?;
+    let tabsize = a[0].map(index).transpose()?.unwrap_or(8);
+    let t = text(s);
+    let r = mf::expandtabs(&t, tabsize)?;
+    cow_result(s, r)
+}
+
+/// A predicate method with no arguments.
+fn predicate(args: Args<'_>, fname: &str, f: fn(&str) -> bool) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    args.none(fname)?;
+    Ok(bool_obj(f(&text(s))))
+}
+
+fn isalpha(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    predicate(args, "str.isalpha", mc::isalpha)
+}
+fn isdigit(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    predicate(args, "str.isdigit", mc::isdigit)
+}
+fn isdecimal(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    predicate(args, "str.isdecimal", mc::isdecimal)
+}
+fn isnumeric(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    predicate(args, "str.isnumeric", mc::isnumeric)
+}
+fn isalnum(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    predicate(args, "str.isalnum", mc::isalnum)
+}
+fn isspace(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    predicate(args, "str.isspace", mc::isspace)
+}
+fn isupper(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    predicate(args, "str.isupper", mc::isupper)
+}
+fn islower(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    predicate(args, "str.islower", mc::islower)
+}
+fn istitle(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    predicate(args, "str.istitle", mc::istitle)
+}
+fn isidentifier(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    predicate(args, "str.isidentifier", mc::isidentifier)
+}
+fn isprintable(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    predicate(args, "str.isprintable", mc::isprintable)
+}
+fn isascii(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    predicate(args, "str.isascii", mc::isascii)
+}
+
+fn affix_remove(args: Args<'_>, fname: &str, suffix: bool) -> VmResult<PyObj> {
+    let (s, args) = this(&args);
+    let a = args.one(&format!("str.{fname}"))?;
+    let p =
+        super::methods_args::str_arg(a, |t| format!("{fname}() argument must be str, not {t}"))?;
+    let t = text(s);
+    let r = if suffix {
+        m::removesuffix(&t, &p)
+    } else {
+        m::removeprefix(&t, &p)
+    };
+    piece(s, &t, r)
+}
+
+fn removeprefix(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    affix_remove(args, "removeprefix", false)
+}
+
+fn removesuffix(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    affix_remove(args, "removesuffix", true)
+}
