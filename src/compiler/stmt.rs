@@ -189,13 +189,14 @@ impl<'a> Compiler<'a> {
                 self.check_assert(s, test);
                 let end = self.label();
                 self.jump_if(test, end, true)?;
-                self.set_loc(s.span);
+                // CPython 3.11 reports a failed assert at its test expression.
+                self.set_loc(test.span);
                 match msg {
                     Some(m) => {
                         self.emit(Op::PUSH_NULL, 0);
                         self.emit(Op::LOAD_ASSERTION_ERROR, 0);
                         self.expr(m)?;
-                        self.set_loc(s.span);
+                        self.set_loc(test.span);
                         self.emit(Op::CALL, 1);
                     }
                     None => self.emit(Op::LOAD_ASSERTION_ERROR, 0),
