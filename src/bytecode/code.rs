@@ -37,6 +37,21 @@ pub struct ExceptEntry {
     pub depth: u32,
 }
 
+/// LOAD_GLOBAL's inline cache for one name (CPython 3.11 caches globals lookups too):
+/// where the name was found, valid while the dicts' versions are unchanged. Versions
+/// are unique per dict state (see dicttable.rs), so a matching version is proof.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GlobalCache {
+    /// Version of the globals dict when the entry was cached (0: empty cache).
+    pub globals_version: u64,
+    /// Version of the builtins dict, when the name was found there.
+    pub builtins_version: u64,
+    /// Entry position in the dict that holds the name.
+    pub pos: u32,
+    /// The name lives in builtins, not globals.
+    pub in_builtins: bool,
+}
+
 /// co_flags bits (CPython's values).
 pub mod flags {
     pub const OPTIMIZED: u32 = 0x1;
@@ -79,6 +94,8 @@ pub struct Code {
     pub exception_table: Vec<ExceptEntry>,
     /// The deepest the value stack gets.
     pub max_stack: u32,
+    /// LOAD_GLOBAL caches, one per entry of `names`.
+    pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
 }
 
 impl Payload for Code {
@@ -96,6 +113,7 @@ impl Payload for Code {
                 * size_of::<PyObj>()
             + self.cell2arg.capacity() * size_of::<Option<u32>>()
             + self.exception_table.capacity() * size_of::<ExceptEntry>()
+            + self.global_cache.capacity() * size_of::<GlobalCache>()
     }
 }
 

@@ -339,6 +339,7 @@ impl<'a> Compiler<'a> {
             instrs: asm.instrs,
             locations: asm.locations,
             consts: u.consts,
+            global_cache: vec![Default::default(); names.len()],
             names: intern(&names),
             varnames: intern(&varnames),
             cellvars: intern(&sc.cellvars),

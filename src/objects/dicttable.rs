@@ -172,7 +172,7 @@ impl<K: TableKey, V> DictTable<K, V> {
         DictTable {
             map: IndexMap::with_capacity_and_hasher(cap_for(n), Unhashed),
             used: 0,
-            version: 0,
+            version: next_version(),
         }
     }
 
@@ -344,7 +344,7 @@ impl<K: TableKey, V> DictTable<K, V> {
         if dead > 0 && ((full && dead * 8 >= self.map.len()) || dead > self.used + 8) {
             self.rebuild(cap_for(self.used + 1));
         }
-        self.version += 1;
+        self.version = next_version();
         self.used += 1;
         let slot = Slot {
             hash,
@@ -379,7 +379,7 @@ impl<K: TableKey, V> DictTable<K, V> {
                 }
             }
         }
-        self.version += 1;
+        self.version = next_version();
     }
 
     /// Turns the live slot at position i into a dummy and returns its item.
@@ -388,7 +388,7 @@ impl<K: TableKey, V> DictTable<K, V> {
         let kv = slot.kv.take().expect("take_at on a live slot");
         slot.hash = i as i64; // a run of dummies starting here
         self.used -= 1;
-        self.version += 1;
+        self.version = next_version();
         kv
     }
 
@@ -453,11 +453,25 @@ impl<K: TableKey, V> DictTable<K, V> {
     /// them after releasing its borrow.
     #[must_use = "drop the old contents after releasing the borrow"]
     pub fn clear(&mut self) -> DictTable<K, V> {
-        let version = self.version + 1;
         let old = mem::take(self);
-        self.version = version;
+        self.version = next_version();
         old
     }
+}
+
+thread_local! {
+    static VERSIONS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A version number no table of this thread has had before (CPython's global
+/// ma_version_tag): equal versions mean the same table in the same state, so caches
+/// keyed by a version are never stale.
+fn next_version() -> u64 {
+    VERSIONS.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
 }
 
 impl<K: TableKey, V: Clone> DictTable<K, V> {
@@ -467,7 +481,7 @@ impl<K: TableKey, V: Clone> DictTable<K, V> {
         for (k, v, h) in self.iter_hashed() {
             t.push_new(k.clone(), h, v.clone());
         }
-        t.version = 0;
+        t.version = next_version();
         t
     }
 

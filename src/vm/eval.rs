@@ -2,6 +2,7 @@
 //! frame stack until the entry frame returns. Calls to Python functions push a frame
 //! and continue here; exceptions unwind through the code objects' exception tables.
 
+use crate::bytecode::code::GlobalCache;
 use crate::bytecode::opcode::{BinaryOp, CompareOp};
 use crate::bytecode::{Code, Instr, Op};
 use crate::heap::PyObj;
@@ -168,8 +169,10 @@ impl Vm {
                 self.stack.push(c);
             }
             Op::LOAD_GLOBAL => {
-                let name = &code.names[arg as usize];
-                let v = self.load_global(fi, name)?;
+                let v = match self.cached_global(fi, code, arg as usize) {
+                    Some(v) => v,
+                    None => self.load_global_and_cache(fi, code, arg as usize)?,
+                };
                 self.stack.push(v);
             }
             Op::STORE_GLOBAL => {
@@ -555,6 +558,64 @@ impl Vm {
     fn namespace(&self, fi: usize) -> PyObj {
         let f = &self.frames[fi];
         f.locals.clone().unwrap_or_else(|| f.globals.clone())
+    }
+
+    /// LOAD_GLOBAL from the inline cache, if its dict versions still match.
+    #[inline]
+    fn cached_global(&self, fi: usize, code: &Code, i: usize) -> Option<PyObj> {
+        let e = code.global_cache[i].get();
+        if e.globals_version == 0 {
+            return None;
+        }
+        let f = &self.frames[fi];
+        let g = dict::borrow(&f.globals)?;
+        if g.0.version() != e.globals_version {
+            return None;
+        }
+        let holder = if e.in_builtins {
+            let b = dict::borrow(&f.builtins)?;
+            if b.0.version() != e.builtins_version {
+                return None;
+            }
+            b.0.entry_at(e.pos as usize).map(|(_, v)| v.clone())
+        } else {
+            g.0.entry_at(e.pos as usize).map(|(_, v)| v.clone())
+        };
+        holder
+    }
+
+    /// LOAD_GLOBAL the slow way, then fill the cache for next time.
+    fn load_global_and_cache(&mut self, fi: usize, code: &Code, i: usize) -> VmResult<PyObj> {
+        let name = &code.names[i];
+        let v = self.load_global(fi, name)?;
+        let h = self.hash(name)?;
+        let mut eq = ops::table_eq(self);
+        let f = &self.frames[fi];
+        let entry = {
+            let g = dict::borrow(&f.globals);
+            let b = dict::borrow(&f.builtins);
+            match (g, b) {
+                (Some(g), Some(b)) => match g.0.find(name, h, &mut eq)? {
+                    Some(pos) => Some(GlobalCache {
+                        globals_version: g.0.version(),
+                        builtins_version: 0,
+                        pos: pos as u32,
+                        in_builtins: false,
+                    }),
+                    None => b.0.find(name, h, &mut eq)?.map(|pos| GlobalCache {
+                        globals_version: g.0.version(),
+                        builtins_version: b.0.version(),
+                        pos: pos as u32,
+                        in_builtins: true,
+                    }),
+                },
+                _ => None,
+            }
+        };
+        if let Some(e) = entry {
+            code.global_cache[i].set(e);
+        }
+        Ok(v)
     }
 
     /// LOAD_GLOBAL: globals, then builtins; NameError otherwise.
