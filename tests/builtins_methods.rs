@@ -14,6 +14,7 @@ fn dir() -> PathBuf {
 fn run_file(name: &str) {
     let d = dir();
     let out = Command::new(env!("CARGO_BIN_EXE_glasspy"))
+        .env("PYTHONHASHSEED", "0")
         .arg(format!("{name}.py"))
         .current_dir(&d)
         .output()
@@ -71,6 +72,7 @@ fn error_messages() {
     let mut failures = Vec::new();
     for (p, w) in progs.iter().zip(&want) {
         let out = Command::new(env!("CARGO_BIN_EXE_glasspy"))
+            .env("PYTHONHASHSEED", "0")
             .args(["-c", p])
             .output()
             .expect("run glasspy");
