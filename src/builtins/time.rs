@@ -109,7 +109,7 @@ fn sleep(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
             return Err(exceptions::value_error("Invalid value NaN (not a number)"));
         }
         let ns = (f * 1e9).ceil();
-        if ns.abs() >= 9.223_372_036_854_775_807e18 {
+        if ns.abs() >= i64::MAX as f64 {
             return Err(exceptions::named(
                 "OverflowError",
                 "timestamp out of range for platform time_t",
