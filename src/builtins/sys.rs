@@ -332,19 +332,25 @@ static STREAM_METHODS: &[MethodDef] = &[
 ];
 
 thread_local! {
-    static STREAM_TYPE: std::cell::OnceCell<TypeRef> = const { std::cell::OnceCell::new() };
+    // Leaked like the built-in types of `ctx()`: kept for the thread's life, and no
+    // thread-local destructor drops an object after the heap's own thread state.
+    static STREAM_TYPE: std::cell::OnceCell<&'static TypeRef> =
+        const { std::cell::OnceCell::new() };
 }
 
 /// The TextIOWrapper type of this thread, made with its methods on first use.
 fn stream_type(vm: &mut Vm) -> TypeRef {
-    if let Some(t) = STREAM_TYPE.with(|c| c.get().cloned()) {
-        return t;
+    if let Some(t) = STREAM_TYPE.with(|c| c.get().copied()) {
+        return t.clone();
     }
     let c = ctx();
     let info = TypeInfo::new("TextIOWrapper".into(), Some(c.object_type.clone()));
-    let ty = TypeRef::new::<TypeInfo, TextStream>(&c.type_type, info);
-    super::add_methods(vm, &ty, STREAM_METHODS);
-    STREAM_TYPE.with(|c| c.get_or_init(|| ty).clone())
+    let ty: &'static TypeRef = Box::leak(Box::new(TypeRef::new::<TypeInfo, TextStream>(
+        &c.type_type,
+        info,
+    )));
+    super::add_methods(vm, ty, STREAM_METHODS);
+    STREAM_TYPE.with(|c| *c.get_or_init(|| ty)).clone()
 }
 
 fn stream_of(args: &Args<'_>) -> u8 {
