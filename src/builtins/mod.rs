@@ -2,6 +2,8 @@
 //! (sys, gc, math, time), each made on first import.
 
 mod core;
+mod gc;
+mod math;
 mod methods_args;
 mod methods_dict;
 mod methods_list;
@@ -11,6 +13,8 @@ mod methods_str;
 mod methods_str_format;
 #[cfg(test)]
 mod methods_tests;
+mod sys;
+mod time;
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::{self, MethodDef};
@@ -106,6 +110,10 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
             let b = vm.builtins.clone();
             Some(module::new(string::intern_str("builtins"), b))
         }
+        "sys" => Some(sys::make(vm)?),
+        "gc" => Some(gc::make(vm)?),
+        "math" => Some(math::make(vm)?),
+        "time" => Some(time::make(vm)?),
         _ => None,
     })
 }

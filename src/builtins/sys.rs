@@ -1,0 +1,420 @@
+//! The sys module: argv, exit, sizes and reference counts, interning, the recursion
+//! and int-digit limits, the standard text streams, and the helpers the other built-in
+//! modules share (module construction, argument parsing, int conversions).
+
+use std::io::Write;
+
+use crate::heap::pymalloc::global_debugmallocstats;
+use crate::heap::{Payload, PyObj, TypeRef};
+use crate::objects::builtin_function::{self, MethodDef};
+use crate::objects::numeric::{int_max_str_digits, set_int_max_str_digits, Int};
+use crate::objects::typeobj::{self, TypeInfo};
+use crate::objects::{ctx, dict, int, list, module, string, tuple};
+use crate::vm::{exceptions, Args, Vm, VmResult};
+
+// ----- helpers shared by the built-in modules ------------------------------------------
+
+/// A module called `name` whose namespace holds `__name__` and `defs` as builtin
+/// functions; returns the module and its namespace dict.
+pub(super) fn new_module(
+    vm: &mut Vm,
+    name: &str,
+    defs: &'static [MethodDef],
+) -> VmResult<(PyObj, PyObj)> {
+    let d = dict::new();
+    let mname = string::intern_str(name);
+    vm.dict_set_str(&d, "__name__", mname.clone())?;
+    vm.dict_set_str(&d, "__doc__", ctx().none.clone())?;
+    for def in defs {
+        let f = builtin_function::new(def, None, Some(mname.clone()));
+        vm.dict_set_str(&d, def.name, f)?;
+    }
+    Ok((module::new(mname, d.clone()), d))
+}
+
+/// operator.index for the built-in types: the value of an int or bool, else
+/// TypeError "'float' object cannot be interpreted as an integer".
+pub(super) fn index(o: &PyObj) -> VmResult<Int> {
+    int::value(o).ok_or_else(|| {
+        exceptions::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            typeobj::type_name(o)
+        ))
+    })
+}
+
+/// An index that must fit a C int (argument clinic's `int` converter).
+pub(super) fn c_int(o: &PyObj) -> VmResult<i32> {
+    let v = index(o)?;
+    v.to_i64()
+        .and_then(|n| i32::try_from(n).ok())
+        .ok_or_else(|| {
+            exceptions::named("OverflowError", "Python int too large to convert to C int")
+        })
+}
+
+/// Positional-or-keyword parameters `names`, the first `required` of them required,
+/// with the messages of CPython's argument clinic ("f() missing required argument
+/// 'x' (pos 1)", "'y' is an invalid keyword argument for f()").
+pub(super) fn parse_args<'a>(
+    args: &Args<'a>,
+    fname: &str,
+    names: &[&str],
+    required: usize,
+) -> VmResult<Vec<Option<&'a PyObj>>> {
+    let pos = args.pos();
+    if args.all.len() > names.len() {
+        let n = names.len();
+        let s = if n == 1 { "" } else { "s" };
+        return Err(exceptions::type_error(format!(
+            "{fname}() takes at most {n} argument{s} ({} given)",
+            args.all.len()
+        )));
+    }
+    let mut out: Vec<Option<&PyObj>> = names.iter().map(|_| None).collect();
+    for (slot, v) in out.iter_mut().zip(pos) {
+        *slot = Some(v);
+    }
+    for (k, v) in args.kwargs() {
+        let k = string::as_str(k).unwrap_or_default();
+        let Some(i) = names.iter().position(|n| *n == k) else {
+            return Err(exceptions::type_error(format!(
+                "'{k}' is an invalid keyword argument for {fname}()"
+            )));
+        };
+        if i < pos.len() {
+            return Err(exceptions::type_error(format!(
+                "argument for {fname}() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        out[i] = Some(v);
+    }
+    if let Some(i) = out[..required].iter().position(Option::is_none) {
+        return Err(exceptions::type_error(format!(
+            "{fname}() missing required argument '{}' (pos {})",
+            names[i],
+            i + 1
+        )));
+    }
+    Ok(out)
+}
+
+fn none() -> PyObj {
+    ctx().none.clone()
+}
+
+fn int_usize(n: usize) -> PyObj {
+    int::new_i64(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+// ----- the module ----------------------------------------------------------------------
+
+/// The version this interpreter implements, and its own.
+pub const VERSION: &str = concat!("3.11.7 (glasspy ", env!("CARGO_PKG_VERSION"), ")");
+
+static FUNCTIONS: &[MethodDef] = &[
+    MethodDef {
+        name: "exit",
+        func: exit,
+    },
+    MethodDef {
+        name: "getsizeof",
+        func: getsizeof,
+    },
+    MethodDef {
+        name: "getrefcount",
+        func: getrefcount,
+    },
+    MethodDef {
+        name: "intern",
+        func: intern,
+    },
+    MethodDef {
+        name: "getrecursionlimit",
+        func: getrecursionlimit,
+    },
+    MethodDef {
+        name: "setrecursionlimit",
+        func: setrecursionlimit,
+    },
+    MethodDef {
+        name: "get_int_max_str_digits",
+        func: get_int_max_str_digits,
+    },
+    MethodDef {
+        name: "set_int_max_str_digits",
+        func: set_int_max_str_digits_,
+    },
+    MethodDef {
+        name: "exc_info",
+        func: exc_info,
+    },
+    MethodDef {
+        name: "_debugmallocstats",
+        func: debugmallocstats,
+    },
+];
+
+/// Build the sys module; also makes sys.stdout / sys.stderr the VM's standard streams.
+pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
+    let (m, d) = new_module(vm, "sys", FUNCTIONS)?;
+    let argv: Vec<PyObj> = vm.argv.iter().map(|a| string::new(a)).collect();
+    vm.dict_set_str(&d, "argv", list::new_exact(argv))?;
+    vm.dict_set_str(&d, "maxsize", int::new_i64(isize::MAX as i64))?;
+    vm.dict_set_str(&d, "version", string::new(VERSION))?;
+    let info = tuple::new(vec![
+        int::new_i64(3),
+        int::new_i64(11),
+        int::new_i64(7),
+        string::intern_str("final"),
+        int::new_i64(0),
+    ]);
+    vm.dict_set_str(&d, "version_info", info)?;
+    vm.dict_set_str(&d, "hexversion", int::new_i64(0x030b_07f0))?;
+    vm.dict_set_str(&d, "platform", string::intern_str("linux"))?;
+    let order = if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    };
+    vm.dict_set_str(&d, "byteorder", string::intern_str(order))?;
+    vm.dict_set_str(&d, "modules", vm.modules.clone())?;
+    let ty = stream_type(vm);
+    let streams = [1u8, 2].map(|fd| PyObj::new(&ty, TextStream { fd }));
+    vm.dict_set_str(&d, "stdout", streams[0].clone())?;
+    vm.dict_set_str(&d, "stderr", streams[1].clone())?;
+    vm.dict_set_str(&d, "__stdout__", streams[0].clone())?;
+    vm.dict_set_str(&d, "__stderr__", streams[1].clone())?;
+    let [out, err] = streams;
+    vm.std_streams = [Some(out), Some(err)];
+    Ok(m)
+}
+
+/// sys.exit([status]): raise SystemExit(status). A tuple status becomes the
+/// exception's args, as PyErr_SetObject does.
+fn exit(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    if !args.kwnames.is_empty() {
+        return Err(exceptions::type_error(
+            "sys.exit() takes no keyword arguments",
+        ));
+    }
+    let a = args.range("exit", 0, 1)?;
+    let exc_args = match a.first() {
+        None => vec![],
+        Some(c) => match tuple::items(c) {
+            Some(items) => items.to_vec(),
+            None => vec![c.clone()],
+        },
+    };
+    let ty = ctx().exc_type("SystemExit");
+    Err(crate::vm::Exc(exceptions::new_exc(ty, exc_args)))
+}
+
+/// sys.getsizeof(object[, default]): the bytes the heap holds for the object (its
+/// block, GC header included, plus the buffers it owns).
+fn getsizeof(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let a = parse_args(&args, "getsizeof", &["object", "default"], 1)?;
+    let o = a[0].expect("required");
+    Ok(int_usize(o.sizeof()))
+}
+
+/// sys.getrefcount(object): the reference count, which includes the argument's own
+/// reference. The intern table's reference to an interned str is not counted.
+fn getrefcount(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("sys.getrefcount")?;
+    let mut n = o.refcnt();
+    if string::is_interned(o) {
+        n -= 1;
+    }
+    Ok(int_usize(n))
+}
+
+/// sys.intern(string).
+fn intern(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("sys.intern")?;
+    if !o.is_type(&ctx().str_type) {
+        return Err(exceptions::type_error(format!(
+            "intern() argument must be str, not {}",
+            typeobj::type_name(o)
+        )));
+    }
+    Ok(string::intern(o.clone()))
+}
+
+fn getrecursionlimit(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("sys.getrecursionlimit")?;
+    Ok(int_usize(vm.recursion_limit))
+}
+
+/// sys.setrecursionlimit(limit). The depth counts Python frames and Rust re-entries,
+/// this call included, as CPython counts it.
+fn setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("sys.setrecursionlimit")?;
+    let n = c_int(o)? as i64;
+    if n < 1 {
+        return Err(exceptions::value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
+    }
+    let depth = vm.depth;
+    if depth as i64 >= n {
+        return Err(exceptions::named(
+            "RecursionError",
+            format!(
+                "cannot set the recursion limit to {n} at the recursion depth {depth}: \
+                 the limit is too low"
+            ),
+        ));
+    }
+    vm.recursion_limit = n as usize;
+    Ok(none())
+}
+
+fn get_int_max_str_digits(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("sys.get_int_max_str_digits")?;
+    Ok(int_usize(int_max_str_digits()))
+}
+
+fn set_int_max_str_digits_(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let a = parse_args(&args, "set_int_max_str_digits", &["maxdigits"], 1)?;
+    let v = index(a[0].expect("required"))?;
+    set_int_max_str_digits(&v)?;
+    Ok(none())
+}
+
+/// sys.exc_info(): (type, value, traceback) of the exception being handled. There are
+/// no traceback objects: the third item is None.
+fn exc_info(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("sys.exc_info")?;
+    Ok(match vm.handled.clone() {
+        Some(e) if !e.is(&ctx().none) => {
+            let ty = e.type_obj().as_obj().clone();
+            tuple::new(vec![ty, e, none()])
+        }
+        _ => tuple::new(vec![none(), none(), none()]),
+    })
+}
+
+/// sys._debugmallocstats(): the allocator's report on stderr.
+fn debugmallocstats(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("sys._debugmallocstats")?;
+    vm.flush();
+    let report = global_debugmallocstats();
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(report.as_bytes());
+    let _ = err.flush();
+    Ok(none())
+}
+
+// ----- sys.stdout and sys.stderr -------------------------------------------------------
+
+/// The payload of sys.stdout / sys.stderr: which standard stream it writes to.
+pub struct TextStream {
+    /// 1 for stdout (buffered in the VM), 2 for stderr (unbuffered).
+    fd: u8,
+}
+
+impl Payload for TextStream {
+    type Item = ();
+    const NAME: &'static str = "TextIOWrapper";
+}
+
+static STREAM_METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "write",
+        func: stream_write,
+    },
+    MethodDef {
+        name: "flush",
+        func: stream_flush,
+    },
+];
+
+thread_local! {
+    // Leaked like the built-in types of `ctx()`: kept for the thread's life, and no
+    // thread-local destructor drops an object after the heap's own thread state.
+    static STREAM_TYPE: std::cell::OnceCell<&'static TypeRef> =
+        const { std::cell::OnceCell::new() };
+}
+
+/// The TextIOWrapper type of this thread, made with its methods on first use.
+fn stream_type(vm: &mut Vm) -> TypeRef {
+    if let Some(t) = STREAM_TYPE.with(|c| c.get().copied()) {
+        return t.clone();
+    }
+    let c = ctx();
+    let info = TypeInfo::new("TextIOWrapper".into(), Some(c.object_type.clone()));
+    let ty: &'static TypeRef = Box::leak(Box::new(TypeRef::new::<TypeInfo, TextStream>(
+        &c.type_type,
+        info,
+    )));
+    super::add_methods(vm, ty, STREAM_METHODS);
+    STREAM_TYPE.with(|c| *c.get_or_init(|| ty)).clone()
+}
+
+fn stream_of(args: &Args<'_>) -> u8 {
+    args.all
+        .first()
+        .and_then(|s| s.get::<TextStream>())
+        .map_or(1, |s| s.fd)
+}
+
+/// TextIOWrapper.write(s): write the text; returns the number of characters.
+fn stream_write(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.no_kw("TextIOWrapper.write")?;
+    let a = &args.pos()[1..];
+    let [s] = a else {
+        return Err(exceptions::type_error(format!(
+            "TextIOWrapper.write() takes exactly one argument ({} given)",
+            a.len()
+        )));
+    };
+    let Some(view) = string::view(s) else {
+        return Err(exceptions::type_error(format!(
+            "write() argument must be str, not {}",
+            typeobj::type_name(s)
+        )));
+    };
+    let n = view.len();
+    let Some(text) = view.to_str() else {
+        let (pos, ch) = view
+            .chars()
+            .enumerate()
+            .find(|(_, c)| (0xd800..0xe000).contains(c))
+            .unwrap_or((0, 0xd800));
+        return Err(exceptions::named(
+            "UnicodeEncodeError",
+            format!(
+                "'utf-8' codec can't encode character '\\u{ch:04x}' in position {pos}: \
+                 surrogates not allowed"
+            ),
+        ));
+    };
+    if stream_of(&args) == 2 {
+        vm.flush();
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(text.as_bytes());
+        let _ = err.flush();
+    } else {
+        vm.write_stdout(&text);
+    }
+    Ok(int_usize(n))
+}
+
+/// TextIOWrapper.flush().
+fn stream_flush(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.no_kw("TextIOWrapper.flush")?;
+    let n = args.pos().len() - 1;
+    if n != 0 {
+        return Err(exceptions::type_error(format!(
+            "TextIOWrapper.flush() takes no arguments ({n} given)"
+        )));
+    }
+    if stream_of(&args) == 1 {
+        vm.flush();
+    } else {
+        let _ = std::io::stderr().flush();
+    }
+    Ok(none())
+}

@@ -1,0 +1,13 @@
+import time
+t0 = time.time()
+w0 = time.time_ns()
+p0 = time.perf_counter()
+m0 = time.monotonic()
+n0 = time.perf_counter_ns()
+k0 = time.monotonic_ns()
+time.sleep(0.05)
+print(time.perf_counter() - p0 >= 0.05, time.monotonic() - m0 >= 0.05)
+print(time.perf_counter_ns() - n0 >= 50000000, time.monotonic_ns() - k0 >= 50000000)
+print(time.time() - t0 > 0.04, time.time_ns() - w0 > 40000000)
+print(t0 > 1.7e9, w0 > 1.7e18, time.time() < 4e9)
+print(time.sleep(0), time.sleep(0.001))
