@@ -1,7 +1,10 @@
 //! The builtins namespace, the methods of the built-in types, and the built-in modules
 //! (sys, gc, math, time), each made on first import.
 
-mod core;
+mod constructors;
+mod functions;
+mod functions_seq;
+mod iterators;
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::{self, MethodDef};
@@ -16,7 +19,7 @@ pub fn install(vm: &mut Vm) {
     let b = vm.builtins.clone();
     let c = ctx();
     let module_name = string::intern_str("builtins");
-    for def in core::FUNCTIONS {
+    for def in functions::FUNCTIONS {
         let f = builtin_function::new(def, None, Some(module_name.clone()));
         set(vm, &b, def.name, f);
     }
@@ -38,6 +41,12 @@ pub fn install(vm: &mut Vm) {
     for (name, ty) in types {
         set(vm, &b, name, ty.as_obj().clone());
     }
+    for (name, ty) in iterators::builtin_names() {
+        set(vm, &b, name, ty.as_obj().clone());
+    }
+    for (name, obj) in functions::builtin_objects() {
+        set(vm, &b, name, obj);
+    }
     for ((name, _), ty) in HIERARCHY.iter().zip(&c.exc_types) {
         set(vm, &b, name, ty.as_obj().clone());
     }
@@ -49,7 +58,9 @@ pub fn install(vm: &mut Vm) {
         static TYPES_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
     if !TYPES_READY.with(|r| r.replace(true)) {
-        core::install_types(vm);
+        constructors::install_types(vm);
+        iterators::install_types(vm);
+        functions::install_types();
     }
 }
 

@@ -86,6 +86,9 @@ impl Vm {
         {
             return Ok(o.clone());
         }
+        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.iter) {
+            return f(self, o);
+        }
         Err(exceptions::type_error(format!(
             "'{}' object is not iterable",
             typeobj::type_name(o)
@@ -276,6 +279,9 @@ impl Vm {
         }
         if let Ok(s) = o.borrow::<SetIter>() {
             return s.len;
+        }
+        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.length_hint) {
+            return f(o);
         }
         8
     }

@@ -8,6 +8,7 @@ mod compare;
 mod iter;
 mod percent;
 mod repr;
+pub mod slots;
 mod subscr;
 
 pub use arith::{binary_op, bool_obj, int_obj, unary_op};

@@ -1,0 +1,48 @@
+//! Per-payload-type slots for object types defined outside the VM (the builtins'
+//! iterator types, exit/quit): call, repr, iter and __length_hint__, found by the
+//! payload's Rust type as CPython finds tp_call / tp_repr / tp_iter in the type.
+
+use std::any::TypeId;
+
+use crate::heap::{Payload, PyObj};
+
+use super::super::{Args, Vm, VmResult};
+
+/// tp_call.
+pub type CallFn = fn(&mut Vm, &PyObj, Args<'_>) -> VmResult<PyObj>;
+/// tp_repr.
+pub type ReprFn = fn(&mut Vm, &PyObj) -> VmResult<String>;
+/// tp_iter.
+pub type IterFn = fn(&mut Vm, &PyObj) -> VmResult<PyObj>;
+/// __length_hint__.
+pub type LengthHintFn = fn(&PyObj) -> usize;
+
+/// The slots one payload type fills.
+#[derive(Clone, Copy, Default)]
+pub struct Slots {
+    pub call: Option<CallFn>,
+    pub repr: Option<ReprFn>,
+    pub iter: Option<IterFn>,
+    pub length_hint: Option<LengthHintFn>,
+}
+
+thread_local! {
+    static SLOTS: std::cell::RefCell<Vec<(TypeId, Slots)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Register the slots of payload type `T` (replacing any earlier registration).
+pub fn register_slots<T: Payload>(s: Slots) {
+    SLOTS.with(|v| {
+        let mut v = v.borrow_mut();
+        match v.iter_mut().find(|(t, _)| *t == TypeId::of::<T>()) {
+            Some(e) => e.1 = s,
+            None => v.push((TypeId::of::<T>(), s)),
+        }
+    });
+}
+
+/// The slots registered for `o`'s payload type, if any.
+pub fn slots_of(o: &PyObj) -> Option<Slots> {
+    let id = o.vtable().type_id;
+    SLOTS.with(|v| v.borrow().iter().find(|(t, _)| *t == id).map(|(_, s)| *s))
+}
