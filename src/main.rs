@@ -151,6 +151,21 @@ fn main() -> ExitCode {
         eprint!("{e}");
         return ExitCode::from(1);
     }
+    // A panic is a bug in glasspy: report it in one line (no Rust backtrace) and exit
+    // with status 70; what the program printed so far is flushed as the VM unwinds.
+    std::panic::set_hook(Box::new(|info| {
+        let loc = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("glasspy: internal error{loc}: {msg} (please report this bug)");
+    }));
     let action = parse_args(std::env::args().skip(1).collect());
     let run = move || -> u8 {
         match action {
@@ -173,6 +188,10 @@ fn main() -> ExitCode {
                 file,
                 argv,
             } => {
+                if std::env::var_os(glasspy::vm::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {
+                    let f = file.as_deref();
+                    return glasspy::vm::run_main_checking_leaks(argv, &source, &filename, f) as u8;
+                }
                 let mut vm = Vm::new(argv);
                 vm.run_main(&source, &filename, file.as_deref()) as u8
             }
@@ -183,5 +202,5 @@ fn main() -> ExitCode {
         .stack_size(STACK_SIZE)
         .spawn(run)
         .expect("could not start the interpreter thread");
-    ExitCode::from(handle.join().unwrap_or(1))
+    ExitCode::from(handle.join().unwrap_or(70))
 }

@@ -672,6 +672,9 @@ fn quitters() -> [(&'static str, PyObj); 2] {
 
 /// Register the slots of this file's types (once per thread).
 pub fn install_types() {
+    QUITTER_TYPE.with(|t| {
+        let _ = typeobj::type_dict(t);
+    });
     register_slots::<Quitter>(Slots {
         call: Some(quitter_call),
         repr: Some(quitter_repr),

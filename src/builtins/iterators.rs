@@ -762,6 +762,20 @@ pub fn install_types(vm: &mut Vm) {
         ..Slots::default()
     });
     let t = types();
+    // Every type's dict now, so none is first made (and left behind) by a program.
+    for ty in [
+        &t.enumerate,
+        &t.zip,
+        &t.map,
+        &t.filter,
+        &t.reversed,
+        &t.list_reverseiterator,
+        &t.dict_reversekeyiterator,
+        &t.callable_iterator,
+        &t.longrange_iterator,
+    ] {
+        let _ = typeobj::type_dict(ty);
+    }
     super::set_new(vm, &t.enumerate, &NEW_ENUMERATE);
     super::set_new(vm, &t.zip, &NEW_ZIP);
     super::set_new(vm, &t.map, &NEW_MAP);

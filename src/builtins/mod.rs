@@ -58,6 +58,11 @@ pub fn install(vm: &mut Vm) {
         static TYPES_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
     if !TYPES_READY.with(|r| r.replace(true)) {
+        // Make every built-in type's dict now, so later lookups allocate nothing
+        // that outlives the program (the leak check counts from here).
+        for ty in c.all_types() {
+            let _ = crate::objects::typeobj::type_dict(ty);
+        }
         constructors::install_types(vm);
         iterators::install_types(vm);
         functions::install_types();

@@ -147,6 +147,13 @@ pub fn is_terminal(op: Op) -> bool {
 /// paths into one instruction: that is a compiler bug the VM must never see.
 pub fn stack_depth(instrs: &[Instr], table: &[ExceptEntry]) -> u32 {
     let n = instrs.len();
+    // The table entry covering each instruction (entries never overlap).
+    let mut cover: Vec<Option<&ExceptEntry>> = vec![None; n];
+    for e in table {
+        for c in &mut cover[(e.start as usize).min(n)..(e.end as usize).min(n)] {
+            *c = Some(e);
+        }
+    }
     let mut depth: Vec<i32> = vec![-1; n];
     let mut work: Vec<usize> = Vec::new();
     let mut max = 0;
@@ -168,10 +175,7 @@ pub fn stack_depth(instrs: &[Instr], table: &[ExceptEntry]) -> u32 {
     while let Some(i) = work.pop() {
         let d = depth[i];
         let Instr { op, arg } = instrs[i];
-        if let Some(h) = table
-            .iter()
-            .find(|e| e.start as usize <= i && i < e.end as usize)
-        {
+        if let Some(h) = cover[i] {
             assert!(h.depth as i32 <= d, "handler depth above the stack at {i}");
             reach(&mut depth, &mut work, h.target as usize, h.depth as i32 + 1);
             max = max.max(h.depth as i32 + 1);

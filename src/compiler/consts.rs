@@ -24,6 +24,9 @@ pub enum CVal {
     Int(Int),
     Float(f64),
     Str(String),
+    /// An identifier used as a constant (keyword names, import names): the same
+    /// constant as the equal `Str`, but always interned, as CPython's identifiers are.
+    Ident(String),
     Tuple(Vec<CVal>),
     /// Elements in insertion order, duplicates already removed.
     FrozenSet(Vec<CVal>),
@@ -54,7 +57,7 @@ impl CVal {
             CVal::Ellipsis => ConstKey::Ellipsis,
             CVal::Int(i) => ConstKey::Int(i.clone()),
             CVal::Float(f) => ConstKey::Float(f.to_bits()),
-            CVal::Str(s) => ConstKey::Str(s.clone()),
+            CVal::Str(s) | CVal::Ident(s) => ConstKey::Str(s.clone()),
             CVal::Tuple(v) => ConstKey::Tuple(v.iter().map(CVal::key).collect()),
             CVal::FrozenSet(v) => ConstKey::FrozenSet(v.iter().map(CVal::key).collect()),
         }
@@ -81,7 +84,7 @@ impl CVal {
             CVal::True | CVal::Ellipsis => true,
             CVal::Int(i) => !i.is_zero(),
             CVal::Float(f) => *f != 0.0,
-            CVal::Str(s) => !s.is_empty(),
+            CVal::Str(s) | CVal::Ident(s) => !s.is_empty(),
             CVal::Tuple(v) | CVal::FrozenSet(v) => !v.is_empty(),
         }
     }
@@ -102,7 +105,7 @@ impl CVal {
             (Some(a), Some(b)) => a == b,
             (None, None) => match (self, other) {
                 (CVal::None, CVal::None) | (CVal::Ellipsis, CVal::Ellipsis) => true,
-                (CVal::Str(a), CVal::Str(b)) => a == b,
+                (CVal::Str(a) | CVal::Ident(a), CVal::Str(b) | CVal::Ident(b)) => a == b,
                 (CVal::Tuple(a), CVal::Tuple(b)) | (CVal::FrozenSet(a), CVal::FrozenSet(b)) => {
                     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.python_eq(y))
                 }
@@ -318,6 +321,7 @@ impl ConstCache {
             CVal::Int(i) => int::new(i).expect("constant int allocation"),
             CVal::Float(f) => float::new(*f),
             CVal::Str(s) if all_name_chars(s) => string::intern_str(s),
+            CVal::Ident(s) => string::intern_str(s),
             CVal::Str(s) => string::new(s),
             CVal::Tuple(items) if items.is_empty() => c.empty_tuple.clone(),
             CVal::Tuple(items) => {

@@ -52,6 +52,10 @@ impl<'a> Compiler<'a> {
         }
         let v = match &e.kind {
             ExprKind::Constant(c) => CVal::from_constant(c),
+            // The optimizer replaces __debug__ with True (no -O here).
+            ExprKind::Name { id, ctx } if id == "__debug__" && *ctx == ExprContext::Load => {
+                Some(CVal::True)
+            }
             ExprKind::UnaryOp { op, operand } => {
                 let v = self.fold(operand);
                 v.and_then(|v| consts::fold_unary(*op, &v))
@@ -170,7 +174,10 @@ impl<'a> Compiler<'a> {
                 };
                 self.emit(op, i);
             }
-            ExprKind::Subscript { value, slice, .. } => {
+            ExprKind::Subscript { value, slice, ctx } => {
+                if *ctx == ExprContext::Load {
+                    self.check_subscript(e, value, slice);
+                }
                 self.expr(value)?;
                 self.expr(slice)?;
                 self.set_loc(e.span);
@@ -302,6 +309,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, e: &'a Expr, left: &'a Expr, ops: &[CmpOp], cmps: &'a [Expr]) -> R {
+        self.check_compare(e, left, ops, cmps);
         self.expr(left)?;
         let n = ops.len();
         let last = n - 1;
@@ -547,9 +555,9 @@ impl<'a> Compiler<'a> {
             self.set_loc(e.span);
             self.emit(Op::BUILD_MAP, 0);
         }
-        for i in begin..end {
-            self.expr(key(i))?;
-            self.expr(&values[i])?;
+        for (k, v) in keys[begin..end].iter().zip(&values[begin..end]) {
+            self.expr(k.as_ref().expect("a key"))?;
+            self.expr(v)?;
             if big {
                 self.set_loc(e.span);
                 self.emit(Op::MAP_ADD, 1);
@@ -564,6 +572,7 @@ impl<'a> Compiler<'a> {
 
     fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], kws: &'a [Keyword]) -> R {
         self.check_keywords(kws)?;
+        self.check_caller(e, func);
         let simple = !args.iter().any(is_starred) && kws.iter().all(|k| k.arg.is_some());
         match &func.kind {
             ExprKind::Attribute {
@@ -593,7 +602,7 @@ impl<'a> Compiler<'a> {
             if !kws.is_empty() {
                 let names = kws
                     .iter()
-                    .map(|k| CVal::Str(k.arg.clone().expect("named")))
+                    .map(|k| CVal::Ident(k.arg.clone().expect("named")))
                     .collect();
                 let i = self.const_idx(&CVal::Tuple(names));
                 self.emit(Op::KW_NAMES, i);
@@ -605,11 +614,7 @@ impl<'a> Compiler<'a> {
         if args.iter().any(is_starred) {
             self.sequence(args, Seq::Tuple, e)?;
         } else {
-            for a in args {
-                self.expr(a)?;
-            }
-            self.set_loc(e.span);
-            self.emit(Op::BUILD_TUPLE, args.len() as u32);
+            self.tuple_of(args)?;
         }
         let mut have_dict = false;
         let mut seen = 0;
@@ -649,7 +654,7 @@ impl<'a> Compiler<'a> {
 
     /// A run of `name=value` keywords as one dict.
     fn subkwargs(&mut self, e: &'a Expr, kws: &'a [Keyword]) -> R {
-        let name = |k: &Keyword| CVal::Str(k.arg.clone().expect("named"));
+        let name = |k: &Keyword| CVal::Ident(k.arg.clone().expect("named"));
         if kws.len() > 1 {
             for k in kws {
                 self.expr(&k.value)?;

@@ -10,6 +10,9 @@ pub mod consts;
 mod expr;
 mod stmt;
 pub mod symtable;
+mod warnings;
+
+pub use warnings::CompileWarning;
 
 use std::collections::HashMap;
 
@@ -113,25 +116,60 @@ impl Depth {
     }
 }
 
-/// Compiles a module (`exec` mode).
+/// Compiles a module (`exec` mode). Compile-time warnings are dropped; see
+/// [`compile_module_warn`].
 pub fn compile_module(m: &ast::Module, filename: &str) -> Result<PyObj, CompileError> {
-    compile_body(&m.body, filename, false).map_err(|e| e.into_public(filename, None))
+    compile_module_warn(m, filename, &mut Vec::new())
+}
+
+/// Compiles a module, appending the SyntaxWarnings python3 would print (in order, also
+/// when compilation then fails) to `warnings`.
+pub fn compile_module_warn(
+    m: &ast::Module,
+    filename: &str,
+    warnings: &mut Vec<CompileWarning>,
+) -> Result<PyObj, CompileError> {
+    compile_body(&m.body, filename, false, warnings).map_err(|e| e.into_public(filename, None))
 }
 
 /// Compiles a REPL entry (`single` mode): expression statements print their value.
 pub fn compile_interactive(m: &ast::Interactive, filename: &str) -> Result<PyObj, CompileError> {
-    compile_body(&m.body, filename, true).map_err(|e| e.into_public(filename, None))
+    compile_interactive_warn(m, filename, &mut Vec::new())
+}
+
+/// [`compile_interactive`], collecting SyntaxWarnings.
+pub fn compile_interactive_warn(
+    m: &ast::Interactive,
+    filename: &str,
+    warnings: &mut Vec<CompileWarning>,
+) -> Result<PyObj, CompileError> {
+    compile_body(&m.body, filename, true, warnings).map_err(|e| e.into_public(filename, None))
 }
 
 /// Parses and compiles a whole file; compile errors get python3's character offsets
 /// and source text.
 pub fn compile_source(src: &str, filename: &str) -> Result<PyObj, CompileError> {
-    let m = crate::parser::parse_module(src, filename).map_err(CompileError::Syntax)?;
-    let norm = src.replace("\r\n", "\n").replace('\r', "\n");
-    compile_body(&m.body, filename, false).map_err(|e| e.into_public(filename, Some(&norm)))
+    compile_source_warn(src, filename, &mut Vec::new())
 }
 
-fn compile_body(body: &[Stmt], filename: &str, interactive: bool) -> Result<PyObj, CompileErr> {
+/// [`compile_source`], collecting SyntaxWarnings.
+pub fn compile_source_warn(
+    src: &str,
+    filename: &str,
+    warnings: &mut Vec<CompileWarning>,
+) -> Result<PyObj, CompileError> {
+    let m = crate::parser::parse_module(src, filename).map_err(CompileError::Syntax)?;
+    let norm = src.replace("\r\n", "\n").replace('\r', "\n");
+    compile_body(&m.body, filename, false, warnings)
+        .map_err(|e| e.into_public(filename, Some(&norm)))
+}
+
+fn compile_body(
+    body: &[Stmt],
+    filename: &str,
+    interactive: bool,
+    warnings: &mut Vec<CompileWarning>,
+) -> Result<PyObj, CompileErr> {
     let table = symtable::build(body)?;
     let mut c = Compiler {
         table,
@@ -142,9 +180,12 @@ fn compile_body(body: &[Stmt], filename: &str, interactive: bool) -> Result<PyOb
         depth: Depth::default(),
         fold_memo: HashMap::new(),
         next_code_key: 0,
+        warnings: Vec::new(),
     };
     c.enter_unit(0, "<module>".into(), "<module>".into(), 1);
-    c.module_body(body)?;
+    let r = c.module_body(body);
+    warnings.append(&mut c.warnings);
+    r?;
     Ok(c.leave_unit(None))
 }
 
@@ -222,6 +263,7 @@ pub(crate) struct Compiler<'a> {
     /// Folded value of each expression node visited (by address), None if not constant.
     fold_memo: HashMap<usize, Option<CVal>>,
     next_code_key: usize,
+    warnings: Vec<CompileWarning>,
 }
 
 impl<'a> Compiler<'a> {
@@ -339,13 +381,19 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn name_idx(&mut self, name: &str) -> u32 {
-        let (i, _) = self.u().names.insert_full(name.to_string(), ());
-        i as u32
+        let names = &mut self.u().names;
+        match names.get_index_of(name) {
+            Some(i) => i as u32,
+            None => names.insert_full(name.to_string(), ()).0 as u32,
+        }
     }
 
     pub(crate) fn varname_idx(&mut self, name: &str) -> u32 {
-        let (i, _) = self.u().varnames.insert_full(name.to_string(), ());
-        i as u32
+        let names = &mut self.u().varnames;
+        match names.get_index_of(name) {
+            Some(i) => i as u32,
+            None => names.insert_full(name.to_string(), ()).0 as u32,
+        }
     }
 
     pub(crate) fn emit(&mut self, op: Op, arg: u32) {

@@ -92,6 +92,9 @@ impl<'a> Compiler<'a> {
             }
         }
         self.stmts(rest)?;
+        if let Some(last) = body.last() {
+            self.set_loc(last.span);
+        }
         self.load_const(&CVal::None);
         self.emit(Op::RETURN_VALUE, 0);
         Ok(())
@@ -183,6 +186,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assert { test, msg } => {
+                self.check_assert(s, test);
                 let end = self.label();
                 self.jump_if(test, end, true)?;
                 self.set_loc(s.span);
@@ -230,7 +234,7 @@ impl<'a> Compiler<'a> {
                 level,
             } => {
                 self.load_const(&CVal::Int((*level as i64).into()));
-                let fromlist = names.iter().map(|a| CVal::Str(a.name.clone())).collect();
+                let fromlist = names.iter().map(|a| CVal::Ident(a.name.clone())).collect();
                 self.load_const(&CVal::Tuple(fromlist));
                 let i = self.name_idx(module.as_deref().unwrap_or(""));
                 self.emit(Op::IMPORT_NAME, i);
@@ -505,8 +509,12 @@ impl<'a> Compiler<'a> {
                     self.set_loc(s.span);
                     let i = self.name_idx("__annotations__");
                     self.emit(Op::LOAD_NAME, i);
-                    self.load_const(&CVal::Str(id.clone()));
+                    self.load_const(&CVal::Ident(id.clone()));
                     self.emit(Op::STORE_SUBSCR, 0);
+                } else if module {
+                    // `(x): T` is evaluated, not stored.
+                    self.expr(annotation)?;
+                    self.emit(Op::POP_TOP, 0);
                 }
             }
             ExprKind::Attribute { value: obj, .. } => {
@@ -612,7 +620,7 @@ impl<'a> Compiler<'a> {
             return Err(CompileErr::syntax(msg.into(), s.span));
         };
         let lp = fb[li];
-        self.unwind_to(li + 1, false, s)?;
+        let handlers = self.unwind_to(li + 1, false, s)?;
         self.set_loc(s.span);
         match (lp, is_break) {
             (FBlock::For { exit, .. }, true) => {
@@ -625,6 +633,7 @@ impl<'a> Compiler<'a> {
             }
             _ => unreachable!("a loop block"),
         }
+        self.b().active = handlers;
         Ok(())
     }
 
@@ -637,19 +646,26 @@ impl<'a> Compiler<'a> {
         if let (Some(e), true) = (v, preserve) {
             self.expr(e)?;
         }
-        self.unwind_to(0, preserve, s)?;
+        let handlers = self.unwind_to(0, preserve, s)?;
         self.set_loc(s.span);
         if !preserve {
             self.load_const(&constant.unwrap_or(CVal::None));
         }
         self.emit(Op::RETURN_VALUE, 0);
+        self.b().active = handlers;
         Ok(())
     }
 
     /// Run the exits of every fblock above index `keep`, innermost first, as CPython's
     /// compiler_unwind_fblock_stack (the value on top is kept when `preserve`).
-    /// The fblock and handler stacks are restored afterwards for the code that follows.
-    fn unwind_to(&mut self, keep: usize, preserve: bool, s: &'a Stmt) -> R {
+    /// The fblock stack is restored afterwards; the handlers in force before are
+    /// returned, for the caller to restore after its jump or return.
+    fn unwind_to(
+        &mut self,
+        keep: usize,
+        preserve: bool,
+        s: &'a Stmt,
+    ) -> Result<Vec<super::builder::HandlerId>, CompileErr> {
         let saved_blocks = self.u().fblocks.clone();
         let saved_handlers = self.b().active.clone();
         let mut r = Ok(());
@@ -662,8 +678,7 @@ impl<'a> Compiler<'a> {
             }
         }
         self.u().fblocks = saved_blocks;
-        self.b().active = saved_handlers;
-        r
+        r.map(|()| saved_handlers)
     }
 
     fn unwind_block(&mut self, fb: FBlock<'a>, preserve: bool) -> R {
@@ -801,10 +816,12 @@ impl<'a> Compiler<'a> {
                     self.u().fblocks.pop();
                     r?;
                     self.b().pop_handler(n);
+                    self.b().pop_handler(c);
                     self.set_loc(hd.span);
                     self.emit(Op::POP_EXCEPT, 0);
                     self.clear_name(name);
                     self.jump(Op::JUMP, end);
+                    self.b().push_handler(c);
                     // An exception out of the body: clear the name, re-raise (under C).
                     self.bind(n_label);
                     self.clear_name(name);
@@ -819,9 +836,11 @@ impl<'a> Compiler<'a> {
                     let r = self.stmts(&hd.body);
                     self.u().fblocks.pop();
                     r?;
+                    self.b().pop_handler(c);
                     self.set_loc(hd.span);
                     self.emit(Op::POP_EXCEPT, 0);
                     self.jump(Op::JUMP, end);
+                    self.b().push_handler(c);
                 }
             }
             self.bind(next);
@@ -921,6 +940,9 @@ impl<'a> Compiler<'a> {
             return r;
         }
         if !matches!(body.last().map(|s| &s.kind), Some(StmtKind::Return(_))) {
+            if let Some(last) = body.last() {
+                self.set_loc(last.span);
+            }
             self.load_const(&CVal::None);
             self.emit(Op::RETURN_VALUE, 0);
         }
@@ -975,7 +997,7 @@ impl<'a> Compiler<'a> {
             .collect();
         if !kw.is_empty() {
             for (arg, d) in &kw {
-                self.load_const(&CVal::Str(arg.arg.clone()));
+                self.load_const(&CVal::Ident(arg.arg.clone()));
                 self.expr(d)?;
             }
             self.emit(Op::BUILD_MAP, kw.len() as u32);
@@ -1000,7 +1022,7 @@ impl<'a> Compiler<'a> {
         let mut n = 0;
         for arg in all {
             if let Some(ann) = &arg.annotation {
-                self.load_const(&CVal::Str(arg.arg.clone()));
+                self.load_const(&CVal::Ident(arg.arg.clone()));
                 self.expr(ann)?;
                 n += 1;
             }

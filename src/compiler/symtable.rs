@@ -601,12 +601,11 @@ fn analyze(scopes: &mut [Scope]) -> Result<(), CompileErr> {
     let n = scopes.len();
     // What each scope passes to its children.
     let mut down: Vec<(Option<HashSet<String>>, HashSet<String>)> = Vec::with_capacity(n);
-    for id in 0..n {
-        let (mut bound, mut global) = match scopes[id].parent {
+    for (id, sc) in scopes.iter_mut().enumerate() {
+        let (mut bound, mut global) = match sc.parent {
             Some(p) => down[p].clone(),
             None => (None, HashSet::new()),
         };
-        let sc = &mut scopes[id];
         let mut local = HashSet::new();
         let names: Vec<(String, u32)> = sc.symbols.iter().map(|(k, v)| (k.clone(), *v)).collect();
         for (name, flags) in names {

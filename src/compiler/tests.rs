@@ -1,26 +1,67 @@
-//! Unit tests of code generation: instruction shapes, constants, tables, depths.
+//! Unit tests of code generation: instruction shapes per the VM contract, constant
+//! sharing and folding, exception tables, stack depths, scopes and errors.
 
 use super::*;
-use crate::bytecode::{ExceptEntry, Instr};
-use crate::parser::parse_module;
+use crate::bytecode::code::flags;
+use crate::bytecode::disasm::const_repr;
+use crate::bytecode::ExceptEntry;
+use crate::objects::{set, tuple};
+use crate::parser::{parse_interactive, parse_module};
 
 fn compile(src: &str) -> PyObj {
     let m = parse_module(src, "t.py").expect("parses");
     compile_module(&m, "t.py").unwrap_or_else(|e| panic!("{e:?}"))
 }
 
-/// (opname arg) pairs of a code object.
+fn compile_err(src: &str) -> SyntaxError {
+    let m = parse_module(src, "t.py").expect("parses");
+    match compile_module(&m, "t.py") {
+        Err(CompileError::Syntax(e)) => e,
+        other => panic!("expected a SyntaxError, got {:?}", other.map(|_| ())),
+    }
+}
+
+/// The instructions as "OPNAME operand" with names and constants resolved.
 fn ops(code: &PyObj) -> Vec<String> {
     let c = code.borrow::<Code>().expect("code");
+    let name = |v: &[PyObj], i: u32| string::as_str(&v[i as usize]).expect("str").into_owned();
     c.instrs
         .iter()
-        .map(|Instr { op, arg }| format!("{} {arg}", op.name()))
+        .map(|i| {
+            let a = match i.op {
+                Op::LOAD_CONST | Op::KW_NAMES => {
+                    let k = &c.consts[i.arg as usize];
+                    if k.borrow::<Code>().is_ok() {
+                        "<code>".to_string()
+                    } else {
+                        const_repr(k)
+                    }
+                }
+                Op::LOAD_NAME
+                | Op::STORE_NAME
+                | Op::DELETE_NAME
+                | Op::LOAD_GLOBAL
+                | Op::STORE_GLOBAL
+                | Op::LOAD_ATTR
+                | Op::STORE_ATTR
+                | Op::LOAD_METHOD
+                | Op::IMPORT_NAME
+                | Op::IMPORT_FROM => name(&c.names, i.arg),
+                Op::LOAD_FAST | Op::STORE_FAST | Op::DELETE_FAST => name(&c.varnames, i.arg),
+                _ => i.arg.to_string(),
+            };
+            format!("{} {a}", i.op.name())
+        })
         .collect()
 }
 
+fn code_of(obj: &PyObj) -> crate::heap::PRef<'_, Code> {
+    obj.borrow::<Code>().expect("code")
+}
+
 fn nested(code: &PyObj, i: usize) -> PyObj {
-    let c = code.borrow::<Code>().expect("code");
-    c.consts
+    code_of(code)
+        .consts
         .iter()
         .filter(|k| k.borrow::<Code>().is_ok())
         .nth(i)
@@ -28,16 +69,828 @@ fn nested(code: &PyObj, i: usize) -> PyObj {
         .clone()
 }
 
+fn strs(v: &[PyObj]) -> Vec<String> {
+    v.iter()
+        .map(|o| string::as_str(o).expect("str").into_owned())
+        .collect()
+}
+
 #[test]
-fn smoke() {
+fn module_assignment_and_return() {
     let code = compile("x = 1\n");
     assert_eq!(
         ops(&code),
         [
-            "LOAD_CONST 0",
-            "STORE_NAME 0",
             "LOAD_CONST 1",
+            "STORE_NAME x",
+            "LOAD_CONST None",
             "RETURN_VALUE 0"
         ]
+    );
+    let c = code_of(&code);
+    assert_eq!(c.flags, flags::NOFREE);
+    assert_eq!(c.max_stack, 1);
+    assert_eq!(c.locations[0].line, 1);
+    assert_eq!((c.locations[1].col, c.locations[1].end_col), (0, 1));
+}
+
+#[test]
+fn calls_follow_the_contract() {
+    let code = compile("f(a, b)\no.m(a)\nf(a, k=1)\n");
+    assert_eq!(
+        ops(&code)[..17],
+        [
+            "PUSH_NULL 0",
+            "LOAD_NAME f",
+            "LOAD_NAME a",
+            "LOAD_NAME b",
+            "CALL 2",
+            "POP_TOP 0",
+            "LOAD_NAME o",
+            "LOAD_METHOD m",
+            "LOAD_NAME a",
+            "CALL 1",
+            "POP_TOP 0",
+            "PUSH_NULL 0",
+            "LOAD_NAME f",
+            "LOAD_NAME a",
+            "LOAD_CONST 1",
+            "KW_NAMES ('k',)",
+            "CALL 2",
+        ]
+    );
+    let code = compile("f(a, *b, k=1, **d)\n");
+    assert_eq!(
+        ops(&code)[..13],
+        [
+            "PUSH_NULL 0",
+            "LOAD_NAME f",
+            "LOAD_NAME a",
+            "BUILD_LIST 1",
+            "LOAD_NAME b",
+            "LIST_EXTEND 1",
+            "LIST_TO_TUPLE 0",
+            "LOAD_CONST 'k'",
+            "LOAD_CONST 1",
+            "BUILD_MAP 1",
+            "LOAD_NAME d",
+            "DICT_MERGE 1",
+            "CALL_FUNCTION_EX 1",
+        ]
+    );
+    let code = compile("f(*a)\n");
+    assert_eq!(
+        ops(&code)[..6],
+        [
+            "PUSH_NULL 0",
+            "LOAD_NAME f",
+            "BUILD_LIST 0",
+            "LOAD_NAME a",
+            "LIST_EXTEND 1",
+            "LIST_TO_TUPLE 0"
+        ]
+    );
+    assert_eq!(ops(&code)[6], "CALL_FUNCTION_EX 0");
+    // KW_NAMES' tuple holds interned strs.
+    let code = compile("f(key=1)\n");
+    let c = code_of(&code);
+    let kw = c
+        .consts
+        .iter()
+        .find_map(|k| tuple::items(k).map(|t| t[0].clone()));
+    assert!(string::is_interned(&kw.expect("kw names")));
+}
+
+#[test]
+fn constants_are_shared_across_code_objects() {
+    // python3: a = 1000; def f(): return 1000 -> f() is a (reference/interning.txt).
+    let code = compile(
+        "a = 1000\nb = 'hello world'\ndef f():\n    return 1000\n\
+         def g():\n    def h():\n        return 'hello world', 1000\n    return h\nc = 999 + 1\n",
+    );
+    let m = code_of(&code);
+    let f = nested(&code, 0);
+    let g = nested(&code, 1);
+    let h = nested(&g, 0);
+    let thousand = m.consts[0].clone();
+    let hello = m.consts[1].clone();
+    assert_eq!(const_repr(&thousand), "1000");
+    assert!(code_of(&f).consts.iter().any(|k| k.is(&thousand)));
+    let hc = code_of(&h);
+    let t = hc
+        .consts
+        .iter()
+        .find_map(|k| tuple::items(k).map(|t| t.to_vec()))
+        .expect("a const tuple");
+    assert!(t[0].is(&hello) && t[1].is(&thousand));
+    // `c = 999 + 1` is folded to the same constant.
+    assert_eq!(ops(&code)[ops(&code).len() - 4], "LOAD_CONST 1000");
+    assert_eq!(m.consts.iter().filter(|k| k.is(&thousand)).count(), 1);
+}
+
+#[test]
+fn equal_but_different_constants_stay_apart() {
+    let code = compile("x = (1, 1.0, True, 0.0, -0.0, 'a', '')\n");
+    let c = code_of(&code);
+    let t = tuple::items(&c.consts[0]).expect("folded tuple");
+    assert_eq!(t.len(), 7);
+    assert!(!t[0].is(&t[1]) && !t[0].is(&t[2]) && !t[3].is(&t[4]));
+    assert_eq!(
+        const_repr(&c.consts[0]),
+        "(1, 1.0, True, 0.0, -0.0, 'a', '')"
+    );
+    assert!(!c.consts[0].gc_is_tracked());
+    assert!(string::is_interned(&t[5]));
+}
+
+#[test]
+fn folding_like_the_ast_optimizer() {
+    let ops_of = |s: &str| ops(&compile(s));
+    assert_eq!(ops_of("x = -5\n")[0], "LOAD_CONST -5");
+    assert_eq!(ops_of("x = 2 ** 10 * 3\n")[0], "LOAD_CONST 3072");
+    assert_eq!(ops_of("x = 'ab' * 3\n")[0], "LOAD_CONST 'ababab'");
+    assert_eq!(
+        ops_of("x = 1 / 0\n")[..3],
+        ["LOAD_CONST 1", "LOAD_CONST 0", "BINARY_OP 11"]
+    );
+    assert_eq!(ops_of("x = 'a' * 4097\n")[2], "BINARY_OP 5");
+    assert_eq!(ops_of("x = (1, (2, -3))\n")[0], "LOAD_CONST (1, (2, -3))");
+    assert_eq!(
+        ops_of("y = x in [1, 2]\n")[..3],
+        ["LOAD_NAME x", "LOAD_CONST (1, 2)", "CONTAINS_OP 0"]
+    );
+    let code = compile("y = x not in {1, 2, 1.0}\n");
+    let c = code_of(&code);
+    assert_eq!(set::len(&c.consts[0]), Some(2));
+    assert_eq!(ops(&code)[2], "CONTAINS_OP 1");
+    assert_eq!(
+        ops_of("for x in [1, a]: pass\n")[..4],
+        ["LOAD_CONST 1", "LOAD_NAME a", "BUILD_TUPLE 2", "GET_ITER 0"]
+    );
+}
+
+#[test]
+fn displays_choose_cpython_builders() {
+    let ops_of = |s: &str| ops(&compile(s));
+    assert_eq!(
+        ops_of("x = [1, 2, 3]\n")[..3],
+        ["BUILD_LIST 0", "LOAD_CONST (1, 2, 3)", "LIST_EXTEND 1"]
+    );
+    assert_eq!(ops_of("x = [1, 2]\n")[2], "BUILD_LIST 2");
+    assert_eq!(
+        ops_of("x = {1, 2, 3}\n")[..3],
+        [
+            "BUILD_SET 0",
+            "LOAD_CONST frozenset({1, 2, 3})",
+            "SET_UPDATE 1"
+        ]
+    );
+    assert_eq!(
+        ops_of("x = [a, *b, c]\n")[..6],
+        [
+            "LOAD_NAME a",
+            "BUILD_LIST 1",
+            "LOAD_NAME b",
+            "LIST_EXTEND 1",
+            "LOAD_NAME c",
+            "LIST_APPEND 1"
+        ]
+    );
+    assert_eq!(
+        ops_of("x = (*a, b)\n")[..6],
+        [
+            "BUILD_LIST 0",
+            "LOAD_NAME a",
+            "LIST_EXTEND 1",
+            "LOAD_NAME b",
+            "LIST_APPEND 1",
+            "LIST_TO_TUPLE 0"
+        ]
+    );
+    assert_eq!(
+        ops_of("x = {'a': p, 'b': q}\n")[..4],
+        [
+            "LOAD_NAME p",
+            "LOAD_NAME q",
+            "LOAD_CONST ('a', 'b')",
+            "BUILD_CONST_KEY_MAP 2"
+        ]
+    );
+    assert_eq!(
+        ops_of("x = {'a': p, **m}\n")[..6],
+        [
+            "LOAD_CONST 'a'",
+            "LOAD_NAME p",
+            "BUILD_MAP 1",
+            "LOAD_NAME m",
+            "DICT_UPDATE 1",
+            "STORE_NAME x"
+        ]
+    );
+    // 31 names: above STACK_USE_GUIDELINE the list is built item by item.
+    let names: Vec<String> = (0..31).map(|i| format!("a{i}")).collect();
+    let o = ops_of(&format!("x = [{}]\n", names.join(", ")));
+    assert_eq!(o[0], "BUILD_LIST 0");
+    assert_eq!(o[2], "LIST_APPEND 1");
+    assert_eq!(
+        ops_of("x = a[1:2]\ny = a[::2]\n")[..5],
+        [
+            "LOAD_NAME a",
+            "LOAD_CONST 1",
+            "LOAD_CONST 2",
+            "BUILD_SLICE 2",
+            "BINARY_SUBSCR 0"
+        ]
+    );
+    assert_eq!(ops_of("y = a[::2]\n")[4], "BUILD_SLICE 3");
+}
+
+#[test]
+fn targets_unpacking_and_augmented_assignment() {
+    let ops_of = |s: &str| ops(&compile(s));
+    assert_eq!(
+        ops_of("a, *b, c = x\n")[..5],
+        [
+            "LOAD_NAME x",
+            "UNPACK_EX 257",
+            "STORE_NAME a",
+            "STORE_NAME b",
+            "STORE_NAME c"
+        ]
+    );
+    assert_eq!(
+        ops_of("a = b = v\n")[..4],
+        ["LOAD_NAME v", "COPY 1", "STORE_NAME a", "STORE_NAME b"]
+    );
+    assert_eq!(
+        ops_of("a.x += v\n")[..7],
+        [
+            "LOAD_NAME a",
+            "COPY 1",
+            "LOAD_ATTR x",
+            "LOAD_NAME v",
+            "BINARY_OP 13",
+            "SWAP 2",
+            "STORE_ATTR x"
+        ]
+    );
+    assert_eq!(
+        ops_of("a[i] -= v\n")[..10],
+        [
+            "LOAD_NAME a",
+            "LOAD_NAME i",
+            "COPY 2",
+            "COPY 2",
+            "BINARY_SUBSCR 0",
+            "LOAD_NAME v",
+            "BINARY_OP 23",
+            "SWAP 3",
+            "SWAP 2",
+            "STORE_SUBSCR 0"
+        ]
+    );
+    assert_eq!(
+        ops_of("(a, [b, c]) = x\n")[..6],
+        [
+            "LOAD_NAME x",
+            "UNPACK_SEQUENCE 2",
+            "STORE_NAME a",
+            "UNPACK_SEQUENCE 2",
+            "STORE_NAME b",
+            "STORE_NAME c"
+        ]
+    );
+}
+
+#[test]
+fn scopes_pick_the_right_opcodes() {
+    let src = "def f(a, b):\n    global g\n    x = a\n    g = len(x)\n    \
+               def inner():\n        return a + x\n    return inner\n";
+    let code = compile(src);
+    let f = nested(&code, 0);
+    let fc = code_of(&f);
+    assert_eq!(strs(&fc.varnames), ["a", "b", "inner"]);
+    assert_eq!(strs(&fc.cellvars), ["a", "x"]);
+    assert_eq!(fc.cell2arg, [Some(0), None]);
+    assert_eq!(fc.flags, flags::OPTIMIZED | flags::NEWLOCALS);
+    assert_eq!(fc.argcount, 2);
+    let o = ops(&f);
+    assert_eq!(o[0], "LOAD_DEREF 0");
+    assert_eq!(o[1], "STORE_DEREF 1");
+    assert!(o.contains(&"LOAD_GLOBAL len".to_string()));
+    assert!(o.contains(&"STORE_GLOBAL g".to_string()));
+    assert!(o.contains(&"LOAD_CLOSURE 0".to_string()));
+    assert!(o.contains(&"MAKE_FUNCTION 8".to_string()));
+    let inner = nested(&f, 0);
+    let ic = code_of(&inner);
+    assert_eq!(strs(&ic.freevars), ["a", "x"]);
+    assert_eq!(
+        string::as_str(&ic.qualname).as_deref(),
+        Some("f.<locals>.inner")
+    );
+    assert_eq!(
+        ic.flags,
+        flags::OPTIMIZED | flags::NEWLOCALS | flags::NESTED
+    );
+    assert_eq!(ops(&inner)[..2], ["LOAD_DEREF 0", "LOAD_DEREF 1"]);
+    // Module level: NAME ops, even for a name declared global there.
+    assert_eq!(ops(&compile("global q\nq = 1\n"))[1], "STORE_NAME q");
+}
+
+#[test]
+fn make_function_operands() {
+    let code = compile("def f(a, b=1, *c, d=2, e, **k) -> int:\n    pass\n");
+    assert_eq!(
+        ops(&code)[..9],
+        [
+            "LOAD_CONST (1,)",
+            "LOAD_CONST 'd'",
+            "LOAD_CONST 2",
+            "BUILD_MAP 1",
+            "LOAD_CONST 'return'",
+            "LOAD_NAME int",
+            "BUILD_MAP 1",
+            "LOAD_CONST <code>",
+            "MAKE_FUNCTION 7",
+        ]
+    );
+    let f = nested(&code, 0);
+    let fc = code_of(&f);
+    assert_eq!(strs(&fc.varnames), ["a", "b", "d", "e", "c", "k"]);
+    assert_eq!((fc.argcount, fc.kwonlyargcount), (2, 2));
+    assert_ne!(fc.flags & flags::VARARGS, 0);
+    assert_ne!(fc.flags & flags::VARKEYWORDS, 0);
+    // Decorators: evaluated first, applied innermost first.
+    assert_eq!(
+        ops(&compile("@d1\n@d2\ndef f(): pass\n"))[..8],
+        [
+            "PUSH_NULL 0",
+            "LOAD_NAME d1",
+            "PUSH_NULL 0",
+            "LOAD_NAME d2",
+            "LOAD_CONST <code>",
+            "MAKE_FUNCTION 0",
+            "CALL 1",
+            "CALL 1"
+        ]
+    );
+    // Docstring is consts[0] of the function; lambdas have None there.
+    let f = nested(&compile("def f():\n    'doc'\n    return 1\n"), 0);
+    assert_eq!(const_repr(&code_of(&f).consts[0]), "'doc'");
+    let l = nested(&compile("f = lambda x: x\n"), 0);
+    assert_eq!(const_repr(&code_of(&l).consts[0]), "None");
+    assert_eq!(
+        string::as_str(&code_of(&l).name).as_deref(),
+        Some("<lambda>")
+    );
+}
+
+#[test]
+fn comprehensions_are_nested_functions() {
+    let code = compile("def f(n):\n    return [x * n for x in range(n) if x]\n");
+    let f = nested(&code, 0);
+    assert_eq!(
+        ops(&f)[..9],
+        [
+            "PUSH_NULL 0",
+            "LOAD_CLOSURE 0",
+            "BUILD_TUPLE 1",
+            "LOAD_CONST <code>",
+            "MAKE_FUNCTION 8",
+            "PUSH_NULL 0",
+            "LOAD_GLOBAL range",
+            "LOAD_DEREF 0",
+            "CALL 1",
+        ]
+    );
+    assert_eq!(ops(&f)[9..12], ["GET_ITER 0", "CALL 1", "RETURN_VALUE 0"]);
+    let comp = nested(&f, 0);
+    let cc = code_of(&comp);
+    assert_eq!(strs(&cc.varnames), [".0", "x"]);
+    assert_eq!(cc.argcount, 1);
+    assert_eq!(
+        string::as_str(&cc.qualname).as_deref(),
+        Some("f.<locals>.<listcomp>")
+    );
+    assert_eq!(
+        ops(&comp),
+        [
+            "BUILD_LIST 0",
+            "LOAD_FAST .0",
+            "FOR_ITER 11",
+            "STORE_FAST x",
+            "LOAD_FAST x",
+            "POP_JUMP_IF_FALSE 10",
+            "LOAD_FAST x",
+            "LOAD_DEREF 0",
+            "BINARY_OP 5",
+            "LIST_APPEND 2",
+            "JUMP 2",
+            "RETURN_VALUE 0",
+        ]
+    );
+    assert_eq!(cc.max_stack, 4);
+    let d = nested(&compile("d = {k: v for k, v in x for y in k}\n"), 0);
+    assert!(ops(&d).contains(&"MAP_ADD 3".to_string()));
+}
+
+#[test]
+fn try_except_table() {
+    let code = compile("try:\n    a()\nexcept E as e:\n    b()\nprint(1)\n");
+    let c = code_of(&code);
+    let o = ops(&code);
+    assert_eq!(
+        o[..7],
+        [
+            "PUSH_NULL 0",
+            "LOAD_NAME a",
+            "CALL 0",
+            "POP_TOP 0",
+            "JUMP 27",
+            "PUSH_EXC_INFO 0",
+            "LOAD_NAME E"
+        ]
+    );
+    assert_eq!(
+        o[7..29],
+        [
+            "CHECK_EXC_MATCH 0",
+            "POP_JUMP_IF_FALSE 23",
+            "STORE_NAME e",
+            "PUSH_NULL 0",
+            "LOAD_NAME b",
+            "CALL 0",
+            "POP_TOP 0",
+            "POP_EXCEPT 0",
+            "LOAD_CONST None",
+            "STORE_NAME e",
+            "DELETE_NAME e",
+            "JUMP 27",
+            // N: an exception out of the handler body clears the name.
+            "LOAD_CONST None",
+            "STORE_NAME e",
+            "DELETE_NAME e",
+            "RERAISE 0",
+            // No clause matched.
+            "RERAISE 0",
+            // C: restore the previously handled exception, propagate.
+            "SWAP 2",
+            "POP_EXCEPT 0",
+            "RERAISE 0",
+            "PUSH_NULL 0",
+            "LOAD_NAME print",
+        ]
+    );
+    let e = |start, end, target, depth| ExceptEntry {
+        start,
+        end,
+        target,
+        depth,
+    };
+    assert_eq!(
+        c.exception_table,
+        [
+            e(0, 4, 5, 0),
+            e(5, 10, 24, 1),
+            e(10, 14, 19, 1),
+            e(19, 24, 24, 1)
+        ]
+    );
+    assert_eq!(c.max_stack, 3);
+}
+
+#[test]
+fn finally_runs_on_every_exit() {
+    let code = compile(
+        "def f(x):\n    for i in x:\n        try:\n            if i: return i\n            \
+         break\n        finally:\n            g()\n",
+    );
+    let f = nested(&code, 0);
+    let o = ops(&f);
+    // return i: the value is kept while the finally body runs, then the iterator goes;
+    // the return itself is outside the finally handler.
+    let ret = o
+        .iter()
+        .rposition(|s| s == "LOAD_FAST i")
+        .expect("return value");
+    assert_eq!(
+        o[ret..ret + 8],
+        [
+            "LOAD_FAST i",
+            "PUSH_NULL 0",
+            "LOAD_GLOBAL g",
+            "CALL 0",
+            "POP_TOP 0",
+            "SWAP 2",
+            "POP_TOP 0",
+            "RETURN_VALUE 0"
+        ]
+    );
+    let fc = code_of(&f);
+    // Try body, handler at depth 1 (the iterator), cleanup at depth 2.
+    assert!(fc.exception_table.iter().any(|e| e.depth == 1));
+    assert!(fc.exception_table.iter().any(|e| e.depth == 2));
+    let covered = |i: usize| fc.handler_for(i as u32).is_some();
+    assert!(!covered(ret + 7));
+    assert!(covered(ret - 1));
+    // iterator, prev, exc, NULL, g in the exceptional finally path.
+    assert_eq!(fc.max_stack, 5);
+}
+
+#[test]
+fn conditions_and_comparisons() {
+    let ops_of = |s: &str| ops(&compile(s));
+    assert_eq!(
+        ops_of("x = a < b < c\n")[..12],
+        [
+            "LOAD_NAME a",
+            "LOAD_NAME b",
+            "SWAP 2",
+            "COPY 2",
+            "COMPARE_OP 0",
+            "JUMP_IF_FALSE_OR_POP 9",
+            "LOAD_NAME c",
+            "COMPARE_OP 0",
+            "JUMP 11",
+            "SWAP 2",
+            "POP_TOP 0",
+            "STORE_NAME x"
+        ]
+    );
+    assert_eq!(
+        ops_of("x = a and b or c\n")[..6],
+        [
+            "LOAD_NAME a",
+            "JUMP_IF_FALSE_OR_POP 3",
+            "LOAD_NAME b",
+            "JUMP_IF_TRUE_OR_POP 5",
+            "LOAD_NAME c",
+            "STORE_NAME x"
+        ]
+    );
+    assert_eq!(ops_of("x = a is not b\n")[2], "IS_OP 1");
+    assert_eq!(
+        ops_of("assert a, m\n")[..7],
+        [
+            "LOAD_NAME a",
+            "POP_JUMP_IF_TRUE 7",
+            "PUSH_NULL 0",
+            "LOAD_ASSERTION_ERROR 0",
+            "LOAD_NAME m",
+            "CALL 1",
+            "RAISE_VARARGS 1"
+        ]
+    );
+    assert_eq!(
+        ops_of("x = (y := 2)\n")[..4],
+        ["LOAD_CONST 2", "COPY 1", "STORE_NAME y", "STORE_NAME x"]
+    );
+}
+
+#[test]
+fn fstrings_imports_annotations() {
+    let ops_of = |s: &str| ops(&compile(s));
+    assert_eq!(
+        ops_of("x = f'a{b!r:>{w}}'\n")[..7],
+        [
+            "LOAD_CONST 'a'",
+            "LOAD_NAME b",
+            "LOAD_CONST '>'",
+            "LOAD_NAME w",
+            "FORMAT_VALUE 0",
+            "BUILD_STRING 2",
+            "FORMAT_VALUE 6"
+        ]
+    );
+    assert_eq!(
+        ops_of("x = f'{b=}'\n")[..4],
+        [
+            "LOAD_CONST 'b='",
+            "LOAD_NAME b",
+            "FORMAT_VALUE 2",
+            "BUILD_STRING 2"
+        ]
+    );
+    assert_eq!(
+        ops_of("import a.b\nfrom m import x, y as z\n")[..12],
+        [
+            "LOAD_CONST 0",
+            "LOAD_CONST None",
+            "IMPORT_NAME a.b",
+            "STORE_NAME a",
+            "LOAD_CONST 0",
+            "LOAD_CONST ('x', 'y')",
+            "IMPORT_NAME m",
+            "IMPORT_FROM x",
+            "STORE_NAME x",
+            "IMPORT_FROM y",
+            "STORE_NAME z",
+            "POP_TOP 0"
+        ]
+    );
+    assert_eq!(ops_of("from . import *\n")[3], "IMPORT_STAR 0");
+    assert_eq!(
+        ops_of("x: int = 1\n")[..6],
+        [
+            "SETUP_ANNOTATIONS 0",
+            "LOAD_CONST 1",
+            "STORE_NAME x",
+            "LOAD_NAME int",
+            "LOAD_NAME __annotations__",
+            "LOAD_CONST 'x'"
+        ]
+    );
+    // In a function the annotation of a simple name is not evaluated.
+    let f = nested(&compile("def f():\n    x: undefined = 1\n"), 0);
+    assert_eq!(ops(&f)[..2], ["LOAD_CONST 1", "STORE_FAST x"]);
+}
+
+#[test]
+fn interactive_prints_expressions() {
+    let m = parse_interactive("1 + a\n", "<stdin>").expect("parses");
+    let code = compile_interactive(&m, "<stdin>").expect("compiles");
+    assert_eq!(
+        ops(&code)[..4],
+        ["LOAD_CONST 1", "LOAD_NAME a", "BINARY_OP 0", "PRINT_EXPR 0"]
+    );
+}
+
+#[test]
+fn compile_errors_carry_python3_messages() {
+    // Messages and positions from python3's compile().
+    let e = compile_err("f(a=1, b=2, a=3)\n");
+    assert_eq!(e.msg, "keyword argument repeated: a");
+    assert_eq!((e.lineno, e.offset, e.end_offset), (1, 13, 16));
+    let e = compile_err("x = *a\n");
+    assert_eq!(e.msg, "can't use starred expression here");
+    assert_eq!((e.offset, e.end_offset), (5, 7));
+    let e = compile_err("*a, *b = c\n");
+    assert_eq!(e.msg, "multiple starred expressions in assignment");
+    assert_eq!((e.offset, e.end_offset), (1, 7));
+    for (src, what) in [
+        ("class A: pass\n", "class definitions"),
+        ("with a: pass\n", "'with' statements"),
+        ("def f():\n    yield 1\n", "'yield' expressions"),
+        ("x = (i for i in a)\n", "generator expressions"),
+    ] {
+        let e = compile_err(src);
+        assert_eq!(e.msg, format!("{what} are not supported by glasspy yet"));
+    }
+    // With the source at hand, the text and character offsets are filled in.
+    match compile_source("x = 'é' + (i for i in a)\n", "t.py") {
+        Err(CompileError::Syntax(e)) => {
+            assert_eq!(e.text.as_deref(), Some("x = 'é' + (i for i in a)"));
+            assert_eq!(e.offset, 11);
+        }
+        other => panic!("{:?}", other.map(|_| ())),
+    }
+}
+
+#[test]
+fn break_continue_and_while() {
+    let code = compile("while a:\n    if b: continue\n    break\nelse:\n    c = 1\n");
+    assert_eq!(
+        ops(&code)[..6],
+        [
+            "LOAD_NAME a",
+            "POP_JUMP_IF_FALSE 7",
+            "LOAD_NAME b",
+            "POP_JUMP_IF_FALSE 5",
+            "JUMP 0",
+            "JUMP 9",
+        ]
+    );
+    assert_eq!(ops(&code)[7..9], ["LOAD_CONST 1", "STORE_NAME c"]);
+}
+
+#[test]
+fn syntax_warnings_like_python3() {
+    // Each source and the warning `python3 -W always` printed for it.
+    let cases: &[(&str, &str, u32)] = &[
+        (
+            "x is 1000\n",
+            "\"is\" with a literal. Did you mean \"==\"?",
+            1,
+        ),
+        (
+            "x is not ()\n",
+            "\"is not\" with a literal. Did you mean \"!=\"?",
+            1,
+        ),
+        (
+            "x is -1\n",
+            "\"is\" with a literal. Did you mean \"==\"?",
+            1,
+        ),
+        (
+            "(1, 2)(3)\n",
+            "'tuple' object is not callable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "\"a\"()\n",
+            "'str' object is not callable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "[1](2)\n",
+            "'list' object is not callable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "f\"{x}\"()\n",
+            "'str' object is not callable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "{1:2}()\n",
+            "'dict' object is not callable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "assert (x, \"m\")\n",
+            "assertion is always true, perhaps remove parentheses?",
+            1,
+        ),
+        (
+            "assert (1, 2)\n",
+            "assertion is always true, perhaps remove parentheses?",
+            1,
+        ),
+        (
+            "[1,2][\"a\"]\n",
+            "list indices must be integers or slices, not str; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "1[0]\n",
+            "'int' object is not subscriptable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "\"ab\"[1.0]\n",
+            "str indices must be integers or slices, not float; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "(x,)[1.5]\n",
+            "tuple indices must be integers or slices, not float; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "x = lambda: 0\n(lambda: 0)[0]\n",
+            "'function' object is not subscriptable; perhaps you missed a comma?",
+            2,
+        ),
+        (
+            "{1}[0]\n",
+            "'set' object is not subscriptable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "None[0]\n",
+            "'NoneType' object is not subscriptable; perhaps you missed a comma?",
+            1,
+        ),
+        (
+            "x = 1\nif x is 1:\n  pass\n",
+            "\"is\" with a literal. Did you mean \"==\"?",
+            2,
+        ),
+    ];
+    for (src, msg, line) in cases {
+        let m = parse_module(src, "w.py").expect("parses");
+        let mut w = Vec::new();
+        compile_module_warn(&m, "w.py", &mut w).expect("compiles");
+        assert_eq!(
+            w,
+            [CompileWarning {
+                message: msg.to_string(),
+                lineno: *line
+            }],
+            "{src}"
+        );
+    }
+    // No warning from python3 for these.
+    for src in [
+        "x is None\n",
+        "assert ()\n",
+        "a[1:2]\n",
+        "\"abc\"[True]\n",
+        "[1][\"a\":]\n",
+        "(1,2)[a]\n",
+    ] {
+        let m = parse_module(src, "w.py").expect("parses");
+        let mut w = Vec::new();
+        compile_module_warn(&m, "w.py", &mut w).expect("compiles");
+        assert!(w.is_empty(), "{src}: {w:?}");
+    }
+    let w = CompileWarning {
+        message: "m".into(),
+        lineno: 2,
+    };
+    assert_eq!(
+        w.render("/d/w.py", Some("x\n    y is 1\n")),
+        "/d/w.py:2: SyntaxWarning: m\n  y is 1\n"
     );
 }

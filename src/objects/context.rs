@@ -85,13 +85,24 @@ pub struct Ctx {
 }
 
 thread_local! {
-    static CTX: &'static Ctx = Box::leak(Box::new(Ctx::new()));
+    // const-initialised: an access is a TLS load and a branch, no lazy-init check.
+    static CTX: std::cell::Cell<Option<&'static Ctx>> = const { std::cell::Cell::new(None) };
 }
 
 /// This thread's built-in types and singletons.
 #[inline]
 pub fn ctx() -> &'static Ctx {
-    CTX.with(|c| *c)
+    CTX.with(|c| match c.get() {
+        Some(x) => x,
+        None => init_ctx(c),
+    })
+}
+
+#[cold]
+fn init_ctx(cell: &std::cell::Cell<Option<&'static Ctx>>) -> &'static Ctx {
+    let x: &'static Ctx = Box::leak(Box::new(Ctx::new()));
+    cell.set(Some(x));
+    x
 }
 
 fn builtin<T: Payload>(meta: &TypeRef, name: &'static str, base: &TypeRef) -> TypeRef {
@@ -113,6 +124,45 @@ fn exception_types(meta: &TypeRef, object: &TypeRef) -> Vec<TypeRef> {
 }
 
 impl Ctx {
+    /// Every built-in type object of this thread.
+    pub fn all_types(&self) -> impl Iterator<Item = &TypeRef> {
+        [
+            &self.type_type,
+            &self.object_type,
+            &self.none_type,
+            &self.notimplemented_type,
+            &self.ellipsis_type,
+            &self.int_type,
+            &self.bool_type,
+            &self.float_type,
+            &self.tuple_type,
+            &self.list_type,
+            &self.str_type,
+            &self.dict_type,
+            &self.set_type,
+            &self.frozenset_type,
+            &self.code_type,
+            &self.cell_type,
+            &self.function_type,
+            &self.method_type,
+            &self.builtin_function_type,
+            &self.method_descriptor_type,
+            &self.range_type,
+            &self.range_iter_type,
+            &self.slice_type,
+            &self.module_type,
+            &self.list_iter_type,
+            &self.tuple_iter_type,
+            &self.str_iter_type,
+            &self.dict_keyiter_type,
+            &self.dict_valueiter_type,
+            &self.dict_itemiter_type,
+            &self.set_iter_type,
+        ]
+        .into_iter()
+        .chain(&self.exc_types)
+    }
+
     /// The built-in exception class called `name`.
     pub fn exc_type(&self, name: &str) -> &TypeRef {
         let i = HIERARCHY

@@ -71,14 +71,18 @@ pub fn value(obj: &PyObj) -> Option<Int> {
 /// The value of an int object if it fits in an i64 (the fast path: no allocation).
 #[inline]
 pub fn as_i64(obj: &PyObj) -> Option<i64> {
-    let (neg, d) = digits(obj)?;
-    if d.len() > 3 {
-        return None;
-    }
-    match numeric::from_digits(neg, d) {
-        Int::Small(v) => Some(v),
-        Int::Big(_) => None,
-    }
+    let d = obj.items::<Long>()?;
+    let m = match *d {
+        [d0] => d0 as i64,
+        [d0, d1] => d0 as i64 | (d1 as i64) << 30,
+        _ => {
+            return match numeric::from_digits(obj.ob_size() < 0, d) {
+                Int::Small(v) => Some(v),
+                Int::Big(_) => None,
+            }
+        }
+    };
+    Some(if obj.ob_size() < 0 { -m } else { m })
 }
 
 /// hash(int), as CPython's.

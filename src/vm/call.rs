@@ -10,7 +10,7 @@ use crate::objects::builtin_function::{BuiltinFunction, MethodDescr};
 use crate::objects::function::{self, Function};
 use crate::objects::method::Method;
 use crate::objects::typeobj::{self, TypeInfo};
-use crate::objects::{ctx, dict, string, tuple};
+use crate::objects::{dict, string, tuple};
 
 use super::{exceptions, Args, Vm, VmResult};
 
@@ -31,12 +31,22 @@ impl Vm {
     /// CALL n: the stack holds `meth|NULL, f|self, args[n]`.
     pub(crate) fn call_from_stack(&mut self, n: usize, kwnames: Option<PyObj>) -> VmResult<Flow> {
         let first = self.stack.len() - n - 2;
-        let is_method = !self.stack[first].is(&ctx().null);
+        let is_method = !self.stack[first].is(&self.null);
         let (callable, args_start) = if is_method {
             (self.stack[first].clone(), first + 1)
         } else {
             (self.stack[first + 1].clone(), first + 2)
         };
+        if kwnames.is_none() && callable.is_a::<Function>() {
+            let nargs = self.stack.len() - args_start;
+            if self.is_simple_call(&callable, nargs) {
+                // The arguments already sit in order: drop the slots below them and
+                // let them be the new frame's first locals.
+                self.stack.drain(first..args_start);
+                self.push_frame_in_place(&callable, first)?;
+                return Ok(Flow::Switch);
+            }
+        }
         let args: ArgVec = self.stack.drain(args_start..).collect();
         self.stack.truncate(first);
         self.call_pushing(callable, args, kwnames)
@@ -52,26 +62,14 @@ impl Vm {
     ) -> VmResult<Flow> {
         let names = kwnames.as_ref().and_then(tuple::items).unwrap_or(&[]);
         if f.is_a::<Function>() {
-            self.push_function_frame(
-                &f,
-                Args {
-                    all: &args,
-                    kwnames: names,
-                },
-            )?;
+            self.push_function_frame_owned(&f, args, names)?;
             return Ok(Flow::Switch);
         }
         if let Some(m) = f.get::<Method>() {
             if m.func.is_a::<Function>() {
                 args.insert(0, m.self_.clone());
                 let func = m.func.clone();
-                self.push_function_frame(
-                    &func,
-                    Args {
-                        all: &args,
-                        kwnames: names,
-                    },
-                )?;
+                self.push_function_frame_owned(&func, args, names)?;
                 return Ok(Flow::Switch);
             }
         }

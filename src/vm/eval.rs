@@ -35,10 +35,11 @@ impl Vm {
             let code_obj = self.frames[fi].code.clone();
             let code = code_obj.get::<Code>().expect("frames run code objects");
             let mut ip = self.frames[fi].ip;
+            let base = self.frames[fi].base;
             let flow = loop {
                 let Instr { op, arg } = code.instrs[ip];
                 ip += 1;
-                match self.step(fi, code, op, arg, &mut ip) {
+                match self.step(fi, base, code, op, arg, &mut ip) {
                     Ok(Flow::Next) => continue,
                     Ok(flow) => break Ok(flow),
                     Err(e) => {
@@ -64,6 +65,12 @@ impl Vm {
     /// An exception was raised at instruction `at` of the top frame: find a handler in
     /// this frame or its callers (up to the entry frame), recording the traceback.
     fn unwind(&mut self, exc: Exc, mut at: usize, mut reraise: bool) -> VmResult<()> {
+        if !reraise {
+            // Implicit chaining: raised while handling another exception.
+            if let Some(h) = &self.handled {
+                exceptions::set_context(&exc.0, h.clone());
+            }
+        }
         loop {
             let f = self.frames.last().expect("a frame is running");
             if !reraise {
@@ -93,8 +100,15 @@ impl Vm {
 
     /// Execute one instruction.
     #[inline(always)]
-    fn step(&mut self, fi: usize, code: &Code, op: Op, arg: u32, ip: &mut usize) -> VmResult<Flow> {
-        let base = self.frames[fi].base;
+    fn step(
+        &mut self,
+        fi: usize,
+        base: usize,
+        code: &Code,
+        op: Op,
+        arg: u32,
+        ip: &mut usize,
+    ) -> VmResult<Flow> {
         match op {
             Op::NOP => {}
             Op::POP_TOP => {
@@ -111,7 +125,7 @@ impl Vm {
             Op::LOAD_CONST => self.stack.push(code.consts[arg as usize].clone()),
             Op::LOAD_FAST => {
                 let v = &self.stack[base + arg as usize];
-                if v.is(&ctx().null) {
+                if v.is(&self.null) {
                     return Err(unbound_local(code, arg));
                 }
                 let v = v.clone();
@@ -123,11 +137,12 @@ impl Vm {
                 drop(old);
             }
             Op::DELETE_FAST => {
+                let null = self.null.clone();
                 let slot = &mut self.stack[base + arg as usize];
-                if slot.is(&ctx().null) {
+                if slot.is(&null) {
                     return Err(unbound_local(code, arg));
                 }
-                let old = std::mem::replace(slot, ctx().null.clone());
+                let old = std::mem::replace(slot, null);
                 drop(old);
             }
             Op::LOAD_DEREF => {
@@ -210,12 +225,12 @@ impl Vm {
                     }
                     None => {
                         let v = self.getattr(&obj, &code.names[arg as usize])?;
-                        self.stack.push(ctx().null.clone());
+                        self.stack.push(self.null.clone());
                         self.stack.push(v);
                     }
                 }
             }
-            Op::PUSH_NULL => self.stack.push(ctx().null.clone()),
+            Op::PUSH_NULL => self.stack.push(self.null.clone()),
             Op::KW_NAMES => self.frames[fi].kwnames = Some(code.consts[arg as usize].clone()),
             Op::CALL => {
                 let kwnames = self.frames[fi].kwnames.take();

@@ -7,7 +7,7 @@
 use crate::bytecode::code::{flags, Code};
 use crate::error::ExcKind;
 use crate::heap::PyObj;
-use crate::objects::{cell, ctx, dict, function::Function, string, tuple};
+use crate::objects::{cell, dict, function::Function, string, tuple};
 
 use super::{exceptions, Args, Vm, VmResult};
 
@@ -57,6 +57,78 @@ fn varname(c: &Code, i: usize) -> String {
 impl Vm {
     /// Push a frame for calling Python function `func` with `args`.
     pub(crate) fn push_function_frame(&mut self, func: &PyObj, args: Args<'_>) -> VmResult<()> {
+        let base = self.stack.len();
+        self.push_frame_with(
+            func,
+            base,
+            args.all.len(),
+            args.kwnames,
+            |stack| stack.extend(args.all.iter().cloned()),
+            args,
+        )
+    }
+
+    /// As `push_function_frame`, moving the arguments in (the CALL instruction's path).
+    pub(crate) fn push_function_frame_owned(
+        &mut self,
+        func: &PyObj,
+        args: super::call::ArgVec,
+        kwnames: &[PyObj],
+    ) -> VmResult<()> {
+        let n = args.len();
+        if kwnames.is_empty() && self.is_simple_call(func, n) {
+            let base = self.stack.len();
+            return self.push_frame_with(
+                func,
+                base,
+                n,
+                kwnames,
+                |stack| stack.extend(args),
+                Args::positional(&[]),
+            );
+        }
+        self.push_function_frame(
+            func,
+            Args {
+                all: &args,
+                kwnames,
+            },
+        )
+    }
+
+    /// Push a frame whose positional arguments are already on the stack from `base`
+    /// (a simple call: see `is_simple_call`).
+    pub(crate) fn push_frame_in_place(&mut self, func: &PyObj, base: usize) -> VmResult<()> {
+        let nargs = self.stack.len() - base;
+        self.push_frame_with(func, base, nargs, &[], |_| {}, Args::positional(&[]))
+    }
+
+    /// True when `func` takes exactly `n` positional parameters and nothing else, so
+    /// the arguments can be moved into its locals as they are.
+    pub(crate) fn is_simple_call(&self, func: &PyObj, n: usize) -> bool {
+        let Ok(f) = func.borrow::<Function>() else {
+            return false;
+        };
+        let Some(c) = f.code.get::<Code>() else {
+            return false;
+        };
+        c.argcount as usize == n
+            && c.kwonlyargcount == 0
+            && c.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+    }
+
+    /// Push the frame with its locals from `base`; `fill` pushes the positional
+    /// arguments when the call is simple (exact positional arity, no keywords; for an
+    /// in-place call they are already there), else `args` are bound the general way.
+    fn push_frame_with(
+        &mut self,
+        func: &PyObj,
+        base: usize,
+        nargs: usize,
+        kwnames: &[PyObj],
+        fill: impl FnOnce(&mut Vec<PyObj>),
+        args: Args<'_>,
+    ) -> VmResult<()> {
         let f = func
             .borrow::<Function>()
             .map_err(|_| type_error("function is being modified".into()))?;
@@ -64,24 +136,31 @@ impl Vm {
         let c = code
             .get::<Code>()
             .expect("a function's code is a code object");
-        self.check_recursion()?;
-        let null = &ctx().null;
-        let base = self.stack.len();
-        let nlocals = c.nlocals();
-        self.stack.resize(base + nlocals, null.clone());
-        if let Err(e) = self.bind_arguments(&f, c, base, args) {
+        if let Err(e) = self.check_recursion() {
             self.stack.truncate(base);
             return Err(e);
         }
+        let nlocals = c.nlocals();
+        let simple = kwnames.is_empty()
+            && c.argcount as usize == nargs
+            && c.kwonlyargcount == 0
+            && c.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0;
+        if simple {
+            fill(&mut self.stack);
+            self.stack.resize(base + nlocals, self.null.clone());
+        } else {
+            self.stack.resize(base + nlocals, self.null.clone());
+            if let Err(e) = self.bind_arguments(&f, c, base, args) {
+                self.stack.truncate(base);
+                return Err(e);
+            }
+        }
         // Cells: one per cellvar (holding the argument it shadows, if any), then the
         // closure's cells for the freevars.
-        for (i, arg) in c.cell2arg.iter().enumerate() {
-            let init = arg.map(|a| {
-                let v = self.stack[base + a as usize].clone();
-                self.stack[base + a as usize] = null.clone();
-                v
-            });
-            let _ = i;
+        for arg in c.cell2arg.iter() {
+            let init = arg
+                .map(|a| std::mem::replace(&mut self.stack[base + a as usize], self.null.clone()));
+            let null = &self.null;
             self.stack.push(cell::new(init.filter(|v| !v.is(null))));
         }
         if !c.freevars.is_empty() {
@@ -132,7 +211,7 @@ impl Vm {
         let has_varargs = c.flags & flags::VARARGS != 0;
         let has_varkw = c.flags & flags::VARKEYWORDS != 0;
         let pos = args.pos();
-        let null = ctx().null.clone();
+        let null = self.null.clone();
 
         // **kwargs dict, made first (its slot comes after *args).
         let kwdict = has_varkw.then(dict::new);

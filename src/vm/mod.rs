@@ -23,6 +23,7 @@ use crate::objects::{ctx, dict, string};
 
 pub use args::Args;
 pub(crate) use frame::Frame;
+pub use run::{run_main_checking_leaks, CHECK_LEAKS_VAR, LEAK_STATUS};
 
 /// An exception in flight: an exception instance.
 #[derive(Debug, Clone)]
@@ -52,6 +53,8 @@ pub struct Vm {
     /// The exception being handled (what sys.exc_info() returns).
     pub(crate) handled: Option<PyObj>,
     pub recursion_limit: usize,
+    /// CPython's NULL stack marker (cached from ctx() for the eval loop).
+    pub(crate) null: PyObj,
     /// Python frames plus Rust re-entries into Python.
     pub(crate) depth: usize,
     /// sys.argv.
@@ -74,6 +77,7 @@ impl Vm {
             builtins: dict::new(),
             modules: dict::new(),
             handled: None,
+            null: c.null.clone(),
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             depth: 0,
             argv,
@@ -81,7 +85,6 @@ impl Vm {
             std_streams: [None, None],
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
         };
-        let _ = c;
         crate::builtins::install(&mut vm);
         vm
     }

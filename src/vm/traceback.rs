@@ -214,7 +214,7 @@ impl Vm {
         for (i, (e, _)) in chain.iter().enumerate().rev() {
             self.format_one(e, &mut sources, &mut out);
             if i > 0 {
-                out.push_str(chain[i - 1].1);
+                out.push_str(chain[i].1);
             }
         }
         out
@@ -275,10 +275,16 @@ impl Vm {
         let mut msg = self
             .exception_str(e)
             .unwrap_or_else(|_| "<exception str() failed>".into());
-        if e.is_type(ctx().exc_type("NameError")) {
-            if let Some(s) = self.name_suggestion(&msg) {
-                msg.push_str(&format!(". Did you mean: '{s}'?"));
-            }
+        let c = ctx();
+        let suggestion = if e.is_type(c.exc_type("NameError")) {
+            self.name_suggestion(e, &msg)
+        } else if e.is_type(c.exc_type("AttributeError")) {
+            self.attribute_suggestion(e)
+        } else {
+            None
+        };
+        if let Some(s) = suggestion {
+            msg.push_str(&format!(". Did you mean: '{s}'?"));
         }
         if msg.is_empty() {
             format!("{name}\n")
@@ -287,13 +293,38 @@ impl Vm {
         }
     }
 
-    /// "Did you mean" for `name 'x' is not defined`: the closest name among the main
-    /// module's globals and the builtins.
-    fn name_suggestion(&mut self, msg: &str) -> Option<String> {
+    /// "Did you mean" for an AttributeError: the closest of dir(obj).
+    fn attribute_suggestion(&mut self, e: &PyObj) -> Option<String> {
+        let d = e.borrow::<ExcObj>().ok()?.dict.clone()?;
+        let name = self.dict_get_str(&d, "name")?;
+        let obj = self.dict_get_str(&d, "obj")?;
+        let name = string::as_str(&name)?.into_owned();
+        let candidates = self.dir_names(&obj);
+        suggest(&name, &candidates)
+    }
+
+    /// "Did you mean" for `name 'x' is not defined`: the closest name among the local
+    /// names of the frame that raised it, the main module's globals and the builtins.
+    fn name_suggestion(&mut self, e: &PyObj, msg: &str) -> Option<String> {
         let name = msg
             .strip_prefix("name '")?
             .strip_suffix("' is not defined")?;
         let mut candidates: Vec<String> = Vec::new();
+        let innermost = e.borrow::<ExcObj>().ok().and_then(|x| {
+            x.traceback
+                .as_ref()
+                .and_then(|t| t.first().map(|t| t.code.clone()))
+        });
+        if let Some(code) = innermost.as_ref().and_then(|c| c.get::<Code>()) {
+            for n in code
+                .varnames
+                .iter()
+                .chain(&code.cellvars)
+                .chain(&code.freevars)
+            {
+                candidates.extend(string::as_str(n).map(|s| s.into_owned()));
+            }
+        }
         let modules = self.modules.clone();
         let main = self.dict_get_str(&modules, "__main__");
         let dicts = [

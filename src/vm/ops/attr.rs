@@ -12,13 +12,31 @@ use crate::objects::{ctx, dict, float, int, string, tuple};
 use super::super::{exceptions, Exc, Vm, VmResult};
 
 fn no_attribute(o: &PyObj, name: &str) -> Exc {
-    exceptions::named(
-        "AttributeError",
+    attribute_error(
         format!(
             "'{}' object has no attribute '{name}'",
             typeobj::type_name(o)
         ),
+        o,
+        name,
     )
+}
+
+/// An AttributeError carrying `name` and `obj`, as CPython 3.10+ sets them (the
+/// traceback printer uses them for "Did you mean" suggestions).
+fn attribute_error(msg: String, o: &PyObj, name: &str) -> Exc {
+    let e = exceptions::named("AttributeError", msg);
+    if let Ok(mut x) = e.0.borrow_mut::<ExcObj>() {
+        let d = dict::new();
+        let mut eq = |a: &PyObj, b: &PyObj| crate::objects::protocol::eq(a, b);
+        for (k, v) in [("name", string::new(name)), ("obj", o.clone())] {
+            let key = string::intern_str(k);
+            let h = string::hash(&key).expect("str");
+            let _ = dict::set_item(&d, key, h, v, &mut eq);
+        }
+        x.dict = Some(d);
+    }
+    e
 }
 
 fn none_or(o: &Option<PyObj>) -> PyObj {
@@ -35,9 +53,10 @@ impl Vm {
                 return Ok(v);
             }
             let mname = string::as_str(&m.name).unwrap_or_default().into_owned();
-            return Err(exceptions::named(
-                "AttributeError",
+            return Err(attribute_error(
                 format!("module '{mname}' has no attribute '{n}'"),
+                o,
+                &n,
             ));
         }
         if let Some(ty) = TypeRef::from_obj::<TypeInfo>(o) {
@@ -159,6 +178,28 @@ impl Vm {
             });
         }
         Ok(None)
+    }
+
+    /// The names `dir(obj)` would list: a module's globals, or the attributes of the
+    /// type (and its bases) of `obj` (of `obj` itself for a type).
+    pub fn dir_names(&mut self, o: &PyObj) -> Vec<String> {
+        let mut names = Vec::new();
+        if let Some(d) = module::dict(o) {
+            for (k, _) in dict::items(d).unwrap_or_default() {
+                names.extend(string::as_str(&k).map(|s| s.into_owned()));
+            }
+        } else {
+            let mut cur = Some(TypeRef::from_obj::<TypeInfo>(o).unwrap_or_else(|| o.type_obj()));
+            while let Some(t) = cur {
+                for (k, _) in dict::items(typeobj::type_dict(&t)).unwrap_or_default() {
+                    names.extend(string::as_str(&k).map(|s| s.into_owned()));
+                }
+                cur = typeobj::info(&t).base.clone();
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
     }
 
     /// LOAD_METHOD: the unbound method for `obj.name(...)` if the type defines it

@@ -1,0 +1,3 @@
+# IndexError: list index out of range.
+xs = [1, 2, 3]
+print(xs[3])

@@ -1,0 +1,3 @@
+# KeyError with a tuple key.
+d = {}
+d[(1, 2)]

@@ -1,0 +1,2 @@
+# ModuleNotFoundError.
+import no_such_module_here

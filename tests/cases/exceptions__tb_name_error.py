@@ -1,0 +1,4 @@
+# NameError for an undefined global.
+def f():
+    return undefined_name + 1
+f()

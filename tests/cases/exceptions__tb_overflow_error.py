@@ -1,0 +1,2 @@
+# OverflowError: a float too large.
+print(2.0 ** 10000)

@@ -1,0 +1,4 @@
+# TypeError: a missing positional argument.
+def f(a, b):
+    return a
+f(1)

@@ -1,0 +1,3 @@
+# TypeError: calling something that is not callable.
+x = 5
+x()

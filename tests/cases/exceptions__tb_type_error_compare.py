@@ -1,0 +1,2 @@
+# TypeError: ordering int and str.
+print(1 < "2")

@@ -1,0 +1,2 @@
+# TypeError: len() of an int.
+len(5)

@@ -1,0 +1,3 @@
+# TypeError: subscripting an int.
+x = 3
+print(x[0])

@@ -1,0 +1,5 @@
+# UnboundLocalError: a local read before assignment.
+def f():
+    print(x)
+    x = 1
+f()

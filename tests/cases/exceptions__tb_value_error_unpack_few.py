@@ -1,0 +1,2 @@
+# ValueError: not enough values to unpack.
+a, b, c = (1, 2)

@@ -1,0 +1,10 @@
+# Float arithmetic and repr: shortest round-trip, exponents, signs.
+print(0.1 + 0.2, 1 / 3, 2 / 3, 10 / 3)
+print(1e16, 1e15, 1.5e-7, 0.0001, 0.00001, 123456789012345678.0)
+print(-0.0, 0.0, -0.0 == 0.0)
+print(float("inf"), float("-inf"), float("nan"), float("1e500"))
+print(7.5 // 2, -7.5 // 2, 7.5 % 2, -7.5 % 2, 2.0 ** 0.5, 2 ** 0.5)
+print(float(3), float("  2.5 "), float("1_0.5"), float(10 ** 20))
+print(1.0 == 1, 0.5 < 1, 3.0 * 2, 1e308 * 10, -1e308 * 10)
+print(1.1 * 1.1, 100.0, 1e22, 1e21, 1e-5)
+print(str(1.25), repr(2.5e-10), 5e-324, 1.7976931348623157e308)

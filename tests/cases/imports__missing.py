@@ -1,0 +1,2 @@
+# Importing a module that does not exist.
+import not_a_module_anywhere

@@ -1,0 +1,13 @@
+# Integer arithmetic, small and big.
+print(2 ** 64, 2 ** 100 - 1, -(2 ** 70))
+print(10 ** 30 // 7, 10 ** 30 % 7, -(10 ** 30) // 7, -(10 ** 30) % 7)
+print(123456789 * 987654321, 123456789123456789 * 987654321987654321)
+print(7 // -2, 7 % -2, -7 // -2, -7 % -2)
+print(1 << 100, (1 << 100) >> 99, -1 >> 10, -(1 << 80) >> 3)
+print(0xFFFF_FFFF_FFFF_FFFF & 0xF0F0, -1 & 0xFF, ~(2 ** 65))
+print(3 ** 0, 0 ** 0, (-3) ** 3, 2 ** -1)
+print(int("42"), int("-0x10", 16), int("  77  "), int("1_000"), int(3.99), int(-3.99))
+print(int("z", 36), int("0b101", 0), int(True))
+print(True + True, True * 10, False - 1)
+print(10 / 4, 2 ** 62 / 2, 1 / 3)
+print(len(str(2 ** 1000)), len(repr(-(10 ** 50))))

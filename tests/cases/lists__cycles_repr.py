@@ -1,0 +1,6 @@
+# A list that contains itself prints as [...].
+a = [1]
+a += [a]
+print(a)
+b = [a, [a]]
+print(b)
