@@ -30,6 +30,7 @@ fn clinic<'a>(
     }
     let mut out: Vec<Option<&PyObj>> = pos.iter().map(Some).collect();
     out.resize(names.len(), None);
+    let mut unknown = None;
     for (k, v) in args.kwargs() {
         let k = string::as_str(k).unwrap_or_default();
         match names.iter().position(|n| *n == k) {
@@ -40,13 +41,10 @@ fn clinic<'a>(
                     i + 1
                 )))
             }
-            None => {
-                return Err(type_error(format!(
-                    "'{k}' is an invalid keyword argument for {fname}()"
-                )))
-            }
+            None => unknown = unknown.or(Some(k.into_owned())),
         }
     }
+    // Missing required arguments are reported before unknown keywords, as CPython.
     for (i, name) in names.iter().enumerate().take(required) {
         if out[i].is_none() {
             return Err(type_error(format!(
@@ -54,6 +52,11 @@ fn clinic<'a>(
                 i + 1
             )));
         }
+    }
+    if let Some(k) = unknown {
+        return Err(type_error(format!(
+            "'{k}' is an invalid keyword argument for {fname}()"
+        )));
     }
     Ok(out)
 }

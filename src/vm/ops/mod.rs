@@ -162,11 +162,8 @@ impl Vm {
         if spec_text.is_empty() {
             return self.str_obj(v);
         }
-        let c = ctx();
-        let out = if v.is_type(&c.bool_type) {
-            let r = self.str(v)?;
-            format_str(&r, &spec_text)?.into_owned()
-        } else if let Some(i) = int::value(v) {
+        // bool formats as an int once a spec is given: format(True, '^5') is '  1  '.
+        let out = if let Some(i) = int::value(v) {
             format_int(&i, &spec_text)?
         } else if let Some(f) = float::value(v) {
             format_float(f, &spec_text)?
