@@ -88,7 +88,14 @@ pub static FUNCTIONS: &[MethodDef] = defs! {
 
 /// print(*objects, sep=' ', end='\n', file=None, flush=False)
 fn print(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    args.only_kw("print", &["sep", "end", "file", "flush"])?;
+    for (k, _) in args.kwargs() {
+        let k = string::as_str(k).unwrap_or_default();
+        if !["sep", "end", "file", "flush"].contains(&k.as_ref()) {
+            return Err(type_error(format!(
+                "'{k}' is an invalid keyword argument for print()"
+            )));
+        }
+    }
     let none = &ctx().none;
     let text_arg = |name: &str, default: &str| -> VmResult<String> {
         match args.kw(name) {
@@ -302,7 +309,26 @@ fn hasattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 fn delattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let pos = args.range("delattr", 2, 2)?;
     let name = attr_name(&pos[1])?;
-    vm.setattr(&pos[0], name, None)?;
+    let o = &pos[0];
+    if o.is_a::<Function>() {
+        // A function's own attributes live in its __dict__.
+        let d = vm.getattr(o, &string::intern_str("__dict__"))?;
+        let h = vm.hash(name)?;
+        let mut eq = ops::table_eq(vm);
+        let removed = dict::del_item(&d, name, h, &mut eq)?;
+        if removed.is_none() {
+            return Err(exceptions::named(
+                "AttributeError",
+                format!(
+                    "'function' object has no attribute '{}'",
+                    string::view(name).expect("checked").to_str_lossy()
+                ),
+            ));
+        }
+        drop(removed);
+        return Ok(ctx().none.clone());
+    }
+    vm.setattr(o, name, None)?;
     Ok(ctx().none.clone())
 }
 
@@ -322,51 +348,40 @@ fn callable(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(bool_obj(is_callable(o)))
 }
 
-/// Every type in a class-or-tuple argument, flattening nested tuples without Rust
-/// recursion; None if something in it is not a type.
-fn classinfo_types(info: &PyObj) -> Option<Vec<TypeRef>> {
-    let mut out = Vec::new();
-    let mut todo = vec![info.clone()];
-    while let Some(x) = todo.pop() {
-        if let Some(t) = TypeRef::from_obj::<TypeInfo>(&x) {
-            out.push(t);
-        } else if let Some(items) = tuple::items(&x) {
-            todo.extend(items.iter().rev().cloned());
-        } else {
-            return None;
-        }
-    }
-    Some(out)
-}
-
 /// issubclass for types: every type is a subclass of object.
 fn subtype(t: &TypeRef, base: &TypeRef) -> bool {
     base.is(&ctx().object_type) || typeobj::is_subtype(t, base)
+}
+
+/// Is `t` a subtype of the class or (nested) tuple of classes `info`? Checked lazily
+/// in order, as CPython: a match before a bad item wins. Nested tuples are walked
+/// without Rust recursion.
+fn check_classinfo(t: &TypeRef, info: &PyObj, bad: &str) -> VmResult<bool> {
+    let mut todo = vec![info.clone()];
+    while let Some(x) = todo.pop() {
+        if let Some(base) = TypeRef::from_obj::<TypeInfo>(&x) {
+            if subtype(t, &base) {
+                return Ok(true);
+            }
+        } else if let Some(items) = tuple::items(&x) {
+            todo.extend(items.iter().rev().cloned());
+        } else {
+            return Err(type_error(bad));
+        }
+    }
+    Ok(false)
 }
 
 /// isinstance(obj, class_or_tuple)
 fn isinstance(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let pos = args.range("isinstance", 2, 2)?;
     let t = pos[0].type_obj();
-    // A type or a tuple is checked lazily, as CPython: a match before a bad item wins.
-    if let Some(base) = TypeRef::from_obj::<TypeInfo>(&pos[1]) {
-        return Ok(bool_obj(subtype(&t, &base)));
-    }
-    let mut todo = vec![pos[1].clone()];
-    while let Some(x) = todo.pop() {
-        if let Some(base) = TypeRef::from_obj::<TypeInfo>(&x) {
-            if subtype(&t, &base) {
-                return Ok(bool_obj(true));
-            }
-        } else if let Some(items) = tuple::items(&x) {
-            todo.extend(items.iter().rev().cloned());
-        } else {
-            return Err(type_error(
-                "isinstance() arg 2 must be a type, a tuple of types, or a union",
-            ));
-        }
-    }
-    Ok(bool_obj(false))
+    let r = check_classinfo(
+        &t,
+        &pos[1],
+        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+    )?;
+    Ok(bool_obj(r))
 }
 
 /// issubclass(cls, class_or_tuple)
@@ -375,12 +390,12 @@ fn issubclass(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let Some(t) = TypeRef::from_obj::<TypeInfo>(&pos[0]) else {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
-    let Some(bases) = classinfo_types(&pos[1]) else {
-        return Err(type_error(
-            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-        ));
-    };
-    Ok(bool_obj(bases.iter().any(|b| subtype(&t, b))))
+    let r = check_classinfo(
+        &t,
+        &pos[1],
+        "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+    )?;
+    Ok(bool_obj(r))
 }
 
 // ----- characters and numbers as text ---------------------------------------------
@@ -481,19 +496,27 @@ pub(crate) fn frame_locals(vm: &mut Vm) -> VmResult<PyObj> {
     }
     let base = f.base;
     let null = &ctx().null;
-    let mut pairs: Vec<(PyObj, PyObj)> = Vec::new();
-    for (i, name) in code.varnames.iter().enumerate() {
-        let v = &vm.stack[base + i];
-        if !v.is(null) {
-            pairs.push((name.clone(), v.clone()));
-        }
-    }
-    let cells = code.varnames.len();
+    // CPython's order: the parameters and other locals (a parameter that is also a
+    // cell at its parameter's place), then the other cells, then the free variables.
+    let nlocals = code.varnames.len();
+    let mut values: Vec<Option<PyObj>> = (0..nlocals)
+        .map(|i| Some(vm.stack[base + i].clone()).filter(|v| !v.is(null)))
+        .collect();
+    let mut later: Vec<(PyObj, PyObj)> = Vec::new();
     for (j, name) in code.cellvars.iter().chain(&code.freevars).enumerate() {
-        if let Some(v) = cell::get(&vm.stack[base + cells + j]) {
-            pairs.push((name.clone(), v));
+        let v = cell::get(&vm.stack[base + nlocals + j]);
+        match code.cell2arg.get(j).copied().flatten() {
+            Some(arg) => values[arg as usize] = v,
+            None => later.extend(v.map(|v| (name.clone(), v))),
         }
     }
+    let pairs: Vec<(PyObj, PyObj)> = code
+        .varnames
+        .iter()
+        .zip(values)
+        .filter_map(|(n, v)| v.map(|v| (n.clone(), v)))
+        .chain(later)
+        .collect();
     let d = dict::new();
     for (k, v) in pairs {
         vm.dict_set(&d, k, v)?;
