@@ -814,11 +814,17 @@ mod tests {
         };
         let int_ty = ctx().int_type.as_obj().clone();
         let none = ctx().none.clone();
-        assert_eq!(call(&mut vm, &t.enumerate, &[l.clone()]).sizeof(), 72);
+        assert_eq!(
+            call(&mut vm, &t.enumerate, std::slice::from_ref(&l)).sizeof(),
+            72
+        );
         assert_eq!(call(&mut vm, &t.zip, &[]).sizeof(), 64);
         assert_eq!(call(&mut vm, &t.map, &[int_ty, l.clone()]).sizeof(), 48);
         assert_eq!(call(&mut vm, &t.filter, &[none, l.clone()]).sizeof(), 48);
-        assert_eq!(call(&mut vm, &t.reversed, &[l.clone()]).sizeof(), 48);
+        assert_eq!(
+            call(&mut vm, &t.reversed, std::slice::from_ref(&l)).sizeof(),
+            48
+        );
         assert_eq!(call(&mut vm, &t.reversed, &[dict::new()]).sizeof(), 72);
         assert_eq!(call_iter(l.clone(), l.clone()).sizeof(), 48);
         let big = long_range_iter(&Int::Small(0), &Int::Small(1), &Int::from_i128(1 << 70))
@@ -832,7 +838,10 @@ mod tests {
         let mut vm = Vm::new(vec![]);
         let l = list::new_exact(vec![int::new_i64(1)]);
         let r = vm
-            .call(types().reversed.as_obj(), Args::positional(&[l.clone()]))
+            .call(
+                types().reversed.as_obj(),
+                Args::positional(std::slice::from_ref(&l)),
+            )
             .expect("constructs");
         assert_eq!(l.refcnt(), 2);
         assert!(vm.next(&r).expect("next").is_some());

@@ -139,7 +139,7 @@ fn distance(a: &str, b: &str, max: usize) -> usize {
     let cost = |x: char, y: char| {
         if x == y {
             0
-        } else if x.to_ascii_lowercase() == y.to_ascii_lowercase() {
+        } else if x.eq_ignore_ascii_case(&y) {
             1
         } else {
             2
