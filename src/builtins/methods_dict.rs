@@ -11,7 +11,7 @@ use crate::objects::dict::{self, Dict};
 use crate::objects::iter::DictIterKind;
 use crate::objects::typeobj::{type_dict, TypeInfo};
 use crate::objects::{ctx, list, tuple, typeobj};
-use crate::vm::ops::{register_slots, TypeSlots};
+use crate::vm::ops::{register_slots, Slots};
 use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
 
 /// The methods of dict.
@@ -72,11 +72,12 @@ pub fn install(vm: &mut Vm) {
     let d = type_dict(&c.dict_type).clone();
     vm.dict_set_str(&d, "fromkeys", f)
         .expect("str keys hash and compare without error");
-    register_slots::<DictView>(TypeSlots {
-        iter: view_iter,
-        len: view_len,
-        repr: view_repr,
-        contains: view_contains,
+    register_slots::<DictView>(Slots {
+        iter: Some(view_iter),
+        len: Some(view_len),
+        repr: Some(view_repr),
+        contains: Some(view_contains),
+        ..Slots::default()
     });
 }
 

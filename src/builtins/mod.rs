@@ -1,8 +1,11 @@
 //! The builtins namespace, the methods of the built-in types, and the built-in modules
 //! (sys, gc, math, time), each made on first import.
 
-mod core;
+mod constructors;
+mod functions;
+mod functions_seq;
 mod gc;
+mod iterators;
 mod math;
 mod methods_args;
 mod methods_dict;
@@ -29,7 +32,7 @@ pub fn install(vm: &mut Vm) {
     let b = vm.builtins.clone();
     let c = ctx();
     let module_name = string::intern_str("builtins");
-    for def in core::FUNCTIONS {
+    for def in functions::FUNCTIONS {
         let f = builtin_function::new(def, None, Some(module_name.clone()));
         set(vm, &b, def.name, f);
     }
@@ -51,6 +54,12 @@ pub fn install(vm: &mut Vm) {
     for (name, ty) in types {
         set(vm, &b, name, ty.as_obj().clone());
     }
+    for (name, ty) in iterators::builtin_names() {
+        set(vm, &b, name, ty.as_obj().clone());
+    }
+    for (name, obj) in functions::builtin_objects() {
+        set(vm, &b, name, obj);
+    }
     for ((name, _), ty) in HIERARCHY.iter().zip(&c.exc_types) {
         set(vm, &b, name, ty.as_obj().clone());
     }
@@ -67,7 +76,9 @@ pub fn install(vm: &mut Vm) {
         for ty in c.all_types() {
             let _ = crate::objects::typeobj::type_dict(ty);
         }
-        core::install_types(vm);
+        constructors::install_types(vm);
+        iterators::install_types(vm);
+        functions::install_types();
         install_methods(vm);
     }
 }

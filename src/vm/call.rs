@@ -141,6 +141,9 @@ impl Vm {
         if let Some(ty) = TypeRef::from_obj::<TypeInfo>(f) {
             return self.type_call(&ty, args);
         }
+        if let Some(call) = super::ops::slots::slots_of(f).and_then(|s| s.call) {
+            return call(self, f, args);
+        }
         Err(exceptions::type_error(format!(
             "'{}' object is not callable",
             typeobj::type_name(f)

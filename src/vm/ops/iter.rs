@@ -86,8 +86,8 @@ impl Vm {
         {
             return Ok(o.clone());
         }
-        if let Some(s) = super::slots_of(o) {
-            return (s.iter)(self, o);
+        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.iter) {
+            return f(self, o);
         }
         Err(exceptions::type_error(format!(
             "'{}' object is not iterable",
@@ -282,6 +282,9 @@ impl Vm {
         }
         if let Some(n) = super::slot_len(o) {
             return n;
+        }
+        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.length_hint) {
+            return f(o);
         }
         8
     }

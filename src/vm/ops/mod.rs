@@ -8,14 +8,14 @@ mod compare;
 mod iter;
 mod percent;
 mod repr;
-mod slots;
+pub mod slots;
 mod subscr;
 
 pub use arith::{binary_op, bool_obj, int_obj, unary_op};
 pub use compare::{compare, compare_bool};
 pub use iter::{char_str, register_iterator, NextFn};
 pub use repr::ascii_escape;
-pub use slots::{register_slots, slot_len, slots_of, TypeSlots};
+pub use slots::{register_slots, slot_len, slots_of, Slots};
 
 use crate::error::PyResult;
 use crate::heap::PyObj;
@@ -131,8 +131,8 @@ impl Vm {
             drop(l);
             return self.any_equal(&items, item);
         }
-        if let Some(s) = slots_of(container) {
-            return (s.contains)(self, container, item);
+        if let Some(f) = slots_of(container).and_then(|s| s.contains) {
+            return f(self, container, item);
         }
         let it = match self.iter(container) {
             Ok(it) => it,
@@ -169,11 +169,8 @@ impl Vm {
         if spec_text.is_empty() {
             return self.str_obj(v);
         }
-        let c = ctx();
-        let out = if v.is_type(&c.bool_type) {
-            let r = self.str(v)?;
-            format_str(&r, &spec_text)?.into_owned()
-        } else if let Some(i) = int::value(v) {
+        // bool formats as an int once a spec is given: format(True, '^5') is '  1  '.
+        let out = if let Some(i) = int::value(v) {
             format_int(&i, &spec_text)?
         } else if let Some(f) = float::value(v) {
             format_float(f, &spec_text)?

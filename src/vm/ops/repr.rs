@@ -106,8 +106,8 @@ impl Vm {
         {
             return self.container_repr(o);
         }
-        if let Some(s) = super::slots_of(o) {
-            return (s.repr)(self, o);
+        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.repr) {
+            return f(self, o);
         }
         Ok(self.plain_repr(o))
     }

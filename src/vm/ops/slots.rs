@@ -1,48 +1,59 @@
-//! Type slots for object types defined outside the VM (the dict views): how iter(),
-//! len(), repr(), `in` and truth treat their objects, registered once per thread by
-//! payload type, as `register_iterator` does for iterators.
+//! Per-payload-type slots for object types defined outside the VM (the builtins'
+//! iterator types, exit/quit, the dict views): call, repr, iter, len, `in` and
+//! __length_hint__, found by the payload's Rust type as CPython finds tp_call /
+//! tp_repr / tp_iter / sq_length / sq_contains in the type.
 
 use std::any::TypeId;
 
 use crate::heap::{Payload, PyObj};
 
-use super::super::{Vm, VmResult};
+use super::super::{Args, Vm, VmResult};
 
-/// The generic operations of a payload type.
-#[derive(Clone, Copy)]
-pub struct TypeSlots {
-    /// iter(obj).
-    pub iter: fn(&mut Vm, &PyObj) -> VmResult<PyObj>,
-    /// len(obj).
-    pub len: fn(&PyObj) -> usize,
-    /// repr(obj).
-    pub repr: fn(&mut Vm, &PyObj) -> VmResult<String>,
-    /// `item in obj`.
-    pub contains: fn(&mut Vm, &PyObj, &PyObj) -> VmResult<bool>,
+/// tp_call.
+pub type CallFn = fn(&mut Vm, &PyObj, Args<'_>) -> VmResult<PyObj>;
+/// tp_repr.
+pub type ReprFn = fn(&mut Vm, &PyObj) -> VmResult<String>;
+/// tp_iter.
+pub type IterFn = fn(&mut Vm, &PyObj) -> VmResult<PyObj>;
+/// len() (sq_length); also the truth of the object and its length hint.
+pub type LenFn = fn(&PyObj) -> usize;
+/// `item in obj` (sq_contains).
+pub type ContainsFn = fn(&mut Vm, &PyObj, &PyObj) -> VmResult<bool>;
+
+/// The slots one payload type fills.
+#[derive(Clone, Copy, Default)]
+pub struct Slots {
+    pub call: Option<CallFn>,
+    pub repr: Option<ReprFn>,
+    pub iter: Option<IterFn>,
+    pub len: Option<LenFn>,
+    pub contains: Option<ContainsFn>,
+    /// __length_hint__ of an iterator (no len()).
+    pub length_hint: Option<LenFn>,
 }
 
 thread_local! {
-    static SLOTS: std::cell::RefCell<Vec<(TypeId, TypeSlots)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    static SLOTS: std::cell::RefCell<Vec<(TypeId, Slots)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Register the slots of payload type `T` (done by the builtins at start-up).
-pub fn register_slots<T: Payload>(s: TypeSlots) {
+/// Register the slots of payload type `T` (replacing any earlier registration).
+pub fn register_slots<T: Payload>(s: Slots) {
     SLOTS.with(|v| {
         let mut v = v.borrow_mut();
-        if !v.iter().any(|(t, _)| *t == TypeId::of::<T>()) {
-            v.push((TypeId::of::<T>(), s));
+        match v.iter_mut().find(|(t, _)| *t == TypeId::of::<T>()) {
+            Some(e) => e.1 = s,
+            None => v.push((TypeId::of::<T>(), s)),
         }
     });
 }
 
-/// The registered slots of `o`'s payload type, if any.
-pub fn slots_of(o: &PyObj) -> Option<TypeSlots> {
+/// The slots registered for `o`'s payload type, if any.
+pub fn slots_of(o: &PyObj) -> Option<Slots> {
     let id = o.vtable().type_id;
     SLOTS.with(|v| v.borrow().iter().find(|(t, _)| *t == id).map(|(_, s)| *s))
 }
 
-/// len(obj) for a type with registered slots.
+/// len(obj) for a type with a registered len slot.
 pub fn slot_len(o: &PyObj) -> Option<usize> {
-    slots_of(o).map(|s| (s.len)(o))
+    slots_of(o).and_then(|s| s.len).map(|f| f(o))
 }

@@ -1,0 +1,462 @@
+//! The constructors of the built-in types (their `__new__`, called with the type
+//! first): object, type, int, float, str, bool, list, tuple, dict, set, frozenset,
+//! range, slice, and the exception classes; with CPython 3.11's conversion rules and
+//! messages.
+
+use crate::heap::{PyObj, TypeRef};
+use crate::objects::builtin_function::MethodDef;
+use crate::objects::none::Singleton;
+use crate::objects::numeric::{float_from_str, int_from_str, Int};
+use crate::objects::range::Range;
+use crate::objects::settable::SetTable;
+use crate::objects::typeobj::{self, TypeInfo};
+use crate::objects::{ctx, dict, float, int, list, set, slice, string, tuple};
+use crate::vm::ops::{self, bool_obj};
+use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
+
+use super::functions::{index_value, type_error};
+
+/// The type a constructor was called on (args.all[0]).
+fn called_type(args: &Args<'_>) -> TypeRef {
+    TypeRef::from_obj::<TypeInfo>(&args.all[0]).expect("__new__ gets the type first")
+}
+
+/// "int() takes at most 2 arguments (3 given)" style check on the arguments after
+/// the type; no keywords.
+fn at_most(args: &Args<'_>, fname: &str, max: usize) -> VmResult<()> {
+    args.no_kw(fname)?;
+    let n = args.pos().len() - 1;
+    if n > max {
+        let s = if max == 1 { "" } else { "s" };
+        return Err(type_error(format!(
+            "{fname} expected at most {max} argument{s}, got {n}"
+        )));
+    }
+    Ok(())
+}
+
+/// object()
+fn new_object(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let ty = called_type(&args);
+    let c = ctx();
+    if !ty.is(&c.object_type) {
+        return Err(type_error(format!(
+            "cannot create '{}' instances",
+            typeobj::info(&ty).name
+        )));
+    }
+    if args.all.len() > 1 {
+        return Err(type_error("object() takes no arguments"));
+    }
+    Ok(PyObj::new(&c.object_type, Singleton))
+}
+
+/// type(obj): the object's type. type(name, bases, dict) makes a class, which
+/// belongs to the classes issue.
+fn new_type(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = &args.pos()[1..];
+    match pos.len() {
+        1 if args.kwnames.is_empty() => Ok(pos[0].type_obj().as_obj().clone()),
+        1 => Err(type_error("type() takes no keyword arguments")),
+        3 => {
+            if string::view(&pos[0]).is_none() {
+                return Err(type_error(format!(
+                    "type.__new__() argument 1 must be str, not {}",
+                    typeobj::type_name(&pos[0])
+                )));
+            }
+            Err(type_error(
+                "type() with 3 arguments (making a class) is not supported yet",
+            ))
+        }
+        _ => Err(type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+/// int(x=0) / int(x, base=10)
+fn new_int(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = &args.pos()[1..];
+    let nargs = args.all.len() - 1;
+    if nargs > 2 {
+        return Err(type_error(format!(
+            "int() takes at most 2 arguments ({nargs} given)"
+        )));
+    }
+    for (k, _) in args.kwargs() {
+        let k = string::as_str(k).unwrap_or_default();
+        if k != "base" {
+            return Err(type_error(format!(
+                "'{k}' is an invalid keyword argument for int()"
+            )));
+        }
+    }
+    let base = match (pos.get(1), args.kw("base")) {
+        (Some(_), Some(_)) => {
+            return Err(type_error(
+                "argument for int() given by name ('base') and position (2)",
+            ))
+        }
+        (Some(b), None) | (None, Some(b)) => Some(b),
+        (None, None) => None,
+    };
+    let Some(x) = pos.first() else {
+        if base.is_some() {
+            return Err(type_error("int() missing string argument"));
+        }
+        return Ok(int::new_i64(0));
+    };
+    if let Some(b) = base {
+        let b = index_value(b)?;
+        let Some(v) = string::view(x) else {
+            return Err(type_error(
+                "int() can't convert non-string with explicit base",
+            ));
+        };
+        let b = b.to_i64().unwrap_or(i64::MAX);
+        return ops::int_obj(&int_from_str(&v.to_str_lossy(), b)?);
+    }
+    int_of(x)
+}
+
+/// int(x) for one argument (PyNumber_Long).
+pub fn int_of(x: &PyObj) -> VmResult<PyObj> {
+    let c = ctx();
+    if x.is_type(&c.int_type) {
+        return Ok(x.clone());
+    }
+    if let Some(v) = int::value(x) {
+        return ops::int_obj(&v);
+    }
+    if let Some(f) = float::value(x) {
+        return ops::int_obj(&Int::from_f64(f)?);
+    }
+    if let Some(v) = string::view(x) {
+        return ops::int_obj(&int_from_str(&v.to_str_lossy(), 10)?);
+    }
+    Err(type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        typeobj::type_name(x)
+    )))
+}
+
+/// float(x=0.0)
+fn new_float(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    at_most(&args, "float", 1)?;
+    let Some(x) = args.pos().get(1) else {
+        return Ok(float::new(0.0));
+    };
+    if x.is_type(&ctx().float_type) {
+        return Ok(x.clone());
+    }
+    if let Some(v) = int::value(x) {
+        return Ok(float::new(v.to_f64()?));
+    }
+    if let Some(v) = string::view(x) {
+        return Ok(float::new(float_from_str(&v.to_str_lossy())?));
+    }
+    Err(type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        typeobj::type_name(x)
+    )))
+}
+
+/// str(object='')
+fn new_str(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = &args.pos()[1..];
+    let nargs = args.all.len() - 1;
+    if nargs > 3 {
+        return Err(type_error(format!(
+            "str() takes at most 3 arguments ({nargs} given)"
+        )));
+    }
+    for (k, _) in args.kwargs() {
+        let k = string::as_str(k).unwrap_or_default();
+        if !["object", "encoding", "errors"].contains(&k.as_ref()) {
+            return Err(type_error(format!(
+                "'{k}' is an invalid keyword argument for str()"
+            )));
+        }
+    }
+    let obj = pos.first().or_else(|| args.kw("object"));
+    let decoding = pos.len() > 1 || args.kw("encoding").is_some() || args.kw("errors").is_some();
+    match obj {
+        None if !decoding => Ok(ctx().empty_str.clone()),
+        Some(x) if !decoding => vm.str_obj(x),
+        x => Err(type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            x.map_or_else(|| "str".to_string(), typeobj::type_name)
+        ))),
+    }
+}
+
+/// bool(x=False)
+fn new_bool(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    at_most(&args, "bool", 1)?;
+    match args.pos().get(1) {
+        None => Ok(ctx().false_.clone()),
+        Some(x) => Ok(bool_obj(vm.truthy(x)?)),
+    }
+}
+
+/// list(iterable=())
+fn new_list(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    at_most(&args, "list", 1)?;
+    let l = list::new_empty();
+    if let Some(x) = args.pos().get(1) {
+        vm.list_extend(&l, x)?;
+    }
+    Ok(l)
+}
+
+/// tuple(iterable=())
+fn new_tuple(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    at_most(&args, "tuple", 1)?;
+    match args.pos().get(1) {
+        None => Ok(ctx().empty_tuple.clone()),
+        Some(x) if x.is_type(&ctx().tuple_type) => Ok(x.clone()),
+        Some(x) => {
+            let items = vm.collect_iter(x)?;
+            Ok(tuple::new(items))
+        }
+    }
+}
+
+/// dict(mapping_or_iterable=(), **kwargs)
+fn new_dict(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = &args.pos()[1..];
+    if pos.len() > 1 {
+        return Err(type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            pos.len()
+        )));
+    }
+    let d = dict::new();
+    if let Some(x) = pos.first() {
+        dict_fill(vm, &d, x)?;
+    }
+    for (k, v) in args.kwargs() {
+        vm.dict_set(&d, k.clone(), v.clone())?;
+    }
+    Ok(d)
+}
+
+/// dict.update(x) for a new dict: another dict's items, or pairs from an iterable
+/// (CPython's PyDict_MergeFromSeq2 messages).
+fn dict_fill(vm: &mut Vm, d: &PyObj, x: &PyObj) -> VmResult<()> {
+    if let Some(src) = dict::borrow(x) {
+        let copy = src.0.copy();
+        drop(src);
+        let old = {
+            let mut t = d.borrow_mut::<dict::Dict>().map_err(|_| busy())?;
+            std::mem::replace(&mut t.0, copy)
+        };
+        drop(old);
+        let tracked = dict::items(d)
+            .unwrap_or_default()
+            .iter()
+            .any(|(k, v)| k.gc_may_be_tracked() || v.gc_may_be_tracked());
+        if tracked {
+            d.gc_track();
+        }
+        return Ok(());
+    }
+    let it = vm.iter(x)?;
+    let mut i = 0usize;
+    while let Some(pair) = vm.next(&it)? {
+        let items = match tuple::items(&pair) {
+            Some(t) => t.to_vec(),
+            None if pair.is_a::<list::List>() || string::view(&pair).is_some() => {
+                vm.collect_iter(&pair)?
+            }
+            None => match vm.iter(&pair) {
+                Ok(pit) => {
+                    let mut v = Vec::new();
+                    while let Some(e) = vm.next(&pit)? {
+                        v.push(e);
+                    }
+                    v
+                }
+                Err(_) => {
+                    return Err(type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    )))
+                }
+            },
+        };
+        let [k, v] = <[PyObj; 2]>::try_from(items).map_err(|items| {
+            exceptions::value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                items.len()
+            ))
+        })?;
+        vm.dict_set(d, k, v)?;
+        i += 1;
+    }
+    Ok(())
+}
+
+fn busy() -> Exc {
+    exceptions::named("RuntimeError", "dictionary changed size during iteration")
+}
+
+/// The set table of set(x) / frozenset(x): set_update_internal.
+fn set_table_from(vm: &mut Vm, x: &PyObj) -> VmResult<SetTable<PyObj>> {
+    if let Some(s) = set::borrow(x) {
+        return Ok(SetTable::copy_of(&s.0));
+    }
+    let mut t = SetTable::new();
+    if let Some(items) = dict::items(x) {
+        // A dict's keys: presized once for all of them.
+        let mut hashed = Vec::with_capacity(items.len());
+        for (k, _) in items {
+            let h = vm.hash(&k)?;
+            hashed.push((k, h));
+        }
+        let mut eq = ops::table_eq(vm);
+        t.update_presized(hashed.len(), &mut hashed.into_iter(), &mut eq)?;
+        return Ok(t);
+    }
+    let it = vm.iter(x)?;
+    while let Some(k) = vm.next(&it)? {
+        let h = vm.hash(&k)?;
+        let mut eq = ops::table_eq(vm);
+        t.add(k, h, &mut eq)?;
+    }
+    Ok(t)
+}
+
+/// set(iterable=())
+fn new_set(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    at_most(&args, "set", 1)?;
+    let table = match args.pos().get(1) {
+        None => SetTable::new(),
+        Some(x) => set_table_from(vm, x)?,
+    };
+    Ok(PyObj::new(&ctx().set_type, set::Set(table)))
+}
+
+/// frozenset(iterable=())
+fn new_frozenset(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    at_most(&args, "frozenset", 1)?;
+    let table = match args.pos().get(1) {
+        None => SetTable::new(),
+        Some(x) if x.is_type(&ctx().frozenset_type) => return Ok(x.clone()),
+        Some(x) => set_table_from(vm, x)?,
+    };
+    Ok(set::new_frozen(table))
+}
+
+/// range(stop) / range(start, stop[, step])
+fn new_range(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.no_kw("range")?;
+    let pos = &args.pos()[1..];
+    let (start, stop, step) = match pos {
+        [] => {
+            return Err(type_error("range expected at least 1 argument, got 0"));
+        }
+        [stop] => (Int::Small(0), index_value(stop)?, Int::Small(1)),
+        [a, b] => (index_value(a)?, index_value(b)?, Int::Small(1)),
+        [a, b, c] => (index_value(a)?, index_value(b)?, index_value(c)?),
+        _ => {
+            return Err(type_error(format!(
+                "range expected at most 3 arguments, got {}",
+                pos.len()
+            )));
+        }
+    };
+    if step.is_zero() {
+        return Err(exceptions::value_error("range() arg 3 must not be zero"));
+    }
+    // len = (hi - lo - 1) // |step| + 1 when lo < hi.
+    let (lo, hi, st) = if step.is_negative() {
+        (&stop, &start, -&step)
+    } else {
+        (&start, &stop, step.clone())
+    };
+    let length = if lo < hi {
+        let span = &(hi - lo) - &Int::Small(1);
+        &span.floordiv(&st)? + &Int::Small(1)
+    } else {
+        Int::Small(0)
+    };
+    Ok(PyObj::new(
+        &ctx().range_type,
+        Range {
+            start: ops::int_obj(&start)?,
+            stop: ops::int_obj(&stop)?,
+            step: ops::int_obj(&step)?,
+            length: ops::int_obj(&length)?,
+        },
+    ))
+}
+
+/// slice(stop) / slice(start, stop[, step])
+fn new_slice(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.no_kw("slice")?;
+    let none = || ctx().none.clone();
+    Ok(match &args.pos()[1..] {
+        [] => return Err(type_error("slice expected at least 1 argument, got 0")),
+        [stop] => slice::new(none(), stop.clone(), none()),
+        [a, b] => slice::new(a.clone(), b.clone(), none()),
+        [a, b, c] => slice::new(a.clone(), b.clone(), c.clone()),
+        p => {
+            return Err(type_error(format!(
+                "slice expected at most 3 arguments, got {}",
+                p.len()
+            )))
+        }
+    })
+}
+
+/// Calling an exception class: an instance with the arguments as `args`.
+fn new_exception(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let ty = called_type(&args);
+    Ok(exceptions::new_exc(&ty, args.pos()[1..].to_vec()))
+}
+
+macro_rules! defs {
+    ($($id:ident = $name:literal => $f:ident;)*) => {
+        $(static $id: MethodDef = MethodDef { name: $name, func: $f };)*
+    };
+}
+
+defs! {
+    NEW_OBJECT = "object" => new_object;
+    NEW_TYPE = "type" => new_type;
+    NEW_INT = "int" => new_int;
+    NEW_FLOAT = "float" => new_float;
+    NEW_STR = "str" => new_str;
+    NEW_BOOL = "bool" => new_bool;
+    NEW_LIST = "list" => new_list;
+    NEW_TUPLE = "tuple" => new_tuple;
+    NEW_DICT = "dict" => new_dict;
+    NEW_SET = "set" => new_set;
+    NEW_FROZENSET = "frozenset" => new_frozenset;
+    NEW_RANGE = "range" => new_range;
+    NEW_SLICE = "slice" => new_slice;
+    NEW_EXC = "BaseException" => new_exception;
+}
+
+/// Register the constructors of the built-in types (once per thread).
+pub fn install_types(vm: &mut Vm) {
+    let c = ctx();
+    let pairs: [(&TypeRef, &'static MethodDef); 14] = [
+        (&c.object_type, &NEW_OBJECT),
+        (&c.type_type, &NEW_TYPE),
+        (&c.int_type, &NEW_INT),
+        (&c.float_type, &NEW_FLOAT),
+        (&c.str_type, &NEW_STR),
+        (&c.bool_type, &NEW_BOOL),
+        (&c.list_type, &NEW_LIST),
+        (&c.tuple_type, &NEW_TUPLE),
+        (&c.dict_type, &NEW_DICT),
+        (&c.set_type, &NEW_SET),
+        (&c.frozenset_type, &NEW_FROZENSET),
+        (&c.range_type, &NEW_RANGE),
+        (&c.slice_type, &NEW_SLICE),
+        (c.exc_type("BaseException"), &NEW_EXC),
+    ];
+    for (ty, def) in pairs {
+        super::set_new(vm, ty, def);
+    }
+}

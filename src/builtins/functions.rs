@@ -1,0 +1,713 @@
+//! The builtin functions for I/O, identity, attributes, iteration, characters and
+//! introspection: print, input, len, repr, ascii, id, hash, iter, next, getattr,
+//! setattr, hasattr, delattr, callable, isinstance, issubclass, chr, ord, hex, oct,
+//! bin, format, vars, dir, globals, locals; and exit / quit. The numeric and
+//! reducing builtins are in functions_seq.rs.
+
+use std::borrow::Cow;
+
+use crate::bytecode::code::{flags, Code};
+use crate::heap::{Payload, PyObj, TypeRef, Visit};
+use crate::objects::builtin_function::{BuiltinFunction, MethodDef, MethodDescr};
+use crate::objects::function::Function;
+use crate::objects::method::Method;
+use crate::objects::module::{self, Module};
+use crate::objects::numeric::{int_to_prefixed, Int};
+use crate::objects::range::Range;
+use crate::objects::typeobj::{self, TypeInfo};
+use crate::objects::{cell, ctx, dict, int, list, set, string, tuple};
+use crate::vm::ops::slots::{register_slots, slots_of, Slots};
+use crate::vm::ops::{self, bool_obj};
+use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
+
+use super::functions_seq;
+
+/// A TypeError with `msg`.
+pub fn type_error(msg: impl AsRef<str>) -> Exc {
+    exceptions::type_error(msg)
+}
+
+/// The value of an int (or bool) used as an index (PyNumber_Index), else CPython's
+/// TypeError.
+pub fn index_value(o: &PyObj) -> VmResult<Int> {
+    int::value(o).ok_or_else(|| {
+        type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            typeobj::type_name(o)
+        ))
+    })
+}
+
+macro_rules! defs {
+    ($($name:literal => $f:path,)*) => {
+        &[$(MethodDef { name: $name, func: $f },)*]
+    };
+}
+
+/// The builtin functions, in the builtins namespace.
+pub static FUNCTIONS: &[MethodDef] = defs! {
+    "print" => print,
+    "input" => input,
+    "len" => len,
+    "repr" => repr,
+    "ascii" => ascii,
+    "id" => id,
+    "hash" => hash,
+    "iter" => iter,
+    "next" => next,
+    "getattr" => getattr,
+    "setattr" => setattr,
+    "hasattr" => hasattr,
+    "delattr" => delattr,
+    "callable" => callable,
+    "isinstance" => isinstance,
+    "issubclass" => issubclass,
+    "chr" => chr,
+    "ord" => ord,
+    "hex" => hex,
+    "oct" => oct,
+    "bin" => bin,
+    "format" => format,
+    "vars" => vars,
+    "dir" => dir,
+    "globals" => globals,
+    "locals" => locals,
+    "abs" => functions_seq::abs,
+    "round" => functions_seq::round,
+    "divmod" => functions_seq::divmod,
+    "pow" => functions_seq::pow,
+    "any" => functions_seq::any,
+    "all" => functions_seq::all,
+    "sum" => functions_seq::sum,
+    "min" => functions_seq::min,
+    "max" => functions_seq::max,
+    "sorted" => functions_seq::sorted,
+};
+
+// ----- I/O ------------------------------------------------------------------------
+
+/// print(*objects, sep=' ', end='\n', file=None, flush=False)
+fn print(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    for (k, _) in args.kwargs() {
+        let k = string::as_str(k).unwrap_or_default();
+        if !["sep", "end", "file", "flush"].contains(&k.as_ref()) {
+            return Err(type_error(format!(
+                "'{k}' is an invalid keyword argument for print()"
+            )));
+        }
+    }
+    let none = &ctx().none;
+    let text_arg = |name: &str, default: &str| -> VmResult<String> {
+        match args.kw(name) {
+            None => Ok(default.to_string()),
+            Some(v) if v.is(none) => Ok(default.to_string()),
+            Some(v) => match string::view(v) {
+                Some(s) => Ok(s.to_str_lossy().into_owned()),
+                None => Err(type_error(format!(
+                    "{name} must be None or a string, not {}",
+                    typeobj::type_name(v)
+                ))),
+            },
+        }
+    };
+    let sep = text_arg("sep", " ")?;
+    let end = text_arg("end", "\n")?;
+    let file = args.kw("file").filter(|f| !f.is(none));
+    let to_stdout = file.is_none_or(|f| vm.std_streams[0].as_ref().is_some_and(|s| s.is(f)));
+    let to_stderr = file.is_some_and(|f| vm.is_stderr(f));
+    if to_stdout || to_stderr {
+        let mut out = String::new();
+        for (i, o) in args.pos().iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(&vm.str(o)?);
+        }
+        out.push_str(&end);
+        if to_stderr {
+            vm.flush();
+            eprint!("{out}");
+        } else {
+            vm.write_stdout(&out);
+        }
+    } else {
+        // Any other file: its write(), once per piece, as CPython.
+        let write = vm.getattr(file.expect("a file"), &string::intern_str("write"))?;
+        let put = |vm: &mut Vm, s: PyObj| -> VmResult<()> {
+            vm.call(&write, Args::positional(&[s]))?;
+            Ok(())
+        };
+        for (i, o) in args.pos().iter().enumerate() {
+            if i > 0 {
+                put(vm, string::new(&sep))?;
+            }
+            let s = vm.str_obj(o)?;
+            put(vm, s)?;
+        }
+        put(vm, string::new(&end))?;
+    }
+    if let Some(f) = args.kw("flush") {
+        if vm.truthy(f)? {
+            vm.flush();
+        }
+    }
+    Ok(none.clone())
+}
+
+/// input(prompt='')
+fn input(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = args.range("input", 0, 1)?;
+    if let Some(p) = pos.first() {
+        let s = vm.str(p)?;
+        vm.write_stdout(&s);
+    }
+    vm.flush();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(exceptions::named("EOFError", "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(string::new(&line))
+        }
+        Err(e) => Err(exceptions::named("OSError", e.to_string())),
+    }
+}
+
+// ----- objects --------------------------------------------------------------------
+
+/// len(obj)
+fn len(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("len")?;
+    let n = if let Some(n) = string::len(o) {
+        n
+    } else if let Some(t) = tuple::items(o) {
+        t.len()
+    } else if let Some(l) = list::borrow(o) {
+        l.0.len()
+    } else if let Some(n) = dict::len(o).or_else(|| set::len(o)) {
+        n
+    } else if let Some(r) = o.get::<Range>() {
+        match int::as_i64(&r.length) {
+            Some(n) => n as usize,
+            None => {
+                return Err(exceptions::named(
+                    "OverflowError",
+                    "Python int too large to convert to C ssize_t",
+                ))
+            }
+        }
+    } else if let Some(n) = crate::vm::ops::slot_len(o) {
+        n
+    } else {
+        return Err(type_error(format!(
+            "object of type '{}' has no len()",
+            typeobj::type_name(o)
+        )));
+    };
+    Ok(int::new_i64(n as i64))
+}
+
+/// repr(obj)
+fn repr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("repr")?;
+    vm.repr_obj(o)
+}
+
+/// ascii(obj)
+fn ascii(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("ascii")?;
+    vm.ascii_obj(o)
+}
+
+/// id(obj): the object's address.
+fn id(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("id")?;
+    ops::int_obj(&Int::from_i128(o.id() as i128))
+}
+
+/// hash(obj)
+fn hash(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("hash")?;
+    let h = vm.hash(o)?;
+    Ok(int::new_i64(h))
+}
+
+/// iter(iterable) / iter(callable, sentinel)
+fn iter(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.no_kw("iter")?;
+    match args.range("iter", 1, 2)? {
+        [o] => vm.iter(o),
+        [f, sentinel] => {
+            if !is_callable(f) {
+                return Err(type_error("iter(v, w): v must be callable"));
+            }
+            Ok(super::iterators::call_iter(f.clone(), sentinel.clone()))
+        }
+        _ => unreachable!("range() checked the count"),
+    }
+}
+
+/// next(iterator[, default])
+fn next(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = args.range("next", 1, 2)?;
+    match vm.next(&pos[0])? {
+        Some(v) => Ok(v),
+        None => match pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(exceptions::named_empty("StopIteration")),
+        },
+    }
+}
+
+fn attr_name(name: &PyObj) -> VmResult<&PyObj> {
+    if string::view(name).is_none() {
+        return Err(type_error(format!(
+            "attribute name must be string, not '{}'",
+            typeobj::type_name(name)
+        )));
+    }
+    Ok(name)
+}
+
+fn is_attribute_error(e: &Exc) -> bool {
+    exceptions::matches(&e.0, ctx().exc_type("AttributeError"))
+}
+
+/// getattr(object, name[, default])
+fn getattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = args.range("getattr", 2, 3)?;
+    let name = attr_name(&pos[1])?;
+    match vm.getattr(&pos[0], name) {
+        Err(e) if pos.len() == 3 && is_attribute_error(&e) => Ok(pos[2].clone()),
+        r => r,
+    }
+}
+
+/// setattr(object, name, value)
+fn setattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = args.range("setattr", 3, 3)?;
+    let name = attr_name(&pos[1])?;
+    vm.setattr(&pos[0], name, Some(pos[2].clone()))?;
+    Ok(ctx().none.clone())
+}
+
+/// hasattr(object, name)
+fn hasattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = args.range("hasattr", 2, 2)?;
+    let name = attr_name(&pos[1])?;
+    match vm.getattr(&pos[0], name) {
+        Ok(_) => Ok(bool_obj(true)),
+        Err(e) if is_attribute_error(&e) => Ok(bool_obj(false)),
+        Err(e) => Err(e),
+    }
+}
+
+/// delattr(object, name)
+fn delattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = args.range("delattr", 2, 2)?;
+    let name = attr_name(&pos[1])?;
+    let o = &pos[0];
+    if o.is_a::<Function>() {
+        // A function's own attributes live in its __dict__.
+        let d = vm.getattr(o, &string::intern_str("__dict__"))?;
+        let h = vm.hash(name)?;
+        let mut eq = ops::table_eq(vm);
+        let removed = dict::del_item(&d, name, h, &mut eq)?;
+        if removed.is_none() {
+            return Err(exceptions::named(
+                "AttributeError",
+                format!(
+                    "'function' object has no attribute '{}'",
+                    string::view(name).expect("checked").to_str_lossy()
+                ),
+            ));
+        }
+        drop(removed);
+        return Ok(ctx().none.clone());
+    }
+    vm.setattr(o, name, None)?;
+    Ok(ctx().none.clone())
+}
+
+/// Can `o` be called?
+pub fn is_callable(o: &PyObj) -> bool {
+    o.is_a::<Function>()
+        || o.is_a::<BuiltinFunction>()
+        || o.is_a::<MethodDescr>()
+        || o.is_a::<Method>()
+        || TypeRef::from_obj::<TypeInfo>(o).is_some()
+        || slots_of(o).is_some_and(|s| s.call.is_some())
+}
+
+/// callable(obj)
+fn callable(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("callable")?;
+    Ok(bool_obj(is_callable(o)))
+}
+
+/// issubclass for types: every type is a subclass of object.
+fn subtype(t: &TypeRef, base: &TypeRef) -> bool {
+    base.is(&ctx().object_type) || typeobj::is_subtype(t, base)
+}
+
+/// Is `t` a subtype of the class or (nested) tuple of classes `info`? Checked lazily
+/// in order, as CPython: a match before a bad item wins. Nested tuples are walked
+/// without Rust recursion.
+fn check_classinfo(t: &TypeRef, info: &PyObj, bad: &str) -> VmResult<bool> {
+    let mut todo = vec![info.clone()];
+    while let Some(x) = todo.pop() {
+        if let Some(base) = TypeRef::from_obj::<TypeInfo>(&x) {
+            if subtype(t, &base) {
+                return Ok(true);
+            }
+        } else if let Some(items) = tuple::items(&x) {
+            todo.extend(items.iter().rev().cloned());
+        } else {
+            return Err(type_error(bad));
+        }
+    }
+    Ok(false)
+}
+
+/// isinstance(obj, class_or_tuple)
+fn isinstance(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = args.range("isinstance", 2, 2)?;
+    let t = pos[0].type_obj();
+    let r = check_classinfo(
+        &t,
+        &pos[1],
+        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+    )?;
+    Ok(bool_obj(r))
+}
+
+/// issubclass(cls, class_or_tuple)
+fn issubclass(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = args.range("issubclass", 2, 2)?;
+    let Some(t) = TypeRef::from_obj::<TypeInfo>(&pos[0]) else {
+        return Err(type_error("issubclass() arg 1 must be a class"));
+    };
+    let r = check_classinfo(
+        &t,
+        &pos[1],
+        "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+    )?;
+    Ok(bool_obj(r))
+}
+
+// ----- characters and numbers as text ---------------------------------------------
+
+/// chr(i)
+fn chr(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("chr")?;
+    let v = index_value(o)?;
+    let Some(v) = v.to_i64().filter(|v| i32::try_from(*v).is_ok()) else {
+        return Err(exceptions::named(
+            "OverflowError",
+            "Python int too large to convert to C int",
+        ));
+    };
+    if !(0..0x110000).contains(&v) {
+        return Err(exceptions::value_error("chr() arg not in range(0x110000)"));
+    }
+    Ok(ops::char_str(v as u32))
+}
+
+/// ord(c)
+fn ord(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("ord")?;
+    let Some(v) = string::view(o) else {
+        return Err(type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            typeobj::type_name(o)
+        )));
+    };
+    if v.len() != 1 {
+        return Err(type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            v.len()
+        )));
+    }
+    Ok(int::new_i64(i64::from(v.char_at(0))))
+}
+
+fn prefixed(args: Args<'_>, fname: &str, base: u32) -> VmResult<PyObj> {
+    let o = args.one(fname)?;
+    let v = index_value(o)?;
+    Ok(string::new(&int_to_prefixed(&v, base)))
+}
+
+/// hex(i)
+fn hex(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    prefixed(args, "hex", 16)
+}
+
+/// oct(i)
+fn oct(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    prefixed(args, "oct", 8)
+}
+
+/// bin(i)
+fn bin(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    prefixed(args, "bin", 2)
+}
+
+/// format(value, format_spec='')
+fn format(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = args.range("format", 1, 2)?;
+    if let Some(spec) = pos.get(1) {
+        if string::view(spec).is_none() {
+            return Err(type_error(format!(
+                "format() argument 2 must be str, not {}",
+                typeobj::type_name(spec)
+            )));
+        }
+    }
+    vm.format(&pos[0], pos.get(1))
+}
+
+// ----- namespaces -----------------------------------------------------------------
+
+/// globals()
+fn globals(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("globals")?;
+    Ok(match vm.frames.last() {
+        Some(f) => f.globals.clone(),
+        None => vm.builtins.clone(),
+    })
+}
+
+/// locals(): the current frame's namespace at module level, else a new dict of the
+/// bound fast locals, cells and free variables (as PyFrame_FastToLocals).
+pub(crate) fn frame_locals(vm: &mut Vm) -> VmResult<PyObj> {
+    let Some(f) = vm.frames.last() else {
+        return Ok(vm.builtins.clone());
+    };
+    if let Some(l) = &f.locals {
+        return Ok(l.clone());
+    }
+    let code_obj = f.code.clone();
+    let code = code_obj.get::<Code>().expect("a frame runs a code object");
+    if code.flags & flags::OPTIMIZED == 0 {
+        return Ok(f.globals.clone());
+    }
+    let base = f.base;
+    let null = &ctx().null;
+    // CPython's order: the parameters and other locals (a parameter that is also a
+    // cell at its parameter's place), then the other cells, then the free variables.
+    let nlocals = code.varnames.len();
+    let mut values: Vec<Option<PyObj>> = (0..nlocals)
+        .map(|i| Some(vm.stack[base + i].clone()).filter(|v| !v.is(null)))
+        .collect();
+    let mut later: Vec<(PyObj, PyObj)> = Vec::new();
+    for (j, name) in code.cellvars.iter().chain(&code.freevars).enumerate() {
+        let v = cell::get(&vm.stack[base + nlocals + j]);
+        match code.cell2arg.get(j).copied().flatten() {
+            Some(arg) => values[arg as usize] = v,
+            None => later.extend(v.map(|v| (name.clone(), v))),
+        }
+    }
+    let pairs: Vec<(PyObj, PyObj)> = code
+        .varnames
+        .iter()
+        .zip(values)
+        .filter_map(|(n, v)| v.map(|v| (n.clone(), v)))
+        .chain(later)
+        .collect();
+    let d = dict::new();
+    for (k, v) in pairs {
+        vm.dict_set(&d, k, v)?;
+    }
+    Ok(d)
+}
+
+/// locals()
+fn locals(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("locals")?;
+    frame_locals(vm)
+}
+
+/// An object's `__dict__`, for vars().
+fn instance_dict(vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
+    if let Some(d) = module::dict(o) {
+        return Ok(Some(d.clone()));
+    }
+    if let Some(t) = TypeRef::from_obj::<TypeInfo>(o) {
+        return Ok(Some(typeobj::type_dict(&t).clone()));
+    }
+    if o.is_a::<Function>() {
+        return vm.getattr(o, &string::intern_str("__dict__")).map(Some);
+    }
+    Ok(None)
+}
+
+/// vars([object])
+fn vars(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    match args.range("vars", 0, 1)? {
+        [] => frame_locals(vm),
+        [o] => instance_dict(vm, o)?
+            .ok_or_else(|| type_error("vars() argument must have __dict__ attribute")),
+        _ => unreachable!("range() checked the count"),
+    }
+}
+
+/// A new list of the str keys of `d`, sorted.
+fn sorted_keys(vm: &mut Vm, keys: Vec<PyObj>) -> VmResult<PyObj> {
+    let l = list::new_exact(keys);
+    functions_seq::sort_list(vm, &l, None, false)?;
+    Ok(l)
+}
+
+/// dir([object])
+fn dir(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let keys: Vec<PyObj> = match args.range("dir", 0, 1)? {
+        [] => {
+            let ns = frame_locals(vm)?;
+            dict::items(&ns)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        }
+        [o] => {
+            if let Some(m) = o.get::<Module>() {
+                let d = m.dict.clone();
+                dict::items(&d)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .collect()
+            } else {
+                // The attributes of the type and its bases, then the instance's own.
+                let names = dict::new();
+                let start = TypeRef::from_obj::<TypeInfo>(o).unwrap_or_else(|| o.type_obj());
+                let mut cur = Some(start);
+                while let Some(t) = cur {
+                    let td = typeobj::type_dict(&t).clone();
+                    for (k, _) in dict::items(&td).unwrap_or_default() {
+                        vm.dict_set(&names, k, ctx().none.clone())?;
+                    }
+                    cur = typeobj::info(&t).base.clone();
+                }
+                if TypeRef::from_obj::<TypeInfo>(o).is_none() {
+                    if let Some(d) = instance_dict(vm, o)? {
+                        for (k, _) in dict::items(&d).unwrap_or_default() {
+                            vm.dict_set(&names, k, ctx().none.clone())?;
+                        }
+                    }
+                }
+                dict::items(&names)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .collect()
+            }
+        }
+        _ => unreachable!("range() checked the count"),
+    };
+    sorted_keys(vm, keys)
+}
+
+// ----- exit and quit --------------------------------------------------------------
+
+/// exit and quit: CPython's _sitebuiltins.Quitter instances (56 bytes).
+pub struct Quitter {
+    name: PyObj,
+    eof: PyObj,
+    dict: Option<PyObj>,
+}
+
+impl Payload for Quitter {
+    type Item = ();
+    const NAME: &'static str = "Quitter";
+    const GC: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        visit(&self.name);
+        visit(&self.eof);
+        if let Some(d) = &self.dict {
+            visit(d);
+        }
+    }
+}
+
+thread_local! {
+    static QUITTER_TYPE: TypeRef = {
+        let c = ctx();
+        TypeRef::new::<TypeInfo, Quitter>(
+            &c.type_type,
+            TypeInfo::new(Cow::Borrowed("Quitter"), Some(c.object_type.clone())),
+        )
+    };
+}
+
+fn quitter_repr(_vm: &mut Vm, o: &PyObj) -> VmResult<String> {
+    let q = o.get::<Quitter>().expect("registered for Quitter");
+    let name = string::as_str(&q.name).unwrap_or_default();
+    let eof = string::as_str(&q.eof).unwrap_or_default();
+    Ok(format!("Use {name}() or {eof} to exit"))
+}
+
+/// exit(code=None): raise SystemExit(code).
+fn quitter_call(_vm: &mut Vm, o: &PyObj, args: Args<'_>) -> VmResult<PyObj> {
+    let q = o.get::<Quitter>().expect("registered for Quitter");
+    let name = string::as_str(&q.name).unwrap_or_default().into_owned();
+    let pos = args.pos();
+    if pos.len() > 1 {
+        return Err(type_error(format!(
+            "Quitter.__call__() takes from 1 to 2 positional arguments but {} were given",
+            pos.len() + 1
+        )));
+    }
+    let mut code = pos.first().cloned();
+    for (k, v) in args.kwargs() {
+        let k = string::as_str(k).unwrap_or_default();
+        if k != "code" || code.is_some() {
+            let _ = &name;
+            return Err(type_error(format!(
+                "Quitter.__call__() got an unexpected keyword argument '{k}'"
+            )));
+        }
+        code = Some(v.clone());
+    }
+    let code = code.unwrap_or_else(|| ctx().none.clone());
+    let exc = exceptions::new_exc(ctx().exc_type("SystemExit"), vec![code]);
+    Err(Exc(exc))
+}
+
+/// The exit and quit objects.
+fn quitters() -> [(&'static str, PyObj); 2] {
+    let ty = QUITTER_TYPE.with(Clone::clone);
+    let make = |name: &str| {
+        PyObj::new(
+            &ty,
+            Quitter {
+                name: string::intern_str(name),
+                eof: string::new("Ctrl-D (i.e. EOF)"),
+                dict: None,
+            },
+        )
+    };
+    [("exit", make("exit")), ("quit", make("quit"))]
+}
+
+/// Register the slots of this file's types (once per thread).
+pub fn install_types() {
+    QUITTER_TYPE.with(|t| {
+        let _ = typeobj::type_dict(t);
+    });
+    register_slots::<Quitter>(Slots {
+        call: Some(quitter_call),
+        repr: Some(quitter_repr),
+        ..Slots::default()
+    });
+}
+
+/// Objects (not functions) this file adds to builtins.
+pub fn builtin_objects() -> Vec<(&'static str, PyObj)> {
+    quitters().into_iter().collect()
+}
