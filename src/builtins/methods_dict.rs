@@ -72,6 +72,14 @@ pub fn install(vm: &mut Vm) {
     let d = type_dict(&c.dict_type).clone();
     vm.dict_set_str(&d, "fromkeys", f)
         .expect("str keys hash and compare without error");
+    // The three view types live for the thread: make them now, with the other types.
+    for kind in [
+        DictIterKind::Keys,
+        DictIterKind::Values,
+        DictIterKind::Items,
+    ] {
+        let _ = view_type(kind);
+    }
     register_slots::<DictView>(Slots {
         iter: Some(view_iter),
         len: Some(view_len),

@@ -79,6 +79,7 @@ pub fn install(vm: &mut Vm) {
         constructors::install_types(vm);
         iterators::install_types(vm);
         functions::install_types();
+        sys::install_types(vm);
         install_methods(vm);
     }
 }

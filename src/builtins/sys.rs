@@ -338,6 +338,11 @@ thread_local! {
         const { std::cell::OnceCell::new() };
 }
 
+/// Make the per-thread types of this module (at start-up, with the other types).
+pub(super) fn install_types(vm: &mut Vm) {
+    let _ = stream_type(vm);
+}
+
 /// The TextIOWrapper type of this thread, made with its methods on first use.
 fn stream_type(vm: &mut Vm) -> TypeRef {
     if let Some(t) = STREAM_TYPE.with(|c| c.get().copied()) {

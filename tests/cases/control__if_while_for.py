@@ -1,5 +1,5 @@
 # if/elif/else, while/else, for/else, break and continue.
-for n in [-1, 0, 1, 2]:
+for n in range(-1, 3):
     if n < 0:
         print(n, "negative")
     elif n == 0:
@@ -25,12 +25,12 @@ while k < 3:
     k += 1
 else:
     print("while-else ran", k)
-for a in [0, 1, 2]:
-    for b in [0, 1, 2]:
+for a in range(3):
+    for b in range(3):
         if b == a:
             break
         print(a, b, end="; ")
 print()
-for i in [10, 7, 4, 1]:
+for i in range(10, 0, -3):
     print(i, end=" ")
 print()

@@ -11,7 +11,7 @@ d[(1, 2)] = "tuple key"
 print(d)
 for k in d:
     print(k, d[k])
-print({}, {1: {2: {3: {}}}}, dict(x=1, y=2))
+print({}, {1: {2: {3: {}}}}, dict(x=1, y=2), dict([(1, 2), (3, 4)]))
 e = {"k": [1]}
 e["k"] += [2]
 print(e, {1: 1} == {1: 1.0}, {1: 2} != {1: 3})

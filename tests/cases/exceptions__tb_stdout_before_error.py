@@ -1,4 +1,4 @@
 # Output printed before an uncaught error is flushed first.
-for i in [0, 1, 2]:
+for i in range(3):
     print("line", i)
 print(1 / 0)

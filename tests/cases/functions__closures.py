@@ -26,10 +26,10 @@ def outer():
     return mid()()
 print(outer())
 adders = []
-for i in [0, 1, 2]:
+for i in range(3):
     adders += [lambda y, i=i: y + i]
 print([a(10) for a in adders])
-late = [lambda: j for j in [0, 1, 2]]
+late = [lambda: j for j in range(3)]
 print([f() for f in late])
 def make(n):
     def fact(k):

@@ -1,7 +1,7 @@
 # Mutual and deep-ish recursion within the default limit.
 def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
-print([fib(i) for i in [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]])
+print([fib(i) for i in range(15)])
 def is_even(n):
     return True if n == 0 else is_odd(n - 1)
 def is_odd(n):

@@ -12,4 +12,4 @@ items = [
 ]
 print(items)
 if x: print("one-line if")
-for i in [0, 1]: print("loop", i)
+for i in range(2): print("loop", i)

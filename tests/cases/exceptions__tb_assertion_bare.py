@@ -1,0 +1,2 @@
+# AssertionError without a message.
+assert 1 > 2

@@ -1,0 +1,2 @@
+# raise of an exception class without arguments.
+raise RuntimeError

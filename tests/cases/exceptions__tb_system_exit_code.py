@@ -1,0 +1,3 @@
+# SystemExit with an int code: no traceback, that exit status.
+print("bye")
+raise SystemExit(3)
