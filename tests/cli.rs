@@ -59,9 +59,15 @@ fn a_file_gets_its_path_and_arguments_in_argv() {
 #[test]
 fn exit_statuses_follow_python() {
     // python3 -c 'raise SystemExit(3)' -> 3; -c 'import sys; sys.exit("bye")' -> 1, "bye"
-    assert_eq!(glasspy(&["-c", "raise SystemExit(3)"], None).status.code(), Some(3));
+    assert_eq!(
+        glasspy(&["-c", "raise SystemExit(3)"], None).status.code(),
+        Some(3)
+    );
     let o = glasspy(&["-c", "import sys; sys.exit('bye')"], None);
-    assert_eq!((o.status.code(), text(&o.stderr)), (Some(1), "bye\n".to_string()));
+    assert_eq!(
+        (o.status.code(), text(&o.stderr)),
+        (Some(1), "bye\n".to_string())
+    );
     assert_eq!(glasspy(&["-c", "1/0"], None).status.code(), Some(1));
     let o = glasspy(&["-c", "print('kept'); x = ("], None);
     assert_eq!(o.status.code(), Some(1));
@@ -103,5 +109,8 @@ fn version_help_and_dis() {
     assert!(text(&o.stdout).starts_with("usage: glasspy"));
     let o = glasspy(&["--dis", "-c", "x = 1 + y"], None);
     let dis = text(&o.stdout);
-    assert!(dis.contains("LOAD_NAME") && dis.contains("BINARY_OP") && dis.contains("STORE_NAME"), "{dis}");
+    assert!(
+        dis.contains("LOAD_NAME") && dis.contains("BINARY_OP") && dis.contains("STORE_NAME"),
+        "{dis}"
+    );
 }

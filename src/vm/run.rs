@@ -1,7 +1,7 @@
 //! Running whole programs: a module's code in a fresh namespace, and what happens to
 //! an exception nobody caught (the traceback on stderr, or SystemExit's status).
 
-use crate::compiler::{compile_source, CompileError};
+use crate::compiler::{compile_source_warn, CompileError};
 use crate::heap::PyObj;
 use crate::objects::exception::ExcObj;
 use crate::objects::{ctx, dict, int, module, string, tuple};
@@ -48,7 +48,15 @@ impl Vm {
     /// Compile and run `source` as the `__main__` module; returns the process exit
     /// status, having printed any error as python3 does.
     pub fn run_main(&mut self, source: &str, filename: &str, file: Option<&str>) -> i32 {
-        let code = match compile_source(source, filename) {
+        let mut warnings = Vec::new();
+        let compiled = compile_source_warn(source, filename, &mut warnings);
+        // Compile-time SyntaxWarnings go to stderr first, as python3 prints them; the
+        // source line is shown only for a real file.
+        let shown_source = (!filename.starts_with('<')).then_some(source);
+        for w in &warnings {
+            eprint!("{}", w.render(filename, shown_source));
+        }
+        let code = match compiled {
             Ok(c) => c,
             Err(CompileError::Syntax(e)) => {
                 self.flush();
