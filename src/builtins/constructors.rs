@@ -11,10 +11,11 @@ use crate::objects::range::Range;
 use crate::objects::settable::SetTable;
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{ctx, dict, float, int, list, set, slice, string, tuple};
+use crate::vm::exceptions::type_error;
 use crate::vm::ops::{self, bool_obj};
-use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
+use crate::vm::{check_positional, exceptions, number_index, Args, Exc, Signature, Vm, VmResult};
 
-use super::functions::{index_value, type_error};
+use super::methods_args::this;
 
 /// The type a constructor was called on (args.all[0]).
 fn called_type(args: &Args<'_>) -> TypeRef {
@@ -24,15 +25,7 @@ fn called_type(args: &Args<'_>) -> TypeRef {
 /// "int() takes at most 2 arguments (3 given)" style check on the arguments after
 /// the type; no keywords.
 fn at_most(args: &Args<'_>, fname: &str, max: usize) -> VmResult<()> {
-    args.no_kw(fname)?;
-    let n = args.pos().len() - 1;
-    if n > max {
-        let s = if max == 1 { "" } else { "s" };
-        return Err(type_error(format!(
-            "{fname} expected at most {max} argument{s}, got {n}"
-        )));
-    }
-    Ok(())
+    this(args).1.range(fname, 0, max).map(drop)
 }
 
 /// object()
@@ -75,38 +68,23 @@ fn new_type(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// int(x=0) / int(x, base=10)
 fn new_int(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let pos = &args.pos()[1..];
-    let nargs = args.all.len() - 1;
-    if nargs > 2 {
-        return Err(type_error(format!(
-            "int() takes at most 2 arguments ({nargs} given)"
-        )));
-    }
-    for (k, _) in args.kwargs() {
-        let k = string::as_str(k).unwrap_or_default();
-        if k != "base" {
-            return Err(type_error(format!(
-                "'{k}' is an invalid keyword argument for int()"
-            )));
-        }
-    }
-    let base = match (pos.get(1), args.kw("base")) {
-        (Some(_), Some(_)) => {
-            return Err(type_error(
-                "argument for int() given by name ('base') and position (2)",
-            ))
-        }
-        (Some(b), None) | (None, Some(b)) => Some(b),
-        (None, None) => None,
-    };
-    let Some(x) = pos.first() else {
+    let (_, args) = this(&args);
+    let a = args.parse(&Signature {
+        fname: "int",
+        names: &["x", "base"],
+        posonly: 1,
+        maxpos: 2,
+        required: 0,
+    })?;
+    let base = a[1];
+    let Some(x) = a[0] else {
         if base.is_some() {
             return Err(type_error("int() missing string argument"));
         }
         return Ok(int::new_i64(0));
     };
     if let Some(b) = base {
-        let b = index_value(b)?;
+        let b = number_index(b)?;
         let Some(v) = string::view(x) else {
             return Err(type_error(
                 "int() can't convert non-string with explicit base",
@@ -224,12 +202,7 @@ fn new_tuple(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 /// dict(mapping_or_iterable=(), **kwargs)
 fn new_dict(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let pos = &args.pos()[1..];
-    if pos.len() > 1 {
-        return Err(type_error(format!(
-            "dict expected at most 1 argument, got {}",
-            pos.len()
-        )));
-    }
+    check_positional("dict", pos.len(), 0, 1)?;
     let d = dict::new();
     if let Some(x) = pos.first() {
         dict_fill(vm, &d, x)?;
@@ -348,21 +321,11 @@ fn new_frozenset(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// range(stop) / range(start, stop[, step])
 fn new_range(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    args.no_kw("range")?;
-    let pos = &args.pos()[1..];
-    let (start, stop, step) = match pos {
-        [] => {
-            return Err(type_error("range expected at least 1 argument, got 0"));
-        }
-        [stop] => (Int::Small(0), index_value(stop)?, Int::Small(1)),
-        [a, b] => (index_value(a)?, index_value(b)?, Int::Small(1)),
-        [a, b, c] => (index_value(a)?, index_value(b)?, index_value(c)?),
-        _ => {
-            return Err(type_error(format!(
-                "range expected at most 3 arguments, got {}",
-                pos.len()
-            )));
-        }
+    let (start, stop, step) = match this(&args).1.range("range", 1, 3)? {
+        [stop] => (Int::Small(0), number_index(stop)?, Int::Small(1)),
+        [a, b] => (number_index(a)?, number_index(b)?, Int::Small(1)),
+        [a, b, c] => (number_index(a)?, number_index(b)?, number_index(c)?),
+        _ => unreachable!("range() checked the count"),
     };
     if step.is_zero() {
         return Err(exceptions::value_error("range() arg 3 must not be zero"));
@@ -392,19 +355,12 @@ fn new_range(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// slice(stop) / slice(start, stop[, step])
 fn new_slice(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    args.no_kw("slice")?;
     let none = || ctx().none.clone();
-    Ok(match &args.pos()[1..] {
-        [] => return Err(type_error("slice expected at least 1 argument, got 0")),
+    Ok(match this(&args).1.range("slice", 1, 3)? {
         [stop] => slice::new(none(), stop.clone(), none()),
         [a, b] => slice::new(a.clone(), b.clone(), none()),
         [a, b, c] => slice::new(a.clone(), b.clone(), c.clone()),
-        p => {
-            return Err(type_error(format!(
-                "slice expected at most 3 arguments, got {}",
-                p.len()
-            )))
-        }
+        _ => unreachable!("range() checked the count"),
     })
 }
 

@@ -16,27 +16,12 @@ use crate::objects::numeric::{int_to_prefixed, Int};
 use crate::objects::range::Range;
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{cell, ctx, dict, int, list, set, string, tuple};
+use crate::vm::exceptions::type_error;
 use crate::vm::ops::slots::{register_slots, slots_of, Slots};
 use crate::vm::ops::{self, bool_obj};
-use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
+use crate::vm::{as_c_int, exceptions, number_index, Args, Exc, Vm, VmResult};
 
-use super::functions_seq;
-
-/// A TypeError with `msg`.
-pub fn type_error(msg: impl AsRef<str>) -> Exc {
-    exceptions::type_error(msg)
-}
-
-/// The value of an int (or bool) used as an index (PyNumber_Index), else CPython's
-/// TypeError.
-pub fn index_value(o: &PyObj) -> VmResult<Int> {
-    int::value(o).ok_or_else(|| {
-        type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            typeobj::type_name(o)
-        ))
-    })
-}
+use super::{functions_seq, methods_list};
 
 macro_rules! defs {
     ($($name:literal => $f:path,)*) => {
@@ -405,13 +390,7 @@ fn issubclass(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 /// chr(i)
 fn chr(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("chr")?;
-    let v = index_value(o)?;
-    let Some(v) = v.to_i64().filter(|v| i32::try_from(*v).is_ok()) else {
-        return Err(exceptions::named(
-            "OverflowError",
-            "Python int too large to convert to C int",
-        ));
-    };
+    let v = as_c_int(o)?;
     if !(0..0x110000).contains(&v) {
         return Err(exceptions::value_error("chr() arg not in range(0x110000)"));
     }
@@ -438,7 +417,7 @@ fn ord(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 fn prefixed(args: Args<'_>, fname: &str, base: u32) -> VmResult<PyObj> {
     let o = args.one(fname)?;
-    let v = index_value(o)?;
+    let v = number_index(o)?;
     Ok(string::new(&int_to_prefixed(&v, base)))
 }
 
@@ -559,7 +538,7 @@ fn vars(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 /// A new list of the str keys of `d`, sorted.
 fn sorted_keys(vm: &mut Vm, keys: Vec<PyObj>) -> VmResult<PyObj> {
     let l = list::new_exact(keys);
-    functions_seq::sort_list(vm, &l, None, false)?;
+    methods_list::sort_list(vm, &l, None, false)?;
     Ok(l)
 }
 

@@ -1,65 +1,18 @@
 //! The numeric and reducing builtins: abs, round, divmod, pow, any, all, sum, min,
-//! max and sorted (with the stable sort shared by dir()), with CPython 3.11's
-//! algorithms where they show: sum's int and float fast paths (plain float addition,
-//! as 3.11), min/max keeping the first of equal items, sort stability under reverse.
+//! max and sorted (list.sort's sort), with CPython 3.11's algorithms where they show:
+//! sum's int and float fast paths (plain float addition, as 3.11), min/max keeping
+//! the first of equal items.
 
 use crate::bytecode::opcode::{BinaryOp, CompareOp};
 use crate::heap::PyObj;
 use crate::objects::numeric::{float_divmod, float_round, float_round_ndigits, round_int};
 use crate::objects::{ctx, float, int, list, string, tuple, typeobj};
+use crate::vm::exceptions::type_error;
 use crate::vm::ops::{self, binary_op, bool_obj, compare_bool};
-use crate::vm::{exceptions, Args, Vm, VmResult};
+use crate::vm::{check_positional, exceptions, number_index, Args, Signature, Vm, VmResult};
 
-use super::functions::{index_value, type_error};
-
-/// Parse CPython "clinic" style arguments: positional-or-keyword `names`, the first
-/// `required` of them required. Returns one slot per name.
-fn clinic<'a>(
-    args: &Args<'a>,
-    fname: &str,
-    names: &[&str],
-    required: usize,
-) -> VmResult<Vec<Option<&'a PyObj>>> {
-    let pos = args.pos();
-    let total = args.all.len();
-    if total > names.len() {
-        return Err(type_error(format!(
-            "{fname}() takes at most {} arguments ({total} given)",
-            names.len()
-        )));
-    }
-    let mut out: Vec<Option<&PyObj>> = pos.iter().map(Some).collect();
-    out.resize(names.len(), None);
-    let mut unknown = None;
-    for (k, v) in args.kwargs() {
-        let k = string::as_str(k).unwrap_or_default();
-        match names.iter().position(|n| *n == k) {
-            Some(i) if out[i].is_none() => out[i] = Some(v),
-            Some(i) => {
-                return Err(type_error(format!(
-                    "argument for {fname}() given by name ('{k}') and position ({})",
-                    i + 1
-                )))
-            }
-            None => unknown = unknown.or(Some(k.into_owned())),
-        }
-    }
-    // Missing required arguments are reported before unknown keywords, as CPython.
-    for (i, name) in names.iter().enumerate().take(required) {
-        if out[i].is_none() {
-            return Err(type_error(format!(
-                "{fname}() missing required argument '{name}' (pos {})",
-                i + 1
-            )));
-        }
-    }
-    if let Some(k) = unknown {
-        return Err(type_error(format!(
-            "'{k}' is an invalid keyword argument for {fname}()"
-        )));
-    }
-    Ok(out)
-}
+use super::methods_args::this;
+use super::methods_list;
 
 // ----- numbers --------------------------------------------------------------------
 
@@ -83,20 +36,20 @@ pub fn abs(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// round(number, ndigits=None)
 pub fn round(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let a = clinic(&args, "round", &["number", "ndigits"], 1)?;
+    let a = args.clinic("round", &["number", "ndigits"], 1)?;
     let x = a[0].expect("required");
     let nd = a[1].filter(|n| !n.is(&ctx().none));
     if let Some(f) = float::value(x) {
         return match nd {
             None => ops::int_obj(&float_round(f)?),
-            Some(n) => Ok(float::new(float_round_ndigits(f, &index_value(n)?)?)),
+            Some(n) => Ok(float::new(float_round_ndigits(f, &number_index(n)?)?)),
         };
     }
     if let Some(v) = int::value(x) {
         return match nd {
             None if x.is_type(&ctx().int_type) => Ok(x.clone()),
             None => ops::int_obj(&v),
-            Some(n) => ops::int_obj(&round_int(&v, &index_value(n)?)?),
+            Some(n) => ops::int_obj(&round_int(&v, &number_index(n)?)?),
         };
     }
     Err(type_error(format!(
@@ -133,7 +86,7 @@ pub fn divmod(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// pow(base, exp, mod=None)
 pub fn pow(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let a = clinic(&args, "pow", &["base", "exp", "mod"], 2)?;
+    let a = args.clinic("pow", &["base", "exp", "mod"], 2)?;
     let (base, exp) = (a[0].expect("required"), a[1].expect("required"));
     let Some(m) = a[2].filter(|m| !m.is(&ctx().none)) else {
         return binary_op(vm, base, exp, BinaryOp::Power, false);
@@ -184,28 +137,15 @@ pub fn all(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 /// sum(iterable, /, start=0): CPython 3.11's builtin_sum_impl, with its i64 and
 /// float accumulators before the generic `+`.
 pub fn sum(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let pos = args.pos();
-    if pos.is_empty() {
-        return Err(type_error(
-            "sum() takes at least 1 positional argument (0 given)",
-        ));
-    }
-    if args.all.len() > 2 {
-        return Err(type_error(format!(
-            "sum() takes at most 2 arguments ({} given)",
-            args.all.len()
-        )));
-    }
-    for (k, _) in args.kwargs() {
-        let k = string::as_str(k).unwrap_or_default();
-        if k != "start" {
-            return Err(type_error(format!(
-                "'{k}' is an invalid keyword argument for sum()"
-            )));
-        }
-    }
+    let a = args.parse(&Signature {
+        fname: "sum",
+        names: &["iterable", "start"],
+        posonly: 1,
+        maxpos: 2,
+        required: 1,
+    })?;
     let c = ctx();
-    let mut result = match pos.get(1).or_else(|| args.kw("start")) {
+    let mut result = match a[1] {
         Some(s) => {
             if string::view(s).is_some() {
                 return Err(type_error(
@@ -216,7 +156,7 @@ pub fn sum(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
         }
         None => int::new_i64(0),
     };
-    let it = vm.iter(&pos[0])?;
+    let it = vm.iter(a[0].expect("required"))?;
     let exact_int = |o: &PyObj| o.is_type(&c.int_type) || o.is_type(&c.bool_type);
     if result.is_type(&c.int_type) {
         if let Some(mut acc) = int::as_i64(&result) {
@@ -262,11 +202,7 @@ pub fn sum(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 /// min() and max(): the first item for which no later one compares `op` to it.
 fn min_max(vm: &mut Vm, args: Args<'_>, fname: &str, op: CompareOp) -> VmResult<PyObj> {
     let pos = args.pos();
-    if pos.is_empty() {
-        return Err(type_error(format!(
-            "{fname} expected at least 1 argument, got 0"
-        )));
-    }
+    check_positional(fname, pos.len(), 1, usize::MAX)?;
     let none = &ctx().none;
     let mut key = None;
     let mut default = None;
@@ -338,136 +274,13 @@ pub fn max(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 // ----- sorting --------------------------------------------------------------------
 
-/// sorted(iterable, /, *, key=None, reverse=False): list(iterable), then sort.
+/// sorted(iterable, /, *, key=None, reverse=False): list(iterable), then list.sort
+/// with the keywords, as CPython.
 pub fn sorted(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let pos = args.pos();
-    if pos.len() != 1 {
-        return Err(type_error(format!(
-            "sorted expected 1 argument, got {}",
-            pos.len()
-        )));
-    }
-    let none = &ctx().none;
-    let mut key = None;
-    let mut reverse = false;
-    for (k, v) in args.kwargs() {
-        match string::as_str(k).unwrap_or_default().as_ref() {
-            "key" => key = Some(v.clone()).filter(|v| !v.is(none)),
-            "reverse" => reverse = !index_value(v)?.is_zero(),
-            other => {
-                return Err(type_error(format!(
-                    "'{other}' is an invalid keyword argument for sort()"
-                )))
-            }
-        }
-    }
+    check_positional("sorted", args.pos().len(), 1, 1)?;
+    let (iterable, kwargs) = this(&args);
     let l = list::new_empty();
-    vm.list_extend(&l, &pos[0])?;
-    sort_list(vm, &l, key.as_ref(), reverse)?;
+    vm.list_extend(&l, iterable)?;
+    methods_list::sort_with(vm, &l, &kwargs)?;
     Ok(l)
-}
-
-/// Below this many items a run is sorted by binary insertion.
-const MIN_RUN: usize = 32;
-
-/// The stable order of `keys` (indices) by `<`; comparisons may raise.
-fn stable_order(vm: &mut Vm, keys: &[PyObj]) -> VmResult<Vec<usize>> {
-    let n = keys.len();
-    let mut a: Vec<usize> = (0..n).collect();
-    let lt = |vm: &mut Vm, x: usize, y: usize| compare_bool(vm, &keys[x], &keys[y], CompareOp::Lt);
-    for start in (0..n).step_by(MIN_RUN) {
-        let end = (start + MIN_RUN).min(n);
-        for i in start + 1..end {
-            let x = a[i];
-            let (mut lo, mut hi) = (start, i);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if lt(vm, x, a[mid])? {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            a[lo..=i].rotate_right(1);
-        }
-    }
-    let mut buf = vec![0usize; n];
-    let mut width = MIN_RUN;
-    while width < n {
-        for lo in (0..n).step_by(2 * width) {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            let (mut i, mut j, mut k) = (lo, mid, lo);
-            while i < mid && j < hi {
-                if lt(vm, a[j], a[i])? {
-                    buf[k] = a[j];
-                    j += 1;
-                } else {
-                    buf[k] = a[i];
-                    i += 1;
-                }
-                k += 1;
-            }
-            buf[k..k + (mid - i)].copy_from_slice(&a[i..mid]);
-            k += mid - i;
-            buf[k..k + (hi - j)].copy_from_slice(&a[j..hi]);
-        }
-        std::mem::swap(&mut a, &mut buf);
-        width *= 2;
-    }
-    Ok(a)
-}
-
-/// list.sort(key=None, reverse=False) on list `l`: stable; with `reverse` the items are
-/// reversed, sorted, and reversed back, as CPython, so equal items keep their order.
-/// The list is empty while its items are sorted (as CPython's); if it was changed
-/// meanwhile, ValueError "list modified during sort".
-pub fn sort_list(vm: &mut Vm, l: &PyObj, key: Option<&PyObj>, reverse: bool) -> VmResult<()> {
-    let busy = || exceptions::value_error("list modified during sort");
-    let mut items = {
-        let mut b = list::borrow_mut(l).ok_or_else(busy)?;
-        std::mem::take(&mut b.0)
-    };
-    let result = (|| -> VmResult<()> {
-        if reverse {
-            items.reverse();
-        }
-        let keys = match key {
-            Some(f) => {
-                let mut keys = Vec::with_capacity(items.len());
-                for x in &items {
-                    keys.push(vm.call(f, Args::positional(std::slice::from_ref(x)))?);
-                }
-                keys
-            }
-            None => items.clone(),
-        };
-        let order = stable_order(vm, &keys)?;
-        let mut slots: Vec<Option<PyObj>> = items.drain(..).map(Some).collect();
-        items.extend(
-            order
-                .iter()
-                .map(|&i| slots[i].take().expect("a permutation")),
-        );
-        if reverse {
-            items.reverse();
-        }
-        Ok(())
-    })();
-    // A failed key or comparison leaves the items in their original order (reversed
-    // back if needed); CPython leaves some permutation.
-    if result.is_err() && reverse && !items.is_empty() {
-        // `items` was reversed before the failure and not drained.
-        items.reverse();
-    }
-    let mut b = list::borrow_mut(l).ok_or_else(busy)?;
-    let modified = !b.0.is_empty() || b.0.capacity() != 0;
-    let stray = std::mem::replace(&mut b.0, items);
-    drop(b);
-    drop(stray);
-    result?;
-    if modified {
-        return Err(busy());
-    }
-    Ok(())
 }

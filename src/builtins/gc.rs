@@ -5,11 +5,11 @@ use crate::heap::{self, PyObj, NUM_GENERATIONS};
 use crate::objects::builtin_function::MethodDef;
 use crate::objects::list::List;
 use crate::objects::tuple::Tuple;
-use crate::objects::{ctx, dict, int, list, string, tuple};
+use crate::objects::{ctx, dict, list, string, tuple};
 use crate::vm::ops::bool_obj;
-use crate::vm::{exceptions, Args, Vm, VmResult};
+use crate::vm::{as_c_int, exceptions, number_index, Args, Vm, VmResult};
 
-use super::sys::{c_int, index, new_module, parse_args};
+use super::sys::{new_module, usize_obj};
 
 static FUNCTIONS: &[MethodDef] = &[
     MethodDef {
@@ -61,19 +61,15 @@ pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
     Ok(m)
 }
 
-fn usize_obj(n: usize) -> PyObj {
-    int::new_i64(i64::try_from(n).unwrap_or(i64::MAX))
-}
-
 fn triple(v: [usize; NUM_GENERATIONS]) -> PyObj {
     tuple::new(v.iter().map(|&n| usize_obj(n)).collect())
 }
 
 /// gc.collect(generation=2): the number of unreachable objects found.
 fn collect(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let a = parse_args(&args, "collect", &["generation"], 0)?;
+    let a = args.clinic("collect", &["generation"], 0)?;
     let generation = match a[0] {
-        Some(g) => c_int(g)?,
+        Some(g) => as_c_int(g)?,
         None => NUM_GENERATIONS as i32 - 1,
     };
     if !(0..NUM_GENERATIONS as i32).contains(&generation) {
@@ -119,7 +115,7 @@ fn set_threshold(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// A threshold: PyArg_ParseTuple's "i" format (its messages), negatives stored as 0.
 fn threshold(o: &PyObj) -> VmResult<usize> {
-    let v = index(o)?;
+    let v = number_index(o)?;
     let Some(n) = v.to_i64() else {
         return Err(exceptions::named(
             "OverflowError",

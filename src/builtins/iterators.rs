@@ -15,7 +15,7 @@ use crate::vm::ops::slots::{register_slots, Slots};
 use crate::vm::ops::{self, register_iterator};
 use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
 
-use super::functions::index_value;
+use crate::vm::number_index;
 
 /// The type objects of this file (one set per thread, as `ctx()`).
 pub struct IterTypes {
@@ -125,7 +125,7 @@ fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
                 "argument for enumerate() given by name ('start') and position (2)",
             ))
         }
-        (Some(x), None) | (None, Some(x)) => Some(index_value(x)?),
+        (Some(x), None) | (None, Some(x)) => Some(number_index(x)?),
         (None, None) => None,
     };
     let it = vm.iter(&iterable)?;

@@ -11,11 +11,11 @@ use crate::bytecode::BinaryOp;
 use crate::heap::PyObj;
 use crate::objects::builtin_function::MethodDef;
 use crate::objects::numeric::Int;
-use crate::objects::{ctx, float, int, string, tuple, typeobj};
+use crate::objects::{ctx, float, int, tuple, typeobj};
 use crate::vm::ops::{binary_op, bool_obj, int_obj};
-use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
+use crate::vm::{exceptions, number_index, Args, Exc, Signature, Vm, VmResult};
 
-use super::sys::{index, new_module};
+use super::sys::new_module;
 
 // ----- errors and conversions ----------------------------------------------------------
 
@@ -572,62 +572,15 @@ fn isfinite(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(bool_obj(to_f64(args.one("math.isfinite")?)?.is_finite()))
 }
 
-/// Keyword-only parameters after `npos` positional ones (isclose, prod), with the
-/// messages of CPython's argument clinic.
-fn parse_with_kwonly<'a>(
-    args: &Args<'a>,
-    fname: &str,
-    names: &[&str],
-    npos: usize,
-    required: usize,
-) -> VmResult<Vec<Option<&'a PyObj>>> {
-    let pos = args.pos();
-    if pos.len() > npos {
-        let s = if npos == 1 { "" } else { "s" };
-        let what = if required == npos {
-            "exactly"
-        } else {
-            "at most"
-        };
-        return Err(exceptions::type_error(format!(
-            "{fname}() takes {what} {npos} positional argument{s} ({} given)",
-            pos.len()
-        )));
-    }
-    let mut out: Vec<Option<&PyObj>> = names.iter().map(|_| None).collect();
-    for (slot, v) in out.iter_mut().zip(pos) {
-        *slot = Some(v);
-    }
-    for (k, v) in args.kwargs() {
-        let k = string::as_str(k).unwrap_or_default();
-        match names.iter().position(|n| *n == k) {
-            Some(i) if i < pos.len() => {
-                return Err(exceptions::type_error(format!(
-                    "argument for {fname}() given by name ('{k}') and position ({})",
-                    i + 1
-                )))
-            }
-            Some(i) => out[i] = Some(v),
-            None => {
-                return Err(exceptions::type_error(format!(
-                    "'{k}' is an invalid keyword argument for {fname}()"
-                )))
-            }
-        }
-    }
-    if let Some(i) = out[..required].iter().position(Option::is_none) {
-        return Err(exceptions::type_error(format!(
-            "{fname}() missing required argument '{}' (pos {})",
-            names[i],
-            i + 1
-        )));
-    }
-    Ok(out)
-}
-
 /// math.isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0).
 fn isclose(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let p = parse_with_kwonly(&args, "isclose", &["a", "b", "rel_tol", "abs_tol"], 2, 2)?;
+    let p = args.parse(&Signature {
+        fname: "isclose",
+        names: &["a", "b", "rel_tol", "abs_tol"],
+        posonly: 0,
+        maxpos: 2,
+        required: 2,
+    })?;
     let a = to_f64(p[0].expect("required"))?;
     let b = to_f64(p[1].expect("required"))?;
     let rel_tol = p[2].map(to_f64).transpose()?.unwrap_or(1e-9);
@@ -649,7 +602,13 @@ fn isclose(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// math.prod(iterable, *, start=1): the product by the `*` operator.
 fn prod(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let p = parse_with_kwonly(&args, "prod", &["iterable", "start"], 1, 1)?;
+    let p = args.parse(&Signature {
+        fname: "prod",
+        names: &["iterable", "start"],
+        posonly: 1,
+        maxpos: 1,
+        required: 1,
+    })?;
     let mut acc = p[1].cloned().unwrap_or_else(|| int::new_i64(1));
     let it = vm.iter(p[0].expect("required"))?;
     while let Some(item) = vm.next(&it)? {
@@ -703,7 +662,7 @@ fn falling_product(hi: &BigUint, count: u64) -> BigUint {
 }
 
 fn nonneg(o: &PyObj, what: &str) -> VmResult<BigUint> {
-    let v = index(o)?;
+    let v = number_index(o)?;
     if v.is_negative() {
         return Err(exceptions::value_error(format!(
             "{what} must be a non-negative integer"
@@ -713,7 +672,7 @@ fn nonneg(o: &PyObj, what: &str) -> VmResult<BigUint> {
 }
 
 fn factorial(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let v = index(args.one("math.factorial")?)?;
+    let v = number_index(args.one("math.factorial")?)?;
     if v.is_negative() {
         return Err(exceptions::value_error(
             "factorial() not defined for negative values",
@@ -733,7 +692,7 @@ fn gcd(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     args.no_kw("math.gcd")?;
     let mut g = BigInt::zero();
     for o in args.pos() {
-        let v = index(o)?;
+        let v = number_index(o)?;
         g = g.gcd(&v.big());
     }
     big_obj(g)
@@ -743,7 +702,7 @@ fn lcm(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     args.no_kw("math.lcm")?;
     let mut l = BigInt::one();
     for o in args.pos() {
-        let v = index(o)?;
+        let v = number_index(o)?;
         l = if l.is_zero() || v.is_zero() {
             BigInt::zero()
         } else {
@@ -754,7 +713,7 @@ fn lcm(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 fn isqrt(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let v = index(args.one("math.isqrt")?)?;
+    let v = number_index(args.one("math.isqrt")?)?;
     if v.is_negative() {
         return Err(exceptions::value_error(
             "isqrt() argument must be nonnegative",

@@ -1,11 +1,11 @@
-//! Argument handling shared by the methods of the built-in types: splitting off
-//! `self`, CPython's three arity-check styles (METH_O / METH_NOARGS in `Args`,
-//! PyArg_ParseTuple's "f() takes at most 3 arguments (4 given)", Argument Clinic's
-//! keyword parser) and the index conversions (`__index__`, slice indices).
+//! Argument handling particular to the methods of the built-in types: splitting off
+//! `self`, PyArg_ParseTuple's arity check ("f() takes at most 3 arguments (4 given)"),
+//! slice indices and str arguments. The general parsers and index conversions are in
+//! crate::vm::args.
 
 use crate::heap::PyObj;
 use crate::objects::{ctx, int, string, typeobj};
-use crate::vm::{exceptions, Args, Exc, VmResult};
+use crate::vm::{exceptions, Args, VmResult};
 
 /// `self` and the remaining arguments of a method call.
 pub fn this<'a>(args: &Args<'a>) -> (&'a PyObj, Args<'a>) {
@@ -46,73 +46,6 @@ pub fn tuple_range<'a>(
     Err(exceptions::type_error(format!(
         "{fname}() takes {what} {k} argument{} ({n} given)",
         plural(k)
-    )))
-}
-
-/// Argument Clinic's keyword parser for `fname(names...)` with the first `required`
-/// parameters required: the value of each parameter, by position or by name.
-pub fn clinic<'a>(
-    args: &Args<'a>,
-    fname: &str,
-    names: &[&str],
-    required: usize,
-) -> VmResult<Vec<Option<&'a PyObj>>> {
-    let pos = args.pos();
-    let total = pos.len() + args.kwnames.len();
-    if total > names.len() {
-        let max = names.len();
-        return Err(exceptions::type_error(format!(
-            "{fname}() takes at most {max} argument{} ({total} given)",
-            plural(max)
-        )));
-    }
-    let mut out: Vec<Option<&PyObj>> = vec![None; names.len()];
-    for (slot, v) in out.iter_mut().zip(pos) {
-        *slot = Some(v);
-    }
-    for (k, v) in args.kwargs() {
-        let k = string::as_str(k).unwrap_or_default();
-        let Some(i) = names.iter().position(|n| *n == k) else {
-            return Err(exceptions::type_error(format!(
-                "'{k}' is an invalid keyword argument for {fname}()"
-            )));
-        };
-        if i < pos.len() {
-            return Err(exceptions::type_error(format!(
-                "argument for {fname}() given by name ('{k}') and position ({})",
-                i + 1
-            )));
-        }
-        out[i] = Some(v);
-    }
-    if let Some(i) = out[..required].iter().position(Option::is_none) {
-        return Err(exceptions::type_error(format!(
-            "{fname}() missing required argument '{}' (pos {})",
-            names[i],
-            i + 1
-        )));
-    }
-    Ok(out)
-}
-
-fn overflow() -> Exc {
-    exceptions::named(
-        "OverflowError",
-        "Python int too large to convert to C ssize_t",
-    )
-}
-
-/// PyNumber_AsSsize_t with OverflowError: an int (or bool) as a Py_ssize_t.
-pub fn index(o: &PyObj) -> VmResult<i64> {
-    if let Some(v) = int::as_i64(o) {
-        return Ok(v);
-    }
-    if int::value(o).is_some() {
-        return Err(overflow());
-    }
-    Err(exceptions::type_error(format!(
-        "'{}' object cannot be interpreted as an integer",
-        typeobj::type_name(o)
     )))
 }
 

@@ -5,6 +5,7 @@
 use std::cell::OnceCell;
 
 use super::methods_args::this;
+use super::none;
 use crate::heap::{Payload, PyObj, TypeRef, Visit};
 use crate::objects::builtin_function::{self, MethodDef};
 use crate::objects::dict::{self, Dict};
@@ -12,7 +13,7 @@ use crate::objects::iter::DictIterKind;
 use crate::objects::typeobj::{type_dict, TypeInfo};
 use crate::objects::{ctx, list, tuple, typeobj};
 use crate::vm::ops::{register_slots, Slots};
-use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
+use crate::vm::{check_positional, exceptions, Args, Exc, Vm, VmResult};
 
 /// The methods of dict.
 pub static METHODS: &[MethodDef] = &[
@@ -89,10 +90,6 @@ pub fn install(vm: &mut Vm) {
     });
 }
 
-fn none() -> PyObj {
-    ctx().none.clone()
-}
-
 fn busy() -> Exc {
     exceptions::named("RuntimeError", "dictionary changed size during iteration")
 }
@@ -124,12 +121,7 @@ fn setdefault(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 fn update(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (d, args) = this(&args);
     let pos = args.pos();
-    if pos.len() > 1 {
-        return Err(exceptions::type_error(format!(
-            "update expected at most 1 argument, got {}",
-            pos.len()
-        )));
-    }
+    check_positional("update", pos.len(), 0, 1)?;
     if let Some(other) = pos.first() {
         update_from(vm, d, other)?;
     }

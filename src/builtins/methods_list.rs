@@ -2,13 +2,14 @@
 //! sort as CPython's: the items are taken out of the list while sorting ("list
 //! modified during sort"), keys are computed first, reverse keeps stability.
 
-use super::methods_args::{clinic, index, slice_index, this};
+use super::methods_args::{slice_index, this};
+use super::none;
 use crate::bytecode::CompareOp;
 use crate::heap::PyObj;
 use crate::objects::builtin_function::MethodDef;
 use crate::objects::{ctx, int, list};
 use crate::vm::ops::compare_bool;
-use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
+use crate::vm::{as_c_int, as_ssize_t, exceptions, Args, Exc, Signature, Vm, VmResult};
 
 /// The methods of list.
 pub static METHODS: &[MethodDef] = &[
@@ -66,10 +67,6 @@ fn mut_items(l: &PyObj) -> VmResult<crate::heap::PMut<'_, list::List>> {
     list::borrow_mut(l).ok_or_else(busy)
 }
 
-fn none() -> PyObj {
-    ctx().none.clone()
-}
-
 fn append(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (l, args) = this(&args);
     let x = args.one("list.append")?;
@@ -88,7 +85,7 @@ fn extend(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 fn insert(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (l, args) = this(&args);
     let a = args.range("insert", 2, 2)?;
-    let i = index(&a[0])?;
+    let i = as_ssize_t(&a[0])?;
     let mut b = mut_items(l)?;
     let v = &mut b.0;
     let n = v.len() as i64;
@@ -111,7 +108,7 @@ fn remove_at(l: &PyObj, i: usize) -> VmResult<PyObj> {
 fn pop(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (l, args) = this(&args);
     let a = args.range("pop", 0, 1)?;
-    let i = a.first().map(index).transpose()?.unwrap_or(-1);
+    let i = a.first().map(as_ssize_t).transpose()?.unwrap_or(-1);
     let n = list::borrow(l).ok_or_else(busy)?.0.len() as i64;
     if n == 0 {
         return Err(exceptions::named("IndexError", "pop from empty list"));
@@ -212,17 +209,31 @@ fn clear(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 /// list.sort(*, key=None, reverse=False)
 fn sort(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (l, args) = this(&args);
-    if !args.pos().is_empty() {
-        return Err(exceptions::type_error(
-            "sort() takes no positional arguments",
-        ));
-    }
-    let a = clinic(&args, "sort", &["key", "reverse"], 0)?;
+    sort_with(vm, l, &args)?;
+    Ok(none())
+}
+
+/// list.sort's arguments `args` (without `self`) applied to list `l`; sorted() passes
+/// its keywords on here, as CPython's does.
+pub(super) fn sort_with(vm: &mut Vm, l: &PyObj, args: &Args<'_>) -> VmResult<()> {
+    let a = args.parse(&Signature {
+        fname: "sort",
+        names: &["key", "reverse"],
+        posonly: 0,
+        maxpos: 0,
+        required: 0,
+    })?;
     let key = a[0].filter(|k| !k.is(&ctx().none)).cloned();
-    let rev = a[1].map(index).transpose()?.unwrap_or(0) != 0;
-    // Take the items out: the list is empty while it sorts, as in CPython.
+    let rev = a[1].map(as_c_int).transpose()?.unwrap_or(0) != 0;
+    sort_list(vm, l, key.as_ref(), rev)
+}
+
+/// Sort list `l` as list.sort does: the items are taken out while they are sorted
+/// (the list is empty meanwhile, as CPython's); if it was changed in the meantime,
+/// ValueError "list modified during sort".
+pub(super) fn sort_list(vm: &mut Vm, l: &PyObj, key: Option<&PyObj>, rev: bool) -> VmResult<()> {
     let mut items = std::mem::take(&mut mut_items(l)?.0);
-    let r = sort_items(vm, &mut items, key.as_ref(), rev);
+    let r = sort_items(vm, &mut items, key, rev);
     let mut b = mut_items(l)?;
     let modified = !b.0.is_empty() || b.0.capacity() != 0;
     let intruders = std::mem::replace(&mut b.0, items);
@@ -232,7 +243,7 @@ fn sort(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     if modified {
         return Err(exceptions::value_error("list modified during sort"));
     }
-    Ok(none())
+    Ok(())
 }
 
 /// Sort `items` in place (stably), by `key` if given; on error the items stay in

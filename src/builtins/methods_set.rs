@@ -3,6 +3,7 @@
 //! follow CPython's.
 
 use super::methods_args::this;
+use super::none;
 use crate::heap::PyObj;
 use crate::objects::builtin_function::MethodDef;
 use crate::objects::dict::Dict;
@@ -39,10 +40,6 @@ pub static FROZENSET_METHODS: &[MethodDef] = defs![
 
 fn busy() -> Exc {
     exceptions::named("RuntimeError", "Set changed size during iteration")
-}
-
-fn none() -> PyObj {
-    ctx().none.clone()
 }
 
 fn eqf() -> impl FnMut(&PyObj, &PyObj) -> crate::error::PyResult<bool> {

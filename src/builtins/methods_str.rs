@@ -4,13 +4,14 @@
 
 use std::borrow::Cow;
 
-use super::methods_args::{clinic, index, must_be_str, opt_str, slice_index, this, tuple_range};
+use super::methods_args::{must_be_str, opt_str, slice_index, this, tuple_range};
 use crate::heap::PyObj;
 use crate::objects::builtin_function::MethodDef;
 use crate::objects::unicode::methods_view::{count_view, find_view, join_views};
 use crate::objects::unicode::view::StrView;
 use crate::objects::unicode::{methods as m, methods_case as mc, methods_format as mf};
 use crate::objects::{ctx, list, string, tuple, typeobj};
+use crate::vm::as_ssize_t;
 use crate::vm::ops::bool_obj;
 use crate::vm::{exceptions, Args, Vm, VmResult};
 
@@ -73,9 +74,9 @@ fn str_list(orig: &PyObj, whole: &str, parts: &[&str]) -> VmResult<PyObj> {
 }
 
 fn sep_maxsplit<'a>(args: &Args<'a>, fname: &str) -> VmResult<(Option<Cow<'a, str>>, i64)> {
-    let a = clinic(args, fname, &["sep", "maxsplit"], 0)?;
+    let a = args.clinic(fname, &["sep", "maxsplit"], 0)?;
     let sep = opt_str(a[0], |t| format!("must be str or None, not {t}"))?;
-    let maxsplit = a[1].map(index).transpose()?.unwrap_or(-1);
+    let maxsplit = a[1].map(as_ssize_t).transpose()?.unwrap_or(-1);
     Ok((sep, maxsplit))
 }
 
@@ -97,8 +98,8 @@ fn rsplit(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 fn splitlines(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
-    let a = clinic(&args, "splitlines", &["keepends"], 0)?;
-    let keep = a[0].map(index).transpose()?.unwrap_or(0) != 0;
+    let a = args.clinic("splitlines", &["keepends"], 0)?;
+    let keep = a[0].map(as_ssize_t).transpose()?.unwrap_or(0) != 0;
     let t = text(s);
     str_list(s, &t, &m::splitlines(&t, keep))
 }
@@ -171,7 +172,7 @@ fn replace(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
         })
     };
     let (old, new) = (arg(0)?, arg(1)?);
-    let count = a.get(2).map(index).transpose()?.unwrap_or(-1);
+    let count = a.get(2).map(as_ssize_t).transpose()?.unwrap_or(-1);
     let t = text(s);
     let r = m::replace(&t, &old, &new, count)?;
     cow_result(s, r)
@@ -344,7 +345,7 @@ type PadFn = for<'x> fn(&'x str, i64, char) -> crate::error::PyResult<Cow<'x, st
 fn pad(args: Args<'_>, fname: &str, f: PadFn) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let a = args.range(fname, 1, 2)?;
-    let width = index(&a[0])?;
+    let width = as_ssize_t(&a[0])?;
     let fill = match a.get(1) {
         None => ' ',
         Some(x) => {
@@ -379,7 +380,7 @@ fn rjust(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 fn zfill(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
-    let width = index(args.one("str.zfill")?)?;
+    let width = as_ssize_t(args.one("str.zfill")?)?;
     let t = text(s);
     let r = mf::zfill(&t, width)?;
     cow_result(s, r)
@@ -387,8 +388,8 @@ fn zfill(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 fn expandtabs(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
-    let a = clinic(&args, "expandtabs", &["tabsize"], 0)?;
-    let tabsize = a[0].map(index).transpose()?.unwrap_or(8);
+    let a = args.clinic("expandtabs", &["tabsize"], 0)?;
+    let tabsize = a[0].map(as_ssize_t).transpose()?.unwrap_or(8);
     let t = text(s);
     let r = mf::expandtabs(&t, tabsize)?;
     cow_result(s, r)

@@ -26,6 +26,11 @@ use crate::objects::typeobj::type_dict;
 use crate::objects::{ctx, module, string};
 use crate::vm::{Vm, VmResult};
 
+/// None (a new reference), the result of the methods that return nothing.
+fn none() -> PyObj {
+    ctx().none.clone()
+}
+
 /// Put the builtins into `vm.builtins`, and the methods into the built-in types'
 /// dicts (once per thread: the types are shared by every Vm of the thread).
 pub fn install(vm: &mut Vm) {

@@ -1,16 +1,17 @@
 //! The sys module: argv, exit, sizes and reference counts, interning, the recursion
 //! and int-digit limits, the standard text streams, and the helpers the other built-in
-//! modules share (module construction, argument parsing, int conversions).
+//! modules share (module construction, sizes as ints).
 
 use std::io::Write;
 
+use super::none;
 use crate::heap::pymalloc::global_debugmallocstats;
 use crate::heap::{Payload, PyObj, TypeRef};
 use crate::objects::builtin_function::{self, MethodDef};
-use crate::objects::numeric::{int_max_str_digits, set_int_max_str_digits, Int};
+use crate::objects::numeric::{int_max_str_digits, set_int_max_str_digits};
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{ctx, dict, int, list, module, string, tuple};
-use crate::vm::{exceptions, Args, Vm, VmResult};
+use crate::vm::{as_c_int, exceptions, number_index, Args, Vm, VmResult};
 
 // ----- helpers shared by the built-in modules ------------------------------------------
 
@@ -32,79 +33,8 @@ pub(super) fn new_module(
     Ok((module::new(mname, d.clone()), d))
 }
 
-/// operator.index for the built-in types: the value of an int or bool, else
-/// TypeError "'float' object cannot be interpreted as an integer".
-pub(super) fn index(o: &PyObj) -> VmResult<Int> {
-    int::value(o).ok_or_else(|| {
-        exceptions::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            typeobj::type_name(o)
-        ))
-    })
-}
-
-/// An index that must fit a C int (argument clinic's `int` converter).
-pub(super) fn c_int(o: &PyObj) -> VmResult<i32> {
-    let v = index(o)?;
-    v.to_i64()
-        .and_then(|n| i32::try_from(n).ok())
-        .ok_or_else(|| {
-            exceptions::named("OverflowError", "Python int too large to convert to C int")
-        })
-}
-
-/// Positional-or-keyword parameters `names`, the first `required` of them required,
-/// with the messages of CPython's argument clinic ("f() missing required argument
-/// 'x' (pos 1)", "'y' is an invalid keyword argument for f()").
-pub(super) fn parse_args<'a>(
-    args: &Args<'a>,
-    fname: &str,
-    names: &[&str],
-    required: usize,
-) -> VmResult<Vec<Option<&'a PyObj>>> {
-    let pos = args.pos();
-    if args.all.len() > names.len() {
-        let n = names.len();
-        let s = if n == 1 { "" } else { "s" };
-        return Err(exceptions::type_error(format!(
-            "{fname}() takes at most {n} argument{s} ({} given)",
-            args.all.len()
-        )));
-    }
-    let mut out: Vec<Option<&PyObj>> = names.iter().map(|_| None).collect();
-    for (slot, v) in out.iter_mut().zip(pos) {
-        *slot = Some(v);
-    }
-    for (k, v) in args.kwargs() {
-        let k = string::as_str(k).unwrap_or_default();
-        let Some(i) = names.iter().position(|n| *n == k) else {
-            return Err(exceptions::type_error(format!(
-                "'{k}' is an invalid keyword argument for {fname}()"
-            )));
-        };
-        if i < pos.len() {
-            return Err(exceptions::type_error(format!(
-                "argument for {fname}() given by name ('{k}') and position ({})",
-                i + 1
-            )));
-        }
-        out[i] = Some(v);
-    }
-    if let Some(i) = out[..required].iter().position(Option::is_none) {
-        return Err(exceptions::type_error(format!(
-            "{fname}() missing required argument '{}' (pos {})",
-            names[i],
-            i + 1
-        )));
-    }
-    Ok(out)
-}
-
-fn none() -> PyObj {
-    ctx().none.clone()
-}
-
-fn int_usize(n: usize) -> PyObj {
+/// A size as an int (clamped to Py_ssize_t).
+pub(super) fn usize_obj(n: usize) -> PyObj {
     int::new_i64(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
@@ -214,9 +144,9 @@ fn exit(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 /// sys.getsizeof(object[, default]): the bytes the heap holds for the object (its
 /// block, GC header included, plus the buffers it owns).
 fn getsizeof(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let a = parse_args(&args, "getsizeof", &["object", "default"], 1)?;
+    let a = args.clinic("getsizeof", &["object", "default"], 1)?;
     let o = a[0].expect("required");
-    Ok(int_usize(o.sizeof()))
+    Ok(usize_obj(o.sizeof()))
 }
 
 /// sys.getrefcount(object): the reference count, which includes the argument's own
@@ -227,7 +157,7 @@ fn getrefcount(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     if string::is_interned(o) {
         n -= 1;
     }
-    Ok(int_usize(n))
+    Ok(usize_obj(n))
 }
 
 /// sys.intern(string).
@@ -244,14 +174,14 @@ fn intern(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 fn getrecursionlimit(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     args.none("sys.getrecursionlimit")?;
-    Ok(int_usize(vm.recursion_limit))
+    Ok(usize_obj(vm.recursion_limit))
 }
 
 /// sys.setrecursionlimit(limit). The depth counts Python frames and Rust re-entries,
 /// this call included, as CPython counts it.
 fn setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("sys.setrecursionlimit")?;
-    let n = c_int(o)? as i64;
+    let n = as_c_int(o)? as i64;
     if n < 1 {
         return Err(exceptions::value_error(
             "recursion limit must be greater or equal than 1",
@@ -273,12 +203,12 @@ fn setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 fn get_int_max_str_digits(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     args.none("sys.get_int_max_str_digits")?;
-    Ok(int_usize(int_max_str_digits()))
+    Ok(usize_obj(int_max_str_digits()))
 }
 
 fn set_int_max_str_digits_(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let a = parse_args(&args, "set_int_max_str_digits", &["maxdigits"], 1)?;
-    let v = index(a[0].expect("required"))?;
+    let a = args.clinic("set_int_max_str_digits", &["maxdigits"], 1)?;
+    let v = number_index(a[0].expect("required"))?;
     set_int_max_str_digits(&v)?;
     Ok(none())
 }
@@ -404,7 +334,7 @@ fn stream_write(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     } else {
         vm.write_stdout(&text);
     }
-    Ok(int_usize(n))
+    Ok(usize_obj(n))
 }
 
 /// TextIOWrapper.flush().

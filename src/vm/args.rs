@@ -1,10 +1,12 @@
 //! The arguments of a call to a Rust builtin, in CPython's vectorcall layout: the
 //! positional arguments, then the values of the keyword arguments named by `kwnames`;
-//! and the arity checks with CPython's messages.
+//! the arity checks and Argument Clinic's parser with CPython's messages; and the
+//! integer-index conversions (PyNumber_Index, PyNumber_AsSsize_t, _PyLong_AsInt).
 
 use crate::error::ExcKind;
 use crate::heap::PyObj;
-use crate::objects::string;
+use crate::objects::numeric::Int;
+use crate::objects::{int, string, typeobj};
 
 use super::{exceptions, VmResult};
 
@@ -95,23 +97,185 @@ impl<'a> Args<'a> {
     /// keywords; messages as "divmod expected 2 arguments, got 1".
     pub fn range(&self, fname: &str, min: usize, max: usize) -> VmResult<&'a [PyObj]> {
         self.no_kw(fname)?;
-        let n = self.pos().len();
-        if n < min {
-            let what = if min == max { "" } else { "at least " };
-            let s = if min == 1 { "" } else { "s" };
-            return Err(exceptions::new_error(
-                ExcKind::TypeError,
-                format!("{fname} expected {what}{min} argument{s}, got {n}"),
-            ));
-        }
-        if n > max {
-            let what = if min == max { "" } else { "at most " };
-            let s = if max == 1 { "" } else { "s" };
-            return Err(exceptions::new_error(
-                ExcKind::TypeError,
-                format!("{fname} expected {what}{max} argument{s}, got {n}"),
-            ));
-        }
+        check_positional(fname, self.pos().len(), min, max)?;
         Ok(self.pos())
     }
+
+    /// Argument Clinic's parser for `fname(names...)`, every parameter positional or
+    /// keyword, the first `required` required: the value of each parameter.
+    pub fn clinic(
+        &self,
+        fname: &str,
+        names: &[&str],
+        required: usize,
+    ) -> VmResult<Vec<Option<&'a PyObj>>> {
+        self.parse(&Signature {
+            fname,
+            names,
+            posonly: 0,
+            maxpos: names.len(),
+            required,
+        })
+    }
+
+    /// _PyArg_UnpackKeywords: the value of each parameter of `sig`, by position or by
+    /// name, with CPython 3.11's checks in its order and its messages.
+    pub fn parse(&self, sig: &Signature<'_>) -> VmResult<Vec<Option<&'a PyObj>>> {
+        let Signature {
+            fname,
+            names,
+            posonly,
+            maxpos,
+            required,
+        } = *sig;
+        debug_assert!(required <= maxpos && maxpos <= names.len() && posonly <= maxpos);
+        let pos = self.pos();
+        let (nargs, nkw) = (pos.len(), self.kwnames.len());
+        let maxargs = names.len();
+        if nargs + nkw > maxargs {
+            let kw = if nargs == 0 { "keyword " } else { "" };
+            return Err(exceptions::type_error(format!(
+                "{fname}() takes at most {maxargs} {kw}argument{} ({} given)",
+                plural(maxargs),
+                nargs + nkw
+            )));
+        }
+        if nargs > maxpos {
+            if maxpos == 0 {
+                return Err(exceptions::type_error(format!(
+                    "{fname}() takes no positional arguments"
+                )));
+            }
+            let what = if required < maxpos {
+                "at most"
+            } else {
+                "exactly"
+            };
+            return Err(exceptions::type_error(format!(
+                "{fname}() takes {what} {maxpos} positional argument{} ({nargs} given)",
+                plural(maxpos)
+            )));
+        }
+        let minposonly = required.min(posonly);
+        if nargs < minposonly {
+            let what = if minposonly < maxpos {
+                "at least"
+            } else {
+                "exactly"
+            };
+            return Err(exceptions::type_error(format!(
+                "{fname}() takes {what} {minposonly} positional argument{} ({nargs} given)",
+                plural(minposonly)
+            )));
+        }
+        let mut out: Vec<Option<&PyObj>> = vec![None; maxargs];
+        for (slot, v) in out.iter_mut().zip(pos) {
+            *slot = Some(v);
+        }
+        let mut left = nkw;
+        for i in nargs.max(posonly)..maxargs {
+            if left == 0 && i >= required {
+                break;
+            }
+            let v = if left > 0 { self.kw(names[i]) } else { None };
+            out[i] = v;
+            if v.is_some() {
+                left -= 1;
+            } else if i < required {
+                return Err(exceptions::type_error(format!(
+                    "{fname}() missing required argument '{}' (pos {})",
+                    names[i],
+                    i + 1
+                )));
+            }
+        }
+        if left > 0 {
+            // A keyword naming a positional argument already given, else an unknown one.
+            for (i, name) in names.iter().enumerate().take(nargs).skip(posonly) {
+                if self.kw(name).is_some() {
+                    return Err(exceptions::type_error(format!(
+                        "argument for {fname}() given by name ('{name}') and position ({})",
+                        i + 1
+                    )));
+                }
+            }
+            for (k, _) in self.kwargs() {
+                let k = string::as_str(k).unwrap_or_default();
+                if !names[posonly..].contains(&k.as_ref()) {
+                    return Err(exceptions::type_error(format!(
+                        "'{k}' is an invalid keyword argument for {fname}()"
+                    )));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// An Argument Clinic signature: parameters `names`, the first `posonly` of them
+/// positional-only, the first `maxpos` positional (the rest keyword-only), the first
+/// `required` required.
+#[derive(Clone, Copy)]
+pub struct Signature<'s> {
+    pub fname: &'s str,
+    pub names: &'s [&'s str],
+    pub posonly: usize,
+    pub maxpos: usize,
+    pub required: usize,
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// _PyArg_CheckPositional: "sorted expected 1 argument, got 2".
+pub fn check_positional(fname: &str, n: usize, min: usize, max: usize) -> VmResult<()> {
+    let (what, k) = if n < min {
+        (if min == max { "" } else { "at least " }, min)
+    } else if n > max {
+        (if min == max { "" } else { "at most " }, max)
+    } else {
+        return Ok(());
+    };
+    Err(exceptions::type_error(format!(
+        "{fname} expected {what}{k} argument{}, got {n}",
+        plural(k)
+    )))
+}
+
+/// PyNumber_Index for the built-in types: the value of an int or bool, else
+/// TypeError "'float' object cannot be interpreted as an integer".
+pub fn number_index(o: &PyObj) -> VmResult<Int> {
+    int::value(o).ok_or_else(|| {
+        exceptions::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            typeobj::type_name(o)
+        ))
+    })
+}
+
+/// PyNumber_AsSsize_t with OverflowError: an int (or bool) as a Py_ssize_t.
+pub fn as_ssize_t(o: &PyObj) -> VmResult<i64> {
+    if let Some(v) = int::as_i64(o) {
+        return Ok(v);
+    }
+    number_index(o)?;
+    Err(exceptions::named(
+        "OverflowError",
+        "Python int too large to convert to C ssize_t",
+    ))
+}
+
+/// _PyLong_AsInt of an index (Argument Clinic's `int` converter).
+pub fn as_c_int(o: &PyObj) -> VmResult<i32> {
+    number_index(o)?
+        .to_i64()
+        .and_then(|n| i32::try_from(n).ok())
+        .ok_or_else(|| {
+            exceptions::named("OverflowError", "Python int too large to convert to C int")
+        })
 }

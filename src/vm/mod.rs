@@ -21,7 +21,7 @@ use crate::error::PyErr;
 use crate::heap::PyObj;
 use crate::objects::{ctx, dict, string};
 
-pub use args::Args;
+pub use args::{as_c_int, as_ssize_t, check_positional, number_index, Args, Signature};
 pub(crate) use frame::Frame;
 pub use run::{run_main_checking_leaks, CHECK_LEAKS_VAR, LEAK_STATUS};
 
