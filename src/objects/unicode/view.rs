@@ -389,7 +389,9 @@ pub fn concat_into(parts: &[StrView<'_>], kind: Kind, dst: &mut [u8]) {
 pub fn concat(parts: &[StrView<'_>]) -> PyResult<StrBuf> {
     let (kind, n) = concat_layout(parts)?;
     if kind == Kind::Ascii {
-        let mut s = String::with_capacity(n);
+        let mut s = String::new();
+        s.try_reserve_exact(n)
+            .map_err(|_| PyErr::new(ExcKind::MemoryError, ""))?;
         for p in parts {
             s.push_str(p.as_ascii().unwrap_or_default());
         }
@@ -414,11 +416,27 @@ pub fn repeat(v: StrView<'_>, count: i64) -> PyResult<StrBuf> {
         return Err(too_long());
     }
     Ok(match v {
-        StrView::Ascii(s) => StrBuf::Ascii(s.repeat(count)),
-        StrView::Latin1(b) => StrBuf::Latin1(b.repeat(count)),
-        StrView::Ucs2(u) => StrBuf::Ucs2(u.repeat(count)),
-        StrView::Ucs4(u) => StrBuf::Ucs4(u.repeat(count)),
+        StrView::Ascii(s) => {
+            let bytes = try_repeat(s.as_bytes(), count)?;
+            StrBuf::Ascii(String::from_utf8(bytes).expect("ASCII repeated is ASCII"))
+        }
+        StrView::Latin1(b) => StrBuf::Latin1(try_repeat(b, count)?),
+        StrView::Ucs2(u) => StrBuf::Ucs2(try_repeat(u, count)?),
+        StrView::Ucs4(u) => StrBuf::Ucs4(try_repeat(u, count)?),
     })
+}
+
+/// `src` repeated `count` times, or MemoryError when the memory cannot be had (the
+/// process must not abort on a huge `'a' * n`).
+fn try_repeat<T: Copy>(src: &[T], count: usize) -> PyResult<Vec<T>> {
+    let mut out = Vec::new();
+    let total = src.len().saturating_mul(count);
+    out.try_reserve_exact(total)
+        .map_err(|_| PyErr::new(ExcKind::MemoryError, ""))?;
+    for _ in 0..count {
+        out.extend_from_slice(src);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

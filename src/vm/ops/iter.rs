@@ -293,6 +293,17 @@ impl Vm {
     pub fn list_extend(&mut self, l: &PyObj, src: &PyObj) -> VmResult<()> {
         let sized = tuple::items(src).is_some() || src.is_a::<list::List>();
         let hint = if sized { 0 } else { self.length_hint(src) };
+        // Reserve before consuming the source: `list(range(10**12))` is a MemoryError
+        // at once instead of an abort after filling memory.
+        if !sized {
+            let mut b = list::borrow_mut(l).ok_or_else(busy)?;
+            if b.0.capacity() == 0 {
+                list::preallocate_exact(&mut b.0, hint)?;
+            } else if hint > 0 {
+                let n = b.0.len() + hint;
+                list::list_resize(&mut b.0, n)?;
+            }
+        }
         let items = self.collect_iter(src)?;
         let mut b = list::borrow_mut(l).ok_or_else(busy)?;
         let v = &mut b.0;
@@ -307,11 +318,6 @@ impl Vm {
             }
             v.extend(items);
             return Ok(());
-        }
-        if v.capacity() == 0 {
-            list::preallocate_exact(v, hint)?;
-        } else if hint > 0 {
-            list::list_resize(v, v.len() + hint)?;
         }
         for x in items {
             list::append_to(v, x)?;
