@@ -132,15 +132,40 @@ fn busy() -> super::super::Exc {
 }
 
 impl Vm {
-    /// `a == b` (identity first, as containers compare their items).
+    /// `a == b` (identity first, as containers compare their items). Each level of
+    /// nested lists, tuples and dicts counts against the recursion limit, so a deep
+    /// nest is a RecursionError "in comparison", as in CPython.
     pub fn equal(&mut self, a: &PyObj, b: &PyObj) -> VmResult<bool> {
         if a.is(b) {
             return Ok(true);
         }
         if a.is_a::<dict::Dict>() && b.is_a::<dict::Dict>() {
-            return self.dict_equal(a, b);
+            self.enter_recursive(" in comparison")?;
+            let r = self.dict_equal(a, b);
+            self.leave_recursive();
+            return r;
+        }
+        if let (Some((ta, xa)), Some((tb, xb))) = (seq_items(a), seq_items(b)) {
+            if ta == tb {
+                if xa.len() != xb.len() {
+                    return Ok(false);
+                }
+                self.enter_recursive(" in comparison")?;
+                let r = self.items_equal(&xa, &xb);
+                self.leave_recursive();
+                return r;
+            }
         }
         Ok(protocol::eq(a, b)?)
+    }
+
+    fn items_equal(&mut self, xa: &[PyObj], xb: &[PyObj]) -> VmResult<bool> {
+        for (x, y) in xa.iter().zip(xb) {
+            if !x.is(y) && !self.equal(x, y)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     fn dict_equal(&mut self, a: &PyObj, b: &PyObj) -> VmResult<bool> {
