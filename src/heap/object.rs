@@ -612,19 +612,40 @@ impl PyObj {
         fill: impl FnOnce(&mut [T::Item]),
     ) -> Option<PyObj>
     where
-        T::Item: Copy + Default,
+        T::Item: bytemuck::Zeroable + Copy,
     {
-        let obj = Self::new_var(
-            ty,
-            negative,
-            payload,
-            n,
-            std::iter::repeat_n(T::Item::default(), n),
-        )?;
+        let vt = ty.instance_vtable();
+        assert!(
+            vt.type_id == TypeId::of::<T>() && vt.var,
+            "payload does not match type"
+        );
+        assert!(!T::MUTABLE, "var-sized payloads are immutable (H6)");
+        if n > isize::MAX as usize / 2 {
+            return None;
+        }
+        let layout = vt.block_layout(n)?;
+        // SAFETY: vt is ty's instance vtable; layout from it.
+        let p = unsafe { raw_alloc(ty, vt, layout)? };
+        let size = n as isize;
+        // SAFETY: H3: the items, var header and payload slots lie inside the fresh
+        // block; all-zero bytes are a valid value of a Zeroable item (H6: the items
+        // are initialised before the object is complete).
+        unsafe {
+            let first = p.as_ptr().byte_add(vt.items_off).cast::<T::Item>();
+            ptr::write_bytes(first, 0, n);
+            let vb = p.as_ptr().cast::<VarBlock<()>>();
+            ptr::addr_of_mut!((*vb).ob_size).write(if negative { -size } else { size });
+            payload_ptr::<T>(p).write(payload);
+        }
+        let obj = PyObj(p);
         // SAFETY: H6 allows writing the items until construction ends: `obj` was just
-        // created, nothing else holds it (refcount 1), and no borrow of its items exists.
+        // created, nothing else holds it (refcount 1), and no borrow of its items
+        // exists. Should `fill` panic, dropping `obj` frees a complete object.
         let items = unsafe { &mut *items_ptr::<T>(obj.0) };
         fill(items);
+        if T::GC && T::TRACK_AT_ALLOC {
+            obj.gc_track();
+        }
         Some(obj)
     }
 

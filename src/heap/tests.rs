@@ -32,6 +32,13 @@ impl Payload for Tup {
     }
 }
 
+/// An immutable var-sized object of plain data (like an int's digits).
+struct Digits;
+impl Payload for Digits {
+    type Item = u32;
+    const NAME: &'static str = "digits";
+}
+
 /// A mutable container (like a list).
 struct Lst(Vec<PyObj>);
 impl Payload for Lst {
@@ -71,6 +78,7 @@ struct Types {
     tup: TypeRef,
     lst: TypeRef,
     fin: TypeRef,
+    digits: TypeRef,
 }
 
 fn types() -> Types {
@@ -80,6 +88,7 @@ fn types() -> Types {
         tup: TypeRef::new::<Meta, Tup>(&meta, Meta),
         lst: TypeRef::new::<Meta, Lst>(&meta, Meta),
         fin: TypeRef::new::<Meta, Fin>(&meta, Meta),
+        digits: TypeRef::new::<Meta, Digits>(&meta, Meta),
         meta,
     }
 }
@@ -180,6 +189,24 @@ fn var_items_are_kept_and_freed() {
     assert!(short.is_none());
     assert_eq!(a.refcnt(), 1);
     drop(a);
+    assert_eq!(live_objects(), base);
+}
+
+#[test]
+fn plain_items_are_zeroed_then_filled_in_place() {
+    let t = types();
+    let base = live_objects();
+    let d = PyObj::new_var_filled(&t.digits, true, Digits, 5, |items: &mut [u32]| {
+        assert!(items.iter().all(|&x| x == 0));
+        for (i, x) in items.iter_mut().enumerate() {
+            *x = i as u32 * 3;
+        }
+    })
+    .unwrap();
+    assert_eq!(d.items::<Digits>().unwrap(), &[0, 3, 6, 9, 12]);
+    assert_eq!(d.ob_size(), -5);
+    assert_eq!(d.sizeof(), 16 + 8 + 5 * 4);
+    drop(d);
     assert_eq!(live_objects(), base);
 }
 

@@ -94,10 +94,14 @@ pub fn from_view(v: StrView<'_>) -> Option<PyObj> {
         1 if v.char_at(0) < 256 => return Some(c.latin1[v.char_at(0) as usize].clone()),
         _ => {}
     }
-    let utf8_len = v
-        .chars()
-        .map(|u| char::from_u32(u).map_or(3, char::len_utf8))
-        .sum();
+    // The UTF-8 length is kept only for non-ASCII strings (for ASCII it is the length).
+    let utf8_len = if v.kind() == Kind::Ascii {
+        v.len()
+    } else {
+        v.chars()
+            .map(|u| char::from_u32(u).map_or(3, char::len_utf8))
+            .sum()
+    };
     alloc_with(&c.str_type, v.kind(), v.len(), utf8_len, |d| {
         write_view_data(v, d)
     })
