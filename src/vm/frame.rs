@@ -234,7 +234,7 @@ impl Vm {
         for (name, value) in args.kwargs() {
             let key = string::as_str(name).unwrap_or_default();
             let found = (posonly..argcount + kwonly)
-                .find(|&i| string::eq(&c.varnames[i], name) || *key == *varname(c, i));
+                .find(|&i| string::eq(&c.varnames[i], name));
             match found {
                 Some(i) => {
                     if !self.stack[base + i].is(&null) {
