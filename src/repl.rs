@@ -458,13 +458,14 @@ fn session(
                     first
                 }
                 Err(ReadlineError::Interrupted) => {
-                    eprintln!("\nKeyboardInterrupt");
+                    // rustyline has ended the line already.
+                    eprintln!("KeyboardInterrupt");
                     lines.clear();
                     pending.clear();
                     continue;
                 }
                 Err(ReadlineError::Eof) => {
-                    println!();
+                    // rustyline has ended the line already.
                     return 0;
                 }
                 Err(e) => {

@@ -99,6 +99,13 @@ fn multi_line_def_and_for_loop() {
     enter(&mut p, "    print(i * 10, end=';')");
     p.exp_string("... ").unwrap();
     assert!(eval(&mut p, "").contains("0;10;20;"));
+    // A bracketed paste of a whole block, nested indentation included.
+    p.send("\x1b[200~for i in range(2):\n    if i:\n        print('one')\n    else:\n        print('zero')\n\nprint('after')\x1b[201~").unwrap();
+    p.flush().unwrap();
+    // The pasted text is redrawn after the prompt before Enter runs it.
+    p.exp_string("print('after')").unwrap();
+    let out = eval(&mut p, "");
+    assert!(out.contains("zero\r\none\r\nafter"), "{out:?}");
     enter(&mut p, "total = (1 +");
     p.exp_string("... ").unwrap();
     eval(&mut p, "2)");
