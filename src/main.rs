@@ -192,8 +192,10 @@ fn main() -> ExitCode {
             }
             Action::Repl => {
                 let mut vm = Vm::new(vec![String::new()]);
-                let globals = glasspy::repl::main_globals(&mut vm);
-                glasspy::repl::run(vm, globals, true) as u8
+                match vm.new_module("__main__", None) {
+                    Ok(globals) => glasspy::repl::run(vm, globals, true) as u8,
+                    Err(e) => vm.report_uncaught(&e.0) as u8,
+                }
             }
             Action::Run {
                 source,
@@ -207,13 +209,12 @@ fn main() -> ExitCode {
                     return glasspy::vm::run_main_checking_leaks(argv, &source, &filename, f) as u8;
                 }
                 let mut vm = Vm::new(argv);
-                let status = vm.run_main(&source, &filename, file.as_deref());
                 if inspect && std::io::stdin().is_terminal() {
-                    // python3 -i: the REPL in the script's namespace, whatever happened.
-                    let globals = glasspy::repl::main_globals(&mut vm);
-                    return glasspy::repl::run(vm, globals, false) as u8;
+                    // python3 -i: the REPL in the program's namespace, whatever happened.
+                    let f = file.as_deref();
+                    return glasspy::repl::run_script_then_repl(vm, &source, &filename, f) as u8;
                 }
-                status as u8
+                vm.run_main(&source, &filename, file.as_deref()) as u8
             }
         }
     };

@@ -17,9 +17,9 @@ use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
-use crate::compiler::{compile_interactive_warn, CompileError};
+use crate::compiler::{compile_interactive_warn, compile_source_warn, CompileError};
 use crate::heap::PyObj;
-use crate::objects::{ctx, dict, module, string};
+use crate::objects::{ctx, dict, string};
 use crate::parser::lexer::{self, Kw, Op, Tok};
 use crate::parser::{ast, parse_interactive, LineIndex, SyntaxError};
 use crate::vm::{Vm, INTERRUPT};
@@ -489,17 +489,34 @@ fn session(
     }
 }
 
-/// The `__main__` namespace of a VM that ran a script, or a fresh one.
-pub fn main_globals(vm: &mut Vm) -> PyObj {
-    let modules = vm.modules.clone();
-    if let Some(g) = vm
-        .dict_get_str(&modules, "__main__")
-        .and_then(|m| module::dict(&m).cloned())
-    {
-        return g;
+/// `glasspy -i`: run the program as `__main__`, print whatever it leaves uncaught
+/// (SystemExit too, as `python3 -i` does), then open the REPL in its namespace.
+pub fn run_script_then_repl(mut vm: Vm, source: &str, filename: &str, file: Option<&str>) -> i32 {
+    let mut warnings = Vec::new();
+    let compiled = compile_source_warn(source, filename, &mut warnings);
+    let shown_source = (!filename.starts_with('<')).then_some(source);
+    for w in &warnings {
+        eprint!("{}", w.render(filename, shown_source));
     }
-    vm.new_module("__main__", None)
-        .expect("creating __main__ cannot fail")
+    let globals = match vm.new_module("__main__", file) {
+        Ok(g) => g,
+        Err(e) => return vm.report_uncaught(&e.0),
+    };
+    match compiled {
+        Ok(code) => {
+            if let Err(e) = vm.exec_code(code, globals.clone()) {
+                vm.flush();
+                let text = vm.format_exception(&e.0);
+                eprint!("{text}");
+            }
+        }
+        Err(CompileError::Syntax(e)) => eprint!("{}", e.render()),
+        Err(CompileError::Recursion) => {
+            eprintln!("RecursionError: {}", CompileError::RECURSION_MSG);
+        }
+    }
+    vm.flush();
+    run(vm, globals, false)
 }
 
 #[cfg(test)]

@@ -218,3 +218,27 @@ fn tab_completes_names_and_attributes() {
     p.send_control('d').unwrap();
     assert_eq!(exit_status(&mut p), 0);
 }
+
+#[test]
+fn dash_i_opens_the_repl_in_the_script_namespace() {
+    let home = Home::new("inspect");
+    let script = home.0.join("script.py");
+    std::fs::write(&script, "left_behind = 41\nimport sys\nsys.exit(3)\n").unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_glasspy"));
+    cmd.env("HOME", &home.0)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .arg("-i")
+        .arg(&script);
+    let opts = Options::new()
+        .timeout_ms(Some(5000))
+        .strip_ansi_escape_codes(true);
+    let mut p = spawn_with_options(cmd, opts).expect("spawn glasspy -i in a pty");
+    // As python3 -i: SystemExit is reported, not obeyed, and no banner.
+    let out = p.exp_string(">>> ").unwrap();
+    assert!(out.contains("SystemExit: 3"), "{out:?}");
+    assert!(!out.contains("Python 3.11 subset"), "{out:?}");
+    assert!(eval(&mut p, "left_behind + 1").contains("42"));
+    p.send_control('d').unwrap();
+    assert_eq!(exit_status(&mut p), 0);
+}
