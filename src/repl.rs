@@ -30,6 +30,8 @@ const PS1: &str = ">>> ";
 const PS2: &str = "... ";
 /// The history file, under $HOME.
 const HISTORY_FILE: &str = ".glasspy_history";
+/// Lines kept in the history file (rustyline keeps 100 by default).
+const HISTORY_LEN: usize = 1000;
 const INDENT: &str = "    ";
 
 /// Python's keywords, offered by tab completion.
@@ -389,7 +391,9 @@ pub fn run(vm: Vm, globals: PyObj, show_banner: bool) -> i32 {
     let config = Config::builder()
         .auto_add_history(false)
         .completion_type(CompletionType::List)
-        .build();
+        .max_history_size(HISTORY_LEN)
+        .map(|b| b.build())
+        .unwrap_or_default();
     let mut editor: Editor<ReplHelper, DefaultHistory> = match Editor::with_config(config) {
         Ok(e) => e,
         Err(e) => {
