@@ -32,4 +32,5 @@ pub mod error;
 pub mod heap;
 pub mod objects;
 pub mod parser;
+pub mod repl;
 pub mod vm;

@@ -1,4 +1,4 @@
-//! The `glasspy` command line: run a file, `-c CODE`, or a script on stdin.
+//! The `glasspy` command line: run a file, `-c CODE`, a script on stdin, or the REPL.
 
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
@@ -13,6 +13,7 @@ usage: glasspy [option] ... [-c cmd | file | -] [arg] ...
 Options:
 -c cmd : program passed in as string (terminates option list)
 --dis  : print the bytecode of the program instead of running it
+-i     : inspect interactively after running script
 -h     : print this help message and exit (also -? or --help)
 -V     : print the glasspy version number and exit (also --version)
 file   : program read from script file
@@ -32,7 +33,11 @@ enum Action {
         filename: String,
         file: Option<String>,
         argv: Vec<String>,
+        /// `-i`: open the REPL in the program's namespace afterwards.
+        inspect: bool,
     },
+    /// The REPL on a terminal, with no program.
+    Repl,
     Dis {
         source: String,
         filename: String,
@@ -68,6 +73,7 @@ fn read_stdin() -> String {
 
 fn parse_args(args: Vec<String>) -> Action {
     let mut dis = false;
+    let mut inspect = false;
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
@@ -84,6 +90,7 @@ fn parse_args(args: Vec<String>) -> Action {
                 return Action::Exit(0);
             }
             "--dis" => dis = true,
+            "-i" => inspect = true,
             "-c" => {
                 let Some(code) = args.get(i + 1) else {
                     return usage_error("Argument expected for the -c option");
@@ -99,6 +106,7 @@ fn parse_args(args: Vec<String>) -> Action {
                         filename,
                         file: None,
                         argv,
+                        inspect,
                     }
                 };
             }
@@ -113,9 +121,8 @@ fn parse_args(args: Vec<String>) -> Action {
     let rest = &args[i..];
     let (source, filename, file, argv) = match rest.first().map(String::as_str) {
         None | Some("-") => {
-            if rest.is_empty() && std::io::stdin().is_terminal() {
-                eprintln!("glasspy: the interactive prompt is not available yet; run a file or pipe a script");
-                return Action::Exit(2);
+            if rest.is_empty() && std::io::stdin().is_terminal() && !dis {
+                return Action::Repl;
             }
             let mut argv: Vec<String> = rest.to_vec();
             if argv.is_empty() {
@@ -139,6 +146,7 @@ fn parse_args(args: Vec<String>) -> Action {
         filename,
         file,
         argv,
+        inspect,
     }
 }
 
@@ -182,17 +190,30 @@ fn main() -> ExitCode {
                     }
                 }
             }
+            Action::Repl => {
+                let mut vm = Vm::new(vec![String::new()]);
+                match vm.new_module("__main__", None) {
+                    Ok(globals) => glasspy::repl::run(vm, globals, true) as u8,
+                    Err(e) => vm.report_uncaught(&e.0) as u8,
+                }
+            }
             Action::Run {
                 source,
                 filename,
                 file,
                 argv,
+                inspect,
             } => {
                 if std::env::var_os(glasspy::vm::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {
                     let f = file.as_deref();
                     return glasspy::vm::run_main_checking_leaks(argv, &source, &filename, f) as u8;
                 }
                 let mut vm = Vm::new(argv);
+                if inspect && std::io::stdin().is_terminal() {
+                    // python3 -i: the REPL in the program's namespace, whatever happened.
+                    let f = file.as_deref();
+                    return glasspy::repl::run_script_then_repl(vm, &source, &filename, f) as u8;
+                }
                 vm.run_main(&source, &filename, file.as_deref()) as u8
             }
         }

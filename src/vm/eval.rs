@@ -2,6 +2,8 @@
 //! frame stack until the entry frame returns. Calls to Python functions push a frame
 //! and continue here; exceptions unwind through the code objects' exception tables.
 
+use std::sync::atomic::Ordering;
+
 use crate::bytecode::code::GlobalCache;
 use crate::bytecode::opcode::{BinaryOp, CompareOp};
 use crate::bytecode::{Code, Instr, Op};
@@ -447,7 +449,13 @@ impl Vm {
                 self.stack.push(list::new_exact(middle));
                 self.stack.extend(items.into_iter().rev());
             }
-            Op::JUMP => *ip = arg as usize,
+            Op::JUMP => {
+                // A backward jump closes a loop: the place to notice Ctrl-C.
+                if (arg as usize) < *ip && super::INTERRUPT.load(Ordering::Relaxed) {
+                    return Err(super::take_interrupt());
+                }
+                *ip = arg as usize;
+            }
             Op::POP_JUMP_IF_FALSE => {
                 let v = self.pop();
                 if !self.truthy(&v)? {
@@ -482,6 +490,9 @@ impl Vm {
                 self.stack.push(it);
             }
             Op::FOR_ITER => {
+                if super::INTERRUPT.load(Ordering::Relaxed) {
+                    return Err(super::take_interrupt());
+                }
                 let it = self.top().clone();
                 self.frames[fi].ip = *ip;
                 match self.next(&it)? {

@@ -17,6 +17,8 @@ pub mod ops;
 mod run;
 pub mod traceback;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use crate::error::PyErr;
 use crate::heap::PyObj;
 use crate::objects::{ctx, dict, string};
@@ -36,6 +38,16 @@ impl From<PyErr> for Exc {
     fn from(e: PyErr) -> Exc {
         exceptions::from_pyerr(&e)
     }
+}
+
+/// Set by the REPL's SIGINT handler; the eval loop checks it at backward jumps and
+/// FOR_ITER and raises KeyboardInterrupt there (CPython's eval breaker, reduced).
+pub static INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// Clear a pending Ctrl-C and return the KeyboardInterrupt it becomes.
+pub(crate) fn take_interrupt() -> Exc {
+    INTERRUPT.store(false, Ordering::Relaxed);
+    exceptions::named_empty("KeyboardInterrupt")
 }
 
 /// The default sys.getrecursionlimit().
