@@ -923,7 +923,16 @@ impl<X: Payload<Item = ()>> Payload for TypeObject<X> {
     type Item = ();
     const NAME: &'static str = "type";
     const GC: bool = X::GC;
-    const MUTABLE: bool = X::MUTABLE;
+    // Never borrowed mutably: instances read `instance_vt` through raw pointers at any
+    // time (H4), so a type's own data changes only through interior mutability (its
+    // dict is an object of its own).
+    const MUTABLE: bool = {
+        assert!(
+            !X::MUTABLE,
+            "type data must be immutable; use interior mutability"
+        );
+        false
+    };
     fn traverse(&self, _items: &[()], visit: Visit<'_>) {
         self.ext.traverse(&[], visit)
     }
@@ -1015,11 +1024,6 @@ impl TypeRef {
     /// The type's extension data, if it is `X`.
     pub fn ext<X: Payload<Item = ()>>(&self) -> Option<&X> {
         self.0.get::<TypeObject<X>>().map(|t| &t.ext)
-    }
-
-    /// The type's extension data for mutation (mutable `X` only).
-    pub fn ext_mut<X: Payload<Item = ()>>(&self) -> Result<PMut<'_, TypeObject<X>>, BorrowError> {
-        self.0.borrow_mut::<TypeObject<X>>()
     }
 
     /// The handle as a plain object.

@@ -233,8 +233,7 @@ impl Vm {
         let mut posonly_as_kw: Vec<String> = Vec::new();
         for (name, value) in args.kwargs() {
             let key = string::as_str(name).unwrap_or_default();
-            let found = (posonly..argcount + kwonly)
-                .find(|&i| string::eq(&c.varnames[i], name));
+            let found = (posonly..argcount + kwonly).find(|&i| string::eq(&c.varnames[i], name));
             match found {
                 Some(i) => {
                     if !self.stack[base + i].is(&null) {
