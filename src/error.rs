@@ -27,6 +27,11 @@ pub struct PyErr {
 }
 
 impl PyErr {
+    /// MemoryError (CPython raises it with no message).
+    pub fn memory() -> Self {
+        PyErr::new(ExcKind::MemoryError, "")
+    }
+
     pub fn new(kind: ExcKind, msg: impl Into<String>) -> Self {
         PyErr {
             kind,

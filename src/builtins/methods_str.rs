@@ -46,7 +46,7 @@ fn text(o: &PyObj) -> Cow<'_, str> {
 }
 
 fn new_str(s: &str) -> VmResult<PyObj> {
-    string::try_new(s).ok_or_else(|| exceptions::named_empty("MemoryError"))
+    string::try_new(s).ok_or_else(exceptions::memory_error)
 }
 
 /// `p` (a piece of `whole`, the text of `orig`) as a str: `orig` itself when whole.
@@ -135,7 +135,7 @@ fn join(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     }
     let sep = string::view(s).expect("a str");
     let buf = join_views(sep, &views)?;
-    string::from_buf(&buf).ok_or_else(|| exceptions::named_empty("MemoryError"))
+    string::from_buf(&buf).ok_or_else(exceptions::memory_error)
 }
 
 fn do_strip(

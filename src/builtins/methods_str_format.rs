@@ -73,7 +73,7 @@ fn run(vm: &mut Vm, s: &PyObj, src: &Source<'_>) -> VmResult<PyObj> {
         next_field: 0,
     };
     let out = build_string(vm, &text, src, 2, &mut st)?;
-    string::try_new(&out).ok_or_else(|| exceptions::named_empty("MemoryError"))
+    string::try_new(&out).ok_or_else(exceptions::memory_error)
 }
 
 /// One parsed replacement field.

@@ -12,11 +12,6 @@ use crate::objects::unicode::ctype::decimal_value;
 /// process (CPython raises it when malloc fails).
 pub const MAX_RESULT_BYTES: u64 = 1 << 40;
 
-/// The MemoryError a result past `MAX_RESULT_BYTES` raises.
-pub fn memory_error() -> PyErr {
-    PyErr::new(ExcKind::MemoryError, "")
-}
-
 /// A parsed spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormatSpec {
@@ -232,7 +227,7 @@ pub fn pad<'a>(head: &str, body: &'a str, fill: char, p: Padding) -> PyResult<Co
     }
     let size = n_fill * fill.len_utf8() as u64 + head.len() as u64 + body.len() as u64;
     if size > MAX_RESULT_BYTES {
-        return Err(memory_error());
+        return Err(PyErr::memory());
     }
     let mut out = String::with_capacity(size as usize);
     out.extend(std::iter::repeat_n(fill, p.left));

@@ -27,16 +27,12 @@ impl Payload for List {
     }
 }
 
-fn memory_error() -> PyErr {
-    PyErr::new(ExcKind::MemoryError, "")
-}
-
 /// Set the capacity of `v` to exactly `cap` (>= its length).
 fn set_capacity(v: &mut Vec<PyObj>, cap: usize) -> PyResult<()> {
     debug_assert!(cap >= v.len());
     if cap > v.capacity() {
         v.try_reserve_exact(cap - v.len())
-            .map_err(|_| memory_error())?;
+            .map_err(|_| PyErr::memory())?;
     } else if cap < v.capacity() {
         v.shrink_to(cap);
     }
@@ -63,7 +59,7 @@ pub fn list_resize(v: &mut Vec<PyObj>, newsize: usize) -> PyResult<()> {
     }
     let mut new_allocated = newsize
         .checked_add((newsize >> 3) + 6)
-        .ok_or_else(memory_error)?
+        .ok_or_else(PyErr::memory)?
         & !3;
     if newsize > v.len() && newsize - v.len() > new_allocated - newsize {
         new_allocated = (newsize + 3) & !3;
@@ -72,7 +68,7 @@ pub fn list_resize(v: &mut Vec<PyObj>, newsize: usize) -> PyResult<()> {
         new_allocated = 0;
     }
     if new_allocated > isize::MAX as usize / std::mem::size_of::<PyObj>() {
-        return Err(memory_error());
+        return Err(PyErr::memory());
     }
     set_capacity(v, new_allocated.max(v.len()))
 }
@@ -93,7 +89,7 @@ pub fn new_empty() -> PyObj {
 /// has a known length `n` allocates (n + 1) & ~1 slots, then appends.
 pub fn preallocate_exact(v: &mut Vec<PyObj>, n: usize) -> PyResult<()> {
     debug_assert!(v.is_empty());
-    let cap = n.checked_add(1).ok_or_else(memory_error)? & !1;
+    let cap = n.checked_add(1).ok_or_else(PyErr::memory)? & !1;
     set_capacity(v, cap)
 }
 

@@ -335,7 +335,7 @@ impl Vm {
             }
             Op::BUILD_TUPLE => {
                 let items = self.pop_n(arg as usize);
-                let t = tuple::try_new(items).ok_or_else(memory_error)?;
+                let t = tuple::try_new(items).ok_or_else(exceptions::memory_error)?;
                 self.stack.push(t);
             }
             Op::BUILD_LIST => {
@@ -749,10 +749,6 @@ impl Vm {
         }
         Ok(out)
     }
-}
-
-fn memory_error() -> Exc {
-    exceptions::named_empty("MemoryError")
 }
 
 fn name_error(name: &PyObj) -> Exc {

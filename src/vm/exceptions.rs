@@ -37,7 +37,7 @@ pub fn named_empty(name: &str) -> Exc {
 /// An exception for one of the kinds the object layer raises.
 pub fn new_error(kind: ExcKind, msg: impl AsRef<str>) -> Exc {
     if kind == ExcKind::MemoryError && msg.as_ref().is_empty() {
-        return named_empty("MemoryError");
+        return memory_error();
     }
     named(kind_name(kind), msg)
 }
@@ -45,6 +45,11 @@ pub fn new_error(kind: ExcKind, msg: impl AsRef<str>) -> Exc {
 /// The exception object for an object-layer error.
 pub fn from_pyerr(e: &PyErr) -> Exc {
     new_error(e.kind, &e.msg)
+}
+
+/// A MemoryError (no message, as CPython's).
+pub fn memory_error() -> Exc {
+    named_empty("MemoryError")
 }
 
 /// A TypeError.

@@ -16,10 +16,6 @@ use crate::error::{ExcKind, PyErr, PyResult};
 /// whatever is asked and raises MemoryError when malloc fails; we raise it here.
 pub const MAX_INT_BITS: u64 = 1 << 32;
 
-pub(crate) fn memory_error() -> PyErr {
-    PyErr::new(ExcKind::MemoryError, "")
-}
-
 fn zero_div(msg: &str) -> PyErr {
     PyErr::new(ExcKind::ZeroDivisionError, msg)
 }
@@ -182,7 +178,7 @@ impl Int {
         }
         let e = match exp.to_u64() {
             Some(e) if e <= u64::from(u32::MAX) => e as u32,
-            _ => return Err(memory_error()),
+            _ => return Err(PyErr::memory()),
         };
         if let Int::Small(b) = self {
             if let Some(p) = b.checked_pow(e) {
@@ -194,7 +190,7 @@ impl Int {
         }
         // |a| >= 2: the result has at least (bits - 1) * e + 1 bits.
         if (self.bit_length() - 1).saturating_mul(u64::from(e)) > MAX_INT_BITS {
-            return Err(memory_error());
+            return Err(PyErr::memory());
         }
         Ok(Int::from_bigint(self.big().pow(e)))
     }

@@ -3,7 +3,7 @@
 
 use std::ops::{BitAnd, BitOr, BitXor, Not};
 
-use super::arith::{memory_error, MAX_INT_BITS};
+use super::arith::MAX_INT_BITS;
 use super::int::Int;
 use crate::error::{ExcKind, PyErr, PyResult};
 
@@ -54,7 +54,7 @@ impl Int {
         }
         let n = match n.to_u64() {
             Some(n) if self.bit_length().saturating_add(n) <= MAX_INT_BITS => n,
-            _ => return Err(memory_error()),
+            _ => return Err(PyErr::memory()),
         };
         if let Int::Small(a) = self {
             if n < 64 {

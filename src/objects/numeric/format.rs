@@ -9,8 +9,7 @@ use super::int::Int;
 use super::intstr::{int_to_decimal, int_to_prefixed};
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::objects::format_spec::{
-    memory_error, pad, parse_format_spec, unknown_format_code, FormatSpec, Padding,
-    MAX_RESULT_BYTES,
+    pad, parse_format_spec, unknown_format_code, FormatSpec, Padding, MAX_RESULT_BYTES,
 };
 
 fn value_error(msg: impl Into<String>) -> PyErr {
@@ -68,7 +67,7 @@ fn fill_number(
 ) -> PyResult<String> {
     // The result has at least `width` characters: refuse before zero-filling them.
     if f.width.unwrap_or(0) as u64 > MAX_RESULT_BYTES {
-        return Err(memory_error());
+        return Err(PyErr::memory());
     }
     let sign = match (f.sign, negative) {
         (_, true) => "-",

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::methods::char_len;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::objects::format_spec::{
-    memory_error, pad, parse_format_spec, unknown_format_code, Padding, MAX_RESULT_BYTES,
+    pad, parse_format_spec, unknown_format_code, Padding, MAX_RESULT_BYTES,
 };
 
 /// `s` with `left` and `right` fill characters around it.
@@ -79,7 +79,7 @@ pub fn expandtabs(s: &str, tabsize: i64) -> PyResult<Cow<'_, str>> {
         total = total.checked_add(n).ok_or_else(too_long)?;
     }
     if total as u64 > MAX_RESULT_BYTES {
-        return Err(memory_error());
+        return Err(PyErr::memory());
     }
     let mut out = String::with_capacity(total as usize + s.len() - char_len(s));
     for (ch, n) in tab_columns(s, tabsize) {

@@ -9,13 +9,9 @@ use crate::objects::{ctx, float, int, list, string, tuple, typeobj};
 
 use super::super::{exceptions, Exc, Vm, VmResult};
 
-fn memory_error() -> Exc {
-    exceptions::named_empty("MemoryError")
-}
-
 /// An int object for `v`.
 pub fn int_obj(v: &Int) -> VmResult<PyObj> {
-    int::new(v).ok_or_else(memory_error)
+    int::new(v).ok_or_else(exceptions::memory_error)
 }
 
 /// The value of an int or bool.
@@ -142,7 +138,7 @@ fn repeat(seq: &PyObj, n: i64) -> VmResult<PyObj> {
             return Ok(seq.clone());
         }
         let buf = crate::objects::unicode::view::repeat(v, n as i64)?;
-        return string::from_buf(&buf).ok_or_else(memory_error);
+        return string::from_buf(&buf).ok_or_else(exceptions::memory_error);
     }
     let items: Vec<PyObj> = match tuple::items(seq) {
         Some(t) => {
@@ -157,14 +153,15 @@ fn repeat(seq: &PyObj, n: i64) -> VmResult<PyObj> {
         .len()
         .checked_mul(n)
         .filter(|t| *t <= isize::MAX as usize / 8)
-        .ok_or_else(memory_error)?;
+        .ok_or_else(exceptions::memory_error)?;
     let mut out = Vec::new();
-    out.try_reserve_exact(total).map_err(|_| memory_error())?;
+    out.try_reserve_exact(total)
+        .map_err(|_| exceptions::memory_error())?;
     for _ in 0..n {
         out.extend(items.iter().cloned());
     }
     if tuple::items(seq).is_some() {
-        tuple::try_new(out).ok_or_else(memory_error)
+        tuple::try_new(out).ok_or_else(exceptions::memory_error)
     } else {
         Ok(list::new_exact(out))
     }
@@ -188,11 +185,11 @@ fn concat(a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
             return Ok(b.clone());
         }
         let buf = crate::objects::unicode::view::concat(&[x, y])?;
-        return string::from_buf(&buf).ok_or_else(memory_error);
+        return string::from_buf(&buf).ok_or_else(exceptions::memory_error);
     }
     if let (Some(x), Some(y)) = (tuple::items(a), tuple::items(b)) {
         let v: Vec<PyObj> = x.iter().chain(y).cloned().collect();
-        return tuple::try_new(v).ok_or_else(memory_error);
+        return tuple::try_new(v).ok_or_else(exceptions::memory_error);
     }
     if let (Some(x), Some(y)) = (list::borrow(a), list::borrow(b)) {
         let v: Vec<PyObj> = x.0.iter().chain(y.0.iter()).cloned().collect();

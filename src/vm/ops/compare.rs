@@ -70,7 +70,7 @@ pub fn compare_bool(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResul
     }
     let (sa, sb) = (a.is_a::<set::Set>(), b.is_a::<set::Set>());
     if sa && sb {
-        return set_compare(vm, a, b, op);
+        return set_compare(a, b, op);
     }
     match op {
         CompareOp::Eq => vm.equal(a, b),
@@ -109,7 +109,7 @@ fn sequence_compare(vm: &mut Vm, xa: &[PyObj], xb: &[PyObj], op: CompareOp) -> V
     Ok(from_ordering(Some(xa.len().cmp(&xb.len())), op))
 }
 
-fn set_compare(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<bool> {
+fn set_compare(a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<bool> {
     let (x, y) = (
         set::borrow(a).ok_or_else(busy)?,
         set::borrow(b).ok_or_else(busy)?,
@@ -123,7 +123,6 @@ fn set_compare(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<boo
         CompareOp::Lt => x.0.len() < y.0.len() && x.0.is_subset(&y.0, &mut eq)?,
         CompareOp::Gt => x.0.len() > y.0.len() && x.0.is_superset(&y.0, &mut eq)?,
     };
-    let _ = vm;
     Ok(r)
 }
 

@@ -38,7 +38,7 @@ pub fn concat_strs(parts: &[PyObj]) -> VmResult<PyObj> {
         .map(|p| string::view(p).ok_or_else(|| exceptions::type_error("BUILD_STRING of a non-str")))
         .collect::<VmResult<_>>()?;
     let buf = concat(&views)?;
-    string::from_buf(&buf).ok_or_else(|| exceptions::named_empty("MemoryError"))
+    string::from_buf(&buf).ok_or_else(exceptions::memory_error)
 }
 
 impl Vm {

@@ -34,7 +34,6 @@ impl Vm {
                 i += 1;
                 continue;
             }
-            let start = i;
             i += 1;
             // %(key)
             let mut keyed: Option<PyObj> = None;
@@ -65,18 +64,17 @@ impl Vm {
                 flags.push(f);
                 i += 1;
             }
-            let mut take_arg = |vm: &mut Vm, keyed: &mut Option<PyObj>| -> VmResult<PyObj> {
+            let mut take_arg = |keyed: &mut Option<PyObj>| -> VmResult<PyObj> {
                 if let Some(k) = keyed.take() {
                     return Ok(k);
                 }
-                let _ = vm;
                 let v = values.get(next).cloned().ok_or_else(not_enough)?;
                 next += 1;
                 Ok(v)
             };
             let mut width = String::new();
             if chars.get(i) == Some(&'*') {
-                let w = take_arg(self, &mut None)?;
+                let w = take_arg(&mut None)?;
                 width = int::as_i64(&w)
                     .ok_or_else(|| exceptions::type_error("* wants int"))?
                     .to_string();
@@ -92,7 +90,7 @@ impl Vm {
                 i += 1;
                 let mut p = String::new();
                 if chars.get(i) == Some(&'*') {
-                    let w = take_arg(self, &mut None)?;
+                    let w = take_arg(&mut None)?;
                     p = int::as_i64(&w)
                         .ok_or_else(|| exceptions::type_error("* wants int"))?
                         .to_string();
@@ -116,7 +114,7 @@ impl Vm {
                 out.push('%');
                 continue;
             }
-            let arg = take_arg(self, &mut keyed)?;
+            let arg = take_arg(&mut keyed)?;
             let left = flags.contains('-');
             let align = if left { "<" } else { "" };
             let sign = if flags.contains('+') {
@@ -213,7 +211,6 @@ impl Vm {
                     )))
                 }
             };
-            let _ = start;
             out.push_str(&piece);
         }
         if mapping.is_none() && next < values.len() && (is_tuple || next == 0) {

@@ -116,8 +116,7 @@ impl Vm {
                     return Ok(o.clone());
                 }
                 let buf = v.slice(start, step, n.max(0) as usize);
-                return string::from_buf(&buf)
-                    .ok_or_else(|| exceptions::named_empty("MemoryError"));
+                return string::from_buf(&buf).ok_or_else(exceptions::memory_error);
             }
             return Err(exceptions::type_error(format!(
                 "string indices must be integers, not '{}'",
