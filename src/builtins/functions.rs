@@ -13,9 +13,8 @@ use crate::objects::function::Function;
 use crate::objects::method::Method;
 use crate::objects::module::{self, Module};
 use crate::objects::numeric::{int_to_prefixed, Int};
-use crate::objects::range::Range;
 use crate::objects::typeobj::{self, TypeInfo};
-use crate::objects::{cell, ctx, dict, int, list, set, string, tuple};
+use crate::objects::{cell, ctx, dict, int, list, string, tuple};
 use crate::vm::exceptions::type_error;
 use crate::vm::ops::slots::{register_slots, slots_of, Slots};
 use crate::vm::ops::{self, bool_obj};
@@ -168,33 +167,13 @@ fn input(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 /// len(obj)
 fn len(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("len")?;
-    let n = if let Some(n) = string::len(o) {
-        n
-    } else if let Some(t) = tuple::items(o) {
-        t.len()
-    } else if let Some(l) = list::borrow(o) {
-        l.0.len()
-    } else if let Some(n) = dict::len(o).or_else(|| set::len(o)) {
-        n
-    } else if let Some(r) = o.get::<Range>() {
-        match int::as_i64(&r.length) {
-            Some(n) => n as usize,
-            None => {
-                return Err(exceptions::named(
-                    "OverflowError",
-                    "Python int too large to convert to C ssize_t",
-                ))
-            }
-        }
-    } else if let Some(n) = crate::vm::ops::slot_len(o) {
-        n
-    } else {
-        return Err(type_error(format!(
+    match crate::vm::ops::len_of(o) {
+        Some(n) => Ok(int::new_i64(n? as i64)),
+        None => Err(type_error(format!(
             "object of type '{}' has no len()",
             typeobj::type_name(o)
-        )));
-    };
-    Ok(int::new_i64(n as i64))
+        ))),
+    }
 }
 
 /// repr(obj)

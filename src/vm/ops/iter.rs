@@ -246,20 +246,8 @@ impl Vm {
 
     /// __length_hint__ of an iterable, as PyObject_LengthHint with default 8.
     pub fn length_hint(&mut self, o: &PyObj) -> usize {
-        if let Some(t) = tuple::items(o) {
-            return t.len();
-        }
-        if let Some(l) = list::borrow(o) {
-            return l.0.len();
-        }
-        if let Some(n) = string::len(o)
-            .or_else(|| dict::len(o))
-            .or_else(|| set::len(o))
-        {
-            return n;
-        }
-        if let Some((_, _, n)) = range::parts(o) {
-            return n.max(0) as usize;
+        if let Some(n) = super::len_of(o) {
+            return n.unwrap_or(usize::MAX);
         }
         if let Some(r) = o.get::<RangeIter>() {
             return (r.len - r.index.get()).max(0) as usize;
@@ -280,9 +268,6 @@ impl Vm {
         if let Ok(s) = o.borrow::<SetIter>() {
             return s.len;
         }
-        if let Some(n) = super::slot_len(o) {
-            return n;
-        }
         if let Some(f) = super::slots::slots_of(o).and_then(|s| s.length_hint) {
             return f(o);
         }
@@ -292,6 +277,9 @@ impl Vm {
     /// list.extend(iterable), allocating as CPython 3.11's list_extend.
     pub fn list_extend(&mut self, l: &PyObj, src: &PyObj) -> VmResult<()> {
         let sized = tuple::items(src).is_some() || src.is_a::<list::List>();
+        if let Some(Err(e)) = super::len_of(src) {
+            return Err(e); // list(range(2**70)): OverflowError, as CPython
+        }
         let hint = if sized { 0 } else { self.length_hint(src) };
         // Reserve before consuming the source: `list(range(10**12))` is a MemoryError
         // at once instead of an abort after filling memory.

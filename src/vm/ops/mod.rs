@@ -41,6 +41,32 @@ pub fn concat_strs(parts: &[PyObj]) -> VmResult<PyObj> {
     string::from_buf(&buf).ok_or_else(exceptions::memory_error)
 }
 
+/// len(obj) of a sized built-in object (CPython's sq_length / mp_length): None when
+/// it has no length; OverflowError for a range longer than an index can be.
+pub fn len_of(o: &PyObj) -> Option<VmResult<usize>> {
+    if let Some(n) = string::len(o) {
+        return Some(Ok(n));
+    }
+    if let Some(t) = tuple::items(o) {
+        return Some(Ok(t.len()));
+    }
+    if let Some(l) = list::borrow(o) {
+        return Some(Ok(l.0.len()));
+    }
+    if let Some(n) = dict::len(o).or_else(|| set::len(o)) {
+        return Some(Ok(n));
+    }
+    if let Some(r) = o.get::<range::Range>() {
+        return Some(int::as_i64(&r.length).map(|n| n as usize).ok_or_else(|| {
+            exceptions::named(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            )
+        }));
+    }
+    slot_len(o).map(Ok)
+}
+
 impl Vm {
     /// bool(obj) for the built-in types.
     pub fn truthy(&mut self, o: &PyObj) -> VmResult<bool> {
@@ -60,26 +86,9 @@ impl Vm {
         if let Some(f) = float::value(o) {
             return Ok(f != 0.0);
         }
-        if let Some(n) = string::len(o) {
-            return Ok(n > 0);
-        }
-        if let Some(t) = tuple::items(o) {
-            return Ok(!t.is_empty());
-        }
-        if let Some(l) = list::borrow(o) {
-            return Ok(!l.0.is_empty());
-        }
-        if let Some(n) = dict::len(o) {
-            return Ok(n > 0);
-        }
-        if let Some(n) = set::len(o) {
-            return Ok(n > 0);
-        }
-        if let Some((_, _, n)) = range::parts(o) {
-            return Ok(n > 0);
-        }
-        if let Some(n) = slot_len(o) {
-            return Ok(n > 0);
+        if let Some(n) = len_of(o) {
+            // A range too long for an index is certainly not empty.
+            return Ok(n.map_or(true, |n| n > 0));
         }
         Ok(true)
     }
