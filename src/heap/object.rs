@@ -257,10 +257,13 @@ unsafe fn traverse_payload<T: Payload>(p: NonNull<ObHead>, visit: Visit<'_>) {
     unsafe { (*payload_ptr::<T>(p)).traverse(items_of::<T>(p), visit) }
 }
 
+/// # Safety
+/// `p` heads a live object whose payload type is `T` (H4).
 unsafe fn clear_payload<T: Payload>(p: NonNull<ObHead>) {
     if !T::MUTABLE {
         return;
     }
+    // SAFETY: H1: the collector holds a reference to `p` while clearing it.
     let head = unsafe { p.as_ref() };
     let state = head.flags.get();
     if state & BORROW_MASK != 0 {

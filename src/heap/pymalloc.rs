@@ -318,6 +318,9 @@ impl Pymalloc {
         p
     }
 
+    /// # Safety
+    /// `ptr` was returned by `raw_alloc` of this instance with this `layout` and not
+    /// freed since.
     unsafe fn raw_dealloc(&self, ptr: *mut u8, layout: Layout) {
         let layout = raw_layout(layout);
         // SAFETY: caller contract: ptr was allocated by raw_alloc with this layout.

@@ -195,6 +195,9 @@ impl State {
 
     /// allocate_from_new_pool: take an empty pool from the first usable arena (making
     /// an arena if none), link it to usedpools[szidx] and return its first block.
+    ///
+    /// # Safety
+    /// The state lock is held and usedpools[szidx] is empty.
     #[inline(never)]
     unsafe fn allocate_from_new_pool(&mut self, szidx: usize, c: &Counters) -> *mut u8 {
         // SAFETY: arena indices on usable_arenas / nfp2lasta are < maxarenas and
@@ -274,6 +277,9 @@ impl State {
 
     /// new_arena: associate an arena object with fresh system memory; NO_ARENA when
     /// the system refuses.
+    ///
+    /// # Safety
+    /// The state lock is held (A1-A3 hold before and after).
     unsafe fn new_arena(&mut self, c: &Counters) -> u32 {
         // SAFETY: the arenas array is (re)allocated from System with the layout of
         // maxarenas objects; indices written are below the new maxarenas.
@@ -371,6 +377,9 @@ impl State {
     }
 
     /// Link a pool that was full to the front of its usedpools ring.
+    ///
+    /// # Safety
+    /// `pool` is a carved pool of this allocator that was full, and the lock is held.
     #[inline(never)]
     unsafe fn insert_to_usedpool(&mut self, pool: *mut PoolHeader) {
         // SAFETY: pool and the ring members are carved pools (P1).
@@ -394,6 +403,9 @@ impl State {
     /// The pool became empty: unlink it from usedpools, push it on its arena's
     /// freepools, and keep usable_arenas sorted (freeing the arena if it is wholly
     /// free and not the last one in usable_arenas, as CPython 3.11 does: bpo-37257).
+    ///
+    /// # Safety
+    /// `pool` is on usedpools and now has no block in use; the lock is held.
     #[inline(never)]
     unsafe fn insert_to_freepool(&mut self, pool: *mut PoolHeader, c: &Counters) {
         // SAFETY: pool is on usedpools (it was neither full nor empty); its arenaindex

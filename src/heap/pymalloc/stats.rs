@@ -442,6 +442,9 @@ impl State {
 
     /// P2, P4 for one carved pool: its free list stays inside the pool on block
     /// boundaries, and free + in use + never carved == capacity.
+    ///
+    /// # Safety
+    /// `pool` is a carved pool of arena `ai` (P1) and the state lock is held.
     unsafe fn verify_pool(&self, pool: *mut PoolHeader, ai: usize) -> Result<(), VerifyError> {
         let g = self.g;
         // SAFETY: pool is carved (caller); free-list links are checked to lie on block
