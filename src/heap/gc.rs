@@ -323,15 +323,33 @@ fn collect_generations() {
         cfg!(feature = "gc-stress").then_some(0)
     });
     if let Some(g) = generation {
-        collect_main(g);
+        collect_main(g, &mut defer);
     }
 }
 
 /// gc.collect(generation): collect generations 0..=generation and return the number
 /// of unreachable objects found. Runs even while automatic collection is disabled.
 pub fn collect(generation: usize) -> usize {
+    collect_with(generation, &mut defer)
+}
+
+/// gc.collect(generation), running the finalizers of unreachable objects with `fin`
+/// during the collection (CPython's finalize_garbage), so objects that stay
+/// unreachable afterwards are counted and freed in this same collection.
+pub fn collect_with(generation: usize, fin: Finalize<'_>) -> usize {
     assert!(generation < NUM_GENERATIONS, "invalid generation");
-    collect_main(generation)
+    collect_main(generation, fin)
+}
+
+/// Mark a container finalized (PEP 442: `__del__` runs at most once).
+///
+/// # Safety
+/// `g` is the GC header of a live container.
+pub(crate) unsafe fn mark_finalized(g: NonNull<GcHead>) -> bool {
+    let g = g.as_ptr();
+    let was = is_finalized(g);
+    set_finalized(g);
+    !was
 }
 
 pub fn gc_is_enabled() -> bool {
@@ -364,18 +382,15 @@ pub fn gc_stats() -> [GcStats; NUM_GENERATIONS] {
 
 // ----- finalizers ----------------------------------------------------------------------
 
-/// A finalizer hook: returns true if `obj` had a finalizer and it ran.
-pub type Finalizer = fn(&PyObj) -> bool;
+/// What a collection does with an unreachable object that has a finalizer (`__del__`):
+/// run it now (gc.collect() from the VM passes a closure that calls `__del__`), or
+/// queue it for the VM to run at its next instruction (`defer`).
+pub type Finalize<'a> = &'a mut dyn FnMut(PyObj);
 
-thread_local! {
-    static FINALIZER: Cell<Option<Finalizer>> = const { Cell::new(None) };
-}
-
-/// Install the function the collector calls on unreachable objects before clearing
-/// them (tp_finalize, i.e. `__del__`). It returns true if the object has a finalizer
-/// and it ran. The VM installs it; without one nothing is finalized.
-pub fn set_finalizer(f: Option<Finalizer>) {
-    FINALIZER.with(|c| c.set(f));
+/// Queue a finalizer for the VM (see `take_finalizers`); automatic collections and
+/// objects whose count reaches 0 use this, as they run where the VM cannot be called.
+pub fn defer(o: PyObj) {
+    super::object::defer_finalizer(o);
 }
 
 // ----- the collection ------------------------------------------------------------------
@@ -387,7 +402,6 @@ fn obj(g: G) -> NonNull<ObHead> {
 
 /// Visit the GC-header of each container `op` refers to.
 fn traverse(op: NonNull<ObHead>, mut f: impl FnMut(G)) {
-    let vt = vtable_of(op);
     let mut visit = |child: &PyObj| {
         let c = child.as_nonnull();
         if vtable_of(c).gc {
@@ -396,7 +410,7 @@ fn traverse(op: NonNull<ObHead>, mut f: impl FnMut(G)) {
         }
     };
     // SAFETY: the collection checked no object in it is exclusively borrowed.
-    unsafe { (vt.traverse)(op, &mut visit) };
+    unsafe { super::object::traverse_object(op, &mut visit) };
 }
 
 fn any_mut_borrowed(list: G) -> bool {
@@ -517,21 +531,15 @@ fn list_clear_collecting(list: G) {
     }
 }
 
-fn finalize_garbage(collectable: G) {
-    let Some(fin): Option<Finalizer> = FINALIZER.with(|c| c.get()) else {
-        return;
-    };
+fn finalize_garbage(collectable: G, fin: Finalize<'_>) {
     let seen = new_head();
     while !list_is_empty(collectable) {
         let g = next(collectable);
         list_move(g, seen);
-        if !is_finalized(g) {
+        if vtable_of(obj(g)).finalize && !is_finalized(g) {
+            set_finalized(g);
             // SAFETY: a live member of the list: take a reference while finalizing.
-            let o = unsafe { PyObj::from_borrowed(obj(g)) };
-            if fin(&o) {
-                set_finalized(g);
-            }
-            drop(o);
+            fin(unsafe { PyObj::from_borrowed(obj(g)) });
         }
     }
     list_merge(seen, collectable);
@@ -545,8 +553,8 @@ fn delete_garbage(collectable: G, old: G) {
         let op = obj(g);
         // SAFETY: a live member of the list: hold a reference during the clear.
         let o = unsafe { PyObj::from_borrowed(op) };
-        // SAFETY: clear checks the borrow state itself.
-        unsafe { (vtable_of(op).clear)(op) };
+        // SAFETY: we hold a reference (`o`); clear checks the borrow state itself.
+        unsafe { super::object::clear_object(op) };
         drop(o);
         if next(collectable) == g {
             // Still alive (e.g. an immutable container that has no clear): keep it.
@@ -556,7 +564,7 @@ fn delete_garbage(collectable: G, old: G) {
     }
 }
 
-fn collect_main(generation: usize) -> usize {
+fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
     let already = GC.with(|st| st.collecting.replace(true));
     if already {
         return 0;
@@ -607,7 +615,7 @@ fn collect_main(generation: usize) -> usize {
     }
     clear_unreachable_mask(unreachable);
 
-    finalize_garbage(unreachable);
+    finalize_garbage(unreachable, fin);
     // handle_resurrected_objects: finalizers may have made some objects reachable.
     list_clear_collecting(unreachable);
     let still = new_head();

@@ -18,7 +18,10 @@
 //!   container has `next == null`. Only objects whose vtable says `gc` have a GC header.
 //! - **H3** An object's block was allocated with exactly `Vtable::block_layout(n)` where
 //!   `n` is the item count recorded in its var header (0 for fixed-size objects); the
-//!   `PyObj` points at the `ObHead`, which sits `Vtable::gc_pre` bytes into the block.
+//!   `PyObj` points at the `ObHead`, which sits `Vtable::block_pre` bytes into the block
+//!   (pre words, then the GC header). A vtable's words (pre words and the words after a
+//!   fixed-size payload) are `Cell<Option<PyObj>>`s, zeroed (None) at allocation and
+//!   only ever read or written through the Cell.
 //! - **H4** The header's type pointer names a live type object whose payload is a
 //!   `TypeObject<_>`, which begins with the vtable of its instances; the vtable's
 //!   `type_id` is the `TypeId` of the payload stored in every instance.
@@ -42,11 +45,11 @@ mod tests;
 mod verify;
 
 pub use gc::{
-    collect, gc_get_count, gc_get_threshold, gc_is_enabled, gc_set_enabled, gc_set_threshold,
-    gc_stats, set_finalizer, Finalizer, GcStats, NUM_GENERATIONS,
+    collect, collect_with, defer, gc_get_count, gc_get_threshold, gc_is_enabled, gc_set_enabled,
+    gc_set_threshold, gc_stats, Finalize, GcStats, NUM_GENERATIONS,
 };
 pub use object::{
-    live_objects, BorrowError, PMut, PRef, Payload, PyObj, TypeObject, TypeRef, Untrack, Visit,
-    Vtable,
+    finalizers_pending, live_objects, take_finalizers, BorrowError, PMut, PRef, Payload, PyObj,
+    TypeObject, TypeRef, Untrack, Visit, Vtable, Word,
 };
 pub use verify::{verify_heap, HeapReport};

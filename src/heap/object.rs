@@ -5,9 +5,14 @@
 //! Block layout (addresses grow to the right; `id()` is the address of `ObHead`):
 //!
 //! ```text
-//!   fixed-size:  [GcHead 16]? [ObHead 16][payload T]
-//!   var-sized:   [GcHead 16]? [ObHead 16][ob_size 8][payload T][item 0]..[item n-1]
+//!   fixed-size:  [pre words]? [GcHead 16]? [ObHead 16][payload T][words]?
+//!   var-sized:   [pre words]? [GcHead 16]? [ObHead 16][ob_size 8][payload T][item 0]..[item n-1]
 //! ```
+//!
+//! Words are object slots (`Cell<Option<PyObj>>`, 8 bytes each) that a derived vtable
+//! adds around a payload, as CPython's heap types add them to their base's layout:
+//! `__slots__` values and the `__weakref__` slot after the payload (fixed-size payloads
+//! only), and the managed `__dict__` pre-header (2 words) in front of the GC header.
 //!
 //! `ObHead` is CPython's PyObject: a reference count and the type. CPython's count is
 //! a Py_ssize_t; ours is a u32 plus a u32 of flags (the borrow state of the payload and
@@ -38,15 +43,19 @@ pub(crate) struct GcHead {
 #[repr(C)]
 pub(crate) struct ObHead {
     pub(crate) refcnt: Cell<u32>,
-    /// Bits 0..24: borrow state of the payload (count of shared borrows, or
-    /// `BORROW_MUT`). Bits 24..32: free for object types (see `PyObj::obj_flag`).
+    /// Bits 0..23: borrow state of the payload (count of shared borrows, or
+    /// `BORROW_MUT`). Bit 23: `OWNED` (see `PyObj::set_owned`). Bits 24..32: free for
+    /// object types (see `PyObj::obj_flag`).
     pub(crate) flags: Cell<u32>,
     /// The type object (a strong reference, H1/H4).
     pub(crate) ty: Cell<NonNull<ObHead>>,
 }
 
-const BORROW_MASK: u32 = 0x00ff_ffff;
+const BORROW_MASK: u32 = 0x007f_ffff;
 const BORROW_MUT: u32 = BORROW_MASK;
+/// The container is owned by one object's word and traversed through it, never
+/// tracked itself (an instance's `__dict__` before anyone else has seen it).
+const OWNED: u32 = 0x0080_0000;
 const GC_PRE: usize = size_of::<GcHead>();
 
 /// The var header: CPython's ob_size. Its magnitude is the number of items; its sign is
@@ -116,6 +125,7 @@ pub trait Payload: Sized + 'static {
 
 /// How the heap handles one payload type: CPython's tp_dealloc / tp_traverse /
 /// tp_clear / tp_basicsize / tp_itemsize, derived from a `Payload` impl.
+#[derive(Clone, Copy)]
 pub struct Vtable {
     pub name: &'static str,
     pub(crate) type_id: TypeId,
@@ -129,8 +139,15 @@ pub struct Vtable {
     items_off: usize,
     item_size: usize,
     align: usize,
-    /// Bytes from the `ObHead` to the end of a fixed-size object.
+    /// Bytes from the `ObHead` to the end of a fixed-size object (words included).
     fixed_size: usize,
+    /// Words in front of the GC header (the managed dict pre-header).
+    pub pre_words: usize,
+    /// Words after a fixed-size payload, at `words_off` from the `ObHead`.
+    pub n_words: usize,
+    words_off: usize,
+    /// Instances are finalized (`__del__`) once, before they are freed.
+    pub finalize: bool,
     drop: unsafe fn(NonNull<ObHead>),
     pub(crate) traverse: unsafe fn(NonNull<ObHead>, Visit<'_>),
     pub(crate) clear: unsafe fn(NonNull<ObHead>),
@@ -175,6 +192,10 @@ impl Vtable {
             item_size: size_of::<T::Item>(),
             align,
             fixed_size,
+            pre_words: 0,
+            n_words: 0,
+            words_off: fixed_size,
+            finalize: false,
             drop: drop_payload::<T>,
             traverse: traverse_payload::<T>,
             clear: clear_payload::<T>,
@@ -183,10 +204,52 @@ impl Vtable {
         }
     }
 
+    /// The vtable of `base`'s payload with words added: `pre_words` in front of the GC
+    /// header and `n_words` after a fixed-size payload, and finalized instances if
+    /// `finalize`. Objects with words are containers (their words are traversed).
+    /// Derived vtables are made once per shape and kept for the thread.
+    pub fn derived(
+        base: &'static Vtable,
+        pre_words: usize,
+        n_words: usize,
+        finalize: bool,
+    ) -> &'static Vtable {
+        assert!(
+            n_words == 0 || !base.var,
+            "words follow fixed-size payloads only"
+        );
+        assert!(
+            base.pre_words == 0 && base.n_words == 0,
+            "derive from a payload's vtable"
+        );
+        if pre_words == 0 && n_words == 0 && !finalize {
+            return base;
+        }
+        let key = (base.type_id, pre_words, n_words, finalize);
+        DERIVED.with(|d| {
+            *d.borrow_mut().entry(key).or_insert_with(|| {
+                let mut vt = *base;
+                vt.gc = true;
+                vt.pre_words = pre_words;
+                vt.n_words = n_words;
+                vt.finalize = finalize;
+                if pre_words + n_words > 0 {
+                    vt.untrack = Untrack::Never;
+                }
+                if !base.var {
+                    vt.words_off = round_up(base.fixed_size, align_of::<usize>());
+                    vt.fixed_size = vt.words_off + n_words * size_of::<usize>();
+                    vt.align = max(vt.align, align_of::<usize>());
+                }
+                Box::leak(Box::new(vt))
+            })
+        })
+    }
+
     /// Bytes of the object's block, GC header included, for `n` items (CPython's
     /// basicsize + n * itemsize, plus the GC header).
     pub fn block_size(&self, n: usize) -> Option<usize> {
-        let pre = if self.gc { GC_PRE } else { 0 };
+        let pre = self.block_pre();
         let body = if self.var {
             n.checked_mul(self.item_size)?.checked_add(self.items_off)?
         } else {
@@ -199,13 +262,27 @@ impl Vtable {
         Layout::from_size_align(self.block_size(n)?, self.align).ok()
     }
 
-    fn gc_pre(&self) -> usize {
-        if self.gc {
-            GC_PRE
-        } else {
-            0
-        }
+    /// Does this layout add words to its payload?
+    #[inline]
+    pub fn has_words(&self) -> bool {
+        self.pre_words + self.n_words > 0
     }
+
+    /// Bytes of the block in front of the `ObHead`: pre words and the GC header.
+    fn block_pre(&self) -> usize {
+        self.pre_words * size_of::<usize>() + if self.gc { GC_PRE } else { 0 }
+    }
+}
+
+/// One word of an object: an optional reference (null when empty).
+pub type Word = Cell<Option<PyObj>>;
+
+/// (payload, pre words, words, finalize) -> the derived vtable of that shape.
+type DerivedTable = std::collections::HashMap<(TypeId, usize, usize, bool), &'static Vtable>;
+
+thread_local! {
+    /// Derived vtables, one per shape.
+    static DERIVED: std::cell::RefCell<DerivedTable> = std::cell::RefCell::new(DerivedTable::new());
 }
 
 // ----- monomorphised vtable entries ---------------------------------------------------
@@ -285,6 +362,82 @@ unsafe fn can_untrack_payload<T: Payload>(p: NonNull<ObHead>) -> bool {
     unsafe { (*payload_ptr::<T>(p)).can_untrack(items_of::<T>(p)) }
 }
 
+// ----- words ---------------------------------------------------------------------------
+
+/// The words after a fixed-size payload.
+///
+/// # Safety
+/// `p` heads a live object (H3/H4).
+unsafe fn words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
+    let vt = vtable_of(p);
+    // SAFETY: H3: a derived layout has `n_words` initialised words at `words_off`;
+    // words are Cells, so shared references to them are always allowed.
+    unsafe {
+        let first = p.as_ptr().byte_add(vt.words_off).cast::<Word>();
+        std::slice::from_raw_parts(first, vt.n_words)
+    }
+}
+
+/// The words in front of the GC header.
+///
+/// # Safety
+/// `p` heads a live object (H3/H4).
+unsafe fn pre_words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
+    let vt = vtable_of(p);
+    // SAFETY: H3: the block starts `block_pre` bytes before the ObHead with
+    // `pre_words` initialised words.
+    unsafe {
+        let first = p.as_ptr().byte_sub(vt.block_pre()).cast::<Word>();
+        std::slice::from_raw_parts(first, vt.pre_words)
+    }
+}
+
+/// Visit a word's object: an owned container is traversed through (its children are
+/// visited), anything else is visited itself.
+fn visit_word(w: &Word, visit: Visit<'_>) {
+    let Some(o) = w.take() else { return };
+    if o.head().flags.get() & OWNED != 0 {
+        o.visit_children(visit);
+    } else {
+        visit(&o);
+    }
+    w.set(Some(o));
+}
+
+/// tp_traverse of any object: its payload's, then its words'.
+///
+/// # Safety
+/// `p` heads a live object whose payload is not exclusively borrowed (H5).
+pub(crate) unsafe fn traverse_object(p: NonNull<ObHead>, visit: Visit<'_>) {
+    let vt = vtable_of(p);
+    // SAFETY: forwarded from the caller.
+    unsafe { (vt.traverse)(p, &mut *visit) };
+    if vt.has_words() {
+        // SAFETY: `p` is live (caller).
+        let (pre, words) = unsafe { (pre_words_of(p), words_of(p)) };
+        for w in pre.iter().chain(words) {
+            visit_word(w, &mut *visit);
+        }
+    }
+}
+
+/// tp_clear of any object: empty its words, then clear its payload.
+///
+/// # Safety
+/// `p` heads a live object the caller holds a reference to (H1).
+pub(crate) unsafe fn clear_object(p: NonNull<ObHead>) {
+    let vt = vtable_of(p);
+    if vt.has_words() {
+        // SAFETY: `p` is live (caller).
+        let (pre, words) = unsafe { (pre_words_of(p), words_of(p)) };
+        for w in pre.iter().chain(words) {
+            drop(w.take());
+        }
+    }
+    // SAFETY: clear checks the borrow state itself.
+    unsafe { (vt.clear)(p) };
+}
+
 // ----- per-thread heap state -----------------------------------------------------------
 
 struct FreeState {
@@ -336,9 +489,58 @@ pub(crate) fn from_gc(g: NonNull<GcHead>) -> NonNull<ObHead> {
     unsafe { NonNull::new_unchecked(g.as_ptr().byte_add(GC_PRE).cast::<ObHead>()) }
 }
 
+thread_local! {
+    /// Objects waiting for their finalizer (`__del__`), each held by one reference.
+    static FINALIZE: std::cell::RefCell<Vec<PyObj>> = const { std::cell::RefCell::new(Vec::new()) };
+    static FINALIZE_PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+pub(crate) fn defer_finalizer(o: PyObj) {
+    FINALIZE.with(|q| q.borrow_mut().push(o));
+    FINALIZE_PENDING.with(|f| f.set(true));
+}
+
+/// Are finalizers waiting to be run (by `take_finalizers`)?
+#[inline]
+pub fn finalizers_pending() -> bool {
+    FINALIZE_PENDING.with(|f| f.get())
+}
+
+/// The objects whose finalizers are due, oldest first. The caller runs each one's
+/// `__del__` and drops the handle, which frees the object unless it was resurrected.
+pub fn take_finalizers() -> Vec<PyObj> {
+    FINALIZE_PENDING.with(|f| f.set(false));
+    FINALIZE.with(|q| std::mem::take(&mut *q.borrow_mut()))
+}
+
+/// PEP 442 from dealloc: an object with a finalizer that has not run yet is resurrected
+/// (count 1, owned by the queue) instead of freed. True if it was.
+fn resurrect_for_finalizer(p: NonNull<ObHead>) -> bool {
+    let vt = vtable_of(p);
+    if !vt.finalize {
+        return false;
+    }
+    // SAFETY: derived vtables with `finalize` are containers (H2).
+    if !unsafe { gc::mark_finalized(gc_head(p)) } {
+        return false;
+    }
+    // SAFETY: H1: the object is alive (its block is not freed); the new handle is
+    // the one reference the count now records.
+    unsafe { (*p.as_ptr()).refcnt.set(1) };
+    let o = PyObj(p);
+    // At thread exit the queue is gone: the handle is dropped with the closure, which
+    // frees the object (already marked finalized).
+    let _ = FINALIZE.try_with(|q| q.borrow_mut().push(o));
+    let _ = FINALIZE_PENDING.try_with(|f| f.set(true));
+    true
+}
+
 /// Free an object whose count reached 0, and everything that dies with it, without
 /// recursing on the Rust stack (CPython's trashcan, done always).
 fn dealloc(p: NonNull<ObHead>) {
+    if resurrect_for_finalizer(p) {
+        return;
+    }
     let reentrant = FREE.try_with(|f| {
         if f.freeing.get() {
             // A container waiting here must not be seen by a collection (count 0).
@@ -391,13 +593,20 @@ unsafe fn free_object(p: NonNull<ObHead>) {
         // SAFETY: vt.gc says there is a GC header (H2).
         unsafe { gc::on_free(gc_head(p)) };
     }
+    if vt.has_words() {
+        // SAFETY: the object is live until its block is freed below.
+        let (pre, words) = unsafe { (pre_words_of(p), words_of(p)) };
+        for w in words.iter().chain(pre) {
+            drop(w.take());
+        }
+    }
     // SAFETY: H1: the count is 0, so the payload is dropped exactly once, here.
     unsafe { (vt.drop)(p) };
     // SAFETY: the type pointer is a strong reference taken at allocation (H1).
     let ty = unsafe { (*p.as_ptr()).ty.get() };
     drop(PyObj(ty));
     // SAFETY: H3: the block was allocated with this layout at this address.
-    unsafe { alloc::dealloc(p.as_ptr().byte_sub(vt.gc_pre()).cast::<u8>(), layout) };
+    unsafe { alloc::dealloc(p.as_ptr().byte_sub(vt.block_pre()).cast::<u8>(), layout) };
     FREE.with(|f| f.live.set(f.live.get() - 1));
 }
 
@@ -468,7 +677,7 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, layout: Layout) -> Option<NonNull
         return None;
     }
     // SAFETY: the block is fresh and large enough for the GC header and ObHead.
-    let p = unsafe { NonNull::new_unchecked(block.byte_add(vt.gc_pre()).cast::<ObHead>()) };
+    let p = unsafe { NonNull::new_unchecked(block.byte_add(vt.block_pre()).cast::<ObHead>()) };
     let ty_ptr = ty.0.clone();
     let ty_nn = ty_ptr.0;
     std::mem::forget(ty_ptr); // the header now owns this reference (H1)
@@ -488,6 +697,18 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, layout: Layout) -> Option<NonNull
                 prev: Cell::new(ptr::null_mut()),
             })
         };
+    }
+    // SAFETY: H3: the pre words start the block and the words end a fixed-size one;
+    // all-zero bytes are `None` in every word.
+    unsafe {
+        ptr::write_bytes(block, 0, vt.pre_words * size_of::<usize>());
+        if vt.n_words > 0 {
+            ptr::write_bytes(
+                p.as_ptr().byte_add(vt.words_off).cast::<u8>(),
+                0,
+                vt.n_words * size_of::<usize>(),
+            );
+        }
     }
     FREE.with(|f| f.live.set(f.live.get() + 1));
     Some(p)
@@ -512,7 +733,7 @@ impl PyObj {
         // SAFETY: the block has room for a T at payload_off (H3).
         unsafe { payload_ptr::<T>(p).write(payload) };
         let obj = PyObj(p);
-        if T::GC && T::TRACK_AT_ALLOC {
+        if vt.gc && (T::TRACK_AT_ALLOC || vt.has_words()) {
             obj.gc_track();
         }
         obj
@@ -547,6 +768,7 @@ impl PyObj {
         // Fill the items; on a short iterator or a panic, undo.
         struct Guard<T: Payload> {
             p: NonNull<ObHead>,
+            pre: usize,
             written: usize,
             layout: Layout,
             _t: PhantomData<T>,
@@ -562,16 +784,14 @@ impl PyObj {
                     ptr::drop_in_place(items);
                     let ty = (*self.p.as_ptr()).ty.get();
                     drop(PyObj(ty));
-                    alloc::dealloc(
-                        self.p.as_ptr().byte_sub(T::VTABLE.gc_pre()).cast::<u8>(),
-                        self.layout,
-                    );
+                    alloc::dealloc(self.p.as_ptr().byte_sub(self.pre).cast::<u8>(), self.layout);
                 }
                 FREE.with(|f| f.live.set(f.live.get() - 1));
             }
         }
         let mut guard = Guard::<T> {
             p,
+            pre: vt.block_pre(),
             written: 0,
             layout,
             _t: PhantomData,
@@ -598,7 +818,7 @@ impl PyObj {
             payload_ptr::<T>(p).write(payload);
         }
         let obj = PyObj(p);
-        if T::GC && T::TRACK_AT_ALLOC {
+        if vt.gc && (T::TRACK_AT_ALLOC || vt.has_words()) {
             obj.gc_track();
         }
         Some(obj)
@@ -646,7 +866,7 @@ impl PyObj {
         // exists. Should `fill` panic, dropping `obj` frees a complete object.
         let items = unsafe { &mut *items_ptr::<T>(obj.0) };
         fill(items);
-        if T::GC && T::TRACK_AT_ALLOC {
+        if vt.gc && (T::TRACK_AT_ALLOC || vt.has_words()) {
             obj.gc_track();
         }
         Some(obj)
@@ -802,7 +1022,39 @@ impl PyObj {
             return;
         }
         // SAFETY: H5: not exclusively borrowed, so a shared read is allowed.
-        unsafe { (self.vtable().traverse)(self.0, f) }
+        unsafe { traverse_object(self.0, f) }
+    }
+
+    /// The words after the payload (`__slots__` values, `__weakref__`); empty unless
+    /// the type's vtable was derived with words.
+    pub fn words(&self) -> &[Word] {
+        // SAFETY: H1: the handle keeps the object alive.
+        unsafe { words_of(self.0) }
+    }
+
+    /// The words in front of the GC header (the managed `__dict__` pre-header).
+    pub fn pre_words(&self) -> &[Word] {
+        // SAFETY: H1: the handle keeps the object alive.
+        unsafe { pre_words_of(self.0) }
+    }
+
+    /// Mark a container as owned by the one object whose word holds it (on), or give
+    /// it back its own life (off, and tracked). While owned it is never tracked and
+    /// the owner's traverse visits its contents.
+    pub fn set_owned(&self, on: bool) {
+        let f = &self.head().flags;
+        if on {
+            self.gc_untrack();
+            f.set(f.get() | OWNED);
+        } else if f.get() & OWNED != 0 {
+            f.set(f.get() & !OWNED);
+            self.gc_track();
+        }
+    }
+
+    /// Is this container owned by another object's word?
+    pub fn is_owned(&self) -> bool {
+        self.head().flags.get() & OWNED != 0
     }
 
     /// One of the 8 free object flag bits (0..8), for the type's own use (e.g. a str's
@@ -838,7 +1090,7 @@ impl PyObj {
     /// Start tracking a container (PyObject_GC_Track). No-op if already tracked or not
     /// a container.
     pub fn gc_track(&self) {
-        if self.vtable().gc {
+        if self.vtable().gc && !self.is_owned() {
             // SAFETY: containers have a GC header (H2).
             unsafe { gc::track(gc_head(self.0)) };
         }
@@ -972,7 +1224,7 @@ impl TypeRef {
             if block.is_null() {
                 alloc::handle_alloc_error(layout)
             }
-            let p = NonNull::new_unchecked(block.byte_add(vt.gc_pre()).cast::<ObHead>());
+            let p = NonNull::new_unchecked(block.byte_add(vt.block_pre()).cast::<ObHead>());
             p.as_ptr().write(ObHead {
                 refcnt: Cell::new(2),
                 flags: Cell::new(0),
