@@ -113,6 +113,8 @@ pub trait Payload: Sized + 'static {
     /// Drop the references this object holds, to break a cycle (tp_clear). Called by
     /// the collector on unreachable mutable containers only.
     fn clear(&mut self) {}
+    /// tp_clear of an immutable payload whose references sit in cells (type objects).
+    fn clear_shared(&self) {}
     /// Bytes this object owns outside its block (a list's item array, a dict's table).
     fn extra_size(&self) -> usize {
         0
@@ -148,6 +150,9 @@ pub struct Vtable {
     words_off: usize,
     /// Instances are finalized (`__del__`) once, before they are freed.
     pub finalize: bool,
+    /// Instances of a class (a derived vtable): their behaviour comes from the
+    /// class's special methods.
+    pub heap_type: bool,
     drop: unsafe fn(NonNull<ObHead>),
     pub(crate) traverse: unsafe fn(NonNull<ObHead>, Visit<'_>),
     pub(crate) clear: unsafe fn(NonNull<ObHead>),
@@ -196,6 +201,7 @@ impl Vtable {
             n_words: 0,
             words_off: fixed_size,
             finalize: false,
+            heap_type: false,
             drop: drop_payload::<T>,
             traverse: traverse_payload::<T>,
             clear: clear_payload::<T>,
@@ -204,10 +210,10 @@ impl Vtable {
         }
     }
 
-    /// The vtable of `base`'s payload with words added: `pre_words` in front of the GC
-    /// header and `n_words` after a fixed-size payload, and finalized instances if
-    /// `finalize`. Objects with words are containers (their words are traversed).
-    /// Derived vtables are made once per shape and kept for the thread.
+    /// The vtable of a class's instances: `base`'s payload with words added
+    /// (`pre_words` in front of the GC header, `n_words` after a fixed-size payload),
+    /// finalized if `finalize`. Instances of classes are containers (their words are
+    /// traversed). Derived vtables are made once per shape and kept for the thread.
     pub fn derived(
         base: &'static Vtable,
         pre_words: usize,
@@ -222,9 +228,6 @@ impl Vtable {
             base.pre_words == 0 && base.n_words == 0,
             "derive from a payload's vtable"
         );
-        if pre_words == 0 && n_words == 0 && !finalize {
-            return base;
-        }
         let key = (base.type_id, pre_words, n_words, finalize);
         DERIVED.with(|d| {
             *d.borrow_mut().entry(key).or_insert_with(|| {
@@ -233,6 +236,7 @@ impl Vtable {
                 vt.pre_words = pre_words;
                 vt.n_words = n_words;
                 vt.finalize = finalize;
+                vt.heap_type = true;
                 if pre_words + n_words > 0 {
                     vt.untrack = Untrack::Never;
                 }
@@ -338,6 +342,9 @@ unsafe fn traverse_payload<T: Payload>(p: NonNull<ObHead>, visit: Visit<'_>) {
 /// `p` heads a live object whose payload type is `T` (H4).
 unsafe fn clear_payload<T: Payload>(p: NonNull<ObHead>) {
     if !T::MUTABLE {
+        // SAFETY: H5: immutable payloads are only ever shared; the collector holds a
+        // reference to `p` while clearing it (H1).
+        unsafe { (*payload_ptr::<T>(p)).clear_shared() };
         return;
     }
     // SAFETY: H1: the collector holds a reference to `p` while clearing it.
@@ -1193,6 +1200,9 @@ impl<X: Payload<Item = ()>> Payload for TypeObject<X> {
     }
     fn clear(&mut self) {
         self.ext.clear()
+    }
+    fn clear_shared(&self) {
+        self.ext.clear_shared()
     }
     fn extra_size(&self) -> usize {
         self.ext.extra_size()

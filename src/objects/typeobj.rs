@@ -1,13 +1,14 @@
 //! Type objects: the extension data every glasspy type object carries.
 //!
 //! The heap's `TypeObject<X>` puts the vtable of the type's instances first; `TypeInfo`
-//! is the `X`: what Python sees of a type (its name and base). Classes with their own
-//! dict and MRO extend this later.
+//! is the `X`: what Python sees of a type (its name, base, dict and MRO). Classes made
+//! by `class` statements or `type(name, bases, dict)` also carry a `HeapType`.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::RefCell;
+use std::rc::Rc;
 
-use crate::heap::{Payload, PyObj, TypeRef, Visit};
+use crate::heap::{Payload, PyObj, TypeRef, Visit, Vtable};
 
 /// What Python sees of a type.
 pub struct TypeInfo {
@@ -15,8 +16,30 @@ pub struct TypeInfo {
     pub name: Cow<'static, str>,
     /// `__base__` (None only for `object`).
     pub base: Option<TypeRef>,
-    /// `__dict__`: the type's attributes and methods, made on first use.
-    pub dict: OnceCell<PyObj>,
+    /// `__dict__`: the type's attributes and methods (made on first use for built-in
+    /// types). A cell so the collector can clear a class caught in a cycle.
+    pub dict: RefCell<Option<PyObj>>,
+    /// `__mro__`, the type first; computed on first use for built-in types.
+    pub mro: RefCell<Option<Rc<[TypeRef]>>>,
+    /// What only classes have.
+    pub heap: Option<Box<HeapType>>,
+}
+
+/// The parts of a class that built-in types do not have.
+pub struct HeapType {
+    /// `__qualname__`.
+    pub qualname: RefCell<PyObj>,
+    /// `__bases__` (a tuple).
+    pub bases: RefCell<Option<PyObj>>,
+    /// The vtable of the built-in payload the instances carry (object's `Instance`,
+    /// an exception's, a list's, ...), before words were added.
+    pub payload_vt: &'static Vtable,
+    /// Instances have a managed `__dict__` (pre-header word 0).
+    pub has_dict: bool,
+    /// Instances have a `__weakref__` word (always empty: glasspy has no weakref).
+    pub has_weakref: bool,
+    /// The `__slots__` names this class added (their words follow the base's).
+    pub slot_names: Vec<PyObj>,
 }
 
 impl TypeInfo {
@@ -25,7 +48,9 @@ impl TypeInfo {
         TypeInfo {
             name,
             base,
-            dict: OnceCell::new(),
+            dict: RefCell::new(None),
+            mro: RefCell::new(None),
+            heap: None,
         }
     }
 }
@@ -38,21 +63,63 @@ impl Payload for TypeInfo {
         if let Some(b) = &self.base {
             visit(b.as_obj());
         }
-        if let Some(d) = self.dict.get() {
-            visit(d);
+        if let Ok(d) = self.dict.try_borrow() {
+            if let Some(d) = &*d {
+                visit(d);
+            }
         }
+        if let Ok(m) = self.mro.try_borrow() {
+            for t in m.iter().flat_map(|m| m.iter()) {
+                visit(t.as_obj());
+            }
+        }
+        if let Some(h) = &self.heap {
+            if let Ok(b) = h.bases.try_borrow() {
+                if let Some(b) = &*b {
+                    visit(b);
+                }
+            }
+            if let Ok(q) = h.qualname.try_borrow() {
+                visit(&q);
+            }
+        }
+    }
+    fn clear_shared(&self) {
+        // type_clear: the dict and the MRO (which holds the class itself).
+        let d = self.dict.try_borrow_mut().ok().and_then(|mut d| d.take());
+        let m = self.mro.try_borrow_mut().ok().and_then(|mut m| m.take());
+        let b = self
+            .heap
+            .as_ref()
+            .and_then(|h| h.bases.try_borrow_mut().ok().and_then(|mut b| b.take()));
+        drop((d, m, b));
+    }
+    fn extra_size(&self) -> usize {
+        // The MRO array is owned by the type.
+        self.mro
+            .try_borrow()
+            .ok()
+            .and_then(|m| m.as_ref().map(|m| 16 + m.len() * 8))
+            .unwrap_or(0)
     }
 }
 
 /// The `TypeInfo` of a type object.
+#[inline]
 pub fn info(ty: &TypeRef) -> &TypeInfo {
     ty.ext::<TypeInfo>()
         .expect("every glasspy type object carries a TypeInfo")
 }
 
 /// The type's `__dict__`.
-pub fn type_dict(ty: &TypeRef) -> &PyObj {
-    info(ty).dict.get_or_init(super::dict::new)
+pub fn type_dict(ty: &TypeRef) -> PyObj {
+    let i = info(ty);
+    if let Some(d) = &*i.dict.borrow() {
+        return d.clone();
+    }
+    let d = super::dict::new();
+    *i.dict.borrow_mut() = Some(d.clone());
+    d
 }
 
 /// `type(obj).__name__`.
@@ -60,14 +127,49 @@ pub fn type_name(obj: &PyObj) -> String {
     info(&obj.type_obj()).name.to_string()
 }
 
-/// Is `ty` the type `base` or a subtype of it (following `__base__`)?
-pub fn is_subtype(ty: &TypeRef, base: &TypeRef) -> bool {
+/// The type's MRO, the type first (`__mro__`). A cleared class (caught in a collected
+/// cycle) has just itself.
+pub fn mro(ty: &TypeRef) -> Rc<[TypeRef]> {
+    let i = info(ty);
+    if let Some(m) = &*i.mro.borrow() {
+        return m.clone();
+    }
+    if i.heap.is_some() {
+        return Rc::from([ty.clone()]);
+    }
+    // A built-in type: its single-inheritance chain.
+    let mut v = Vec::new();
     let mut cur = Some(ty.clone());
     while let Some(t) = cur {
-        if t.is(base) {
-            return true;
-        }
         cur = info(&t).base.clone();
+        v.push(t);
     }
-    false
+    let m: Rc<[TypeRef]> = Rc::from(v);
+    *i.mro.borrow_mut() = Some(m.clone());
+    m
+}
+
+/// Is `ty` the type `base` or a subtype of it (along its MRO)?
+pub fn is_subtype(ty: &TypeRef, base: &TypeRef) -> bool {
+    if ty.is(base) {
+        return true;
+    }
+    if info(ty).heap.is_none() {
+        // Built-in types: single inheritance, no MRO to build.
+        let mut cur = info(ty).base.clone();
+        while let Some(t) = cur {
+            if t.is(base) {
+                return true;
+            }
+            cur = info(&t).base.clone();
+        }
+        return false;
+    }
+    mro(ty).iter().any(|t| t.is(base))
+}
+
+/// Is this a class (made by `class` or type(name, bases, dict))?
+#[inline]
+pub fn is_heap_type(ty: &TypeRef) -> bool {
+    info(ty).heap.is_some()
 }

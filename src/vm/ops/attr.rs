@@ -191,7 +191,7 @@ impl Vm {
         } else {
             let mut cur = Some(TypeRef::from_obj::<TypeInfo>(o).unwrap_or_else(|| o.type_obj()));
             while let Some(t) = cur {
-                for (k, _) in dict::items(typeobj::type_dict(&t)).unwrap_or_default() {
+                for (k, _) in dict::items(&typeobj::type_dict(&t)).unwrap_or_default() {
                     names.extend(string::as_str(&k).map(|s| s.into_owned()));
                 }
                 cur = typeobj::info(&t).base.clone();

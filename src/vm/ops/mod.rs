@@ -9,6 +9,7 @@ mod iter;
 mod percent;
 mod repr;
 pub mod slots;
+mod special;
 mod subscr;
 
 pub use arith::{binary_op, bool_obj, int_obj, unary_op};

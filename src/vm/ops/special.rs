@@ -1,0 +1,106 @@
+//! Special methods of classes: finding `__eq__`, `__len__`, `__enter__`, ... on the
+//! type of an object (never on the instance, as CPython's _PyType_Lookup), binding
+//! them, and calling them.
+
+use crate::heap::{PyObj, TypeRef};
+use crate::objects::function::Function;
+use crate::objects::{method, string, typeobj};
+
+use super::super::{Args, Vm, VmResult};
+
+impl Vm {
+    /// `name` in the dicts along `ty`'s MRO (no binding): CPython's _PyType_Lookup.
+    pub fn type_lookup(&mut self, ty: &TypeRef, name: &PyObj) -> VmResult<Option<PyObj>> {
+        for t in typeobj::mro(ty).iter() {
+            let d = typeobj::type_dict(t);
+            if let Some(v) = self.dict_get(&d, name)? {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The special method `name` of `obj`'s class, bound to `obj` (functions become
+    /// bound methods, descriptors are asked with `__get__`). None if the class has none
+    /// (or sets it to None, as `__hash__ = None` does).
+    pub fn lookup_special(&mut self, obj: &PyObj, name: &str) -> VmResult<Option<PyObj>> {
+        let ty = obj.type_obj();
+        let key = string::intern_str(name);
+        let Some(f) = self.type_lookup(&ty, &key)? else {
+            return Ok(None);
+        };
+        if f.is(&crate::objects::ctx().none) {
+            return Ok(None);
+        }
+        self.bind_descriptor(f, Some(obj), &ty).map(Some)
+    }
+
+    /// Call the special method `name` of `obj`'s class with `args`; None if the class
+    /// has no such method.
+    pub fn call_special(
+        &mut self,
+        obj: &PyObj,
+        name: &str,
+        args: &[PyObj],
+    ) -> VmResult<Option<PyObj>> {
+        let ty = obj.type_obj();
+        let key = string::intern_str(name);
+        let Some(f) = self.type_lookup(&ty, &key)? else {
+            return Ok(None);
+        };
+        if f.is(&crate::objects::ctx().none) {
+            return Ok(None);
+        }
+        if f.is_a::<Function>() {
+            // The common case: no bound method object, `obj` goes first.
+            let all: super::super::call::ArgVec = std::iter::once(obj.clone())
+                .chain(args.iter().cloned())
+                .collect();
+            return self.call(&f, Args::positional(&all)).map(Some);
+        }
+        let bound = self.bind_descriptor(f, Some(obj), &ty)?;
+        self.call(&bound, Args::positional(args)).map(Some)
+    }
+
+    /// What the attribute `f` found in `ty`'s MRO gives for `obj` (None: looked up on
+    /// the class itself): a function binds to `obj`, other descriptors are asked with
+    /// their `__get__`.
+    pub fn bind_descriptor(
+        &mut self,
+        f: PyObj,
+        obj: Option<&PyObj>,
+        ty: &TypeRef,
+    ) -> VmResult<PyObj> {
+        if f.is_a::<Function>() {
+            return Ok(match obj {
+                Some(o) => method::new(f, o.clone()),
+                None => f,
+            });
+        }
+        self.descr_get(f, obj, ty)
+    }
+}
+
+impl Vm {
+    /// tp_descr_get of the attribute `f` of `ty`, for `obj` (None: on the class).
+    pub fn descr_get(&mut self, f: PyObj, obj: Option<&PyObj>, ty: &TypeRef) -> VmResult<PyObj> {
+        use crate::objects::builtin_function::{self, MethodDescr};
+        if let Some(d) = f.get::<MethodDescr>() {
+            return Ok(match obj {
+                Some(o) => builtin_function::new(d.def, Some(o.clone()), None),
+                None => f,
+            });
+        }
+        if f.vtable().heap_type {
+            let fty = f.type_obj();
+            let key = string::intern_str("__get__");
+            if let Some(get) = self.type_lookup(&fty, &key)? {
+                let none = crate::objects::ctx().none.clone();
+                let inst = obj.cloned().unwrap_or(none);
+                let args = [f.clone(), inst, ty.as_obj().clone()];
+                return self.call(&get, Args::positional(&args));
+            }
+        }
+        Ok(f)
+    }
+}
