@@ -1,22 +1,27 @@
 # Rich comparisons: reflection, NotImplemented, __ne__ from __eq__, __hash__ = None.
 class V:
+    trace = True                # the trace is switched off while sorting
+
     def __init__(self, n):
         self.n = n
 
     def __eq__(self, other):
-        print(f"V({self.n}).__eq__")
+        if V.trace:
+            print(f"V({self.n}).__eq__")
         if not isinstance(other, V):
             return NotImplemented
         return self.n == other.n
 
     def __lt__(self, other):
-        print(f"V({self.n}).__lt__")
+        if V.trace:
+            print(f"V({self.n}).__lt__")
         if not isinstance(other, V):
             return NotImplemented
         return self.n < other.n
 
     def __le__(self, other):
-        print(f"V({self.n}).__le__")
+        if V.trace:
+            print(f"V({self.n}).__le__")
         return NotImplemented
 
 
@@ -42,8 +47,10 @@ try:
     {a}
 except TypeError as e:
     print("TypeError:", e)
+V.trace = False
 print(sorted([V(3), V(1), V(2)], key=lambda v: v.n)[0].n)
 print([v.n for v in sorted([V(3), V(1), V(2)])])
+V.trace = True
 print(max(V(4), V(9)).n, min([V(4), V(9)]).n)
 
 
