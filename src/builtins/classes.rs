@@ -435,4 +435,7 @@ pub fn install_types(vm: &mut Vm) {
     super::add_methods(vm, &c.property_type, PROPERTY_METHODS);
     super::add_methods(vm, &c.object_type, OBJECT_METHODS);
     super::add_methods(vm, c.exc_type("BaseException"), EXCEPTION_METHODS);
+    crate::vm::ops::register_iterator::<crate::objects::iter::GetItemIter>(|vm, it| {
+        vm.getitem_iter_next(it)
+    });
 }

@@ -165,8 +165,13 @@ fn input(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 // ----- objects --------------------------------------------------------------------
 
 /// len(obj)
-fn len(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn len(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("len")?;
+    if o.vtable().heap_type {
+        if let Some(n) = vm.len_special(o)? {
+            return Ok(int::new_i64(n as i64));
+        }
+    }
     match crate::vm::ops::len_of(o) {
         Some(n) => Ok(int::new_i64(n? as i64)),
         None => Err(type_error(format!(

@@ -17,8 +17,11 @@ use super::methods_list;
 // ----- numbers --------------------------------------------------------------------
 
 /// abs(x)
-pub fn abs(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn abs(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let x = args.one("abs")?;
+    if let Some(r) = vm.unary_special(x, "__abs__")? {
+        return Ok(r);
+    }
     if let Some(v) = int::as_i64(x).filter(|v| *v != i64::MIN) {
         return Ok(int::new_i64(v.abs()));
     }

@@ -20,7 +20,7 @@ use super::exception::{ExcObj, HIERARCHY};
 use super::float::Float;
 use super::function::Function;
 use super::int::{self, Long, NSMALLNEGINTS, NSMALLPOSINTS};
-use super::iter::{DictIter, SeqIter, SetIter};
+use super::iter::{DictIter, GetItemIter, SeqIter, SetIter};
 use super::list::List;
 use super::method::Method;
 use super::module::Module;
@@ -71,6 +71,7 @@ pub struct Ctx {
     pub member_descriptor_type: TypeRef,
     pub getset_descriptor_type: TypeRef,
     pub super_type: TypeRef,
+    pub getitem_iter_type: TypeRef,
     /// The built-in exception classes, in `exception::HIERARCHY` order.
     pub exc_types: Vec<TypeRef>,
     /// The VM's marker for an empty stack slot (CPython's NULL); never seen by Python.
@@ -171,6 +172,7 @@ impl Ctx {
             &self.member_descriptor_type,
             &self.getset_descriptor_type,
             &self.super_type,
+            &self.getitem_iter_type,
         ]
         .into_iter()
         .chain(&self.exc_types)
@@ -247,6 +249,7 @@ impl Ctx {
             member_descriptor_type: builtin::<Descr>(t, "member_descriptor", o),
             getset_descriptor_type: builtin::<Descr>(t, "getset_descriptor", o),
             super_type: builtin::<Super>(t, "super", o),
+            getitem_iter_type: builtin::<GetItemIter>(t, "iterator", o),
             exc_types: exception_types(t, o),
             null: PyObj::new(&builtin::<Singleton>(t, "NULL", o), Singleton),
             int_type,

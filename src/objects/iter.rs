@@ -94,3 +94,24 @@ impl Payload for SetIter {
         drop(self.set.take());
     }
 }
+
+/// A sequence iterator over an object with `__getitem__` (CPython's `iterator`).
+pub struct GetItemIter {
+    pub seq: Option<PyObj>,
+    pub index: usize,
+}
+
+impl Payload for GetItemIter {
+    type Item = ();
+    const NAME: &'static str = "iterator";
+    const GC: bool = true;
+    const MUTABLE: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        if let Some(s) = &self.seq {
+            visit(s);
+        }
+    }
+    fn clear(&mut self) {
+        drop(self.seq.take());
+    }
+}

@@ -144,6 +144,24 @@ impl Vm {
         if let Some(call) = super::ops::slots::slots_of(f).and_then(|s| s.call) {
             return call(self, f, args);
         }
+        if f.vtable().heap_type {
+            let ty = f.type_obj();
+            let key = string::intern_str("__call__");
+            if let Some(m) = self.type_lookup(&ty, &key)? {
+                let m = self.bind_descriptor(m, Some(f), &ty)?;
+                self.check_recursion()?;
+                self.depth += 1;
+                let r = self.call(&m, args);
+                self.depth -= 1;
+                return r;
+            }
+        }
+        if let Some(w) = f.get::<crate::objects::descr::Wrapper>() {
+            if f.is_type(&crate::objects::ctx().staticmethod_type) {
+                let c = w.callable.clone();
+                return self.call(&c, args);
+            }
+        }
         Err(exceptions::type_error(format!(
             "'{}' object is not callable",
             typeobj::type_name(f)

@@ -400,6 +400,11 @@ impl Vm {
                 }
             }
         }
+        // A class that defines __eq__ but not __hash__ is unhashable.
+        if self.dict_get_str(&d, "__eq__").is_some() && self.dict_get_str(&d, "__hash__").is_none()
+        {
+            self.dict_set(&d, string::intern_str("__hash__"), c.none.clone())?;
+        }
         if self.dict_get_str(&d, "__doc__").is_none() {
             self.dict_set(&d, string::intern_str("__doc__"), c.none.clone())?;
         }

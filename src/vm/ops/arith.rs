@@ -27,18 +27,6 @@ fn as_f64(o: &PyObj) -> Option<VmResult<f64>> {
     int_val(o).map(|i| i.to_f64().map_err(Exc::from))
 }
 
-fn unsupported(op: BinaryOp, a: &PyObj, b: &PyObj) -> Exc {
-    let sym = match op {
-        BinaryOp::Power => "** or pow()",
-        _ => op.symbol(),
-    };
-    exceptions::type_error(format!(
-        "unsupported operand type(s) for {sym}: '{}' and '{}'",
-        typeobj::type_name(a),
-        typeobj::type_name(b)
-    ))
-}
-
 /// a op b for two small ints without allocating a big integer.
 #[inline]
 fn small_int_op(op: BinaryOp, x: i64, y: i64) -> Option<PyObj> {
@@ -198,8 +186,26 @@ fn concat(a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
     Err(concat_error(a, b))
 }
 
-/// BINARY_OP for the built-in types.
+/// BINARY_OP: the built-in types, or the special methods of classes.
+#[inline]
 pub fn binary_op(
+    vm: &mut Vm,
+    a: &PyObj,
+    b: &PyObj,
+    op: BinaryOp,
+    inplace: bool,
+) -> VmResult<PyObj> {
+    if super::dunder::any_heap(a, b) {
+        return match vm.binary_special(a, b, op, inplace)? {
+            Some(r) => Ok(r),
+            None => Err(super::dunder::unsupported_operands(op, a, b, inplace)),
+        };
+    }
+    binary_op_builtin(vm, a, b, op, inplace)
+}
+
+/// BINARY_OP for the built-in types.
+pub(super) fn binary_op_builtin(
     vm: &mut Vm,
     a: &PyObj,
     b: &PyObj,
@@ -212,7 +218,7 @@ pub fn binary_op(
         }
     }
     if op == BinaryOp::MatrixMultiply {
-        return Err(unsupported(op, a, b));
+        return Err(super::dunder::unsupported_operands(op, a, b, inplace));
     }
     if let (Some(x), Some(y)) = (int_val(a), int_val(b)) {
         return int_op(op, &x, &y);
@@ -222,7 +228,7 @@ pub fn binary_op(
             if let Some(r) = float_op(op, x?, y?)? {
                 return Ok(r);
             }
-            return Err(unsupported(op, a, b));
+            return Err(super::dunder::unsupported_operands(op, a, b, inplace));
         }
     }
     match op {
@@ -268,7 +274,7 @@ pub fn binary_op(
             vm.dict_update(&target, b, false)?;
             Ok(target)
         }
-        _ => Err(unsupported(op, a, b)),
+        _ => Err(super::dunder::unsupported_operands(op, a, b, inplace)),
     }
 }
 
@@ -277,7 +283,17 @@ fn busy() -> Exc {
 }
 
 /// UNARY_NEGATIVE, UNARY_POSITIVE, UNARY_INVERT.
-pub fn unary_op(_vm: &mut Vm, v: &PyObj, op: Op) -> VmResult<PyObj> {
+pub fn unary_op(vm: &mut Vm, v: &PyObj, op: Op) -> VmResult<PyObj> {
+    if v.vtable().heap_type {
+        let name = match op {
+            Op::UNARY_NEGATIVE => "__neg__",
+            Op::UNARY_POSITIVE => "__pos__",
+            _ => "__invert__",
+        };
+        if let Some(r) = vm.unary_special(v, name)? {
+            return Ok(r);
+        }
+    }
     if let Some(x) = int_val(v) {
         let r = match op {
             Op::UNARY_NEGATIVE => -&x,

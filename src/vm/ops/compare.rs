@@ -52,11 +52,21 @@ fn numeric_cmp(a: &PyObj, b: &PyObj) -> Option<Option<Ordering>> {
 
 /// COMPARE_OP: the result object.
 pub fn compare(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    if super::dunder::any_heap(a, b) {
+        vm.enter_recursive(" in comparison")?;
+        let r = vm.rich_compare(a, b, op);
+        vm.leave_recursive();
+        return r;
+    }
     Ok(bool_obj(compare_bool(vm, a, b, op)?))
 }
 
 /// `a op b` as a bool, for the built-in types.
 pub fn compare_bool(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<bool> {
+    if super::dunder::any_heap(a, b) {
+        let r = compare(vm, a, b, op)?;
+        return vm.truthy(&r);
+    }
     if let Some(ord) = numeric_cmp(a, b) {
         return Ok(from_ordering(ord, op));
     }
@@ -137,6 +147,9 @@ impl Vm {
     pub fn equal(&mut self, a: &PyObj, b: &PyObj) -> VmResult<bool> {
         if a.is(b) {
             return Ok(true);
+        }
+        if super::dunder::any_heap(a, b) {
+            return compare_bool(self, a, b, CompareOp::Eq);
         }
         if a.is_a::<dict::Dict>() && b.is_a::<dict::Dict>() {
             self.enter_recursive(" in comparison")?;

@@ -52,6 +52,9 @@ impl Vm {
     /// iter(obj).
     pub fn iter(&mut self, o: &PyObj) -> VmResult<PyObj> {
         let c = ctx();
+        if o.vtable().heap_type {
+            return self.iter_special(o);
+        }
         if o.is_a::<list::List>() {
             return Ok(seq_iter(&c.list_iter_type, o.clone()));
         }
@@ -95,6 +98,15 @@ impl Vm {
         )))
     }
 
+    /// Is `it` a built-in iterator (next() works on it)?
+    pub(crate) fn next_is_defined(&self, it: &PyObj) -> bool {
+        it.is_a::<SeqIter>()
+            || it.is_a::<DictIter>()
+            || it.is_a::<SetIter>()
+            || it.is_a::<RangeIter>()
+            || registered_next(it).is_some()
+    }
+
     /// An iterator over a dict's keys, values or items.
     pub fn dict_iter(&mut self, d: &PyObj, n: usize, kind: DictIterKind) -> PyObj {
         let c = ctx();
@@ -117,6 +129,9 @@ impl Vm {
 
     /// next(iterator): Some(value), or None when exhausted.
     pub fn next(&mut self, it: &PyObj) -> VmResult<Option<PyObj>> {
+        if it.vtable().heap_type {
+            return self.next_special(it);
+        }
         if let Some(r) = it.get::<RangeIter>() {
             return Ok(range::iter_next(r).map(crate::objects::int::new_i64));
         }

@@ -5,6 +5,7 @@
 mod arith;
 mod attr;
 mod compare;
+pub mod dunder;
 mod generic_attr;
 mod iter;
 mod percent;
@@ -13,6 +14,7 @@ pub mod slots;
 mod special;
 mod subscr;
 
+use arith::binary_op_builtin;
 pub use arith::{binary_op, bool_obj, int_obj, unary_op};
 pub use compare::{compare, compare_bool};
 pub use iter::{char_str, register_iterator, NextFn};
@@ -88,6 +90,9 @@ impl Vm {
         if let Some(f) = float::value(o) {
             return Ok(f != 0.0);
         }
+        if o.vtable().heap_type {
+            return self.truthy_special(o);
+        }
         if let Some(n) = len_of(o) {
             // A range too long for an index is certainly not empty.
             return Ok(n.map_or(true, |n| n > 0));
@@ -100,11 +105,17 @@ impl Vm {
         if let Some(h) = string::hash(o) {
             return Ok(h);
         }
+        if o.vtable().heap_type {
+            return self.hash_special(o);
+        }
         Ok(protocol::hash(o)?)
     }
 
     /// `item in container`.
     pub fn contains(&mut self, container: &PyObj, item: &PyObj) -> VmResult<bool> {
+        if container.vtable().heap_type {
+            return self.contains_special(container, item);
+        }
         if let (Some(hay), Some(needle)) = (string::view(container), string::view(item)) {
             return Ok(crate::objects::unicode::methods_view::contains_view(
                 hay, needle,
@@ -173,6 +184,10 @@ impl Vm {
 
     /// format(value, spec) for the built-in types.
     pub fn format(&mut self, v: &PyObj, spec: Option<&PyObj>) -> VmResult<PyObj> {
+        if v.vtable().heap_type {
+            let empty = ctx().empty_str.clone();
+            return self.format_special(v, spec.unwrap_or(&empty));
+        }
         let spec_text = match spec {
             Some(s) => string::as_str(s).unwrap_or_default().into_owned(),
             None => String::new(),

@@ -77,6 +77,15 @@ fn busy() -> Exc {
 impl Vm {
     /// obj[key].
     pub fn getitem(&mut self, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
+        if o.vtable().heap_type {
+            if let Some(v) = self.item_special(o, key, None, false)? {
+                return Ok(v);
+            }
+            return Err(exceptions::type_error(format!(
+                "'{}' object is not subscriptable",
+                typeobj::type_name(o)
+            )));
+        }
         if let Some(l) = list::borrow(o) {
             let len = l.0.len();
             if let Some(i) = seq_index(key, len, "list index out of range")? {
@@ -170,6 +179,15 @@ impl Vm {
 
     /// obj[key] = value.
     pub fn setitem(&mut self, o: &PyObj, key: &PyObj, value: PyObj) -> VmResult<()> {
+        if o.vtable().heap_type {
+            if self.item_special(o, key, Some(value), false)?.is_some() {
+                return Ok(());
+            }
+            return Err(exceptions::type_error(format!(
+                "'{}' object does not support item assignment",
+                typeobj::type_name(o)
+            )));
+        }
         if o.is_a::<list::List>() {
             let len = list::borrow(o).ok_or_else(busy)?.0.len();
             if let Some(i) = seq_index(key, len, "list assignment index out of range")? {
@@ -194,6 +212,15 @@ impl Vm {
 
     /// del obj[key].
     pub fn delitem(&mut self, o: &PyObj, key: &PyObj) -> VmResult<()> {
+        if o.vtable().heap_type {
+            if self.item_special(o, key, None, true)?.is_some() {
+                return Ok(());
+            }
+            return Err(exceptions::type_error(format!(
+                "'{}' object doesn't support item deletion",
+                typeobj::type_name(o)
+            )));
+        }
         if o.is_a::<list::List>() {
             let len = list::borrow(o).ok_or_else(busy)?.0.len();
             if let Some(i) = seq_index(key, len, "list assignment index out of range")? {
