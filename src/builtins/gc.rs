@@ -66,7 +66,7 @@ fn triple(v: [usize; NUM_GENERATIONS]) -> PyObj {
 }
 
 /// gc.collect(generation=2): the number of unreachable objects found.
-fn collect(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn collect(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let a = args.clinic("collect", &["generation"], 0)?;
     let generation = match a[0] {
         Some(g) => as_c_int(g)?,
@@ -75,7 +75,12 @@ fn collect(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     if !(0..NUM_GENERATIONS as i32).contains(&generation) {
         return Err(exceptions::value_error("invalid generation"));
     }
-    Ok(usize_obj(heap::collect(generation as usize)))
+    // Finalizers (__del__) run during the collection, as CPython's do; those queued
+    // before it run first.
+    vm.run_finalizers();
+    let n = heap::collect_with(generation as usize, &mut |o| vm.finalize(o));
+    vm.run_finalizers();
+    Ok(usize_obj(n))
 }
 
 fn get_count(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {

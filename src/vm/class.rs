@@ -636,6 +636,59 @@ impl Vm {
         Some(d)
     }
 
+    /// Run the `__del__` of every object whose finalizer is due (their count reached 0,
+    /// or an automatic collection found them unreachable).
+    pub fn run_finalizers(&mut self) {
+        while crate::heap::finalizers_pending() {
+            for o in crate::heap::take_finalizers() {
+                self.finalize(o);
+            }
+        }
+    }
+
+    /// Call `o.__del__()`; an exception it raises is printed and ignored, as CPython's
+    /// PyErr_WriteUnraisable does.
+    pub fn finalize(&mut self, o: PyObj) {
+        let ty = o.type_obj();
+        let key = string::intern_str("__del__");
+        let Ok(Some(f)) = self.type_lookup(&ty, &key) else {
+            return;
+        };
+        let saved = self.handled.take();
+        let r = self.call(&f, Args::positional(std::slice::from_ref(&o)));
+        self.handled = saved;
+        if let Err(e) = r {
+            self.flush();
+            let what = self.repr(&f).unwrap_or_default();
+            let text = self.format_exception(&e.0);
+            eprint!("Exception ignored in: {what}\n{text}");
+        }
+        drop(o);
+    }
+
+    /// Interpreter shutdown for `__main__` (CPython's _PyModule_ClearDict): names
+    /// starting with one underscore become None first, then the others, so objects
+    /// die (and their `__del__` run) in that order; then the cycles are collected.
+    pub fn clear_main(&mut self, globals: &PyObj) {
+        let items = dict::items(globals).unwrap_or_default();
+        let none = ctx().none.clone();
+        for pass in 0..2 {
+            for (k, _) in &items {
+                let Some(n) = string::as_str(k) else { continue };
+                let under = n.starts_with('_') && !n.starts_with("__");
+                if n == "__builtins__" || (pass == 0) != under {
+                    continue;
+                }
+                let _ = self.dict_set(globals, k.clone(), none.clone());
+                self.run_finalizers();
+            }
+        }
+        drop(items);
+        self.run_finalizers();
+        crate::heap::collect_with(2, &mut |o| self.finalize(o));
+        self.run_finalizers();
+    }
+
     /// The code object's name, for `super()` messages.
     pub(crate) fn zero_arg_super(&mut self) -> VmResult<(TypeRef, PyObj)> {
         let Some(f) = self.frames.last() else {

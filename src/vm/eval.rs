@@ -43,7 +43,14 @@ impl Vm {
                 let Instr { op, arg } = code.instrs[ip];
                 ip += 1;
                 match self.step(fi, base, code, op, arg, &mut ip) {
-                    Ok(Flow::Next) => continue,
+                    Ok(Flow::Next) => {
+                        if crate::heap::finalizers_pending() {
+                            // Run the __del__ methods now due, then come back here.
+                            self.frames[fi].ip = ip;
+                            break Ok(Flow::Switch);
+                        }
+                        continue;
+                    }
                     Ok(flow) => break Ok(flow),
                     Err(e) => {
                         let reraise =
@@ -54,7 +61,11 @@ impl Vm {
             };
             match flow {
                 Ok(Flow::Return(v)) => return Ok(v),
-                Ok(_) => {}
+                Ok(_) => {
+                    if crate::heap::finalizers_pending() {
+                        self.run_finalizers();
+                    }
+                }
                 Err((exc, at, reraise)) => {
                     if let Some(f) = self.frames.get_mut(fi) {
                         f.ip = ip;

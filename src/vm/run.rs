@@ -69,13 +69,15 @@ impl Vm {
                 return 1;
             }
         };
-        let result = self
-            .new_module("__main__", file)
-            .and_then(|g| self.exec_code(code, g));
+        let globals = self.new_module("__main__", file);
+        let result = globals.clone().and_then(|g| self.exec_code(code, g));
         let status = match result {
             Ok(_) => 0,
             Err(e) => self.report_uncaught(&e.0),
         };
+        if let Ok(g) = globals {
+            self.clear_main(&g);
+        }
         self.flush();
         status
     }
