@@ -883,4 +883,68 @@ mod tests {
             "generator expressions are not supported by glasspy yet @1:4"
         );
     }
+
+    #[test]
+    fn class_scopes() {
+        let t = table(
+            "def f():\n    y = 1\n    class A:\n        x = 1\n        print(y)\n        \
+             def m(self): return x, y, super()\n",
+        );
+        let (f, a, m) = (&t.scopes[1], &t.scopes[2], &t.scopes[3]);
+        assert_eq!(a.kind, ScopeKind::Class);
+        assert!(!a.optimized());
+        assert_eq!(a.lookup("x"), SymScope::Local);
+        assert_eq!(a.lookup("y"), SymScope::Free);
+        assert_eq!(a.lookup("print"), SymScope::GlobalImplicit);
+        // Methods do not see class-level names.
+        assert_eq!(m.lookup("x"), SymScope::GlobalImplicit);
+        assert_eq!(m.lookup("y"), SymScope::Free);
+        assert_eq!(m.lookup("__class__"), SymScope::Free);
+        assert!(a.needs_class_closure);
+        assert_eq!(a.cellvars, ["__class__"]);
+        assert_eq!(a.freevars, ["y"]);
+        assert_eq!(f.cellvars, ["y"]);
+        assert_eq!(m.freevars, ["__class__", "y"]);
+        // `global` in a class body is not seen by its methods.
+        let t = table(
+            "def f():\n    x = 1\n    class A:\n        global x\n        def m(s): return x\n",
+        );
+        assert_eq!(t.scopes[2].lookup("x"), SymScope::GlobalExplicit);
+        assert_eq!(t.scopes[3].lookup("x"), SymScope::Free);
+        assert_eq!(t.scopes[2].freevars, ["x"]);
+        assert!(!t.scopes[2].needs_class_closure);
+    }
+
+    #[test]
+    fn mangling_as_py_mangle() {
+        assert_eq!(mangle(Some("A"), "__x"), "_A__x");
+        assert_eq!(mangle(Some("__A_"), "__x"), "_A___x");
+        assert_eq!(mangle(Some("___"), "__x"), "__x");
+        assert_eq!(mangle(Some("A"), "__x__"), "__x__");
+        assert_eq!(mangle(Some("A"), "__a.b"), "__a.b");
+        assert_eq!(mangle(Some("A"), "_x"), "_x");
+        assert_eq!(mangle(None, "__x"), "__x");
+        let t = table("class A:\n    __a = 1\n    def __m(self, __p):\n        global __g\n");
+        assert!(t.scopes[1].symbols.contains_key("_A__a"));
+        assert!(t.scopes[1].symbols.contains_key("_A__m"));
+        assert_eq!(t.scopes[2].params, ["self", "_A__p"]);
+        assert_eq!(t.scopes[2].lookup("_A__g"), SymScope::GlobalExplicit);
+        // A nested class mangles with its own name.
+        let t = table("class A:\n    class B:\n        __b = 1\n");
+        assert!(t.scopes[2].symbols.contains_key("_B__b"));
+        assert!(t.scopes[1].symbols.contains_key("B"));
+    }
+
+    #[test]
+    fn class_errors_like_cpython() {
+        // python3: compile("class A:\n  [(y:=1) for i in a]\n") -> line 2, offset 5.
+        assert_eq!(
+            err("class A:\n  [(y:=1) for i in a]\n"),
+            "assignment expression within a comprehension cannot be used in a class body @2:4"
+        );
+        assert_eq!(
+            err("class A:\n    nonlocal x\n"),
+            "no binding for nonlocal 'x' found @2:4"
+        );
+    }
 }

@@ -587,10 +587,7 @@ impl Vm {
                 match self.dict_get(&b, &key)? {
                     Some(bc) => self.stack.push(bc),
                     None => {
-                        return Err(exceptions::named(
-                            "NameError",
-                            "__build_class__ not found",
-                        ))
+                        return Err(exceptions::named("NameError", "__build_class__ not found"))
                     }
                 }
             }
