@@ -32,6 +32,9 @@ fn at_most(args: &Args<'_>, fname: &str, max: usize) -> VmResult<()> {
 fn new_object(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let ty = called_type(&args);
     let c = ctx();
+    if typeobj::is_heap_type(&ty) {
+        return super::classes::object_new_class(_vm, &args);
+    }
     if !ty.is(&c.object_type) {
         return Err(type_error(format!(
             "cannot create '{}' instances",
@@ -58,9 +61,25 @@ fn new_type(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
                     typeobj::type_name(&pos[0])
                 )));
             }
-            Err(type_error(
-                "type() with 3 arguments (making a class) is not supported yet",
-            ))
+            let Some(bases) = tuple::items(&pos[1]) else {
+                return Err(type_error(format!(
+                    "type.__new__() argument 2 must be tuple, not {}",
+                    typeobj::type_name(&pos[1])
+                )));
+            };
+            if !pos[2].is_a::<dict::Dict>() {
+                return Err(type_error(format!(
+                    "type.__new__() argument 3 must be dict, not {}",
+                    typeobj::type_name(&pos[2])
+                )));
+            }
+            let bases = bases.to_vec();
+            let kw: Vec<(PyObj, PyObj)> =
+                args.kwargs().map(|(k, v)| (k.clone(), v.clone())).collect();
+            Ok(_vm
+                .type_new(&pos[0], &bases, &pos[2], &kw)?
+                .as_obj()
+                .clone())
         }
         _ => Err(type_error("type() takes 1 or 3 arguments")),
     }

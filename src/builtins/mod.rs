@@ -1,6 +1,7 @@
 //! The builtins namespace, the methods of the built-in types, and the built-in modules
 //! (sys, gc, math, time), each made on first import.
 
+mod classes;
 mod constructors;
 mod functions;
 mod functions_seq;
@@ -59,6 +60,16 @@ pub fn install(vm: &mut Vm) {
     for (name, ty) in types {
         set(vm, &b, name, ty.as_obj().clone());
     }
+    for (name, ty) in [
+        ("staticmethod", &c.staticmethod_type),
+        ("classmethod", &c.classmethod_type),
+        ("property", &c.property_type),
+        ("super", &c.super_type),
+    ] {
+        set(vm, &b, name, ty.as_obj().clone());
+    }
+    let bc = builtin_function::new(&classes::BUILD_CLASS, None, Some(module_name.clone()));
+    set(vm, &b, "__build_class__", bc);
     for (name, ty) in iterators::builtin_names() {
         set(vm, &b, name, ty.as_obj().clone());
     }
@@ -82,6 +93,7 @@ pub fn install(vm: &mut Vm) {
             let _ = crate::objects::typeobj::type_dict(ty);
         }
         constructors::install_types(vm);
+        classes::install_types(vm);
         iterators::install_types(vm);
         functions::install_types();
         sys::install_types(vm);

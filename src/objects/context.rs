@@ -14,6 +14,7 @@ use crate::bytecode::Code;
 
 use super::builtin_function::{BuiltinFunction, MethodDescr};
 use super::cell::Cell;
+use super::descr::{Descr, Property, Super, Wrapper};
 use super::dict::Dict;
 use super::exception::{ExcObj, HIERARCHY};
 use super::float::Float;
@@ -64,6 +65,12 @@ pub struct Ctx {
     pub dict_valueiter_type: TypeRef,
     pub dict_itemiter_type: TypeRef,
     pub set_iter_type: TypeRef,
+    pub staticmethod_type: TypeRef,
+    pub classmethod_type: TypeRef,
+    pub property_type: TypeRef,
+    pub member_descriptor_type: TypeRef,
+    pub getset_descriptor_type: TypeRef,
+    pub super_type: TypeRef,
     /// The built-in exception classes, in `exception::HIERARCHY` order.
     pub exc_types: Vec<TypeRef>,
     /// The VM's marker for an empty stack slot (CPython's NULL); never seen by Python.
@@ -158,6 +165,12 @@ impl Ctx {
             &self.dict_valueiter_type,
             &self.dict_itemiter_type,
             &self.set_iter_type,
+            &self.staticmethod_type,
+            &self.classmethod_type,
+            &self.property_type,
+            &self.member_descriptor_type,
+            &self.getset_descriptor_type,
+            &self.super_type,
         ]
         .into_iter()
         .chain(&self.exc_types)
@@ -228,6 +241,12 @@ impl Ctx {
             dict_valueiter_type: builtin::<DictIter>(t, "dict_valueiterator", o),
             dict_itemiter_type: builtin::<DictIter>(t, "dict_itemiterator", o),
             set_iter_type: builtin::<SetIter>(t, "set_iterator", o),
+            staticmethod_type: builtin::<Wrapper>(t, "staticmethod", o),
+            classmethod_type: builtin::<Wrapper>(t, "classmethod", o),
+            property_type: builtin::<Property>(t, "property", o),
+            member_descriptor_type: builtin::<Descr>(t, "member_descriptor", o),
+            getset_descriptor_type: builtin::<Descr>(t, "getset_descriptor", o),
+            super_type: builtin::<Super>(t, "super", o),
             exc_types: exception_types(t, o),
             null: PyObj::new(&builtin::<Singleton>(t, "NULL", o), Singleton),
             int_type,

@@ -3,6 +3,7 @@
 pub mod builtin_function;
 pub mod cell;
 pub mod context;
+pub mod descr;
 pub mod dict;
 pub mod dicttable;
 pub mod exception;

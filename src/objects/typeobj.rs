@@ -6,7 +6,6 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use crate::heap::{Payload, PyObj, TypeRef, Visit, Vtable};
 
@@ -19,8 +18,9 @@ pub struct TypeInfo {
     /// `__dict__`: the type's attributes and methods (made on first use for built-in
     /// types). A cell so the collector can clear a class caught in a cycle.
     pub dict: RefCell<Option<PyObj>>,
-    /// `__mro__`, the type first; computed on first use for built-in types.
-    pub mro: RefCell<Option<Rc<[TypeRef]>>>,
+    /// `__mro__` (a tuple of types, the type first); computed on first use for
+    /// built-in types.
+    pub mro: RefCell<Option<PyObj>>,
     /// What only classes have.
     pub heap: Option<Box<HeapType>>,
 }
@@ -69,8 +69,8 @@ impl Payload for TypeInfo {
             }
         }
         if let Ok(m) = self.mro.try_borrow() {
-            for t in m.iter().flat_map(|m| m.iter()) {
-                visit(t.as_obj());
+            if let Some(m) = &*m {
+                visit(m);
             }
         }
         if let Some(h) = &self.heap {
@@ -93,14 +93,6 @@ impl Payload for TypeInfo {
             .as_ref()
             .and_then(|h| h.bases.try_borrow_mut().ok().and_then(|mut b| b.take()));
         drop((d, m, b));
-    }
-    fn extra_size(&self) -> usize {
-        // The MRO array is owned by the type.
-        self.mro
-            .try_borrow()
-            .ok()
-            .and_then(|m| m.as_ref().map(|m| 16 + m.len() * 8))
-            .unwrap_or(0)
     }
 }
 
@@ -127,26 +119,37 @@ pub fn type_name(obj: &PyObj) -> String {
     info(&obj.type_obj()).name.to_string()
 }
 
-/// The type's MRO, the type first (`__mro__`). A cleared class (caught in a collected
-/// cycle) has just itself.
-pub fn mro(ty: &TypeRef) -> Rc<[TypeRef]> {
+/// The type's MRO, the type first (`__mro__`, a tuple of types). A class cleared by
+/// the collector (it was garbage in a cycle) has just itself.
+pub fn mro(ty: &TypeRef) -> PyObj {
     let i = info(ty);
     if let Some(m) = &*i.mro.borrow() {
         return m.clone();
     }
     if i.heap.is_some() {
-        return Rc::from([ty.clone()]);
+        return super::tuple::new(vec![ty.as_obj().clone()]);
     }
-    // A built-in type: its single-inheritance chain.
-    let mut v = Vec::new();
+    // A built-in type: its single-inheritance chain (made on request, not kept, so
+    // looking at `int.__mro__` leaves nothing behind).
+    super::tuple::new(base_chain(ty).map(|t| t.as_obj().clone()).collect())
+}
+
+/// A built-in type and its bases, in order (its MRO: built-in types have one base).
+pub fn base_chain(ty: &TypeRef) -> impl Iterator<Item = TypeRef> {
     let mut cur = Some(ty.clone());
-    while let Some(t) = cur {
+    std::iter::from_fn(move || {
+        let t = cur.take()?;
         cur = info(&t).base.clone();
-        v.push(t);
-    }
-    let m: Rc<[TypeRef]> = Rc::from(v);
-    *i.mro.borrow_mut() = Some(m.clone());
-    m
+        Some(t)
+    })
+}
+
+/// The types of an MRO tuple, in order.
+pub fn mro_types(m: &PyObj) -> impl Iterator<Item = TypeRef> + '_ {
+    super::tuple::items(m)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(TypeRef::from_obj::<TypeInfo>)
 }
 
 /// Is `ty` the type `base` or a subtype of it (along its MRO)?
@@ -165,7 +168,9 @@ pub fn is_subtype(ty: &TypeRef, base: &TypeRef) -> bool {
         }
         return false;
     }
-    mro(ty).iter().any(|t| t.is(base))
+    let m = mro(ty);
+    let found = mro_types(&m).any(|t| t.is(base));
+    found
 }
 
 /// Is this a class (made by `class` or type(name, bases, dict))?

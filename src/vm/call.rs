@@ -165,6 +165,9 @@ impl Vm {
 
     /// Calling a type: its `__new__` (found along the base chain) with the type first.
     fn type_call(&mut self, ty: &TypeRef, args: Args<'_>) -> VmResult<PyObj> {
+        if typeobj::is_heap_type(ty) {
+            return self.call_class(ty, args);
+        }
         let new = self.lookup_type_attr(ty, "__new__");
         let Some(new) = new else {
             return Err(exceptions::type_error(format!(

@@ -703,7 +703,7 @@ impl Vm {
     }
 
     /// del name from a namespace dict; NameError when missing.
-    fn dict_delete_name(&mut self, d: &PyObj, name: &PyObj) -> VmResult<()> {
+    pub(crate) fn dict_delete_name(&mut self, d: &PyObj, name: &PyObj) -> VmResult<()> {
         let h = self.hash(name)?;
         let mut eq = ops::table_eq(self);
         match dict::del_item(d, name, h, &mut eq)? {

@@ -10,6 +10,7 @@
 
 mod args;
 mod call;
+mod class;
 mod eval;
 pub mod exceptions;
 mod frame;

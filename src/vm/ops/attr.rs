@@ -3,8 +3,10 @@
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::{self, MethodDescr};
+use crate::objects::descr::{Descr, Property, Super, Wrapper};
 use crate::objects::exception::ExcObj;
 use crate::objects::function::Function;
+use crate::objects::method::Method;
 use crate::objects::module::{self, Module};
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{ctx, dict, float, int, string, tuple};
@@ -24,7 +26,7 @@ fn no_attribute(o: &PyObj, name: &str) -> Exc {
 
 /// An AttributeError carrying `name` and `obj`, as CPython 3.10+ sets them (the
 /// traceback printer uses them for "Did you mean" suggestions).
-fn attribute_error(msg: String, o: &PyObj, name: &str) -> Exc {
+pub(crate) fn attribute_error(msg: String, o: &PyObj, name: &str) -> Exc {
     let e = exceptions::named("AttributeError", msg);
     if let Ok(mut x) = e.0.borrow_mut::<ExcObj>() {
         let d = dict::new();
@@ -59,11 +61,25 @@ impl Vm {
                 &n,
             ));
         }
+        if o.vtable().heap_type {
+            return self.instance_getattr(o, name);
+        }
         if let Some(ty) = TypeRef::from_obj::<TypeInfo>(o) {
+            if let Some(v) = self.class_getattr(&ty, name)? {
+                return Ok(v);
+            }
             return self.type_getattr(&ty, &n);
+        }
+        if o.is_a::<Super>() {
+            if let Some(v) = self.super_getattr(o, name)? {
+                return Ok(v);
+            }
         }
         if let Some(v) = self.special_attr(o, &n)? {
             return Ok(v);
+        }
+        if n == "__class__" {
+            return Ok(o.type_obj().as_obj().clone());
         }
         // Methods and other attributes of the object's type.
         if let Some(v) = self.lookup_type_attr(&o.type_obj(), &n) {
@@ -136,31 +152,41 @@ impl Vm {
                 .get_or_insert(d);
             return Ok(o.borrow::<Function>().ok().and_then(|f| f.dict.clone()));
         }
-        if let Ok(e) = o.borrow::<ExcObj>() {
-            let v = match n {
-                "args" => Some(e.args.clone()),
-                "__cause__" => Some(none_or(&e.cause)),
-                "__context__" => Some(none_or(&e.context)),
-                "__suppress_context__" => Some(super::bool_obj(e.suppress_context)),
-                "__traceback__" => Some(ctx().none.clone()),
+        if o.is_a::<ExcObj>() {
+            return self.exception_attr(o, n);
+        }
+        if let Some(m) = o.get::<Method>() {
+            return Ok(match n {
+                "__self__" => Some(m.self_.clone()),
+                "__func__" => Some(m.func.clone()),
+                "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+                    let f = m.func.clone();
+                    return self.getattr(&f, &string::intern_str(n)).map(Some);
+                }
                 _ => None,
-            };
-            if v.is_some() {
-                return Ok(v);
-            }
-            let first = tuple::items(&e.args).and_then(|a| a.first().cloned());
-            let dictv = e.dict.clone();
-            drop(e);
-            let c = ctx();
-            if (n == "value" && o.is_type(c.exc_type("StopIteration")))
-                || (n == "code" && o.is_type(c.exc_type("SystemExit")))
-            {
-                return Ok(Some(first.unwrap_or_else(|| c.none.clone())));
-            }
-            if let Some(d) = dictv {
-                return self.dict_get(&d, &string::intern_str(n));
-            }
-            return Ok(None);
+            });
+        }
+        if let Some(w) = o.get::<Wrapper>() {
+            return Ok(match n {
+                "__func__" | "__wrapped__" => Some(w.callable.clone()),
+                _ => None,
+            });
+        }
+        if let Ok(p) = o.borrow::<Property>() {
+            return Ok(match n {
+                "fget" => Some(none_or(&p.fget)),
+                "fset" => Some(none_or(&p.fset)),
+                "fdel" => Some(none_or(&p.fdel)),
+                "__doc__" => Some(none_or(&p.doc)),
+                _ => None,
+            });
+        }
+        if let Some(d) = o.get::<Descr>() {
+            return Ok(match n {
+                "__name__" => Some(d.name.clone()),
+                "__objclass__" => Some(d.owner.as_obj().clone()),
+                _ => None,
+            });
         }
         if int::value(o).is_some() {
             return Ok(match n {
@@ -178,6 +204,69 @@ impl Vm {
             });
         }
         Ok(None)
+    }
+
+    /// Data attributes of exceptions (args, __cause__, ...), then their `__dict__`.
+    pub(crate) fn exception_attr(&mut self, o: &PyObj, n: &str) -> VmResult<Option<PyObj>> {
+        let Ok(e) = o.borrow::<ExcObj>() else {
+            return Ok(None);
+        };
+        let v = match n {
+            "args" => Some(e.args.clone()),
+            "__cause__" => Some(none_or(&e.cause)),
+            "__context__" => Some(none_or(&e.context)),
+            "__suppress_context__" => Some(super::bool_obj(e.suppress_context)),
+            "__traceback__" => Some(ctx().none.clone()),
+            _ => None,
+        };
+        if v.is_some() {
+            return Ok(v);
+        }
+        let first = tuple::items(&e.args).and_then(|a| a.first().cloned());
+        let dictv = e.dict.clone();
+        drop(e);
+        let c = ctx();
+        if (n == "value" && o.is_type(c.exc_type("StopIteration")))
+            || (n == "code" && o.is_type(c.exc_type("SystemExit")))
+        {
+            return Ok(Some(first.unwrap_or_else(|| c.none.clone())));
+        }
+        if let Some(d) = dictv {
+            return self.dict_get(&d, &string::intern_str(n));
+        }
+        Ok(None)
+    }
+
+    /// Setting the data attributes of an exception.
+    pub(crate) fn exception_setattr(&mut self, o: &PyObj, n: &str, v: PyObj) -> VmResult<()> {
+        let none = v.is(&ctx().none);
+        if n == "args" {
+            let t = match tuple::items(&v) {
+                Some(_) => v,
+                None => tuple::new(self.collect_iter(&v)?),
+            };
+            let mut e = o.borrow_mut::<ExcObj>().map_err(|_| no_attribute(o, n))?;
+            let old = std::mem::replace(&mut e.args, t);
+            drop(e);
+            drop(old);
+            return Ok(());
+        }
+        let mut e = o.borrow_mut::<ExcObj>().map_err(|_| no_attribute(o, n))?;
+        let old = match n {
+            "__cause__" => {
+                e.suppress_context = true;
+                std::mem::replace(&mut e.cause, (!none).then_some(v))
+            }
+            "__context__" => std::mem::replace(&mut e.context, (!none).then_some(v)),
+            "__suppress_context__" => {
+                e.suppress_context = v.is(&ctx().true_);
+                None
+            }
+            _ => None,
+        };
+        drop(e);
+        drop(old);
+        Ok(())
     }
 
     /// The names `dir(obj)` would list: a module's globals, or the attributes of the
@@ -207,6 +296,26 @@ impl Vm {
     pub(crate) fn lookup_method(&mut self, o: &PyObj, name: &PyObj) -> VmResult<Option<PyObj>> {
         if o.is_a::<Module>() || TypeRef::from_obj::<TypeInfo>(o).is_some() {
             return Ok(None);
+        }
+        if o.vtable().heap_type {
+            // A plain function on the class, not shadowed by the instance dict and
+            // with no __getattribute__ hook: call it without a bound method.
+            let ty = o.type_obj();
+            if self.overrides(&ty, "__getattribute__") {
+                return Ok(None);
+            }
+            let Some(f) = self.type_lookup(&ty, name)? else {
+                return Ok(None);
+            };
+            if !f.is_a::<Function>() && !f.is_a::<MethodDescr>() {
+                return Ok(None);
+            }
+            if let Some(d) = self.instance_dict(o, false) {
+                if self.dict_get(&d, name)?.is_some() {
+                    return Ok(None);
+                }
+            }
+            return Ok(Some(f));
         }
         let n = string::as_str(name).unwrap_or_default();
         Ok(self
@@ -258,11 +367,23 @@ impl Vm {
                 return self.dict_set(&d, string::intern(name.clone()), v);
             }
         }
+        if o.vtable().heap_type {
+            return self.instance_setattr(o, name, value);
+        }
         if let Some(ty) = TypeRef::from_obj::<TypeInfo>(o) {
-            return Err(exceptions::type_error(format!(
-                "cannot set '{n}' attribute of immutable type '{}'",
-                typeobj::info(&ty).name
-            )));
+            return self.class_setattr(&ty, name, value);
+        }
+        if o.is_a::<ExcObj>() {
+            if let Some(v) = value {
+                if matches!(
+                    n.as_str(),
+                    "args" | "__cause__" | "__context__" | "__suppress_context__"
+                ) {
+                    return self.exception_setattr(o, &n, v);
+                }
+                let d = self.instance_dict(o, true).expect("exceptions have a dict");
+                return self.dict_set(&d, string::intern(name.clone()), v);
+            }
         }
         if o.is_a::<ExcObj>() {
             if let Some(v) = value {

@@ -5,6 +5,7 @@
 mod arith;
 mod attr;
 mod compare;
+mod generic_attr;
 mod iter;
 mod percent;
 mod repr;

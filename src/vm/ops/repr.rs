@@ -50,6 +50,15 @@ impl Vm {
         if let Some(s) = string::as_str(o) {
             return Ok(s.into_owned());
         }
+        if o.vtable().heap_type {
+            self.check_recursion()?;
+            self.depth += 1;
+            let r = self.special_text(o, "__str__");
+            self.depth -= 1;
+            if let Some(s) = r? {
+                return Ok(s);
+            }
+        }
         if let Some(v) = string::view(o) {
             return Ok(v.to_str_lossy().into_owned());
         }
@@ -72,9 +81,56 @@ impl Vm {
         }
     }
 
+    /// `<__main__.A object at 0x...>`: object.__repr__.
+    pub fn default_repr(&mut self, o: &PyObj) -> String {
+        let ty = o.type_obj();
+        format!("<{} object at {}>", self.class_display_name(&ty), at(o))
+    }
+
+    /// `module.qualname` of a class (just the name for built-in types).
+    pub fn class_display_name(&mut self, ty: &TypeRef) -> String {
+        let i = typeobj::info(ty);
+        let Some(h) = &i.heap else {
+            return i.name.to_string();
+        };
+        let q = string::as_str(&h.qualname.borrow())
+            .unwrap_or_default()
+            .into_owned();
+        let d = typeobj::type_dict(ty);
+        match self.dict_get_str(&d, "__module__") {
+            Some(m) if string::as_str(&m).as_deref() != Some("builtins") => {
+                format!("{}.{q}", string::as_str(&m).unwrap_or_default())
+            }
+            _ => q,
+        }
+    }
+
+    /// The str result of a `__repr__` / `__str__` method.
+    fn special_text(&mut self, o: &PyObj, name: &str) -> VmResult<Option<String>> {
+        let Some(r) = self.call_special(o, name, &[])? else {
+            return Ok(None);
+        };
+        match string::view(&r) {
+            Some(v) => Ok(Some(v.to_str_lossy().into_owned())),
+            None => Err(exceptions::type_error(format!(
+                "{name} returned non-string (type {})",
+                typeobj::type_name(&r)
+            ))),
+        }
+    }
+
     /// repr(obj) as Rust text.
     pub fn repr(&mut self, o: &PyObj) -> VmResult<String> {
         let c = ctx();
+        if o.vtable().heap_type {
+            self.check_recursion()?;
+            self.depth += 1;
+            let r = self.special_text(o, "__repr__");
+            self.depth -= 1;
+            if let Some(s) = r? {
+                return Ok(s);
+            }
+        }
         if let Some(v) = string::view(o) {
             return Ok(repr_view(v));
         }
@@ -193,7 +249,37 @@ impl Vm {
     /// repr of objects that are not containers or numbers.
     fn plain_repr(&mut self, o: &PyObj) -> String {
         if let Some(ty) = TypeRef::from_obj::<TypeInfo>(o) {
-            return format!("<class '{}'>", typeobj::info(&ty).name);
+            return format!("<class '{}'>", self.class_display_name(&ty));
+        }
+        if let Some(w) = o.get::<crate::objects::descr::Wrapper>() {
+            let f = w.callable.clone();
+            let inner = self.repr(&f).unwrap_or_default();
+            return format!("<{}({inner})>", typeobj::type_name(o));
+        }
+        if let Some(d) = o.get::<crate::objects::descr::Descr>() {
+            let n = string::as_str(&d.name).unwrap_or_default();
+            let owner = typeobj::info(&d.owner).name.to_string();
+            return match d.kind {
+                crate::objects::descr::DescrKind::Slot(_) => {
+                    format!("<member '{n}' of '{owner}' objects>")
+                }
+                _ => format!("<attribute '{n}' of '{owner}' objects>"),
+            };
+        }
+        if let Some(sp) = o.get::<crate::objects::descr::Super>() {
+            let t = sp.ty.clone();
+            let ot = sp.obj_type.clone();
+            let tn = self.class_display_name(&t);
+            return match ot {
+                Some(ot) => format!(
+                    "<super: <class '{tn}'>, <{} object>>",
+                    typeobj::info(&ot).name
+                ),
+                None => format!("<super: <class '{tn}'>, NULL>"),
+            };
+        }
+        if o.vtable().heap_type {
+            return self.default_repr(o);
         }
         if let Ok(f) = o.borrow::<Function>() {
             let q = string::as_str(&f.qualname).unwrap_or_default();
@@ -247,6 +333,14 @@ impl Vm {
             return format!("slice({}, {}, {})", s(self, &a), s(self, &b), s(self, &st));
         }
         if o.is_a::<ExcObj>() {
+            return self.exception_repr(o);
+        }
+        self.plain_repr_rest(o)
+    }
+
+    /// BaseException.__repr__: `Name(args...)`.
+    pub fn exception_repr(&mut self, o: &PyObj) -> String {
+        {
             let name = typeobj::type_name(o);
             let args = exceptions::args(o);
             let items = tuple::items(&args).unwrap_or(&[]).to_vec();
@@ -257,8 +351,11 @@ impl Vm {
                     r[1..r.len() - 1].trim_end_matches(',').to_string()
                 }
             };
-            return format!("{name}({inner})");
+            format!("{name}({inner})")
         }
+    }
+
+    fn plain_repr_rest(&mut self, o: &PyObj) -> String {
         if let Some(code) = o.get::<Code>() {
             let name = string::as_str(&code.name).unwrap_or_default();
             let file = string::as_str(&code.filename).unwrap_or_default();

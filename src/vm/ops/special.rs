@@ -11,8 +11,18 @@ use super::super::{Args, Vm, VmResult};
 impl Vm {
     /// `name` in the dicts along `ty`'s MRO (no binding): CPython's _PyType_Lookup.
     pub fn type_lookup(&mut self, ty: &TypeRef, name: &PyObj) -> VmResult<Option<PyObj>> {
-        for t in typeobj::mro(ty).iter() {
-            let d = typeobj::type_dict(t);
+        if !typeobj::is_heap_type(ty) {
+            for t in typeobj::base_chain(ty) {
+                let d = typeobj::type_dict(&t);
+                if let Some(v) = self.dict_get(&d, name)? {
+                    return Ok(Some(v));
+                }
+            }
+            return Ok(None);
+        }
+        let m = typeobj::mro(ty);
+        for t in typeobj::mro_types(&m) {
+            let d = typeobj::type_dict(&t);
             if let Some(v) = self.dict_get(&d, name)? {
                 return Ok(Some(v));
             }
@@ -85,6 +95,9 @@ impl Vm {
     /// tp_descr_get of the attribute `f` of `ty`, for `obj` (None: on the class).
     pub fn descr_get(&mut self, f: PyObj, obj: Option<&PyObj>, ty: &TypeRef) -> VmResult<PyObj> {
         use crate::objects::builtin_function::{self, MethodDescr};
+        if let Some(v) = self.builtin_descr_get(&f, obj, ty)? {
+            return Ok(v);
+        }
         if let Some(d) = f.get::<MethodDescr>() {
             return Ok(match obj {
                 Some(o) => builtin_function::new(d.def, Some(o.clone()), None),

@@ -1,0 +1,680 @@
+//! Classes: `__build_class__`, type(name, bases, dict) (CPython's type_new: the C3
+//! MRO, the instance layout with its `__slots__`, `__dict__` and `__weakref__` words,
+//! `__set_name__`, `__init_subclass__`), calling a class (`__new__` then `__init__`),
+//! and object.__new__ / object.__init__ with CPython's excess-argument rules.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use crate::bytecode::Code;
+use crate::heap::{Payload, PyObj, TypeRef, Vtable};
+use crate::objects::descr::{Descr, DescrKind, Instance, Wrapper};
+use crate::objects::exception::ExcObj;
+use crate::objects::function::Function;
+use crate::objects::typeobj::{self, HeapType, TypeInfo};
+use crate::objects::{cell, ctx, dict, string, tuple};
+
+use super::call::ArgVec;
+use super::{exceptions, Args, Vm, VmResult};
+
+fn type_error(msg: impl Into<String>) -> super::Exc {
+    exceptions::type_error(msg.into())
+}
+
+fn name_of(ty: &TypeRef) -> String {
+    typeobj::info(ty).name.to_string()
+}
+
+/// CPython's _Py_Mangle: `__x` inside class `A` is `_A__x`.
+pub fn mangle(class: &str, name: &str) -> String {
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.to_string();
+    }
+    let c = class.trim_start_matches('_');
+    if c.is_empty() {
+        return name.to_string();
+    }
+    format!("_{c}{name}")
+}
+
+/// The payload kinds a class may extend.
+fn extendable(ty: &TypeRef) -> Result<(), String> {
+    let c = ctx();
+    let vt = ty.instance_vtable();
+    let ok = ty.is(&c.object_type)
+        || vt.type_id == Instance::VTABLE.type_id
+        || vt.type_id == ExcObj::VTABLE.type_id;
+    if ok {
+        return Ok(());
+    }
+    let name = name_of(ty);
+    let final_types = [
+        "bool",
+        "NoneType",
+        "NotImplementedType",
+        "ellipsis",
+        "range",
+        "slice",
+        "function",
+        "method",
+        "builtin_function_or_method",
+        "code",
+        "cell",
+        "staticmethod_",
+    ];
+    if final_types.contains(&name.as_str()) {
+        return Err(format!("type '{name}' is not an acceptable base type"));
+    }
+    Err(format!(
+        "subclassing '{name}' is not supported by glasspy yet"
+    ))
+}
+
+/// The base whose layout a class extends (CPython's solid_base).
+fn solid_base(ty: &TypeRef) -> TypeRef {
+    let i = typeobj::info(ty);
+    match &i.heap {
+        Some(h) if !h.slot_names.is_empty() => ty.clone(),
+        Some(_) => solid_base(i.base.as_ref().expect("classes have a base")),
+        None => ty.clone(),
+    }
+}
+
+/// C3 linearisation of `bases` (each an MRO tuple's types), CPython's mro_implementation.
+fn c3(bases: &[TypeRef]) -> Result<Vec<TypeRef>, String> {
+    let mut seqs: Vec<Vec<TypeRef>> = bases
+        .iter()
+        .map(|b| {
+            let m = typeobj::mro(b);
+            typeobj::mro_types(&m).collect()
+        })
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out = Vec::new();
+    let mut heads = vec![0usize; seqs.len()];
+    loop {
+        let mut empty = true;
+        let mut chosen = None;
+        'cand: for (i, s) in seqs.iter().enumerate() {
+            if heads[i] >= s.len() {
+                continue;
+            }
+            empty = false;
+            let cand = &s[heads[i]];
+            for (j, t) in seqs.iter().enumerate() {
+                if t[heads[j].min(t.len())..]
+                    .iter()
+                    .skip(1)
+                    .any(|x| x.is(cand))
+                {
+                    continue 'cand;
+                }
+            }
+            chosen = Some(cand.clone());
+            break;
+        }
+        if empty {
+            return Ok(out);
+        }
+        let Some(c) = chosen else {
+            // The message lists the bases still in the way, as CPython's
+            // set_mro_error does (in order, no duplicates).
+            let mut names: Vec<String> = Vec::new();
+            for (i, s) in seqs.iter().enumerate().take(seqs.len() - 1) {
+                if heads[i] < s.len() {
+                    let n = name_of(&s[heads[i]]);
+                    if !names.contains(&n) {
+                        names.push(n);
+                    }
+                }
+            }
+            return Err(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        for (i, s) in seqs.iter().enumerate() {
+            if heads[i] < s.len() && s[heads[i]].is(&c) {
+                heads[i] += 1;
+            }
+        }
+        out.push(c);
+    }
+}
+
+/// Does instances of `ty` carry a `__dict__` (a managed one, or an exception's own)?
+fn has_dict(ty: &TypeRef) -> bool {
+    match &typeobj::info(ty).heap {
+        Some(h) => h.has_dict,
+        None => ty.instance_vtable().type_id == ExcObj::VTABLE.type_id,
+    }
+}
+
+fn has_weakref(ty: &TypeRef) -> bool {
+    typeobj::info(ty)
+        .heap
+        .as_ref()
+        .is_some_and(|h| h.has_weakref)
+}
+
+/// The `__slots__` names of a class body (str or an iterable of str), mangled.
+fn slot_names(vm: &mut Vm, slots: &PyObj, class: &str) -> VmResult<Vec<String>> {
+    let items = if string::view(slots).is_some() {
+        vec![slots.clone()]
+    } else {
+        vm.collect_iter(slots)?
+    };
+    let mut out = Vec::new();
+    for it in items {
+        let Some(s) = string::as_str(&it) else {
+            return Err(type_error(format!(
+                "__slots__ items must be strings, not '{}'",
+                typeobj::type_name(&it)
+            )));
+        };
+        let valid = s
+            .chars()
+            .next()
+            .is_some_and(|c| c == '_' || c.is_alphabetic())
+            && s.chars().all(|c| c == '_' || c.is_alphanumeric());
+        if !valid {
+            return Err(type_error("__slots__ must be identifiers"));
+        }
+        out.push(mangle(class, &s));
+    }
+    Ok(out)
+}
+
+impl Vm {
+    /// `__build_class__(func, name, *bases, **kwds)`: run the class body with a fresh
+    /// namespace, make the class, fill its `__class__` cell.
+    pub fn build_class(&mut self, args: Args<'_>) -> VmResult<PyObj> {
+        let pos = args.pos();
+        if pos.len() < 2 {
+            return Err(type_error("__build_class__: not enough arguments"));
+        }
+        let func = pos[0].clone();
+        if !func.is_a::<Function>() {
+            return Err(type_error("__build_class__: func must be a function"));
+        }
+        let name = pos[1].clone();
+        if string::view(&name).is_none() {
+            return Err(type_error("__build_class__: name is not a string"));
+        }
+        let bases: Vec<PyObj> = pos[2..].to_vec();
+        let mut kwds: Vec<(PyObj, PyObj)> = Vec::new();
+        for (k, v) in args.kwargs() {
+            if string::as_str(k).as_deref() == Some("metaclass") {
+                if !v.is(ctx().type_type.as_obj()) {
+                    return Err(type_error(
+                        "metaclasses other than type are not supported by glasspy yet",
+                    ));
+                }
+                continue;
+            }
+            kwds.push((k.clone(), v.clone()));
+        }
+        let ns = dict::new();
+        let ret = self.run_class_body(&func, &ns)?;
+        let cls = self.type_new(&name, &bases, &ns, &kwds)?;
+        if ret.is_a::<crate::objects::cell::Cell>() {
+            drop(cell::set(&ret, Some(cls.as_obj().clone())));
+        }
+        Ok(cls.as_obj().clone())
+    }
+
+    /// Run a class body function with `ns` as its local namespace.
+    fn run_class_body(&mut self, func: &PyObj, ns: &PyObj) -> VmResult<PyObj> {
+        self.push_function_frame(func, Args::positional(&[]))?;
+        let f = self.frames.last_mut().expect("frame");
+        f.locals = Some(ns.clone());
+        f.entry = true;
+        self.run_frame()
+    }
+
+    /// type(name, bases, dict): make a class.
+    pub fn type_new(
+        &mut self,
+        name: &PyObj,
+        base_objs: &[PyObj],
+        ns: &PyObj,
+        kwds: &[(PyObj, PyObj)],
+    ) -> VmResult<TypeRef> {
+        let c = ctx();
+        let cname = string::as_str(name).unwrap_or_default().into_owned();
+        if cname.contains('\0') {
+            return Err(exceptions::value_error(
+                "type name must not contain null characters",
+            ));
+        }
+        let mut bases: Vec<TypeRef> = Vec::with_capacity(base_objs.len());
+        for b in base_objs {
+            match TypeRef::from_obj::<TypeInfo>(b) {
+                Some(t) => bases.push(t),
+                None => {
+                    return Err(type_error(
+                        "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                    ))
+                }
+            }
+        }
+        for (i, b) in bases.iter().enumerate() {
+            if bases[..i].iter().any(|x| x.is(b)) {
+                return Err(type_error(format!("duplicate base class {}", name_of(b))));
+            }
+        }
+        if bases.is_empty() {
+            bases.push(c.object_type.clone());
+        }
+        for b in &bases {
+            extendable(b).map_err(type_error)?;
+        }
+        // The base whose layout wins (CPython's best_base).
+        let mut best: Option<(TypeRef, TypeRef)> = None;
+        for b in &bases {
+            let s = solid_base(b);
+            best = match best {
+                None => Some((b.clone(), s)),
+                Some((bb, bs)) => {
+                    if typeobj::is_subtype(&bs, &s) {
+                        Some((bb, bs))
+                    } else if typeobj::is_subtype(&s, &bs) {
+                        Some((b.clone(), s))
+                    } else {
+                        return Err(type_error("multiple bases have instance lay-out conflict"));
+                    }
+                }
+            };
+        }
+        let (base, _) = best.expect("at least one base");
+        let mro = c3(&bases).map_err(type_error)?;
+
+        // The namespace becomes the class dict (a copy, as CPython's).
+        let d = self.dict_copy(ns)?;
+        let qualname = match self.dict_get_str(&d, "__qualname__") {
+            Some(q) => {
+                if string::view(&q).is_none() {
+                    return Err(type_error(format!(
+                        "type __qualname__ must be a str, not {}",
+                        typeobj::type_name(&q)
+                    )));
+                }
+                self.dict_delete_name(&d, &string::intern_str("__qualname__"))?;
+                q
+            }
+            None => name.clone(),
+        };
+        if self.dict_get_str(&d, "__module__").is_none() {
+            let module = self
+                .frames
+                .last()
+                .map(|f| f.globals.clone())
+                .and_then(|g| self.dict_get_str(&g, "__name__"));
+            if let Some(m) = module {
+                self.dict_set(&d, string::intern_str("__module__"), m)?;
+            }
+        }
+
+        // __slots__ and the instance layout.
+        let base_vt = base.instance_vtable();
+        let payload_vt: &'static Vtable = match &typeobj::info(&base).heap {
+            Some(h) => h.payload_vt,
+            None if base.is(&c.object_type) => Instance::VTABLE,
+            None => base_vt,
+        };
+        let base_dict = bases.iter().any(has_dict);
+        let base_weak = bases.iter().any(has_weakref);
+        let (mut add_dict, mut add_weak) = (!base_dict, !base_weak);
+        let mut slots: Vec<String> = Vec::new();
+        if let Some(s) = self.dict_get_str(&d, "__slots__") {
+            add_dict = false;
+            add_weak = false;
+            for n in slot_names(self, &s, &cname)? {
+                match n.as_str() {
+                    "__dict__" => {
+                        if base_dict || add_dict {
+                            return Err(type_error("__dict__ slot disallowed: we already got one"));
+                        }
+                        add_dict = true;
+                    }
+                    "__weakref__" => {
+                        if base_weak || add_weak {
+                            return Err(type_error(
+                                "__weakref__ slot disallowed: we already got one",
+                            ));
+                        }
+                        add_weak = true;
+                    }
+                    _ => {
+                        if self.dict_get_str(&d, &n).is_some() {
+                            return Err(exceptions::value_error(format!(
+                                "'{n}' in __slots__ conflicts with class variable"
+                            )));
+                        }
+                        slots.push(n)
+                    }
+                }
+            }
+            slots.sort();
+            slots.dedup();
+            if !slots.is_empty() && base_vt.block_size(0).is_none() {
+                return Err(type_error(format!(
+                    "nonempty __slots__ not supported for subtype of '{}'",
+                    name_of(&base)
+                )));
+            }
+        }
+        let base_words = base_vt.n_words;
+        let add_dict = add_dict && !base_dict;
+        let is_exc = payload_vt.type_id == ExcObj::VTABLE.type_id;
+        let pre_words = if !is_exc && (base_dict || add_dict) {
+            2
+        } else {
+            0
+        };
+        let n_words = base_words + slots.len() + usize::from(add_weak);
+        let finalize = base_vt.finalize || self.dict_get_str(&d, "__del__").is_some();
+        let vt = Vtable::derived(payload_vt, pre_words, n_words, finalize);
+
+        // Wrap __new__ (a staticmethod) and __init_subclass__ (a classmethod).
+        for (n, as_class) in [
+            ("__new__", false),
+            ("__init_subclass__", true),
+            ("__class_getitem__", true),
+        ] {
+            if let Some(f) = self.dict_get_str(&d, n) {
+                if f.is_a::<Function>() {
+                    let ty = if as_class {
+                        &c.classmethod_type
+                    } else {
+                        &c.staticmethod_type
+                    };
+                    let w = PyObj::new(
+                        ty,
+                        Wrapper {
+                            callable: f,
+                            dict: None,
+                        },
+                    );
+                    self.dict_set(&d, string::intern_str(n), w)?;
+                }
+            }
+        }
+        if self.dict_get_str(&d, "__doc__").is_none() {
+            self.dict_set(&d, string::intern_str("__doc__"), c.none.clone())?;
+        }
+
+        let info = TypeInfo {
+            name: Cow::Owned(cname.clone()),
+            base: Some(base.clone()),
+            dict: RefCell::new(Some(d.clone())),
+            mro: RefCell::new(None),
+            heap: Some(Box::new(HeapType {
+                qualname: RefCell::new(qualname),
+                bases: RefCell::new(Some(tuple::new(
+                    bases.iter().map(|b| b.as_obj().clone()).collect(),
+                ))),
+                payload_vt,
+                has_dict: base_dict || add_dict,
+                has_weakref: base_weak || add_weak,
+                slot_names: slots.iter().map(|s| string::intern_str(s)).collect(),
+            })),
+        };
+        let cls = TypeRef::with_vtable(&c.type_type, vt, info);
+        let mut full = vec![cls.as_obj().clone()];
+        full.extend(mro.iter().map(|t| t.as_obj().clone()));
+        *typeobj::info(&cls).mro.borrow_mut() = Some(tuple::new(full));
+
+        // Descriptors for the words this class added.
+        let mut descrs: Vec<(String, DescrKind)> = Vec::new();
+        if add_dict {
+            descrs.push(("__dict__".into(), DescrKind::Dict));
+        }
+        if add_weak {
+            descrs.push(("__weakref__".into(), DescrKind::Weakref));
+        }
+        for (i, s) in slots.iter().enumerate() {
+            descrs.push((s.clone(), DescrKind::Slot(base_words + i)));
+        }
+        for (n, kind) in descrs {
+            let ty = match kind {
+                DescrKind::Slot(_) => &c.member_descriptor_type,
+                _ => &c.getset_descriptor_type,
+            };
+            let key = string::intern_str(&n);
+            let descr = PyObj::new(
+                ty,
+                Descr {
+                    owner: cls.clone(),
+                    name: key.clone(),
+                    qualname: None,
+                    kind,
+                },
+            );
+            self.dict_set(&d, key, descr)?;
+        }
+
+        // __set_name__ of the class attributes, then the parent's __init_subclass__.
+        for (k, v) in dict::items(&d).unwrap_or_default() {
+            if v.vtable().heap_type || v.is_a::<crate::objects::descr::Property>() {
+                let args = [cls.as_obj().clone(), k.clone()];
+                self.call_special(&v, "__set_name__", &args)?;
+            }
+        }
+        self.init_subclass(&cls, kwds)?;
+        Ok(cls)
+    }
+
+    /// super(cls, cls).__init_subclass__(**kwds).
+    fn init_subclass(&mut self, cls: &TypeRef, kwds: &[(PyObj, PyObj)]) -> VmResult<()> {
+        let key = string::intern_str("__init_subclass__");
+        let m = typeobj::mro(cls);
+        let mut found = None;
+        for t in typeobj::mro_types(&m).skip(1) {
+            let d = typeobj::type_dict(&t);
+            if let Some(v) = self.dict_get(&d, &key)? {
+                found = Some(v);
+                break;
+            }
+        }
+        match found {
+            Some(w) if w.is_a::<Wrapper>() => {
+                let f = w.get::<Wrapper>().expect("wrapper").callable.clone();
+                let mut all: ArgVec = ArgVec::new();
+                all.push(cls.as_obj().clone());
+                let mut names = Vec::new();
+                for (k, v) in kwds {
+                    all.push(v.clone());
+                    names.push(k.clone());
+                }
+                self.call(
+                    &f,
+                    Args {
+                        all: &all,
+                        kwnames: &names,
+                    },
+                )?;
+                Ok(())
+            }
+            _ if !kwds.is_empty() => Err(type_error(format!(
+                "{}.__init_subclass__() takes no keyword arguments",
+                name_of(cls)
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// Calling a class: `__new__(cls, *args)`, then `__init__(obj, *args)` when the
+    /// result is an instance of the class (CPython's type_call).
+    pub(crate) fn call_class(&mut self, cls: &TypeRef, args: Args<'_>) -> VmResult<PyObj> {
+        let new_key = string::intern_str("__new__");
+        let new = self.type_lookup(cls, &new_key)?;
+        let all: ArgVec = std::iter::once(cls.as_obj().clone())
+            .chain(args.all.iter().cloned())
+            .collect();
+        let obj = match new {
+            Some(n) => {
+                let f = match n.get::<Wrapper>() {
+                    Some(w) => w.callable.clone(),
+                    None => n,
+                };
+                self.call(
+                    &f,
+                    Args {
+                        all: &all,
+                        kwnames: args.kwnames,
+                    },
+                )?
+            }
+            None => {
+                return Err(type_error(format!(
+                    "cannot create '{}' instances",
+                    name_of(cls)
+                )))
+            }
+        };
+        if !typeobj::is_subtype(&obj.type_obj(), cls) {
+            return Ok(obj);
+        }
+        let init_key = string::intern_str("__init__");
+        let oty = obj.type_obj();
+        if let Some(init) = self.type_lookup(&oty, &init_key)? {
+            let all: ArgVec = std::iter::once(obj.clone())
+                .chain(args.all.iter().cloned())
+                .collect();
+            let r = self.call(
+                &init,
+                Args {
+                    all: &all,
+                    kwnames: args.kwnames,
+                },
+            )?;
+            if !r.is(&ctx().none) {
+                return Err(type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    typeobj::type_name(&r)
+                )));
+            }
+        } else if !args.all.is_empty() && self.overrides(&oty, "__new__") {
+            // object.__init__ with arguments, __new__ overridden: fine.
+        } else if !args.all.is_empty() {
+            return Err(type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                name_of(&oty)
+            )));
+        }
+        Ok(obj)
+    }
+
+    /// Does a class in `ty`'s MRO (not object) define `name`?
+    pub(crate) fn overrides(&mut self, ty: &TypeRef, name: &str) -> bool {
+        let key = string::intern_str(name);
+        let m = typeobj::mro(ty);
+        let types: Vec<TypeRef> = typeobj::mro_types(&m).collect();
+        for t in types {
+            if !typeobj::is_heap_type(&t) {
+                continue;
+            }
+            let d = typeobj::type_dict(&t);
+            if matches!(self.dict_get(&d, &key), Ok(Some(_))) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// object.__new__(cls, *args) for a class.
+    pub(crate) fn object_new(&mut self, cls: &TypeRef, nargs: usize) -> VmResult<PyObj> {
+        if nargs > 0 && (self.overrides(cls, "__new__") || !self.overrides(cls, "__init__")) {
+            return Err(type_error(format!("{}() takes no arguments", name_of(cls))));
+        }
+        if cls.instance_vtable().type_id != Instance::VTABLE.type_id {
+            return Err(type_error(format!(
+                "object.__new__({}) is not safe, use {}.__new__()",
+                name_of(cls),
+                name_of(typeobj::info(cls).base.as_ref().unwrap_or(cls))
+            )));
+        }
+        Ok(PyObj::new(cls, Instance))
+    }
+
+    /// The instance `__dict__` of `o` if it has one (None: it has none yet, or its
+    /// class gives its instances none). `create` makes an empty one if missing.
+    pub(crate) fn instance_dict(&mut self, o: &PyObj, create: bool) -> Option<PyObj> {
+        if let Ok(mut e) = o.borrow_mut::<ExcObj>() {
+            if e.dict.is_none() && !create {
+                return None;
+            }
+            return Some(e.dict.get_or_insert_with(dict::new).clone());
+        }
+        let w = o.pre_words().first()?;
+        let d = w.take();
+        let r = match d {
+            Some(d) => d,
+            None if create => {
+                let d = dict::new();
+                // Owned by the instance until someone asks for `__dict__` (CPython
+                // keeps the values inline until then): collected as part of it.
+                d.set_owned(true);
+                d
+            }
+            None => return None,
+        };
+        w.set(Some(r.clone()));
+        Some(r)
+    }
+
+    /// `obj.__dict__`: the instance dict, made a dict of its own from now on.
+    pub(crate) fn materialize_dict(&mut self, o: &PyObj) -> Option<PyObj> {
+        let d = self.instance_dict(o, true)?;
+        d.set_owned(false);
+        Some(d)
+    }
+
+    /// The code object's name, for `super()` messages.
+    pub(crate) fn zero_arg_super(&mut self) -> VmResult<(TypeRef, PyObj)> {
+        let Some(f) = self.frames.last() else {
+            return Err(exceptions::named("RuntimeError", "super(): no arguments"));
+        };
+        let code_obj = f.code.clone();
+        let code = code_obj.get::<Code>().expect("code");
+        let base = f.base;
+        if code.argcount == 0 && code.flags & crate::bytecode::code::flags::VARARGS == 0 {
+            return Err(exceptions::named("RuntimeError", "super(): no arguments"));
+        }
+        // The first argument: a fast local, or the cell it moved into.
+        let mut first = self.stack[base].clone();
+        if let Some(i) = code.cell2arg.iter().position(|a| *a == Some(0)) {
+            if let Some(v) = cell::get(&self.stack[base + code.nlocals() + i]) {
+                first = v;
+            }
+        }
+        if first.is(&self.null) {
+            return Err(exceptions::named("RuntimeError", "super(): arg[0] deleted"));
+        }
+        let Some(idx) = code
+            .freevars
+            .iter()
+            .position(|n| string::as_str(n).as_deref() == Some("__class__"))
+        else {
+            return Err(exceptions::named(
+                "RuntimeError",
+                "super(): __class__ cell not found",
+            ));
+        };
+        let c = &self.stack[base + code.nlocals() + code.cellvars.len() + idx];
+        let Some(cls) = cell::get(c) else {
+            return Err(exceptions::named(
+                "RuntimeError",
+                "super(): empty __class__ cell",
+            ));
+        };
+        let Some(cls) = TypeRef::from_obj::<TypeInfo>(&cls) else {
+            return Err(exceptions::named(
+                "RuntimeError",
+                "super(): __class__ is not a type (".to_string() + &typeobj::type_name(&cls) + ")",
+            ));
+        };
+        Ok((cls, first))
+    }
+}

@@ -1,0 +1,450 @@
+//! Attributes of classes and their instances: CPython's PyObject_GenericGetAttr /
+//! GenericSetAttr (data descriptors first, then the instance `__dict__`, then other
+//! class attributes), the `__getattribute__` / `__getattr__` / `__setattr__` /
+//! `__delattr__` hooks, type_getattro for classes, and the descriptor objects'
+//! `__get__` / `__set__` (property, staticmethod, classmethod, slots, `__dict__`).
+
+use crate::heap::{PyObj, TypeRef};
+use crate::objects::descr::{Descr, DescrKind, Property, Super, Wrapper};
+use crate::objects::exception::ExcObj;
+use crate::objects::function::Function;
+use crate::objects::typeobj;
+use crate::objects::{ctx, dict, method, string, tuple};
+
+use super::super::{exceptions, Args, Exc, Vm, VmResult};
+
+fn attr_error(msg: String) -> Exc {
+    exceptions::named("AttributeError", msg)
+}
+
+fn no_attribute(o: &PyObj, name: &str) -> Exc {
+    super::attr::attribute_error(
+        format!(
+            "'{}' object has no attribute '{name}'",
+            typeobj::type_name(o)
+        ),
+        o,
+        name,
+    )
+}
+
+fn prop_name(p: &Property) -> String {
+    p.name
+        .as_ref()
+        .and_then(string::as_str)
+        .map(|s| s.into_owned())
+        .unwrap_or_default()
+}
+
+impl Vm {
+    /// Is `d` (found on a class) a data descriptor: it defines `__set__` or `__delete__`?
+    pub(crate) fn is_data_descr(&mut self, d: &PyObj) -> VmResult<bool> {
+        if d.is_a::<Property>() || d.is_a::<Descr>() {
+            return Ok(true);
+        }
+        if !d.vtable().heap_type {
+            return Ok(false);
+        }
+        let ty = d.type_obj();
+        for n in ["__set__", "__delete__"] {
+            if self.type_lookup(&ty, &string::intern_str(n))?.is_some() {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// getattr(obj, name) for instances of classes.
+    pub(crate) fn instance_getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj> {
+        let ty = o.type_obj();
+        if self.overrides(&ty, "__getattribute__") {
+            match self.call_special(o, "__getattribute__", std::slice::from_ref(name)) {
+                Ok(Some(v)) => return Ok(v),
+                Ok(None) => {}
+                Err(e) => {
+                    if exceptions::matches(&e.0, ctx().exc_type("AttributeError"))
+                        && self.overrides(&ty, "__getattr__")
+                    {
+                        drop(e);
+                        return self
+                            .call_special(o, "__getattr__", std::slice::from_ref(name))
+                            .map(|v| v.expect("__getattr__ exists"));
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        if let Some(v) = self.generic_getattr(o, &ty, name)? {
+            return Ok(v);
+        }
+        if self.overrides(&ty, "__getattr__") {
+            if let Some(v) = self.call_special(o, "__getattr__", std::slice::from_ref(name))? {
+                return Ok(v);
+            }
+        }
+        Err(no_attribute(o, &string::as_str(name).unwrap_or_default()))
+    }
+
+    /// object.__getattribute__: None when the attribute is not found.
+    pub(crate) fn generic_getattr(
+        &mut self,
+        o: &PyObj,
+        ty: &TypeRef,
+        name: &PyObj,
+    ) -> VmResult<Option<PyObj>> {
+        let descr = self.type_lookup(ty, name)?;
+        if let Some(d) = &descr {
+            if self.is_data_descr(d)? {
+                return self.descr_get(d.clone(), Some(o), ty).map(Some);
+            }
+        }
+        if let Some(d) = self.instance_dict(o, false) {
+            if let Some(v) = self.dict_get(&d, name)? {
+                return Ok(Some(v));
+            }
+        }
+        if let Some(d) = descr {
+            return self.bind_descriptor(d, Some(o), ty).map(Some);
+        }
+        let n = string::as_str(name).unwrap_or_default();
+        if n == "__class__" {
+            return Ok(Some(ty.as_obj().clone()));
+        }
+        if o.is_a::<ExcObj>() {
+            return self.exception_attr(o, &n);
+        }
+        Ok(None)
+    }
+
+    /// setattr / delattr (value None) on an instance of a class.
+    pub(crate) fn instance_setattr(
+        &mut self,
+        o: &PyObj,
+        name: &PyObj,
+        value: Option<PyObj>,
+    ) -> VmResult<()> {
+        let ty = o.type_obj();
+        let hook = if value.is_some() {
+            "__setattr__"
+        } else {
+            "__delattr__"
+        };
+        if self.overrides(&ty, hook) {
+            let mut args = vec![name.clone()];
+            args.extend(value);
+            self.call_special(o, hook, &args)?;
+            return Ok(());
+        }
+        self.generic_setattr(o, name, value)
+    }
+
+    /// object.__setattr__ / object.__delattr__.
+    pub(crate) fn generic_setattr(
+        &mut self,
+        o: &PyObj,
+        name: &PyObj,
+        value: Option<PyObj>,
+    ) -> VmResult<()> {
+        let ty = o.type_obj();
+        let n = string::as_str(name).unwrap_or_default().into_owned();
+        if string::view(name).is_none() {
+            return Err(exceptions::type_error(format!(
+                "attribute name must be string, not '{}'",
+                typeobj::type_name(name)
+            )));
+        }
+        let descr = self.type_lookup(&ty, name)?;
+        if let Some(d) = &descr {
+            if self.is_data_descr(d)? {
+                return self.descr_set(d, o, value);
+            }
+        }
+        if !o.vtable().heap_type && !o.is_a::<ExcObj>() {
+            return Err(no_attribute(o, &n));
+        }
+        if let (true, Some(v)) = (o.is_a::<ExcObj>(), &value) {
+            if matches!(
+                n.as_str(),
+                "__cause__" | "__context__" | "args" | "__traceback__" | "__suppress_context__"
+            ) {
+                return self.exception_setattr(o, &n, v.clone());
+            }
+        }
+        let Some(d) = self.instance_dict(o, value.is_some()) else {
+            if value.is_none() && !o.pre_words().is_empty() {
+                return Err(no_attribute(o, &n));
+            }
+            if descr.is_some() {
+                return Err(attr_error(format!(
+                    "'{}' object attribute '{n}' is read-only",
+                    typeobj::type_name(o)
+                )));
+            }
+            return Err(no_attribute(o, &n));
+        };
+        match value {
+            Some(v) => self.dict_set(&d, string::intern(name.clone()), v),
+            None => {
+                let h = self.hash(name)?;
+                let mut eq = super::table_eq(self);
+                match dict::del_item(&d, name, h, &mut eq)? {
+                    Some(old) => {
+                        drop(old);
+                        Ok(())
+                    }
+                    None => Err(no_attribute(o, &n)),
+                }
+            }
+        }
+    }
+
+    /// tp_descr_get of the built-in descriptors, and `__get__` of user ones.
+    pub(crate) fn builtin_descr_get(
+        &mut self,
+        f: &PyObj,
+        obj: Option<&PyObj>,
+        ty: &TypeRef,
+    ) -> VmResult<Option<PyObj>> {
+        let c = ctx();
+        if let Some(w) = f.get::<Wrapper>() {
+            let callable = w.callable.clone();
+            if f.is_type(&c.classmethod_type) {
+                return Ok(Some(method::new(callable, ty.as_obj().clone())));
+            }
+            return Ok(Some(callable));
+        }
+        if let Ok(p) = f.borrow::<Property>() {
+            let Some(o) = obj else {
+                return Ok(Some(f.clone()));
+            };
+            let Some(get) = p.fget.clone() else {
+                let msg = format!(
+                    "property '{}' of '{}' object has no getter",
+                    prop_name(&p),
+                    typeobj::type_name(o)
+                );
+                return Err(attr_error(msg));
+            };
+            drop(p);
+            return self
+                .call(&get, Args::positional(std::slice::from_ref(o)))
+                .map(Some);
+        }
+        if let Some(d) = f.get::<Descr>() {
+            let Some(o) = obj else {
+                return Ok(Some(f.clone()));
+            };
+            if !typeobj::is_subtype(&o.type_obj(), &d.owner) {
+                return Err(exceptions::type_error(format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                    string::as_str(&d.name).unwrap_or_default(),
+                    typeobj::info(&d.owner).name,
+                    typeobj::type_name(o)
+                )));
+            }
+            return match d.kind {
+                DescrKind::Slot(i) => {
+                    let w = &o.words()[i];
+                    let v = w.take();
+                    w.set(v.clone());
+                    match v {
+                        Some(v) => Ok(Some(v)),
+                        None => Err(no_attribute(
+                            o,
+                            &string::as_str(&d.name).unwrap_or_default(),
+                        )),
+                    }
+                }
+                DescrKind::Dict => Ok(self.materialize_dict(o)),
+                DescrKind::Weakref => Ok(Some(c.none.clone())),
+            };
+        }
+        Ok(None)
+    }
+
+    /// tp_descr_set: `obj.name = value` (or del) through a data descriptor.
+    pub(crate) fn descr_set(&mut self, d: &PyObj, o: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+        if let Ok(p) = d.borrow::<Property>() {
+            let (f, what) = match &value {
+                Some(_) => (p.fset.clone(), "setter"),
+                None => (p.fdel.clone(), "deleter"),
+            };
+            let Some(f) = f else {
+                let msg = format!(
+                    "property '{}' of '{}' object has no {what}",
+                    prop_name(&p),
+                    typeobj::type_name(o)
+                );
+                return Err(attr_error(msg));
+            };
+            drop(p);
+            let mut args = vec![o.clone()];
+            args.extend(value);
+            self.call(&f, Args::positional(&args))?;
+            return Ok(());
+        }
+        if let Some(ds) = d.get::<Descr>() {
+            let name = string::as_str(&ds.name).unwrap_or_default().into_owned();
+            return match ds.kind {
+                DescrKind::Slot(i) => {
+                    let w = &o.words()[i];
+                    let had = w.take();
+                    let deleting = value.is_none();
+                    w.set(value);
+                    if deleting && had.is_none() {
+                        return Err(attr_error(name));
+                    }
+                    drop(had);
+                    Ok(())
+                }
+                DescrKind::Dict => {
+                    let Some(v) = value else {
+                        return Err(exceptions::type_error("cannot delete __dict__"));
+                    };
+                    if !v.is_a::<dict::Dict>() {
+                        return Err(exceptions::type_error(format!(
+                            "__dict__ must be set to a dictionary, not a '{}'",
+                            typeobj::type_name(&v)
+                        )));
+                    }
+                    let w = &o.pre_words()[0];
+                    let old = w.replace(Some(v));
+                    drop(old);
+                    Ok(())
+                }
+                DescrKind::Weakref => Err(attr_error(format!(
+                    "attribute '__weakref__' of '{}' objects is not writable",
+                    typeobj::type_name(o)
+                ))),
+            };
+        }
+        // A class with __set__ / __delete__.
+        let hook = if value.is_some() {
+            "__set__"
+        } else {
+            "__delete__"
+        };
+        let mut args = vec![o.clone()];
+        args.extend(value);
+        match self.call_special(d, hook, &args)? {
+            Some(_) => Ok(()),
+            None => Err(attr_error(hook.to_string())),
+        }
+    }
+
+    /// Attributes of a class object (type_getattro).
+    pub(crate) fn class_getattr(&mut self, ty: &TypeRef, name: &PyObj) -> VmResult<Option<PyObj>> {
+        let n = string::as_str(name).unwrap_or_default();
+        let i = typeobj::info(ty);
+        match &*n {
+            "__mro__" => return Ok(Some(typeobj::mro(ty))),
+            "__bases__" => {
+                if let Some(h) = &i.heap {
+                    if let Some(b) = &*h.bases.borrow() {
+                        return Ok(Some(b.clone()));
+                    }
+                }
+                return Ok(Some(match &i.base {
+                    Some(b) => tuple::new(vec![b.as_obj().clone()]),
+                    None => ctx().empty_tuple.clone(),
+                }));
+            }
+            "__qualname__" => {
+                if let Some(h) = &i.heap {
+                    return Ok(Some(h.qualname.borrow().clone()));
+                }
+            }
+            "__class__" => return Ok(Some(ty.type_obj().as_obj().clone())),
+            "__doc__" if i.heap.is_none() => {
+                let d = typeobj::type_dict(ty);
+                return Ok(Some(
+                    self.dict_get(&d, name)?
+                        .unwrap_or_else(|| ctx().none.clone()),
+                ));
+            }
+            _ => {}
+        }
+        if i.heap.is_none() {
+            return Ok(None);
+        }
+        match self.type_lookup(ty, name)? {
+            Some(v) => {
+                if v.is_a::<Function>() {
+                    return Ok(Some(v));
+                }
+                self.descr_get(v, None, ty).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// setattr / delattr on a class.
+    pub(crate) fn class_setattr(
+        &mut self,
+        ty: &TypeRef,
+        name: &PyObj,
+        value: Option<PyObj>,
+    ) -> VmResult<()> {
+        let n = string::as_str(name).unwrap_or_default().into_owned();
+        if !typeobj::is_heap_type(ty) {
+            return Err(exceptions::type_error(format!(
+                "cannot set '{n}' attribute of immutable type '{}'",
+                typeobj::info(ty).name
+            )));
+        }
+        if n == "__qualname__" || n == "__name__" {
+            if let (Some(v), Some(h)) = (&value, &typeobj::info(ty).heap) {
+                if n == "__qualname__" {
+                    *h.qualname.borrow_mut() = v.clone();
+                    return Ok(());
+                }
+            }
+        }
+        let d = typeobj::type_dict(ty);
+        match value {
+            Some(v) => self.dict_set(&d, string::intern(name.clone()), v),
+            None => {
+                let h = self.hash(name)?;
+                let mut eq = super::table_eq(self);
+                match dict::del_item(&d, name, h, &mut eq)? {
+                    Some(old) => {
+                        drop(old);
+                        Ok(())
+                    }
+                    None => Err(attr_error(format!(
+                        "type object '{}' has no attribute '{n}'",
+                        typeobj::info(ty).name
+                    ))),
+                }
+            }
+        }
+    }
+
+    /// Attributes looked up through `super(...)`: the MRO of the object's type after
+    /// the class given, bound to the object.
+    pub(crate) fn super_getattr(&mut self, s: &PyObj, name: &PyObj) -> VmResult<Option<PyObj>> {
+        let sp = s.get::<Super>().expect("super");
+        let (start, obj, obj_type) = (sp.ty.clone(), sp.obj.clone(), sp.obj_type.clone());
+        let n = string::as_str(name).unwrap_or_default();
+        let Some(ot) = obj_type else {
+            return Ok(None);
+        };
+        if n == "__class__" {
+            return Ok(None);
+        }
+        let m = typeobj::mro(&ot);
+        let types: Vec<TypeRef> = typeobj::mro_types(&m).collect();
+        let Some(pos) = types.iter().position(|t| t.is(&start)) else {
+            return Ok(None);
+        };
+        for t in &types[pos + 1..] {
+            let d = typeobj::type_dict(t);
+            if let Some(v) = self.dict_get(&d, name)? {
+                // Bound to obj, unless obj is the type itself (super(cls, cls)).
+                let inst = obj.as_ref().filter(|o| !o.is(ot.as_obj()));
+                return self.bind_descriptor(v, inst, &ot).map(Some);
+            }
+        }
+        Ok(None)
+    }
+}
