@@ -82,7 +82,11 @@ fn argrepr(code: &Code, op: Op, arg: u32) -> String {
             .map(const_repr)
             .unwrap_or_default(),
         Op::LOAD_FAST | Op::STORE_FAST | Op::DELETE_FAST => name_at(&code.varnames, arg),
-        Op::LOAD_DEREF | Op::STORE_DEREF | Op::DELETE_DEREF | Op::LOAD_CLOSURE => {
+        Op::LOAD_DEREF
+        | Op::STORE_DEREF
+        | Op::DELETE_DEREF
+        | Op::LOAD_CLOSURE
+        | Op::LOAD_CLASSDEREF => {
             let n = code.cellvars.len() as u32;
             if arg < n {
                 name_at(&code.cellvars, arg)
@@ -155,6 +159,9 @@ fn has_arg(op: Op) -> bool {
             | Op::POP_EXCEPT
             | Op::CHECK_EXC_MATCH
             | Op::LOAD_ASSERTION_ERROR
+            | Op::LOAD_BUILD_CLASS
+            | Op::BEFORE_WITH
+            | Op::WITH_EXCEPT_START
             | Op::IMPORT_STAR
             | Op::SETUP_ANNOTATIONS
             | Op::PRINT_EXPR

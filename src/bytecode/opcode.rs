@@ -65,6 +65,9 @@ opcodes! {
     DELETE_DEREF "( -- )" |arg| 0;
     /// Push cell arg itself (to build a closure).
     LOAD_CLOSURE "( -- cell)" |arg| 1;
+    /// Class bodies: push names[cell arg's name] from the class namespace if there,
+    /// else the contents of cell arg.
+    LOAD_CLASSDEREF "( -- v)" |arg| 1;
     /// Push the global or builtin names[arg].
     LOAD_GLOBAL "( -- v)" |arg| 1;
     /// Store the global names[arg].
@@ -184,8 +187,14 @@ opcodes! {
     CHECK_EXC_MATCH "(exc type -- exc bool)" |arg| 0;
     /// Raise exc again, keeping its traceback.
     RERAISE "(exc -- )" |arg| -1;
+    /// Enter a context manager: push its bound `__exit__`, then `__enter__()`'s result.
+    BEFORE_WITH "(mgr -- exit enter_result)" |arg| 1;
+    /// Handler of a with body: call exit(type(exc), exc, None) (no traceback objects).
+    WITH_EXCEPT_START "(exit prev exc -- exit prev exc result)" |arg| 1;
     /// Push AssertionError.
     LOAD_ASSERTION_ERROR "( -- AssertionError)" |arg| 1;
+    /// Push builtins.__build_class__ (a class statement calls it).
+    LOAD_BUILD_CLASS "( -- __build_class__)" |arg| 1;
     /// import names[arg].
     IMPORT_NAME "(level fromlist -- module)" |arg| -1;
     /// Push module.names[arg] (from module import name).
@@ -366,6 +375,10 @@ mod tests {
         assert_eq!(Op::BUILD_MAP.stack_delta(3), -5);
         assert_eq!(Op::MAKE_FUNCTION.stack_delta(1 | 8), -2);
         assert_eq!(Op::UNPACK_EX.stack_delta(1 | (2 << 8)), 3);
+        assert_eq!(Op::BEFORE_WITH.stack_delta(0), 1);
+        assert_eq!(Op::WITH_EXCEPT_START.stack_delta(0), 1);
+        assert_eq!(Op::LOAD_BUILD_CLASS.stack_delta(0), 1);
+        assert_eq!(Op::LOAD_CLASSDEREF.stack_delta(3), 1);
         assert_eq!(BinaryOp::from_arg(13), BinaryOp::Add);
         assert_eq!(BinaryOp::from_arg(BinaryOp::Power as u32).symbol(), "**");
     }

@@ -202,9 +202,9 @@ impl<'a> Compiler<'a> {
                 let msg = "can't use starred expression here";
                 return Err(CompileErr::syntax(msg.into(), e.span));
             }
-            ExprKind::Tuple { elts, .. } => self.sequence(elts, Seq::Tuple, e)?,
-            ExprKind::List { elts, .. } => self.sequence(elts, Seq::List, e)?,
-            ExprKind::Set(elts) => self.sequence(elts, Seq::Set, e)?,
+            ExprKind::Tuple { elts, .. } => self.sequence(elts, Seq::Tuple, e.span, 0)?,
+            ExprKind::List { elts, .. } => self.sequence(elts, Seq::List, e.span, 0)?,
+            ExprKind::Set(elts) => self.sequence(elts, Seq::Set, e.span, 0)?,
             ExprKind::Dict { keys, values } => self.dict(e, keys, values)?,
             ExprKind::Call {
                 func,
@@ -368,7 +368,7 @@ impl<'a> Compiler<'a> {
                         self.load_const(&CVal::Tuple(v));
                         Ok(())
                     }
-                    None => self.sequence(elts, Seq::Tuple, e),
+                    None => self.sequence(elts, Seq::Tuple, e.span, 0),
                 }
             }
             ExprKind::Set(elts) => {
@@ -404,8 +404,9 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// A list / tuple / set display, as CPython's starunpack_helper.
-    fn sequence(&mut self, elts: &'a [Expr], kind: Seq, e: &Expr) -> R {
+    /// A list / tuple / set display, as CPython's starunpack_helper; `pushed` items
+    /// already on the stack go first (a class's body function and name).
+    fn sequence(&mut self, elts: &'a [Expr], kind: Seq, span: Span, pushed: u32) -> R {
         let (build, add, extend) = match kind {
             Seq::List | Seq::Tuple => (Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND),
             Seq::Set => (Op::BUILD_SET, Op::SET_ADD, Op::SET_UPDATE),
@@ -417,16 +418,22 @@ impl<'a> Compiler<'a> {
                 .map(|x| if is_starred(x) { None } else { self.fold(x) })
                 .collect();
             if let Some(v) = folded {
-                self.set_loc(e.span);
+                self.set_loc(span);
                 match kind {
-                    Seq::Tuple => self.load_const(&CVal::Tuple(v)),
+                    Seq::Tuple if pushed == 0 => self.load_const(&CVal::Tuple(v)),
+                    Seq::Tuple => {
+                        self.emit(build, pushed);
+                        self.load_const(&CVal::Tuple(v));
+                        self.emit(extend, 1);
+                        self.emit(Op::LIST_TO_TUPLE, 0);
+                    }
                     Seq::List => {
-                        self.emit(build, 0);
+                        self.emit(build, pushed);
                         self.load_const(&CVal::Tuple(v));
                         self.emit(extend, 1);
                     }
                     Seq::Set => {
-                        self.emit(build, 0);
+                        self.emit(build, pushed);
                         self.load_const(&consts::frozenset_of(v));
                         self.emit(extend, 1);
                     }
@@ -434,47 +441,47 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
         }
-        let big = n > STACK_USE_GUIDELINE;
+        let big = n + pushed as usize > STACK_USE_GUIDELINE;
         let starred = elts.iter().any(is_starred);
         if !starred && !big {
             for x in elts {
                 self.expr(x)?;
             }
-            self.set_loc(e.span);
+            self.set_loc(span);
             let op = if kind == Seq::Tuple {
                 Op::BUILD_TUPLE
             } else {
                 build
             };
-            self.emit(op, n as u32);
+            self.emit(op, n as u32 + pushed);
             return Ok(());
         }
         let mut built = false;
         if big {
-            self.set_loc(e.span);
-            self.emit(build, 0);
+            self.set_loc(span);
+            self.emit(build, pushed);
             built = true;
         }
         for (i, x) in elts.iter().enumerate() {
             if let ExprKind::Starred { value, .. } = &x.kind {
                 if !built {
-                    self.set_loc(e.span);
-                    self.emit(build, i as u32);
+                    self.set_loc(span);
+                    self.emit(build, i as u32 + pushed);
                     built = true;
                 }
                 self.expr(value)?;
-                self.set_loc(e.span);
+                self.set_loc(span);
                 self.emit(extend, 1);
             } else {
                 self.expr(x)?;
                 if built {
-                    self.set_loc(e.span);
+                    self.set_loc(span);
                     self.emit(add, 1);
                 }
             }
         }
         if kind == Seq::Tuple {
-            self.set_loc(e.span);
+            self.set_loc(span);
             self.emit(Op::LIST_TO_TUPLE, 0);
         }
         Ok(())
@@ -591,6 +598,19 @@ impl<'a> Compiler<'a> {
                 self.expr(func)?;
             }
         }
+        self.call_args(e.span, 0, args, kws)
+    }
+
+    /// The arguments and the CALL / CALL_FUNCTION_EX of a call whose callable (and
+    /// `pushed` leading arguments) are already on the stack (CPython's call_helper).
+    pub(crate) fn call_args(
+        &mut self,
+        span: Span,
+        pushed: u32,
+        args: &'a [Expr],
+        kws: &'a [Keyword],
+    ) -> R {
+        let simple = !args.iter().any(is_starred) && kws.iter().all(|k| k.arg.is_some());
         if simple {
             for a in args {
                 self.expr(a)?;
@@ -598,7 +618,7 @@ impl<'a> Compiler<'a> {
             for k in kws {
                 self.expr(&k.value)?;
             }
-            self.set_loc(e.span);
+            self.set_loc(span);
             if !kws.is_empty() {
                 let names = kws
                     .iter()
@@ -607,12 +627,12 @@ impl<'a> Compiler<'a> {
                 let i = self.const_idx(&CVal::Tuple(names));
                 self.emit(Op::KW_NAMES, i);
             }
-            self.emit(Op::CALL, (args.len() + kws.len()) as u32);
+            self.emit(Op::CALL, pushed + (args.len() + kws.len()) as u32);
             return Ok(());
         }
         // f(*args, **kwargs): a tuple of positionals, then maybe a dict.
-        if args.iter().any(is_starred) {
-            self.sequence(args, Seq::Tuple, e)?;
+        if args.iter().any(is_starred) || pushed > 0 {
+            self.sequence(args, Seq::Tuple, span, pushed)?;
         } else {
             self.tuple_of(args)?;
         }
@@ -621,7 +641,7 @@ impl<'a> Compiler<'a> {
         for (i, k) in kws.iter().enumerate() {
             if k.arg.is_none() {
                 if seen > 0 {
-                    self.subkwargs(e, &kws[i - seen..i])?;
+                    self.subkwargs(span, &kws[i - seen..i])?;
                     if have_dict {
                         self.emit(Op::DICT_MERGE, 1);
                     }
@@ -629,37 +649,37 @@ impl<'a> Compiler<'a> {
                     seen = 0;
                 }
                 if !have_dict {
-                    self.set_loc(e.span);
+                    self.set_loc(span);
                     self.emit(Op::BUILD_MAP, 0);
                     have_dict = true;
                 }
                 self.expr(&k.value)?;
-                self.set_loc(e.span);
+                self.set_loc(span);
                 self.emit(Op::DICT_MERGE, 1);
             } else {
                 seen += 1;
             }
         }
         if seen > 0 {
-            self.subkwargs(e, &kws[kws.len() - seen..])?;
+            self.subkwargs(span, &kws[kws.len() - seen..])?;
             if have_dict {
                 self.emit(Op::DICT_MERGE, 1);
             }
             have_dict = true;
         }
-        self.set_loc(e.span);
+        self.set_loc(span);
         self.emit(Op::CALL_FUNCTION_EX, have_dict as u32);
         Ok(())
     }
 
     /// A run of `name=value` keywords as one dict.
-    fn subkwargs(&mut self, e: &'a Expr, kws: &'a [Keyword]) -> R {
+    fn subkwargs(&mut self, span: Span, kws: &'a [Keyword]) -> R {
         let name = |k: &Keyword| CVal::Ident(k.arg.clone().expect("named"));
         if kws.len() > 1 {
             for k in kws {
                 self.expr(&k.value)?;
             }
-            self.set_loc(e.span);
+            self.set_loc(span);
             self.load_const(&CVal::Tuple(kws.iter().map(name).collect()));
             self.emit(Op::BUILD_CONST_KEY_MAP, kws.len() as u32);
         } else {
@@ -667,14 +687,14 @@ impl<'a> Compiler<'a> {
                 self.load_const(&name(k));
                 self.expr(&k.value)?;
             }
-            self.set_loc(e.span);
+            self.set_loc(span);
             self.emit(Op::BUILD_MAP, kws.len() as u32);
         }
         Ok(())
     }
 
     /// "keyword argument repeated: x", at the repeated keyword.
-    fn check_keywords(&self, kws: &[Keyword]) -> R {
+    pub(crate) fn check_keywords(&self, kws: &[Keyword]) -> R {
         for (i, k) in kws.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
             if kws[..i].iter().any(|p| p.arg.as_ref() == Some(name)) {
@@ -688,7 +708,7 @@ impl<'a> Compiler<'a> {
     fn lambda(&mut self, e: &'a Expr, args: &'a Arguments, body: &'a Expr) -> R {
         let flags = self.arg_defaults(args)?;
         let scope = self.table.by_node[&node_key(e)];
-        let qualname = self.qualname("<lambda>");
+        let qualname = self.qualname("<lambda>", false);
         self.enter_unit(scope, "<lambda>".into(), qualname, e.span.line);
         self.set_arg_counts(args);
         self.const_idx(&CVal::None); // a lambda has no docstring: None is consts[0]
@@ -714,7 +734,7 @@ impl<'a> Compiler<'a> {
         value: Option<&'a Expr>,
     ) -> R {
         let scope = self.table.by_node[&node_key(e)];
-        let qualname = self.qualname(name);
+        let qualname = self.qualname(name, false);
         self.enter_unit(scope, name.into(), qualname, e.span.line);
         self.u().argcount = 1;
         let r = self.comprehension_body(e, name, gens, elt, value);

@@ -27,7 +27,7 @@ use crate::parser::{LineIndex, SyntaxError, SyntaxErrorKind};
 
 use builder::{Builder, Label};
 use consts::{CVal, ConstCache, ConstKey};
-use symtable::{ScopeId, ScopeKind, SymTable};
+use symtable::{ScopeId, SymTable};
 
 /// Why compilation failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -222,13 +222,21 @@ pub(crate) enum FBlock<'a> {
     },
     /// A value kept on the stack while a finally body runs inline for `return`.
     PopValue,
+    /// A with body: the bound `__exit__` below it, handler `handler` active.
+    With {
+        handler: builder::HandlerId,
+        span: Span,
+    },
 }
 
 impl FBlock<'_> {
     /// Stack items this block keeps below the statements inside it.
     fn stack_items(&self) -> u32 {
         match self {
-            FBlock::For { .. } | FBlock::ExceptionHandler | FBlock::PopValue => 1,
+            FBlock::For { .. }
+            | FBlock::ExceptionHandler
+            | FBlock::PopValue
+            | FBlock::With { .. } => 1,
             FBlock::FinallyEnd { .. } => 2,
             _ => 0,
         }
@@ -309,7 +317,7 @@ impl<'a> Compiler<'a> {
         let u = self.units.pop().expect("a unit is open");
         let sc = &self.table.scopes[u.scope];
         let mut flags = u.flags;
-        if sc.kind != ScopeKind::Module {
+        if sc.is_function() {
             flags |= flags::OPTIMIZED | flags::NEWLOCALS;
             if sc.nested {
                 flags |= flags::NESTED;
@@ -381,7 +389,15 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LOAD_CONST, i);
     }
 
+    /// `name` mangled for the class the current unit is in (CPython's _Py_Mangle).
+    pub(crate) fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        symtable::mangle(self.scope().private.as_deref(), name)
+    }
+
+    /// Index of a (mangled) name in co_names.
     pub(crate) fn name_idx(&mut self, name: &str) -> u32 {
+        let name = self.mangle(name).into_owned();
+        let name = name.as_str();
         let names = &mut self.u().names;
         match names.get_index_of(name) {
             Some(i) => i as u32,

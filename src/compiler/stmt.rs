@@ -8,7 +8,7 @@ use crate::parser::ast::*;
 
 use super::consts::CVal;
 use super::symtable::{ScopeKind, SymScope};
-use super::{unsupported, CompileErr, Compiler, FBlock};
+use super::{CompileErr, Compiler, FBlock};
 
 type R = Result<(), CompileErr>;
 
@@ -115,8 +115,8 @@ impl<'a> Compiler<'a> {
     fn stmt_inner(&mut self, s: &'a Stmt) -> R {
         match &s.kind {
             StmtKind::FunctionDef(fd) => self.function_def(fd, s.span)?,
-            StmtKind::ClassDef(_) => return Err(unsupported("class definitions", s.span)),
-            StmtKind::With { .. } => return Err(unsupported("'with' statements", s.span)),
+            StmtKind::ClassDef(cd) => self.class_def(cd, s.span)?,
+            StmtKind::With { items, body } => self.with_stmt(s, items, body, 0)?,
             StmtKind::Return(v) => self.return_stmt(v.as_ref(), s)?,
             StmtKind::Delete(targets) => {
                 for t in targets {
@@ -272,9 +272,12 @@ impl<'a> Compiler<'a> {
 
     /// Emit the load / store / delete of a name per its scope.
     pub(crate) fn name_op(&mut self, name: &str, ctx: ExprContext) {
+        let mangled = self.mangle(name).into_owned();
+        let name = mangled.as_str();
         let sc = self.scope();
         let kind = sc.lookup(name);
         let optimized = sc.optimized();
+        let class = sc.kind == ScopeKind::Class;
         let (fast, deref, global, plain) = match ctx {
             ExprContext::Load => (
                 Op::LOAD_FAST,
@@ -296,6 +299,11 @@ impl<'a> Compiler<'a> {
             ),
         };
         match kind {
+            // A class body looks in its namespace before the cell.
+            SymScope::Free if class && ctx == ExprContext::Load => {
+                let i = self.deref_idx(name);
+                self.emit(Op::LOAD_CLASSDEREF, i);
+            }
             SymScope::Cell | SymScope::Free => {
                 let i = self.deref_idx(name);
                 self.emit(deref, i);
@@ -304,7 +312,11 @@ impl<'a> Compiler<'a> {
                 let i = self.varname_idx(name);
                 self.emit(fast, i);
             }
-            SymScope::GlobalExplicit | SymScope::GlobalImplicit if optimized => {
+            SymScope::GlobalExplicit => {
+                let i = self.name_idx(name);
+                self.emit(global, i);
+            }
+            SymScope::GlobalImplicit if optimized => {
                 let i = self.name_idx(name);
                 self.emit(global, i);
             }
@@ -501,7 +513,8 @@ impl<'a> Compiler<'a> {
             self.expr(v)?;
             self.store_target(target)?;
         }
-        let module = self.scope().kind == ScopeKind::Module;
+        // Module and class bodies store and evaluate annotations; functions do not.
+        let module = matches!(self.scope().kind, ScopeKind::Module | ScopeKind::Class);
         match &target.kind {
             ExprKind::Name { id, .. } => {
                 // Only module-level simple names are evaluated and stored.
@@ -510,7 +523,8 @@ impl<'a> Compiler<'a> {
                     self.set_loc(s.span);
                     let i = self.name_idx("__annotations__");
                     self.emit(Op::LOAD_NAME, i);
-                    self.load_const(&CVal::Ident(id.clone()));
+                    let key = self.mangle(id).into_owned();
+                    self.load_const(&CVal::Ident(key));
                     self.emit(Op::STORE_SUBSCR, 0);
                 } else if module {
                     // `(x): T` is evaluated, not stored.
@@ -698,6 +712,15 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::POP_TOP, 0);
             }
             FBlock::TryExcept { handler } => self.b().pop_handler(handler),
+            FBlock::With { handler, span } => {
+                self.b().pop_handler(handler);
+                self.set_loc(span);
+                if preserve {
+                    self.emit(Op::SWAP, 2);
+                }
+                self.call_exit_with_nones();
+                self.emit(Op::POP_TOP, 0);
+            }
             FBlock::FinallyTry { handler, body } => {
                 self.b().pop_handler(handler);
                 if preserve {
@@ -909,6 +932,89 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    // ----- with -----
+
+    /// `with` item `pos` and the rest, as CPython 3.11's compiler_with: BEFORE_WITH
+    /// leaves the bound `__exit__` below the body; handler H (depth: the exit kept)
+    /// covers the target store and the body; the exceptional path is
+    /// `PUSH_EXC_INFO; WITH_EXCEPT_START; POP_JUMP_IF_TRUE; RERAISE` under cleanup C.
+    /// No lasti is pushed (glasspy's tables have none), so RERAISE's operand is 0.
+    fn with_stmt(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> R {
+        // One item per level: bounded by the compiler's depth limit.
+        self.depth.enter()?;
+        let r = self.with_item(s, items, body, pos);
+        self.depth.leave();
+        r
+    }
+
+    fn with_item(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> R {
+        let item = &items[pos];
+        let d = self.base_depth();
+        self.expr(&item.context_expr)?;
+        self.set_loc(s.span);
+        self.emit(Op::BEFORE_WITH, 0);
+        let final_label = self.label();
+        let exit = self.label();
+        let h = self.b().new_handler(final_label, d + 1);
+        self.b().push_handler(h);
+        self.u().fblocks.push(FBlock::With {
+            handler: h,
+            span: s.span,
+        });
+        let r = match &item.optional_vars {
+            Some(v) => self.store_target(v),
+            None => {
+                self.emit(Op::POP_TOP, 0);
+                Ok(())
+            }
+        };
+        let r = r.and_then(|()| {
+            if pos + 1 == items.len() {
+                self.stmts(body)
+            } else {
+                self.with_stmt(s, items, body, pos + 1)
+            }
+        });
+        self.u().fblocks.pop();
+        self.b().pop_handler(h);
+        r?;
+        // Normal exit: __exit__(None, None, None).
+        self.set_loc(s.span);
+        self.call_exit_with_nones();
+        self.emit(Op::POP_TOP, 0);
+        self.jump(Op::JUMP, exit);
+        // Exceptional exit: (exit, exc) on the stack.
+        self.bind(final_label);
+        let c_label = self.label();
+        let c = self.b().new_handler(c_label, d + 2);
+        self.b().push_handler(c);
+        self.emit(Op::PUSH_EXC_INFO, 0);
+        self.emit(Op::WITH_EXCEPT_START, 0);
+        let suppress = self.label();
+        self.jump(Op::POP_JUMP_IF_TRUE, suppress);
+        self.emit(Op::RERAISE, 0);
+        self.b().pop_handler(c);
+        self.cleanup_handler(c_label);
+        // __exit__ returned true: drop exc, restore prev, drop exit.
+        self.bind(suppress);
+        self.b().push_handler(c);
+        self.emit(Op::POP_TOP, 0);
+        self.b().pop_handler(c);
+        self.emit(Op::POP_EXCEPT, 0);
+        self.emit(Op::POP_TOP, 0);
+        self.bind(exit);
+        Ok(())
+    }
+
+    /// Call the bound `__exit__` under the top three Nones: it sits where CALL
+    /// expects a method, so `CALL 2` runs exit(None, None, None).
+    fn call_exit_with_nones(&mut self) {
+        self.load_const(&CVal::None);
+        self.load_const(&CVal::None);
+        self.load_const(&CVal::None);
+        self.emit(Op::CALL, 2);
+    }
+
     // ----- functions -----
 
     fn function_def(&mut self, fd: &'a FunctionDef, span: Span) -> R {
@@ -925,7 +1031,7 @@ impl<'a> Compiler<'a> {
         }
         let key = super::symtable::node_key(fd);
         let scope = self.table.by_node[&key];
-        let qualname = self.qualname(&fd.name);
+        let qualname = self.qualname(&fd.name, true);
         self.enter_unit(scope, fd.name.clone(), qualname, first_line);
         self.set_arg_counts(&fd.args);
         let doc = docstring(&fd.body);
@@ -959,14 +1065,102 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// co_qualname of a definition named `name` made in the current unit.
-    pub(crate) fn qualname(&self, name: &str) -> String {
+    // ----- classes -----
+
+    /// A class statement, as CPython 3.11: `__build_class__(body_function, 'Name',
+    /// *bases, **keywords)`, decorated, stored under the class name.
+    fn class_def(&mut self, cd: &'a ClassDef, span: Span) -> R {
+        for d in &cd.decorator_list {
+            self.set_loc(d.span);
+            self.emit(Op::PUSH_NULL, 0);
+            self.expr(d)?;
+        }
+        self.check_keywords(&cd.keywords)?;
+        let first_line = cd.decorator_list.first().map_or(span.line, |d| d.span.line);
+        let scope = self.table.by_node[&super::symtable::node_key(cd)];
+        let qualname = self.qualname(&cd.name, true);
+        self.enter_unit(scope, cd.name.clone(), qualname.clone(), first_line);
+        let r = self.class_body(cd, &qualname, first_line);
+        if r.is_err() {
+            self.units.pop();
+            return r;
+        }
+        let code = self.leave_unit(None);
+        self.set_loc(span);
+        self.emit(Op::PUSH_NULL, 0);
+        self.emit(Op::LOAD_BUILD_CLASS, 0);
+        self.make_function(code, scope, 0);
+        self.load_const(&CVal::Str(cd.name.clone()));
+        self.call_args(span, 2, &cd.bases, &cd.keywords)?;
+        for d in cd.decorator_list.iter().rev() {
+            self.set_loc(d.span);
+            self.emit(Op::CALL, 1);
+        }
+        self.set_loc(span);
+        self.store_name(&cd.name);
+        Ok(())
+    }
+
+    /// The class body code: `__module__`, `__qualname__`, annotations, `__doc__`, the
+    /// statements, then the `__class__` cell (as `__classcell__`) or None returned.
+    fn class_body(&mut self, cd: &'a ClassDef, qualname: &str, first_line: u32) -> R {
+        self.b().loc = crate::bytecode::Location {
+            line: first_line,
+            end_line: first_line,
+            col: 0,
+            end_col: 0,
+        };
+        let i = self.name_idx("__name__");
+        self.emit(Op::LOAD_NAME, i);
+        let i = self.name_idx("__module__");
+        self.emit(Op::STORE_NAME, i);
+        self.load_const(&CVal::Str(qualname.to_string()));
+        let i = self.name_idx("__qualname__");
+        self.emit(Op::STORE_NAME, i);
+        if find_ann(&cd.body) {
+            self.emit(Op::SETUP_ANNOTATIONS, 0);
+        }
+        let mut rest = &cd.body[..];
+        if let (Some(doc), Some(first)) = (docstring(&cd.body), cd.body.first()) {
+            self.set_loc(first.span);
+            self.load_const(&CVal::Str(doc.to_string()));
+            let i = self.name_idx("__doc__");
+            self.emit(Op::STORE_NAME, i);
+            rest = &cd.body[1..];
+        }
+        self.stmts(rest)?;
+        // The return carries no line of its own: it belongs to the last statement.
+        if let Some(last) = cd.body.last() {
+            self.set_loc(last.span);
+        }
+        if self.scope().needs_class_closure {
+            let i = self.deref_idx("__class__");
+            self.emit(Op::LOAD_CLOSURE, i);
+            self.emit(Op::COPY, 1);
+            let i = self.name_idx("__classcell__");
+            self.emit(Op::STORE_NAME, i);
+        } else {
+            self.load_const(&CVal::None);
+        }
+        self.emit(Op::RETURN_VALUE, 0);
+        Ok(())
+    }
+
+    /// co_qualname of a definition named `name` made in the current unit
+    /// (CPython's compiler_set_qualname); `def_or_class` for a def or class statement,
+    /// whose `global` name is not qualified.
+    pub(crate) fn qualname(&self, name: &str, def_or_class: bool) -> String {
         let u = self.units.last().expect("unit");
         let sc = &self.table.scopes[u.scope];
-        if sc.kind == ScopeKind::Module || sc.lookup(name) == SymScope::GlobalExplicit {
+        let mangled = self.mangle(name);
+        if sc.kind == ScopeKind::Module
+            || (def_or_class && sc.lookup(&mangled) == SymScope::GlobalExplicit)
+        {
             name.to_string()
-        } else {
+        } else if matches!(sc.kind, ScopeKind::Function | ScopeKind::Lambda) {
             format!("{}.<locals>.{}", u.qualname, name)
+        } else {
+            format!("{}.{}", u.qualname, name)
         }
     }
 

@@ -1,6 +1,7 @@
-//! The symbol-table pass (CPython's symtable.c): one scope per module, function, lambda
-//! and comprehension; each name classified local, cell, free, explicit global or
-//! implicit global before code generation starts.
+//! The symbol-table pass (CPython's symtable.c): one scope per module, class, function,
+//! lambda and comprehension; each name classified local, cell, free, explicit global or
+//! implicit global before code generation starts. Names are stored mangled
+//! (`__x` in class `A` is `_A__x`, CPython's _Py_Mangle).
 
 use std::collections::{HashMap, HashSet};
 
@@ -26,6 +27,7 @@ pub type ScopeId = usize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
     Module,
+    Class,
     Function,
     Lambda,
     Comprehension,
@@ -59,6 +61,11 @@ pub struct Scope {
     pub freevars: Vec<String>,
     /// Nested inside a function (CPython's ste_nested).
     pub nested: bool,
+    /// A class whose methods use `super` or `__class__`: its body makes the implicit
+    /// `__class__` cell (CPython's ste_needs_class_closure).
+    pub needs_class_closure: bool,
+    /// The class name private names are mangled with (CPython's u_private).
+    pub private: Option<String>,
     /// The statement of each global / nonlocal declaration, for error positions.
     decls: HashMap<String, Span>,
     /// >0 while visiting a comprehension's iterable expression.
@@ -68,7 +75,12 @@ pub struct Scope {
 impl Scope {
     /// Function-like scopes use fast locals.
     pub fn optimized(&self) -> bool {
-        self.kind != ScopeKind::Module
+        !matches!(self.kind, ScopeKind::Module | ScopeKind::Class)
+    }
+
+    /// Is this a function, lambda or comprehension (CPython's FunctionBlock)?
+    pub fn is_function(&self) -> bool {
+        self.optimized()
     }
 
     pub fn lookup(&self, name: &str) -> SymScope {
@@ -91,6 +103,22 @@ pub struct SymTable {
     pub by_node: HashMap<usize, ScopeId>,
 }
 
+/// CPython's _Py_Mangle: `__name` inside class `private` becomes `_private__name`,
+/// unless it ends in `__`, holds a dot, or the class name is all underscores.
+pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, str> {
+    let Some(p) = private else {
+        return name.into();
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.into();
+    }
+    let stripped = p.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.into();
+    }
+    format!("_{stripped}{name}").into()
+}
+
 /// The key of an AST node in `by_node`.
 pub fn node_key<T>(node: &T) -> usize {
     node as *const T as usize
@@ -101,6 +129,8 @@ struct Builder {
     by_node: HashMap<usize, ScopeId>,
     cur: ScopeId,
     depth: Depth,
+    /// The enclosing class name, for mangling (CPython's st_private).
+    private: Option<String>,
 }
 
 /// Builds and analyses the symbol table of a module (or REPL entry) body.
@@ -110,6 +140,7 @@ pub(crate) fn build(body: &[Stmt]) -> Result<SymTable, CompileErr> {
         by_node: HashMap::new(),
         cur: 0,
         depth: Depth::default(),
+        private: None,
     };
     b.new_scope(ScopeKind::Module, "top".into(), None);
     for s in body {
@@ -128,8 +159,9 @@ impl Builder {
         let parent = if id == 0 { None } else { Some(self.cur) };
         let nested = parent.is_some_and(|p| {
             let ps = &self.scopes[p];
-            ps.nested || ps.kind != ScopeKind::Module
+            ps.nested || ps.is_function()
         });
+        let private = self.private.clone();
         self.scopes.push(Scope {
             kind,
             name,
@@ -141,6 +173,8 @@ impl Builder {
             cellvars: Vec::new(),
             freevars: Vec::new(),
             nested,
+            needs_class_closure: false,
+            private,
             decls: HashMap::new(),
             comp_iter_expr: 0,
         });
@@ -162,14 +196,16 @@ impl Builder {
         self.add_def_in(self.cur, name, flag);
     }
 
+    /// Record `flag` for `name` (mangled) in scope `id`.
     fn add_def_in(&mut self, id: ScopeId, name: &str, flag: u32) {
-        *self.scopes[id].symbols.entry(name.to_string()).or_insert(0) |= flag;
+        let name = mangle(self.private.as_deref(), name).into_owned();
+        *self.scopes[id].symbols.entry(name).or_insert(0) |= flag;
     }
 
     fn flags(&self, name: &str) -> u32 {
         self.scopes[self.cur]
             .symbols
-            .get(name)
+            .get(mangle(self.private.as_deref(), name).as_ref())
             .copied()
             .unwrap_or(0)
     }
@@ -205,8 +241,31 @@ impl Builder {
                 self.stmts(&fd.body)?;
                 self.cur = outer;
             }
-            StmtKind::ClassDef(_) => return Err(unsupported("class definitions", s.span)),
-            StmtKind::With { .. } => return Err(unsupported("'with' statements", s.span)),
+            StmtKind::ClassDef(cd) => {
+                self.add_def(&cd.name, DEF_LOCAL);
+                self.exprs(&cd.bases)?;
+                for k in &cd.keywords {
+                    self.expr(&k.value)?;
+                }
+                self.exprs(&cd.decorator_list)?;
+                let outer = self.cur;
+                self.new_scope(ScopeKind::Class, cd.name.clone(), Some(node_key(&**cd)));
+                let saved = self.private.replace(cd.name.clone());
+                self.scope().private = self.private.clone();
+                let r = self.stmts(&cd.body);
+                self.private = saved;
+                r?;
+                self.cur = outer;
+            }
+            StmtKind::With { items, body } => {
+                for it in items {
+                    self.expr(&it.context_expr)?;
+                    if let Some(v) = &it.optional_vars {
+                        self.expr(v)?;
+                    }
+                }
+                self.stmts(body)?;
+            }
             StmtKind::Return(v) => {
                 if let Some(v) = v {
                     self.expr(v)?;
@@ -346,7 +405,8 @@ impl Builder {
                 return Err(CompileErr::syntax(msg, span));
             }
             self.add_def(name, if global { DEF_GLOBAL } else { DEF_NONLOCAL });
-            self.scope().decls.entry(name.clone()).or_insert(span);
+            let mangled = mangle(self.private.as_deref(), name).into_owned();
+            self.scope().decls.entry(mangled).or_insert(span);
         }
         Ok(())
     }
@@ -385,7 +445,8 @@ impl Builder {
             .chain(&a.kwarg);
         for arg in names {
             self.add_def(&arg.arg, DEF_PARAM);
-            self.scope().params.push(arg.arg.clone());
+            let mangled = mangle(self.private.as_deref(), &arg.arg).into_owned();
+            self.scope().params.push(mangled);
         }
     }
 
@@ -496,6 +557,11 @@ impl Builder {
                     DEF_LOCAL
                 };
                 self.add_def(id, flag);
+                // `super()` needs the implicit `__class__` cell of the enclosing class.
+                if *ctx == ExprContext::Load && id == "super" && self.scopes[self.cur].is_function()
+                {
+                    self.add_def("__class__", USE);
+                }
             }
             ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => self.exprs(elts)?,
             ExprKind::Slice { lower, upper, step } => {
@@ -588,6 +654,10 @@ impl Builder {
                     self.add_def_in(id_s, id, DEF_GLOBAL);
                     return Ok(());
                 }
+                ScopeKind::Class => {
+                    let msg = "assignment expression within a comprehension cannot be used in a class body";
+                    return Err(CompileErr::syntax(msg.into(), target.span));
+                }
             }
             s = sc.parent;
         }
@@ -606,6 +676,8 @@ fn analyze(scopes: &mut [Scope]) -> Result<(), CompileErr> {
             Some(p) => down[p].clone(),
             None => (None, HashSet::new()),
         };
+        // A class's own names are invisible to its children: they see what the class saw.
+        let class_pass = (sc.kind == ScopeKind::Class).then(|| (bound.clone(), global.clone()));
         let mut local = HashSet::new();
         let names: Vec<(String, u32)> = sc.symbols.iter().map(|(k, v)| (k.clone(), *v)).collect();
         for (name, flags) in names {
@@ -637,6 +709,12 @@ fn analyze(scopes: &mut [Scope]) -> Result<(), CompileErr> {
             };
             sc.scopes.insert(name, scope);
         }
+        if let Some((cbound, cglobal)) = class_pass {
+            let mut newbound = cbound.unwrap_or_default();
+            newbound.insert("__class__".to_string());
+            down.push((Some(newbound), cglobal));
+            continue;
+        }
         let mut newbound = HashSet::new();
         if sc.kind != ScopeKind::Module {
             newbound.extend(local);
@@ -658,7 +736,25 @@ fn analyze(scopes: &mut [Scope]) -> Result<(), CompileErr> {
         let sc = &mut scopes[id];
         let mut cells = Vec::new();
         let mut frees = Vec::new();
-        if sc.kind != ScopeKind::Module {
+        if sc.kind == ScopeKind::Class {
+            // A method using `super` / `__class__`: the class body makes that cell.
+            sc.needs_class_closure = newfree.remove("__class__");
+            if sc.needs_class_closure {
+                cells.push("__class__".to_string());
+            }
+            // Children's free names pass through the class (CPython's DEF_FREE_CLASS):
+            // they are free variables of the class code even when the body binds them.
+            for name in &newfree {
+                sc.scopes.entry(name.clone()).or_insert(SymScope::Free);
+            }
+            frees.extend(newfree.iter().cloned());
+            for (name, s) in &sc.scopes {
+                if *s == SymScope::Free && !newfree.contains(name) {
+                    frees.push(name.clone());
+                }
+            }
+            newfree.extend(frees.iter().cloned());
+        } else if sc.kind != ScopeKind::Module {
             for (name, s) in sc.scopes.iter_mut() {
                 if *s == SymScope::Local && newfree.remove(name) {
                     *s = SymScope::Cell;
@@ -785,6 +881,70 @@ mod tests {
         assert_eq!(
             err("x = (i for i in a)"),
             "generator expressions are not supported by glasspy yet @1:4"
+        );
+    }
+
+    #[test]
+    fn class_scopes() {
+        let t = table(
+            "def f():\n    y = 1\n    class A:\n        x = 1\n        print(y)\n        \
+             def m(self): return x, y, super()\n",
+        );
+        let (f, a, m) = (&t.scopes[1], &t.scopes[2], &t.scopes[3]);
+        assert_eq!(a.kind, ScopeKind::Class);
+        assert!(!a.optimized());
+        assert_eq!(a.lookup("x"), SymScope::Local);
+        assert_eq!(a.lookup("y"), SymScope::Free);
+        assert_eq!(a.lookup("print"), SymScope::GlobalImplicit);
+        // Methods do not see class-level names.
+        assert_eq!(m.lookup("x"), SymScope::GlobalImplicit);
+        assert_eq!(m.lookup("y"), SymScope::Free);
+        assert_eq!(m.lookup("__class__"), SymScope::Free);
+        assert!(a.needs_class_closure);
+        assert_eq!(a.cellvars, ["__class__"]);
+        assert_eq!(a.freevars, ["y"]);
+        assert_eq!(f.cellvars, ["y"]);
+        assert_eq!(m.freevars, ["__class__", "y"]);
+        // `global` in a class body is not seen by its methods.
+        let t = table(
+            "def f():\n    x = 1\n    class A:\n        global x\n        def m(s): return x\n",
+        );
+        assert_eq!(t.scopes[2].lookup("x"), SymScope::GlobalExplicit);
+        assert_eq!(t.scopes[3].lookup("x"), SymScope::Free);
+        assert_eq!(t.scopes[2].freevars, ["x"]);
+        assert!(!t.scopes[2].needs_class_closure);
+    }
+
+    #[test]
+    fn mangling_as_py_mangle() {
+        assert_eq!(mangle(Some("A"), "__x"), "_A__x");
+        assert_eq!(mangle(Some("__A_"), "__x"), "_A___x");
+        assert_eq!(mangle(Some("___"), "__x"), "__x");
+        assert_eq!(mangle(Some("A"), "__x__"), "__x__");
+        assert_eq!(mangle(Some("A"), "__a.b"), "__a.b");
+        assert_eq!(mangle(Some("A"), "_x"), "_x");
+        assert_eq!(mangle(None, "__x"), "__x");
+        let t = table("class A:\n    __a = 1\n    def __m(self, __p):\n        global __g\n");
+        assert!(t.scopes[1].symbols.contains_key("_A__a"));
+        assert!(t.scopes[1].symbols.contains_key("_A__m"));
+        assert_eq!(t.scopes[2].params, ["self", "_A__p"]);
+        assert_eq!(t.scopes[2].lookup("_A__g"), SymScope::GlobalExplicit);
+        // A nested class mangles with its own name.
+        let t = table("class A:\n    class B:\n        __b = 1\n");
+        assert!(t.scopes[2].symbols.contains_key("_B__b"));
+        assert!(t.scopes[1].symbols.contains_key("B"));
+    }
+
+    #[test]
+    fn class_errors_like_cpython() {
+        // python3: compile("class A:\n  [(y:=1) for i in a]\n") -> line 2, offset 5.
+        assert_eq!(
+            err("class A:\n  [(y:=1) for i in a]\n"),
+            "assignment expression within a comprehension cannot be used in a class body @2:4"
+        );
+        assert_eq!(
+            err("class A:\n    nonlocal x\n"),
+            "no binding for nonlocal 'x' found @2:4"
         );
     }
 }

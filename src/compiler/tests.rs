@@ -393,8 +393,9 @@ fn scopes_pick_the_right_opcodes() {
         flags::OPTIMIZED | flags::NEWLOCALS | flags::NESTED
     );
     assert_eq!(ops(&inner)[..2], ["LOAD_DEREF 0", "LOAD_DEREF 1"]);
-    // Module level: NAME ops, even for a name declared global there.
-    assert_eq!(ops(&compile("global q\nq = 1\n"))[1], "STORE_NAME q");
+    // A name declared global uses GLOBAL ops even at module level (python3's dis).
+    assert_eq!(ops(&compile("global q\nq = 1\n"))[1], "STORE_GLOBAL q");
+    assert_eq!(ops(&compile("q = 1\n"))[1], "STORE_NAME q");
 }
 
 #[test]
@@ -728,8 +729,6 @@ fn compile_errors_carry_python3_messages() {
     assert_eq!(e.msg, "multiple starred expressions in assignment");
     assert_eq!((e.offset, e.end_offset), (1, 7));
     for (src, what) in [
-        ("class A: pass\n", "class definitions"),
-        ("with a: pass\n", "'with' statements"),
         ("def f():\n    yield 1\n", "'yield' expressions"),
         ("x = (i for i in a)\n", "generator expressions"),
     ] {
@@ -893,4 +892,371 @@ fn syntax_warnings_like_python3() {
         w.render("/d/w.py", Some("x\n    y is 1\n")),
         "/d/w.py:2: SyntaxWarning: m\n  y is 1\n"
     );
+}
+
+fn qualname_of(code: &PyObj) -> String {
+    string::as_str(&code_of(code).qualname)
+        .expect("str")
+        .into_owned()
+}
+
+#[test]
+fn class_statement_calls_build_class() {
+    // Shapes from python3 3.11's dis (less PRECALL / RESUME / CACHE; decorators as
+    // glasspy's function decorators: PUSH_NULL before, CALL 1 after).
+    let code = compile("@d\nclass A(B, metaclass=M):\n    x = 1\n");
+    assert_eq!(
+        ops(&code),
+        [
+            "PUSH_NULL 0",
+            "LOAD_NAME d",
+            "PUSH_NULL 0",
+            "LOAD_BUILD_CLASS 0",
+            "LOAD_CONST <code>",
+            "MAKE_FUNCTION 0",
+            "LOAD_CONST 'A'",
+            "LOAD_NAME B",
+            "LOAD_NAME M",
+            "KW_NAMES ('metaclass',)",
+            "CALL 4",
+            "CALL 1",
+            "STORE_NAME A",
+            "LOAD_CONST None",
+            "RETURN_VALUE 0"
+        ]
+    );
+    let body = nested(&code, 0);
+    assert_eq!(
+        ops(&body),
+        [
+            "LOAD_NAME __name__",
+            "STORE_NAME __module__",
+            "LOAD_CONST 'A'",
+            "STORE_NAME __qualname__",
+            "LOAD_CONST 1",
+            "STORE_NAME x",
+            "LOAD_CONST None",
+            "RETURN_VALUE 0"
+        ]
+    );
+    let bc = code_of(&body);
+    // A class body runs in a namespace dict: no fast locals, no NEWLOCALS.
+    assert_eq!(
+        bc.flags & (flags::OPTIMIZED | flags::NEWLOCALS | flags::NESTED),
+        0
+    );
+    assert_eq!(bc.argcount, 0);
+    // co_firstlineno is the first decorator's line (python3: 1).
+    assert_eq!(bc.firstlineno, 1);
+    // Star-args: BUILD_LIST 2 over (body function, name), then CALL_FUNCTION_EX.
+    let code = compile("class A(*b, **k): pass\n");
+    assert_eq!(
+        ops(&code)[..13],
+        [
+            "PUSH_NULL 0",
+            "LOAD_BUILD_CLASS 0",
+            "LOAD_CONST <code>",
+            "MAKE_FUNCTION 0",
+            "LOAD_CONST 'A'",
+            "BUILD_LIST 2",
+            "LOAD_NAME b",
+            "LIST_EXTEND 1",
+            "LIST_TO_TUPLE 0",
+            "BUILD_MAP 0",
+            "LOAD_NAME k",
+            "DICT_MERGE 1",
+            "CALL_FUNCTION_EX 1",
+        ]
+    );
+    let code = compile("class A(B, **k): pass\n");
+    assert_eq!(
+        ops(&code)[5..8],
+        ["LOAD_NAME B", "BUILD_TUPLE 3", "BUILD_MAP 0"]
+    );
+    let e = compile_err("class A(x=1, x=2): pass\n");
+    assert_eq!(e.msg, "keyword argument repeated: x");
+}
+
+#[test]
+fn class_body_docstring_annotations_and_classcell() {
+    let code = compile(
+        "class A:\n    'doc'\n    __p: int = 1\n    def m(self):\n        return super().m()\n",
+    );
+    let body = nested(&code, 0);
+    assert_eq!(
+        ops(&body),
+        [
+            "LOAD_NAME __name__",
+            "STORE_NAME __module__",
+            "LOAD_CONST 'A'",
+            "STORE_NAME __qualname__",
+            "SETUP_ANNOTATIONS 0",
+            "LOAD_CONST 'doc'",
+            "STORE_NAME __doc__",
+            "LOAD_CONST 1",
+            "STORE_NAME _A__p",
+            "LOAD_NAME int",
+            "LOAD_NAME __annotations__",
+            "LOAD_CONST '_A__p'",
+            "STORE_SUBSCR 0",
+            "LOAD_CLOSURE 0",
+            "BUILD_TUPLE 1",
+            "LOAD_CONST <code>",
+            "MAKE_FUNCTION 8",
+            "STORE_NAME m",
+            // The implicit __class__ cell goes to type() as __classcell__.
+            "LOAD_CLOSURE 0",
+            "COPY 1",
+            "STORE_NAME __classcell__",
+            "RETURN_VALUE 0"
+        ]
+    );
+    let bc = code_of(&body);
+    assert_eq!(strs(&bc.cellvars), ["__class__"]);
+    assert!(bc.freevars.is_empty());
+    let m = nested(&body, 0);
+    assert_eq!(strs(&code_of(&m).freevars), ["__class__"]);
+    assert_eq!(qualname_of(&m), "A.m");
+    // `__class__` itself also asks for the cell; a plain method does not.
+    let code = compile("class A:\n    def m(self): return __class__\n");
+    let body = nested(&code, 0);
+    assert_eq!(strs(&code_of(&body).cellvars), ["__class__"]);
+    assert_eq!(ops(&nested(&body, 0))[0], "LOAD_DEREF 0");
+    let code = compile("class A:\n    def m(self): return 1\n");
+    let body = nested(&code, 0);
+    assert!(code_of(&body).cellvars.is_empty());
+    assert_eq!(ops(&body)[ops(&body).len() - 2], "LOAD_CONST None");
+}
+
+#[test]
+fn class_scopes_as_cpython() {
+    // Class-local names use NAME ops; a free name of the class body is looked up
+    // in the namespace first (LOAD_CLASSDEREF); methods skip the class scope.
+    let code = compile(
+        "def f():\n    y = 1\n    z = 2\n    class A:\n        print(y)\n        z = 3\n        \
+         def m(self): return z\n    return A\n",
+    );
+    let f = nested(&code, 0);
+    assert_eq!(strs(&code_of(&f).cellvars), ["y", "z"]);
+    let body = nested(&f, 0);
+    let bc = code_of(&body);
+    // `z` passes through the class (bound there too) to the method's closure.
+    assert_eq!(strs(&bc.freevars), ["y", "z"]);
+    assert_eq!(qualname_of(&body), "f.<locals>.A");
+    let o = ops(&body);
+    assert_eq!(
+        o[4..8],
+        [
+            "PUSH_NULL 0",
+            "LOAD_NAME print",
+            "LOAD_CLASSDEREF 0",
+            "CALL 1"
+        ]
+    );
+    assert!(o.contains(&"STORE_NAME z".to_string()));
+    assert!(o.contains(&"LOAD_CLOSURE 1".to_string()));
+    let m = nested(&body, 0);
+    assert_eq!(ops(&m)[0], "LOAD_DEREF 0");
+    assert_eq!(strs(&code_of(&m).freevars), ["z"]);
+    // Only functions get NESTED (python3: f.<locals>.C 0, its method 19).
+    assert_eq!(bc.flags & flags::NESTED, 0);
+    assert_ne!(code_of(&m).flags & flags::NESTED, 0);
+    // A method of a module-level class is not nested; class names are invisible.
+    let code = compile("class A:\n    x = 1\n    def m(self): return x\n");
+    let m = nested(&nested(&code, 0), 0);
+    assert_eq!(code_of(&m).flags & flags::NESTED, 0);
+    assert_eq!(ops(&m)[0], "LOAD_GLOBAL x");
+    // global / nonlocal in a class body.
+    let code = compile(
+        "def f():\n    n = 0\n    class A:\n        global g\n        nonlocal n\n        \
+         g = 1\n        n = 2\n        del g\n",
+    );
+    let o = ops(&nested(&nested(&code, 0), 0));
+    assert!(o.contains(&"STORE_GLOBAL g".to_string()));
+    assert!(o.contains(&"STORE_DEREF 0".to_string()));
+    assert!(o.iter().any(|s| s.starts_with("DELETE_GLOBAL")));
+}
+
+#[test]
+fn qualnames_as_cpython() {
+    // Every co_qualname below is python3's for the same source.
+    let code = compile(
+        "class A:\n    def m(self):\n        return lambda: [x for x in self]\n    \
+         class B:\n        def m(self): pass\ndef f():\n    class C:\n        def g(self):\n            \
+         def h(): pass\n            return h\n    return C\ndef k():\n    global G\n    \
+         class G:\n        def m(self): pass\n[[x for x in y] for y in z]\n",
+    );
+    let mut seen = Vec::new();
+    let mut stack = vec![code];
+    while let Some(c) = stack.pop() {
+        let kids: Vec<PyObj> = code_of(&c)
+            .consts
+            .iter()
+            .filter(|k| k.borrow::<Code>().is_ok())
+            .cloned()
+            .collect();
+        for k in kids.into_iter().rev() {
+            seen.push(qualname_of(&k));
+            stack.push(k);
+        }
+    }
+    seen.sort();
+    let mut want = [
+        "A",
+        "A.m",
+        "A.m.<locals>.<lambda>",
+        "A.m.<locals>.<lambda>.<locals>.<listcomp>",
+        "A.B",
+        "A.B.m",
+        "f",
+        "f.<locals>.C",
+        "f.<locals>.C.g",
+        "f.<locals>.C.g.<locals>.h",
+        "k",
+        "G",
+        "G.m",
+        "<listcomp>",
+        "<listcomp>.<listcomp>",
+    ];
+    want.sort();
+    assert_eq!(seen, want);
+}
+
+#[test]
+fn private_names_are_mangled() {
+    // python3: co_names / co_varnames of the same source.
+    let code = compile(
+        "class A:\n    __x = 1\n    def __m(self, __p):\n        import __q\n        \
+         self.__y = __p + __z + self.__dict__\n        return f(__k=1)\n",
+    );
+    let body = nested(&code, 0);
+    let o = ops(&body);
+    assert!(o.contains(&"STORE_NAME _A__x".to_string()));
+    assert!(o.contains(&"STORE_NAME _A__m".to_string()));
+    let m = nested(&body, 0);
+    let mc = code_of(&m);
+    assert_eq!(strs(&mc.varnames), ["self", "_A__p", "_A__q"]);
+    assert_eq!(string::as_str(&mc.name).as_deref(), Some("__m"));
+    assert_eq!(qualname_of(&m), "A.__m");
+    let o = ops(&m);
+    assert!(o.contains(&"IMPORT_NAME _A__q".to_string()));
+    assert!(o.contains(&"STORE_ATTR _A__y".to_string()));
+    assert!(o.contains(&"LOAD_GLOBAL _A__z".to_string()));
+    assert!(o.contains(&"LOAD_ATTR __dict__".to_string()));
+    // Keyword argument names are not mangled.
+    assert!(o.contains(&"KW_NAMES ('__k',)".to_string()));
+    // Outside a class nothing changes; a class named `_` mangles nothing.
+    assert!(ops(&compile("__x = 1\n")).contains(&"STORE_NAME __x".to_string()));
+    let body = nested(&compile("class _:\n    __x = 1\n"), 0);
+    assert!(ops(&body).contains(&"STORE_NAME __x".to_string()));
+}
+
+#[test]
+fn with_statement_shape_and_table() {
+    let code = compile("with a as b:\n    c()\n");
+    let c = code_of(&code);
+    assert_eq!(
+        ops(&code),
+        [
+            "LOAD_NAME a",
+            "BEFORE_WITH 0",
+            "STORE_NAME b",
+            "PUSH_NULL 0",
+            "LOAD_NAME c",
+            "CALL 0",
+            "POP_TOP 0",
+            // Normal exit: the bound __exit__ sits where a method would.
+            "LOAD_CONST None",
+            "LOAD_CONST None",
+            "LOAD_CONST None",
+            "CALL 2",
+            "POP_TOP 0",
+            "JUMP 23",
+            // H: (exit, exc).
+            "PUSH_EXC_INFO 0",
+            "WITH_EXCEPT_START 0",
+            "POP_JUMP_IF_TRUE 20",
+            "RERAISE 0",
+            // C: (exit, prev, exc).
+            "SWAP 2",
+            "POP_EXCEPT 0",
+            "RERAISE 0",
+            // Suppressed: drop exc, restore prev, drop exit.
+            "POP_TOP 0",
+            "POP_EXCEPT 0",
+            "POP_TOP 0",
+            "LOAD_CONST None",
+            "RETURN_VALUE 0",
+        ]
+    );
+    let e = |start, end, target, depth| ExceptEntry {
+        start,
+        end,
+        target,
+        depth,
+    };
+    // As python3's table (its lasti entries carry one item more): the target store
+    // and body under H at depth 1, the handler under C at depth 2.
+    assert_eq!(
+        c.exception_table,
+        [e(2, 7, 13, 1), e(13, 17, 17, 2), e(20, 21, 17, 2)]
+    );
+    assert_eq!(c.max_stack, 4);
+}
+
+#[test]
+fn with_exits_on_return_break_continue() {
+    // python3 3.11's dis of the same function: the return value goes below the
+    // exit (SWAP 2), exit(None, None, None) runs, then the loop's iterator goes.
+    let code = compile(
+        "def f(x):\n    for i in x:\n        with a as (p, q), b:\n            if i: return g()\n            \
+         if p: break\n            continue\n",
+    );
+    let f = nested(&code, 0);
+    let o = ops(&f);
+    let ret = o.iter().position(|s| s == "LOAD_GLOBAL g").expect("g") + 2;
+    assert_eq!(
+        o[ret..ret + 16],
+        [
+            "SWAP 2",
+            "LOAD_CONST None",
+            "LOAD_CONST None",
+            "LOAD_CONST None",
+            "CALL 2",
+            "POP_TOP 0",
+            "SWAP 2",
+            "LOAD_CONST None",
+            "LOAD_CONST None",
+            "LOAD_CONST None",
+            "CALL 2",
+            "POP_TOP 0",
+            "SWAP 2",
+            "POP_TOP 0",
+            "RETURN_VALUE 0",
+            "LOAD_FAST p",
+        ]
+    );
+    // break: both exits, the iterator popped, then the jump out; continue: both
+    // exits and the jump back to FOR_ITER.
+    let brk = ret + 17;
+    assert_eq!(
+        o[brk..brk + 5],
+        [
+            "LOAD_CONST None",
+            "LOAD_CONST None",
+            "LOAD_CONST None",
+            "CALL 2",
+            "POP_TOP 0"
+        ]
+    );
+    let out = o[2].replace("FOR_ITER", "JUMP");
+    assert_eq!(o[brk + 10..brk + 12], ["POP_TOP 0", out.as_str()]);
+    assert_eq!(o[brk + 22], "JUMP 2");
+    let fc = code_of(&f);
+    // The unwinding code runs outside the with handlers; the bodies are inside
+    // (depth 2: iterator + first exit; depth 3 for the second item).
+    assert!(fc.handler_for(ret as u32).is_some_and(|h| h.depth == 2));
+    assert!(fc.handler_for(ret as u32 + 6).is_none());
+    assert!(fc.exception_table.iter().any(|e| e.depth == 3));
+    assert!(o.contains(&"UNPACK_SEQUENCE 2".to_string()));
 }

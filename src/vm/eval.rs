@@ -181,6 +181,25 @@ impl Vm {
                 let c = self.stack[base + code.nlocals() + arg as usize].clone();
                 self.stack.push(c);
             }
+            Op::LOAD_CLASSDEREF => {
+                let i = arg as usize;
+                let name = match code.cellvars.get(i) {
+                    Some(n) => n,
+                    None => &code.freevars[i - code.cellvars.len()],
+                };
+                let local = match self.frames[fi].locals.clone() {
+                    Some(l) => self.dict_get(&l, name)?,
+                    None => None,
+                };
+                let v = match local {
+                    Some(v) => v,
+                    None => {
+                        let c = &self.stack[base + code.nlocals() + i];
+                        cell::get(c).ok_or_else(|| unbound_deref(code, arg))?
+                    }
+                };
+                self.stack.push(v);
+            }
             Op::LOAD_GLOBAL => {
                 let v = match self.cached_global(fi, code, arg as usize) {
                     Some(v) => v,
@@ -541,6 +560,47 @@ impl Vm {
             Op::RERAISE => {
                 let exc = self.pop();
                 return Err(Exc(exc));
+            }
+            Op::BEFORE_WITH => {
+                let mgr = self.pop();
+                let Some(enter) = self.lookup_special(&mgr, "__enter__")? else {
+                    return Err(exceptions::type_error(format!(
+                        "'{}' object does not support the context manager protocol",
+                        crate::objects::typeobj::type_name(&mgr)
+                    )));
+                };
+                let Some(exit) = self.lookup_special(&mgr, "__exit__")? else {
+                    return Err(exceptions::type_error(format!(
+                        "'{}' object does not support the context manager protocol \
+                         (missed __exit__ method)",
+                        crate::objects::typeobj::type_name(&mgr)
+                    )));
+                };
+                self.stack.push(exit);
+                drop(mgr);
+                // __enter__() runs as a call: its result lands on the stack.
+                self.frames[fi].ip = *ip;
+                return self.call_pushing(enter, std::iter::empty().collect(), None);
+            }
+            Op::WITH_EXCEPT_START => {
+                // (exit prev exc): exit(type(exc), exc, None), its result pushed.
+                let n = self.stack.len();
+                let exit = self.stack[n - 3].clone();
+                let exc = self.stack[n - 1].clone();
+                let ty = exc.type_obj().as_obj().clone();
+                let args = [ty, exc, ctx().none.clone()].into_iter().collect();
+                self.frames[fi].ip = *ip;
+                return self.call_pushing(exit, args, None);
+            }
+            Op::LOAD_BUILD_CLASS => {
+                let b = self.frames[fi].builtins.clone();
+                let key = string::intern_str("__build_class__");
+                match self.dict_get(&b, &key)? {
+                    Some(bc) => self.stack.push(bc),
+                    None => {
+                        return Err(exceptions::named("NameError", "__build_class__ not found"))
+                    }
+                }
             }
             Op::LOAD_ASSERTION_ERROR => {
                 self.stack
