@@ -15,8 +15,18 @@ use crate::vm::{exceptions, Args, Signature, Vm, VmResult};
 
 use super::methods_args::this;
 
-fn called_type(args: &Args<'_>) -> TypeRef {
-    TypeRef::from_obj::<TypeInfo>(&args.all[0]).expect("__new__ gets the type first")
+fn called_type(args: &Args<'_>, name: &str) -> VmResult<TypeRef> {
+    match args.all.first() {
+        Some(t) => TypeRef::from_obj::<TypeInfo>(t).ok_or_else(|| {
+            type_error(format!(
+                "{name}.__new__(X): X is not a type object ({})",
+                typeobj::type_name(t)
+            ))
+        }),
+        None => Err(type_error(format!(
+            "{name}.__new__(): not enough arguments"
+        ))),
+    }
 }
 
 /// __build_class__(func, name, *bases, **kwds)
@@ -31,7 +41,7 @@ pub static BUILD_CLASS: MethodDef = MethodDef {
 
 /// staticmethod(f) / classmethod(f)
 fn new_wrapper(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let ty = called_type(&args);
+    let ty = called_type(&args, "staticmethod")?;
     let (_, rest) = this(&args);
     let name = typeobj::info(&ty).name.to_string();
     rest.no_kw(&name)?;
@@ -210,7 +220,7 @@ fn new_super(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// object.__new__ for classes (the built-in `object()` is handled by its constructor).
 pub fn object_new_class(vm: &mut Vm, args: &Args<'_>) -> VmResult<PyObj> {
-    let ty = called_type(args);
+    let ty = called_type(args, "object")?;
     vm.object_new(&ty, args.all.len() - 1)
 }
 
@@ -371,6 +381,27 @@ pub static OBJECT_METHODS: &[MethodDef] = &[
     },
 ];
 
+/// object.__init_subclass__(cls): accepts no keywords.
+fn object_init_subclass(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    if !args.kwnames.is_empty() {
+        let name = args
+            .all
+            .first()
+            .and_then(TypeRef::from_obj::<TypeInfo>)
+            .map(|t| typeobj::info(&t).name.to_string())
+            .unwrap_or_default();
+        return Err(type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    Ok(ctx().none.clone())
+}
+
+static INIT_SUBCLASS: MethodDef = MethodDef {
+    name: "__init_subclass__",
+    func: object_init_subclass,
+};
+
 /// BaseException.__init__(self, *args): args become the new args.
 fn exception_init(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (s, rest) = this(&args);
@@ -434,6 +465,17 @@ pub fn install_types(vm: &mut Vm) {
     super::set_new(vm, &c.super_type, &NEW_SUPER);
     super::add_methods(vm, &c.property_type, PROPERTY_METHODS);
     super::add_methods(vm, &c.object_type, OBJECT_METHODS);
+    let isc = crate::objects::builtin_function::new(&INIT_SUBCLASS, None, None);
+    let w = PyObj::new(
+        &c.classmethod_type,
+        Wrapper {
+            callable: isc,
+            dict: None,
+        },
+    );
+    let d = typeobj::type_dict(&c.object_type);
+    vm.dict_set(&d, string::intern_str("__init_subclass__"), w)
+        .expect("str keys");
     super::add_methods(vm, c.exc_type("BaseException"), EXCEPTION_METHODS);
     crate::vm::ops::register_iterator::<crate::objects::iter::GetItemIter>(|vm, it| {
         vm.getitem_iter_next(it)

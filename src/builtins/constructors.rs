@@ -17,9 +17,19 @@ use crate::vm::{check_positional, exceptions, number_index, Args, Exc, Signature
 
 use super::methods_args::this;
 
-/// The type a constructor was called on (args.all[0]).
-fn called_type(args: &Args<'_>) -> TypeRef {
-    TypeRef::from_obj::<TypeInfo>(&args.all[0]).expect("__new__ gets the type first")
+/// The type a constructor was called on (args.all[0]); `X.__new__(5)` is a TypeError.
+fn called_type(args: &Args<'_>, name: &str) -> VmResult<TypeRef> {
+    match args.all.first() {
+        Some(t) => TypeRef::from_obj::<TypeInfo>(t).ok_or_else(|| {
+            type_error(format!(
+                "{name}.__new__(X): X is not a type object ({})",
+                typeobj::type_name(t)
+            ))
+        }),
+        None => Err(type_error(format!(
+            "{name}.__new__(): not enough arguments"
+        ))),
+    }
 }
 
 /// "int() takes at most 2 arguments (3 given)" style check on the arguments after
@@ -30,7 +40,7 @@ fn at_most(args: &Args<'_>, fname: &str, max: usize) -> VmResult<()> {
 
 /// object()
 fn new_object(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let ty = called_type(&args);
+    let ty = called_type(&args, "object")?;
     let c = ctx();
     if typeobj::is_heap_type(&ty) {
         return super::classes::object_new_class(_vm, &args);
@@ -385,7 +395,7 @@ fn new_slice(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// Calling an exception class: an instance with the arguments as `args`.
 fn new_exception(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let ty = called_type(&args);
+    let ty = called_type(&args, "BaseException")?;
     Ok(exceptions::new_exc(&ty, args.pos()[1..].to_vec()))
 }
 

@@ -314,9 +314,15 @@ pub fn is_callable(o: &PyObj) -> bool {
 }
 
 /// callable(obj)
-fn callable(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn callable(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("callable")?;
-    Ok(bool_obj(is_callable(o)))
+    if o.vtable().heap_type {
+        let key = string::intern_str("__call__");
+        return Ok(bool_obj(vm.type_lookup(&o.type_obj(), &key)?.is_some()));
+    }
+    Ok(bool_obj(
+        is_callable(o) || o.is_type(&ctx().staticmethod_type),
+    ))
 }
 
 /// issubclass for types: every type is a subclass of object.
@@ -506,6 +512,9 @@ fn instance_dict(vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
     if o.is_a::<Function>() {
         return vm.getattr(o, &string::intern_str("__dict__")).map(Some);
     }
+    if o.vtable().heap_type || o.is_a::<crate::objects::exception::ExcObj>() {
+        return Ok(vm.getattr(o, &string::intern_str("__dict__")).ok());
+    }
     Ok(None)
 }
 
@@ -549,13 +558,12 @@ fn dir(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
                 // The attributes of the type and its bases, then the instance's own.
                 let names = dict::new();
                 let start = TypeRef::from_obj::<TypeInfo>(o).unwrap_or_else(|| o.type_obj());
-                let mut cur = Some(start);
-                while let Some(t) = cur {
-                    let td = typeobj::type_dict(&t).clone();
+                let mro = typeobj::mro(&start);
+                for t in typeobj::mro_types(&mro) {
+                    let td = typeobj::type_dict(&t);
                     for (k, _) in dict::items(&td).unwrap_or_default() {
                         vm.dict_set(&names, k, ctx().none.clone())?;
                     }
-                    cur = typeobj::info(&t).base.clone();
                 }
                 if TypeRef::from_obj::<TypeInfo>(o).is_none() {
                     if let Some(d) = instance_dict(vm, o)? {

@@ -325,9 +325,14 @@ unsafe fn items_of<'a, T: Payload>(p: NonNull<ObHead>) -> &'a [T::Item] {
 
 unsafe fn drop_payload<T: Payload>(p: NonNull<ObHead>) {
     // SAFETY: called once by free_object on an object whose count reached 0 (H1, H8),
-    // so no reference to its payload or items remains.
+    // so no reference to its payload or items remains. Items are dropped from the last
+    // to the first, as CPython's tupledealloc releases them.
     unsafe {
-        ptr::drop_in_place(items_ptr::<T>(p));
+        let items = items_ptr::<T>(p);
+        let first = items.cast::<T::Item>();
+        for i in (0..items.len()).rev() {
+            ptr::drop_in_place(first.add(i));
+        }
         ptr::drop_in_place(payload_ptr::<T>(p));
     }
 }
@@ -425,6 +430,13 @@ pub(crate) unsafe fn traverse_object(p: NonNull<ObHead>, visit: Visit<'_>) {
         for w in pre.iter().chain(words) {
             visit_word(w, &mut *visit);
         }
+    }
+    if vt.heap_type {
+        // An instance of a class holds its class (CPython's subtype_traverse), so a
+        // class and its instances can form a collectable cycle.
+        // SAFETY: H1/H4: the header's type pointer is a live, counted reference.
+        let ty = std::mem::ManuallyDrop::new(PyObj(unsafe { (*p.as_ptr()).ty.get() }));
+        visit(&ty);
     }
 }
 

@@ -16,7 +16,7 @@ use super::builtin_function::{BuiltinFunction, MethodDescr};
 use super::cell::Cell;
 use super::descr::{Descr, Property, Super, Wrapper};
 use super::dict::Dict;
-use super::exception::{ExcObj, HIERARCHY};
+use super::exception::{ExcObj, Traceback, HIERARCHY};
 use super::float::Float;
 use super::function::Function;
 use super::int::{self, Long, NSMALLNEGINTS, NSMALLPOSINTS};
@@ -72,6 +72,7 @@ pub struct Ctx {
     pub getset_descriptor_type: TypeRef,
     pub super_type: TypeRef,
     pub getitem_iter_type: TypeRef,
+    pub traceback_type: TypeRef,
     /// The built-in exception classes, in `exception::HIERARCHY` order.
     pub exc_types: Vec<TypeRef>,
     /// The VM's marker for an empty stack slot (CPython's NULL); never seen by Python.
@@ -173,6 +174,7 @@ impl Ctx {
             &self.getset_descriptor_type,
             &self.super_type,
             &self.getitem_iter_type,
+            &self.traceback_type,
         ]
         .into_iter()
         .chain(&self.exc_types)
@@ -250,6 +252,7 @@ impl Ctx {
             getset_descriptor_type: builtin::<Descr>(t, "getset_descriptor", o),
             super_type: builtin::<Super>(t, "super", o),
             getitem_iter_type: builtin::<GetItemIter>(t, "iterator", o),
+            traceback_type: builtin::<Traceback>(t, "traceback", o),
             exc_types: exception_types(t, o),
             null: PyObj::new(&builtin::<Singleton>(t, "NULL", o), Singleton),
             int_type,

@@ -121,3 +121,24 @@ pub fn kind_name(kind: ExcKind) -> &'static str {
         ExcKind::UnicodeEncodeError => "UnicodeEncodeError",
     }
 }
+
+/// A traceback object (`exc.__traceback__`): one frame's entry and the next, inner
+/// one. Made from the exception's entries when asked for.
+pub struct Traceback {
+    pub code: PyObj,
+    pub instr: u32,
+    pub lineno: u32,
+    pub next: Option<PyObj>,
+}
+
+impl Payload for Traceback {
+    type Item = ();
+    const NAME: &'static str = "traceback";
+    const GC: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        visit(&self.code);
+        if let Some(n) = &self.next {
+            visit(n);
+        }
+    }
+}

@@ -10,6 +10,16 @@ use super::context::ctx;
 /// The payload of a list: a Vec whose capacity is CPython's `allocated`.
 pub struct List(pub Vec<PyObj>);
 
+impl Drop for List {
+    /// Items are released from the end, as CPython's list_dealloc does (the order
+    /// in which their `__del__` methods run).
+    fn drop(&mut self) {
+        while let Some(x) = self.0.pop() {
+            drop(x);
+        }
+    }
+}
+
 impl Payload for List {
     type Item = ();
     const NAME: &'static str = "list";

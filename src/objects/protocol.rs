@@ -82,6 +82,13 @@ fn leaf_eq(a: &PyObj, b: &PyObj) -> PyResult<bool> {
     if a.is(b) {
         return Ok(true);
     }
+    if let (Some(x), Some(y)) = (
+        a.get::<super::method::Method>(),
+        b.get::<super::method::Method>(),
+    ) {
+        // Bound methods are equal when they bind the same object to the same function.
+        return Ok(x.self_.is(&y.self_) && x.func.is(&y.func));
+    }
     if let (Some(x), Some(y)) = (int::as_i64(a), int::as_i64(b)) {
         return Ok(x == y);
     }

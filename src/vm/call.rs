@@ -278,6 +278,12 @@ impl Vm {
             .get::<Code>()
             .expect("MAKE_FUNCTION needs a code object");
         let (name, qualname) = (c.name.clone(), c.qualname.clone());
+        // A str consts[0] is the docstring (CPython's PyFunction_New rule).
+        let doc = c
+            .consts
+            .first()
+            .filter(|d| crate::objects::string::view(d).is_some())
+            .cloned();
         let globals = self.frames[fi].globals.clone();
         let builtins = self.frames[fi].builtins.clone();
         let module = self.dict_get_str(&globals, "__name__");
@@ -290,7 +296,7 @@ impl Vm {
             defaults,
             kwdefaults,
             closure,
-            doc: None,
+            doc,
             dict: None,
             module,
             annotations,

@@ -129,7 +129,7 @@ fn c3(bases: &[TypeRef]) -> Result<Vec<TypeRef>, String> {
                 }
             }
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };

@@ -588,7 +588,8 @@ impl Vm {
                 let exit = self.stack[n - 3].clone();
                 let exc = self.stack[n - 1].clone();
                 let ty = exc.type_obj().as_obj().clone();
-                let args = [ty, exc, ctx().none.clone()].into_iter().collect();
+                let tb = ops::traceback_object(&exc);
+                let args = [ty, exc, tb].into_iter().collect();
                 self.frames[fi].ip = *ip;
                 return self.call_pushing(exit, args, None);
             }

@@ -198,6 +198,13 @@ pub fn binary_op(
     if super::dunder::any_heap(a, b) {
         return match vm.binary_special(a, b, op, inplace)? {
             Some(r) => Ok(r),
+            None if op == BinaryOp::Multiply && (is_sequence(a) || is_sequence(b)) => {
+                let other = if is_sequence(a) { b } else { a };
+                Err(exceptions::type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    typeobj::type_name(other)
+                )))
+            }
             None => Err(super::dunder::unsupported_operands(op, a, b, inplace)),
         };
     }

@@ -181,6 +181,14 @@ impl Vm {
                 _ => None,
             });
         }
+        if let Some(t) = o.get::<crate::objects::exception::Traceback>() {
+            return Ok(match n {
+                "tb_next" => Some(none_or(&t.next)),
+                "tb_lineno" => Some(crate::objects::int::new_i64(t.lineno as i64)),
+                "tb_lasti" => Some(crate::objects::int::new_i64(t.instr as i64 * 2)),
+                _ => None,
+            });
+        }
         if let Some(d) = o.get::<Descr>() {
             return Ok(match n {
                 "__name__" => Some(d.name.clone()),
@@ -216,7 +224,10 @@ impl Vm {
             "__cause__" => Some(none_or(&e.cause)),
             "__context__" => Some(none_or(&e.context)),
             "__suppress_context__" => Some(super::bool_obj(e.suppress_context)),
-            "__traceback__" => Some(ctx().none.clone()),
+            "__traceback__" => {
+                drop(e);
+                return Ok(Some(traceback_object(o)));
+            }
             _ => None,
         };
         if v.is_some() {
@@ -294,7 +305,7 @@ impl Vm {
     /// LOAD_METHOD: the unbound method for `obj.name(...)` if the type defines it
     /// (so no bound method object is made), else None.
     pub(crate) fn lookup_method(&mut self, o: &PyObj, name: &PyObj) -> VmResult<Option<PyObj>> {
-        if o.is_a::<Module>() || TypeRef::from_obj::<TypeInfo>(o).is_some() {
+        if o.is_a::<Module>() || o.is_a::<Super>() || TypeRef::from_obj::<TypeInfo>(o).is_some() {
             return Ok(None);
         }
         if o.vtable().heap_type {
@@ -465,4 +476,38 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// `exc.__traceback__`: a chain of traceback objects, outermost frame first (None if
+/// the exception was never raised).
+pub fn traceback_object(exc: &PyObj) -> PyObj {
+    use crate::bytecode::Code;
+    use crate::objects::exception::Traceback;
+    let entries: Vec<(PyObj, u32)> = exc
+        .borrow::<ExcObj>()
+        .ok()
+        .and_then(|e| {
+            e.traceback
+                .as_ref()
+                .map(|t| t.iter().map(|x| (x.code.clone(), x.instr)).collect())
+        })
+        .unwrap_or_default();
+    let mut next: Option<PyObj> = None;
+    // Entries are innermost first: build from the inside out.
+    for (code, instr) in entries {
+        let lineno = code
+            .get::<Code>()
+            .and_then(|c| c.locations.get(instr as usize).map(|l| l.line))
+            .unwrap_or(0);
+        next = Some(PyObj::new(
+            &ctx().traceback_type,
+            Traceback {
+                code,
+                instr,
+                lineno,
+                next,
+            },
+        ));
+    }
+    next.unwrap_or_else(|| ctx().none.clone())
 }

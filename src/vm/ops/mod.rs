@@ -16,6 +16,7 @@ mod subscr;
 
 use arith::binary_op_builtin;
 pub use arith::{binary_op, bool_obj, int_obj, unary_op};
+pub use attr::traceback_object;
 pub use compare::{compare, compare_bool};
 pub use iter::{char_str, register_iterator, NextFn};
 pub use repr::ascii_escape;

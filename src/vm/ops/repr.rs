@@ -75,7 +75,7 @@ impl Vm {
         let items = tuple::items(&args).unwrap_or(&[]).to_vec();
         match items.as_slice() {
             [] => Ok(String::new()),
-            [x] if e.is_type(ctx().exc_type("KeyError")) => self.repr(x),
+            [x] if exceptions::matches(e, ctx().exc_type("KeyError")) => self.repr(x),
             [x] => self.str(x),
             _ => self.repr(&args),
         }
