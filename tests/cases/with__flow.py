@@ -66,6 +66,26 @@ except IndexError as e:
     print("ok", e)
 
 
+# A None in the type is found, then fails when called (not "does not support").
+class NoneEnter:
+    __enter__ = None
+    __exit__ = lambda *a: None
+
+
+class NoneExit:
+    __enter__ = lambda self: 5
+    __exit__ = None
+
+
+for cm in (NoneEnter(), NoneExit()):
+    try:
+        with cm as v:
+            print("body", v)
+            1 / 0
+    except TypeError as e:
+        print("TypeError:", e, repr(e.__context__))
+
+
 class Boom:
     def __enter__(self):
         return self
