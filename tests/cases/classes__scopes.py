@@ -87,3 +87,15 @@ builtins.__build_class__ = bc
 class Z:
     pass
 print(Z.__name__)
+
+
+# A class body reading an outer __class__ while its own methods need their own.
+class A:
+    def m(self):
+        class B:
+            outer = __class__
+            def g(self):
+                return __class__
+        return B
+B = A().m()
+print(B.outer.__name__, B().g().__name__, B.__qualname__)
