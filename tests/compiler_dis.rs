@@ -38,3 +38,36 @@ fn layout_follows_python3_dis() {
     assert!(text.contains("\nDisassembly of <code object f at 0x"));
     assert!(text.contains(", file \"t.py\", line 1>:\n  2           0 LOAD_FAST"));
 }
+
+#[test]
+fn class_and_with_opcodes_disassemble() {
+    let src =
+        "def f():\n    y = 1\n    class A:\n        print(y)\n    with A() as a:\n        pass\n";
+    let code = compile_source(src, "t.py").expect("compiles");
+    let text = disassemble(&code);
+    let line = |op: &str| -> Vec<String> {
+        text.lines()
+            .find(|l| l.split_whitespace().any(|w| w == op))
+            .unwrap_or_else(|| panic!("{op} missing in\n{text}"))
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    // The cell's name is shown; the no-argument opcodes print no operand.
+    assert_eq!(
+        line("LOAD_CLASSDEREF")[1..],
+        ["LOAD_CLASSDEREF", "0", "(y)"]
+    );
+    assert_eq!(
+        line("LOAD_BUILD_CLASS").last().map(String::as_str),
+        Some("LOAD_BUILD_CLASS")
+    );
+    assert_eq!(
+        line("BEFORE_WITH").last().map(String::as_str),
+        Some("BEFORE_WITH")
+    );
+    assert_eq!(
+        line("WITH_EXCEPT_START").last().map(String::as_str),
+        Some("WITH_EXCEPT_START")
+    );
+}

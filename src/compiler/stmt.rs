@@ -301,10 +301,14 @@ impl<'a> Compiler<'a> {
         match kind {
             // A class body looks in its namespace before the cell.
             SymScope::Free if class && ctx == ExprContext::Load => {
-                let i = self.deref_idx(name);
+                let i = self.free_idx(name);
                 self.emit(Op::LOAD_CLASSDEREF, i);
             }
-            SymScope::Cell | SymScope::Free => {
+            SymScope::Free => {
+                let i = self.free_idx(name);
+                self.emit(deref, i);
+            }
+            SymScope::Cell => {
                 let i = self.deref_idx(name);
                 self.emit(deref, i);
             }
@@ -333,6 +337,14 @@ impl<'a> Compiler<'a> {
         if let Some(i) = sc.cellvars.iter().position(|c| c == name) {
             return i as u32;
         }
+        let f = sc.freevars.iter().position(|c| c == name);
+        (sc.cellvars.len() + f.expect("a free variable")) as u32
+    }
+
+    /// The cell index of free variable `name`: a class body whose methods need
+    /// `__class__` can also read an outer `__class__` (both lists hold the name).
+    fn free_idx(&self, name: &str) -> u32 {
+        let sc = self.scope();
         let f = sc.freevars.iter().position(|c| c == name);
         (sc.cellvars.len() + f.expect("a free variable")) as u32
     }

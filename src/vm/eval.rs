@@ -563,13 +563,13 @@ impl Vm {
             }
             Op::BEFORE_WITH => {
                 let mgr = self.pop();
-                let Some(enter) = self.lookup_special(&mgr, "__enter__")? else {
+                let Some(enter) = self.with_method(&mgr, "__enter__")? else {
                     return Err(exceptions::type_error(format!(
                         "'{}' object does not support the context manager protocol",
                         crate::objects::typeobj::type_name(&mgr)
                     )));
                 };
-                let Some(exit) = self.lookup_special(&mgr, "__exit__")? else {
+                let Some(exit) = self.with_method(&mgr, "__exit__")? else {
                     return Err(exceptions::type_error(format!(
                         "'{}' object does not support the context manager protocol \
                          (missed __exit__ method)",
@@ -635,6 +635,18 @@ impl Vm {
             }
         }
         Ok(Flow::Next)
+    }
+
+    /// `__enter__` / `__exit__` of the manager's type, bound (CPython's
+    /// _PyObject_LookupSpecial: unlike `lookup_special`, a None there is returned, to
+    /// fail when called).
+    fn with_method(&mut self, mgr: &PyObj, name: &str) -> VmResult<Option<PyObj>> {
+        let ty = mgr.type_obj();
+        let key = string::intern_str(name);
+        match self.type_lookup(&ty, &key)? {
+            Some(f) => self.bind_descriptor(f, Some(mgr), &ty).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// The namespace of module-level code (its locals dict, else its globals).
