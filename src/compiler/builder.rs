@@ -185,6 +185,7 @@ pub fn stack_depth(instrs: &[Instr], table: &[ExceptEntry]) -> u32 {
         max = max.max(after).max(d);
         match op {
             Op::FOR_ITER => reach(&mut depth, &mut work, arg as usize, d - 1),
+            Op::SEND => reach(&mut depth, &mut work, arg as usize, d - 1),
             Op::JUMP_IF_FALSE_OR_POP | Op::JUMP_IF_TRUE_OR_POP => {
                 reach(&mut depth, &mut work, arg as usize, d)
             }

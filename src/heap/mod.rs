@@ -27,7 +27,9 @@
 //!   state is exclusive. Immutable payloads (`Payload::MUTABLE == false`) never get a
 //!   `&mut` after construction.
 //! - **H6** The items of a var-sized object are all initialised, and are never mutated
-//!   after construction (var-sized payloads are immutable).
+//!   after construction (var-sized payloads are immutable), except through interior
+//!   mutability of the item type itself (a generator's `Cell` slots), which only ever
+//!   hands out shared references.
 //! - **H7** Objects are confined to the thread that allocated them (`PyObj` is neither
 //!   Send nor Sync), so the per-thread heap state needs no locks.
 //! - **H8** A block is freed by the free trampoline only: at most one `free_object` runs

@@ -104,6 +104,10 @@ pub trait Payload: Sized + 'static {
     /// Drop the references this object holds, to break a cycle (tp_clear). Called by
     /// the collector on unreachable mutable containers only.
     fn clear(&mut self) {}
+    /// tp_clear for an immutable payload that keeps its references in cells (a
+    /// generator's saved frame): drop them through shared access. Called by the
+    /// collector on unreachable containers whose payload is not `MUTABLE`.
+    fn clear_shared(&self, _items: &[Self::Item]) {}
     /// Bytes this object owns outside its block (a list's item array, a dict's table).
     fn extra_size(&self) -> usize {
         0
@@ -261,6 +265,10 @@ unsafe fn traverse_payload<T: Payload>(p: NonNull<ObHead>, visit: Visit<'_>) {
 /// `p` heads a live object whose payload type is `T` (H4).
 unsafe fn clear_payload<T: Payload>(p: NonNull<ObHead>) {
     if !T::MUTABLE {
+        // SAFETY: H5: an immutable payload is only ever borrowed shared, so a shared
+        // reference is allowed; H1: the collector holds a reference to `p`; the items
+        // are initialised (H6), and any change goes through the item's own cells.
+        unsafe { (*payload_ptr::<T>(p)).clear_shared(items_of::<T>(p)) };
         return;
     }
     // SAFETY: H1: the collector holds a reference to `p` while clearing it.

@@ -13,6 +13,7 @@ mod call;
 mod eval;
 pub mod exceptions;
 mod frame;
+pub(crate) mod gen;
 pub mod ops;
 mod run;
 pub mod traceback;

@@ -23,6 +23,7 @@ impl Vm {
             ip: 0,
             kwnames: None,
             entry: true,
+            gen: None,
         });
         self.depth += 1;
         self.run_frame()

@@ -1,0 +1,133 @@
+//! generator: a suspended Python frame kept on the heap (CPython's PyGenObject with
+//! its _PyInterpreterFrame allocated inline).
+//!
+//! The object is var-sized: its items are the frame's slots (fast locals, cells, then
+//! the operand stack), one word each, `nlocals + ncells + max_stack` of them, as
+//! CPython allocates `co_nlocalsplus + co_stacksize` words after its frame specials.
+//! While the frame runs, its slots live on the VM's shared stack and the items are
+//! empty; `Vm::gen_yield` moves them back. All state sits in cells, so the payload is
+//! immutable for the heap (H6: items change only through their cells).
+
+use std::cell::Cell;
+
+use crate::heap::{Payload, PyObj, Visit};
+
+use super::context::ctx;
+
+/// Where a generator is in its life (CPython's gi_frame_state, reduced).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    /// Made by the call, not started yet.
+    Created,
+    /// Stopped at a yield; its frame is in the items.
+    Suspended,
+    /// Its frame is on the VM's frame stack (gi_running).
+    Running,
+    /// Returned or raised; the frame is gone.
+    Completed,
+}
+
+/// One saved frame slot.
+pub type Slot = Cell<Option<PyObj>>;
+
+/// The payload of a generator object.
+pub struct Generator {
+    pub code: PyObj,
+    /// gi_name and gi_qualname (the function's, when the generator was made).
+    pub name: PyObj,
+    pub qualname: PyObj,
+    pub globals: Slot,
+    pub builtins: Slot,
+    /// gi_exc_state: while suspended, the exception the generator is handling (if
+    /// any); while running, the exception its resumer was handling.
+    pub exc_state: Slot,
+    /// Index of the instruction to resume at.
+    pub ip: Cell<u32>,
+    /// How many items hold saved slots.
+    pub saved: Cell<u32>,
+    pub state: Cell<GenState>,
+    /// The rest of CPython's frame specials (f_func, f_locals, frame_obj, previous,
+    /// prev_instr, ...) and gi_weakreflist / gi_origin_or_finalizer, which glasspy
+    /// does not use; kept so that the block is as big as CPython's.
+    _specials: [usize; 8],
+}
+
+// CPython 3.11: offsetof(PyGenObject, gi_iframe) + offsetof(localsplus) = 152 bytes
+// after the 16-byte GC header; ours: ObHead 16 + ob_size 8 + this payload.
+const _: () = assert!(std::mem::size_of::<Generator>() == 128);
+
+fn visit_slot(s: &Slot, visit: Visit<'_>) {
+    let v = s.take();
+    if let Some(o) = &v {
+        visit(o);
+    }
+    s.set(v);
+}
+
+impl Payload for Generator {
+    type Item = Slot;
+    const NAME: &'static str = "generator";
+    const GC: bool = true;
+    fn traverse(&self, items: &[Slot], visit: Visit<'_>) {
+        visit(&self.code);
+        visit(&self.name);
+        visit(&self.qualname);
+        visit_slot(&self.globals, visit);
+        visit_slot(&self.builtins, visit);
+        visit_slot(&self.exc_state, visit);
+        for s in items {
+            visit_slot(s, visit);
+        }
+    }
+    fn clear_shared(&self, items: &[Slot]) {
+        if self.state.get() == GenState::Running {
+            return; // its frame is on the stack: not garbage
+        }
+        let mut dropped: Vec<PyObj> = items.iter().filter_map(Cell::take).collect();
+        dropped.extend(self.exc_state.take());
+        self.saved.set(0);
+        self.state.set(GenState::Completed);
+        drop(dropped);
+    }
+}
+
+impl Generator {
+    /// The payload for a frame of `code` about to be saved.
+    pub fn new(code: PyObj, name: PyObj, qualname: PyObj, globals: PyObj, builtins: PyObj) -> Self {
+        Generator {
+            code,
+            name,
+            qualname,
+            globals: Cell::new(Some(globals)),
+            builtins: Cell::new(Some(builtins)),
+            exc_state: Cell::new(None),
+            ip: Cell::new(0),
+            saved: Cell::new(0),
+            state: Cell::new(GenState::Created),
+            _specials: [0; 8],
+        }
+    }
+
+    /// A clone of a slot's object (the slot keeps its own).
+    pub fn peek(s: &Slot) -> Option<PyObj> {
+        let v = s.take();
+        let r = v.clone();
+        s.set(v);
+        r
+    }
+}
+
+/// A generator of `n` frame slots, the first ones filled from `slots`; None if the
+/// memory cannot be had.
+pub fn new(payload: Generator, n: usize, slots: Vec<PyObj>) -> Option<PyObj> {
+    let saved = slots.len();
+    if saved > n {
+        return None;
+    }
+    payload.saved.set(saved as u32);
+    let items = slots
+        .into_iter()
+        .map(|o| Cell::new(Some(o)))
+        .chain(std::iter::repeat_with(|| Cell::new(None)));
+    PyObj::new_var(&ctx().generator_type, false, payload, n, items)
+}
