@@ -744,12 +744,13 @@ impl<'a> Compiler<'a> {
         }
         let code = self.leave_unit(None);
         self.set_loc(e.span);
-        self.emit(Op::PUSH_NULL, 0);
         self.make_function(code, scope, 0);
         self.iter_expr(&gens[0].iter)?;
         self.set_loc(e.span);
         self.emit(Op::GET_ITER, 0);
-        self.emit(Op::CALL, 1);
+        // As CPython: no NULL; CALL 0 sees (function, iterator) as (method, self),
+        // so the stack is one item shallower (co_stacksize, generator sizes).
+        self.emit(Op::CALL, 0);
         Ok(())
     }
 

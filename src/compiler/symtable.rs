@@ -812,9 +812,13 @@ mod tests {
             err("def f():\n    from m import *\n"),
             "import * only allowed at module level @2:18"
         );
+        assert_eq!(err("x = (yield)"), "'yield' outside function @1:5");
         assert_eq!(
-            err("x = (i for i in a)"),
-            "generator expressions are not supported by glasspy yet @1:4"
+            err("def f():\n  ((yield) for i in a)"),
+            "'yield' inside generator expression @2:4"
         );
+        let t = table("def f():\n  (yield)\ndef h(): pass\nx = (i for i in a)\n");
+        let gens: Vec<bool> = t.scopes.iter().map(|s| s.generator).collect();
+        assert_eq!(gens, [false, true, false, true]);
     }
 }

@@ -67,7 +67,12 @@ impl Vm {
 
     /// An exception was raised at instruction `at` of the top frame: find a handler in
     /// this frame or its callers (up to the entry frame), recording the traceback.
-    pub(super) fn unwind(&mut self, mut exc: Exc, mut at: usize, mut reraise: bool) -> VmResult<()> {
+    pub(super) fn unwind(
+        &mut self,
+        mut exc: Exc,
+        mut at: usize,
+        mut reraise: bool,
+    ) -> VmResult<()> {
         if !reraise {
             // Implicit chaining: raised while handling another exception.
             if let Some(h) = &self.handled {

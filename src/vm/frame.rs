@@ -169,7 +169,8 @@ impl Vm {
             let closure = f.closure.as_ref().and_then(tuple::items).unwrap_or(&[]);
             self.stack.extend(closure.iter().cloned());
         }
-        let gen_names = (c.flags & flags::GENERATOR != 0).then(|| (f.name.clone(), f.qualname.clone()));
+        let gen_names =
+            (c.flags & flags::GENERATOR != 0).then(|| (f.name.clone(), f.qualname.clone()));
         let frame = Frame {
             gen: None,
             globals: f.globals.clone(),

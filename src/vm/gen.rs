@@ -28,7 +28,9 @@ fn gen_of(g: &PyObj) -> &Generator {
 }
 
 fn code_of(gen: &Generator) -> &Code {
-    gen.code.get::<Code>().expect("a generator runs a code object")
+    gen.code
+        .get::<Code>()
+        .expect("a generator runs a code object")
 }
 
 fn none() -> PyObj {
@@ -61,7 +63,10 @@ pub fn stop_iteration(v: PyObj) -> Exc {
     if v.is(&ctx().none) {
         return exceptions::named_empty("StopIteration");
     }
-    Exc(exceptions::new_exc(ctx().exc_type("StopIteration"), vec![v]))
+    Exc(exceptions::new_exc(
+        ctx().exc_type("StopIteration"),
+        vec![v],
+    ))
 }
 
 impl Vm {
@@ -192,7 +197,12 @@ impl Vm {
     }
 
     /// FOR_ITER over a generator: resume it on the frame stack.
-    pub(super) fn gen_for_iter(&mut self, g: &PyObj, target: usize, ip: &mut usize) -> VmResult<Flow> {
+    pub(super) fn gen_for_iter(
+        &mut self,
+        g: &PyObj,
+        target: usize,
+        ip: &mut usize,
+    ) -> VmResult<Flow> {
         match gen_of(g).state.get() {
             GenState::Completed => {
                 self.stack.pop();
@@ -587,7 +597,10 @@ fn gen_repr(_vm: &mut Vm, g: &PyObj) -> VmResult<String> {
     let q = crate::objects::string::as_str(&gen_of(g).qualname)
         .unwrap_or_default()
         .into_owned();
-    Ok(format!("<generator object {q} at {}>", format_args!("0x{:x}", g.id())))
+    Ok(format!(
+        "<generator object {q} at {}>",
+        format_args!("0x{:x}", g.id())
+    ))
 }
 
 /// The collector's finalizer (tp_finalize) for generators in cyclic garbage: an
