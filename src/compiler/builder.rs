@@ -144,7 +144,7 @@ impl Builder {
                 run = Some((i, h));
             }
         }
-        let max_stack = stack_depth_extra(&instrs, &table, &extra);
+        let max_stack = stack_depth(&instrs, &table, &extra);
         Assembled {
             instrs,
             locations: locs,
@@ -162,15 +162,11 @@ pub fn is_terminal(op: Op) -> bool {
     )
 }
 
-/// The deepest stack over every reachable path. Panics on a depth mismatch between two
-/// paths into one instruction: that is a compiler bug the VM must never see.
-pub fn stack_depth(instrs: &[Instr], table: &[ExceptEntry]) -> u32 {
-    stack_depth_extra(instrs, table, &[])
-}
-
-/// As `stack_depth`, where entry i's handler code counts `extra[i]` more items
-/// (see `Handler::extra`; that code ends in a RERAISE, reached from nowhere else).
-fn stack_depth_extra(instrs: &[Instr], table: &[ExceptEntry], extra: &[u32]) -> u32 {
+/// The deepest stack over every reachable path, where entry i's handler code counts
+/// `extra[i]` more items (see `Handler::extra`; that code ends in a RERAISE and is
+/// reached from nowhere else). Panics on a depth mismatch between two paths into one
+/// instruction: that is a compiler bug the VM must never see.
+fn stack_depth(instrs: &[Instr], table: &[ExceptEntry], extra: &[u32]) -> u32 {
     let n = instrs.len();
     // The table entry covering each instruction (entries never overlap), with the
     // extra item its handler gets.

@@ -405,7 +405,7 @@ impl Vm {
             return self.gen_close(it);
         }
         if let Some(m) = self.lookup_method(it, &crate::objects::string::intern_str("close"))? {
-            self.call(&m, Args::positional(&[it.clone()]))?;
+            self.call(&m, Args::positional(std::slice::from_ref(it)))?;
         }
         Ok(())
     }
