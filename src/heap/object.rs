@@ -108,6 +108,11 @@ pub trait Payload: Sized + 'static {
     /// generator's saved frame): drop them through shared access. Called by the
     /// collector on unreachable containers whose payload is not `MUTABLE`.
     fn clear_shared(&self, _items: &[Self::Item]) {}
+    /// Called once when the object is about to be freed (its count reached 0), before
+    /// its payload and items are dropped: the last look at them. It may move state
+    /// out (a generator hands its unfinished frame to the VM to be closed); the
+    /// object itself cannot be resurrected.
+    fn before_free(&self, _items: &[Self::Item]) {}
     /// Bytes this object owns outside its block (a list's item array, a dict's table).
     fn extra_size(&self) -> usize {
         0
@@ -248,8 +253,10 @@ unsafe fn items_of<'a, T: Payload>(p: NonNull<ObHead>) -> &'a [T::Item] {
 
 unsafe fn drop_payload<T: Payload>(p: NonNull<ObHead>) {
     // SAFETY: called once by free_object on an object whose count reached 0 (H1, H8),
-    // so no reference to its payload or items remains.
+    // so no reference to its payload or items remains: shared access is fine first,
+    // then the drops.
     unsafe {
+        (*payload_ptr::<T>(p)).before_free(items_of::<T>(p));
         ptr::drop_in_place(items_ptr::<T>(p));
         ptr::drop_in_place(payload_ptr::<T>(p));
     }

@@ -8,7 +8,9 @@
 //! empty; `Vm::gen_yield` moves them back. All state sits in cells, so the payload is
 //! immutable for the heap (H6: items change only through their cells).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::heap::{Payload, PyObj, Visit};
 
@@ -64,6 +66,39 @@ fn visit_slot(s: &Slot, visit: Visit<'_>) {
     s.set(v);
 }
 
+/// Set when `PENDING_CLOSE` has generators for the VM to close (checked by the eval
+/// loop as cheaply as its Ctrl-C flag).
+pub static CLOSE_PENDING: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    /// Frames of freed unfinished generators, moved into fresh generator objects, for
+    /// the VM to close (run their except / finally blocks) at its next instruction.
+    static PENDING_CLOSE: RefCell<VecDeque<PyObj>> = const { RefCell::new(VecDeque::new()) };
+}
+
+/// The next generator waiting to be closed (first freed, first closed), if any.
+pub fn take_pending_close() -> Option<PyObj> {
+    let g = PENDING_CLOSE.with(|q| q.borrow_mut().pop_front());
+    if g.is_none() {
+        CLOSE_PENDING.store(false, Ordering::Relaxed);
+    }
+    g
+}
+
+/// Drop the generators waiting to be closed without running them (no VM is left to
+/// run them: interpreter teardown).
+pub fn discard_pending_closes() {
+    while let Some(g) = PENDING_CLOSE.with(|q| q.borrow_mut().pop_front()) {
+        if let (Some(gen), Some(items)) = (g.get::<Generator>(), g.items::<Generator>()) {
+            gen.state.set(GenState::Completed);
+            gen.saved.set(0);
+            let dropped: Vec<PyObj> = items.iter().filter_map(Cell::take).collect();
+            drop(dropped);
+        }
+    }
+    CLOSE_PENDING.store(false, Ordering::Relaxed);
+}
+
 impl Payload for Generator {
     type Item = Slot;
     const NAME: &'static str = "generator";
@@ -77,6 +112,35 @@ impl Payload for Generator {
         visit_slot(&self.exc_state, visit);
         for s in items {
             visit_slot(s, visit);
+        }
+    }
+    /// CPython finalizes (closes) an unfinished generator when it is freed. Closing
+    /// only runs code when the yield it stopped at is inside a try block; then the
+    /// frame moves into a new generator that the VM closes at its next instruction.
+    fn before_free(&self, items: &[Slot]) {
+        let ip = self.ip.get();
+        let code = self.code.get::<crate::bytecode::Code>();
+        let in_try = code.is_some_and(|c| ip > 0 && c.handler_for(ip - 1).is_some());
+        if self.state.get() != GenState::Suspended || !in_try {
+            return;
+        }
+        let n = self.saved.replace(0) as usize;
+        let slots: Vec<PyObj> = items[..n].iter().filter_map(Cell::take).collect();
+        let payload = Generator {
+            code: self.code.clone(),
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            globals: Cell::new(self.globals.take()),
+            builtins: Cell::new(self.builtins.take()),
+            exc_state: Cell::new(self.exc_state.take()),
+            ip: Cell::new(ip),
+            saved: Cell::new(0),
+            state: Cell::new(GenState::Suspended),
+            _specials: [0; 8],
+        };
+        if let Some(g) = new(payload, items.len(), slots) {
+            PENDING_CLOSE.with(|q| q.borrow_mut().push_back(g));
+            CLOSE_PENDING.store(true, Ordering::Relaxed);
         }
     }
     fn clear_shared(&self, items: &[Slot]) {

@@ -34,6 +34,9 @@ impl Vm {
     /// Run the frame on top of the frame stack (marked `entry`) to completion.
     pub(crate) fn run_frame(&mut self) -> VmResult<PyObj> {
         loop {
+            if crate::objects::generator::CLOSE_PENDING.load(Ordering::Relaxed) {
+                self.run_pending_closes();
+            }
             let fi = self.frames.len() - 1;
             let code_obj = self.frames[fi].code.clone();
             let code = code_obj.get::<Code>().expect("frames run code objects");
@@ -43,7 +46,13 @@ impl Vm {
                 let Instr { op, arg } = code.instrs[ip];
                 ip += 1;
                 match self.step(fi, base, code, op, arg, &mut ip) {
-                    Ok(Flow::Next) => continue,
+                    Ok(Flow::Next) => {
+                        // Freed generators waiting to be closed (their finally blocks).
+                        if crate::objects::generator::CLOSE_PENDING.load(Ordering::Relaxed) {
+                            self.run_pending_closes();
+                        }
+                        continue;
+                    }
                     Ok(flow) => break Ok(flow),
                     Err(e) => {
                         let reraise =

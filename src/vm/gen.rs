@@ -444,6 +444,23 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// Close the unfinished generators freed since the last call (CPython closes them
+    /// as they are freed); an error there is reported and ignored, as CPython's
+    /// "Exception ignored in" does.
+    pub(crate) fn run_pending_closes(&mut self) {
+        while let Some(g) = generator::take_pending_close() {
+            if let Err(e) = self.gen_close(&g) {
+                self.flush();
+                let what = gen_repr(self, &g).unwrap_or_default();
+                eprintln!("Exception ignored in: {what}");
+                self.report_uncaught(&e.0);
+            }
+            drop(g);
+        }
+    }
+}
+
 /// Data attributes of a generator (gi_running, gi_code, __name__, ...).
 pub(crate) fn gen_attr(o: &PyObj, n: &str) -> Option<PyObj> {
     let gen = o.get::<Generator>()?;

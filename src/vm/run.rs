@@ -73,6 +73,7 @@ impl Vm {
         let result = self
             .new_module("__main__", file)
             .and_then(|g| self.exec_code(code, g));
+        self.run_pending_closes();
         let status = match result {
             Ok(_) => 0,
             Err(e) => self.report_uncaught(&e.0),
@@ -137,6 +138,7 @@ pub fn run_main_checking_leaks(
     let mut vm = Vm::new(argv);
     let status = vm.run_main(source, filename, file);
     drop(vm);
+    crate::objects::generator::discard_pending_closes();
     crate::heap::collect(2);
     let after = objects_not_interned();
     let report = crate::heap::verify_heap();
