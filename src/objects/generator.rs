@@ -71,9 +71,38 @@ fn visit_slot(s: &Slot, visit: Visit<'_>) {
 pub static CLOSE_PENDING: AtomicBool = AtomicBool::new(false);
 
 thread_local! {
+    /// Whether a VM is running a program that will close handed-off generators.
+    static CLOSE_ENABLED: Cell<bool> = const { Cell::new(false) };
     /// Frames of freed unfinished generators, moved into fresh generator objects, for
     /// the VM to close (run their except / finally blocks) at its next instruction.
     static PENDING_CLOSE: RefCell<VecDeque<PyObj>> = const { RefCell::new(VecDeque::new()) };
+}
+
+/// Let freed generators be handed to the VM for closing (`Vm::run_main` turns this
+/// on while a program runs; without it their frames are just dropped).
+pub fn set_close_enabled(on: bool) {
+    CLOSE_ENABLED.set(on);
+}
+
+/// The collector's finalizer (tp_finalize) for generators in cyclic garbage: an
+/// unfinished generator is closed as CPython closes it (its frame handed to the VM
+/// when it stopped inside a try block, else dropped). Either way the cycle through
+/// its frame is broken, so, as in CPython, gc.collect() does not count it.
+pub fn gc_finalize(o: &PyObj) -> bool {
+    let (Some(gen), Some(items)) = (o.get::<Generator>(), o.items::<Generator>()) else {
+        return false;
+    };
+    if !matches!(gen.state.get(), GenState::Created | GenState::Suspended) {
+        return false;
+    }
+    if !gen.hand_off_for_close(items) {
+        gen.state.set(GenState::Completed);
+        gen.saved.set(0);
+        let mut dropped: Vec<PyObj> = items.iter().filter_map(Cell::take).collect();
+        dropped.extend(gen.exc_state.take());
+        drop(dropped);
+    }
+    true
 }
 
 /// The next generator waiting to be closed (first freed, first closed), if any.
@@ -114,34 +143,9 @@ impl Payload for Generator {
             visit_slot(s, visit);
         }
     }
-    /// CPython finalizes (closes) an unfinished generator when it is freed. Closing
-    /// only runs code when the yield it stopped at is inside a try block; then the
-    /// frame moves into a new generator that the VM closes at its next instruction.
+    /// CPython finalizes (closes) an unfinished generator when it is freed.
     fn before_free(&self, items: &[Slot]) {
-        let ip = self.ip.get();
-        let code = self.code.get::<crate::bytecode::Code>();
-        let in_try = code.is_some_and(|c| ip > 0 && c.handler_for(ip - 1).is_some());
-        if self.state.get() != GenState::Suspended || !in_try {
-            return;
-        }
-        let n = self.saved.replace(0) as usize;
-        let slots: Vec<PyObj> = items[..n].iter().filter_map(Cell::take).collect();
-        let payload = Generator {
-            code: self.code.clone(),
-            name: self.name.clone(),
-            qualname: self.qualname.clone(),
-            globals: Cell::new(self.globals.take()),
-            builtins: Cell::new(self.builtins.take()),
-            exc_state: Cell::new(self.exc_state.take()),
-            ip: Cell::new(ip),
-            saved: Cell::new(0),
-            state: Cell::new(GenState::Suspended),
-            _specials: [0; 8],
-        };
-        if let Some(g) = new(payload, items.len(), slots) {
-            PENDING_CLOSE.with(|q| q.borrow_mut().push_back(g));
-            CLOSE_PENDING.store(true, Ordering::Relaxed);
-        }
+        self.hand_off_for_close(items);
     }
     fn clear_shared(&self, items: &[Slot]) {
         if self.state.get() == GenState::Running {
@@ -156,6 +160,42 @@ impl Payload for Generator {
 }
 
 impl Generator {
+    /// Closing only runs code when the yield the generator stopped at is inside a
+    /// try block; then (while a VM runs) its frame moves into a new generator that
+    /// the VM closes at its next instruction, and this one is left finished.
+    /// Returns true if it did.
+    fn hand_off_for_close(&self, items: &[Slot]) -> bool {
+        let ip = self.ip.get();
+        let code = self.code.get::<crate::bytecode::Code>();
+        let in_try = code.is_some_and(|c| ip > 0 && c.handler_for(ip - 1).is_some());
+        if self.state.get() != GenState::Suspended || !in_try || !CLOSE_ENABLED.get() {
+            return false;
+        }
+        let n = self.saved.replace(0) as usize;
+        self.state.set(GenState::Completed);
+        let slots: Vec<PyObj> = items[..n].iter().filter_map(Cell::take).collect();
+        let payload = Generator {
+            code: self.code.clone(),
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            globals: Cell::new(Generator::peek(&self.globals)),
+            builtins: Cell::new(Generator::peek(&self.builtins)),
+            exc_state: Cell::new(self.exc_state.take()),
+            ip: Cell::new(ip),
+            saved: Cell::new(0),
+            state: Cell::new(GenState::Suspended),
+            _specials: [0; 8],
+        };
+        match new(payload, items.len(), slots) {
+            Some(g) => {
+                PENDING_CLOSE.with(|q| q.borrow_mut().push_back(g));
+                CLOSE_PENDING.store(true, Ordering::Relaxed);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The payload for a frame of `code` about to be saved.
     pub fn new(code: PyObj, name: PyObj, qualname: PyObj, globals: PyObj, builtins: PyObj) -> Self {
         Generator {

@@ -620,29 +620,9 @@ fn gen_repr(_vm: &mut Vm, g: &PyObj) -> VmResult<String> {
     ))
 }
 
-/// The collector's finalizer (tp_finalize) for generators in cyclic garbage: an
-/// unfinished generator drops its saved frame, which breaks the cycle as CPython's
-/// close() does (so, as in CPython, gc.collect() does not count it: it dies by
-/// reference counting). Without a VM at hand its except / finally blocks do not run.
-pub fn gc_finalize(o: &PyObj) -> bool {
-    let Some(gen) = o.get::<Generator>() else {
-        return false;
-    };
-    if !matches!(gen.state.get(), GenState::Created | GenState::Suspended) {
-        return false;
-    }
-    gen.state.set(GenState::Completed);
-    gen.saved.set(0);
-    let items = o.items::<Generator>().unwrap_or(&[]);
-    let mut dropped: Vec<PyObj> = items.iter().filter_map(|s| s.take()).collect();
-    dropped.extend(gen.exc_state.take());
-    drop(dropped);
-    true
-}
-
 /// The generator type's methods, iteration and repr (once per thread).
 pub fn install(vm: &mut Vm) {
-    crate::heap::set_finalizer(Some(gc_finalize));
+    crate::heap::set_finalizer(Some(generator::gc_finalize));
     add_methods(vm, &ctx().generator_type, METHODS);
     register_iterator::<Generator>(gen_next);
     slots::register_slots::<Generator>(slots::Slots {

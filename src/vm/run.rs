@@ -70,10 +70,12 @@ impl Vm {
                 return 1;
             }
         };
+        crate::objects::generator::set_close_enabled(true);
         let result = self
             .new_module("__main__", file)
             .and_then(|g| self.exec_code(code, g));
         self.run_pending_closes();
+        crate::objects::generator::set_close_enabled(false);
         let status = match result {
             Ok(_) => 0,
             Err(e) => self.report_uncaught(&e.0),

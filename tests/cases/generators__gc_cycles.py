@@ -71,3 +71,28 @@ d = done()
 list(d)
 print(gc.collect())
 print(gc.get_referents is not None)
+
+# generators stopped inside try blocks: closed (finally runs) when collected
+print(gc.collect())
+def g(lst):
+    try:
+        yield 1
+    finally:
+        print("finally in cycle", len(lst))
+l = []
+x = g(l)
+l.append(x)
+next(x)
+del x, l
+print(gc.collect())
+print(gc.collect())
+def selfref():
+    me = yield
+    try:
+        yield me
+    finally:
+        print("self finally")
+s = selfref(); next(s); s.send(s)
+del s
+print(gc.collect())
+print("end")
