@@ -71,3 +71,22 @@ fn class_and_with_opcodes_disassemble() {
         Some("WITH_EXCEPT_START")
     );
 }
+
+#[test]
+fn generator_opcodes() {
+    // yield and yield from: YIELD_VALUE and GET_YIELD_FROM_ITER print no argument
+    // (as python3's dis), SEND shows its jump target.
+    let code = compile_source("def g(a):\n    yield from a\n", "t.py").expect("compiles");
+    let text = disassemble(&code);
+    let body = text.split("line 1>:\n").nth(1).expect("g's disassembly");
+    let want = "  2           0 LOAD_FAST                0 (a)\n\
+                \x20             1 GET_YIELD_FROM_ITER\n\
+                \x20             2 LOAD_CONST               0 (None)\n\
+                \x20       >>    3 SEND                     6 (to 6)\n\
+                \x20             4 YIELD_VALUE\n\
+                \x20             5 JUMP                     3 (to 3)\n\
+                \x20       >>    6 POP_TOP\n\
+                \x20             7 LOAD_CONST               0 (None)\n\
+                \x20             8 RETURN_VALUE\n";
+    assert_eq!(body, want);
+}

@@ -224,6 +224,16 @@ fn iter(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 /// next(iterator[, default])
 fn next(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let pos = args.range("next", 1, 2)?;
+    if pos[0].is_a::<crate::objects::generator::Generator>() {
+        // A generator's return value travels in the StopIteration.
+        return match vm.gen_send(&pos[0], None)? {
+            crate::vm::gen::GenResult::Yield(v) => Ok(v),
+            crate::vm::gen::GenResult::Return(v) => match pos.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(crate::vm::gen::stop_iteration(v)),
+            },
+        };
+    }
     match vm.next(&pos[0])? {
         Some(v) => Ok(v),
         None => match pos.get(1) {

@@ -97,6 +97,7 @@ pub fn install(vm: &mut Vm) {
         iterators::install_types(vm);
         functions::install_types();
         sys::install_types(vm);
+        crate::vm::gen::install(vm);
         install_methods(vm);
     }
 }

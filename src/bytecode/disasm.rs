@@ -155,6 +155,8 @@ fn has_arg(op: Op) -> bool {
             | Op::DELETE_SUBSCR
             | Op::LIST_TO_TUPLE
             | Op::GET_ITER
+            | Op::YIELD_VALUE
+            | Op::GET_YIELD_FROM_ITER
             | Op::PUSH_EXC_INFO
             | Op::POP_EXCEPT
             | Op::CHECK_EXC_MATCH

@@ -177,6 +177,15 @@ opcodes! {
     GET_ITER "(v -- iterator)" |arg| 0;
     /// Push next(iterator), or pop the iterator and jump to arg when exhausted.
     FOR_ITER "(iterator -- iterator next)" |arg| 1;
+    /// Suspend the generator, handing v to whoever resumed it; resuming pushes the
+    /// value sent in (None for next()).
+    YIELD_VALUE "(v -- sent)" |arg| 0;
+    /// iter(v) for `yield from` (a generator is its own iterator).
+    GET_YIELD_FROM_ITER "(iterable -- iterator)" |arg| 0;
+    /// Send `sent` into receiver (next() when None). When it yields, push what it
+    /// yielded; when it returns (StopIteration), replace both with its return value
+    /// and jump to arg: `(receiver sent -- retval)`.
+    SEND "(receiver sent -- receiver yielded)" |arg| 0;
     /// raise (arg 0), raise exc (1), raise exc from cause (2).
     RAISE_VARARGS "(exc? cause? -- )" |arg| -arg;
     /// Entering a handler: make exc the exception being handled, keeping the previous.
@@ -357,6 +366,7 @@ pub fn is_jump(op: Op) -> bool {
             | Op::JUMP_IF_FALSE_OR_POP
             | Op::JUMP_IF_TRUE_OR_POP
             | Op::FOR_ITER
+            | Op::SEND
     )
 }
 
@@ -379,6 +389,8 @@ mod tests {
         assert_eq!(Op::WITH_EXCEPT_START.stack_delta(0), 1);
         assert_eq!(Op::LOAD_BUILD_CLASS.stack_delta(0), 1);
         assert_eq!(Op::LOAD_CLASSDEREF.stack_delta(3), 1);
+        assert_eq!(Op::SEND.stack_delta(0), 0);
+        assert!(is_jump(Op::SEND));
         assert_eq!(BinaryOp::from_arg(13), BinaryOp::Add);
         assert_eq!(BinaryOp::from_arg(BinaryOp::Power as u32).symbol(), "**");
     }

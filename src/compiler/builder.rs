@@ -14,6 +14,11 @@ pub struct Label(u32);
 struct Handler {
     target: Label,
     depth: u32,
+    /// Stack items CPython's handler code uses beyond ours: its SETUP_CLEANUP
+    /// handlers also push the raising instruction's offset (lasti), and its
+    /// except-cleanup copies the previous exception (COPY 3) where glasspy swaps.
+    /// Counted so that co_stacksize, and with it a generator's size, is CPython's.
+    extra: u32,
 }
 
 /// The index of a handler made by `Builder::new_handler`.
@@ -71,8 +76,20 @@ impl Builder {
 
     /// A handler at `target` that keeps `depth` stack items; not yet active.
     pub fn new_handler(&mut self, target: Label, depth: u32) -> HandlerId {
-        self.handlers.push(Handler { target, depth });
+        self.handlers.push(Handler {
+            target,
+            depth,
+            extra: 0,
+        });
         self.handlers.len() - 1
+    }
+
+    /// As `new_handler`, for a handler whose code CPython runs `extra` items deeper
+    /// (see `Handler::extra`).
+    pub fn new_cleanup_handler(&mut self, target: Label, depth: u32, extra: u32) -> HandlerId {
+        let h = self.new_handler(target, depth);
+        self.handlers[h].extra = extra;
+        h
     }
 
     /// Make `h` the innermost handler.
@@ -105,6 +122,7 @@ impl Builder {
         }
         // Runs of instructions under the same handler become one entry.
         let mut table: Vec<ExceptEntry> = Vec::new();
+        let mut extra: Vec<u32> = Vec::new();
         let mut run: Option<(usize, HandlerId)> = None;
         for i in 0..=covers.len() {
             let h = covers.get(i).copied().flatten();
@@ -119,13 +137,14 @@ impl Builder {
                     target: at(hd.target),
                     depth: hd.depth,
                 });
+                extra.push(hd.extra);
                 run = None;
             }
             if let Some(h) = h {
                 run = Some((i, h));
             }
         }
-        let max_stack = stack_depth(&instrs, &table);
+        let max_stack = stack_depth(&instrs, &table, &extra);
         Assembled {
             instrs,
             locations: locs,
@@ -143,15 +162,19 @@ pub fn is_terminal(op: Op) -> bool {
     )
 }
 
-/// The deepest stack over every reachable path. Panics on a depth mismatch between two
-/// paths into one instruction: that is a compiler bug the VM must never see.
-pub fn stack_depth(instrs: &[Instr], table: &[ExceptEntry]) -> u32 {
+/// The deepest stack over every reachable path, where entry i's handler code counts
+/// `extra[i]` more items (see `Handler::extra`; that code ends in a RERAISE and is
+/// reached from nowhere else). Panics on a depth mismatch between two paths into one
+/// instruction: that is a compiler bug the VM must never see.
+fn stack_depth(instrs: &[Instr], table: &[ExceptEntry], extra: &[u32]) -> u32 {
     let n = instrs.len();
-    // The table entry covering each instruction (entries never overlap).
-    let mut cover: Vec<Option<&ExceptEntry>> = vec![None; n];
-    for e in table {
+    // The table entry covering each instruction (entries never overlap), with the
+    // extra item its handler gets.
+    let mut cover: Vec<Option<(ExceptEntry, u32)>> = vec![None; n];
+    for (i, e) in table.iter().enumerate() {
+        let extra = extra.get(i).copied().unwrap_or(0);
         for c in &mut cover[(e.start as usize).min(n)..(e.end as usize).min(n)] {
-            *c = Some(e);
+            *c = Some((*e, extra));
         }
     }
     let mut depth: Vec<i32> = vec![-1; n];
@@ -175,16 +198,18 @@ pub fn stack_depth(instrs: &[Instr], table: &[ExceptEntry]) -> u32 {
     while let Some(i) = work.pop() {
         let d = depth[i];
         let Instr { op, arg } = instrs[i];
-        if let Some(h) = cover[i] {
+        if let Some((h, extra)) = cover[i] {
             assert!(h.depth as i32 <= d, "handler depth above the stack at {i}");
-            reach(&mut depth, &mut work, h.target as usize, h.depth as i32 + 1);
-            max = max.max(h.depth as i32 + 1);
+            let at = (h.depth + extra) as i32 + 1;
+            reach(&mut depth, &mut work, h.target as usize, at);
+            max = max.max(at);
         }
         let after = d + op.stack_delta(arg as i32);
         // Items an instruction pushes before popping (COPY, LOAD_METHOD...) fit in `after`.
         max = max.max(after).max(d);
         match op {
             Op::FOR_ITER => reach(&mut depth, &mut work, arg as usize, d - 1),
+            Op::SEND => reach(&mut depth, &mut work, arg as usize, d - 1),
             Op::JUMP_IF_FALSE_OR_POP | Op::JUMP_IF_TRUE_OR_POP => {
                 reach(&mut depth, &mut work, arg as usize, d)
             }

@@ -223,12 +223,32 @@ impl<'a> Compiler<'a> {
                 value,
                 generators,
             } => self.comprehension(e, "<dictcomp>", generators, key, Some(value))?,
-            ExprKind::GeneratorExp { .. } => {
-                return Err(super::unsupported("generator expressions", e.span))
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, "<genexpr>", generators, elt, None)?
             }
-            ExprKind::Yield(_) => return Err(super::unsupported("'yield' expressions", e.span)),
-            ExprKind::YieldFrom(_) => {
-                return Err(super::unsupported("'yield from' expressions", e.span))
+            ExprKind::Yield(v) => {
+                match v {
+                    Some(v) => self.expr(v)?,
+                    None => {
+                        self.set_loc(e.span);
+                        self.load_const(&CVal::None);
+                    }
+                }
+                self.set_loc(e.span);
+                self.emit(Op::YIELD_VALUE, 0);
+            }
+            ExprKind::YieldFrom(v) => {
+                self.expr(v)?;
+                self.set_loc(e.span);
+                self.emit(Op::GET_YIELD_FROM_ITER, 0);
+                self.load_const(&CVal::None);
+                let send = self.label();
+                let exit = self.label();
+                self.bind(send);
+                self.jump(Op::SEND, exit);
+                self.emit(Op::YIELD_VALUE, 0);
+                self.jump(Op::JUMP, send);
+                self.bind(exit);
             }
             ExprKind::JoinedStr(parts) => self.joined_str(e, parts)?,
             ExprKind::FormattedValue {
@@ -744,12 +764,13 @@ impl<'a> Compiler<'a> {
         }
         let code = self.leave_unit(None);
         self.set_loc(e.span);
-        self.emit(Op::PUSH_NULL, 0);
         self.make_function(code, scope, 0);
         self.iter_expr(&gens[0].iter)?;
         self.set_loc(e.span);
         self.emit(Op::GET_ITER, 0);
-        self.emit(Op::CALL, 1);
+        // As CPython: no NULL; CALL 0 sees (function, iterator) as (method, self),
+        // so the stack is one item shallower (co_stacksize, generator sizes).
+        self.emit(Op::CALL, 0);
         Ok(())
     }
 
@@ -763,11 +784,14 @@ impl<'a> Compiler<'a> {
     ) -> R {
         self.set_loc(e.span);
         let (build, add) = match name {
-            "<listcomp>" => (Op::BUILD_LIST, Op::LIST_APPEND),
-            "<setcomp>" => (Op::BUILD_SET, Op::SET_ADD),
-            _ => (Op::BUILD_MAP, Op::MAP_ADD),
+            "<listcomp>" => (Some(Op::BUILD_LIST), Op::LIST_APPEND),
+            "<setcomp>" => (Some(Op::BUILD_SET), Op::SET_ADD),
+            "<genexpr>" => (None, Op::YIELD_VALUE),
+            _ => (Some(Op::BUILD_MAP), Op::MAP_ADD),
         };
-        self.emit(build, 0);
+        if let Some(build) = build {
+            self.emit(build, 0);
+        }
         let mut loops: Vec<(Label, Label, Label)> = Vec::with_capacity(gens.len());
         for (i, g) in gens.iter().enumerate() {
             let start = self.label();
@@ -798,7 +822,12 @@ impl<'a> Compiler<'a> {
             None => self.expr(elt)?,
         }
         self.set_loc(e.span);
-        self.emit(add, gens.len() as u32 + 1);
+        if build.is_some() {
+            self.emit(add, gens.len() as u32 + 1);
+        } else {
+            self.emit(Op::YIELD_VALUE, 0);
+            self.emit(Op::POP_TOP, 0);
+        }
         for (start, if_cleanup, anchor) in loops.into_iter().rev() {
             self.bind(if_cleanup);
             self.set_loc(e.span);
@@ -806,6 +835,9 @@ impl<'a> Compiler<'a> {
             self.bind(anchor);
         }
         self.set_loc(e.span);
+        if build.is_none() {
+            self.load_const(&CVal::None);
+        }
         self.emit(Op::RETURN_VALUE, 0);
         Ok(())
     }

@@ -323,6 +323,9 @@ impl<'a> Compiler<'a> {
                 flags |= flags::NESTED;
             }
         }
+        if sc.generator {
+            flags |= flags::GENERATOR;
+        }
         if sc.cellvars.is_empty() && sc.freevars.is_empty() {
             flags |= flags::NOFREE;
         }

@@ -817,7 +817,7 @@ impl<'a> Compiler<'a> {
         end: super::Label,
     ) -> R {
         let c_label = self.label();
-        let c = self.b().new_handler(c_label, d + 1);
+        let c = self.b().new_cleanup_handler(c_label, d + 1, 2);
         self.b().push_handler(c);
         self.set_loc(s.span);
         self.emit(Op::PUSH_EXC_INFO, 0);
@@ -842,7 +842,7 @@ impl<'a> Compiler<'a> {
                 Some(name) => {
                     self.store_name(name);
                     let n_label = self.label();
-                    let n = self.b().new_handler(n_label, d + 1);
+                    let n = self.b().new_cleanup_handler(n_label, d + 1, 1);
                     self.b().push_handler(n);
                     self.u().fblocks.push(FBlock::HandlerCleanup {
                         cleanup: c,
@@ -929,7 +929,7 @@ impl<'a> Compiler<'a> {
         // Exceptional exit: (exc) on depth d.
         self.bind(f_label);
         let c_label = self.label();
-        let c = self.b().new_handler(c_label, d + 1);
+        let c = self.b().new_cleanup_handler(c_label, d + 1, 2);
         self.b().push_handler(c);
         self.emit(Op::PUSH_EXC_INFO, 0);
         self.u().fblocks.push(FBlock::FinallyEnd { cleanup: c });

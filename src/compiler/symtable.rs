@@ -70,6 +70,8 @@ pub struct Scope {
     decls: HashMap<String, Span>,
     /// >0 while visiting a comprehension's iterable expression.
     comp_iter_expr: u32,
+    /// Contains `yield` or is a generator expression (CPython's ste_generator).
+    pub generator: bool,
 }
 
 impl Scope {
@@ -177,6 +179,7 @@ impl Builder {
             private,
             decls: HashMap::new(),
             comp_iter_expr: 0,
+            generator: false,
         });
         if let Some(p) = parent {
             self.scopes[p].children.push(id);
@@ -509,11 +512,19 @@ impl Builder {
                 value,
                 generators,
             } => self.comprehension(e, "dictcomp", generators, key, Some(value))?,
-            ExprKind::GeneratorExp { .. } => {
-                return Err(unsupported("generator expressions", e.span))
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, "genexpr", generators, elt, None)?
             }
-            ExprKind::Yield(_) => return Err(unsupported("'yield' expressions", e.span)),
-            ExprKind::YieldFrom(_) => return Err(unsupported("'yield from' expressions", e.span)),
+            ExprKind::Yield(v) => {
+                self.yield_here(e.span)?;
+                if let Some(v) = v {
+                    self.expr(v)?;
+                }
+            }
+            ExprKind::YieldFrom(v) => {
+                self.yield_here(e.span)?;
+                self.expr(v)?;
+            }
             ExprKind::Compare {
                 left, comparators, ..
             } => {
@@ -573,6 +584,24 @@ impl Builder {
         Ok(())
     }
 
+    /// A `yield` in the current scope makes it a generator; CPython's errors where a
+    /// yield cannot be.
+    fn yield_here(&mut self, span: Span) -> Result<(), CompileErr> {
+        let s = self.scope();
+        let what = match (s.kind, s.name.as_str()) {
+            (ScopeKind::Module, _) => "'yield' outside function",
+            (ScopeKind::Comprehension, "listcomp") => "'yield' inside list comprehension",
+            (ScopeKind::Comprehension, "setcomp") => "'yield' inside set comprehension",
+            (ScopeKind::Comprehension, "dictcomp") => "'yield' inside dict comprehension",
+            (ScopeKind::Comprehension, _) => "'yield' inside generator expression",
+            _ => {
+                s.generator = true;
+                return Ok(());
+            }
+        };
+        Err(CompileErr::syntax(what.into(), span))
+    }
+
     /// A comprehension: the outermost iterable in this scope, the rest in a new one.
     fn comprehension(
         &mut self,
@@ -589,6 +618,7 @@ impl Builder {
         r?;
         let outer = self.cur;
         self.new_scope(ScopeKind::Comprehension, name.into(), Some(node_key(e)));
+        self.scope().generator = name == "genexpr";
         self.add_def(".0", DEF_PARAM);
         self.scope().params.push(".0".into());
         for (i, g) in gens.iter().enumerate() {
@@ -878,10 +908,14 @@ mod tests {
             err("def f():\n    from m import *\n"),
             "import * only allowed at module level @2:18"
         );
+        assert_eq!(err("x = (yield)"), "'yield' outside function @1:5");
         assert_eq!(
-            err("x = (i for i in a)"),
-            "generator expressions are not supported by glasspy yet @1:4"
+            err("def f():\n  ((yield) for i in a)"),
+            "'yield' inside generator expression @2:4"
         );
+        let t = table("def f():\n  (yield)\ndef h(): pass\nx = (i for i in a)\n");
+        let gens: Vec<bool> = t.scopes.iter().map(|s| s.generator).collect();
+        assert_eq!(gens, [false, true, false, true]);
     }
 
     #[test]

@@ -451,9 +451,8 @@ fn comprehensions_are_nested_functions() {
     let code = compile("def f(n):\n    return [x * n for x in range(n) if x]\n");
     let f = nested(&code, 0);
     assert_eq!(
-        ops(&f)[..9],
+        ops(&f)[..8],
         [
-            "PUSH_NULL 0",
             "LOAD_CLOSURE 0",
             "BUILD_TUPLE 1",
             "LOAD_CONST <code>",
@@ -464,7 +463,7 @@ fn comprehensions_are_nested_functions() {
             "CALL 1",
         ]
     );
-    assert_eq!(ops(&f)[9..12], ["GET_ITER 0", "CALL 1", "RETURN_VALUE 0"]);
+    assert_eq!(ops(&f)[8..11], ["GET_ITER 0", "CALL 0", "RETURN_VALUE 0"]);
     let comp = nested(&f, 0);
     let cc = code_of(&comp);
     assert_eq!(strs(&cc.varnames), [".0", "x"]);
@@ -557,7 +556,8 @@ fn try_except_table() {
             e(19, 24, 24, 1)
         ]
     );
-    assert_eq!(c.max_stack, 3);
+    // python3: co_stacksize 4 (CPython's cleanup handlers also push lasti).
+    assert_eq!(c.max_stack, 4);
 }
 
 #[test]
@@ -728,18 +728,29 @@ fn compile_errors_carry_python3_messages() {
     let e = compile_err("*a, *b = c\n");
     assert_eq!(e.msg, "multiple starred expressions in assignment");
     assert_eq!((e.offset, e.end_offset), (1, 7));
-    for (src, what) in [
-        ("def f():\n    yield 1\n", "'yield' expressions"),
-        ("x = (i for i in a)\n", "generator expressions"),
+    // Where a yield cannot be (python3's messages and offsets).
+    for (src, msg, pos) in [
+        ("yield from a\n", "'yield' outside function", (1, 1, 13)),
+        (
+            "def f():\n    return [(yield) for x in y]\n",
+            "'yield' inside list comprehension",
+            (2, 14, 19),
+        ),
+        (
+            "def f():\n    x = {(yield x): 1 for x in y}\n",
+            "'yield' inside dict comprehension",
+            (2, 11, 18),
+        ),
     ] {
         let e = compile_err(src);
-        assert_eq!(e.msg, format!("{what} are not supported by glasspy yet"));
+        assert_eq!(e.msg, msg);
+        assert_eq!((e.lineno, e.offset, e.end_offset), pos);
     }
     // With the source at hand, the text and character offsets are filled in.
-    match compile_source("x = 'é' + (i for i in a)\n", "t.py") {
+    match compile_source("x = 'é' + (yield)\n", "t.py") {
         Err(CompileError::Syntax(e)) => {
-            assert_eq!(e.text.as_deref(), Some("x = 'é' + (i for i in a)"));
-            assert_eq!(e.offset, 11);
+            assert_eq!(e.text.as_deref(), Some("x = 'é' + (yield)"));
+            assert_eq!(e.offset, 12);
         }
         other => panic!("{:?}", other.map(|_| ())),
     }
@@ -1259,4 +1270,75 @@ fn with_exits_on_return_break_continue() {
     assert!(fc.handler_for(ret as u32 + 6).is_none());
     assert!(fc.exception_table.iter().any(|e| e.depth == 3));
     assert!(o.contains(&"UNPACK_SEQUENCE 2".to_string()));
+}
+
+#[test]
+fn generators() {
+    // A yield anywhere (even unreachable) makes a generator; CPython 3.11's flags.
+    let code = compile("def g(a):\n    if 0:\n        yield\n");
+    let f = nested(&code, 0);
+    let fc = code_of(&f);
+    assert_eq!(
+        fc.flags,
+        flags::OPTIMIZED | flags::NEWLOCALS | flags::GENERATOR | flags::NOFREE
+    );
+    let code = compile("def g(a):\n    r = yield a\n    yield from r\n");
+    let f = nested(&code, 0);
+    let fc = code_of(&f);
+    assert_eq!(
+        ops(&f),
+        [
+            "LOAD_FAST a",
+            "YIELD_VALUE 0",
+            "STORE_FAST r",
+            "LOAD_FAST r",
+            "GET_YIELD_FROM_ITER 0",
+            "LOAD_CONST None",
+            "SEND 9",
+            "YIELD_VALUE 0",
+            "JUMP 6",
+            "POP_TOP 0",
+            "LOAD_CONST None",
+            "RETURN_VALUE 0",
+        ]
+    );
+    // python3: co_stacksize 2 for this function.
+    assert_eq!(fc.max_stack, 2);
+    // A generator expression: its own <genexpr> code, called with iter(first iterable).
+    let code = compile("g = (x * 2 for x in a)\n");
+    assert_eq!(
+        ops(&code)[..5],
+        [
+            "LOAD_CONST <code>",
+            "MAKE_FUNCTION 0",
+            "LOAD_NAME a",
+            "GET_ITER 0",
+            "CALL 0",
+        ]
+    );
+    let g = nested(&code, 0);
+    let gc = code_of(&g);
+    assert_eq!(string::as_str(&gc.name).unwrap(), "<genexpr>");
+    assert_eq!(
+        gc.flags,
+        flags::OPTIMIZED | flags::NEWLOCALS | flags::GENERATOR | flags::NOFREE
+    );
+    // python3: co_stacksize 3, co_nlocals 2 (.0 and x).
+    assert_eq!((gc.max_stack, gc.nlocals()), (3, 2));
+    // python3: co_stacksize 4 for try/finally and for try/except-as.
+    for src in [
+        "try:\n    a()\nfinally:\n    b()\n",
+        "def f():\n  try:\n    yield [1, 2, (yield 3)]\n  except Exception:\n    pass\n",
+    ] {
+        let code = compile(src);
+        let c = match code_of(&code)
+            .consts
+            .iter()
+            .find(|k| k.borrow::<Code>().is_ok())
+        {
+            Some(f) => f.clone(),
+            None => code.clone(),
+        };
+        assert_eq!(code_of(&c).max_stack, 4, "{src}");
+    }
 }

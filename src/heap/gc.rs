@@ -387,6 +387,21 @@ pub fn gc_stats() -> [GcStats; NUM_GENERATIONS] {
 /// queue it for the VM to run at its next instruction (`defer`).
 pub type Finalize<'a> = &'a mut dyn FnMut(PyObj);
 
+/// A finalizer of a built-in payload that needs no VM at collection time (a suspended
+/// generator hands its frame over to be closed): returns true if `obj` had one and it
+/// ran. Objects whose vtable says `finalize` (classes with `__del__`) go through
+/// `Finalize` instead.
+pub type Finalizer = fn(&PyObj) -> bool;
+
+thread_local! {
+    static FINALIZER: Cell<Option<Finalizer>> = const { Cell::new(None) };
+}
+
+/// Install the built-in payloads' collection-time finalizer (see `Finalizer`).
+pub fn set_finalizer(f: Option<Finalizer>) {
+    FINALIZER.with(|c| c.set(f));
+}
+
 /// Queue a finalizer for the VM (see `take_finalizers`); automatic collections and
 /// objects whose count reaches 0 use this, as they run where the VM cannot be called.
 pub fn defer(o: PyObj) {
@@ -532,14 +547,24 @@ fn list_clear_collecting(list: G) {
 }
 
 fn finalize_garbage(collectable: G, fin: Finalize<'_>) {
+    let builtin = FINALIZER.with(|c| c.get());
     let seen = new_head();
     while !list_is_empty(collectable) {
         let g = next(collectable);
         list_move(g, seen);
-        if vtable_of(obj(g)).finalize && !is_finalized(g) {
+        if is_finalized(g) {
+            continue;
+        }
+        if vtable_of(obj(g)).finalize {
             set_finalized(g);
             // SAFETY: a live member of the list: take a reference while finalizing.
             fin(unsafe { PyObj::from_borrowed(obj(g)) });
+        } else if let Some(f) = builtin {
+            // SAFETY: as above.
+            let o = unsafe { PyObj::from_borrowed(obj(g)) };
+            if f(&o) {
+                set_finalized(g);
+            }
         }
     }
     list_merge(seen, collectable);

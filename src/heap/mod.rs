@@ -30,7 +30,9 @@
 //!   state is exclusive. Immutable payloads (`Payload::MUTABLE == false`) never get a
 //!   `&mut` after construction.
 //! - **H6** The items of a var-sized object are all initialised, and are never mutated
-//!   after construction (var-sized payloads are immutable).
+//!   after construction (var-sized payloads are immutable), except through interior
+//!   mutability of the item type itself (a generator's `Cell` slots), which only ever
+//!   hands out shared references.
 //! - **H7** Objects are confined to the thread that allocated them (`PyObj` is neither
 //!   Send nor Sync), so the per-thread heap state needs no locks.
 //! - **H8** A block is freed by the free trampoline only: at most one `free_object` runs
@@ -46,7 +48,7 @@ mod verify;
 
 pub use gc::{
     collect, collect_with, defer, gc_get_count, gc_get_threshold, gc_is_enabled, gc_set_enabled,
-    gc_set_threshold, gc_stats, Finalize, GcStats, NUM_GENERATIONS,
+    gc_set_threshold, gc_stats, set_finalizer, Finalize, Finalizer, GcStats, NUM_GENERATIONS,
 };
 pub use object::{
     finalizers_pending, live_objects, take_finalizers, BorrowError, PMut, PRef, Payload, PyObj,

@@ -113,8 +113,15 @@ pub trait Payload: Sized + 'static {
     /// Drop the references this object holds, to break a cycle (tp_clear). Called by
     /// the collector on unreachable mutable containers only.
     fn clear(&mut self) {}
-    /// tp_clear of an immutable payload whose references sit in cells (type objects).
-    fn clear_shared(&self) {}
+    /// tp_clear for an immutable payload that keeps its references in cells (a
+    /// generator's saved frame): drop them through shared access. Called by the
+    /// collector on unreachable containers whose payload is not `MUTABLE`.
+    fn clear_shared(&self, _items: &[Self::Item]) {}
+    /// Called once when the object is about to be freed (its count reached 0), before
+    /// its payload and items are dropped: the last look at them. It may move state
+    /// out (a generator hands its unfinished frame to the VM to be closed); the
+    /// object itself cannot be resurrected.
+    fn before_free(&self, _items: &[Self::Item]) {}
     /// Bytes this object owns outside its block (a list's item array, a dict's table).
     fn extra_size(&self) -> usize {
         0
@@ -325,9 +332,11 @@ unsafe fn items_of<'a, T: Payload>(p: NonNull<ObHead>) -> &'a [T::Item] {
 
 unsafe fn drop_payload<T: Payload>(p: NonNull<ObHead>) {
     // SAFETY: called once by free_object on an object whose count reached 0 (H1, H8),
-    // so no reference to its payload or items remains. Items are dropped from the last
-    // to the first, as CPython's tupledealloc releases them.
+    // so no reference to its payload or items remains: shared access is fine first,
+    // then the drops. Items are dropped from the last to the first, as CPython's
+    // tupledealloc releases them.
     unsafe {
+        (*payload_ptr::<T>(p)).before_free(items_of::<T>(p));
         let items = items_ptr::<T>(p);
         let first = items.cast::<T::Item>();
         for i in (0..items.len()).rev() {
@@ -347,9 +356,10 @@ unsafe fn traverse_payload<T: Payload>(p: NonNull<ObHead>, visit: Visit<'_>) {
 /// `p` heads a live object whose payload type is `T` (H4).
 unsafe fn clear_payload<T: Payload>(p: NonNull<ObHead>) {
     if !T::MUTABLE {
-        // SAFETY: H5: immutable payloads are only ever shared; the collector holds a
-        // reference to `p` while clearing it (H1).
-        unsafe { (*payload_ptr::<T>(p)).clear_shared() };
+        // SAFETY: H5: an immutable payload is only ever borrowed shared, so a shared
+        // reference is allowed; H1: the collector holds a reference to `p`; the items
+        // are initialised (H6), and any change goes through the item's own cells.
+        unsafe { (*payload_ptr::<T>(p)).clear_shared(items_of::<T>(p)) };
         return;
     }
     // SAFETY: H1: the collector holds a reference to `p` while clearing it.
@@ -1213,8 +1223,8 @@ impl<X: Payload<Item = ()>> Payload for TypeObject<X> {
     fn clear(&mut self) {
         self.ext.clear()
     }
-    fn clear_shared(&self) {
-        self.ext.clear_shared()
+    fn clear_shared(&self, _items: &[()]) {
+        self.ext.clear_shared(&[])
     }
     fn extra_size(&self) -> usize {
         self.ext.extra_size()

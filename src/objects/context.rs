@@ -19,6 +19,7 @@ use super::dict::Dict;
 use super::exception::{ExcObj, Traceback, HIERARCHY};
 use super::float::Float;
 use super::function::Function;
+use super::generator::Generator;
 use super::int::{self, Long, NSMALLNEGINTS, NSMALLPOSINTS};
 use super::iter::{DictIter, GetItemIter, SeqIter, SetIter};
 use super::list::List;
@@ -51,6 +52,7 @@ pub struct Ctx {
     pub code_type: TypeRef,
     pub cell_type: TypeRef,
     pub function_type: TypeRef,
+    pub generator_type: TypeRef,
     pub method_type: TypeRef,
     pub builtin_function_type: TypeRef,
     pub method_descriptor_type: TypeRef,
@@ -153,6 +155,7 @@ impl Ctx {
             &self.code_type,
             &self.cell_type,
             &self.function_type,
+            &self.generator_type,
             &self.method_type,
             &self.builtin_function_type,
             &self.method_descriptor_type,
@@ -231,6 +234,7 @@ impl Ctx {
             code_type: builtin::<Code>(t, "code", o),
             cell_type: builtin::<Cell>(t, "cell", o),
             function_type: builtin::<Function>(t, "function", o),
+            generator_type: builtin::<Generator>(t, "generator", o),
             method_type: builtin::<Method>(t, "method", o),
             builtin_function_type: builtin::<BuiltinFunction>(t, "builtin_function_or_method", o),
             method_descriptor_type: builtin::<MethodDescr>(t, "method_descriptor", o),

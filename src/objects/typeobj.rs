@@ -84,7 +84,7 @@ impl Payload for TypeInfo {
             }
         }
     }
-    fn clear_shared(&self) {
+    fn clear_shared(&self, _: &[()]) {
         // type_clear: the dict and the MRO (which holds the class itself).
         let d = self.dict.try_borrow_mut().ok().and_then(|mut d| d.take());
         let m = self.mro.try_borrow_mut().ok().and_then(|mut m| m.take());

@@ -87,7 +87,12 @@ impl Vm {
     /// Call any callable from Rust and return its result.
     pub fn call(&mut self, f: &PyObj, args: Args<'_>) -> VmResult<PyObj> {
         if f.is_a::<Function>() {
+            let frames = self.frames.len();
             self.push_function_frame(f, args)?;
+            if self.frames.len() == frames {
+                // A generator function: its generator is on the stack.
+                return Ok(self.stack.pop().expect("the new generator"));
+            }
             self.frames.last_mut().expect("frame").entry = true;
             return self.run_frame();
         }

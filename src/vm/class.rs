@@ -639,9 +639,17 @@ impl Vm {
     /// Run the `__del__` of every object whose finalizer is due (their count reached 0,
     /// or an automatic collection found them unreachable).
     pub fn run_finalizers(&mut self) {
-        while crate::heap::finalizers_pending() {
-            for o in crate::heap::take_finalizers() {
-                self.finalize(o);
+        loop {
+            if crate::heap::finalizers_pending() {
+                for o in crate::heap::take_finalizers() {
+                    self.finalize(o);
+                }
+            } else if crate::objects::generator::CLOSE_PENDING
+                .load(std::sync::atomic::Ordering::Relaxed)
+            {
+                self.run_pending_closes();
+            } else {
+                break;
             }
         }
     }

@@ -34,6 +34,9 @@ impl Vm {
     /// Run the frame on top of the frame stack (marked `entry`) to completion.
     pub(crate) fn run_frame(&mut self) -> VmResult<PyObj> {
         loop {
+            if crate::objects::generator::CLOSE_PENDING.load(Ordering::Relaxed) {
+                self.run_pending_closes();
+            }
             let fi = self.frames.len() - 1;
             let code_obj = self.frames[fi].code.clone();
             let code = code_obj.get::<Code>().expect("frames run code objects");
@@ -48,6 +51,10 @@ impl Vm {
                             // Run the __del__ methods now due, then come back here.
                             self.frames[fi].ip = ip;
                             break Ok(Flow::Switch);
+                        }
+                        // Freed generators waiting to be closed (their finally blocks).
+                        if crate::objects::generator::CLOSE_PENDING.load(Ordering::Relaxed) {
+                            self.run_pending_closes();
                         }
                         continue;
                     }
@@ -78,7 +85,12 @@ impl Vm {
 
     /// An exception was raised at instruction `at` of the top frame: find a handler in
     /// this frame or its callers (up to the entry frame), recording the traceback.
-    fn unwind(&mut self, exc: Exc, mut at: usize, mut reraise: bool) -> VmResult<()> {
+    pub(super) fn unwind(
+        &mut self,
+        mut exc: Exc,
+        mut at: usize,
+        mut reraise: bool,
+    ) -> VmResult<()> {
         if !reraise {
             // Implicit chaining: raised while handling another exception.
             if let Some(h) = &self.handled {
@@ -104,6 +116,9 @@ impl Vm {
             let f = self.frames.pop().expect("frame");
             self.stack.truncate(f.base);
             self.depth -= 1;
+            if let Some(g) = &f.gen {
+                exc = self.gen_raised(g, exc);
+            }
             if f.entry {
                 return Err(exc);
             }
@@ -290,6 +305,9 @@ impl Vm {
                 let f = self.frames.pop().expect("frame");
                 self.stack.truncate(f.base);
                 self.depth -= 1;
+                if let Some(g) = &f.gen {
+                    return self.gen_returned(g, f.entry, v);
+                }
                 if f.entry {
                     return Ok(Flow::Return(v));
                 }
@@ -525,6 +543,9 @@ impl Vm {
                 }
                 let it = self.top().clone();
                 self.frames[fi].ip = *ip;
+                if it.is_a::<crate::objects::generator::Generator>() {
+                    return self.gen_for_iter(&it, arg as usize, ip);
+                }
                 match self.next(&it)? {
                     Some(v) => self.stack.push(v),
                     None => {
@@ -532,6 +553,16 @@ impl Vm {
                         *ip = arg as usize;
                     }
                 }
+            }
+            Op::YIELD_VALUE => return self.gen_yield(*ip),
+            Op::GET_YIELD_FROM_ITER => {
+                let v = self.pop();
+                let it = self.yield_from_iter(&v)?;
+                self.stack.push(it);
+            }
+            Op::SEND => {
+                self.frames[fi].ip = *ip;
+                return self.send_op(arg as usize, ip);
             }
             Op::RAISE_VARARGS => {
                 let cause = if arg == 2 { Some(self.pop()) } else { None };

@@ -28,6 +28,8 @@ pub(crate) struct Frame {
     pub kwnames: Option<PyObj>,
     /// When this frame returns, the eval loop returns to its Rust caller.
     pub entry: bool,
+    /// The generator whose frame this is (its slots go back there at a yield).
+    pub gen: Option<PyObj>,
 }
 
 fn type_error(msg: String) -> super::Exc {
@@ -167,7 +169,10 @@ impl Vm {
             let closure = f.closure.as_ref().and_then(tuple::items).unwrap_or(&[]);
             self.stack.extend(closure.iter().cloned());
         }
+        let gen_names =
+            (c.flags & flags::GENERATOR != 0).then(|| (f.name.clone(), f.qualname.clone()));
         let frame = Frame {
+            gen: None,
             globals: f.globals.clone(),
             builtins: f.builtins.clone(),
             locals: None,
@@ -181,6 +186,10 @@ impl Vm {
         drop(f);
         self.frames.push(frame);
         self.depth += 1;
+        if let Some((name, qualname)) = gen_names {
+            // A generator function's call returns the generator, frame and all.
+            self.frame_to_generator(name, qualname)?;
+        }
         Ok(())
     }
 

@@ -14,6 +14,7 @@ mod class;
 mod eval;
 pub mod exceptions;
 mod frame;
+pub(crate) mod gen;
 pub mod ops;
 mod run;
 pub mod traceback;

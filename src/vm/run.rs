@@ -23,6 +23,7 @@ impl Vm {
             ip: 0,
             kwnames: None,
             entry: true,
+            gen: None,
         });
         self.depth += 1;
         self.run_frame()
@@ -69,8 +70,10 @@ impl Vm {
                 return 1;
             }
         };
+        crate::objects::generator::set_close_enabled(true);
         let globals = self.new_module("__main__", file);
         let result = globals.clone().and_then(|g| self.exec_code(code, g));
+        self.run_pending_closes();
         let status = match result {
             Ok(_) => 0,
             Err(e) => self.report_uncaught(&e.0),
@@ -78,6 +81,7 @@ impl Vm {
         if let Ok(g) = globals {
             self.clear_main(&g);
         }
+        crate::objects::generator::set_close_enabled(false);
         self.flush();
         status
     }
@@ -138,6 +142,7 @@ pub fn run_main_checking_leaks(
     let mut vm = Vm::new(argv);
     let status = vm.run_main(source, filename, file);
     drop(vm);
+    crate::objects::generator::discard_pending_closes();
     crate::heap::collect(2);
     let after = objects_not_interned();
     let report = crate::heap::verify_heap();

@@ -247,7 +247,13 @@ impl Vm {
                 .locations
                 .get(*instr as usize)
                 .copied()
-                .unwrap_or_default();
+                // Past the end: raised before the first instruction (a generator
+                // thrown into before it started), CPython's line co_firstlineno.
+                .unwrap_or(crate::bytecode::code::Location {
+                    line: code.firstlineno,
+                    end_line: code.firstlineno,
+                    ..Default::default()
+                });
             let key = (file.clone(), loc.line, name.clone());
             if last.as_ref() == Some(&key) {
                 repeated += 1;

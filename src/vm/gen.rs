@@ -1,0 +1,632 @@
+//! Generators in the VM: a generator function's call makes a generator holding the new
+//! frame; FOR_ITER and SEND resume it on the frame stack of the same eval loop (no Rust
+//! recursion); Rust code (list(g), g.send(v), ...) resumes it through a nested loop
+//! that counts against the recursion limit. Yields, returns, throw / close, `yield
+//! from` delegation and PEP 479 are here; the generator object is objects/generator.rs.
+
+use crate::builtins::add_methods;
+use crate::bytecode::{Code, Op};
+use crate::heap::PyObj;
+use crate::objects::builtin_function::MethodDef;
+use crate::objects::generator::{self, GenState, Generator};
+use crate::objects::{ctx, tuple, typeobj};
+
+use super::call::Flow;
+use super::ops::{register_iterator, slots};
+use super::{exceptions, Args, Exc, Frame, Vm, VmResult};
+
+/// What a resumed generator (or any iterator sent a value) did.
+pub enum GenResult {
+    /// It yielded this value.
+    Yield(PyObj),
+    /// It returned this value (StopIteration's value).
+    Return(PyObj),
+}
+
+fn gen_of(g: &PyObj) -> &Generator {
+    g.get::<Generator>().expect("a generator")
+}
+
+fn code_of(gen: &Generator) -> &Code {
+    gen.code
+        .get::<Code>()
+        .expect("a generator runs a code object")
+}
+
+fn none() -> PyObj {
+    ctx().none.clone()
+}
+
+fn already_executing() -> Exc {
+    exceptions::value_error("generator already executing")
+}
+
+fn cant_send_non_none() -> Exc {
+    exceptions::type_error("can't send non-None value to a just-started generator")
+}
+
+fn is_exc(e: &Exc, name: &str) -> bool {
+    exceptions::matches(&e.0, ctx().exc_type(name))
+}
+
+/// StopIteration's value: its first argument, or None.
+fn stop_value(e: &Exc) -> PyObj {
+    let args = exceptions::args(&e.0);
+    tuple::items(&args)
+        .and_then(|a| a.first().cloned())
+        .unwrap_or_else(none)
+}
+
+/// The StopIteration a generator's `return v` raises to a Rust caller (CPython's
+/// _PyGen_SetStopIterationValue: no argument for None).
+pub fn stop_iteration(v: PyObj) -> Exc {
+    if v.is(&ctx().none) {
+        return exceptions::named_empty("StopIteration");
+    }
+    Exc(exceptions::new_exc(
+        ctx().exc_type("StopIteration"),
+        vec![v],
+    ))
+}
+
+impl Vm {
+    /// The frame just pushed for a generator function's call becomes a generator,
+    /// pushed on the caller's stack in its place.
+    pub(crate) fn frame_to_generator(&mut self, name: PyObj, qualname: PyObj) -> VmResult<()> {
+        let f = self.frames.pop().expect("the generator's frame");
+        self.depth -= 1;
+        let slots: Vec<PyObj> = self.stack.drain(f.base..).collect();
+        let c = f.code.get::<Code>().expect("code");
+        let n = c.nlocals() + c.cellvars.len() + c.freevars.len() + c.max_stack as usize;
+        let payload = Generator::new(f.code.clone(), name, qualname, f.globals, f.builtins);
+        let g = generator::new(payload, n, slots).ok_or_else(exceptions::memory_error)?;
+        self.stack.push(g);
+        Ok(())
+    }
+
+    /// Move a suspended (or new) generator's frame onto the frame stack.
+    fn gen_push_frame(&mut self, g: &PyObj, entry: bool) -> VmResult<()> {
+        self.check_recursion()?;
+        let gen = gen_of(g);
+        let c = code_of(gen);
+        let base = self.stack.len();
+        let n = gen.saved.replace(0) as usize;
+        let items = g.items::<Generator>().expect("a generator's slots");
+        self.stack
+            .extend(items[..n].iter().map(|s| s.take().expect("a saved slot")));
+        let stack_base = base + c.nlocals() + c.cellvars.len() + c.freevars.len();
+        // gi_exc_state: the generator's handled exception replaces the resumer's,
+        // which waits in the generator until it suspends again.
+        let resumer = self.handled.clone();
+        if let Some(mine) = gen.exc_state.take() {
+            self.handled = Some(mine);
+        }
+        gen.exc_state.set(resumer);
+        gen.state.set(GenState::Running);
+        self.frames.push(Frame {
+            code: gen.code.clone(),
+            globals: Generator::peek(&gen.globals).unwrap_or_else(crate::objects::dict::new),
+            builtins: Generator::peek(&gen.builtins).unwrap_or_else(|| self.builtins.clone()),
+            locals: None,
+            base,
+            stack_base,
+            ip: gen.ip.get() as usize,
+            kwnames: None,
+            entry,
+            gen: Some(g.clone()),
+        });
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// The generator's frame leaves the frame stack: give the resumer back its
+    /// handled exception, keeping the generator's own when it suspends inside a handler.
+    fn gen_leave(&mut self, gen: &Generator, suspending: bool) {
+        let resumer = gen.exc_state.take();
+        let mine = std::mem::replace(&mut self.handled, resumer.clone());
+        if suspending {
+            if let Some(m) = mine {
+                if !resumer.as_ref().is_some_and(|r| r.is(&m)) {
+                    gen.exc_state.set(Some(m));
+                }
+            }
+        }
+    }
+
+    /// YIELD_VALUE: save the frame into its generator and hand the value to the
+    /// resumer (the frame below, or the Rust caller for an entry frame).
+    pub(super) fn gen_yield(&mut self, ip: usize) -> VmResult<Flow> {
+        let v = self.stack.pop().expect("the yielded value");
+        let f = self.frames.pop().expect("frame");
+        self.depth -= 1;
+        let g = f.gen.expect("YIELD_VALUE runs in a generator's frame");
+        let gen = gen_of(&g);
+        let items = g.items::<Generator>().expect("a generator's slots");
+        let n = self.stack.len() - f.base;
+        assert!(n <= items.len(), "a generator's frame outgrew its slots");
+        for (s, v) in items.iter().zip(self.stack.drain(f.base..)) {
+            s.set(Some(v));
+        }
+        gen.saved.set(n as u32);
+        gen.ip.set(ip as u32);
+        gen.state.set(GenState::Suspended);
+        self.gen_leave(gen, true);
+        if f.entry {
+            return Ok(Flow::Return(v));
+        }
+        self.stack.push(v);
+        Ok(Flow::Switch)
+    }
+
+    /// RETURN_VALUE in a generator's frame (already popped): the generator is done;
+    /// the resumer's FOR_ITER ends its loop, its SEND gets the value.
+    pub(super) fn gen_returned(&mut self, g: &PyObj, entry: bool, v: PyObj) -> VmResult<Flow> {
+        let gen = gen_of(g);
+        gen.state.set(GenState::Completed);
+        self.gen_leave(gen, false);
+        if entry {
+            return Ok(Flow::Return(v));
+        }
+        let f = self.frames.last_mut().expect("the generator's resumer");
+        let code = f.code.get::<Code>().expect("code");
+        let resumer = code.instrs[f.ip - 1];
+        f.ip = resumer.arg as usize;
+        let receiver = self.stack.pop();
+        match resumer.op {
+            Op::FOR_ITER => {}
+            Op::SEND => self.stack.push(v),
+            op => unreachable!("a generator resumed by {op:?}"),
+        }
+        drop(receiver);
+        Ok(Flow::Switch)
+    }
+
+    /// An exception leaves a generator's frame (already popped): the generator is
+    /// done, and a StopIteration becomes RuntimeError (PEP 479).
+    pub(super) fn gen_raised(&mut self, g: &PyObj, exc: Exc) -> Exc {
+        let gen = gen_of(g);
+        gen.state.set(GenState::Completed);
+        self.gen_leave(gen, false);
+        if is_exc(&exc, "StopIteration") {
+            let e = exceptions::named("RuntimeError", "generator raised StopIteration");
+            exceptions::set_cause(&e.0, Some(exc.0.clone()));
+            exceptions::set_context(&e.0, exc.0);
+            return e;
+        }
+        exc
+    }
+
+    /// FOR_ITER over a generator: resume it on the frame stack.
+    pub(super) fn gen_for_iter(
+        &mut self,
+        g: &PyObj,
+        target: usize,
+        ip: &mut usize,
+    ) -> VmResult<Flow> {
+        match gen_of(g).state.get() {
+            GenState::Completed => {
+                self.stack.pop();
+                *ip = target;
+                Ok(Flow::Next)
+            }
+            GenState::Running => Err(already_executing()),
+            GenState::Created => {
+                self.gen_push_frame(g, false)?;
+                Ok(Flow::Switch)
+            }
+            GenState::Suspended => {
+                self.gen_push_frame(g, false)?;
+                self.stack.push(none());
+                Ok(Flow::Switch)
+            }
+        }
+    }
+
+    /// GET_YIELD_FROM_ITER.
+    pub(super) fn yield_from_iter(&mut self, v: &PyObj) -> VmResult<PyObj> {
+        if v.is_a::<Generator>() {
+            return Ok(v.clone());
+        }
+        self.iter(v)
+    }
+
+    /// SEND: a generator receiver is resumed on the frame stack; any other iterator
+    /// is driven now (next() for None, else its send method).
+    pub(super) fn send_op(&mut self, target: usize, ip: &mut usize) -> VmResult<Flow> {
+        let sent = self.stack.pop().expect("the sent value");
+        let receiver = self.stack.last().expect("the receiver").clone();
+        if receiver.is_a::<Generator>() {
+            match gen_of(&receiver).state.get() {
+                GenState::Running => return Err(already_executing()),
+                GenState::Completed => {}
+                GenState::Created => {
+                    if !sent.is(&ctx().none) {
+                        return Err(cant_send_non_none());
+                    }
+                    self.gen_push_frame(&receiver, false)?;
+                    return Ok(Flow::Switch);
+                }
+                GenState::Suspended => {
+                    self.gen_push_frame(&receiver, false)?;
+                    self.stack.push(sent);
+                    return Ok(Flow::Switch);
+                }
+            }
+        }
+        match self.iter_send(&receiver, sent)? {
+            GenResult::Yield(v) => self.stack.push(v),
+            GenResult::Return(v) => {
+                self.stack.pop();
+                self.stack.push(v);
+                *ip = target;
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    /// Send a value into any iterator: next() for None, else its `send` method.
+    fn iter_send(&mut self, it: &PyObj, sent: PyObj) -> VmResult<GenResult> {
+        if it.is_a::<Generator>() {
+            return self.gen_send(it, Some(sent));
+        }
+        let r = if sent.is(&ctx().none) {
+            match self.next(it) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => return Ok(GenResult::Return(none())),
+                Err(e) => Err(e),
+            }
+        } else {
+            let m = self.getattr(it, &crate::objects::string::intern_str("send"))?;
+            self.call(&m, Args::positional(&[sent]))
+        };
+        match r {
+            Ok(v) => Ok(GenResult::Yield(v)),
+            Err(e) if is_exc(&e, "StopIteration") => Ok(GenResult::Return(stop_value(&e))),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Run a generator frame just pushed as an entry frame until it yields or ends.
+    fn gen_run(&mut self, g: &PyObj) -> VmResult<GenResult> {
+        let v = self.run_frame()?;
+        Ok(if gen_of(g).state.get() == GenState::Completed {
+            GenResult::Return(v)
+        } else {
+            GenResult::Yield(v)
+        })
+    }
+
+    /// Resume `g` from Rust with `sent` (None: next()); CPython's gen_send_ex.
+    pub fn gen_send(&mut self, g: &PyObj, sent: Option<PyObj>) -> VmResult<GenResult> {
+        match gen_of(g).state.get() {
+            GenState::Running => Err(already_executing()),
+            GenState::Completed => Ok(GenResult::Return(none())),
+            GenState::Created => {
+                if sent.as_ref().is_some_and(|s| !s.is(&ctx().none)) {
+                    return Err(cant_send_non_none());
+                }
+                self.gen_push_frame(g, true)?;
+                self.gen_run(g)
+            }
+            GenState::Suspended => {
+                self.gen_push_frame(g, true)?;
+                self.stack.push(sent.unwrap_or_else(none));
+                self.gen_run(g)
+            }
+        }
+    }
+
+    /// The iterator a suspended generator delegates to (`yield from`), and the
+    /// target of its SEND.
+    fn gen_yield_from(g: &PyObj) -> Option<(PyObj, usize)> {
+        let gen = gen_of(g);
+        if gen.state.get() != GenState::Suspended {
+            return None;
+        }
+        let c = code_of(gen);
+        let ip = gen.ip.get() as usize;
+        if ip == 0 || c.instrs[ip - 1].op != Op::YIELD_VALUE {
+            return None;
+        }
+        let j = c.instrs.get(ip)?;
+        let s = c.instrs.get(j.arg as usize)?;
+        if j.op != Op::JUMP || s.op != Op::SEND {
+            return None;
+        }
+        let n = gen.saved.get() as usize;
+        let items = g.items::<Generator>()?;
+        let receiver = Generator::peek(items.get(n.checked_sub(1)?)?)?;
+        Some((receiver, s.arg as usize))
+    }
+
+    /// Throw `exc` into `g` at its yield (CPython's _gen_throw), delegating to the
+    /// iterator of a `yield from` first.
+    pub fn gen_throw(&mut self, g: &PyObj, mut exc: PyObj) -> VmResult<GenResult> {
+        let gen = gen_of(g);
+        match gen.state.get() {
+            GenState::Running => return Err(already_executing()),
+            GenState::Completed => return Err(Exc(exc)),
+            GenState::Created => {
+                // Raised before the first instruction (traceback line: the def).
+                self.gen_discard(g);
+                exceptions::add_traceback(&exc, &gen.code, u32::MAX);
+                return Err(Exc(exc));
+            }
+            GenState::Suspended => {}
+        }
+        if let Some((yf, target)) = Self::gen_yield_from(g) {
+            let is_exit = exceptions::matches(&exc, ctx().exc_type("GeneratorExit"));
+            self.check_recursion()?;
+            self.depth += 1;
+            let r = if is_exit {
+                self.close_iter(&yf).map(|()| None)
+            } else if yf.is_a::<Generator>() {
+                self.gen_throw(&yf, exc.clone()).map(Some)
+            } else {
+                match self.lookup_method(&yf, &crate::objects::string::intern_str("throw"))? {
+                    Some(m) => self
+                        .call(&m, Args::positional(&[yf.clone(), exc.clone()]))
+                        .map(|v| Some(GenResult::Yield(v))),
+                    None => Ok(None),
+                }
+            };
+            self.depth -= 1;
+            match r {
+                Ok(None) => {}
+                Ok(Some(GenResult::Yield(v))) => return Ok(GenResult::Yield(v)),
+                Ok(Some(GenResult::Return(v))) => return self.gen_finish_send(g, target, v),
+                Err(e) if !is_exit && is_exc(&e, "StopIteration") => {
+                    return self.gen_finish_send(g, target, stop_value(&e))
+                }
+                Err(e) => exc = e.0,
+            }
+        }
+        let at = gen.ip.get() as usize - 1;
+        self.gen_push_frame(g, true)?;
+        self.unwind(Exc(exc), at, false)?;
+        self.gen_run(g)
+    }
+
+    /// The delegate of a suspended `yield from` returned `v`: resume after its SEND.
+    fn gen_finish_send(&mut self, g: &PyObj, target: usize, v: PyObj) -> VmResult<GenResult> {
+        let gen = gen_of(g);
+        let n = gen.saved.get() as usize;
+        let items = g.items::<Generator>().expect("a generator's slots");
+        let receiver = items[n - 1].replace(Some(v));
+        drop(receiver);
+        gen.ip.set(target as u32);
+        self.gen_push_frame(g, true)?;
+        self.gen_run(g)
+    }
+
+    /// Close any iterator: a generator's close(), else its close method if it has one.
+    fn close_iter(&mut self, it: &PyObj) -> VmResult<()> {
+        if it.is_a::<Generator>() {
+            return self.gen_close(it);
+        }
+        if let Some(m) = self.lookup_method(it, &crate::objects::string::intern_str("close"))? {
+            self.call(&m, Args::positional(std::slice::from_ref(it)))?;
+        }
+        Ok(())
+    }
+
+    /// generator.close(): GeneratorExit at the yield; the generator must not yield.
+    pub fn gen_close(&mut self, g: &PyObj) -> VmResult<()> {
+        match gen_of(g).state.get() {
+            GenState::Running => Err(already_executing()),
+            GenState::Created | GenState::Completed => {
+                self.gen_discard(g);
+                Ok(())
+            }
+            GenState::Suspended => {
+                let exc = exceptions::new_exc(ctx().exc_type("GeneratorExit"), vec![]);
+                match self.gen_throw(g, exc) {
+                    Ok(GenResult::Yield(_)) => Err(exceptions::named(
+                        "RuntimeError",
+                        "generator ignored GeneratorExit",
+                    )),
+                    Ok(GenResult::Return(_)) => Ok(()),
+                    Err(e) if is_exc(&e, "GeneratorExit") || is_exc(&e, "StopIteration") => Ok(()),
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    /// Mark `g` finished and drop its saved frame.
+    fn gen_discard(&mut self, g: &PyObj) {
+        let gen = gen_of(g);
+        gen.state.set(GenState::Completed);
+        gen.saved.set(0);
+        let items = g.items::<Generator>().expect("a generator's slots");
+        let dropped: Vec<PyObj> = items.iter().filter_map(|s| s.take()).collect();
+        drop(dropped);
+    }
+}
+
+impl Vm {
+    /// Close the unfinished generators freed since the last call (CPython closes them
+    /// as they are freed); an error there is reported and ignored, as CPython's
+    /// "Exception ignored in" does.
+    pub(crate) fn run_pending_closes(&mut self) {
+        while let Some(g) = generator::take_pending_close() {
+            if let Err(e) = self.gen_close(&g) {
+                self.flush();
+                let what = gen_repr(self, &g).unwrap_or_default();
+                eprintln!("Exception ignored in: {what}");
+                self.report_uncaught(&e.0);
+            }
+            drop(g);
+        }
+    }
+}
+
+/// Data attributes of a generator (gi_running, gi_code, __name__, ...).
+pub(crate) fn gen_attr(o: &PyObj, n: &str) -> Option<PyObj> {
+    let gen = o.get::<Generator>()?;
+    Some(match n {
+        "__name__" => gen.name.clone(),
+        "__qualname__" => gen.qualname.clone(),
+        "gi_code" => gen.code.clone(),
+        "gi_running" => super::ops::bool_obj(gen.state.get() == GenState::Running),
+        "gi_suspended" => super::ops::bool_obj(gen.state.get() == GenState::Suspended),
+        "gi_yieldfrom" => Vm::gen_yield_from(o).map_or_else(none, |(r, _)| r),
+        _ => return None,
+    })
+}
+
+fn self_gen<'a>(args: &Args<'a>, name: &str) -> VmResult<&'a PyObj> {
+    match args.pos().first() {
+        Some(g) if g.is_a::<Generator>() => Ok(g),
+        _ => Err(exceptions::type_error(format!(
+            "descriptor '{name}' requires a 'generator' object"
+        ))),
+    }
+}
+
+fn yielded_or_stop(r: GenResult) -> VmResult<PyObj> {
+    match r {
+        GenResult::Yield(v) => Ok(v),
+        GenResult::Return(v) => Err(stop_iteration(v)),
+    }
+}
+
+fn gen_next_method(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.no_kw("__next__")?;
+    let g = self_gen(&args, "__next__")?;
+    let r = vm.gen_send(g, None)?;
+    yielded_or_stop(r)
+}
+
+fn gen_iter_method(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    Ok(self_gen(&args, "__iter__")?.clone())
+}
+
+fn gen_send_method(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let pos = args.range("send", 2, 2).map_err(|_| {
+        exceptions::type_error(format!(
+            "generator.send() takes exactly one argument ({} given)",
+            args.all.len().saturating_sub(1)
+        ))
+    })?;
+    let g = self_gen(&args, "send")?;
+    let r = vm.gen_send(g, Some(pos[1].clone()))?;
+    yielded_or_stop(r)
+}
+
+/// The exception `throw(typ, val)` raises (CPython's _gen_throw argument rules).
+fn throw_exception(vm: &mut Vm, typ: &PyObj, val: Option<&PyObj>) -> VmResult<PyObj> {
+    let val = val.filter(|v| !v.is(&ctx().none));
+    if exceptions::is_exception_class(typ) {
+        let Some(v) = val else {
+            return vm.call(typ, Args::positional(&[]));
+        };
+        let ty = crate::heap::TypeRef::from_obj::<typeobj::TypeInfo>(typ).expect("a class");
+        if exceptions::is_exception(v) && typeobj::is_subtype(&v.type_obj(), &ty) {
+            return Ok(v.clone());
+        }
+        return match tuple::items(v) {
+            Some(items) => {
+                let items = items.to_vec();
+                vm.call(typ, Args::positional(&items))
+            }
+            None => vm.call(typ, Args::positional(std::slice::from_ref(v))),
+        };
+    }
+    if exceptions::is_exception(typ) {
+        if val.is_some() {
+            return Err(exceptions::type_error(
+                "instance exception may not have a separate value",
+            ));
+        }
+        return Ok(typ.clone());
+    }
+    Err(exceptions::type_error(format!(
+        "exceptions must be classes or instances deriving from BaseException, not {}",
+        typeobj::type_name(typ)
+    )))
+}
+
+fn gen_throw_method(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.no_kw("throw")?;
+    let g = self_gen(&args, "throw")?;
+    let rest = &args.pos()[1..];
+    if rest.is_empty() || rest.len() > 3 {
+        let msg = if rest.is_empty() {
+            "throw expected at least 1 argument, got 0".to_string()
+        } else {
+            format!("throw expected at most 3 arguments, got {}", rest.len())
+        };
+        return Err(exceptions::type_error(msg));
+    }
+    if let Some(tb) = rest.get(2) {
+        if !tb.is(&ctx().none) {
+            return Err(exceptions::type_error(
+                "throw() third argument must be a traceback object",
+            ));
+        }
+    }
+    let exc = throw_exception(vm, &rest[0], rest.get(1))?;
+    let r = vm.gen_throw(g, exc)?;
+    yielded_or_stop(r)
+}
+
+fn gen_close_method(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    args.no_kw("close")?;
+    let g = self_gen(&args, "close")?;
+    vm.gen_close(g)?;
+    Ok(none())
+}
+
+static METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "__next__",
+        func: gen_next_method,
+    },
+    MethodDef {
+        name: "__iter__",
+        func: gen_iter_method,
+    },
+    MethodDef {
+        name: "send",
+        func: gen_send_method,
+    },
+    MethodDef {
+        name: "throw",
+        func: gen_throw_method,
+    },
+    MethodDef {
+        name: "close",
+        func: gen_close_method,
+    },
+];
+
+/// next() for the iteration protocol (list(g), sum(g), ...): the return value is
+/// dropped, as PyIter_Next drops StopIteration's.
+fn gen_next(vm: &mut Vm, g: &PyObj) -> VmResult<Option<PyObj>> {
+    Ok(match vm.gen_send(g, None)? {
+        GenResult::Yield(v) => Some(v),
+        GenResult::Return(_) => None,
+    })
+}
+
+fn gen_repr(_vm: &mut Vm, g: &PyObj) -> VmResult<String> {
+    let q = crate::objects::string::as_str(&gen_of(g).qualname)
+        .unwrap_or_default()
+        .into_owned();
+    Ok(format!(
+        "<generator object {q} at {}>",
+        format_args!("0x{:x}", g.id())
+    ))
+}
+
+/// The generator type's methods, iteration and repr (once per thread).
+pub fn install(vm: &mut Vm) {
+    crate::heap::set_finalizer(Some(generator::gc_finalize));
+    add_methods(vm, &ctx().generator_type, METHODS);
+    register_iterator::<Generator>(gen_next);
+    slots::register_slots::<Generator>(slots::Slots {
+        repr: Some(gen_repr),
+        ..Default::default()
+    });
+}

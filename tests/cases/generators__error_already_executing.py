@@ -1,0 +1,5 @@
+def g():
+    x.send(None)
+    yield
+x = g()
+next(x)

@@ -1,0 +1,2 @@
+def f(y):
+    return list((yield x) for x in y)

@@ -1,0 +1,2 @@
+def f(y):
+    return [(yield) for x in y]
