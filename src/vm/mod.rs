@@ -112,7 +112,8 @@ impl Vm {
     /// d[key] = value with Python's hashing and equality.
     pub fn dict_set(&mut self, d: &PyObj, key: PyObj, value: PyObj) -> VmResult<()> {
         let h = self.hash(&key)?;
-        let mut eq = ops::table_eq(self);
+        let answers = self.prepare_eq(d, &key, h)?;
+        let mut eq = answers.eq();
         dict::set_item(d, key, h, value, &mut eq)?;
         Ok(())
     }
@@ -120,7 +121,14 @@ impl Vm {
     /// d[key] with Python's hashing and equality; None if absent.
     pub fn dict_get(&mut self, d: &PyObj, key: &PyObj) -> VmResult<Option<PyObj>> {
         let h = self.hash(key)?;
-        let mut eq = ops::table_eq(self);
+        if key.is_type(&crate::objects::ctx().str_type) {
+            // The common case (names, attributes): str keys compare as str, as in
+            // CPython's str-keyed lookup.
+            let mut eq = ops::table_eq(self);
+            return Ok(dict::get_item(d, key, h, &mut eq)?);
+        }
+        let answers = self.prepare_eq(d, key, h)?;
+        let mut eq = answers.eq();
         Ok(dict::get_item(d, key, h, &mut eq)?)
     }
 

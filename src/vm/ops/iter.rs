@@ -12,7 +12,6 @@ use crate::objects::settable::SetTable;
 use crate::objects::{ctx, dict, list, protocol, set, string, tuple, typeobj};
 
 use super::super::{exceptions, Exc, Vm, VmResult};
-use super::table_eq;
 
 /// next() of an iterator type defined outside this file (enumerate, zip, map, ...).
 pub type NextFn = fn(&mut Vm, &PyObj) -> VmResult<Option<PyObj>>;
@@ -335,7 +334,8 @@ impl Vm {
     /// set.add(x).
     pub fn set_add(&mut self, s: &PyObj, x: PyObj) -> VmResult<()> {
         let h = self.hash(&x)?;
-        let mut eq = table_eq(self);
+        let answers = self.prepare_eq(s, &x, h)?;
+        let mut eq = answers.eq();
         set::add(s, x, h, &mut eq)?;
         Ok(())
     }

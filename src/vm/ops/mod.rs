@@ -36,6 +36,55 @@ pub fn table_eq(_vm: &mut Vm) -> impl FnMut(&PyObj, &PyObj) -> PyResult<bool> {
     |a: &PyObj, b: &PyObj| protocol::eq(a, b)
 }
 
+/// `stored == probe` answers for the keys of a table whose hash equals the probe's,
+/// found with the classes' `__eq__` before the table is borrowed (see table_key.rs):
+/// the candidates in probe order, up to the first equal one.
+pub struct EqAnswers(Vec<(PyObj, bool)>);
+
+impl EqAnswers {
+    /// The table's equality callback: these answers, else the built-in equality.
+    pub fn eq(&self) -> impl FnMut(&PyObj, &PyObj) -> PyResult<bool> + '_ {
+        move |a: &PyObj, b: &PyObj| {
+            if let Some((_, r)) = self.0.iter().find(|(c, _)| c.is(a)) {
+                return Ok(*r);
+            }
+            protocol::eq(a, b)
+        }
+    }
+}
+
+impl Vm {
+    /// The `__eq__` answers a dict or set lookup of `key` (hash `h`) in `table` needs;
+    /// empty unless a class instance is involved.
+    pub fn prepare_eq(&mut self, table: &PyObj, key: &PyObj, h: i64) -> VmResult<EqAnswers> {
+        let mut cands: Vec<PyObj> = Vec::new();
+        let mut take = |_: usize, k: &PyObj| {
+            cands.push(k.clone());
+            false
+        };
+        if let Some(d) = dict::borrow(table) {
+            d.0.for_each_candidate(h, &mut take);
+        } else if let Some(s) = set::borrow(table) {
+            s.0.for_each_candidate(h, &mut take);
+        }
+        let mut answers = Vec::new();
+        if !key.vtable().heap_type && !cands.iter().any(|c| c.vtable().heap_type) {
+            return Ok(EqAnswers(answers));
+        }
+        for c in cands {
+            if c.is(key) {
+                break;
+            }
+            let r = self.equal(&c, key)?;
+            answers.push((c, r));
+            if r {
+                break;
+            }
+        }
+        Ok(EqAnswers(answers))
+    }
+}
+
 /// Concatenate str objects (BUILD_STRING).
 pub fn concat_strs(parts: &[PyObj]) -> VmResult<PyObj> {
     let views: Vec<StrView<'_>> = parts
@@ -133,7 +182,8 @@ impl Vm {
         }
         if container.is_a::<set::Set>() {
             let h = self.hash(item)?;
-            let mut eq = table_eq(self);
+            let answers = self.prepare_eq(container, item, h)?;
+            let mut eq = answers.eq();
             return Ok(set::contains(container, item, h, &mut eq)?);
         }
         if let Some((start, step, n)) = range::parts(container) {

@@ -239,7 +239,8 @@ impl Vm {
         }
         if o.is_a::<dict::Dict>() {
             let h = self.hash(key)?;
-            let mut eq = super::table_eq(self);
+            let answers = self.prepare_eq(o, key, h)?;
+            let mut eq = answers.eq();
             return match dict::del_item(o, key, h, &mut eq)? {
                 Some(_) => Ok(()),
                 None => Err(Exc(exceptions::new_exc(
