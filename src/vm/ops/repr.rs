@@ -51,10 +51,9 @@ impl Vm {
             return Ok(s.into_owned());
         }
         if o.vtable().heap_type {
-            self.check_recursion()?;
-            self.depth += 1;
+            self.enter_recursive(" while calling a Python object")?;
             let r = self.special_text(o, "__str__");
-            self.depth -= 1;
+            self.leave_recursive();
             if let Some(s) = r? {
                 return Ok(s);
             }
@@ -123,10 +122,9 @@ impl Vm {
     pub fn repr(&mut self, o: &PyObj) -> VmResult<String> {
         let c = ctx();
         if o.vtable().heap_type {
-            self.check_recursion()?;
-            self.depth += 1;
+            self.enter_recursive(" while calling a Python object")?;
             let r = self.special_text(o, "__repr__");
-            self.depth -= 1;
+            self.leave_recursive();
             if let Some(s) = r? {
                 return Ok(s);
             }
