@@ -112,6 +112,23 @@ fn new_int(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
         }
         return Ok(int::new_i64(0));
     };
+    if base.is_none() {
+        if let Some(r) = _vm.convert_special(x, "__int__", &[])? {
+            if int::value(&r).is_none() {
+                return Err(type_error(format!(
+                    "__int__ returned non-int (type {})",
+                    typeobj::type_name(&r)
+                )));
+            }
+            return Ok(r);
+        }
+        if x.vtable().heap_type {
+            let r = _vm.index_arg(x)?;
+            if int::value(&r).is_some() {
+                return Ok(r);
+            }
+        }
+    }
     if let Some(b) = base {
         let b = number_index(b)?;
         let Some(v) = string::view(x) else {
@@ -155,6 +172,23 @@ fn new_float(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     if x.is_type(&ctx().float_type) {
         return Ok(x.clone());
     }
+    if let Some(r) = _vm.convert_special(x, "__float__", &[])? {
+        if float::value(&r).is_none() {
+            return Err(type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                typeobj::type_name(x),
+                typeobj::type_name(&r)
+            )));
+        }
+        return Ok(r);
+    }
+    let idx;
+    let x = if x.vtable().heap_type {
+        idx = _vm.index_arg(x)?;
+        &idx
+    } else {
+        x
+    };
     if let Some(v) = int::value(x) {
         return Ok(float::new(v.to_f64()?));
     }
@@ -349,8 +383,13 @@ fn new_frozenset(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// range(stop) / range(start, stop[, step])
-fn new_range(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let (start, stop, step) = match this(&args).1.range("range", 1, 3)? {
+fn new_range(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let given = this(&args).1.range("range", 1, 3)?;
+    let mut conv = Vec::with_capacity(given.len());
+    for a in given {
+        conv.push(vm.index_arg(a)?);
+    }
+    let (start, stop, step) = match conv.as_slice() {
         [stop] => (Int::Small(0), number_index(stop)?, Int::Small(1)),
         [a, b] => (number_index(a)?, number_index(b)?, Int::Small(1)),
         [a, b, c] => (number_index(a)?, number_index(b)?, number_index(c)?),

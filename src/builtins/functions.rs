@@ -415,25 +415,25 @@ fn ord(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(int::new_i64(i64::from(v.char_at(0))))
 }
 
-fn prefixed(args: Args<'_>, fname: &str, base: u32) -> VmResult<PyObj> {
-    let o = args.one(fname)?;
-    let v = number_index(o)?;
+fn prefixed(vm: &mut Vm, args: Args<'_>, fname: &str, base: u32) -> VmResult<PyObj> {
+    let o = vm.index_arg(args.one(fname)?)?;
+    let v = number_index(&o)?;
     Ok(string::new(&int_to_prefixed(&v, base)))
 }
 
 /// hex(i)
-fn hex(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    prefixed(args, "hex", 16)
+fn hex(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    prefixed(vm, args, "hex", 16)
 }
 
 /// oct(i)
-fn oct(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    prefixed(args, "oct", 8)
+fn oct(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    prefixed(vm, args, "oct", 8)
 }
 
 /// bin(i)
-fn bin(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    prefixed(args, "bin", 2)
+fn bin(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    prefixed(vm, args, "bin", 2)
 }
 
 /// format(value, format_spec='')

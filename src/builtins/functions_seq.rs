@@ -38,10 +38,16 @@ pub fn abs(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// round(number, ndigits=None)
-pub fn round(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn round(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let a = args.clinic("round", &["number", "ndigits"], 1)?;
     let x = a[0].expect("required");
     let nd = a[1].filter(|n| !n.is(&ctx().none));
+    if x.vtable().heap_type {
+        let extra: Vec<PyObj> = nd.into_iter().cloned().collect();
+        if let Some(r) = vm.convert_special(x, "__round__", &extra)? {
+            return Ok(r);
+        }
+    }
     if let Some(f) = float::value(x) {
         return match nd {
             None => ops::int_obj(&float_round(f)?),

@@ -432,6 +432,11 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     }
     let seq = &pos[0];
     let t = types();
+    if seq.vtable().heap_type {
+        if let Some(r) = vm.convert_special(seq, "__reversed__", &[])? {
+            return Ok(r);
+        }
+    }
     if let Some(n) = seq_len(seq) {
         let ty = if seq.is_a::<list::List>() {
             &t.list_reverseiterator

@@ -200,6 +200,11 @@ pub fn binary_op(
             Some(r) => Ok(r),
             None if op == BinaryOp::Multiply && (is_sequence(a) || is_sequence(b)) => {
                 let other = if is_sequence(a) { b } else { a };
+                let n = vm.index_arg(other)?;
+                if int::value(&n).is_some() {
+                    let (x, y) = if is_sequence(a) { (a, &n) } else { (&n, b) };
+                    return binary_op_builtin(vm, x, y, op, inplace);
+                }
                 Err(exceptions::type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     typeobj::type_name(other)

@@ -343,6 +343,36 @@ impl Vm {
         self.call_special(o, name, &args)
     }
 
+    /// `o.__index__()` for an instance of a class that defines it (operator.index);
+    /// anything else is returned as it is, for the caller's own checks.
+    pub fn index_arg(&mut self, o: &PyObj) -> VmResult<PyObj> {
+        if !o.vtable().heap_type {
+            return Ok(o.clone());
+        }
+        match self.call_special(o, "__index__", &[])? {
+            Some(r) if int::value(&r).is_some() => Ok(r),
+            Some(r) => Err(exceptions::type_error(format!(
+                "__index__ returned non-int (type {})",
+                typeobj::type_name(&r)
+            ))),
+            None => Ok(o.clone()),
+        }
+    }
+
+    /// A conversion special method (`__int__`, `__float__`, `__round__`, ...) of an
+    /// instance, if its class defines it.
+    pub fn convert_special(
+        &mut self,
+        o: &PyObj,
+        name: &str,
+        args: &[PyObj],
+    ) -> VmResult<Option<PyObj>> {
+        if !o.vtable().heap_type {
+            return Ok(None);
+        }
+        self.call_special(o, name, args)
+    }
+
     /// format(x, spec) of an instance: `__format__`, whose result must be a str.
     pub fn format_special(&mut self, v: &PyObj, spec: &PyObj) -> VmResult<PyObj> {
         let r = self

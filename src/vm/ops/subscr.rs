@@ -86,6 +86,27 @@ impl Vm {
                 typeobj::type_name(o)
             )));
         }
+        if key.vtable().heap_type && !o.is_a::<dict::Dict>() {
+            let k = self.index_arg(key)?;
+            return self.getitem_builtin(o, &k);
+        }
+        if let Some(s) = key.get::<Slice>() {
+            let parts = [s.start.clone(), s.stop.clone(), s.step.clone()];
+            if parts.iter().any(|p| p.vtable().heap_type) {
+                let mut conv = Vec::with_capacity(3);
+                for p in &parts {
+                    conv.push(self.index_arg(p)?);
+                }
+                let [a, b, c]: [PyObj; 3] = conv.try_into().expect("three parts");
+                let k = crate::objects::slice::new(a, b, c);
+                return self.getitem_builtin(o, &k);
+            }
+        }
+        self.getitem_builtin(o, key)
+    }
+
+    /// obj[key] for the built-in containers.
+    fn getitem_builtin(&mut self, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
         if let Some(l) = list::borrow(o) {
             let len = l.0.len();
             if let Some(i) = seq_index(key, len, "list index out of range")? {
