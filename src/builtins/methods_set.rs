@@ -204,6 +204,13 @@ fn copy(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(new_like(s, snapshot(s)?))
 }
 
+/// s |= other as set.update does it (SET_UPDATE of a set display): a set operand is
+/// merged with CPython's presizing, so `{1, 2, 3, 4, 5}` gets CPython's table size.
+pub fn update_from(vm: &mut Vm, s: &PyObj, other: &PyObj) -> VmResult<()> {
+    let src = source(vm, other)?;
+    in_place(s, |t| update_with(t, src))
+}
+
 fn update(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     args.no_kw("set.update")?;

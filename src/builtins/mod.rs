@@ -27,6 +27,8 @@ use crate::objects::typeobj::type_dict;
 use crate::objects::{ctx, module, string};
 use crate::vm::{Vm, VmResult};
 
+pub use methods_set::update_from as set_update_from;
+
 /// None (a new reference), the result of the methods that return nothing.
 fn none() -> PyObj {
     ctx().none.clone()

@@ -448,9 +448,7 @@ impl Vm {
             Op::SET_UPDATE => {
                 let it = self.pop();
                 let s = self.stack[self.stack.len() - arg as usize].clone();
-                for x in self.collect_iter(&it)? {
-                    self.set_add(&s, x)?;
-                }
+                crate::builtins::set_update_from(self, &s, &it)?;
             }
             Op::DICT_UPDATE | Op::DICT_MERGE => {
                 let m = self.pop();
