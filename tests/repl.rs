@@ -115,6 +115,39 @@ fn multi_line_def_and_for_loop() {
 }
 
 #[test]
+fn classes_generators_and_with_at_the_prompt() {
+    let home = Home::new("classes");
+    let mut p = start(&home.0);
+    // A class block: methods are auto-indented one level deeper.
+    enter(&mut p, "class Point:");
+    p.exp_string("... ").unwrap();
+    enter(&mut p, "def __init__(self, x):");
+    p.exp_string("... ").unwrap();
+    enter(&mut p, "self.x = x");
+    p.exp_string("... ").unwrap();
+    // One blank line ends the whole block, as in python3.
+    eval(&mut p, "");
+    let out = eval(&mut p, "Point(3).x, type(Point(1)).__name__");
+    assert!(out.contains("(3, 'Point')"), "{out:?}");
+    // The instance's repr is echoed like python3's, address and all.
+    let out = eval(&mut p, "Point(1)");
+    assert!(out.contains("<__main__.Point object at 0x"), "{out:?}");
+    let out = eval(&mut p, "sum(i * i for i in range(4))");
+    assert!(out.contains("14"), "{out:?}");
+    // A finalizer runs as soon as the last reference goes.
+    enter(&mut p, "class D:");
+    p.exp_string("... ").unwrap();
+    enter(&mut p, "def __del__(self): print('bye')");
+    p.exp_string("... ").unwrap();
+    eval(&mut p, "");
+    eval(&mut p, "d = D()");
+    let out = eval(&mut p, "del d");
+    assert!(out.contains("bye"), "{out:?}");
+    p.send_control('d').unwrap();
+    assert_eq!(exit_status(&mut p), 0);
+}
+
+#[test]
 fn traceback_then_the_session_goes_on() {
     let home = Home::new("traceback");
     let mut p = start(&home.0);
