@@ -341,16 +341,9 @@ impl Vm {
     pub fn setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>) -> VmResult<()> {
         let n = string::as_str(name).unwrap_or_default().into_owned();
         if let Some(d) = module::dict(o).cloned() {
-            return match value {
-                Some(v) => self.dict_set(&d, name.clone(), v),
-                None => {
-                    let h = self.hash(name)?;
-                    let mut eq = super::table_eq(self);
-                    match dict::del_item(&d, name, h, &mut eq)? {
-                        Some(_) => Ok(()),
-                        None => Err(exceptions::named("AttributeError", n)),
-                    }
-                }
+            return match self.store_attr_in(&d, name, value)? {
+                true => Ok(()),
+                false => Err(exceptions::named("AttributeError", n)),
             };
         }
         if o.is_a::<Function>() {

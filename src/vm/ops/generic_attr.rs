@@ -182,18 +182,31 @@ impl Vm {
             }
             return Err(no_attribute(o, &n));
         };
+        match self.store_attr_in(&d, name, value)? {
+            true => Ok(()),
+            false => Err(no_attribute(o, &n)),
+        }
+    }
+
+    /// `d[name] = value`, or `del d[name]` when `value` is None: an attribute stored in
+    /// a namespace dict (instance, class, module). False if there was nothing to delete.
+    pub(crate) fn store_attr_in(
+        &mut self,
+        d: &PyObj,
+        name: &PyObj,
+        value: Option<PyObj>,
+    ) -> VmResult<bool> {
         match value {
-            Some(v) => self.dict_set(&d, string::intern(name.clone()), v),
+            Some(v) => self
+                .dict_set(d, string::intern(name.clone()), v)
+                .map(|_| true),
             None => {
                 let h = self.hash(name)?;
-                let mut eq = super::table_eq(self);
-                match dict::del_item(&d, name, h, &mut eq)? {
-                    Some(old) => {
-                        drop(old);
-                        Ok(())
-                    }
-                    None => Err(no_attribute(o, &n)),
-                }
+                let answers = self.prepare_eq(d, name, h)?;
+                let mut eq = answers.eq();
+                let old = dict::del_item(d, name, h, &mut eq)?;
+                drop(eq);
+                Ok(old.is_some())
             }
         }
     }
@@ -402,22 +415,12 @@ impl Vm {
             }
         }
         let d = typeobj::type_dict(ty);
-        match value {
-            Some(v) => self.dict_set(&d, string::intern(name.clone()), v),
-            None => {
-                let h = self.hash(name)?;
-                let mut eq = super::table_eq(self);
-                match dict::del_item(&d, name, h, &mut eq)? {
-                    Some(old) => {
-                        drop(old);
-                        Ok(())
-                    }
-                    None => Err(attr_error(format!(
-                        "type object '{}' has no attribute '{n}'",
-                        typeobj::info(ty).name
-                    ))),
-                }
-            }
+        match self.store_attr_in(&d, name, value)? {
+            true => Ok(()),
+            false => Err(attr_error(format!(
+                "type object '{}' has no attribute '{n}'",
+                typeobj::info(ty).name
+            ))),
         }
     }
 
