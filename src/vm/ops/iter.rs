@@ -51,7 +51,7 @@ impl Vm {
     /// iter(obj).
     pub fn iter(&mut self, o: &PyObj) -> VmResult<PyObj> {
         let c = ctx();
-        if o.vtable().heap_type {
+        if self.dispatches(o, "__iter__") {
             return self.iter_special(o);
         }
         if o.is_a::<list::List>() {
