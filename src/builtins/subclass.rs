@@ -21,7 +21,10 @@ pub fn check_subtype(ty: &TypeRef, base: &TypeRef) -> VmResult<()> {
     if typeobj::is_subtype(ty, base) {
         return Ok(());
     }
-    let (t, b) = (typeobj::info(ty).name.clone(), typeobj::info(base).name.clone());
+    let (t, b) = (
+        typeobj::info(ty).name.clone(),
+        typeobj::info(base).name.clone(),
+    );
     Err(type_error(format!(
         "{b}.__new__({t}): {t} is not a subtype of {b}"
     )))
@@ -315,7 +318,12 @@ fn w_bool(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(ops::bool_obj(r))
 }
 
-fn unary(vm: &mut Vm, args: Args<'_>, name: &str, op: crate::bytecode::opcode::Op) -> VmResult<PyObj> {
+fn unary(
+    vm: &mut Vm,
+    args: Args<'_>,
+    name: &str,
+    op: crate::bytecode::opcode::Op,
+) -> VmResult<PyObj> {
     let (s, rest) = recv_any(&args, name)?;
     rest.range(name, 0, 0)?;
     vm.without_dispatch(s, |vm| ops::unary_op(vm, s, op))
@@ -456,12 +464,18 @@ pub fn install(vm: &mut Vm) {
     let table: [(&TypeRef, &[&'static [MethodDef]]); 8] = [
         (&c.int_type, &[COMMON, HASHABLE, NUMBER, INT_ONLY]),
         (&c.float_type, &[COMMON, HASHABLE, NUMBER]),
-        (&c.str_type, &[COMMON, HASHABLE, CONTAINER, SEQUENCE, STR_ONLY]),
+        (
+            &c.str_type,
+            &[COMMON, HASHABLE, CONTAINER, SEQUENCE, STR_ONLY],
+        ),
         (&c.list_type, &[COMMON, CONTAINER, SEQUENCE, LIST_ONLY]),
         (&c.tuple_type, &[COMMON, HASHABLE, CONTAINER, SEQUENCE]),
         (&c.dict_type, &[COMMON, CONTAINER, DICT_ONLY]),
         (&c.set_type, &[COMMON, CONTAINER, SET_COMMON, SET_ONLY]),
-        (&c.frozenset_type, &[COMMON, HASHABLE, CONTAINER, SET_COMMON]),
+        (
+            &c.frozenset_type,
+            &[COMMON, HASHABLE, CONTAINER, SET_COMMON],
+        ),
     ];
     for (ty, groups) in table {
         for defs in groups {

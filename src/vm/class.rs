@@ -374,7 +374,7 @@ impl Vm {
                     "__weakref__" => {
                         if base_weak || add_weak {
                             return Err(type_error(
-                                "__weakref__ slot disallowed: we already got one",
+                                "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
                             ));
                         }
                         add_weak = true;
@@ -635,10 +635,23 @@ impl Vm {
             return Err(type_error(format!("{}() takes no arguments", name_of(cls))));
         }
         if cls.instance_vtable().type_id != Instance::VTABLE.type_id {
+            // CPython names the first class up the base chain whose __new__ is not
+            // a Python function of its own.
+            let mut safe = cls.clone();
+            while typeobj::is_heap_type(&safe) {
+                let d = typeobj::type_dict(&safe);
+                if self.dict_get_str(&d, "__new__").is_none() {
+                    break;
+                }
+                match typeobj::info(&safe).base.clone() {
+                    Some(b) => safe = b,
+                    None => break,
+                }
+            }
             return Err(type_error(format!(
                 "object.__new__({}) is not safe, use {}.__new__()",
                 name_of(cls),
-                name_of(typeobj::info(cls).base.as_ref().unwrap_or(cls))
+                name_of(&safe)
             )));
         }
         Ok(PyObj::new(cls, Instance))

@@ -255,12 +255,12 @@ pub(crate) fn binary_op_builtin(
                 vm.list_extend(a, b)?;
                 return Ok(a.clone());
             }
-            if is_sequence(b) {
-                return concat(a, b);
-            }
             if inplace && a.is_a::<list::List>() {
                 vm.list_extend(a, b)?;
                 return Ok(a.clone());
+            }
+            if is_sequence(b) {
+                return concat(a, b);
             }
             Err(concat_error(a, b))
         }

@@ -386,14 +386,15 @@ impl Vm {
                 _ => x.0.symmetric_difference(&y.0, &mut eq)?,
             }
         };
-        if inplace && !a.is_type(&ctx().frozenset_type) {
+        let frozen = typeobj::is_subtype(&a.type_obj(), &ctx().frozenset_type);
+        if inplace && !frozen {
             let mut t = a.borrow_mut::<set::Set>().map_err(|_| busy())?;
             let old = std::mem::replace(&mut t.0, result);
             drop(t);
             drop(old);
             return Ok(a.clone());
         }
-        if a.is_type(&ctx().frozenset_type) {
+        if frozen {
             Ok(set::new_frozen(result))
         } else {
             Ok(PyObj::new(&ctx().set_type, set::Set(result)))
