@@ -81,3 +81,16 @@ st.add(2)
 print(st, repr(St()), type(st).__name__, len(st), 1 in st, sorted(st), st == {1, 2, 3}, st | {9}, type(st | {9}), st & {1}, st - {1})
 fz = Fz([1, 2])
 print(fz, repr(Fz()), hash(fz) == hash(frozenset([1, 2])), fz | {3}, type(fz | {3}))
+
+
+class Fz2(frozenset):
+    pass
+
+
+print(Fz2([1]).union([2]), type(Fz2([1]).union([2])).__name__, Fz2([1]).copy(), type(Fz2([1]).copy()).__name__)
+n = I(5)
+print(round(n), type(round(n)).__name__, abs(I(-5)), type(abs(I(-5))).__name__, divmod(I(7), 2), pow(I(2), 3))
+print(n.real, type(n.real).__name__, n.numerator, n.denominator, F(1.5).real, F(1.5).imag)
+print(max(I(1), I(2)), type(max(I(1), I(2))).__name__, sorted([I(3), I(1)]), sum([I(1), I(2)]), type(sum([I(1), I(2)])).__name__)
+print(str(I(7)), type(str(I(7))).__name__, "%s %r %x" % (I(10), I(10), I(10)), [I(1)] * 2, I(2) * [0], "ab" * I(2))
+print(list(A(range(3))), tuple(T(x for x in "ab")), D.fromkeys("ab") if hasattr(dict, "fromkeys") else "", isinstance(D(), dict))

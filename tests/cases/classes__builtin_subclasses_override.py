@@ -145,3 +145,14 @@ class Chain(Scaled):
 
 ch = Chain([5], 2)
 print(ch[0], len(ch), ch, Chain.__mro__)
+
+
+class R(list):
+    def __iter__(self):
+        return iter(["overridden"])
+
+
+r = R([1, 2, 3])
+print(list(r), tuple(r), sorted(r), [*r], set(r), r == [1, 2, 3], len(r), 1 in r, min(r))
+(only,) = r
+print(only, "-".join(R(["x"])), list(map(str, r)), dict.fromkeys(r) if hasattr(dict, "fromkeys") else {"overridden": None})

@@ -118,7 +118,7 @@ impl Vm {
     }
 
     /// Data attributes of the built-in types (function.__name__, e.args, x.real, ...).
-    fn special_attr(&mut self, o: &PyObj, n: &str) -> VmResult<Option<PyObj>> {
+    pub(super) fn special_attr(&mut self, o: &PyObj, n: &str) -> VmResult<Option<PyObj>> {
         if let Some(v) = crate::vm::gen::gen_attr(o, n) {
             return Ok(Some(v));
         }

@@ -244,11 +244,15 @@ impl Vm {
 
     /// All items of an iterable, in order.
     pub fn collect_iter(&mut self, o: &PyObj) -> VmResult<Vec<PyObj>> {
-        if let Some(items) = tuple::items(o) {
-            return Ok(items.to_vec());
-        }
-        if let Some(l) = list::borrow(o) {
-            return Ok(l.0.clone());
+        // Exact lists and tuples only (CPython's PySequence_Fast): a subclass may
+        // override __iter__.
+        if !o.vtable().heap_type {
+            if let Some(items) = tuple::items(o) {
+                return Ok(items.to_vec());
+            }
+            if let Some(l) = list::borrow(o) {
+                return Ok(l.0.clone());
+            }
         }
         let it = self.iter(o)?;
         let mut out = Vec::new();
@@ -290,7 +294,8 @@ impl Vm {
 
     /// list.extend(iterable), allocating as CPython 3.11's list_extend.
     pub fn list_extend(&mut self, l: &PyObj, src: &PyObj) -> VmResult<()> {
-        let sized = tuple::items(src).is_some() || src.is_a::<list::List>();
+        let sized =
+            !src.vtable().heap_type && (tuple::items(src).is_some() || src.is_a::<list::List>());
         if let Some(Err(e)) = super::len_of(src) {
             return Err(e); // list(range(2**70)): OverflowError, as CPython
         }
