@@ -101,3 +101,24 @@ try:
 except AttributeError as e:
     print("AttributeError:", e)
 print(list.__hash__, dict.__hash__, set.__hash__)
+
+
+class InitArgs(int):
+    def __init__(self, v):
+        super().__init__(v)
+
+
+class PlainInit:
+    def __init__(self, v):
+        super().__init__(v)
+
+
+class NoInit:
+    pass
+
+
+for f in [lambda: InitArgs(5), lambda: PlainInit(5), lambda: NoInit(5), lambda: object.__init__(NoInit(), 5)]:
+    try:
+        f()
+    except TypeError as e:
+        print("TypeError:", e)
