@@ -111,3 +111,50 @@ def tuple_cycle():
 
 
 print(collect_cycle(tuple_cycle))
+
+
+class C(list):
+    __slots__ = ("a", "b")
+
+
+c = C([1])
+c.a = 5
+print(c, c.a, sys.getsizeof(c), hasattr(c, "__dict__"))
+try:
+    c.b
+except AttributeError as e:
+    print("AttributeError:", e)
+
+
+class Fl(float):
+    __slots__ = ("unit",)
+
+
+f = Fl(2.0)
+f.unit = "m"
+print(f, f.unit, sys.getsizeof(f), f * 2)
+
+
+class Dd(dict):
+    __slots__ = ("__dict__",)
+
+
+d = Dd()
+d.x = 1
+print(d, d.x, d.__dict__)
+
+
+class Cyc(list):
+    def __del__(self):
+        print("del Cyc", len(self))
+
+
+y = Cyc([1])
+y.append(y)
+del y
+print(gc.collect())
+z = Cyc([1, 2])
+del z
+x = L()
+x.append(x)
+print(repr(x), x == x)
