@@ -156,3 +156,12 @@ r = R([1, 2, 3])
 print(list(r), tuple(r), sorted(r), [*r], set(r), r == [1, 2, 3], len(r), 1 in r, min(r))
 (only,) = r
 print(only, "-".join(R(["x"])), list(map(str, r)), dict.fromkeys(r) if hasattr(dict, "fromkeys") else {"overridden": None})
+
+
+class Doubling(dict):
+    def __setitem__(self, k, v):
+        super().__setitem__(k, (v or 0) * 2)
+
+
+print(dict.fromkeys("ab"), {}.fromkeys("ab", 1), Doubling.fromkeys("ab", 1), type(Doubling.fromkeys("a")).__name__)
+print(Doubling().fromkeys("x", 3), Doubling(a=1), Doubling([("b", 2)]))
