@@ -165,3 +165,22 @@ class Doubling(dict):
 
 print(dict.fromkeys("ab"), {}.fromkeys("ab", 1), Doubling.fromkeys("ab", 1), type(Doubling.fromkeys("a")).__name__)
 print(Doubling().fromkeys("x", 3), Doubling(a=1), Doubling([("b", 2)]))
+
+
+class M:
+    def __repr__(self): return "M"
+    def __len__(self): return 7
+    def hello(self): return "hi " + str(len(self))
+class A(list, M): pass
+class B(M, list): pass
+print(repr(A([1])), len(A([1])), A([1]).hello(), repr(B([1])), len(B([1])), B([1]).hello())
+print(A.__mro__)
+try:
+    class E(Exception, int): pass
+except TypeError as e: print(e)
+class Cnt(dict):
+    def __init__(self, *a, **k):
+        super().__init__(*a, **k)
+        self.n = len(self)
+c = Cnt({"a": 1}, b=2)
+print(c, c.n, vars(c))
