@@ -229,7 +229,12 @@ fn object_init(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (s, rest) = this(&args);
     if !rest.all.is_empty() {
         let ty = s.type_obj();
-        if vm.overrides(&ty, "__init__") || !vm.overrides(&ty, "__new__") {
+        if vm.overrides(&ty, "__init__") {
+            return Err(type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        if vm.new_is_object_new(&ty) {
             return Err(type_error(format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
                 typeobj::info(&ty).name

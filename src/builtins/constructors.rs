@@ -16,6 +16,7 @@ use crate::vm::ops::{self, bool_obj};
 use crate::vm::{check_positional, exceptions, number_index, Args, Exc, Signature, Vm, VmResult};
 
 use super::methods_args::this;
+use super::subclass;
 
 /// The type a constructor was called on (args.all[0]); `X.__new__(5)` is a TypeError.
 fn called_type(args: &Args<'_>, name: &str) -> VmResult<TypeRef> {
@@ -95,8 +96,24 @@ fn new_type(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     }
 }
 
+/// The object a built-in type's `__new__` made, as an instance of `ty` when that is
+/// a subclass (CPython's long_subtype_new, float_subtype_new, ...).
+fn as_subtype(ty: &TypeRef, base: &TypeRef, v: VmResult<PyObj>) -> VmResult<PyObj> {
+    if ty.is(base) {
+        return v;
+    }
+    subclass::check_subtype(ty, base)?;
+    subclass::retype(ty, &v?)
+}
+
 /// int(x=0) / int(x, base=10)
-fn new_int(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_int(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let ty = called_type(&args, "int")?;
+    let r = int_value(vm, args);
+    as_subtype(&ty, &ctx().int_type, r)
+}
+
+fn int_value(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (_, args) = this(&args);
     let a = args.parse(&Signature {
         fname: "int",
@@ -114,18 +131,18 @@ fn new_int(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     };
     if base.is_none() {
         if let Some(r) = _vm.convert_special(x, "__int__", &[])? {
-            if int::value(&r).is_none() {
+            let Some(v) = int::value(&r) else {
                 return Err(type_error(format!(
                     "__int__ returned non-int (type {})",
                     typeobj::type_name(&r)
                 )));
-            }
-            return Ok(r);
+            };
+            return ops::int_obj(&v);
         }
         if x.vtable().heap_type {
             let r = _vm.index_arg(x)?;
-            if int::value(&r).is_some() {
-                return Ok(r);
+            if let Some(v) = int::value(&r) {
+                return ops::int_obj(&v);
             }
         }
     }
@@ -164,7 +181,13 @@ pub fn int_of(x: &PyObj) -> VmResult<PyObj> {
 }
 
 /// float(x=0.0)
-fn new_float(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_float(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let ty = called_type(&args, "float")?;
+    let r = float_value(vm, args);
+    as_subtype(&ty, &ctx().float_type, r)
+}
+
+fn float_value(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     at_most(&args, "float", 1)?;
     let Some(x) = args.pos().get(1) else {
         return Ok(float::new(0.0));
@@ -203,6 +226,12 @@ fn new_float(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// str(object='')
 fn new_str(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let ty = called_type(&args, "str")?;
+    let r = str_value(vm, args);
+    as_subtype(&ty, &ctx().str_type, r)
+}
+
+fn str_value(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let pos = &args.pos()[1..];
     let nargs = args.all.len() - 1;
     if nargs > 3 {
@@ -239,8 +268,19 @@ fn new_bool(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     }
 }
 
+/// An empty object of a subclass of list, dict or set (`__init__` fills it).
+fn empty_subtype(ty: &TypeRef, base: &TypeRef) -> Option<VmResult<PyObj>> {
+    if ty.is(base) {
+        return None;
+    }
+    Some(subclass::check_subtype(ty, base).map(|()| subclass::new_empty_of(ty)))
+}
+
 /// list(iterable=())
 fn new_list(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    if let Some(r) = empty_subtype(&called_type(&args, "list")?, &ctx().list_type) {
+        return r;
+    }
     at_most(&args, "list", 1)?;
     let l = list::new_empty();
     if let Some(x) = args.pos().get(1) {
@@ -251,6 +291,12 @@ fn new_list(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// tuple(iterable=())
 fn new_tuple(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let ty = called_type(&args, "tuple")?;
+    let r = tuple_value(vm, args);
+    as_subtype(&ty, &ctx().tuple_type, r)
+}
+
+fn tuple_value(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     at_most(&args, "tuple", 1)?;
     match args.pos().get(1) {
         None => Ok(ctx().empty_tuple.clone()),
@@ -264,6 +310,9 @@ fn new_tuple(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// dict(mapping_or_iterable=(), **kwargs)
 fn new_dict(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    if let Some(r) = empty_subtype(&called_type(&args, "dict")?, &ctx().dict_type) {
+        return r;
+    }
     let pos = &args.pos()[1..];
     check_positional("dict", pos.len(), 0, 1)?;
     let d = dict::new();
@@ -278,7 +327,7 @@ fn new_dict(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// dict.update(x) for a new dict: another dict's items, or pairs from an iterable
 /// (CPython's PyDict_MergeFromSeq2 messages).
-fn dict_fill(vm: &mut Vm, d: &PyObj, x: &PyObj) -> VmResult<()> {
+pub(crate) fn dict_fill(vm: &mut Vm, d: &PyObj, x: &PyObj) -> VmResult<()> {
     if let Some(src) = dict::borrow(x) {
         let copy = src.0.copy();
         drop(src);
@@ -336,7 +385,7 @@ fn busy() -> Exc {
 }
 
 /// The set table of set(x) / frozenset(x): set_update_internal.
-fn set_table_from(vm: &mut Vm, x: &PyObj) -> VmResult<SetTable<PyObj>> {
+pub(crate) fn set_table_from(vm: &mut Vm, x: &PyObj) -> VmResult<SetTable<PyObj>> {
     if let Some(s) = set::borrow(x) {
         return Ok(SetTable::copy_of(&s.0));
     }
@@ -363,6 +412,9 @@ fn set_table_from(vm: &mut Vm, x: &PyObj) -> VmResult<SetTable<PyObj>> {
 
 /// set(iterable=())
 fn new_set(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    if let Some(r) = empty_subtype(&called_type(&args, "set")?, &ctx().set_type) {
+        return r;
+    }
     at_most(&args, "set", 1)?;
     let table = match args.pos().get(1) {
         None => SetTable::new(),
@@ -373,6 +425,12 @@ fn new_set(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// frozenset(iterable=())
 fn new_frozenset(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+    let ty = called_type(&args, "frozenset")?;
+    let r = frozenset_value(vm, args);
+    as_subtype(&ty, &ctx().frozenset_type, r)
+}
+
+fn frozenset_value(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     at_most(&args, "frozenset", 1)?;
     let table = match args.pos().get(1) {
         None => SetTable::new(),

@@ -167,7 +167,7 @@ fn input(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 /// len(obj)
 fn len(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("len")?;
-    if o.vtable().heap_type {
+    if vm.dispatches(o, "__len__") {
         if let Some(n) = vm.len_special(o)? {
             return Ok(int::new_i64(n as i64));
         }

@@ -69,7 +69,15 @@ static FROMKEYS: MethodDef = MethodDef {
 pub fn install(vm: &mut Vm) {
     let c = ctx();
     super::add_methods(vm, &c.dict_type, METHODS);
-    let f = builtin_function::new(&FROMKEYS, Some(c.dict_type.as_obj().clone()), None);
+    // A classmethod, so `D.fromkeys(...)` makes a D for a subclass D of dict.
+    let inner = builtin_function::new(&FROMKEYS, None, None);
+    let f = PyObj::new(
+        &c.classmethod_type,
+        crate::objects::descr::Wrapper {
+            callable: inner,
+            dict: None,
+        },
+    );
     let d = type_dict(&c.dict_type).clone();
     vm.dict_set_str(&d, "fromkeys", f)
         .expect("str keys hash and compare without error");
@@ -203,13 +211,24 @@ fn clear(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// dict.fromkeys(iterable, value=None); `self` is the dict type.
 fn fromkeys(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
-    let (_ty, args) = this(&args);
+    let (cls, args) = this(&args);
     let a = args.range("fromkeys", 1, 2)?;
     let value = a.get(1).cloned().unwrap_or_else(none);
-    let d = dict::new();
+    // dict_fromkeys: an exact dict is filled directly; any other class is called
+    // with no arguments and filled with d[key] = value.
+    let exact = cls.is(ctx().dict_type.as_obj());
+    let d = if exact {
+        dict::new()
+    } else {
+        vm.call(cls, Args::positional(&[]))?
+    };
     let it = vm.iter(&a[0])?;
     while let Some(k) = vm.next(&it)? {
-        vm.dict_set(&d, k, value.clone())?;
+        if exact {
+            vm.dict_set(&d, k, value.clone())?;
+        } else {
+            vm.setitem(&d, &k, value.clone())?;
+        }
     }
     Ok(d)
 }

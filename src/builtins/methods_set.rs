@@ -48,7 +48,7 @@ fn eqf() -> impl FnMut(&PyObj, &PyObj) -> crate::error::PyResult<bool> {
 
 /// "set" or "frozenset", for messages.
 fn tname(s: &PyObj) -> &'static str {
-    if s.is_type(&ctx().frozenset_type) {
+    if is_frozen(s) {
         "frozenset"
     } else {
         "set"
@@ -56,7 +56,7 @@ fn tname(s: &PyObj) -> &'static str {
 }
 
 fn is_frozen(s: &PyObj) -> bool {
-    s.is_type(&ctx().frozenset_type)
+    crate::objects::typeobj::is_subtype(&s.type_obj(), &ctx().frozenset_type)
 }
 
 /// A new set or frozenset of the same base type as `s`, holding `t`.
@@ -198,8 +198,8 @@ fn clear(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 fn copy(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     args.none(&format!("{}.copy", tname(s)))?;
-    if is_frozen(s) {
-        return Ok(s.clone());
+    if is_frozen(s) && !s.vtable().heap_type {
+        return Ok(s.clone()); // an exact frozenset is its own copy
     }
     Ok(new_like(s, snapshot(s)?))
 }

@@ -17,6 +17,7 @@ mod methods_str;
 mod methods_str_format;
 #[cfg(test)]
 mod methods_tests;
+mod subclass;
 mod sys;
 mod time;
 
@@ -95,6 +96,7 @@ pub fn install(vm: &mut Vm) {
             let _ = crate::objects::typeobj::type_dict(ty);
         }
         constructors::install_types(vm);
+        subclass::install(vm);
         classes::install_types(vm);
         iterators::install_types(vm);
         functions::install_types();

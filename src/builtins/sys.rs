@@ -163,6 +163,12 @@ fn getrefcount(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 /// sys.intern(string).
 fn intern(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("sys.intern")?;
+    if !o.is_type(&ctx().str_type) && string::view(o).is_some() {
+        return Err(exceptions::type_error(format!(
+            "can't intern {}",
+            typeobj::type_name(o)
+        )));
+    }
     if !o.is_type(&ctx().str_type) {
         return Err(exceptions::type_error(format!(
             "intern() argument must be str, not {}",

@@ -244,9 +244,9 @@ impl Vtable {
                 vt.n_words = n_words;
                 vt.finalize = finalize;
                 vt.heap_type = true;
-                if pre_words + n_words > 0 {
-                    vt.untrack = Untrack::Never;
-                }
+                // CPython untracks exact tuples and dicts only: instances of classes
+                // stay tracked while alive.
+                vt.untrack = Untrack::Never;
                 if !base.var {
                     vt.words_off = round_up(base.fixed_size, align_of::<usize>());
                     vt.fixed_size = vt.words_off + n_words * size_of::<usize>();
@@ -271,6 +271,12 @@ impl Vtable {
 
     fn block_layout(&self, n: usize) -> Option<Layout> {
         Layout::from_size_align(self.block_size(n)?, self.align).ok()
+    }
+
+    /// Is the payload var-sized (items inline after it)?
+    #[inline]
+    pub fn is_var(&self) -> bool {
+        self.var
     }
 
     /// Does this layout add words to its payload?
@@ -762,7 +768,7 @@ impl PyObj {
         // SAFETY: the block has room for a T at payload_off (H3).
         unsafe { payload_ptr::<T>(p).write(payload) };
         let obj = PyObj(p);
-        if vt.gc && (T::TRACK_AT_ALLOC || vt.has_words()) {
+        if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
             obj.gc_track();
         }
         obj
@@ -847,7 +853,7 @@ impl PyObj {
             payload_ptr::<T>(p).write(payload);
         }
         let obj = PyObj(p);
-        if vt.gc && (T::TRACK_AT_ALLOC || vt.has_words()) {
+        if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
             obj.gc_track();
         }
         Some(obj)
@@ -895,7 +901,7 @@ impl PyObj {
         // exists. Should `fill` panic, dropping `obj` frees a complete object.
         let items = unsafe { &mut *items_ptr::<T>(obj.0) };
         fill(items);
-        if vt.gc && (T::TRACK_AT_ALLOC || vt.has_words()) {
+        if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
             obj.gc_track();
         }
         Some(obj)

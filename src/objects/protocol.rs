@@ -35,7 +35,7 @@ fn leaf_hash(obj: &PyObj) -> PyResult<i64> {
     if let Some(mut s) = obj
         .borrow_mut::<set::Set>()
         .ok()
-        .filter(|_| obj.is_type(&super::ctx().frozenset_type))
+        .filter(|_| super::typeobj::is_subtype(&obj.type_obj(), &super::ctx().frozenset_type))
     {
         return Ok(s.0.frozenset_hash());
     }

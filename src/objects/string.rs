@@ -107,6 +107,19 @@ pub fn from_view(v: StrView<'_>) -> Option<PyObj> {
     })
 }
 
+/// A new object of `ty` (str or a subclass of it) holding the characters of `v`:
+/// no singletons, no interning (str.__new__ for a subclass). None if memory runs out.
+pub fn from_view_typed(ty: &crate::heap::TypeRef, v: StrView<'_>) -> Option<PyObj> {
+    let utf8_len = if v.kind() == Kind::Ascii {
+        v.len()
+    } else {
+        v.chars()
+            .map(|u| char::from_u32(u).map_or(3, char::len_utf8))
+            .sum()
+    };
+    alloc_with(ty, v.kind(), v.len(), utf8_len, |d| write_view_data(v, d))
+}
+
 /// The str holding a string buffer built by the unicode functions.
 pub fn from_buf(b: &StrBuf) -> Option<PyObj> {
     from_view(b.view())

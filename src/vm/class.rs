@@ -37,17 +37,29 @@ pub fn mangle(class: &str, name: &str) -> String {
     format!("_{c}{name}")
 }
 
-/// The payload kinds a class may extend.
+/// The payload kinds a class may extend: object's, an exception's, and those of
+/// int, float, str, tuple, list, dict, set and frozenset (and of their subclasses).
 fn extendable(ty: &TypeRef) -> Result<(), String> {
     let c = ctx();
+    let name = name_of(ty);
     let vt = ty.instance_vtable();
+    let builtin_bases = [
+        &c.int_type,
+        &c.float_type,
+        &c.str_type,
+        &c.tuple_type,
+        &c.list_type,
+        &c.dict_type,
+        &c.set_type,
+        &c.frozenset_type,
+    ];
     let ok = ty.is(&c.object_type)
         || vt.type_id == Instance::VTABLE.type_id
-        || vt.type_id == ExcObj::VTABLE.type_id;
+        || vt.type_id == ExcObj::VTABLE.type_id
+        || (!ty.is(&c.bool_type) && builtin_bases.iter().any(|b| typeobj::is_subtype(ty, b)));
     if ok {
         return Ok(());
     }
-    let name = name_of(ty);
     let final_types = [
         "bool",
         "NoneType",
@@ -76,7 +88,12 @@ fn solid_base(ty: &TypeRef) -> TypeRef {
     match &i.heap {
         Some(h) if !h.slot_names.is_empty() => ty.clone(),
         Some(_) => solid_base(i.base.as_ref().expect("classes have a base")),
-        None => ty.clone(),
+        // A built-in type adds nothing to a base with the same payload (ValueError's
+        // layout is BaseException's).
+        None => match &i.base {
+            Some(b) if b.instance_vtable().type_id == ty.instance_vtable().type_id => solid_base(b),
+            _ => ty.clone(),
+        },
     }
 }
 
@@ -151,10 +168,11 @@ fn has_dict(ty: &TypeRef) -> bool {
 }
 
 fn has_weakref(ty: &TypeRef) -> bool {
-    typeobj::info(ty)
-        .heap
-        .as_ref()
-        .is_some_and(|h| h.has_weakref)
+    match &typeobj::info(ty).heap {
+        Some(h) => h.has_weakref,
+        // set and frozenset have their own weakreflist (it is in their 200 bytes).
+        None => ty.instance_vtable().type_id == crate::objects::set::Set::VTABLE.type_id,
+    }
 }
 
 /// The `__slots__` names of a class body (str or an iterable of str), mangled.
@@ -324,12 +342,28 @@ impl Vm {
         };
         let base_dict = bases.iter().any(has_dict);
         let base_weak = bases.iter().any(has_weakref);
-        let (mut add_dict, mut add_weak) = (!base_dict, !base_weak);
+        // Var-sized payloads (int, str, tuple here) take no words after their items:
+        // no `__weakref__` word (CPython adds none for int and tuple either) and no
+        // `__slots__` values; the `__dict__` goes in the pre-header.
+        let var = base_vt.is_var();
+        let (mut add_dict, mut add_weak) = (!base_dict, !base_weak && !var);
         let mut slots: Vec<String> = Vec::new();
         if let Some(s) = self.dict_get_str(&d, "__slots__") {
             add_dict = false;
             add_weak = false;
-            for n in slot_names(self, &s, &cname)? {
+            let names = slot_names(self, &s, &cname)?;
+            if var && !names.is_empty() {
+                let by = if base.is(&c.str_type) || typeobj::is_subtype(&base, &c.str_type) {
+                    " by glasspy"
+                } else {
+                    ""
+                };
+                return Err(type_error(format!(
+                    "nonempty __slots__ not supported for subtype of '{}'{by}",
+                    name_of(&base)
+                )));
+            }
+            for n in names {
                 match n.as_str() {
                     "__dict__" => {
                         if base_dict || add_dict {
@@ -340,7 +374,7 @@ impl Vm {
                     "__weakref__" => {
                         if base_weak || add_weak {
                             return Err(type_error(
-                                "__weakref__ slot disallowed: we already got one",
+                                "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
                             ));
                         }
                         add_weak = true;
@@ -357,12 +391,6 @@ impl Vm {
             }
             slots.sort();
             slots.dedup();
-            if !slots.is_empty() && base_vt.block_size(0).is_none() {
-                return Err(type_error(format!(
-                    "nonempty __slots__ not supported for subtype of '{}'",
-                    name_of(&base)
-                )));
-            }
         }
         let base_words = base_vt.n_words;
         let add_dict = add_dict && !base_dict;
@@ -571,6 +599,19 @@ impl Vm {
         Ok(obj)
     }
 
+    /// Is `ty.__new__` object's own (CPython's `tp_new == object_new`)? False for
+    /// classes that define `__new__` and for subclasses of built-in types.
+    pub(crate) fn new_is_object_new(&mut self, ty: &TypeRef) -> bool {
+        let key = string::intern_str("__new__");
+        let found = self.type_lookup(ty, &key).ok().flatten();
+        let obj = typeobj::type_dict(&ctx().object_type);
+        let object_new = self.dict_get(&obj, &key).ok().flatten();
+        match (found, object_new) {
+            (Some(f), Some(o)) => f.is(&o),
+            _ => false,
+        }
+    }
+
     /// Does a class in `ty`'s MRO (not object) define `name`?
     pub(crate) fn overrides(&mut self, ty: &TypeRef, name: &str) -> bool {
         let key = string::intern_str(name);
@@ -594,10 +635,23 @@ impl Vm {
             return Err(type_error(format!("{}() takes no arguments", name_of(cls))));
         }
         if cls.instance_vtable().type_id != Instance::VTABLE.type_id {
+            // CPython names the first class up the base chain whose __new__ is not
+            // a Python function of its own.
+            let mut safe = cls.clone();
+            while typeobj::is_heap_type(&safe) {
+                let d = typeobj::type_dict(&safe);
+                if self.dict_get_str(&d, "__new__").is_none() {
+                    break;
+                }
+                match typeobj::info(&safe).base.clone() {
+                    Some(b) => safe = b,
+                    None => break,
+                }
+            }
             return Err(type_error(format!(
                 "object.__new__({}) is not safe, use {}.__new__()",
                 name_of(cls),
-                name_of(typeobj::info(cls).base.as_ref().unwrap_or(cls))
+                name_of(&safe)
             )));
         }
         Ok(PyObj::new(cls, Instance))
@@ -620,7 +674,11 @@ impl Vm {
                 let d = dict::new();
                 // Owned by the instance until someone asks for `__dict__` (CPython
                 // keeps the values inline until then): collected as part of it.
-                d.set_owned(true);
+                // Subclasses of built-in types get a dict of their own at once, as
+                // CPython 3.11 (gc.collect counts it).
+                if o.vtable().type_id == Instance::VTABLE.type_id {
+                    d.set_owned(true);
+                }
                 d
             }
             None => return None,

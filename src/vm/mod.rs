@@ -79,6 +79,10 @@ pub struct Vm {
     pub std_streams: [Option<PyObj>; 2],
     /// Buffered standard output (flushed before exit and before input()).
     pub out: std::io::BufWriter<std::io::Stdout>,
+    /// The object (by id) whose next special-method dispatch is skipped: set by the
+    /// built-in types' slot wrappers (`list.__repr__(a)`) so the operation they run
+    /// takes the built-in path for `a` even when `a`'s class overrides it.
+    pub(crate) bypass: Option<usize>,
 }
 
 impl Vm {
@@ -98,6 +102,7 @@ impl Vm {
             repr_active: Vec::new(),
             std_streams: [None, None],
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            bypass: None,
         };
         crate::builtins::install(&mut vm);
         vm

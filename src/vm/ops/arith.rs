@@ -121,8 +121,10 @@ fn is_sequence(o: &PyObj) -> bool {
 /// `seq * n` for str, tuple and list.
 fn repeat(seq: &PyObj, n: i64) -> VmResult<PyObj> {
     let n = n.max(0) as usize;
+    // Only an exact str or tuple is its own result (a subclass gives a new base object).
+    let exact = !seq.vtable().heap_type;
     if let Some(v) = string::view(seq) {
-        if n == 1 {
+        if n == 1 && exact {
             return Ok(seq.clone());
         }
         let buf = crate::objects::unicode::view::repeat(v, n as i64)?;
@@ -130,7 +132,7 @@ fn repeat(seq: &PyObj, n: i64) -> VmResult<PyObj> {
     }
     let items: Vec<PyObj> = match tuple::items(seq) {
         Some(t) => {
-            if n == 1 {
+            if n == 1 && exact {
                 return Ok(seq.clone());
             }
             t.to_vec()
@@ -156,7 +158,16 @@ fn repeat(seq: &PyObj, n: i64) -> VmResult<PyObj> {
 }
 
 fn concat_error(a: &PyObj, b: &PyObj) -> Exc {
-    let what = typeobj::type_name(a);
+    // The built-in type's name, as CPython's list_concat / tupleconcat / PyUnicode_Concat.
+    let what = if string::view(a).is_some() {
+        "str".to_string()
+    } else if tuple::items(a).is_some() {
+        "tuple".to_string()
+    } else if a.is_a::<list::List>() {
+        "list".to_string()
+    } else {
+        typeobj::type_name(a)
+    };
     exceptions::type_error(format!(
         "can only concatenate {what} (not \"{}\") to {what}",
         typeobj::type_name(b)
@@ -166,10 +177,10 @@ fn concat_error(a: &PyObj, b: &PyObj) -> Exc {
 /// `a + b` for two sequences of the same kind.
 fn concat(a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
     if let (Some(x), Some(y)) = (string::view(a), string::view(b)) {
-        if y.is_empty() {
+        if y.is_empty() && !a.vtable().heap_type {
             return Ok(a.clone());
         }
-        if x.is_empty() {
+        if x.is_empty() && !b.vtable().heap_type {
             return Ok(b.clone());
         }
         let buf = crate::objects::unicode::view::concat(&[x, y])?;
@@ -217,7 +228,7 @@ pub fn binary_op(
 }
 
 /// BINARY_OP for the built-in types.
-pub(super) fn binary_op_builtin(
+pub(crate) fn binary_op_builtin(
     vm: &mut Vm,
     a: &PyObj,
     b: &PyObj,
@@ -249,12 +260,12 @@ pub(super) fn binary_op_builtin(
                 vm.list_extend(a, b)?;
                 return Ok(a.clone());
             }
-            if is_sequence(b) && a.type_obj().is(&b.type_obj()) {
-                return concat(a, b);
-            }
             if inplace && a.is_a::<list::List>() {
                 vm.list_extend(a, b)?;
                 return Ok(a.clone());
+            }
+            if is_sequence(b) {
+                return concat(a, b);
             }
             Err(concat_error(a, b))
         }

@@ -86,7 +86,7 @@ impl Vm {
             if let Some(d) = v.get::<MethodDescr>() {
                 return Ok(builtin_function::new(d.def, Some(o.clone()), None));
             }
-            return Ok(v);
+            return Ok(bind_classmethod(v, &o.type_obj()));
         }
         Err(no_attribute(o, &n))
     }
@@ -106,7 +106,7 @@ impl Vm {
             _ => {}
         }
         if let Some(v) = self.lookup_type_attr(ty, n) {
-            return Ok(v);
+            return Ok(bind_classmethod(v, ty));
         }
         Err(exceptions::named(
             "AttributeError",
@@ -116,9 +116,23 @@ impl Vm {
             ),
         ))
     }
+}
 
+/// A classmethod of a built-in type (dict.fromkeys) bound to the type it was
+/// looked up on; anything else as it is.
+fn bind_classmethod(v: PyObj, ty: &TypeRef) -> PyObj {
+    if !v.is_type(&ctx().classmethod_type) {
+        return v;
+    }
+    match v.get::<crate::objects::descr::Wrapper>() {
+        Some(w) => crate::objects::method::new(w.callable.clone(), ty.as_obj().clone()),
+        None => v,
+    }
+}
+
+impl Vm {
     /// Data attributes of the built-in types (function.__name__, e.args, x.real, ...).
-    fn special_attr(&mut self, o: &PyObj, n: &str) -> VmResult<Option<PyObj>> {
+    pub(super) fn special_attr(&mut self, o: &PyObj, n: &str) -> VmResult<Option<PyObj>> {
         if let Some(v) = crate::vm::gen::gen_attr(o, n) {
             return Ok(Some(v));
         }

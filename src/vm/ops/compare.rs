@@ -67,6 +67,12 @@ pub fn compare_bool(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResul
         let r = compare(vm, a, b, op)?;
         return vm.truthy(&r);
     }
+    compare_bool_builtin(vm, a, b, op)
+}
+
+/// `a op b` with the built-in types' rules, whatever the classes of `a` and `b`
+/// (the comparison a subclass of a built-in type inherits).
+pub fn compare_bool_builtin(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<bool> {
     if let Some(ord) = numeric_cmp(a, b) {
         return Ok(from_ordering(ord, op));
     }
@@ -83,8 +89,8 @@ pub fn compare_bool(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResul
         return set_compare(a, b, op);
     }
     match op {
-        CompareOp::Eq => vm.equal(a, b),
-        CompareOp::Ne => Ok(!vm.equal(a, b)?),
+        CompareOp::Eq => Ok(a.is(b) || vm.equal_builtin(a, b)?),
+        CompareOp::Ne => Ok(!(a.is(b) || vm.equal_builtin(a, b)?)),
         _ => Err(exceptions::type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
             op.symbol(),
@@ -151,6 +157,11 @@ impl Vm {
         if super::dunder::any_heap(a, b) {
             return compare_bool(self, a, b, CompareOp::Eq);
         }
+        self.equal_builtin(a, b)
+    }
+
+    /// `a == b` with the built-in types' rules (no identity shortcut).
+    pub(crate) fn equal_builtin(&mut self, a: &PyObj, b: &PyObj) -> VmResult<bool> {
         if a.is_a::<dict::Dict>() && b.is_a::<dict::Dict>() {
             self.enter_recursive(" in comparison")?;
             let r = self.dict_equal(a, b);

@@ -42,6 +42,11 @@ fn compare_names(op: CompareOp) -> (&'static str, &'static str) {
     }
 }
 
+/// Does `o` (an instance of a class or not) have a built-in type's behaviour?
+fn builtin_behaviour(o: &PyObj) -> bool {
+    super::special::builtin_payload(o.vtable())
+}
+
 /// Is either operand an instance of a class?
 #[inline]
 pub fn any_heap(a: &PyObj, b: &PyObj) -> bool {
@@ -55,7 +60,7 @@ fn is_ni(v: &PyObj) -> bool {
 impl Vm {
     /// `name` of `a`'s class called with `b`; None if the class has no such method.
     fn try_special(&mut self, a: &PyObj, name: &str, b: &PyObj) -> VmResult<Option<PyObj>> {
-        if !a.vtable().heap_type {
+        if !self.dispatches(a, name) {
             return Ok(None);
         }
         self.call_special(a, name, std::slice::from_ref(b))
@@ -88,6 +93,11 @@ impl Vm {
                 }
             }
         }
+        if builtin_behaviour(a) || builtin_behaviour(b) {
+            // A subclass of a built-in type that does not override the comparison.
+            let r = super::compare::compare_bool_builtin(self, a, b, op)?;
+            return Ok(super::bool_obj(r));
+        }
         match op {
             CompareOp::Eq => Ok(super::bool_obj(a.is(b))),
             CompareOp::Ne => Ok(super::bool_obj(!a.is(b))),
@@ -109,6 +119,11 @@ impl Vm {
         inplace: bool,
     ) -> VmResult<Option<PyObj>> {
         let (name, rname, iname) = binary_names(op);
+        let a_own = self.dispatches(a, name) || (inplace && self.dispatches(a, iname));
+        if !a_own && !self.dispatches(b, rname) {
+            // Subclasses of built-in types that override none of these methods.
+            return super::binary_op_builtin(self, a, b, op, inplace).map(Some);
+        }
         if inplace {
             if let Some(r) = self.try_special(a, iname, b)? {
                 if !is_ni(&r) {
@@ -127,7 +142,7 @@ impl Vm {
                 }
             }
         }
-        if a.vtable().heap_type {
+        if self.dispatches(a, name) {
             if let Some(r) = self.try_special(a, name, b)? {
                 if !is_ni(&r) {
                     return Ok(Some(r));
@@ -148,29 +163,38 @@ impl Vm {
 
     /// -x, +x, ~x, abs(x) for an instance of a class.
     pub fn unary_special(&mut self, v: &PyObj, name: &str) -> VmResult<Option<PyObj>> {
-        if !v.vtable().heap_type {
+        if !self.dispatches(v, name) {
             return Ok(None);
         }
         self.call_special(v, name, &[])
     }
 
-    /// bool(x) of an instance: `__bool__`, else `__len__`, else True.
-    pub fn truthy_special(&mut self, o: &PyObj) -> VmResult<bool> {
-        if let Some(r) = self.call_special(o, "__bool__", &[])? {
+    /// bool(x) of an instance: `__bool__`, else `__len__`, else True; None when a
+    /// subclass of a built-in type overrides neither (its built-in truth applies).
+    pub fn truthy_special(&mut self, o: &PyObj) -> VmResult<Option<bool>> {
+        let r = if self.dispatches(o, "__bool__") {
+            self.call_special(o, "__bool__", &[])?
+        } else {
+            None
+        };
+        if let Some(r) = r {
             if r.is(&ctx().true_) {
-                return Ok(true);
+                return Ok(Some(true));
             }
             if r.is(&ctx().false_) {
-                return Ok(false);
+                return Ok(Some(false));
             }
             return Err(exceptions::type_error(format!(
                 "__bool__ should return bool, returned {}",
                 typeobj::type_name(&r)
             )));
         }
+        if !self.dispatches(o, "__len__") {
+            return Ok((!builtin_behaviour(o)).then_some(true));
+        }
         match self.len_special(o)? {
-            Some(n) => Ok(n > 0),
-            None => Ok(true),
+            Some(n) => Ok(Some(n > 0)),
+            None => Ok(Some(true)),
         }
     }
 
@@ -199,6 +223,9 @@ impl Vm {
 
     /// hash(x) of an instance: `__hash__` (None makes it unhashable).
     pub fn hash_special(&mut self, o: &PyObj) -> VmResult<i64> {
+        if !self.dispatches(o, "__hash__") {
+            return Ok(crate::objects::protocol::hash(o)?);
+        }
         let Some(r) = self.call_special(o, "__hash__", &[])? else {
             return Err(exceptions::type_error(format!(
                 "unhashable type: '{}'",
@@ -346,7 +373,7 @@ impl Vm {
     /// `o.__index__()` for an instance of a class that defines it (operator.index);
     /// anything else is returned as it is, for the caller's own checks.
     pub fn index_arg(&mut self, o: &PyObj) -> VmResult<PyObj> {
-        if !o.vtable().heap_type {
+        if !self.dispatches(o, "__index__") {
             return Ok(o.clone());
         }
         match self.call_special(o, "__index__", &[])? {
@@ -367,7 +394,7 @@ impl Vm {
         name: &str,
         args: &[PyObj],
     ) -> VmResult<Option<PyObj>> {
-        if !o.vtable().heap_type {
+        if !self.dispatches(o, name) {
             return Ok(None);
         }
         self.call_special(o, name, args)

@@ -113,6 +113,10 @@ impl Vm {
         if o.is_a::<ExcObj>() {
             return self.exception_attr(o, &n);
         }
+        if super::special::builtin_payload(o.vtable()) {
+            // int.real, float.imag, ... of a subclass instance.
+            return self.special_attr(o, &n);
+        }
         Ok(None)
     }
 

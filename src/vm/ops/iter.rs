@@ -51,7 +51,7 @@ impl Vm {
     /// iter(obj).
     pub fn iter(&mut self, o: &PyObj) -> VmResult<PyObj> {
         let c = ctx();
-        if o.vtable().heap_type {
+        if self.dispatches(o, "__iter__") {
             return self.iter_special(o);
         }
         if o.is_a::<list::List>() {
@@ -244,11 +244,15 @@ impl Vm {
 
     /// All items of an iterable, in order.
     pub fn collect_iter(&mut self, o: &PyObj) -> VmResult<Vec<PyObj>> {
-        if let Some(items) = tuple::items(o) {
-            return Ok(items.to_vec());
-        }
-        if let Some(l) = list::borrow(o) {
-            return Ok(l.0.clone());
+        // Exact lists and tuples only (CPython's PySequence_Fast): a subclass may
+        // override __iter__.
+        if !o.vtable().heap_type {
+            if let Some(items) = tuple::items(o) {
+                return Ok(items.to_vec());
+            }
+            if let Some(l) = list::borrow(o) {
+                return Ok(l.0.clone());
+            }
         }
         let it = self.iter(o)?;
         let mut out = Vec::new();
@@ -290,7 +294,8 @@ impl Vm {
 
     /// list.extend(iterable), allocating as CPython 3.11's list_extend.
     pub fn list_extend(&mut self, l: &PyObj, src: &PyObj) -> VmResult<()> {
-        let sized = tuple::items(src).is_some() || src.is_a::<list::List>();
+        let sized =
+            !src.vtable().heap_type && (tuple::items(src).is_some() || src.is_a::<list::List>());
         if let Some(Err(e)) = super::len_of(src) {
             return Err(e); // list(range(2**70)): OverflowError, as CPython
         }
@@ -386,14 +391,15 @@ impl Vm {
                 _ => x.0.symmetric_difference(&y.0, &mut eq)?,
             }
         };
-        if inplace && !a.is_type(&ctx().frozenset_type) {
+        let frozen = typeobj::is_subtype(&a.type_obj(), &ctx().frozenset_type);
+        if inplace && !frozen {
             let mut t = a.borrow_mut::<set::Set>().map_err(|_| busy())?;
             let old = std::mem::replace(&mut t.0, result);
             drop(t);
             drop(old);
             return Ok(a.clone());
         }
-        if a.is_type(&ctx().frozenset_type) {
+        if frozen {
             Ok(set::new_frozen(result))
         } else {
             Ok(PyObj::new(&ctx().set_type, set::Set(result)))

@@ -14,10 +14,10 @@ pub mod slots;
 mod special;
 mod subscr;
 
-use arith::binary_op_builtin;
+pub(crate) use arith::binary_op_builtin;
 pub use arith::{binary_op, bool_obj, int_obj, unary_op};
 pub use attr::traceback_object;
-pub use compare::{compare, compare_bool};
+pub use compare::{compare, compare_bool, compare_bool_builtin};
 pub use iter::{char_str, register_iterator, NextFn};
 pub use repr::ascii_escape;
 pub use slots::{register_slots, slot_len, slots_of, Slots};
@@ -131,6 +131,11 @@ impl Vm {
         if o.is(&c.false_) || o.is(&c.none) {
             return Ok(false);
         }
+        if o.vtable().heap_type {
+            if let Some(b) = self.truthy_special(o)? {
+                return Ok(b);
+            }
+        }
         if let Some(v) = int::as_i64(o) {
             return Ok(v != 0);
         }
@@ -139,9 +144,6 @@ impl Vm {
         }
         if let Some(f) = float::value(o) {
             return Ok(f != 0.0);
-        }
-        if o.vtable().heap_type {
-            return self.truthy_special(o);
         }
         if let Some(n) = len_of(o) {
             // A range too long for an index is certainly not empty.
@@ -152,18 +154,18 @@ impl Vm {
 
     /// hash(obj).
     pub fn hash(&mut self, o: &PyObj) -> VmResult<i64> {
-        if let Some(h) = string::hash(o) {
-            return Ok(h);
-        }
         if o.vtable().heap_type {
             return self.hash_special(o);
+        }
+        if let Some(h) = string::hash(o) {
+            return Ok(h);
         }
         Ok(protocol::hash(o)?)
     }
 
     /// `item in container`.
     pub fn contains(&mut self, container: &PyObj, item: &PyObj) -> VmResult<bool> {
-        if container.vtable().heap_type {
+        if self.dispatches(container, "__contains__") {
             return self.contains_special(container, item);
         }
         if let (Some(hay), Some(needle)) = (string::view(container), string::view(item)) {
@@ -235,7 +237,7 @@ impl Vm {
 
     /// format(value, spec) for the built-in types.
     pub fn format(&mut self, v: &PyObj, spec: Option<&PyObj>) -> VmResult<PyObj> {
-        if v.vtable().heap_type {
+        if self.dispatches(v, "__format__") {
             let empty = ctx().empty_str.clone();
             return self.format_special(v, spec.unwrap_or(&empty));
         }

@@ -47,10 +47,7 @@ impl Vm {
 
     /// str(obj) as Rust text.
     pub fn str(&mut self, o: &PyObj) -> VmResult<String> {
-        if let Some(s) = string::as_str(o) {
-            return Ok(s.into_owned());
-        }
-        if o.vtable().heap_type {
+        if self.dispatches(o, "__str__") {
             self.enter_recursive(" while calling a Python object")?;
             let r = self.special_text(o, "__str__");
             self.leave_recursive();
@@ -121,7 +118,7 @@ impl Vm {
     /// repr(obj) as Rust text.
     pub fn repr(&mut self, o: &PyObj) -> VmResult<String> {
         let c = ctx();
-        if o.vtable().heap_type {
+        if self.dispatches(o, "__repr__") {
             self.enter_recursive(" while calling a Python object")?;
             let r = self.special_text(o, "__repr__");
             self.leave_recursive();
@@ -231,7 +228,8 @@ impl Vm {
             return Ok(out);
         }
         let items = set::elements(o).unwrap_or_default();
-        let frozen = o.is_type(&c.frozenset_type);
+        // Anything but an exact set shows its type's name (frozenset, subclasses).
+        let frozen = !o.is_type(&c.set_type);
         let name = typeobj::type_name(o);
         if items.is_empty() {
             return Ok(format!("{name}()"));

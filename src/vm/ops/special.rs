@@ -2,13 +2,48 @@
 //! type of an object (never on the instance, as CPython's _PyType_Lookup), binding
 //! them, and calling them.
 
-use crate::heap::{PyObj, TypeRef};
+use crate::heap::{Payload, PyObj, TypeRef, Vtable};
+use crate::objects::descr::Instance;
+use crate::objects::exception::ExcObj;
 use crate::objects::function::Function;
 use crate::objects::{method, string, typeobj};
 
 use super::super::{Args, Vm, VmResult};
 
+/// Does an instance with this layout get its behaviour from a built-in payload (a
+/// list's, an int's, ...) rather than from object's or an exception's?
+pub fn builtin_payload(vt: &Vtable) -> bool {
+    vt.type_id != Instance::VTABLE.type_id && vt.type_id != ExcObj::VTABLE.type_id
+}
+
 impl Vm {
+    /// Does the operation behind special method `name` go through `o`'s class (the
+    /// data model) rather than the built-in code? Instances of classes do, except
+    /// that a subclass of a built-in type keeps the built-in behaviour for every
+    /// method no class of its MRO defines (CPython's inherited type slots).
+    pub fn dispatches(&mut self, o: &PyObj, name: &str) -> bool {
+        let vt = o.vtable();
+        if !vt.heap_type {
+            return false;
+        }
+        if !builtin_payload(vt) {
+            return true;
+        }
+        if self.bypass == Some(o.id()) {
+            self.bypass = None;
+            return false;
+        }
+        self.overrides(&o.type_obj(), name)
+    }
+
+    /// Run `f` with `o`'s next dispatch skipped (the built-in types' slot wrappers).
+    pub fn without_dispatch<T>(&mut self, o: &PyObj, f: impl FnOnce(&mut Vm) -> T) -> T {
+        let saved = self.bypass.replace(o.id());
+        let r = f(self);
+        self.bypass = saved;
+        r
+    }
+
     /// `name` in the dicts along `ty`'s MRO (no binding): CPython's _PyType_Lookup.
     pub fn type_lookup(&mut self, ty: &TypeRef, name: &PyObj) -> VmResult<Option<PyObj>> {
         if !typeobj::is_heap_type(ty) {

@@ -4,7 +4,7 @@
 use crate::heap::PyObj;
 use crate::objects::range::Range;
 use crate::objects::slice::{adjust_indices, Slice};
-use crate::objects::{dict, int, list, range, string, tuple, typeobj};
+use crate::objects::{ctx, dict, int, list, range, string, tuple, typeobj};
 
 use super::super::{exceptions, Exc, Vm, VmResult};
 use super::iter::char_str;
@@ -77,7 +77,7 @@ fn busy() -> Exc {
 impl Vm {
     /// obj[key].
     pub fn getitem(&mut self, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
-        if o.vtable().heap_type {
+        if self.dispatches(o, "__getitem__") {
             if let Some(v) = self.item_special(o, key, None, false)? {
                 return Ok(v);
             }
@@ -126,7 +126,7 @@ impl Vm {
             }
             if let Some(s) = key.get::<Slice>() {
                 let (pos, _, step) = slice_positions(s, items.len())?;
-                if step == 1 && pos.len() == items.len() {
+                if step == 1 && pos.len() == items.len() && !o.vtable().heap_type {
                     return Ok(o.clone());
                 }
                 return Ok(tuple::new(
@@ -142,7 +142,7 @@ impl Vm {
             if let Some(s) = key.get::<Slice>() {
                 let (start, stop, step) = slice_parts(s)?;
                 let (start, _, n) = adjust_indices(v.len() as i64, start, stop, step);
-                if step == 1 && n as usize == v.len() {
+                if step == 1 && n as usize == v.len() && !o.vtable().heap_type {
                     return Ok(o.clone());
                 }
                 let buf = v.slice(start, step, n.max(0) as usize);
@@ -156,6 +156,11 @@ impl Vm {
         if o.is_a::<dict::Dict>() {
             return match self.dict_get(o, key)? {
                 Some(v) => Ok(v),
+                None if o.vtable().heap_type && self.overrides(&o.type_obj(), "__missing__") => {
+                    // dict_subscript: a subclass's __missing__ answers for absent keys.
+                    let r = self.call_special(o, "__missing__", std::slice::from_ref(key))?;
+                    Ok(r.unwrap_or_else(|| ctx().none.clone()))
+                }
                 None => Err(Exc(exceptions::new_exc(
                     crate::objects::ctx().exc_type("KeyError"),
                     vec![key.clone()],
@@ -200,7 +205,7 @@ impl Vm {
 
     /// obj[key] = value.
     pub fn setitem(&mut self, o: &PyObj, key: &PyObj, value: PyObj) -> VmResult<()> {
-        if o.vtable().heap_type {
+        if self.dispatches(o, "__setitem__") {
             if self.item_special(o, key, Some(value), false)?.is_some() {
                 return Ok(());
             }
@@ -233,7 +238,7 @@ impl Vm {
 
     /// del obj[key].
     pub fn delitem(&mut self, o: &PyObj, key: &PyObj) -> VmResult<()> {
-        if o.vtable().heap_type {
+        if self.dispatches(o, "__delitem__") {
             if self.item_special(o, key, None, true)?.is_some() {
                 return Ok(());
             }
