@@ -1868,49 +1868,55 @@ def row335():
 print("instance-slots | slots + __dict__ |", row335(), "(reference 56)")
 
 def row336():
+    class A(list): pass
+    x = A()
+    return sys.getsizeof(x)
+print("instance-subclass | class A(list): pass ; x = A() |", row336(), "(reference 80)")
+
+def row337():
     class A(Exception): pass
     x = A()
     return sys.getsizeof(x)
-print("instance-subclass | class A(Exception): pass ; x = A() |", row336(), "(reference 96)")
-
-def row337():
-    x = Exception('boom')
-    return sys.getsizeof(x)
-print("instance-subclass | x = Exception('boom') |", row337(), "(reference 88)")
+print("instance-subclass | class A(Exception): pass ; x = A() |", row337(), "(reference 96)")
 
 def row338():
+    x = Exception('boom')
+    return sys.getsizeof(x)
+print("instance-subclass | x = Exception('boom') |", row338(), "(reference 88)")
+
+def row339():
     a, b, c, d, e = range(5)
     x = {a, b, c, d, e}
     return sys.getsizeof(x)
-print("set-literal | a, b, c, d, e = range(5) ; x = {a, b, c, d, e} |", row338(), "(reference 728)")
+print("set-literal | a, b, c, d, e = range(5) ; x = {a, b, c, d, e} |", row339(), "(reference 728)")
 
-def row339():
+def row340():
     a = 1
     x = {a}
     return sys.getsizeof(x)
-print("set-literal | a = 1 ; x = {a} |", row339(), "(reference 216)")
-
-def row340():
-    x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
-    return sys.getsizeof(x)
-print("set-literal | x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10} |", row340(), "(reference 728)")
+print("set-literal | a = 1 ; x = {a} |", row340(), "(reference 216)")
 
 def row341():
-    x = set({1: 1, 2: 2, 3: 3, 4: 4, 5: 5})
+    x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
     return sys.getsizeof(x)
-print("set-literal | x = set({1: 1, 2: 2, 3: 3, 4: 4, 5: 5}) |", row341(), "(reference 472)")
+print("set-literal | x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10} |", row341(), "(reference 728)")
 
 def row342():
-    x = set(frozenset(range(5)))
+    x = set({1: 1, 2: 2, 3: 3, 4: 4, 5: 5})
     return sys.getsizeof(x)
-print("set-literal | x = set(frozenset(range(5))) |", row342(), "(reference 472)")
+print("set-literal | x = set({1: 1, 2: 2, 3: 3, 4: 4, 5: 5}) |", row342(), "(reference 472)")
 
 def row343():
-    x = set(set(range(5)))
+    x = set(frozenset(range(5)))
     return sys.getsizeof(x)
-print("set-literal | x = set(set(range(5))) |", row343(), "(reference 472)")
+print("set-literal | x = set(frozenset(range(5))) |", row343(), "(reference 472)")
 
 def row344():
+    x = set(set(range(5)))
+    return sys.getsizeof(x)
+print("set-literal | x = set(set(range(5))) |", row344(), "(reference 472)")
+
+def row345():
     x = set(range(5)).copy()
     return sys.getsizeof(x)
-print("set-literal | x = set(range(5)).copy() |", row344(), "(reference 472)")
+print("set-literal | x = set(range(5)).copy() |", row345(), "(reference 472)")
