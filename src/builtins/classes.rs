@@ -13,21 +13,8 @@ use crate::objects::{ctx, string, tuple};
 use crate::vm::exceptions::type_error;
 use crate::vm::{exceptions, Args, Signature, Vm, VmResult};
 
+use super::constructors::called_type;
 use super::methods_args::this;
-
-fn called_type(args: &Args<'_>, name: &str) -> VmResult<TypeRef> {
-    match args.all.first() {
-        Some(t) => TypeRef::from_obj::<TypeInfo>(t).ok_or_else(|| {
-            type_error(format!(
-                "{name}.__new__(X): X is not a type object ({})",
-                typeobj::type_name(t)
-            ))
-        }),
-        None => Err(type_error(format!(
-            "{name}.__new__(): not enough arguments"
-        ))),
-    }
-}
 
 /// __build_class__(func, name, *bases, **kwds)
 fn build_class(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {

@@ -19,7 +19,7 @@ use super::methods_args::this;
 use super::subclass;
 
 /// The type a constructor was called on (args.all[0]); `X.__new__(5)` is a TypeError.
-fn called_type(args: &Args<'_>, name: &str) -> VmResult<TypeRef> {
+pub(super) fn called_type(args: &Args<'_>, name: &str) -> VmResult<TypeRef> {
     match args.all.first() {
         Some(t) => TypeRef::from_obj::<TypeInfo>(t).ok_or_else(|| {
             type_error(format!(
