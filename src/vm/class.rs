@@ -588,14 +588,8 @@ impl Vm {
                     typeobj::type_name(&r)
                 )));
             }
-        } else if !args.all.is_empty() && self.overrides(&oty, "__new__") {
-            // object.__init__ with arguments, __new__ overridden: fine.
-        } else if !args.all.is_empty() {
-            return Err(type_error(format!(
-                "{}.__init__() takes exactly one argument (the instance to initialize)",
-                name_of(&oty)
-            )));
         }
+        // (object defines __init__, which checks excess arguments itself.)
         Ok(obj)
     }
 
