@@ -572,7 +572,11 @@ impl Vm {
     }
 
     /// Does a class in `ty`'s MRO (not object) define `name`?
-    pub(crate) fn overrides(&mut self, ty: &TypeRef, name: &str) -> bool {
+    pub(crate) fn overrides(&mut self, ty: &TypeRef, name: &'static str) -> bool {
+        self.overrides_cached(ty, name, |vm| vm.overrides_uncached(ty, name))
+    }
+
+    fn overrides_uncached(&mut self, ty: &TypeRef, name: &str) -> bool {
         let key = string::intern_str(name);
         let m = typeobj::mro(ty);
         let types: Vec<TypeRef> = typeobj::mro_types(&m).collect();

@@ -671,10 +671,9 @@ impl Vm {
     /// `__enter__` / `__exit__` of the manager's type, bound (CPython's
     /// _PyObject_LookupSpecial: unlike `lookup_special`, a None there is returned, to
     /// fail when called).
-    fn with_method(&mut self, mgr: &PyObj, name: &str) -> VmResult<Option<PyObj>> {
+    fn with_method(&mut self, mgr: &PyObj, name: &'static str) -> VmResult<Option<PyObj>> {
         let ty = mgr.type_obj();
-        let key = string::intern_str(name);
-        match self.type_lookup(&ty, &key)? {
+        match self.type_lookup_static(&ty, name)? {
             Some(f) => self.bind_descriptor(f, Some(mgr), &ty).map(Some),
             None => Ok(None),
         }

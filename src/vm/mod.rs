@@ -79,6 +79,8 @@ pub struct Vm {
     pub std_streams: [Option<PyObj>; 2],
     /// Buffered standard output (flushed before exit and before input()).
     pub out: std::io::BufWriter<std::io::Stdout>,
+    /// Where attributes were found along types' MROs (ops/typecache.rs).
+    pub(crate) type_cache: ops::TypeCache,
 }
 
 impl Vm {
@@ -98,6 +100,7 @@ impl Vm {
             repr_active: Vec::new(),
             std_streams: [None, None],
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            type_cache: ops::TypeCache::default(),
         };
         crate::builtins::install(&mut vm);
         vm

@@ -54,7 +54,7 @@ fn is_ni(v: &PyObj) -> bool {
 
 impl Vm {
     /// `name` of `a`'s class called with `b`; None if the class has no such method.
-    fn try_special(&mut self, a: &PyObj, name: &str, b: &PyObj) -> VmResult<Option<PyObj>> {
+    fn try_special(&mut self, a: &PyObj, name: &'static str, b: &PyObj) -> VmResult<Option<PyObj>> {
         if !a.vtable().heap_type {
             return Ok(None);
         }
@@ -147,7 +147,7 @@ impl Vm {
     }
 
     /// -x, +x, ~x, abs(x) for an instance of a class.
-    pub fn unary_special(&mut self, v: &PyObj, name: &str) -> VmResult<Option<PyObj>> {
+    pub fn unary_special(&mut self, v: &PyObj, name: &'static str) -> VmResult<Option<PyObj>> {
         if !v.vtable().heap_type {
             return Ok(None);
         }
@@ -364,7 +364,7 @@ impl Vm {
     pub fn convert_special(
         &mut self,
         o: &PyObj,
-        name: &str,
+        name: &'static str,
         args: &[PyObj],
     ) -> VmResult<Option<PyObj>> {
         if !o.vtable().heap_type {

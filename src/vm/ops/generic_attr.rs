@@ -47,7 +47,7 @@ impl Vm {
         }
         let ty = d.type_obj();
         for n in ["__set__", "__delete__"] {
-            if self.type_lookup(&ty, &string::intern_str(n))?.is_some() {
+            if self.type_lookup_static(&ty, n)?.is_some() {
                 return Ok(true);
             }
         }

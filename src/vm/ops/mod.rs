@@ -13,6 +13,7 @@ mod repr;
 pub mod slots;
 mod special;
 mod subscr;
+mod typecache;
 
 use arith::binary_op_builtin;
 pub use arith::{binary_op, bool_obj, int_obj, unary_op};
@@ -21,6 +22,7 @@ pub use compare::{compare, compare_bool};
 pub use iter::{char_str, register_iterator, NextFn};
 pub use repr::ascii_escape;
 pub use slots::{register_slots, slot_len, slots_of, Slots};
+pub(crate) use typecache::TypeCache;
 
 use crate::error::PyResult;
 use crate::heap::PyObj;
