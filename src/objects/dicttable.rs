@@ -278,6 +278,20 @@ impl<K: TableKey, V> DictTable<K, V> {
         });
     }
 
+    /// Does `f` hold for a live key whose hash equals `hash`? (Stops at the first.)
+    pub fn any_candidate(&self, hash: i64, f: &mut dyn FnMut(&K) -> bool) -> bool {
+        let mut found = false;
+        self.map.raw_entry_v1().from_hash(mix(hash), |slot| {
+            if !found && slot.hash == hash {
+                if let Some((k, _)) = &slot.kv {
+                    found = f(k);
+                }
+            }
+            false
+        });
+        found
+    }
+
     /// Position of the entry holding exactly `key` (identity), which must be present.
     fn position_of_same(&self, hash: i64, key: &K) -> usize {
         self.map
