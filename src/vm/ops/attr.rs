@@ -334,10 +334,13 @@ impl Vm {
             }
             return Ok(Some(f));
         }
-        let n = string::as_str(name).unwrap_or_default();
-        Ok(self
-            .lookup_type_attr(&o.type_obj(), &n)
-            .filter(|v| v.is_a::<MethodDescr>()))
+        let found = if string::is_interned(name) {
+            self.type_lookup(&o.type_obj(), name).ok().flatten()
+        } else {
+            let n = string::as_str(name).unwrap_or_default();
+            self.lookup_type_attr(&o.type_obj(), &n)
+        };
+        Ok(found.filter(|v| v.is_a::<MethodDescr>()))
     }
 
     /// setattr(obj, name, value), or delattr when `value` is None.
