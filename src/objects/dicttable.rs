@@ -506,6 +506,12 @@ pub fn type_epoch() -> u64 {
     TYPE_EPOCH.with(|e| e.get())
 }
 
+/// Move the type epoch on by hand (a type freed or cleared: caches keyed by its
+/// address must not answer for whatever is allocated there next).
+pub fn bump_type_epoch() {
+    let _ = TYPE_EPOCH.try_with(|e| e.set(e.get() + 1));
+}
+
 /// A version number no table of this thread has had before (CPython's global
 /// ma_version_tag): equal versions mean the same table in the same state, so caches
 /// keyed by a version are never stale.

@@ -32,10 +32,9 @@ enum Answer {
 #[derive(Clone, Copy, Default)]
 struct Entry {
     epoch: u64,
-    /// The type's address and its dict's version (the pair identifies the type even
-    /// if a freed type's memory is reused: versions are never reused).
+    /// The type's address (freeing or clearing a type moves the epoch on, so an
+    /// address names one type while the epoch stays).
     ty: usize,
-    version: u64,
     /// The name: an interned str's address (len usize::MAX), or a static text's
     /// address and length, with the question asked in the low bit.
     name: usize,
@@ -56,15 +55,6 @@ impl Default for TypeCache {
     }
 }
 
-/// The version of `ty`'s dict, if it has one yet.
-#[inline]
-fn dict_version(ty: &TypeRef) -> Option<u64> {
-    let i = typeobj::info(ty);
-    let d = i.dict.try_borrow().ok()?;
-    let d = d.as_ref()?;
-    dict::borrow(d).map(|t| t.0.version())
-}
-
 #[inline]
 fn slot(ty: usize, name: usize, len: usize) -> usize {
     let h = (ty >> 4) ^ (name >> 3).wrapping_mul(0x9E37_79B9) ^ len;
@@ -80,7 +70,6 @@ impl TypeCache {
             || e.name != name
             || e.len != len
             || e.epoch != type_epoch()
-            || Some(e.version) != dict_version(ty)
         {
             return Answer::Empty;
         }
@@ -88,13 +77,9 @@ impl TypeCache {
     }
 
     fn put(&mut self, ty: &TypeRef, name: usize, len: usize, answer: Answer) {
-        let Some(version) = dict_version(ty) else {
-            return;
-        };
         self.entries[slot(ty.id(), name, len)] = Entry {
             epoch: type_epoch(),
             ty: ty.id(),
-            version,
             name,
             len,
             answer,
