@@ -278,6 +278,15 @@ impl<K: TableKey, V> DictTable<K, V> {
         });
     }
 
+    /// The value of the live entry at position `pos`, for replacing in place (a value
+    /// update: the version stays).
+    pub fn value_at_mut(&mut self, pos: usize) -> Option<&mut V> {
+        if pos >= self.map.len() {
+            return None;
+        }
+        self.slot_mut(pos).kv.as_mut().map(|(_, v)| v)
+    }
+
     /// Does `f` hold for a live key whose hash equals `hash`? (Stops at the first.)
     pub fn any_candidate(&self, hash: i64, f: &mut dyn FnMut(&K) -> bool) -> bool {
         let mut found = false;

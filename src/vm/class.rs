@@ -648,8 +648,7 @@ impl Vm {
                 for o in crate::heap::take_finalizers() {
                     self.finalize(o);
                 }
-            } else if crate::objects::generator::close_pending()
-            {
+            } else if crate::objects::generator::close_pending() {
                 self.run_pending_closes();
             } else {
                 break;

@@ -227,12 +227,28 @@ impl Vm {
             }
             Op::STORE_GLOBAL => {
                 let v = self.pop();
+                let v = match self.store_global_cached(fi, code, arg as usize, v) {
+                    Ok(old) => {
+                        drop(old);
+                        return Ok(Flow::Next);
+                    }
+                    Err(v) => v,
+                };
                 let g = self.frames[fi].globals.clone();
                 self.dict_set(&g, code.names[arg as usize].clone(), v)?;
             }
             Op::DELETE_GLOBAL => {
                 let g = self.frames[fi].globals.clone();
                 self.dict_delete_name(&g, &code.names[arg as usize])?;
+            }
+            Op::LOAD_NAME if self.frames[fi].locals.is_none() => {
+                // Module code: the namespace is the globals, so LOAD_GLOBAL's cache
+                // answers.
+                let v = match self.cached_global(fi, code, arg as usize) {
+                    Some(v) => v,
+                    None => self.load_global_and_cache(fi, code, arg as usize)?,
+                };
+                self.stack.push(v);
             }
             Op::LOAD_NAME => {
                 let name = &code.names[arg as usize];
@@ -248,6 +264,13 @@ impl Vm {
             }
             Op::STORE_NAME => {
                 let v = self.pop();
+                let v = match self.store_global_cached(fi, code, arg as usize, v) {
+                    Ok(old) => {
+                        drop(old);
+                        return Ok(Flow::Next);
+                    }
+                    Err(v) => v,
+                };
                 let ns = self.namespace(fi);
                 self.dict_set(&ns, code.names[arg as usize].clone(), v)?;
             }
@@ -710,6 +733,28 @@ impl Vm {
             g.0.entry_at(e.pos as usize).map(|(_, v)| v.clone())
         };
         holder
+    }
+
+    /// STORE_GLOBAL (and STORE_NAME in module code) through LOAD_GLOBAL's cache: a
+    /// name already in the globals, whose keys have not changed since, gets its new
+    /// value in place. Ok(old value); Err(value) when the slow way must run.
+    #[inline]
+    fn store_global_cached(
+        &self,
+        fi: usize,
+        code: &Code,
+        i: usize,
+        v: PyObj,
+    ) -> Result<PyObj, PyObj> {
+        let f = &self.frames[fi];
+        if f.locals.is_some() {
+            return Err(v);
+        }
+        let e = code.global_cache[i].get();
+        if e.globals_version == 0 || e.in_builtins {
+            return Err(v);
+        }
+        dict::replace_at(&f.globals, e.globals_version, e.pos as usize, v)
     }
 
     /// LOAD_GLOBAL the slow way, then fill the cache for next time.
