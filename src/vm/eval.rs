@@ -343,6 +343,10 @@ impl Vm {
             Op::BINARY_OP => {
                 let b = self.pop();
                 let a = self.pop();
+                if let Some(r) = ops::small_int_binary(&a, &b, BinaryOp::from_arg(arg)) {
+                    self.stack.push(r);
+                    return Ok(Flow::Next);
+                }
                 let r = ops::binary_op(
                     self,
                     &a,
@@ -365,7 +369,26 @@ impl Vm {
             Op::COMPARE_OP => {
                 let b = self.pop();
                 let a = self.pop();
-                let r = ops::compare(self, &a, &b, CompareOp::from_arg(arg))?;
+                let op = CompareOp::from_arg(arg);
+                // Small ints of the built-in type: no call out of the loop.
+                if !ops::dunder::any_heap(&a, &b) {
+                    if let (Some(x), Some(y)) = (
+                        crate::objects::int::as_i64(&a),
+                        crate::objects::int::as_i64(&b),
+                    ) {
+                        let r = match op {
+                            CompareOp::Lt => x < y,
+                            CompareOp::Le => x <= y,
+                            CompareOp::Eq => x == y,
+                            CompareOp::Ne => x != y,
+                            CompareOp::Gt => x > y,
+                            CompareOp::Ge => x >= y,
+                        };
+                        self.stack.push(ops::bool_obj(r));
+                        return Ok(Flow::Next);
+                    }
+                }
+                let r = ops::compare(self, &a, &b, op)?;
                 self.stack.push(r);
             }
             Op::IS_OP => {

@@ -121,7 +121,11 @@ impl Vm {
         {
             return Ok(false);
         }
-        self.stack.drain(first..args_start);
+        // Move the arguments down over the callable's slots, which are dropped.
+        for i in 0..nargs {
+            self.stack.swap(first + i, args_start + i);
+        }
+        self.stack.truncate(first + nargs);
         if let Err(e) = self.check_recursion() {
             self.stack.truncate(first);
             return Err(e);

@@ -16,7 +16,7 @@ mod subscr;
 mod typecache;
 
 use arith::binary_op_builtin;
-pub use arith::{binary_op, bool_obj, int_obj, unary_op};
+pub use arith::{binary_op, bool_obj, int_obj, small_int_binary, unary_op};
 pub use attr::traceback_object;
 pub use compare::{compare, compare_bool};
 pub use iter::{char_str, register_iterator, NextFn};
