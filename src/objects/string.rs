@@ -107,6 +107,24 @@ pub fn from_view(v: StrView<'_>) -> Option<PyObj> {
     })
 }
 
+/// `a + b` for two ASCII strs of which neither is empty, copied straight from their
+/// data (no views, no intermediate buffer). None when they are not both ASCII or
+/// memory runs out (the caller takes the general path, which reports it).
+pub fn concat_ascii(a: &PyObj, b: &PyObj) -> Option<PyObj> {
+    let (sa, da) = payload(a)?;
+    let (sb, db) = payload(b)?;
+    if sa.kind != Kind::Ascii || sb.kind != Kind::Ascii || sa.length == 0 || sb.length == 0 {
+        return None;
+    }
+    let (xa, xb) = (&da[..sa.length], &db[..sb.length]);
+    let n = xa.len().checked_add(xb.len())?;
+    alloc_with(&ctx().str_type, Kind::Ascii, n, n, |d| {
+        d[..xa.len()].copy_from_slice(xa);
+        d[xa.len()..n].copy_from_slice(xb);
+        d[n] = 0;
+    })
+}
+
 /// The str holding a string buffer built by the unicode functions.
 pub fn from_buf(b: &StrBuf) -> Option<PyObj> {
     from_view(b.view())

@@ -175,6 +175,9 @@ fn concat_error(a: &PyObj, b: &PyObj) -> Exc {
 
 /// `a + b` for two sequences of the same kind.
 fn concat(a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    if let Some(s) = string::concat_ascii(a, b) {
+        return Ok(s);
+    }
     if let (Some(x), Some(y)) = (string::view(a), string::view(b)) {
         if y.is_empty() {
             return Ok(a.clone());
