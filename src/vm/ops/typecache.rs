@@ -101,8 +101,8 @@ fn walk(ty: &TypeRef) -> Vec<TypeRef> {
 /// The `index`-th type of `ty`'s walk, without collecting it.
 fn walk_nth(ty: &TypeRef, index: usize) -> Option<TypeRef> {
     if typeobj::is_heap_type(ty) {
-        let m = typeobj::mro(ty);
-        let t = tuple::items(&m)?.get(index)?;
+        let m = typeobj::info(ty).mro.try_borrow().ok()?;
+        let t = tuple::items(m.as_ref()?)?.get(index)?;
         TypeRef::from_obj::<typeobj::TypeInfo>(t)
     } else {
         typeobj::base_chain(ty).nth(index)
@@ -226,8 +226,16 @@ impl Vm {
 /// valid entry never sees).
 #[inline]
 fn fetch(ty: &TypeRef, index: usize, pos: usize) -> Option<PyObj> {
-    let t = walk_nth(ty, index)?;
-    let i = typeobj::info(&t);
+    if index == 0 {
+        return entry_value(ty, pos);
+    }
+    entry_value(&walk_nth(ty, index)?, pos)
+}
+
+/// The value at position `pos` of `t`'s dict.
+#[inline]
+fn entry_value(t: &TypeRef, pos: usize) -> Option<PyObj> {
+    let i = typeobj::info(t);
     let d = i.dict.try_borrow().ok()?;
     let b = dict::borrow(d.as_ref()?)?;
     b.0.entry_at(pos).map(|(_, v)| v.clone())
