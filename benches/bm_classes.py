@@ -60,13 +60,13 @@ acc = 0
 v = Vec(0, 0)
 step = Vec(1, 2)
 i = 0
-while i < 60000:
+while i < 150000:
     v = v + step * 2
     acc += v.dot(step) % 1000 + v.norm1 % 7
     i += 1
 
 shapes = []
-for k in range(20000):
+for k in range(50000):
     s = Square(k % 13) if k % 2 else Rect(k % 7, k % 5)
     s.move()
     s.move()
@@ -75,7 +75,7 @@ for s in shapes:
     acc += s.area() + s.moves + len(s.name)
 
 counts = {}
-for k in range(60000):
+for k in range(150000):
     key = Vec(k % 97, k % 31)
     counts[key] = counts.get(key, 0) + 1
 acc += len(counts) + counts[Vec(3, 3)]

@@ -32,7 +32,7 @@ def tree(depth):
 
 
 acc = 0
-for r in range(6):
+for r in range(15):
     acc += sum(squares(evens(numbers(100000))))
     acc += sum(x % 7 for x in range(100000))
     acc += len([x for x in chain(range(20000), numbers(20000)) if x & 1])
