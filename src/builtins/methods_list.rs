@@ -304,6 +304,9 @@ fn minrun(mut n: usize) -> usize {
 /// (and so a TypeError's operand order) match for lists under 64 items; longer runs
 /// are merged by a plain stable merge, which orders equally.
 fn timsort<V>(vm: &mut Vm, v: &mut [(PyObj, V)]) -> VmResult<()> {
+    if sort_numbers(v) {
+        return Ok(());
+    }
     let n = v.len();
     let min = minrun(n);
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -337,6 +340,49 @@ fn timsort<V>(vm: &mut Vm, v: &mut [(PyObj, V)]) -> VmResult<()> {
         runs = next;
     }
     Ok(())
+}
+
+/// CPython's pre-sort check (unsafe_long_compare / unsafe_float_compare): when every
+/// key is a built-in int that fits an i64, or every key a built-in float and none
+/// NaN, the comparisons can neither fail nor run code and the order is total, so any
+/// stable sort gives timsort's result; sort by the numbers themselves. False (v
+/// untouched) otherwise.
+fn sort_numbers<V>(v: &mut [(PyObj, V)]) -> bool {
+    let c = crate::objects::ctx();
+    let Some((first, _)) = v.first() else {
+        return true;
+    };
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    if first.is_type(&c.int_type) || first.is_type(&c.bool_type) {
+        let mut ks = Vec::with_capacity(v.len());
+        for (k, _) in v.iter() {
+            if !(k.is_type(&c.int_type) || k.is_type(&c.bool_type)) {
+                return false;
+            }
+            match crate::objects::int::as_i64(k) {
+                Some(x) => ks.push(x),
+                None => return false,
+            }
+        }
+        order.sort_by_key(|&i| ks[i]);
+    } else if first.is_type(&c.float_type) {
+        let mut ks = Vec::with_capacity(v.len());
+        for (k, _) in v.iter() {
+            match crate::objects::float::value(k) {
+                Some(x) if k.is_type(&c.float_type) && !x.is_nan() => ks.push(x),
+                _ => return false,
+            }
+        }
+        order.sort_by(|&a, &b| {
+            ks[a]
+                .partial_cmp(&ks[b])
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+    } else {
+        return false;
+    }
+    apply_permutation(v, &order);
+    true
 }
 
 /// count_run: the length of the run at the start of `v` and whether it strictly

@@ -51,7 +51,8 @@ pub use gc::{
     gc_set_threshold, gc_stats, set_finalizer, Finalize, Finalizer, GcStats, NUM_GENERATIONS,
 };
 pub use object::{
-    finalizers_pending, live_objects, take_finalizers, BorrowError, PMut, PRef, Payload, PyObj,
-    TypeObject, TypeRef, Untrack, Visit, Vtable, Word,
+    finalizers_pending, live_objects, pending, set_pending, take_finalizers, work_pending,
+    BorrowError, PMut, PRef, Payload, PyObj, TypeObject, TypeRef, Untrack, Visit, Vtable, Word,
+    PENDING_CLOSE, PENDING_FINALIZE,
 };
 pub use verify::{verify_heap, HeapReport};

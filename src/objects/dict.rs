@@ -97,6 +97,25 @@ pub fn set_item(
     Ok(())
 }
 
+/// Replace the value at position `pos` if the table still has `version` (a cached
+/// position of a str key, see the eval loop's name caches); the old value is handed
+/// back to drop after the borrow. Err(value) when the position cannot be trusted.
+pub fn replace_at(d: &PyObj, version: u64, pos: usize, value: PyObj) -> Result<PyObj, PyObj> {
+    if !d.gc_is_tracked() && value.gc_may_be_tracked() {
+        d.gc_track();
+    }
+    let Ok(mut t) = d.borrow_mut::<Dict>() else {
+        return Err(value);
+    };
+    if t.0.version() != version {
+        return Err(value);
+    }
+    match t.0.value_at_mut(pos) {
+        Some(slot) => Ok(std::mem::replace(slot, value)),
+        None => Err(value),
+    }
+}
+
 /// d[key], or None when absent.
 pub fn get_item(
     d: &PyObj,

@@ -278,6 +278,29 @@ impl<K: TableKey, V> DictTable<K, V> {
         });
     }
 
+    /// The value of the live entry at position `pos`, for replacing in place (a value
+    /// update: the version stays).
+    pub fn value_at_mut(&mut self, pos: usize) -> Option<&mut V> {
+        if pos >= self.map.len() {
+            return None;
+        }
+        self.slot_mut(pos).kv.as_mut().map(|(_, v)| v)
+    }
+
+    /// Does `f` hold for a live key whose hash equals `hash`? (Stops at the first.)
+    pub fn any_candidate(&self, hash: i64, f: &mut dyn FnMut(&K) -> bool) -> bool {
+        let mut found = false;
+        self.map.raw_entry_v1().from_hash(mix(hash), |slot| {
+            if !found && slot.hash == hash {
+                if let Some((k, _)) = &slot.kv {
+                    found = f(k);
+                }
+            }
+            false
+        });
+        found
+    }
+
     /// Position of the entry holding exactly `key` (identity), which must be present.
     fn position_of_same(&self, hash: i64, key: &K) -> usize {
         self.map
@@ -344,7 +367,7 @@ impl<K: TableKey, V> DictTable<K, V> {
         if dead > 0 && ((full && dead * 8 >= self.map.len()) || dead > self.used + 8) {
             self.rebuild(cap_for(self.used + 1));
         }
-        self.version = next_version();
+        self.bump_version();
         self.used += 1;
         let slot = Slot {
             hash,
@@ -379,7 +402,7 @@ impl<K: TableKey, V> DictTable<K, V> {
                 }
             }
         }
-        self.version = next_version();
+        self.bump_version();
     }
 
     /// Turns the live slot at position i into a dummy and returns its item.
@@ -388,7 +411,7 @@ impl<K: TableKey, V> DictTable<K, V> {
         let kv = slot.kv.take().expect("take_at on a live slot");
         slot.hash = i as i64; // a run of dummies starting here
         self.used -= 1;
-        self.version = next_version();
+        self.bump_version();
         kv
     }
 
@@ -449,26 +472,62 @@ impl<K: TableKey, V> DictTable<K, V> {
         Ok(kv)
     }
 
+    /// A new version for a change of keys or positions; a watched table (a type's
+    /// dict) also moves the type-attribute epoch on.
+    #[inline]
+    fn bump_version(&mut self) {
+        let watched = self.version & WATCHED;
+        if watched != 0 {
+            TYPE_EPOCH.with(|e| e.set(e.get() + 1));
+        }
+        self.version = next_version() | watched;
+    }
+
+    /// Mark this table as a type's dict: from now on a change of its keys moves
+    /// `type_epoch()` on (CPython's type version tags, made global).
+    pub fn watch(&mut self) {
+        self.version |= WATCHED;
+    }
+
     /// `d.clear()`: frees the table. The old contents are returned so the caller drops
     /// them after releasing its borrow.
     #[must_use = "drop the old contents after releasing the borrow"]
     pub fn clear(&mut self) -> DictTable<K, V> {
         let old = mem::take(self);
-        self.version = next_version();
+        self.version = old.version;
+        self.bump_version();
         old
     }
 }
 
 thread_local! {
     static VERSIONS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    static TYPE_EPOCH: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// The low bit of a version: the table is watched (see `DictTable::watch`).
+const WATCHED: u64 = 1;
+
+/// Moves on whenever a watched table changes its keys: caches of attribute lookups
+/// along MROs are valid while it stays the same.
+#[inline]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.with(|e| e.get())
+}
+
+/// Move the type epoch on by hand (a type freed or cleared: caches keyed by its
+/// address must not answer for whatever is allocated there next).
+pub fn bump_type_epoch() {
+    let _ = TYPE_EPOCH.try_with(|e| e.set(e.get() + 1));
 }
 
 /// A version number no table of this thread has had before (CPython's global
 /// ma_version_tag): equal versions mean the same table in the same state, so caches
 /// keyed by a version are never stale.
 fn next_version() -> u64 {
+    // Even numbers: the low bit is WATCHED.
     VERSIONS.with(|v| {
-        let n = v.get() + 1;
+        let n = v.get() + 2;
         v.set(n);
         n
     })

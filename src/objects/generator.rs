@@ -10,7 +10,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::heap::{Payload, PyObj, Visit};
 
@@ -66,9 +65,16 @@ fn visit_slot(s: &Slot, visit: Visit<'_>) {
     s.set(v);
 }
 
-/// Set when `PENDING_CLOSE` has generators for the VM to close (checked by the eval
-/// loop as cheaply as its Ctrl-C flag).
-pub static CLOSE_PENDING: AtomicBool = AtomicBool::new(false);
+/// Does `PENDING_CLOSE` have generators for the VM to close? (A bit of the heap's
+/// pending-work cell, which the eval loop tests once per instruction.)
+#[inline]
+pub fn close_pending() -> bool {
+    crate::heap::pending(crate::heap::PENDING_CLOSE)
+}
+
+fn set_close_pending(on: bool) {
+    crate::heap::set_pending(crate::heap::PENDING_CLOSE, on);
+}
 
 thread_local! {
     /// Whether a VM is running a program that will close handed-off generators.
@@ -109,7 +115,7 @@ pub fn gc_finalize(o: &PyObj) -> bool {
 pub fn take_pending_close() -> Option<PyObj> {
     let g = PENDING_CLOSE.with(|q| q.borrow_mut().pop_front());
     if g.is_none() {
-        CLOSE_PENDING.store(false, Ordering::Relaxed);
+        set_close_pending(false);
     }
     g
 }
@@ -125,7 +131,7 @@ pub fn discard_pending_closes() {
             drop(dropped);
         }
     }
-    CLOSE_PENDING.store(false, Ordering::Relaxed);
+    set_close_pending(false);
 }
 
 impl Payload for Generator {
@@ -189,7 +195,7 @@ impl Generator {
         match new(payload, items.len(), slots) {
             Some(g) => {
                 PENDING_CLOSE.with(|q| q.borrow_mut().push_back(g));
-                CLOSE_PENDING.store(true, Ordering::Relaxed);
+                set_close_pending(true);
                 true
             }
             None => false,

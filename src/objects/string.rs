@@ -120,6 +120,24 @@ pub fn from_view_typed(ty: &crate::heap::TypeRef, v: StrView<'_>) -> Option<PyOb
     alloc_with(ty, v.kind(), v.len(), utf8_len, |d| write_view_data(v, d))
 }
 
+/// `a + b` for two ASCII strs of which neither is empty, copied straight from their
+/// data (no views, no intermediate buffer). None when they are not both ASCII or
+/// memory runs out (the caller takes the general path, which reports it).
+pub fn concat_ascii(a: &PyObj, b: &PyObj) -> Option<PyObj> {
+    let (sa, da) = payload(a)?;
+    let (sb, db) = payload(b)?;
+    if sa.kind != Kind::Ascii || sb.kind != Kind::Ascii || sa.length == 0 || sb.length == 0 {
+        return None;
+    }
+    let (xa, xb) = (&da[..sa.length], &db[..sb.length]);
+    let n = xa.len().checked_add(xb.len())?;
+    alloc_with(&ctx().str_type, Kind::Ascii, n, n, |d| {
+        d[..xa.len()].copy_from_slice(xa);
+        d[xa.len()..n].copy_from_slice(xb);
+        d[n] = 0;
+    })
+}
+
 /// The str holding a string buffer built by the unicode functions.
 pub fn from_buf(b: &StrBuf) -> Option<PyObj> {
     from_view(b.view())
@@ -198,10 +216,81 @@ pub fn intern(obj: PyObj) -> PyObj {
     obj
 }
 
-/// Intern Rust text (names, attribute names, identifier-like constants).
+/// Intern Rust text (names, attribute names, identifier-like constants). ASCII text
+/// already in the table is found without making a str object.
 pub fn intern_str(s: &str) -> PyObj {
+    if s.is_ascii() {
+        let v = StrView::Ascii(s);
+        let q = TextKey {
+            v,
+            hash: hash_view(v),
+        };
+        if let Some(k) = ctx().interned.borrow().get(&q as &dyn InternLookup) {
+            return k.0.clone();
+        }
+        // New to the table: its hash is known already.
+        let o = new(s);
+        if let Some(st) = o.get::<Str>() {
+            st.hash.set(q.hash);
+        }
+        return intern(o);
+    }
     intern(new(s))
 }
+
+/// What the intern table is searched by: a str object's characters or Rust text's,
+/// with the str hash of either (equal characters, equal hashes).
+pub(crate) trait InternLookup {
+    fn str_hash(&self) -> i64;
+    fn chars(&self) -> Option<StrView<'_>>;
+}
+
+impl InternLookup for InternKey {
+    fn str_hash(&self) -> i64 {
+        hash(&self.0).unwrap_or(0)
+    }
+    fn chars(&self) -> Option<StrView<'_>> {
+        view(&self.0)
+    }
+}
+
+/// ASCII text looked up in the intern table.
+struct TextKey<'a> {
+    v: StrView<'a>,
+    hash: i64,
+}
+
+impl InternLookup for TextKey<'_> {
+    fn str_hash(&self) -> i64 {
+        self.hash
+    }
+    fn chars(&self) -> Option<StrView<'_>> {
+        Some(self.v)
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn InternLookup + 'a> for InternKey {
+    fn borrow(&self) -> &(dyn InternLookup + 'a) {
+        self
+    }
+}
+
+impl std::hash::Hash for dyn InternLookup + '_ {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_i64(self.str_hash());
+    }
+}
+
+impl PartialEq for dyn InternLookup + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.chars(), other.chars()) {
+            (Some(a), Some(b)) => a.eq_view(&b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for dyn InternLookup + '_ {}
 
 /// Number of strings in this thread's intern table.
 pub fn interned_count() -> usize {
@@ -213,6 +302,7 @@ pub(crate) struct InternKey(PyObj);
 
 impl std::hash::Hash for InternKey {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Must match `dyn InternLookup`'s hash.
         state.write_i64(hash(&self.0).unwrap_or(0));
     }
 }

@@ -85,6 +85,7 @@ impl Payload for TypeInfo {
         }
     }
     fn clear_shared(&self, _: &[()]) {
+        super::dicttable::bump_type_epoch();
         // type_clear: the dict and the MRO (which holds the class itself).
         let d = self.dict.try_borrow_mut().ok().and_then(|mut d| d.take());
         let m = self.mro.try_borrow_mut().ok().and_then(|mut m| m.take());
@@ -93,6 +94,13 @@ impl Payload for TypeInfo {
             .as_ref()
             .and_then(|h| h.bases.try_borrow_mut().ok().and_then(|mut b| b.take()));
         drop((d, m, b));
+    }
+}
+
+impl Drop for TypeInfo {
+    fn drop(&mut self) {
+        // Attribute caches key types by address (vm/ops/typecache.rs).
+        super::dicttable::bump_type_epoch();
     }
 }
 

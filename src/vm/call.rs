@@ -37,15 +37,10 @@ impl Vm {
         } else {
             (self.stack[first + 1].clone(), first + 2)
         };
-        if kwnames.is_none() && callable.is_a::<Function>() {
-            let nargs = self.stack.len() - args_start;
-            if self.is_simple_call(&callable, nargs) {
-                // The arguments already sit in order: drop the slots below them and
-                // let them be the new frame's first locals.
-                self.stack.drain(first..args_start);
-                self.push_frame_in_place(&callable, first)?;
-                return Ok(Flow::Switch);
-            }
+        // The arguments already sit in order: for a simple call they become the new
+        // frame's first locals where they are.
+        if kwnames.is_none() && self.push_frame_in_place(&callable, first, args_start)? {
+            return Ok(Flow::Switch);
         }
         let args: ArgVec = self.stack.drain(args_start..).collect();
         self.stack.truncate(first);

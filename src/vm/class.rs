@@ -607,7 +607,11 @@ impl Vm {
     }
 
     /// Does a class in `ty`'s MRO (not object) define `name`?
-    pub(crate) fn overrides(&mut self, ty: &TypeRef, name: &str) -> bool {
+    pub(crate) fn overrides(&mut self, ty: &TypeRef, name: &'static str) -> bool {
+        self.overrides_cached(ty, name, |vm| vm.overrides_uncached(ty, name))
+    }
+
+    fn overrides_uncached(&mut self, ty: &TypeRef, name: &str) -> bool {
         let key = string::intern_str(name);
         let m = typeobj::mro(ty);
         let types: Vec<TypeRef> = typeobj::mro_types(&m).collect();
@@ -696,9 +700,7 @@ impl Vm {
                 for o in crate::heap::take_finalizers() {
                     self.finalize(o);
                 }
-            } else if crate::objects::generator::CLOSE_PENDING
-                .load(std::sync::atomic::Ordering::Relaxed)
-            {
+            } else if crate::objects::generator::close_pending() {
                 self.run_pending_closes();
             } else {
                 break;

@@ -34,7 +34,7 @@ impl Vm {
     /// Run the frame on top of the frame stack (marked `entry`) to completion.
     pub(crate) fn run_frame(&mut self) -> VmResult<PyObj> {
         loop {
-            if crate::objects::generator::CLOSE_PENDING.load(Ordering::Relaxed) {
+            if crate::objects::generator::close_pending() {
                 self.run_pending_closes();
             }
             let fi = self.frames.len() - 1;
@@ -47,14 +47,17 @@ impl Vm {
                 ip += 1;
                 match self.step(fi, base, code, op, arg, &mut ip) {
                     Ok(Flow::Next) => {
-                        if crate::heap::finalizers_pending() {
-                            // Run the __del__ methods now due, then come back here.
-                            self.frames[fi].ip = ip;
-                            break Ok(Flow::Switch);
-                        }
-                        // Freed generators waiting to be closed (their finally blocks).
-                        if crate::objects::generator::CLOSE_PENDING.load(Ordering::Relaxed) {
-                            self.run_pending_closes();
+                        // One byte tested per instruction for both kinds of work.
+                        if crate::heap::work_pending() {
+                            if crate::heap::finalizers_pending() {
+                                // Run the __del__ methods now due, then come back here.
+                                self.frames[fi].ip = ip;
+                                break Ok(Flow::Switch);
+                            }
+                            // Freed generators waiting to be closed (finally blocks).
+                            if crate::objects::generator::close_pending() {
+                                self.run_pending_closes();
+                            }
                         }
                         continue;
                     }
@@ -224,12 +227,28 @@ impl Vm {
             }
             Op::STORE_GLOBAL => {
                 let v = self.pop();
+                let v = match self.store_global_cached(fi, code, arg as usize, v) {
+                    Ok(old) => {
+                        drop(old);
+                        return Ok(Flow::Next);
+                    }
+                    Err(v) => v,
+                };
                 let g = self.frames[fi].globals.clone();
                 self.dict_set(&g, code.names[arg as usize].clone(), v)?;
             }
             Op::DELETE_GLOBAL => {
                 let g = self.frames[fi].globals.clone();
                 self.dict_delete_name(&g, &code.names[arg as usize])?;
+            }
+            Op::LOAD_NAME if self.frames[fi].locals.is_none() => {
+                // Module code: the namespace is the globals, so LOAD_GLOBAL's cache
+                // answers.
+                let v = match self.cached_global(fi, code, arg as usize) {
+                    Some(v) => v,
+                    None => self.load_global_and_cache(fi, code, arg as usize)?,
+                };
+                self.stack.push(v);
             }
             Op::LOAD_NAME => {
                 let name = &code.names[arg as usize];
@@ -245,6 +264,13 @@ impl Vm {
             }
             Op::STORE_NAME => {
                 let v = self.pop();
+                let v = match self.store_global_cached(fi, code, arg as usize, v) {
+                    Ok(old) => {
+                        drop(old);
+                        return Ok(Flow::Next);
+                    }
+                    Err(v) => v,
+                };
                 let ns = self.namespace(fi);
                 self.dict_set(&ns, code.names[arg as usize].clone(), v)?;
             }
@@ -317,6 +343,10 @@ impl Vm {
             Op::BINARY_OP => {
                 let b = self.pop();
                 let a = self.pop();
+                if let Some(r) = ops::small_int_binary(&a, &b, BinaryOp::from_arg(arg)) {
+                    self.stack.push(r);
+                    return Ok(Flow::Next);
+                }
                 let r = ops::binary_op(
                     self,
                     &a,
@@ -339,7 +369,26 @@ impl Vm {
             Op::COMPARE_OP => {
                 let b = self.pop();
                 let a = self.pop();
-                let r = ops::compare(self, &a, &b, CompareOp::from_arg(arg))?;
+                let op = CompareOp::from_arg(arg);
+                // Small ints of the built-in type: no call out of the loop.
+                if !ops::dunder::any_heap(&a, &b) {
+                    if let (Some(x), Some(y)) = (
+                        crate::objects::int::as_i64(&a),
+                        crate::objects::int::as_i64(&b),
+                    ) {
+                        let r = match op {
+                            CompareOp::Lt => x < y,
+                            CompareOp::Le => x <= y,
+                            CompareOp::Eq => x == y,
+                            CompareOp::Ne => x != y,
+                            CompareOp::Gt => x > y,
+                            CompareOp::Ge => x >= y,
+                        };
+                        self.stack.push(ops::bool_obj(r));
+                        return Ok(Flow::Next);
+                    }
+                }
+                let r = ops::compare(self, &a, &b, op)?;
                 self.stack.push(r);
             }
             Op::IS_OP => {
@@ -669,10 +718,9 @@ impl Vm {
     /// `__enter__` / `__exit__` of the manager's type, bound (CPython's
     /// _PyObject_LookupSpecial: unlike `lookup_special`, a None there is returned, to
     /// fail when called).
-    fn with_method(&mut self, mgr: &PyObj, name: &str) -> VmResult<Option<PyObj>> {
+    fn with_method(&mut self, mgr: &PyObj, name: &'static str) -> VmResult<Option<PyObj>> {
         let ty = mgr.type_obj();
-        let key = string::intern_str(name);
-        match self.type_lookup(&ty, &key)? {
+        match self.type_lookup_static(&ty, name)? {
             Some(f) => self.bind_descriptor(f, Some(mgr), &ty).map(Some),
             None => Ok(None),
         }
@@ -706,6 +754,28 @@ impl Vm {
             g.0.entry_at(e.pos as usize).map(|(_, v)| v.clone())
         };
         holder
+    }
+
+    /// STORE_GLOBAL (and STORE_NAME in module code) through LOAD_GLOBAL's cache: a
+    /// name already in the globals, whose keys have not changed since, gets its new
+    /// value in place. Ok(old value); Err(value) when the slow way must run.
+    #[inline]
+    fn store_global_cached(
+        &self,
+        fi: usize,
+        code: &Code,
+        i: usize,
+        v: PyObj,
+    ) -> Result<PyObj, PyObj> {
+        let f = &self.frames[fi];
+        if f.locals.is_some() {
+            return Err(v);
+        }
+        let e = code.global_cache[i].get();
+        if e.globals_version == 0 || e.in_builtins {
+            return Err(v);
+        }
+        dict::replace_at(&f.globals, e.globals_version, e.pos as usize, v)
     }
 
     /// LOAD_GLOBAL the slow way, then fill the cache for next time.

@@ -98,11 +98,45 @@ impl Vm {
         )
     }
 
-    /// Push a frame whose positional arguments are already on the stack from `base`
-    /// (a simple call: see `is_simple_call`).
-    pub(crate) fn push_frame_in_place(&mut self, func: &PyObj, base: usize) -> VmResult<()> {
-        let nargs = self.stack.len() - base;
-        self.push_frame_with(func, base, nargs, &[], |_| {}, Args::positional(&[]))
+    /// CALL's fast path: if `func` is a Python function taking exactly the positional
+    /// arguments on the stack from `args_start` (see `is_simple_call`), drop the slots
+    /// from `first` up to them and push its frame with them as its first locals.
+    /// Ok(false), with nothing changed, when the call is not that simple.
+    pub(crate) fn push_frame_in_place(
+        &mut self,
+        func: &PyObj,
+        first: usize,
+        args_start: usize,
+    ) -> VmResult<bool> {
+        let Ok(f) = func.borrow::<Function>() else {
+            return Ok(false);
+        };
+        let Some(c) = f.code.get::<Code>() else {
+            return Ok(false);
+        };
+        let nargs = self.stack.len() - args_start;
+        if c.argcount as usize != nargs
+            || c.kwonlyargcount != 0
+            || c.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0
+        {
+            return Ok(false);
+        }
+        // Move the arguments down over the callable's slots, which are dropped.
+        for i in 0..nargs {
+            self.stack.swap(first + i, args_start + i);
+        }
+        self.stack.truncate(first + nargs);
+        if let Err(e) = self.check_recursion() {
+            self.stack.truncate(first);
+            return Err(e);
+        }
+        self.stack.resize(first + c.nlocals(), self.null.clone());
+        let gen_names = self.finish_frame(&f, c, first);
+        drop(f);
+        if let Some((name, qualname)) = gen_names {
+            self.frame_to_generator(name, qualname)?;
+        }
+        Ok(true)
     }
 
     /// True when `func` takes exactly `n` positional parameters and nothing else, so
@@ -157,6 +191,19 @@ impl Vm {
                 return Err(e);
             }
         }
+        let gen_names = self.finish_frame(&f, c, base);
+        drop(f);
+        if let Some((name, qualname)) = gen_names {
+            // A generator function's call returns the generator, frame and all.
+            self.frame_to_generator(name, qualname)?;
+        }
+        Ok(())
+    }
+
+    /// The rest of a call once the locals are bound from `base`: the cells, then the
+    /// frame itself. Returns the names a generator function's generator takes.
+    #[inline]
+    fn finish_frame(&mut self, f: &Function, c: &Code, base: usize) -> Option<(PyObj, PyObj)> {
         // Cells: one per cellvar (holding the argument it shadows, if any), then the
         // closure's cells for the freevars.
         for arg in c.cell2arg.iter() {
@@ -181,16 +228,11 @@ impl Vm {
             ip: 0,
             kwnames: None,
             entry: false,
-            code: code.clone(),
+            code: f.code.clone(),
         };
-        drop(f);
         self.frames.push(frame);
         self.depth += 1;
-        if let Some((name, qualname)) = gen_names {
-            // A generator function's call returns the generator, frame and all.
-            self.frame_to_generator(name, qualname)?;
-        }
-        Ok(())
+        gen_names
     }
 
     /// RecursionError when one more frame would pass the recursion limit.

@@ -83,6 +83,8 @@ pub struct Vm {
     /// built-in types' slot wrappers (`list.__repr__(a)`) so the operation they run
     /// takes the built-in path for `a` even when `a`'s class overrides it.
     pub(crate) bypass: Option<usize>,
+    /// Where attributes were found along types' MROs (ops/typecache.rs).
+    pub(crate) type_cache: ops::TypeCache,
 }
 
 impl Vm {
@@ -103,6 +105,7 @@ impl Vm {
             std_streams: [None, None],
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             bypass: None,
+            type_cache: ops::TypeCache::default(),
         };
         crate::builtins::install(&mut vm);
         vm

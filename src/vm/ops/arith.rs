@@ -27,6 +27,16 @@ fn as_f64(o: &PyObj) -> Option<VmResult<f64>> {
     int_val(o).map(|i| i.to_f64().map_err(Exc::from))
 }
 
+/// BINARY_OP's fast path in the eval loop: both operands built-in ints that fit
+/// an i64 and a result that does too (None: take the general path).
+#[inline]
+pub fn small_int_binary(a: &PyObj, b: &PyObj, op: BinaryOp) -> Option<PyObj> {
+    if super::dunder::any_heap(a, b) {
+        return None;
+    }
+    small_int_op(op, int::as_i64(a)?, int::as_i64(b)?)
+}
+
 /// a op b for two small ints without allocating a big integer.
 #[inline]
 fn small_int_op(op: BinaryOp, x: i64, y: i64) -> Option<PyObj> {
@@ -176,6 +186,9 @@ fn concat_error(a: &PyObj, b: &PyObj) -> Exc {
 
 /// `a + b` for two sequences of the same kind.
 fn concat(a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    if let Some(s) = string::concat_ascii(a, b) {
+        return Ok(s);
+    }
     if let (Some(x), Some(y)) = (string::view(a), string::view(b)) {
         if y.is_empty() && !a.vtable().heap_type {
             return Ok(a.clone());

@@ -48,6 +48,9 @@ fn none_or(o: &Option<PyObj>) -> PyObj {
 impl Vm {
     /// getattr(obj, name).
     pub fn getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj> {
+        if o.vtable().heap_type && !o.is_a::<Module>() {
+            return self.instance_getattr(o, name);
+        }
         let n = string::as_str(name).unwrap_or_default().into_owned();
         if let Some(m) = o.get::<Module>() {
             let d = m.dict.clone();
@@ -345,14 +348,20 @@ impl Vm {
             }
             return Ok(Some(f));
         }
-        let n = string::as_str(name).unwrap_or_default();
-        Ok(self
-            .lookup_type_attr(&o.type_obj(), &n)
-            .filter(|v| v.is_a::<MethodDescr>()))
+        let found = if string::is_interned(name) {
+            self.type_lookup(&o.type_obj(), name).ok().flatten()
+        } else {
+            let n = string::as_str(name).unwrap_or_default();
+            self.lookup_type_attr(&o.type_obj(), &n)
+        };
+        Ok(found.filter(|v| v.is_a::<MethodDescr>()))
     }
 
     /// setattr(obj, name, value), or delattr when `value` is None.
     pub fn setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+        if o.vtable().heap_type && !o.is_a::<Function>() && module::dict(o).is_none() {
+            return self.instance_setattr(o, name, value);
+        }
         let n = string::as_str(name).unwrap_or_default().into_owned();
         if let Some(d) = module::dict(o).cloned() {
             return match self.store_attr_in(&d, name, value)? {

@@ -59,7 +59,7 @@ fn is_ni(v: &PyObj) -> bool {
 
 impl Vm {
     /// `name` of `a`'s class called with `b`; None if the class has no such method.
-    fn try_special(&mut self, a: &PyObj, name: &str, b: &PyObj) -> VmResult<Option<PyObj>> {
+    fn try_special(&mut self, a: &PyObj, name: &'static str, b: &PyObj) -> VmResult<Option<PyObj>> {
         if !self.dispatches(a, name) {
             return Ok(None);
         }
@@ -162,7 +162,7 @@ impl Vm {
     }
 
     /// -x, +x, ~x, abs(x) for an instance of a class.
-    pub fn unary_special(&mut self, v: &PyObj, name: &str) -> VmResult<Option<PyObj>> {
+    pub fn unary_special(&mut self, v: &PyObj, name: &'static str) -> VmResult<Option<PyObj>> {
         if !self.dispatches(v, name) {
             return Ok(None);
         }
@@ -391,7 +391,7 @@ impl Vm {
     pub fn convert_special(
         &mut self,
         o: &PyObj,
-        name: &str,
+        name: &'static str,
         args: &[PyObj],
     ) -> VmResult<Option<PyObj>> {
         if !self.dispatches(o, name) {

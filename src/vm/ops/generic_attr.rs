@@ -47,7 +47,7 @@ impl Vm {
         }
         let ty = d.type_obj();
         for n in ["__set__", "__delete__"] {
-            if self.type_lookup(&ty, &string::intern_str(n))?.is_some() {
+            if self.type_lookup_static(&ty, n)?.is_some() {
                 return Ok(true);
             }
         }
@@ -150,7 +150,6 @@ impl Vm {
         value: Option<PyObj>,
     ) -> VmResult<()> {
         let ty = o.type_obj();
-        let n = string::as_str(name).unwrap_or_default().into_owned();
         if string::view(name).is_none() {
             return Err(exceptions::type_error(format!(
                 "attribute name must be string, not '{}'",
@@ -163,6 +162,13 @@ impl Vm {
                 return self.descr_set(d, o, value);
             }
         }
+        // The common case: a new or replaced entry in an instance dict.
+        if let (Some(v), true) = (&value, o.vtable().heap_type && !o.is_a::<ExcObj>()) {
+            if let Some(d) = self.instance_dict(o, true) {
+                return self.dict_set(&d, string::intern(name.clone()), v.clone());
+            }
+        }
+        let n = string::as_str(name).unwrap_or_default().into_owned();
         if !o.vtable().heap_type && !o.is_a::<ExcObj>() {
             return Err(no_attribute(o, &n));
         }

@@ -13,14 +13,16 @@ mod repr;
 pub mod slots;
 mod special;
 mod subscr;
+mod typecache;
 
 pub(crate) use arith::binary_op_builtin;
-pub use arith::{binary_op, bool_obj, int_obj, unary_op};
+pub use arith::{binary_op, bool_obj, int_obj, small_int_binary, unary_op};
 pub use attr::traceback_object;
 pub use compare::{compare, compare_bool, compare_bool_builtin};
 pub use iter::{char_str, register_iterator, NextFn};
 pub use repr::ascii_escape;
 pub use slots::{register_slots, slot_len, slots_of, Slots};
+pub(crate) use typecache::TypeCache;
 
 use crate::error::PyResult;
 use crate::heap::PyObj;
@@ -57,6 +59,26 @@ impl Vm {
     /// The `__eq__` answers a dict or set lookup of `key` (hash `h`) in `table` needs;
     /// empty unless a class instance is involved.
     pub fn prepare_eq(&mut self, table: &PyObj, key: &PyObj, h: i64) -> VmResult<EqAnswers> {
+        if !key.vtable().heap_type {
+            // The common case, answered without collecting: no class instance among
+            // the candidates either.
+            let mut is_heap = |k: &PyObj| k.vtable().heap_type;
+            let any = if let Some(d) = dict::borrow(table) {
+                d.0.any_candidate(h, &mut is_heap)
+            } else if let Some(s) = set::borrow(table) {
+                let mut any = false;
+                s.0.for_each_candidate(h, &mut |_, k| {
+                    any = is_heap(k);
+                    any
+                });
+                any
+            } else {
+                false
+            };
+            if !any {
+                return Ok(EqAnswers(Vec::new()));
+            }
+        }
         let mut cands: Vec<PyObj> = Vec::new();
         let mut take = |_: usize, k: &PyObj| {
             cands.push(k.clone());

@@ -102,7 +102,7 @@ impl Vm {
     }
 
     /// The str result of a `__repr__` / `__str__` method.
-    fn special_text(&mut self, o: &PyObj, name: &str) -> VmResult<Option<String>> {
+    fn special_text(&mut self, o: &PyObj, name: &'static str) -> VmResult<Option<String>> {
         let Some(r) = self.call_special(o, name, &[])? else {
             return Ok(None);
         };

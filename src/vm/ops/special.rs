@@ -6,7 +6,7 @@ use crate::heap::{Payload, PyObj, TypeRef, Vtable};
 use crate::objects::descr::Instance;
 use crate::objects::exception::ExcObj;
 use crate::objects::function::Function;
-use crate::objects::{method, string, typeobj};
+use crate::objects::{method, typeobj};
 
 use super::super::{Args, Vm, VmResult};
 
@@ -21,7 +21,7 @@ impl Vm {
     /// data model) rather than the built-in code? Instances of classes do, except
     /// that a subclass of a built-in type keeps the built-in behaviour for every
     /// method no class of its MRO defines (CPython's inherited type slots).
-    pub fn dispatches(&mut self, o: &PyObj, name: &str) -> bool {
+    pub fn dispatches(&mut self, o: &PyObj, name: &'static str) -> bool {
         let vt = o.vtable();
         if !vt.heap_type {
             return false;
@@ -44,8 +44,13 @@ impl Vm {
         r
     }
 
-    /// `name` in the dicts along `ty`'s MRO (no binding): CPython's _PyType_Lookup.
-    pub fn type_lookup(&mut self, ty: &TypeRef, name: &PyObj) -> VmResult<Option<PyObj>> {
+    /// `name` in the dicts along `ty`'s MRO (no binding): CPython's _PyType_Lookup,
+    /// probing every dict (`type_lookup` is the cached form).
+    pub(crate) fn type_lookup_uncached(
+        &mut self,
+        ty: &TypeRef,
+        name: &PyObj,
+    ) -> VmResult<Option<PyObj>> {
         if !typeobj::is_heap_type(ty) {
             for t in typeobj::base_chain(ty) {
                 let d = typeobj::type_dict(&t);
@@ -68,10 +73,9 @@ impl Vm {
     /// The special method `name` of `obj`'s class, bound to `obj` (functions become
     /// bound methods, descriptors are asked with `__get__`). None if the class has none
     /// (or sets it to None, as `__hash__ = None` does).
-    pub fn lookup_special(&mut self, obj: &PyObj, name: &str) -> VmResult<Option<PyObj>> {
+    pub fn lookup_special(&mut self, obj: &PyObj, name: &'static str) -> VmResult<Option<PyObj>> {
         let ty = obj.type_obj();
-        let key = string::intern_str(name);
-        let Some(f) = self.type_lookup(&ty, &key)? else {
+        let Some(f) = self.type_lookup_static(&ty, name)? else {
             return Ok(None);
         };
         if f.is(&crate::objects::ctx().none) {
@@ -85,12 +89,11 @@ impl Vm {
     pub fn call_special(
         &mut self,
         obj: &PyObj,
-        name: &str,
+        name: &'static str,
         args: &[PyObj],
     ) -> VmResult<Option<PyObj>> {
         let ty = obj.type_obj();
-        let key = string::intern_str(name);
-        let Some(f) = self.type_lookup(&ty, &key)? else {
+        let Some(f) = self.type_lookup_static(&ty, name)? else {
             return Ok(None);
         };
         if f.is(&crate::objects::ctx().none) {
@@ -141,8 +144,7 @@ impl Vm {
         }
         if f.vtable().heap_type {
             let fty = f.type_obj();
-            let key = string::intern_str("__get__");
-            if let Some(get) = self.type_lookup(&fty, &key)? {
+            if let Some(get) = self.type_lookup_static(&fty, "__get__")? {
                 let none = crate::objects::ctx().none.clone();
                 let inst = obj.cloned().unwrap_or(none);
                 let args = [f.clone(), inst, ty.as_obj().clone()];

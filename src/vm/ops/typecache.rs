@@ -1,0 +1,242 @@
+//! The type attribute cache: where `type_lookup` found a name along a type's MRO (and
+//! whether a class overrides a hook), per (type, name), so repeated attribute and
+//! special-method lookups skip the dict probes. CPython's method cache, with one
+//! global invalidation: the dicts walked are marked watched and any change of a
+//! watched dict's keys moves `dicttable::type_epoch()` on, which empties the cache.
+//! Entries hold positions, never object references, so counts are not disturbed;
+//! value updates keep a key's position and are read fresh on every hit.
+
+use crate::heap::{PyObj, TypeRef};
+use crate::objects::dicttable::type_epoch;
+use crate::objects::{dict, string, tuple, typeobj};
+
+use super::super::{Vm, VmResult};
+
+/// Number of entries (a power of two).
+const SIZE: usize = 1024;
+
+/// What a lookup found.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum Answer {
+    /// Not cached.
+    #[default]
+    Empty,
+    /// In no dict of the MRO.
+    Absent,
+    /// At `pos` of the dict of the MRO's `index`-th type.
+    At { index: u32, pos: u32 },
+    /// The answer of `overrides`.
+    Flag(bool),
+}
+
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    epoch: u64,
+    /// The type's address (freeing or clearing a type moves the epoch on, so an
+    /// address names one type while the epoch stays).
+    ty: usize,
+    /// The name: an interned str's address (len usize::MAX), or a static text's
+    /// address and length, with the question asked in the low bit.
+    name: usize,
+    len: usize,
+    answer: Answer,
+}
+
+/// The per-interpreter cache (a field of `Vm`).
+pub(crate) struct TypeCache {
+    entries: Box<[Entry]>,
+}
+
+impl Default for TypeCache {
+    fn default() -> Self {
+        TypeCache {
+            entries: vec![Entry::default(); SIZE].into_boxed_slice(),
+        }
+    }
+}
+
+#[inline]
+fn slot(ty: usize, name: usize, len: usize) -> usize {
+    let h = (ty >> 4) ^ (name >> 3).wrapping_mul(0x9E37_79B9) ^ len;
+    h & (SIZE - 1)
+}
+
+impl TypeCache {
+    #[inline]
+    fn get(&self, ty: &TypeRef, name: usize, len: usize) -> Answer {
+        let e = &self.entries[slot(ty.id(), name, len)];
+        if e.answer == Answer::Empty
+            || e.ty != ty.id()
+            || e.name != name
+            || e.len != len
+            || e.epoch != type_epoch()
+        {
+            return Answer::Empty;
+        }
+        e.answer
+    }
+
+    fn put(&mut self, ty: &TypeRef, name: usize, len: usize, answer: Answer) {
+        self.entries[slot(ty.id(), name, len)] = Entry {
+            epoch: type_epoch(),
+            ty: ty.id(),
+            name,
+            len,
+            answer,
+        };
+    }
+}
+
+/// The types `type_lookup` walks for `ty`: its MRO for a class, the base chain for a
+/// built-in type.
+fn walk(ty: &TypeRef) -> Vec<TypeRef> {
+    if typeobj::is_heap_type(ty) {
+        let m = typeobj::mro(ty);
+        typeobj::mro_types(&m).collect()
+    } else {
+        typeobj::base_chain(ty).collect()
+    }
+}
+
+/// The `index`-th type of `ty`'s walk, without collecting it.
+fn walk_nth(ty: &TypeRef, index: usize) -> Option<TypeRef> {
+    if typeobj::is_heap_type(ty) {
+        let m = typeobj::info(ty).mro.try_borrow().ok()?;
+        let t = tuple::items(m.as_ref()?)?.get(index)?;
+        TypeRef::from_obj::<typeobj::TypeInfo>(t)
+    } else {
+        typeobj::base_chain(ty).nth(index)
+    }
+}
+
+/// Mark the dicts of all the types walked as watched; false if one is busy.
+fn watch_all(types: &[TypeRef]) -> bool {
+    for t in types {
+        let d = typeobj::type_dict(t);
+        match d.borrow_mut::<dict::Dict>() {
+            Ok(mut b) => b.0.watch(),
+            Err(_) => return false,
+        };
+    }
+    true
+}
+
+/// Key of a static text (`q`: which question, 0 lookup, 1 overrides).
+#[inline]
+fn static_key(name: &'static str, q: usize) -> (usize, usize) {
+    (name.as_ptr() as usize, name.len() * 2 + q)
+}
+
+impl Vm {
+    /// `name` in the dicts along `ty`'s MRO (no binding): CPython's _PyType_Lookup,
+    /// through the cache for interned names.
+    pub fn type_lookup(&mut self, ty: &TypeRef, name: &PyObj) -> VmResult<Option<PyObj>> {
+        if !string::is_interned(name) {
+            return self.type_lookup_uncached(ty, name);
+        }
+        let (k, len) = (name.id(), usize::MAX);
+        match self.type_cache.get(ty, k, len) {
+            Answer::Absent => return Ok(None),
+            Answer::At { index, pos } => {
+                if let Some(v) = fetch(ty, index as usize, pos as usize) {
+                    return Ok(Some(v));
+                }
+            }
+            _ => {}
+        }
+        let found = self.type_lookup_uncached(ty, name)?;
+        if let Some(a) = self.answer_for(ty, name, found.as_ref()) {
+            self.type_cache.put(ty, k, len, a);
+        }
+        Ok(found)
+    }
+
+    /// `type_lookup` for a name given as static text (special methods).
+    pub fn type_lookup_static(
+        &mut self,
+        ty: &TypeRef,
+        name: &'static str,
+    ) -> VmResult<Option<PyObj>> {
+        let (k, len) = static_key(name, 0);
+        match self.type_cache.get(ty, k, len) {
+            Answer::Absent => return Ok(None),
+            Answer::At { index, pos } => {
+                if let Some(v) = fetch(ty, index as usize, pos as usize) {
+                    return Ok(Some(v));
+                }
+            }
+            _ => {}
+        }
+        let key = string::intern_str(name);
+        let found = self.type_lookup_uncached(ty, &key)?;
+        if let Some(a) = self.answer_for(ty, &key, found.as_ref()) {
+            self.type_cache.put(ty, k, len, a);
+        }
+        Ok(found)
+    }
+
+    /// Where `found` (the uncached answer) sits along `ty`'s walk, with the dicts
+    /// walked watched from now on; None when that cannot be told (a busy dict).
+    fn answer_for(&mut self, ty: &TypeRef, name: &PyObj, found: Option<&PyObj>) -> Option<Answer> {
+        let types = walk(ty);
+        let h = string::hash(name)?;
+        let mut eq = super::table_eq(self);
+        let mut answer = Answer::Absent;
+        for (index, t) in types.iter().enumerate() {
+            let d = typeobj::type_dict(t);
+            let b = dict::borrow(&d)?;
+            if let Some(pos) = b.0.find(name, h, &mut eq).ok()? {
+                answer = Answer::At {
+                    index: index as u32,
+                    pos: pos as u32,
+                };
+                let (_, v) = b.0.entry_at(pos)?;
+                if !found.is_some_and(|f| f.is(v)) {
+                    return None;
+                }
+                break;
+            }
+        }
+        if answer == Answer::Absent && found.is_some() {
+            return None;
+        }
+        watch_all(&types).then_some(answer)
+    }
+
+    /// Does a class in `ty`'s MRO (not a built-in type) define `name`? Cached.
+    pub(crate) fn overrides_cached(
+        &mut self,
+        ty: &TypeRef,
+        name: &'static str,
+        compute: impl FnOnce(&mut Vm) -> bool,
+    ) -> bool {
+        let (k, len) = static_key(name, 1);
+        if let Answer::Flag(b) = self.type_cache.get(ty, k, len) {
+            return b;
+        }
+        let b = compute(self);
+        if watch_all(&walk(ty)) {
+            self.type_cache.put(ty, k, len, Answer::Flag(b));
+        }
+        b
+    }
+}
+
+/// The value at a cached position (None if the position is no longer live, which a
+/// valid entry never sees).
+#[inline]
+fn fetch(ty: &TypeRef, index: usize, pos: usize) -> Option<PyObj> {
+    if index == 0 {
+        return entry_value(ty, pos);
+    }
+    entry_value(&walk_nth(ty, index)?, pos)
+}
+
+/// The value at position `pos` of `t`'s dict.
+#[inline]
+fn entry_value(t: &TypeRef, pos: usize) -> Option<PyObj> {
+    let i = typeobj::info(t);
+    let d = i.dict.try_borrow().ok()?;
+    let b = dict::borrow(d.as_ref()?)?;
+    b.0.entry_at(pos).map(|(_, v)| v.clone())
+}
