@@ -74,8 +74,15 @@ impl Vm {
                 }
             }
         }
-        if let Some(v) = self.generic_getattr(o, &ty, name)? {
-            return Ok(v);
+        match self.generic_getattr(o, &ty, name) {
+            Ok(Some(v)) => return Ok(v),
+            Ok(None) => {}
+            // An AttributeError from a descriptor (a property's getter) also falls back
+            // to __getattr__, as CPython's slot_tp_getattr_hook does.
+            Err(e)
+                if exceptions::matches(&e.0, ctx().exc_type("AttributeError"))
+                    && self.overrides(&ty, "__getattr__") => {}
+            Err(e) => return Err(e),
         }
         if self.overrides(&ty, "__getattr__") {
             if let Some(v) = self.call_special(o, "__getattr__", std::slice::from_ref(name))? {
