@@ -28,12 +28,18 @@ fn no_attribute(o: &PyObj, name: &str) -> Exc {
     )
 }
 
-fn prop_name(p: &Property) -> String {
-    p.name
+/// "property 'x' of 'A' object has no setter" (getter / setter / deleter).
+fn property_lacks(p: &Property, o: &PyObj, what: &str) -> Exc {
+    let name = p
+        .name
         .as_ref()
         .and_then(string::as_str)
         .map(|s| s.into_owned())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    attr_error(format!(
+        "property '{name}' of '{}' object has no {what}",
+        typeobj::type_name(o)
+    ))
 }
 
 impl Vm {
@@ -248,12 +254,7 @@ impl Vm {
                 return Ok(Some(f.clone()));
             };
             let Some(get) = p.fget.clone() else {
-                let msg = format!(
-                    "property '{}' of '{}' object has no getter",
-                    prop_name(&p),
-                    typeobj::type_name(o)
-                );
-                return Err(attr_error(msg));
+                return Err(property_lacks(&p, o, "getter"));
             };
             drop(p);
             return self
@@ -300,12 +301,7 @@ impl Vm {
                 None => (p.fdel.clone(), "deleter"),
             };
             let Some(f) = f else {
-                let msg = format!(
-                    "property '{}' of '{}' object has no {what}",
-                    prop_name(&p),
-                    typeobj::type_name(o)
-                );
-                return Err(attr_error(msg));
+                return Err(property_lacks(&p, o, what));
             };
             drop(p);
             let mut args = vec![o.clone()];
