@@ -114,3 +114,24 @@ fn version_help_and_dis() {
         "{dis}"
     );
 }
+
+#[test]
+fn an_exception_in_del_is_printed_and_ignored() {
+    let src = "class A:\n    def __del__(self):\n        1/0\na = A()\ndel a\nprint(\"after\")\n";
+    let out = glasspy(&["-c", src], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), "after\n");
+    // python3 3.11 -c prints, the address aside:
+    //   Exception ignored in: <function A.__del__ at 0x7f1d32f39bc0>
+    //   Traceback (most recent call last):
+    //     File "<string>", line 3, in __del__
+    //   ZeroDivisionError: division by zero
+    let err = text(&out.stderr);
+    let (head, rest) = err.split_once(" at 0x").expect("an address");
+    assert_eq!(head, "Exception ignored in: <function A.__del__");
+    let (_, rest) = rest.split_once(">\n").expect("end of the repr");
+    assert_eq!(
+        rest,
+        "Traceback (most recent call last):\n  File \"<string>\", line 3, in __del__\nZeroDivisionError: division by zero\n"
+    );
+}
