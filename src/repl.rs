@@ -420,6 +420,8 @@ pub fn run(vm: Vm, globals: PyObj, show_banner: bool) -> i32 {
     if let Some(h) = &history {
         let _ = editor.save_history(h);
     }
+    // Interpreter shutdown, as after a script: __del__ of what the session kept.
+    vm.borrow_mut().clear_main(&globals);
     vm.borrow_mut().flush();
     status
 }

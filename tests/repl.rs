@@ -143,7 +143,10 @@ fn classes_generators_and_with_at_the_prompt() {
     eval(&mut p, "d = D()");
     let out = eval(&mut p, "del d");
     assert!(out.contains("bye"), "{out:?}");
+    // What the session still holds is finalized when it ends, as python3 does.
+    eval(&mut p, "kept = D()");
     p.send_control('d').unwrap();
+    p.exp_string("bye").unwrap();
     assert_eq!(exit_status(&mut p), 0);
 }
 
