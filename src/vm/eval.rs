@@ -263,14 +263,18 @@ impl Vm {
                 self.stack.push(v);
             }
             Op::STORE_NAME => {
-                let v = self.pop();
-                let v = match self.store_global_cached(fi, code, arg as usize, v) {
-                    Ok(old) => {
-                        drop(old);
-                        return Ok(Flow::Next);
-                    }
-                    Err(v) => v,
-                };
+                let mut v = self.pop();
+                if self.frames[fi].locals.is_none() {
+                    // Module code: the namespace is the globals (STORE_GLOBAL's cache);
+                    // a class body stores into its own namespace dict.
+                    v = match self.store_global_cached(fi, code, arg as usize, v) {
+                        Ok(old) => {
+                            drop(old);
+                            return Ok(Flow::Next);
+                        }
+                        Err(v) => v,
+                    };
+                }
                 let ns = self.namespace(fi);
                 self.dict_set(&ns, code.names[arg as usize].clone(), v)?;
             }
