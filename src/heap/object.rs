@@ -802,6 +802,28 @@ impl PyObj {
         obj
     }
 
+    /// The block of a var-sized object of type `ty` (payload `T`) with room for `n`
+    /// items, its header written: the vtable, the layout and the object pointer. None
+    /// when the memory cannot be had.
+    fn alloc_var<T: Payload>(
+        ty: &TypeRef,
+        n: usize,
+    ) -> Option<(&'static Vtable, Layout, NonNull<ObHead>)> {
+        let vt = ty.instance_vtable();
+        assert!(
+            vt.type_id == TypeId::of::<T>() && vt.var,
+            "payload does not match type"
+        );
+        assert!(!T::MUTABLE, "var-sized payloads are immutable (H6)");
+        if n > isize::MAX as usize / 2 {
+            return None;
+        }
+        let layout = vt.block_layout(n)?;
+        // SAFETY: vt is ty's instance vtable; layout from it.
+        let p = unsafe { raw_alloc(ty, vt, layout)? };
+        Some((vt, layout, p))
+    }
+
     /// Allocate a var-sized object of type `ty` with `payload` and the `n` items
     /// produced by `items`; `negative` sets the sign of ob_size. Returns None when the
     /// memory cannot be had (the caller raises MemoryError) or `items` yields fewer
@@ -816,18 +838,7 @@ impl PyObj {
     where
         I: IntoIterator<Item = T::Item>,
     {
-        let vt = ty.instance_vtable();
-        assert!(
-            vt.type_id == TypeId::of::<T>() && vt.var,
-            "payload does not match type"
-        );
-        assert!(!T::MUTABLE, "var-sized payloads are immutable (H6)");
-        if n > isize::MAX as usize / 2 {
-            return None;
-        }
-        let layout = vt.block_layout(n)?;
-        // SAFETY: vt is ty's instance vtable; layout from it.
-        let p = unsafe { raw_alloc(ty, vt, layout)? };
+        let (vt, layout, p) = Self::alloc_var::<T>(ty, n)?;
         // Fill the items; on a short iterator or a panic, undo.
         struct Guard<T: Payload> {
             p: NonNull<ObHead>,
@@ -900,18 +911,7 @@ impl PyObj {
     where
         T::Item: bytemuck::Zeroable + Copy,
     {
-        let vt = ty.instance_vtable();
-        assert!(
-            vt.type_id == TypeId::of::<T>() && vt.var,
-            "payload does not match type"
-        );
-        assert!(!T::MUTABLE, "var-sized payloads are immutable (H6)");
-        if n > isize::MAX as usize / 2 {
-            return None;
-        }
-        let layout = vt.block_layout(n)?;
-        // SAFETY: vt is ty's instance vtable; layout from it.
-        let p = unsafe { raw_alloc(ty, vt, layout)? };
+        let (vt, _, p) = Self::alloc_var::<T>(ty, n)?;
         let size = n as isize;
         // SAFETY: H3: the items, var header and payload slots lie inside the fresh
         // block; all-zero bytes are a valid value of a Zeroable item (H6: the items
