@@ -72,7 +72,6 @@ fn extendable(ty: &TypeRef) -> Result<(), String> {
         "builtin_function_or_method",
         "code",
         "cell",
-        "staticmethod_",
     ];
     if final_types.contains(&name.as_str()) {
         return Err(format!("type '{name}' is not an acceptable base type"));
@@ -82,18 +81,26 @@ fn extendable(ty: &TypeRef) -> Result<(), String> {
     ))
 }
 
-/// The base whose layout a class extends (CPython's solid_base).
+/// The base whose layout a class extends (CPython's solid_base), found by walking
+/// `__base__` (a loop: class hierarchies can be as deep as a program makes them).
 fn solid_base(ty: &TypeRef) -> TypeRef {
-    let i = typeobj::info(ty);
-    match &i.heap {
-        Some(h) if !h.slot_names.is_empty() => ty.clone(),
-        Some(_) => solid_base(i.base.as_ref().expect("classes have a base")),
-        // A built-in type adds nothing to a base with the same payload (ValueError's
-        // layout is BaseException's).
-        None => match &i.base {
-            Some(b) if b.instance_vtable().type_id == ty.instance_vtable().type_id => solid_base(b),
-            _ => ty.clone(),
-        },
+    let mut cur = ty.clone();
+    loop {
+        let i = typeobj::info(&cur);
+        let next = match &i.heap {
+            Some(h) if !h.slot_names.is_empty() => None,
+            Some(_) => Some(i.base.clone().expect("classes have a base")),
+            // A built-in type adds nothing to a base with the same payload (ValueError's
+            // layout is BaseException's).
+            None => i
+                .base
+                .clone()
+                .filter(|b| b.instance_vtable().type_id == cur.instance_vtable().type_id),
+        };
+        match next {
+            Some(b) => cur = b,
+            None => return cur,
+        }
     }
 }
 

@@ -83,8 +83,6 @@ impl Vm {
             if !is_ni(&r) {
                 return Ok(r);
             }
-        } else if op == CompareOp::Ne && a.vtable().heap_type {
-            // object.__ne__ inverts __eq__.
         }
         if !checked_reflected {
             if let Some(r) = self.try_special(b, reflected, a)? {
@@ -417,17 +415,13 @@ impl Vm {
 
 /// The "unsupported operand type(s)" error of a binary operator.
 pub fn unsupported_operands(op: BinaryOp, a: &PyObj, b: &PyObj, inplace: bool) -> Exc {
-    let sym = op.symbol();
-    let eq = if inplace { "=" } else { "" };
-    if op == BinaryOp::Power && !inplace {
-        return exceptions::type_error(format!(
-            "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
-            typeobj::type_name(a),
-            typeobj::type_name(b)
-        ));
-    }
+    let sym = match (op, inplace) {
+        (BinaryOp::Power, false) => "** or pow()".to_string(),
+        (_, false) => op.symbol().to_string(),
+        (_, true) => format!("{}=", op.symbol()),
+    };
     exceptions::type_error(format!(
-        "unsupported operand type(s) for {sym}{eq}: '{}' and '{}'",
+        "unsupported operand type(s) for {sym}: '{}' and '{}'",
         typeobj::type_name(a),
         typeobj::type_name(b)
     ))
