@@ -22,15 +22,14 @@
 //! assert_eq!(t.sizeof(), 56); // 40 + 8n
 //! assert_eq!(l.refcnt(), 3); // `l` and the tuple's two slots
 //! ```
-#![deny(unsafe_code)]
+#![forbid(unsafe_code)]
+
+pub use glasspy_heap as heap;
 
 pub mod builtins;
 pub mod bytecode;
 pub mod compiler;
 pub mod error;
-#[allow(unsafe_code)]
-pub mod heap;
 pub mod objects;
 pub mod parser;
-pub mod repl;
 pub mod vm;

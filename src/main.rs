@@ -3,8 +3,16 @@
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
+use glasspy::heap::pymalloc::GlobalPymalloc;
 use glasspy::parser::script_path;
 use glasspy::vm::Vm;
+
+mod repl;
+
+/// Every allocation of the process comes from pymalloc: objects, and also the buffers
+/// of lists, dicts and strings, so the allocator's statistics tell the whole truth.
+#[global_allocator]
+static ALLOCATOR: GlobalPymalloc = GlobalPymalloc;
 
 const USAGE: &str = "usage: glasspy [option] ... [-c cmd | file | -] [arg] ...";
 
@@ -193,7 +201,7 @@ fn main() -> ExitCode {
             Action::Repl => {
                 let mut vm = Vm::new(vec![String::new()]);
                 match vm.new_module("__main__", None) {
-                    Ok(globals) => glasspy::repl::run(vm, globals, true) as u8,
+                    Ok(globals) => repl::run(vm, globals, true) as u8,
                     Err(e) => vm.report_uncaught(&e.0) as u8,
                 }
             }
@@ -212,7 +220,7 @@ fn main() -> ExitCode {
                 if inspect && std::io::stdin().is_terminal() {
                     // python3 -i: the REPL in the program's namespace, whatever happened.
                     let f = file.as_deref();
-                    return glasspy::repl::run_script_then_repl(vm, &source, &filename, f) as u8;
+                    return repl::run_script_then_repl(vm, &source, &filename, f) as u8;
                 }
                 vm.run_main(&source, &filename, file.as_deref()) as u8
             }

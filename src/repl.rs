@@ -17,12 +17,12 @@ use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
-use crate::compiler::{compile_interactive_warn, compile_source_warn, CompileError};
-use crate::heap::PyObj;
-use crate::objects::{ctx, dict, string};
-use crate::parser::lexer::{self, Kw, Op, Tok};
-use crate::parser::{ast, parse_interactive, LineIndex, SyntaxError};
-use crate::vm::{Vm, INTERRUPT};
+use glasspy::compiler::{compile_interactive_warn, compile_source_warn, CompileError};
+use glasspy::heap::PyObj;
+use glasspy::objects::{ctx, dict, string};
+use glasspy::parser::lexer::{self, Kw, Op, Tok};
+use glasspy::parser::{ast, parse_interactive, LineIndex, SyntaxError};
+use glasspy::vm::{Vm, INTERRUPT};
 
 /// The file name tracebacks show for REPL input, as python3's.
 pub const FILENAME: &str = "<stdin>";

@@ -6,6 +6,10 @@ use glasspy::heap::pymalloc::{
     global_debugmallocstats, global_heap, global_mode, global_stats, global_verify, GlobalMode,
 };
 use std::hint::black_box;
+
+/// As the glasspy binary does: pymalloc serves every Rust allocation of the process.
+#[global_allocator]
+static ALLOCATOR: glasspy::heap::pymalloc::GlobalPymalloc = glasspy::heap::pymalloc::GlobalPymalloc;
 use std::sync::Mutex;
 
 /// (Allocations are passed through black_box: LLVM removes an unused allocation.)

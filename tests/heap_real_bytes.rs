@@ -8,6 +8,10 @@ use glasspy::heap::PyObj;
 use glasspy::objects::{ctx, dict, float, int, list, set, string, tuple};
 use std::hint::black_box;
 
+/// As the glasspy binary does: pymalloc serves every Rust allocation of the process.
+#[global_allocator]
+static ALLOCATOR: glasspy::heap::pymalloc::GlobalPymalloc = glasspy::heap::pymalloc::GlobalPymalloc;
+
 /// Blocks in use in the size class serving `n` bytes.
 fn in_use(n: usize) -> usize {
     global_stats()

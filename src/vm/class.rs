@@ -54,8 +54,8 @@ fn extendable(ty: &TypeRef) -> Result<(), String> {
         &c.frozenset_type,
     ];
     let ok = ty.is(&c.object_type)
-        || vt.type_id == Instance::VTABLE.type_id
-        || vt.type_id == ExcObj::VTABLE.type_id
+        || vt.type_id() == Instance::VTABLE.type_id()
+        || vt.type_id() == ExcObj::VTABLE.type_id()
         || (!ty.is(&c.bool_type) && builtin_bases.iter().any(|b| typeobj::is_subtype(ty, b)));
     if ok {
         return Ok(());
@@ -95,7 +95,7 @@ fn solid_base(ty: &TypeRef) -> TypeRef {
             None => i
                 .base
                 .clone()
-                .filter(|b| b.instance_vtable().type_id == cur.instance_vtable().type_id),
+                .filter(|b| b.instance_vtable().type_id() == cur.instance_vtable().type_id()),
         };
         match next {
             Some(b) => cur = b,
@@ -170,7 +170,7 @@ fn c3(bases: &[TypeRef]) -> Result<Vec<TypeRef>, String> {
 fn has_dict(ty: &TypeRef) -> bool {
     match &typeobj::info(ty).heap {
         Some(h) => h.has_dict,
-        None => ty.instance_vtable().type_id == ExcObj::VTABLE.type_id,
+        None => ty.instance_vtable().type_id() == ExcObj::VTABLE.type_id(),
     }
 }
 
@@ -178,7 +178,7 @@ fn has_weakref(ty: &TypeRef) -> bool {
     match &typeobj::info(ty).heap {
         Some(h) => h.has_weakref,
         // set and frozenset have their own weakreflist (it is in their 200 bytes).
-        None => ty.instance_vtable().type_id == crate::objects::set::Set::VTABLE.type_id,
+        None => ty.instance_vtable().type_id() == crate::objects::set::Set::VTABLE.type_id(),
     }
 }
 
@@ -401,7 +401,7 @@ impl Vm {
         }
         let base_words = base_vt.n_words;
         let add_dict = add_dict && !base_dict;
-        let is_exc = payload_vt.type_id == ExcObj::VTABLE.type_id;
+        let is_exc = payload_vt.type_id() == ExcObj::VTABLE.type_id();
         let pre_words = if !is_exc && (base_dict || add_dict) {
             2
         } else {
@@ -639,7 +639,7 @@ impl Vm {
         if nargs > 0 && (self.overrides(cls, "__new__") || !self.overrides(cls, "__init__")) {
             return Err(type_error(format!("{}() takes no arguments", name_of(cls))));
         }
-        if cls.instance_vtable().type_id != Instance::VTABLE.type_id {
+        if cls.instance_vtable().type_id() != Instance::VTABLE.type_id() {
             // CPython names the first class up the base chain whose __new__ is not
             // a Python function of its own.
             let mut safe = cls.clone();
@@ -681,7 +681,7 @@ impl Vm {
                 // keeps the values inline until then): collected as part of it.
                 // Subclasses of built-in types get a dict of their own at once, as
                 // CPython 3.11 (gc.collect counts it).
-                if o.vtable().type_id == Instance::VTABLE.type_id {
+                if o.vtable().type_id() == Instance::VTABLE.type_id() {
                     d.set_owned(true);
                 }
                 d

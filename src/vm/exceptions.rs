@@ -70,7 +70,7 @@ pub fn is_exception(obj: &PyObj) -> bool {
 /// Is `ty` an exception class?
 pub fn is_exception_class(ty: &PyObj) -> bool {
     TypeRef::from_obj::<typeobj::TypeInfo>(ty).is_some_and(|t| {
-        t.instance_vtable().type_id == ctx().exc_type("BaseException").instance_vtable().type_id
+        t.instance_vtable().type_id() == ctx().exc_type("BaseException").instance_vtable().type_id()
     })
 }
 

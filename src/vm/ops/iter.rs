@@ -32,7 +32,7 @@ pub fn register_iterator<T: crate::heap::Payload>(f: NextFn) {
 }
 
 fn registered_next(o: &PyObj) -> Option<NextFn> {
-    let id = o.vtable().type_id;
+    let id = o.vtable().type_id();
     NEXT_FNS.with(|v| v.borrow().iter().find(|(t, _)| *t == id).map(|(_, f)| *f))
 }
 

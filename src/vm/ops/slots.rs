@@ -49,7 +49,7 @@ pub fn register_slots<T: Payload>(s: Slots) {
 
 /// The slots registered for `o`'s payload type, if any.
 pub fn slots_of(o: &PyObj) -> Option<Slots> {
-    let id = o.vtable().type_id;
+    let id = o.vtable().type_id();
     SLOTS.with(|v| v.borrow().iter().find(|(t, _)| *t == id).map(|(_, s)| *s))
 }
 

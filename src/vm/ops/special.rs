@@ -13,7 +13,7 @@ use super::super::{Args, Vm, VmResult};
 /// Does an instance with this layout get its behaviour from a built-in payload (a
 /// list's, an int's, ...) rather than from object's or an exception's?
 pub fn builtin_payload(vt: &Vtable) -> bool {
-    vt.type_id != Instance::VTABLE.type_id && vt.type_id != ExcObj::VTABLE.type_id
+    vt.type_id() != Instance::VTABLE.type_id() && vt.type_id() != ExcObj::VTABLE.type_id()
 }
 
 impl Vm {

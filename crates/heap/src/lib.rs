@@ -39,6 +39,12 @@
 //!   at a time per thread; objects whose count reaches 0 meanwhile wait on the pending
 //!   list, so freeing a long chain uses a loop, not the Rust stack.
 
+/// The heap's own unit tests run with pymalloc as the global allocator, as the
+/// glasspy binary does.
+#[cfg(test)]
+#[global_allocator]
+static TEST_ALLOCATOR: pymalloc::GlobalPymalloc = pymalloc::GlobalPymalloc;
+
 mod gc;
 mod object;
 pub mod pymalloc;

@@ -13,7 +13,7 @@ use std::ptr::null_mut;
 macro_rules! check {
     ($cond:expr) => {
         if cfg!(debug_assertions) && !($cond) {
-            $crate::heap::pymalloc::arenas::check_failed(concat!(
+            $crate::pymalloc::arenas::check_failed(concat!(
                 "pymalloc: check failed: ",
                 stringify!($cond),
                 "\n"

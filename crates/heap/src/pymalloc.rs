@@ -135,8 +135,8 @@ mod tests;
 
 pub use geometry::{Geometry, MAX_CLASSES, POOL_OVERHEAD};
 pub use global::{
-    global_debugmallocstats, global_heap, global_mode, global_stats, global_verify, GlobalMode,
-    GlobalPymalloc,
+    choose_global_mode, global_debugmallocstats, global_heap, global_mode, global_stats,
+    global_verify, object_alloc, object_dealloc, GlobalMode, GlobalPymalloc,
 };
 pub use stats::{ClassStats, LargeStats, MallocStats, VerifyError};
 

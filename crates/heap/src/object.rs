@@ -20,6 +20,8 @@
 //! practice (each reference is a stored 8-byte pointer), and saturates to immortal.
 
 use std::alloc::{self, Layout};
+
+use crate::pymalloc::{object_alloc, object_dealloc};
 use std::any::TypeId;
 use std::cell::Cell;
 use std::marker::PhantomData;
@@ -271,6 +273,13 @@ impl Vtable {
 
     fn block_layout(&self, n: usize) -> Option<Layout> {
         Layout::from_size_align(self.block_size(n)?, self.align).ok()
+    }
+
+    /// The Rust type of the payload (two vtables with the same `type_id` lay out the
+    /// same payload, whatever words a class added around it).
+    #[inline]
+    pub fn type_id(&self) -> TypeId {
+        self.type_id
     }
 
     /// Is the payload var-sized (items inline after it)?
@@ -669,7 +678,7 @@ unsafe fn free_object(p: NonNull<ObHead>) {
     let ty = unsafe { (*p.as_ptr()).ty.get() };
     drop(PyObj(ty));
     // SAFETY: H3: the block was allocated with this layout at this address.
-    unsafe { alloc::dealloc(p.as_ptr().byte_sub(vt.block_pre()).cast::<u8>(), layout) };
+    unsafe { object_dealloc(p.as_ptr().byte_sub(vt.block_pre()).cast::<u8>(), layout) };
     FREE.with(|f| f.live.set(f.live.get() - 1));
 }
 
@@ -735,7 +744,7 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, layout: Layout) -> Option<NonNull
         gc::before_gc_alloc();
     }
     // SAFETY: layout has a non-zero size (it holds at least the header).
-    let block = unsafe { alloc::alloc(layout) };
+    let block = unsafe { object_alloc(layout) };
     if block.is_null() {
         return None;
     }
@@ -858,7 +867,7 @@ impl PyObj {
                     ptr::drop_in_place(items);
                     let ty = (*self.p.as_ptr()).ty.get();
                     drop(PyObj(ty));
-                    alloc::dealloc(self.p.as_ptr().byte_sub(self.pre).cast::<u8>(), self.layout);
+                    object_dealloc(self.p.as_ptr().byte_sub(self.pre).cast::<u8>(), self.layout);
                 }
                 FREE.with(|f| f.live.set(f.live.get() - 1));
             }
@@ -1286,7 +1295,7 @@ impl TypeRef {
         // SAFETY: fresh block of the right layout; the header's type pointer is the
         // object itself, a strong self-reference counted in refcnt (H1).
         unsafe {
-            let block = alloc::alloc(layout);
+            let block = object_alloc(layout);
             if block.is_null() {
                 alloc::handle_alloc_error(layout)
             }

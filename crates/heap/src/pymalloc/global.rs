@@ -1,8 +1,15 @@
-//! The process-wide allocator: `GlobalPymalloc`, installed with #[global_allocator],
-//! whose preset is read from GLASSPY_MALLOC=seed|cpython|malloc at first use.
+//! The process-wide pymalloc: one instance per preset, chosen once for the process
+//! (by `choose_global_mode`, or from GLASSPY_MALLOC=seed|cpython|malloc at first use).
+//!
+//! Python objects always come from it (`object_alloc` / `object_dealloc`, used by the
+//! object layer). `GlobalPymalloc` forwards Rust's allocations to the same instance: a
+//! binary that installs it with `#[global_allocator]` (glasspy's does) gets container
+//! buffers, strings and the compiler's vectors from pymalloc too, so the statistics
+//! tell the whole truth. An embedder who does not install it still gets every object
+//! from pymalloc; only the buffers go to the embedder's allocator.
 
 use super::{MallocStats, Pymalloc, VerifyError};
-use crate::heap::pymalloc::geometry::Geometry;
+use crate::pymalloc::geometry::Geometry;
 use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
 
@@ -29,11 +36,8 @@ static CPYTHON_HEAP: Pymalloc = Pymalloc::new(Geometry::CPYTHON);
 /// Under GLASSPY_MALLOC=malloc only its raw (system) path and counters are used.
 static MALLOC_HEAP: Pymalloc = Pymalloc::new(Geometry::SEED);
 
-/// Rust's global allocator for every binary and test that links glasspy.
-#[global_allocator]
-static GLOBAL: GlobalPymalloc = GlobalPymalloc;
-
-/// The `#[global_allocator]`: forwards to the pymalloc chosen by GLASSPY_MALLOC.
+/// An allocator for `#[global_allocator]`: forwards to the pymalloc chosen for the
+/// process, the same instance that serves objects.
 pub struct GlobalPymalloc;
 
 #[inline]
@@ -46,9 +50,25 @@ fn mode() -> u8 {
     }
 }
 
-/// Read GLASSPY_MALLOC. Runs inside the first allocation of the process (before
-/// main), so it must not allocate: libc::getenv does not. Racing threads compute
-/// the same value. Unknown values mean `seed`.
+/// Fix the process's mode, unless the first allocation through pymalloc has chosen it
+/// already: Ok if the mode is (now) `m`, Err with the mode in force otherwise.
+pub fn choose_global_mode(m: GlobalMode) -> Result<(), GlobalMode> {
+    let want = match m {
+        GlobalMode::Seed => SEED,
+        GlobalMode::Cpython => CPYTHON,
+        GlobalMode::Malloc => MALLOC,
+    };
+    match MODE.compare_exchange(UNSET, want, Relaxed, Relaxed) {
+        Ok(_) => Ok(()),
+        Err(_) if global_mode() == m => Ok(()),
+        Err(_) => Err(global_mode()),
+    }
+}
+
+/// Read GLASSPY_MALLOC. Runs inside the first allocation through pymalloc (before
+/// main when `GlobalPymalloc` is the global allocator), so it must not allocate:
+/// libc::getenv does not. Racing threads compute the same value. Unknown values mean
+/// `seed`.
 #[cold]
 #[inline(never)]
 fn init_mode() -> u8 {
@@ -67,8 +87,32 @@ fn init_mode() -> u8 {
             }
         }
     };
-    MODE.store(m, Relaxed);
-    m
+    match MODE.compare_exchange(UNSET, m, Relaxed, Relaxed) {
+        Ok(_) => m,
+        Err(chosen) => chosen,
+    }
+}
+
+/// Allocate an object's block from the process's pymalloc (whatever the global
+/// allocator is). Null when the memory cannot be had.
+///
+/// # Safety
+/// As `GlobalAlloc::alloc`: `layout` has a non-zero size.
+#[inline]
+pub unsafe fn object_alloc(layout: Layout) -> *mut u8 {
+    // SAFETY: forwarded contract.
+    unsafe { GlobalPymalloc.alloc(layout) }
+}
+
+/// Free a block that `object_alloc` returned.
+///
+/// # Safety
+/// As `GlobalAlloc::dealloc`: `ptr` came from `object_alloc(layout)` and is freed once.
+#[inline]
+pub unsafe fn object_dealloc(ptr: *mut u8, layout: Layout) {
+    // SAFETY: forwarded contract; both functions route through the one instance the
+    // mode chose.
+    unsafe { GlobalPymalloc.dealloc(ptr, layout) }
 }
 
 /// The mode the process runs in.
