@@ -29,7 +29,15 @@ pub use glasspy_heap as heap;
 pub mod builtins;
 pub mod bytecode;
 pub mod compiler;
+pub mod dis;
 pub mod error;
+pub mod interactive;
+mod interpreter;
 pub mod objects;
 pub mod parser;
 pub mod vm;
+
+pub use interpreter::{
+    clear_interrupt, disassemble, init_hash_seed_from_env, interrupt, Allocator, Error,
+    Interpreter, Options, Value, CHECK_LEAKS_VAR, LEAK_STATUS,
+};

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use glasspy::heap::pymalloc::GlobalPymalloc;
 use glasspy::parser::script_path;
-use glasspy::vm::Vm;
+use glasspy::{Interpreter, Options};
 
 mod repl;
 
@@ -163,7 +163,7 @@ fn parse_args(args: Vec<String>) -> Action {
 const STACK_SIZE: usize = 1 << 30;
 
 fn main() -> ExitCode {
-    if let Err(e) = glasspy::objects::unicode::hash::init_hash_secret() {
+    if let Err(e) = glasspy::init_hash_seed_from_env() {
         eprint!("{e}");
         return ExitCode::from(1);
     }
@@ -186,25 +186,23 @@ fn main() -> ExitCode {
     let run = move || -> u8 {
         match action {
             Action::Exit(code) => code,
-            Action::Dis { source, filename } => {
-                match glasspy::compiler::compile_source(&source, &filename) {
-                    Ok(code) => {
-                        print!("{}", glasspy::bytecode::disasm::disassemble(&code));
-                        0
-                    }
-                    Err(e) => {
-                        eprintln!("{e}");
-                        1
-                    }
+            Action::Dis { source, filename } => match glasspy::disassemble(&source, &filename) {
+                Ok(text) => {
+                    print!("{text}");
+                    0
                 }
-            }
-            Action::Repl => {
-                let mut vm = Vm::new(vec![String::new()]);
-                match vm.new_module("__main__", None) {
-                    Ok(globals) => repl::run(vm, globals, true) as u8,
-                    Err(e) => vm.report_uncaught(&e.0) as u8,
+                Err(e) => {
+                    eprint!("{e}");
+                    1
                 }
-            }
+            },
+            Action::Repl => match Interpreter::new(Options::default()) {
+                Ok(py) => repl::run(py, true) as u8,
+                Err(e) => {
+                    eprintln!("glasspy: {e}");
+                    1
+                }
+            },
             Action::Run {
                 source,
                 filename,
@@ -212,17 +210,27 @@ fn main() -> ExitCode {
                 argv,
                 inspect,
             } => {
-                if std::env::var_os(glasspy::vm::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {
-                    let f = file.as_deref();
-                    return glasspy::vm::run_main_checking_leaks(argv, &source, &filename, f) as u8;
+                let f = file.as_deref();
+                let opts = Options {
+                    argv,
+                    ..Options::default()
+                };
+                if std::env::var_os(glasspy::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {
+                    return Interpreter::run_main_checking_leaks(opts, &source, &filename, f) as u8;
                 }
-                let mut vm = Vm::new(argv);
+                let mut py = match Interpreter::new(opts) {
+                    Ok(py) => py,
+                    Err(e) => {
+                        eprintln!("glasspy: {e}");
+                        return 1;
+                    }
+                };
                 if inspect && std::io::stdin().is_terminal() {
                     // python3 -i: the REPL in the program's namespace, whatever happened.
-                    let f = file.as_deref();
-                    return repl::run_script_then_repl(vm, &source, &filename, f) as u8;
+                    py.run_main_keep(&source, &filename, f);
+                    return repl::run(py, false) as u8;
                 }
-                vm.run_main(&source, &filename, file.as_deref()) as u8
+                py.run_main(&source, &filename, f) as u8
             }
         }
     };

@@ -1,7 +1,7 @@
 //! Disassembly smoke tests and a `DIS_FILE` hook to print any file's disassembly.
 
-use glasspy::bytecode::disasm::disassemble;
 use glasspy::compiler::compile_source;
+use glasspy::dis::disassemble;
 
 #[test]
 fn dis_file_from_env() {

@@ -2,9 +2,9 @@
 //! re-checks every stack depth and handler depth), python3 compiles them too, and the
 //! disassembly lists every code object.
 
-use glasspy::bytecode::disasm::disassemble;
-use glasspy::bytecode::Code;
 use glasspy::compiler::compile_source;
+use glasspy::dis::disassemble;
+use glasspy::objects::code::Code;
 
 const UNWINDING: &str = r#"
 def f(xs):

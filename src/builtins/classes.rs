@@ -5,19 +5,24 @@
 //! BaseException.__init__.
 
 use crate::heap::{PyObj, TypeRef};
+use crate::objects::args::{Args, Signature};
 use crate::objects::builtin_function::MethodDef;
 use crate::objects::descr::{Property, Super, Wrapper};
 use crate::objects::exception::ExcObj;
+use crate::objects::exceptions;
+use crate::objects::exceptions::type_error;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{ctx, string, tuple};
-use crate::vm::exceptions::type_error;
-use crate::vm::{exceptions, Args, Signature, Vm, VmResult};
+use crate::vm::Vm;
 
 use super::constructors::called_type;
 use super::methods_args::this;
 
 /// __build_class__(func, name, *bases, **kwds)
-fn build_class(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn build_class(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     vm.build_class(args)
 }
 
@@ -27,7 +32,7 @@ pub static BUILD_CLASS: MethodDef = MethodDef {
 };
 
 /// staticmethod(f) / classmethod(f)
-fn new_wrapper(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_wrapper(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let ty = called_type(&args, "staticmethod")?;
     let (_, rest) = this(&args);
     let name = typeobj::info(&ty).name.to_string();
@@ -43,7 +48,8 @@ fn new_wrapper(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// property(fget=None, fset=None, fdel=None, doc=None)
-fn new_property(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_property(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (_, rest) = this(&args);
     let a = rest.parse(&Signature {
         fname: "property",
@@ -108,18 +114,18 @@ fn property_copy(args: &Args<'_>, which: usize, fname: &str) -> VmResult<PyObj> 
     ))
 }
 
-fn property_getter(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn property_getter(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     property_copy(&args, 0, "getter")
 }
-fn property_setter(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn property_setter(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     property_copy(&args, 1, "setter")
 }
-fn property_deleter(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn property_deleter(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     property_copy(&args, 2, "deleter")
 }
 
 /// property.__set_name__(owner, name)
-fn property_set_name(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn property_set_name(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, rest) = this(&args);
     let a = rest.range("__set_name__", 2, 2)?;
     if let Ok(mut p) = s.borrow_mut::<Property>() {
@@ -131,7 +137,8 @@ fn property_set_name(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// property.__get__(obj, type=None)
-fn property_get(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn property_get(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = this(&args);
     let a = rest.range("__get__", 1, 2)?;
     let obj = (!a[0].is(&ctx().none)).then(|| a[0].clone());
@@ -165,7 +172,8 @@ pub static PROPERTY_METHODS: &[MethodDef] = &[
 ];
 
 /// super() / super(type) / super(type, obj)
-fn new_super(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_super(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (_, rest) = this(&args);
     rest.no_kw("super")?;
     let pos = rest.range("super", 0, 2)?;
@@ -212,7 +220,8 @@ pub fn object_new_class(vm: &mut Vm, args: &Args<'_>) -> VmResult<PyObj> {
 }
 
 /// object.__init__(self, *args, **kwargs)
-fn object_init(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn object_init(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = this(&args);
     if !rest.all.is_empty() {
         let ty = s.type_obj();
@@ -231,21 +240,24 @@ fn object_init(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(ctx().none.clone())
 }
 
-fn object_setattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn object_setattr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = this(&args);
     let a = rest.range("__setattr__", 2, 2)?;
     vm.generic_setattr(s, &a[0], Some(a[1].clone()))?;
     Ok(ctx().none.clone())
 }
 
-fn object_delattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn object_delattr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = this(&args);
     let a = rest.range("__delattr__", 1, 1)?;
     vm.generic_setattr(s, &a[0], None)?;
     Ok(ctx().none.clone())
 }
 
-fn object_getattribute(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn object_getattribute(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = this(&args);
     let a = rest.range("__getattribute__", 1, 1)?;
     if string::view(&a[0]).is_none() {
@@ -271,24 +283,26 @@ fn object_getattribute(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     }
 }
 
-fn object_repr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn object_repr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, _) = this(&args);
     Ok(string::new(&vm.default_repr(s)))
 }
 
-fn object_str(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn object_str(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, _) = this(&args);
     vm.repr_obj(s)
 }
 
-fn object_hash(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn object_hash(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, _) = this(&args);
     Ok(crate::objects::int::new_i64(
         crate::objects::numeric::hash_pointer(s.id()),
     ))
 }
 
-fn object_eq(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn object_eq(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, rest) = this(&args);
     let a = rest.range("__eq__", 1, 1)?;
     Ok(if s.is(&a[0]) {
@@ -298,7 +312,8 @@ fn object_eq(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     })
 }
 
-fn object_ne(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn object_ne(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = this(&args);
     let a = rest.range("__ne__", 1, 1)?;
     // The inverse of __eq__, unless that is NotImplemented.
@@ -312,7 +327,8 @@ fn object_ne(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(crate::vm::ops::bool_obj(!vm.truthy(&r)?))
 }
 
-fn object_format(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn object_format(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = this(&args);
     let a = rest.range("__format__", 1, 1)?;
     let Some(spec) = string::as_str(&a[0]) else {
@@ -374,7 +390,7 @@ pub static OBJECT_METHODS: &[MethodDef] = &[
 ];
 
 /// object.__init_subclass__(cls): accepts no keywords.
-fn object_init_subclass(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn object_init_subclass(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if !args.kwnames.is_empty() {
         let name = args
             .all
@@ -395,7 +411,7 @@ static INIT_SUBCLASS: MethodDef = MethodDef {
 };
 
 /// BaseException.__init__(self, *args): args become the new args.
-fn exception_init(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn exception_init(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, rest) = this(&args);
     let t = tuple::new(rest.pos().to_vec());
     if let Ok(mut e) = s.borrow_mut::<ExcObj>() {
@@ -406,12 +422,14 @@ fn exception_init(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(ctx().none.clone())
 }
 
-fn exception_repr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn exception_repr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, _) = this(&args);
     Ok(string::new(&vm.exception_repr(s)))
 }
 
-fn exception_str(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn exception_str(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, _) = this(&args);
     Ok(string::new(&vm.exception_str(s)?))
 }
@@ -451,12 +469,12 @@ pub static NEW_SUPER: MethodDef = MethodDef {
 /// Install the class builtins (once per thread).
 pub fn install_types(vm: &mut Vm) {
     let c = ctx();
-    super::set_new(vm, &c.staticmethod_type, &NEW_STATICMETHOD);
-    super::set_new(vm, &c.classmethod_type, &NEW_CLASSMETHOD);
-    super::set_new(vm, &c.property_type, &NEW_PROPERTY);
-    super::set_new(vm, &c.super_type, &NEW_SUPER);
-    super::add_methods(vm, &c.property_type, PROPERTY_METHODS);
-    super::add_methods(vm, &c.object_type, OBJECT_METHODS);
+    crate::objects::typeobj::set_new(&c.staticmethod_type, &NEW_STATICMETHOD);
+    crate::objects::typeobj::set_new(&c.classmethod_type, &NEW_CLASSMETHOD);
+    crate::objects::typeobj::set_new(&c.property_type, &NEW_PROPERTY);
+    crate::objects::typeobj::set_new(&c.super_type, &NEW_SUPER);
+    crate::objects::typeobj::add_methods(&c.property_type, PROPERTY_METHODS);
+    crate::objects::typeobj::add_methods(&c.object_type, OBJECT_METHODS);
     let isc = crate::objects::builtin_function::new(&INIT_SUBCLASS, None, None);
     let w = PyObj::new(
         &c.classmethod_type,
@@ -468,7 +486,7 @@ pub fn install_types(vm: &mut Vm) {
     let d = typeobj::type_dict(&c.object_type);
     vm.dict_set(&d, string::intern_str("__init_subclass__"), w)
         .expect("str keys");
-    super::add_methods(vm, c.exc_type("BaseException"), EXCEPTION_METHODS);
+    crate::objects::typeobj::add_methods(c.exc_type("BaseException"), EXCEPTION_METHODS);
     crate::vm::ops::register_iterator::<crate::objects::iter::GetItemIter>(|vm, it| {
         vm.getitem_iter_next(it)
     });

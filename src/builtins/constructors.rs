@@ -4,16 +4,20 @@
 //! messages.
 
 use crate::heap::{PyObj, TypeRef};
+use crate::objects::args::{check_positional, number_index, Args, Signature};
 use crate::objects::builtin_function::MethodDef;
+use crate::objects::exceptions;
+use crate::objects::exceptions::type_error;
+use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::none::Singleton;
 use crate::objects::numeric::{float_from_str, int_from_str, Int};
 use crate::objects::range::Range;
+use crate::objects::runtime::Runtime;
 use crate::objects::settable::SetTable;
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{ctx, dict, float, int, list, set, slice, string, tuple};
-use crate::vm::exceptions::type_error;
 use crate::vm::ops::{self, bool_obj};
-use crate::vm::{check_positional, exceptions, number_index, Args, Exc, Signature, Vm, VmResult};
+use crate::vm::Vm;
 
 use super::methods_args::this;
 use super::subclass;
@@ -40,11 +44,12 @@ fn at_most(args: &Args<'_>, fname: &str, max: usize) -> VmResult<()> {
 }
 
 /// object()
-fn new_object(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_object(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let ty = called_type(&args, "object")?;
     let c = ctx();
     if typeobj::is_heap_type(&ty) {
-        return super::classes::object_new_class(_vm, &args);
+        return super::classes::object_new_class(vm, &args);
     }
     if !ty.is(&c.object_type) {
         return Err(type_error(format!(
@@ -60,7 +65,8 @@ fn new_object(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// type(obj): the object's type. type(name, bases, dict) makes a class, which
 /// belongs to the classes issue.
-fn new_type(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_type(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let pos = &args.pos()[1..];
     match pos.len() {
         1 if args.kwnames.is_empty() => Ok(pos[0].type_obj().as_obj().clone()),
@@ -87,10 +93,7 @@ fn new_type(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
             let bases = bases.to_vec();
             let kw: Vec<(PyObj, PyObj)> =
                 args.kwargs().map(|(k, v)| (k.clone(), v.clone())).collect();
-            Ok(_vm
-                .type_new(&pos[0], &bases, &pos[2], &kw)?
-                .as_obj()
-                .clone())
+            Ok(vm.type_new(&pos[0], &bases, &pos[2], &kw)?.as_obj().clone())
         }
         _ => Err(type_error("type() takes 1 or 3 arguments")),
     }
@@ -107,13 +110,15 @@ fn as_subtype(ty: &TypeRef, base: &TypeRef, v: VmResult<PyObj>) -> VmResult<PyOb
 }
 
 /// int(x=0) / int(x, base=10)
-fn new_int(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_int(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let ty = called_type(&args, "int")?;
     let r = int_value(vm, args);
     as_subtype(&ty, &ctx().int_type, r)
 }
 
-fn int_value(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn int_value(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (_, args) = this(&args);
     let a = args.parse(&Signature {
         fname: "int",
@@ -130,7 +135,7 @@ fn int_value(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
         return Ok(int::new_i64(0));
     };
     if base.is_none() {
-        if let Some(r) = _vm.convert_special(x, "__int__", &[])? {
+        if let Some(r) = vm.convert_special(x, "__int__", &[])? {
             let Some(v) = int::value(&r) else {
                 return Err(type_error(format!(
                     "__int__ returned non-int (type {})",
@@ -140,7 +145,7 @@ fn int_value(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
             return ops::int_obj(&v);
         }
         if x.vtable().heap_type {
-            let r = _vm.index_arg(x)?;
+            let r = vm.index_arg(x)?;
             if let Some(v) = int::value(&r) {
                 return ops::int_obj(&v);
             }
@@ -181,13 +186,15 @@ pub fn int_of(x: &PyObj) -> VmResult<PyObj> {
 }
 
 /// float(x=0.0)
-fn new_float(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_float(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let ty = called_type(&args, "float")?;
     let r = float_value(vm, args);
     as_subtype(&ty, &ctx().float_type, r)
 }
 
-fn float_value(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn float_value(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     at_most(&args, "float", 1)?;
     let Some(x) = args.pos().get(1) else {
         return Ok(float::new(0.0));
@@ -195,7 +202,7 @@ fn float_value(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     if x.is_type(&ctx().float_type) {
         return Ok(x.clone());
     }
-    if let Some(r) = _vm.convert_special(x, "__float__", &[])? {
+    if let Some(r) = vm.convert_special(x, "__float__", &[])? {
         if float::value(&r).is_none() {
             return Err(type_error(format!(
                 "{}.__float__ returned non-float (type {})",
@@ -207,7 +214,7 @@ fn float_value(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     }
     let idx;
     let x = if x.vtable().heap_type {
-        idx = _vm.index_arg(x)?;
+        idx = vm.index_arg(x)?;
         &idx
     } else {
         x
@@ -225,13 +232,15 @@ fn float_value(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// str(object='')
-fn new_str(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_str(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let ty = called_type(&args, "str")?;
     let r = str_value(vm, args);
     as_subtype(&ty, &ctx().str_type, r)
 }
 
-fn str_value(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn str_value(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let pos = &args.pos()[1..];
     let nargs = args.all.len() - 1;
     if nargs > 3 {
@@ -260,7 +269,8 @@ fn str_value(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// bool(x=False)
-fn new_bool(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_bool(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     at_most(&args, "bool", 1)?;
     match args.pos().get(1) {
         None => Ok(ctx().false_.clone()),
@@ -277,7 +287,8 @@ fn empty_subtype(ty: &TypeRef, base: &TypeRef) -> Option<VmResult<PyObj>> {
 }
 
 /// list(iterable=())
-fn new_list(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_list(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     if let Some(r) = empty_subtype(&called_type(&args, "list")?, &ctx().list_type) {
         return r;
     }
@@ -290,13 +301,15 @@ fn new_list(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// tuple(iterable=())
-fn new_tuple(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_tuple(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let ty = called_type(&args, "tuple")?;
     let r = tuple_value(vm, args);
     as_subtype(&ty, &ctx().tuple_type, r)
 }
 
-fn tuple_value(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn tuple_value(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     at_most(&args, "tuple", 1)?;
     match args.pos().get(1) {
         None => Ok(ctx().empty_tuple.clone()),
@@ -309,7 +322,8 @@ fn tuple_value(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// dict(mapping_or_iterable=(), **kwargs)
-fn new_dict(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_dict(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     if let Some(r) = empty_subtype(&called_type(&args, "dict")?, &ctx().dict_type) {
         return r;
     }
@@ -411,7 +425,8 @@ pub(crate) fn set_table_from(vm: &mut Vm, x: &PyObj) -> VmResult<SetTable<PyObj>
 }
 
 /// set(iterable=())
-fn new_set(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_set(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     if let Some(r) = empty_subtype(&called_type(&args, "set")?, &ctx().set_type) {
         return r;
     }
@@ -424,13 +439,15 @@ fn new_set(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// frozenset(iterable=())
-fn new_frozenset(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_frozenset(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let ty = called_type(&args, "frozenset")?;
     let r = frozenset_value(vm, args);
     as_subtype(&ty, &ctx().frozenset_type, r)
 }
 
-fn frozenset_value(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn frozenset_value(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     at_most(&args, "frozenset", 1)?;
     let table = match args.pos().get(1) {
         None => SetTable::new(),
@@ -441,7 +458,8 @@ fn frozenset_value(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// range(stop) / range(start, stop[, step])
-fn new_range(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_range(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let given = this(&args).1.range("range", 1, 3)?;
     let mut conv = Vec::with_capacity(given.len());
     for a in given {
@@ -480,7 +498,7 @@ fn new_range(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// slice(stop) / slice(start, stop[, step])
-fn new_slice(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_slice(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let none = || ctx().none.clone();
     Ok(match this(&args).1.range("slice", 1, 3)? {
         [stop] => slice::new(none(), stop.clone(), none()),
@@ -491,7 +509,7 @@ fn new_slice(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// Calling an exception class: an instance with the arguments as `args`.
-fn new_exception(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn new_exception(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let ty = called_type(&args, "BaseException")?;
     Ok(exceptions::new_exc(&ty, args.pos()[1..].to_vec()))
 }
@@ -520,7 +538,7 @@ defs! {
 }
 
 /// Register the constructors of the built-in types (once per thread).
-pub fn install_types(vm: &mut Vm) {
+pub fn install_types() {
     let c = ctx();
     let pairs: [(&TypeRef, &'static MethodDef); 14] = [
         (&c.object_type, &NEW_OBJECT),
@@ -539,6 +557,6 @@ pub fn install_types(vm: &mut Vm) {
         (c.exc_type("BaseException"), &NEW_EXC),
     ];
     for (ty, def) in pairs {
-        super::set_new(vm, ty, def);
+        crate::objects::typeobj::set_new(ty, def);
     }
 }

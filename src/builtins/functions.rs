@@ -6,19 +6,24 @@
 
 use std::borrow::Cow;
 
-use crate::bytecode::code::{flags, Code};
+use crate::bytecode::code::flags;
 use crate::heap::{Payload, PyObj, TypeRef, Visit};
+use crate::objects::args::{as_c_int, number_index, Args};
 use crate::objects::builtin_function::{BuiltinFunction, MethodDef, MethodDescr};
+use crate::objects::code::Code;
+use crate::objects::exceptions;
+use crate::objects::exceptions::type_error;
+use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::function::Function;
 use crate::objects::method::Method;
 use crate::objects::module::{self, Module};
 use crate::objects::numeric::{int_to_prefixed, Int};
+use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{cell, ctx, dict, int, list, string, tuple};
-use crate::vm::exceptions::type_error;
 use crate::vm::ops::slots::{register_slots, slots_of, Slots};
 use crate::vm::ops::{self, bool_obj};
-use crate::vm::{as_c_int, exceptions, number_index, Args, Exc, Vm, VmResult};
+use crate::vm::Vm;
 
 use super::{functions_seq, methods_list};
 
@@ -71,7 +76,8 @@ pub static FUNCTIONS: &[MethodDef] = defs! {
 // ----- I/O ------------------------------------------------------------------------
 
 /// print(*objects, sep=' ', end='\n', file=None, flush=False)
-fn print(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn print(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     for (k, _) in args.kwargs() {
         let k = string::as_str(k).unwrap_or_default();
         if !["sep", "end", "file", "flush"].contains(&k.as_ref()) {
@@ -139,7 +145,8 @@ fn print(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// input(prompt='')
-fn input(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn input(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let pos = args.range("input", 0, 1)?;
     if let Some(p) = pos.first() {
         let s = vm.str(p)?;
@@ -165,7 +172,8 @@ fn input(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 // ----- objects --------------------------------------------------------------------
 
 /// len(obj)
-fn len(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn len(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let o = args.one("len")?;
     if vm.dispatches(o, "__len__") {
         if let Some(n) = vm.len_special(o)? {
@@ -182,32 +190,36 @@ fn len(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// repr(obj)
-fn repr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn repr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let o = args.one("repr")?;
     vm.repr_obj(o)
 }
 
 /// ascii(obj)
-fn ascii(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn ascii(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let o = args.one("ascii")?;
     vm.ascii_obj(o)
 }
 
 /// id(obj): the object's address.
-fn id(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn id(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("id")?;
     ops::int_obj(&Int::from_i128(o.id() as i128))
 }
 
 /// hash(obj)
-fn hash(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn hash(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let o = args.one("hash")?;
     let h = vm.hash(o)?;
     Ok(int::new_i64(h))
 }
 
 /// iter(iterable) / iter(callable, sentinel)
-fn iter(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn iter(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.no_kw("iter")?;
     match args.range("iter", 1, 2)? {
         [o] => vm.iter(o),
@@ -222,7 +234,8 @@ fn iter(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// next(iterator[, default])
-fn next(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn next(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let pos = args.range("next", 1, 2)?;
     if pos[0].is_a::<crate::objects::generator::Generator>() {
         // A generator's return value travels in the StopIteration.
@@ -258,7 +271,8 @@ fn is_attribute_error(e: &Exc) -> bool {
 }
 
 /// getattr(object, name[, default])
-fn getattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn getattr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let pos = args.range("getattr", 2, 3)?;
     let name = attr_name(&pos[1])?;
     match vm.getattr(&pos[0], name) {
@@ -268,7 +282,8 @@ fn getattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// setattr(object, name, value)
-fn setattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn setattr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let pos = args.range("setattr", 3, 3)?;
     let name = attr_name(&pos[1])?;
     vm.setattr(&pos[0], name, Some(pos[2].clone()))?;
@@ -276,7 +291,8 @@ fn setattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// hasattr(object, name)
-fn hasattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn hasattr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let pos = args.range("hasattr", 2, 2)?;
     let name = attr_name(&pos[1])?;
     match vm.getattr(&pos[0], name) {
@@ -287,7 +303,8 @@ fn hasattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// delattr(object, name)
-fn delattr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn delattr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let pos = args.range("delattr", 2, 2)?;
     let name = attr_name(&pos[1])?;
     let o = &pos[0];
@@ -324,7 +341,8 @@ pub fn is_callable(o: &PyObj) -> bool {
 }
 
 /// callable(obj)
-fn callable(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn callable(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let o = args.one("callable")?;
     if o.vtable().heap_type {
         let key = string::intern_str("__call__");
@@ -360,7 +378,7 @@ fn check_classinfo(t: &TypeRef, info: &PyObj, bad: &str) -> VmResult<bool> {
 }
 
 /// isinstance(obj, class_or_tuple)
-fn isinstance(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isinstance(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let pos = args.range("isinstance", 2, 2)?;
     let t = pos[0].type_obj();
     let r = check_classinfo(
@@ -372,7 +390,7 @@ fn isinstance(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// issubclass(cls, class_or_tuple)
-fn issubclass(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn issubclass(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let pos = args.range("issubclass", 2, 2)?;
     let Some(t) = TypeRef::from_obj::<TypeInfo>(&pos[0]) else {
         return Err(type_error("issubclass() arg 1 must be a class"));
@@ -388,7 +406,7 @@ fn issubclass(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 // ----- characters and numbers as text ---------------------------------------------
 
 /// chr(i)
-fn chr(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn chr(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("chr")?;
     let v = as_c_int(o)?;
     if !(0..0x110000).contains(&v) {
@@ -398,7 +416,7 @@ fn chr(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// ord(c)
-fn ord(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn ord(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("ord")?;
     let Some(v) = string::view(o) else {
         return Err(type_error(format!(
@@ -422,22 +440,26 @@ fn prefixed(vm: &mut Vm, args: Args<'_>, fname: &str, base: u32) -> VmResult<PyO
 }
 
 /// hex(i)
-fn hex(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn hex(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     prefixed(vm, args, "hex", 16)
 }
 
 /// oct(i)
-fn oct(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn oct(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     prefixed(vm, args, "oct", 8)
 }
 
 /// bin(i)
-fn bin(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn bin(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     prefixed(vm, args, "bin", 2)
 }
 
 /// format(value, format_spec='')
-fn format(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn format(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let pos = args.range("format", 1, 2)?;
     if let Some(spec) = pos.get(1) {
         if string::view(spec).is_none() {
@@ -453,7 +475,8 @@ fn format(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 // ----- namespaces -----------------------------------------------------------------
 
 /// globals()
-fn globals(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn globals(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.none("globals")?;
     Ok(match vm.frames.last() {
         Some(f) => f.globals.clone(),
@@ -506,7 +529,8 @@ pub(crate) fn frame_locals(vm: &mut Vm) -> VmResult<PyObj> {
 }
 
 /// locals()
-fn locals(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn locals(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.none("locals")?;
     frame_locals(vm)
 }
@@ -529,7 +553,8 @@ fn instance_dict(vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
 }
 
 /// vars([object])
-fn vars(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn vars(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     match args.range("vars", 0, 1)? {
         [] => frame_locals(vm),
         [o] => instance_dict(vm, o)?
@@ -546,7 +571,8 @@ fn sorted_keys(vm: &mut Vm, keys: Vec<PyObj>) -> VmResult<PyObj> {
 }
 
 /// dir([object])
-fn dir(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn dir(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let keys: Vec<PyObj> = match args.range("dir", 0, 1)? {
         [] => {
             let ns = frame_locals(vm)?;

@@ -5,11 +5,15 @@
 
 use crate::bytecode::opcode::{BinaryOp, CompareOp};
 use crate::heap::PyObj;
+use crate::objects::args::{check_positional, number_index, Args, Signature};
+use crate::objects::exceptions;
+use crate::objects::exceptions::type_error;
+use crate::objects::exceptions::VmResult;
 use crate::objects::numeric::{float_divmod, float_round, float_round_ndigits, round_int};
+use crate::objects::runtime::Runtime;
 use crate::objects::{ctx, float, int, list, string, tuple, typeobj};
-use crate::vm::exceptions::type_error;
 use crate::vm::ops::{self, binary_op, bool_obj, compare_bool};
-use crate::vm::{check_positional, exceptions, number_index, Args, Signature, Vm, VmResult};
+use crate::vm::Vm;
 
 use super::methods_args::this;
 use super::methods_list;
@@ -17,7 +21,8 @@ use super::methods_list;
 // ----- numbers --------------------------------------------------------------------
 
 /// abs(x)
-pub fn abs(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn abs(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let x = args.one("abs")?;
     if let Some(r) = vm.unary_special(x, "__abs__")? {
         return Ok(r);
@@ -38,7 +43,8 @@ pub fn abs(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// round(number, ndigits=None)
-pub fn round(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn round(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let a = args.clinic("round", &["number", "ndigits"], 1)?;
     let x = a[0].expect("required");
     let nd = a[1].filter(|n| !n.is(&ctx().none));
@@ -68,7 +74,7 @@ pub fn round(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// divmod(a, b)
-pub fn divmod(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn divmod(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let p = args.range("divmod", 2, 2)?;
     let (a, b) = (&p[0], &p[1]);
     if let (Some(x), Some(y)) = (int::value(a), int::value(b)) {
@@ -94,7 +100,8 @@ pub fn divmod(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// pow(base, exp, mod=None)
-pub fn pow(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn pow(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let a = args.clinic("pow", &["base", "exp", "mod"], 2)?;
     let (base, exp) = (a[0].expect("required"), a[1].expect("required"));
     let Some(m) = a[2].filter(|m| !m.is(&ctx().none)) else {
@@ -122,7 +129,8 @@ pub fn pow(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 // ----- reductions -----------------------------------------------------------------
 
 /// any(iterable)
-pub fn any(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn any(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let it = vm.iter(args.one("any")?)?;
     while let Some(x) = vm.next(&it)? {
         if vm.truthy(&x)? {
@@ -133,7 +141,8 @@ pub fn any(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// all(iterable)
-pub fn all(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn all(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let it = vm.iter(args.one("all")?)?;
     while let Some(x) = vm.next(&it)? {
         if !vm.truthy(&x)? {
@@ -145,7 +154,8 @@ pub fn all(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// sum(iterable, /, start=0): CPython 3.11's builtin_sum_impl, with its i64 and
 /// float accumulators before the generic `+`.
-pub fn sum(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn sum(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let a = args.parse(&Signature {
         fname: "sum",
         names: &["iterable", "start"],
@@ -272,12 +282,14 @@ fn min_max(vm: &mut Vm, args: Args<'_>, fname: &str, op: CompareOp) -> VmResult<
 }
 
 /// min(iterable, *[, default, key]) / min(a, b, *args[, key])
-pub fn min(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn min(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     min_max(vm, args, "min", CompareOp::Lt)
 }
 
 /// max(iterable, *[, default, key]) / max(a, b, *args[, key])
-pub fn max(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn max(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     min_max(vm, args, "max", CompareOp::Gt)
 }
 
@@ -285,7 +297,8 @@ pub fn max(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// sorted(iterable, /, *, key=None, reverse=False): list(iterable), then list.sort
 /// with the keywords, as CPython.
-pub fn sorted(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn sorted(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     check_positional("sorted", args.pos().len(), 1, 1)?;
     let (iterable, kwargs) = this(&args);
     let l = list::new_empty();

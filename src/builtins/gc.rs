@@ -2,12 +2,16 @@
 //! enable/disable, is_tracked, get_referents, get_stats, garbage).
 
 use crate::heap::{self, PyObj, NUM_GENERATIONS};
+use crate::objects::args::{as_c_int, number_index, Args};
 use crate::objects::builtin_function::MethodDef;
+use crate::objects::exceptions;
+use crate::objects::exceptions::VmResult;
 use crate::objects::list::List;
+use crate::objects::runtime::Runtime;
 use crate::objects::tuple::Tuple;
 use crate::objects::{ctx, dict, list, string, tuple};
 use crate::vm::ops::bool_obj;
-use crate::vm::{as_c_int, exceptions, number_index, Args, Vm, VmResult};
+use crate::vm::Vm;
 
 use super::sys::{new_module, usize_obj};
 
@@ -66,7 +70,8 @@ fn triple(v: [usize; NUM_GENERATIONS]) -> PyObj {
 }
 
 /// gc.collect(generation=2): the number of unreachable objects found.
-fn collect(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn collect(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let a = args.clinic("collect", &["generation"], 0)?;
     let generation = match a[0] {
         Some(g) => as_c_int(g)?,
@@ -83,19 +88,19 @@ fn collect(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(usize_obj(n))
 }
 
-fn get_count(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn get_count(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("gc.get_count")?;
     Ok(triple(heap::gc_get_count()))
 }
 
-fn get_threshold(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn get_threshold(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("gc.get_threshold")?;
     Ok(triple(heap::gc_get_threshold()))
 }
 
 /// gc.set_threshold(threshold0[, threshold1[, threshold2]]). A negative threshold is
 /// stored as 0 (CPython keeps the negative number).
-fn set_threshold(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn set_threshold(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.no_kw("set_threshold")?;
     let a = args.pos();
     if a.is_empty() || a.len() > NUM_GENERATIONS {
@@ -142,24 +147,24 @@ fn threshold(o: &PyObj) -> VmResult<usize> {
     Ok(n.max(0) as usize)
 }
 
-fn enable(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn enable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("gc.enable")?;
     heap::gc_set_enabled(true);
     Ok(ctx().none.clone())
 }
 
-fn disable(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn disable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("gc.disable")?;
     heap::gc_set_enabled(false);
     Ok(ctx().none.clone())
 }
 
-fn isenabled(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isenabled(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("gc.isenabled")?;
     Ok(bool_obj(heap::gc_is_enabled()))
 }
 
-fn is_tracked(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn is_tracked(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("gc.is_tracked")?;
     Ok(bool_obj(o.gc_is_tracked()))
 }
@@ -167,7 +172,7 @@ fn is_tracked(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 /// gc.get_referents(*objs): what each container's traverse visits. The order is
 /// CPython's tp_traverse order for lists and tuples (last item first) and dicts
 /// (values only when every key is a str, else value then key per entry).
-fn get_referents(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn get_referents(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.no_kw("get_referents")?;
     let mut out: Vec<PyObj> = Vec::new();
     for o in args.pos() {
@@ -194,7 +199,8 @@ fn get_referents(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// gc.get_stats(): one dict per generation.
-fn get_stats(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn get_stats(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.none("gc.get_stats")?;
     let mut gens = Vec::with_capacity(NUM_GENERATIONS);
     for s in heap::gc_stats() {

@@ -6,16 +6,20 @@
 use std::borrow::Cow;
 
 use crate::heap::{Payload, PyObj, TypeRef, Visit};
+use crate::objects::args::Args;
 use crate::objects::builtin_function::MethodDef;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::numeric::Int;
 use crate::objects::range::{self, Range};
+use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::TypeInfo;
 use crate::objects::{ctx, dict, int, list, string, tuple, typeobj};
 use crate::vm::ops::slots::{register_slots, Slots};
 use crate::vm::ops::{self, register_iterator};
-use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
+use crate::vm::Vm;
 
-use crate::vm::number_index;
+use crate::objects::args::number_index;
 
 /// The type objects of this file (one set per thread, as `ctx()`).
 pub struct IterTypes {
@@ -97,7 +101,8 @@ impl Payload for Enumerate {
 }
 
 /// enumerate(iterable, start=0)
-fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn enumerate_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let pos = &args.pos()[1..];
     let nargs = args.all.len() - 1;
     if nargs > 2 {
@@ -193,7 +198,8 @@ impl Payload for Zip {
 }
 
 /// zip(*iterables, strict=False)
-fn zip_new(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn zip_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let mut strict = false;
     for (k, v) in args.kwargs() {
         let k = string::as_str(k).unwrap_or_default();
@@ -284,7 +290,8 @@ impl Payload for Map {
 }
 
 /// map(function, iterable, *iterables)
-fn map_new(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn map_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.no_kw("map")?;
     let pos = &args.pos()[1..];
     if pos.len() < 2 {
@@ -345,7 +352,8 @@ impl Payload for Filter {
 }
 
 /// filter(function or None, iterable)
-fn filter_new(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn filter_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.no_kw("filter")?;
     let pos = &args.pos()[1..];
     if pos.len() != 2 {
@@ -421,7 +429,8 @@ fn seq_len(seq: &PyObj) -> Option<usize> {
 }
 
 /// reversed(sequence)
-fn reversed_new(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn reversed_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.no_kw("reversed")?;
     let pos = &args.pos()[1..];
     if pos.len() != 1 {
@@ -745,7 +754,7 @@ static NEW_REVERSED: MethodDef = MethodDef {
 
 /// Register the iterator types' next() and slots, and their constructors (once per
 /// thread).
-pub fn install_types(vm: &mut Vm) {
+pub fn install_types() {
     register_iterator::<Enumerate>(enumerate_next);
     register_iterator::<Zip>(zip_next);
     register_iterator::<Map>(map_next);
@@ -781,11 +790,11 @@ pub fn install_types(vm: &mut Vm) {
     ] {
         let _ = typeobj::type_dict(ty);
     }
-    super::set_new(vm, &t.enumerate, &NEW_ENUMERATE);
-    super::set_new(vm, &t.zip, &NEW_ZIP);
-    super::set_new(vm, &t.map, &NEW_MAP);
-    super::set_new(vm, &t.filter, &NEW_FILTER);
-    super::set_new(vm, &t.reversed, &NEW_REVERSED);
+    crate::objects::typeobj::set_new(&t.enumerate, &NEW_ENUMERATE);
+    crate::objects::typeobj::set_new(&t.zip, &NEW_ZIP);
+    crate::objects::typeobj::set_new(&t.map, &NEW_MAP);
+    crate::objects::typeobj::set_new(&t.filter, &NEW_FILTER);
+    crate::objects::typeobj::set_new(&t.reversed, &NEW_REVERSED);
 }
 
 /// The iterator types that are builtins names.
@@ -810,7 +819,7 @@ mod tests {
     /// `python3 -c 'import sys; print(sys.getsizeof(reversed({})), sys.getsizeof(iter(list, 1)))'`.
     #[test]
     fn sizes_match_cpython() {
-        let mut vm = Vm::new(vec![]);
+        let mut vm = Vm::new(vec![], &crate::builtins::LIBRARY);
         let t = types();
         let l = list::new_empty();
         let call = |vm: &mut Vm, ty: &TypeRef, args: &[PyObj]| {
@@ -840,7 +849,7 @@ mod tests {
     /// reversed() lets go of its sequence once exhausted, as CPython's.
     #[test]
     fn reversed_releases_its_sequence() {
-        let mut vm = Vm::new(vec![]);
+        let mut vm = Vm::new(vec![], &crate::builtins::LIBRARY);
         let l = list::new_exact(vec![int::new_i64(1)]);
         let r = vm
             .call(

@@ -9,11 +9,15 @@ use num_traits::{One, ToPrimitive, Zero};
 
 use crate::bytecode::BinaryOp;
 use crate::heap::PyObj;
+use crate::objects::args::{number_index, Args, Signature};
 use crate::objects::builtin_function::MethodDef;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::numeric::Int;
+use crate::objects::runtime::Runtime;
 use crate::objects::{ctx, float, int, tuple, typeobj};
 use crate::vm::ops::{binary_op, bool_obj, int_obj};
-use crate::vm::{exceptions, number_index, Args, Exc, Signature, Vm, VmResult};
+use crate::vm::Vm;
 
 use super::sys::new_module;
 
@@ -84,7 +88,7 @@ fn math_2(args: &Args<'_>, fname: &str, f: fn(f64, f64) -> f64) -> VmResult<PyOb
 macro_rules! math1_functions {
     ($($name:ident, $py:literal, $f:expr, $overflow:expr;)*) => {
         $(
-            fn $name(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+            fn $name(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
                 Ok(float::new(math_1(&args, $py, $f, $overflow)?))
             }
         )*
@@ -152,15 +156,15 @@ fn round_with(args: &Args<'_>, fname: &str, f: fn(f64) -> f64) -> VmResult<PyObj
     new_int(Int::from_f64(f(x))?)
 }
 
-fn floor(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn floor(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     round_with(&args, "math.floor", f64::floor)
 }
 
-fn ceil(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn ceil(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     round_with(&args, "math.ceil", f64::ceil)
 }
 
-fn trunc(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn trunc(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("math.trunc")?;
     if int::value(o).is_none() && float::value(o).is_none() {
         return Err(exceptions::type_error(format!(
@@ -221,7 +225,7 @@ fn loghelper(o: &PyObj, func: fn(f64) -> f64) -> VmResult<f64> {
     Ok(r)
 }
 
-fn log(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn log(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.no_kw("log")?;
     let a = args.pos();
     if a.is_empty() || a.len() > 2 {
@@ -241,18 +245,18 @@ fn log(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(float::new(num / den))
 }
 
-fn log2(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn log2(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(float::new(loghelper(args.one("math.log2")?, f64::log2)?))
 }
 
-fn log10(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn log10(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(float::new(loghelper(args.one("math.log10")?, f64::log10)?))
 }
 
 // ----- functions of two floats ---------------------------------------------------------
 
 /// math.pow(x, y): IEEE special values handled directly, as CPython does.
-fn pow(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn pow(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let a = args.range("pow", 2, 2)?;
     let (x, y) = (to_f64(&a[0])?, to_f64(&a[1])?);
     let r = if !x.is_finite() || !y.is_finite() {
@@ -307,16 +311,16 @@ fn pow(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(float::new(r))
 }
 
-fn atan2(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn atan2(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     math_2(&args, "atan2", f64::atan2)
 }
 
-fn copysign(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn copysign(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     math_2(&args, "copysign", f64::copysign)
 }
 
 /// math.fmod(x, y): C's fmod; x for a finite x and an infinite y.
-fn fmod(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn fmod(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let a = args.range("fmod", 2, 2)?;
     let (x, y) = (to_f64(&a[0])?, to_f64(&a[1])?);
     if y.is_infinite() && x.is_finite() {
@@ -329,12 +333,12 @@ fn fmod(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(float::new(r))
 }
 
-fn degrees(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn degrees(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let x = to_f64(args.one("math.degrees")?)?;
     Ok(float::new(x * (180.0 / std::f64::consts::PI)))
 }
 
-fn radians(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn radians(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let x = to_f64(args.one("math.radians")?)?;
     Ok(float::new(x * (std::f64::consts::PI / 180.0)))
 }
@@ -435,7 +439,8 @@ impl Partials {
     }
 }
 
-fn fsum(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn fsum(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let it = vm.iter(args.one("math.fsum")?)?;
     let mut acc = Partials::new();
     while let Some(item) = vm.next(&it)? {
@@ -446,7 +451,7 @@ fn fsum(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// math.hypot(*coordinates): the Euclidean norm, from the exactly summed squares of
 /// the coordinates scaled by a power of two, with one Newton correction of the root.
-fn hypot(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn hypot(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.no_kw("math.hypot")?;
     let xs: Vec<f64> = args
         .pos()
@@ -521,13 +526,13 @@ fn ldexp_f64(x: f64, e: i64) -> f64 {
     }
 }
 
-fn frexp(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn frexp(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let x = to_f64(args.one("math.frexp")?)?;
     let (m, e) = frexp_f64(x);
     Ok(tuple::new(vec![float::new(m), int::new_i64(e as i64)]))
 }
 
-fn ldexp(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn ldexp(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let a = args.range("ldexp", 2, 2)?;
     let x = to_f64(&a[0])?;
     let Some(e) = int::value(&a[1]) else {
@@ -545,7 +550,7 @@ fn ldexp(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(float::new(r))
 }
 
-fn modf(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn modf(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let x = to_f64(args.one("math.modf")?)?;
     let (frac, whole) = if x.is_infinite() {
         (0f64.copysign(x), x)
@@ -560,20 +565,20 @@ fn modf(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 // ----- predicates ----------------------------------------------------------------------
 
-fn isinf(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isinf(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(bool_obj(to_f64(args.one("math.isinf")?)?.is_infinite()))
 }
 
-fn isnan(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isnan(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(bool_obj(to_f64(args.one("math.isnan")?)?.is_nan()))
 }
 
-fn isfinite(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isfinite(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(bool_obj(to_f64(args.one("math.isfinite")?)?.is_finite()))
 }
 
 /// math.isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0).
-fn isclose(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isclose(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let p = args.parse(&Signature {
         fname: "isclose",
         names: &["a", "b", "rel_tol", "abs_tol"],
@@ -601,7 +606,8 @@ fn isclose(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// math.prod(iterable, *, start=1): the product by the `*` operator.
-fn prod(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn prod(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let p = args.parse(&Signature {
         fname: "prod",
         names: &["iterable", "start"],
@@ -671,7 +677,7 @@ fn nonneg(o: &PyObj, what: &str) -> VmResult<BigUint> {
     Ok(v.big().magnitude().clone())
 }
 
-fn factorial(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn factorial(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let v = number_index(args.one("math.factorial")?)?;
     if v.is_negative() {
         return Err(exceptions::value_error(
@@ -688,7 +694,7 @@ fn factorial(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     big_obj(BigInt::from_biguint(Sign::Plus, r))
 }
 
-fn gcd(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn gcd(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.no_kw("math.gcd")?;
     let mut g = BigInt::zero();
     for o in args.pos() {
@@ -698,7 +704,7 @@ fn gcd(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     big_obj(g)
 }
 
-fn lcm(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn lcm(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.no_kw("math.lcm")?;
     let mut l = BigInt::one();
     for o in args.pos() {
@@ -712,7 +718,7 @@ fn lcm(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     big_obj(l)
 }
 
-fn isqrt(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isqrt(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let v = number_index(args.one("math.isqrt")?)?;
     if v.is_negative() {
         return Err(exceptions::value_error(
@@ -734,7 +740,7 @@ fn isqrt(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// math.comb(n, k).
-fn comb(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn comb(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let a = args.range("comb", 2, 2)?;
     let n = nonneg(&a[0], "n")?;
     let k = nonneg(&a[1], "k")?;
@@ -754,7 +760,7 @@ fn comb(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// math.perm(n, k=None).
-fn perm(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn perm(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let a = args.range("perm", 1, 2)?;
     let n = nonneg(&a[0], "n")?;
     let k = match a.get(1) {

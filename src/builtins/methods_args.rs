@@ -1,11 +1,13 @@
 //! Argument handling particular to the methods of the built-in types: splitting off
 //! `self`, PyArg_ParseTuple's arity check ("f() takes at most 3 arguments (4 given)"),
 //! slice indices and str arguments. The general parsers and index conversions are in
-//! crate::vm::args.
+//! crate::objects::args.
 
 use crate::heap::PyObj;
+use crate::objects::args::Args;
+use crate::objects::exceptions;
+use crate::objects::exceptions::VmResult;
 use crate::objects::{ctx, int, string, typeobj};
-use crate::vm::{exceptions, Args, VmResult};
 
 /// `self` and the remaining arguments of a method call.
 pub fn this<'a>(args: &Args<'a>) -> (&'a PyObj, Args<'a>) {

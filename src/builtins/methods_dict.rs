@@ -7,13 +7,17 @@ use std::cell::OnceCell;
 use super::methods_args::this;
 use super::none;
 use crate::heap::{Payload, PyObj, TypeRef, Visit};
+use crate::objects::args::{check_positional, Args};
 use crate::objects::builtin_function::{self, MethodDef};
 use crate::objects::dict::{self, Dict};
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::iter::DictIterKind;
+use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::{type_dict, TypeInfo};
 use crate::objects::{ctx, list, tuple, typeobj};
 use crate::vm::ops::{register_slots, Slots};
-use crate::vm::{check_positional, exceptions, Args, Exc, Vm, VmResult};
+use crate::vm::Vm;
 
 /// The methods of dict.
 pub static METHODS: &[MethodDef] = &[
@@ -68,7 +72,7 @@ static FROMKEYS: MethodDef = MethodDef {
 /// Register the methods, the classmethod and the view types.
 pub fn install(vm: &mut Vm) {
     let c = ctx();
-    super::add_methods(vm, &c.dict_type, METHODS);
+    crate::objects::typeobj::add_methods(&c.dict_type, METHODS);
     // A classmethod, so `D.fromkeys(...)` makes a D for a subclass D of dict.
     let inner = builtin_function::new(&FROMKEYS, None, None);
     let f = PyObj::new(
@@ -106,7 +110,8 @@ fn key_error(key: PyObj) -> Exc {
     Exc(exceptions::new_exc(ctx().exc_type("KeyError"), vec![key]))
 }
 
-fn get(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn get(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (d, args) = this(&args);
     let a = args.range("get", 1, 2)?;
     Ok(vm
@@ -114,7 +119,8 @@ fn get(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
         .unwrap_or_else(|| a.get(1).cloned().unwrap_or_else(none)))
 }
 
-fn setdefault(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn setdefault(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (d, args) = this(&args);
     let a = args.range("setdefault", 1, 2)?;
     if let Some(v) = vm.dict_get(d, &a[0])? {
@@ -126,7 +132,8 @@ fn setdefault(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// dict_update_arg + the keyword arguments.
-fn update(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (d, args) = this(&args);
     let pos = args.pos();
     check_positional("update", pos.len(), 0, 1)?;
@@ -173,7 +180,8 @@ fn update_from(vm: &mut Vm, d: &PyObj, other: &PyObj) -> VmResult<()> {
     Ok(())
 }
 
-fn pop(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn pop(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (d, args) = this(&args);
     let a = args.range("pop", 1, 2)?;
     let h = vm.hash(&a[0])?;
@@ -188,20 +196,21 @@ fn pop(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     }
 }
 
-fn popitem(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn popitem(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (d, args) = this(&args);
     args.none("dict.popitem")?;
     let (k, v) = d.borrow_mut::<Dict>().map_err(|_| busy())?.0.popitem()?;
     Ok(tuple::new(vec![k, v]))
 }
 
-fn copy(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn copy(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (d, args) = this(&args);
     args.none("dict.copy")?;
     vm.dict_copy(d)
 }
 
-fn clear(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn clear(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (d, args) = this(&args);
     args.none("dict.clear")?;
     let old = d.borrow_mut::<Dict>().map_err(|_| busy())?.0.clear();
@@ -210,7 +219,8 @@ fn clear(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// dict.fromkeys(iterable, value=None); `self` is the dict type.
-fn fromkeys(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn fromkeys(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (cls, args) = this(&args);
     let a = args.range("fromkeys", 1, 2)?;
     let value = a.get(1).cloned().unwrap_or_else(none);
@@ -286,15 +296,15 @@ fn view(args: Args<'_>, fname: &str, kind: DictIterKind) -> VmResult<PyObj> {
     ))
 }
 
-fn keys(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn keys(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     view(args, "dict.keys", DictIterKind::Keys)
 }
 
-fn values(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn values(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     view(args, "dict.values", DictIterKind::Values)
 }
 
-fn items(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn items(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     view(args, "dict.items", DictIterKind::Items)
 }
 

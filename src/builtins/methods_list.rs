@@ -6,10 +6,14 @@ use super::methods_args::{slice_index, this};
 use super::none;
 use crate::bytecode::CompareOp;
 use crate::heap::PyObj;
+use crate::objects::args::{as_c_int, as_ssize_t, Args, Signature};
 use crate::objects::builtin_function::MethodDef;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
+use crate::objects::runtime::Runtime;
 use crate::objects::{ctx, int, list};
 use crate::vm::ops::compare_bool;
-use crate::vm::{as_c_int, as_ssize_t, exceptions, Args, Exc, Signature, Vm, VmResult};
+use crate::vm::Vm;
 
 /// The methods of list.
 pub static METHODS: &[MethodDef] = &[
@@ -67,14 +71,15 @@ fn mut_items(l: &PyObj) -> VmResult<crate::heap::PMut<'_, list::List>> {
     list::borrow_mut(l).ok_or_else(busy)
 }
 
-fn append(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn append(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (l, args) = this(&args);
     let x = args.one("list.append")?;
     list::append(l, x.clone())?;
     Ok(none())
 }
 
-fn extend(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn extend(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (l, args) = this(&args);
     let x = args.one("list.extend")?;
     vm.list_extend(l, x)?;
@@ -82,7 +87,7 @@ fn extend(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// ins1: list_resize to n + 1, then shift.
-fn insert(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn insert(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (l, args) = this(&args);
     let a = args.range("insert", 2, 2)?;
     let i = as_ssize_t(&a[0])?;
@@ -105,7 +110,7 @@ fn remove_at(l: &PyObj, i: usize) -> VmResult<PyObj> {
     Ok(x)
 }
 
-fn pop(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn pop(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (l, args) = this(&args);
     let a = args.range("pop", 0, 1)?;
     let i = a.first().map(as_ssize_t).transpose()?.unwrap_or(-1);
@@ -130,7 +135,8 @@ fn same(vm: &mut Vm, x: &PyObj, value: &PyObj) -> VmResult<bool> {
     Ok(x.is(value) || vm.equal(x, value)?)
 }
 
-fn remove(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn remove(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (l, args) = this(&args);
     let value = args.one("list.remove")?;
     let mut i = 0;
@@ -145,7 +151,8 @@ fn remove(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Err(exceptions::value_error("list.remove(x): x not in list"))
 }
 
-fn index_(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn index_(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (l, args) = this(&args);
     let a = args.range("index", 1, 3)?;
     let value = &a[0];
@@ -171,7 +178,8 @@ fn index_(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Err(exceptions::value_error(format!("{r} is not in list")))
 }
 
-fn count(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn count(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (l, args) = this(&args);
     let value = args.one("list.count")?;
     let (mut i, mut c) = (0, 0);
@@ -184,21 +192,21 @@ fn count(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(int::new_i64(c))
 }
 
-fn reverse(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn reverse(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (l, args) = this(&args);
     args.none("list.reverse")?;
     mut_items(l)?.0.reverse();
     Ok(none())
 }
 
-fn copy(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn copy(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (l, args) = this(&args);
     args.none("list.copy")?;
     let items = list::borrow(l).ok_or_else(busy)?.0.clone();
     Ok(list::new_exact(items))
 }
 
-fn clear(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn clear(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (l, args) = this(&args);
     args.none("list.clear")?;
     let old = std::mem::take(&mut mut_items(l)?.0);
@@ -207,7 +215,8 @@ fn clear(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// list.sort(*, key=None, reverse=False)
-fn sort(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn sort(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (l, args) = this(&args);
     sort_with(vm, l, &args)?;
     Ok(none())

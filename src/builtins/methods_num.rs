@@ -4,13 +4,17 @@
 
 use super::methods_args::{slice_index, this};
 use crate::heap::PyObj;
+use crate::objects::args::Args;
 use crate::objects::builtin_function::{self, MethodDef};
+use crate::objects::exceptions;
+use crate::objects::exceptions::VmResult;
 use crate::objects::numeric::float::{float_as_integer_ratio, float_hex, float_is_integer};
 use crate::objects::numeric::Int;
+use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::type_dict;
 use crate::objects::{ctx, float, int, string, tuple};
 use crate::vm::ops::{bool_obj, int_obj};
-use crate::vm::{exceptions, Args, Vm, VmResult};
+use crate::vm::Vm;
 
 macro_rules! defs {
     ($($name:literal => $f:path),* $(,)?) => {
@@ -41,16 +45,17 @@ static FROMHEX: MethodDef = MethodDef {
 /// Register the methods and float.fromhex (bound to the float type).
 pub fn install(vm: &mut Vm) {
     let c = ctx();
-    super::add_methods(vm, &c.tuple_type, TUPLE_METHODS);
-    super::add_methods(vm, &c.int_type, INT_METHODS);
-    super::add_methods(vm, &c.float_type, FLOAT_METHODS);
+    crate::objects::typeobj::add_methods(&c.tuple_type, TUPLE_METHODS);
+    crate::objects::typeobj::add_methods(&c.int_type, INT_METHODS);
+    crate::objects::typeobj::add_methods(&c.float_type, FLOAT_METHODS);
     let f = builtin_function::new(&FROMHEX, Some(c.float_type.as_obj().clone()), None);
     let d = type_dict(&c.float_type).clone();
     vm.dict_set_str(&d, "fromhex", f)
         .expect("str keys hash and compare without error");
 }
 
-fn tuple_index(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn tuple_index(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (t, args) = this(&args);
     let a = args.range("index", 1, 3)?;
     let items = tuple::items(t).unwrap_or(&[]).to_vec();
@@ -67,7 +72,8 @@ fn tuple_index(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Err(exceptions::value_error("tuple.index(x): x not in tuple"))
 }
 
-fn tuple_count(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn tuple_count(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (t, args) = this(&args);
     let v = args.one("tuple.count")?;
     let items = tuple::items(t).unwrap_or(&[]).to_vec();
@@ -84,13 +90,13 @@ fn int_value(o: &PyObj) -> Int {
     int::value(o).unwrap_or(Int::ZERO)
 }
 
-fn bit_length(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn bit_length(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (i, args) = this(&args);
     args.none("int.bit_length")?;
     Ok(int::new_i64(int_value(i).bit_length() as i64))
 }
 
-fn bit_count(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn bit_count(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (i, args) = this(&args);
     args.none("int.bit_count")?;
     let n = match int_value(i) {
@@ -108,13 +114,13 @@ fn exact_int(i: &PyObj) -> VmResult<PyObj> {
     int_obj(&int_value(i))
 }
 
-fn int_conjugate(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn int_conjugate(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (i, args) = this(&args);
     args.none("int.conjugate")?;
     exact_int(i)
 }
 
-fn int_as_integer_ratio(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn int_as_integer_ratio(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (i, args) = this(&args);
     args.none("int.as_integer_ratio")?;
     Ok(tuple::new(vec![exact_int(i)?, int::new_i64(1)]))
@@ -124,33 +130,33 @@ fn fval(o: &PyObj) -> f64 {
     float::value(o).unwrap_or(0.0)
 }
 
-fn is_integer(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn is_integer(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (f, args) = this(&args);
     args.none("float.is_integer")?;
     Ok(bool_obj(float_is_integer(fval(f))))
 }
 
-fn float_ratio(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn float_ratio(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (f, args) = this(&args);
     args.none("float.as_integer_ratio")?;
     let (n, d) = float_as_integer_ratio(fval(f))?;
     Ok(tuple::new(vec![int_obj(&n)?, int_obj(&d)?]))
 }
 
-fn hex(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn hex(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (f, args) = this(&args);
     args.none("float.hex")?;
     Ok(string::new(&float_hex(fval(f))))
 }
 
-fn float_conjugate(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn float_conjugate(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (f, args) = this(&args);
     args.none("float.conjugate")?;
     Ok(f.clone())
 }
 
 /// float.fromhex(string); `self` is the float type.
-fn fromhex(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn fromhex(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (_ty, args) = this(&args);
     let s = args.one("float.fromhex")?;
     let Some(text) = string::as_str(s) else {
@@ -161,7 +167,7 @@ fn fromhex(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(float::new(parse_hex_float(&text)?))
 }
 
-fn invalid() -> crate::vm::Exc {
+fn invalid() -> crate::objects::exceptions::Exc {
     exceptions::value_error("invalid hexadecimal floating-point string")
 }
 

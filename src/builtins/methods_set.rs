@@ -5,13 +5,17 @@
 use super::methods_args::this;
 use super::none;
 use crate::heap::PyObj;
+use crate::objects::args::Args;
 use crate::objects::builtin_function::MethodDef;
 use crate::objects::dict::Dict;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
+use crate::objects::runtime::Runtime;
 use crate::objects::set::{self, Set};
 use crate::objects::settable::SetTable;
 use crate::objects::{ctx, protocol};
 use crate::vm::ops::bool_obj;
-use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
+use crate::vm::Vm;
 
 macro_rules! defs {
     ($($name:literal => $f:path),* $(,)?) => {
@@ -148,7 +152,8 @@ fn in_place<R>(s: &PyObj, f: impl FnOnce(&mut SetTable<PyObj>) -> VmResult<R>) -
     f(&mut b.0)
 }
 
-fn add(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn add(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     let x = args.one("set.add")?;
     vm.set_add(s, x.clone())?;
@@ -161,14 +166,16 @@ fn discard_key(vm: &mut Vm, s: &PyObj, key: &PyObj) -> VmResult<bool> {
     Ok(removed.is_some())
 }
 
-fn discard(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn discard(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     let x = args.one("set.discard")?;
     discard_key(vm, s, x)?;
     Ok(none())
 }
 
-fn remove(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn remove(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     let x = args.one("set.remove")?;
     if !discard_key(vm, s, x)? {
@@ -180,14 +187,14 @@ fn remove(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(none())
 }
 
-fn pop(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn pop(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     args.none("set.pop")?;
     let k = s.borrow_mut::<Set>().map_err(|_| busy())?.0.pop()?;
     Ok(k)
 }
 
-fn clear(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn clear(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     args.none("set.clear")?;
     let old = s.borrow_mut::<Set>().map_err(|_| busy())?.0.clear();
@@ -195,7 +202,7 @@ fn clear(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(none())
 }
 
-fn copy(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn copy(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     args.none(&format!("{}.copy", tname(s)))?;
     if is_frozen(s) && !s.vtable().heap_type {
@@ -204,14 +211,8 @@ fn copy(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(new_like(s, snapshot(s)?))
 }
 
-/// s |= other as set.update does it (SET_UPDATE of a set display): a set operand is
-/// merged with CPython's presizing, so `{1, 2, 3, 4, 5}` gets CPython's table size.
-pub fn update_from(vm: &mut Vm, s: &PyObj, other: &PyObj) -> VmResult<()> {
-    let src = source(vm, other)?;
-    in_place(s, |t| update_with(t, src))
-}
-
-fn update(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     args.no_kw("set.update")?;
     for other in args.pos() {
@@ -224,7 +225,8 @@ fn update(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(none())
 }
 
-fn union(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn union(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     args.no_kw(&format!("{}.union", tname(s)))?;
     let mut t = snapshot(s)?;
@@ -266,14 +268,16 @@ fn intersection_table(vm: &mut Vm, s: &PyObj, others: &[PyObj]) -> VmResult<SetT
     Ok(t)
 }
 
-fn intersection(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn intersection(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     args.no_kw(&format!("{}.intersection", tname(s)))?;
     let t = intersection_table(vm, s, args.pos())?;
     Ok(new_like(s, t))
 }
 
-fn intersection_update(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn intersection_update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     args.no_kw("set.intersection_update")?;
     let mut t = intersection_table(vm, s, args.pos())?;
@@ -285,7 +289,8 @@ fn intersection_update(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(none())
 }
 
-fn difference(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn difference(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     args.no_kw(&format!("{}.difference", tname(s)))?;
     let others = args.pos();
@@ -316,7 +321,8 @@ fn difference(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(new_like(s, t))
 }
 
-fn difference_update(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn difference_update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     args.no_kw("set.difference_update")?;
     for other in args.pos() {
@@ -332,7 +338,8 @@ fn difference_update(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(none())
 }
 
-fn symmetric_difference(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn symmetric_difference(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     let other = args.one(&format!("{}.symmetric_difference", tname(s)))?;
     // A new set from other, then ^= self.
@@ -344,7 +351,8 @@ fn symmetric_difference(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(new_like(s, t))
 }
 
-fn symmetric_difference_update(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn symmetric_difference_update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     let other = args.one("set.symmetric_difference_update")?;
     if other.is(s) {
@@ -363,7 +371,8 @@ fn symmetric_difference_update(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(none())
 }
 
-fn issubset(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn issubset(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     let other = args.one(&format!("{}.issubset", tname(s)))?;
     let o = if set::borrow(other).is_some() {
@@ -375,7 +384,8 @@ fn issubset(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(bool_obj(so.0.is_subset(&o, &mut eqf())?))
 }
 
-fn issuperset(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn issuperset(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     let other = args.one(&format!("{}.issuperset", tname(s)))?;
     if let Some(o) = set::borrow(other) {
@@ -392,7 +402,8 @@ fn issuperset(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(bool_obj(true))
 }
 
-fn isdisjoint(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isdisjoint(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     let other = args.one(&format!("{}.isdisjoint", tname(s)))?;
     if other.is(s) {

@@ -6,14 +6,18 @@ use std::borrow::Cow;
 
 use super::methods_args::{must_be_str, opt_str, slice_index, this, tuple_range};
 use crate::heap::PyObj;
+use crate::objects::args::as_ssize_t;
+use crate::objects::args::Args;
 use crate::objects::builtin_function::MethodDef;
+use crate::objects::exceptions;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
 use crate::objects::unicode::methods_view::{count_view, find_view, join_views};
 use crate::objects::unicode::view::StrView;
 use crate::objects::unicode::{methods as m, methods_case as mc, methods_format as mf};
 use crate::objects::{ctx, list, string, tuple, typeobj};
-use crate::vm::as_ssize_t;
 use crate::vm::ops::bool_obj;
-use crate::vm::{exceptions, Args, Vm, VmResult};
+use crate::vm::Vm;
 
 macro_rules! defs {
     ($($name:literal => $f:path),* $(,)?) => {
@@ -80,7 +84,7 @@ fn sep_maxsplit<'a>(args: &Args<'a>, fname: &str) -> VmResult<(Option<Cow<'a, st
     Ok((sep, maxsplit))
 }
 
-fn split(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn split(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sep, maxsplit) = sep_maxsplit(&args, "split")?;
     let t = text(s);
@@ -88,7 +92,7 @@ fn split(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     str_list(s, &t, &parts)
 }
 
-fn rsplit(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn rsplit(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sep, maxsplit) = sep_maxsplit(&args, "rsplit")?;
     let t = text(s);
@@ -96,7 +100,7 @@ fn rsplit(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     str_list(s, &t, &parts)
 }
 
-fn splitlines(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn splitlines(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let a = args.clinic("splitlines", &["keepends"], 0)?;
     let keep = a[0].map(as_ssize_t).transpose()?.unwrap_or(0) != 0;
@@ -104,7 +108,8 @@ fn splitlines(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     str_list(s, &t, &m::splitlines(&t, keep))
 }
 
-fn join(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn join(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, args) = this(&args);
     let it = args.one("str.join")?;
     let items = match tuple::items(it) {
@@ -151,19 +156,19 @@ fn do_strip(
     piece(s, &t, r)
 }
 
-fn strip(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn strip(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     do_strip(args, "strip", m::strip)
 }
 
-fn lstrip(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn lstrip(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     do_strip(args, "lstrip", m::lstrip)
 }
 
-fn rstrip(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn rstrip(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     do_strip(args, "rstrip", m::rstrip)
 }
 
-fn replace(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn replace(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let a = args.range("replace", 2, 3)?;
     let arg = |i: usize| {
@@ -190,7 +195,7 @@ fn sub_start_end<'a>(
     Ok((&a[0], start, end))
 }
 
-fn find(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn find(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sub, start, end) = sub_start_end(&args, "find")?;
     let r = find_view(
@@ -202,7 +207,7 @@ fn find(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(crate::objects::int::new_i64(r))
 }
 
-fn rfind(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn rfind(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sub, start, end) = sub_start_end(&args, "rfind")?;
     Ok(crate::objects::int::new_i64(m::rfind(
@@ -213,7 +218,7 @@ fn rfind(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     )))
 }
 
-fn index_(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn index_(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sub, start, end) = sub_start_end(&args, "index")?;
     match find_view(
@@ -227,7 +232,7 @@ fn index_(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     }
 }
 
-fn rindex(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn rindex(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sub, start, end) = sub_start_end(&args, "rindex")?;
     Ok(crate::objects::int::new_i64(m::rindex(
@@ -238,7 +243,7 @@ fn rindex(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     )?))
 }
 
-fn count(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn count(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sub, start, end) = sub_start_end(&args, "count")?;
     let r = count_view(
@@ -280,11 +285,11 @@ fn affix(args: Args<'_>, fname: &str, at_end: bool) -> VmResult<PyObj> {
     Ok(bool_obj(test(&p)))
 }
 
-fn startswith(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn startswith(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     affix(args, "startswith", false)
 }
 
-fn endswith(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn endswith(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     affix(args, "endswith", true)
 }
 
@@ -306,11 +311,11 @@ fn do_partition(args: Args<'_>, fname: &str, right: bool) -> VmResult<PyObj> {
     Ok(tuple::new(vec![piece(s, &t, a)?, mid, piece(s, &t, c)?]))
 }
 
-fn partition(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn partition(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     do_partition(args, "str.partition", false)
 }
 
-fn rpartition(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn rpartition(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     do_partition(args, "str.rpartition", true)
 }
 
@@ -321,22 +326,22 @@ fn mapped(args: Args<'_>, fname: &str, f: fn(&str) -> String) -> VmResult<PyObj>
     new_str(&f(&text(s)))
 }
 
-fn upper(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn upper(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     mapped(args, "str.upper", mc::upper)
 }
-fn lower(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn lower(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     mapped(args, "str.lower", mc::lower)
 }
-fn casefold(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn casefold(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     mapped(args, "str.casefold", mc::casefold)
 }
-fn capitalize(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn capitalize(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     mapped(args, "str.capitalize", mc::capitalize)
 }
-fn title(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn title(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     mapped(args, "str.title", mc::title)
 }
-fn swapcase(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn swapcase(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     mapped(args, "str.swapcase", mc::swapcase)
 }
 
@@ -368,17 +373,17 @@ fn pad(args: Args<'_>, fname: &str, f: PadFn) -> VmResult<PyObj> {
     cow_result(s, r)
 }
 
-fn center(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn center(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     pad(args, "center", mf::center)
 }
-fn ljust(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn ljust(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     pad(args, "ljust", mf::ljust)
 }
-fn rjust(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn rjust(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     pad(args, "rjust", mf::rjust)
 }
 
-fn zfill(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn zfill(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let width = as_ssize_t(args.one("str.zfill")?)?;
     let t = text(s);
@@ -386,7 +391,7 @@ fn zfill(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     cow_result(s, r)
 }
 
-fn expandtabs(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn expandtabs(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let a = args.clinic("expandtabs", &["tabsize"], 0)?;
     let tabsize = a[0].map(as_ssize_t).transpose()?.unwrap_or(8);
@@ -402,40 +407,40 @@ fn predicate(args: Args<'_>, fname: &str, f: fn(&str) -> bool) -> VmResult<PyObj
     Ok(bool_obj(f(&text(s))))
 }
 
-fn isalpha(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isalpha(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     predicate(args, "str.isalpha", mc::isalpha)
 }
-fn isdigit(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isdigit(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     predicate(args, "str.isdigit", mc::isdigit)
 }
-fn isdecimal(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isdecimal(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     predicate(args, "str.isdecimal", mc::isdecimal)
 }
-fn isnumeric(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isnumeric(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     predicate(args, "str.isnumeric", mc::isnumeric)
 }
-fn isalnum(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isalnum(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     predicate(args, "str.isalnum", mc::isalnum)
 }
-fn isspace(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isspace(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     predicate(args, "str.isspace", mc::isspace)
 }
-fn isupper(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isupper(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     predicate(args, "str.isupper", mc::isupper)
 }
-fn islower(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn islower(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     predicate(args, "str.islower", mc::islower)
 }
-fn istitle(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn istitle(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     predicate(args, "str.istitle", mc::istitle)
 }
-fn isidentifier(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isidentifier(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     predicate(args, "str.isidentifier", mc::isidentifier)
 }
-fn isprintable(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isprintable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     predicate(args, "str.isprintable", mc::isprintable)
 }
-fn isascii(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn isascii(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     predicate(args, "str.isascii", mc::isascii)
 }
 
@@ -453,10 +458,10 @@ fn affix_remove(args: Args<'_>, fname: &str, suffix: bool) -> VmResult<PyObj> {
     piece(s, &t, r)
 }
 
-fn removeprefix(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn removeprefix(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     affix_remove(args, "removeprefix", false)
 }
 
-fn removesuffix(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn removesuffix(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     affix_remove(args, "removesuffix", true)
 }

@@ -5,9 +5,13 @@
 
 use super::methods_args::this;
 use crate::heap::PyObj;
+use crate::objects::args::Args;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
+use crate::objects::runtime::Runtime;
 use crate::objects::unicode::ctype::decimal_value;
 use crate::objects::{ctx, int, string};
-use crate::vm::{exceptions, Args, Exc, Vm, VmResult};
+use crate::vm::Vm;
 
 fn value_error(msg: &str) -> Exc {
     exceptions::value_error(msg)
@@ -39,7 +43,8 @@ struct State {
 }
 
 /// str.format(*args, **kwargs)
-pub fn format(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn format(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = this(&args);
     let src = Source {
         args: rest.pos(),
@@ -50,7 +55,8 @@ pub fn format(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// str.format_map(mapping)
-pub fn format_map(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+pub fn format_map(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = this(&args);
     let m = rest.one("str.format_map")?;
     let src = Source {

@@ -3,9 +3,10 @@
 //! build a frozenset. Expected numbers are python3's (commands in the comments).
 
 use crate::heap::PyObj;
+use crate::objects::args::Args;
 use crate::objects::settable::SetTable;
 use crate::objects::{int, list, set, string};
-use crate::vm::{Args, Vm};
+use crate::vm::Vm;
 
 fn call(vm: &mut Vm, o: &PyObj, name: &str, args: &[PyObj]) -> PyObj {
     let m = vm.getattr(o, &string::intern_str(name)).expect("method");
@@ -36,7 +37,7 @@ fn ints(vm: &mut Vm, vals: &[i64]) -> PyObj {
 //   then the same with a.pop()
 #[test]
 fn list_capacity_follows_list_resize() {
-    let mut vm = Vm::new(vec![]);
+    let mut vm = Vm::new(vec![], &crate::builtins::LIBRARY);
     let a = list::new_empty();
     let mut grow = Vec::new();
     for c in "abcdefghijklmnopq".chars() {
@@ -76,7 +77,7 @@ fn list_capacity_follows_list_resize() {
 //   t.union([100]), t.copy() -> 728; t.difference_update([1,2,3,4,5,10,11]) -> 728 {12, 13}
 #[test]
 fn set_sizes_follow_cpython() {
-    let mut vm = Vm::new(vec![]);
+    let mut vm = Vm::new(vec![], &crate::builtins::LIBRARY);
     let t = set::new();
     assert_eq!(t.sizeof(), 216);
     let src = ints(&mut vm, &[1, 2, 3, 4, 5]);
@@ -101,7 +102,7 @@ fn set_sizes_follow_cpython() {
 //   "é".upper(), "a€b".split("€")[0], "x😀".partition("😀")[0] -> 51 50 80 74 50 50
 #[test]
 fn str_results_take_the_narrowest_kind() {
-    let mut vm = Vm::new(vec![]);
+    let mut vm = Vm::new(vec![], &crate::builtins::LIBRARY);
     let r = call(&mut vm, &s("aé"), "replace", &[s("é"), s("e")]);
     assert_eq!(r.sizeof(), 51);
     assert_eq!(call(&mut vm, &s("a€"), "strip", &[s("€")]).sizeof(), 50);
@@ -119,7 +120,7 @@ fn str_results_take_the_narrowest_kind() {
 //   -> frozenset({1, 2, 3}) frozenset({2}) frozenset({2}) frozenset({1, 5}) True True True
 #[test]
 fn frozenset_methods() {
-    let mut vm = Vm::new(vec![]);
+    let mut vm = Vm::new(vec![], &crate::builtins::LIBRARY);
     let mut t = SetTable::new();
     let mut eq = |a: &PyObj, b: &PyObj| crate::objects::protocol::eq(a, b);
     for v in [1, 2] {

@@ -22,13 +22,17 @@ mod sys;
 mod time;
 
 use crate::heap::{PyObj, TypeRef};
-use crate::objects::builtin_function::{self, MethodDef};
+use crate::objects::builtin_function;
 use crate::objects::exception::HIERARCHY;
-use crate::objects::typeobj::type_dict;
+use crate::objects::exceptions::VmResult;
 use crate::objects::{ctx, module, string};
-use crate::vm::{Vm, VmResult};
+use crate::vm::Vm;
 
-pub use methods_set::update_from as set_update_from;
+/// The builtins and built-in modules, as the VM is given them.
+pub static LIBRARY: crate::vm::Library = crate::vm::Library {
+    install,
+    make_module,
+};
 
 /// None (a new reference), the result of the methods that return nothing.
 fn none() -> PyObj {
@@ -95,13 +99,13 @@ pub fn install(vm: &mut Vm) {
         for ty in c.all_types() {
             let _ = crate::objects::typeobj::type_dict(ty);
         }
-        constructors::install_types(vm);
+        constructors::install_types();
         subclass::install(vm);
         classes::install_types(vm);
-        iterators::install_types(vm);
+        iterators::install_types();
         functions::install_types();
-        sys::install_types(vm);
-        crate::vm::gen::install(vm);
+        sys::install_types();
+        crate::vm::gen::install();
         install_methods(vm);
     }
 }
@@ -109,10 +113,10 @@ pub fn install(vm: &mut Vm) {
 /// The methods of the built-in types.
 fn install_methods(vm: &mut Vm) {
     let c = ctx();
-    add_methods(vm, &c.str_type, methods_str::METHODS);
-    add_methods(vm, &c.list_type, methods_list::METHODS);
-    add_methods(vm, &c.set_type, methods_set::SET_METHODS);
-    add_methods(vm, &c.frozenset_type, methods_set::FROZENSET_METHODS);
+    crate::objects::typeobj::add_methods(&c.str_type, methods_str::METHODS);
+    crate::objects::typeobj::add_methods(&c.list_type, methods_list::METHODS);
+    crate::objects::typeobj::add_methods(&c.set_type, methods_set::SET_METHODS);
+    crate::objects::typeobj::add_methods(&c.frozenset_type, methods_set::FROZENSET_METHODS);
     methods_dict::install(vm);
     methods_num::install(vm);
 }
@@ -120,21 +124,6 @@ fn install_methods(vm: &mut Vm) {
 fn set(vm: &mut Vm, d: &PyObj, name: &str, v: PyObj) {
     vm.dict_set_str(d, name, v)
         .expect("str keys hash and compare without error");
-}
-
-/// Add methods to a built-in type's dict, as method descriptors.
-pub fn add_methods(vm: &mut Vm, ty: &TypeRef, defs: &'static [MethodDef]) {
-    let d = type_dict(ty).clone();
-    for def in defs {
-        let descr = builtin_function::descriptor(def, ty);
-        set(vm, &d, def.name, descr);
-    }
-}
-
-/// Set a type's constructor (`__new__`, called with the type first).
-pub fn set_new(vm: &mut Vm, ty: &TypeRef, def: &'static MethodDef) {
-    let d = type_dict(ty).clone();
-    set(vm, &d, "__new__", builtin_function::new(def, None, None));
 }
 
 /// A built-in module by name, made on first import; None if there is none.

@@ -6,13 +6,17 @@
 
 use crate::bytecode::opcode::{BinaryOp, CompareOp};
 use crate::heap::{PyObj, TypeRef};
+use crate::objects::args::Args;
 use crate::objects::builtin_function::MethodDef;
+use crate::objects::exceptions;
+use crate::objects::exceptions::type_error;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
 use crate::objects::settable::SetTable;
 use crate::objects::typeobj;
 use crate::objects::{ctx, dict, float, int, list, set, string, tuple};
-use crate::vm::exceptions::type_error;
 use crate::vm::ops;
-use crate::vm::{exceptions, Args, Vm, VmResult};
+use crate::vm::Vm;
 
 use super::methods_args::this;
 
@@ -72,7 +76,8 @@ fn none() -> VmResult<PyObj> {
 }
 
 /// list.__init__(self, iterable=()): empty the list, then extend it.
-fn list_init(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn list_init(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = this(&args);
     rest.no_kw("list")?;
     let p = rest.pos();
@@ -94,7 +99,8 @@ fn list_init(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// dict.__init__(self, mapping_or_iterable=(), **kwargs): dict.update.
-fn dict_init(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn dict_init(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = this(&args);
     if !s.is_a::<dict::Dict>() {
         return Err(bad_self("__init__", "dict", s));
@@ -116,7 +122,8 @@ fn dict_init(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// set.__init__(self, iterable=()): empty the set, then add the items.
-fn set_init(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn set_init(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = this(&args);
     rest.no_kw("set")?;
     let p = rest.pos();
@@ -146,7 +153,7 @@ fn set_init(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     none()
 }
 
-fn bad_self(name: &str, owner: &str, s: &PyObj) -> crate::vm::Exc {
+fn bad_self(name: &str, owner: &str, s: &PyObj) -> crate::objects::exceptions::Exc {
     type_error(format!(
         "descriptor '{name}' requires a '{owner}' object but received a '{}'",
         typeobj::type_name(s)
@@ -235,13 +242,14 @@ fn recv_any<'a>(args: &Args<'a>, name: &str) -> VmResult<(&'a PyObj, Args<'a>)> 
     Ok((s, rest))
 }
 
-fn w_repr(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn w_repr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = recv_any(&args, "__repr__")?;
     rest.range("__repr__", 0, 0)?;
     vm.without_dispatch(s, |vm| vm.repr_obj(s))
 }
 
-fn w_str_str(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn w_str_str(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, rest) = receiver(&args, "__str__", Family::Str)?;
     rest.range("__str__", 0, 0)?;
     if s.is_type(&ctx().str_type) {
@@ -250,14 +258,15 @@ fn w_str_str(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     string::from_view(string::view(s).expect("a str")).ok_or_else(exceptions::memory_error)
 }
 
-fn w_hash(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn w_hash(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = recv_any(&args, "__hash__")?;
     rest.range("__hash__", 0, 0)?;
     let h = vm.without_dispatch(s, |vm| vm.hash(s))?;
     Ok(int::new_i64(h))
 }
 
-fn w_len(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn w_len(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, rest) = recv_any(&args, "__len__")?;
     rest.range("__len__", 0, 0)?;
     match ops::len_of(s) {
@@ -266,40 +275,46 @@ fn w_len(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     }
 }
 
-fn w_iter(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn w_iter(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = recv_any(&args, "__iter__")?;
     rest.range("__iter__", 0, 0)?;
     vm.without_dispatch(s, |vm| vm.iter(s))
 }
 
-fn w_contains(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn w_contains(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = recv_any(&args, "__contains__")?;
     let a = rest.range("__contains__", 1, 1)?;
     let r = vm.without_dispatch(s, |vm| vm.contains(s, &a[0]))?;
     Ok(ops::bool_obj(r))
 }
 
-fn w_getitem(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn w_getitem(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = recv_any(&args, "__getitem__")?;
     let a = rest.range("__getitem__", 1, 1)?;
     vm.without_dispatch(s, |vm| vm.getitem(s, &a[0]))
 }
 
-fn w_setitem(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn w_setitem(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = recv_any(&args, "__setitem__")?;
     let a = rest.range("__setitem__", 2, 2)?;
     vm.without_dispatch(s, |vm| vm.setitem(s, &a[0], a[1].clone()))?;
     none()
 }
 
-fn w_delitem(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn w_delitem(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = recv_any(&args, "__delitem__")?;
     let a = rest.range("__delitem__", 1, 1)?;
     vm.without_dispatch(s, |vm| vm.delitem(s, &a[0]))?;
     none()
 }
 
-fn w_format(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn w_format(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = recv_any(&args, "__format__")?;
     let a = rest.range("__format__", 1, 1)?;
     if string::view(&a[0]).is_none() {
@@ -311,7 +326,8 @@ fn w_format(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     vm.without_dispatch(s, |vm| vm.format(s, Some(&a[0])))
 }
 
-fn w_bool(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn w_bool(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (s, rest) = recv_any(&args, "__bool__")?;
     rest.range("__bool__", 0, 0)?;
     let r = vm.without_dispatch(s, |vm| vm.truthy(s))?;
@@ -364,7 +380,8 @@ fn binary_slot(
 
 macro_rules! slot_fns {
     ($($f:ident => $body:expr;)*) => {
-        $(fn $f(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+        $(fn $f(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+            let vm = Vm::of(rt);
             #[allow(clippy::redundant_closure_call)]
             ($body)(vm, args)
         })*
@@ -479,7 +496,7 @@ pub fn install(vm: &mut Vm) {
     ];
     for (ty, groups) in table {
         for defs in groups {
-            super::add_methods(vm, ty, defs);
+            crate::objects::typeobj::add_methods(ty, defs);
         }
     }
     // Mutable containers are unhashable: their `__hash__` is None, as in CPython.

@@ -7,11 +7,15 @@ use std::io::Write;
 use super::none;
 use crate::heap::pymalloc::global_debugmallocstats;
 use crate::heap::{Payload, PyObj, TypeRef};
+use crate::objects::args::{as_c_int, number_index, Args};
 use crate::objects::builtin_function::{self, MethodDef};
+use crate::objects::exceptions;
+use crate::objects::exceptions::VmResult;
 use crate::objects::numeric::{int_max_str_digits, set_int_max_str_digits};
+use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{ctx, dict, int, list, module, string, tuple};
-use crate::vm::{as_c_int, exceptions, number_index, Args, Vm, VmResult};
+use crate::vm::Vm;
 
 // ----- helpers shared by the built-in modules ------------------------------------------
 
@@ -110,7 +114,7 @@ pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
     };
     vm.dict_set_str(&d, "byteorder", string::intern_str(order))?;
     vm.dict_set_str(&d, "modules", vm.modules.clone())?;
-    let ty = stream_type(vm);
+    let ty = stream_type();
     let streams = [1u8, 2].map(|fd| PyObj::new(&ty, TextStream { fd }));
     vm.dict_set_str(&d, "stdout", streams[0].clone())?;
     vm.dict_set_str(&d, "stderr", streams[1].clone())?;
@@ -123,7 +127,7 @@ pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
 
 /// sys.exit([status]): raise SystemExit(status). A tuple status becomes the
 /// exception's args, as PyErr_SetObject does.
-fn exit(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn exit(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if !args.kwnames.is_empty() {
         return Err(exceptions::type_error(
             "sys.exit() takes no keyword arguments",
@@ -138,12 +142,14 @@ fn exit(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
         },
     };
     let ty = ctx().exc_type("SystemExit");
-    Err(crate::vm::Exc(exceptions::new_exc(ty, exc_args)))
+    Err(crate::objects::exceptions::Exc(exceptions::new_exc(
+        ty, exc_args,
+    )))
 }
 
 /// sys.getsizeof(object[, default]): the bytes the heap holds for the object (its
 /// block, GC header included, plus the buffers it owns).
-fn getsizeof(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn getsizeof(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let a = args.clinic("getsizeof", &["object", "default"], 1)?;
     let o = a[0].expect("required");
     Ok(usize_obj(o.sizeof()))
@@ -151,7 +157,7 @@ fn getsizeof(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// sys.getrefcount(object): the reference count, which includes the argument's own
 /// reference. The intern table's reference to an interned str is not counted.
-fn getrefcount(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn getrefcount(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("sys.getrefcount")?;
     let mut n = o.refcnt();
     if string::is_interned(o) {
@@ -161,7 +167,7 @@ fn getrefcount(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// sys.intern(string).
-fn intern(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn intern(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("sys.intern")?;
     if !o.is_type(&ctx().str_type) && string::view(o).is_some() {
         return Err(exceptions::type_error(format!(
@@ -178,14 +184,16 @@ fn intern(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(string::intern(o.clone()))
 }
 
-fn getrecursionlimit(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn getrecursionlimit(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.none("sys.getrecursionlimit")?;
     Ok(usize_obj(vm.recursion_limit))
 }
 
 /// sys.setrecursionlimit(limit). The depth counts Python frames and Rust re-entries,
 /// this call included, as CPython counts it.
-fn setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn setrecursionlimit(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let o = args.one("sys.setrecursionlimit")?;
     let n = as_c_int(o)? as i64;
     if n < 1 {
@@ -207,12 +215,12 @@ fn setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     Ok(none())
 }
 
-fn get_int_max_str_digits(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn get_int_max_str_digits(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("sys.get_int_max_str_digits")?;
     Ok(usize_obj(int_max_str_digits()))
 }
 
-fn set_int_max_str_digits_(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn set_int_max_str_digits_(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let a = args.clinic("set_int_max_str_digits", &["maxdigits"], 1)?;
     let v = number_index(a[0].expect("required"))?;
     set_int_max_str_digits(&v)?;
@@ -221,7 +229,8 @@ fn set_int_max_str_digits_(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 
 /// sys.exc_info(): (type, value, traceback) of the exception being handled. There are
 /// no traceback objects: the third item is None.
-fn exc_info(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn exc_info(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.none("sys.exc_info")?;
     Ok(match vm.handled.clone() {
         Some(e) if !e.is(&ctx().none) => {
@@ -233,7 +242,8 @@ fn exc_info(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// sys._debugmallocstats(): the allocator's report on stderr.
-fn debugmallocstats(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn debugmallocstats(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.none("sys._debugmallocstats")?;
     vm.flush();
     let report = global_debugmallocstats();
@@ -275,12 +285,12 @@ thread_local! {
 }
 
 /// Make the per-thread types of this module (at start-up, with the other types).
-pub(super) fn install_types(vm: &mut Vm) {
-    let _ = stream_type(vm);
+pub(super) fn install_types() {
+    let _ = stream_type();
 }
 
 /// The TextIOWrapper type of this thread, made with its methods on first use.
-fn stream_type(vm: &mut Vm) -> TypeRef {
+fn stream_type() -> TypeRef {
     if let Some(t) = STREAM_TYPE.with(|c| c.get().copied()) {
         return t.clone();
     }
@@ -290,7 +300,7 @@ fn stream_type(vm: &mut Vm) -> TypeRef {
         &c.type_type,
         info,
     )));
-    super::add_methods(vm, ty, STREAM_METHODS);
+    crate::objects::typeobj::add_methods(ty, STREAM_METHODS);
     STREAM_TYPE.with(|c| *c.get_or_init(|| ty)).clone()
 }
 
@@ -302,7 +312,8 @@ fn stream_of(args: &Args<'_>) -> u8 {
 }
 
 /// TextIOWrapper.write(s): write the text; returns the number of characters.
-fn stream_write(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn stream_write(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.no_kw("TextIOWrapper.write")?;
     let a = &args.pos()[1..];
     let [s] = a else {
@@ -344,7 +355,8 @@ fn stream_write(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// TextIOWrapper.flush().
-fn stream_flush(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn stream_flush(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.no_kw("TextIOWrapper.flush")?;
     let n = args.pos().len() - 1;
     if n != 0 {

@@ -4,11 +4,15 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::heap::PyObj;
+use crate::objects::args::Args;
 use crate::objects::builtin_function::MethodDef;
+use crate::objects::exceptions;
+use crate::objects::exceptions::VmResult;
 use crate::objects::numeric::Int;
+use crate::objects::runtime::Runtime;
 use crate::objects::{ctx, float, int};
 use crate::vm::ops::int_obj;
-use crate::vm::{exceptions, Args, Vm, VmResult};
+use crate::vm::Vm;
 
 use super::sys::new_module;
 
@@ -64,39 +68,40 @@ fn monotonic_nanos() -> u128 {
     START.get_or_init(Instant::now).elapsed().as_nanos()
 }
 
-fn time(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn time(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("time.time")?;
     Ok(float::new(wall_nanos() as f64 * 1e-9))
 }
 
-fn time_ns(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn time_ns(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("time.time_ns")?;
     int_obj(&Int::from_i128(wall_nanos()))
 }
 
-fn perf_counter(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn perf_counter(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("time.perf_counter")?;
     Ok(float::new(monotonic_nanos() as f64 * 1e-9))
 }
 
-fn perf_counter_ns(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn perf_counter_ns(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("time.perf_counter_ns")?;
     Ok(int::new_i64(monotonic_nanos() as i64))
 }
 
-fn monotonic(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn monotonic(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("time.monotonic")?;
     Ok(float::new(monotonic_nanos() as f64 * 1e-9))
 }
 
-fn monotonic_ns(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn monotonic_ns(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("time.monotonic_ns")?;
     Ok(int::new_i64(monotonic_nanos() as i64))
 }
 
 /// time.sleep(secs). Flushes buffered stdout first, so output written before a pause
 /// is seen before it.
-fn sleep(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn sleep(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let o = args.one("time.sleep")?;
     let too_large = || {
         exceptions::named(

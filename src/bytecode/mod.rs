@@ -1,8 +1,7 @@
-//! Bytecode: the opcode table, code objects and the disassembler.
+//! Bytecode: the opcode table and the instruction-level data of code objects.
 
 pub mod code;
-pub mod disasm;
 pub mod opcode;
 
-pub use code::{Code, ExceptEntry, Instr, Location};
+pub use code::{ExceptEntry, Instr, Location};
 pub use opcode::{BinaryOp, CompareOp, Op};

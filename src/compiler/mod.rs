@@ -19,8 +19,9 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 
 use crate::bytecode::code::flags;
-use crate::bytecode::{Code, Location, Op};
+use crate::bytecode::{Location, Op};
 use crate::heap::PyObj;
+use crate::objects::code::Code;
 use crate::objects::{ctx, string};
 use crate::parser::ast::{self, Span, Stmt};
 use crate::parser::{LineIndex, SyntaxError, SyntaxErrorKind};
@@ -116,6 +117,17 @@ impl Depth {
     }
 }
 
+/// What a compilation unit is compiled for (`compile()`'s mode).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    /// A module: statements, the value None.
+    Exec,
+    /// A REPL entry: expression statements print their value.
+    Single,
+    /// One expression, whose value the code returns.
+    Eval,
+}
+
 /// Compiles a module (`exec` mode). Compile-time warnings are dropped; see
 /// [`compile_module_warn`].
 pub fn compile_module(m: &ast::Module, filename: &str) -> Result<PyObj, CompileError> {
@@ -129,7 +141,7 @@ pub fn compile_module_warn(
     filename: &str,
     warnings: &mut Vec<CompileWarning>,
 ) -> Result<PyObj, CompileError> {
-    compile_body(&m.body, filename, false, warnings).map_err(|e| e.into_public(filename, None))
+    compile_body(&m.body, filename, Mode::Exec, warnings).map_err(|e| e.into_public(filename, None))
 }
 
 /// Compiles a REPL entry (`single` mode): expression statements print their value.
@@ -143,7 +155,8 @@ pub fn compile_interactive_warn(
     filename: &str,
     warnings: &mut Vec<CompileWarning>,
 ) -> Result<PyObj, CompileError> {
-    compile_body(&m.body, filename, true, warnings).map_err(|e| e.into_public(filename, None))
+    compile_body(&m.body, filename, Mode::Single, warnings)
+        .map_err(|e| e.into_public(filename, None))
 }
 
 /// Parses and compiles a whole file; compile errors get python3's character offsets
@@ -160,14 +173,27 @@ pub fn compile_source_warn(
 ) -> Result<PyObj, CompileError> {
     let m = crate::parser::parse_module(src, filename).map_err(CompileError::Syntax)?;
     let norm = src.replace("\r\n", "\n").replace('\r', "\n");
-    compile_body(&m.body, filename, false, warnings)
+    compile_body(&m.body, filename, Mode::Exec, warnings)
+        .map_err(|e| e.into_public(filename, Some(&norm)))
+}
+
+/// Parses and compiles one expression (`eval` mode): the code returns its value.
+pub fn compile_eval_source(src: &str, filename: &str) -> Result<PyObj, CompileError> {
+    let e = crate::parser::parse_expression(src, filename).map_err(CompileError::Syntax)?;
+    let span = e.span;
+    let body = [Stmt {
+        kind: ast::StmtKind::Expr(e),
+        span,
+    }];
+    let norm = src.replace("\r\n", "\n").replace('\r', "\n");
+    compile_body(&body, filename, Mode::Eval, &mut Vec::new())
         .map_err(|e| e.into_public(filename, Some(&norm)))
 }
 
 fn compile_body(
     body: &[Stmt],
     filename: &str,
-    interactive: bool,
+    mode: Mode,
     warnings: &mut Vec<CompileWarning>,
 ) -> Result<PyObj, CompileErr> {
     let table = symtable::build(body)?;
@@ -176,7 +202,7 @@ fn compile_body(
         consts: ConstCache::default(),
         filename: string::new(filename),
         units: Vec::new(),
-        interactive,
+        mode,
         depth: Depth::default(),
         fold_memo: HashMap::new(),
         next_code_key: 0,
@@ -266,7 +292,7 @@ pub(crate) struct Compiler<'a> {
     consts: ConstCache,
     filename: PyObj,
     units: Vec<Unit<'a>>,
-    interactive: bool,
+    mode: Mode,
     depth: Depth,
     /// Folded value of each expression node visited (by address), None if not constant.
     fold_memo: HashMap<usize, Option<CVal>>,

@@ -8,7 +8,7 @@ use crate::parser::ast::*;
 
 use super::consts::CVal;
 use super::symtable::{ScopeKind, SymScope};
-use super::{CompileErr, Compiler, FBlock};
+use super::{CompileErr, Compiler, FBlock, Mode};
 
 type R = Result<(), CompileErr>;
 
@@ -82,8 +82,20 @@ impl<'a> Compiler<'a> {
         if find_ann(body) {
             self.emit(Op::SETUP_ANNOTATIONS, 0);
         }
+        if let (
+            Mode::Eval,
+            [Stmt {
+                kind: StmtKind::Expr(e),
+                ..
+            }],
+        ) = (self.mode, body)
+        {
+            self.expr(e)?;
+            self.emit(Op::RETURN_VALUE, 0);
+            return Ok(());
+        }
         let mut rest = body;
-        if !self.interactive {
+        if self.mode == Mode::Exec {
             if let (Some(doc), Some(first)) = (docstring(body), body.first()) {
                 self.set_loc(first.span);
                 self.load_const(&CVal::Str(doc.to_string()));
@@ -252,7 +264,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass => {}
             StmtKind::Expr(e) => {
-                if self.interactive && self.units.len() == 1 {
+                if self.mode == Mode::Single && self.units.len() == 1 {
                     self.expr(e)?;
                     self.set_loc(s.span);
                     self.emit(Op::PRINT_EXPR, 0);

@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::bytecode::code::flags;
-use crate::bytecode::disasm::const_repr;
 use crate::bytecode::ExceptEntry;
+use crate::dis::const_repr;
 use crate::objects::{set, tuple};
 use crate::parser::{parse_interactive, parse_module};
 

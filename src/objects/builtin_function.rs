@@ -3,13 +3,15 @@
 //! unbound form stored in a built-in type's dict (`str.upper`).
 
 use crate::heap::{Payload, PyObj, TypeRef, Visit};
-use crate::vm::{Args, Vm, VmResult};
+use crate::objects::args::Args;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
 
 use super::context::ctx;
 
 /// A Rust function implementing a Python builtin or method. `args` are the positional
 /// arguments followed by the keyword values named by `args.kwnames`.
-pub type NativeFn = fn(&mut Vm, Args<'_>) -> VmResult<PyObj>;
+pub type NativeFn = fn(&mut dyn Runtime, Args<'_>) -> VmResult<PyObj>;
 
 /// A builtin's name and implementation (CPython's PyMethodDef).
 pub struct MethodDef {

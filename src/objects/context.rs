@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use crate::heap::{Payload, PyObj, TypeRef};
 
-use crate::bytecode::Code;
+use crate::objects::code::Code;
 
 use super::builtin_function::{BuiltinFunction, MethodDescr};
 use super::cell::Cell;

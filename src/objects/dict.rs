@@ -97,6 +97,14 @@ pub fn set_item(
     Ok(())
 }
 
+/// d[name] = value for an identifier key (interned, so built-in str equality decides:
+/// no user code runs).
+pub fn set_str(d: &PyObj, name: &str, value: PyObj) -> PyResult<()> {
+    let key = super::string::intern_str(name);
+    let h = super::protocol::hash(&key)?;
+    set_item(d, key, h, value, &mut super::protocol::eq)
+}
+
 /// Replace the value at position `pos` if the table still has `version` (a cached
 /// position of a str key, see the eval loop's name caches); the old value is handed
 /// back to drop after the borrow. Err(value) when the position cannot be trusted.

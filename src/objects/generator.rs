@@ -172,7 +172,7 @@ impl Generator {
     /// Returns true if it did.
     fn hand_off_for_close(&self, items: &[Slot]) -> bool {
         let ip = self.ip.get();
-        let code = self.code.get::<crate::bytecode::Code>();
+        let code = self.code.get::<crate::objects::code::Code>();
         let in_try = code.is_some_and(|c| ip > 0 && c.handler_for(ip - 1).is_some());
         if self.state.get() != GenState::Suspended || !in_try || !CLOSE_ENABLED.get() {
             return false;

@@ -1,12 +1,15 @@
 //! Python object types, one per file, built on the heap's safe API.
 
+pub mod args;
 pub mod builtin_function;
 pub mod cell;
+pub mod code;
 pub mod context;
 pub mod descr;
 pub mod dict;
 pub mod dicttable;
 pub mod exception;
+pub mod exceptions;
 pub mod float;
 pub mod format_spec;
 pub mod function;
@@ -20,6 +23,7 @@ pub mod none;
 pub mod numeric;
 pub mod protocol;
 pub mod range;
+pub mod runtime;
 pub mod set;
 pub mod settable;
 pub mod slice;

@@ -9,6 +9,8 @@ use std::cell::RefCell;
 
 use crate::heap::{Payload, PyObj, TypeRef, Visit, Vtable};
 
+use super::builtin_function::MethodDef;
+
 /// What Python sees of a type.
 pub struct TypeInfo {
     /// `__name__`.
@@ -120,6 +122,21 @@ pub fn type_dict(ty: &TypeRef) -> PyObj {
     let d = super::dict::new();
     *i.dict.borrow_mut() = Some(d.clone());
     d
+}
+
+/// Add built-in methods to a built-in type's dict, as method descriptors.
+pub fn add_methods(ty: &TypeRef, defs: &'static [MethodDef]) {
+    let d = type_dict(ty);
+    for def in defs {
+        let descr = super::builtin_function::descriptor(def, ty);
+        super::dict::set_str(&d, def.name, descr).expect("str keys hash and compare");
+    }
+}
+
+/// Set a built-in type's constructor (`__new__`, called with the type first).
+pub fn set_new(ty: &TypeRef, def: &'static MethodDef) {
+    let f = super::builtin_function::new(def, None, None);
+    super::dict::set_str(&type_dict(ty), "__new__", f).expect("str keys hash and compare");
 }
 
 /// `type(obj).__name__`.

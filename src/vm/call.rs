@@ -4,15 +4,18 @@
 
 use smallvec::SmallVec;
 
-use crate::bytecode::Code;
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::{BuiltinFunction, MethodDescr};
+use crate::objects::code::Code;
 use crate::objects::function::{self, Function};
 use crate::objects::method::Method;
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{dict, string, tuple};
 
-use super::{exceptions, Args, Vm, VmResult};
+use super::Vm;
+use crate::objects::args::Args;
+use crate::objects::exceptions;
+use crate::objects::exceptions::VmResult;
 
 /// What an instruction asks the eval loop to do next.
 pub(crate) enum Flow {

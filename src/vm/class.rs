@@ -6,8 +6,8 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use crate::bytecode::Code;
 use crate::heap::{Payload, PyObj, TypeRef, Vtable};
+use crate::objects::code::Code;
 use crate::objects::descr::{Descr, DescrKind, Instance, Wrapper};
 use crate::objects::exception::ExcObj;
 use crate::objects::function::Function;
@@ -15,9 +15,12 @@ use crate::objects::typeobj::{self, HeapType, TypeInfo};
 use crate::objects::{cell, ctx, dict, string, tuple};
 
 use super::call::ArgVec;
-use super::{exceptions, Args, Vm, VmResult};
+use super::Vm;
+use crate::objects::args::Args;
+use crate::objects::exceptions;
+use crate::objects::exceptions::VmResult;
 
-fn type_error(msg: impl Into<String>) -> super::Exc {
+fn type_error(msg: impl Into<String>) -> crate::objects::exceptions::Exc {
     exceptions::type_error(msg.into())
 }
 

@@ -6,13 +6,16 @@ use std::sync::atomic::Ordering;
 
 use crate::bytecode::code::GlobalCache;
 use crate::bytecode::opcode::{BinaryOp, CompareOp};
-use crate::bytecode::{Code, Instr, Op};
+use crate::bytecode::{Instr, Op};
 use crate::heap::PyObj;
+use crate::objects::code::Code;
 use crate::objects::{cell, ctx, dict, list, string, tuple};
 
 use super::call::Flow;
 use super::ops;
-use super::{exceptions, Exc, Vm, VmResult};
+use super::Vm;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
 
 impl Vm {
     #[inline]
@@ -501,7 +504,11 @@ impl Vm {
             Op::SET_UPDATE => {
                 let it = self.pop();
                 let s = self.stack[self.stack.len() - arg as usize].clone();
-                crate::builtins::set_update_from(self, &s, &it)?;
+                // set.update (the set's own method: CPython's _PySet_Update).
+                let update = self
+                    .type_lookup_static(&ctx().set_type, "update")?
+                    .expect("set has update");
+                self.call(&update, crate::objects::args::Args::positional(&[s, it]))?;
             }
             Op::DICT_UPDATE | Op::DICT_MERGE => {
                 let m = self.pop();
@@ -875,7 +882,7 @@ impl Vm {
             return Ok(x.clone());
         }
         if exceptions::is_exception_class(x) {
-            return self.call(x, super::Args::positional(&[]));
+            return self.call(x, crate::objects::args::Args::positional(&[]));
         }
         Err(exceptions::type_error(
             "exceptions must derive from BaseException",

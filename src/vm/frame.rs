@@ -4,12 +4,16 @@
 //! locals (the NULL marker when unbound), then one cell per cellvar and freevar, then
 //! the operand stack from `stack_base`.
 
-use crate::bytecode::code::{flags, Code};
+use crate::bytecode::code::flags;
 use crate::error::ExcKind;
 use crate::heap::PyObj;
+use crate::objects::code::Code;
 use crate::objects::{cell, dict, function::Function, string, tuple};
 
-use super::{exceptions, Args, Vm, VmResult};
+use super::Vm;
+use crate::objects::args::Args;
+use crate::objects::exceptions;
+use crate::objects::exceptions::VmResult;
 
 /// One activation of a code object.
 pub(crate) struct Frame {
@@ -32,7 +36,7 @@ pub(crate) struct Frame {
     pub gen: Option<PyObj>,
 }
 
-fn type_error(msg: String) -> super::Exc {
+fn type_error(msg: String) -> crate::objects::exceptions::Exc {
     exceptions::new_error(ExcKind::TypeError, msg)
 }
 

@@ -4,16 +4,20 @@
 //! that counts against the recursion limit. Yields, returns, throw / close, `yield
 //! from` delegation and PEP 479 are here; the generator object is objects/generator.rs.
 
-use crate::builtins::add_methods;
-use crate::bytecode::{Code, Op};
+use crate::bytecode::Op;
 use crate::heap::PyObj;
 use crate::objects::builtin_function::MethodDef;
+use crate::objects::code::Code;
 use crate::objects::generator::{self, GenState, Generator};
+use crate::objects::runtime::Runtime;
 use crate::objects::{ctx, tuple, typeobj};
 
 use super::call::Flow;
 use super::ops::{register_iterator, slots};
-use super::{exceptions, Args, Exc, Frame, Vm, VmResult};
+use super::{Frame, Vm};
+use crate::objects::args::Args;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
 
 /// What a resumed generator (or any iterator sent a value) did.
 pub enum GenResult {
@@ -491,18 +495,20 @@ fn yielded_or_stop(r: GenResult) -> VmResult<PyObj> {
     }
 }
 
-fn gen_next_method(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn gen_next_method(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.no_kw("__next__")?;
     let g = self_gen(&args, "__next__")?;
     let r = vm.gen_send(g, None)?;
     yielded_or_stop(r)
 }
 
-fn gen_iter_method(_vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn gen_iter_method(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(self_gen(&args, "__iter__")?.clone())
 }
 
-fn gen_send_method(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn gen_send_method(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let pos = args.range("send", 2, 2).map_err(|_| {
         exceptions::type_error(format!(
             "generator.send() takes exactly one argument ({} given)",
@@ -547,7 +553,8 @@ fn throw_exception(vm: &mut Vm, typ: &PyObj, val: Option<&PyObj>) -> VmResult<Py
     )))
 }
 
-fn gen_throw_method(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn gen_throw_method(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.no_kw("throw")?;
     let g = self_gen(&args, "throw")?;
     let rest = &args.pos()[1..];
@@ -571,7 +578,8 @@ fn gen_throw_method(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
     yielded_or_stop(r)
 }
 
-fn gen_close_method(vm: &mut Vm, args: Args<'_>) -> VmResult<PyObj> {
+fn gen_close_method(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     args.no_kw("close")?;
     let g = self_gen(&args, "close")?;
     vm.gen_close(g)?;
@@ -621,9 +629,9 @@ fn gen_repr(_vm: &mut Vm, g: &PyObj) -> VmResult<String> {
 }
 
 /// The generator type's methods, iteration and repr (once per thread).
-pub fn install(vm: &mut Vm) {
+pub fn install() {
     crate::heap::set_finalizer(Some(generator::gc_finalize));
-    add_methods(vm, &ctx().generator_type, METHODS);
+    crate::objects::typeobj::add_methods(&ctx().generator_type, METHODS);
     register_iterator::<Generator>(gen_next);
     slots::register_slots::<Generator>(slots::Slots {
         repr: Some(gen_repr),

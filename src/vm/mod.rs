@@ -8,11 +8,9 @@
 //! All frames share one value stack (`Vm::stack`): a frame's fast locals, then its
 //! cells, then its operand stack, as CPython 3.11's per-thread data stack.
 
-mod args;
 mod call;
 mod class;
 mod eval;
-pub mod exceptions;
 mod frame;
 pub(crate) mod gen;
 pub mod ops;
@@ -21,26 +19,11 @@ pub mod traceback;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::error::PyErr;
 use crate::heap::PyObj;
+use crate::objects::exceptions::{self, Exc, VmResult};
 use crate::objects::{ctx, dict, string};
 
-pub use args::{as_c_int, as_ssize_t, check_positional, number_index, Args, Signature};
 pub(crate) use frame::Frame;
-pub use run::{run_main_checking_leaks, CHECK_LEAKS_VAR, LEAK_STATUS};
-
-/// An exception in flight: an exception instance.
-#[derive(Debug, Clone)]
-pub struct Exc(pub PyObj);
-
-/// The result of anything that can raise.
-pub type VmResult<T> = Result<T, Exc>;
-
-impl From<PyErr> for Exc {
-    fn from(e: PyErr) -> Exc {
-        exceptions::from_pyerr(&e)
-    }
-}
 
 /// Set by the REPL's SIGINT handler; the eval loop checks it at backward jumps and
 /// FOR_ITER and raises KeyboardInterrupt there (CPython's eval breaker, reduced).
@@ -54,6 +37,14 @@ pub(crate) fn take_interrupt() -> Exc {
 
 /// The default sys.getrecursionlimit().
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+/// What the layer above the VM hands it when it is made: how to fill the builtins
+/// namespace and the built-in types' methods, and how to make a built-in module by
+/// name (None: no such module).
+pub struct Library {
+    pub install: fn(&mut Vm),
+    pub make_module: fn(&mut Vm, &str) -> VmResult<Option<PyObj>>,
+}
 
 /// Interpreter state: the frame stack and what the sys module shows.
 pub struct Vm {
@@ -85,11 +76,13 @@ pub struct Vm {
     pub(crate) bypass: Option<usize>,
     /// Where attributes were found along types' MROs (ops/typecache.rs).
     pub(crate) type_cache: ops::TypeCache,
+    /// The builtins and built-in modules (see `Library`).
+    pub(crate) library: &'static Library,
 }
 
 impl Vm {
-    /// A fresh interpreter with the builtins and the built-in modules.
-    pub fn new(argv: Vec<String>) -> Vm {
+    /// A fresh interpreter with the builtins and the built-in modules of `library`.
+    pub fn new(argv: Vec<String>, library: &'static Library) -> Vm {
         let c = ctx();
         let mut vm = Vm {
             stack: Vec::with_capacity(1024),
@@ -106,8 +99,9 @@ impl Vm {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             bypass: None,
             type_cache: ops::TypeCache::default(),
+            library,
         };
-        crate::builtins::install(&mut vm);
+        (library.install)(&mut vm);
         vm
     }
 
@@ -155,5 +149,16 @@ impl Vm {
     pub fn flush(&mut self) {
         use std::io::Write;
         let _ = self.out.flush();
+    }
+}
+
+impl crate::objects::runtime::Runtime for Vm {}
+
+impl Vm {
+    /// The VM behind the runtime a native function receives: the VM is the only
+    /// `Runtime` there is.
+    pub fn of(rt: &mut dyn crate::objects::runtime::Runtime) -> &mut Vm {
+        let any: &mut dyn std::any::Any = rt;
+        any.downcast_mut::<Vm>().expect("the runtime is the VM")
     }
 }

@@ -6,7 +6,8 @@ use crate::heap::PyObj;
 use crate::objects::exception::ExcObj;
 use crate::objects::{ctx, dict, int, module, string, tuple};
 
-use super::{Frame, Vm, VmResult};
+use super::{Frame, Vm};
+use crate::objects::exceptions::VmResult;
 
 impl Vm {
     /// Run a code object with `globals` as its namespace.
@@ -117,50 +118,4 @@ impl Vm {
         eprintln!("{text}");
         1
     }
-}
-
-/// Environment variable that turns on the exit-time leak check (the tests/cases harness).
-pub const CHECK_LEAKS_VAR: &str = "GLASSPY_CHECK_LEAKS";
-
-/// Exit status when the leak check finds leaked objects or a broken heap.
-pub const LEAK_STATUS: i32 = 70;
-
-/// Run `source` as `__main__` like `run_main`, then drop the VM, collect every
-/// generation and check that the objects left are exactly those start-up leaves
-/// (interned strings aside) and that verify_heap() is clean; otherwise print what was
-/// found to stderr and return LEAK_STATUS.
-pub fn run_main_checking_leaks(
-    argv: Vec<String>,
-    source: &str,
-    filename: &str,
-    file: Option<&str>,
-) -> i32 {
-    // What start-up leaves behind once its VM is gone (type dicts, singletons).
-    drop(Vm::new(Vec::new()));
-    crate::heap::collect(2);
-    let before = objects_not_interned();
-    let mut vm = Vm::new(argv);
-    let status = vm.run_main(source, filename, file);
-    drop(vm);
-    crate::objects::generator::discard_pending_closes();
-    crate::heap::collect(2);
-    let after = objects_not_interned();
-    let report = crate::heap::verify_heap();
-    if after != before || !report.is_ok() {
-        eprintln!(
-            "glasspy: leak check: {before} objects after start-up, {after} at exit; heap problems: {:?}",
-            report.problems
-        );
-        return LEAK_STATUS;
-    }
-    status
-}
-
-/// Live objects minus the intern table, which never shrinks; the one-character
-/// and empty strings are start-up singletons whether or not they were interned since.
-fn objects_not_interned() -> usize {
-    let c = ctx();
-    let singletons = c.latin1.iter().chain([&c.empty_str]);
-    let singletons = singletons.filter(|s| string::is_interned(s)).count();
-    crate::heap::live_objects() + singletons - string::interned_count()
 }

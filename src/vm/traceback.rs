@@ -5,8 +5,9 @@
 
 use std::collections::HashMap;
 
-use crate::bytecode::{Code, Location};
+use crate::bytecode::Location;
 use crate::heap::PyObj;
+use crate::objects::code::Code;
 use crate::objects::exception::ExcObj;
 use crate::objects::{ctx, dict, string, typeobj};
 use crate::parser::ast::{Expr, ExprKind};

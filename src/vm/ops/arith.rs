@@ -7,7 +7,9 @@ use crate::heap::PyObj;
 use crate::objects::numeric::{self, FloatPow, Int, IntPow};
 use crate::objects::{ctx, float, int, list, string, tuple, typeobj};
 
-use super::super::{exceptions, Exc, Vm, VmResult};
+use super::super::Vm;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
 
 /// An int object for `v`.
 pub fn int_obj(v: &Int) -> VmResult<PyObj> {

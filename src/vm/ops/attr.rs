@@ -11,7 +11,9 @@ use crate::objects::module::{self, Module};
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{ctx, dict, float, int, string, tuple};
 
-use super::super::{exceptions, Exc, Vm, VmResult};
+use super::super::Vm;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
 
 fn no_attribute(o: &PyObj, name: &str) -> Exc {
     attribute_error(
@@ -453,7 +455,7 @@ impl Vm {
             return Ok(m);
         }
         let n = string::as_str(name).unwrap_or_default().into_owned();
-        match crate::builtins::make_module(self, &n)? {
+        match (self.library.make_module)(self, &n)? {
             Some(m) => {
                 self.dict_set(&modules, name.clone(), m.clone())?;
                 Ok(m)
@@ -500,7 +502,7 @@ impl Vm {
 /// `exc.__traceback__`: a chain of traceback objects, outermost frame first (None if
 /// the exception was never raised).
 pub fn traceback_object(exc: &PyObj) -> PyObj {
-    use crate::bytecode::Code;
+    use crate::objects::code::Code;
     use crate::objects::exception::Traceback;
     let entries: Vec<(PyObj, u32)> = exc
         .borrow::<ExcObj>()

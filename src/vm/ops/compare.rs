@@ -9,8 +9,10 @@ use crate::heap::PyObj;
 use crate::objects::numeric::compare_int_float;
 use crate::objects::{dict, float, int, list, protocol, set, string, tuple, typeobj};
 
-use super::super::{exceptions, Vm, VmResult};
+use super::super::Vm;
 use super::bool_obj;
+use crate::objects::exceptions;
+use crate::objects::exceptions::VmResult;
 
 fn from_ordering(ord: Option<Ordering>, op: CompareOp) -> bool {
     match ord {
@@ -142,7 +144,7 @@ fn set_compare(a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<bool> {
     Ok(r)
 }
 
-fn busy() -> super::super::Exc {
+fn busy() -> crate::objects::exceptions::Exc {
     exceptions::named("RuntimeError", "Set changed size during iteration")
 }
 

@@ -9,7 +9,9 @@ use crate::heap::PyObj;
 use crate::objects::iter::GetItemIter;
 use crate::objects::{ctx, int, typeobj};
 
-use super::super::{exceptions, Exc, Vm, VmResult};
+use super::super::Vm;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
 
 /// The special method names of a binary operator: (binary, reflected, in-place).
 pub fn binary_names(op: BinaryOp) -> (&'static str, &'static str, &'static str) {

@@ -11,7 +11,10 @@ use crate::objects::function::Function;
 use crate::objects::typeobj;
 use crate::objects::{ctx, dict, method, string, tuple};
 
-use super::super::{exceptions, Args, Exc, Vm, VmResult};
+use super::super::Vm;
+use crate::objects::args::Args;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
 
 fn attr_error(msg: String) -> Exc {
     exceptions::named("AttributeError", msg)

@@ -11,7 +11,9 @@ use crate::objects::range::{self, RangeIter};
 use crate::objects::settable::SetTable;
 use crate::objects::{ctx, dict, list, protocol, set, string, tuple, typeobj};
 
-use super::super::{exceptions, Exc, Vm, VmResult};
+use super::super::Vm;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
 
 /// next() of an iterator type defined outside this file (enumerate, zip, map, ...).
 pub type NextFn = fn(&mut Vm, &PyObj) -> VmResult<Option<PyObj>>;

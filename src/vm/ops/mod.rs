@@ -31,7 +31,8 @@ use crate::objects::unicode::methods_format::format_str;
 use crate::objects::unicode::view::{concat, StrView};
 use crate::objects::{ctx, dict, float, int, list, protocol, range, set, string, tuple, typeobj};
 
-use super::{exceptions, Vm, VmResult};
+use super::Vm;
+use crate::objects::exceptions::{self, VmResult};
 
 /// The key equality the dict and set tables use (`__eq__` of the built-in types).
 pub fn table_eq(_vm: &mut Vm) -> impl FnMut(&PyObj, &PyObj) -> PyResult<bool> {

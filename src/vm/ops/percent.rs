@@ -7,7 +7,9 @@ use crate::objects::numeric::{format_float, format_int, Int};
 use crate::objects::unicode::methods_format::format_str;
 use crate::objects::{dict, float, int, string, tuple, typeobj};
 
-use super::super::{exceptions, Exc, Vm, VmResult};
+use super::super::Vm;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
 
 fn not_enough() -> Exc {
     exceptions::type_error("not enough arguments for format string")

@@ -3,9 +3,9 @@
 //! recursion limit (RecursionError as CPython's Py_EnterRecursiveCall); a container
 //! that contains itself prints as `[...]`.
 
-use crate::bytecode::Code;
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::{BuiltinFunction, MethodDescr};
+use crate::objects::code::Code;
 use crate::objects::exception::ExcObj;
 use crate::objects::function::Function;
 use crate::objects::method::Method;
@@ -17,7 +17,9 @@ use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::unicode::repr::repr_view;
 use crate::objects::{cell, ctx, dict, float, int, list, set, string, tuple};
 
-use super::super::{exceptions, Vm, VmResult};
+use super::super::Vm;
+use crate::objects::exceptions;
+use crate::objects::exceptions::VmResult;
 
 fn at(o: &PyObj) -> String {
     format!("0x{:x}", o.id())

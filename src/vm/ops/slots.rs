@@ -7,7 +7,9 @@ use std::any::TypeId;
 
 use crate::heap::{Payload, PyObj};
 
-use super::super::{Args, Vm, VmResult};
+use super::super::Vm;
+use crate::objects::args::Args;
+use crate::objects::exceptions::VmResult;
 
 /// tp_call.
 pub type CallFn = fn(&mut Vm, &PyObj, Args<'_>) -> VmResult<PyObj>;

@@ -8,7 +8,9 @@ use crate::objects::exception::ExcObj;
 use crate::objects::function::Function;
 use crate::objects::{method, typeobj};
 
-use super::super::{Args, Vm, VmResult};
+use super::super::Vm;
+use crate::objects::args::Args;
+use crate::objects::exceptions::VmResult;
 
 /// Does an instance with this layout get its behaviour from a built-in payload (a
 /// list's, an int's, ...) rather than from object's or an exception's?

@@ -6,8 +6,10 @@ use crate::objects::range::Range;
 use crate::objects::slice::{adjust_indices, Slice};
 use crate::objects::{ctx, dict, int, list, range, string, tuple, typeobj};
 
-use super::super::{exceptions, Exc, Vm, VmResult};
+use super::super::Vm;
 use super::iter::char_str;
+use crate::objects::exceptions;
+use crate::objects::exceptions::{Exc, VmResult};
 
 /// A slice's (start, stop, step) as optional integers; step 0 is a ValueError.
 fn slice_parts(s: &Slice) -> VmResult<(Option<i64>, Option<i64>, i64)> {

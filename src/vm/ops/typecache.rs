@@ -10,7 +10,8 @@ use crate::heap::{PyObj, TypeRef};
 use crate::objects::dicttable::type_epoch;
 use crate::objects::{dict, string, tuple, typeobj};
 
-use super::super::{Vm, VmResult};
+use super::super::Vm;
+use crate::objects::exceptions::VmResult;
 
 /// Number of entries (a power of two).
 const SIZE: usize = 1024;

@@ -8,7 +8,7 @@ use crate::heap::PyObj;
 use crate::objects::numeric::Int;
 use crate::objects::{int, string, typeobj};
 
-use super::{exceptions, VmResult};
+use super::exceptions::{self, VmResult};
 
 /// Arguments of a call to a builtin.
 #[derive(Clone, Copy)]

@@ -10,8 +10,8 @@ use crate::objects::numeric::{float_repr, Int};
 use crate::objects::unicode::repr::repr_view;
 use crate::objects::{ctx, float, int, set, string, tuple};
 
-use super::code::Code;
-use super::opcode::{is_jump, BinaryOp, CompareOp, Op};
+use crate::bytecode::opcode::{is_jump, BinaryOp, CompareOp, Op};
+use crate::objects::code::Code;
 
 /// The repr of a constant (ints, floats, strs, tuples, frozensets, code, singletons).
 pub fn const_repr(obj: &PyObj) -> String {

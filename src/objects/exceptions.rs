@@ -1,11 +1,23 @@
-//! Making and inspecting exception objects.
+//! Raising: the exception in flight (`Exc`), the result of anything that can raise
+//! (`VmResult`), and making and inspecting exception objects.
 
 use crate::error::{ExcKind, PyErr};
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::exception::{kind_name, ExcObj, TbEntry};
 use crate::objects::{ctx, string, tuple, typeobj};
 
-use super::Exc;
+/// An exception in flight: an exception instance.
+#[derive(Debug, Clone)]
+pub struct Exc(pub PyObj);
+
+/// The result of anything that can raise.
+pub type VmResult<T> = Result<T, Exc>;
+
+impl From<PyErr> for Exc {
+    fn from(e: PyErr) -> Exc {
+        from_pyerr(&e)
+    }
+}
 
 /// A new instance of exception class `ty` with `args`.
 pub fn new_exc(ty: &TypeRef, args: Vec<PyObj>) -> PyObj {

@@ -1,0 +1,88 @@
+//! Code objects (`<class 'code'>`, CPython's codeobject.c): the compiled form of a
+//! module, function, lambda or comprehension body. An immutable heap object with its
+//! instructions, constants, names, the line table (one `Location` per instruction) and
+//! the exception table (see `bytecode::code::ExceptEntry`). Not a GC container, as in
+//! CPython.
+
+use crate::bytecode::code::{flags, ExceptEntry, GlobalCache, Instr, Location};
+use crate::heap::{Payload, PyObj};
+
+/// The payload of a code object.
+pub struct Code {
+    /// co_name: the function's name, `<module>`, `<lambda>`, `<listcomp>`, ...
+    pub name: PyObj,
+    /// co_qualname: `outer.<locals>.inner`.
+    pub qualname: PyObj,
+    /// co_filename, as given to the compiler.
+    pub filename: PyObj,
+    pub firstlineno: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub instrs: Vec<Instr>,
+    /// One per instruction.
+    pub locations: Vec<Location>,
+    pub consts: Vec<PyObj>,
+    /// Names for globals, attributes and imports (interned strs).
+    pub names: Vec<PyObj>,
+    /// Local variable names; the parameters come first, in order: positional-only,
+    /// positional, keyword-only, *args, **kwargs.
+    pub varnames: Vec<PyObj>,
+    /// Names of locals that live in cells (captured by inner functions).
+    pub cellvars: Vec<PyObj>,
+    /// Names of variables taken from the enclosing function's cells.
+    pub freevars: Vec<PyObj>,
+    /// For each cellvar, the index of the parameter it holds, if it is one.
+    pub cell2arg: Vec<Option<u32>>,
+    pub exception_table: Vec<ExceptEntry>,
+    /// The deepest the value stack gets.
+    pub max_stack: u32,
+    /// LOAD_GLOBAL caches, one per entry of `names`.
+    pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
+}
+
+impl Payload for Code {
+    type Item = ();
+    const NAME: &'static str = "code";
+    fn extra_size(&self) -> usize {
+        use std::mem::size_of;
+        self.instrs.capacity() * size_of::<Instr>()
+            + self.locations.capacity() * size_of::<Location>()
+            + (self.consts.capacity()
+                + self.names.capacity()
+                + self.varnames.capacity()
+                + self.cellvars.capacity()
+                + self.freevars.capacity())
+                * size_of::<PyObj>()
+            + self.cell2arg.capacity() * size_of::<Option<u32>>()
+            + self.exception_table.capacity() * size_of::<ExceptEntry>()
+            + self.global_cache.capacity() * size_of::<GlobalCache>()
+    }
+}
+
+impl Code {
+    /// Number of local variables (co_nlocals).
+    pub fn nlocals(&self) -> usize {
+        self.varnames.len()
+    }
+
+    /// Number of parameters, *args and **kwargs included.
+    pub fn total_args(&self) -> usize {
+        let mut n = (self.argcount + self.kwonlyargcount) as usize;
+        if self.flags & flags::VARARGS != 0 {
+            n += 1;
+        }
+        if self.flags & flags::VARKEYWORDS != 0 {
+            n += 1;
+        }
+        n
+    }
+
+    /// The exception handler covering instruction `i`, innermost first.
+    pub fn handler_for(&self, i: u32) -> Option<&ExceptEntry> {
+        self.exception_table
+            .iter()
+            .find(|e| e.start <= i && i < e.end)
+    }
+}
