@@ -61,6 +61,22 @@ def rows():
             yield parts[0], size, parts[2], parts[3], parts[4] if len(parts) > 4 else ""
 
 
+def code_lines(code):
+    """The statements of a row's code, one per line (indentation kept)."""
+    body = code.replace(" ; ", "\n").split("\n")
+    lines = []
+    for b in body:
+        # The reference writes line breaks inside a row as ';' + indentation.
+        for i, piece in enumerate(b.split(";")):
+            if i and piece.startswith("    "):
+                lines.append(piece[1:] if piece.startswith(" ") else piece)
+            elif i:
+                lines.append(piece.strip())
+            else:
+                lines.append(piece)
+    return [l for l in lines if l.strip()]
+
+
 def main():
     out = [
         "# sys.getsizeof of every shared/reference/sizes.tsv row glasspy can run",
@@ -74,20 +90,10 @@ def main():
             continue
         if any(s in code or s in expr for s, _ in SKIPPED):
             continue
-        body = code.replace(" ; ", "\n").split("\n")
-        lines = []
-        for b in body:
-            # The reference writes line breaks inside a row as ';' + indentation.
-            for i, piece in enumerate(b.split(";")):
-                if i and piece.startswith("    "):
-                    lines.append(piece[1:] if piece.startswith(" ") else piece)
-                elif i:
-                    lines.append(piece.strip())
-                else:
-                    lines.append(piece)
+        lines = code_lines(code)
         label = (note or code).replace("\\", "\\\\").replace('"', '\\"')
         out.append(f"def row{n}():")
-        out.extend("    " + l for l in lines if l.strip())
+        out.extend("    " + l for l in lines)
         out.append(f"    return sys.getsizeof({expr})")
         out.append(f'print("{group} | {label} |", row{n}(), "(reference {size})")')
         out.append("")
