@@ -37,6 +37,12 @@ pub mod objects;
 pub mod parser;
 pub mod vm;
 
+/// The allocator a binary installs with `#[global_allocator]` (glasspy's does) so that
+/// buffers, not only objects, come from pymalloc.
+pub use heap::pymalloc::GlobalPymalloc;
+/// How python3 shows a script's path in messages (`glasspy: can't open file ...`).
+pub use parser::script_path;
+
 pub use interpreter::{
     clear_interrupt, disassemble, init_hash_seed_from_env, interrupt, Allocator, Error,
     Interpreter, Options, Value, CHECK_LEAKS_VAR, LEAK_STATUS,

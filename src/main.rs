@@ -3,9 +3,7 @@
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
-use glasspy::heap::pymalloc::GlobalPymalloc;
-use glasspy::parser::script_path;
-use glasspy::{Interpreter, Options};
+use glasspy::{script_path, GlobalPymalloc, Interpreter, Options};
 
 mod repl;
 
