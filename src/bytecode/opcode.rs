@@ -278,26 +278,6 @@ impl BinaryOp {
             Xor => "^",
         }
     }
-
-    /// The dunder names: (`__add__`, `__radd__`, `__iadd__`).
-    pub fn dunders(self) -> (&'static str, &'static str, &'static str) {
-        use BinaryOp::*;
-        match self {
-            Add => ("__add__", "__radd__", "__iadd__"),
-            And => ("__and__", "__rand__", "__iand__"),
-            FloorDivide => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
-            Lshift => ("__lshift__", "__rlshift__", "__ilshift__"),
-            MatrixMultiply => ("__matmul__", "__rmatmul__", "__imatmul__"),
-            Multiply => ("__mul__", "__rmul__", "__imul__"),
-            Remainder => ("__mod__", "__rmod__", "__imod__"),
-            Or => ("__or__", "__ror__", "__ior__"),
-            Power => ("__pow__", "__rpow__", "__ipow__"),
-            Rshift => ("__rshift__", "__rrshift__", "__irshift__"),
-            Subtract => ("__sub__", "__rsub__", "__isub__"),
-            TrueDivide => ("__truediv__", "__rtruediv__", "__itruediv__"),
-            Xor => ("__xor__", "__rxor__", "__ixor__"),
-        }
-    }
 }
 
 /// Operators of COMPARE_OP, as CPython numbers them.
@@ -327,31 +307,6 @@ impl CompareOp {
             Ne => "!=",
             Gt => ">",
             Ge => ">=",
-        }
-    }
-
-    /// The operator with its operands swapped (`a < b` is `b > a`).
-    pub fn reflected(self) -> CompareOp {
-        use CompareOp::*;
-        match self {
-            Lt => Gt,
-            Le => Ge,
-            Eq => Eq,
-            Ne => Ne,
-            Gt => Lt,
-            Ge => Le,
-        }
-    }
-
-    pub fn dunder(self) -> &'static str {
-        use CompareOp::*;
-        match self {
-            Lt => "__lt__",
-            Le => "__le__",
-            Eq => "__eq__",
-            Ne => "__ne__",
-            Gt => "__gt__",
-            Ge => "__ge__",
         }
     }
 }

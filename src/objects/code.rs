@@ -4,7 +4,7 @@
 //! the exception table (see `bytecode::code::ExceptEntry`). Not a GC container, as in
 //! CPython.
 
-use crate::bytecode::code::{flags, ExceptEntry, GlobalCache, Instr, Location};
+use crate::bytecode::code::{ExceptEntry, GlobalCache, Instr, Location};
 use crate::heap::{Payload, PyObj};
 
 /// The payload of a code object.
@@ -65,18 +65,6 @@ impl Code {
     /// Number of local variables (co_nlocals).
     pub fn nlocals(&self) -> usize {
         self.varnames.len()
-    }
-
-    /// Number of parameters, *args and **kwargs included.
-    pub fn total_args(&self) -> usize {
-        let mut n = (self.argcount + self.kwonlyargcount) as usize;
-        if self.flags & flags::VARARGS != 0 {
-            n += 1;
-        }
-        if self.flags & flags::VARKEYWORDS != 0 {
-            n += 1;
-        }
-        n
     }
 
     /// The exception handler covering instruction `i`, innermost first.

@@ -135,11 +135,6 @@ pub fn pop_from(v: &mut Vec<PyObj>) -> Option<PyObj> {
     Some(x)
 }
 
-/// Remove all items and free the array (`clear()`, `del l[:]`).
-pub fn clear_items(v: &mut Vec<PyObj>) {
-    drop(std::mem::take(v));
-}
-
 /// Borrow a list's items for reading, if `obj` is a list.
 pub fn borrow(obj: &PyObj) -> Option<PRef<'_, List>> {
     obj.borrow::<List>().ok()

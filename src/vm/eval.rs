@@ -727,7 +727,7 @@ impl Vm {
     }
 
     /// `__enter__` / `__exit__` of the manager's type, bound (CPython's
-    /// _PyObject_LookupSpecial: unlike `lookup_special`, a None there is returned, to
+    /// _PyObject_LookupSpecial: a None there is returned, to
     /// fail when called).
     fn with_method(&mut self, mgr: &PyObj, name: &'static str) -> VmResult<Option<PyObj>> {
         let ty = mgr.type_obj();

@@ -72,20 +72,6 @@ impl Vm {
         Ok(None)
     }
 
-    /// The special method `name` of `obj`'s class, bound to `obj` (functions become
-    /// bound methods, descriptors are asked with `__get__`). None if the class has none
-    /// (or sets it to None, as `__hash__ = None` does).
-    pub fn lookup_special(&mut self, obj: &PyObj, name: &'static str) -> VmResult<Option<PyObj>> {
-        let ty = obj.type_obj();
-        let Some(f) = self.type_lookup_static(&ty, name)? else {
-            return Ok(None);
-        };
-        if f.is(&crate::objects::ctx().none) {
-            return Ok(None);
-        }
-        self.bind_descriptor(f, Some(obj), &ty).map(Some)
-    }
-
     /// Call the special method `name` of `obj`'s class with `args`; None if the class
     /// has no such method.
     pub fn call_special(
