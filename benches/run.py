@@ -19,6 +19,7 @@ Run from the repository root after `cargo build --release`:
     python3 benches/run.py --only scheduler,nbody        # exact names (no bm_, no .py)
     python3 benches/run.py --callgrind                   # + glasspy instruction counts
     python3 benches/run.py --callgrind-only --only calls # instruction counts, no timing
+    python3 benches/run.py --callgrind-only --callgrind-python3  # + python3's, and the ratio
     python3 benches/run.py --save before.json            # keep the figures ...
     python3 benches/run.py --compare before.json         # ... and show them next time
     python3 benches/run.py --glasspy path/to/other/glasspy
@@ -124,6 +125,7 @@ class Result:
         self.g_rss = 0
         self.p_rss = 0
         self.instructions = None
+        self.p_instructions = None
         self.g_out = b""
         self.p_out = b""
 
@@ -142,6 +144,11 @@ class Result:
     def mem_ratio(self):
         return self.g_rss / self.p_rss
 
+    def instr_ratio(self):
+        if self.instructions and self.p_instructions:
+            return self.instructions / self.p_instructions
+        return None
+
     def as_json(self):
         d = {"verdict": self.verdict}
         if self.good() and self.g_times:
@@ -149,6 +156,8 @@ class Result:
                      glasspy_kib=self.g_rss, python3_kib=self.p_rss)
         if self.instructions is not None:
             d["instructions"] = self.instructions
+        if self.p_instructions is not None:
+            d["python3_instructions"] = self.p_instructions
         return d
 
 
@@ -184,13 +193,17 @@ def bench(name, path, glasspy, opts):
             result.g_out, result.p_out = g.output, p.output
     if opts.callgrind or opts.callgrind_only:
         count, g = callgrind_instructions(glasspy + [path], opts.timeout * 50)
-        if opts.callgrind_only:
+        p_count = None
+        if opts.callgrind_python3:
+            p_count, p = callgrind_instructions(PYTHON + [path], opts.timeout * 50)
+        elif opts.callgrind_only:
             p = run_once(PYTHON + [path], opts.timeout)
         else:
             p = Run(0.0, 0, 0, result.p_out)
         if not check(result, g, p):
             return result
         result.instructions = count
+        result.p_instructions = p_count
     return result
 
 
@@ -210,6 +223,8 @@ def main():
                     help="also count glasspy's instructions under valgrind --tool=callgrind")
     ap.add_argument("--callgrind-only", action="store_true",
                     help="only the instruction counts (no timing; output still checked)")
+    ap.add_argument("--callgrind-python3", action="store_true",
+                    help="with --callgrind(-only): count python3's instructions too")
     ap.add_argument("--glasspy", default=DEFAULT_GLASSPY,
                     help="the glasspy binary (default target/release/glasspy)")
     ap.add_argument("--timeout", type=float, default=120.0,
@@ -218,6 +233,8 @@ def main():
     ap.add_argument("--compare", metavar="FILE",
                     help="show the glasspy figures of an earlier --save next to these")
     opts = ap.parse_args()
+    if opts.callgrind_python3 and not opts.callgrind_only:
+        opts.callgrind = True
     if opts.reps < 1:
         ap.error("--reps must be at least 1")
     glasspy = [os.path.abspath(opts.glasspy)]
@@ -257,6 +274,8 @@ def main():
                  ("glasspy MiB", 12), ("python3 MiB", 12), ("mem ratio", 10)]
     if opts.callgrind or opts.callgrind_only:
         cols += [("G instr", 9)]
+    if opts.callgrind_python3:
+        cols += [("py G instr", 11), ("instr ratio", 12)]
     if before:
         if not opts.callgrind_only:
             cols += [("was s", 8), ("was ratio", 10)]
@@ -278,6 +297,9 @@ def main():
                           f"{r.mem_ratio():.2f}"]
             if opts.callgrind or opts.callgrind_only:
                 cells.append(fmt_instr(r.instructions))
+            if opts.callgrind_python3:
+                cells.append(fmt_instr(r.p_instructions))
+                cells.append(f"{r.instr_ratio():.2f}" if r.instr_ratio() else "-")
             if before:
                 old = before.get("benchmarks", {}).get(name, {})
                 if not opts.callgrind_only:
@@ -307,6 +329,12 @@ def main():
         print(f"{len(good)} of {len(results)} benchmarks with the same output: "
               f"geometric mean time ratio {gm:.2f}, max {worst.ratio():.2f} ({worst.name}); "
               f"geometric mean peak-RSS ratio {gm_mem:.2f}")
+    counted = [r.instr_ratio() for r in good if r.instr_ratio()]
+    if counted:
+        gm_instr = math.exp(sum(map(math.log, counted)) / len(counted))
+        summary["geomean_instr_ratio"] = gm_instr
+        print(f"geometric mean instruction ratio (glasspy/python3) over {len(counted)}: "
+              f"{gm_instr:.2f}, max {max(counted):.2f}")
     if bad:
         print(f"failed or mismatched: {', '.join(r.name + ' ' + r.verdict for r in bad)}")
 
@@ -331,6 +359,11 @@ def main():
             summary["startup_instructions"] = count
             was = before.get("summary", {}).get("startup_instructions")
             extra = f" (was {was / 1e6:.2f} M)" if was else ""
+            if opts.callgrind_python3:
+                p_count, _ = callgrind_instructions(PYTHON + [empty.name], opts.timeout * 50)
+                summary["startup_python3_instructions"] = p_count
+                if p_count:
+                    extra += f"; python3 {p_count / 1e6:.2f} M"
             print(f"start-up instructions (glasspy, empty script): "
                   f"{count / 1e6:.2f} M{extra}" if count else "start-up instructions: -")
 
