@@ -42,9 +42,11 @@ pub enum Inst {
     Save(u32),
     Jump(u32),
     /// Alternatives: `alts[start .. start + count]` are their entry points.
-    Branch { start: u32, count: u32 },
+    /// `full`: backtracking restores the captures set by a failed
+    /// alternative (only inside a general repeat, as in CPython).
+    Branch { start: u32, count: u32, full: bool },
     /// A repeat of one single-character test; the tail follows.
-    RepOne { s: Single, min: u32, max: u32, kind: RepKind },
+    RepOne { s: Single, min: u32, max: u32, kind: RepKind, full: bool },
     /// General greedy or lazy repeat `id`; body follows, `RepEnd` at `end`.
     RepStart { id: u32, end: u32 },
     RepEnd { id: u32 },
@@ -55,7 +57,7 @@ pub enum Inst {
     AtomicEnd,
     /// Lookaround: `back` characters behind (0 for lookahead); body
     /// follows, `LookEnd` at `end`, the rest after it.
-    LookStart { back: u32, neg: bool, end: u32 },
+    LookStart { back: u32, neg: bool, end: u32, full: bool },
     LookEnd,
     Backref { group: u32, fold: Fold },
     /// Continue if `group` matched, else jump to `no`.
@@ -70,6 +72,9 @@ pub struct RepInfo {
     pub greedy: bool,
     pub body: u32,
     pub tail: u32,
+    /// Whether captures are fully restored when the tail of a lazy repeat
+    /// fails (true when the repeat sits inside another general repeat).
+    pub tail_full: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -86,6 +91,9 @@ pub struct Code {
 
 struct Compiler<'a> {
     code: Code,
+    /// Number of general (greedy or lazy, not single-character) repeats
+    /// whose body is being compiled.
+    depth: u32,
     is_text: bool,
     widths: &'a [Option<(u64, u64)>],
 }
@@ -102,6 +110,7 @@ pub fn compile(root: &Node, groups: u32, is_text: bool) -> Result<Code, Error> {
     let widths = parse::group_widths(root, groups);
     let mut c = Compiler {
         code: Code { insts: Vec::new(), alts: Vec::new(), sets: Vec::new(), reps: Vec::new(), lead: None, anchored: false },
+        depth: 0,
         is_text,
         widths: &widths,
     };
@@ -253,7 +262,8 @@ impl Compiler<'_> {
                 }
             }
             Node::Alt(alts) => {
-                let branch = self.emit(Inst::Branch { start: 0, count: alts.len() as u32 });
+                let full = self.depth > 0;
+                let branch = self.emit(Inst::Branch { start: 0, count: alts.len() as u32, full });
                 let mut entries = Vec::new();
                 let mut jumps = Vec::new();
                 for a in alts {
@@ -267,13 +277,14 @@ impl Compiler<'_> {
                 }
                 let start = self.code.alts.len() as u32;
                 self.code.alts.extend_from_slice(&entries);
-                self.code.insts[branch as usize] = Inst::Branch { start, count: alts.len() as u32 };
+                self.code.insts[branch as usize] = Inst::Branch { start, count: alts.len() as u32, full };
             }
             Node::Repeat { min, max, kind, body } => {
                 let (min, max) = (clamp(*min), clamp(*max));
                 if Self::is_single(body) {
                     let s = self.single(body).unwrap();
-                    self.emit(Inst::RepOne { s, min, max, kind: *kind });
+                    let full = self.depth > 0;
+                    self.emit(Inst::RepOne { s, min, max, kind: *kind, full });
                 } else if *kind == RepKind::Possessive {
                     let start = self.emit(Inst::PossStart { min, max, end: 0 });
                     self.node(body)?;
@@ -281,9 +292,12 @@ impl Compiler<'_> {
                     self.code.insts[start as usize] = Inst::PossStart { min, max, end };
                 } else {
                     let id = self.code.reps.len() as u32;
-                    self.code.reps.push(RepInfo { min, max, greedy: *kind == RepKind::Greedy, body: 0, tail: 0 });
+                    let tail_full = self.depth > 0;
+                    self.code.reps.push(RepInfo { min, max, greedy: *kind == RepKind::Greedy, body: 0, tail: 0, tail_full });
                     let start = self.emit(Inst::RepStart { id, end: 0 });
+                    self.depth += 1;
                     self.node(body)?;
+                    self.depth -= 1;
                     let end = self.emit(Inst::RepEnd { id });
                     self.code.insts[start as usize] = Inst::RepStart { id, end };
                     let r = &mut self.code.reps[id as usize];
@@ -324,10 +338,11 @@ impl Compiler<'_> {
                 } else {
                     0
                 };
-                let start = self.emit(Inst::LookStart { back, neg: *neg, end: 0 });
+                let full = self.depth > 0;
+                let start = self.emit(Inst::LookStart { back, neg: *neg, end: 0, full });
                 self.node(body)?;
                 let end = self.emit(Inst::LookEnd);
-                self.code.insts[start as usize] = Inst::LookStart { back, neg: *neg, end };
+                self.code.insts[start as usize] = Inst::LookStart { back, neg: *neg, end, full };
             }
             Node::Atomic(body) => {
                 self.emit(Inst::AtomicStart);

@@ -276,7 +276,8 @@ impl Regex {
         must_advance: bool,
     ) -> Option<Match> {
         let end = endpos.min(subject.len());
-        if pos > end {
+        let pos = pos.min(subject.len());
+        if pos > end && mode == Mode::Search {
             return None;
         }
         let vm = vm::Vm { code: &self.code, subj: subject, end, full: mode == Mode::FullMatch };
@@ -284,9 +285,8 @@ impl Regex {
         let found = |scratch: &Scratch, start: usize, stop: usize| {
             let mut spans = Vec::with_capacity(self.groups + 1);
             spans.push(Some((start, stop)));
-            for g in 0..self.groups {
-                let (s, e) = (scratch.slots[2 * g], scratch.slots[2 * g + 1]);
-                spans.push(if s == vm::NONE || e == vm::NONE || e < s { None } else { Some((s, e)) });
+            for g in 1..=self.groups {
+                spans.push(scratch.span(g));
             }
             let lastindex = if scratch.lastindex == 0 { None } else { Some(scratch.lastindex as usize) };
             Match { spans, lastindex }

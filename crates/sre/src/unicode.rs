@@ -42,7 +42,8 @@ pub fn is_digit(c: u32) -> bool {
 
 pub fn is_space(c: u32) -> bool {
     if c < 128 {
-        is_ascii_space(c)
+        // str.isspace() also counts the separators \x1c-\x1f
+        is_ascii_space(c) || (28..=31).contains(&c)
     } else {
         in_ranges(SPACE, c)
     }

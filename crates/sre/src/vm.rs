@@ -27,25 +27,36 @@ enum Barrier {
     Poss { count: u32, extra: bool },
 }
 
+/// Capture bookkeeping saved when a choice point is made (CPython's
+/// "lastmark" save), and whether resuming it also restores the capture
+/// values set since (`full`) or only forgets the ones beyond `lastmark`.
+#[derive(Clone, Copy, Debug)]
+struct Saved {
+    lastmark: i32,
+    lastindex: u32,
+    full: bool,
+}
+
 #[derive(Clone, Copy, Debug)]
 enum Frame {
-    /// Undo: restore a capture slot and the last-closed group.
-    Slot { slot: u32, last: u32, old: usize },
-    /// Undo: restore a repeat's counters.
+    /// Undo record for a capture slot (subject to the restore policy).
+    Slot { slot: u32, old: usize },
+    /// Undo record for a repeat's counters (always applied).
     Reg { id: u32, count: i64, last: usize },
-    /// Try alternative `idx` (of a branch ending before `end`) at `pos`.
-    Alt { idx: u32, end: u32, pos: usize },
-    /// Greedy single-character repeat at `pc`: retry the tail one
-    /// character shorter than `cur`, not below `min_pos`.
-    OneBack { pc: u32, min_pos: usize, cur: usize },
+    /// Alternative `idx` (of a branch whose alternatives end before `end`)
+    /// is next, at `pos`; `idx == end` once the last one is running.
+    Alt { idx: u32, end: u32, pos: usize, sv: Saved },
+    /// Greedy single-character repeat at `pc`: the tail was last tried at
+    /// `cur`; retry one shorter, not below `min_pos`.
+    OneBack { pc: u32, min_pos: usize, cur: usize, sv: Saved },
     /// Lazy single-character repeat at `pc`: `count` taken, tail tried at
     /// `pos`; extend by one and retry.
-    OneLazy { pc: u32, count: u32, pos: usize },
+    OneLazy { pc: u32, count: u32, pos: usize, sv: Saved },
     /// Resume at `pc` with `pos` (a greedy repeat giving up an iteration).
-    Goto { pc: u32, pos: usize },
+    Goto { pc: u32, pos: usize, sv: Saved },
     /// A lazy repeat whose tail failed: try one more iteration.
-    LazyMore { id: u32, cnt: i64, pos: usize },
-    Barrier { kind: Barrier, pc: u32, pos: usize },
+    LazyMore { id: u32, cnt: i64, pos: usize, sv: Saved },
+    Barrier { kind: Barrier, pc: u32, pos: usize, sv: Saved },
 }
 
 impl Frame {
@@ -58,9 +69,62 @@ impl Frame {
 #[derive(Default, Debug)]
 pub struct Scratch {
     stack: Vec<Frame>,
+    pending: Vec<Frame>,
     pub(crate) slots: Vec<usize>,
+    pub(crate) lastmark: i32,
     pub(crate) lastindex: u32,
     regs: Vec<(i64, usize)>,
+}
+
+impl Scratch {
+    /// Span of group `g` (1-based) after a match.
+    pub(crate) fn span(&self, g: usize) -> Option<(usize, usize)> {
+        let j = 2 * (g - 1);
+        if (j + 1) as i64 > self.lastmark as i64 {
+            return None;
+        }
+        let (s, e) = (self.slots[j], self.slots[j + 1]);
+        if s == NONE || e == NONE || e < s {
+            None
+        } else {
+            Some((s, e))
+        }
+    }
+
+    fn saved(&self, full: bool) -> Saved {
+        Saved { lastmark: self.lastmark, lastindex: self.lastindex, full }
+    }
+
+    /// Undo the capture changes collected while backtracking.
+    fn apply_pending(&mut self) {
+        for f in self.pending.drain(..) {
+            if let Frame::Slot { slot, old } = f {
+                self.slots[slot as usize] = old;
+            }
+        }
+    }
+
+    /// Resume at a choice point: forget the captures beyond its lastmark,
+    /// keep the other changed values, and keep their undo records (an
+    /// outer choice point may still restore them).
+    fn resume(&mut self, sv: Saved) {
+        self.lastmark = sv.lastmark;
+        self.lastindex = sv.lastindex;
+        while let Some(f) = self.pending.pop() {
+            let Frame::Slot { slot, .. } = f else { continue };
+            // an older record for the same slot right below makes this one
+            // redundant (restoring applies the oldest value last)
+            let dup = self
+                .stack
+                .iter()
+                .rev()
+                .take_while(|g| g.is_undo())
+                .any(|g| matches!(g, Frame::Slot { slot: s, .. } if *s == slot));
+            if !dup {
+                self.stack.push(f);
+            }
+        }
+    }
 }
 
 pub(crate) struct Vm<'a, S: Subject + ?Sized> {
@@ -117,7 +181,7 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
             At::Beginning => pos == 0,
             At::BeginningLine => pos == 0 || self.at(pos - 1) == 10,
             At::End => pos == end || (pos + 1 == end && self.at(pos) == 10),
-            At::EndLine => pos == end || self.at(pos) == 10,
+            At::EndLine => pos == end || (pos < self.subj.len() && self.at(pos) == 10),
             At::EndString => pos == end,
             At::Boundary(u) | At::NonBoundary(u) => {
                 if end == 0 {
@@ -136,7 +200,7 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
         let mut b = stack.len();
         while b > 0 {
             b -= 1;
-            if let Frame::Barrier { kind, pc, pos } = stack[b] {
+            if let Frame::Barrier { kind, pc, pos, .. } = stack[b] {
                 let mut w = b;
                 for r in b + 1..stack.len() {
                     if stack[r].is_undo() {
@@ -153,7 +217,14 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
 
     fn set_slot(st: &mut Scratch, slot: u32, pos: usize) {
         let old = st.slots[slot as usize];
-        st.stack.push(Frame::Slot { slot, last: st.lastindex, old });
+        st.stack.push(Frame::Slot { slot, old });
+        let i = slot as i32;
+        if i > st.lastmark {
+            for j in (st.lastmark + 1).max(0)..i {
+                st.slots[j as usize] = NONE;
+            }
+            st.lastmark = i;
+        }
         st.slots[slot as usize] = pos;
         if slot & 1 == 1 {
             st.lastindex = slot / 2 + 1;
@@ -166,16 +237,6 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
         st.regs[id as usize] = (count, last);
     }
 
-    fn group_span(st: &Scratch, group: u32) -> Option<(usize, usize)> {
-        let i = 2 * (group as usize - 1);
-        let (s, e) = (st.slots[i], st.slots[i + 1]);
-        if s == NONE || e == NONE || e < s {
-            None
-        } else {
-            Some((s, e))
-        }
-    }
-
     /// Try to match at `start`.  Returns the end of the match; the captures
     /// are left in `st`.
     pub fn run(&self, st: &mut Scratch, start: usize, must_advance: bool) -> Option<usize> {
@@ -184,12 +245,13 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
         let sets = &code.sets[..];
         let end = self.end;
         st.stack.clear();
-        for s in st.slots.iter_mut() {
-            *s = NONE;
-        }
+        st.pending.clear();
+        st.lastmark = -1;
         st.lastindex = 0;
-        st.regs.clear();
-        st.regs.resize(code.reps.len(), (-1, NONE));
+        if !code.reps.is_empty() {
+            st.regs.clear();
+            st.regs.resize(code.reps.len(), (-1, NONE));
+        }
         let mut pc: usize = 0;
         let mut pos = start;
         'run: loop {
@@ -220,22 +282,23 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                     pc = t as usize;
                     true
                 }
-                Inst::Branch { start: a, count } => {
-                    if count > 1 {
-                        st.stack.push(Frame::Alt { idx: a + 1, end: a + count, pos });
-                    }
+                Inst::Branch { start: a, count, full } => {
+                    let sv = st.saved(full);
+                    st.stack.push(Frame::Alt { idx: a + 1, end: a + count, pos, sv });
                     pc = code.alts[a as usize] as usize;
                     true
                 }
-                Inst::RepOne { s, min, max, kind } => match kind {
+                // (a start beyond the end only happens for match() with
+                // pos > endpos; CPython's single-character repeats fail there)
+                Inst::RepOne { .. } if pos > end => false,
+                Inst::RepOne { s, min, max, kind, full } => match kind {
                     RepKind::Greedy => {
                         let n = self.count_run(s, pos, max);
                         if n < min as usize {
                             false
                         } else {
-                            if n > min as usize {
-                                st.stack.push(Frame::OneBack { pc: pc as u32, min_pos: pos + min as usize, cur: pos + n });
-                            }
+                            let sv = st.saved(full);
+                            st.stack.push(Frame::OneBack { pc: pc as u32, min_pos: pos + min as usize, cur: pos + n, sv });
                             pos += n;
                             pc += 1;
                             true
@@ -257,9 +320,8 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                             false
                         } else {
                             pos += n;
-                            if min < max {
-                                st.stack.push(Frame::OneLazy { pc: pc as u32, count: min, pos });
-                            }
+                            let sv = st.saved(full);
+                            st.stack.push(Frame::OneLazy { pc: pc as u32, count: min, pos, sv });
                             pc += 1;
                             true
                         }
@@ -279,24 +341,25 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                         pc = info.body as usize;
                     } else if info.greedy {
                         if (info.max == INF || cnt < info.max as i64) && pos != last {
-                            st.stack.push(Frame::Goto { pc: info.tail, pos });
+                            let sv = st.saved(true);
+                            st.stack.push(Frame::Goto { pc: info.tail, pos, sv });
                             Self::set_reg(st, id, cnt, pos);
                             pc = info.body as usize;
                         } else {
                             pc = info.tail as usize;
                         }
                     } else {
-                        st.stack.push(Frame::LazyMore { id, cnt, pos });
+                        let sv = st.saved(info.tail_full);
+                        st.stack.push(Frame::LazyMore { id, cnt, pos, sv });
                         pc = info.tail as usize;
                     }
                     true
                 }
                 Inst::PossStart { min, max, end: e } => {
-                    if min > 0 {
-                        st.stack.push(Frame::Barrier { kind: Barrier::Poss { count: 0, extra: false }, pc: pc as u32, pos });
-                        pc += 1;
-                    } else if max > 0 {
-                        st.stack.push(Frame::Barrier { kind: Barrier::Poss { count: 0, extra: true }, pc: pc as u32, pos });
+                    if min > 0 || max > 0 {
+                        let extra = min == 0;
+                        let sv = st.saved(true);
+                        st.stack.push(Frame::Barrier { kind: Barrier::Poss { count: 0, extra }, pc: pc as u32, pos, sv });
                         pc += 1;
                     } else {
                         pc = e as usize + 1;
@@ -309,10 +372,12 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                     let Inst::PossStart { min, max, end: e } = insts[spc as usize] else { unreachable!() };
                     let n = count + 1;
                     if n < min {
-                        st.stack.push(Frame::Barrier { kind: Barrier::Poss { count: n, extra: false }, pc: spc, pos });
+                        let sv = st.saved(true);
+                        st.stack.push(Frame::Barrier { kind: Barrier::Poss { count: n, extra: false }, pc: spc, pos, sv });
                         pc = spc as usize + 1;
                     } else if (max == INF || n < max) && (!extra || pos != before) {
-                        st.stack.push(Frame::Barrier { kind: Barrier::Poss { count: n, extra: true }, pc: spc, pos });
+                        let sv = st.saved(true);
+                        st.stack.push(Frame::Barrier { kind: Barrier::Poss { count: n, extra: true }, pc: spc, pos, sv });
                         pc = spc as usize + 1;
                     } else {
                         pc = e as usize + 1;
@@ -320,7 +385,8 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                     true
                 }
                 Inst::AtomicStart => {
-                    st.stack.push(Frame::Barrier { kind: Barrier::Atomic, pc: 0, pos });
+                    let sv = st.saved(false);
+                    st.stack.push(Frame::Barrier { kind: Barrier::Atomic, pc: 0, pos, sv });
                     pc += 1;
                     true
                 }
@@ -329,7 +395,7 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                     pc += 1;
                     true
                 }
-                Inst::LookStart { back, neg, end: e } => {
+                Inst::LookStart { back, neg, end: e, full } => {
                     let back = back as usize;
                     if pos < back {
                         if neg {
@@ -339,41 +405,30 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                             false
                         }
                     } else {
-                        st.stack.push(Frame::Barrier { kind: Barrier::Look { neg }, pc: e + 1, pos });
+                        let sv = st.saved(full);
+                        st.stack.push(Frame::Barrier { kind: Barrier::Look { neg }, pc: e + 1, pos, sv });
                         pos -= back;
                         pc += 1;
                         true
                     }
                 }
                 Inst::LookEnd => {
-                    // find the barrier to see which kind of lookaround this is
-                    let neg = st.stack.iter().rev().find_map(|f| match f {
-                        Frame::Barrier { kind: Barrier::Look { neg }, .. } => Some(*neg),
-                        Frame::Barrier { .. } => Some(false),
-                        _ => None,
-                    });
-                    if neg == Some(true) {
-                        // the body matched: a negative lookaround fails.
-                        // Unwind to the barrier, undoing what the body did.
-                        while let Some(f) = st.stack.pop() {
-                            match f {
-                                Frame::Barrier { .. } => break,
-                                f => Self::undo(st, f),
-                            }
-                        }
+                    let (kind, cont, p) = Self::cut(&mut st.stack);
+                    if let Barrier::Look { neg: true } = kind {
+                        // the body matched, so a negative lookaround fails;
+                        // the captures it set stay for outer choice points
                         false
                     } else {
-                        let (_, cont, p) = Self::cut(&mut st.stack);
                         pos = p;
                         pc = cont as usize;
                         true
                     }
                 }
-                Inst::Backref { group, fold } => match Self::group_span(st, group) {
+                Inst::Backref { group, fold } => match st.span(group as usize) {
                     None => false,
                     Some((s, e)) => {
                         let len = e - s;
-                        if end - pos < len {
+                        if pos > end || end - pos < len {
                             false
                         } else {
                             let same = match fold {
@@ -393,7 +448,7 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                     }
                 },
                 Inst::CondGroup { group, no } => {
-                    if Self::group_span(st, group).is_some() {
+                    if st.span(group as usize).is_some() {
                         pc += 1;
                     } else {
                         pc = no as usize;
@@ -415,68 +470,90 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
             loop {
                 let Some(f) = st.stack.pop() else { return None };
                 match f {
-                    Frame::Slot { .. } | Frame::Reg { .. } => Self::undo(st, f),
-                    Frame::Alt { idx, end: e, pos: p } => {
-                        if idx + 1 < e {
-                            st.stack.push(Frame::Alt { idx: idx + 1, end: e, pos: p });
+                    Frame::Slot { .. } => st.pending.push(f),
+                    Frame::Reg { id, count, last } => st.regs[id as usize] = (count, last),
+                    Frame::Alt { idx, end: e, pos: p, sv } => {
+                        if sv.full {
+                            st.apply_pending();
                         }
-                        pc = code.alts[idx as usize] as usize;
-                        pos = p;
-                        continue 'run;
+                        if idx < e {
+                            st.resume(sv);
+                            st.stack.push(Frame::Alt { idx: idx + 1, end: e, pos: p, sv });
+                            pc = code.alts[idx as usize] as usize;
+                            pos = p;
+                            continue 'run;
+                        }
                     }
-                    Frame::OneBack { pc: rpc, min_pos, cur } => {
-                        let mut c = cur - 1;
-                        // a literal right after the repeat: skip positions
-                        // where it cannot match
-                        if let Some(Inst::One(Single::Char(ch))) = insts.get(rpc as usize + 1) {
-                            while c > min_pos && (c >= end || self.at(c) != *ch) {
-                                c -= 1;
+                    Frame::OneBack { pc: rpc, min_pos, cur, sv } => {
+                        if sv.full {
+                            st.apply_pending();
+                        }
+                        if cur > min_pos {
+                            let mut c = cur - 1;
+                            // a literal right after the repeat: skip positions
+                            // where it cannot match
+                            if let Some(Inst::One(Single::Char(ch))) = insts.get(rpc as usize + 1) {
+                                while c > min_pos && self.at(c) != *ch {
+                                    c -= 1;
+                                }
                             }
+                            st.resume(sv);
+                            st.stack.push(Frame::OneBack { pc: rpc, min_pos, cur: c, sv });
+                            pc = rpc as usize + 1;
+                            pos = c;
+                            continue 'run;
                         }
-                        if c > min_pos {
-                            st.stack.push(Frame::OneBack { pc: rpc, min_pos, cur: c });
-                        }
-                        pc = rpc as usize + 1;
-                        pos = c;
-                        continue 'run;
                     }
-                    Frame::OneLazy { pc: rpc, count, pos: p } => {
+                    Frame::OneLazy { pc: rpc, count, pos: p, sv } => {
+                        if sv.full {
+                            st.apply_pending();
+                        }
                         let Inst::RepOne { s, max, .. } = insts[rpc as usize] else { unreachable!() };
-                        if p < end && s.matches(sets, self.at(p)) {
-                            let n = count + 1;
-                            if max == INF || n < max {
-                                st.stack.push(Frame::OneLazy { pc: rpc, count: n, pos: p + 1 });
-                            }
+                        if (max == INF || count < max) && p < end && s.matches(sets, self.at(p)) {
+                            st.resume(sv);
+                            st.stack.push(Frame::OneLazy { pc: rpc, count: count + 1, pos: p + 1, sv });
                             pc = rpc as usize + 1;
                             pos = p + 1;
                             continue 'run;
                         }
                     }
-                    Frame::Goto { pc: t, pos: p } => {
+                    Frame::Goto { pc: t, pos: p, sv } => {
+                        st.apply_pending();
+                        st.resume(sv);
                         pc = t as usize;
                         pos = p;
                         continue 'run;
                     }
-                    Frame::LazyMore { id, cnt, pos: p } => {
+                    Frame::LazyMore { id, cnt, pos: p, sv } => {
+                        if sv.full {
+                            st.apply_pending();
+                        }
                         let info = code.reps[id as usize];
                         let last = st.regs[id as usize].1;
                         if (info.max != INF && cnt >= info.max as i64) || p == last {
                             continue;
                         }
+                        st.resume(sv);
                         Self::set_reg(st, id, cnt, p);
                         pc = info.body as usize;
                         pos = p;
                         continue 'run;
                     }
-                    Frame::Barrier { kind, pc: bpc, pos: p } => match kind {
+                    Frame::Barrier { kind, pc: bpc, pos: p, sv } => match kind {
                         Barrier::Atomic | Barrier::Look { neg: false } => {}
                         Barrier::Look { neg: true } => {
+                            if sv.full {
+                                st.apply_pending();
+                            }
+                            st.resume(sv);
                             pc = bpc as usize;
                             pos = p;
                             continue 'run;
                         }
                         Barrier::Poss { extra, .. } => {
                             if extra {
+                                st.apply_pending();
+                                st.resume(sv);
                                 let Inst::PossStart { end: e, .. } = insts[bpc as usize] else { unreachable!() };
                                 pc = e as usize + 1;
                                 pos = p;
@@ -486,17 +563,6 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                     },
                 }
             }
-        }
-    }
-
-    fn undo(st: &mut Scratch, f: Frame) {
-        match f {
-            Frame::Slot { slot, last, old } => {
-                st.slots[slot as usize] = old;
-                st.lastindex = last;
-            }
-            Frame::Reg { id, count, last } => st.regs[id as usize] = (count, last),
-            _ => {}
         }
     }
 }
