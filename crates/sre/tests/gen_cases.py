@@ -534,6 +534,71 @@ E("a#b(", X)
 E("(?x)\n(\n", 0)
 E("abc\n(?P<x\n", 0)
 
+# ---- random patterns (seeded, so the file is reproducible)
+import random
+
+rng = random.Random(1234)
+
+
+def rand_atom(depth):
+    r = rng.random()
+    if depth > 2 or r < 0.35:
+        return rng.choice(["a", "b", "c", ".", "[ab]", "[^a]", "\\w", "a", "b"])
+    if r < 0.5:
+        return "(" + rand_alt(depth + 1) + ")"
+    if r < 0.6:
+        return "(?:" + rand_alt(depth + 1) + ")"
+    if r < 0.65:
+        return "(?=" + rand_alt(depth + 1) + ")"
+    if r < 0.7:
+        return "(?!" + rand_alt(depth + 1) + ")"
+    if r < 0.75:
+        return "(?>" + rand_alt(depth + 1) + ")"
+    if r < 0.8:
+        return rng.choice(["^", "$", "\\b", "(?<=a)", "(?<!b)"])
+    return rng.choice(["a", "b", "ab", "ba"])
+
+
+def rand_piece(depth):
+    a = rand_atom(depth)
+    if a in ("^", "$", "\\b", "(?<=a)", "(?<!b)"):
+        return a
+    if rng.random() < 0.4:
+        q = rng.choice(["*", "+", "?", "{1,2}", "{2}", "{0,3}"])
+        q += rng.choice(["", "", "?", "+"])
+        return a + q
+    return a
+
+
+def rand_seq(depth):
+    return "".join(rand_piece(depth) for _ in range(rng.randint(1, 3)))
+
+
+def rand_alt(depth):
+    return "|".join(rand_seq(depth) for _ in range(rng.choice([1, 1, 2, 3])))
+
+
+seen = set()
+while len(seen) < 300:
+    p = rand_alt(0)
+    if p in seen:
+        continue
+    try:
+        re.compile(p)
+    except re.error:
+        continue
+    seen.add(p)
+    # add a backreference now and then
+    if "(" in p and rng.random() < 0.2 and re.compile(p).groups:
+        p2 = p + "\\1"
+        try:
+            re.compile(p2)
+            p = p2
+        except re.error:
+            pass
+    subj = "".join(rng.choice("aabbc") for _ in range(rng.randint(0, 8)))
+    M(p, subj, flags=rng.choice([0, 0, 0, I, M_, S_]))
+
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases.txt")
 with open(out, "w", encoding="ascii") as f:
     f.write("\n".join(rows) + "\n")
