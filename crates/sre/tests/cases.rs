@@ -118,6 +118,20 @@ fn run_case(line: &str) -> Result<(), String> {
                 }
                 fmt_match(&m32)
             }
+            "big" => {
+                let spec: Vec<&str> = f[4].split('~').collect();
+                let mut subject = Vec::new();
+                for pair in spec.chunks(2) {
+                    let piece = decode(pair[0]);
+                    for _ in 0..pair[1].parse::<usize>().unwrap() {
+                        subject.extend_from_slice(&piece);
+                    }
+                }
+                let n = subject.len();
+                let first = r.search(&subject[..], 0, n);
+                let all: Vec<Match> = r.find_iter(&subject[..], 0, n).collect();
+                format!("{};{};{}", fmt_match(&first), all.len(), fmt_match(&all.last().cloned()))
+            }
             "finditer" => {
                 let (pos, end) = (num(&a), b.parse::<usize>().unwrap());
                 r.find_iter(&subject[..], pos, end).map(|m| fmt_match(&Some(m))).collect::<Vec<_>>().join(";")

@@ -534,6 +534,36 @@ E("a#b(", X)
 E("(?x)\n(\n", 0)
 E("abc\n(?P<x\n", 0)
 
+# ---- long subjects (no stack overflow, sane time); the subject is given as
+# ---- piece~count~piece~count... and rebuilt by the test
+def BIG(p, pieces, flags=0):
+    subj = "".join(piece * n for piece, n in pieces)
+    spec = "~".join("%s~%d" % (enc(piece), n) for piece, n in pieces)
+    r = re.compile(p, flags)
+    ms = list(r.finditer(subj))
+    exp = "%s;%d;%s" % (spans(r.search(subj)), len(ms), spans(ms[-1]) if ms else "N")
+    rows.append("\t".join(["big", "s", str(int(flags)), enc(p), spec, "", "", exp]))
+
+
+BIG(r"(a|b)*c", [("ab", 150000), ("c", 1)])
+BIG(r"(a|b)*c", [("ab", 2000)])
+BIG(r"(?:a|b)*?c", [("ab", 100000), ("c", 1)])
+BIG(r"(ab)*", [("ab", 100000)])
+BIG(r"((a)|b)+", [("ab", 100000)])
+BIG(r"(a+)+b", [("a", 20)])
+BIG(r"(?:(a)|b)*+c", [("ab", 100000), ("c", 1)])
+BIG(r"(?>(?:ab)*)c", [("ab", 100000), ("c", 1)])
+BIG(r"(?:a(?=b)|b)*", [("ab", 100000)])
+BIG(r"\w+", [("hello world ", 25000)])
+BIG(r"\d{4}-\d{2}-\d{2}", [("x 2024-01-31 y ", 20000)])
+BIG(r"foo|bar|baz", [("qux ", 50000), ("baz", 1)])
+BIG(r".*x", [("a", 20000)])
+BIG(r"(.)*", [("ab", 150000)])
+BIG(r"(?s).*?z", [("a\n", 150000), ("z", 1)])
+BIG(r"(a*)*b", [("a", 16)])
+BIG(r"(?:x|y)*?$", [("xy", 100000)])
+BIG(r"(\w+)\s+\1", [("ab ", 50000), ("x x", 1)])
+
 # ---- random patterns (seeded, so the file is reproducible)
 import random
 
