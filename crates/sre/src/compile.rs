@@ -356,34 +356,53 @@ impl Compiler<'_> {
     /// Characters every match of `n` must start with (`None`: unknown, or
     /// `n` may match the empty string).
     fn lead(&mut self, n: &Node) -> Option<Lead> {
+        match self.first_info(n) {
+            (Some(l), false) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// The characters a non-empty match of `n` can start with (`None`:
+    /// any), and whether `n` can match without consuming anything.
+    fn first_info(&mut self, n: &Node) -> (Option<Lead>, bool) {
+        let empty = || Lead { latin: [0; 4], high: Some(Vec::new()) };
+        let union = |a: Option<Lead>, b: &Option<Lead>| match (a, b) {
+            (Some(x), Some(y)) => Some(x.union(y)),
+            _ => None,
+        };
         match n {
             Node::Lit { .. } | Node::Any { .. } | Node::Class { .. } => {
-                let s = self.single(n)?;
-                Some(self.single_lead(s))
+                let s = self.single(n).unwrap();
+                (Some(self.single_lead(s)), false)
             }
-            Node::Group { body, .. } | Node::Atomic(body) => self.lead(body),
+            Node::At { .. } | Node::Look { .. } => (Some(empty()), true),
+            Node::Group { body, .. } | Node::Atomic(body) => self.first_info(body),
             Node::Concat(items) => {
+                let mut acc = Some(empty());
                 for it in items {
-                    match it {
-                        Node::At { .. } | Node::Look { .. } => continue,
-                        _ => return self.lead(it),
+                    let (l, nullable) = self.first_info(it);
+                    acc = union(acc, &l);
+                    if !nullable {
+                        return (acc, false);
                     }
                 }
-                None
+                (acc, true)
             }
             Node::Alt(alts) => {
-                let mut acc: Option<Lead> = None;
+                let mut acc = Some(empty());
+                let mut nullable = false;
                 for a in alts {
-                    let l = self.lead(a)?;
-                    acc = Some(match acc {
-                        None => l,
-                        Some(x) => x.union(&l),
-                    });
+                    let (l, nl) = self.first_info(a);
+                    acc = union(acc, &l);
+                    nullable |= nl;
                 }
-                acc
+                (acc, nullable)
             }
-            Node::Repeat { min, body, .. } if *min >= 1 => self.lead(body),
-            _ => None,
+            Node::Repeat { min, body, .. } => {
+                let (l, nl) = self.first_info(body);
+                (l, nl || *min == 0)
+            }
+            Node::Backref { .. } | Node::Cond { .. } => (None, true),
         }
     }
 

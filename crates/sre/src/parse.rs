@@ -427,10 +427,40 @@ impl Parser<'_, '_, '_> {
             }
         }
         if items.len() == 1 {
-            Ok(items.pop().unwrap())
-        } else {
-            Ok(Node::Alt(items))
+            return Ok(items.pop().unwrap());
         }
+        // Alternatives that are all single characters or non-negated sets
+        // (with the same flags) become one set, as in CPython; this is
+        // visible in a corner of case-insensitive matching, so it is done
+        // for exactness as well as speed.
+        let fl0 = match &items[0] {
+            Node::Lit { fl, .. } | Node::Class { fl, .. } => Some(*fl),
+            _ => None,
+        };
+        if let Some(fl0) = fl0 {
+            let mut set: Vec<ClassItem> = Vec::new();
+            let mut ok = true;
+            for it in &items {
+                match it {
+                    Node::Lit { c, neg: false, fl } if *fl == fl0 => set.push(ClassItem::Lit(*c)),
+                    Node::Class { items: ci, negate: false, fl } if *fl == fl0 => set.extend_from_slice(ci),
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                let mut uniq: Vec<ClassItem> = Vec::new();
+                for i in set {
+                    if !uniq.contains(&i) {
+                        uniq.push(i);
+                    }
+                }
+                return Ok(Node::Class { items: uniq, negate: false, fl: fl0 });
+            }
+        }
+        Ok(Node::Alt(items))
     }
 
     /// One alternative: a sequence of items up to `|`, `)` or the end.
