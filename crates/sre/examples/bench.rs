@@ -4,8 +4,26 @@ use sre::{Regex, Template};
 use std::time::Instant;
 
 const WORDS: [&str; 20] = [
-    "lorem", "ipsum", "dolor", "sit", "amet", "Consectetur", "adipiscing", "elit", "sed", "do", "eiusmod", "tempor",
-    "incididunt", "ut", "labore", "et", "dolore", "magna", "aliqua", "caf\u{e9}",
+    "lorem",
+    "ipsum",
+    "dolor",
+    "sit",
+    "amet",
+    "Consectetur",
+    "adipiscing",
+    "elit",
+    "sed",
+    "do",
+    "eiusmod",
+    "tempor",
+    "incididunt",
+    "ut",
+    "labore",
+    "et",
+    "dolore",
+    "magna",
+    "aliqua",
+    "caf\u{e9}",
 ];
 
 fn text() -> String {
@@ -15,9 +33,9 @@ fn text() -> String {
     while n < 300_000 {
         x = (x * 1103515245 + 12345) % (1 << 31);
         let mut w = WORDS[(x % 20) as usize].to_string();
-        if x % 7 == 0 {
+        if x.is_multiple_of(7) {
             w = format!("2024-{:02}-{:02}", x % 12 + 1, x % 28 + 1);
-        } else if x % 11 == 0 {
+        } else if x.is_multiple_of(11) {
             w.push(',');
         }
         n += w.chars().count() + 1;
@@ -52,7 +70,11 @@ fn main() {
             let t0 = Instant::now();
             res = match kind {
                 "findall" => re.find_iter(&s8[..], 0, s8.len()).count().to_string(),
-                "search" => format!("{:?}", re.search(&s8[..], 0, s8.len()).map(|m| (m.start(), m.end()))),
+                "search" => format!(
+                    "{:?}",
+                    re.search(&s8[..], 0, s8.len())
+                        .map(|m| (m.start(), m.end()))
+                ),
                 _ => re.sub(&tpl, &s8[..], 0).0.len().to_string(),
             };
             best = best.min(t0.elapsed().as_secs_f64());
@@ -64,6 +86,10 @@ fn main() {
         };
         let d32 = t0.elapsed().as_secs_f64();
         let _ = n32;
-        println!("{kind:<8} {p:<24} {:8.2} ms  {res}   (over u32: {:.2} ms)", best * 1000.0, d32 * 1000.0);
+        println!(
+            "{kind:<8} {p:<24} {:8.2} ms  {res}   (over u32: {:.2} ms)",
+            best * 1000.0,
+            d32 * 1000.0
+        );
     }
 }

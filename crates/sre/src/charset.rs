@@ -100,8 +100,21 @@ pub fn normalize(mut r: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
 }
 
 impl CharSet {
-    fn finish(fold: Fold, ranges: Vec<(u32, u32)>, upper_ranges: Vec<(u32, u32)>, cats: Vec<Cat>, negate: bool) -> Self {
-        let mut s = CharSet { latin: [0; 4], fold, ranges: normalize(ranges), upper_ranges, cats, negate };
+    fn finish(
+        fold: Fold,
+        ranges: Vec<(u32, u32)>,
+        upper_ranges: Vec<(u32, u32)>,
+        cats: Vec<Cat>,
+        negate: bool,
+    ) -> Self {
+        let mut s = CharSet {
+            latin: [0; 4],
+            fold,
+            ranges: normalize(ranges),
+            upper_ranges,
+            cats,
+            negate,
+        };
         for c in 0..256u32 {
             if s.contains_slow(c) {
                 s.latin[(c >> 6) as usize] |= 1 << (c & 63);
@@ -234,7 +247,11 @@ impl CharSet {
 
     /// Code points >= 256 this set can match, when that is a plain list.
     pub fn high_ranges(&self) -> Option<Vec<(u32, u32)>> {
-        if self.fold != Fold::None || self.negate || !self.cats.is_empty() || !self.upper_ranges.is_empty() {
+        if self.fold != Fold::None
+            || self.negate
+            || !self.cats.is_empty()
+            || !self.upper_ranges.is_empty()
+        {
             return None;
         }
         Some(

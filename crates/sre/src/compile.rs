@@ -44,24 +44,56 @@ pub enum Inst {
     /// Alternatives: `alts[start .. start + count]` are their entry points.
     /// `full`: backtracking restores the captures set by a failed
     /// alternative (only inside a general repeat, as in CPython).
-    Branch { start: u32, count: u32, full: bool },
+    Branch {
+        start: u32,
+        count: u32,
+        full: bool,
+    },
     /// A repeat of one single-character test; the tail follows.
-    RepOne { s: Single, min: u32, max: u32, kind: RepKind, full: bool },
+    RepOne {
+        s: Single,
+        min: u32,
+        max: u32,
+        kind: RepKind,
+        full: bool,
+    },
     /// General greedy or lazy repeat `id`; body follows, `RepEnd` at `end`.
-    RepStart { id: u32, end: u32 },
-    RepEnd { id: u32 },
+    RepStart {
+        id: u32,
+        end: u32,
+    },
+    RepEnd {
+        id: u32,
+    },
     /// Possessive repeat: body follows, `PossEnd` at `end`, tail after it.
-    PossStart { min: u32, max: u32, end: u32 },
-    PossEnd { start: u32 },
+    PossStart {
+        min: u32,
+        max: u32,
+        end: u32,
+    },
+    PossEnd {
+        start: u32,
+    },
     AtomicStart,
     AtomicEnd,
     /// Lookaround: `back` characters behind (0 for lookahead); body
     /// follows, `LookEnd` at `end`, the rest after it.
-    LookStart { back: u32, neg: bool, end: u32, full: bool },
+    LookStart {
+        back: u32,
+        neg: bool,
+        end: u32,
+        full: bool,
+    },
     LookEnd,
-    Backref { group: u32, fold: Fold },
+    Backref {
+        group: u32,
+        fold: Fold,
+    },
     /// Continue if `group` matched, else jump to `no`.
-    CondGroup { group: u32, no: u32 },
+    CondGroup {
+        group: u32,
+        no: u32,
+    },
     Match,
 }
 
@@ -109,7 +141,14 @@ fn clamp(v: u64) -> u32 {
 pub fn compile(root: &Node, groups: u32, is_text: bool) -> Result<Code, Error> {
     let widths = parse::group_widths(root, groups);
     let mut c = Compiler {
-        code: Code { insts: Vec::new(), alts: Vec::new(), sets: Vec::new(), reps: Vec::new(), lead: None, anchored: false },
+        code: Code {
+            insts: Vec::new(),
+            alts: Vec::new(),
+            sets: Vec::new(),
+            reps: Vec::new(),
+            lead: None,
+            anchored: false,
+        },
         depth: 0,
         is_text,
         widths: &widths,
@@ -123,8 +162,14 @@ pub fn compile(root: &Node, groups: u32, is_text: bool) -> Result<Code, Error> {
 
 fn anchored(n: &Node) -> bool {
     match n {
-        Node::At { kind: AtKind::StartString, .. } => true,
-        Node::At { kind: AtKind::Caret, fl } => fl & MULTILINE == 0,
+        Node::At {
+            kind: AtKind::StartString,
+            ..
+        } => true,
+        Node::At {
+            kind: AtKind::Caret,
+            fl,
+        } => fl & MULTILINE == 0,
         Node::Concat(items) => items.first().is_some_and(anchored),
         Node::Group { body, .. } | Node::Atomic(body) => anchored(body),
         _ => false,
@@ -187,7 +232,11 @@ impl Compiler<'_> {
     }
 
     fn literal(&mut self, c: u32, neg: bool, fl: u32) -> Single {
-        let plain = if neg { Single::NotChar(c) } else { Single::Char(c) };
+        let plain = if neg {
+            Single::NotChar(c)
+        } else {
+            Single::Char(c)
+        };
         match self.fold(fl) {
             Fold::None => plain,
             Fold::Ascii => {
@@ -263,7 +312,11 @@ impl Compiler<'_> {
             }
             Node::Alt(alts) => {
                 let full = self.depth > 0;
-                let branch = self.emit(Inst::Branch { start: 0, count: alts.len() as u32, full });
+                let branch = self.emit(Inst::Branch {
+                    start: 0,
+                    count: alts.len() as u32,
+                    full,
+                });
                 let mut entries = Vec::new();
                 let mut jumps = Vec::new();
                 for a in alts {
@@ -277,14 +330,29 @@ impl Compiler<'_> {
                 }
                 let start = self.code.alts.len() as u32;
                 self.code.alts.extend_from_slice(&entries);
-                self.code.insts[branch as usize] = Inst::Branch { start, count: alts.len() as u32, full };
+                self.code.insts[branch as usize] = Inst::Branch {
+                    start,
+                    count: alts.len() as u32,
+                    full,
+                };
             }
-            Node::Repeat { min, max, kind, body } => {
+            Node::Repeat {
+                min,
+                max,
+                kind,
+                body,
+            } => {
                 let (min, max) = (clamp(*min), clamp(*max));
                 if Self::is_single(body) {
                     let s = self.single(body).unwrap();
                     let full = self.depth > 0;
-                    self.emit(Inst::RepOne { s, min, max, kind: *kind, full });
+                    self.emit(Inst::RepOne {
+                        s,
+                        min,
+                        max,
+                        kind: *kind,
+                        full,
+                    });
                 } else if *kind == RepKind::Possessive {
                     let start = self.emit(Inst::PossStart { min, max, end: 0 });
                     self.node(body)?;
@@ -293,7 +361,14 @@ impl Compiler<'_> {
                 } else {
                     let id = self.code.reps.len() as u32;
                     let tail_full = self.depth > 0;
-                    self.code.reps.push(RepInfo { min, max, greedy: *kind == RepKind::Greedy, body: 0, tail: 0, tail_full });
+                    self.code.reps.push(RepInfo {
+                        min,
+                        max,
+                        greedy: *kind == RepKind::Greedy,
+                        body: 0,
+                        tail: 0,
+                        tail_full,
+                    });
                     let start = self.emit(Inst::RepStart { id, end: 0 });
                     self.depth += 1;
                     self.node(body)?;
@@ -307,10 +382,16 @@ impl Compiler<'_> {
             }
             Node::Backref { group, fl } => {
                 let fold = self.fold(*fl);
-                self.emit(Inst::Backref { group: *group, fold });
+                self.emit(Inst::Backref {
+                    group: *group,
+                    fold,
+                });
             }
             Node::Cond { group, yes, no } => {
-                let cond = self.emit(Inst::CondGroup { group: *group, no: 0 });
+                let cond = self.emit(Inst::CondGroup {
+                    group: *group,
+                    no: 0,
+                });
                 self.node(yes)?;
                 let jump = self.emit(Inst::Jump(0));
                 let no_pc = self.pc();
@@ -319,7 +400,10 @@ impl Compiler<'_> {
                 }
                 let end = self.pc();
                 self.code.insts[jump as usize] = Inst::Jump(end);
-                self.code.insts[cond as usize] = Inst::CondGroup { group: *group, no: no_pc };
+                self.code.insts[cond as usize] = Inst::CondGroup {
+                    group: *group,
+                    no: no_pc,
+                };
             }
             Node::Look { behind, neg, body } => {
                 let back = if *behind {
@@ -332,17 +416,31 @@ impl Compiler<'_> {
                         });
                     }
                     if lo > u32::MAX as u64 {
-                        return Err(Error { kind: ErrorKind::Re, msg: "looks too much behind".into(), pos: None });
+                        return Err(Error {
+                            kind: ErrorKind::Re,
+                            msg: "looks too much behind".into(),
+                            pos: None,
+                        });
                     }
                     lo as u32
                 } else {
                     0
                 };
                 let full = self.depth > 0;
-                let start = self.emit(Inst::LookStart { back, neg: *neg, end: 0, full });
+                let start = self.emit(Inst::LookStart {
+                    back,
+                    neg: *neg,
+                    end: 0,
+                    full,
+                });
                 self.node(body)?;
                 let end = self.emit(Inst::LookEnd);
-                self.code.insts[start as usize] = Inst::LookStart { back, neg: *neg, end, full };
+                self.code.insts[start as usize] = Inst::LookStart {
+                    back,
+                    neg: *neg,
+                    end,
+                    full,
+                };
             }
             Node::Atomic(body) => {
                 self.emit(Inst::AtomicStart);
@@ -365,7 +463,10 @@ impl Compiler<'_> {
     /// The characters a non-empty match of `n` can start with (`None`:
     /// any), and whether `n` can match without consuming anything.
     fn first_info(&mut self, n: &Node) -> (Option<Lead>, bool) {
-        let empty = || Lead { latin: [0; 4], high: Some(Vec::new()) };
+        let empty = || Lead {
+            latin: [0; 4],
+            high: Some(Vec::new()),
+        };
         let union = |a: Option<Lead>, b: &Option<Lead>| match (a, b) {
             (Some(x), Some(y)) => Some(x.union(y)),
             _ => None,
@@ -421,7 +522,11 @@ impl Compiler<'_> {
             Single::Char2(a, b) => {
                 set(a);
                 set(b);
-                let mut h: Vec<(u32, u32)> = [a, b].iter().filter(|&&x| x >= 256).map(|&x| (x, x)).collect();
+                let mut h: Vec<(u32, u32)> = [a, b]
+                    .iter()
+                    .filter(|&&x| x >= 256)
+                    .map(|&x| (x, x))
+                    .collect();
                 h.sort_unstable();
                 Some(h)
             }

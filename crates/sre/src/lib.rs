@@ -205,13 +205,22 @@ impl Regex {
     /// Compile a pattern: code points (bytes widened for a bytes pattern),
     /// `is_text` for a str pattern, Python flag bits, and optionally a
     /// lookup for `\N{name}` escapes.
-    pub fn compile(pattern: &[u32], is_text: bool, flags: u32, names: Option<NameLookup>) -> Result<Regex, Error> {
+    pub fn compile(
+        pattern: &[u32],
+        is_text: bool,
+        flags: u32,
+        names: Option<NameLookup>,
+    ) -> Result<Regex, Error> {
         let parsed = parse::parse(pattern, is_text, flags, names)?;
         let code = compile::compile(&parsed.root, parsed.groups, is_text)?;
         Ok(Regex {
             code,
             groups: parsed.groups as usize,
-            names: parsed.names.into_iter().map(|(n, g)| (n, g as usize)).collect(),
+            names: parsed
+                .names
+                .into_iter()
+                .map(|(n, g)| (n, g as usize))
+                .collect(),
             flags: parsed.flags,
             is_text,
         })
@@ -234,7 +243,10 @@ impl Regex {
 
     /// Name of group `g`, if it has one.
     pub fn group_name(&self, g: usize) -> Option<&str> {
-        self.names.iter().find(|&&(_, i)| i == g).map(|(n, _)| n.as_str())
+        self.names
+            .iter()
+            .find(|&&(_, i)| i == g)
+            .map(|(n, _)| n.as_str())
     }
 
     /// Flags after inline flags, with UNICODE added for a str pattern
@@ -249,16 +261,52 @@ impl Regex {
     }
 
     /// `re.match` semantics at `pos`, the subject cut at `endpos`.
-    pub fn match_at<S: Subject + ?Sized>(&self, subject: &S, pos: usize, endpos: usize) -> Option<Match> {
-        self.exec(&mut Scratch::default(), subject, pos, endpos, Mode::Match, false)
+    pub fn match_at<S: Subject + ?Sized>(
+        &self,
+        subject: &S,
+        pos: usize,
+        endpos: usize,
+    ) -> Option<Match> {
+        self.exec(
+            &mut Scratch::default(),
+            subject,
+            pos,
+            endpos,
+            Mode::Match,
+            false,
+        )
     }
 
-    pub fn fullmatch<S: Subject + ?Sized>(&self, subject: &S, pos: usize, endpos: usize) -> Option<Match> {
-        self.exec(&mut Scratch::default(), subject, pos, endpos, Mode::FullMatch, false)
+    pub fn fullmatch<S: Subject + ?Sized>(
+        &self,
+        subject: &S,
+        pos: usize,
+        endpos: usize,
+    ) -> Option<Match> {
+        self.exec(
+            &mut Scratch::default(),
+            subject,
+            pos,
+            endpos,
+            Mode::FullMatch,
+            false,
+        )
     }
 
-    pub fn search<S: Subject + ?Sized>(&self, subject: &S, pos: usize, endpos: usize) -> Option<Match> {
-        self.exec(&mut Scratch::default(), subject, pos, endpos, Mode::Search, false)
+    pub fn search<S: Subject + ?Sized>(
+        &self,
+        subject: &S,
+        pos: usize,
+        endpos: usize,
+    ) -> Option<Match> {
+        self.exec(
+            &mut Scratch::default(),
+            subject,
+            pos,
+            endpos,
+            Mode::Search,
+            false,
+        )
     }
 
     /// The general entry point.  `pos` and `endpos` are clamped to the
@@ -280,7 +328,12 @@ impl Regex {
         if pos > end && mode == Mode::Search {
             return None;
         }
-        let vm = vm::Vm { code: &self.code, subj: subject, end, full: mode == Mode::FullMatch };
+        let vm = vm::Vm {
+            code: &self.code,
+            subj: subject,
+            end,
+            full: mode == Mode::FullMatch,
+        };
         scratch.slots.resize(2 * self.groups, vm::NONE);
         let found = |scratch: &Scratch, start: usize, stop: usize| {
             let mut spans = Vec::with_capacity(self.groups + 1);
@@ -288,17 +341,25 @@ impl Regex {
             for g in 1..=self.groups {
                 spans.push(scratch.span(g));
             }
-            let lastindex = if scratch.lastindex == 0 { None } else { Some(scratch.lastindex as usize) };
+            let lastindex = if scratch.lastindex == 0 {
+                None
+            } else {
+                Some(scratch.lastindex as usize)
+            };
             Match { spans, lastindex }
         };
         if mode != Mode::Search {
-            return vm.run(scratch, pos, must_advance).map(|e| found(scratch, pos, e));
+            return vm
+                .run(scratch, pos, must_advance)
+                .map(|e| found(scratch, pos, e));
         }
         if self.code.anchored {
             if pos != 0 {
                 return None;
             }
-            return vm.run(scratch, 0, must_advance).map(|e| found(scratch, 0, e));
+            return vm
+                .run(scratch, 0, must_advance)
+                .map(|e| found(scratch, 0, e));
         }
         let mut s = pos;
         match &self.code.lead {
@@ -343,13 +404,31 @@ impl Regex {
     /// `split`): successive non-overlapping matches, where an empty match
     /// may follow a non-empty one directly but not another empty one at
     /// the same place.
-    pub fn find_iter<'r, 's, S: Subject + ?Sized>(&'r self, subject: &'s S, pos: usize, endpos: usize) -> FindIter<'r, 's, S> {
-        FindIter { re: self, subject, pos, endpos, must_advance: false, done: false, scratch: Scratch::default() }
+    pub fn find_iter<'r, 's, S: Subject + ?Sized>(
+        &'r self,
+        subject: &'s S,
+        pos: usize,
+        endpos: usize,
+    ) -> FindIter<'r, 's, S> {
+        FindIter {
+            re: self,
+            subject,
+            pos,
+            endpos,
+            must_advance: false,
+            done: false,
+            scratch: Scratch::default(),
+        }
     }
 
     /// `re.sub` with a parsed template: the result and the number of
     /// replacements (`count == 0`: no limit).
-    pub fn sub<S: Subject + ?Sized>(&self, template: &Template, subject: &S, count: usize) -> (Vec<u32>, usize) {
+    pub fn sub<S: Subject + ?Sized>(
+        &self,
+        template: &Template,
+        subject: &S,
+        count: usize,
+    ) -> (Vec<u32>, usize) {
         let mut out = Vec::new();
         let mut last = 0;
         let mut n = 0;
@@ -368,12 +447,15 @@ impl Regex {
     }
 
     /// `re.split`: the pieces, with `None` for groups that did not match.
-    pub fn split<S: Subject + ?Sized>(&self, subject: &S, maxsplit: usize) -> Vec<Option<Vec<u32>>> {
+    pub fn split<S: Subject + ?Sized>(
+        &self,
+        subject: &S,
+        maxsplit: usize,
+    ) -> Vec<Option<Vec<u32>>> {
         let slice = |a: usize, b: usize| (a..b).map(|i| subject.at(i)).collect::<Vec<u32>>();
         let mut out = Vec::new();
         let mut last = 0;
-        let mut n = 0;
-        for m in self.find_iter(subject, 0, subject.len()) {
+        for (n, m) in self.find_iter(subject, 0, subject.len()).enumerate() {
             if maxsplit != 0 && n >= maxsplit {
                 break;
             }
@@ -383,7 +465,6 @@ impl Regex {
                 out.push(m.spans[g].map(|(x, y)| slice(x, y)));
             }
             last = e;
-            n += 1;
         }
         out.push(Some(slice(last, subject.len())));
         out
@@ -413,7 +494,14 @@ impl<S: Subject + ?Sized> Iterator for FindIter<'_, '_, S> {
         if self.done {
             return None;
         }
-        let m = self.re.exec(&mut self.scratch, self.subject, self.pos, self.endpos, Mode::Search, self.must_advance);
+        let m = self.re.exec(
+            &mut self.scratch,
+            self.subject,
+            self.pos,
+            self.endpos,
+            Mode::Search,
+            self.must_advance,
+        );
         match m {
             None => {
                 self.done = true;

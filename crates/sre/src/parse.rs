@@ -61,19 +61,51 @@ pub enum RepKind {
 #[derive(Clone, Debug)]
 pub enum Node {
     /// A literal character; `neg` for the `[^x]` form.
-    Lit { c: u32, neg: bool, fl: u32 },
-    Any { fl: u32 },
-    Class { items: Vec<ClassItem>, negate: bool, fl: u32 },
-    At { kind: AtKind, fl: u32 },
+    Lit {
+        c: u32,
+        neg: bool,
+        fl: u32,
+    },
+    Any {
+        fl: u32,
+    },
+    Class {
+        items: Vec<ClassItem>,
+        negate: bool,
+        fl: u32,
+    },
+    At {
+        kind: AtKind,
+        fl: u32,
+    },
     /// `Some(n)`: capturing group n; `None`: non-capturing (possibly with
     /// scoped flags, already baked into the body).
-    Group { index: Option<u32>, body: Box<Node> },
+    Group {
+        index: Option<u32>,
+        body: Box<Node>,
+    },
     Concat(Vec<Node>),
     Alt(Vec<Node>),
-    Repeat { min: u64, max: u64, kind: RepKind, body: Box<Node> },
-    Backref { group: u32, fl: u32 },
-    Cond { group: u32, yes: Box<Node>, no: Option<Box<Node>> },
-    Look { behind: bool, neg: bool, body: Box<Node> },
+    Repeat {
+        min: u64,
+        max: u64,
+        kind: RepKind,
+        body: Box<Node>,
+    },
+    Backref {
+        group: u32,
+        fl: u32,
+    },
+    Cond {
+        group: u32,
+        yes: Box<Node>,
+        no: Option<Box<Node>>,
+    },
+    Look {
+        behind: bool,
+        neg: bool,
+        body: Box<Node>,
+    },
     Atomic(Box<Node>),
 }
 
@@ -125,12 +157,21 @@ struct Source<'a> {
 }
 
 fn err(msg: impl Into<String>, pos: usize) -> Error {
-    Error { kind: ErrorKind::Re, msg: msg.into(), pos: Some(pos) }
+    Error {
+        kind: ErrorKind::Re,
+        msg: msg.into(),
+        pos: Some(pos),
+    }
 }
 
 impl<'a> Source<'a> {
     fn new(s: &'a [u32], is_text: bool) -> Result<Self, Error> {
-        let mut src = Source { s, index: 0, next: None, is_text };
+        let mut src = Source {
+            s,
+            index: 0,
+            next: None,
+            is_text,
+        };
         src.advance()?;
         Ok(src)
     }
@@ -145,7 +186,10 @@ impl<'a> Source<'a> {
             if i + 1 >= self.s.len() {
                 return Err(err("bad escape (end of pattern)", self.s.len() - 1));
             }
-            self.next = Some(Tok { c: self.s[i + 1], esc: true });
+            self.next = Some(Tok {
+                c: self.s[i + 1],
+                esc: true,
+            });
             self.index = i + 2;
         } else {
             self.next = Some(Tok { c, esc: false });
@@ -241,7 +285,9 @@ fn is_ascii_letter(c: u32) -> bool {
 fn digits_value(d: &[u32], radix: u32) -> u64 {
     let mut v: u64 = 0;
     for &c in d {
-        v = v.saturating_mul(radix as u64).saturating_add(to_char(c).to_digit(radix).unwrap_or(0) as u64);
+        v = v
+            .saturating_mul(radix as u64)
+            .saturating_add(to_char(c).to_digit(radix).unwrap_or(0) as u64);
     }
     v
 }
@@ -254,15 +300,23 @@ pub(crate) fn is_identifier(s: &str) -> bool {
     let mut it = s.chars();
     let Some(first) = it.next() else { return false };
     let start_ok = |c: char| {
-        c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && unicode::is_word(c as u32) && !unicode::is_digit(c as u32))
+        c == '_'
+            || c.is_ascii_alphabetic()
+            || (!c.is_ascii() && unicode::is_word(c as u32) && !unicode::is_digit(c as u32))
     };
-    let cont_ok = |c: char| c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && unicode::is_word(c as u32));
+    let cont_ok = |c: char| {
+        c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && unicode::is_word(c as u32))
+    };
     start_ok(first) && it.all(cont_ok)
 }
 
 /// Python's `repr()` of a str, enough for the names quoted in messages.
 pub fn py_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::new();
     out.push(quote);
     for c in s.chars() {
@@ -275,7 +329,9 @@ pub fn py_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
@@ -286,7 +342,14 @@ pub fn py_repr(s: &str) -> String {
     out
 }
 
-const WHITESPACE: &[u32] = &[b' ' as u32, b'\t' as u32, b'\n' as u32, b'\r' as u32, 0x0b, 0x0c];
+const WHITESPACE: &[u32] = &[
+    b' ' as u32,
+    b'\t' as u32,
+    b'\n' as u32,
+    b'\r' as u32,
+    0x0b,
+    0x0c,
+];
 
 fn flag_of(c: u32) -> Option<u32> {
     Some(match char::from_u32(c)? {
@@ -334,7 +397,10 @@ impl State<'_> {
                 return Err(src.error("cannot refer to an open group", 0));
             }
             if gid >= lb {
-                return Err(src.error("cannot refer to group defined in the same lookbehind subpattern", 0));
+                return Err(src.error(
+                    "cannot refer to group defined in the same lookbehind subpattern",
+                    0,
+                ));
             }
         }
         Ok(())
@@ -351,7 +417,12 @@ fn combine_flags(flags: u32, add: u32, del: u32) -> u32 {
     (f | add) & !del
 }
 
-pub fn parse(pattern: &[u32], is_text: bool, flags: u32, lookup: Option<NameLookup>) -> Result<Parsed, Error> {
+pub fn parse(
+    pattern: &[u32],
+    is_text: bool,
+    flags: u32,
+    lookup: Option<NameLookup>,
+) -> Result<Parsed, Error> {
     let mut src = Source::new(pattern, is_text)?;
     let mut st = State {
         flags,
@@ -362,7 +433,10 @@ pub fn parse(pattern: &[u32], is_text: bool, flags: u32, lookup: Option<NameLook
         groupref_pos: Vec::new(),
         lookup,
     };
-    let mut p = Parser { src: &mut src, st: &mut st };
+    let mut p = Parser {
+        src: &mut src,
+        st: &mut st,
+    };
     let root = p.parse_sub(flags & VERBOSE != 0, 0, flags)?;
     let final_flags = fix_flags(is_text, st.flags)?;
     if src.next.is_some() {
@@ -373,11 +447,20 @@ pub fn parse(pattern: &[u32], is_text: bool, flags: u32, lookup: Option<NameLook
             return Err(err(format!("invalid group reference {g}"), pos));
         }
     }
-    Ok(Parsed { root, groups: st.groups - 1, names: st.names, flags: final_flags })
+    Ok(Parsed {
+        root,
+        groups: st.groups - 1,
+        names: st.names,
+        flags: final_flags,
+    })
 }
 
 pub(crate) fn fix_flags(is_text: bool, mut flags: u32) -> Result<u32, Error> {
-    let verr = |m: &str| Error { kind: ErrorKind::Value, msg: m.to_string(), pos: None };
+    let verr = |m: &str| Error {
+        kind: ErrorKind::Value,
+        msg: m.to_string(),
+        pos: None,
+    };
     if is_text {
         if flags & LOCALE != 0 {
             return Err(verr("cannot use LOCALE flag with a str pattern"));
@@ -443,7 +526,11 @@ impl Parser<'_, '_, '_> {
             for it in &items {
                 match it {
                     Node::Lit { c, neg: false, fl } if *fl == fl0 => set.push(ClassItem::Lit(*c)),
-                    Node::Class { items: ci, negate: false, fl } if *fl == fl0 => set.extend_from_slice(ci),
+                    Node::Class {
+                        items: ci,
+                        negate: false,
+                        fl,
+                    } if *fl == fl0 => set.extend_from_slice(ci),
                     _ => {
                         ok = false;
                         break;
@@ -457,7 +544,11 @@ impl Parser<'_, '_, '_> {
                         uniq.push(i);
                     }
                 }
-                return Ok(Node::Class { items: uniq, negate: false, fl: fl0 });
+                return Ok(Node::Class {
+                    items: uniq,
+                    negate: false,
+                    fl: fl0,
+                });
             }
         }
         Ok(Node::Alt(items))
@@ -466,10 +557,15 @@ impl Parser<'_, '_, '_> {
     /// One alternative: a sequence of items up to `|`, `)` or the end.
     /// Returns the node and the verbose flag / flags at its end (changed by
     /// global inline flags).
-    fn parse_seq(&mut self, mut verbose: bool, nested: u32, first: bool, mut fl: u32) -> Result<(Node, bool, u32), Error> {
+    fn parse_seq(
+        &mut self,
+        mut verbose: bool,
+        nested: u32,
+        first: bool,
+        mut fl: u32,
+    ) -> Result<(Node, bool, u32), Error> {
         let mut items: Vec<Node> = Vec::new();
-        loop {
-            let Some(this) = self.src.next else { break };
+        while let Some(this) = self.src.next {
             if this.is('|') || this.is(')') {
                 break;
             }
@@ -508,13 +604,25 @@ impl Parser<'_, '_, '_> {
                         '+' => (1, MAXREPEAT),
                         _ => {
                             if self.src.next_is('}') {
-                                items.push(Node::Lit { c: this.c, neg: false, fl });
+                                items.push(Node::Lit {
+                                    c: this.c,
+                                    neg: false,
+                                    fl,
+                                });
                                 continue;
                             }
                             let lo = self.src.get_while(usize::MAX, is_digit)?;
-                            let hi = if self.src.eat(',')? { self.src.get_while(usize::MAX, is_digit)? } else { lo.clone() };
+                            let hi = if self.src.eat(',')? {
+                                self.src.get_while(usize::MAX, is_digit)?
+                            } else {
+                                lo.clone()
+                            };
                             if !self.src.eat('}')? {
-                                items.push(Node::Lit { c: this.c, neg: false, fl });
+                                items.push(Node::Lit {
+                                    c: this.c,
+                                    neg: false,
+                                    fl,
+                                });
                                 self.seek(here)?;
                                 continue;
                             }
@@ -563,7 +671,12 @@ impl Parser<'_, '_, '_> {
                     } else {
                         RepKind::Greedy
                     };
-                    items.push(Node::Repeat { min, max, kind, body: Box::new(last) });
+                    items.push(Node::Repeat {
+                        min,
+                        max,
+                        kind,
+                        body: Box::new(last),
+                    });
                 }
                 '.' => items.push(Node::Any { fl }),
                 '(' => {
@@ -579,12 +692,26 @@ impl Parser<'_, '_, '_> {
                         }
                     }
                 }
-                '^' => items.push(Node::At { kind: AtKind::Caret, fl }),
-                '$' => items.push(Node::At { kind: AtKind::Dollar, fl }),
-                _ => items.push(Node::Lit { c: this.c, neg: false, fl }),
+                '^' => items.push(Node::At {
+                    kind: AtKind::Caret,
+                    fl,
+                }),
+                '$' => items.push(Node::At {
+                    kind: AtKind::Dollar,
+                    fl,
+                }),
+                _ => items.push(Node::Lit {
+                    c: this.c,
+                    neg: false,
+                    fl,
+                }),
             }
         }
-        let node = if items.len() == 1 { items.pop().unwrap() } else { Node::Concat(items) };
+        let node = if items.len() == 1 {
+            items.pop().unwrap()
+        } else {
+            Node::Concat(items)
+        };
         Ok((node, verbose, fl))
     }
 
@@ -593,7 +720,14 @@ impl Parser<'_, '_, '_> {
         self.src.advance()
     }
 
-    fn group(&mut self, start: usize, verbose: bool, nested: u32, first: bool, fl: u32) -> Result<GroupResult, Error> {
+    fn group(
+        &mut self,
+        start: usize,
+        verbose: bool,
+        nested: u32,
+        first: bool,
+        fl: u32,
+    ) -> Result<GroupResult, Error> {
         let mut capture = true;
         let mut atomic = false;
         let mut name: Option<String> = None;
@@ -609,19 +743,25 @@ impl Parser<'_, '_, '_> {
                     if self.src.eat('<')? {
                         let n = self.src.get_until('>', "group name")?;
                         if !is_identifier(&n) {
-                            return Err(self
-                                .src
-                                .error(format!("bad character in group name {}", py_repr(&n)), chars_len(&n) + 1));
+                            return Err(self.src.error(
+                                format!("bad character in group name {}", py_repr(&n)),
+                                chars_len(&n) + 1,
+                            ));
                         }
                         name = Some(n);
                     } else if self.src.eat('=')? {
                         let n = self.src.get_until(')', "group name")?;
                         let off = chars_len(&n) + 1;
                         if !is_identifier(&n) {
-                            return Err(self.src.error(format!("bad character in group name {}", py_repr(&n)), off));
+                            return Err(self.src.error(
+                                format!("bad character in group name {}", py_repr(&n)),
+                                off,
+                            ));
                         }
                         let Some(gid) = self.st.group_named(&n) else {
-                            return Err(self.src.error(format!("unknown group name {}", py_repr(&n)), off));
+                            return Err(self
+                                .src
+                                .error(format!("unknown group name {}", py_repr(&n)), off));
                         };
                         if !self.st.check_group(gid) {
                             return Err(self.src.error("cannot refer to an open group", off));
@@ -632,14 +772,19 @@ impl Parser<'_, '_, '_> {
                         let Some(t2) = self.src.get()? else {
                             return Err(self.src.error("unexpected end of pattern", 0));
                         };
-                        return Err(self.src.error(format!("unknown extension ?P{}", t2.text()), t2.len() + 2));
+                        return Err(self
+                            .src
+                            .error(format!("unknown extension ?P{}", t2.text()), t2.len() + 2));
                     }
                 }
                 ':' => capture = false,
                 '#' => {
                     loop {
                         if self.src.next.is_none() {
-                            return Err(self.src.error("missing ), unterminated comment", self.src.tell() - start));
+                            return Err(self.src.error(
+                                "missing ), unterminated comment",
+                                self.src.tell() - start,
+                            ));
                         }
                         if self.src.get()?.is_some_and(|t| t.is(')')) {
                             break;
@@ -656,7 +801,10 @@ impl Parser<'_, '_, '_> {
                             return Err(self.src.error("unexpected end of pattern", 0));
                         };
                         if !(t2.is('=') || t2.is('!')) {
-                            return Err(self.src.error(format!("unknown extension ?<{}", t2.text()), t2.len() + 2));
+                            return Err(self.src.error(
+                                format!("unknown extension ?<{}", t2.text()),
+                                t2.len() + 2,
+                            ));
                         }
                         kind = to_char(t2.c);
                         behind = true;
@@ -672,9 +820,16 @@ impl Parser<'_, '_, '_> {
                         }
                     }
                     if !self.src.eat(')')? {
-                        return Err(self.src.error("missing ), unterminated subpattern", self.src.tell() - start));
+                        return Err(self.src.error(
+                            "missing ), unterminated subpattern",
+                            self.src.tell() - start,
+                        ));
                     }
-                    return Ok(GroupResult::Node(Node::Look { behind, neg: kind == '!', body: Box::new(body) }));
+                    return Ok(GroupResult::Node(Node::Look {
+                        behind,
+                        neg: kind == '!',
+                        body: Box::new(body),
+                    }));
                 }
                 '(' => {
                     let condname = self.src.get_until(')', "group name")?;
@@ -684,24 +839,31 @@ impl Parser<'_, '_, '_> {
                         match self.st.group_named(&condname) {
                             Some(g) => condgroup = g,
                             None => {
-                                return Err(self
-                                    .src
-                                    .error(format!("unknown group name {}", py_repr(&condname)), off))
+                                return Err(self.src.error(
+                                    format!("unknown group name {}", py_repr(&condname)),
+                                    off,
+                                ))
                             }
                         }
                     } else {
-                        let ok = !condname.is_empty() && condname.chars().all(|c| c.is_ascii_digit());
+                        let ok =
+                            !condname.is_empty() && condname.chars().all(|c| c.is_ascii_digit());
                         if !ok {
-                            return Err(self
-                                .src
-                                .error(format!("bad character in group name {}", py_repr(&condname)), off));
+                            return Err(self.src.error(
+                                format!("bad character in group name {}", py_repr(&condname)),
+                                off,
+                            ));
                         }
-                        let v: u64 = condname.bytes().fold(0u64, |a, b| a.saturating_mul(10).saturating_add((b - b'0') as u64));
+                        let v: u64 = condname.bytes().fold(0u64, |a, b| {
+                            a.saturating_mul(10).saturating_add((b - b'0') as u64)
+                        });
                         if v == 0 {
                             return Err(self.src.error("bad group number", off));
                         }
                         if v >= MAXGROUPS {
-                            return Err(self.src.error(format!("invalid group reference {v}"), off));
+                            return Err(self
+                                .src
+                                .error(format!("invalid group reference {v}"), off));
                         }
                         condgroup = v as u32;
                         if !self.st.groupref_pos.iter().any(|&(g, _)| g == condgroup) {
@@ -714,16 +876,25 @@ impl Parser<'_, '_, '_> {
                     let no = if self.src.eat('|')? {
                         let (no, _, _) = self.parse_seq(verbose, nested + 1, false, fl)?;
                         if self.src.next_is('|') {
-                            return Err(self.src.error("conditional backref with more than two branches", 0));
+                            return Err(self
+                                .src
+                                .error("conditional backref with more than two branches", 0));
                         }
                         Some(Box::new(no))
                     } else {
                         None
                     };
                     if !self.src.eat(')')? {
-                        return Err(self.src.error("missing ), unterminated subpattern", self.src.tell() - start));
+                        return Err(self.src.error(
+                            "missing ), unterminated subpattern",
+                            self.src.tell() - start,
+                        ));
                     }
-                    return Ok(GroupResult::Node(Node::Cond { group: condgroup, yes: Box::new(yes), no }));
+                    return Ok(GroupResult::Node(Node::Cond {
+                        group: condgroup,
+                        yes: Box::new(yes),
+                        no,
+                    }));
                 }
                 '>' => {
                     capture = false;
@@ -733,9 +904,10 @@ impl Parser<'_, '_, '_> {
                     match self.parse_flags(t.c)? {
                         None => {
                             if !first {
-                                return Err(self
-                                    .src
-                                    .error("global flags not at the start of the expression", self.src.tell() - start));
+                                return Err(self.src.error(
+                                    "global flags not at the start of the expression",
+                                    self.src.tell() - start,
+                                ));
                             }
                             return Ok(GroupResult::Global);
                         }
@@ -747,7 +919,9 @@ impl Parser<'_, '_, '_> {
                     }
                 }
                 _ => {
-                    return Err(self.src.error(format!("unknown extension ?{}", t.text()), t.len() + 1));
+                    return Err(self
+                        .src
+                        .error(format!("unknown extension ?{}", t.text()), t.len() + 1));
                 }
             }
         }
@@ -761,7 +935,10 @@ impl Parser<'_, '_, '_> {
             if let Some(n) = &name {
                 if let Some(og) = self.st.group_named(n) {
                     return Err(self.src.error(
-                        format!("redefinition of group name {} as group {gid}; was group {og}", py_repr(n)),
+                        format!(
+                            "redefinition of group name {} as group {gid}; was group {og}",
+                            py_repr(n)
+                        ),
                         chars_len(n) + 1,
                     ));
                 }
@@ -773,7 +950,10 @@ impl Parser<'_, '_, '_> {
         };
         let body = self.parse_sub(sub_verbose, nested + 1, sub_fl)?;
         if !self.src.eat(')')? {
-            return Err(self.src.error("missing ), unterminated subpattern", self.src.tell() - start));
+            return Err(self.src.error(
+                "missing ), unterminated subpattern",
+                self.src.tell() - start,
+            ));
         }
         if let Some(g) = group {
             let w = width(&body, &self.st.widths);
@@ -782,7 +962,10 @@ impl Parser<'_, '_, '_> {
         if atomic {
             return Ok(GroupResult::Node(Node::Atomic(Box::new(body))));
         }
-        Ok(GroupResult::Node(Node::Group { index: group, body: Box::new(body) }))
+        Ok(GroupResult::Node(Node::Group {
+            index: group,
+            body: Box::new(body),
+        }))
     }
 
     /// Flags after `(?`; `c` is the first flag character (or `-`).
@@ -797,14 +980,23 @@ impl Parser<'_, '_, '_> {
                 let flag = flag_of(c).unwrap();
                 if is_text {
                     if flag == LOCALE {
-                        return Err(self.src.error("bad inline flags: cannot use 'L' flag with a str pattern", 0));
+                        return Err(self.src.error(
+                            "bad inline flags: cannot use 'L' flag with a str pattern",
+                            0,
+                        ));
                     }
                 } else if flag == UNICODE {
-                    return Err(self.src.error("bad inline flags: cannot use 'u' flag with a bytes pattern", 0));
+                    return Err(self.src.error(
+                        "bad inline flags: cannot use 'u' flag with a bytes pattern",
+                        0,
+                    ));
                 }
                 add |= flag;
                 if flag & TYPE_FLAGS != 0 && add & TYPE_FLAGS != flag {
-                    return Err(self.src.error("bad inline flags: flags 'a', 'u' and 'L' are incompatible", 0));
+                    return Err(self.src.error(
+                        "bad inline flags: flags 'a', 'u' and 'L' are incompatible",
+                        0,
+                    ));
                 }
                 last = self.src.get()?;
                 let Some(t) = last else {
@@ -814,7 +1006,11 @@ impl Parser<'_, '_, '_> {
                     break;
                 }
                 if t.esc || flag_of(t.c).is_none() {
-                    let msg = if !t.esc && to_char(t.c).is_alphabetic() { "unknown flag" } else { "missing -, : or )" };
+                    let msg = if !t.esc && to_char(t.c).is_alphabetic() {
+                        "unknown flag"
+                    } else {
+                        "missing -, : or )"
+                    };
                     return Err(self.src.error(msg, t.len()));
                 }
                 c = t.c;
@@ -825,7 +1021,9 @@ impl Parser<'_, '_, '_> {
                 return Ok(None);
             }
             if add & GLOBAL_FLAGS != 0 {
-                return Err(self.src.error("bad inline flags: cannot turn on global flag", 1));
+                return Err(self
+                    .src
+                    .error("bad inline flags: cannot turn on global flag", 1));
             }
             c = t.c;
         }
@@ -834,14 +1032,21 @@ impl Parser<'_, '_, '_> {
                 return Err(self.src.error("missing flag", 0));
             };
             if t.esc || flag_of(t.c).is_none() {
-                let msg = if !t.esc && to_char(t.c).is_alphabetic() { "unknown flag" } else { "missing flag" };
+                let msg = if !t.esc && to_char(t.c).is_alphabetic() {
+                    "unknown flag"
+                } else {
+                    "missing flag"
+                };
                 return Err(self.src.error(msg, t.len()));
             }
             let mut c2 = t.c;
             loop {
                 let flag = flag_of(c2).unwrap();
                 if flag & TYPE_FLAGS != 0 {
-                    return Err(self.src.error("bad inline flags: cannot turn off flags 'a', 'u' and 'L'", 0));
+                    return Err(self.src.error(
+                        "bad inline flags: cannot turn off flags 'a', 'u' and 'L'",
+                        0,
+                    ));
                 }
                 del |= flag;
                 let Some(t) = self.src.get()? else {
@@ -851,17 +1056,25 @@ impl Parser<'_, '_, '_> {
                     break;
                 }
                 if t.esc || flag_of(t.c).is_none() {
-                    let msg = if !t.esc && to_char(t.c).is_alphabetic() { "unknown flag" } else { "missing :" };
+                    let msg = if !t.esc && to_char(t.c).is_alphabetic() {
+                        "unknown flag"
+                    } else {
+                        "missing :"
+                    };
                     return Err(self.src.error(msg, t.len()));
                 }
                 c2 = t.c;
             }
         }
         if del & GLOBAL_FLAGS != 0 {
-            return Err(self.src.error("bad inline flags: cannot turn off global flag", 1));
+            return Err(self
+                .src
+                .error("bad inline flags: cannot turn off global flag", 1));
         }
         if add & del != 0 {
-            return Err(self.src.error("bad inline flags: flag turned on and off", 1));
+            return Err(self
+                .src
+                .error("bad inline flags: flag turned on and off", 1));
         }
         Ok(Some((add, del)))
     }
@@ -873,24 +1086,36 @@ impl Parser<'_, '_, '_> {
         let negate = self.src.eat('^')?;
         loop {
             let Some(this) = self.src.get()? else {
-                return Err(self.src.error("unterminated character set", self.src.tell() - here));
+                return Err(self
+                    .src
+                    .error("unterminated character set", self.src.tell() - here));
             };
             if this.is(']') && !set.is_empty() {
                 break;
             }
             // `]` first is a literal; but only the very first item: after
             // at least one item `]` ends the set.
-            let code1 = if this.esc { self.class_escape(this)? } else { ClassItem::Lit(this.c) };
+            let code1 = if this.esc {
+                self.class_escape(this)?
+            } else {
+                ClassItem::Lit(this.c)
+            };
             if self.src.eat('-')? {
                 let Some(that) = self.src.get()? else {
-                    return Err(self.src.error("unterminated character set", self.src.tell() - here));
+                    return Err(self
+                        .src
+                        .error("unterminated character set", self.src.tell() - here));
                 };
                 if that.is(']') {
                     set.push(code1);
                     set.push(ClassItem::Lit('-' as u32));
                     break;
                 }
-                let code2 = if that.esc { self.class_escape(that)? } else { ClassItem::Lit(that.c) };
+                let code2 = if that.esc {
+                    self.class_escape(that)?
+                } else {
+                    ClassItem::Lit(that.c)
+                };
                 let off = this.len() + 1 + that.len();
                 let msg = || format!("bad character range {}-{}", this.text(), that.text());
                 match (code1, code2) {
@@ -911,7 +1136,11 @@ impl Parser<'_, '_, '_> {
                 return Ok(Node::Lit { c, neg: negate, fl });
             }
         }
-        Ok(Node::Class { items: set, negate, fl })
+        Ok(Node::Class {
+            items: set,
+            negate,
+            fl,
+        })
     }
 
     /// Escapes shared by both contexts: `\x \u \U \N`.  Returns `Ok(None)`
@@ -972,10 +1201,13 @@ impl Parser<'_, '_, '_> {
             digits.extend_from_slice(&more);
             let v = digits_value(&digits, 8);
             if v > 0o377 {
-                let esc: String = std::iter::once('\\').chain(digits.iter().map(|&d| to_char(d))).collect();
-                return Err(self
-                    .src
-                    .error(format!("octal escape value {esc} outside of range 0-0o377"), digits.len() + 1));
+                let esc: String = std::iter::once('\\')
+                    .chain(digits.iter().map(|&d| to_char(d)))
+                    .collect();
+                return Err(self.src.error(
+                    format!("octal escape value {esc} outside of range 0-0o377"),
+                    digits.len() + 1,
+                ));
             }
             return Ok(ClassItem::Lit(v as u32));
         }
@@ -988,24 +1220,60 @@ impl Parser<'_, '_, '_> {
     fn escape(&mut self, t: Tok, fl: u32) -> Result<Node, Error> {
         let c = to_char(t.c);
         match c {
-            'A' => return Ok(Node::At { kind: AtKind::StartString, fl }),
-            'Z' => return Ok(Node::At { kind: AtKind::EndString, fl }),
-            'b' => return Ok(Node::At { kind: AtKind::Boundary, fl }),
-            'B' => return Ok(Node::At { kind: AtKind::NonBoundary, fl }),
+            'A' => {
+                return Ok(Node::At {
+                    kind: AtKind::StartString,
+                    fl,
+                })
+            }
+            'Z' => {
+                return Ok(Node::At {
+                    kind: AtKind::EndString,
+                    fl,
+                })
+            }
+            'b' => {
+                return Ok(Node::At {
+                    kind: AtKind::Boundary,
+                    fl,
+                })
+            }
+            'B' => {
+                return Ok(Node::At {
+                    kind: AtKind::NonBoundary,
+                    fl,
+                })
+            }
             _ => {}
         }
         if let Some(cat) = category_escape(t.c) {
-            return Ok(Node::Class { items: vec![ClassItem::Cat(cat)], negate: false, fl });
+            return Ok(Node::Class {
+                items: vec![ClassItem::Cat(cat)],
+                negate: false,
+                fl,
+            });
         }
         if let Some(v) = simple_escape(t.c, false) {
-            return Ok(Node::Lit { c: v, neg: false, fl });
+            return Ok(Node::Lit {
+                c: v,
+                neg: false,
+                fl,
+            });
         }
         if let Some(v) = self.hex_escape(t)? {
-            return Ok(Node::Lit { c: v, neg: false, fl });
+            return Ok(Node::Lit {
+                c: v,
+                neg: false,
+                fl,
+            });
         }
         if c == '0' {
             let more = self.src.get_while(2, is_octal)?;
-            return Ok(Node::Lit { c: digits_value(&more, 8) as u32, neg: false, fl });
+            return Ok(Node::Lit {
+                c: digits_value(&more, 8) as u32,
+                neg: false,
+                fl,
+            });
         }
         if is_digit(t.c) {
             let mut digits = vec![t.c];
@@ -1018,10 +1286,19 @@ impl Parser<'_, '_, '_> {
                         digits.push(d3);
                         let v = digits_value(&digits, 8);
                         if v > 0o377 {
-                            let esc: String = std::iter::once('\\').chain(digits.iter().map(|&d| to_char(d))).collect();
-                            return Err(self.src.error(format!("octal escape value {esc} outside of range 0-0o377"), 4));
+                            let esc: String = std::iter::once('\\')
+                                .chain(digits.iter().map(|&d| to_char(d)))
+                                .collect();
+                            return Err(self.src.error(
+                                format!("octal escape value {esc} outside of range 0-0o377"),
+                                4,
+                            ));
                         }
-                        return Ok(Node::Lit { c: v as u32, neg: false, fl });
+                        return Ok(Node::Lit {
+                            c: v as u32,
+                            neg: false,
+                            fl,
+                        });
                     }
                 }
             }
@@ -1034,12 +1311,18 @@ impl Parser<'_, '_, '_> {
                 self.st.check_lookbehind_group(group, self.src)?;
                 return Ok(Node::Backref { group, fl });
             }
-            return Err(self.src.error(format!("invalid group reference {group}"), elen - 1));
+            return Err(self
+                .src
+                .error(format!("invalid group reference {group}"), elen - 1));
         }
         if is_ascii_letter(t.c) {
             return Err(self.src.error(format!("bad escape {}", t.text()), 2));
         }
-        Ok(Node::Lit { c: t.c, neg: false, fl })
+        Ok(Node::Lit {
+            c: t.c,
+            neg: false,
+            fl,
+        })
     }
 }
 
@@ -1110,10 +1393,18 @@ fn width_raw(node: &Node, groups: &[Option<(u64, u64)>]) -> (u64, u64) {
         Node::Repeat { min, max, body, .. } => {
             let (i, j) = width(body, groups);
             let lo = i.saturating_mul(*min);
-            let hi = if *max == MAXREPEAT && j > 0 { MAXREPEAT } else { j.saturating_mul(*max) };
+            let hi = if *max == MAXREPEAT && j > 0 {
+                MAXREPEAT
+            } else {
+                j.saturating_mul(*max)
+            };
             (lo, hi)
         }
-        Node::Backref { group, .. } => groups.get(*group as usize).copied().flatten().unwrap_or((0, MAXREPEAT)),
+        Node::Backref { group, .. } => groups
+            .get(*group as usize)
+            .copied()
+            .flatten()
+            .unwrap_or((0, MAXREPEAT)),
         Node::Cond { yes, no, .. } => {
             let (mut i, mut j) = width(yes, groups);
             match no {
@@ -1145,7 +1436,9 @@ fn fill_widths(node: &Node, out: &mut Vec<Option<(u64, u64)>>) {
                 out[*g as usize] = Some(w);
             }
         }
-        Node::Atomic(b) | Node::Look { body: b, .. } | Node::Repeat { body: b, .. } => fill_widths(b, out),
+        Node::Atomic(b) | Node::Look { body: b, .. } | Node::Repeat { body: b, .. } => {
+            fill_widths(b, out)
+        }
         Node::Concat(v) | Node::Alt(v) => v.iter().for_each(|n| fill_widths(n, out)),
         Node::Cond { yes, no, .. } => {
             fill_widths(yes, out);

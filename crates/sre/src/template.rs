@@ -53,7 +53,11 @@ impl Template {
 }
 
 fn err(msg: String, pos: usize) -> Error {
-    Error { kind: ErrorKind::Re, msg, pos: Some(pos) }
+    Error {
+        kind: ErrorKind::Re,
+        msg,
+        pos: Some(pos),
+    }
 }
 
 fn is_digit(c: u32) -> bool {
@@ -68,16 +72,17 @@ pub(crate) fn parse_template(t: &[u32], re: &Regex) -> Result<Template, Error> {
     let mut lit: Vec<u32> = Vec::new();
     let n = t.len();
     let mut i = 0;
-    let add_group = |g: u64, pos: usize, lit: &mut Vec<u32>, pieces: &mut Vec<Piece>| -> Result<(), Error> {
-        if g > re.groups() as u64 {
-            return Err(err(format!("invalid group reference {g}"), pos));
-        }
-        if !lit.is_empty() {
-            pieces.push(Piece::Lit(std::mem::take(lit)));
-        }
-        pieces.push(Piece::Group(g as usize));
-        Ok(())
-    };
+    let add_group =
+        |g: u64, pos: usize, lit: &mut Vec<u32>, pieces: &mut Vec<Piece>| -> Result<(), Error> {
+            if g > re.groups() as u64 {
+                return Err(err(format!("invalid group reference {g}"), pos));
+            }
+            if !lit.is_empty() {
+                pieces.push(Piece::Lit(std::mem::take(lit)));
+            }
+            pieces.push(Piece::Group(g as usize));
+            Ok(())
+        };
     while i < n {
         let c = t[i];
         if c != '\\' as u32 {
@@ -140,9 +145,14 @@ pub(crate) fn parse_template(t: &[u32], re: &Regex) -> Result<Template, Error> {
                     }
                 } else {
                     if name.is_empty() || !name.chars().all(|c| c.is_ascii_digit()) {
-                        return Err(err(format!("bad character in group name {}", py_repr(&name)), i - off));
+                        return Err(err(
+                            format!("bad character in group name {}", py_repr(&name)),
+                            i - off,
+                        ));
                     }
-                    let v = name.bytes().fold(0u64, |a, b| a.saturating_mul(10).saturating_add((b - b'0') as u64));
+                    let v = name.bytes().fold(0u64, |a, b| {
+                        a.saturating_mul(10).saturating_add((b - b'0') as u64)
+                    });
                     if v >= MAXGROUPS {
                         return Err(err(format!("invalid group reference {v}"), i - off));
                     }
@@ -172,9 +182,13 @@ pub(crate) fn parse_template(t: &[u32], re: &Regex) -> Result<Template, Error> {
                         octal = true;
                         let v = digits.iter().fold(0u32, |a, &d| a * 8 + (d - 48));
                         if v > 0o377 {
-                            let text: String =
-                                std::iter::once('\\').chain(digits.iter().map(|&d| to_char(d))).collect();
-                            return Err(err(format!("octal escape value {text} outside of range 0-0o377"), start));
+                            let text: String = std::iter::once('\\')
+                                .chain(digits.iter().map(|&d| to_char(d)))
+                                .collect();
+                            return Err(err(
+                                format!("octal escape value {text} outside of range 0-0o377"),
+                                start,
+                            ));
                         }
                         lit.push(v);
                     }

@@ -21,7 +21,10 @@ fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
 }
 
 fn lookup_pair(table: &[(u32, u32)], c: u32) -> Option<u32> {
-    table.binary_search_by_key(&c, |&(a, _)| a).ok().map(|i| table[i].1)
+    table
+        .binary_search_by_key(&c, |&(a, _)| a)
+        .ok()
+        .map(|i| table[i].1)
 }
 
 pub fn is_word(c: u32) -> bool {

@@ -6,6 +6,7 @@
 //!   * choice points: where to resume (pc, position) when what follows fails;
 //!   * undo records: a capture slot or repeat counter value to put back when
 //!     backtracking passes them.
+//!
 //! Atomic groups, possessive repeats and lookarounds push a barrier frame;
 //! when their body succeeds the choice points above the barrier are dropped
 //! (undo records stay, so later backtracking still restores the captures).
@@ -21,10 +22,15 @@ pub const NONE: usize = usize::MAX;
 #[derive(Clone, Copy, Debug)]
 enum Barrier {
     Atomic,
-    Look { neg: bool },
+    Look {
+        neg: bool,
+    },
     /// One iteration of a possessive repeat: `count` iterations done before
     /// it; `extra` whether the minimum was already reached when it began.
-    Poss { count: u32, extra: bool },
+    Poss {
+        count: u32,
+        extra: bool,
+    },
 }
 
 /// Capture bookkeeping saved when a choice point is made (CPython's
@@ -45,18 +51,43 @@ enum Frame {
     Reg { id: u32, count: i64, last: usize },
     /// Alternative `idx` (of a branch whose alternatives end before `end`)
     /// is next, at `pos`; `idx == end` once the last one is running.
-    Alt { idx: u32, end: u32, pos: usize, sv: Saved },
+    Alt {
+        idx: u32,
+        end: u32,
+        pos: usize,
+        sv: Saved,
+    },
     /// Greedy single-character repeat at `pc`: the tail was last tried at
     /// `cur`; retry one shorter, not below `min_pos`.
-    OneBack { pc: u32, min_pos: usize, cur: usize, sv: Saved },
+    OneBack {
+        pc: u32,
+        min_pos: usize,
+        cur: usize,
+        sv: Saved,
+    },
     /// Lazy single-character repeat at `pc`: `count` taken, tail tried at
     /// `pos`; extend by one and retry.
-    OneLazy { pc: u32, count: u32, pos: usize, sv: Saved },
+    OneLazy {
+        pc: u32,
+        count: u32,
+        pos: usize,
+        sv: Saved,
+    },
     /// Resume at `pc` with `pos` (a greedy repeat giving up an iteration).
     Goto { pc: u32, pos: usize, sv: Saved },
     /// A lazy repeat whose tail failed: try one more iteration.
-    LazyMore { id: u32, cnt: i64, pos: usize, sv: Saved },
-    Barrier { kind: Barrier, pc: u32, pos: usize, sv: Saved },
+    LazyMore {
+        id: u32,
+        cnt: i64,
+        pos: usize,
+        sv: Saved,
+    },
+    Barrier {
+        kind: Barrier,
+        pc: u32,
+        pos: usize,
+        sv: Saved,
+    },
 }
 
 impl Frame {
@@ -92,7 +123,11 @@ impl Scratch {
     }
 
     fn saved(&self, full: bool) -> Saved {
-        Saved { lastmark: self.lastmark, lastindex: self.lastindex, full }
+        Saved {
+            lastmark: self.lastmark,
+            lastindex: self.lastindex,
+            full,
+        }
     }
 
     /// Undo the capture changes collected while backtracking.
@@ -111,7 +146,9 @@ impl Scratch {
         self.lastmark = sv.lastmark;
         self.lastindex = sv.lastindex;
         while let Some(f) = self.pending.pop() {
-            let Frame::Slot { slot, .. } = f else { continue };
+            let Frame::Slot { slot, .. } = f else {
+                continue;
+            };
             // an older record for the same slot right below makes this one
             // redundant (restoring applies the oldest value last)
             let dup = self
@@ -141,7 +178,11 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
     }
 
     fn count_run(&self, s: Single, pos: usize, max: u32) -> usize {
-        let limit = if max == INF { self.end } else { self.end.min(pos.saturating_add(max as usize)) };
+        let limit = if max == INF {
+            self.end
+        } else {
+            self.end.min(pos.saturating_add(max as usize))
+        };
         let sets = &self.code.sets;
         let mut p = pos;
         match s {
@@ -233,7 +274,11 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
 
     fn set_reg(st: &mut Scratch, id: u32, count: i64, last: usize) {
         let (oc, ol) = st.regs[id as usize];
-        st.stack.push(Frame::Reg { id, count: oc, last: ol });
+        st.stack.push(Frame::Reg {
+            id,
+            count: oc,
+            last: ol,
+        });
         st.regs[id as usize] = (count, last);
     }
 
@@ -282,23 +327,43 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                     pc = t as usize;
                     true
                 }
-                Inst::Branch { start: a, count, full } => {
+                Inst::Branch {
+                    start: a,
+                    count,
+                    full,
+                } => {
                     let sv = st.saved(full);
-                    st.stack.push(Frame::Alt { idx: a + 1, end: a + count, pos, sv });
+                    st.stack.push(Frame::Alt {
+                        idx: a + 1,
+                        end: a + count,
+                        pos,
+                        sv,
+                    });
                     pc = code.alts[a as usize] as usize;
                     true
                 }
                 // (a start beyond the end only happens for match() with
                 // pos > endpos; CPython's single-character repeats fail there)
                 Inst::RepOne { .. } if pos > end => false,
-                Inst::RepOne { s, min, max, kind, full } => match kind {
+                Inst::RepOne {
+                    s,
+                    min,
+                    max,
+                    kind,
+                    full,
+                } => match kind {
                     RepKind::Greedy => {
                         let n = self.count_run(s, pos, max);
                         if n < min as usize {
                             false
                         } else {
                             let sv = st.saved(full);
-                            st.stack.push(Frame::OneBack { pc: pc as u32, min_pos: pos + min as usize, cur: pos + n, sv });
+                            st.stack.push(Frame::OneBack {
+                                pc: pc as u32,
+                                min_pos: pos + min as usize,
+                                cur: pos + n,
+                                sv,
+                            });
                             pos += n;
                             pc += 1;
                             true
@@ -315,13 +380,22 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                         }
                     }
                     RepKind::Lazy => {
-                        let n = if min == 0 { 0 } else { self.count_run(s, pos, min) };
+                        let n = if min == 0 {
+                            0
+                        } else {
+                            self.count_run(s, pos, min)
+                        };
                         if n < min as usize {
                             false
                         } else {
                             pos += n;
                             let sv = st.saved(full);
-                            st.stack.push(Frame::OneLazy { pc: pc as u32, count: min, pos, sv });
+                            st.stack.push(Frame::OneLazy {
+                                pc: pc as u32,
+                                count: min,
+                                pos,
+                                sv,
+                            });
                             pc += 1;
                             true
                         }
@@ -342,7 +416,11 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                     } else if info.greedy {
                         if (info.max == INF || cnt < info.max as i64) && pos != last {
                             let sv = st.saved(true);
-                            st.stack.push(Frame::Goto { pc: info.tail, pos, sv });
+                            st.stack.push(Frame::Goto {
+                                pc: info.tail,
+                                pos,
+                                sv,
+                            });
                             Self::set_reg(st, id, cnt, pos);
                             pc = info.body as usize;
                         } else {
@@ -359,7 +437,12 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                     if min > 0 || max > 0 {
                         let extra = min == 0;
                         let sv = st.saved(true);
-                        st.stack.push(Frame::Barrier { kind: Barrier::Poss { count: 0, extra }, pc: pc as u32, pos, sv });
+                        st.stack.push(Frame::Barrier {
+                            kind: Barrier::Poss { count: 0, extra },
+                            pc: pc as u32,
+                            pos,
+                            sv,
+                        });
                         pc += 1;
                     } else {
                         pc = e as usize + 1;
@@ -368,16 +451,36 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                 }
                 Inst::PossEnd { start: spc } => {
                     let (kind, _, before) = Self::cut(&mut st.stack);
-                    let Barrier::Poss { count, extra } = kind else { unreachable!() };
-                    let Inst::PossStart { min, max, end: e } = insts[spc as usize] else { unreachable!() };
+                    let Barrier::Poss { count, extra } = kind else {
+                        unreachable!()
+                    };
+                    let Inst::PossStart { min, max, end: e } = insts[spc as usize] else {
+                        unreachable!()
+                    };
                     let n = count + 1;
                     if n < min {
                         let sv = st.saved(true);
-                        st.stack.push(Frame::Barrier { kind: Barrier::Poss { count: n, extra: false }, pc: spc, pos, sv });
+                        st.stack.push(Frame::Barrier {
+                            kind: Barrier::Poss {
+                                count: n,
+                                extra: false,
+                            },
+                            pc: spc,
+                            pos,
+                            sv,
+                        });
                         pc = spc as usize + 1;
                     } else if (max == INF || n < max) && (!extra || pos != before) {
                         let sv = st.saved(true);
-                        st.stack.push(Frame::Barrier { kind: Barrier::Poss { count: n, extra: true }, pc: spc, pos, sv });
+                        st.stack.push(Frame::Barrier {
+                            kind: Barrier::Poss {
+                                count: n,
+                                extra: true,
+                            },
+                            pc: spc,
+                            pos,
+                            sv,
+                        });
                         pc = spc as usize + 1;
                     } else {
                         pc = e as usize + 1;
@@ -386,7 +489,12 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                 }
                 Inst::AtomicStart => {
                     let sv = st.saved(false);
-                    st.stack.push(Frame::Barrier { kind: Barrier::Atomic, pc: 0, pos, sv });
+                    st.stack.push(Frame::Barrier {
+                        kind: Barrier::Atomic,
+                        pc: 0,
+                        pos,
+                        sv,
+                    });
                     pc += 1;
                     true
                 }
@@ -395,7 +503,12 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                     pc += 1;
                     true
                 }
-                Inst::LookStart { back, neg, end: e, full } => {
+                Inst::LookStart {
+                    back,
+                    neg,
+                    end: e,
+                    full,
+                } => {
                     let back = back as usize;
                     if pos < back {
                         if neg {
@@ -406,7 +519,12 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                         }
                     } else {
                         let sv = st.saved(full);
-                        st.stack.push(Frame::Barrier { kind: Barrier::Look { neg }, pc: e + 1, pos, sv });
+                        st.stack.push(Frame::Barrier {
+                            kind: Barrier::Look { neg },
+                            pc: e + 1,
+                            pos,
+                            sv,
+                        });
                         pos -= back;
                         pc += 1;
                         true
@@ -433,11 +551,14 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                         } else {
                             let same = match fold {
                                 Fold::None => (0..len).all(|k| self.at(s + k) == self.at(pos + k)),
-                                Fold::Ascii => (0..len)
-                                    .all(|k| unicode::ascii_lower(self.at(s + k)) == unicode::ascii_lower(self.at(pos + k))),
-                                Fold::Unicode => {
-                                    (0..len).all(|k| unicode::lower(self.at(s + k)) == unicode::lower(self.at(pos + k)))
-                                }
+                                Fold::Ascii => (0..len).all(|k| {
+                                    unicode::ascii_lower(self.at(s + k))
+                                        == unicode::ascii_lower(self.at(pos + k))
+                                }),
+                                Fold::Unicode => (0..len).all(|k| {
+                                    unicode::lower(self.at(s + k))
+                                        == unicode::lower(self.at(pos + k))
+                                }),
                             };
                             if same {
                                 pos += len;
@@ -468,23 +589,38 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
             }
             // backtrack
             loop {
-                let Some(f) = st.stack.pop() else { return None };
+                let f = st.stack.pop()?;
                 match f {
                     Frame::Slot { .. } => st.pending.push(f),
                     Frame::Reg { id, count, last } => st.regs[id as usize] = (count, last),
-                    Frame::Alt { idx, end: e, pos: p, sv } => {
+                    Frame::Alt {
+                        idx,
+                        end: e,
+                        pos: p,
+                        sv,
+                    } => {
                         if sv.full {
                             st.apply_pending();
                         }
                         if idx < e {
                             st.resume(sv);
-                            st.stack.push(Frame::Alt { idx: idx + 1, end: e, pos: p, sv });
+                            st.stack.push(Frame::Alt {
+                                idx: idx + 1,
+                                end: e,
+                                pos: p,
+                                sv,
+                            });
                             pc = code.alts[idx as usize] as usize;
                             pos = p;
                             continue 'run;
                         }
                     }
-                    Frame::OneBack { pc: rpc, min_pos, cur, sv } => {
+                    Frame::OneBack {
+                        pc: rpc,
+                        min_pos,
+                        cur,
+                        sv,
+                    } => {
                         if sv.full {
                             st.apply_pending();
                         }
@@ -498,20 +634,37 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                                 }
                             }
                             st.resume(sv);
-                            st.stack.push(Frame::OneBack { pc: rpc, min_pos, cur: c, sv });
+                            st.stack.push(Frame::OneBack {
+                                pc: rpc,
+                                min_pos,
+                                cur: c,
+                                sv,
+                            });
                             pc = rpc as usize + 1;
                             pos = c;
                             continue 'run;
                         }
                     }
-                    Frame::OneLazy { pc: rpc, count, pos: p, sv } => {
+                    Frame::OneLazy {
+                        pc: rpc,
+                        count,
+                        pos: p,
+                        sv,
+                    } => {
                         if sv.full {
                             st.apply_pending();
                         }
-                        let Inst::RepOne { s, max, .. } = insts[rpc as usize] else { unreachable!() };
+                        let Inst::RepOne { s, max, .. } = insts[rpc as usize] else {
+                            unreachable!()
+                        };
                         if (max == INF || count < max) && p < end && s.matches(sets, self.at(p)) {
                             st.resume(sv);
-                            st.stack.push(Frame::OneLazy { pc: rpc, count: count + 1, pos: p + 1, sv });
+                            st.stack.push(Frame::OneLazy {
+                                pc: rpc,
+                                count: count + 1,
+                                pos: p + 1,
+                                sv,
+                            });
                             pc = rpc as usize + 1;
                             pos = p + 1;
                             continue 'run;
@@ -524,7 +677,12 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                         pos = p;
                         continue 'run;
                     }
-                    Frame::LazyMore { id, cnt, pos: p, sv } => {
+                    Frame::LazyMore {
+                        id,
+                        cnt,
+                        pos: p,
+                        sv,
+                    } => {
                         if sv.full {
                             st.apply_pending();
                         }
@@ -539,7 +697,12 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                         pos = p;
                         continue 'run;
                     }
-                    Frame::Barrier { kind, pc: bpc, pos: p, sv } => match kind {
+                    Frame::Barrier {
+                        kind,
+                        pc: bpc,
+                        pos: p,
+                        sv,
+                    } => match kind {
                         Barrier::Atomic | Barrier::Look { neg: false } => {}
                         Barrier::Look { neg: true } => {
                             if sv.full {
@@ -554,7 +717,9 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                             if extra {
                                 st.apply_pending();
                                 st.resume(sv);
-                                let Inst::PossStart { end: e, .. } = insts[bpc as usize] else { unreachable!() };
+                                let Inst::PossStart { end: e, .. } = insts[bpc as usize] else {
+                                    unreachable!()
+                                };
                                 pc = e as usize + 1;
                                 pos = p;
                                 continue 'run;

@@ -45,7 +45,10 @@ fn fmt_err(e: &sre::Error) -> String {
         ErrorKind::Index => "IndexError",
     };
     let pos = e.pos.map_or("-".to_string(), |p| p.to_string());
-    format!("E:{kind}:{pos}:{}", encode(&e.msg.chars().map(|c| c as u32).collect::<Vec<_>>()))
+    format!(
+        "E:{kind}:{pos}:{}",
+        encode(&e.msg.chars().map(|c| c as u32).collect::<Vec<_>>())
+    )
 }
 
 fn fmt_match(m: &Option<Match>) -> String {
@@ -80,7 +83,12 @@ fn run_case(line: &str) -> Result<(), String> {
                 let names: Vec<String> = r
                     .group_names()
                     .iter()
-                    .map(|(n, g)| format!("{}={g}", encode(&n.chars().map(|c| c as u32).collect::<Vec<_>>())))
+                    .map(|(n, g)| {
+                        format!(
+                            "{}={g}",
+                            encode(&n.chars().map(|c| c as u32).collect::<Vec<_>>())
+                        )
+                    })
                     .collect();
                 format!("C:{}:{}:{}", r.groups(), r.flags(), names.join(","))
             }
@@ -90,7 +98,13 @@ fn run_case(line: &str) -> Result<(), String> {
             Ok(r) => r,
             Err(e) => return Err(format!("compile failed: {e}")),
         };
-        let num = |v: &[u32]| -> usize { v.iter().map(|&c| char::from_u32(c).unwrap()).collect::<String>().parse().unwrap() };
+        let num = |v: &[u32]| -> usize {
+            v.iter()
+                .map(|&c| char::from_u32(c).unwrap())
+                .collect::<String>()
+                .parse()
+                .unwrap()
+        };
         // run over [u32], and also over [u8] / [u16] when the subject fits,
         // checking that all agree
         match kind {
@@ -130,11 +144,19 @@ fn run_case(line: &str) -> Result<(), String> {
                 let n = subject.len();
                 let first = r.search(&subject[..], 0, n);
                 let all: Vec<Match> = r.find_iter(&subject[..], 0, n).collect();
-                format!("{};{};{}", fmt_match(&first), all.len(), fmt_match(&all.last().cloned()))
+                format!(
+                    "{};{};{}",
+                    fmt_match(&first),
+                    all.len(),
+                    fmt_match(&all.last().cloned())
+                )
             }
             "finditer" => {
                 let (pos, end) = (num(&a), b.parse::<usize>().unwrap());
-                r.find_iter(&subject[..], pos, end).map(|m| fmt_match(&Some(m))).collect::<Vec<_>>().join(";")
+                r.find_iter(&subject[..], pos, end)
+                    .map(|m| fmt_match(&Some(m)))
+                    .collect::<Vec<_>>()
+                    .join(";")
             }
             "sub" => match r.parse_template(&a) {
                 Err(e) => fmt_err(&e),
@@ -145,7 +167,11 @@ fn run_case(line: &str) -> Result<(), String> {
             },
             "split" => {
                 let pieces = r.split(&subject[..], num(&a));
-                pieces.iter().map(|p| p.as_ref().map_or("~".to_string(), |v| encode(v))).collect::<Vec<_>>().join("|")
+                pieces
+                    .iter()
+                    .map(|p| p.as_ref().map_or("~".to_string(), |v| encode(v)))
+                    .collect::<Vec<_>>()
+                    .join("|")
             }
             _ => panic!("unknown kind {kind}"),
         }
@@ -170,7 +196,10 @@ fn cpython_cases() {
             Ok(r) => r,
             Err(p) => Err(format!(
                 "panicked: {}",
-                p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
+                p.downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default()
             )),
         };
         if let Err(msg) = res {
