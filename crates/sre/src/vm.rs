@@ -149,6 +149,11 @@ impl Scratch {
             let Frame::Slot { slot, .. } = f else {
                 continue;
             };
+            // a mark beyond lastmark is dead: it is cleared or overwritten
+            // before it can count again, so its record is not needed
+            if slot as i32 > sv.lastmark {
+                continue;
+            }
             // an older record for the same slot right below makes this one
             // redundant (restoring applies the oldest value last)
             let dup = self
@@ -628,7 +633,16 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                             let mut c = cur - 1;
                             // a literal right after the repeat: skip positions
                             // where it cannot match
-                            if let Some(Inst::One(Single::Char(ch))) = insts.get(rpc as usize + 1) {
+                            // (captures set in between do not matter when a
+                            // failed attempt would leave no trace of them)
+                            let mut k = rpc as usize + 1;
+                            while let Inst::Save(slot) = insts[k] {
+                                if !sv.full && slot as i32 <= sv.lastmark {
+                                    break;
+                                }
+                                k += 1;
+                            }
+                            if let Inst::One(Single::Char(ch)) = &insts[k] {
                                 while c > min_pos && self.at(c) != *ch {
                                     c -= 1;
                                 }
