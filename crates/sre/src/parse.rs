@@ -310,6 +310,38 @@ pub(crate) fn is_identifier(s: &str) -> bool {
     start_ok(first) && it.all(cont_ok)
 }
 
+/// Python's `int(s)` for a group number written as text: surrounding
+/// whitespace, a sign, Unicode decimal digits and single underscores
+/// between digits are accepted.  Saturates far beyond any group number.
+pub(crate) fn py_int(s: &str) -> Option<i64> {
+    let t = s.trim_matches(|c: char| unicode::is_space(c as u32));
+    let (neg, digits) = match t.chars().next()? {
+        '+' => (false, &t[1..]),
+        '-' => (true, &t[1..]),
+        _ => (false, t),
+    };
+    let mut v: i64 = 0;
+    let mut prev_digit = false;
+    let mut any = false;
+    for c in digits.chars() {
+        if c == '_' {
+            if !prev_digit {
+                return None;
+            }
+            prev_digit = false;
+            continue;
+        }
+        let d = unicode::decimal_value(c as u32)?;
+        v = v.saturating_mul(10).saturating_add(d as i64);
+        prev_digit = true;
+        any = true;
+    }
+    if !any || !prev_digit {
+        return None;
+    }
+    Some(if neg { -v } else { v })
+}
+
 /// Python's `repr()` of a str, enough for the names quoted in messages.
 pub fn py_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
@@ -846,17 +878,15 @@ impl Parser<'_, '_, '_> {
                             }
                         }
                     } else {
-                        let ok =
-                            !condname.is_empty() && condname.chars().all(|c| c.is_ascii_digit());
-                        if !ok {
-                            return Err(self.src.error(
-                                format!("bad character in group name {}", py_repr(&condname)),
-                                off,
-                            ));
-                        }
-                        let v: u64 = condname.bytes().fold(0u64, |a, b| {
-                            a.saturating_mul(10).saturating_add((b - b'0') as u64)
-                        });
+                        let v = match py_int(&condname) {
+                            Some(v) if v >= 0 => v as u64,
+                            _ => {
+                                return Err(self.src.error(
+                                    format!("bad character in group name {}", py_repr(&condname)),
+                                    off,
+                                ))
+                            }
+                        };
                         if v == 0 {
                             return Err(self.src.error("bad group number", off));
                         }

@@ -1,6 +1,6 @@
 //! Replacement templates for `sub`/`subn`/`Match.expand`.
 
-use crate::parse::{is_identifier, py_repr, to_char, MAXGROUPS};
+use crate::parse::{is_identifier, py_int, py_repr, to_char, MAXGROUPS};
 use crate::{Error, ErrorKind, Match, Regex, Subject};
 
 /// A piece of a parsed template.
@@ -144,15 +144,15 @@ pub(crate) fn parse_template(t: &[u32], re: &Regex) -> Result<Template, Error> {
                         }
                     }
                 } else {
-                    if name.is_empty() || !name.chars().all(|c| c.is_ascii_digit()) {
-                        return Err(err(
-                            format!("bad character in group name {}", py_repr(&name)),
-                            i - off,
-                        ));
-                    }
-                    let v = name.bytes().fold(0u64, |a, b| {
-                        a.saturating_mul(10).saturating_add((b - b'0') as u64)
-                    });
+                    let v = match py_int(&name) {
+                        Some(v) if v >= 0 => v as u64,
+                        _ => {
+                            return Err(err(
+                                format!("bad character in group name {}", py_repr(&name)),
+                                i - off,
+                            ))
+                        }
+                    };
                     if v >= MAXGROUPS {
                         return Err(err(format!("invalid group reference {v}"), i - off));
                     }

@@ -121,3 +121,20 @@ pub fn lower_preimages(l: u32, out: &mut Vec<u32>) {
         }
     }
 }
+
+/// Value of a Unicode decimal digit (`str.isdecimal()` characters).
+pub fn decimal_value(c: u32) -> Option<u32> {
+    if (48..=57).contains(&c) {
+        return Some(c - 48);
+    }
+    if c < 128 {
+        return None;
+    }
+    // decimal digits come in runs of ten starting at a zero
+    let i = DIGIT.partition_point(|&(_, b)| b < c);
+    let &(a, b) = DIGIT.get(i)?;
+    if c < a || c > b {
+        return None;
+    }
+    Some((c - a) % 10)
+}
