@@ -55,6 +55,8 @@ pub enum ErrorKind {
     Value,
     /// `IndexError` (unknown group name in a replacement template)
     Index,
+    /// `RecursionError` (groups nested too deeply, several hundred levels)
+    Recursion,
 }
 
 /// A compile (or template) error: the message without the

@@ -13,6 +13,8 @@ use crate::{Error, ErrorKind};
 
 /// Repetition count meaning "no upper bound" (CPython's MAXREPEAT).
 pub const MAXREPEAT: u64 = 4_294_967_295;
+/// Deepest nesting accepted (two levels per parenthesis).
+const MAX_NESTING: u32 = 1000;
 /// Largest group number CPython accepts.
 pub const MAXGROUPS: u64 = 1_073_741_823;
 
@@ -525,6 +527,16 @@ fn is_repeat(n: &Node) -> bool {
 impl Parser<'_, '_, '_> {
     /// Alternatives separated by `|`.  `fl` is the flags in force.
     fn parse_sub(&mut self, verbose: bool, nested: u32, fl: u32) -> Result<Node, Error> {
+        // CPython's recursive parser gives up (RecursionError) somewhere
+        // below 500 nested groups; stop at a depth our own recursion (parse,
+        // compile, drop) handles comfortably.
+        if nested > MAX_NESTING {
+            return Err(Error {
+                kind: ErrorKind::Recursion,
+                msg: "maximum recursion depth exceeded".into(),
+                pos: None,
+            });
+        }
         let mut items = Vec::new();
         let mut verbose = verbose;
         let mut fl = fl;

@@ -43,6 +43,7 @@ fn fmt_err(e: &sre::Error) -> String {
         ErrorKind::Overflow => "OverflowError",
         ErrorKind::Value => "ValueError",
         ErrorKind::Index => "IndexError",
+        ErrorKind::Recursion => "RecursionError",
     };
     let pos = e.pos.map_or("-".to_string(), |p| p.to_string());
     format!(
