@@ -186,7 +186,11 @@ fn run_case(line: &str) -> Result<(), String> {
 
 #[test]
 fn cpython_cases() {
-    let data = include_str!("cases.txt");
+    // SRE_CASES=path replays another file (e.g. from gen_cases.py --fuzz)
+    let extra = std::env::var("SRE_CASES")
+        .ok()
+        .map(|p| std::fs::read_to_string(p).unwrap());
+    let data = extra.as_deref().unwrap_or(include_str!("cases.txt"));
     let mut failures = 0;
     let mut total = 0;
     std::panic::set_hook(Box::new(|_| {}));
