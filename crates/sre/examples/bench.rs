@@ -59,6 +59,11 @@ fn main() {
         ("findall", r"(\w+) (\w+),"),
         ("search", r"(a|b|c)*z"),
         ("sub", r"\s+"),
+        ("findall", r"(?m)^\w+|\w+$"),
+        ("findall", r"\b\w+or\b"),
+        ("findall", r"(?i)lorem|dolor(e)?"),
+        ("findall", r"\s*,\s*"),
+        ("findall", r"[^ ]+a[^ ]*"),
     ];
     for (kind, p) in cases {
         let pat: Vec<u32> = p.chars().map(|c| c as u32).collect();

@@ -208,6 +208,11 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                     p += 1;
                 }
             }
+            Single::NotChar(c) => {
+                while p < limit && self.at(p) != c {
+                    p += 1;
+                }
+            }
             _ => {
                 while p < limit && s.matches(sets, self.at(p)) {
                     p += 1;
@@ -645,6 +650,11 @@ impl<S: Subject + ?Sized> Vm<'_, S> {
                             if let Inst::One(Single::Char(ch)) = &insts[k] {
                                 while c > min_pos && self.at(c) != *ch {
                                     c -= 1;
+                                }
+                                if self.at(c) != *ch {
+                                    // no position left where the tail can
+                                    // start: this choice point is spent
+                                    continue;
                                 }
                             }
                             st.resume(sv);

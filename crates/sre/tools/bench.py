@@ -33,6 +33,11 @@ CASES = [
     ("findall", r"(\w+) (\w+),", 0),
     ("search", r"(a|b|c)*z", 0),
     ("sub", r"\s+", 0),
+    ("findall", r"(?m)^\w+|\w+$", 0),
+    ("findall", r"\b\w+or\b", 0),
+    ("findall", r"(?i)lorem|dolor(e)?", 0),
+    ("findall", r"\s*,\s*", 0),
+    ("findall", r"[^ ]+a[^ ]*", 0),
 ]
 
 
