@@ -216,46 +216,12 @@ fn operand_ok(op: BinaryOp, a: Family, b: Family) -> bool {
     }
 }
 
-/// The receiver of a slot wrapper, checked against its family.
-fn receiver<'a>(args: &Args<'a>, name: &str, fam: Family) -> VmResult<(&'a PyObj, Args<'a>)> {
-    let (s, rest) = this(args);
-    if family(s) != fam {
-        let owner = match fam {
-            Family::Int => "int",
-            Family::Float => "float",
-            Family::Str => "str",
-            Family::List => "list",
-            Family::Tuple => "tuple",
-            Family::Dict => "dict",
-            _ => "set",
-        };
-        return Err(bad_self(name, owner, s));
-    }
-    Ok((s, rest))
-}
-
 fn recv_any<'a>(args: &Args<'a>, name: &str) -> VmResult<(&'a PyObj, Args<'a>)> {
     let (s, rest) = this(args);
     if family(s) == Family::Other {
         return Err(bad_self(name, &typeobj::type_name(s), s));
     }
     Ok((s, rest))
-}
-
-fn w_repr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = recv_any(&args, "__repr__")?;
-    rest.range("__repr__", 0, 0)?;
-    vm.without_dispatch(s, |vm| vm.repr_obj(s))
-}
-
-fn w_str_str(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let (s, rest) = receiver(&args, "__str__", Family::Str)?;
-    rest.range("__str__", 0, 0)?;
-    if s.is_type(&ctx().str_type) {
-        return Ok(s.clone());
-    }
-    string::from_view(string::view(s).expect("a str")).ok_or_else(exceptions::memory_error)
 }
 
 fn w_hash(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
@@ -434,7 +400,7 @@ macro_rules! defs {
 }
 
 static COMMON: &[MethodDef] = defs![
-    "__repr__" => w_repr, "__format__" => w_format,
+    "__format__" => w_format,
     "__eq__" => w_eq, "__ne__" => w_ne, "__lt__" => w_lt, "__le__" => w_le,
     "__gt__" => w_gt, "__ge__" => w_ge,
 ];
@@ -460,7 +426,7 @@ static SEQUENCE: &[MethodDef] = defs![
     "__getitem__" => w_getitem, "__add__" => w_add, "__mul__" => w_mul,
     "__rmul__" => w_rmul,
 ];
-static STR_ONLY: &[MethodDef] = defs!["__str__" => w_str_str, "__mod__" => w_mod];
+static STR_ONLY: &[MethodDef] = defs!["__mod__" => w_mod];
 static LIST_ONLY: &[MethodDef] = defs![
     "__init__" => list_init, "__setitem__" => w_setitem, "__delitem__" => w_delitem,
     "__iadd__" => w_iadd, "__imul__" => w_imul,

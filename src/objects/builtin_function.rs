@@ -8,6 +8,7 @@ use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 
 use super::context::ctx;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// A Rust function implementing a Python builtin or method. `args` are the positional
 /// arguments followed by the keyword values named by `args.kwnames`.
@@ -86,3 +87,37 @@ pub fn descriptor(def: &'static MethodDef, objclass: &TypeRef) -> PyObj {
         },
     )
 }
+
+fn builtin_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let b = o.get::<BuiltinFunction>().expect("a builtin");
+    Ok(match &b.self_ {
+        None => format!("<built-in function {}>", b.def.name),
+        Some(s) => format!(
+            "<built-in method {} of {} object at 0x{:x}>",
+            b.def.name,
+            super::typeobj::type_name(s),
+            s.id()
+        ),
+    })
+}
+
+fn descr_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let d = o.get::<MethodDescr>().expect("a method descriptor");
+    Ok(format!(
+        "<method '{}' of '{}' objects>",
+        d.def.name,
+        super::typeobj::info(&d.objclass).name
+    ))
+}
+
+/// builtin_function_or_method's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(builtin_repr),
+    ..SlotTable::EMPTY
+};
+
+/// method_descriptor's slots.
+pub const DESCR_SLOTS: SlotTable = SlotTable {
+    repr: Some(descr_repr),
+    ..SlotTable::EMPTY
+};

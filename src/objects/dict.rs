@@ -13,6 +13,9 @@ use crate::heap::{PMut, PRef, Payload, PyObj, Untrack, Visit};
 use super::context::ctx;
 use super::dicttable::DictTable;
 use super::table_key::{EqFn, TableKey};
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 impl TableKey for PyObj {
     fn is_same(&self, other: &Self) -> bool {
@@ -110,7 +113,9 @@ pub fn set_str(d: &PyObj, name: &str, value: PyObj) -> PyResult<()> {
 pub fn get_str(d: &PyObj, name: &str) -> Option<PyObj> {
     let key = super::string::intern_str(name);
     let h = super::string::hash(&key)?;
-    get_item(d, &key, h, &mut super::protocol::eq).ok().flatten()
+    get_item(d, &key, h, &mut super::protocol::eq)
+        .ok()
+        .flatten()
 }
 
 /// Replace the value at position `pos` if the table still has `version` (a cached
@@ -163,3 +168,29 @@ pub fn len(d: &PyObj) -> Option<usize> {
 pub fn items(d: &PyObj) -> Option<Vec<(PyObj, PyObj)>> {
     borrow(d).map(|t| t.0.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
 }
+
+fn dict_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let pairs = items(o).unwrap_or_default();
+    if pairs.is_empty() {
+        return Ok("{}".into());
+    }
+    super::tuple::container_repr(rt, o, "{...}", |rt| {
+        let mut out = String::from("{");
+        for (i, (k, v)) in pairs.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&rt.repr(k)?);
+            out.push_str(": ");
+            out.push_str(&rt.repr(v)?);
+        }
+        out.push('}');
+        Ok(out)
+    })
+}
+
+/// dict's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(dict_repr),
+    ..SlotTable::EMPTY
+};

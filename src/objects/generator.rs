@@ -258,3 +258,25 @@ mod tests {
         assert_eq!(vt.block_size(4), Some(200));
     }
 }
+
+fn gen_repr(
+    _rt: &mut dyn crate::objects::runtime::Runtime,
+    g: &PyObj,
+) -> crate::objects::exceptions::VmResult<String> {
+    let q = g
+        .get::<Generator>()
+        .map(|x| {
+            super::string::as_str(&x.qualname)
+                .unwrap_or_default()
+                .into_owned()
+        })
+        .unwrap_or_default();
+    Ok(format!("<generator object {q} at 0x{:x}>", g.id()))
+}
+
+/// generator's slots.
+pub const SLOTS: crate::objects::typeobj::slots::SlotTable =
+    crate::objects::typeobj::slots::SlotTable {
+        repr: Some(gen_repr),
+        ..crate::objects::typeobj::slots::SlotTable::EMPTY
+    };

@@ -7,6 +7,9 @@ use crate::heap::{Payload, PyObj, TypeRef};
 
 use super::context::ctx;
 use super::numeric::{self, digits::small_digits, Int};
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The small-int cache covers -NSMALLNEGINTS..NSMALLPOSINTS (exclusive), as CPython.
 pub const NSMALLNEGINTS: i64 = 5;
@@ -92,3 +95,27 @@ pub fn hash(obj: &PyObj) -> Option<i64> {
         None => numeric::hash_int(&value(obj)?),
     })
 }
+
+fn int_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    if let Some(v) = as_i64(o) {
+        return Ok(v.to_string());
+    }
+    let v = value(o).expect("an int");
+    Ok(super::numeric::int_to_decimal(&v)?)
+}
+
+fn bool_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    Ok(if o.is(&ctx().true_) { "True" } else { "False" }.into())
+}
+
+/// int's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(int_repr),
+    ..SlotTable::EMPTY
+};
+
+/// bool's slots (the rest is int's).
+pub const BOOL_SLOTS: SlotTable = SlotTable {
+    repr: Some(bool_repr),
+    ..SlotTable::EMPTY
+};

@@ -6,6 +6,9 @@ use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::{PMut, PRef, Payload, PyObj, Visit};
 
 use super::context::ctx;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a list: a Vec whose capacity is CPython's `allocated`.
 pub struct List(pub Vec<PyObj>);
@@ -156,3 +159,19 @@ pub fn append(obj: &PyObj, x: PyObj) -> PyResult<()> {
 pub fn allocated(obj: &PyObj) -> Option<usize> {
     borrow(obj).map(|l| l.0.capacity())
 }
+
+fn list_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let items = borrow(o).map(|l| l.0.clone()).unwrap_or_default();
+    if items.is_empty() {
+        return Ok("[]".into());
+    }
+    super::tuple::container_repr(rt, o, "[...]", |rt| {
+        Ok(format!("[{}]", super::tuple::join_reprs(rt, &items)?))
+    })
+}
+
+/// list's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(list_repr),
+    ..SlotTable::EMPTY
+};

@@ -3,6 +3,9 @@
 use crate::heap::{Payload, PyObj, Visit};
 
 use super::context::ctx;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a bound method.
 pub struct Method {
@@ -36,3 +39,31 @@ pub fn new(func: PyObj, self_: PyObj) -> PyObj {
         },
     )
 }
+
+/// The name a bound method shows for its function: a Python function's qualname, a
+/// builtin's name, else the type's name.
+pub fn callable_name(f: &PyObj) -> String {
+    if let Ok(func) = f.borrow::<super::function::Function>() {
+        return super::string::as_str(&func.qualname)
+            .unwrap_or_default()
+            .into_owned();
+    }
+    if let Some(b) = f.get::<super::builtin_function::BuiltinFunction>() {
+        return b.def.name.to_string();
+    }
+    super::typeobj::type_name(f)
+}
+
+fn method_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let m = o.get::<Method>().expect("a method");
+    let (func, s) = (m.func.clone(), m.self_.clone());
+    let name = callable_name(&func);
+    let sr = rt.repr(&s)?;
+    Ok(format!("<bound method {name} of {sr}>"))
+}
+
+/// method's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(method_repr),
+    ..SlotTable::EMPTY
+};

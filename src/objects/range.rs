@@ -7,6 +7,9 @@ use crate::heap::{Payload, PyObj};
 
 use super::context::ctx;
 use super::int;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a range.
 pub struct Range {
@@ -95,3 +98,19 @@ pub fn iter_next(it: &RangeIter) -> Option<i64> {
     it.index.set(i + 1);
     Some(it.start.wrapping_add(i.wrapping_mul(it.step)))
 }
+
+fn range_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let r = o.get::<Range>().expect("a range");
+    let (start, stop, step) = (r.start.clone(), r.stop.clone(), r.step.clone());
+    let (a, b) = (rt.repr(&start)?, rt.repr(&stop)?);
+    if int::as_i64(&step) == Some(1) {
+        return Ok(format!("range({a}, {b})"));
+    }
+    Ok(format!("range({a}, {b}, {})", rt.repr(&step)?))
+}
+
+/// range's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(range_repr),
+    ..SlotTable::EMPTY
+};

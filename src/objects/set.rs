@@ -8,6 +8,9 @@ use crate::heap::{PMut, PRef, Payload, PyObj, TypeRef, Visit};
 use super::context::ctx;
 use super::settable::SetTable;
 use super::table_key::EqFn;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a set or frozenset.
 pub struct Set(pub SetTable<PyObj>);
@@ -80,3 +83,27 @@ pub fn len(s: &PyObj) -> Option<usize> {
 pub fn elements(s: &PyObj) -> Option<Vec<PyObj>> {
     borrow(s).map(|t| t.0.iter().cloned().collect())
 }
+
+fn set_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let items = elements(o).unwrap_or_default();
+    // Anything but an exact set shows its type's name (frozenset, subclasses).
+    let name = super::typeobj::type_name(o);
+    if items.is_empty() {
+        return Ok(format!("{name}()"));
+    }
+    let exact_set = o.is_type(&ctx().set_type);
+    super::tuple::container_repr(rt, o, &format!("{name}(...)"), |rt| {
+        let inner = super::tuple::join_reprs(rt, &items)?;
+        Ok(if exact_set {
+            format!("{{{inner}}}")
+        } else {
+            format!("{name}({{{inner}}})")
+        })
+    })
+}
+
+/// set's and frozenset's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(set_repr),
+    ..SlotTable::EMPTY
+};

@@ -4,6 +4,9 @@
 use crate::heap::{Payload, PyObj, Visit};
 
 use super::context::ctx;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a slice.
 pub struct Slice {
@@ -68,3 +71,20 @@ pub fn adjust_indices(
     };
     (start, stop, n)
 }
+
+fn slice_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let s = o.get::<Slice>().expect("a slice");
+    let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
+    Ok(format!(
+        "slice({}, {}, {})",
+        rt.repr(&a)?,
+        rt.repr(&b)?,
+        rt.repr(&c)?
+    ))
+}
+
+/// slice's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(slice_repr),
+    ..SlotTable::EMPTY
+};

@@ -18,6 +18,9 @@ use super::context::ctx;
 use super::unicode::hash::hash_view;
 use super::unicode::kind::{classify, data_size, encode_into, header_size, Kind};
 use super::unicode::view::{write_view_data, StrBuf, StrView};
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// Bytes of the non-ASCII header extension at the start of the inline area.
 const EXT: usize = 24;
@@ -327,3 +330,18 @@ pub(crate) fn make_singletons(ty: &crate::heap::TypeRef) -> (PyObj, Vec<PyObj>) 
         .collect();
     (empty, latin1)
 }
+
+fn str_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    Ok(super::unicode::repr::repr_view(view(o).expect("a str")))
+}
+
+fn str_str(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    Ok(view(o).expect("a str").to_str_lossy().into_owned())
+}
+
+/// str's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(str_repr),
+    str: Some(str_str),
+    ..SlotTable::EMPTY
+};

@@ -5,6 +5,9 @@
 use crate::heap::{Payload, PyObj, Untrack, Visit};
 
 use super::context::ctx;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a tuple; the items are the object's inline var part.
 pub struct Tuple;
@@ -47,3 +50,59 @@ pub fn new(items: Vec<PyObj>) -> PyObj {
 pub fn items(obj: &PyObj) -> Option<&[PyObj]> {
     obj.items::<Tuple>()
 }
+
+/// The reprs of `items` joined by ", ".
+pub fn join_reprs(rt: &mut dyn Runtime, items: &[PyObj]) -> VmResult<String> {
+    let mut out = String::new();
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&rt.repr(x)?);
+    }
+    Ok(out)
+}
+
+/// The repr of a container: `inner` runs with the recursion counted and `o` marked,
+/// and a container met again while its own repr is being made gives `again`.
+pub fn container_repr(
+    rt: &mut dyn Runtime,
+    o: &PyObj,
+    again: &str,
+    inner: impl FnOnce(&mut dyn Runtime) -> VmResult<String>,
+) -> VmResult<String> {
+    if !rt.repr_enter(o) {
+        return Ok(again.to_string());
+    }
+    let r = match rt.enter_recursive(" while getting the repr of an object") {
+        Ok(()) => {
+            let r = inner(&mut *rt);
+            rt.leave_recursive();
+            r
+        }
+        Err(e) => Err(e),
+    };
+    rt.repr_leave(o);
+    r
+}
+
+fn tuple_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let items = items(o).expect("a tuple").to_vec();
+    if items.is_empty() {
+        return Ok("()".into());
+    }
+    container_repr(rt, o, "(...)", |rt| {
+        let inner = join_reprs(rt, &items)?;
+        Ok(if items.len() == 1 {
+            format!("({inner},)")
+        } else {
+            format!("({inner})")
+        })
+    })
+}
+
+/// tuple's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(tuple_repr),
+    ..SlotTable::EMPTY
+};

@@ -55,13 +55,7 @@ impl Runtime for Vm {
         super::ops::compare_bool(self, a, b, op)
     }
 
-    fn binary_op(
-        &mut self,
-        a: &PyObj,
-        b: &PyObj,
-        op: BinaryOp,
-        inplace: bool,
-    ) -> VmResult<PyObj> {
+    fn binary_op(&mut self, a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool) -> VmResult<PyObj> {
         super::ops::binary_op(self, a, b, op, inplace)
     }
 
@@ -106,6 +100,9 @@ impl Runtime for Vm {
     }
 
     fn generic_getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj> {
+        if !o.vtable().heap_type {
+            return Vm::getattr(self, o, name);
+        }
         let ty = o.type_obj();
         match Vm::generic_getattr(self, o, &ty, name)? {
             Some(v) => Ok(v),
@@ -162,8 +159,14 @@ impl Vm {
                 return Ok(n);
             }
         }
-        match super::ops::len_of(o) {
-            Some(n) => n,
+        if let Some(n) = super::ops::len_of(o) {
+            return n;
+        }
+        match crate::objects::typeobj::slotdefs::slots_of_type(&o.type_obj())
+            .length
+            .get()
+        {
+            Some(f) => f(self, o),
             None => Err(exceptions::type_error(format!(
                 "object of type '{}' has no len()",
                 typeobj::type_name(o)
