@@ -8,6 +8,7 @@ use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 
 use super::context::ctx;
+use crate::bytecode::opcode::CompareOp;
 use crate::objects::typeobj::slots::SlotTable;
 
 /// A Rust function implementing a Python builtin or method. `args` are the positional
@@ -110,9 +111,47 @@ fn descr_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
     ))
 }
 
+/// Builtins are equal when they are the same function bound to the same object.
+fn builtin_richcompare(
+    _rt: &mut dyn Runtime,
+    a: &PyObj,
+    b: &PyObj,
+    op: CompareOp,
+) -> VmResult<PyObj> {
+    let c = ctx();
+    let (Some(x), Some(y)) = (a.get::<BuiltinFunction>(), b.get::<BuiltinFunction>()) else {
+        return Ok(c.not_implemented.clone());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(c.not_implemented.clone());
+    }
+    let same_self = match (&x.self_, &y.self_) {
+        (Some(p), Some(q)) => p.is(q),
+        (None, None) => true,
+        _ => false,
+    };
+    let same = std::ptr::eq(x.def, y.def) && same_self;
+    Ok(if same == (op == CompareOp::Eq) {
+        &c.true_
+    } else {
+        &c.false_
+    }
+    .clone())
+}
+
+fn builtin_hash(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
+    let b = o.get::<BuiltinFunction>().expect("a builtin");
+    let x = b.self_.as_ref().map_or(0, super::protocol::id_hash);
+    let y = super::numeric::hash_pointer(b.def as *const MethodDef as usize);
+    let h = x ^ y;
+    Ok(if h == -1 { -2 } else { h })
+}
+
 /// builtin_function_or_method's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(builtin_repr),
+    hash: Some(builtin_hash),
+    richcompare: Some(builtin_richcompare),
     ..SlotTable::EMPTY
 };
 

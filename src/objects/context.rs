@@ -213,7 +213,7 @@ impl Ctx {
             (&self.list_type, &super::list::SLOTS),
             (&self.dict_type, &super::dict::SLOTS),
             (&self.set_type, &super::set::SLOTS),
-            (&self.frozenset_type, &super::set::SLOTS),
+            (&self.frozenset_type, &super::set::FROZENSET_SLOTS),
             (&self.range_type, &super::range::SLOTS),
             (&self.slice_type, &super::slice::SLOTS),
             (&self.function_type, &super::function::SLOTS),

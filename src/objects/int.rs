@@ -7,6 +7,7 @@ use crate::heap::{Payload, PyObj, TypeRef};
 
 use super::context::ctx;
 use super::numeric::{self, digits::small_digits, Int};
+use crate::bytecode::opcode::CompareOp;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::SlotTable;
@@ -108,9 +109,33 @@ fn bool_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
     Ok(if o.is(&ctx().true_) { "True" } else { "False" }.into())
 }
 
+fn int_hash(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
+    Ok(hash(o).expect("an int"))
+}
+
+/// int's comparisons: with ints only (a float compares itself with an int).
+fn int_richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let c = ctx();
+    let ord = match (as_i64(a), as_i64(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        _ => match (value(a), value(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => return Ok(c.not_implemented.clone()),
+        },
+    };
+    Ok(if op.holds(Some(ord)) {
+        &c.true_
+    } else {
+        &c.false_
+    }
+    .clone())
+}
+
 /// int's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(int_repr),
+    hash: Some(int_hash),
+    richcompare: Some(int_richcompare),
     ..SlotTable::EMPTY
 };
 

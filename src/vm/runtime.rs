@@ -117,6 +117,10 @@ impl Runtime for Vm {
         Vm::generic_setattr(self, o, name, value)
     }
 
+    fn dict_get(&mut self, d: &PyObj, key: &PyObj) -> VmResult<Option<PyObj>> {
+        Vm::dict_get(self, d, key)
+    }
+
     fn index(&mut self, o: &PyObj) -> VmResult<PyObj> {
         let r = self.index_arg(o)?;
         if int::value(&r).is_some() {

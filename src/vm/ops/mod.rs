@@ -18,7 +18,7 @@ pub(crate) use arith::binary_op_builtin;
 pub use arith::{binary_op, bool_obj, int_obj, small_int_binary, unary_op};
 pub(crate) use attr::no_attribute;
 pub use attr::traceback_object;
-pub use compare::{compare, compare_bool, compare_bool_builtin};
+pub use compare::{compare, compare_bool};
 pub use iter::{char_str, register_iterator, NextFn};
 pub use repr::ascii_escape;
 pub(crate) use typecache::TypeCache;
@@ -178,15 +178,20 @@ impl Vm {
         Ok(true)
     }
 
-    /// hash(obj).
+    /// hash(obj): the type's hash slot (an exact str's cached hash first).
     pub fn hash(&mut self, o: &PyObj) -> VmResult<i64> {
-        if o.vtable().heap_type {
-            return self.hash_special(o);
+        if o.is_type(&ctx().str_type) {
+            if let Some(h) = string::hash(o) {
+                return Ok(h);
+            }
         }
-        if let Some(h) = string::hash(o) {
-            return Ok(h);
+        match slots_of_type(&o.type_obj()).hash.get() {
+            Some(f) => f(self, o),
+            None => Err(exceptions::type_error(format!(
+                "unhashable type: '{}'",
+                typeobj::type_name(o)
+            ))),
         }
-        Ok(protocol::hash(o)?)
     }
 
     /// `item in container`.
