@@ -1,6 +1,7 @@
-//! Object blocks: the header every object starts with, the GC header in front of
-//! containers, the vtable that tells the heap how to drop, traverse and size a payload,
-//! `PyObj` (Clone = incref, Drop = decref) and the free trampoline.
+//! The object layer's root: the headers every object block holds (`ObHead`, and the
+//! `GcHead` of containers, from gc/list.rs), the block layout, and the raw pointer
+//! helpers the files under object/ share (vtable of an object, its GC header, its
+//! refcount and borrow state).
 //!
 //! Block layout (addresses grow to the right; `id()` is the address of `ObHead`):
 //!
@@ -18,6 +19,11 @@
 //! a Py_ssize_t; ours is a u32 plus a u32 of flags (the borrow state of the payload and
 //! a few object bits), so the header stays 16 bytes. A count cannot overflow in
 //! practice (each reference is a stored 8-byte pointer), and saturates to immortal.
+//!
+//! Files: `vtable.rs` (the `Payload` trait, `Vtable`, words), `alloc.rs` (new objects),
+//! `handle.rs` (`PyObj`), `borrow.rs` (`borrow` / `borrow_mut`), `free.rs` (the free
+//! trampoline), `pending.rs` (the finalizer queue and pending bits), `typeobj.rs` (type
+//! objects).
 
 mod alloc;
 mod borrow;
@@ -36,7 +42,7 @@ pub use pending::{
     PENDING_FINALIZE,
 };
 pub use typeobj::{TypeObject, TypeRef};
-pub(crate) use vtable::{clear_object, traverse_object};
+pub(crate) use vtable::{can_untrack_object, clear_object, traverse_object};
 use vtable::{items_of, items_ptr, payload_ptr, pre_words_of, words_of};
 pub use vtable::{Payload, Untrack, Visit, Vtable, Word};
 
@@ -44,16 +50,7 @@ use std::cell::Cell;
 use std::mem::size_of;
 use std::ptr::NonNull;
 
-/// CPython's PyGC_Head: links for the generation lists, and during a collection the
-/// scratch copy of the refcount (`gc_refs`) in the upper bits of `prev`.
-#[repr(C)]
-pub(crate) struct GcHead {
-    /// Next object in its list; null when untracked. During a collection the low bit is
-    /// NEXT_MASK_UNREACHABLE.
-    pub(crate) next: Cell<*mut GcHead>,
-    /// Previous object in its list, with flag bits 0 (FINALIZED) and 1 (COLLECTING).
-    pub(crate) prev: Cell<*mut GcHead>,
-}
+use crate::gc::{GcHead, GcPtr};
 
 /// CPython's PyObject header.
 #[repr(C)]
@@ -91,11 +88,15 @@ struct VarBlock<T> {
     payload: T,
 }
 
-/// The vtable of a live object (H4).
+/// The vtable of a live object.
+///
+/// # Safety
+/// `p` heads a live object (H1).
 #[inline]
-pub(crate) fn vtable_of(p: NonNull<ObHead>) -> &'static Vtable {
-    // SAFETY: H4: the type object's payload is a TypeObject, whose first field is the
-    // instance vtable; the type object is alive because `p` holds a reference to it.
+pub(crate) unsafe fn vtable_of(p: NonNull<ObHead>) -> &'static Vtable {
+    // SAFETY: H1: `p` is live, and holds a reference to its type object, which is live
+    // too; H4: that type's payload is a TypeObject, which starts right after the ObHead
+    // with the vtable of its instances.
     unsafe {
         let ty = (*p.as_ptr()).ty.get();
         let payload = ty.as_ptr().byte_add(size_of::<ObHead>());
@@ -106,16 +107,41 @@ pub(crate) fn vtable_of(p: NonNull<ObHead>) -> &'static Vtable {
 /// The GC header of a container.
 ///
 /// # Safety
-/// `p` heads a live object whose vtable has `gc` set (H2).
+/// `p` heads a live object whose vtable has `gc` set (H2), and the returned pointer is
+/// used only while the object is live (C1).
 #[inline]
-pub(crate) unsafe fn gc_head(p: NonNull<ObHead>) -> NonNull<GcHead> {
-    // SAFETY: H2/H3: containers have a GcHead right before their ObHead.
-    unsafe { NonNull::new_unchecked(p.as_ptr().byte_sub(GC_PRE).cast::<GcHead>()) }
+pub(crate) unsafe fn gc_head(p: NonNull<ObHead>) -> GcPtr {
+    // SAFETY: H2/H3: a container's block has its GcHead right before its ObHead, inside
+    // the same block; C1 is the caller's promise.
+    unsafe { GcPtr::new(NonNull::new_unchecked(p.as_ptr().byte_sub(GC_PRE).cast())) }
 }
 
 /// The object a GC header belongs to.
+///
+/// # Safety
+/// `g` is a container's header, not a list head (C2: every list member is one).
 #[inline]
-pub(crate) fn from_gc(g: NonNull<GcHead>) -> NonNull<ObHead> {
-    // SAFETY: H2: every GcHead in a generation list is followed by its ObHead.
-    unsafe { NonNull::new_unchecked(g.as_ptr().byte_add(GC_PRE).cast::<ObHead>()) }
+pub(crate) unsafe fn object_of(g: GcPtr) -> NonNull<ObHead> {
+    // SAFETY: H2/H3: a container's GcHead is followed by its ObHead in the same block.
+    unsafe { NonNull::new_unchecked(g.as_nonnull().as_ptr().byte_add(GC_PRE).cast()) }
+}
+
+/// The reference count of a live object.
+///
+/// # Safety
+/// `p` heads a live object (H1).
+#[inline]
+pub(crate) unsafe fn refcnt_of(p: NonNull<ObHead>) -> usize {
+    // SAFETY: H1: the object is live; its header's fields are Cells.
+    unsafe { p.as_ref() }.refcnt.get() as usize
+}
+
+/// True while a `PMut` to the object's payload is alive (H5).
+///
+/// # Safety
+/// `p` heads a live object (H1).
+#[inline]
+pub(crate) unsafe fn is_mut_borrowed(p: NonNull<ObHead>) -> bool {
+    // SAFETY: H1: the object is live; its header's fields are Cells.
+    unsafe { p.as_ref() }.flags.get() & BORROW_MASK == BORROW_MUT
 }

@@ -9,13 +9,13 @@ use std::mem::size_of;
 use std::ptr::{self, NonNull};
 
 use super::free::{count_alloc, count_free};
-use super::{
-    gc_head, items_ptr, payload_ptr, GcHead, ObHead, Payload, PyObj, TypeRef, VarBlock, Vtable,
-};
-use crate::gc;
+use super::vtable::items_off;
+use super::{items_ptr, payload_ptr, ObHead, Payload, PyObj, TypeRef, VarBlock, Vtable, GC_PRE};
+use crate::gc::{self, GcHead};
 use crate::pymalloc::{object_alloc, object_dealloc};
 
-/// Allocate the block for an object of type `ty` and write its header.
+/// Allocate the block for an object of type `ty` and write its headers (ObHead, GC
+/// header, zeroed words). Its payload and items are not written yet.
 ///
 /// # Safety
 /// `vt` is `ty`'s instance vtable and `layout` is `vt.block_layout(n)`.
@@ -23,17 +23,19 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, layout: Layout) -> Option<NonNull
     if vt.gc {
         gc::before_gc_alloc();
     }
-    // SAFETY: layout has a non-zero size (it holds at least the header).
+    // SAFETY: H3: the layout holds at least the ObHead, so its size is not zero.
     let block = unsafe { object_alloc(layout) };
     if block.is_null() {
         return None;
     }
-    // SAFETY: the block is fresh and large enough for the GC header and ObHead.
+    // SAFETY: H3: the fresh block holds `block_pre` bytes (pre words, GC header), then
+    // the ObHead.
     let p = unsafe { NonNull::new_unchecked(block.byte_add(vt.block_pre()).cast::<ObHead>()) };
     let ty_ptr = ty.0.clone();
     let ty_nn = ty_ptr.0;
     std::mem::forget(ty_ptr); // the header now owns this reference (H1)
-                              // SAFETY: writing the header into the fresh block.
+                              // SAFETY: H3: the ObHead's place in the fresh block, aligned (the block is aligned
+                              // to the layout's alignment, and block_pre is a multiple of 8).
     unsafe {
         p.as_ptr().write(ObHead {
             refcnt: Cell::new(1),
@@ -42,16 +44,17 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, layout: Layout) -> Option<NonNull
         })
     };
     if vt.gc {
-        // SAFETY: the GC header precedes the ObHead in this fresh block.
+        // SAFETY: H2/H3: a container's GC header sits right before its ObHead, in the
+        // fresh block; written untracked (C2).
         unsafe {
-            gc_head(p).as_ptr().write(GcHead {
-                next: Cell::new(ptr::null_mut()),
-                prev: Cell::new(ptr::null_mut()),
-            })
+            p.as_ptr()
+                .byte_sub(GC_PRE)
+                .cast::<GcHead>()
+                .write(GcHead::untracked())
         };
     }
-    // SAFETY: H3: the pre words start the block and the words end a fixed-size one;
-    // all-zero bytes are `None` in every word.
+    // SAFETY: H3/H9: the pre words start the block and the words lie inside a
+    // fixed-size one; all-zero bytes are `None` in every word.
     unsafe {
         ptr::write_bytes(block, 0, vt.pre_words * size_of::<usize>());
         if vt.n_words > 0 {
@@ -78,11 +81,12 @@ impl PyObj {
             "payload does not match type"
         );
         let layout = vt.block_layout(0).expect("fixed layout");
-        // SAFETY: vt is ty's instance vtable; layout from it.
+        // SAFETY: H3: vt is ty's instance vtable, and the layout is its block's.
         let Some(p) = (unsafe { raw_alloc(ty, vt, layout) }) else {
             alloc::handle_alloc_error(layout)
         };
-        // SAFETY: the block has room for a T at payload_off (H3).
+        // SAFETY: H3/H9: the block has room for a T at its payload offset (vt names T,
+        // checked above).
         unsafe { payload_ptr::<T>(p).write(payload) };
         let obj = PyObj(p);
         if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
@@ -108,7 +112,7 @@ impl PyObj {
             return None;
         }
         let layout = vt.block_layout(n)?;
-        // SAFETY: vt is ty's instance vtable; layout from it.
+        // SAFETY: H3: vt is ty's instance vtable, and the layout is its block's for n.
         let p = unsafe { raw_alloc(ty, vt, layout)? };
         Some((vt, layout, p))
     }
@@ -138,10 +142,12 @@ impl PyObj {
         }
         impl<T: Payload> Drop for Guard<T> {
             fn drop(&mut self) {
-                // SAFETY: exactly `written` items were initialised; the payload was not
-                // written yet; the block came from raw_alloc with `layout`, untracked.
+                // SAFETY: H9: the items of a `T` start at items_off::<T>(); H6: exactly
+                // `written` of them were initialised, and the payload was not written
+                // yet; H1: the header holds the type reference taken by raw_alloc; H3:
+                // the block came from raw_alloc with `layout`, untracked, unseen.
                 unsafe {
-                    let first = self.p.as_ptr().byte_add(T::VTABLE.items_off);
+                    let first = self.p.as_ptr().byte_add(items_off::<T>());
                     let items =
                         std::slice::from_raw_parts_mut(first.cast::<T::Item>(), self.written);
                     ptr::drop_in_place(items);
@@ -162,7 +168,7 @@ impl PyObj {
         let mut it = items.into_iter();
         while guard.written < n {
             let item = it.next()?;
-            // SAFETY: slot `written` < n lies inside the block (H3).
+            // SAFETY: H3: slot `written` < n lies inside the block, at vt.items_off.
             unsafe {
                 p.as_ptr()
                     .byte_add(vt.items_off)
@@ -174,7 +180,8 @@ impl PyObj {
         }
         std::mem::forget(guard);
         let size = n as isize;
-        // SAFETY: the var header and payload slots lie inside the block (H3).
+        // SAFETY: H3/H9: the var header and the payload slot of a `T` lie inside the
+        // block.
         unsafe {
             let vb = p.as_ptr().cast::<VarBlock<()>>();
             ptr::addr_of_mut!((*vb).ob_size).write(if negative { -size } else { size });
@@ -214,7 +221,7 @@ impl PyObj {
         }
         let obj = PyObj(p);
         // SAFETY: H6 allows writing the items until construction ends: `obj` was just
-        // created, nothing else holds it (refcount 1), and no borrow of its items
+        // created, nothing else holds it (H1: refcount 1), and no borrow of its items
         // exists. Should `fill` panic, dropping `obj` frees a complete object.
         let items = unsafe { &mut *items_ptr::<T>(obj.0) };
         fill(items);

@@ -1,6 +1,6 @@
 //! The free path: the per-thread free state, the non-recursive dealloc trampoline
-//! (H8) and `free_object`, which drops an object's words, payload and type reference
-//! and returns its block.
+//! (H8), PEP 442 resurrection for finalizers, and `free_object`, which drops an
+//! object's words, payload and type reference and returns its block.
 
 use std::cell::Cell;
 use std::ptr::NonNull;
@@ -44,17 +44,23 @@ pub(super) fn count_free() {
 
 /// PEP 442 from dealloc: an object with a finalizer that has not run yet is resurrected
 /// (count 1, owned by the queue) instead of freed. True if it was.
-fn resurrect_for_finalizer(p: NonNull<ObHead>) -> bool {
-    let vt = vtable_of(p);
+///
+/// # Safety
+/// `p` heads an object whose count just reached 0 and whose block is not freed yet.
+unsafe fn resurrect_for_finalizer(p: NonNull<ObHead>) -> bool {
+    // SAFETY: the block is not freed yet (caller), and its type is still referenced
+    // by its header (H1), so the vtable can be read.
+    let vt = unsafe { vtable_of(p) };
     if !vt.finalize {
         return false;
     }
-    // SAFETY: derived vtables with `finalize` are containers (H2).
-    if !unsafe { gc::mark_finalized(gc_head(p)) } {
+    // SAFETY: H9: only containers are finalized, so `p` has a GC header (H2); C1: the
+    // GcPtr is used at once, before the block could be freed.
+    if !gc::mark_finalized(unsafe { gc_head(p) }) {
         return false;
     }
-    // SAFETY: H1: the object is alive (its block is not freed); the new handle is
-    // the one reference the count now records.
+    // SAFETY: H1: the object's block is not freed; the new handle is the one reference
+    // the count now records.
     unsafe { (*p.as_ptr()).refcnt.set(1) };
     queue_finalizer(PyObj(p));
     true
@@ -62,16 +68,22 @@ fn resurrect_for_finalizer(p: NonNull<ObHead>) -> bool {
 
 /// Free an object whose count reached 0, and everything that dies with it, without
 /// recursing on the Rust stack (CPython's trashcan, done always).
-pub(super) fn dealloc(p: NonNull<ObHead>) {
-    if resurrect_for_finalizer(p) {
+///
+/// # Safety
+/// `p` heads an object whose count just reached 0 (its last handle is being dropped),
+/// so nothing refers to it any more (H1).
+pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
+    // SAFETY: forwarded from the caller.
+    if unsafe { resurrect_for_finalizer(p) } {
         return;
     }
     let reentrant = FREE.try_with(|f| {
         if f.freeing.get() {
             // A container waiting here must not be seen by a collection (count 0).
-            if vtable_of(p).gc {
-                // SAFETY: the vtable says it has a GC header (H2).
-                unsafe { gc::untrack(gc_head(p)) };
+            // SAFETY: H1: the block is not freed yet; H2: the vtable says whether it
+            // has a GC header; C1: the GcPtr is used at once.
+            if let Some(g) = unsafe { vtable_of(p).gc.then(|| gc_head(p)) } {
+                gc::untrack(g);
             }
             let mut v = f.pending.take();
             v.push(p);
@@ -86,7 +98,8 @@ pub(super) fn dealloc(p: NonNull<ObHead>) {
         Ok(false) => {
             let mut next = Some(p);
             while let Some(o) = next {
-                // SAFETY: H8: `o`'s count reached 0 and no other free is running.
+                // SAFETY: H1/H8: `o`'s count reached 0, it is freed once (from here or
+                // the pending list), and no other free is running.
                 unsafe { free_object(o) };
                 next = FREE.with(|f| {
                     let mut v = f.pending.take();
@@ -98,39 +111,49 @@ pub(super) fn dealloc(p: NonNull<ObHead>) {
             FREE.with(|f| f.freeing.set(false));
         }
         // Thread-local storage is being torn down: free directly.
-        // SAFETY: as above; late frees at thread exit are rare and shallow.
+        // SAFETY: H1 from the caller; H8 is relaxed here: late frees at thread exit
+        // are rare and shallow, and each object is still freed once.
         Err(_) => unsafe { free_object(p) },
     }
 }
 
+/// Drop an object's words, payload and items and its type reference, and return its
+/// block to the allocator.
+///
 /// # Safety
-/// `p`'s count is 0 and nothing refers to it any more (H1).
+/// `p`'s count is 0 and nothing refers to it any more (H1); this is the one free of
+/// `p` (H8).
 unsafe fn free_object(p: NonNull<ObHead>) {
-    let vt = vtable_of(p);
-    // SAFETY: H3: the var header is valid for var-sized objects.
+    // SAFETY: H1: the block is not freed yet, and its header still holds its type.
+    let vt = unsafe { vtable_of(p) };
     let n = if vt.var {
+        // SAFETY: H3: a var-sized object has its var header right after the ObHead.
         unsafe { (*p.as_ptr().cast::<VarBlock<()>>()).ob_size.unsigned_abs() }
     } else {
         0
     };
     let layout = vt.block_layout(n).expect("layout was valid at allocation");
     if vt.gc {
-        // SAFETY: vt.gc says there is a GC header (H2).
-        unsafe { gc::on_free(gc_head(p)) };
+        // SAFETY: H2: vt.gc says there is a GC header; C1: it is unlinked here, before
+        // the block is freed below.
+        gc::on_free(unsafe { gc_head(p) });
     }
     if vt.has_words() {
-        // SAFETY: the object is live until its block is freed below.
+        // SAFETY: H3: the block, with its words, is not freed until below.
         let (pre, words) = unsafe { (pre_words_of(p), words_of(p)) };
         for w in words.iter().chain(pre) {
             drop(w.take());
         }
     }
-    // SAFETY: H1: the count is 0, so the payload is dropped exactly once, here.
+    // SAFETY: H1/H8: the count is 0 and this is the one free, so the payload is dropped
+    // exactly once, here; H4: the entry was made for its payload type.
     unsafe { (vt.drop)(p) };
-    // SAFETY: the type pointer is a strong reference taken at allocation (H1).
+    // SAFETY: H1: the type pointer is the strong reference taken at allocation, given
+    // back here.
     let ty = unsafe { (*p.as_ptr()).ty.get() };
     drop(PyObj(ty));
-    // SAFETY: H3: the block was allocated with this layout at this address.
+    // SAFETY: H3: the block starts `block_pre` bytes before the ObHead and was
+    // allocated with this layout (its item count is unchanged, H6); P5: given back once.
     unsafe { object_dealloc(p.as_ptr().byte_sub(vt.block_pre()).cast::<u8>(), layout) };
     count_free();
 }

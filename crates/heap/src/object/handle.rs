@@ -6,15 +6,17 @@ use std::any::TypeId;
 use std::ptr::NonNull;
 
 use super::free::dealloc;
+use super::vtable::extra_size_object;
 use super::{
     gc_head, items_of, payload_ptr, pre_words_of, traverse_object, vtable_of, words_of, ObHead,
     Payload, TypeRef, Untrack, VarBlock, Visit, Vtable, Word, OWNED,
 };
-use crate::gc;
-
-// ----- the handle ----------------------------------------------------------------------
+use crate::gc::{self, GcPtr};
 
 /// A strong reference to a Python object: Clone is an incref, Drop is a decref.
+///
+/// It points at the `ObHead` of a live object (H1: the count includes this handle);
+/// neither Send nor Sync (H7).
 #[repr(transparent)]
 pub struct PyObj(pub(super) NonNull<ObHead>);
 
@@ -34,7 +36,8 @@ impl Drop for PyObj {
         match rc.get() {
             1 => {
                 rc.set(0);
-                dealloc(self.0);
+                // SAFETY: H1: this handle was the last reference; the count is now 0.
+                unsafe { dealloc(self.0) };
             }
             u32::MAX => {}
             n => rc.set(n - 1),
@@ -71,7 +74,7 @@ impl PyObj {
     /// Make a handle from a raw object pointer, taking a new reference.
     ///
     /// # Safety
-    /// `p` heads a live object.
+    /// `p` heads a live object (H1).
     #[inline]
     pub(crate) unsafe fn from_borrowed(p: NonNull<ObHead>) -> PyObj {
         let obj = std::mem::ManuallyDrop::new(PyObj(p));
@@ -104,7 +107,8 @@ impl PyObj {
     /// The vtable describing this object's payload.
     #[inline]
     pub fn vtable(&self) -> &'static Vtable {
-        vtable_of(self.0)
+        // SAFETY: H1: the handle keeps its object alive.
+        unsafe { vtable_of(self.0) }
     }
 
     /// The object's type object (a new reference).
@@ -133,7 +137,7 @@ impl PyObj {
             return None;
         }
         // SAFETY: H4 (type checked just now) and H5 (immutable payloads are never
-        // mutably borrowed); the handle keeps the object alive for the borrow.
+        // mutably borrowed); the handle keeps the object alive for the borrow (H1).
         Some(unsafe { &*payload_ptr::<T>(self.0) })
     }
 
@@ -143,7 +147,8 @@ impl PyObj {
         if !self.is_a::<T>() {
             return None;
         }
-        // SAFETY: H4 and H6: items are initialised and never mutated.
+        // SAFETY: H4 (type checked just now) and H6: items are initialised and never
+        // mutated; the handle keeps the object alive for the borrow (H1).
         Some(unsafe { items_of::<T>(self.0) })
     }
 
@@ -152,17 +157,18 @@ impl PyObj {
         if !self.vtable().var {
             return 0;
         }
-        // SAFETY: H3: var-sized objects have a var header.
+        // SAFETY: H1: the handle keeps its object alive; H3: var-sized objects have a
+        // var header right after the ObHead.
         unsafe { (*self.0.as_ptr().cast::<VarBlock<()>>()).ob_size }
     }
 
     /// Call `f` for each object this one references (tp_traverse, as used by
     /// gc.get_referents); visits nothing while the payload is exclusively borrowed.
     pub fn visit_children(&self, f: Visit<'_>) {
-        if Self::is_mut_borrowed(self.0) {
+        if self.mut_borrowed() {
             return;
         }
-        // SAFETY: H5: not exclusively borrowed, so a shared read is allowed.
+        // SAFETY: H1: the handle keeps its object alive during the traverse.
         unsafe { traverse_object(self.0, f) }
     }
 
@@ -219,36 +225,43 @@ impl PyObj {
         let vt = self.vtable();
         let n = self.ob_size().unsigned_abs();
         let block = vt.block_size(n).unwrap_or(0);
-        if Self::is_mut_borrowed(self.0) {
+        if self.mut_borrowed() {
             return block;
         }
-        // SAFETY: not exclusively borrowed (checked above), so a shared read is fine.
-        block + unsafe { (vt.extra_size)(self.0) }
+        // SAFETY: H1: the handle keeps its object alive during the call.
+        block + unsafe { extra_size_object(self.0) }
     }
 
     // ----- GC tracking ------------------------------------------------------------
 
+    /// The GC header of a container, None for other objects.
+    #[inline]
+    fn gc_header(&self) -> Option<GcPtr> {
+        // SAFETY: H2: the vtable says the object has a GC header; C1: the GcPtr is used
+        // at once, while this handle keeps the object alive (H1).
+        self.vtable().gc.then(|| unsafe { gc_head(self.0) })
+    }
+
     /// Start tracking a container (PyObject_GC_Track). No-op if already tracked or not
     /// a container.
     pub fn gc_track(&self) {
-        if self.vtable().gc && !self.is_owned() {
-            // SAFETY: containers have a GC header (H2).
-            unsafe { gc::track(gc_head(self.0)) };
+        if let Some(g) = self.gc_header() {
+            if !self.is_owned() {
+                gc::track(g);
+            }
         }
     }
 
     /// Stop tracking a container (PyObject_GC_UnTrack).
     pub fn gc_untrack(&self) {
-        if self.vtable().gc {
-            // SAFETY: containers have a GC header (H2).
-            unsafe { gc::untrack(gc_head(self.0)) };
+        if let Some(g) = self.gc_header() {
+            gc::untrack(g);
         }
     }
 
     /// gc.is_tracked.
     pub fn gc_is_tracked(&self) -> bool {
-        // SAFETY: containers have a GC header (H2).
-        self.vtable().gc && unsafe { gc::is_tracked(gc_head(self.0)) }
+        self.gc_header().is_some_and(|g| g.is_tracked())
     }
 
     /// CPython's _PyObject_GC_MAY_BE_TRACKED: a container that is tracked, or could be

@@ -3,14 +3,13 @@
 
 use std::alloc;
 use std::cell::Cell;
-use std::mem::size_of;
-use std::ptr::{self, NonNull};
+use std::mem::{offset_of, size_of};
+use std::ptr::NonNull;
 
 use super::free::count_alloc;
-use super::{gc_head, payload_ptr, GcHead, ObHead, Payload, PyObj, Visit, Vtable};
+use super::{payload_ptr, FixedBlock, ObHead, Payload, PyObj, Visit, Vtable, GC_PRE};
+use crate::gc::GcHead;
 use crate::pymalloc::object_alloc;
-
-// ----- type objects --------------------------------------------------------------------
 
 /// The payload of every type object: the vtable of its instances, then the type's own
 /// data `X` (name, base, dict, ... defined by `crate::objects`).
@@ -18,6 +17,17 @@ use crate::pymalloc::object_alloc;
 pub struct TypeObject<X: Payload> {
     instance_vt: &'static Vtable,
     pub ext: X,
+}
+
+impl<X: Payload> TypeObject<X> {
+    /// H4: the payload of a type object starts right after its ObHead, where
+    /// `vtable_of` and `instance_vtable` read the vtable (the type data's alignment is
+    /// at most the header's). Evaluated, at compile time, by every function that makes
+    /// a type object.
+    const PAYLOAD_AT_HEAD_END: () = assert!(
+        offset_of!(FixedBlock<TypeObject<X>>, payload) == size_of::<ObHead>(),
+        "type data must not be aligned beyond the object header"
+    );
 }
 
 impl<X: Payload<Item = ()>> Payload for TypeObject<X> {
@@ -64,15 +74,21 @@ impl TypeRef {
     /// Create the metatype (`type`), whose type is itself. Its instances are type
     /// objects with extension data `X`.
     pub fn new_metatype<X: Payload<Item = ()>>(ext: X) -> TypeRef {
+        let () = TypeObject::<X>::PAYLOAD_AT_HEAD_END;
         let vt = TypeObject::<X>::VTABLE;
+        vt.check();
         let layout = vt.block_layout(0).expect("fixed layout");
-        // SAFETY: fresh block of the right layout; the header's type pointer is the
-        // object itself, a strong self-reference counted in refcnt (H1).
+        // SAFETY: H3: the layout holds at least the ObHead, so its size is not zero.
+        let block = unsafe { object_alloc(layout) };
+        if block.is_null() {
+            alloc::handle_alloc_error(layout)
+        }
+        // SAFETY: H3/H9: a fresh block of `vt`'s layout: `block_pre` bytes (the GC
+        // header of a container), then the ObHead (aligned: H9), then the payload at
+        // TypeObject<X>'s offset (H4: right after the ObHead). The header's type
+        // pointer is the object itself, a strong self-reference counted in refcnt (H1:
+        // 2 with the TypeRef returned); the GC header is written untracked (C2).
         unsafe {
-            let block = object_alloc(layout);
-            if block.is_null() {
-                alloc::handle_alloc_error(layout)
-            }
             let p = NonNull::new_unchecked(block.byte_add(vt.block_pre()).cast::<ObHead>());
             p.as_ptr().write(ObHead {
                 refcnt: Cell::new(2),
@@ -80,10 +96,8 @@ impl TypeRef {
                 ty: Cell::new(p),
             });
             if vt.gc {
-                gc_head(p).as_ptr().write(GcHead {
-                    next: Cell::new(ptr::null_mut()),
-                    prev: Cell::new(ptr::null_mut()),
-                });
+                let g = p.as_ptr().byte_sub(GC_PRE).cast::<GcHead>();
+                g.write(GcHead::untracked());
             }
             payload_ptr::<TypeObject<X>>(p).write(TypeObject {
                 instance_vt: vt,
@@ -101,11 +115,16 @@ impl TypeRef {
 
     /// Create a type object whose instances use `instance_vt` (e.g. `bool` shares
     /// `int`'s payload type).
+    ///
+    /// Panics if `instance_vt` is not a layout the heap can use (H9: e.g. a copy of a
+    /// vtable whose public fields were changed to add words that do not fit).
     pub fn with_vtable<X: Payload<Item = ()>>(
         meta: &TypeRef,
         instance_vt: &'static Vtable,
         ext: X,
     ) -> TypeRef {
+        let () = TypeObject::<X>::PAYLOAD_AT_HEAD_END;
+        instance_vt.check();
         TypeRef(PyObj::new(meta, TypeObject { instance_vt, ext }))
     }
 
@@ -118,7 +137,8 @@ impl TypeRef {
     /// The vtable of this type's instances.
     #[inline]
     pub fn instance_vtable(&self) -> &'static Vtable {
-        // SAFETY: H4: a TypeRef's payload is a TypeObject beginning with the vtable.
+        // SAFETY: H1: the handle keeps the type object alive; H4: a TypeRef's payload is
+        // a TypeObject, right after the ObHead, beginning with the vtable.
         unsafe {
             let payload = self.0 .0.as_ptr().byte_add(size_of::<ObHead>());
             *payload.cast::<&'static Vtable>()

@@ -1,6 +1,6 @@
 //! What a payload tells the heap: the `Payload` trait, the `Vtable` derived from it
-//! (layouts, derived layouts with words, the monomorphised drop / traverse / clear
-//! entries) and the words a derived layout adds around a payload.
+//! (layouts, derived layouts with words, their check (H9), the monomorphised drop /
+//! traverse / clear entries) and the words a derived layout adds around a payload.
 
 use std::alloc::Layout;
 use std::any::TypeId;
@@ -8,6 +8,7 @@ use std::cell::Cell;
 use std::mem::{align_of, size_of};
 use std::ptr::{self, NonNull};
 
+use super::borrow::SharedBorrow;
 use super::{
     vtable_of, FixedBlock, ObHead, PyObj, VarBlock, BORROW_MASK, BORROW_MUT, GC_PRE, OWNED,
 };
@@ -42,7 +43,8 @@ pub trait Payload: Sized + 'static {
     const MUTABLE: bool = false;
     /// When the collector may untrack these objects.
     const UNTRACK: Untrack = Untrack::Never;
-    /// The vtable; do not override.
+    /// The vtable; do not override. (An override changes which vtable
+    /// `TypeRef::new` installs, never where the heap finds a `Self` in a block: H9.)
     const VTABLE: &'static Vtable = &Vtable::new::<Self>();
 
     /// Visit every object this one references (tp_traverse).
@@ -71,6 +73,10 @@ pub trait Payload: Sized + 'static {
 
 /// How the heap handles one payload type: CPython's tp_dealloc / tp_traverse /
 /// tp_clear / tp_basicsize / tp_itemsize, derived from a `Payload` impl.
+///
+/// The public fields can be changed on a copy; a vtable is checked (`check`, H9) when
+/// a type object is made with it, and its private fields (the payload's offsets, its
+/// entries) always come from `Vtable::new` of the payload type it names.
 #[derive(Clone, Copy)]
 pub struct Vtable {
     pub name: &'static str,
@@ -98,10 +104,10 @@ pub struct Vtable {
     /// class's special methods.
     pub heap_type: bool,
     pub(super) drop: unsafe fn(NonNull<ObHead>),
-    pub(crate) traverse: unsafe fn(NonNull<ObHead>, Visit<'_>),
-    pub(crate) clear: unsafe fn(NonNull<ObHead>),
+    pub(super) traverse: unsafe fn(NonNull<ObHead>, Visit<'_>),
+    pub(super) clear: unsafe fn(NonNull<ObHead>),
     pub(super) extra_size: unsafe fn(NonNull<ObHead>) -> usize,
-    pub(crate) can_untrack: unsafe fn(NonNull<ObHead>) -> bool,
+    pub(super) can_untrack: unsafe fn(NonNull<ObHead>) -> bool,
 }
 
 const fn max(a: usize, b: usize) -> usize {
@@ -194,6 +200,39 @@ impl Vtable {
         })
     }
 
+    /// H9: panic unless this layout is one the heap can allocate, walk and free: its
+    /// words lie inside its block, after a fixed-size payload only; the block size
+    /// does not overflow; what comes before the ObHead keeps it (and so the payload)
+    /// aligned; and only containers (`gc`) are finalized (the FINALIZED bit is in the
+    /// GC header).
+    pub(super) fn check(&self) {
+        let word = size_of::<usize>();
+        assert!(
+            !self.finalize || self.gc,
+            "finalized objects must be containers"
+        );
+        let words_end = self
+            .n_words
+            .checked_mul(word)
+            .and_then(|b| b.checked_add(self.words_off));
+        assert!(
+            self.n_words == 0 || (!self.var && words_end.is_some_and(|e| e <= self.fixed_size)),
+            "the words of this layout do not fit its block"
+        );
+        let pre = self
+            .pre_words
+            .checked_mul(word)
+            .and_then(|b| b.checked_add(GC_PRE));
+        assert!(
+            pre.is_some() && self.block_layout(0).is_some(),
+            "the block of this layout is too large"
+        );
+        assert!(
+            self.block_pre().is_multiple_of(self.align),
+            "the pre words and GC header of this layout misalign its payload"
+        );
+    }
+
     /// Bytes of the object's block, GC header included, for `n` items (CPython's
     /// basicsize + n * itemsize, plus the GC header).
     pub fn block_size(&self, n: usize) -> Option<usize> {
@@ -246,13 +285,21 @@ thread_local! {
     static DERIVED: std::cell::RefCell<DerivedTable> = std::cell::RefCell::new(DerivedTable::new());
 }
 
-// ----- monomorphised vtable entries ---------------------------------------------------
+// ----- where a payload lies in its block ------------------------------------------------
+
+/// The layout of payload `T` as `Vtable::new` computes it, which no `Payload` impl can
+/// override: every vtable naming `T` (its `type_id`) has these offsets (H9).
+struct Shape<T>(std::marker::PhantomData<T>);
+
+impl<T: Payload> Shape<T> {
+    const VT: Vtable = Vtable::new::<T>();
+}
 
 /// # Safety
 /// `p` heads a live object whose payload type is `T` (H4).
 pub(super) unsafe fn payload_ptr<T: Payload>(p: NonNull<ObHead>) -> *mut T {
-    // SAFETY: H3/H4: the block holds a `T` at the vtable's payload offset.
-    unsafe { p.as_ptr().byte_add(T::VTABLE.payload_off).cast::<T>() }
+    // SAFETY: H3/H9: the block holds a `T` at Shape<T>'s payload offset, inside it.
+    unsafe { p.as_ptr().byte_add(Shape::<T>::VT.payload_off).cast::<T>() }
 }
 
 /// Raw pointer to the items of a var-sized object (an empty slice for fixed-size ones).
@@ -260,31 +307,70 @@ pub(super) unsafe fn payload_ptr<T: Payload>(p: NonNull<ObHead>) -> *mut T {
 /// # Safety
 /// `p` heads a live object whose payload type is `T` (H4).
 pub(super) unsafe fn items_ptr<T: Payload>(p: NonNull<ObHead>) -> *mut [T::Item] {
-    if !T::VTABLE.var {
+    if !Shape::<T>::VT.var {
         return ptr::slice_from_raw_parts_mut(NonNull::<T::Item>::dangling().as_ptr(), 0);
     }
-    // SAFETY: H3/H6: ob_size follows the header and its magnitude counts the
-    // initialised items stored at items_off.
+    // SAFETY: H3/H6/H9: ob_size follows the header and its magnitude counts the
+    // initialised items stored at Shape<T>'s items offset.
     unsafe {
         let n = (*p.as_ptr().cast::<VarBlock<()>>()).ob_size.unsigned_abs();
-        let first = p.as_ptr().byte_add(T::VTABLE.items_off).cast::<T::Item>();
+        let first = p
+            .as_ptr()
+            .byte_add(Shape::<T>::VT.items_off)
+            .cast::<T::Item>();
         ptr::slice_from_raw_parts_mut(first, n)
     }
 }
 
+/// Offset of item 0 from the `ObHead` for payload type `T` (H9).
+pub(super) const fn items_off<T: Payload>() -> usize {
+    Shape::<T>::VT.items_off
+}
+
 /// # Safety
 /// `p` heads a live object whose payload type is `T` (H4); the items are not being
-/// dropped.
+/// dropped, and the reference is used only while the object is live.
 pub(super) unsafe fn items_of<'a, T: Payload>(p: NonNull<ObHead>) -> &'a [T::Item] {
     // SAFETY: H6: the items are initialised and only read after construction.
     unsafe { &*items_ptr::<T>(p) }
 }
 
+/// Run `f` on the payload and items of `p` with a shared reference, taking a shared
+/// borrow state for it if `T` is mutable (H5), so that `f` (a payload callback) cannot
+/// get a `PMut` to it meanwhile. None if the state cannot be had: the payload is
+/// exclusively borrowed, or its shared count is full.
+///
+/// # Safety
+/// `p` heads a live object whose payload type is `T` (H4), live while `f` runs.
+unsafe fn with_shared<T: Payload, R>(
+    p: NonNull<ObHead>,
+    f: impl FnOnce(&T, &[T::Item]) -> R,
+) -> Option<R> {
+    // SAFETY: H1: `p` is live (caller); its header's fields are Cells.
+    let head = unsafe { p.as_ref() };
+    let _shared = if T::MUTABLE {
+        Some(SharedBorrow::take(&head.flags)?)
+    } else {
+        None
+    };
+    // SAFETY: H5: a mutable payload is now in a shared borrow state until `_shared`
+    // drops; an immutable one is never mutably borrowed. H6: the items are initialised.
+    let (payload, items) = unsafe { (&*payload_ptr::<T>(p), items_of::<T>(p)) };
+    Some(f(payload, items))
+}
+
+// ----- monomorphised vtable entries ---------------------------------------------------
+
+/// tp_dealloc of a `T`: `before_free`, then drop the items and the payload.
+///
+/// # Safety
+/// Called once, by free_object, on an object whose payload type is `T` (H4) and whose
+/// count reached 0 (H1, H8).
 unsafe fn drop_payload<T: Payload>(p: NonNull<ObHead>) {
-    // SAFETY: called once by free_object on an object whose count reached 0 (H1, H8),
-    // so no reference to its payload or items remains: shared access is fine first,
-    // then the drops. Items are dropped from the last to the first, as CPython's
-    // tupledealloc releases them.
+    // SAFETY: H1/H8: the count reached 0, so no handle, and no reference to the payload
+    // or items, remains: shared access is fine first, then the drops (H4: it is a `T`).
+    // Items are dropped from the last to the first, as CPython's tupledealloc
+    // releases them.
     unsafe {
         (*payload_ptr::<T>(p)).before_free(items_of::<T>(p));
         let items = items_ptr::<T>(p);
@@ -296,23 +382,29 @@ unsafe fn drop_payload<T: Payload>(p: NonNull<ObHead>) {
     }
 }
 
+/// tp_traverse of a `T`; visits nothing while the payload cannot be borrowed shared.
+///
+/// # Safety
+/// `p` heads a live object whose payload type is `T` (H4), live during the call.
 unsafe fn traverse_payload<T: Payload>(p: NonNull<ObHead>, visit: Visit<'_>) {
-    // SAFETY: the collector calls this only when the borrow state is not exclusive
-    // (it checks `is_mut_borrowed` first), so a shared reference is allowed (H5).
-    unsafe { (*payload_ptr::<T>(p)).traverse(items_of::<T>(p), visit) }
+    // SAFETY: H4, forwarded from the caller; with_shared takes the borrow state (H5).
+    unsafe { with_shared::<T, _>(p, |t, items| t.traverse(items, visit)) };
 }
 
+/// tp_clear of a `T`; skipped while anyone borrows the payload.
+///
 /// # Safety
-/// `p` heads a live object whose payload type is `T` (H4).
+/// `p` heads a live object whose payload type is `T` (H4), and the caller holds a
+/// reference to it (H1), so the clear cannot free it.
 unsafe fn clear_payload<T: Payload>(p: NonNull<ObHead>) {
     if !T::MUTABLE {
         // SAFETY: H5: an immutable payload is only ever borrowed shared, so a shared
-        // reference is allowed; H1: the collector holds a reference to `p`; the items
+        // reference is allowed; H1: the caller holds a reference to `p`; the items
         // are initialised (H6), and any change goes through the item's own cells.
         unsafe { (*payload_ptr::<T>(p)).clear_shared(items_of::<T>(p)) };
         return;
     }
-    // SAFETY: H1: the collector holds a reference to `p` while clearing it.
+    // SAFETY: H1: the caller holds a reference to `p`; its header's fields are Cells.
     let head = unsafe { p.as_ref() };
     let state = head.flags.get();
     if state & BORROW_MASK != 0 {
@@ -324,14 +416,22 @@ unsafe fn clear_payload<T: Payload>(p: NonNull<ObHead>) {
     head.flags.set(head.flags.get() & !BORROW_MASK);
 }
 
+/// The bytes a `T` owns outside its block; 0 while it cannot be borrowed shared.
+///
+/// # Safety
+/// `p` heads a live object whose payload type is `T` (H4), live during the call.
 unsafe fn extra_size_payload<T: Payload>(p: NonNull<ObHead>) -> usize {
-    // SAFETY: called through a live handle outside any exclusive borrow (see sizeof).
-    unsafe { (*payload_ptr::<T>(p)).extra_size() }
+    // SAFETY: H4, forwarded from the caller; with_shared takes the borrow state (H5).
+    unsafe { with_shared::<T, _>(p, |t, _| t.extra_size()) }.unwrap_or(0)
 }
 
+/// May the collector untrack this `T`? False while it cannot be borrowed shared.
+///
+/// # Safety
+/// `p` heads a live object whose payload type is `T` (H4), live during the call.
 unsafe fn can_untrack_payload<T: Payload>(p: NonNull<ObHead>) -> bool {
-    // SAFETY: as traverse_payload: the collector checked the borrow state.
-    unsafe { (*payload_ptr::<T>(p)).can_untrack(items_of::<T>(p)) }
+    // SAFETY: H4, forwarded from the caller; with_shared takes the borrow state (H5).
+    unsafe { with_shared::<T, _>(p, |t, items| t.can_untrack(items)) }.unwrap_or(false)
 }
 
 // ----- words ---------------------------------------------------------------------------
@@ -339,11 +439,12 @@ unsafe fn can_untrack_payload<T: Payload>(p: NonNull<ObHead>) -> bool {
 /// The words after a fixed-size payload.
 ///
 /// # Safety
-/// `p` heads a live object (H3/H4).
+/// `p` heads a live object (H1), and the slice is used only while it is live.
 pub(super) unsafe fn words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
-    let vt = vtable_of(p);
-    // SAFETY: H3: a derived layout has `n_words` initialised words at `words_off`;
-    // words are Cells, so shared references to them are always allowed.
+    // SAFETY: H1, forwarded from the caller.
+    let vt = unsafe { vtable_of(p) };
+    // SAFETY: H3/H9: a layout's `n_words` words lie at `words_off`, inside the block,
+    // initialised; words are Cells, so shared references to them are always allowed.
     unsafe {
         let first = p.as_ptr().byte_add(vt.words_off).cast::<Word>();
         std::slice::from_raw_parts(first, vt.n_words)
@@ -353,10 +454,11 @@ pub(super) unsafe fn words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
 /// The words in front of the GC header.
 ///
 /// # Safety
-/// `p` heads a live object (H3/H4).
+/// `p` heads a live object (H1), and the slice is used only while it is live.
 pub(super) unsafe fn pre_words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
-    let vt = vtable_of(p);
-    // SAFETY: H3: the block starts `block_pre` bytes before the ObHead with
+    // SAFETY: H1, forwarded from the caller.
+    let vt = unsafe { vtable_of(p) };
+    // SAFETY: H3/H9: the block starts `block_pre` bytes before the ObHead with
     // `pre_words` initialised words.
     unsafe {
         let first = p.as_ptr().byte_sub(vt.block_pre()).cast::<Word>();
@@ -376,16 +478,18 @@ fn visit_word(w: &Word, visit: Visit<'_>) {
     w.set(Some(o));
 }
 
-/// tp_traverse of any object: its payload's, then its words'.
+/// tp_traverse of any object: its payload's (if it can be borrowed shared, H5), then
+/// its words'.
 ///
 /// # Safety
-/// `p` heads a live object whose payload is not exclusively borrowed (H5).
+/// `p` heads a live object (H1), live during the call.
 pub(crate) unsafe fn traverse_object(p: NonNull<ObHead>, visit: Visit<'_>) {
-    let vt = vtable_of(p);
-    // SAFETY: forwarded from the caller.
+    // SAFETY: H1, forwarded from the caller.
+    let vt = unsafe { vtable_of(p) };
+    // SAFETY: H4: the entry was made for the payload type of `p`; H1 from the caller.
     unsafe { (vt.traverse)(p, &mut *visit) };
     if vt.has_words() {
-        // SAFETY: `p` is live (caller).
+        // SAFETY: H1: `p` is live during the call (caller).
         let (pre, words) = unsafe { (pre_words_of(p), words_of(p)) };
         for w in pre.iter().chain(words) {
             visit_word(w, &mut *visit);
@@ -394,7 +498,8 @@ pub(crate) unsafe fn traverse_object(p: NonNull<ObHead>, visit: Visit<'_>) {
     if vt.heap_type {
         // An instance of a class holds its class (CPython's subtype_traverse), so a
         // class and its instances can form a collectable cycle.
-        // SAFETY: H1/H4: the header's type pointer is a live, counted reference.
+        // SAFETY: H1/H4: the header's type pointer is a live, counted reference; the
+        // ManuallyDrop handle lends it without counting.
         let ty = std::mem::ManuallyDrop::new(PyObj(unsafe { (*p.as_ptr()).ty.get() }));
         visit(&ty);
     }
@@ -405,14 +510,37 @@ pub(crate) unsafe fn traverse_object(p: NonNull<ObHead>, visit: Visit<'_>) {
 /// # Safety
 /// `p` heads a live object the caller holds a reference to (H1).
 pub(crate) unsafe fn clear_object(p: NonNull<ObHead>) {
-    let vt = vtable_of(p);
+    // SAFETY: H1, forwarded from the caller.
+    let vt = unsafe { vtable_of(p) };
     if vt.has_words() {
-        // SAFETY: `p` is live (caller).
+        // SAFETY: H1: the caller's reference keeps `p` live while its words drop.
         let (pre, words) = unsafe { (pre_words_of(p), words_of(p)) };
         for w in pre.iter().chain(words) {
             drop(w.take());
         }
     }
-    // SAFETY: clear checks the borrow state itself.
+    // SAFETY: H4: the entry was made for the payload type of `p`; H1 from the caller.
     unsafe { (vt.clear)(p) };
+}
+
+/// May the collector untrack `p` (CPython's _PyTuple_MaybeUntrack / _PyDict_MaybeUntrack)?
+///
+/// # Safety
+/// `p` heads a live object (H1), live during the call.
+pub(crate) unsafe fn can_untrack_object(p: NonNull<ObHead>) -> bool {
+    // SAFETY: H1, forwarded from the caller.
+    let vt = unsafe { vtable_of(p) };
+    // SAFETY: H4: the entry was made for the payload type of `p`; H1 from the caller.
+    unsafe { (vt.can_untrack)(p) }
+}
+
+/// sys.getsizeof's share from the payload: the bytes it owns outside its block.
+///
+/// # Safety
+/// `p` heads a live object (H1), live during the call.
+pub(super) unsafe fn extra_size_object(p: NonNull<ObHead>) -> usize {
+    // SAFETY: H1, forwarded from the caller.
+    let vt = unsafe { vtable_of(p) };
+    // SAFETY: H4: the entry was made for the payload type of `p`; H1 from the caller.
+    unsafe { (vt.extra_size)(p) }
 }
