@@ -185,7 +185,7 @@ fn finalize_garbage(collectable: GcPtr, fin: Finalize<'_>) {
             // SAFETY: as above; the handle keeps it alive while its finalizer runs (H1).
             fin(unsafe { PyObj::from_borrowed(op) });
         } else if let Some(f) = builtin {
-            // SAFETY: as above.
+            // SAFETY: C2/H1 as above: `op` is a live container.
             let o = unsafe { PyObj::from_borrowed(op) };
             if f(&o) {
                 g.set_finalized();

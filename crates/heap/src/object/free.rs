@@ -73,7 +73,8 @@ unsafe fn resurrect_for_finalizer(p: NonNull<ObHead>) -> bool {
 /// `p` heads an object whose count just reached 0 (its last handle is being dropped),
 /// so nothing refers to it any more (H1).
 pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
-    // SAFETY: forwarded from the caller.
+    // SAFETY: H1, forwarded from the caller: the count just reached 0, the block is
+    // not freed yet.
     if unsafe { resurrect_for_finalizer(p) } {
         return;
     }
