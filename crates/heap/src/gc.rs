@@ -128,18 +128,24 @@ fn gen_head(st: &GcState, i: usize) -> GcPtr {
 /// The busy window of a collection (C3): set while alive; a panic that unwinds out of
 /// it (from a payload's traverse or can_untrack) aborts, since it would leave the
 /// lists holding numbers and masked links.
-struct BusyWindow;
+struct BusyWindow {
+    /// The thread was already unwinding when the window opened (a destructor run by
+    /// the unwinding allocated a container): only a new panic is fatal.
+    was_panicking: bool,
+}
 
 impl BusyWindow {
     fn enter() -> BusyWindow {
         GC.with(|st| st.busy.set(true));
-        BusyWindow
+        BusyWindow {
+            was_panicking: std::thread::panicking(),
+        }
     }
 }
 
 impl Drop for BusyWindow {
     fn drop(&mut self) {
-        if std::thread::panicking() {
+        if std::thread::panicking() && !self.was_panicking {
             eprintln!("glasspy-heap: panic in a payload callback during a collection");
             std::process::abort();
         }

@@ -20,13 +20,14 @@
 //! a few object bits), so the header stays 16 bytes. A count cannot overflow in
 //! practice (each reference is a stored 8-byte pointer), and saturates to immortal.
 //!
-//! Files: `vtable.rs` (the `Payload` trait, `Vtable`, words), `alloc.rs` (new objects),
-//! `handle.rs` (`PyObj`), `borrow.rs` (`borrow` / `borrow_mut`), `free.rs` (the free
-//! trampoline), `pending.rs` (the finalizer queue and pending bits), `typeobj.rs` (type
-//! objects).
+//! Files: `vtable.rs` (the `Payload` trait, `Vtable`), `entries.rs` (where a payload
+//! lies, the vtable entries, words), `alloc.rs` (new objects), `handle.rs` (`PyObj`),
+//! `borrow.rs` (`borrow` / `borrow_mut`), `free.rs` (the free trampoline), `pending.rs`
+//! (the finalizer queue and pending bits), `typeobj.rs` (type objects).
 
 mod alloc;
 mod borrow;
+mod entries;
 mod free;
 mod handle;
 mod pending;
@@ -34,6 +35,8 @@ mod typeobj;
 mod vtable;
 
 pub use borrow::{BorrowError, PMut, PRef};
+pub(crate) use entries::{can_untrack_object, clear_object, traverse_object};
+use entries::{items_of, items_ptr, payload_ptr, pre_words_of, words_of};
 pub use free::live_objects;
 pub use handle::PyObj;
 pub(crate) use pending::defer_finalizer;
@@ -42,8 +45,6 @@ pub use pending::{
     PENDING_FINALIZE,
 };
 pub use typeobj::{TypeObject, TypeRef};
-pub(crate) use vtable::{can_untrack_object, clear_object, traverse_object};
-use vtable::{items_of, items_ptr, payload_ptr, pre_words_of, words_of};
 pub use vtable::{Payload, Untrack, Visit, Vtable, Word};
 
 use std::cell::Cell;

@@ -659,10 +659,29 @@ impl Payload for Meddler {
     }
 }
 
+const CHILD: &str = "GLASSPY_HEAP_TEST_ABORT_CHILD";
+
+/// Run test `name` of this binary again in a child process with CHILD set, expect it to
+/// fail, and return what it wrote to stderr.
+fn run_in_child(name: &str) -> String {
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            &format!("tests::{name}"),
+            "--test-threads=1",
+            "--nocapture",
+        ])
+        .env(CHILD, "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success(), "the child did not fail: {stderr}");
+    stderr
+}
+
 #[test]
 #[cfg_attr(miri, ignore)] // runs the test binary again, to see it abort
 fn a_traverse_that_untracks_during_a_collection_aborts() {
-    const CHILD: &str = "GLASSPY_HEAP_TEST_ABORT_CHILD";
     if std::env::var_os(CHILD).is_some() {
         let t = types();
         let ty = TypeRef::new::<Meta, Meddler>(&t.meta, Meta);
@@ -670,20 +689,37 @@ fn a_traverse_that_untracks_during_a_collection_aborts() {
         collect(0);
         unreachable!("the collection should have aborted");
     }
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "tests::a_traverse_that_untracks_during_a_collection_aborts",
-            "--test-threads=1",
-            "--nocapture",
-        ])
-        .env(CHILD, "1")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "the child did not fail: {stderr}");
+    let stderr = run_in_child("a_traverse_that_untracks_during_a_collection_aborts");
     assert!(
         stderr.contains("untracked or freed a container during a collection"),
+        "{stderr}"
+    );
+}
+
+/// A container whose traverse panics.
+struct Panicker;
+impl Payload for Panicker {
+    type Item = ();
+    const NAME: &'static str = "panicker";
+    const GC: bool = true;
+    fn traverse(&self, _: &[()], _: Visit<'_>) {
+        panic!("traverse failed");
+    }
+}
+
+#[test]
+#[cfg_attr(miri, ignore)] // runs the test binary again, to see it abort
+fn a_panic_in_a_traverse_during_a_collection_aborts() {
+    if std::env::var_os(CHILD).is_some() {
+        let t = types();
+        let ty = TypeRef::new::<Meta, Panicker>(&t.meta, Meta);
+        let _p = PyObj::new(&ty, Panicker);
+        let _ = std::panic::catch_unwind(|| collect(0));
+        unreachable!("the collection should have aborted");
+    }
+    let stderr = run_in_child("a_panic_in_a_traverse_during_a_collection_aborts");
+    assert!(
+        stderr.contains("panic in a payload callback during a collection"),
         "{stderr}"
     );
 }

@@ -8,8 +8,8 @@ use std::marker::PhantomData;
 use std::mem::size_of;
 use std::ptr::{self, NonNull};
 
+use super::entries::items_off;
 use super::free::{count_alloc, count_free};
-use super::vtable::items_off;
 use super::{items_ptr, payload_ptr, ObHead, Payload, PyObj, TypeRef, VarBlock, Vtable, GC_PRE};
 use crate::gc::{self, GcHead};
 use crate::pymalloc::{object_alloc, object_dealloc};

@@ -5,8 +5,8 @@
 use std::any::TypeId;
 use std::ptr::NonNull;
 
+use super::entries::extra_size_object;
 use super::free::dealloc;
-use super::vtable::extra_size_object;
 use super::{
     gc_head, items_of, payload_ptr, pre_words_of, traverse_object, vtable_of, words_of, ObHead,
     Payload, TypeRef, Untrack, VarBlock, Visit, Vtable, Word, OWNED,
