@@ -242,23 +242,6 @@ pub fn new(payload: Generator, n: usize, slots: Vec<PyObj>) -> Option<PyObj> {
     PyObj::new_var(&ctx().generator_type, false, payload, n, items)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn block_is_cpythons_generator_size() {
-        // python3 3.11: sys.getsizeof of a generator is 168 + 8 * (co_nlocalsplus +
-        // co_stacksize): 176 for `def g(): yield 1` (0 locals, stack 1), 216 with
-        // `a = b = c = d = 0` (4 locals, stack 2), 200 for `(i for i in range(3))`
-        // (.0 and i, stack 2).
-        let vt = Generator::VTABLE;
-        assert_eq!(vt.block_size(1), Some(176));
-        assert_eq!(vt.block_size(6), Some(216));
-        assert_eq!(vt.block_size(4), Some(200));
-    }
-}
-
 fn gen_repr(
     _rt: &mut dyn crate::objects::runtime::Runtime,
     g: &PyObj,
@@ -280,3 +263,20 @@ pub const SLOTS: crate::objects::typeobj::slots::SlotTable =
         repr: Some(gen_repr),
         ..crate::objects::typeobj::slots::SlotTable::EMPTY
     };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_is_cpythons_generator_size() {
+        // python3 3.11: sys.getsizeof of a generator is 168 + 8 * (co_nlocalsplus +
+        // co_stacksize): 176 for `def g(): yield 1` (0 locals, stack 1), 216 with
+        // `a = b = c = d = 0` (4 locals, stack 2), 200 for `(i for i in range(3))`
+        // (.0 and i, stack 2).
+        let vt = Generator::VTABLE;
+        assert_eq!(vt.block_size(1), Some(176));
+        assert_eq!(vt.block_size(6), Some(216));
+        assert_eq!(vt.block_size(4), Some(200));
+    }
+}

@@ -292,7 +292,10 @@ impl Vm {
         // A type's own __length_hint__ (the reversed iterators).
         let key = string::intern_str("__length_hint__");
         if let Ok(Some(f)) = self.type_lookup(&o.type_obj(), &key) {
-            if let Ok(n) = self.call(&f, crate::objects::args::Args::positional(&[o.clone()])) {
+            if let Ok(n) = self.call(
+                &f,
+                crate::objects::args::Args::positional(std::slice::from_ref(o)),
+            ) {
                 if let Some(n) = crate::objects::int::as_i64(&n) {
                     return n.max(0) as usize;
                 }
