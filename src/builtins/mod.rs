@@ -15,6 +15,7 @@ mod methods_num;
 mod methods_set;
 mod methods_str;
 mod methods_str_format;
+mod oserror;
 #[cfg(test)]
 mod methods_tests;
 mod subclass;
@@ -86,6 +87,9 @@ pub fn install(vm: &mut Vm) {
     for ((name, _), ty) in HIERARCHY.iter().zip(&c.exc_types) {
         set(vm, &b, name, ty.as_obj().clone());
     }
+    for alias in ["IOError", "EnvironmentError"] {
+        set(vm, &b, alias, c.exc_type("OSError").as_obj().clone());
+    }
     set(vm, &b, "None", c.none.clone());
     set(vm, &b, "Ellipsis", c.ellipsis.clone());
     set(vm, &b, "NotImplemented", c.not_implemented.clone());
@@ -105,6 +109,7 @@ pub fn install(vm: &mut Vm) {
         iterators::install_types();
         functions::install_types();
         sys::install_types();
+        oserror::install_types();
         crate::vm::gen::install();
         install_methods(vm);
     }
@@ -137,6 +142,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "gc" => Some(gc::make(vm)?),
         "math" => Some(math::make(vm)?),
         "time" => Some(time::make(vm)?),
+        "errno" => Some(oserror::make_errno(vm)?),
         _ => None,
     })
 }

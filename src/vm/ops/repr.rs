@@ -69,6 +69,9 @@ impl Vm {
     /// str(exc): the message, per CPython's BaseException.__str__ (KeyError shows
     /// the repr of its key).
     pub fn exception_str(&mut self, e: &PyObj) -> VmResult<String> {
+        if let Some(s) = self.special_exception_str(e)? {
+            return Ok(s);
+        }
         let args = exceptions::args(e);
         let items = tuple::items(&args).unwrap_or(&[]).to_vec();
         match items.as_slice() {
@@ -77,6 +80,65 @@ impl Vm {
             [x] => self.str(x),
             _ => self.repr(&args),
         }
+    }
+
+    /// str() of an OSError with an errno (`[Errno 2] No such file or directory: 'x'`)
+    /// and of a SyntaxError with a location (`msg (file, line N)`), from the
+    /// attributes their constructors keep in the exception's dict.
+    fn special_exception_str(&mut self, e: &PyObj) -> VmResult<Option<String>> {
+        let c = ctx();
+        let os = exceptions::matches(e, c.exc_type("OSError"));
+        let syntax = !os && exceptions::matches(e, c.exc_type("SyntaxError"));
+        if !os && !syntax {
+            return Ok(None);
+        }
+        let Some(d) = e.borrow::<ExcObj>().ok().and_then(|x| x.dict.clone()) else {
+            return Ok(None);
+        };
+        let field = |vm: &mut Vm, n: &str| vm.dict_get_str(&d, n).filter(|v| !v.is(&c.none));
+        if os {
+            let (errno, strerror) = (field(self, "errno"), field(self, "strerror"));
+            let (f1, f2) = (field(self, "filename"), field(self, "filename2"));
+            let num = |vm: &mut Vm, v: &Option<PyObj>| match v {
+                Some(v) => vm.str(v),
+                None => Ok("None".to_string()),
+            };
+            return Ok(match (f1, f2) {
+                (Some(f1), Some(f2)) => Some(format!(
+                    "[Errno {}] {}: {} -> {}",
+                    num(self, &errno)?,
+                    num(self, &strerror)?,
+                    self.repr(&f1)?,
+                    self.repr(&f2)?
+                )),
+                (Some(f1), None) => Some(format!(
+                    "[Errno {}] {}: {}",
+                    num(self, &errno)?,
+                    num(self, &strerror)?,
+                    self.repr(&f1)?
+                )),
+                _ => match (errno, strerror) {
+                    (Some(n), Some(s)) => Some(format!("[Errno {}] {}", self.str(&n)?, self.str(&s)?)),
+                    _ => None,
+                },
+            });
+        }
+        let Some(msg) = self.dict_get_str(&d, "msg") else {
+            return Ok(None);
+        };
+        let msg = self.str(&msg)?;
+        let file = field(self, "filename").and_then(|f| string::as_str(&f).map(|s| s.into_owned()));
+        let line = field(self, "lineno").and_then(|l| int::as_i64(&l));
+        let file = file.map(|f| match f.rfind('/') {
+            Some(i) => f[i + 1..].to_string(),
+            None => f,
+        });
+        Ok(Some(match (file, line) {
+            (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+            (Some(f), None) => format!("{msg} ({f})"),
+            (None, Some(l)) => format!("{msg} (line {l})"),
+            (None, None) => msg,
+        }))
     }
 
     /// `<__main__.A object at 0x...>`: object.__repr__.
