@@ -2,10 +2,12 @@
 //! (sys, gc, math, time), each made on first import.
 
 mod classes;
+mod codecs;
 mod constructors;
 mod functions;
 mod functions_seq;
 mod gc;
+mod io;
 mod iterators;
 mod math;
 mod methods_args;
@@ -34,6 +36,12 @@ pub static LIBRARY: crate::vm::Library = crate::vm::Library {
     install,
     make_module,
 };
+
+static OPEN: crate::objects::builtin_function::MethodDef =
+    crate::objects::builtin_function::MethodDef {
+        name: "open",
+        func: io::open,
+    };
 
 /// None (a new reference), the result of the methods that return nothing.
 fn none() -> PyObj {
@@ -76,6 +84,8 @@ pub fn install(vm: &mut Vm) {
     ] {
         set(vm, &b, name, ty.as_obj().clone());
     }
+    let open = builtin_function::new(&OPEN, None, Some(module_name.clone()));
+    set(vm, &b, "open", open);
     let bc = builtin_function::new(&classes::BUILD_CLASS, None, Some(module_name.clone()));
     set(vm, &b, "__build_class__", bc);
     for (name, ty) in iterators::builtin_names() {
@@ -110,6 +120,7 @@ pub fn install(vm: &mut Vm) {
         functions::install_types();
         sys::install_types();
         oserror::install_types();
+        io::install_types();
         crate::vm::gen::install();
         install_methods(vm);
     }
@@ -143,6 +154,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "math" => Some(math::make(vm)?),
         "time" => Some(time::make(vm)?),
         "errno" => Some(oserror::make_errno(vm)?),
+        "io" | "_io" => Some(io::make(vm)?),
         _ => None,
     })
 }
