@@ -17,6 +17,7 @@ mod methods_num;
 mod methods_set;
 mod methods_str;
 mod methods_str_format;
+mod os;
 mod oserror;
 #[cfg(test)]
 mod methods_tests;
@@ -155,6 +156,11 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "time" => Some(time::make(vm)?),
         "errno" => Some(oserror::make_errno(vm)?),
         "io" | "_io" => Some(io::make(vm)?),
+        "os" => Some(os::make(vm)?),
+        "os.path" | "posixpath" => {
+            let m = vm.import(&string::intern_str("os"))?;
+            Some(vm.getattr(&m, &string::intern_str("path"))?)
+        }
         _ => None,
     })
 }
