@@ -2,6 +2,7 @@
 //! (sys, gc, math, time), each made on first import.
 
 mod classes;
+mod exec;
 mod codecs;
 mod constructors;
 mod functions;
@@ -55,7 +56,7 @@ pub fn install(vm: &mut Vm) {
     let b = vm.builtins.clone();
     let c = ctx();
     let module_name = string::intern_str("builtins");
-    for def in functions::FUNCTIONS {
+    for def in functions::FUNCTIONS.iter().chain(exec::FUNCTIONS) {
         let f = builtin_function::new(def, None, Some(module_name.clone()));
         set(vm, &b, def.name, f);
     }

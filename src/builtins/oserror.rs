@@ -198,11 +198,63 @@ static OSERROR_METHODS: &[MethodDef] = &[MethodDef {
     func: init_oserror,
 }];
 
-/// Give OSError its constructor (once per thread).
+/// SyntaxError.__init__(self, msg, (filename, lineno, offset, text, end_lineno,
+/// end_offset)): the attributes from the arguments (None when not given).
+fn init_syntax_error(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    args.no_kw("SyntaxError")?;
+    let Some(s) = args.all.first() else {
+        return Ok(none());
+    };
+    let rest = &args.pos()[1..];
+    if let Ok(mut e) = s.borrow_mut::<ExcObj>() {
+        let old = std::mem::replace(&mut e.args, tuple::new(rest.to_vec()));
+        drop(e);
+        drop(old);
+    }
+    let mut vals: Vec<PyObj> = vec![none(); 8];
+    if let Some(m) = rest.first() {
+        vals[0] = m.clone();
+    }
+    if rest.len() == 2 {
+        let info = tuple::items(&rest[1]).map(<[PyObj]>::to_vec);
+        match info {
+            Some(info) if (4..=6).contains(&info.len()) => {
+                for (i, v) in info.into_iter().enumerate() {
+                    vals[i + 1] = v;
+                }
+            }
+            _ => {
+                return Err(exceptions::type_error(
+                    "SyntaxError.__init__() argument 2 must be a tuple of 4 to 6 items",
+                ))
+            }
+        }
+    }
+    let names = [
+        "msg",
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+        "print_file_and_line",
+    ];
+    crate::vm::exec::set_syntax_fields(s, names.into_iter().zip(vals));
+    Ok(none())
+}
+
+static SYNTAX_ERROR_METHODS: &[MethodDef] = &[MethodDef {
+    name: "__init__",
+    func: init_syntax_error,
+}];
+
+/// Give OSError its constructor and SyntaxError its initialiser (once per thread).
 pub fn install_types() {
     let ty = ctx().exc_type("OSError");
     typeobj::set_new(ty, &NEW_OSERROR);
     typeobj::add_methods(ty, OSERROR_METHODS);
+    typeobj::add_methods(ctx().exc_type("SyntaxError"), SYNTAX_ERROR_METHODS);
 }
 
 /// An OSError (or the subclass its errno selects) with CPython's arguments:
