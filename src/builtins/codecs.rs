@@ -127,6 +127,7 @@ pub fn encode(enc: Encoding, errors: &str, chars: &[u32], out: &mut Vec<u8>) -> 
             "surrogateescape" if chars[i..j].iter().all(|c| (0xdc80..0xdd00).contains(c)) => {
                 out.extend(chars[i..j].iter().map(|c| (c - 0xdc00) as u8));
             }
+            h if !known_handler(h) => return Err(unknown_handler(h)),
             _ => {
                 let reason = match enc {
                     Encoding::Utf8 => "surrogates not allowed",
@@ -265,6 +266,7 @@ pub fn decode_replacement(
             }
         }
         "surrogateescape" => out.extend(b[start..end].iter().map(|&x| 0xdc00 + u32::from(x))),
+        h if !known_handler(h) => return Err(unknown_handler(h)),
         _ => return Err(decode_error(enc, b, start, end, reason)),
     }
     Ok(())

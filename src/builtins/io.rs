@@ -218,6 +218,19 @@ fn closed_error() -> Exc {
     value_error("I/O operation on closed file.")
 }
 
+/// The raw and buffered layers' message (no full stop).
+fn closed_error_raw() -> Exc {
+    value_error("I/O operation on closed file")
+}
+
+/// Like `check_open`, with the lower layers' message.
+fn check_open_raw(s: &TextState) -> VmResult<()> {
+    if text_closed(s) {
+        return Err(closed_error_raw());
+    }
+    Ok(())
+}
+
 fn busy() -> Exc {
     exceptions::named("RuntimeError", "reentrant call inside the file object")
 }
@@ -884,6 +897,10 @@ fn writelines_with(
 
 fn text_writelines(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
+    if let Some(o) = args.all.first() {
+        let s = text_state(o)?;
+        check_open(&s)?;
+    }
     writelines_with(vm, &args, write_text)
 }
 
@@ -986,7 +1003,7 @@ fn text_truncate(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         let s = text_state(&o)?;
         if !raw_flags(&s).1 {
             drop(s);
-            return Err(unsupported(vm, "File not open for writing"));
+            return Err(unsupported(vm, "truncate"));
         }
     }
     let mut bs = buf_state(&b)?;
@@ -1083,7 +1100,7 @@ fn text_fileno(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (o, _) = split(&args);
     let s = text_state(&o)?;
-    check_open(&s)?;
+    check_open_raw(&s)?;
     let fd = match (s.std, &s.buffer) {
         (Std::Out, _) => 1,
         (Std::Err, _) => 2,
@@ -1096,7 +1113,7 @@ fn text_fileno(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
                     f.as_raw_fd() as i64
                 }
                 Some(Raw::Stdin) => 0,
-                None => return Err(closed_error()),
+                None => return Err(closed_error_raw()),
             }
         }
         _ => {
@@ -1110,21 +1127,26 @@ fn text_fileno(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 fn text_readable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (o, _) = split(&args);
     let s = text_state(&o)?;
-    check_open(&s)?;
+    check_open_raw(&s)?;
     Ok(bool_obj(raw_flags(&s).0))
 }
 
 fn text_writable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (o, _) = split(&args);
     let s = text_state(&o)?;
-    check_open(&s)?;
+    // A BufferedReader answers False without asking whether it is closed.
+    let (readable, writable) = raw_flags(&s);
+    if readable && !writable && s.buffer.is_some() {
+        return Ok(bool_obj(false));
+    }
+    check_open_raw(&s)?;
     Ok(bool_obj(raw_flags(&s).1))
 }
 
 fn text_seekable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (o, _) = split(&args);
     let s = text_state(&o)?;
-    check_open(&s)?;
+    check_open_raw(&s)?;
     let b = s.buffer.clone();
     drop(s);
     Ok(bool_obj(b.as_ref().is_some_and(seekable_buf)))
@@ -1133,7 +1155,7 @@ fn text_seekable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 fn text_isatty(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (o, _) = split(&args);
     let s = text_state(&o)?;
-    check_open(&s)?;
+    check_open_raw(&s)?;
     let tty = match (s.std, &s.buffer) {
         (Std::Out, _) => std::io::stdout().is_terminal(),
         (Std::Err, _) => std::io::stderr().is_terminal(),
@@ -1405,7 +1427,7 @@ fn sio_state(o: &PyObj) -> VmResult<RefMut<'_, StrState>> {
         .try_borrow_mut()
         .map_err(|_| busy())?;
     if s.closed {
-        return Err(closed_error());
+        return Err(closed_error_raw());
     }
     Ok(s)
 }
@@ -1494,6 +1516,9 @@ fn sio_write(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 fn sio_writelines(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
+    if let Some(o) = args.all.first() {
+        drop(sio_state(o)?);
+    }
     writelines_with(vm, &args, sio_write_str)
 }
 
@@ -1833,11 +1858,6 @@ pub fn open(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         Some(e) => Encoding::lookup(e).ok_or_else(|| codecs::unknown_encoding(e))?,
         None => Encoding::Utf8,
     };
-    if let Some(e) = &errors {
-        if !codecs::known_handler(e) {
-            return Err(codecs::unknown_handler(e));
-        }
-    }
     if int::value(&file).is_some() {
         return Err(exceptions::named(
             "NotImplementedError",

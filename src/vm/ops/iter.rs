@@ -82,6 +82,9 @@ impl Vm {
         if let Some((start, step, n)) = range::parts(o) {
             return Ok(range::iter(start, step, n));
         }
+        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.iter) {
+            return f(self, o);
+        }
         if o.is_a::<SeqIter>()
             || o.is_a::<DictIter>()
             || o.is_a::<SetIter>()
@@ -89,9 +92,6 @@ impl Vm {
             || registered_next(o).is_some()
         {
             return Ok(o.clone());
-        }
-        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.iter) {
-            return f(self, o);
         }
         Err(exceptions::type_error(format!(
             "'{}' object is not iterable",
