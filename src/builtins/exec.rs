@@ -188,12 +188,11 @@ fn namespaces(
 }
 
 fn run(vm: &mut Vm, code: PyObj, g: PyObj, l: Option<PyObj>, fname: &str) -> VmResult<PyObj> {
-    if code
-        .get::<Code>()
-        .is_some_and(|c| !c.freevars.is_empty())
-    {
+    let nfree = code.get::<Code>().map_or(0, |c| c.freevars.len());
+    if nfree > 0 {
+        let _ = fname;
         return Err(type_error(format!(
-            "code object passed to {fname}() may not contain free variables"
+            "code object requires a closure of exactly length {nfree}"
         )));
     }
     vm.run_code(code, g, l)

@@ -244,6 +244,25 @@ fn init_syntax_error(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(none())
 }
 
+/// SyntaxError.__new__(cls, *args): an instance with its attributes set.
+fn new_syntax_error(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let Some(ty) = args.all.first().and_then(TypeRef::from_obj::<TypeInfo>) else {
+        return Err(exceptions::type_error(
+            "SyntaxError.__new__(X): X is not a type object",
+        ));
+    };
+    let exc = exceptions::new_exc(&ty, vec![]);
+    let mut all = vec![exc.clone()];
+    all.extend(args.pos()[1..].iter().cloned());
+    init_syntax_error(rt, Args::positional(&all))?;
+    Ok(exc)
+}
+
+static NEW_SYNTAX_ERROR: MethodDef = MethodDef {
+    name: "__new__",
+    func: new_syntax_error,
+};
+
 static SYNTAX_ERROR_METHODS: &[MethodDef] = &[MethodDef {
     name: "__init__",
     func: init_syntax_error,
@@ -255,6 +274,7 @@ pub fn install_types() {
     typeobj::set_new(ty, &NEW_OSERROR);
     typeobj::add_methods(ty, OSERROR_METHODS);
     typeobj::add_methods(ctx().exc_type("SyntaxError"), SYNTAX_ERROR_METHODS);
+    typeobj::set_new(ctx().exc_type("SyntaxError"), &NEW_SYNTAX_ERROR);
 }
 
 /// An OSError (or the subclass its errno selects) with CPython's arguments:
