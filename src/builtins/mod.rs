@@ -25,6 +25,7 @@ mod methods_tests;
 mod subclass;
 mod sys;
 mod time;
+mod time_fmt;
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function;
