@@ -50,7 +50,11 @@ pub fn unknown_encoding(name: &str) -> Exc {
 pub fn known_handler(errors: &str) -> bool {
     matches!(
         errors,
-        "strict" | "ignore" | "replace" | "backslashreplace" | "xmlcharrefreplace"
+        "strict"
+            | "ignore"
+            | "replace"
+            | "backslashreplace"
+            | "xmlcharrefreplace"
             | "surrogateescape"
     )
 }

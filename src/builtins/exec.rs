@@ -149,7 +149,10 @@ fn namespaces(
     if let Some(g) = globals {
         if dict::len(g).is_none() {
             return Err(type_error(if fname == "exec" {
-                format!("exec() globals must be a dict, not {}", typeobj::type_name(g))
+                format!(
+                    "exec() globals must be a dict, not {}",
+                    typeobj::type_name(g)
+                )
             } else if is_mapping(vm, g)? {
                 "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
             } else {

@@ -492,7 +492,13 @@ fn next_char(s: &mut TextState, b: &mut BufState) -> VmResult<Option<u32>> {
                     let mut out = Vec::new();
                     let start = b.rpos;
                     codecs::decode_replacement(
-                        s.enc, &errors, &b.rbuf, start, start + n, reason, &mut out,
+                        s.enc,
+                        &errors,
+                        &b.rbuf,
+                        start,
+                        start + n,
+                        reason,
+                        &mut out,
                     )?;
                     b.rpos += n;
                     if out.is_empty() {
@@ -674,7 +680,9 @@ fn text_read(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             flush_buf(&mut bs).map_err(|e| io_err(vm, &e))?;
             let mut out = Vec::new();
             while out.len() < n {
-                let Some(c) = next_char(&mut s, &mut bs)? else { break };
+                let Some(c) = next_char(&mut s, &mut bs)? else {
+                    break;
+                };
                 if c == 0x0d && s.newline.is_none() {
                     if s.pending.is_empty() && peek_byte(&mut bs) == Some(b'\n') {
                         bs.rpos += 1;
@@ -835,7 +843,12 @@ fn write_text(vm: &mut Vm, o: &PyObj, v: &PyObj) -> VmResult<usize> {
                 return Err(unsupported(vm, "not writable"));
             };
             let data = match view.to_str() {
-                Some(t) if s.enc == Encoding::Utf8 && s.newline.as_deref().is_none_or(|x| x.is_empty() || x == "\n") => {
+                Some(t)
+                    if s.enc == Encoding::Utf8
+                        && s.newline
+                            .as_deref()
+                            .is_none_or(|x| x.is_empty() || x == "\n") =>
+                {
                     t.into_owned().into_bytes()
                 }
                 _ => {
@@ -1791,7 +1804,14 @@ pub fn open(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let a = args.clinic(
         "open",
         &[
-            "file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener",
+            "file",
+            "mode",
+            "buffering",
+            "encoding",
+            "errors",
+            "newline",
+            "closefd",
+            "opener",
         ],
         1,
     )?;

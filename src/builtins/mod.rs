@@ -2,9 +2,9 @@
 //! (sys, gc, math, time), each made on first import.
 
 mod classes;
-mod exec;
 mod codecs;
 mod constructors;
+mod exec;
 mod functions;
 mod functions_seq;
 mod gc;
@@ -18,10 +18,10 @@ mod methods_num;
 mod methods_set;
 mod methods_str;
 mod methods_str_format;
-mod os;
-mod oserror;
 #[cfg(test)]
 mod methods_tests;
+mod os;
+mod oserror;
 mod subclass;
 mod sys;
 mod time;

@@ -29,8 +29,10 @@ pub fn os_str(b: &[u8]) -> PyObj {
         Err(_) => {
             let chars = codecs::decode_all(Encoding::Utf8, "surrogateescape", b)
                 .expect("surrogateescape cannot fail");
-            string::from_buf(&crate::objects::unicode::view::StrBuf::from_code_points(&chars))
-                .unwrap_or_else(|| string::new(""))
+            string::from_buf(&crate::objects::unicode::view::StrBuf::from_code_points(
+                &chars,
+            ))
+            .unwrap_or_else(|| string::new(""))
         }
     }
 }
@@ -857,7 +859,10 @@ fn p_expandvars(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         if chars[i] == '$' {
             let (name, end) = if chars.get(i + 1) == Some(&'{') {
                 match chars[i + 2..].iter().position(|c| *c == '}') {
-                    Some(k) => (chars[i + 2..i + 2 + k].iter().collect::<String>(), i + 3 + k),
+                    Some(k) => (
+                        chars[i + 2..i + 2 + k].iter().collect::<String>(),
+                        i + 3 + k,
+                    ),
                     None => (String::new(), i),
                 }
             } else {
@@ -886,7 +891,12 @@ fn p_expandvars(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 /// Metadata of a path argument; None when it cannot be had (os.path's predicates
 /// answer False then, as CPython's do for OSError and ValueError).
-fn meta(vm: &mut Vm, args: &Args<'_>, fname: &str, follow: bool) -> VmResult<Option<std::fs::Metadata>> {
+fn meta(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    fname: &str,
+    follow: bool,
+) -> VmResult<Option<std::fs::Metadata>> {
     let a = args.range(fname, 1, 1)?;
     let p = match fs_path(vm, &a[0], fname) {
         Ok(p) => p,
@@ -912,12 +922,16 @@ fn p_lexists(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 fn p_isfile(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
-    Ok(bool_obj(meta(vm, &args, "isfile", true)?.is_some_and(|m| m.is_file())))
+    Ok(bool_obj(
+        meta(vm, &args, "isfile", true)?.is_some_and(|m| m.is_file()),
+    ))
 }
 
 fn p_isdir(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
-    Ok(bool_obj(meta(vm, &args, "isdir", true)?.is_some_and(|m| m.is_dir())))
+    Ok(bool_obj(
+        meta(vm, &args, "isdir", true)?.is_some_and(|m| m.is_dir()),
+    ))
 }
 
 fn p_islink(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
@@ -928,7 +942,12 @@ fn p_islink(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// getsize / getmtime / ...: a stat field, the stat's error if it fails.
-fn stat_field(vm: &mut Vm, args: &Args<'_>, fname: &str, pick: fn(&std::fs::Metadata) -> PyObj) -> VmResult<PyObj> {
+fn stat_field(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    fname: &str,
+    pick: fn(&std::fs::Metadata) -> PyObj,
+) -> VmResult<PyObj> {
     let a = args.range(fname, 1, 1)?;
     let p = fs_path(vm, &a[0], fname)?;
     let md = std::fs::metadata(&p).map_err(|e| err(vm, &e, &a[0]))?;
@@ -936,7 +955,9 @@ fn stat_field(vm: &mut Vm, args: &Args<'_>, fname: &str, pick: fn(&std::fs::Meta
 }
 
 fn p_getsize(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    stat_field(Vm::of(rt), &args, "getsize", |m| int::new_i64(m.size() as i64))
+    stat_field(Vm::of(rt), &args, "getsize", |m| {
+        int::new_i64(m.size() as i64)
+    })
 }
 
 fn p_getmtime(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

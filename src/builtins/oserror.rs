@@ -279,12 +279,7 @@ pub fn install_types() {
 
 /// An OSError (or the subclass its errno selects) with CPython's arguments:
 /// `FileNotFoundError(2, 'No such file or directory')` and the filename(s).
-pub fn os_error(
-    vm: &mut Vm,
-    errno: i32,
-    filename: Option<PyObj>,
-    filename2: Option<PyObj>,
-) -> Exc {
+pub fn os_error(vm: &mut Vm, errno: i32, filename: Option<PyObj>, filename2: Option<PyObj>) -> Exc {
     let c = ctx();
     let ty = subclass_for(errno as i64).map_or_else(|| c.exc_type("OSError"), |n| c.exc_type(n));
     let mut a = vec![int::new_i64(errno as i64), string::new(&strerror(errno))];

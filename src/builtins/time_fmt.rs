@@ -94,7 +94,9 @@ fn parse_tzif(b: &[u8]) -> Option<Zone> {
         return None;
     }
     let be32 = |p: usize| -> Option<i64> {
-        Some(i64::from(i32::from_be_bytes(b.get(p..p + 4)?.try_into().ok()?)))
+        Some(i64::from(i32::from_be_bytes(
+            b.get(p..p + 4)?.try_into().ok()?,
+        )))
     };
     let counts = |p: usize| -> Option<[usize; 6]> {
         let mut c = [0usize; 6];
@@ -123,7 +125,11 @@ fn parse_tzif(b: &[u8]) -> Option<Zone> {
         times.push(t);
         p += tsize;
     }
-    let idx: Vec<usize> = b.get(p..p + timecnt2)?.iter().map(|&x| x as usize).collect();
+    let idx: Vec<usize> = b
+        .get(p..p + timecnt2)?
+        .iter()
+        .map(|&x| x as usize)
+        .collect();
     p += timecnt2;
     let mut raw_types = Vec::with_capacity(typecnt2);
     for _ in 0..typecnt2 {
@@ -180,11 +186,7 @@ fn local_type(t: i64) -> (i64, bool, String) {
     let z = load_zone();
     let i = match z.transitions.iter().rposition(|(tt, _)| *tt <= t) {
         Some(k) => z.transitions[k].1,
-        None => z
-            .types
-            .iter()
-            .position(|(_, dst, _)| !dst)
-            .unwrap_or(0),
+        None => z.types.iter().position(|(_, dst, _)| !dst).unwrap_or(0),
     };
     z.types.get(i).cloned().unwrap_or((0, false, "UTC".into()))
 }
@@ -284,7 +286,10 @@ fn secs_arg(o: Option<&PyObj>) -> VmResult<i64> {
             }
             if let Some(n) = int::value(v) {
                 return n.to_i64().ok_or_else(|| {
-                    exceptions::named("OverflowError", "timestamp out of range for platform time_t")
+                    exceptions::named(
+                        "OverflowError",
+                        "timestamp out of range for platform time_t",
+                    )
                 });
             }
             Err(type_error(format!(
@@ -315,9 +320,7 @@ fn tm_arg(vm: &mut Vm, o: Option<&PyObj>, fname: &str, local_default: bool) -> V
         }
     };
     if tuple::items(o).is_none() {
-        return Err(type_error(format!(
-            "Tuple or struct_time argument required"
-        )));
+        return Err(type_error("Tuple or struct_time argument required"));
     }
     let items = vm.collect_iter(o)?;
     if items.len() != 9 {
@@ -390,11 +393,7 @@ fn check_tm(tm: &mut Tm) -> VmResult<()> {
         }
     }
     tm.wday = tm.wday.rem_euclid(7);
-    if tm.isdst < -1 {
-        tm.isdst = -1;
-    } else if tm.isdst > 1 {
-        tm.isdst = 1;
-    }
+    tm.isdst = tm.isdst.clamp(-1, 1);
     Ok(())
 }
 
@@ -477,7 +476,12 @@ pub fn strftime_text(fmt: &str, tm: &Tm) -> String {
             'c' => asctime_text(tm),
             'C' => format!("{:02}", tm.year.div_euclid(100)),
             'd' => format!("{:02}", tm.mday),
-            'D' => format!("{:02}/{:02}/{:02}", tm.mon, tm.mday, tm.year.rem_euclid(100)),
+            'D' => format!(
+                "{:02}/{:02}/{:02}",
+                tm.mon,
+                tm.mday,
+                tm.year.rem_euclid(100)
+            ),
             'e' => format!("{:2}", tm.mday),
             'F' => format!("{}-{:02}-{:02}", tm.year, tm.mon, tm.mday),
             'g' => format!("{:02}", iso_week(tm).0.rem_euclid(100)),
@@ -512,7 +516,12 @@ pub fn strftime_text(fmt: &str, tm: &Tm) -> String {
             'V' => format!("{:02}", iso_week(tm).1),
             'w' => sun_wday.to_string(),
             'W' => format!("{:02}", (tm.yday - 1 + 7 - tm.wday) / 7),
-            'x' => format!("{:02}/{:02}/{:02}", tm.mon, tm.mday, tm.year.rem_euclid(100)),
+            'x' => format!(
+                "{:02}/{:02}/{:02}",
+                tm.mon,
+                tm.mday,
+                tm.year.rem_euclid(100)
+            ),
             'X' => format!("{:02}:{:02}:{:02}", tm.hour, tm.min, tm.sec),
             'y' => format!("{:02}", tm.year.rem_euclid(100)),
             'Y' => tm.year.to_string(),

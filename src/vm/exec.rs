@@ -92,9 +92,7 @@ impl Vm {
 pub fn compile_error(e: &CompileError) -> Exc {
     match e {
         CompileError::Syntax(s) => Exc(syntax_error_object(s)),
-        CompileError::Recursion => {
-            exceptions::named("RecursionError", CompileError::RECURSION_MSG)
-        }
+        CompileError::Recursion => exceptions::named("RecursionError", CompileError::RECURSION_MSG),
     }
 }
 
@@ -117,7 +115,10 @@ fn syntax_error_object(s: &SyntaxError) -> PyObj {
     ];
     let loc = tuple::new(fields[1..].iter().map(|(_, v)| v.clone()).collect());
     let exc = exceptions::new_exc(ty, vec![fields[0].1.clone(), loc]);
-    set_syntax_fields(&exc, fields.into_iter().chain([("print_file_and_line", none())]));
+    set_syntax_fields(
+        &exc,
+        fields.into_iter().chain([("print_file_and_line", none())]),
+    );
     exc
 }
 
@@ -151,7 +152,9 @@ impl Vm {
         let filename = get(self, "filename")
             .and_then(|f| string::as_str(&f).map(|s| s.into_owned()))
             .unwrap_or_else(|| "<string>".into());
-        let offset = get(self, "offset").and_then(|v| int::as_i64(&v)).unwrap_or(0);
+        let offset = get(self, "offset")
+            .and_then(|v| int::as_i64(&v))
+            .unwrap_or(0);
         let end_lineno = get(self, "end_lineno")
             .and_then(|v| int::as_i64(&v))
             .unwrap_or(lineno);

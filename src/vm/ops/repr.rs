@@ -118,7 +118,9 @@ impl Vm {
                     self.repr(&f1)?
                 )),
                 _ => match (errno, strerror) {
-                    (Some(n), Some(s)) => Some(format!("[Errno {}] {}", self.str(&n)?, self.str(&s)?)),
+                    (Some(n), Some(s)) => {
+                        Some(format!("[Errno {}] {}", self.str(&n)?, self.str(&s)?))
+                    }
                     _ => None,
                 },
             });
