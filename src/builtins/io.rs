@@ -23,10 +23,10 @@ use crate::objects::builtin_function::{self, MethodDef};
 use crate::objects::descr::Property;
 use crate::objects::exceptions::{self, type_error, value_error, Exc, VmResult};
 use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::unicode::view::StrBuf;
 use crate::objects::{ctx, int, list, string};
-use crate::vm::ops::slots::{register_slots, Slots};
 use crate::vm::ops::{bool_obj, register_iterator};
 use crate::vm::Vm;
 
@@ -772,7 +772,7 @@ fn text_next(vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
     Ok((string::len(&l).unwrap_or(0) > 0).then_some(l))
 }
 
-fn text_iter(_vm: &mut Vm, o: &PyObj) -> VmResult<PyObj> {
+fn text_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     let s = text_state(o)?;
     check_open(&s)?;
     Ok(o.clone())
@@ -1263,7 +1263,8 @@ fn get_newlines(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(none())
 }
 
-fn text_repr(vm: &mut Vm, o: &PyObj) -> VmResult<String> {
+fn text_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let vm = Vm::of(rt);
     let mut out = String::from("<_io.TextIOWrapper");
     if let Some(n) = text_name(o)? {
         out.push_str(&format!(" name={}", vm.repr(&n)?));
@@ -1281,7 +1282,8 @@ fn text_repr(vm: &mut Vm, o: &PyObj) -> VmResult<String> {
 
 // ----- FileIO and buffered objects: what works without bytes ------------------------
 
-fn raw_repr(vm: &mut Vm, o: &PyObj) -> VmResult<String> {
+fn raw_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let vm = Vm::of(rt);
     if let Some(f) = o.get::<FileIO>() {
         let (name, closed, closefd, mode) = {
             let s = f.st.try_borrow().map_err(|_| busy())?;
@@ -1587,7 +1589,7 @@ fn sio_next(_vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
     Ok((string::len(&l).unwrap_or(0) > 0).then_some(l))
 }
 
-fn sio_iter(_vm: &mut Vm, o: &PyObj) -> VmResult<PyObj> {
+fn sio_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     sio_state(o)?;
     Ok(o.clone())
 }
@@ -2141,6 +2143,25 @@ fn add_properties(ty: &TypeRef, defs: &'static [MethodDef]) {
     }
 }
 
+/// TextIOWrapper's slots (next() is registered with register_iterator).
+const TEXT_SLOTS: SlotTable = SlotTable {
+    repr: Some(text_repr),
+    iter: Some(text_iter),
+    ..SlotTable::EMPTY
+};
+
+/// StringIO's slots.
+const SIO_SLOTS: SlotTable = SlotTable {
+    iter: Some(sio_iter),
+    ..SlotTable::EMPTY
+};
+
+/// FileIO's and the buffered objects' slots.
+const RAW_SLOTS: SlotTable = SlotTable {
+    repr: Some(raw_repr),
+    ..SlotTable::EMPTY
+};
+
 /// Make this thread's io types with their methods (once per thread).
 pub fn install_types() {
     let t = types();
@@ -2163,23 +2184,16 @@ pub fn install_types() {
     typeobj::set_new(&t.string_io, &NEW_STRINGIO);
     register_iterator::<TextIO>(text_next);
     register_iterator::<StringIO>(sio_next);
-    register_slots::<TextIO>(Slots {
-        repr: Some(text_repr),
-        iter: Some(text_iter),
-        ..Slots::default()
-    });
-    register_slots::<StringIO>(Slots {
-        iter: Some(sio_iter),
-        ..Slots::default()
-    });
-    register_slots::<FileIO>(Slots {
-        repr: Some(raw_repr),
-        ..Slots::default()
-    });
-    register_slots::<Buffered>(Slots {
-        repr: Some(raw_repr),
-        ..Slots::default()
-    });
+    typeobj::install_builtin_slots(&t.text_io, &TEXT_SLOTS);
+    typeobj::install_builtin_slots(&t.string_io, &SIO_SLOTS);
+    for ty in [
+        &t.file_io,
+        &t.buffered_reader,
+        &t.buffered_writer,
+        &t.buffered_random,
+    ] {
+        typeobj::install_builtin_slots(ty, &RAW_SLOTS);
+    }
 }
 
 static FUNCTIONS: &[MethodDef] = defs! {
