@@ -624,6 +624,18 @@ fn buf_state(b: &PyObj) -> VmResult<RefMut<'_, BufState>> {
         .map_err(|_| busy())
 }
 
+/// TypeError unless a method got no arguments besides `self`.
+fn no_args(args: &Args<'_>, qualname: &str) -> VmResult<()> {
+    args.no_kw(qualname)?;
+    let n = args.pos().len().saturating_sub(1);
+    if n != 0 {
+        return Err(type_error(format!(
+            "{qualname}() takes no arguments ({n} given)"
+        )));
+    }
+    Ok(())
+}
+
 /// The `self` of a method call and the other arguments.
 fn split(args: &Args<'_>) -> (PyObj, Vec<PyObj>) {
     let pos = args.pos();
@@ -879,7 +891,7 @@ fn text_write(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (o, rest) = split(&args);
     let [v] = rest.as_slice() else {
         return Err(type_error(format!(
-            "write() takes exactly one argument ({} given)",
+            "TextIOWrapper.write() takes exactly one argument ({} given)",
             rest.len()
         )));
     };
@@ -1044,6 +1056,7 @@ fn text_truncate(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 /// TextIOWrapper.flush()
 fn text_flush(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
+    no_args(&args, "TextIOWrapper.flush")?;
     let (o, _) = split(&args);
     let s = text_state(&o)?;
     check_open(&s)?;
@@ -1086,6 +1099,7 @@ fn close_text(vm: &mut Vm, o: &PyObj) -> VmResult<()> {
 /// TextIOWrapper.close()
 fn text_close(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
+    no_args(&args, "TextIOWrapper.close")?;
     let (o, _) = split(&args);
     close_text(vm, &o)?;
     Ok(none())
@@ -1093,6 +1107,7 @@ fn text_close(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 /// __enter__: the file itself (an error if it is closed).
 fn text_enter(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    no_args(&args, "TextIOWrapper.__enter__")?;
     let (o, _) = split(&args);
     {
         let s = text_state(&o)?;
@@ -1111,6 +1126,7 @@ fn text_exit(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 fn text_fileno(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
+    no_args(&args, "TextIOWrapper.fileno")?;
     let (o, _) = split(&args);
     let s = text_state(&o)?;
     check_open_raw(&s)?;
@@ -1138,6 +1154,7 @@ fn text_fileno(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 fn text_readable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    no_args(&args, "TextIOWrapper.readable")?;
     let (o, _) = split(&args);
     let s = text_state(&o)?;
     check_open_raw(&s)?;
@@ -1145,6 +1162,7 @@ fn text_readable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 fn text_writable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    no_args(&args, "TextIOWrapper.writable")?;
     let (o, _) = split(&args);
     let s = text_state(&o)?;
     // A BufferedReader answers False without asking whether it is closed.
@@ -1157,6 +1175,7 @@ fn text_writable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 fn text_seekable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    no_args(&args, "TextIOWrapper.seekable")?;
     let (o, _) = split(&args);
     let s = text_state(&o)?;
     check_open_raw(&s)?;
@@ -1166,6 +1185,7 @@ fn text_seekable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 fn text_isatty(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    no_args(&args, "TextIOWrapper.isatty")?;
     let (o, _) = split(&args);
     let s = text_state(&o)?;
     check_open_raw(&s)?;
@@ -1521,7 +1541,7 @@ fn sio_write(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (o, rest) = split(&args);
     let [v] = rest.as_slice() else {
         return Err(type_error(format!(
-            "write() takes exactly one argument ({} given)",
+            "StringIO.write() takes exactly one argument ({} given)",
             rest.len()
         )));
     };
