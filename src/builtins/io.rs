@@ -274,7 +274,20 @@ fn raw_read(raw: &PyObj, buf: &mut [u8]) -> std::io::Result<usize> {
         .map_err(|_| std::io::Error::other("busy"))?;
     match &mut r.raw {
         Some(Raw::File(f)) => f.read(buf),
-        Some(Raw::Stdin) => std::io::stdin().lock().read(buf),
+        Some(Raw::Stdin) => {
+            // One line at most: what input() reads next must not sit in this buffer.
+            use std::io::BufRead;
+            let mut lock = std::io::stdin().lock();
+            let avail = lock.fill_buf()?;
+            let n = avail
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(avail.len(), |i| i + 1)
+                .min(buf.len());
+            buf[..n].copy_from_slice(&avail[..n]);
+            lock.consume(n);
+            Ok(n)
+        }
         None => Ok(0),
     }
 }
@@ -2016,7 +2029,7 @@ pub fn std_streams() -> [PyObj; 3] {
                     } else {
                         "strict"
                     }),
-                    newline: None,
+                    newline: Some("\n".to_string()),
                     line_buffering: false,
                     closed: false,
                     pending: Vec::new(),
