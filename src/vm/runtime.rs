@@ -117,6 +117,18 @@ impl Runtime for Vm {
         Vm::generic_setattr(self, o, name, value)
     }
 
+    fn percent_format(&mut self, fmt: &PyObj, args: &PyObj) -> VmResult<PyObj> {
+        self.str_percent_format(fmt, args)
+    }
+
+    fn length_hint(&mut self, o: &PyObj) -> usize {
+        Vm::length_hint(self, o)
+    }
+
+    fn dict_update(&mut self, d: &PyObj, m: &PyObj, merge: bool) -> VmResult<()> {
+        Vm::dict_update(self, d, m, merge)
+    }
+
     fn dict_get(&mut self, d: &PyObj, key: &PyObj) -> VmResult<Option<PyObj>> {
         Vm::dict_get(self, d, key)
     }

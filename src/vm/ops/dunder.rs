@@ -11,7 +11,7 @@ use crate::objects::{ctx, int, typeobj};
 
 use super::super::Vm;
 use crate::objects::exceptions;
-use crate::objects::exceptions::{Exc, VmResult};
+use crate::objects::exceptions::VmResult;
 
 /// The special method names of a binary operator: (binary, reflected, in-place).
 pub fn binary_names(op: BinaryOp) -> (&'static str, &'static str, &'static str) {
@@ -44,78 +44,7 @@ pub fn any_heap(a: &PyObj, b: &PyObj) -> bool {
     a.vtable().heap_type || b.vtable().heap_type
 }
 
-fn is_ni(v: &PyObj) -> bool {
-    v.is(&ctx().not_implemented)
-}
-
 impl Vm {
-    /// `name` of `a`'s class called with `b`; None if the class has no such method.
-    fn try_special(&mut self, a: &PyObj, name: &'static str, b: &PyObj) -> VmResult<Option<PyObj>> {
-        if !self.dispatches(a, name) {
-            return Ok(None);
-        }
-        self.call_special(a, name, std::slice::from_ref(b))
-    }
-
-    /// `a op b` (and `a op= b`) where an operand is an instance of a class.
-    pub fn binary_special(
-        &mut self,
-        a: &PyObj,
-        b: &PyObj,
-        op: BinaryOp,
-        inplace: bool,
-    ) -> VmResult<Option<PyObj>> {
-        let (name, rname, iname) = binary_names(op);
-        let a_own = self.dispatches(a, name) || (inplace && self.dispatches(a, iname));
-        if !a_own && !self.dispatches(b, rname) {
-            // Subclasses of built-in types that override none of these methods.
-            return super::binary_op_builtin(self, a, b, op, inplace).map(Some);
-        }
-        if inplace {
-            if let Some(r) = self.try_special(a, iname, b)? {
-                if !is_ni(&r) {
-                    return Ok(Some(r));
-                }
-            }
-        }
-        let (ta, tb) = (a.type_obj(), b.type_obj());
-        let same = ta.is(&tb);
-        let mut tried_reflected = false;
-        if !same && typeobj::is_subtype(&tb, &ta) && b.vtable().heap_type {
-            tried_reflected = true;
-            if let Some(r) = self.try_special(b, rname, a)? {
-                if !is_ni(&r) {
-                    return Ok(Some(r));
-                }
-            }
-        }
-        if self.dispatches(a, name) {
-            if let Some(r) = self.try_special(a, name, b)? {
-                if !is_ni(&r) {
-                    return Ok(Some(r));
-                }
-            }
-        } else if let Ok(r) = super::binary_op_builtin(self, a, b, op, inplace) {
-            return Ok(Some(r));
-        }
-        if !same && !tried_reflected {
-            if let Some(r) = self.try_special(b, rname, a)? {
-                if !is_ni(&r) {
-                    return Ok(Some(r));
-                }
-            }
-        }
-        Ok(None)
-    }
-
-    /// -x, +x, ~x, abs(x) for an instance of a class.
-    pub fn unary_special(&mut self, v: &PyObj, name: &'static str) -> VmResult<Option<PyObj>> {
-        if !self.dispatches(v, name) {
-            return Ok(None);
-        }
-        self.call_special(v, name, &[])
-    }
-
     /// bool(x) of an instance: `__bool__`, else `__len__`, else True; None when a
     /// subclass of a built-in type overrides neither (its built-in truth applies).
     pub fn truthy_special(&mut self, o: &PyObj) -> VmResult<Option<bool>> {
@@ -339,18 +268,4 @@ impl Vm {
         }
         Ok(r)
     }
-}
-
-/// The "unsupported operand type(s)" error of a binary operator.
-pub fn unsupported_operands(op: BinaryOp, a: &PyObj, b: &PyObj, inplace: bool) -> Exc {
-    let sym = match (op, inplace) {
-        (BinaryOp::Power, false) => "** or pow()".to_string(),
-        (_, false) => op.symbol().to_string(),
-        (_, true) => format!("{}=", op.symbol()),
-    };
-    exceptions::type_error(format!(
-        "unsupported operand type(s) for {sym}: '{}' and '{}'",
-        typeobj::type_name(a),
-        typeobj::type_name(b)
-    ))
 }

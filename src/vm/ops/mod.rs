@@ -14,8 +14,10 @@ mod special;
 mod subscr;
 mod typecache;
 
-pub(crate) use arith::binary_op_builtin;
-pub use arith::{binary_op, bool_obj, int_obj, small_int_binary, unary_op};
+pub use arith::{
+    absolute, binary_op, bool_obj, divmod, int_obj, power3, small_int_binary, unary_op,
+    unsupported_operands,
+};
 pub(crate) use attr::no_attribute;
 pub use attr::traceback_object;
 pub use compare::{compare, compare_bool};
