@@ -120,6 +120,17 @@ fn print(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         } else {
             vm.write_stdout(&out);
         }
+    } else if file.is_some_and(super::io::is_file_text) {
+        // An open() text file: its write without a method call per piece.
+        let f = file.expect("a file");
+        for (i, o) in args.pos().iter().enumerate() {
+            if i > 0 {
+                super::io::write_text(vm, f, &string::new(&sep))?;
+            }
+            let s = vm.str_obj(o)?;
+            super::io::write_text(vm, f, &s)?;
+        }
+        super::io::write_text(vm, f, &string::new(&end))?;
     } else {
         // Any other file: its write(), once per piece, as CPython.
         let write = vm.getattr(file.expect("a file"), &string::intern_str("write"))?;
@@ -139,6 +150,10 @@ fn print(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if let Some(f) = args.kw("flush") {
         if vm.truthy(f)? {
             vm.flush();
+            if let Some(file) = file.filter(|_| !to_stdout && !to_stderr) {
+                let flush = vm.getattr(file, &string::intern_str("flush"))?;
+                vm.call(&flush, Args::positional(&[]))?;
+            }
         }
     }
     Ok(none.clone())

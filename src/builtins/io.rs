@@ -830,8 +830,15 @@ fn encode_for(s: &TextState, chars: &[u32]) -> VmResult<Vec<u8>> {
     Ok(out)
 }
 
+/// Is `o` a TextIOWrapper over a file (not a standard stream)?
+pub fn is_file_text(o: &PyObj) -> bool {
+    o.get::<TextIO>()
+        .and_then(|t| t.st.try_borrow().ok().map(|s| s.std == Std::No))
+        .unwrap_or(false)
+}
+
 /// Write str `v` to text file `o`; the number of characters.
-fn write_text(vm: &mut Vm, o: &PyObj, v: &PyObj) -> VmResult<usize> {
+pub fn write_text(vm: &mut Vm, o: &PyObj, v: &PyObj) -> VmResult<usize> {
     let Some(view) = string::view(v) else {
         return Err(type_error(format!(
             "write() argument must be str, not {}",
