@@ -37,6 +37,10 @@ pub struct Options {
     pub allocator: Option<Allocator>,
     /// `sys.getrecursionlimit()`.
     pub recursion_limit: usize,
+    /// The first entries of `sys.path` (the command line puts the script's folder, or
+    /// '' for the current one, then PYTHONPATH's entries); the bundled library's
+    /// pseudo-folder always follows them.
+    pub path: Vec<String>,
 }
 
 impl Default for Options {
@@ -45,6 +49,7 @@ impl Default for Options {
             argv: vec![String::new()],
             allocator: None,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
+            path: Vec::new(),
         }
     }
 }
@@ -327,6 +332,9 @@ impl Interpreter {
         }
         let mut vm = Vm::new(opts.argv, &crate::builtins::LIBRARY);
         vm.recursion_limit = opts.recursion_limit;
+        let mut path = opts.path;
+        path.push(crate::vm::import::BUNDLED_ROOT.to_string());
+        vm.imports.set_path(&path);
         Ok(Interpreter { vm, main: None })
     }
 

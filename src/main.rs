@@ -156,6 +156,27 @@ fn parse_args(args: Vec<String>) -> Action {
     }
 }
 
+/// The start of sys.path, as python3 makes it: the folder of the script (symbolic
+/// links resolved) or '' (the current folder) for -c and stdin, then the entries of
+/// PYTHONPATH made absolute.
+fn sys_path_head(script: Option<&str>) -> Vec<String> {
+    let first = match script {
+        Some(f) => std::fs::canonicalize(f)
+            .ok()
+            .and_then(|p| p.parent().map(|d| d.to_string_lossy().into_owned()))
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let mut path = vec![first];
+    if let Some(pp) = std::env::var_os("PYTHONPATH") {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        for entry in std::env::split_paths(&pp) {
+            path.push(cwd.join(entry).to_string_lossy().trim_end_matches('/').to_string());
+        }
+    }
+    path
+}
+
 /// The interpreter's thread stack: deep enough for the compiler's and the
 /// recursion-limited Rust paths at sys.setrecursionlimit(100000).
 const STACK_SIZE: usize = 1 << 30;
@@ -211,6 +232,7 @@ fn main() -> ExitCode {
                 let f = file.as_deref();
                 let opts = Options {
                     argv,
+                    path: sys_path_head(f),
                     ..Options::default()
                 };
                 if std::env::var_os(glasspy::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {

@@ -1,11 +1,13 @@
 //! The builtins namespace, the methods of the built-in types, and the built-in modules
 //! (sys, gc, math, time), each made on first import.
 
+mod bundled;
 mod classes;
 mod constructors;
 mod functions;
 mod functions_seq;
 mod gc;
+mod importlib;
 mod iterators;
 mod math;
 mod methods_args;
@@ -32,7 +34,12 @@ use crate::vm::Vm;
 pub static LIBRARY: crate::vm::Library = crate::vm::Library {
     install,
     make_module,
+    builtin_names: BUILTIN_MODULES,
+    bundled: bundled::BUNDLED,
 };
+
+/// The modules `make_module` makes (sys.builtin_module_names), sorted.
+pub const BUILTIN_MODULES: &[&str] = &["_imp", "builtins", "gc", "math", "sys", "time"];
 
 /// None (a new reference), the result of the methods that return nothing.
 fn none() -> PyObj {
@@ -90,6 +97,7 @@ pub fn install(vm: &mut Vm) {
     set(vm, &b, "Ellipsis", c.ellipsis.clone());
     set(vm, &b, "NotImplemented", c.not_implemented.clone());
     set(vm, &b, "__name__", module_name);
+    importlib::install(vm);
     thread_local! {
         static TYPES_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
@@ -105,6 +113,7 @@ pub fn install(vm: &mut Vm) {
         iterators::install_types();
         functions::install_types();
         sys::install_types();
+        importlib::install_types();
         crate::vm::gen::install();
         install_methods(vm);
     }
@@ -137,6 +146,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "gc" => Some(gc::make(vm)?),
         "math" => Some(math::make(vm)?),
         "time" => Some(time::make(vm)?),
+        "_imp" => Some(importlib::make(vm)?),
         _ => None,
     })
 }

@@ -28,8 +28,14 @@ pub(super) fn new_module(
 ) -> VmResult<(PyObj, PyObj)> {
     let d = dict::new();
     let mname = string::intern_str(name);
+    let none = ctx().none.clone();
     vm.dict_set_str(&d, "__name__", mname.clone())?;
-    vm.dict_set_str(&d, "__doc__", ctx().none.clone())?;
+    vm.dict_set_str(&d, "__doc__", none.clone())?;
+    // `__loader__` and `__spec__` are filled in when the import system's
+    // _frozen_importlib is loaded (src/vm/import.rs).
+    vm.dict_set_str(&d, "__package__", string::intern_str(""))?;
+    vm.dict_set_str(&d, "__loader__", none.clone())?;
+    vm.dict_set_str(&d, "__spec__", none)?;
     for def in defs {
         let f = builtin_function::new(def, None, Some(mname.clone()));
         vm.dict_set_str(&d, def.name, f)?;

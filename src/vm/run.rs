@@ -34,12 +34,19 @@ impl Vm {
     /// the module registered in sys.modules.
     pub fn new_module(&mut self, name: &str, file: Option<&str>) -> VmResult<PyObj> {
         let g = dict::new();
+        let none = ctx().none.clone();
         self.dict_set_str(&g, "__name__", string::intern_str(name))?;
-        self.dict_set_str(&g, "__doc__", ctx().none.clone())?;
+        self.dict_set_str(&g, "__doc__", none.clone())?;
+        // CPython's order; `__loader__` is filled in if the import system's
+        // _frozen_importlib is ever loaded (import.rs).
+        self.dict_set_str(&g, "__package__", none.clone())?;
+        self.dict_set_str(&g, "__loader__", none.clone())?;
+        self.dict_set_str(&g, "__spec__", none.clone())?;
         let b = self.import(&string::intern_str("builtins"))?;
         self.dict_set_str(&g, "__builtins__", b)?;
         if let Some(f) = file {
             self.dict_set_str(&g, "__file__", string::new(f))?;
+            self.dict_set_str(&g, "__cached__", none)?;
         }
         let m = module::new(string::intern_str(name), g.clone());
         let modules = self.modules.clone();

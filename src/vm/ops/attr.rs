@@ -1,5 +1,5 @@
-//! Attributes (`obj.name`, `obj.name = v`, `del obj.name`), method lookup for
-//! LOAD_METHOD, and imports of the built-in modules.
+//! Attributes (`obj.name`, `obj.name = v`, `del obj.name`) and method lookup for
+//! LOAD_METHOD.
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::{self, MethodDescr};
@@ -57,9 +57,35 @@ impl Vm {
         if let Some(m) = o.get::<Module>() {
             let d = m.dict.clone();
             if let Some(v) = self.dict_get(&d, name)? {
+                if v.is(&ctx().none) && (n == "__spec__" || n == "__loader__") {
+                    // A built-in module made before the import system's specs.
+                    if let Some(v) = self.lazy_spec_attr(o, &n)? {
+                        return Ok(v);
+                    }
+                }
                 return Ok(v);
             }
-            let mname = string::as_str(&m.name).unwrap_or_default().into_owned();
+            match n.as_str() {
+                "__dict__" => return Ok(d),
+                "__class__" => return Ok(o.type_obj().as_obj().clone()),
+                _ => {}
+            }
+            // PEP 562: a module-level __getattr__.
+            if let Some(ga) = self.dict_get_str(&d, "__getattr__") {
+                return self.call(&ga, crate::objects::args::Args::positional(&[name.clone()]));
+            }
+            let mname = match self.dict_get_str(&d, "__name__") {
+                Some(s) if s.is_type(&ctx().str_type) => {
+                    string::as_str(&s).unwrap_or_default().into_owned()
+                }
+                _ => {
+                    return Err(attribute_error(
+                        format!("module has no attribute '{n}'"),
+                        o,
+                        &n,
+                    ))
+                }
+            };
             return Err(attribute_error(
                 format!("module '{mname}' has no attribute '{n}'"),
                 o,
@@ -446,56 +472,6 @@ impl Vm {
             }
         }
         Err(no_attribute(o, &n))
-    }
-
-    /// import name (the built-in modules only).
-    pub fn import(&mut self, name: &PyObj) -> VmResult<PyObj> {
-        let modules = self.modules.clone();
-        if let Some(m) = self.dict_get(&modules, name)? {
-            return Ok(m);
-        }
-        let n = string::as_str(name).unwrap_or_default().into_owned();
-        match (self.library.make_module)(self, &n)? {
-            Some(m) => {
-                self.dict_set(&modules, name.clone(), m.clone())?;
-                Ok(m)
-            }
-            None => Err(exceptions::named(
-                "ModuleNotFoundError",
-                format!("No module named '{n}'"),
-            )),
-        }
-    }
-
-    /// from module import name.
-    pub fn import_from(&mut self, m: &PyObj, name: &PyObj) -> VmResult<PyObj> {
-        match self.getattr(m, name) {
-            Ok(v) => Ok(v),
-            Err(_) => {
-                let n = string::as_str(name).unwrap_or_default();
-                let mname = m
-                    .get::<Module>()
-                    .and_then(|m| string::as_str(&m.name).map(|s| s.into_owned()))
-                    .unwrap_or_default();
-                Err(exceptions::named(
-                    "ImportError",
-                    format!("cannot import name '{n}' from '{mname}' (unknown location)"),
-                ))
-            }
-        }
-    }
-
-    /// from module import *: the module's public names.
-    pub fn import_star(&mut self, m: &PyObj, ns: &PyObj) -> VmResult<()> {
-        let Some(d) = module::dict(m).cloned() else {
-            return Ok(());
-        };
-        for (k, v) in dict::items(&d).unwrap_or_default() {
-            if !string::as_str(&k).is_some_and(|s| s.starts_with('_')) {
-                self.dict_set(ns, k, v)?;
-            }
-        }
-        Ok(())
     }
 }
 

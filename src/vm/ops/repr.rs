@@ -307,9 +307,8 @@ impl Vm {
             let sr = self.repr(&s).unwrap_or_default();
             return format!("<bound method {name} of {sr}>");
         }
-        if let Some(m) = o.get::<Module>() {
-            let n = string::as_str(&m.name).unwrap_or_default();
-            return format!("<module '{n}' (built-in)>");
+        if o.is_a::<Module>() {
+            return self.module_repr(o).unwrap_or_else(|_| "<module '?'>".into());
         }
         if let Some(r) = o.get::<Range>() {
             let (start, stop, step) = (r.start.clone(), r.stop.clone(), r.step.clone());
