@@ -465,7 +465,8 @@ impl Vm {
             if let Some(v) = self.dict_get_str(&d, name) {
                 return Ok(Some(v));
             }
-            if !m.vtable().heap_type {
+            // Only a module-level __getattr__ could still answer.
+            if self.dict_get_str(&d, "__getattr__").is_none() {
                 return Ok(None);
             }
         }

@@ -14,13 +14,25 @@ use crate::parser::ast::{Expr, ExprKind};
 
 use super::Vm;
 
-/// Source files read while printing one traceback.
-#[derive(Default)]
-struct Sources(HashMap<String, Option<Vec<String>>>);
+/// Source files read while printing one traceback (the bundled modules' from the
+/// binary).
+struct Sources(
+    HashMap<String, Option<Vec<String>>>,
+    &'static [(&'static str, &'static str)],
+);
 
 impl Sources {
+    fn new(bundled: &'static [(&'static str, &'static str)]) -> Sources {
+        Sources(HashMap::new(), bundled)
+    }
+
     fn line(&mut self, file: &str, line: u32) -> Option<String> {
+        let bundled = self.1;
         let lines = self.0.entry(file.to_string()).or_insert_with(|| {
+            if let Some(rel) = super::import::bundled_rel(file) {
+                let i = bundled.binary_search_by(|(p, _)| (*p).cmp(rel)).ok()?;
+                return Some(bundled[i].1.lines().map(str::to_string).collect());
+            }
             if file.starts_with('<') {
                 return None;
             }
@@ -211,7 +223,7 @@ impl Vm {
             cur = next;
         }
         let mut out = String::new();
-        let mut sources = Sources::default();
+        let mut sources = Sources::new(self.library.bundled);
         for (i, (e, _)) in chain.iter().enumerate().rev() {
             self.format_one(e, &mut sources, &mut out);
             if i > 0 {
@@ -278,7 +290,10 @@ impl Vm {
 
     /// The last line(s): `Type: message`.
     pub fn exception_only(&mut self, e: &PyObj) -> String {
-        let name = typeobj::type_name(e);
+        let name = self.exception_type_name(e);
+        if let Some(text) = self.syntax_error_text(e, &name) {
+            return text;
+        }
         let mut msg = self
             .exception_str(e)
             .unwrap_or_else(|_| "<exception str() failed>".into());
@@ -298,6 +313,76 @@ impl Vm {
         } else {
             format!("{name}: {msg}\n")
         }
+    }
+
+    /// The exception's class as python3 prints it: `module.Qualname`, without the
+    /// module for builtins and `__main__`.
+    fn exception_type_name(&mut self, e: &PyObj) -> String {
+        let ty = e.type_obj();
+        let Some(h) = &typeobj::info(&ty).heap else {
+            return typeobj::type_name(e);
+        };
+        let q = string::as_str(&h.qualname.borrow())
+            .unwrap_or_default()
+            .into_owned();
+        let d = typeobj::type_dict(&ty);
+        match self.dict_get_str(&d, "__module__") {
+            Some(m) if m.is_type(&ctx().str_type) => {
+                let m = string::as_str(&m).unwrap_or_default().into_owned();
+                if m == "builtins" || m == "__main__" {
+                    q
+                } else {
+                    format!("{m}.{q}")
+                }
+            }
+            _ => format!("<unknown>.{q}"),
+        }
+    }
+
+    /// A SyntaxError that carries its position (one raised by compiling an imported
+    /// module): the `File` line, the source line and carets, then `Type: msg`.
+    fn syntax_error_text(&mut self, e: &PyObj, name: &str) -> Option<String> {
+        use crate::parser::error::{SyntaxError, SyntaxErrorKind};
+        if !crate::objects::exceptions::matches(e, ctx().exc_type("SyntaxError")) {
+            return None;
+        }
+        let d = e.borrow::<ExcObj>().ok()?.dict.clone()?;
+        self.dict_get_str(&d, "print_file_and_line")?;
+        let get_str = |vm: &mut Vm, k: &str| {
+            vm.dict_get_str(&d, k)
+                .and_then(|v| string::as_str(&v).map(|s| s.into_owned()))
+        };
+        let get_int = |vm: &mut Vm, k: &str| {
+            vm.dict_get_str(&d, k)
+                .and_then(|v| crate::objects::int::as_i64(&v))
+        };
+        let msg_obj = self.dict_get_str(&d, "msg")?;
+        let msg = self.str(&msg_obj).ok()?;
+        let kind = if crate::objects::exceptions::matches(e, ctx().exc_type("IndentationError")) {
+            SyntaxErrorKind::IndentationError
+        } else {
+            SyntaxErrorKind::SyntaxError
+        };
+        let err = SyntaxError {
+            kind,
+            msg: msg.clone(),
+            filename: get_str(self, "filename").unwrap_or_else(|| "<string>".into()),
+            lineno: get_int(self, "lineno").unwrap_or(0) as usize,
+            offset: get_int(self, "offset").unwrap_or(0),
+            end_lineno: get_int(self, "end_lineno").unwrap_or(0) as usize,
+            end_offset: get_int(self, "end_offset").unwrap_or(0),
+            text: get_str(self, "text").map(|t| t.trim_end_matches('\n').to_string()),
+        };
+        let rendered = err.render();
+        let body = rendered.trim_end_matches('\n');
+        let body = body.rsplit_once('\n').map_or("", |(head, _)| head);
+        let mut out = String::new();
+        if !body.is_empty() {
+            out.push_str(body);
+            out.push('\n');
+        }
+        out.push_str(&format!("{name}: {msg}\n"));
+        Some(out)
     }
 
     /// "Did you mean" for an AttributeError: the closest of dir(obj).

@@ -291,7 +291,19 @@ impl Vm {
             return Ok(Some(first.unwrap_or_else(|| c.none.clone())));
         }
         if let Some(d) = dictv {
-            return self.dict_get(&d, &string::intern_str(n));
+            if let Some(v) = self.dict_get(&d, &string::intern_str(n))? {
+                return Ok(Some(v));
+            }
+        }
+        // ImportError's members, None unless given (msg: the one argument).
+        if matches!(n, "msg" | "name" | "path") && exceptions::matches(o, c.exc_type("ImportError")) {
+            if n == "msg" {
+                let args = exceptions::args(o);
+                if let Some([m]) = tuple::items(&args) {
+                    return Ok(Some(m.clone()));
+                }
+            }
+            return Ok(Some(c.none.clone()));
         }
         Ok(None)
     }

@@ -69,6 +69,11 @@ impl Vm {
     /// str(exc): the message, per CPython's BaseException.__str__ (KeyError shows
     /// the repr of its key).
     pub fn exception_str(&mut self, e: &PyObj) -> VmResult<String> {
+        if exceptions::matches(e, ctx().exc_type("SyntaxError")) {
+            if let Some(s) = self.syntax_error_str(e)? {
+                return Ok(s);
+            }
+        }
         let args = exceptions::args(e);
         let items = tuple::items(&args).unwrap_or(&[]).to_vec();
         match items.as_slice() {
@@ -77,6 +82,28 @@ impl Vm {
             [x] => self.str(x),
             _ => self.repr(&args),
         }
+    }
+
+    /// str() of a SyntaxError with a `msg` attribute: `msg (file.py, line N)`, the
+    /// file's base name only (CPython's SyntaxError_str).
+    fn syntax_error_str(&mut self, e: &PyObj) -> VmResult<Option<String>> {
+        let Some(d) = e.borrow::<ExcObj>().ok().and_then(|x| x.dict.clone()) else {
+            return Ok(None);
+        };
+        let Some(msg) = self.dict_get_str(&d, "msg") else {
+            return Ok(None);
+        };
+        let msg = self.str(&msg)?;
+        let file = self
+            .dict_get_str(&d, "filename")
+            .and_then(|f| string::as_str(&f).map(|s| s.rsplit('/').next().unwrap_or("").to_string()));
+        let line = self.dict_get_str(&d, "lineno").and_then(|l| int::as_i64(&l));
+        Ok(Some(match (file, line) {
+            (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+            (Some(f), None) => format!("{msg} ({f})"),
+            (None, Some(l)) => format!("{msg} (line {l})"),
+            (None, None) => msg,
+        }))
     }
 
     /// `<__main__.A object at 0x...>`: object.__repr__.
