@@ -20,7 +20,9 @@ mod methods_str_format;
 #[cfg(test)]
 mod methods_tests;
 mod subclass;
+mod structseq;
 mod sys;
+mod sys_info;
 mod time;
 
 use crate::heap::{PyObj, TypeRef};

@@ -103,15 +103,13 @@ pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
     vm.dict_set_str(&d, "argv", list::new_exact(argv))?;
     vm.dict_set_str(&d, "maxsize", int::new_i64(isize::MAX as i64))?;
     vm.dict_set_str(&d, "version", string::new(VERSION))?;
-    let info = tuple::new(vec![
-        int::new_i64(3),
-        int::new_i64(11),
-        int::new_i64(7),
-        string::intern_str("final"),
-        int::new_i64(0),
-    ]);
-    vm.dict_set_str(&d, "version_info", info)?;
     vm.dict_set_str(&d, "hexversion", int::new_i64(0x030b_07f0))?;
+    let mname = string::intern_str("sys");
+    for def in super::sys_info::FUNCTIONS {
+        let f = builtin_function::new(def, None, Some(mname.clone()));
+        vm.dict_set_str(&d, def.name, f)?;
+    }
+    super::sys_info::fill(vm, &d)?;
     vm.dict_set_str(&d, "platform", string::intern_str("linux"))?;
     let order = if cfg!(target_endian = "little") {
         "little"
@@ -121,6 +119,9 @@ pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
     vm.dict_set_str(&d, "byteorder", string::intern_str(order))?;
     vm.dict_set_str(&d, "modules", vm.modules.clone())?;
     let ty = stream_type();
+    let stdin = PyObj::new(&ty, TextStream { fd: 0 });
+    vm.dict_set_str(&d, "stdin", stdin.clone())?;
+    vm.dict_set_str(&d, "__stdin__", stdin)?;
     let streams = [1u8, 2].map(|fd| PyObj::new(&ty, TextStream { fd }));
     vm.dict_set_str(&d, "stdout", streams[0].clone())?;
     vm.dict_set_str(&d, "stderr", streams[1].clone())?;
@@ -233,15 +234,15 @@ fn set_int_max_str_digits_(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<Py
     Ok(none())
 }
 
-/// sys.exc_info(): (type, value, traceback) of the exception being handled. There are
-/// no traceback objects: the third item is None.
+/// sys.exc_info(): (type, value, traceback) of the exception being handled.
 fn exc_info(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     args.none("sys.exc_info")?;
     Ok(match vm.handled.clone() {
         Some(e) if !e.is(&ctx().none) => {
             let ty = e.type_obj().as_obj().clone();
-            tuple::new(vec![ty, e, none()])
+            let tb = crate::vm::ops::traceback_object(&e);
+            tuple::new(vec![ty, e, tb])
         }
         _ => tuple::new(vec![none(), none(), none()]),
     })
@@ -261,9 +262,9 @@ fn debugmallocstats(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 // ----- sys.stdout and sys.stderr -------------------------------------------------------
 
-/// The payload of sys.stdout / sys.stderr: which standard stream it writes to.
+/// The payload of sys.stdin / sys.stdout / sys.stderr: which standard stream it is.
 pub struct TextStream {
-    /// 1 for stdout (buffered in the VM), 2 for stderr (unbuffered).
+    /// 0 for stdin, 1 for stdout (buffered in the VM), 2 for stderr (unbuffered).
     fd: u8,
 }
 
@@ -281,6 +282,34 @@ static STREAM_METHODS: &[MethodDef] = &[
         name: "flush",
         func: stream_flush,
     },
+    MethodDef {
+        name: "readline",
+        func: stream_readline,
+    },
+    MethodDef {
+        name: "read",
+        func: stream_read,
+    },
+    MethodDef {
+        name: "readlines",
+        func: stream_readlines,
+    },
+    MethodDef {
+        name: "isatty",
+        func: stream_isatty,
+    },
+    MethodDef {
+        name: "fileno",
+        func: stream_fileno,
+    },
+    MethodDef {
+        name: "readable",
+        func: stream_readable,
+    },
+    MethodDef {
+        name: "writable",
+        func: stream_writable,
+    },
 ];
 
 thread_local! {
@@ -293,6 +322,100 @@ thread_local! {
 /// Make the per-thread types of this module (at start-up, with the other types).
 pub(super) fn install_types() {
     let _ = stream_type();
+    // `for line in sys.stdin`: the stream is its own iterator.
+    crate::vm::ops::register_iterator::<TextStream>(|vm, it| {
+        let fd = it.get::<TextStream>().map_or(0, |s| s.fd);
+        readable(fd)?;
+        vm.flush();
+        let line = super::sys_info::read_line()?;
+        Ok((!line.is_empty()).then(|| string::new(&line)))
+    });
+}
+
+/// io.UnsupportedOperation's complaint, as an OSError (glasspy has no io module).
+fn readable(fd: u8) -> VmResult<()> {
+    if fd != 0 {
+        return Err(exceptions::named("OSError", "not readable"));
+    }
+    Ok(())
+}
+
+/// The `size` argument of read / readline: None or negative for all.
+fn size_arg(args: &Args<'_>, fname: &str) -> VmResult<Option<i64>> {
+    let a = &args.pos()[1..];
+    args.no_kw(fname)?;
+    crate::objects::args::check_positional(fname, a.len(), 0, 1)?;
+    match a.first() {
+        None => Ok(None),
+        Some(o) if o.is(&ctx().none) => Ok(None),
+        Some(o) => Ok(Some(crate::objects::args::as_ssize_t(o)?)),
+    }
+}
+
+/// TextIOWrapper.readline(size=-1).
+fn stream_readline(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let size = size_arg(&args, "readline")?;
+    readable(stream_of(&args))?;
+    vm.flush();
+    let line = super::sys_info::read_line()?;
+    let line = match size {
+        Some(n) if n >= 0 && line.chars().count() > n as usize => {
+            // python3 would leave the rest for the next read; glasspy returns the
+            // line's first `size` characters and drops the rest.
+            line.chars().take(n as usize).collect()
+        }
+        _ => line,
+    };
+    Ok(string::new(&line))
+}
+
+/// TextIOWrapper.read(size=-1).
+fn stream_read(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let size = size_arg(&args, "read")?;
+    readable(stream_of(&args))?;
+    vm.flush();
+    Ok(string::new(&super::sys_info::read(size)?))
+}
+
+/// TextIOWrapper.readlines(): the remaining lines.
+fn stream_readlines(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let _ = size_arg(&args, "readlines")?;
+    readable(stream_of(&args))?;
+    vm.flush();
+    let mut lines = Vec::new();
+    loop {
+        let line = super::sys_info::read_line()?;
+        if line.is_empty() {
+            break;
+        }
+        lines.push(string::new(&line));
+    }
+    Ok(list::new_exact(lines))
+}
+
+fn stream_isatty(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    use std::io::IsTerminal;
+    let tty = match stream_of(&args) {
+        0 => std::io::stdin().is_terminal(),
+        1 => std::io::stdout().is_terminal(),
+        _ => std::io::stderr().is_terminal(),
+    };
+    Ok(crate::vm::ops::bool_obj(tty))
+}
+
+fn stream_fileno(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    Ok(int::new_i64(stream_of(&args) as i64))
+}
+
+fn stream_readable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    Ok(crate::vm::ops::bool_obj(stream_of(&args) == 0))
+}
+
+fn stream_writable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    Ok(crate::vm::ops::bool_obj(stream_of(&args) != 0))
 }
 
 /// The TextIOWrapper type of this thread, made with its methods on first use.

@@ -1,0 +1,267 @@
+//! The descriptive part of the sys module: sys.path, the struct sequences (version_info,
+//! flags, float_info, int_info, hash_info), implementation, executable, the module name
+//! lists, encodings, and sys.stdin.
+
+use std::io::{BufRead, Read};
+
+use crate::heap::PyObj;
+use crate::objects::args::Args;
+use crate::objects::builtin_function::MethodDef;
+use crate::objects::exceptions::{self, VmResult};
+use crate::objects::runtime::Runtime;
+use crate::objects::{ctx, float, int, list, string, tuple};
+use crate::vm::Vm;
+
+use super::structseq;
+
+pub static FUNCTIONS: &[MethodDef] = &[
+    MethodDef {
+        name: "getdefaultencoding",
+        func: getdefaultencoding,
+    },
+    MethodDef {
+        name: "getfilesystemencoding",
+        func: getdefaultencoding,
+    },
+    MethodDef {
+        name: "getfilesystemencodeerrors",
+        func: getfilesystemencodeerrors,
+    },
+];
+
+fn getdefaultencoding(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("getdefaultencoding")?;
+    Ok(string::intern_str("utf-8"))
+}
+
+fn getfilesystemencodeerrors(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("getfilesystemencodeerrors")?;
+    Ok(string::intern_str("surrogateescape"))
+}
+
+fn i(v: i64) -> PyObj {
+    int::new_i64(v)
+}
+
+fn s(v: &str) -> PyObj {
+    string::intern_str(v)
+}
+
+/// Add the descriptive attributes to the sys namespace `d`.
+pub fn fill(vm: &mut Vm, d: &PyObj) -> VmResult<()> {
+    let c = ctx();
+    let none = c.none.clone();
+    let set = |vm: &mut Vm, k: &str, v: PyObj| vm.dict_set_str(d, k, v);
+    set(vm, "path", vm.imports.path.clone())?;
+    let vi_type = structseq::make_type(
+        vm,
+        "sys",
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+    )?;
+    let vi = structseq::new(vm, &vi_type, vec![i(3), i(11), i(7), s("final"), i(0)])?;
+    set(vm, "version_info", vi.clone())?;
+    let hashed = match std::env::var("PYTHONHASHSEED").ok().as_deref() {
+        None | Some("random") => 1,
+        Some(v) => (v.trim().parse::<u64>().unwrap_or(1) != 0) as i64,
+    };
+    let flags_type = structseq::make_type(
+        vm,
+        "sys",
+        "flags",
+        &[
+            "debug",
+            "inspect",
+            "interactive",
+            "optimize",
+            "dont_write_bytecode",
+            "no_user_site",
+            "no_site",
+            "ignore_environment",
+            "verbose",
+            "bytes_warning",
+            "quiet",
+            "hash_randomization",
+            "isolated",
+            "dev_mode",
+            "utf8_mode",
+            "warn_default_encoding",
+            "safe_path",
+            "int_max_str_digits",
+        ],
+    )?;
+    let f = c.false_.clone();
+    let flags = vec![
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        i(1),
+        i(0),
+        i(1),
+        i(0),
+        i(0),
+        i(0),
+        i(0),
+        i(hashed),
+        i(0),
+        f.clone(),
+        i(0),
+        i(0),
+        f,
+        i(-1),
+    ];
+    let flags = structseq::new(vm, &flags_type, flags)?;
+    set(vm, "flags", flags)?;
+    let fi_type = structseq::make_type(
+        vm,
+        "sys",
+        "float_info",
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+    )?;
+    let fi = vec![
+        float::new(f64::MAX),
+        i(f64::MAX_EXP as i64),
+        i(f64::MAX_10_EXP as i64),
+        float::new(f64::MIN_POSITIVE),
+        i(f64::MIN_EXP as i64),
+        i(f64::MIN_10_EXP as i64),
+        i(f64::DIGITS as i64),
+        i(f64::MANTISSA_DIGITS as i64),
+        float::new(f64::EPSILON),
+        i(f64::RADIX as i64),
+        i(1),
+    ];
+    let fi = structseq::new(vm, &fi_type, fi)?;
+    set(vm, "float_info", fi)?;
+    let ii_type = structseq::make_type(
+        vm,
+        "sys",
+        "int_info",
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+    )?;
+    let ii = structseq::new(vm, &ii_type, vec![i(30), i(4), i(4300), i(640)])?;
+    set(vm, "int_info", ii)?;
+    let hi_type = structseq::make_type(
+        vm,
+        "sys",
+        "hash_info",
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
+    )?;
+    let hi = vec![
+        i(64),
+        i((1 << 61) - 1),
+        i(314159),
+        i(0),
+        i(1000003),
+        s("siphash13"),
+        i(64),
+        i(128),
+        i(0),
+    ];
+    let hi = structseq::new(vm, &hi_type, hi)?;
+    set(vm, "hash_info", hi)?;
+    // sys.implementation: a types.SimpleNamespace (types.py takes its type from here).
+    let ns_type = structseq::namespace_type(vm)?;
+    let imp = vm.call(ns_type.as_obj(), Args::positional(&[]))?;
+    for (k, v) in [
+        ("name", s("glasspy")),
+        ("cache_tag", none.clone()),
+        ("version", vi),
+        ("hexversion", i(0x030b_07f0)),
+    ] {
+        vm.setattr(&imp, &s(k), Some(v))?;
+    }
+    set(vm, "implementation", imp)?;
+    let exe = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    set(vm, "executable", string::new(&exe))?;
+    set(vm, "_base_executable", string::new(&exe))?;
+    let builtin: Vec<PyObj> = super::BUILTIN_MODULES.iter().map(|n| s(n)).collect();
+    set(vm, "builtin_module_names", tuple::new(builtin))?;
+    let mut names: Vec<&str> = super::BUILTIN_MODULES.to_vec();
+    names.extend(super::bundled::top_level_names());
+    let stdlib = ctx().frozenset_type.as_obj().clone();
+    let items = list::new_exact(names.iter().map(|n| s(n)).collect());
+    let stdlib = vm.call(&stdlib, Args::positional(&[items]))?;
+    set(vm, "stdlib_module_names", stdlib)?;
+    set(vm, "maxunicode", i(0x10ffff))?;
+    set(vm, "dont_write_bytecode", c.true_.clone())?;
+    set(vm, "float_repr_style", s("short"))?;
+    set(vm, "api_version", i(1013))?;
+    set(vm, "warnoptions", list::new_empty())?;
+    set(vm, "pycache_prefix", none)?;
+    Ok(())
+}
+
+// ----- sys.stdin -------------------------------------------------------------------------
+
+/// One line of standard input, its newline kept ("" at the end).
+pub fn read_line() -> VmResult<String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| exceptions::named("OSError", e.to_string()))?;
+    Ok(line)
+}
+
+/// stdin.read(size=-1): the rest of standard input, or up to `size` characters.
+pub fn read(size: Option<i64>) -> VmResult<String> {
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    let mut out = String::new();
+    match size {
+        Some(n) if n >= 0 => {
+            let n = n as usize;
+            while out.chars().count() < n {
+                let buf = lock
+                    .fill_buf()
+                    .map_err(|e| exceptions::named("OSError", e.to_string()))?;
+                if buf.is_empty() {
+                    break;
+                }
+                // Take whole UTF-8 characters, at most what is still wanted.
+                let want = n - out.chars().count();
+                let text = String::from_utf8_lossy(buf);
+                let take: String = text.chars().take(want).collect();
+                let used = take.len().min(buf.len());
+                out.push_str(&take);
+                lock.consume(used);
+            }
+        }
+        _ => {
+            lock.read_to_string(&mut out)
+                .map_err(|e| exceptions::named("OSError", e.to_string()))?;
+        }
+    }
+    Ok(out)
+}
