@@ -452,6 +452,20 @@ impl Interpreter {
         self.vm.run_main(source, filename, file)
     }
 
+    /// Run module `name` as `__main__` the way `python3 -m name` does (a package runs
+    /// its `__main__` submodule); errors are printed and become the exit status, and
+    /// the namespace is cleared afterwards.
+    pub fn run_module(&mut self, name: &str) -> i32 {
+        let g = match self.main(None) {
+            Ok(g) => g,
+            Err(e) => {
+                eprint!("{e}");
+                return 1;
+            }
+        };
+        self.vm.run_module_as_main(name, &g)
+    }
+
     /// Run a program as `__main__` and keep its namespace (`python3 -i`): whatever it
     /// leaves uncaught is printed, SystemExit included.
     pub fn run_main_keep(&mut self, source: &str, filename: &str, file: Option<&str>) {
@@ -607,13 +621,23 @@ impl Interpreter {
         filename: &str,
         file: Option<&str>,
     ) -> i32 {
+        Self::checking_leaks(opts, |py| py.run_main(source, filename, file))
+    }
+
+    /// `run_module` (`-m`) in a fresh interpreter, with the leak check of
+    /// `run_main_checking_leaks`.
+    pub fn run_module_checking_leaks(opts: Options, name: &str) -> i32 {
+        Self::checking_leaks(opts, |py| py.run_module(name))
+    }
+
+    fn checking_leaks(opts: Options, run: impl FnOnce(&mut Interpreter) -> i32) -> i32 {
         // What start-up leaves behind once its interpreter is gone (type dicts,
         // singletons).
         drop(Interpreter::new(Options::default()));
         crate::heap::collect(2);
         let before = objects_not_interned();
         let status = match Interpreter::new(opts) {
-            Ok(mut py) => py.run_main(source, filename, file),
+            Ok(mut py) => run(&mut py),
             Err(e) => {
                 eprintln!("glasspy: {e}");
                 return 1;

@@ -180,14 +180,12 @@ pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
 }
 
 fn str_arg(fname: &str, o: &PyObj) -> VmResult<String> {
-    string::as_str(o)
-        .map(|s| s.into_owned())
-        .ok_or_else(|| {
-            exceptions::type_error(format!(
-                "{fname}() argument must be str, not {}",
-                typeobj::type_name(o)
-            ))
-        })
+    string::as_str(o).map(|s| s.into_owned()).ok_or_else(|| {
+        exceptions::type_error(format!(
+            "{fname}() argument must be str, not {}",
+            typeobj::type_name(o)
+        ))
+    })
 }
 
 /// _imp.is_builtin(name): 1 for a built-in module, else 0.
@@ -220,7 +218,9 @@ fn found_tuple(f: &Found) -> PyObj {
         Found::Source { file, package } => (
             "source",
             string::new(file),
-            package.as_ref().map_or(none, |p| strs(std::slice::from_ref(p))),
+            package
+                .as_ref()
+                .map_or(none, |p| strs(std::slice::from_ref(p))),
         ),
         Found::Namespace(dirs) => ("namespace", none, strs(dirs)),
     };
@@ -283,7 +283,9 @@ fn exec_module(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let m = args.one("exec_module")?;
     let Some(d) = module::dict(m).cloned() else {
-        return Err(exceptions::type_error("exec_module() argument must be a module"));
+        return Err(exceptions::type_error(
+            "exec_module() argument must be a module",
+        ));
     };
     let file = vm
         .dict_get_str(&d, "__file__")

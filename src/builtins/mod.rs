@@ -19,8 +19,8 @@ mod methods_str;
 mod methods_str_format;
 #[cfg(test)]
 mod methods_tests;
-mod subclass;
 mod structseq;
+mod subclass;
 mod sys;
 mod sys_info;
 mod time;

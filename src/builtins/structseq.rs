@@ -21,7 +21,9 @@ static FIELD_GET: MethodDef = MethodDef {
 /// A field's getter: bound to its index, called with the instance.
 fn field_get(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let [i, obj] = args.all else {
-        return Err(exceptions::type_error("a struct sequence field takes the instance"));
+        return Err(exceptions::type_error(
+            "a struct sequence field takes the instance",
+        ));
     };
     let i = int::as_i64(i).unwrap_or(0) as usize;
     match tuple::items(obj).and_then(|t| t.get(i)) {
@@ -56,7 +58,11 @@ fn structseq_repr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         _ => name,
     };
     let fields = vm.dict_get_str(&d, "__match_args__");
-    let fields = fields.as_ref().and_then(tuple::items).unwrap_or(&[]).to_vec();
+    let fields = fields
+        .as_ref()
+        .and_then(tuple::items)
+        .unwrap_or(&[])
+        .to_vec();
     let items = tuple::items(s).unwrap_or(&[]).to_vec();
     let mut parts = Vec::with_capacity(items.len());
     for (f, v) in fields.iter().zip(&items) {
@@ -226,9 +232,8 @@ fn namespace_eq(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 /// The SimpleNamespace class among `ty`'s bases (the one these methods belong to).
 fn namespace_base(ty: &TypeRef) -> Option<TypeRef> {
-    typeobj::base_chain(ty).find(|t| {
-        typeobj::info(t).name.as_ref() == "SimpleNamespace" && typeobj::is_heap_type(t)
-    })
+    typeobj::base_chain(ty)
+        .find(|t| typeobj::info(t).name.as_ref() == "SimpleNamespace" && typeobj::is_heap_type(t))
 }
 
 /// `(type(self), (), self.__dict__)`.

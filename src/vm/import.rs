@@ -228,7 +228,10 @@ impl Vm {
                 format!("{rel}/{tail}")
             };
             let dir = join(entry, tail);
-            if self.bundled_source(&format!("{prefix}/__init__.py")).is_some() {
+            if self
+                .bundled_source(&format!("{prefix}/__init__.py"))
+                .is_some()
+            {
                 return Ok(Some(Found::Source {
                     file: join(&dir, "__init__.py"),
                     package: Some(dir),
@@ -322,7 +325,12 @@ impl Vm {
         let Some(f) = self.dict_get(builtins, &key)? else {
             return Err(exceptions::named("ImportError", "__import__ not found"));
         };
-        if self.imports.original_import.as_ref().is_some_and(|o| o.is(&f)) {
+        if self
+            .imports
+            .original_import
+            .as_ref()
+            .is_some_and(|o| o.is(&f))
+        {
             let level = int::as_i64(&level).unwrap_or(0);
             return self.import_module_level(name, Some(globals), &fromlist, level);
         }
@@ -392,7 +400,12 @@ impl Vm {
 
     /// The absolute name of a relative import (importlib's _calc___package__ and
     /// _resolve_name).
-    fn resolve_name(&mut self, name: &str, globals: Option<&PyObj>, level: i64) -> VmResult<String> {
+    fn resolve_name(
+        &mut self,
+        name: &str,
+        globals: Option<&PyObj>,
+        level: i64,
+    ) -> VmResult<String> {
         let none = ctx().none.clone();
         let get = |vm: &mut Vm, k: &str| match globals {
             Some(g) if g.is_type(&ctx().dict_type) => vm.dict_get_str(g, k),
@@ -430,7 +443,9 @@ impl Vm {
                 if get(self, "__path__").is_some() {
                     n
                 } else {
-                    n.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default()
+                    n.rsplit_once('.')
+                        .map(|(a, _)| a.to_string())
+                        .unwrap_or_default()
                 }
             }
         };
@@ -547,9 +562,7 @@ impl Vm {
         let mut end = 0;
         let mut result = None;
         while end < name.len() {
-            end = name[end..]
-                .find('.')
-                .map_or(name.len(), |i| end + i);
+            end = name[end..].find('.').map_or(name.len(), |i| end + i);
             let part = &name[..end];
             end += 1;
             result = Some(self.find_and_load(part)?);
@@ -662,7 +675,10 @@ impl Vm {
         let none = ctx().none.clone();
         let parent = match package_dir {
             Some(_) => name.to_string(),
-            None => name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default(),
+            None => name
+                .rsplit_once('.')
+                .map(|(p, _)| p.to_string())
+                .unwrap_or_default(),
         };
         self.dict_set_str(&d, "__name__", string::new(name))?;
         self.dict_set_str(&d, "__doc__", none.clone())?;
@@ -706,7 +722,9 @@ impl Vm {
         }
         let code = compiled.map_err(|e| compile_error_exc(&e))?;
         if bundled.is_some() {
-            self.imports.bundled_code.insert(file.to_string(), code.clone());
+            self.imports
+                .bundled_code
+                .insert(file.to_string(), code.clone());
         }
         Ok(code)
     }
@@ -815,7 +833,7 @@ impl Vm {
     }
 
     /// A ModuleSpec from `_frozen_importlib._spec(name, kind, origin, locations)`.
-    fn make_spec(
+    pub(crate) fn make_spec(
         &mut self,
         name: &str,
         kind: &str,
@@ -841,7 +859,9 @@ impl Vm {
             return Ok(());
         };
         let none = ctx().none.clone();
-        let spec_missing = self.dict_get_str(&d, "__spec__").is_none_or(|s| s.is(&none));
+        let spec_missing = self
+            .dict_get_str(&d, "__spec__")
+            .is_none_or(|s| s.is(&none));
         let loader_missing = self
             .dict_get_str(&d, "__loader__")
             .is_none_or(|s| s.is(&none));
@@ -850,7 +870,7 @@ impl Vm {
         }
         let b = self.bootstrap()?;
         let f = self.getattr(&b, &string::intern_str("_fix"))?;
-        self.call(&f, Args::positional(&[m.clone()]))?;
+        self.call(&f, Args::positional(std::slice::from_ref(m)))?;
         Ok(())
     }
 
@@ -888,7 +908,9 @@ impl Vm {
                 return Ok(v);
             }
         }
-        let shown = pkgname.clone().unwrap_or_else(|| "<unknown module name>".into());
+        let shown = pkgname
+            .clone()
+            .unwrap_or_else(|| "<unknown module name>".into());
         let file = module::dict(m)
             .cloned()
             .and_then(|d| self.dict_get_str(&d, "__file__"))
@@ -904,10 +926,7 @@ impl Vm {
                 None,
             )),
             Some(f) => {
-                let spec = match self.getattr(m, &string::intern_str("__spec__")) {
-                    Ok(s) => Some(s),
-                    Err(_) => None,
-                };
+                let spec = self.getattr(m, &string::intern_str("__spec__")).ok();
                 let initializing = match spec {
                     Some(s) if !s.is(&ctx().none) => {
                         match self.getattr(&s, &string::intern_str("_initializing")) {
@@ -925,7 +944,12 @@ impl Vm {
                 } else {
                     format!("cannot import name {rn} from {rp} ({f})")
                 };
-                Err(import_error("ImportError", msg, pkgname.as_deref(), Some(&f)))
+                Err(import_error(
+                    "ImportError",
+                    msg,
+                    pkgname.as_deref(),
+                    Some(&f),
+                ))
             }
         }
     }
@@ -1010,7 +1034,10 @@ impl Vm {
                 let Some(pm) = self.dict_get_str(&modules, parent) else {
                     return Err(import_error(
                         "ImportError",
-                        format!("parent {} not in sys.modules", self.repr(&string::new(parent))?),
+                        format!(
+                            "parent {} not in sys.modules",
+                            self.repr(&string::new(parent))?
+                        ),
                         Some(parent),
                         None,
                     ));
@@ -1031,7 +1058,9 @@ impl Vm {
             Found::Builtin => {}
             Found::Namespace(_) => {}
             Found::Source { file, package } => {
-                let locations = package.as_ref().map(|p| list::new_exact(vec![string::new(p)]));
+                let locations = package
+                    .as_ref()
+                    .map(|p| list::new_exact(vec![string::new(p)]));
                 let spec = self.make_spec(&n, "source", Some(file), locations.clone())?;
                 let loader = self.getattr(&spec, &string::intern_str("loader"))?;
                 self.dict_set_str(&d, "__loader__", loader)?;
@@ -1140,7 +1169,10 @@ pub fn compile_error_exc(e: &crate::compiler::CompileError) -> Exc {
 /// offset, text, end_lineno, end_offset))` and those attributes.
 pub fn syntax_error_exc(s: &crate::parser::error::SyntaxError) -> Exc {
     let none = ctx().none.clone();
-    let text = s.text.as_deref().map_or_else(|| none.clone(), |t| string::new(&format!("{t}\n")));
+    let text = s
+        .text
+        .as_deref()
+        .map_or_else(|| none.clone(), |t| string::new(&format!("{t}\n")));
     let details = vec![
         string::new(&s.filename),
         int::new_i64(s.lineno as i64),
@@ -1150,10 +1182,7 @@ pub fn syntax_error_exc(s: &crate::parser::error::SyntaxError) -> Exc {
         int::new_i64(s.end_offset),
     ];
     let ty = ctx().exc_type(s.kind.name());
-    let e = exceptions::new_exc(
-        ty,
-        vec![string::new(&s.msg), tuple::new(details)],
-    );
+    let e = exceptions::new_exc(ty, vec![string::new(&s.msg), tuple::new(details)]);
     if let Ok(mut x) = e.borrow_mut::<ExcObj>() {
         let d = dict::new();
         let mut eq = |a: &PyObj, b: &PyObj| crate::objects::protocol::eq(a, b);

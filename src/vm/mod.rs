@@ -16,6 +16,7 @@ pub(crate) mod gen;
 pub mod import;
 pub mod ops;
 mod run;
+mod runpy;
 pub mod traceback;
 
 use std::sync::atomic::{AtomicBool, Ordering};

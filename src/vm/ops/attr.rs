@@ -72,7 +72,10 @@ impl Vm {
             }
             // PEP 562: a module-level __getattr__.
             if let Some(ga) = self.dict_get_str(&d, "__getattr__") {
-                return self.call(&ga, crate::objects::args::Args::positional(&[name.clone()]));
+                return self.call(
+                    &ga,
+                    crate::objects::args::Args::positional(std::slice::from_ref(name)),
+                );
             }
             let mname = match self.dict_get_str(&d, "__name__") {
                 Some(s) if s.is_type(&ctx().str_type) => {
@@ -296,7 +299,8 @@ impl Vm {
             }
         }
         // ImportError's members, None unless given (msg: the one argument).
-        if matches!(n, "msg" | "name" | "path") && exceptions::matches(o, c.exc_type("ImportError")) {
+        if matches!(n, "msg" | "name" | "path") && exceptions::matches(o, c.exc_type("ImportError"))
+        {
             if n == "msg" {
                 let args = exceptions::args(o);
                 if let Some([m]) = tuple::items(&args) {

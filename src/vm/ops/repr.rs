@@ -94,10 +94,12 @@ impl Vm {
             return Ok(None);
         };
         let msg = self.str(&msg)?;
-        let file = self
-            .dict_get_str(&d, "filename")
-            .and_then(|f| string::as_str(&f).map(|s| s.rsplit('/').next().unwrap_or("").to_string()));
-        let line = self.dict_get_str(&d, "lineno").and_then(|l| int::as_i64(&l));
+        let file = self.dict_get_str(&d, "filename").and_then(|f| {
+            string::as_str(&f).map(|s| s.rsplit('/').next().unwrap_or("").to_string())
+        });
+        let line = self
+            .dict_get_str(&d, "lineno")
+            .and_then(|l| int::as_i64(&l));
         Ok(Some(match (file, line) {
             (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
             (Some(f), None) => format!("{msg} ({f})"),
@@ -335,7 +337,9 @@ impl Vm {
             return format!("<bound method {name} of {sr}>");
         }
         if o.is_a::<Module>() {
-            return self.module_repr(o).unwrap_or_else(|_| "<module '?'>".into());
+            return self
+                .module_repr(o)
+                .unwrap_or_else(|_| "<module '?'>".into());
         }
         if let Some(r) = o.get::<Range>() {
             let (start, stop, step) = (r.start.clone(), r.stop.clone(), r.step.clone());
