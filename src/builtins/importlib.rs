@@ -3,13 +3,13 @@
 //! `_frozen_importlib` are written on), `ImportError`'s `name` / `path` keywords, and
 //! `types.ModuleType(name, doc)`. The import system itself is src/vm/import.rs.
 
-use crate::heap::PyObj;
+use crate::heap::{PyObj, TypeRef};
 use crate::objects::args::Args;
 use crate::objects::builtin_function::{self, MethodDef};
 use crate::objects::exception::ExcObj;
 use crate::objects::exceptions::{self, VmResult};
 use crate::objects::runtime::Runtime;
-use crate::objects::typeobj;
+use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{ctx, dict, int, list, module, string, tuple};
 use crate::vm::import::{bundled_rel, Found};
 use crate::vm::Vm;
@@ -26,10 +26,7 @@ fn import_(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     )?;
     let name = a[0].expect("required");
     if string::view(name).is_none() {
-        return Err(exceptions::type_error(format!(
-            "module name must be str, not {}",
-            typeobj::type_name(name)
-        )));
+        return Err(exceptions::type_error("module name must be a string"));
     }
     let none = ctx().none.clone();
     let globals = a[1].filter(|g| !g.is(&none));
@@ -60,6 +57,7 @@ pub fn install(vm: &mut Vm) {
 pub fn install_types() {
     let c = ctx();
     typeobj::add_methods(c.exc_type("ImportError"), IMPORT_ERROR_METHODS);
+    typeobj::set_new(c.exc_type("ImportError"), &IMPORT_ERROR_NEW);
     typeobj::set_new(&c.module_type, &MODULE_NEW);
 }
 
@@ -70,8 +68,46 @@ static IMPORT_ERROR_METHODS: &[MethodDef] = &[MethodDef {
     func: import_error_init,
 }];
 
+static IMPORT_ERROR_NEW: MethodDef = MethodDef {
+    name: "ImportError",
+    func: import_error_new,
+};
+
+/// ImportError.__new__: an instance with the arguments as `args`. The built-in
+/// classes take `name` / `path` here (calling them runs no `__init__`); a subclass's
+/// keywords are left to its `__init__`, as BaseException.__new__ ignores them.
+fn import_error_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let Some(ty) = args.all.first().and_then(TypeRef::from_obj::<TypeInfo>) else {
+        return Err(exceptions::type_error(
+            "ImportError.__new__(X): X is not a type object",
+        ));
+    };
+    let pos = args.pos();
+    let e = exceptions::new_exc(&ty, pos[1..].to_vec());
+    if !typeobj::is_heap_type(&ty) {
+        let all: Vec<PyObj> = std::iter::once(e.clone())
+            .chain(args.all[1..].iter().cloned())
+            .collect();
+        set_import_error_attrs(
+            vm,
+            Args {
+                all: &all,
+                kwnames: args.kwnames,
+            },
+        )?;
+    }
+    Ok(e)
+}
+
 fn import_error_init(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
+    set_import_error_attrs(vm, args)?;
+    Ok(ctx().none.clone())
+}
+
+/// ImportError_init: args, then msg (the one argument), name and path.
+fn set_import_error_attrs(vm: &mut Vm, args: Args<'_>) -> VmResult<()> {
     let Some(s) = args.all.first() else {
         return Err(exceptions::type_error(
             "descriptor '__init__' of 'ImportError' object needs an argument",
@@ -106,7 +142,7 @@ fn import_error_init(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         let v = args.kw(k).cloned().unwrap_or_else(|| none.clone());
         vm.dict_set_str(&d, k, v)?;
     }
-    Ok(none)
+    Ok(())
 }
 
 // ----- types.ModuleType(name, doc=None) --------------------------------------------------

@@ -354,10 +354,7 @@ impl Vm {
         level: i64,
     ) -> VmResult<PyObj> {
         let Some(n) = str_of(name) else {
-            return Err(exceptions::type_error(format!(
-                "module name must be str, not {}",
-                typeobj::type_name(name)
-            )));
+            return Err(exceptions::type_error("module name must be a string"));
         };
         if level < 0 {
             return Err(exceptions::value_error("level must be >= 0"));
