@@ -105,6 +105,14 @@ pub fn set_str(d: &PyObj, name: &str, value: PyObj) -> PyResult<()> {
     set_item(d, key, h, value, &mut super::protocol::eq)
 }
 
+/// d[name] for an identifier key, found without running Python code (None: absent,
+/// or the dict is being changed).
+pub fn get_str(d: &PyObj, name: &str) -> Option<PyObj> {
+    let key = super::string::intern_str(name);
+    let h = super::string::hash(&key)?;
+    get_item(d, &key, h, &mut super::protocol::eq).ok().flatten()
+}
+
 /// Replace the value at position `pos` if the table still has `version` (a cached
 /// position of a str key, see the eval loop's name caches); the old value is handed
 /// back to drop after the borrow. Err(value) when the position cannot be trusted.

@@ -17,6 +17,7 @@ pub mod import;
 pub mod ops;
 mod run;
 mod runpy;
+mod runtime;
 pub mod traceback;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -161,8 +162,6 @@ impl Vm {
         let _ = self.out.flush();
     }
 }
-
-impl crate::objects::runtime::Runtime for Vm {}
 
 impl Vm {
     /// The VM behind the runtime a native function receives: the VM is the only
