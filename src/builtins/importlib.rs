@@ -59,6 +59,35 @@ pub fn install_types() {
     typeobj::add_methods(c.exc_type("ImportError"), IMPORT_ERROR_METHODS);
     typeobj::set_new(c.exc_type("ImportError"), &IMPORT_ERROR_NEW);
     typeobj::set_new(&c.module_type, &MODULE_NEW);
+    typeobj::set_new(&c.method_type, &METHOD_NEW);
+}
+
+// ----- types.MethodType(function, instance) -----------------------------------------------
+
+static METHOD_NEW: MethodDef = MethodDef {
+    name: "method",
+    func: method_new,
+};
+
+fn method_new(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let rest = Args {
+        all: &args.all[1..],
+        kwnames: args.kwnames,
+    };
+    rest.no_kw("method")?;
+    let [func, obj] = rest.pos() else {
+        return Err(exceptions::type_error(format!(
+            "method expected 2 arguments, got {}",
+            rest.pos().len()
+        )));
+    };
+    if !super::functions::is_callable(func) {
+        return Err(exceptions::type_error("first argument must be callable"));
+    }
+    if obj.is(&ctx().none) {
+        return Err(exceptions::type_error("instance must not be None"));
+    }
+    Ok(crate::objects::method::new(func.clone(), obj.clone()))
 }
 
 // ----- ImportError(*args, name=None, path=None) -----------------------------------------

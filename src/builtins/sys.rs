@@ -132,6 +132,19 @@ pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
     Ok(m)
 }
 
+/// sys.stdout when a program replaced it (print writes there); None while it is the
+/// standard stream or the sys module was never imported.
+pub(super) fn current_stdout(vm: &mut Vm) -> Option<PyObj> {
+    let modules = vm.modules.clone();
+    let sys = vm.dict_get_str(&modules, "sys")?;
+    let d = module::dict(&sys)?.clone();
+    let out = vm.dict_get_str(&d, "stdout")?;
+    if vm.std_streams[0].as_ref().is_some_and(|s| s.is(&out)) {
+        return None;
+    }
+    Some(out)
+}
+
 /// sys.exit([status]): raise SystemExit(status). A tuple status becomes the
 /// exception's args, as PyErr_SetObject does.
 fn exit(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

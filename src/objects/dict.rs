@@ -110,7 +110,9 @@ pub fn set_str(d: &PyObj, name: &str, value: PyObj) -> PyResult<()> {
 pub fn get_str(d: &PyObj, name: &str) -> Option<PyObj> {
     let key = super::string::intern_str(name);
     let h = super::string::hash(&key)?;
-    get_item(d, &key, h, &mut super::protocol::eq).ok().flatten()
+    get_item(d, &key, h, &mut super::protocol::eq)
+        .ok()
+        .flatten()
 }
 
 /// Replace the value at position `pos` if the table still has `version` (a cached

@@ -182,7 +182,18 @@ impl Vm {
                 "__doc__" => Some(none_or(&f.doc)),
                 "__module__" => Some(none_or(&f.module)),
                 "__globals__" => Some(f.globals.clone()),
-                "__annotations__" => Some(none_or(&f.annotations)),
+                "__annotations__" => match &f.annotations {
+                    Some(a) => Some(a.clone()),
+                    None => {
+                        // Made on first read, as CPython does.
+                        drop(f);
+                        let d = dict::new();
+                        if let Ok(mut f) = o.borrow_mut::<Function>() {
+                            f.annotations = Some(d.clone());
+                        }
+                        return Ok(Some(d));
+                    }
+                },
                 "__dict__" => None,
                 _ => match &f.dict {
                     Some(d) => {
@@ -432,6 +443,39 @@ impl Vm {
                         }
                         "__name__" => {
                             let old = std::mem::replace(&mut f.name, v);
+                            drop(f);
+                            drop(old);
+                            return Ok(());
+                        }
+                        // The other writable members (functools.wraps sets them).
+                        "__qualname__" | "__doc__" | "__module__" | "__annotations__"
+                        | "__kwdefaults__" => {
+                            let none = v.is(&ctx().none);
+                            let slot = match n.as_str() {
+                                "__qualname__" => {
+                                    let old = std::mem::replace(&mut f.qualname, v);
+                                    drop(f);
+                                    drop(old);
+                                    return Ok(());
+                                }
+                                "__doc__" => &mut f.doc,
+                                "__module__" => &mut f.module,
+                                "__annotations__" => &mut f.annotations,
+                                _ => &mut f.kwdefaults,
+                            };
+                            let keep = !none || n == "__doc__" || n == "__module__";
+                            let old = std::mem::replace(slot, keep.then_some(v));
+                            drop(f);
+                            drop(old);
+                            return Ok(());
+                        }
+                        "__dict__" => {
+                            if !v.is_type(&ctx().dict_type) {
+                                return Err(exceptions::type_error(
+                                    "__dict__ must be set to a dictionary",
+                                ));
+                            }
+                            let old = f.dict.replace(v);
                             drop(f);
                             drop(old);
                             return Ok(());
