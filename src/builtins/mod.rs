@@ -4,6 +4,7 @@
 mod bundled;
 mod classes;
 mod constructors;
+mod exc_traceback;
 mod functions;
 mod functions_seq;
 mod gc;
@@ -116,6 +117,7 @@ pub fn install(vm: &mut Vm) {
         functions::install_types();
         sys::install_types();
         importlib::install_types();
+        exc_traceback::install_types();
         crate::vm::gen::install();
         install_methods(vm);
     }

@@ -327,6 +327,9 @@ impl Vm {
     /// Setting the data attributes of an exception.
     pub(crate) fn exception_setattr(&mut self, o: &PyObj, n: &str, v: PyObj) -> VmResult<()> {
         let none = v.is(&ctx().none);
+        if n == "__traceback__" {
+            return set_traceback(o, &v);
+        }
         if n == "args" {
             let t = match tuple::items(&v) {
                 Some(_) => v,
@@ -496,7 +499,7 @@ impl Vm {
             if let Some(v) = value {
                 if matches!(
                     n.as_str(),
-                    "args" | "__cause__" | "__context__" | "__suppress_context__"
+                    "args" | "__cause__" | "__context__" | "__suppress_context__" | "__traceback__"
                 ) {
                     return self.exception_setattr(o, &n, v);
                 }
@@ -534,6 +537,39 @@ impl Vm {
         }
         Err(no_attribute(o, &n))
     }
+}
+
+/// `exc.__traceback__ = tb` (None or a traceback object), also
+/// `exc.with_traceback(tb)`: the exception's entries become those of the chain.
+pub fn set_traceback(exc: &PyObj, tb: &PyObj) -> VmResult<()> {
+    use crate::objects::exception::{TbEntry, Traceback};
+    let entries = if tb.is(&ctx().none) {
+        None
+    } else if tb.is_a::<Traceback>() {
+        let mut v = Vec::new();
+        let mut cur = Some(tb.clone());
+        while let Some(t) = cur {
+            let t2 = t.get::<Traceback>().expect("a traceback");
+            v.push(TbEntry {
+                code: t2.code.clone(),
+                instr: t2.instr,
+            });
+            cur = t2.next.clone();
+        }
+        // Entries are kept innermost first.
+        v.reverse();
+        Some(Box::new(v))
+    } else {
+        return Err(exceptions::type_error(
+            "__traceback__ must be a traceback or None",
+        ));
+    };
+    let old = match exc.borrow_mut::<ExcObj>() {
+        Ok(mut e) => std::mem::replace(&mut e.traceback, entries),
+        Err(_) => None,
+    };
+    drop(old);
+    Ok(())
 }
 
 /// `exc.__traceback__`: a chain of traceback objects, outermost frame first (None if
