@@ -1,9 +1,6 @@
 """Binary search in sorted lists: bisect_left / bisect_right find where an item goes,
 insort_left / insort_right put it there (key= compares key(item) with x)."""
 
-__all__ = ["bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"]
-
-
 def _bounds(a, lo, hi):
     if lo < 0:
         raise ValueError("lo must be non-negative")

@@ -9,9 +9,9 @@ __all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge",
            "nlargest", "nsmallest", "heappushpop"]
 
 
-def _check(heap):
-    if type(heap) is not list and not isinstance(heap, list):
-        raise TypeError("heap argument must be a list")
+def _check(heap, fname):
+    if not isinstance(heap, list):
+        raise TypeError("%s() argument 1 must be list, not %s" % (fname, type(heap).__name__))
 
 
 def _sift_toward_root(heap, top, pos):
@@ -48,14 +48,14 @@ def _sift_toward_leaves(heap, pos):
 
 def heappush(heap, item):
     """Push item onto heap, keeping the heap invariant."""
-    _check(heap)
+    _check(heap, "heappush")
     heap.append(item)
     _sift_toward_root(heap, 0, len(heap) - 1)
 
 
 def heappop(heap):
     """Pop and return the smallest item of the heap."""
-    _check(heap)
+    _check(heap, "heappop")
     if not heap:
         raise IndexError("index out of range")
     last = heap.pop()
@@ -69,7 +69,7 @@ def heappop(heap):
 
 def heapreplace(heap, item):
     """Pop and return the smallest item, and push item (the heap's size is kept)."""
-    _check(heap)
+    _check(heap, "heapreplace")
     if not heap:
         raise IndexError("index out of range")
     smallest = heap[0]
@@ -80,7 +80,7 @@ def heapreplace(heap, item):
 
 def heappushpop(heap, item):
     """Push item, then pop and return the smallest item (faster than the two)."""
-    _check(heap)
+    _check(heap, "heappushpop")
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _sift_toward_leaves(heap, 0)
@@ -89,7 +89,7 @@ def heappushpop(heap, item):
 
 def heapify(x):
     """Make the list x a heap, in place, in linear time."""
-    _check(x)
+    _check(x, "heapify")
     for i in reversed(range(len(x) // 2)):
         _sift_toward_leaves(x, i)
 

@@ -7,7 +7,14 @@ import _imp
 
 __all__ = ["__import__", "import_module", "invalidate_caches", "reload"]
 
-__import__ = __import__
+import builtins as _builtins
+
+
+def __import__(name, globals=None, locals=None, fromlist=(), level=0):
+    """What the import statement calls: import `name` and return its top-level
+    package (or, with a fromlist, the module itself)."""
+    return _builtins.__import__(name, globals, locals, fromlist, level)
+
 
 
 def _resolve_name(name, package, level):

@@ -1,6 +1,6 @@
 from ..circle import Circle, PI
 from .. import square
-from ... import shapes as top_via_relative
+from .. import triangle as top_via_relative
 from . import __name__ as util_name
 
 
