@@ -27,7 +27,167 @@ pub static FUNCTIONS: &[MethodDef] = &[
         name: "getfilesystemencodeerrors",
         func: getfilesystemencodeerrors,
     },
+    MethodDef {
+        name: "exception",
+        func: exception,
+    },
+    MethodDef {
+        name: "is_finalizing",
+        func: is_finalizing,
+    },
+    MethodDef {
+        name: "getswitchinterval",
+        func: getswitchinterval,
+    },
+    MethodDef {
+        name: "setswitchinterval",
+        func: setswitchinterval,
+    },
+    MethodDef {
+        name: "gettrace",
+        func: gettrace,
+    },
+    MethodDef {
+        name: "getprofile",
+        func: gettrace,
+    },
+    MethodDef {
+        name: "settrace",
+        func: settrace,
+    },
+    MethodDef {
+        name: "setprofile",
+        func: settrace,
+    },
+    MethodDef {
+        name: "call_tracing",
+        func: call_tracing,
+    },
+    MethodDef {
+        name: "getallocatedblocks",
+        func: getallocatedblocks,
+    },
 ];
+
+/// The hooks, also kept as `__excepthook__` / `__displayhook__`: a program may replace
+/// sys.excepthook / sys.displayhook and the interpreter then calls its function.
+pub static HOOKS: &[MethodDef] = &[
+    MethodDef {
+        name: "excepthook",
+        func: excepthook,
+    },
+    MethodDef {
+        name: "displayhook",
+        func: displayhook,
+    },
+];
+
+/// sys.exception(): the exception being handled, or None.
+fn exception(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    args.none("exception")?;
+    Ok(vm.handled.clone().unwrap_or_else(|| ctx().none.clone()))
+}
+
+fn is_finalizing(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("is_finalizing")?;
+    Ok(ctx().false_.clone())
+}
+
+/// glasspy runs one thread: the interval is only remembered.
+fn getswitchinterval(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("getswitchinterval")?;
+    Ok(float::new(SWITCH_INTERVAL.with(|c| c.get())))
+}
+
+thread_local! {
+    static SWITCH_INTERVAL: std::cell::Cell<f64> = const { std::cell::Cell::new(0.005) };
+}
+
+fn setswitchinterval(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let a = args.clinic("setswitchinterval", &["interval"], 1)?;
+    let v = a[0].expect("required");
+    let f = float::value(v)
+        .or_else(|| int::as_i64(v).map(|i| i as f64))
+        .ok_or_else(|| {
+            exceptions::type_error(format!(
+                "must be real number, not {}",
+                crate::objects::typeobj::type_name(v)
+            ))
+        })?;
+    if f <= 0.0 {
+        return Err(exceptions::value_error(
+            "switch interval must be strictly positive",
+        ));
+    }
+    SWITCH_INTERVAL.with(|c| c.set(f));
+    Ok(ctx().none.clone())
+}
+
+/// gettrace() / getprofile(): glasspy has no tracing, so always None.
+fn gettrace(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("gettrace")?;
+    Ok(ctx().none.clone())
+}
+
+/// settrace(None) / setprofile(None) are accepted; a function is refused, as glasspy
+/// would never call it.
+fn settrace(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let f = args.one("settrace")?;
+    if !f.is(&ctx().none) {
+        return Err(exceptions::named(
+            "NotImplementedError",
+            "glasspy does not support trace or profile functions",
+        ));
+    }
+    Ok(ctx().none.clone())
+}
+
+/// call_tracing(func, args): func(*args).
+fn call_tracing(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let a = args.range("call_tracing", 2, 2)?;
+    let Some(items) = tuple::items(&a[1]) else {
+        return Err(exceptions::type_error(format!(
+            "call_tracing() argument 2 must be tuple, not {}",
+            crate::objects::typeobj::type_name(&a[1])
+        )));
+    };
+    let items = items.to_vec();
+    vm.call(&a[0], Args::positional(&items))
+}
+
+/// getallocatedblocks(): the pymalloc blocks in use.
+fn getallocatedblocks(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("getallocatedblocks")?;
+    let n = crate::heap::pymalloc::global_stats().blocks_in_use();
+    Ok(int::new_i64(n as i64))
+}
+
+/// sys.excepthook(type, value, traceback): print the exception as an uncaught one.
+fn excepthook(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let a = args.range("excepthook", 3, 3)?;
+    vm.flush();
+    if crate::objects::exceptions::is_exception(&a[1]) {
+        let text = vm.format_exception(&a[1]);
+        eprint!("{text}");
+    } else {
+        eprintln!(
+            "TypeError: print_exception(): Exception expected for value, {} found",
+            crate::objects::typeobj::type_name(&a[1])
+        );
+    }
+    Ok(ctx().none.clone())
+}
+
+/// sys.displayhook(value): print repr(value) unless None, and keep it in builtins._.
+fn displayhook(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let v = args.one("displayhook")?;
+    vm.default_display_hook(v)?;
+    Ok(ctx().none.clone())
+}
 
 fn getdefaultencoding(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("getdefaultencoding")?;
@@ -218,7 +378,34 @@ pub fn fill(vm: &mut Vm, d: &PyObj) -> VmResult<()> {
     set(vm, "float_repr_style", s("short"))?;
     set(vm, "api_version", i(1013))?;
     set(vm, "warnoptions", list::new_empty())?;
-    set(vm, "pycache_prefix", none)?;
+    set(vm, "pycache_prefix", none.clone())?;
+    let orig: Vec<PyObj> = std::env::args().map(|a| string::new(&a)).collect();
+    set(vm, "orig_argv", list::new_exact(orig))?;
+    set(vm, "abiflags", s(""))?;
+    set(vm, "platlibdir", s("lib"))?;
+    // The folder above the executable's, as CPython derives its prefix.
+    let prefix = std::path::Path::new(&exe)
+        .parent()
+        .and_then(|p| p.parent())
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for k in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        set(vm, k, string::new(&prefix))?;
+    }
+    set(
+        vm,
+        "copyright",
+        string::new("glasspy: a Python 3.11 subset in Rust. Python is Copyright (c) 2001-2023 Python Software Foundation."),
+    )?;
+    let ti_type = structseq::make_type(vm, "sys", "thread_info", &["name", "lock", "version"])?;
+    let ti = structseq::new(vm, &ti_type, vec![none.clone(), none.clone(), none])?;
+    set(vm, "thread_info", ti)?;
+    let sys_name = s("sys");
+    for def in HOOKS {
+        let f = crate::objects::builtin_function::new(def, None, Some(sys_name.clone()));
+        set(vm, def.name, f.clone())?;
+        set(vm, &format!("__{}__", def.name), f)?;
+    }
     Ok(())
 }
 

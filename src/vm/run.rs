@@ -100,9 +100,42 @@ impl Vm {
         if exc.is_type(ctx().exc_type("SystemExit")) {
             return self.system_exit_status(exc);
         }
+        if let Some(hook) = self.replaced_sys_hook("excepthook") {
+            let args = [
+                exc.type_obj().as_obj().clone(),
+                exc.clone(),
+                super::ops::traceback_object(exc),
+            ];
+            match self.call(&hook, crate::objects::args::Args::positional(&args)) {
+                Ok(_) => {
+                    self.flush();
+                    return 1;
+                }
+                Err(e) => {
+                    self.flush();
+                    let hook_text = self.format_exception(&e.0);
+                    let text = self.format_exception(exc);
+                    eprint!(
+                        "Error in sys.excepthook:\n{hook_text}\nOriginal exception was:\n{text}"
+                    );
+                    return 1;
+                }
+            }
+        }
         let text = self.format_exception(exc);
         eprint!("{text}");
         1
+    }
+
+    /// sys.`name` when a program replaced it (it is no longer sys.`__name__`): the
+    /// excepthook / displayhook to call instead of the built-in behaviour.
+    pub(crate) fn replaced_sys_hook(&mut self, name: &str) -> Option<PyObj> {
+        let modules = self.modules.clone();
+        let sys = self.dict_get_str(&modules, "sys")?;
+        let d = module::dict(&sys)?.clone();
+        let hook = self.dict_get_str(&d, name)?;
+        let original = self.dict_get_str(&d, &format!("__{name}__"))?;
+        (!hook.is(&original)).then_some(hook)
     }
 
     /// SystemExit: no code or None is 0, an int is the status, anything else is

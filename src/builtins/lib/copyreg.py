@@ -33,6 +33,22 @@ def __newobj_ex__(cls, args, kwargs):
     return cls.__new__(cls, *args, **kwargs)
 
 
+def pickle_complex(c):
+    """The reduction of a complex number."""
+    return complex, (c.real, c.imag)
+
+
+def pickle_union(obj):
+    """The reduction of a union type (int | str): functools.reduce over `|`."""
+    import functools
+    import operator
+    return functools.reduce, (operator.or_, obj.__args__)
+
+
+if "complex" in globals().get("__builtins__", {}):
+    pickle(complex, pickle_complex, complex)
+
+
 def _reconstructor(cls, base, state):
     if base is object:
         obj = object.__new__(cls)

@@ -291,6 +291,18 @@ impl Vm {
     /// Interactive display of an expression's value (sys.displayhook): print its
     /// repr unless it is None, and bind it to `_` in builtins.
     pub fn display_hook(&mut self, v: &PyObj) -> VmResult<()> {
+        if let Some(hook) = self.replaced_sys_hook("displayhook") {
+            self.call(
+                &hook,
+                crate::objects::args::Args::positional(std::slice::from_ref(v)),
+            )?;
+            return Ok(());
+        }
+        self.default_display_hook(v)
+    }
+
+    /// sys.__displayhook__: print repr(v) unless it is None, and bind it to `_`.
+    pub fn default_display_hook(&mut self, v: &PyObj) -> VmResult<()> {
         if v.is(&ctx().none) {
             return Ok(());
         }

@@ -30,3 +30,61 @@ class PathFinder:
     @classmethod
     def invalidate_caches(cls):
         pass
+
+
+class FileFinder:
+    """Finds modules in one folder (a sys.path entry)."""
+
+    def __init__(self, path, *loader_details):
+        self.path = path or "."
+
+    def find_spec(self, fullname, target=None):
+        from . import util
+        return util._find_spec(fullname, [self.path])
+
+    def invalidate_caches(self):
+        pass
+
+    def __repr__(self):
+        return "FileFinder(%r)" % (self.path,)
+
+
+class FrozenImporter:
+    """Frozen modules: glasspy has none (its bundled library is found on sys.path)."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return None
+
+
+class WindowsRegistryFinder:
+    """Modules registered in the Windows registry: none on glasspy."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return None
+
+
+class _NoLoader:
+    """A kind of module file glasspy does not load."""
+
+    def __init__(self, name, path):
+        self.name = name
+        self.path = path
+
+    def get_filename(self, name=None):
+        return self.path
+
+    def create_module(self, spec):
+        raise ImportError("glasspy cannot load %s" % (self.path,), name=self.name)
+
+    def exec_module(self, module):
+        raise ImportError("glasspy cannot load %s" % (self.path,), name=self.name)
+
+
+class SourcelessFileLoader(_NoLoader):
+    """Loads bytecode files: glasspy has no bytecode files."""
+
+
+class ExtensionFileLoader(_NoLoader):
+    """Loads C extension modules: glasspy has none."""

@@ -125,3 +125,59 @@ def cache_from_source(path, debug_override=None, *, optimization=None):
 def source_from_cache(path):
     """glasspy writes no bytecode caches (sys.implementation.cache_tag is None)."""
     raise NotImplementedError("sys.implementation.cache_tag is None")
+
+
+def set_package(fxn):
+    """Decorator (deprecated in CPython): set __package__ on the module a loader
+    method returns."""
+    def set_package_wrapper(*args, **kwargs):
+        module = fxn(*args, **kwargs)
+        if getattr(module, "__package__", None) is None:
+            module.__package__ = module.__name__
+            if not hasattr(module, "__path__"):
+                module.__package__ = module.__package__.rpartition(".")[0]
+        return module
+    set_package_wrapper.__wrapped__ = fxn
+    return set_package_wrapper
+
+
+def set_loader(fxn):
+    """Decorator (deprecated in CPython): set __loader__ on the module a loader
+    method returns."""
+    def set_loader_wrapper(self, *args, **kwargs):
+        module = fxn(self, *args, **kwargs)
+        if getattr(module, "__loader__", None) is None:
+            module.__loader__ = self
+        return module
+    set_loader_wrapper.__wrapped__ = fxn
+    return set_loader_wrapper
+
+
+def module_for_loader(fxn):
+    """Decorator (deprecated in CPython): call a load_module-style method with the
+    module to fill (the one in sys.modules, or a new one registered there, removed
+    again if the method fails)."""
+    def module_for_loader_wrapper(self, fullname, *args, **kwargs):
+        module = sys.modules.get(fullname)
+        is_reload = module is not None
+        if not is_reload:
+            module = type(sys)(fullname)
+            module.__initializing__ = True
+            sys.modules[fullname] = module
+        try:
+            module.__loader__ = self
+            try:
+                is_package = self.is_package(fullname)
+            except (ImportError, AttributeError):
+                pass
+            else:
+                module.__package__ = fullname if is_package else fullname.rpartition(".")[0]
+            return fxn(self, module, *args, **kwargs)
+        except BaseException:
+            if not is_reload:
+                del sys.modules[fullname]
+            raise
+        finally:
+            module.__initializing__ = False
+    module_for_loader_wrapper.__wrapped__ = fxn
+    return module_for_loader_wrapper
