@@ -60,6 +60,36 @@ pub fn install_types() {
     typeobj::set_new(c.exc_type("ImportError"), &IMPORT_ERROR_NEW);
     typeobj::set_new(&c.module_type, &MODULE_NEW);
     typeobj::set_new(&c.method_type, &METHOD_NEW);
+    // repr(module) from its spec / file, str(SyntaxError) with file and line
+    // (src/vm/import.rs).
+    use crate::objects::typeobj::slotdefs::slots_of_type;
+    slots_of_type(&c.module_type).repr.set(Some(module_repr));
+    for name in ["SyntaxError", "IndentationError", "TabError"] {
+        slots_of_type(c.exc_type(name))
+            .str
+            .set(Some(syntax_error_str));
+    }
+}
+
+fn module_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    Vm::of(rt).module_repr(o)
+}
+
+fn syntax_error_str(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let vm = Vm::of(rt);
+    if let Some(s) = vm.syntax_error_str(o)? {
+        return Ok(s);
+    }
+    // BaseException.__str__.
+    let args = exceptions::args(o);
+    match tuple::items(&args).unwrap_or(&[]) {
+        [] => Ok(String::new()),
+        [x] => {
+            let x = x.clone();
+            vm.str(&x)
+        }
+        _ => vm.repr(&args),
+    }
 }
 
 // ----- types.MethodType(function, instance) -----------------------------------------------

@@ -8,6 +8,11 @@ use crate::heap::{PMut, PRef, Payload, PyObj, TypeRef, Visit};
 use super::context::ctx;
 use super::settable::SetTable;
 use super::table_key::EqFn;
+use crate::bytecode::opcode::BinaryOp;
+use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a set or frozenset.
 pub struct Set(pub SetTable<PyObj>);
@@ -80,3 +85,124 @@ pub fn len(s: &PyObj) -> Option<usize> {
 pub fn elements(s: &PyObj) -> Option<Vec<PyObj>> {
     borrow(s).map(|t| t.0.iter().cloned().collect())
 }
+
+fn set_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let items = elements(o).unwrap_or_default();
+    // Anything but an exact set shows its type's name (frozenset, subclasses).
+    let name = super::typeobj::type_name(o);
+    if items.is_empty() {
+        return Ok(format!("{name}()"));
+    }
+    let exact_set = o.is_type(&ctx().set_type);
+    super::tuple::container_repr(rt, o, &format!("{name}(...)"), |rt| {
+        let inner = super::tuple::join_reprs(rt, &items)?;
+        Ok(if exact_set {
+            format!("{{{inner}}}")
+        } else {
+            format!("{name}({{{inner}}})")
+        })
+    })
+}
+
+fn frozenset_hash(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
+    let mut s = o
+        .borrow_mut::<Set>()
+        .map_err(|_| super::exceptions::from_pyerr(&busy()))?;
+    Ok(s.0.frozenset_hash())
+}
+
+/// Set comparisons are inclusion tests, between any sets and frozensets.
+fn set_richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let c = ctx();
+    let (Some(x), Some(y)) = (borrow(a), borrow(b)) else {
+        return Ok(c.not_implemented.clone());
+    };
+    let mut eq = |p: &PyObj, q: &PyObj| super::protocol::eq(p, q);
+    let holds = match op {
+        CompareOp::Eq => x.0.set_eq(&y.0, &mut eq)?,
+        CompareOp::Ne => !x.0.set_eq(&y.0, &mut eq)?,
+        CompareOp::Le => x.0.is_subset(&y.0, &mut eq)?,
+        CompareOp::Ge => x.0.is_superset(&y.0, &mut eq)?,
+        CompareOp::Lt => x.0.len() < y.0.len() && x.0.is_subset(&y.0, &mut eq)?,
+        CompareOp::Gt => x.0.len() > y.0.len() && x.0.is_superset(&y.0, &mut eq)?,
+    };
+    Ok(if holds { &c.true_ } else { &c.false_ }.clone())
+}
+
+/// `a | b`, `a & b`, `a - b`, `a ^ b` of two sets or frozensets (NotImplemented
+/// otherwise); in place for the augmented forms of a set.
+fn set_algebra(a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool) -> VmResult<PyObj> {
+    let c = ctx();
+    let result: SetTable<PyObj> = {
+        let (Some(x), Some(y)) = (borrow(a), borrow(b)) else {
+            return Ok(c.not_implemented.clone());
+        };
+        let mut eq = |p: &PyObj, q: &PyObj| super::protocol::eq(p, q);
+        match op {
+            BinaryOp::Or => x.0.union(&y.0, &mut eq)?,
+            BinaryOp::And => x.0.intersection(&y.0, &mut eq)?,
+            BinaryOp::Subtract => x.0.difference(&y.0, &mut eq)?,
+            _ => x.0.symmetric_difference(&y.0, &mut eq)?,
+        }
+    };
+    let frozen = super::typeobj::is_subtype(&a.type_obj(), &c.frozenset_type);
+    if inplace && !frozen {
+        let mut t = borrow_mut(a)?;
+        let old = std::mem::replace(&mut t.0, result);
+        drop(t);
+        drop(old);
+        return Ok(a.clone());
+    }
+    if frozen {
+        Ok(new_frozen(result))
+    } else {
+        Ok(PyObj::new(&c.set_type, Set(result)))
+    }
+}
+
+macro_rules! set_algebra_slots {
+    ($($f:ident => $op:ident, $inplace:literal;)*) => {
+        $(fn $f(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+            set_algebra(a, b, BinaryOp::$op, $inplace)
+        })*
+    };
+}
+
+set_algebra_slots! {
+    set_or => Or, false;
+    set_and => And, false;
+    set_sub => Subtract, false;
+    set_xor => Xor, false;
+    set_ior => Or, true;
+    set_iand => And, true;
+    set_isub => Subtract, true;
+    set_ixor => Xor, true;
+}
+
+/// set's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(set_repr),
+    hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
+    richcompare: Some(set_richcompare),
+    or: Some(set_or),
+    and: Some(set_and),
+    subtract: Some(set_sub),
+    xor: Some(set_xor),
+    inplace_or: Some(set_ior),
+    inplace_and: Some(set_iand),
+    inplace_subtract: Some(set_isub),
+    inplace_xor: Some(set_ixor),
+    ..SlotTable::EMPTY
+};
+
+/// frozenset's slots.
+pub const FROZENSET_SLOTS: SlotTable = SlotTable {
+    repr: Some(set_repr),
+    hash: Some(frozenset_hash),
+    richcompare: Some(set_richcompare),
+    or: Some(set_or),
+    and: Some(set_and),
+    subtract: Some(set_sub),
+    xor: Some(set_xor),
+    ..SlotTable::EMPTY
+};

@@ -1080,6 +1080,30 @@ impl Vm {
         }
     }
 
+    /// str() of a SyntaxError with a `msg` attribute: `msg (file.py, line N)`, the
+    /// file's base name only (CPython's SyntaxError_str); None without one.
+    pub fn syntax_error_str(&mut self, e: &PyObj) -> VmResult<Option<String>> {
+        let Some(d) = e.borrow::<ExcObj>().ok().and_then(|x| x.dict.clone()) else {
+            return Ok(None);
+        };
+        let Some(msg) = self.dict_get_str(&d, "msg") else {
+            return Ok(None);
+        };
+        let msg = self.str(&msg)?;
+        let file = self.dict_get_str(&d, "filename").and_then(|f| {
+            string::as_str(&f).map(|s| s.rsplit('/').next().unwrap_or("").to_string())
+        });
+        let line = self
+            .dict_get_str(&d, "lineno")
+            .and_then(|l| int::as_i64(&l));
+        Ok(Some(match (file, line) {
+            (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+            (Some(f), None) => format!("{msg} ({f})"),
+            (None, Some(l)) => format!("{msg} (line {l})"),
+            (None, None) => msg,
+        }))
+    }
+
     // ----- module repr ------------------------------------------------------------------------
 
     /// repr(module), as importlib's _module_repr: from the spec when there is one.

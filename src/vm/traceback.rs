@@ -295,7 +295,7 @@ impl Vm {
             return text;
         }
         let mut msg = self
-            .exception_str(e)
+            .str(e)
             .unwrap_or_else(|_| "<exception str() failed>".into());
         let c = ctx();
         let suggestion = if e.is_type(c.exc_type("NameError")) {
