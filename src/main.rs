@@ -268,7 +268,10 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            Action::Repl => match Interpreter::new(Options::default()) {
+            Action::Repl => match Interpreter::new(Options {
+                path: sys_path_head(None),
+                ..Options::default()
+            }) {
                 Ok(py) => repl::run(py, true) as u8,
                 Err(e) => {
                     eprintln!("glasspy: {e}");
