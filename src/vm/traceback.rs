@@ -417,12 +417,33 @@ impl Vm {
                 candidates.extend(string::as_str(n).map(|s| s.into_owned()));
             }
         }
+        // The globals of the module the innermost frame ran in (found by its file
+        // among sys.modules), else __main__'s.
         let modules = self.modules.clone();
+        let file = innermost
+            .as_ref()
+            .and_then(|c| c.get::<Code>())
+            .and_then(|c| string::as_str(&c.filename).map(|s| s.into_owned()));
+        let mut home = None;
+        if let Some(file) = file {
+            for (_, m) in dict::items(&modules).unwrap_or_default() {
+                let Some(d) = crate::objects::module::dict(&m).cloned() else {
+                    continue;
+                };
+                let f = self.dict_get_str(&d, "__file__");
+                if f.as_ref().and_then(string::as_str).as_deref() == Some(file.as_str()) {
+                    home = Some(d);
+                    break;
+                }
+            }
+        }
         let main = self.dict_get_str(&modules, "__main__");
         let dicts = [
-            main.as_ref()
-                .and_then(crate::objects::module::dict)
-                .cloned(),
+            home.or_else(|| {
+                main.as_ref()
+                    .and_then(crate::objects::module::dict)
+                    .cloned()
+            }),
             Some(self.builtins.clone()),
         ];
         for d in dicts.into_iter().flatten() {
