@@ -489,8 +489,19 @@ impl Vm {
         }
     }
 
-    /// importlib's _handle_fromlist: import the submodules a from-import names.
+    /// importlib's _handle_fromlist: import the submodules a from-import names. An
+    /// error other than an ImportError raised by its own steps keeps python3's frame
+    /// for them (`<frozen importlib._bootstrap>`, line N, in _handle_fromlist): python3
+    /// trims importlib's frames only from ImportErrors and from the code it runs.
     fn handle_fromlist(&mut self, m: &PyObj, fromlist: &PyObj, recursive: bool) -> VmResult<()> {
+        let at = |line: u32| {
+            move |e: Exc| {
+                if !exceptions::matches(&e.0, ctx().exc_type("ImportError")) {
+                    add_frozen_frames(&e.0, &[(BOOTSTRAP, "_handle_fromlist", line)]);
+                }
+                e
+            }
+        };
         let names = self.collect_iter(fromlist)?;
         let mname = match self.module_attr(m, "__name__")? {
             Some(n) => str_of(&n).unwrap_or_default(),
@@ -503,21 +514,21 @@ impl Vm {
                 } else {
                     "``from list''".to_string()
                 };
-                return Err(exceptions::type_error(format!(
+                return Err(at(1223)(exceptions::type_error(format!(
                     "Item in {where_} must be str, not {}",
                     typeobj::type_name(&x)
-                )));
+                ))));
             }
             let xs = str_of(&x).unwrap_or_default();
             if xs == "*" {
                 if !recursive {
-                    if let Some(all) = self.module_attr(m, "__all__")? {
-                        self.handle_fromlist(m, &all, true)?;
+                    if let Some(all) = self.module_attr(m, "__all__").map_err(at(1226))? {
+                        self.handle_fromlist(m, &all, true).map_err(at(1227))?;
                     }
                 }
                 continue;
             }
-            if self.module_attr(m, &xs)?.is_some() {
+            if self.module_attr(m, &xs).map_err(at(1229))?.is_some() {
                 continue;
             }
             let from_name = format!("{mname}.{xs}");
