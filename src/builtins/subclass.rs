@@ -203,22 +203,6 @@ fn recv_any<'a>(args: &Args<'a>, name: &str) -> VmResult<(&'a PyObj, Args<'a>)> 
     Ok((s, rest))
 }
 
-fn w_len(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let (s, rest) = recv_any(&args, "__len__")?;
-    rest.range("__len__", 0, 0)?;
-    match ops::len_of(s) {
-        Some(n) => Ok(int::new_i64(n? as i64)),
-        None => Err(bad_self("__len__", "list", s)),
-    }
-}
-
-fn w_iter(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = recv_any(&args, "__iter__")?;
-    rest.range("__iter__", 0, 0)?;
-    vm.without_dispatch(s, |vm| vm.iter(s))
-}
-
 fn w_contains(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (s, rest) = recv_any(&args, "__contains__")?;
@@ -270,9 +254,7 @@ macro_rules! defs {
 }
 
 static COMMON: &[MethodDef] = defs!["__format__" => w_format];
-static CONTAINER: &[MethodDef] = defs![
-    "__len__" => w_len, "__iter__" => w_iter, "__contains__" => w_contains,
-];
+static CONTAINER: &[MethodDef] = defs!["__contains__" => w_contains];
 static SEQUENCE: &[MethodDef] = defs!["__getitem__" => w_getitem];
 static LIST_ONLY: &[MethodDef] = defs![
     "__init__" => list_init, "__setitem__" => w_setitem, "__delitem__" => w_delitem,

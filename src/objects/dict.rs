@@ -239,6 +239,14 @@ fn dict_ior(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
     Ok(a.clone())
 }
 
+fn dict_len(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    Ok(len(o).unwrap_or(0))
+}
+
+fn dict_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    super::iter::dict_iter(o, super::iter::DictIterKind::Keys)
+}
+
 /// dict's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(dict_repr),
@@ -246,5 +254,7 @@ pub const SLOTS: SlotTable = SlotTable {
     richcompare: Some(dict_richcompare),
     or: Some(dict_or),
     inplace_or: Some(dict_ior),
+    length: Some(dict_len),
+    iter: Some(dict_iter),
     ..SlotTable::EMPTY
 };

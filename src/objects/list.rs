@@ -266,6 +266,14 @@ fn list_inplace_repeat(_rt: &mut dyn Runtime, l: &PyObj, n: i64) -> VmResult<PyO
     Ok(l.clone())
 }
 
+fn list_len(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    Ok(borrow(o).map_or(0, |l| l.0.len()))
+}
+
+fn list_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(super::iter::seq_iter(&ctx().list_iter_type, o.clone()))
+}
+
 /// list's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(list_repr),
@@ -275,5 +283,7 @@ pub const SLOTS: SlotTable = SlotTable {
     repeat: Some(list_repeat),
     inplace_concat: Some(list_inplace_concat),
     inplace_repeat: Some(list_inplace_repeat),
+    length: Some(list_len),
+    iter: Some(list_iter),
     ..SlotTable::EMPTY
 };

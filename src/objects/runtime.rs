@@ -92,6 +92,9 @@ pub trait Runtime: Any {
 
     // ----- what only the interpreter keeps ----------------------------------------------
 
+    /// Resume a generator for next(): its next value, None when it finishes.
+    fn gen_next(&mut self, gen: &PyObj) -> VmResult<Option<PyObj>>;
+
     /// Count one level of Rust recursion on a user-reachable path (comparison, repr
     /// of nested containers) against the recursion limit (RecursionError
     /// "maximum recursion depth exceeded{where_}").

@@ -179,6 +179,14 @@ set_algebra_slots! {
     set_ixor => Xor, true;
 }
 
+fn set_len(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    Ok(len(o).unwrap_or(0))
+}
+
+fn set_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    super::iter::set_iter(o)
+}
+
 /// set's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(set_repr),
@@ -192,6 +200,8 @@ pub const SLOTS: SlotTable = SlotTable {
     inplace_and: Some(set_iand),
     inplace_subtract: Some(set_isub),
     inplace_xor: Some(set_ixor),
+    length: Some(set_len),
+    iter: Some(set_iter),
     ..SlotTable::EMPTY
 };
 
@@ -204,5 +214,7 @@ pub const FROZENSET_SLOTS: SlotTable = SlotTable {
     and: Some(set_and),
     subtract: Some(set_sub),
     xor: Some(set_xor),
+    length: Some(set_len),
+    iter: Some(set_iter),
     ..SlotTable::EMPTY
 };

@@ -399,6 +399,14 @@ fn str_mod(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
     rt.percent_format(a, b)
 }
 
+fn str_len(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    Ok(len(o).expect("a str"))
+}
+
+fn str_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(super::iter::seq_iter(&ctx().str_iter_type, o.clone()))
+}
+
 /// str's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(str_repr),
@@ -408,5 +416,7 @@ pub const SLOTS: SlotTable = SlotTable {
     concat: Some(str_concat),
     repeat: Some(str_repeat),
     remainder: Some(str_mod),
+    length: Some(str_len),
+    iter: Some(str_iter),
     ..SlotTable::EMPTY
 };

@@ -215,6 +215,14 @@ fn tuple_repeat(_rt: &mut dyn Runtime, t: &PyObj, n: i64) -> VmResult<PyObj> {
     try_new(repeated(x, n)?).ok_or_else(exceptions::memory_error)
 }
 
+fn tuple_len(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    Ok(items(o).expect("a tuple").len())
+}
+
+fn tuple_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(super::iter::seq_iter(&ctx().tuple_iter_type, o.clone()))
+}
+
 /// tuple's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(tuple_repr),
@@ -222,5 +230,7 @@ pub const SLOTS: SlotTable = SlotTable {
     richcompare: Some(tuple_richcompare),
     concat: Some(tuple_concat),
     repeat: Some(tuple_repeat),
+    length: Some(tuple_len),
+    iter: Some(tuple_iter),
     ..SlotTable::EMPTY
 };

@@ -144,6 +144,13 @@ impl Runtime for Vm {
         )))
     }
 
+    fn gen_next(&mut self, gen: &PyObj) -> VmResult<Option<PyObj>> {
+        Ok(match self.gen_send(gen, None)? {
+            super::gen::GenResult::Yield(v) => Some(v),
+            super::gen::GenResult::Return(_) => None,
+        })
+    }
+
     fn enter_recursive(&mut self, where_: &str) -> VmResult<()> {
         Vm::enter_recursive(self, where_)
     }
@@ -168,16 +175,8 @@ impl Runtime for Vm {
 }
 
 impl Vm {
-    /// len(o).
+    /// len(o): the type's length slot, else TypeError.
     pub fn len(&mut self, o: &PyObj) -> VmResult<usize> {
-        if self.dispatches(o, "__len__") {
-            if let Some(n) = self.len_special(o)? {
-                return Ok(n);
-            }
-        }
-        if let Some(n) = super::ops::len_of(o) {
-            return n;
-        }
         match crate::objects::typeobj::slotdefs::slots_of_type(&o.type_obj())
             .length
             .get()
