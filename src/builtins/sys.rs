@@ -336,13 +336,24 @@ thread_local! {
 pub(super) fn install_types() {
     let _ = stream_type();
     // `for line in sys.stdin`: the stream is its own iterator.
-    crate::vm::ops::register_iterator::<TextStream>(|vm, it| {
-        let fd = it.get::<TextStream>().map_or(0, |s| s.fd);
-        readable(fd)?;
-        vm.flush();
-        let line = super::sys_info::read_line()?;
-        Ok((!line.is_empty()).then(|| string::new(&line)))
-    });
+    use crate::objects::typeobj::slots::{AnySlot, SlotId};
+    let ty = stream_type();
+    typeobj::add_slot(&ty, SlotId::iter, AnySlot::Unary(stream_iter));
+    typeobj::add_slot(&ty, SlotId::iternext, AnySlot::Next(stream_next));
+}
+
+fn stream_iter(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<PyObj> {
+    Ok(it.clone())
+}
+
+/// The next line of stdin (None at its end).
+fn stream_next(rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
+    let vm = Vm::of(rt);
+    let fd = it.get::<TextStream>().map_or(0, |s| s.fd);
+    readable(fd)?;
+    vm.flush();
+    let line = super::sys_info::read_line()?;
+    Ok((!line.is_empty()).then(|| string::new(&line)))
 }
 
 /// io.UnsupportedOperation's complaint, as an OSError (glasspy has no io module).
