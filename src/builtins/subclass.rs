@@ -14,7 +14,6 @@ use crate::objects::runtime::Runtime;
 use crate::objects::settable::SetTable;
 use crate::objects::typeobj;
 use crate::objects::{ctx, dict, float, int, list, set, string, tuple};
-use crate::vm::ops;
 use crate::vm::Vm;
 
 use super::methods_args::this;
@@ -203,14 +202,6 @@ fn recv_any<'a>(args: &Args<'a>, name: &str) -> VmResult<(&'a PyObj, Args<'a>)> 
     Ok((s, rest))
 }
 
-fn w_contains(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = recv_any(&args, "__contains__")?;
-    let a = rest.range("__contains__", 1, 1)?;
-    let r = vm.without_dispatch(s, |vm| vm.contains(s, &a[0]))?;
-    Ok(ops::bool_obj(r))
-}
-
 fn w_getitem(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (s, rest) = recv_any(&args, "__getitem__")?;
@@ -254,7 +245,6 @@ macro_rules! defs {
 }
 
 static COMMON: &[MethodDef] = defs!["__format__" => w_format];
-static CONTAINER: &[MethodDef] = defs!["__contains__" => w_contains];
 static SEQUENCE: &[MethodDef] = defs!["__getitem__" => w_getitem];
 static LIST_ONLY: &[MethodDef] = defs![
     "__init__" => list_init, "__setitem__" => w_setitem, "__delitem__" => w_delitem,
@@ -271,12 +261,12 @@ pub fn install(vm: &mut Vm) {
     let table: [(&TypeRef, &[&'static [MethodDef]]); 8] = [
         (&c.int_type, &[COMMON]),
         (&c.float_type, &[COMMON]),
-        (&c.str_type, &[COMMON, CONTAINER, SEQUENCE]),
-        (&c.list_type, &[COMMON, CONTAINER, SEQUENCE, LIST_ONLY]),
-        (&c.tuple_type, &[COMMON, CONTAINER, SEQUENCE]),
-        (&c.dict_type, &[COMMON, CONTAINER, DICT_ONLY]),
-        (&c.set_type, &[COMMON, CONTAINER, SET_ONLY]),
-        (&c.frozenset_type, &[COMMON, CONTAINER]),
+        (&c.str_type, &[COMMON, SEQUENCE]),
+        (&c.list_type, &[COMMON, SEQUENCE, LIST_ONLY]),
+        (&c.tuple_type, &[COMMON, SEQUENCE]),
+        (&c.dict_type, &[COMMON, DICT_ONLY]),
+        (&c.set_type, &[COMMON, SET_ONLY]),
+        (&c.frozenset_type, &[COMMON]),
     ];
     for (ty, groups) in table {
         for defs in groups {

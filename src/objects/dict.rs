@@ -247,6 +247,10 @@ fn dict_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     super::iter::dict_iter(o, super::iter::DictIterKind::Keys)
 }
 
+fn dict_contains(rt: &mut dyn Runtime, d: &PyObj, key: &PyObj) -> VmResult<bool> {
+    Ok(rt.dict_get(d, key)?.is_some())
+}
+
 /// dict's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(dict_repr),
@@ -256,5 +260,6 @@ pub const SLOTS: SlotTable = SlotTable {
     inplace_or: Some(dict_ior),
     length: Some(dict_len),
     iter: Some(dict_iter),
+    contains: Some(dict_contains),
     ..SlotTable::EMPTY
 };

@@ -274,6 +274,11 @@ fn list_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     Ok(super::iter::seq_iter(&ctx().list_iter_type, o.clone()))
 }
 
+fn list_contains(rt: &mut dyn Runtime, l: &PyObj, item: &PyObj) -> VmResult<bool> {
+    let items = borrow(l).map(|x| x.0.clone()).unwrap_or_default();
+    super::tuple::any_equal(rt, &items, item)
+}
+
 /// list's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(list_repr),
@@ -285,5 +290,6 @@ pub const SLOTS: SlotTable = SlotTable {
     inplace_repeat: Some(list_inplace_repeat),
     length: Some(list_len),
     iter: Some(list_iter),
+    contains: Some(list_contains),
     ..SlotTable::EMPTY
 };

@@ -159,6 +159,7 @@ pub const SLOTS: SlotTable = SlotTable {
     richcompare: Some(range_richcompare),
     length: Some(range_len),
     bool: Some(range_bool),
+    contains: Some(range_contains),
     ..SlotTable::EMPTY
 };
 
@@ -180,6 +181,25 @@ fn range_len(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
 fn range_bool(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<bool> {
     let r = o.get::<Range>().expect("a range");
     Ok(!int::value(&r.length).expect("an int").is_zero())
+}
+
+/// `x in r`: arithmetic for an int (bool included, float not), else a search by `==`.
+fn range_contains(rt: &mut dyn Runtime, o: &PyObj, item: &PyObj) -> VmResult<bool> {
+    let is_int = item.is_a::<int::Long>();
+    if is_int {
+        if let (Some((start, step, n)), Some(v)) = (parts(o), int::as_i64(item)) {
+            let off = v as i128 - start as i128;
+            let idx = off / step as i128;
+            return Ok(off % step as i128 == 0 && idx >= 0 && idx < n as i128);
+        }
+    }
+    let it = rt.iter(o)?;
+    while let Some(x) = rt.next(&it)? {
+        if x.is(item) || rt.equal(&x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// range_iterator's slots.

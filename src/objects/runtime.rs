@@ -85,6 +85,8 @@ pub trait Runtime: Any {
     /// `d.update(m)` for a mapping `m` (with `merge`, a repeated key is an error, as
     /// in `f(**a, **b)`).
     fn dict_update(&mut self, d: &PyObj, m: &PyObj, merge: bool) -> VmResult<()>;
+    /// `item in s` for a set or frozenset, with Python's hashing and equality.
+    fn set_contains(&mut self, s: &PyObj, item: &PyObj) -> VmResult<bool>;
     /// d[key] of a dict with Python's hashing and equality; None if absent.
     fn dict_get(&mut self, d: &PyObj, key: &PyObj) -> VmResult<Option<PyObj>>;
     /// operator.index(o) as an int object (TypeError for anything else).

@@ -187,6 +187,10 @@ fn set_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     super::iter::set_iter(o)
 }
 
+fn set_contains(rt: &mut dyn Runtime, s: &PyObj, item: &PyObj) -> VmResult<bool> {
+    rt.set_contains(s, item)
+}
+
 /// set's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(set_repr),
@@ -202,6 +206,7 @@ pub const SLOTS: SlotTable = SlotTable {
     inplace_xor: Some(set_ixor),
     length: Some(set_len),
     iter: Some(set_iter),
+    contains: Some(set_contains),
     ..SlotTable::EMPTY
 };
 
@@ -216,5 +221,6 @@ pub const FROZENSET_SLOTS: SlotTable = SlotTable {
     xor: Some(set_xor),
     length: Some(set_len),
     iter: Some(set_iter),
+    contains: Some(set_contains),
     ..SlotTable::EMPTY
 };

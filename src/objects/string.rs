@@ -407,6 +407,18 @@ fn str_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     Ok(super::iter::seq_iter(&ctx().str_iter_type, o.clone()))
 }
 
+/// `sub in s`: substring search; only a str may be looked for.
+fn str_contains(_rt: &mut dyn Runtime, s: &PyObj, item: &PyObj) -> VmResult<bool> {
+    let hay = view(s).expect("a str");
+    match view(item) {
+        Some(needle) => Ok(super::unicode::methods_view::contains_view(hay, needle)),
+        None => Err(exceptions::type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            super::typeobj::type_name(item)
+        ))),
+    }
+}
+
 /// str's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(str_repr),
@@ -418,5 +430,6 @@ pub const SLOTS: SlotTable = SlotTable {
     remainder: Some(str_mod),
     length: Some(str_len),
     iter: Some(str_iter),
+    contains: Some(str_contains),
     ..SlotTable::EMPTY
 };

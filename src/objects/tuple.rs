@@ -223,6 +223,21 @@ fn tuple_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     Ok(super::iter::seq_iter(&ctx().tuple_iter_type, o.clone()))
 }
 
+/// Is `item` one of `items` (identity, then `==`)?
+pub fn any_equal(rt: &mut dyn Runtime, items: &[PyObj], item: &PyObj) -> VmResult<bool> {
+    for x in items {
+        if x.is(item) || rt.equal(x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn tuple_contains(rt: &mut dyn Runtime, t: &PyObj, item: &PyObj) -> VmResult<bool> {
+    let items = items(t).expect("a tuple").to_vec();
+    any_equal(rt, &items, item)
+}
+
 /// tuple's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(tuple_repr),
@@ -232,5 +247,6 @@ pub const SLOTS: SlotTable = SlotTable {
     repeat: Some(tuple_repeat),
     length: Some(tuple_len),
     iter: Some(tuple_iter),
+    contains: Some(tuple_contains),
     ..SlotTable::EMPTY
 };

@@ -129,6 +129,13 @@ impl Runtime for Vm {
         Vm::dict_update(self, d, m, merge)
     }
 
+    fn set_contains(&mut self, s: &PyObj, item: &PyObj) -> VmResult<bool> {
+        let h = self.hash(item)?;
+        let answers = self.prepare_eq(s, item, h)?;
+        let mut eq = answers.eq();
+        Ok(crate::objects::set::contains(s, item, h, &mut eq)?)
+    }
+
     fn dict_get(&mut self, d: &PyObj, key: &PyObj) -> VmResult<Option<PyObj>> {
         Vm::dict_get(self, d, key)
     }

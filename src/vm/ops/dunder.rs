@@ -39,25 +39,6 @@ pub fn any_heap(a: &PyObj, b: &PyObj) -> bool {
 }
 
 impl Vm {
-    /// `item in x` of an instance: `__contains__`, else iteration.
-    pub fn contains_special(&mut self, o: &PyObj, item: &PyObj) -> VmResult<bool> {
-        if let Some(r) = self.call_special(o, "__contains__", std::slice::from_ref(item))? {
-            return self.truthy(&r);
-        }
-        let it = self.iter(o).map_err(|_| {
-            exceptions::type_error(format!(
-                "argument of type '{}' is not iterable",
-                typeobj::type_name(o)
-            ))
-        })?;
-        while let Some(v) = self.next(&it)? {
-            if v.is(item) || self.equal(&v, item)? {
-                return Ok(true);
-            }
-        }
-        Ok(false)
-    }
-
     /// x[key], x[key] = v, del x[key] of an instance.
     pub fn item_special(
         &mut self,

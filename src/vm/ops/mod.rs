@@ -186,50 +186,10 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &PyObj, item: &PyObj) -> VmResult<bool> {
-        if self.dispatches(container, "__contains__") {
-            return self.contains_special(container, item);
-        }
-        if let (Some(hay), Some(needle)) = (string::view(container), string::view(item)) {
-            return Ok(crate::objects::unicode::methods_view::contains_view(
-                hay, needle,
-            ));
-        }
-        if string::view(container).is_some() {
-            return Err(exceptions::type_error(format!(
-                "'in <string>' requires string as left operand, not {}",
-                typeobj::type_name(item)
-            )));
-        }
-        if container.is_a::<dict::Dict>() {
-            return Ok(self.dict_get(container, item)?.is_some());
-        }
-        if container.is_a::<set::Set>() {
-            let h = self.hash(item)?;
-            let answers = self.prepare_eq(container, item, h)?;
-            let mut eq = answers.eq();
-            return Ok(set::contains(container, item, h, &mut eq)?);
-        }
-        if let Some((start, step, n)) = range::parts(container) {
-            if let Some(v) =
-                int::as_i64(item).filter(|_| !item.is_a::<crate::objects::float::Float>())
-            {
-                let off = v as i128 - start as i128;
-                let idx = off / step as i128;
-                return Ok(off % step as i128 == 0 && idx >= 0 && idx < n as i128);
-            }
-        }
-        if let Some(items) = tuple::items(container) {
-            let items = items.to_vec();
-            return self.any_equal(&items, item);
-        }
-        if let Some(l) = list::borrow(container) {
-            let items = l.0.clone();
-            drop(l);
-            return self.any_equal(&items, item);
-        }
         if let Some(f) = slots_of_type(&container.type_obj()).contains.get() {
             return f(self, container, item);
         }
+        // CPython's _PySequence_IterSearch.
         let it = match self.iter(container) {
             Ok(it) => it,
             Err(_) => {
@@ -241,15 +201,6 @@ impl Vm {
         };
         while let Some(x) = self.next(&it)? {
             if x.is(item) || self.equal(&x, item)? {
-                return Ok(true);
-            }
-        }
-        Ok(false)
-    }
-
-    fn any_equal(&mut self, items: &[PyObj], item: &PyObj) -> VmResult<bool> {
-        for x in items {
-            if x.is(item) || self.equal(x, item)? {
                 return Ok(true);
             }
         }
