@@ -156,6 +156,8 @@ def dump(node, pos=True):
             s = "f:" + fbits(v)
         elif isinstance(v, complex):
             s = "j:" + fbits(v.imag)
+        elif isinstance(v, bytes):
+            s = "b:" + v.hex()
         else:
             s = json.dumps(v)
         out = "Constant(value=%s)" % s

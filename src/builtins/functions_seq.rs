@@ -36,6 +36,9 @@ pub fn abs(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if let Some(f) = float::value(x) {
         return Ok(float::new(f.abs()));
     }
+    if let Some(f) = ops::slots_of(x).and_then(|s| s.abs) {
+        return f(vm, x);
+    }
     Err(type_error(format!(
         "bad operand type for abs(): '{}'",
         typeobj::type_name(x)
@@ -109,6 +112,11 @@ pub fn pow(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     };
     match (int::value(base), int::value(exp), int::value(m)) {
         (Some(b), Some(e), Some(md)) => ops::int_obj(&b.pow_mod(&e, &md)?),
+        _ if crate::objects::complex::value(base).is_some()
+            || crate::objects::complex::value(exp).is_some() =>
+        {
+            Err(exceptions::value_error("complex modulo"))
+        }
         _ if [base, exp, m]
             .iter()
             .all(|o| int::value(o).is_some() || float::value(o).is_some()) =>

@@ -1,7 +1,9 @@
 //! The builtins namespace, the methods of the built-in types, and the built-in modules
 //! (sys, gc, math, time), each made on first import.
 
+mod bytes_type;
 mod classes;
+mod complex_type;
 mod constructors;
 mod functions;
 mod functions_seq;
@@ -9,6 +11,7 @@ mod gc;
 mod iterators;
 mod math;
 mod methods_args;
+mod methods_bytes;
 mod methods_dict;
 mod methods_list;
 mod methods_num;
@@ -49,7 +52,7 @@ pub fn install(vm: &mut Vm) {
         let f = builtin_function::new(def, None, Some(module_name.clone()));
         set(vm, &b, def.name, f);
     }
-    let types: [(&str, &TypeRef); 13] = [
+    let types: [(&str, &TypeRef); 17] = [
         ("object", &c.object_type),
         ("type", &c.type_type),
         ("int", &c.int_type),
@@ -63,6 +66,10 @@ pub fn install(vm: &mut Vm) {
         ("frozenset", &c.frozenset_type),
         ("range", &c.range_type),
         ("slice", &c.slice_type),
+        ("bytes", &c.bytes_type),
+        ("bytearray", &c.bytearray_type),
+        ("memoryview", &c.memoryview_type),
+        ("complex", &c.complex_type),
     ];
     for (name, ty) in types {
         set(vm, &b, name, ty.as_obj().clone());
@@ -106,6 +113,8 @@ pub fn install(vm: &mut Vm) {
         functions::install_types();
         sys::install_types();
         crate::vm::gen::install();
+        bytes_type::install();
+        complex_type::install();
         install_methods(vm);
     }
 }
@@ -119,6 +128,7 @@ fn install_methods(vm: &mut Vm) {
     crate::objects::typeobj::add_methods(&c.frozenset_type, methods_set::FROZENSET_METHODS);
     methods_dict::install(vm);
     methods_num::install(vm);
+    methods_bytes::install(vm);
 }
 
 fn set(vm: &mut Vm, d: &PyObj, name: &str, v: PyObj) {

@@ -39,7 +39,9 @@ fn const_type(v: &CVal) -> &'static str {
         CVal::Ellipsis => "ellipsis",
         CVal::Int(_) => "int",
         CVal::Float(_) => "float",
+        CVal::Complex(..) => "complex",
         CVal::Str(_) | CVal::Ident(_) => "str",
+        CVal::Bytes(_) => "bytes",
         CVal::Tuple(_) => "tuple",
         CVal::FrozenSet(_) => "frozenset",
     }

@@ -12,6 +12,7 @@
 //! - floatstr: float repr and float(text)
 //! - intstr: int(text, base), str(int), hex/oct/bin, the 4300-digit limit
 //! - format: format(int, spec) and format(float, spec) (specs parsed by objects::format_spec)
+//! - complex: complex arithmetic, abs, hash, repr, format and complex(text)
 //! - hash: CPython 3.11 hashes of int, float, NaN identity and tuple
 //!
 //! Decisions: errors are `PyErr`s with CPython's exact messages; results Python gives
@@ -21,6 +22,7 @@
 
 pub mod arith;
 pub mod bits;
+pub mod complex;
 pub mod convert;
 pub mod digits;
 pub mod float;

@@ -103,9 +103,10 @@ fn float_op(op: BinaryOp, x: f64, y: f64) -> VmResult<Option<PyObj>> {
         BinaryOp::Power => match numeric::float_pow(x, y)? {
             FloatPow::Float(f) => f,
             FloatPow::Complex => {
-                return Err(exceptions::value_error(
-                    "complex results are not supported by glasspy",
-                ))
+                // A negative number to a fractional power: complex_pow.
+                use crate::objects::numeric::complex as cx;
+                let r = cx::pow(cx::C::new(x, 0.0), cx::C::new(y, 0.0))?;
+                return Ok(Some(crate::objects::complex::from_c(r)));
             }
         },
         _ => return Ok(None),
@@ -269,6 +270,9 @@ pub(crate) fn binary_op_builtin(
             return Err(super::dunder::unsupported_operands(op, a, b, inplace));
         }
     }
+    if let Some(r) = super::slots::slot_binary(vm, a, b, op, inplace)? {
+        return Ok(r);
+    }
     match op {
         BinaryOp::Add if is_sequence(a) => {
             if inplace && a.is_a::<list::List>() && b.is_a::<list::List>() {
@@ -345,6 +349,11 @@ pub fn unary_op(vm: &mut Vm, v: &PyObj, op: Op) -> VmResult<PyObj> {
             Op::UNARY_NEGATIVE => return Ok(float::new(-f)),
             Op::UNARY_POSITIVE => return Ok(float::new(f)),
             _ => {}
+        }
+    }
+    if let Some(f) = super::slots::slots_of(v).and_then(|s| s.unary) {
+        if let Some(r) = f(vm, v, op)? {
+            return Ok(r);
         }
     }
     let sym = match op {

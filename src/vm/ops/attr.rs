@@ -99,7 +99,11 @@ impl Vm {
     /// Attributes of a type object.
     fn type_getattr(&mut self, ty: &TypeRef, n: &str) -> VmResult<PyObj> {
         match n {
-            "__name__" | "__qualname__" => return Ok(string::new(&typeobj::info(ty).name)),
+            // A built-in type of a module is named "module.name" (array.array).
+            "__name__" | "__qualname__" => {
+                let name = &typeobj::info(ty).name;
+                return Ok(string::new(name.rsplit('.').next().unwrap_or(name)));
+            }
             "__base__" => {
                 return Ok(typeobj::info(ty)
                     .base
@@ -107,7 +111,11 @@ impl Vm {
                     .map_or_else(|| ctx().none.clone(), |b| b.as_obj().clone()))
             }
             "__dict__" => return Ok(typeobj::type_dict(ty).clone()),
-            "__module__" => return Ok(string::intern_str("builtins")),
+            "__module__" => {
+                let name = &typeobj::info(ty).name;
+                let module = name.rsplit_once('.').map_or("builtins", |(m, _)| m);
+                return Ok(string::intern_str(module));
+            }
             _ => {}
         }
         if let Some(v) = self.lookup_type_attr(ty, n) {
@@ -232,6 +240,9 @@ impl Vm {
                 "imag" => Some(float::new(0.0)),
                 _ => None,
             });
+        }
+        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.getattr) {
+            return f(self, o, n);
         }
         Ok(None)
     }

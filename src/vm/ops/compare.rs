@@ -90,6 +90,11 @@ pub fn compare_bool_builtin(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) ->
     if sa && sb {
         return set_compare(a, b, op);
     }
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        if let Some(r) = super::slots::slot_order(vm, a, b, op)? {
+            return Ok(r);
+        }
+    }
     match op {
         CompareOp::Eq => Ok(a.is(b) || vm.equal_builtin(a, b)?),
         CompareOp::Ne => Ok(!(a.is(b) || vm.equal_builtin(a, b)?)),

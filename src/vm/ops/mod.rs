@@ -21,7 +21,7 @@ pub use attr::traceback_object;
 pub use compare::{compare, compare_bool, compare_bool_builtin};
 pub use iter::{char_str, register_iterator, NextFn};
 pub use repr::ascii_escape;
-pub use slots::{register_slots, slot_len, slots_of, Slots};
+pub use slots::{register_slots, slot_binary, slot_len, slot_order, slots_of, Slots};
 pub(crate) use typecache::TypeCache;
 
 use crate::error::PyResult;
@@ -168,6 +168,9 @@ impl Vm {
         if let Some(f) = float::value(o) {
             return Ok(f != 0.0);
         }
+        if let Some(f) = slots_of(o).and_then(|s| s.bool) {
+            return Ok(f(o));
+        }
         if let Some(n) = len_of(o) {
             // A range too long for an index is certainly not empty.
             return Ok(n.map_or(true, |n| n > 0));
@@ -278,6 +281,8 @@ impl Vm {
             format_float(f, &spec_text)?
         } else if let Some(s) = string::as_str(v) {
             format_str(&s, &spec_text)?.into_owned()
+        } else if let Some(f) = slots_of(v).and_then(|s| s.format) {
+            return f(self, v, &spec_text);
         } else {
             return Err(exceptions::type_error(format!(
                 "unsupported format string passed to {}.__format__",

@@ -172,6 +172,9 @@ impl Vm {
         if o.is_a::<Range>() {
             return self.range_getitem(o, key);
         }
+        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.getitem) {
+            return f(self, o, key);
+        }
         if let Some(ty) = crate::heap::TypeRef::from_obj::<typeobj::TypeInfo>(o) {
             // list[int] and friends: generic aliases are not supported; say so plainly.
             return Err(exceptions::type_error(format!(
@@ -232,6 +235,9 @@ impl Vm {
         if o.is_a::<dict::Dict>() {
             return self.dict_set(o, key.clone(), value);
         }
+        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.setitem) {
+            return f(self, o, key, Some(value));
+        }
         Err(exceptions::type_error(format!(
             "'{}' object does not support item assignment",
             typeobj::type_name(o)
@@ -276,6 +282,9 @@ impl Vm {
                     vec![key.clone()],
                 ))),
             };
+        }
+        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.setitem) {
+            return f(self, o, key, None);
         }
         Err(exceptions::type_error(format!(
             "'{}' object doesn't support item deletion",
