@@ -1,6 +1,7 @@
 //! The builtins namespace, the methods of the built-in types, and the built-in modules
 //! (sys, gc, math, time), each made on first import.
 
+mod array_mod;
 mod bytes_type;
 mod classes;
 mod complex_type;
@@ -10,6 +11,7 @@ mod functions_seq;
 mod gc;
 mod iterators;
 mod math;
+mod memoryview_type;
 mod methods_args;
 mod methods_bytes;
 mod methods_dict;
@@ -115,6 +117,8 @@ pub fn install(vm: &mut Vm) {
         crate::vm::gen::install();
         bytes_type::install();
         complex_type::install();
+        memoryview_type::install();
+        array_mod::install();
         install_methods(vm);
     }
 }
@@ -146,6 +150,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "sys" => Some(sys::make(vm)?),
         "gc" => Some(gc::make(vm)?),
         "math" => Some(math::make(vm)?),
+        "array" => Some(array_mod::make(vm)?),
         "time" => Some(time::make(vm)?),
         _ => None,
     })

@@ -63,6 +63,7 @@ impl Format {
                 | b'f'
                 | b'd'
                 | b'u'
+                | b'w'
         )
     }
 
@@ -76,7 +77,7 @@ impl Format {
         match self.0 {
             b'b' | b'B' | b'c' | b'?' => 1,
             b'h' | b'H' => 2,
-            b'i' | b'I' | b'f' | b'u' => 4,
+            b'i' | b'I' | b'f' | b'u' | b'w' => 4,
             _ => 8,
         }
     }
@@ -117,7 +118,7 @@ impl Format {
             b'H' => Item::Int(u16::from_ne_bytes([b[0], b[1]]) as i128),
             b'i' => Item::Int(i32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as i128),
             b'I' => Item::Int(u32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as i128),
-            b'u' => Item::Wchar(u32::from_ne_bytes([b[0], b[1], b[2], b[3]])),
+            b'u' | b'w' => Item::Wchar(u32::from_ne_bytes([b[0], b[1], b[2], b[3]])),
             b'f' => Item::Float(f32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as f64),
             b'd' => Item::Float(f64::from_ne_bytes(n(8))),
             b'L' | b'Q' | b'N' => Item::Int(u64::from_ne_bytes(n(8)) as i128),
@@ -215,9 +216,11 @@ pub fn exporter_info(obj: &PyObj) -> Option<PyResult<(Format, bool, usize)>> {
         );
     }
     if obj.is_a::<Array>() {
+        // array's 'u' (wchar_t) is exported as format 'w'.
+        let export = |f: Format| if f.0 == b'u' { Format(b'w') } else { f };
         return Some(
             array::borrow(obj)
-                .map(|a| (a.format, false, a.data().len()))
+                .map(|a| (export(a.format), false, a.data().len()))
                 .ok_or_else(busy),
         );
     }

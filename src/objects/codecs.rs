@@ -425,3 +425,58 @@ mod tests {
         assert_eq!(lookup("utf-16"), None);
     }
 }
+
+// ----- UnicodeEncodeError / UnicodeDecodeError objects -------------------------------
+
+use crate::heap::PyObj;
+
+/// The five arguments (encoding, object, start, end, reason) of a
+/// UnicodeEncodeError / UnicodeDecodeError, and whether it is the decode one; None
+/// for other exceptions or other arguments.
+fn unicode_error_args(exc: &PyObj) -> Option<(Vec<PyObj>, bool)> {
+    let c = super::ctx();
+    let decode = if super::exceptions::matches(exc, c.exc_type("UnicodeDecodeError")) {
+        true
+    } else if super::exceptions::matches(exc, c.exc_type("UnicodeEncodeError")) {
+        false
+    } else {
+        return None;
+    };
+    let args = super::exceptions::args(exc);
+    let items = super::tuple::items(&args)?.to_vec();
+    if items.len() != 5
+        || super::string::view(&items[0]).is_none()
+        || super::int::as_i64(&items[2]).is_none()
+        || super::int::as_i64(&items[3]).is_none()
+        || super::string::view(&items[4]).is_none()
+    {
+        return None;
+    }
+    Some((items, decode))
+}
+
+/// str() of a UnicodeEncodeError / UnicodeDecodeError made from its five arguments.
+pub fn unicode_error_str(exc: &PyObj) -> Option<String> {
+    let (a, decode) = unicode_error_args(exc)?;
+    let text = |o: &PyObj| super::string::view(o).map(|v| v.to_str_lossy().into_owned());
+    let encoding = text(&a[0])?;
+    let reason = text(&a[4])?;
+    let start = super::int::as_i64(&a[2])?.max(0) as usize;
+    let end = super::int::as_i64(&a[3])?.max(0) as usize;
+    if decode {
+        let data = super::buffer::to_vec(&a[1])?.ok()?;
+        Some(decode_error_message(&encoding, &data, start, end, &reason))
+    } else {
+        let chars: Vec<u32> = super::string::view(&a[1])?.chars().collect();
+        Some(encode_error_message(&encoding, &chars, start, end, &reason))
+    }
+}
+
+/// The attributes encoding, object, start, end and reason of a Unicode error.
+pub fn unicode_error_attr(exc: &PyObj, name: &str) -> Option<PyObj> {
+    let (a, _) = unicode_error_args(exc)?;
+    let i = ["encoding", "object", "start", "end", "reason"]
+        .iter()
+        .position(|n| *n == name)?;
+    Some(a[i].clone())
+}

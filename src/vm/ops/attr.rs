@@ -276,9 +276,11 @@ impl Vm {
             return Ok(Some(first.unwrap_or_else(|| c.none.clone())));
         }
         if let Some(d) = dictv {
-            return self.dict_get(&d, &string::intern_str(n));
+            if let Some(v) = self.dict_get(&d, &string::intern_str(n))? {
+                return Ok(Some(v));
+            }
         }
-        Ok(None)
+        Ok(crate::objects::codecs::unicode_error_attr(o, n))
     }
 
     /// Setting the data attributes of an exception.

@@ -141,6 +141,9 @@ pub fn len_of(o: &PyObj) -> Option<VmResult<usize>> {
             )
         }));
     }
+    if let Some(f) = slots_of(o).and_then(|s| s.try_len) {
+        return Some(f(o));
+    }
     slot_len(o).map(Ok)
 }
 

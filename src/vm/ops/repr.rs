@@ -69,6 +69,9 @@ impl Vm {
     /// str(exc): the message, per CPython's BaseException.__str__ (KeyError shows
     /// the repr of its key).
     pub fn exception_str(&mut self, e: &PyObj) -> VmResult<String> {
+        if let Some(s) = crate::objects::codecs::unicode_error_str(e) {
+            return Ok(s);
+        }
         let args = exceptions::args(e);
         let items = tuple::items(&args).unwrap_or(&[]).to_vec();
         match items.as_slice() {

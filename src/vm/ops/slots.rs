@@ -29,6 +29,8 @@ pub type IterFn = fn(&mut Vm, &PyObj) -> VmResult<PyObj>;
 pub type LenFn = fn(&PyObj) -> usize;
 /// `item in obj` (sq_contains).
 pub type ContainsFn = fn(&mut Vm, &PyObj, &PyObj) -> VmResult<bool>;
+/// len() that can fail (a released memoryview).
+pub type TryLenFn = fn(&PyObj) -> VmResult<usize>;
 /// bool(obj) (nb_bool).
 pub type BoolFn = fn(&PyObj) -> bool;
 /// `a < b` and the other orderings (tp_richcompare for <, <=, >, >=): None when the
@@ -70,6 +72,7 @@ pub struct Slots {
     pub getattr: Option<GetAttrFn>,
     pub format: Option<FormatFn>,
     pub abs: Option<AbsFn>,
+    pub try_len: Option<TryLenFn>,
 }
 
 thread_local! {
