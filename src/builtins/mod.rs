@@ -1,9 +1,10 @@
 //! The builtins namespace, the methods of the built-in types, and the built-in modules
-//! (sys, gc, math, time), each made on first import.
+//! (sys, gc, math, cmath, array, time), each made on first import.
 
 mod array_mod;
 mod bytes_type;
 mod classes;
+mod cmath;
 mod complex_type;
 mod constructors;
 mod functions;
@@ -151,6 +152,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "gc" => Some(gc::make(vm)?),
         "math" => Some(math::make(vm)?),
         "array" => Some(array_mod::make(vm)?),
+        "cmath" => Some(cmath::make(vm)?),
         "time" => Some(time::make(vm)?),
         _ => None,
     })
