@@ -372,6 +372,15 @@ fn binary(
             Ok(None)
         }
         BinaryOp::Multiply => {
+            if !a_is
+                && (list::borrow(a).is_some()
+                    || tuple::items(a).is_some()
+                    || string::view(a).is_some()
+                    || crate::objects::buffer::is_buffer(a))
+            {
+                // The sequence on the left repeats (and complains about us).
+                return Ok(None);
+            }
             let (seq, count) = if a_is { (a, b) } else { (b, a) };
             let Some(n) = int::value(count) else {
                 return Err(type_error(format!(

@@ -155,7 +155,7 @@ fn int_value(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         let b = number_index(b)?;
         if let Some(text) = bytes_text(x) {
             let b = b.to_i64().unwrap_or(i64::MAX);
-            return ops::int_obj(&int_from_str(&text?, b)?);
+            return ops::int_obj(&int_from_bytes(x, &text?, b)?);
         }
         let Some(v) = string::view(x) else {
             return Err(type_error(
@@ -184,7 +184,7 @@ pub fn int_of(x: &PyObj) -> VmResult<PyObj> {
         return ops::int_obj(&int_from_str(&v.to_str_lossy(), 10)?);
     }
     if let Some(text) = bytes_text(x) {
-        return ops::int_obj(&int_from_str(&text?, 10)?);
+        return ops::int_obj(&int_from_bytes(x, &text?, 10)?);
     }
     Err(type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -200,6 +200,31 @@ fn bytes_text(x: &PyObj) -> Option<VmResult<String>> {
     }
     let r = crate::objects::buffer::with_bytes(x, |d| d.iter().map(|&b| b as char).collect())?;
     Some(r.map_err(Exc::from))
+}
+
+/// repr of a bytes or bytearray (for the messages of int() and float()).
+fn bytes_repr(x: &PyObj) -> String {
+    let ba = crate::objects::bytearray::is_bytearray(x);
+    let r = crate::objects::buffer::with_bytes(x, |d| crate::objects::bytes_algo::repr(d, ba))
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    if ba {
+        format!("bytearray({r})")
+    } else {
+        r
+    }
+}
+
+/// int(bytes, base): the text's value; CPython's message shows the bytes' repr.
+fn int_from_bytes(x: &PyObj, text: &str, base: i64) -> VmResult<Int> {
+    match int_from_str(text, base) {
+        Ok(v) => Ok(v),
+        Err(e) if e.msg.starts_with("invalid literal") => Err(exceptions::value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            bytes_repr(x)
+        ))),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// float(x=0.0)
@@ -243,7 +268,13 @@ fn float_value(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         return Ok(float::new(float_from_str(&v.to_str_lossy())?));
     }
     if let Some(text) = bytes_text(x) {
-        return Ok(float::new(float_from_str(&text?)?));
+        return match float_from_str(&text?) {
+            Ok(f) => Ok(float::new(f)),
+            Err(e) if e.kind == crate::error::ExcKind::ValueError => Err(exceptions::value_error(
+                format!("could not convert string to float: {}", bytes_repr(x)),
+            )),
+            Err(e) => Err(e.into()),
+        };
     }
     Err(type_error(format!(
         "float() argument must be a string or a real number, not '{}'",

@@ -15,7 +15,7 @@ use crate::objects::range::{self, Range};
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::TypeInfo;
 use crate::objects::{ctx, dict, int, list, string, tuple, typeobj};
-use crate::vm::ops::slots::{register_slots, Slots};
+use crate::vm::ops::slots::{register_slots, slots_of, Slots};
 use crate::vm::ops::{self, register_iterator};
 use crate::vm::Vm;
 
@@ -426,6 +426,14 @@ fn seq_len(seq: &PyObj) -> Option<usize> {
     tuple::items(seq)
         .map(<[PyObj]>::len)
         .or_else(|| string::len(seq))
+        .or_else(|| {
+            // The sequence protocol of a type with item and length slots (bytes,
+            // bytearray, array, memoryview).
+            slots_of(seq)
+                .filter(|s| s.getitem.is_some())
+                .and_then(|_| ops::len_of(seq))
+                .and_then(Result::ok)
+        })
 }
 
 /// reversed(sequence)
@@ -498,7 +506,7 @@ fn reversed_range(r: &Range) -> VmResult<PyObj> {
     long_range_iter(&last, &neg, &len)
 }
 
-fn rev_next(_vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
+fn rev_next(vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
     let mut r = o.borrow_mut::<RevIter>().map_err(|_| busy())?;
     let Some(seq) = r.seq.clone() else {
         return Ok(None);
@@ -510,10 +518,13 @@ fn rev_next(_vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
         l.0.get(i as usize).cloned()
     } else if let Some(t) = tuple::items(&seq) {
         t.get(i as usize).cloned()
+    } else if let Some(v) = string::view(&seq) {
+        ((i as usize) < v.len()).then(|| ops::char_str(v.char_at(i as usize)))
     } else {
-        string::view(&seq)
-            .filter(|v| (i as usize) < v.len())
-            .map(|v| ops::char_str(v.char_at(i as usize)))
+        drop(r);
+        let x = vm.getitem(&seq, &int::new_i64(i as i64))?;
+        r = o.borrow_mut::<RevIter>().map_err(|_| busy())?;
+        Some(x)
     };
     match item {
         Some(x) => {

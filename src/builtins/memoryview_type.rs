@@ -339,7 +339,7 @@ fn getattr(_vm: &mut Vm, o: &PyObj, name: &str) -> VmResult<Option<PyObj>> {
         "obj" => exp,
         "nbytes" => n(v.nbytes() as i64),
         "itemsize" => n(v.itemsize() as i64),
-        "format" => string::new(&v.format.as_str()),
+        "format" => string::new(&v.format_str()),
         "ndim" => n(1),
         "shape" => tuple::new(vec![n(v.len as i64)]),
         "strides" => tuple::new(vec![n(v.stride as i64)]),
@@ -485,7 +485,8 @@ fn cast(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             "memoryview: length is not a multiple of itemsize",
         ));
     }
-    let d = v.derive(v.start, nbytes / k, k as isize, dest)?;
+    let mut d = v.derive(v.start, nbytes / k, k as isize, dest)?;
     drop(v);
+    d.at_prefix = ftext.starts_with('@');
     Ok(memoryview::new(d))
 }

@@ -381,8 +381,10 @@ pub fn eq(a: &PyObj, b: &PyObj) -> Option<PyResult<bool>> {
     if let (Some(x), Some(y)) = (bytes::data(a), bytes::data(b)) {
         return Some(Ok(x == y));
     }
+    // The left operand's comparison runs first: a bytearray's compares raw bytes, a
+    // memoryview's items; bytes and arrays leave other types to the right operand.
     let ba = |o: &PyObj| o.is_a::<ByteArray>();
-    if !mva && !mvb && (ba(a) || ba(b)) {
+    if ba(a) || (!mva && ba(b)) {
         // bytearray's comparison: the raw bytes of both.
         return Some((|| {
             let x = to_vec(a).expect("a buffer")?;

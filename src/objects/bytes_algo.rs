@@ -192,12 +192,8 @@ pub fn split_ws(s: &[u8], maxsplit: i64) -> Vec<&[u8]> {
             break;
         }
         if left == 0 {
-            // The rest, trailing whitespace stripped.
-            let mut j = n;
-            while j > i && is_space(s[j - 1]) {
-                j -= 1;
-            }
-            out.push(&s[i..j]);
+            // The rest, as it is (trailing whitespace kept).
+            out.push(&s[i..]);
             return out;
         }
         let start = i;
@@ -223,11 +219,8 @@ pub fn rsplit_ws(s: &[u8], maxsplit: i64) -> Vec<&[u8]> {
             break;
         }
         if left == 0 {
-            let mut i = 0;
-            while i < j && is_space(s[i]) {
-                i += 1;
-            }
-            out.push(&s[i..j]);
+            // The rest, leading whitespace kept.
+            out.push(&s[..j]);
             break;
         }
         let end = j;

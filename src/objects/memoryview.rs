@@ -26,6 +26,8 @@ pub struct MemoryView {
     pub stride: isize,
     pub format: Format,
     pub readonly: bool,
+    /// The format was given as "@x" (memoryview.format shows it so).
+    pub at_prefix: bool,
     /// Cached hash (-1: not yet computed).
     pub hash: i64,
     /// CPython's view fields this layout does not use (mbuf, flags, exports, the
@@ -72,6 +74,16 @@ impl MemoryView {
     }
 
     /// len * itemsize.
+    /// The format string ("B", or "@B" as a cast was given it).
+    pub fn format_str(&self) -> String {
+        let f = self.format.as_str();
+        if self.at_prefix {
+            format!("@{f}")
+        } else {
+            f
+        }
+    }
+
     pub fn nbytes(&self) -> usize {
         self.len * self.itemsize()
     }
@@ -109,6 +121,7 @@ impl MemoryView {
             stride,
             format,
             readonly: self.readonly,
+            at_prefix: self.at_prefix,
             hash: -1,
             _rest: [0; 13],
         })
@@ -130,6 +143,7 @@ pub fn view_of(exporter: &PyObj) -> Option<PyResult<MemoryView>> {
         stride: format.itemsize() as isize,
         format,
         readonly,
+        at_prefix: false,
         hash: -1,
         _rest: [0; 13],
     }))
