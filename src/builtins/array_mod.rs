@@ -6,7 +6,7 @@
 
 use super::methods_args::{slice_index, this};
 use super::methods_bytes::need_buf;
-use crate::bytecode::opcode::{BinaryOp, CompareOp};
+use crate::bytecode::opcode::CompareOp;
 use crate::heap::PyObj;
 use crate::objects::args::{as_ssize_t, Args};
 use crate::objects::array::{self, Array, ArrayIter, TYPECODES};
@@ -16,8 +16,9 @@ use crate::objects::exceptions::{self, type_error, Exc, VmResult};
 use crate::objects::numeric::Int;
 use crate::objects::runtime::Runtime;
 use crate::objects::slice::Slice;
+use crate::objects::typeobj::class_slots::hash_not_implemented;
+use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::{bytes, ctx, float, int, list, string, tuple, typeobj};
-use crate::vm::ops::slots::{register_slots, Slots};
 use crate::vm::ops::{self, register_iterator};
 use crate::vm::Vm;
 
@@ -44,20 +45,26 @@ static NEW_ARRAY: MethodDef = MethodDef {
     func: new_array,
 };
 
+/// array.array's type slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(repr),
+    hash: Some(hash_not_implemented),
+    richcompare: Some(richcompare),
+    iter: Some(iter),
+    length: Some(length),
+    concat: Some(concat),
+    repeat: Some(repeat),
+    inplace_concat: Some(inplace_concat),
+    inplace_repeat: Some(inplace_repeat),
+    subscript: Some(subscript),
+    ass_subscript: Some(ass_subscript),
+    ..SlotTable::EMPTY
+};
+
 /// Register array.array's slots, iterator, methods and constructor (once per thread).
 pub fn install() {
     let c = ctx();
-    register_slots::<Array>(Slots {
-        repr: Some(repr),
-        iter: Some(iter),
-        len: Some(len),
-        order: Some(order),
-        binary: Some(binary),
-        getitem: Some(getitem),
-        setitem: Some(setitem),
-        getattr: Some(getattr),
-        ..Slots::default()
-    });
+    typeobj::install_builtin_slots(&c.array_type, &SLOTS);
     register_iterator::<ArrayIter>(iter_next);
     typeobj::set_new(&c.array_type, &NEW_ARRAY);
     typeobj::add_methods(&c.array_type, METHODS);
@@ -311,7 +318,7 @@ fn initial(vm: &mut Vm, f: Format, init: &PyObj) -> VmResult<Array> {
 }
 
 fn from_bytes_into(a: &mut Array, d: &[u8]) -> VmResult<()> {
-    if d.len() % a.itemsize() != 0 {
+    if !d.len().is_multiple_of(a.itemsize()) {
         return Err(exceptions::value_error(
             "bytes length not a multiple of item size",
         ));
@@ -321,7 +328,8 @@ fn from_bytes_into(a: &mut Array, d: &[u8]) -> VmResult<()> {
 
 // ----- slots ----------------------------------------------------------------------
 
-fn repr(vm: &mut Vm, o: &PyObj) -> VmResult<String> {
+fn repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let vm = Vm::of(rt);
     let f = format_of(o)?;
     let name = typeobj::info(&o.type_obj())
         .name
@@ -344,7 +352,11 @@ fn len(o: &PyObj) -> usize {
     array::borrow(o).map_or(0, |a| a.len())
 }
 
-fn iter(_vm: &mut Vm, o: &PyObj) -> VmResult<PyObj> {
+fn length(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    Ok(arr(o)?.len())
+}
+
+fn iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     Ok(PyObj::new(
         &ctx().array_iter_type,
         ArrayIter::new(o.clone()),
@@ -368,7 +380,7 @@ fn iter_next(_vm: &mut Vm, it: &PyObj) -> VmResult<Option<PyObj>> {
     item_at(&seq, i).map(Some)
 }
 
-fn getitem(_vm: &mut Vm, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
+fn subscript(_rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
     let n = len(o);
     if let Some(i) = super::bytes_type::seq_index(key, n, "array index out of range")? {
         return item_at(o, i);
@@ -389,7 +401,13 @@ fn getitem(_vm: &mut Vm, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
     Err(type_error("array indices must be integers"))
 }
 
-fn setitem(vm: &mut Vm, o: &PyObj, key: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+fn ass_subscript(
+    rt: &mut dyn Runtime,
+    o: &PyObj,
+    key: &PyObj,
+    value: Option<PyObj>,
+) -> VmResult<()> {
+    let vm = Vm::of(rt);
     let n = len(o);
     let f = format_of(o)?;
     let k = f.itemsize();
@@ -463,120 +481,102 @@ fn setitem(vm: &mut Vm, o: &PyObj, key: &PyObj, value: Option<PyObj>) -> VmResul
     Ok(())
 }
 
-fn getattr(_vm: &mut Vm, o: &PyObj, name: &str) -> VmResult<Option<PyObj>> {
-    Ok(match name {
-        "typecode" => Some(string::new(&tc(format_of(o)?).to_string())),
-        "itemsize" => Some(int::new_i64(format_of(o)?.itemsize() as i64)),
-        _ => None,
-    })
-}
-
-fn binary(
-    _vm: &mut Vm,
-    a: &PyObj,
-    b: &PyObj,
-    op: BinaryOp,
-    inplace: bool,
-) -> VmResult<Option<PyObj>> {
-    let a_is = a.is_a::<Array>();
-    match op {
-        BinaryOp::Add if a_is => {
-            let f = format_of(a)?;
-            let Some(other) = array::borrow(b) else {
-                let t = typeobj::type_name(b);
-                return Err(type_error(if inplace {
-                    format!("can only extend array with array (not \"{t}\")")
-                } else {
-                    format!("can only append array (not \"{t}\") to array")
-                }));
-            };
-            if other.format != f {
-                drop(other);
-                return Err(if inplace {
-                    type_error("can only extend with array of same kind")
-                } else {
-                    type_error("bad argument type for built-in operation")
-                });
-            }
-            let od = other.data().to_vec();
-            drop(other);
-            if inplace {
-                arr_mut(a)?.extend_bytes(&od)?;
-                return Ok(Some(a.clone()));
-            }
-            let mut d = arr(a)?.data().to_vec();
-            d.extend_from_slice(&od);
-            Ok(Some(array::new(Array::from_bytes_exact(f, &d)?)))
-        }
-        BinaryOp::Multiply => {
-            let (seq, count) = if a_is { (a, b) } else { (b, a) };
-            if !a_is
-                && (list::borrow(a).is_some()
-                    || tuple::items(a).is_some()
-                    || string::view(a).is_some())
-            {
-                return Ok(None);
-            }
-            let Some(n) = int::value(count) else {
-                return Err(type_error(format!(
-                    "can't multiply sequence by non-int of type '{}'",
-                    typeobj::type_name(count)
-                )));
-            };
-            let n = n
-                .to_i64()
-                .unwrap_or(if n.is_negative() { 0 } else { i64::MAX })
-                .max(0) as usize;
-            let (f, d) = {
-                let x = arr(seq)?;
-                (x.format, x.data().to_vec())
-            };
-            let total = d
-                .len()
-                .checked_mul(n)
-                .filter(|t| *t < isize::MAX as usize / 2)
-                .ok_or_else(exceptions::memory_error)?;
-            if inplace && a_is {
-                if !d.is_empty() {
-                    let mut m = arr_mut(a)?;
-                    m.resize(total / f.itemsize())?;
-                    for chunk in m.data_mut().chunks_mut(d.len()) {
-                        chunk.copy_from_slice(&d);
-                    }
-                }
-                return Ok(Some(a.clone()));
-            }
-            let mut v = Vec::with_capacity(total);
-            for _ in 0..n {
-                v.extend_from_slice(&d);
-            }
-            Ok(Some(array::new(Array::from_bytes_exact(f, &v)?)))
-        }
-        _ => Ok(None),
+/// The other operand of `+` / `+=`: an array of the same typecode.
+fn concat_operand(a: &PyObj, b: &PyObj, inplace: bool) -> VmResult<Vec<u8>> {
+    let f = format_of(a)?;
+    let Some(other) = array::borrow(b) else {
+        let t = typeobj::type_name(b);
+        return Err(type_error(if inplace {
+            format!("can only extend array with array (not \"{t}\")")
+        } else {
+            format!("can only append array (not \"{t}\") to array")
+        }));
+    };
+    if other.format != f {
+        return Err(if inplace {
+            type_error("can only extend with array of same kind")
+        } else {
+            type_error("bad argument type for built-in operation")
+        });
     }
+    Ok(other.data().to_vec())
 }
 
-/// Arrays compare item by item, by value.
-fn order(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<Option<bool>> {
+fn concat(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    let od = concat_operand(a, b, false)?;
+    let f = format_of(a)?;
+    let mut d = arr(a)?.data().to_vec();
+    d.extend_from_slice(&od);
+    Ok(array::new(Array::from_bytes_exact(f, &d)?))
+}
+
+fn inplace_concat(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    let od = concat_operand(a, b, true)?;
+    arr_mut(a)?.extend_bytes(&od)?;
+    Ok(a.clone())
+}
+
+/// The items of `seq` repeated `n` times, as bytes.
+fn repeated(seq: &PyObj, n: i64) -> VmResult<(Format, Vec<u8>)> {
+    let n = n.max(0) as usize;
+    let (f, d) = {
+        let x = arr(seq)?;
+        (x.format, x.data().to_vec())
+    };
+    let total = d
+        .len()
+        .checked_mul(n)
+        .filter(|t| *t < isize::MAX as usize / 2)
+        .ok_or_else(exceptions::memory_error)?;
+    let mut v = Vec::with_capacity(total);
+    for _ in 0..n {
+        v.extend_from_slice(&d);
+    }
+    Ok((f, v))
+}
+
+fn repeat(_rt: &mut dyn Runtime, seq: &PyObj, n: i64) -> VmResult<PyObj> {
+    let (f, v) = repeated(seq, n)?;
+    Ok(array::new(Array::from_bytes_exact(f, &v)?))
+}
+
+/// `a *= n`: one resize, then the items copied in place (nothing for an empty array).
+fn inplace_repeat(_rt: &mut dyn Runtime, a: &PyObj, n: i64) -> VmResult<PyObj> {
+    let (f, d) = {
+        let x = arr(a)?;
+        (x.format, x.data().to_vec())
+    };
+    if !d.is_empty() {
+        let n = n.max(0) as usize;
+        let total = d
+            .len()
+            .checked_mul(n)
+            .ok_or_else(exceptions::memory_error)?;
+        let mut m = arr_mut(a)?;
+        m.resize(total / f.itemsize())?;
+        for chunk in m.data_mut().chunks_mut(d.len()) {
+            chunk.copy_from_slice(&d);
+        }
+    }
+    Ok(a.clone())
+}
+
+/// Arrays compare item by item, by value; anything else is NotImplemented.
+fn richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     if !a.is_a::<Array>() || !b.is_a::<Array>() {
-        return Ok(None);
+        return Ok(ctx().not_implemented.clone());
     }
     let (x, y) = (items_of(a)?, items_of(b)?);
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) && x.len() != y.len() {
+        return Ok(ops::bool_obj(op == CompareOp::Ne));
+    }
     for (p, q) in x.iter().zip(&y) {
         if !vm.equal(p, q)? {
-            return Ok(Some(ops::compare_bool(vm, p, q, op)?));
+            return Ok(ops::bool_obj(ops::compare_bool(vm, p, q, op)?));
         }
     }
-    let ord = x.len().cmp(&y.len());
-    use std::cmp::Ordering::*;
-    Ok(Some(match op {
-        CompareOp::Lt => ord == Less,
-        CompareOp::Le => ord != Greater,
-        CompareOp::Gt => ord == Greater,
-        CompareOp::Ge => ord != Less,
-        CompareOp::Eq => ord == Equal,
-        CompareOp::Ne => ord != Equal,
-    }))
+    Ok(ops::bool_obj(op.holds(Some(x.len().cmp(&y.len())))))
 }
 
 // ----- methods --------------------------------------------------------------------

@@ -1,25 +1,26 @@
-//! The type slots of bytes and bytearray (repr, len, `in`, iteration, subscripts,
-//! + * % and their in-place forms, ordering), their constructors, printf-style
-//! `%` formatting of bytes, and the methods only bytearray has (append, extend,
-//! insert, pop, remove, reverse, clear, copy, __alloc__). Each operation is one
-//! function, registered in `install` as the payload type's slot.
+//! The type slots of bytes and bytearray (repr, hash, comparison, len, `in`,
+//! iteration, subscripts, concatenation, repetition and printf-style formatting, and
+//! the in-place forms), their constructors, and the methods only bytearray has
+//! (append, extend, insert, pop, remove, reverse, clear, copy, __alloc__). Each
+//! operation is one slot function of the types' slot tables.
 
 use super::methods_args::this;
 use super::methods_bytes::{buf, busy, byte_value, is_ba, make, need_buf, with_recv};
-use crate::bytecode::opcode::{BinaryOp, CompareOp};
+use crate::bytecode::opcode::CompareOp;
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::args::{as_ssize_t, Args};
 use crate::objects::buffer::BytesIter;
 use crate::objects::builtin_function::MethodDef;
 use crate::objects::bytearray::{self, ByteArray};
-use crate::objects::bytes::{self, Bytes};
+use crate::objects::bytes;
 use crate::objects::bytes_algo as alg;
 use crate::objects::exceptions::{self, type_error, Exc, VmResult};
 use crate::objects::numeric::{format_float, format_int, Int};
 use crate::objects::runtime::Runtime;
 use crate::objects::slice::{adjust_indices, Slice};
+use crate::objects::typeobj::class_slots::hash_not_implemented;
+use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::{ctx, dict, float, int, list, string, tuple, typeobj};
-use crate::vm::ops::slots::{register_slots, Slots};
 use crate::vm::ops::{self, register_iterator};
 use crate::vm::Vm;
 
@@ -45,33 +46,46 @@ static NEW_BYTEARRAY: MethodDef = MethodDef {
     func: new_bytearray,
 };
 
+/// bytes' type slots.
+pub const BYTES_SLOTS: SlotTable = SlotTable {
+    repr: Some(repr),
+    hash: Some(hash),
+    richcompare: Some(richcompare),
+    iter: Some(iter),
+    length: Some(length),
+    contains: Some(contains),
+    concat: Some(concat),
+    repeat: Some(repeat),
+    remainder: Some(remainder),
+    subscript: Some(subscript),
+    ..SlotTable::EMPTY
+};
+
+/// bytearray's type slots: bytes' plus the in-place and item-assignment ones, and no
+/// hash.
+pub const BYTEARRAY_SLOTS: SlotTable = SlotTable {
+    hash: Some(hash_not_implemented),
+    inplace_concat: Some(inplace_concat),
+    inplace_repeat: Some(inplace_repeat),
+    ass_subscript: Some(ass_subscript),
+    ..BYTES_SLOTS
+};
+
 /// Register the slots, iterators, constructors and bytearray's methods.
 pub fn install() {
     let c = ctx();
-    let common = Slots {
-        repr: Some(repr),
-        iter: Some(iter),
-        len: Some(len),
-        contains: Some(contains),
-        order: Some(order),
-        binary: Some(binary),
-        getitem: Some(getitem),
-        ..Slots::default()
-    };
-    register_slots::<Bytes>(common);
-    register_slots::<ByteArray>(Slots {
-        setitem: Some(setitem),
-        ..common
-    });
+    typeobj::install_builtin_slots(&c.bytes_type, &BYTES_SLOTS);
+    typeobj::install_builtin_slots(&c.bytearray_type, &BYTEARRAY_SLOTS);
     register_iterator::<BytesIter>(iter_next);
-    register_slots::<BytesIter>(Slots {
-        length_hint: Some(iter_length_hint),
-        ..Slots::default()
-    });
+    for ty in [&c.bytes_iter_type, &c.bytearray_iter_type] {
+        typeobj::add_methods(ty, ITER_METHODS);
+    }
     typeobj::set_new(&c.bytes_type, &NEW_BYTES);
     typeobj::set_new(&c.bytearray_type, &NEW_BYTEARRAY);
     typeobj::add_methods(&c.bytearray_type, BYTEARRAY_ONLY);
 }
+
+static ITER_METHODS: &[MethodDef] = defs!["__length_hint__" => iter_length_hint];
 
 fn ba_mut(o: &PyObj) -> VmResult<crate::heap::PMut<'_, ByteArray>> {
     bytearray::borrow_mut(o).ok_or_else(busy)
@@ -147,7 +161,7 @@ pub(super) fn take_slice(d: &[u8], start: i64, step: i64, n: usize) -> Vec<u8> {
 
 // ----- slots --------------------------------------------------------------------------
 
-fn repr(_vm: &mut Vm, o: &PyObj) -> VmResult<String> {
+fn repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
     let ba = is_ba(o);
     let r = with_recv(o, |d| alg::repr(d, ba))?;
     if !ba {
@@ -157,11 +171,21 @@ fn repr(_vm: &mut Vm, o: &PyObj) -> VmResult<String> {
     Ok(format!("{name}({r})"))
 }
 
+fn hash(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
+    Ok(bytes::hash(o).unwrap_or(0))
+}
+
+/// The length of a bytes or bytearray.
 fn len(o: &PyObj) -> usize {
     with_recv(o, <[u8]>::len).unwrap_or(0)
 }
 
-fn contains(vm: &mut Vm, o: &PyObj, item: &PyObj) -> VmResult<bool> {
+fn length(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    with_recv(o, <[u8]>::len)
+}
+
+fn contains(rt: &mut dyn Runtime, o: &PyObj, item: &PyObj) -> VmResult<bool> {
+    let vm = Vm::of(rt);
     let item = vm.index_arg(item)?;
     if let Some(b) = byte_value(&item)? {
         return with_recv(o, |d| d.contains(&b));
@@ -170,7 +194,7 @@ fn contains(vm: &mut Vm, o: &PyObj, item: &PyObj) -> VmResult<bool> {
     with_recv(o, |d| alg::contains(d, &sub))
 }
 
-fn iter(_vm: &mut Vm, o: &PyObj) -> VmResult<PyObj> {
+fn iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     let c = ctx();
     let ty = if is_ba(o) {
         &c.bytearray_iter_type
@@ -206,14 +230,18 @@ fn iter_next(_vm: &mut Vm, it: &PyObj) -> VmResult<Option<PyObj>> {
     }
 }
 
-fn iter_length_hint(it: &PyObj) -> usize {
-    let Ok(s) = it.borrow::<BytesIter>() else {
-        return 0;
+/// __length_hint__ of the bytes and bytearray iterators.
+fn iter_length_hint(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let (it, args) = this(&args);
+    args.none("__length_hint__")?;
+    let n = match it.borrow::<BytesIter>() {
+        Ok(s) => s.seq.as_ref().map_or(0, |q| len(q).saturating_sub(s.index)),
+        Err(_) => 0,
     };
-    s.seq.as_ref().map_or(0, |q| len(q).saturating_sub(s.index))
+    Ok(int::new_i64(n as i64))
 }
 
-fn getitem(_vm: &mut Vm, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
+fn subscript(_rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
     let n = len(o);
     let msg = if is_ba(o) {
         "bytearray index out of range"
@@ -284,7 +312,13 @@ fn need_byte(vm: &mut Vm, v: &PyObj) -> VmResult<u8> {
     }
 }
 
-fn setitem(vm: &mut Vm, o: &PyObj, key: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+fn ass_subscript(
+    rt: &mut dyn Runtime,
+    o: &PyObj,
+    key: &PyObj,
+    value: Option<PyObj>,
+) -> VmResult<()> {
+    let vm = Vm::of(rt);
     let n = len(o);
     if int::value(key).is_some() {
         let i = seq_index(key, n, "bytearray index out of range")?.expect("an int");
@@ -337,125 +371,101 @@ fn setitem(vm: &mut Vm, o: &PyObj, key: &PyObj, value: Option<PyObj>) -> VmResul
     Ok(())
 }
 
-/// bytes + x, x * n, bytes % args and the in-place forms for a bytearray.
-fn binary(
-    vm: &mut Vm,
-    a: &PyObj,
-    b: &PyObj,
-    op: BinaryOp,
-    inplace: bool,
-) -> VmResult<Option<PyObj>> {
-    let a_is = bytes::is_bytes(a) || is_ba(a);
-    match op {
-        BinaryOp::Add if a_is => {
-            let Some(other) = buf(b) else {
-                return Err(type_error(format!(
-                    "can't concat {} to {}",
-                    typeobj::type_name(b),
-                    name_of(a)
-                )));
-            };
-            let other = other?;
-            if inplace && is_ba(a) {
-                ba_mut(a)?.extend_from(&other)?;
-                return Ok(Some(a.clone()));
-            }
-            if other.is_empty() && a.is_type(&ctx().bytes_type) {
-                return Ok(Some(a.clone()));
-            }
-            let mut v = with_recv(a, <[u8]>::to_vec)?;
-            v.extend_from_slice(&other);
-            make(a, &v).map(Some)
-        }
-        BinaryOp::Add if crate::objects::buffer::is_buffer(a) => {
-            // A memoryview or array on the left takes the bytes on the right.
-            Ok(None)
-        }
-        BinaryOp::Multiply => {
-            if !a_is
-                && (list::borrow(a).is_some()
-                    || tuple::items(a).is_some()
-                    || string::view(a).is_some()
-                    || crate::objects::buffer::is_buffer(a))
-            {
-                // The sequence on the left repeats (and complains about us).
-                return Ok(None);
-            }
-            let (seq, count) = if a_is { (a, b) } else { (b, a) };
-            let Some(n) = int::value(count) else {
-                return Err(type_error(format!(
-                    "can't multiply sequence by non-int of type '{}'",
-                    typeobj::type_name(count)
-                )));
-            };
-            let n = n
-                .to_i64()
-                .unwrap_or(if n.is_negative() { 0 } else { i64::MAX })
-                .max(0) as usize;
-            if inplace && a_is && is_ba(a) {
-                let d = with_recv(a, <[u8]>::to_vec)?;
-                let total = d
-                    .len()
-                    .checked_mul(n)
-                    .ok_or_else(exceptions::memory_error)?;
-                let mut bm = ba_mut(a)?;
-                if total != d.len() {
-                    bm.resize(total)?;
-                }
-                let out = bm.data_mut();
-                if !d.is_empty() {
-                    for chunk in out.chunks_mut(d.len()) {
-                        chunk.copy_from_slice(&d);
-                    }
-                }
-                return Ok(Some(a.clone()));
-            }
-            if n == 1 && seq.is_type(&ctx().bytes_type) {
-                return Ok(Some(seq.clone()));
-            }
-            let d = with_recv(seq, <[u8]>::to_vec)?;
-            let total = d
-                .len()
-                .checked_mul(n)
-                .filter(|t| *t < isize::MAX as usize / 2)
-                .ok_or_else(exceptions::memory_error)?;
-            let mut v = Vec::new();
-            v.try_reserve_exact(total)
-                .map_err(|_| exceptions::memory_error())?;
-            for _ in 0..n {
-                v.extend_from_slice(&d);
-            }
-            make(seq, &v).map(Some)
-        }
-        BinaryOp::Remainder if a_is => percent_format(vm, a, b).map(Some),
-        _ => Ok(None),
+/// sq_concat: `a + b` with `a` a bytes or bytearray and `b` any buffer.
+fn concat(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    let Some(other) = buf(b) else {
+        return Err(type_error(format!(
+            "can't concat {} to {}",
+            typeobj::type_name(b),
+            name_of(a)
+        )));
+    };
+    let other = other?;
+    if other.is_empty() && a.is_type(&ctx().bytes_type) {
+        return Ok(a.clone());
     }
+    let mut v = with_recv(a, <[u8]>::to_vec)?;
+    v.extend_from_slice(&other);
+    make(a, &v)
 }
 
-/// `a < b` and friends: bytes with bytes; a bytearray with any buffer.
-fn order(_vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<Option<bool>> {
-    let ok = if bytes::is_bytes(a) && bytes::is_bytes(b) {
-        true
+/// sq_inplace_concat: `ba += b` extends the bytearray.
+fn inplace_concat(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    let Some(other) = buf(b) else {
+        return Err(type_error(format!(
+            "can't concat {} to {}",
+            typeobj::type_name(b),
+            name_of(a)
+        )));
+    };
+    let other = other?.into_owned();
+    ba_mut(a)?.extend_from(&other)?;
+    Ok(a.clone())
+}
+
+/// sq_repeat: `seq * n` (n < 0 repeats nothing).
+fn repeat(_rt: &mut dyn Runtime, seq: &PyObj, n: i64) -> VmResult<PyObj> {
+    let n = n.max(0) as usize;
+    if n == 1 && seq.is_type(&ctx().bytes_type) {
+        return Ok(seq.clone());
+    }
+    let d = with_recv(seq, <[u8]>::to_vec)?;
+    let total = d
+        .len()
+        .checked_mul(n)
+        .filter(|t| *t < isize::MAX as usize / 2)
+        .ok_or_else(exceptions::memory_error)?;
+    let mut v = Vec::new();
+    v.try_reserve_exact(total)
+        .map_err(|_| exceptions::memory_error())?;
+    for _ in 0..n {
+        v.extend_from_slice(&d);
+    }
+    make(seq, &v)
+}
+
+/// sq_inplace_repeat: `ba *= n` repeats the bytearray in place.
+fn inplace_repeat(_rt: &mut dyn Runtime, a: &PyObj, n: i64) -> VmResult<PyObj> {
+    let n = n.max(0) as usize;
+    let d = with_recv(a, <[u8]>::to_vec)?;
+    let total = d
+        .len()
+        .checked_mul(n)
+        .ok_or_else(exceptions::memory_error)?;
+    let mut bm = ba_mut(a)?;
+    if total != d.len() {
+        bm.resize(total)?;
+    }
+    if !d.is_empty() {
+        for chunk in bm.data_mut().chunks_mut(d.len()) {
+            chunk.copy_from_slice(&d);
+        }
+    }
+    Ok(a.clone())
+}
+
+/// nb_remainder: `fmt % args` when `fmt` is a bytes or bytearray.
+fn remainder(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    if !bytes::is_bytes(a) && !is_ba(a) {
+        return Ok(ctx().not_implemented.clone());
+    }
+    percent_format(Vm::of(rt), a, b)
+}
+
+/// tp_richcompare: bytes with bytes; a bytearray with any buffer; NotImplemented
+/// otherwise.
+fn richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let ok = if is_ba(a) {
+        crate::objects::buffer::is_buffer(b)
     } else {
-        (is_ba(a) || is_ba(b))
-            && crate::objects::buffer::is_buffer(a)
-            && crate::objects::buffer::is_buffer(b)
+        bytes::is_bytes(b)
     };
     if !ok {
-        return Ok(None);
+        return Ok(ctx().not_implemented.clone());
     }
     let x = need_buf(a)?.into_owned();
     let y = need_buf(b)?;
-    let ord = alg::compare(&x, &y);
-    use std::cmp::Ordering::*;
-    Ok(Some(match op {
-        CompareOp::Lt => ord == Less,
-        CompareOp::Le => ord != Greater,
-        CompareOp::Gt => ord == Greater,
-        CompareOp::Ge => ord != Less,
-        CompareOp::Eq => ord == Equal,
-        CompareOp::Ne => ord != Equal,
-    }))
+    Ok(ops::bool_obj(op.holds(Some(alg::compare(&x, &y)))))
 }
 
 // ----- printf-style formatting --------------------------------------------------------

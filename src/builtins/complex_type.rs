@@ -2,19 +2,19 @@
 //! unary - and +, the real / imag attributes, format), its methods (conjugate,
 //! __getnewargs__, __complex__) and its constructor, with CPython's messages.
 
-use crate::bytecode::opcode::BinaryOp;
-use crate::bytecode::Op;
+use crate::bytecode::opcode::CompareOp;
 use crate::heap::PyObj;
 use crate::objects::args::Args;
 use crate::objects::builtin_function::MethodDef;
-use crate::objects::complex::{self, Complex};
+use crate::objects::complex;
 use crate::objects::exceptions::{self, type_error, VmResult};
 use crate::objects::numeric::complex::{self as cx, C};
 use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::unicode::ctype::transform_decimal_and_space_to_ascii;
 use crate::objects::unicode::repr::repr_view;
 use crate::objects::{ctx, float, int, string, tuple, typeobj};
-use crate::vm::ops::slots::{register_slots, Slots};
+use crate::vm::ops::bool_obj;
 use crate::vm::Vm;
 
 use super::methods_args::this;
@@ -35,19 +35,27 @@ static NEW_COMPLEX: MethodDef = MethodDef {
     func: new_complex,
 };
 
+/// complex's type slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(repr),
+    hash: Some(hash),
+    richcompare: Some(richcompare),
+    bool: Some(truth),
+    add: Some(add),
+    subtract: Some(subtract),
+    multiply: Some(multiply),
+    true_divide: Some(true_divide),
+    power: Some(power),
+    negative: Some(negative),
+    positive: Some(positive),
+    absolute: Some(absolute),
+    ..SlotTable::EMPTY
+};
+
 /// Register complex's slots, methods and constructor.
 pub fn install() {
     let c = ctx();
-    register_slots::<Complex>(Slots {
-        repr: Some(repr),
-        bool: Some(truth),
-        binary: Some(binary),
-        unary: Some(unary),
-        getattr: Some(getattr),
-        format: Some(format),
-        abs: Some(abs),
-        ..Slots::default()
-    });
+    typeobj::install_builtin_slots(&c.complex_type, &SLOTS);
     typeobj::set_new(&c.complex_type, &NEW_COMPLEX);
     typeobj::add_methods(&c.complex_type, METHODS);
 }
@@ -56,72 +64,89 @@ fn val(o: &PyObj) -> C {
     complex::value(o).unwrap_or(C::new(0.0, 0.0))
 }
 
-fn repr(_vm: &mut Vm, o: &PyObj) -> VmResult<String> {
+fn not_implemented() -> PyObj {
+    ctx().not_implemented.clone()
+}
+
+fn repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
     Ok(cx::repr(val(o)))
 }
 
-fn truth(o: &PyObj) -> bool {
-    let z = val(o);
-    z.re != 0.0 || z.im != 0.0
+fn hash(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
+    Ok(complex::hash(o).unwrap_or(0))
 }
 
-/// a op b when either is a complex and the other a number: + - * / **.
-fn binary(
-    _vm: &mut Vm,
-    a: &PyObj,
-    b: &PyObj,
-    op: BinaryOp,
-    _inplace: bool,
-) -> VmResult<Option<PyObj>> {
-    if !matches!(
-        op,
-        BinaryOp::Add
-            | BinaryOp::Subtract
-            | BinaryOp::Multiply
-            | BinaryOp::TrueDivide
-            | BinaryOp::Power
-    ) {
-        return Ok(None);
+/// == and != with ints, floats and complexes; no ordering.
+fn richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(not_implemented());
     }
-    let (Some(x), Some(y)) = (complex::coerce(a), complex::coerce(b)) else {
-        return Ok(None);
-    };
-    let (x, y) = (x?, y?);
-    let r = match op {
-        BinaryOp::Add => cx::add(x, y),
-        BinaryOp::Subtract => cx::sub(x, y),
-        BinaryOp::Multiply => cx::mul(x, y),
-        BinaryOp::TrueDivide => cx::div(x, y)?,
-        _ => cx::pow(x, y)?,
-    };
-    Ok(Some(complex::from_c(r)))
+    match complex::eq(val(a), b) {
+        Some(eq) => Ok(bool_obj(eq == (op == CompareOp::Eq))),
+        None => Ok(not_implemented()),
+    }
 }
 
-fn unary(_vm: &mut Vm, o: &PyObj, op: Op) -> VmResult<Option<PyObj>> {
+fn truth(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<bool> {
     let z = val(o);
-    Ok(match op {
-        Op::UNARY_NEGATIVE => Some(complex::from_c(cx::neg(z))),
-        Op::UNARY_POSITIVE if o.is_type(&ctx().complex_type) => Some(o.clone()),
-        Op::UNARY_POSITIVE => Some(complex::from_c(z)),
-        _ => None,
-    })
+    Ok(z.re != 0.0 || z.im != 0.0)
 }
 
-fn getattr(_vm: &mut Vm, o: &PyObj, name: &str) -> VmResult<Option<PyObj>> {
-    let z = val(o);
-    Ok(match name {
-        "real" => Some(float::new(z.re)),
-        "imag" => Some(float::new(z.im)),
-        _ => None,
-    })
+/// The operands of a number slot as complex values; None for NotImplemented.
+fn operands(a: &PyObj, b: &PyObj) -> VmResult<Option<(C, C)>> {
+    match (complex::coerce(a), complex::coerce(b)) {
+        (Some(x), Some(y)) => Ok(Some((x?, y?))),
+        _ => Ok(None),
+    }
 }
 
-fn abs(_vm: &mut Vm, o: &PyObj) -> VmResult<PyObj> {
+fn arith(a: &PyObj, b: &PyObj, f: fn(C, C) -> VmResult<C>) -> VmResult<PyObj> {
+    match operands(a, b)? {
+        Some((x, y)) => Ok(complex::from_c(f(x, y)?)),
+        None => Ok(not_implemented()),
+    }
+}
+
+fn add(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    arith(a, b, |x, y| Ok(cx::add(x, y)))
+}
+
+fn subtract(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    arith(a, b, |x, y| Ok(cx::sub(x, y)))
+}
+
+fn multiply(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    arith(a, b, |x, y| Ok(cx::mul(x, y)))
+}
+
+fn true_divide(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    arith(a, b, |x, y| Ok(cx::div(x, y)?))
+}
+
+/// nb_power: a modulus is a ValueError.
+fn power(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, m: &PyObj) -> VmResult<PyObj> {
+    if operands(a, b)?.is_none() {
+        return Ok(not_implemented());
+    }
+    if !m.is(&ctx().none) {
+        return Err(exceptions::value_error("complex modulo"));
+    }
+    arith(a, b, |x, y| Ok(cx::pow(x, y)?))
+}
+
+fn negative(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(complex::from_c(cx::neg(val(o))))
+}
+
+fn positive(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    if o.is_type(&ctx().complex_type) {
+        return Ok(o.clone());
+    }
+    Ok(complex::from_c(val(o)))
+}
+
+fn absolute(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     Ok(float::new(cx::abs(val(o))?))
-}
-
-fn format(_vm: &mut Vm, o: &PyObj, spec: &str) -> VmResult<PyObj> {
-    Ok(string::new(&cx::format(val(o), spec)?))
 }
 
 fn conjugate(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

@@ -36,7 +36,10 @@ pub fn abs(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if let Some(f) = float::value(x) {
         return Ok(float::new(f.abs()));
     }
-    if let Some(f) = ops::slots_of(x).and_then(|s| s.abs) {
+    if let Some(f) = crate::objects::typeobj::slotdefs::slots_of_type(&x.type_obj())
+        .absolute
+        .get()
+    {
         return f(vm, x);
     }
     Err(type_error(format!(

@@ -13,9 +13,9 @@ use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::numeric::Int;
 use crate::objects::range::{self, Range};
 use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slotdefs::slots_of_type;
 use crate::objects::typeobj::TypeInfo;
 use crate::objects::{ctx, dict, int, list, string, tuple, typeobj};
-use crate::vm::ops::slots::{register_slots, slots_of, Slots};
 use crate::vm::ops::{self, register_iterator};
 use crate::vm::Vm;
 
@@ -426,14 +426,6 @@ fn seq_len(seq: &PyObj) -> Option<usize> {
     tuple::items(seq)
         .map(<[PyObj]>::len)
         .or_else(|| string::len(seq))
-        .or_else(|| {
-            // The sequence protocol of a type with item and length slots (bytes,
-            // bytearray, array, memoryview).
-            slots_of(seq)
-                .filter(|s| s.getitem.is_some())
-                .and_then(|_| ops::len_of(seq))
-                .and_then(Result::ok)
-        })
 }
 
 /// reversed(sequence)
@@ -454,7 +446,17 @@ fn reversed_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             return Ok(r);
         }
     }
-    if let Some(n) = seq_len(seq) {
+    let seq_ty = seq.type_obj();
+    let ty_slots = slots_of_type(&seq_ty);
+    let protocol = ty_slots.subscript.get().is_some() && ty_slots.length.get().is_some();
+    // A list, tuple or str, or the sequence protocol of a type with item and length
+    // slots (bytes, bytearray, array, memoryview).
+    let n = match seq_len(seq) {
+        Some(n) => Some(n),
+        None if protocol => Some(vm.len(seq)?),
+        None => None,
+    };
+    if let Some(n) = n {
         let ty = if seq.is_a::<list::List>() {
             &t.list_reverseiterator
         } else {
@@ -539,6 +541,26 @@ fn rev_next(vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
             Ok(None)
         }
     }
+}
+
+static REV_METHODS: &[MethodDef] = &[MethodDef {
+    name: "__length_hint__",
+    func: rev_length_hint_method,
+}];
+
+static DICT_REV_METHODS: &[MethodDef] = &[MethodDef {
+    name: "__length_hint__",
+    func: dict_rev_length_hint_method,
+}];
+
+fn rev_length_hint_method(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("__length_hint__")?;
+    Ok(int::new_i64(rev_length_hint(o) as i64))
+}
+
+fn dict_rev_length_hint_method(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("__length_hint__")?;
+    Ok(int::new_i64(dict_rev_length_hint(o) as i64))
 }
 
 fn rev_length_hint(o: &PyObj) -> usize {
@@ -715,7 +737,7 @@ fn long_range_iter(start: &Int, step: &Int, len: &Int) -> VmResult<PyObj> {
 }
 
 /// iter(range) for a range the VM's i64 fast path does not cover.
-fn range_iter_slot(_vm: &mut Vm, o: &PyObj) -> VmResult<PyObj> {
+fn range_iter_slot(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     let r = o.get::<Range>().expect("registered for Range");
     let v = |x: &PyObj| int::value(x).expect("int");
     let (start, step, len) = (v(&r.start), v(&r.step), v(&r.length));
@@ -774,19 +796,15 @@ pub fn install_types() {
     register_iterator::<DictRevIter>(dict_rev_next);
     register_iterator::<CallIter>(call_iter_next);
     register_iterator::<LongRangeIter>(long_range_next);
-    register_slots::<RevIter>(Slots {
-        length_hint: Some(rev_length_hint),
-        ..Slots::default()
-    });
-    register_slots::<DictRevIter>(Slots {
-        length_hint: Some(dict_rev_length_hint),
-        ..Slots::default()
-    });
-    register_slots::<Range>(Slots {
-        iter: Some(range_iter_slot),
-        ..Slots::default()
-    });
     let t = types();
+    typeobj::add_methods(&t.list_reverseiterator, REV_METHODS);
+    typeobj::add_methods(&t.reversed, REV_METHODS);
+    typeobj::add_methods(&t.dict_reversekeyiterator, DICT_REV_METHODS);
+    typeobj::add_slot(
+        &ctx().range_type,
+        crate::objects::typeobj::slots::SlotId::iter,
+        crate::objects::typeobj::slots::AnySlot::Unary(range_iter_slot),
+    );
     // Every type's dict now, so none is first made (and left behind) by a program.
     for ty in [
         &t.enumerate,

@@ -16,8 +16,8 @@ use crate::objects::memoryview::{self, MemoryView};
 use crate::objects::numeric::Int;
 use crate::objects::runtime::Runtime;
 use crate::objects::slice::Slice;
+use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::{bytes, ctx, float, int, list, string, tuple, typeobj};
-use crate::vm::ops::slots::{register_slots, Slots};
 use crate::vm::ops::{self, bool_obj, register_iterator};
 use crate::vm::Vm;
 
@@ -38,18 +38,22 @@ static NEW_MEMORYVIEW: MethodDef = MethodDef {
     func: new_memoryview,
 };
 
+/// memoryview's type slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(repr),
+    hash: Some(hash),
+    richcompare: Some(richcompare),
+    iter: Some(iter),
+    length: Some(length),
+    subscript: Some(subscript),
+    ass_subscript: Some(ass_subscript),
+    ..SlotTable::EMPTY
+};
+
 /// Register memoryview's slots, iterator, methods and constructor.
 pub fn install() {
     let c = ctx();
-    register_slots::<MemoryView>(Slots {
-        repr: Some(repr),
-        iter: Some(iter),
-        try_len: Some(len),
-        getitem: Some(getitem),
-        setitem: Some(setitem),
-        getattr: Some(getattr),
-        ..Slots::default()
-    });
+    typeobj::install_builtin_slots(&c.memoryview_type, &SLOTS);
     register_iterator::<MemIter>(iter_next);
     typeobj::set_new(&c.memoryview_type, &NEW_MEMORYVIEW);
     typeobj::add_methods(&c.memoryview_type, METHODS);
@@ -179,7 +183,32 @@ fn item_at(o: &PyObj, i: usize) -> VmResult<PyObj> {
 
 // ----- slots ----------------------------------------------------------------------
 
-fn repr(_vm: &mut Vm, o: &PyObj) -> VmResult<String> {
+fn hash(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
+    match buffer::hash(o) {
+        Some(h) => Ok(h?),
+        None => Ok(0),
+    }
+}
+
+/// == and != with any buffer, item by item by value; NotImplemented otherwise.
+fn richcompare(
+    _rt: &mut dyn Runtime,
+    a: &PyObj,
+    b: &PyObj,
+    op: crate::bytecode::opcode::CompareOp,
+) -> VmResult<PyObj> {
+    use crate::bytecode::opcode::CompareOp;
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) || !buffer::is_buffer(b) {
+        return Ok(ctx().not_implemented.clone());
+    }
+    let eq = match buffer::eq(a, b) {
+        Some(r) => r?,
+        None => false,
+    };
+    Ok(bool_obj(eq == (op == CompareOp::Eq)))
+}
+
+fn repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
     let released = view(o)?.obj.is_none();
     let what = if released {
         "released memory"
@@ -189,13 +218,13 @@ fn repr(_vm: &mut Vm, o: &PyObj) -> VmResult<String> {
     Ok(format!("<{what} at 0x{:x}>", o.id()))
 }
 
-fn len(o: &PyObj) -> VmResult<usize> {
+fn length(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
     let v = view(o)?;
     v.exporter()?;
     Ok(v.len)
 }
 
-fn iter(_vm: &mut Vm, o: &PyObj) -> VmResult<PyObj> {
+fn iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     let (_, _, n, _, f) = geometry(o)?;
     if matches!(f.0, b'w' | b'u') {
         return Err(unsupported_format(f));
@@ -223,7 +252,7 @@ fn iter_next(_vm: &mut Vm, it: &PyObj) -> VmResult<Option<PyObj>> {
     item_at(&seq, i).map(Some)
 }
 
-fn getitem(_vm: &mut Vm, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
+fn subscript(_rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
     let (_, _, n, _, _) = geometry(o)?;
     if let Some(v) = int::value(key) {
         let i = v.to_i64().unwrap_or(i64::MAX);
@@ -257,7 +286,13 @@ fn getitem(_vm: &mut Vm, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
     Err(type_error("memoryview: invalid slice key"))
 }
 
-fn setitem(vm: &mut Vm, o: &PyObj, key: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+fn ass_subscript(
+    rt: &mut dyn Runtime,
+    o: &PyObj,
+    key: &PyObj,
+    value: Option<PyObj>,
+) -> VmResult<()> {
+    let vm = Vm::of(rt);
     let (exp, start, n, stride, f) = geometry(o)?;
     if view(o)?.readonly {
         return Err(type_error("cannot modify read-only memory"));
@@ -312,41 +347,6 @@ fn setitem(vm: &mut Vm, o: &PyObj, key: &PyObj, value: Option<PyObj>) -> VmResul
         }
     })?;
     Ok(())
-}
-
-fn getattr(_vm: &mut Vm, o: &PyObj, name: &str) -> VmResult<Option<PyObj>> {
-    let known = [
-        "obj",
-        "nbytes",
-        "itemsize",
-        "format",
-        "ndim",
-        "shape",
-        "strides",
-        "suboffsets",
-        "readonly",
-        "c_contiguous",
-        "f_contiguous",
-        "contiguous",
-    ];
-    if !known.contains(&name) {
-        return Ok(None);
-    }
-    let v = view(o)?;
-    let exp = v.exporter()?.clone();
-    let n = |x: i64| int::new_i64(x);
-    Ok(Some(match name {
-        "obj" => exp,
-        "nbytes" => n(v.nbytes() as i64),
-        "itemsize" => n(v.itemsize() as i64),
-        "format" => string::new(&v.format_str()),
-        "ndim" => n(1),
-        "shape" => tuple::new(vec![n(v.len as i64)]),
-        "strides" => tuple::new(vec![n(v.stride as i64)]),
-        "suboffsets" => ctx().empty_tuple.clone(),
-        "readonly" => bool_obj(v.readonly),
-        _ => bool_obj(v.contiguous()),
-    }))
 }
 
 // ----- methods --------------------------------------------------------------------

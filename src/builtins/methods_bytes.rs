@@ -60,9 +60,16 @@ pub fn install(vm: &mut Vm) {
     let c = ctx();
     for ty in [&c.bytes_type, &c.bytearray_type] {
         typeobj::add_methods(ty, SHARED);
-        // fromhex is a classmethod (bound to the type it is looked up on), maketrans a
-        // staticmethod.
-        let f = builtin_function::new(&FROMHEX, Some(ty.as_obj().clone()), None);
+        // fromhex is a classmethod (bound to the class it is looked up on), maketrans
+        // a staticmethod.
+        let inner = builtin_function::new(&FROMHEX, None, None);
+        let f = PyObj::new(
+            &c.classmethod_type,
+            crate::objects::descr::Wrapper {
+                callable: inner,
+                dict: None,
+            },
+        );
         let d = typeobj::type_dict(ty);
         vm.dict_set_str(&d, "fromhex", f)
             .expect("str keys hash and compare without error");
@@ -155,12 +162,11 @@ fn sub_arg(vm: &mut Vm, o: &PyObj) -> VmResult<Cow<'static, [u8]>> {
     }
 }
 
+/// A search's needle and its start and end.
+type Search = (Cow<'static, [u8]>, Option<i64>, Option<i64>);
+
 /// The (sub, start, end) of find, count, index and friends.
-fn sub_start_end(
-    vm: &mut Vm,
-    args: &Args<'_>,
-    fname: &str,
-) -> VmResult<(Cow<'static, [u8]>, Option<i64>, Option<i64>)> {
+fn sub_start_end(vm: &mut Vm, args: &Args<'_>, fname: &str) -> VmResult<Search> {
     let a = tuple_range(args, fname, 1, 3)?;
     let sub = sub_arg(vm, &a[0])?;
     let start = slice_index(a.get(1), true)?;
@@ -679,7 +685,7 @@ fn hex(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// bytes.fromhex(string) / bytearray.fromhex: `self` is the type.
-fn fromhex(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+fn fromhex(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (ty, args) = this(&args);
     let x = args.one("fromhex")?;
     let Some(v) = string::view(x) else {
@@ -690,10 +696,16 @@ fn fromhex(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     };
     let chars: Vec<u32> = v.chars().collect();
     let data = alg::fromhex(&chars)?;
-    if ty.is(ctx().bytearray_type.as_obj()) {
+    let c = ctx();
+    if ty.is(c.bytearray_type.as_obj()) {
         return Ok(bytearray::new(&data)?);
     }
-    bytes::try_new(&data).ok_or_else(exceptions::memory_error)
+    let made = bytes::try_new(&data).ok_or_else(exceptions::memory_error)?;
+    if ty.is(c.bytes_type.as_obj()) {
+        return Ok(made);
+    }
+    // A subclass: cls(the bytes), as CPython's fromhex.
+    Vm::of(rt).call(ty, Args::positional(std::slice::from_ref(&made)))
 }
 
 fn dunder_bytes(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

@@ -14,9 +14,9 @@ use crate::objects::exceptions;
 use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::iter::DictIterKind;
 use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::typeobj::{type_dict, TypeInfo};
 use crate::objects::{ctx, list, tuple, typeobj};
-use crate::vm::ops::{register_slots, Slots};
 use crate::vm::Vm;
 
 /// The methods of dict.
@@ -91,15 +91,17 @@ pub fn install(vm: &mut Vm) {
         DictIterKind::Values,
         DictIterKind::Items,
     ] {
-        let _ = view_type(kind);
+        typeobj::install_builtin_slots(
+            &view_type(kind),
+            &SlotTable {
+                iter: Some(view_iter),
+                length: Some(view_len),
+                repr: Some(view_repr),
+                contains: Some(view_contains),
+                ..SlotTable::EMPTY
+            },
+        );
     }
-    register_slots::<DictView>(Slots {
-        iter: Some(view_iter),
-        len: Some(view_len),
-        repr: Some(view_repr),
-        contains: Some(view_contains),
-        ..Slots::default()
-    });
 }
 
 fn busy() -> Exc {
@@ -313,24 +315,27 @@ fn parts(v: &PyObj) -> (PyObj, DictIterKind) {
     (dv.dict.clone(), dv.kind)
 }
 
-fn view_len(v: &PyObj) -> usize {
-    dict::len(&parts(v).0).unwrap_or(0)
+fn view_len(_rt: &mut dyn Runtime, v: &PyObj) -> VmResult<usize> {
+    Ok(dict::len(&parts(v).0).unwrap_or(0))
 }
 
-fn view_iter(vm: &mut Vm, v: &PyObj) -> VmResult<PyObj> {
+fn view_iter(rt: &mut dyn Runtime, v: &PyObj) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (d, kind) = parts(v);
     let n = dict::len(&d).ok_or_else(busy)?;
     Ok(vm.dict_iter(&d, n, kind))
 }
 
-fn view_repr(vm: &mut Vm, v: &PyObj) -> VmResult<String> {
+fn view_repr(rt: &mut dyn Runtime, v: &PyObj) -> VmResult<String> {
+    let vm = Vm::of(rt);
     let items = vm.collect_iter(v)?;
     let l = list::new_exact(items);
     let inner = vm.repr(&l)?;
     Ok(format!("{}({inner})", typeobj::type_name(v)))
 }
 
-fn view_contains(vm: &mut Vm, v: &PyObj, item: &PyObj) -> VmResult<bool> {
+fn view_contains(rt: &mut dyn Runtime, v: &PyObj, item: &PyObj) -> VmResult<bool> {
+    let vm = Vm::of(rt);
     let (d, kind) = parts(v);
     match kind {
         DictIterKind::Keys => Ok(vm.dict_get(&d, item)?.is_some()),

@@ -442,3 +442,67 @@ pub fn hash(obj: &PyObj) -> Option<PyResult<i64>> {
         Ok(h)
     })())
 }
+
+// ----- data attributes ------------------------------------------------------------
+
+/// The data attributes of a memoryview (nbytes, itemsize, format, ndim, shape,
+/// strides, suboffsets, readonly, obj, the contiguity flags) and of an array
+/// (typecode, itemsize): None when `obj` has no such attribute.
+pub fn getattr(obj: &PyObj, name: &str) -> Option<PyResult<PyObj>> {
+    use super::{ctx, int, string, tuple};
+    let n = |x: usize| int::new_i64(x as i64);
+    let b = |v: bool| {
+        let c = ctx();
+        if v {
+            c.true_.clone()
+        } else {
+            c.false_.clone()
+        }
+    };
+    if let Some(a) = array::borrow(obj) {
+        return match name {
+            "typecode" => Some(Ok(string::new(&a.format.as_str()))),
+            "itemsize" => Some(Ok(n(a.itemsize()))),
+            _ => None,
+        };
+    }
+    if !obj.is_a::<MemoryView>() {
+        return None;
+    }
+    const NAMES: [&str; 12] = [
+        "obj",
+        "nbytes",
+        "itemsize",
+        "format",
+        "ndim",
+        "shape",
+        "strides",
+        "suboffsets",
+        "readonly",
+        "c_contiguous",
+        "f_contiguous",
+        "contiguous",
+    ];
+    if !NAMES.contains(&name) {
+        return None;
+    }
+    let Some(v) = memoryview::borrow(obj) else {
+        return Some(Err(busy()));
+    };
+    let exp = match v.exporter() {
+        Ok(e) => e.clone(),
+        Err(e) => return Some(Err(e)),
+    };
+    Some(Ok(match name {
+        "obj" => exp,
+        "nbytes" => n(v.nbytes()),
+        "itemsize" => n(v.itemsize()),
+        "format" => string::new(&v.format_str()),
+        "ndim" => n(1),
+        "shape" => tuple::new(vec![n(v.len)]),
+        "strides" => tuple::new(vec![int::new_i64(v.stride as i64)]),
+        "suboffsets" => ctx().empty_tuple.clone(),
+        "readonly" => b(v.readonly),
+        _ => b(v.contiguous()),
+    }))
+}

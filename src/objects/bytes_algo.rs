@@ -534,9 +534,9 @@ pub fn hex(s: &[u8], sep: Option<u8>, bytes_per_sep: i64) -> String {
     for (i, &b) in s.iter().enumerate() {
         if let Some(c) = sep.filter(|_| group > 0 && i > 0) {
             let boundary = if bytes_per_sep > 0 {
-                (n - i) % group == 0
+                (n - i).is_multiple_of(group)
             } else {
-                i % group == 0
+                i.is_multiple_of(group)
             };
             if boundary {
                 out.push(c as char);

@@ -5,6 +5,7 @@
 //! UnicodeDecodeError messages read the same.
 
 use super::unicode::view::{StrBuf, StrView};
+use crate::heap::PyObj;
 
 /// A codec glasspy implements.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -383,52 +384,7 @@ pub fn decode_error_message(
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn dec(b: &[u8]) -> Result<StrBuf, (usize, usize, &'static str)> {
-        decode(b, Codec::Utf8, Handler::Strict).map_err(|e| (e.start, e.end, e.reason))
-    }
-
-    /// python3: the UnicodeDecodeError ranges and reasons of these inputs.
-    #[test]
-    fn utf8_errors_match_cpython() {
-        assert_eq!(dec(b"\xff").unwrap_err(), (0, 1, "invalid start byte"));
-        assert_eq!(
-            dec(b"a\xe2\x82").unwrap_err(),
-            (1, 3, "unexpected end of data")
-        );
-        assert_eq!(
-            dec(b"\xe2\x28\xa1").unwrap_err(),
-            (0, 1, "invalid continuation byte")
-        );
-        assert_eq!(
-            dec(b"\xe2\x82\x28").unwrap_err(),
-            (0, 2, "invalid continuation byte")
-        );
-        assert_eq!(
-            dec(b"\xed\xa0\x80").unwrap_err(),
-            (0, 1, "invalid continuation byte")
-        );
-        assert_eq!(dec(b"\xc0\x80").unwrap_err(), (0, 1, "invalid start byte"));
-        let r = decode(b"a\xffb\xe2\x82", Codec::Utf8, Handler::Replace).expect("replace");
-        assert_eq!(r, StrBuf::from_text("a\u{fffd}b\u{fffd}"));
-    }
-
-    #[test]
-    fn lookup_knows_the_aliases() {
-        assert_eq!(lookup("UTF8"), Some(Codec::Utf8));
-        assert_eq!(lookup("Latin-1"), Some(Codec::Latin1));
-        assert_eq!(lookup("iso-8859-1"), Some(Codec::Latin1));
-        assert_eq!(lookup("US-ASCII"), Some(Codec::Ascii));
-        assert_eq!(lookup("utf-16"), None);
-    }
-}
-
 // ----- UnicodeEncodeError / UnicodeDecodeError objects -------------------------------
-
-use crate::heap::PyObj;
 
 /// The five arguments (encoding, object, start, end, reason) of a
 /// UnicodeEncodeError / UnicodeDecodeError, and whether it is the decode one; None
@@ -479,4 +435,69 @@ pub fn unicode_error_attr(exc: &PyObj, name: &str) -> Option<PyObj> {
         .iter()
         .position(|n| *n == name)?;
     Some(a[i].clone())
+}
+
+/// str() of UnicodeEncodeError / UnicodeDecodeError: the codec's message when made
+/// from the five arguments, else BaseException's.
+fn unicode_error_str_slot(
+    rt: &mut dyn super::runtime::Runtime,
+    o: &PyObj,
+) -> super::exceptions::VmResult<String> {
+    if let Some(s) = unicode_error_str(o) {
+        return Ok(s);
+    }
+    let f = super::exception::SLOTS
+        .str
+        .expect("BaseException has a str slot");
+    f(rt, o)
+}
+
+/// The slots of UnicodeEncodeError and UnicodeDecodeError.
+pub const UNICODE_ERROR_SLOTS: super::typeobj::slots::SlotTable =
+    super::typeobj::slots::SlotTable {
+        str: Some(unicode_error_str_slot),
+        ..super::typeobj::slots::SlotTable::EMPTY
+    };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(b: &[u8]) -> Result<StrBuf, (usize, usize, &'static str)> {
+        decode(b, Codec::Utf8, Handler::Strict).map_err(|e| (e.start, e.end, e.reason))
+    }
+
+    /// python3: the UnicodeDecodeError ranges and reasons of these inputs.
+    #[test]
+    fn utf8_errors_match_cpython() {
+        assert_eq!(dec(b"\xff").unwrap_err(), (0, 1, "invalid start byte"));
+        assert_eq!(
+            dec(b"a\xe2\x82").unwrap_err(),
+            (1, 3, "unexpected end of data")
+        );
+        assert_eq!(
+            dec(b"\xe2\x28\xa1").unwrap_err(),
+            (0, 1, "invalid continuation byte")
+        );
+        assert_eq!(
+            dec(b"\xe2\x82\x28").unwrap_err(),
+            (0, 2, "invalid continuation byte")
+        );
+        assert_eq!(
+            dec(b"\xed\xa0\x80").unwrap_err(),
+            (0, 1, "invalid continuation byte")
+        );
+        assert_eq!(dec(b"\xc0\x80").unwrap_err(), (0, 1, "invalid start byte"));
+        let r = decode(b"a\xffb\xe2\x82", Codec::Utf8, Handler::Replace).expect("replace");
+        assert_eq!(r, StrBuf::from_text("a\u{fffd}b\u{fffd}"));
+    }
+
+    #[test]
+    fn lookup_knows_the_aliases() {
+        assert_eq!(lookup("UTF8"), Some(Codec::Utf8));
+        assert_eq!(lookup("Latin-1"), Some(Codec::Latin1));
+        assert_eq!(lookup("iso-8859-1"), Some(Codec::Latin1));
+        assert_eq!(lookup("US-ASCII"), Some(Codec::Ascii));
+        assert_eq!(lookup("utf-16"), None);
+    }
 }

@@ -67,3 +67,13 @@ pub fn eq(z: C, other: &PyObj) -> Option<bool> {
     int::value(other)
         .map(|i| super::numeric::compare_int_float(&i, z.re) == Some(std::cmp::Ordering::Equal))
 }
+
+/// The data attributes real and imag of a complex.
+pub fn getattr(obj: &PyObj, name: &str) -> Option<PyObj> {
+    let z = value(obj)?;
+    match name {
+        "real" => Some(float::new(z.re)),
+        "imag" => Some(float::new(z.im)),
+        _ => None,
+    }
+}

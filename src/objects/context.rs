@@ -37,6 +37,8 @@ use super::set::Set;
 use super::slice::Slice;
 use super::string::{self, InternKey, Str};
 use super::tuple::Tuple;
+use super::typeobj::slots::SlotTable;
+use super::typeobj::wrapper::{self, MethodWrapper, SlotWrapper};
 use super::typeobj::TypeInfo;
 
 /// Built-in types and singletons of this thread.
@@ -91,6 +93,8 @@ pub struct Ctx {
     pub bytearray_iter_type: TypeRef,
     pub memory_iter_type: TypeRef,
     pub array_iter_type: TypeRef,
+    pub wrapper_descriptor_type: TypeRef,
+    pub method_wrapper_type: TypeRef,
     /// The built-in exception classes, in `exception::HIERARCHY` order.
     pub exc_types: Vec<TypeRef>,
     /// The VM's marker for an empty stack slot (CPython's NULL); never seen by Python.
@@ -132,6 +136,7 @@ pub fn ctx() -> &'static Ctx {
 fn init_ctx(cell: &std::cell::Cell<Option<&'static Ctx>>) -> &'static Ctx {
     let x: &'static Ctx = Box::leak(Box::new(Ctx::new()));
     cell.set(Some(x));
+    x.install_slots();
     x
 }
 
@@ -206,9 +211,72 @@ impl Ctx {
             &self.bytearray_iter_type,
             &self.memory_iter_type,
             &self.array_iter_type,
+            &self.wrapper_descriptor_type,
+            &self.method_wrapper_type,
         ]
         .into_iter()
         .chain(&self.exc_types)
+    }
+
+    /// Give each built-in type its slots and their wrappers, base types first (run
+    /// once the table exists: the wrappers are objects of its types).
+    fn install_slots(&self) {
+        let tables: [(&TypeRef, &SlotTable); 34] = [
+            (&self.generator_type, &super::generator::SLOTS),
+            (&self.object_type, &super::object::SLOTS),
+            (&self.type_type, &super::typeobj::SLOTS),
+            (&self.wrapper_descriptor_type, &wrapper::DESCRIPTOR_SLOTS),
+            (&self.method_wrapper_type, &wrapper::METHOD_SLOTS),
+            (&self.none_type, &super::none::NONE_SLOTS),
+            (
+                &self.notimplemented_type,
+                &super::none::NOT_IMPLEMENTED_SLOTS,
+            ),
+            (&self.ellipsis_type, &super::none::ELLIPSIS_SLOTS),
+            (&self.int_type, &super::int::SLOTS),
+            (&self.bool_type, &super::int::BOOL_SLOTS),
+            (&self.float_type, &super::float::SLOTS),
+            (&self.str_type, &super::string::SLOTS),
+            (&self.tuple_type, &super::tuple::SLOTS),
+            (&self.list_type, &super::list::SLOTS),
+            (&self.dict_type, &super::dict::SLOTS),
+            (&self.set_type, &super::set::SLOTS),
+            (&self.frozenset_type, &super::set::FROZENSET_SLOTS),
+            (&self.range_type, &super::range::SLOTS),
+            (&self.slice_type, &super::slice::SLOTS),
+            (&self.function_type, &super::function::SLOTS),
+            (&self.method_type, &super::method::SLOTS),
+            (&self.module_type, &super::module::SLOTS),
+            (&self.builtin_function_type, &super::builtin_function::SLOTS),
+            (
+                &self.method_descriptor_type,
+                &super::builtin_function::DESCR_SLOTS,
+            ),
+            (&self.code_type, &super::code::SLOTS),
+            (&self.cell_type, &super::cell::SLOTS),
+            (self.exc_type("BaseException"), &super::exception::SLOTS),
+            (
+                self.exc_type("UnicodeEncodeError"),
+                &super::codecs::UNICODE_ERROR_SLOTS,
+            ),
+            (
+                self.exc_type("UnicodeDecodeError"),
+                &super::codecs::UNICODE_ERROR_SLOTS,
+            ),
+            (&self.staticmethod_type, &super::descr::WRAPPER_SLOTS),
+            (&self.classmethod_type, &super::descr::WRAPPER_SLOTS),
+            (&self.member_descriptor_type, &super::descr::DESCR_SLOTS),
+            (&self.getset_descriptor_type, &super::descr::DESCR_SLOTS),
+            (&self.super_type, &super::descr::SUPER_SLOTS),
+        ];
+        let rest = self.all_types().filter(|t| !t.is(&self.object_type));
+        for ty in std::iter::once(&self.object_type).chain(rest) {
+            let table = tables
+                .iter()
+                .find(|(t, _)| t.is(ty))
+                .map_or(&SlotTable::EMPTY, |(_, s)| *s);
+            super::typeobj::install_builtin_slots(ty, table);
+        }
     }
 
     /// The built-in exception class called `name`.
@@ -298,6 +366,8 @@ impl Ctx {
             bytes_type,
             empty_bytes,
             byte_chars,
+            wrapper_descriptor_type: builtin::<SlotWrapper>(t, "wrapper_descriptor", o),
+            method_wrapper_type: builtin::<MethodWrapper>(t, "method-wrapper", o),
             exc_types: exception_types(t, o),
             null: PyObj::new(&builtin::<Singleton>(t, "NULL", o), Singleton),
             int_type,

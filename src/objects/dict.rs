@@ -13,6 +13,10 @@ use crate::heap::{PMut, PRef, Payload, PyObj, Untrack, Visit};
 use super::context::ctx;
 use super::dicttable::DictTable;
 use super::table_key::{EqFn, TableKey};
+use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 impl TableKey for PyObj {
     fn is_same(&self, other: &Self) -> bool {
@@ -105,6 +109,16 @@ pub fn set_str(d: &PyObj, name: &str, value: PyObj) -> PyResult<()> {
     set_item(d, key, h, value, &mut super::protocol::eq)
 }
 
+/// d[name] for an identifier key, found without running Python code (None: absent,
+/// or the dict is being changed).
+pub fn get_str(d: &PyObj, name: &str) -> Option<PyObj> {
+    let key = super::string::intern_str(name);
+    let h = super::string::hash(&key)?;
+    get_item(d, &key, h, &mut super::protocol::eq)
+        .ok()
+        .flatten()
+}
+
 /// Replace the value at position `pos` if the table still has `version` (a cached
 /// position of a str key, see the eval loop's name caches); the old value is handed
 /// back to drop after the borrow. Err(value) when the position cannot be trusted.
@@ -155,3 +169,57 @@ pub fn len(d: &PyObj) -> Option<usize> {
 pub fn items(d: &PyObj) -> Option<Vec<(PyObj, PyObj)>> {
     borrow(d).map(|t| t.0.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
 }
+
+fn dict_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let pairs = items(o).unwrap_or_default();
+    if pairs.is_empty() {
+        return Ok("{}".into());
+    }
+    super::tuple::container_repr(rt, o, "{...}", |rt| {
+        let mut out = String::from("{");
+        for (i, (k, v)) in pairs.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&rt.repr(k)?);
+            out.push_str(": ");
+            out.push_str(&rt.repr(v)?);
+        }
+        out.push('}');
+        Ok(out)
+    })
+}
+
+/// dict's `==` / `!=` with another dict: the same keys, each with an equal value.
+fn dict_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let c = ctx();
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) || !a.is_a::<Dict>() || !b.is_a::<Dict>() {
+        return Ok(c.not_implemented.clone());
+    }
+    let (ia, ib) = (items(a).unwrap_or_default(), items(b).unwrap_or_default());
+    let mut same = ia.len() == ib.len();
+    if same {
+        rt.enter_recursive(" in comparison")?;
+        let r: VmResult<bool> = (|| {
+            for (k, v) in &ia {
+                match rt.dict_get(b, k)? {
+                    Some(w) if rt.equal(v, &w)? => {}
+                    _ => return Ok(false),
+                }
+            }
+            Ok(true)
+        })();
+        rt.leave_recursive();
+        same = r?;
+    }
+    let holds = same == (op == CompareOp::Eq);
+    Ok(if holds { &c.true_ } else { &c.false_ }.clone())
+}
+
+/// dict's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(dict_repr),
+    hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
+    richcompare: Some(dict_richcompare),
+    ..SlotTable::EMPTY
+};

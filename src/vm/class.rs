@@ -55,6 +55,10 @@ fn extendable(ty: &TypeRef) -> Result<(), String> {
         &c.dict_type,
         &c.set_type,
         &c.frozenset_type,
+        &c.bytes_type,
+        &c.bytearray_type,
+        &c.complex_type,
+        &c.array_type,
     ];
     let ok = ty.is(&c.object_type)
         || vt.type_id() == Instance::VTABLE.type_id()
@@ -75,6 +79,7 @@ fn extendable(ty: &TypeRef) -> Result<(), String> {
         "builtin_function_or_method",
         "code",
         "cell",
+        "memoryview",
     ];
     if final_types.contains(&name.as_str()) {
         return Err(format!("type '{name}' is not an acceptable base type"));
@@ -462,6 +467,8 @@ impl Vm {
                 has_weakref: base_weak || add_weak,
                 slot_names: slots.iter().map(|s| string::intern_str(s)).collect(),
             })),
+            slots: Default::default(),
+            slots_epoch: std::cell::Cell::new(0),
         };
         let cls = TypeRef::with_vtable(&c.type_type, vt, info);
         let mut full = vec![cls.as_obj().clone()];
@@ -601,19 +608,6 @@ impl Vm {
         }
         // (object defines __init__, which checks excess arguments itself.)
         Ok(obj)
-    }
-
-    /// Is `ty.__new__` object's own (CPython's `tp_new == object_new`)? False for
-    /// classes that define `__new__` and for subclasses of built-in types.
-    pub(crate) fn new_is_object_new(&mut self, ty: &TypeRef) -> bool {
-        let key = string::intern_str("__new__");
-        let found = self.type_lookup(ty, &key).ok().flatten();
-        let obj = typeobj::type_dict(&ctx().object_type);
-        let object_new = self.dict_get(&obj, &key).ok().flatten();
-        match (found, object_new) {
-            (Some(f), Some(o)) => f.is(&o),
-            _ => false,
-        }
     }
 
     /// Does a class in `ty`'s MRO (not object) define `name`?

@@ -7,6 +7,8 @@ use crate::heap::PyObj;
 use crate::objects::numeric::{self, FloatPow, Int, IntPow};
 use crate::objects::{ctx, float, int, list, string, tuple, typeobj};
 
+use crate::objects::typeobj::slotdefs::slots_of_type;
+
 use super::super::Vm;
 use crate::objects::exceptions;
 use crate::objects::exceptions::{Exc, VmResult};
@@ -270,10 +272,15 @@ pub(crate) fn binary_op_builtin(
             return Err(super::dunder::unsupported_operands(op, a, b, inplace));
         }
     }
-    if let Some(r) = super::slots::slot_binary(vm, a, b, op, inplace)? {
-        return Ok(r);
-    }
+    let seq_slots = {
+        let ta = a.type_obj();
+        let sa = slots_of_type(&ta);
+        sa.concat.get().is_some() || sa.repeat.get().is_some()
+    };
     match op {
+        // A type whose sequence operations are slots (bytes, bytearray, array): its
+        // own + and * first, as CPython's sq_concat / sq_repeat.
+        BinaryOp::Add | BinaryOp::Multiply if seq_slots => slot_binary(vm, a, b, op, inplace),
         BinaryOp::Add if is_sequence(a) => {
             if inplace && a.is_a::<list::List>() && b.is_a::<list::List>() {
                 vm.list_extend(a, b)?;
@@ -316,12 +323,89 @@ pub(crate) fn binary_op_builtin(
             vm.dict_update(&target, b, false)?;
             Ok(target)
         }
-        _ => Err(super::dunder::unsupported_operands(op, a, b, inplace)),
+        _ => slot_binary(vm, a, b, op, inplace),
     }
 }
 
 fn busy() -> Exc {
     exceptions::named("RuntimeError", "list modified during operation")
+}
+
+fn is_ni(v: &PyObj) -> bool {
+    v.is(&ctx().not_implemented)
+}
+
+/// `a op b` through the operands' type slots (CPython's binary_op1, then sq_concat /
+/// sq_repeat), for the types whose arithmetic lives in their slot tables.
+fn slot_binary(vm: &mut Vm, a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool) -> VmResult<PyObj> {
+    let (ta, tb) = (a.type_obj(), b.type_obj());
+    let (sa, sb) = (slots_of_type(&ta), slots_of_type(&tb));
+    // A class's special methods were tried already (binary_special): only the
+    // built-in types' slots are left, which a subclass of one that overrides none of
+    // the operator's methods inherits.
+    let (name, rname, iname) = super::dunder::binary_names(op);
+    let a_ok = !typeobj::is_heap_type(&ta)
+        || (super::special::builtin_payload(a.vtable())
+            && !vm.dispatches(a, name)
+            && !(inplace && vm.dispatches(a, iname)));
+    let b_ok = !typeobj::is_heap_type(&tb)
+        || (super::special::builtin_payload(b.vtable()) && !vm.dispatches(b, rname));
+    let other = !ta.is(&tb) && b_ok;
+    if op == BinaryOp::Power {
+        let none = ctx().none.clone();
+        let tries = [
+            sa.power(true).filter(|_| inplace && a_ok),
+            sa.power(false).filter(|_| a_ok),
+            sb.power(false).filter(|_| other),
+        ];
+        for f in tries.into_iter().flatten() {
+            let r = f(vm, a, b, &none)?;
+            if !is_ni(&r) {
+                return Ok(r);
+            }
+        }
+        return Err(super::dunder::unsupported_operands(op, a, b, inplace));
+    }
+    let tries = [
+        sa.binary(op, true).filter(|_| inplace && a_ok),
+        sa.binary(op, false).filter(|_| a_ok),
+        sb.binary(op, false).filter(|_| other),
+    ];
+    for f in tries.into_iter().flatten() {
+        let r = f(vm, a, b)?;
+        if !is_ni(&r) {
+            return Ok(r);
+        }
+    }
+    match op {
+        BinaryOp::Add => {
+            let f = if inplace {
+                sa.inplace_concat.get().or(sa.concat.get())
+            } else {
+                sa.concat.get()
+            };
+            if let Some(f) = f.filter(|_| a_ok) {
+                return f(vm, a, b);
+            }
+        }
+        BinaryOp::Multiply => {
+            let f = if inplace {
+                sa.inplace_repeat.get().or(sa.repeat.get())
+            } else {
+                sa.repeat.get()
+            };
+            if let Some(f) = f.filter(|_| a_ok) {
+                let n = repeat_count(a, &vm.index_arg(b)?)?;
+                return f(vm, a, n);
+            }
+            if let Some(f) = sb.repeat.get().filter(|_| b_ok) {
+                let n = repeat_count(b, &vm.index_arg(a)?)?;
+                return f(vm, b, n);
+            }
+        }
+        _ => {}
+    }
+    Err(super::dunder::unsupported_operands(op, a, b, inplace))
 }
 
 /// UNARY_NEGATIVE, UNARY_POSITIVE, UNARY_INVERT.
@@ -351,9 +435,17 @@ pub fn unary_op(vm: &mut Vm, v: &PyObj, op: Op) -> VmResult<PyObj> {
             _ => {}
         }
     }
-    if let Some(f) = super::slots::slots_of(v).and_then(|s| s.unary) {
-        if let Some(r) = f(vm, v, op)? {
-            return Ok(r);
+    {
+        // The number slots of the types whose arithmetic is in their slot tables.
+        let ty = v.type_obj();
+        let s = slots_of_type(&ty);
+        let f = match op {
+            Op::UNARY_NEGATIVE => s.negative.get(),
+            Op::UNARY_POSITIVE => s.positive.get(),
+            _ => s.invert.get(),
+        };
+        if let Some(f) = f {
+            return f(vm, v);
         }
     }
     let sym = match op {

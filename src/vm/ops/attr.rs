@@ -15,7 +15,8 @@ use super::super::Vm;
 use crate::objects::exceptions;
 use crate::objects::exceptions::{Exc, VmResult};
 
-fn no_attribute(o: &PyObj, name: &str) -> Exc {
+/// AttributeError: 'T' object has no attribute 'name'.
+pub(crate) fn no_attribute(o: &PyObj, name: &str) -> Exc {
     attribute_error(
         format!(
             "'{}' object has no attribute '{name}'",
@@ -241,8 +242,11 @@ impl Vm {
                 _ => None,
             });
         }
-        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.getattr) {
-            return f(self, o, n);
+        if let Some(v) = crate::objects::complex::getattr(o, n) {
+            return Ok(Some(v));
+        }
+        if let Some(v) = crate::objects::buffer::getattr(o, n) {
+            return Ok(Some(v?));
         }
         Ok(None)
     }

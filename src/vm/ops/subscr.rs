@@ -6,6 +6,8 @@ use crate::objects::range::Range;
 use crate::objects::slice::{adjust_indices, Slice};
 use crate::objects::{ctx, dict, int, list, range, string, tuple, typeobj};
 
+use crate::objects::typeobj::slotdefs::slots_of_type;
+
 use super::super::Vm;
 use super::iter::char_str;
 use crate::objects::exceptions;
@@ -172,7 +174,7 @@ impl Vm {
         if o.is_a::<Range>() {
             return self.range_getitem(o, key);
         }
-        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.getitem) {
+        if let Some(f) = slots_of_type(&o.type_obj()).subscript.get() {
             return f(self, o, key);
         }
         if let Some(ty) = crate::heap::TypeRef::from_obj::<typeobj::TypeInfo>(o) {
@@ -235,7 +237,7 @@ impl Vm {
         if o.is_a::<dict::Dict>() {
             return self.dict_set(o, key.clone(), value);
         }
-        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.setitem) {
+        if let Some(f) = slots_of_type(&o.type_obj()).ass_subscript.get() {
             return f(self, o, key, Some(value));
         }
         Err(exceptions::type_error(format!(
@@ -283,7 +285,7 @@ impl Vm {
                 ))),
             };
         }
-        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.setitem) {
+        if let Some(f) = slots_of_type(&o.type_obj()).ass_subscript.get() {
             return f(self, o, key, None);
         }
         Err(exceptions::type_error(format!(

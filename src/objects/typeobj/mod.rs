@@ -11,6 +11,11 @@ use crate::heap::{Payload, PyObj, TypeRef, Visit, Vtable};
 
 use super::builtin_function::MethodDef;
 
+pub mod class_slots;
+pub mod slotdefs;
+pub mod slots;
+pub mod wrapper;
+
 /// What Python sees of a type.
 pub struct TypeInfo {
     /// `__name__`.
@@ -25,6 +30,10 @@ pub struct TypeInfo {
     pub mro: RefCell<Option<PyObj>>,
     /// What only classes have.
     pub heap: Option<Box<HeapType>>,
+    /// The slot functions (slots.rs); a class's are resolved from its MRO.
+    pub slots: slots::Slots,
+    /// The slot epoch a class's slots were resolved in (slotdefs.rs).
+    pub slots_epoch: std::cell::Cell<u64>,
 }
 
 /// The parts of a class that built-in types do not have.
@@ -53,6 +62,8 @@ impl TypeInfo {
             dict: RefCell::new(None),
             mro: RefCell::new(None),
             heap: None,
+            slots: slots::Slots::default(),
+            slots_epoch: std::cell::Cell::new(0),
         }
     }
 }
@@ -139,6 +150,28 @@ pub fn set_new(ty: &TypeRef, def: &'static MethodDef) {
     super::dict::set_str(&type_dict(ty), "__new__", f).expect("str keys hash and compare");
 }
 
+/// Give built-in type `ty` the slots of `own` plus those its base has (its base must
+/// have its slots already), and its slot wrappers.
+pub fn install_builtin_slots(ty: &TypeRef, own: &slots::SlotTable) {
+    let i = info(ty);
+    for id in slots::SlotId::ALL {
+        i.slots.set(*id, own.get(*id));
+    }
+    slotdefs::add_operators(ty, own);
+    if let Some(b) = &i.base {
+        i.slots.inherit(&info(b).slots);
+    }
+}
+
+/// Fill one more slot of a built-in type (made by a layer above the objects) and put
+/// its slot wrapper(s) in the type's dict.
+pub fn add_slot(ty: &TypeRef, id: slots::SlotId, f: slots::AnySlot) {
+    info(ty).slots.set(id, Some(f));
+    let mut one = slots::SlotTable::EMPTY;
+    one.set(id, Some(f));
+    slotdefs::add_operators(ty, &one);
+}
+
 /// `type(obj).__name__`.
 pub fn type_name(obj: &PyObj) -> String {
     info(&obj.type_obj()).name.to_string()
@@ -203,3 +236,21 @@ pub fn is_subtype(ty: &TypeRef, base: &TypeRef) -> bool {
 pub fn is_heap_type(ty: &TypeRef) -> bool {
     info(ty).heap.is_some()
 }
+
+/// type.__repr__: `<class 'module.Name'>`.
+fn type_repr(
+    _rt: &mut dyn crate::objects::runtime::Runtime,
+    o: &PyObj,
+) -> crate::objects::exceptions::VmResult<String> {
+    let ty = TypeRef::from_obj::<TypeInfo>(o).expect("a type");
+    Ok(format!(
+        "<class '{}'>",
+        crate::objects::object::class_display_name(&ty)
+    ))
+}
+
+/// type's slots.
+pub const SLOTS: slots::SlotTable = slots::SlotTable {
+    repr: Some(type_repr),
+    ..slots::SlotTable::EMPTY
+};
