@@ -1028,7 +1028,8 @@ pub fn yield_from(st: &St, v: Expr, l: usize, r: usize) -> Expr {
 // ---- strings ----
 
 /// The byte range of the token starting at or after `pos` on its line (spaces
-/// skipped): a name or number, a one- or two-character operator, or the newline.
+/// skipped): a name or number, a one- or two-character operator, or the newline
+/// (an empty range, as CPython reports it).
 fn next_token(src: &str, pos: usize) -> (usize, usize) {
     let b = src.as_bytes();
     let mut a = pos;
@@ -1037,7 +1038,7 @@ fn next_token(src: &str, pos: usize) -> (usize, usize) {
     }
     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
     match b.get(a) {
-        None => (a, a + 1),
+        None | Some(b'\n' | b'\r' | b'#') => (a, a),
         Some(&c) if word(c) => {
             let mut e = a;
             while e < b.len() && word(b[e]) {

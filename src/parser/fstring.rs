@@ -82,8 +82,11 @@ pub fn bytes_literal(st: &St, pos: usize, lit: &str, out: &mut Vec<u8>) -> Resul
     };
     let body = &lit[q + qlen..lit.len() - qlen];
     if !body.is_ascii() {
+        // CPython's end offset counts the token's UTF-8 bytes, not its characters.
         let msg = "bytes can only contain ASCII literal characters".to_string();
-        return Err(st.idx.error(K::SyntaxError, msg, pos, pos + lit.len()));
+        let extra = (lit.len() - lit.chars().count()) as i64;
+        let e = st.idx.error(K::SyntaxError, msg, pos, pos + lit.len());
+        return Err(e.shift_offsets(0, extra));
     }
     let b = body.as_bytes();
     if raw || !b.contains(&b'\\') {
