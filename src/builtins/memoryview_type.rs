@@ -209,7 +209,7 @@ fn richcompare(
 }
 
 fn repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
-    let released = view(o)?.obj.is_none();
+    let released = view(o)?.is_released();
     let what = if released {
         "released memory"
     } else {

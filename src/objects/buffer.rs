@@ -374,7 +374,7 @@ pub fn eq(a: &PyObj, b: &PyObj) -> Option<PyResult<bool>> {
         return Some(Ok(false));
     }
     let (mva, mvb) = (a.is_a::<MemoryView>(), b.is_a::<MemoryView>());
-    let released = |o: &PyObj| memoryview::borrow(o).is_some_and(|m| m.obj.is_none());
+    let released = |o: &PyObj| memoryview::borrow(o).is_some_and(|m| m.is_released());
     if (mva && released(a)) || (mvb && released(b)) {
         return Some(Ok(a.is(b)));
     }
@@ -490,7 +490,7 @@ pub fn getattr(obj: &PyObj, name: &str) -> Option<PyResult<PyObj>> {
         return Some(Err(busy()));
     };
     let exp = match v.exporter() {
-        Ok(e) => e.clone(),
+        Ok(e) => e,
         Err(e) => return Some(Err(e)),
     };
     Some(Ok(match name {

@@ -28,7 +28,7 @@ use super::generator::Generator;
 use super::int::{self, Long, NSMALLNEGINTS, NSMALLPOSINTS};
 use super::iter::{DictIter, GetItemIter, SeqIter, SetIter};
 use super::list::List;
-use super::memoryview::MemoryView;
+use super::memoryview::{ManagedBuffer, MemoryView};
 use super::method::Method;
 use super::module::Module;
 use super::none::Singleton;
@@ -86,6 +86,8 @@ pub struct Ctx {
     pub bytes_type: TypeRef,
     pub bytearray_type: TypeRef,
     pub memoryview_type: TypeRef,
+    /// The managed buffer between memoryviews and their exporter.
+    pub managedbuffer_type: TypeRef,
     pub complex_type: TypeRef,
     /// array.array (a type of the `array` module, made with the built-in types).
     pub array_type: TypeRef,
@@ -205,6 +207,7 @@ impl Ctx {
             &self.bytes_type,
             &self.bytearray_type,
             &self.memoryview_type,
+            &self.managedbuffer_type,
             &self.complex_type,
             &self.array_type,
             &self.bytes_iter_type,
@@ -357,6 +360,7 @@ impl Ctx {
             traceback_type: builtin::<Traceback>(t, "traceback", o),
             bytearray_type: builtin::<ByteArray>(t, "bytearray", o),
             memoryview_type: builtin::<MemoryView>(t, "memoryview", o),
+            managedbuffer_type: builtin::<ManagedBuffer>(t, "managedbuffer", o),
             complex_type: builtin::<Complex>(t, "complex", o),
             array_type: builtin::<Array>(t, "array.array", o),
             bytes_iter_type: builtin::<BytesIter>(t, "bytes_iterator", o),

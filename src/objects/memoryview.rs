@@ -1,12 +1,14 @@
 //! memoryview: a one-dimensional view of an exporter's bytes (bytes, bytearray,
 //! array.array), 184 bytes as CPython's PyMemoryViewObject with its shape, strides and
-//! suboffsets for one dimension. The view holds its exporter (keeping it alive) and
-//! counts as one export of it until released or freed, so a bytearray or array under a
-//! view cannot change size. Slicing makes a new view of the same exporter with another
-//! start and stride; nothing is copied.
+//! suboffsets for one dimension.
 //!
-//! CPython keeps a separate managed-buffer object between views and their exporter;
-//! glasspy's views name the exporter directly, each counting one export.
+//! As in CPython, views reach their exporter through a managed buffer (`managedbuffer`,
+//! a 128-byte GC object): memoryview(x) makes one, which takes one export of `x`;
+//! memoryview(view), slices, casts and toreadonly() share it. A view holds its managed
+//! buffer until released or freed, and the managed buffer holds the exporter (keeping
+//! it alive) and its export until the last view lets go, so a bytearray or array under
+//! a view cannot change size. Slicing makes a new view with another start and stride;
+//! nothing is copied.
 
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::{PRef, Payload, PyObj, Visit};
@@ -14,10 +16,62 @@ use crate::heap::{PRef, Payload, PyObj, Visit};
 use super::buffer::{self, Format, Item};
 use super::context::ctx;
 
+/// The payload of a managed buffer: the exporter of the views that share it, holding
+/// one export of it.
+pub struct ManagedBuffer {
+    obj: Option<PyObj>,
+    /// CPython's flags, export count and master Py_buffer, kept for the size.
+    _master: [usize; 11],
+}
+
+impl ManagedBuffer {
+    /// The exporter (None once cleared by the collector).
+    pub fn exporter(&self) -> Option<&PyObj> {
+        self.obj.as_ref()
+    }
+}
+
+impl Payload for ManagedBuffer {
+    type Item = ();
+    const NAME: &'static str = "managedbuffer";
+    const GC: bool = true;
+    const MUTABLE: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        if let Some(o) = &self.obj {
+            visit(o);
+        }
+    }
+    fn clear(&mut self) {
+        if let Some(o) = self.obj.take() {
+            buffer::add_export(&o, -1);
+        }
+    }
+}
+
+impl Drop for ManagedBuffer {
+    fn drop(&mut self) {
+        if let Some(o) = self.obj.take() {
+            buffer::add_export(&o, -1);
+        }
+    }
+}
+
+/// A managed buffer over `exporter`, taking one export of it.
+fn managed(exporter: &PyObj) -> PyObj {
+    buffer::add_export(exporter, 1);
+    PyObj::new(
+        &ctx().managedbuffer_type,
+        ManagedBuffer {
+            obj: Some(exporter.clone()),
+            _master: [0; 11],
+        },
+    )
+}
+
 /// The payload of a memoryview.
 pub struct MemoryView {
-    /// The exporter; None once released.
-    pub obj: Option<PyObj>,
+    /// The managed buffer; None once released.
+    pub mbuf: Option<PyObj>,
     /// Byte offset of item 0 in the exporter's data.
     pub start: usize,
     /// Number of items (shape[0]).
@@ -41,22 +95,12 @@ impl Payload for MemoryView {
     const GC: bool = true;
     const MUTABLE: bool = true;
     fn traverse(&self, _: &[()], visit: Visit<'_>) {
-        if let Some(o) = &self.obj {
+        if let Some(o) = &self.mbuf {
             visit(o);
         }
     }
     fn clear(&mut self) {
-        if let Some(o) = self.obj.take() {
-            buffer::add_export(&o, -1);
-        }
-    }
-}
-
-impl Drop for MemoryView {
-    fn drop(&mut self) {
-        if let Some(o) = self.obj.take() {
-            buffer::add_export(&o, -1);
-        }
+        drop(self.mbuf.take());
     }
 }
 
@@ -93,9 +137,16 @@ impl MemoryView {
         self.len <= 1 || self.stride == self.itemsize() as isize
     }
 
+    /// Has the view been released?
+    pub fn is_released(&self) -> bool {
+        self.mbuf.is_none()
+    }
+
     /// The exporter, or the released error.
-    pub fn exporter(&self) -> PyResult<&PyObj> {
-        self.obj.as_ref().ok_or_else(released_error)
+    pub fn exporter(&self) -> PyResult<PyObj> {
+        let m = self.mbuf.as_ref().ok_or_else(released_error)?;
+        let b = m.borrow::<ManagedBuffer>().map_err(|_| released_error())?;
+        b.exporter().cloned().ok_or_else(released_error)
     }
 
     /// Byte offset of item `i` in the exporter's data.
@@ -103,8 +154,7 @@ impl MemoryView {
         (self.start as isize + i as isize * self.stride) as usize
     }
 
-    /// A view of the same exporter (memoryview(m), slices, casts), counted as one
-    /// more export.
+    /// A view of the same managed buffer (memoryview(m), slices, casts).
     pub fn derive(
         &self,
         start: usize,
@@ -112,10 +162,10 @@ impl MemoryView {
         stride: isize,
         format: Format,
     ) -> PyResult<MemoryView> {
-        let obj = self.exporter()?.clone();
-        buffer::add_export(&obj, 1);
+        self.exporter()?;
+        let mbuf = self.mbuf.clone().ok_or_else(released_error)?;
         Ok(MemoryView {
-            obj: Some(obj),
+            mbuf: Some(mbuf),
             start,
             len,
             stride,
@@ -128,16 +178,16 @@ impl MemoryView {
     }
 }
 
-/// A view of all of an exporter (bytes, bytearray, array), counted as an export.
+/// A view of all of an exporter (bytes, bytearray, array), through a new managed
+/// buffer.
 pub fn view_of(exporter: &PyObj) -> Option<PyResult<MemoryView>> {
     let info = match buffer::exporter_info(exporter)? {
         Ok(i) => i,
         Err(e) => return Some(Err(e)),
     };
     let (format, readonly, nbytes) = info;
-    buffer::add_export(exporter, 1);
     Some(Ok(MemoryView {
-        obj: Some(exporter.clone()),
+        mbuf: Some(managed(exporter)),
         start: 0,
         len: nbytes / format.itemsize(),
         stride: format.itemsize() as isize,
@@ -159,22 +209,21 @@ pub fn borrow(obj: &PyObj) -> Option<PRef<'_, MemoryView>> {
     obj.borrow::<MemoryView>().ok()
 }
 
-/// Release the view: the exporter is let go and every later operation but
-/// release() and repr() is a ValueError.
+/// Release the view: its managed buffer is let go (and with the last view the
+/// exporter's export), and every later operation but release() and repr() is a
+/// ValueError.
 pub fn release(obj: &PyObj) {
     let taken = obj
         .borrow_mut::<MemoryView>()
         .ok()
-        .and_then(|mut m| m.obj.take());
-    if let Some(o) = taken {
-        buffer::add_export(&o, -1);
-    }
+        .and_then(|mut m| m.mbuf.take());
+    drop(taken);
 }
 
 /// The view's geometry: (exporter, start, len, stride, format).
 pub fn geometry(obj: &PyObj) -> PyResult<(PyObj, usize, usize, isize, Format)> {
     let m = borrow(obj).ok_or_else(|| PyErr::new(ExcKind::TypeError, "not a memoryview"))?;
-    Ok((m.exporter()?.clone(), m.start, m.len, m.stride, m.format))
+    Ok((m.exporter()?, m.start, m.len, m.stride, m.format))
 }
 
 /// `f` over the view's bytes, contiguous (gathered first when strided).
@@ -214,11 +263,14 @@ pub fn items(obj: &PyObj) -> PyResult<(Format, Vec<Item>)> {
 mod tests {
     use super::*;
 
-    /// python3: sys.getsizeof(memoryview(b'abc')) is 184.
+    /// python3: sys.getsizeof(memoryview(b'abc')) is 184; a managed buffer is 128
+    /// bytes in CPython (16 GC + 112 _PyManagedBufferObject).
     #[test]
     fn size_is_cpythons() {
         let b = super::super::bytes::new(b"abc");
         let v = view_of(&b).expect("exports").expect("ok");
+        let m = v.mbuf.clone().expect("a managed buffer");
+        assert_eq!(m.sizeof(), 128);
         assert_eq!(new(v).sizeof(), 184);
     }
 }
