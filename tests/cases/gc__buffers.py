@@ -4,6 +4,7 @@
 import gc
 from array import array
 
+gc.collect()
 print(gc.is_tracked(memoryview(b'x')), gc.is_tracked(array('b')), gc.is_tracked(bytearray()), gc.is_tracked(b'x'), gc.is_tracked(1j), gc.is_tracked(iter(b'x')))
 class B(bytearray):
     pass
