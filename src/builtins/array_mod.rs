@@ -13,13 +13,14 @@ use crate::objects::array::{self, Array, ArrayIter, TYPECODES};
 use crate::objects::buffer::{Format, Item};
 use crate::objects::builtin_function::MethodDef;
 use crate::objects::exceptions::{self, type_error, Exc, VmResult};
+use crate::objects::iter::self_iter;
 use crate::objects::numeric::Int;
 use crate::objects::runtime::Runtime;
 use crate::objects::slice::Slice;
 use crate::objects::typeobj::class_slots::hash_not_implemented;
 use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::{bytes, ctx, float, int, list, string, tuple, typeobj};
-use crate::vm::ops::{self, register_iterator};
+use crate::vm::ops;
 use crate::vm::Vm;
 
 use super::sys::new_module;
@@ -65,7 +66,14 @@ pub const SLOTS: SlotTable = SlotTable {
 pub fn install() {
     let c = ctx();
     typeobj::install_builtin_slots(&c.array_type, &SLOTS);
-    register_iterator::<ArrayIter>(iter_next);
+    typeobj::install_builtin_slots(
+        &c.array_iter_type,
+        &SlotTable {
+            iter: Some(self_iter),
+            iternext: Some(iter_next),
+            ..SlotTable::EMPTY
+        },
+    );
     typeobj::set_new(&c.array_type, &NEW_ARRAY);
     typeobj::add_methods(&c.array_type, METHODS);
 }
@@ -363,7 +371,7 @@ fn iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     ))
 }
 
-fn iter_next(_vm: &mut Vm, it: &PyObj) -> VmResult<Option<PyObj>> {
+fn iter_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
     let mut s = it.borrow_mut::<ArrayIter>().map_err(|_| busy())?;
     let Some(seq) = s.seq.clone() else {
         return Ok(None);

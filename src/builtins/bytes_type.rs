@@ -15,13 +15,14 @@ use crate::objects::bytearray::{self, ByteArray};
 use crate::objects::bytes;
 use crate::objects::bytes_algo as alg;
 use crate::objects::exceptions::{self, type_error, Exc, VmResult};
+use crate::objects::iter::self_iter;
 use crate::objects::numeric::{format_float, format_int, Int};
 use crate::objects::runtime::Runtime;
 use crate::objects::slice::{adjust_indices, Slice};
 use crate::objects::typeobj::class_slots::hash_not_implemented;
 use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::{ctx, dict, float, int, list, string, tuple, typeobj};
-use crate::vm::ops::{self, register_iterator};
+use crate::vm::ops;
 use crate::vm::Vm;
 
 macro_rules! defs {
@@ -76,8 +77,8 @@ pub fn install() {
     let c = ctx();
     typeobj::install_builtin_slots(&c.bytes_type, &BYTES_SLOTS);
     typeobj::install_builtin_slots(&c.bytearray_type, &BYTEARRAY_SLOTS);
-    register_iterator::<BytesIter>(iter_next);
     for ty in [&c.bytes_iter_type, &c.bytearray_iter_type] {
+        typeobj::install_builtin_slots(ty, &ITER_SLOTS);
         typeobj::add_methods(ty, ITER_METHODS);
     }
     typeobj::set_new(&c.bytes_type, &NEW_BYTES);
@@ -86,6 +87,13 @@ pub fn install() {
 }
 
 static ITER_METHODS: &[MethodDef] = defs!["__length_hint__" => iter_length_hint];
+
+/// The slots of bytes_iterator and bytearray_iterator.
+const ITER_SLOTS: SlotTable = SlotTable {
+    iter: Some(self_iter),
+    iternext: Some(iter_next),
+    ..SlotTable::EMPTY
+};
 
 fn ba_mut(o: &PyObj) -> VmResult<crate::heap::PMut<'_, ByteArray>> {
     bytearray::borrow_mut(o).ok_or_else(busy)
@@ -210,7 +218,7 @@ fn iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     ))
 }
 
-fn iter_next(_vm: &mut Vm, it: &PyObj) -> VmResult<Option<PyObj>> {
+fn iter_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
     let mut s = it.borrow_mut::<BytesIter>().map_err(|_| busy())?;
     let Some(seq) = s.seq.clone() else {
         return Ok(None);

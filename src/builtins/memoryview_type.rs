@@ -12,13 +12,14 @@ use crate::objects::buffer::{self, Format, Item, MemIter};
 use crate::objects::builtin_function::MethodDef;
 use crate::objects::bytes_algo as alg;
 use crate::objects::exceptions::{self, type_error, Exc, VmResult};
+use crate::objects::iter::self_iter;
 use crate::objects::memoryview::{self, MemoryView};
 use crate::objects::numeric::Int;
 use crate::objects::runtime::Runtime;
 use crate::objects::slice::Slice;
 use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::{bytes, ctx, float, int, list, string, tuple, typeobj};
-use crate::vm::ops::{self, bool_obj, register_iterator};
+use crate::vm::ops::{self, bool_obj};
 use crate::vm::Vm;
 
 macro_rules! defs {
@@ -54,7 +55,14 @@ pub const SLOTS: SlotTable = SlotTable {
 pub fn install() {
     let c = ctx();
     typeobj::install_builtin_slots(&c.memoryview_type, &SLOTS);
-    register_iterator::<MemIter>(iter_next);
+    typeobj::install_builtin_slots(
+        &c.memory_iter_type,
+        &SlotTable {
+            iter: Some(self_iter),
+            iternext: Some(iter_next),
+            ..SlotTable::EMPTY
+        },
+    );
     typeobj::set_new(&c.memoryview_type, &NEW_MEMORYVIEW);
     typeobj::add_methods(&c.memoryview_type, METHODS);
 }
@@ -235,7 +243,7 @@ fn iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     ))
 }
 
-fn iter_next(_vm: &mut Vm, it: &PyObj) -> VmResult<Option<PyObj>> {
+fn iter_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
     let mut s = it.borrow_mut::<MemIter>().map_err(|_| busy())?;
     let Some(seq) = s.seq.clone() else {
         return Ok(None);

@@ -224,7 +224,16 @@ impl Ctx {
     /// Give each built-in type its slots and their wrappers, base types first (run
     /// once the table exists: the wrappers are objects of its types).
     fn install_slots(&self) {
-        let tables: [(&TypeRef, &SlotTable); 34] = [
+        let tables: [(&TypeRef, &SlotTable); 45] = [
+            (&self.list_iter_type, &super::iter::SEQ_ITER_SLOTS),
+            (&self.tuple_iter_type, &super::iter::SEQ_ITER_SLOTS),
+            (&self.str_iter_type, &super::iter::SEQ_ITER_SLOTS),
+            (&self.dict_keyiter_type, &super::iter::DICT_ITER_SLOTS),
+            (&self.dict_valueiter_type, &super::iter::DICT_ITER_SLOTS),
+            (&self.dict_itemiter_type, &super::iter::DICT_ITER_SLOTS),
+            (&self.set_iter_type, &super::iter::SET_ITER_SLOTS),
+            (&self.getitem_iter_type, &super::iter::GETITEM_ITER_SLOTS),
+            (&self.range_iter_type, &super::range::ITER_SLOTS),
             (&self.generator_type, &super::generator::SLOTS),
             (&self.object_type, &super::object::SLOTS),
             (&self.type_type, &super::typeobj::SLOTS),
@@ -265,6 +274,11 @@ impl Ctx {
             (
                 self.exc_type("UnicodeDecodeError"),
                 &super::codecs::UNICODE_ERROR_SLOTS,
+            ),
+            (self.exc_type("OSError"), &super::exception::OSERROR_SLOTS),
+            (
+                self.exc_type("SyntaxError"),
+                &super::exception::SYNTAX_ERROR_SLOTS,
             ),
             (&self.staticmethod_type, &super::descr::WRAPPER_SLOTS),
             (&self.classmethod_type, &super::descr::WRAPPER_SLOTS),

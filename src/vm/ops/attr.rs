@@ -92,6 +92,14 @@ impl Vm {
             if let Some(d) = v.get::<MethodDescr>() {
                 return Ok(builtin_function::new(d.def, Some(o.clone()), None));
             }
+            if v.is_type(&ctx().property_type) {
+                // A data attribute of a built-in type (a file's `closed`, `name`).
+                return self.descr_get(v, Some(o), &o.type_obj());
+            }
+            let vt = v.type_obj();
+            if let Some(get) = typeobj::slotdefs::slots_of_type(&vt).descr_get.get() {
+                return get(self, &v, Some(o), &o.type_obj());
+            }
             return Ok(bind_classmethod(v, &o.type_obj()));
         }
         Err(no_attribute(o, &n))
@@ -100,10 +108,11 @@ impl Vm {
     /// Attributes of a type object.
     fn type_getattr(&mut self, ty: &TypeRef, n: &str) -> VmResult<PyObj> {
         match n {
-            // A built-in type of a module is named "module.name" (array.array).
+            // A built-in type named `module.name` (`_io.TextIOWrapper`) shows the
+            // last part as its name and the rest as its module, as CPython's tp_name.
             "__name__" | "__qualname__" => {
-                let name = &typeobj::info(ty).name;
-                return Ok(string::new(name.rsplit('.').next().unwrap_or(name)));
+                let full = &typeobj::info(ty).name;
+                return Ok(string::new(full.rsplit('.').next().unwrap_or(full)));
             }
             "__base__" => {
                 return Ok(typeobj::info(ty)
@@ -113,9 +122,11 @@ impl Vm {
             }
             "__dict__" => return Ok(typeobj::type_dict(ty).clone()),
             "__module__" => {
-                let name = &typeobj::info(ty).name;
-                let module = name.rsplit_once('.').map_or("builtins", |(m, _)| m);
-                return Ok(string::intern_str(module));
+                let full = &typeobj::info(ty).name;
+                return Ok(string::intern_str(match full.rfind('.') {
+                    Some(i) => &full[..i],
+                    None => "builtins",
+                }));
             }
             _ => {}
         }
