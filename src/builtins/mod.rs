@@ -2,16 +2,19 @@
 //! (sys, gc, math, cmath, array, time), each made on first import.
 
 mod array_mod;
+mod bundled;
 mod bytes_type;
 mod classes;
 mod cmath;
 mod codecs;
 mod complex_type;
 mod constructors;
+mod exc_traceback;
 mod exec;
 mod functions;
 mod functions_seq;
 mod gc;
+mod importlib;
 mod io;
 mod iterators;
 mod math;
@@ -28,8 +31,10 @@ mod methods_str_format;
 mod methods_tests;
 mod os;
 mod oserror;
+mod structseq;
 mod subclass;
 mod sys;
+mod sys_info;
 mod time;
 mod time_fmt;
 
@@ -44,6 +49,8 @@ use crate::vm::Vm;
 pub static LIBRARY: crate::vm::Library = crate::vm::Library {
     install,
     make_module,
+    builtin_names: BUILTIN_MODULES,
+    bundled: bundled::BUNDLED,
 };
 
 static OPEN: crate::objects::builtin_function::MethodDef =
@@ -51,6 +58,11 @@ static OPEN: crate::objects::builtin_function::MethodDef =
         name: "open",
         func: io::open,
     };
+/// The modules `make_module` makes (sys.builtin_module_names), sorted.
+pub const BUILTIN_MODULES: &[&str] = &[
+    "_imp", "_io", "array", "builtins", "cmath", "errno", "gc", "io", "math", "os", "posix", "sys",
+    "time",
+];
 
 /// None (a new reference), the result of the methods that return nothing.
 fn none() -> PyObj {
@@ -117,6 +129,7 @@ pub fn install(vm: &mut Vm) {
     set(vm, &b, "Ellipsis", c.ellipsis.clone());
     set(vm, &b, "NotImplemented", c.not_implemented.clone());
     set(vm, &b, "__name__", module_name);
+    importlib::install(vm);
     thread_local! {
         static TYPES_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
@@ -134,6 +147,8 @@ pub fn install(vm: &mut Vm) {
         sys::install_types();
         oserror::install_types();
         io::install_types();
+        importlib::install_types();
+        exc_traceback::install_types();
         crate::vm::gen::install();
         bytes_type::install();
         complex_type::install();
@@ -180,6 +195,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
             let m = vm.import(&string::intern_str("os"))?;
             Some(vm.getattr(&m, &string::intern_str("path"))?)
         }
+        "_imp" => Some(importlib::make(vm)?),
         _ => None,
     })
 }
