@@ -101,6 +101,13 @@ CASES = {
     "nested_201": "x = " + "(" * 201 + ")" * 201 + "\n",
     "too_deep_indent": "".join(" " * i + "if 1:\n" for i in range(101)) + " " * 101 + "pass\n",
     "error_in_block": "def f():\n    if x:\n        y = (\n    return 1\n",
+    # bytes literals.
+    "bytes_non_ascii": "x = 1\ny = b'ab\u00e9'\n",
+    "bytes_mixed_str": "y = b'ab' 'cd'\n",
+    "bytes_mixed_in_call": "print(b'a' 'b' if False else 0)\n",
+    "str_then_bytes": "y = 'ab' b'cd'\n",
+    "fstring_then_bytes": "y = f'ab' b'cd'\n",
+    "bytes_bad_hex_escape": "y = b'\\x4'\n",
 }
 
 SITE = '''
@@ -156,6 +163,8 @@ def dump(node, pos=True):
             s = "f:" + fbits(v)
         elif isinstance(v, complex):
             s = "j:" + fbits(v.imag)
+        elif isinstance(v, bytes):
+            s = "b:" + v.hex()
         else:
             s = json.dumps(v)
         out = "Constant(value=%s)" % s

@@ -34,6 +34,12 @@ pub fn const_repr(obj: &PyObj) -> String {
     if let Some(v) = float::value(obj) {
         return float_repr(v);
     }
+    if let Some(z) = crate::objects::complex::value(obj) {
+        return crate::objects::numeric::complex::repr(z);
+    }
+    if let Some(b) = crate::objects::bytes::data(obj) {
+        return crate::objects::bytes_algo::repr(b, false);
+    }
     if let Some(v) = int::value(obj) {
         return int_repr(&v);
     }

@@ -17,6 +17,8 @@ pub enum ExcKind {
     RecursionError,
     AttributeError,
     UnicodeEncodeError,
+    BufferError,
+    NotImplementedError,
 }
 
 /// An exception to raise: its class and its message, word for word as CPython's.

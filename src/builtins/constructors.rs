@@ -23,7 +23,7 @@ use super::methods_args::this;
 use super::subclass;
 
 /// The type a constructor was called on (args.all[0]); `X.__new__(5)` is a TypeError.
-pub(super) fn called_type(args: &Args<'_>, name: &str) -> VmResult<TypeRef> {
+pub(crate) fn called_type(args: &Args<'_>, name: &str) -> VmResult<TypeRef> {
     match args.all.first() {
         Some(t) => TypeRef::from_obj::<TypeInfo>(t).ok_or_else(|| {
             type_error(format!(
@@ -153,6 +153,10 @@ fn int_value(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     }
     if let Some(b) = base {
         let b = number_index(b)?;
+        if let Some(text) = bytes_text(x) {
+            let b = b.to_i64().unwrap_or(i64::MAX);
+            return ops::int_obj(&int_from_bytes(x, &text?, b)?);
+        }
         let Some(v) = string::view(x) else {
             return Err(type_error(
                 "int() can't convert non-string with explicit base",
@@ -179,10 +183,48 @@ pub fn int_of(x: &PyObj) -> VmResult<PyObj> {
     if let Some(v) = string::view(x) {
         return ops::int_obj(&int_from_str(&v.to_str_lossy(), 10)?);
     }
+    if let Some(text) = bytes_text(x) {
+        return ops::int_obj(&int_from_bytes(x, &text?, 10)?);
+    }
     Err(type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
         typeobj::type_name(x)
     )))
+}
+
+/// The text of a bytes or bytearray argument of int() / float() (its bytes as
+/// Latin-1 characters, so non-ASCII bytes are never digits).
+fn bytes_text(x: &PyObj) -> Option<VmResult<String>> {
+    if !crate::objects::bytes::is_bytes(x) && !crate::objects::bytearray::is_bytearray(x) {
+        return None;
+    }
+    let r = crate::objects::buffer::with_bytes(x, |d| d.iter().map(|&b| b as char).collect())?;
+    Some(r.map_err(Exc::from))
+}
+
+/// repr of a bytes or bytearray (for the messages of int() and float()).
+fn bytes_repr(x: &PyObj) -> String {
+    let ba = crate::objects::bytearray::is_bytearray(x);
+    let r = crate::objects::buffer::with_bytes(x, |d| crate::objects::bytes_algo::repr(d, ba))
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    if ba {
+        format!("bytearray({r})")
+    } else {
+        r
+    }
+}
+
+/// int(bytes, base): the text's value; CPython's message shows the bytes' repr.
+fn int_from_bytes(x: &PyObj, text: &str, base: i64) -> VmResult<Int> {
+    match int_from_str(text, base) {
+        Ok(v) => Ok(v),
+        Err(e) if e.msg.starts_with("invalid literal") => Err(exceptions::value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            bytes_repr(x)
+        ))),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// float(x=0.0)
@@ -225,6 +267,15 @@ fn float_value(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if let Some(v) = string::view(x) {
         return Ok(float::new(float_from_str(&v.to_str_lossy())?));
     }
+    if let Some(text) = bytes_text(x) {
+        return match float_from_str(&text?) {
+            Ok(f) => Ok(float::new(f)),
+            Err(e) if e.kind == crate::error::ExcKind::ValueError => Err(exceptions::value_error(
+                format!("could not convert string to float: {}", bytes_repr(x)),
+            )),
+            Err(e) => Err(e.into()),
+        };
+    }
     Err(type_error(format!(
         "float() argument must be a string or a real number, not '{}'",
         typeobj::type_name(x)
@@ -261,6 +312,27 @@ fn str_value(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     match obj {
         None if !decoding => Ok(ctx().empty_str.clone()),
         Some(x) if !decoding => vm.str_obj(x),
+        Some(x) if crate::objects::buffer::is_buffer(x) => {
+            let enc = pos.get(1).or_else(|| args.kw("encoding"));
+            let err = pos.get(2).or_else(|| args.kw("errors"));
+            let text = |o: Option<&PyObj>, what: &str, default: &str| -> VmResult<String> {
+                match o {
+                    None => Ok(default.to_string()),
+                    Some(o) => string::as_str(o).map(|t| t.into_owned()).ok_or_else(|| {
+                        type_error(format!(
+                            "str() argument '{what}' must be str, not {}",
+                            typeobj::type_name(o)
+                        ))
+                    }),
+                }
+            };
+            let (enc, err) = (
+                text(enc, "encoding", "utf-8")?,
+                text(err, "errors", "strict")?,
+            );
+            let data = crate::objects::buffer::to_vec(x).expect("a buffer")?;
+            super::methods_bytes::decode_bytes(&data, &enc, &err)
+        }
         x => Err(type_error(format!(
             "decoding to str: need a bytes-like object, {} found",
             x.map_or_else(|| "str".to_string(), typeobj::type_name)

@@ -435,6 +435,16 @@ fn chr(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 /// ord(c)
 fn ord(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("ord")?;
+    if crate::objects::bytes::is_bytes(o) || crate::objects::bytearray::is_bytearray(o) {
+        let d = crate::objects::buffer::to_vec(o).expect("a buffer")?;
+        if d.len() != 1 {
+            return Err(type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                d.len()
+            )));
+        }
+        return Ok(int::new_i64(i64::from(d[0])));
+    }
     let Some(v) = string::view(o) else {
         return Err(type_error(format!(
             "ord() expected string of length 1, but {} found",

@@ -13,6 +13,7 @@ use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::numeric::Int;
 use crate::objects::range::{self, Range};
 use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slotdefs::slots_of_type;
 use crate::objects::typeobj::slots::{NextFn, SlotTable};
 use crate::objects::typeobj::TypeInfo;
 use crate::objects::{ctx, dict, int, list, string, tuple, typeobj};
@@ -450,7 +451,17 @@ fn reversed_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             return Ok(r);
         }
     }
-    if let Some(n) = seq_len(seq) {
+    let seq_ty = seq.type_obj();
+    let ty_slots = slots_of_type(&seq_ty);
+    let protocol = ty_slots.subscript.get().is_some() && ty_slots.length.get().is_some();
+    // A list, tuple or str, or the sequence protocol of a type with item and length
+    // slots (bytes, bytearray, array, memoryview).
+    let n = match seq_len(seq) {
+        Some(n) => Some(n),
+        None if protocol => Some(vm.len(seq)?),
+        None => None,
+    };
+    if let Some(n) = n {
         let ty = if seq.is_a::<list::List>() {
             &t.list_reverseiterator
         } else {
@@ -502,7 +513,7 @@ fn reversed_range(r: &Range) -> VmResult<PyObj> {
     long_range_iter(&last, &neg, &len)
 }
 
-fn rev_next(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
+fn rev_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
     let mut r = o.borrow_mut::<RevIter>().map_err(|_| busy())?;
     let Some(seq) = r.seq.clone() else {
         return Ok(None);
@@ -514,10 +525,13 @@ fn rev_next(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
         l.0.get(i as usize).cloned()
     } else if let Some(t) = tuple::items(&seq) {
         t.get(i as usize).cloned()
+    } else if let Some(v) = string::view(&seq) {
+        ((i as usize) < v.len()).then(|| ops::char_str(v.char_at(i as usize)))
     } else {
-        string::view(&seq)
-            .filter(|v| (i as usize) < v.len())
-            .map(|v| ops::char_str(v.char_at(i as usize)))
+        drop(r);
+        let x = rt.getitem(&seq, &int::new_i64(i as i64))?;
+        r = o.borrow_mut::<RevIter>().map_err(|_| busy())?;
+        Some(x)
     };
     match item {
         Some(x) => {

@@ -28,8 +28,13 @@ pub static TUPLE_METHODS: &[MethodDef] = defs!["index" => tuple_index, "count" =
 /// The methods of int (and so of bool).
 pub static INT_METHODS: &[MethodDef] = defs![
     "bit_length" => bit_length, "bit_count" => bit_count, "conjugate" => int_conjugate,
-    "as_integer_ratio" => int_as_integer_ratio,
+    "as_integer_ratio" => int_as_integer_ratio, "to_bytes" => to_bytes,
 ];
+
+static FROM_BYTES: MethodDef = MethodDef {
+    name: "from_bytes",
+    func: from_bytes,
+};
 
 /// The methods of float.
 pub static FLOAT_METHODS: &[MethodDef] = defs![
@@ -51,6 +56,18 @@ pub fn install(vm: &mut Vm) {
     let f = builtin_function::new(&FROMHEX, Some(c.float_type.as_obj().clone()), None);
     let d = type_dict(&c.float_type).clone();
     vm.dict_set_str(&d, "fromhex", f)
+        .expect("str keys hash and compare without error");
+    // int.from_bytes is a classmethod: bool.from_bytes gives a bool.
+    let inner = builtin_function::new(&FROM_BYTES, None, None);
+    let fb = PyObj::new(
+        &c.classmethod_type,
+        crate::objects::descr::Wrapper {
+            callable: inner,
+            dict: None,
+        },
+    );
+    let d = type_dict(&c.int_type).clone();
+    vm.dict_set_str(&d, "from_bytes", fb)
         .expect("str keys hash and compare without error");
 }
 
@@ -301,4 +318,121 @@ fn parse_hex_float(text: &str) -> VmResult<f64> {
         ));
     }
     Ok(signed(v))
+}
+
+/// byteorder: 'little' (true) or 'big'.
+fn byteorder(o: Option<&PyObj>) -> VmResult<bool> {
+    let Some(o) = o else { return Ok(false) };
+    match string::as_str(o).as_deref() {
+        Some("little") => Ok(true),
+        Some("big") => Ok(false),
+        Some(_) => Err(exceptions::value_error(
+            "byteorder must be either 'little' or 'big'",
+        )),
+        None => Err(exceptions::type_error(format!(
+            "to_bytes() argument 'byteorder' must be str, not {}",
+            crate::objects::typeobj::type_name(o)
+        ))),
+    }
+}
+
+/// int.to_bytes(length=1, byteorder='big', *, signed=False).
+fn to_bytes(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let (i, args) = this(&args);
+    let a = args.parse(&crate::objects::args::Signature {
+        fname: "to_bytes",
+        names: &["length", "byteorder", "signed"],
+        posonly: 0,
+        maxpos: 2,
+        required: 0,
+    })?;
+    let length = match a[0] {
+        Some(l) => crate::objects::args::as_ssize_t(&vm.index_arg(l)?)?,
+        None => 1,
+    };
+    if length < 0 {
+        return Err(exceptions::value_error(
+            "length argument must be non-negative",
+        ));
+    }
+    let little = byteorder(a[1])?;
+    let signed = match a[2] {
+        Some(s) => vm.truthy(s)?,
+        None => false,
+    };
+    let v = int_value(i);
+    if v.is_negative() && !signed {
+        return Err(exceptions::named(
+            "OverflowError",
+            "can't convert negative int to unsigned",
+        ));
+    }
+    // The shortest little-endian form (two's complement when signed); 0 needs none.
+    let big = v.big();
+    let mut le = if v.is_zero() {
+        Vec::new()
+    } else if signed {
+        big.to_signed_bytes_le()
+    } else {
+        big.magnitude().to_bytes_le()
+    };
+    let n = length as usize;
+    let fill = if v.is_negative() { 0xff } else { 0 };
+    if le.len() > n {
+        return Err(exceptions::named("OverflowError", "int too big to convert"));
+    }
+    le.resize(n, fill);
+    if !little {
+        le.reverse();
+    }
+    crate::objects::bytes::try_new(&le).ok_or_else(exceptions::memory_error)
+}
+
+/// int.from_bytes(bytes, byteorder='big', *, signed=False); `self` is the class.
+fn from_bytes(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let (cls, args) = this(&args);
+    let a = args.parse(&crate::objects::args::Signature {
+        fname: "from_bytes",
+        names: &["bytes", "byteorder", "signed"],
+        posonly: 0,
+        maxpos: 2,
+        required: 1,
+    })?;
+    let src = a[0].expect("required");
+    let data = match crate::objects::buffer::to_vec(src) {
+        Some(d) => d?,
+        None if string::view(src).is_some() => {
+            return Err(exceptions::type_error(
+                "cannot convert 'str' object to bytes",
+            ))
+        }
+        None => {
+            let b = vm.call(
+                ctx().bytes_type.as_obj(),
+                Args::positional(std::slice::from_ref(src)),
+            )?;
+            crate::objects::bytes::data(&b).unwrap_or(&[]).to_vec()
+        }
+    };
+    let little = byteorder(a[1])?;
+    let signed = match a[2] {
+        Some(s) => vm.truthy(s)?,
+        None => false,
+    };
+    let mut le = data;
+    if !little {
+        le.reverse();
+    }
+    let big = if signed {
+        num_bigint::BigInt::from_signed_bytes_le(&le)
+    } else {
+        num_bigint::BigInt::from_bytes_le(num_bigint::Sign::Plus, &le)
+    };
+    let v = int_obj(&Int::from_bigint(big))?;
+    if cls.is(ctx().int_type.as_obj()) {
+        return Ok(v);
+    }
+    vm.call(cls, Args::positional(std::slice::from_ref(&v)))
 }

@@ -1,9 +1,13 @@
 //! The builtins namespace, the methods of the built-in types, and the built-in modules
-//! (sys, gc, math, time), each made on first import.
+//! (sys, gc, math, cmath, array, time), each made on first import.
 
+mod array_mod;
 mod bundled;
+mod bytes_type;
 mod classes;
+mod cmath;
 mod codecs;
+mod complex_type;
 mod constructors;
 mod exc_traceback;
 mod exec;
@@ -14,7 +18,9 @@ mod importlib;
 mod io;
 mod iterators;
 mod math;
+mod memoryview_type;
 mod methods_args;
+mod methods_bytes;
 mod methods_dict;
 mod methods_list;
 mod methods_num;
@@ -54,7 +60,8 @@ static OPEN: crate::objects::builtin_function::MethodDef =
     };
 /// The modules `make_module` makes (sys.builtin_module_names), sorted.
 pub const BUILTIN_MODULES: &[&str] = &[
-    "_imp", "_io", "builtins", "errno", "gc", "io", "math", "os", "posix", "sys", "time",
+    "_imp", "_io", "array", "builtins", "cmath", "errno", "gc", "io", "math", "os", "posix", "sys",
+    "time",
 ];
 
 /// None (a new reference), the result of the methods that return nothing.
@@ -72,7 +79,7 @@ pub fn install(vm: &mut Vm) {
         let f = builtin_function::new(def, None, Some(module_name.clone()));
         set(vm, &b, def.name, f);
     }
-    let types: [(&str, &TypeRef); 13] = [
+    let types: [(&str, &TypeRef); 17] = [
         ("object", &c.object_type),
         ("type", &c.type_type),
         ("int", &c.int_type),
@@ -86,6 +93,10 @@ pub fn install(vm: &mut Vm) {
         ("frozenset", &c.frozenset_type),
         ("range", &c.range_type),
         ("slice", &c.slice_type),
+        ("bytes", &c.bytes_type),
+        ("bytearray", &c.bytearray_type),
+        ("memoryview", &c.memoryview_type),
+        ("complex", &c.complex_type),
     ];
     for (name, ty) in types {
         set(vm, &b, name, ty.as_obj().clone());
@@ -139,6 +150,10 @@ pub fn install(vm: &mut Vm) {
         importlib::install_types();
         exc_traceback::install_types();
         crate::vm::gen::install();
+        bytes_type::install();
+        complex_type::install();
+        memoryview_type::install();
+        array_mod::install();
         install_methods(vm);
     }
 }
@@ -152,6 +167,7 @@ fn install_methods(vm: &mut Vm) {
     crate::objects::typeobj::add_methods(&c.frozenset_type, methods_set::FROZENSET_METHODS);
     methods_dict::install(vm);
     methods_num::install(vm);
+    methods_bytes::install(vm);
 }
 
 fn set(vm: &mut Vm, d: &PyObj, name: &str, v: PyObj) {
@@ -169,6 +185,8 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "sys" => Some(sys::make(vm)?),
         "gc" => Some(gc::make(vm)?),
         "math" => Some(math::make(vm)?),
+        "array" => Some(array_mod::make(vm)?),
+        "cmath" => Some(cmath::make(vm)?),
         "time" => Some(time::make(vm)?),
         "errno" => Some(oserror::make_errno(vm)?),
         "io" | "_io" => Some(io::make(vm)?),

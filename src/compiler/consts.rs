@@ -23,7 +23,10 @@ pub enum CVal {
     Ellipsis,
     Int(Int),
     Float(f64),
+    /// A complex (real, imag).
+    Complex(f64, f64),
     Str(String),
+    Bytes(Vec<u8>),
     /// An identifier used as a constant (keyword names, import names): the same
     /// constant as the equal `Str`, but always interned, as CPython's identifiers are.
     Ident(String),
@@ -41,7 +44,9 @@ pub enum ConstKey {
     Ellipsis,
     Int(Int),
     Float(u64),
+    Complex(u64, u64),
     Str(String),
+    Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
     /// A code object: never shared.
@@ -57,13 +62,15 @@ impl CVal {
             CVal::Ellipsis => ConstKey::Ellipsis,
             CVal::Int(i) => ConstKey::Int(i.clone()),
             CVal::Float(f) => ConstKey::Float(f.to_bits()),
+            CVal::Complex(r, i) => ConstKey::Complex(r.to_bits(), i.to_bits()),
             CVal::Str(s) | CVal::Ident(s) => ConstKey::Str(s.clone()),
+            CVal::Bytes(b) => ConstKey::Bytes(b.clone()),
             CVal::Tuple(v) => ConstKey::Tuple(v.iter().map(CVal::key).collect()),
             CVal::FrozenSet(v) => ConstKey::FrozenSet(v.iter().map(CVal::key).collect()),
         }
     }
 
-    /// The value of a literal; complex literals have no object type yet.
+    /// The value of a literal.
     pub fn from_constant(c: &Constant) -> Option<CVal> {
         Some(match c {
             Constant::None => CVal::None,
@@ -73,7 +80,8 @@ impl CVal {
             Constant::Int(b) => CVal::Int(Int::from_bigint(b.clone())),
             Constant::Float(f) => CVal::Float(*f),
             Constant::Str(s) => CVal::Str(s.clone()),
-            Constant::Complex(_) => return None,
+            Constant::Bytes(b) => CVal::Bytes(b.clone()),
+            Constant::Complex(f) => CVal::Complex(0.0, *f),
         })
     }
 
@@ -84,7 +92,9 @@ impl CVal {
             CVal::True | CVal::Ellipsis => true,
             CVal::Int(i) => !i.is_zero(),
             CVal::Float(f) => *f != 0.0,
+            CVal::Complex(r, i) => *r != 0.0 || *i != 0.0,
             CVal::Str(s) | CVal::Ident(s) => !s.is_empty(),
+            CVal::Bytes(b) => !b.is_empty(),
             CVal::Tuple(v) | CVal::FrozenSet(v) => !v.is_empty(),
         }
     }
@@ -106,6 +116,8 @@ impl CVal {
             (None, None) => match (self, other) {
                 (CVal::None, CVal::None) | (CVal::Ellipsis, CVal::Ellipsis) => true,
                 (CVal::Str(a) | CVal::Ident(a), CVal::Str(b) | CVal::Ident(b)) => a == b,
+                (CVal::Bytes(a), CVal::Bytes(b)) => a == b,
+                (CVal::Complex(a, b), CVal::Complex(c, d)) => a == c && b == d,
                 (CVal::Tuple(a), CVal::Tuple(b)) | (CVal::FrozenSet(a), CVal::FrozenSet(b)) => {
                     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.python_eq(y))
                 }
@@ -119,6 +131,8 @@ impl CVal {
     fn numeric(&self) -> Option<Num> {
         match self {
             CVal::Float(f) => Some(Num::F(*f)),
+            CVal::Complex(r, i) if *i == 0.0 => Some(Num::F(*r)),
+            CVal::Complex(..) => None,
             _ => self.as_int().map(Num::I),
         }
     }
@@ -159,10 +173,12 @@ pub fn fold_unary(op: UnaryOp, v: &CVal) -> Option<CVal> {
         UnaryOp::Not => Some(if v.truthy() { CVal::False } else { CVal::True }),
         UnaryOp::USub => match v {
             CVal::Float(f) => Some(CVal::Float(-f)),
+            CVal::Complex(r, i) => Some(CVal::Complex(-r, -i)),
             _ => Some(CVal::Int(-&v.as_int()?)),
         },
         UnaryOp::UAdd => match v {
             CVal::Float(f) => Some(CVal::Float(*f)),
+            CVal::Complex(r, i) => Some(CVal::Complex(*r, *i)),
             _ => Some(CVal::Int(v.as_int()?)),
         },
         UnaryOp::Invert => Some(CVal::Int(!&v.as_int()?)),
@@ -187,7 +203,20 @@ pub fn fold_binary(op: Operator, a: &CVal, b: &CVal) -> Option<CVal> {
             let y = to_f64(b)?;
             fold_float(op, x, y)
         }
+        (CVal::Complex(..), CVal::Int(_) | CVal::Float(_) | CVal::Complex(..))
+        | (CVal::Int(_) | CVal::Float(_), CVal::Complex(..)) => fold_complex(op, a, b),
         (CVal::Str(x), CVal::Str(y)) if op == Add => Some(CVal::Str(format!("{x}{y}"))),
+        (CVal::Bytes(x), CVal::Bytes(y)) if op == Add => {
+            Some(CVal::Bytes([x.as_slice(), y.as_slice()].concat()))
+        }
+        (CVal::Bytes(s), CVal::Int(n)) | (CVal::Int(n), CVal::Bytes(s)) if op == Mult => {
+            let n = n.to_i64()?;
+            if n <= 0 || s.is_empty() {
+                return Some(CVal::Bytes(Vec::new()));
+            }
+            let len = s.len().checked_mul(n as usize)?;
+            (len <= MAX_STR_SIZE).then(|| CVal::Bytes(s.repeat(n as usize)))
+        }
         (CVal::Str(s), CVal::Int(n)) | (CVal::Int(n), CVal::Str(s)) if op == Mult => {
             let n = n.to_i64()?;
             if n <= 0 || s.is_empty() {
@@ -216,6 +245,28 @@ pub fn fold_binary(op: Operator, a: &CVal, b: &CVal) -> Option<CVal> {
         }
         _ => None,
     }
+}
+
+/// Complex arithmetic on constants (the operations complex supports that do not
+/// raise).
+fn fold_complex(op: Operator, a: &CVal, b: &CVal) -> Option<CVal> {
+    use crate::objects::numeric::complex as cx;
+    let c = |v: &CVal| -> Option<cx::C> {
+        match v {
+            CVal::Complex(r, i) => Some(cx::C::new(*r, *i)),
+            _ => Some(cx::C::new(to_f64(v)?, 0.0)),
+        }
+    };
+    let (x, y) = (c(a)?, c(b)?);
+    let r = match op {
+        Operator::Add => cx::add(x, y),
+        Operator::Sub => cx::sub(x, y),
+        Operator::Mult => cx::mul(x, y),
+        Operator::Div => cx::div(x, y).ok()?,
+        Operator::Pow => cx::pow(x, y).ok()?,
+        _ => return None,
+    };
+    Some(CVal::Complex(r.re, r.im))
 }
 
 fn to_f64(v: &CVal) -> Option<f64> {
@@ -320,6 +371,8 @@ impl ConstCache {
             CVal::Ellipsis => c.ellipsis.clone(),
             CVal::Int(i) => int::new(i).expect("constant int allocation"),
             CVal::Float(f) => float::new(*f),
+            CVal::Complex(r, i) => crate::objects::complex::new(*r, *i),
+            CVal::Bytes(b) => crate::objects::bytes::new(b),
             CVal::Str(s) if all_name_chars(s) => string::intern_str(s),
             CVal::Ident(s) => string::intern_str(s),
             CVal::Str(s) => string::new(s),

@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 
 use crate::parser::ast::*;
 
-use super::{unsupported, CompileErr, Depth};
+use super::{CompileErr, Depth};
 
 /// Symbol flags collected while visiting (CPython's DEF_* bits).
 pub const DEF_GLOBAL: u32 = 1;
@@ -551,9 +551,6 @@ impl Builder {
                 }
             }
             ExprKind::JoinedStr(v) => self.exprs(v)?,
-            ExprKind::Constant(Constant::Complex(_)) => {
-                return Err(unsupported("complex numbers", e.span))
-            }
             ExprKind::Constant(_) => {}
             ExprKind::Attribute { value, .. } => self.expr(value)?,
             ExprKind::Subscript { value, slice, .. } => {

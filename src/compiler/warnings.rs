@@ -39,7 +39,9 @@ fn const_type(v: &CVal) -> &'static str {
         CVal::Ellipsis => "ellipsis",
         CVal::Int(_) => "int",
         CVal::Float(_) => "float",
+        CVal::Complex(..) => "complex",
         CVal::Str(_) | CVal::Ident(_) => "str",
+        CVal::Bytes(_) => "bytes",
         CVal::Tuple(_) => "tuple",
         CVal::FrozenSet(_) => "frozenset",
     }
@@ -121,7 +123,10 @@ impl<'a> Compiler<'a> {
     pub(crate) fn check_subscript(&mut self, sub: &Expr, value: &Expr, index: &Expr) {
         let folded = self.fold(value);
         let unsubscriptable = match &folded {
-            Some(v) => !matches!(v, CVal::Str(_) | CVal::Ident(_) | CVal::Tuple(_)),
+            Some(v) => !matches!(
+                v,
+                CVal::Str(_) | CVal::Ident(_) | CVal::Tuple(_) | CVal::Bytes(_)
+            ),
             None => matches!(
                 value.kind,
                 ExprKind::Set(_)
@@ -144,7 +149,10 @@ impl<'a> Compiler<'a> {
             return;
         }
         let sequence = match &folded {
-            Some(v) => matches!(v, CVal::Str(_) | CVal::Ident(_) | CVal::Tuple(_)),
+            Some(v) => matches!(
+                v,
+                CVal::Str(_) | CVal::Ident(_) | CVal::Tuple(_) | CVal::Bytes(_)
+            ),
             None => matches!(
                 value.kind,
                 ExprKind::Tuple { .. }

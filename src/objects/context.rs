@@ -12,8 +12,13 @@ use crate::heap::{Payload, PyObj, TypeRef};
 
 use crate::objects::code::Code;
 
+use super::array::{Array, ArrayIter};
+use super::buffer::{BytesIter, MemIter};
 use super::builtin_function::{BuiltinFunction, MethodDescr};
+use super::bytearray::ByteArray;
+use super::bytes::{self, Bytes};
 use super::cell::Cell;
+use super::complex::Complex;
 use super::descr::{Descr, Property, Super, Wrapper};
 use super::dict::Dict;
 use super::exception::{ExcObj, Traceback, HIERARCHY};
@@ -23,6 +28,7 @@ use super::generator::Generator;
 use super::int::{self, Long, NSMALLNEGINTS, NSMALLPOSINTS};
 use super::iter::{DictIter, GetItemIter, SeqIter, SetIter};
 use super::list::List;
+use super::memoryview::{ManagedBuffer, MemoryView};
 use super::method::Method;
 use super::module::Module;
 use super::none::Singleton;
@@ -77,6 +83,18 @@ pub struct Ctx {
     pub super_type: TypeRef,
     pub getitem_iter_type: TypeRef,
     pub traceback_type: TypeRef,
+    pub bytes_type: TypeRef,
+    pub bytearray_type: TypeRef,
+    pub memoryview_type: TypeRef,
+    /// The managed buffer between memoryviews and their exporter.
+    pub managedbuffer_type: TypeRef,
+    pub complex_type: TypeRef,
+    /// array.array (a type of the `array` module, made with the built-in types).
+    pub array_type: TypeRef,
+    pub bytes_iter_type: TypeRef,
+    pub bytearray_iter_type: TypeRef,
+    pub memory_iter_type: TypeRef,
+    pub array_iter_type: TypeRef,
     pub wrapper_descriptor_type: TypeRef,
     pub method_wrapper_type: TypeRef,
     /// The built-in exception classes, in `exception::HIERARCHY` order.
@@ -95,6 +113,9 @@ pub struct Ctx {
     pub empty_str: PyObj,
     /// chr(0)..chr(255) made at run time.
     pub latin1: Vec<PyObj>,
+    pub empty_bytes: PyObj,
+    /// The 256 one-byte bytes objects.
+    pub byte_chars: Vec<PyObj>,
     /// sys.intern's table.
     pub(crate) interned: RefCell<HashSet<InternKey>>,
 }
@@ -183,6 +204,16 @@ impl Ctx {
             &self.super_type,
             &self.getitem_iter_type,
             &self.traceback_type,
+            &self.bytes_type,
+            &self.bytearray_type,
+            &self.memoryview_type,
+            &self.managedbuffer_type,
+            &self.complex_type,
+            &self.array_type,
+            &self.bytes_iter_type,
+            &self.bytearray_iter_type,
+            &self.memory_iter_type,
+            &self.array_iter_type,
             &self.wrapper_descriptor_type,
             &self.method_wrapper_type,
         ]
@@ -193,7 +224,7 @@ impl Ctx {
     /// Give each built-in type its slots and their wrappers, base types first (run
     /// once the table exists: the wrappers are objects of its types).
     fn install_slots(&self) {
-        let tables: [(&TypeRef, &SlotTable); 43] = [
+        let tables: [(&TypeRef, &SlotTable); 45] = [
             (&self.list_iter_type, &super::iter::SEQ_ITER_SLOTS),
             (&self.tuple_iter_type, &super::iter::SEQ_ITER_SLOTS),
             (&self.str_iter_type, &super::iter::SEQ_ITER_SLOTS),
@@ -236,6 +267,14 @@ impl Ctx {
             (&self.code_type, &super::code::SLOTS),
             (&self.cell_type, &super::cell::SLOTS),
             (self.exc_type("BaseException"), &super::exception::SLOTS),
+            (
+                self.exc_type("UnicodeEncodeError"),
+                &super::codecs::UNICODE_ERROR_SLOTS,
+            ),
+            (
+                self.exc_type("UnicodeDecodeError"),
+                &super::codecs::UNICODE_ERROR_SLOTS,
+            ),
             (self.exc_type("OSError"), &super::exception::OSERROR_SLOTS),
             (
                 self.exc_type("SyntaxError"),
@@ -290,6 +329,8 @@ impl Ctx {
             .collect();
         let str_type = builtin::<Str>(t, "str", o);
         let (empty_str, latin1) = string::make_singletons(&str_type);
+        let bytes_type = builtin::<Bytes>(t, "bytes", o);
+        let (empty_bytes, byte_chars) = bytes::make_singletons(&bytes_type);
         let empty_tuple =
             PyObj::new_var(&tuple_type, false, Tuple, 0, []).expect("tiny allocation");
         empty_tuple.gc_untrack(); // () is never tracked (gc.is_tracked(()) is False)
@@ -336,6 +377,18 @@ impl Ctx {
             super_type: builtin::<Super>(t, "super", o),
             getitem_iter_type: builtin::<GetItemIter>(t, "iterator", o),
             traceback_type: builtin::<Traceback>(t, "traceback", o),
+            bytearray_type: builtin::<ByteArray>(t, "bytearray", o),
+            memoryview_type: builtin::<MemoryView>(t, "memoryview", o),
+            managedbuffer_type: builtin::<ManagedBuffer>(t, "managedbuffer", o),
+            complex_type: builtin::<Complex>(t, "complex", o),
+            array_type: builtin::<Array>(t, "array.array", o),
+            bytes_iter_type: builtin::<BytesIter>(t, "bytes_iterator", o),
+            bytearray_iter_type: builtin::<BytesIter>(t, "bytearray_iterator", o),
+            memory_iter_type: builtin::<MemIter>(t, "memory_iterator", o),
+            array_iter_type: builtin::<ArrayIter>(t, "array.arrayiterator", o),
+            bytes_type,
+            empty_bytes,
+            byte_chars,
             wrapper_descriptor_type: builtin::<SlotWrapper>(t, "wrapper_descriptor", o),
             method_wrapper_type: builtin::<MethodWrapper>(t, "method-wrapper", o),
             exc_types: exception_types(t, o),

@@ -136,6 +136,8 @@ pub fn kind_name(kind: ExcKind) -> &'static str {
         ExcKind::RecursionError => "RecursionError",
         ExcKind::AttributeError => "AttributeError",
         ExcKind::UnicodeEncodeError => "UnicodeEncodeError",
+        ExcKind::BufferError => "BufferError",
+        ExcKind::NotImplementedError => "NotImplementedError",
     }
 }
 

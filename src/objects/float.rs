@@ -91,9 +91,11 @@ fn float_binary(a: &PyObj, b: &PyObj, op: BinaryOp) -> VmResult<PyObj> {
         BinaryOp::Power => match float_pow(x, y)? {
             FloatPow::Float(f) => f,
             FloatPow::Complex => {
-                return Err(exceptions::value_error(
-                    "complex results are not supported by glasspy",
-                ))
+                // A negative number to a fractional power: complex_pow, as CPython's
+                // float_pow hands it on.
+                use super::numeric::complex as cx;
+                let r = cx::pow(cx::C::new(x, 0.0), cx::C::new(y, 0.0))?;
+                return Ok(super::complex::from_c(r));
             }
         },
         _ => return Ok(ctx().not_implemented.clone()),

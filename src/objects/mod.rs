@@ -1,9 +1,16 @@
 //! Python object types, one per file, built on the heap's safe API.
 
 pub mod args;
+pub mod array;
+pub mod buffer;
 pub mod builtin_function;
+pub mod bytearray;
+pub mod bytes;
+pub mod bytes_algo;
 pub mod cell;
 pub mod code;
+pub mod codecs;
+pub mod complex;
 pub mod context;
 pub mod descr;
 pub mod dict;
@@ -17,6 +24,7 @@ pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod method;
 pub mod module;
 pub mod none;

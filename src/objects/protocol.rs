@@ -32,6 +32,12 @@ fn leaf_hash(obj: &PyObj) -> PyResult<i64> {
     if let Some(v) = float::value(obj) {
         return Ok(numeric::hash_float(v, obj.id()));
     }
+    if let Some(h) = super::complex::hash(obj) {
+        return Ok(h);
+    }
+    if let Some(h) = super::buffer::hash(obj) {
+        return h;
+    }
     if let Some(mut s) = obj
         .borrow_mut::<set::Set>()
         .ok()
@@ -106,6 +112,15 @@ fn leaf_eq(a: &PyObj, b: &PyObj) -> PyResult<bool> {
     }
     if let (Some(x), Some(y)) = (string::view(a), string::view(b)) {
         return Ok(x.eq_view(&y));
+    }
+    if let Some(z) = super::complex::value(a) {
+        return Ok(super::complex::eq(z, b).unwrap_or(false));
+    }
+    if let Some(z) = super::complex::value(b) {
+        return Ok(super::complex::eq(z, a).unwrap_or(false));
+    }
+    if let Some(r) = super::buffer::eq(a, b) {
+        return r;
     }
     if let (Some(x), Some(y)) = (set::borrow(a), set::borrow(b)) {
         return x.0.set_eq(&y.0, &mut |p, q| eq(p, q));

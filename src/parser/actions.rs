@@ -1027,6 +1027,35 @@ pub fn yield_from(st: &St, v: Expr, l: usize, r: usize) -> Expr {
 
 // ---- strings ----
 
+/// The byte range of the token starting at or after `pos` on its line (spaces
+/// skipped): a name or number, a one- or two-character operator, or the newline
+/// (an empty range, as CPython reports it).
+fn next_token(src: &str, pos: usize) -> (usize, usize) {
+    let b = src.as_bytes();
+    let mut a = pos;
+    while a < b.len() && (b[a] == b' ' || b[a] == b'\t' || b[a] == b'\x0c') {
+        a += 1;
+    }
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    match b.get(a) {
+        None | Some(b'\n' | b'\r' | b'#') => (a, a),
+        Some(&c) if word(c) => {
+            let mut e = a;
+            while e < b.len() && word(b[e]) {
+                e += 1;
+            }
+            (a, e)
+        }
+        Some(_) => {
+            const TWO: [&[u8]; 12] = [
+                b"==", b"!=", b"<=", b">=", b"**", b"//", b"->", b":=", b"<<", b">>", b"+=", b"-=",
+            ];
+            let two = b.get(a..a + 2).is_some_and(|p| TWO.contains(&p));
+            (a, a + if two { 2 } else { 1 })
+        }
+    }
+}
+
 /// Adjacent string literals: one `Constant(Str)`, or a `JoinedStr` if any is an f-string.
 pub fn strings<'a>(
     st: &St<'a>,
@@ -1035,6 +1064,25 @@ pub fn strings<'a>(
     r: usize,
 ) -> PResult<'a, Expr> {
     let span = st.span(l, r);
+    let is_bytes = |lit: &str| {
+        lit.bytes()
+            .take_while(|&c| c != b'\'' && c != b'"')
+            .any(|c| c == b'b' || c == b'B')
+    };
+    let nbytes = parts.iter().filter(|(_, lit)| is_bytes(lit)).count();
+    if nbytes > 0 && nbytes < parts.len() {
+        // CPython reports it at the token that follows the literals.
+        let (a, b) = next_token(st.idx.src, r);
+        let msg = "cannot mix bytes and nonbytes literals";
+        return Err(user(st.idx.error(K::SyntaxError, msg.into(), a, b)));
+    }
+    if nbytes > 0 {
+        let mut out = Vec::new();
+        for (pos, lit) in parts {
+            super::fstring::bytes_literal(st, pos, lit, &mut out).map_err(user)?;
+        }
+        return Ok(ex(ExprKind::Constant(Constant::Bytes(out)), span));
+    }
     let mut b = super::fstring::Builder::new(span);
     for (pos, lit) in parts {
         super::fstring::literal(st, &mut b, pos, lit).map_err(user)?;

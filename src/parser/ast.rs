@@ -311,6 +311,7 @@ pub enum Constant {
     /// An imaginary literal `2.5j` (real part 0).
     Complex(f64),
     Str(String),
+    Bytes(Vec<u8>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

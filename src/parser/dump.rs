@@ -422,6 +422,12 @@ impl Dumper {
                 let j = json_str(s);
                 self.s(&j);
             }
+            Constant::Bytes(b) => {
+                let _ = write!(self.out, "b:");
+                for x in b {
+                    let _ = write!(self.out, "{x:02x}");
+                }
+            }
         }
     }
 

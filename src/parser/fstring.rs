@@ -70,6 +70,90 @@ pub fn literal(st: &St, b: &mut Builder, pos: usize, lit: &str) -> Result<(), Sy
     Ok(())
 }
 
+/// Adds one bytes literal (prefix and quotes included) that starts at byte `pos`:
+/// ASCII characters only, bytes escapes (\xhh, octal, \n, ...) decoded unless raw.
+pub fn bytes_literal(st: &St, pos: usize, lit: &str, out: &mut Vec<u8>) -> Result<(), SyntaxError> {
+    let q = lit.find(['\'', '"']).expect("a string literal has a quote");
+    let raw = lit[..q].contains(['r', 'R']);
+    let qlen = if lit[q..].starts_with("\"\"\"") || lit[q..].starts_with("'''") {
+        3
+    } else {
+        1
+    };
+    let body = &lit[q + qlen..lit.len() - qlen];
+    if !body.is_ascii() {
+        // CPython's end offset counts the token's UTF-8 bytes, not its characters.
+        let msg = "bytes can only contain ASCII literal characters".to_string();
+        let extra = (lit.len() - lit.chars().count()) as i64;
+        let e = st.idx.error(K::SyntaxError, msg, pos, pos + lit.len());
+        return Err(e.shift_offsets(0, extra));
+    }
+    let b = body.as_bytes();
+    if raw || !b.contains(&b'\\') {
+        out.extend_from_slice(b);
+        return Ok(());
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c != b'\\' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let Some(&e) = b.get(i + 1) else {
+            out.push(b'\\');
+            break;
+        };
+        i += 2;
+        match e {
+            b'\n' => {}
+            b'\\' => out.push(b'\\'),
+            b'\'' => out.push(b'\''),
+            b'"' => out.push(b'"'),
+            b'a' => out.push(0x07),
+            b'b' => out.push(0x08),
+            b'f' => out.push(0x0c),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b't' => out.push(b'\t'),
+            b'v' => out.push(0x0b),
+            b'0'..=b'7' => {
+                let mut v = u32::from(e - b'0');
+                for _ in 0..2 {
+                    match b.get(i) {
+                        Some(&d @ b'0'..=b'7') => {
+                            v = v * 8 + u32::from(d - b'0');
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(v as u8);
+            }
+            b'x' => {
+                let hex = |c: Option<&u8>| c.and_then(|&c| (c as char).to_digit(16));
+                match (hex(b.get(i)), hex(b.get(i + 1))) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => {
+                        let msg = format!("(value error) invalid \\x escape at position {}", i - 2);
+                        let end = pos + lit.len();
+                        return Err(st.idx.error(K::SyntaxError, msg, end, end));
+                    }
+                }
+            }
+            other => {
+                out.push(b'\\');
+                out.push(other);
+            }
+        }
+    }
+    Ok(())
+}
+
 fn err(st: &St, msg: &str, at: usize) -> SyntaxError {
     st.idx.error(K::SyntaxError, msg.to_string(), at, at)
 }

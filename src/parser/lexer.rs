@@ -915,11 +915,6 @@ pub fn tokenize<'a>(
                 match scan_string(b, q) {
                     StrScan::Ok(end) => {
                         lex.bump(end - e);
-                        if src[s..q].bytes().any(|c| c == b'b' || c == b'B') {
-                            let msg = "bytes literals are not supported by glasspy";
-                            error = Some(lay.err(K::SyntaxError, msg, s, end));
-                            break;
-                        }
                         lay.push(s, Tok::Str(&src[s..end]), end);
                     }
                     StrScan::Unterminated(triple, at) => {

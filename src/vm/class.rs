@@ -55,6 +55,10 @@ fn extendable(ty: &TypeRef) -> Result<(), String> {
         &c.dict_type,
         &c.set_type,
         &c.frozenset_type,
+        &c.bytes_type,
+        &c.bytearray_type,
+        &c.complex_type,
+        &c.array_type,
     ];
     let ok = ty.is(&c.object_type)
         || vt.type_id() == Instance::VTABLE.type_id()
@@ -75,6 +79,7 @@ fn extendable(ty: &TypeRef) -> Result<(), String> {
         "builtin_function_or_method",
         "code",
         "cell",
+        "memoryview",
     ];
     if final_types.contains(&name.as_str()) {
         return Err(format!("type '{name}' is not an acceptable base type"));

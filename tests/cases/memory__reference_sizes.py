@@ -213,1710 +213,1839 @@ def row41():
 print("float/complex | x = 1e300 |", row41(), "(reference 24)")
 
 def row42():
-    x = ''
+    x = 1j
     return sys.getsizeof(x)
-print("str | '' |", row42(), "(reference 49)")
+print("float/complex | x = 1j |", row42(), "(reference 32)")
 
 def row43():
-    x = 'a'
+    x = 1.5+2j
     return sys.getsizeof(x)
-print("str | 'a' |", row43(), "(reference 50)")
+print("float/complex | x = 1.5+2j |", row43(), "(reference 32)")
 
 def row44():
-    x = 'hello'
+    x = ''
     return sys.getsizeof(x)
-print("str | 'hello' |", row44(), "(reference 54)")
+print("str | '' |", row44(), "(reference 49)")
 
 def row45():
-    x = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
+    x = 'a'
     return sys.getsizeof(x)
-print("str | 'a'*100 |", row45(), "(reference 149)")
+print("str | 'a' |", row45(), "(reference 50)")
 
 def row46():
-    x = 'é'
+    x = 'hello'
     return sys.getsizeof(x)
-print("str | 'é' (latin-1, 1 char) |", row46(), "(reference 74)")
+print("str | 'hello' |", row46(), "(reference 54)")
 
 def row47():
-    x = 'héllo'
+    x = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
     return sys.getsizeof(x)
-print("str | 'héllo' (latin-1) |", row47(), "(reference 78)")
+print("str | 'a'*100 |", row47(), "(reference 149)")
 
 def row48():
-    x = '€'
+    x = 'é'
     return sys.getsizeof(x)
-print("str | '€' (UCS-2, 1 char) |", row48(), "(reference 76)")
+print("str | 'é' (latin-1, 1 char) |", row48(), "(reference 74)")
 
 def row49():
-    x = 'h€llo'
+    x = 'héllo'
     return sys.getsizeof(x)
-print("str | 'h€llo' (UCS-2) |", row49(), "(reference 84)")
+print("str | 'héllo' (latin-1) |", row49(), "(reference 78)")
 
 def row50():
-    x = '😀'
+    x = '€'
     return sys.getsizeof(x)
-print("str | '😀' (UCS-4, 1 char) |", row50(), "(reference 80)")
+print("str | '€' (UCS-2, 1 char) |", row50(), "(reference 76)")
 
 def row51():
-    x = 'h😀llo'
+    x = 'h€llo'
     return sys.getsizeof(x)
-print("str | 'h😀llo' (UCS-4) |", row51(), "(reference 96)")
+print("str | 'h€llo' (UCS-2) |", row51(), "(reference 84)")
 
 def row52():
-    x = 'a'*0
+    x = '😀'
     return sys.getsizeof(x)
-print("str-ascii-len | x = 'a'*0 |", row52(), "(reference 49)")
+print("str | '😀' (UCS-4, 1 char) |", row52(), "(reference 80)")
 
 def row53():
-    x = 'a'*1
+    x = 'h😀llo'
     return sys.getsizeof(x)
-print("str-ascii-len | x = 'a'*1 |", row53(), "(reference 50)")
+print("str | 'h😀llo' (UCS-4) |", row53(), "(reference 96)")
 
 def row54():
-    x = 'a'*2
+    x = 'a'*0
     return sys.getsizeof(x)
-print("str-ascii-len | x = 'a'*2 |", row54(), "(reference 51)")
+print("str-ascii-len | x = 'a'*0 |", row54(), "(reference 49)")
 
 def row55():
-    x = 'a'*3
+    x = 'a'*1
     return sys.getsizeof(x)
-print("str-ascii-len | x = 'a'*3 |", row55(), "(reference 52)")
+print("str-ascii-len | x = 'a'*1 |", row55(), "(reference 50)")
 
 def row56():
-    x = 'a'*7
+    x = 'a'*2
     return sys.getsizeof(x)
-print("str-ascii-len | x = 'a'*7 |", row56(), "(reference 56)")
+print("str-ascii-len | x = 'a'*2 |", row56(), "(reference 51)")
 
 def row57():
-    x = 'a'*8
+    x = 'a'*3
     return sys.getsizeof(x)
-print("str-ascii-len | x = 'a'*8 |", row57(), "(reference 57)")
+print("str-ascii-len | x = 'a'*3 |", row57(), "(reference 52)")
 
 def row58():
-    x = 'a'*9
+    x = 'a'*7
     return sys.getsizeof(x)
-print("str-ascii-len | x = 'a'*9 |", row58(), "(reference 58)")
+print("str-ascii-len | x = 'a'*7 |", row58(), "(reference 56)")
 
 def row59():
-    x = 'a'*15
+    x = 'a'*8
     return sys.getsizeof(x)
-print("str-ascii-len | x = 'a'*15 |", row59(), "(reference 64)")
+print("str-ascii-len | x = 'a'*8 |", row59(), "(reference 57)")
 
 def row60():
-    x = 'a'*16
+    x = 'a'*9
     return sys.getsizeof(x)
-print("str-ascii-len | x = 'a'*16 |", row60(), "(reference 65)")
+print("str-ascii-len | x = 'a'*9 |", row60(), "(reference 58)")
 
 def row61():
-    x = 'a'*100
+    x = 'a'*15
     return sys.getsizeof(x)
-print("str-ascii-len | x = 'a'*100 |", row61(), "(reference 149)")
+print("str-ascii-len | x = 'a'*15 |", row61(), "(reference 64)")
 
 def row62():
-    x = 'a'*1000
+    x = 'a'*16
     return sys.getsizeof(x)
-print("str-ascii-len | x = 'a'*1000 |", row62(), "(reference 1049)")
+print("str-ascii-len | x = 'a'*16 |", row62(), "(reference 65)")
 
 def row63():
-    x = '\xe9'*1
+    x = 'a'*100
     return sys.getsizeof(x)
-print("str-latin1-len | x = '\\xe9'*1 |", row63(), "(reference 74)")
+print("str-ascii-len | x = 'a'*100 |", row63(), "(reference 149)")
 
 def row64():
-    x = '\u20ac'*1
+    x = 'a'*1000
     return sys.getsizeof(x)
-print("str-ucs2-len | x = '\\u20ac'*1 |", row64(), "(reference 76)")
+print("str-ascii-len | x = 'a'*1000 |", row64(), "(reference 1049)")
 
 def row65():
-    x = '\U0001f600'*1
+    x = '\xe9'*1
     return sys.getsizeof(x)
-print("str-ucs4-len | x = '\\U0001f600'*1 |", row65(), "(reference 80)")
+print("str-latin1-len | x = '\\xe9'*1 |", row65(), "(reference 74)")
 
 def row66():
-    x = '\xe9'*2
+    x = '\u20ac'*1
     return sys.getsizeof(x)
-print("str-latin1-len | x = '\\xe9'*2 |", row66(), "(reference 75)")
+print("str-ucs2-len | x = '\\u20ac'*1 |", row66(), "(reference 76)")
 
 def row67():
-    x = '\u20ac'*2
+    x = '\U0001f600'*1
     return sys.getsizeof(x)
-print("str-ucs2-len | x = '\\u20ac'*2 |", row67(), "(reference 78)")
+print("str-ucs4-len | x = '\\U0001f600'*1 |", row67(), "(reference 80)")
 
 def row68():
-    x = '\U0001f600'*2
+    x = '\xe9'*2
     return sys.getsizeof(x)
-print("str-ucs4-len | x = '\\U0001f600'*2 |", row68(), "(reference 84)")
+print("str-latin1-len | x = '\\xe9'*2 |", row68(), "(reference 75)")
 
 def row69():
-    x = '\xe9'*10
+    x = '\u20ac'*2
     return sys.getsizeof(x)
-print("str-latin1-len | x = '\\xe9'*10 |", row69(), "(reference 83)")
+print("str-ucs2-len | x = '\\u20ac'*2 |", row69(), "(reference 78)")
 
 def row70():
-    x = '\u20ac'*10
+    x = '\U0001f600'*2
     return sys.getsizeof(x)
-print("str-ucs2-len | x = '\\u20ac'*10 |", row70(), "(reference 94)")
+print("str-ucs4-len | x = '\\U0001f600'*2 |", row70(), "(reference 84)")
 
 def row71():
-    x = '\U0001f600'*10
+    x = '\xe9'*10
     return sys.getsizeof(x)
-print("str-ucs4-len | x = '\\U0001f600'*10 |", row71(), "(reference 116)")
+print("str-latin1-len | x = '\\xe9'*10 |", row71(), "(reference 83)")
 
 def row72():
-    x = '\xe9'*100
+    x = '\u20ac'*10
     return sys.getsizeof(x)
-print("str-latin1-len | x = '\\xe9'*100 |", row72(), "(reference 173)")
+print("str-ucs2-len | x = '\\u20ac'*10 |", row72(), "(reference 94)")
 
 def row73():
-    x = '\u20ac'*100
+    x = '\U0001f600'*10
     return sys.getsizeof(x)
-print("str-ucs2-len | x = '\\u20ac'*100 |", row73(), "(reference 274)")
+print("str-ucs4-len | x = '\\U0001f600'*10 |", row73(), "(reference 116)")
 
 def row74():
-    x = '\U0001f600'*100
+    x = '\xe9'*100
     return sys.getsizeof(x)
-print("str-ucs4-len | x = '\\U0001f600'*100 |", row74(), "(reference 476)")
+print("str-latin1-len | x = '\\xe9'*100 |", row74(), "(reference 173)")
 
 def row75():
-    x = ''
-    before = sys.getsizeof(x)
-    pass
+    x = '\u20ac'*100
     return sys.getsizeof(x)
-print("str-after | '': after nothing |", row75(), "(reference 49)")
+print("str-ucs2-len | x = '\\u20ac'*100 |", row75(), "(reference 274)")
 
 def row76():
-    x = ''
-    before = sys.getsizeof(x)
-    hash(x)
+    x = '\U0001f600'*100
     return sys.getsizeof(x)
-print("str-after | '': after hash(x) |", row76(), "(reference 49)")
+print("str-ucs4-len | x = '\\U0001f600'*100 |", row76(), "(reference 476)")
 
 def row77():
     x = ''
     before = sys.getsizeof(x)
-    d = {x: 1}
-    d[x]
+    pass
     return sys.getsizeof(x)
-print("str-after | '': after used as dict key |", row77(), "(reference 49)")
+print("str-after | '': after nothing |", row77(), "(reference 49)")
 
 def row78():
     x = ''
     before = sys.getsizeof(x)
-    s = {x}
+    hash(x)
     return sys.getsizeof(x)
-print("str-after | '': after in a set |", row78(), "(reference 49)")
+print("str-after | '': after hash(x) |", row78(), "(reference 49)")
 
 def row79():
     x = ''
     before = sys.getsizeof(x)
-    x = sys.intern(x)
-    return sys.getsizeof(x)
-print("str-after | '': after sys.intern(x) |", row79(), "(reference 49)")
-
-def row80():
-    x = chr(97)
-    before = sys.getsizeof(x)
-    pass
-    return sys.getsizeof(x)
-print("str-after | 'a': after nothing |", row80(), "(reference 50)")
-
-def row81():
-    x = chr(97)
-    before = sys.getsizeof(x)
-    hash(x)
-    return sys.getsizeof(x)
-print("str-after | 'a': after hash(x) |", row81(), "(reference 50)")
-
-def row82():
-    x = chr(97)
-    before = sys.getsizeof(x)
     d = {x: 1}
     d[x]
     return sys.getsizeof(x)
-print("str-after | 'a': after used as dict key |", row82(), "(reference 50)")
+print("str-after | '': after used as dict key |", row79(), "(reference 49)")
+
+def row80():
+    x = ''
+    before = sys.getsizeof(x)
+    x.encode()
+    return sys.getsizeof(x)
+print("str-after | '': after x.encode() (utf-8 not cached) |", row80(), "(reference 49)")
+
+def row81():
+    x = ''
+    before = sys.getsizeof(x)
+    s = {x}
+    return sys.getsizeof(x)
+print("str-after | '': after in a set |", row81(), "(reference 49)")
+
+def row82():
+    x = ''
+    before = sys.getsizeof(x)
+    x = sys.intern(x)
+    return sys.getsizeof(x)
+print("str-after | '': after sys.intern(x) |", row82(), "(reference 49)")
 
 def row83():
     x = chr(97)
     before = sys.getsizeof(x)
-    s = {x}
+    pass
     return sys.getsizeof(x)
-print("str-after | 'a': after in a set |", row83(), "(reference 50)")
+print("str-after | 'a': after nothing |", row83(), "(reference 50)")
 
 def row84():
     x = chr(97)
     before = sys.getsizeof(x)
-    x = sys.intern(x)
-    return sys.getsizeof(x)
-print("str-after | 'a': after sys.intern(x) |", row84(), "(reference 50)")
-
-def row85():
-    x = ''.join(['h', 'e', 'l', 'l', 'o'])
-    before = sys.getsizeof(x)
-    pass
-    return sys.getsizeof(x)
-print("str-after | 'hello': after nothing |", row85(), "(reference 54)")
-
-def row86():
-    x = ''.join(['h', 'e', 'l', 'l', 'o'])
-    before = sys.getsizeof(x)
     hash(x)
     return sys.getsizeof(x)
-print("str-after | 'hello': after hash(x) |", row86(), "(reference 54)")
+print("str-after | 'a': after hash(x) |", row84(), "(reference 50)")
 
-def row87():
-    x = ''.join(['h', 'e', 'l', 'l', 'o'])
+def row85():
+    x = chr(97)
     before = sys.getsizeof(x)
     d = {x: 1}
     d[x]
     return sys.getsizeof(x)
-print("str-after | 'hello': after used as dict key |", row87(), "(reference 54)")
+print("str-after | 'a': after used as dict key |", row85(), "(reference 50)")
 
-def row88():
-    x = ''.join(['h', 'e', 'l', 'l', 'o'])
+def row86():
+    x = chr(97)
+    before = sys.getsizeof(x)
+    x.encode()
+    return sys.getsizeof(x)
+print("str-after | 'a': after x.encode() (utf-8 not cached) |", row86(), "(reference 50)")
+
+def row87():
+    x = chr(97)
     before = sys.getsizeof(x)
     s = {x}
     return sys.getsizeof(x)
-print("str-after | 'hello': after in a set |", row88(), "(reference 54)")
+print("str-after | 'a': after in a set |", row87(), "(reference 50)")
+
+def row88():
+    x = chr(97)
+    before = sys.getsizeof(x)
+    x = sys.intern(x)
+    return sys.getsizeof(x)
+print("str-after | 'a': after sys.intern(x) |", row88(), "(reference 50)")
 
 def row89():
     x = ''.join(['h', 'e', 'l', 'l', 'o'])
     before = sys.getsizeof(x)
-    x = sys.intern(x)
+    pass
     return sys.getsizeof(x)
-print("str-after | 'hello': after sys.intern(x) |", row89(), "(reference 54)")
+print("str-after | 'hello': after nothing |", row89(), "(reference 54)")
 
 def row90():
-    x = ''.join(['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'])
+    x = ''.join(['h', 'e', 'l', 'l', 'o'])
     before = sys.getsizeof(x)
-    pass
+    hash(x)
     return sys.getsizeof(x)
-print("str-after | 'a'*100: after nothing |", row90(), "(reference 149)")
+print("str-after | 'hello': after hash(x) |", row90(), "(reference 54)")
 
 def row91():
-    x = ''.join(['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'])
+    x = ''.join(['h', 'e', 'l', 'l', 'o'])
     before = sys.getsizeof(x)
-    hash(x)
+    d = {x: 1}
+    d[x]
     return sys.getsizeof(x)
-print("str-after | 'a'*100: after hash(x) |", row91(), "(reference 149)")
+print("str-after | 'hello': after used as dict key |", row91(), "(reference 54)")
 
 def row92():
-    x = ''.join(['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'])
+    x = ''.join(['h', 'e', 'l', 'l', 'o'])
     before = sys.getsizeof(x)
-    d = {x: 1}
-    d[x]
+    x.encode()
     return sys.getsizeof(x)
-print("str-after | 'a'*100: after used as dict key |", row92(), "(reference 149)")
+print("str-after | 'hello': after x.encode() (utf-8 not cached) |", row92(), "(reference 54)")
 
 def row93():
-    x = ''.join(['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'])
+    x = ''.join(['h', 'e', 'l', 'l', 'o'])
     before = sys.getsizeof(x)
     s = {x}
     return sys.getsizeof(x)
-print("str-after | 'a'*100: after in a set |", row93(), "(reference 149)")
+print("str-after | 'hello': after in a set |", row93(), "(reference 54)")
 
 def row94():
+    x = ''.join(['h', 'e', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    x = sys.intern(x)
+    return sys.getsizeof(x)
+print("str-after | 'hello': after sys.intern(x) |", row94(), "(reference 54)")
+
+def row95():
+    x = ''.join(['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'])
+    before = sys.getsizeof(x)
+    pass
+    return sys.getsizeof(x)
+print("str-after | 'a'*100: after nothing |", row95(), "(reference 149)")
+
+def row96():
+    x = ''.join(['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'])
+    before = sys.getsizeof(x)
+    hash(x)
+    return sys.getsizeof(x)
+print("str-after | 'a'*100: after hash(x) |", row96(), "(reference 149)")
+
+def row97():
+    x = ''.join(['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'])
+    before = sys.getsizeof(x)
+    d = {x: 1}
+    d[x]
+    return sys.getsizeof(x)
+print("str-after | 'a'*100: after used as dict key |", row97(), "(reference 149)")
+
+def row98():
+    x = ''.join(['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'])
+    before = sys.getsizeof(x)
+    x.encode()
+    return sys.getsizeof(x)
+print("str-after | 'a'*100: after x.encode() (utf-8 not cached) |", row98(), "(reference 149)")
+
+def row99():
+    x = ''.join(['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'])
+    before = sys.getsizeof(x)
+    s = {x}
+    return sys.getsizeof(x)
+print("str-after | 'a'*100: after in a set |", row99(), "(reference 149)")
+
+def row100():
     x = ''.join(['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'])
     before = sys.getsizeof(x)
     x = sys.intern(x)
     return sys.getsizeof(x)
-print("str-after | 'a'*100: after sys.intern(x) |", row94(), "(reference 149)")
-
-def row95():
-    x = chr(233)
-    before = sys.getsizeof(x)
-    pass
-    return sys.getsizeof(x)
-print("str-after | 'é' (latin-1, 1 char): after nothing |", row95(), "(reference 74)")
-
-def row96():
-    x = chr(233)
-    before = sys.getsizeof(x)
-    hash(x)
-    return sys.getsizeof(x)
-print("str-after | 'é' (latin-1, 1 char): after hash(x) |", row96(), "(reference 74)")
-
-def row97():
-    x = chr(233)
-    before = sys.getsizeof(x)
-    d = {x: 1}
-    d[x]
-    return sys.getsizeof(x)
-print("str-after | 'é' (latin-1, 1 char): after used as dict key |", row97(), "(reference 74)")
-
-def row98():
-    x = chr(233)
-    before = sys.getsizeof(x)
-    s = {x}
-    return sys.getsizeof(x)
-print("str-after | 'é' (latin-1, 1 char): after in a set |", row98(), "(reference 74)")
-
-def row99():
-    x = chr(233)
-    before = sys.getsizeof(x)
-    x = sys.intern(x)
-    return sys.getsizeof(x)
-print("str-after | 'é' (latin-1, 1 char): after sys.intern(x) |", row99(), "(reference 74)")
-
-def row100():
-    x = ''.join(['h', 'é', 'l', 'l', 'o'])
-    before = sys.getsizeof(x)
-    pass
-    return sys.getsizeof(x)
-print("str-after | 'héllo' (latin-1): after nothing |", row100(), "(reference 78)")
+print("str-after | 'a'*100: after sys.intern(x) |", row100(), "(reference 149)")
 
 def row101():
-    x = ''.join(['h', 'é', 'l', 'l', 'o'])
+    x = chr(233)
     before = sys.getsizeof(x)
-    hash(x)
+    pass
     return sys.getsizeof(x)
-print("str-after | 'héllo' (latin-1): after hash(x) |", row101(), "(reference 78)")
+print("str-after | 'é' (latin-1, 1 char): after nothing |", row101(), "(reference 74)")
 
 def row102():
-    x = ''.join(['h', 'é', 'l', 'l', 'o'])
+    x = chr(233)
     before = sys.getsizeof(x)
-    d = {x: 1}
-    d[x]
+    hash(x)
     return sys.getsizeof(x)
-print("str-after | 'héllo' (latin-1): after used as dict key |", row102(), "(reference 78)")
+print("str-after | 'é' (latin-1, 1 char): after hash(x) |", row102(), "(reference 74)")
 
 def row103():
-    x = ''.join(['h', 'é', 'l', 'l', 'o'])
+    x = chr(233)
     before = sys.getsizeof(x)
-    s = {x}
+    d = {x: 1}
+    d[x]
     return sys.getsizeof(x)
-print("str-after | 'héllo' (latin-1): after in a set |", row103(), "(reference 78)")
+print("str-after | 'é' (latin-1, 1 char): after used as dict key |", row103(), "(reference 74)")
 
 def row104():
+    x = chr(233)
+    before = sys.getsizeof(x)
+    x.encode()
+    return sys.getsizeof(x)
+print("str-after | 'é' (latin-1, 1 char): after x.encode() (utf-8 not cached) |", row104(), "(reference 74)")
+
+def row105():
+    x = chr(233)
+    before = sys.getsizeof(x)
+    s = {x}
+    return sys.getsizeof(x)
+print("str-after | 'é' (latin-1, 1 char): after in a set |", row105(), "(reference 74)")
+
+def row106():
+    x = chr(233)
+    before = sys.getsizeof(x)
+    x = sys.intern(x)
+    return sys.getsizeof(x)
+print("str-after | 'é' (latin-1, 1 char): after sys.intern(x) |", row106(), "(reference 74)")
+
+def row107():
+    x = ''.join(['h', 'é', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    pass
+    return sys.getsizeof(x)
+print("str-after | 'héllo' (latin-1): after nothing |", row107(), "(reference 78)")
+
+def row108():
+    x = ''.join(['h', 'é', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    hash(x)
+    return sys.getsizeof(x)
+print("str-after | 'héllo' (latin-1): after hash(x) |", row108(), "(reference 78)")
+
+def row109():
+    x = ''.join(['h', 'é', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    d = {x: 1}
+    d[x]
+    return sys.getsizeof(x)
+print("str-after | 'héllo' (latin-1): after used as dict key |", row109(), "(reference 78)")
+
+def row110():
+    x = ''.join(['h', 'é', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    x.encode()
+    return sys.getsizeof(x)
+print("str-after | 'héllo' (latin-1): after x.encode() (utf-8 not cached) |", row110(), "(reference 78)")
+
+def row111():
+    x = ''.join(['h', 'é', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    s = {x}
+    return sys.getsizeof(x)
+print("str-after | 'héllo' (latin-1): after in a set |", row111(), "(reference 78)")
+
+def row112():
     x = ''.join(['h', 'é', 'l', 'l', 'o'])
     before = sys.getsizeof(x)
     x = sys.intern(x)
     return sys.getsizeof(x)
-print("str-after | 'héllo' (latin-1): after sys.intern(x) |", row104(), "(reference 78)")
-
-def row105():
-    x = chr(8364)
-    before = sys.getsizeof(x)
-    pass
-    return sys.getsizeof(x)
-print("str-after | '€' (UCS-2, 1 char): after nothing |", row105(), "(reference 76)")
-
-def row106():
-    x = chr(8364)
-    before = sys.getsizeof(x)
-    hash(x)
-    return sys.getsizeof(x)
-print("str-after | '€' (UCS-2, 1 char): after hash(x) |", row106(), "(reference 76)")
-
-def row107():
-    x = chr(8364)
-    before = sys.getsizeof(x)
-    d = {x: 1}
-    d[x]
-    return sys.getsizeof(x)
-print("str-after | '€' (UCS-2, 1 char): after used as dict key |", row107(), "(reference 76)")
-
-def row108():
-    x = chr(8364)
-    before = sys.getsizeof(x)
-    s = {x}
-    return sys.getsizeof(x)
-print("str-after | '€' (UCS-2, 1 char): after in a set |", row108(), "(reference 76)")
-
-def row109():
-    x = chr(8364)
-    before = sys.getsizeof(x)
-    x = sys.intern(x)
-    return sys.getsizeof(x)
-print("str-after | '€' (UCS-2, 1 char): after sys.intern(x) |", row109(), "(reference 76)")
-
-def row110():
-    x = ''.join(['h', '€', 'l', 'l', 'o'])
-    before = sys.getsizeof(x)
-    pass
-    return sys.getsizeof(x)
-print("str-after | 'h€llo' (UCS-2): after nothing |", row110(), "(reference 84)")
-
-def row111():
-    x = ''.join(['h', '€', 'l', 'l', 'o'])
-    before = sys.getsizeof(x)
-    hash(x)
-    return sys.getsizeof(x)
-print("str-after | 'h€llo' (UCS-2): after hash(x) |", row111(), "(reference 84)")
-
-def row112():
-    x = ''.join(['h', '€', 'l', 'l', 'o'])
-    before = sys.getsizeof(x)
-    d = {x: 1}
-    d[x]
-    return sys.getsizeof(x)
-print("str-after | 'h€llo' (UCS-2): after used as dict key |", row112(), "(reference 84)")
+print("str-after | 'héllo' (latin-1): after sys.intern(x) |", row112(), "(reference 78)")
 
 def row113():
-    x = ''.join(['h', '€', 'l', 'l', 'o'])
+    x = chr(8364)
     before = sys.getsizeof(x)
-    s = {x}
+    pass
     return sys.getsizeof(x)
-print("str-after | 'h€llo' (UCS-2): after in a set |", row113(), "(reference 84)")
+print("str-after | '€' (UCS-2, 1 char): after nothing |", row113(), "(reference 76)")
 
 def row114():
+    x = chr(8364)
+    before = sys.getsizeof(x)
+    hash(x)
+    return sys.getsizeof(x)
+print("str-after | '€' (UCS-2, 1 char): after hash(x) |", row114(), "(reference 76)")
+
+def row115():
+    x = chr(8364)
+    before = sys.getsizeof(x)
+    d = {x: 1}
+    d[x]
+    return sys.getsizeof(x)
+print("str-after | '€' (UCS-2, 1 char): after used as dict key |", row115(), "(reference 76)")
+
+def row116():
+    x = chr(8364)
+    before = sys.getsizeof(x)
+    x.encode()
+    return sys.getsizeof(x)
+print("str-after | '€' (UCS-2, 1 char): after x.encode() (utf-8 not cached) |", row116(), "(reference 76)")
+
+def row117():
+    x = chr(8364)
+    before = sys.getsizeof(x)
+    s = {x}
+    return sys.getsizeof(x)
+print("str-after | '€' (UCS-2, 1 char): after in a set |", row117(), "(reference 76)")
+
+def row118():
+    x = chr(8364)
+    before = sys.getsizeof(x)
+    x = sys.intern(x)
+    return sys.getsizeof(x)
+print("str-after | '€' (UCS-2, 1 char): after sys.intern(x) |", row118(), "(reference 76)")
+
+def row119():
+    x = ''.join(['h', '€', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    pass
+    return sys.getsizeof(x)
+print("str-after | 'h€llo' (UCS-2): after nothing |", row119(), "(reference 84)")
+
+def row120():
+    x = ''.join(['h', '€', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    hash(x)
+    return sys.getsizeof(x)
+print("str-after | 'h€llo' (UCS-2): after hash(x) |", row120(), "(reference 84)")
+
+def row121():
+    x = ''.join(['h', '€', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    d = {x: 1}
+    d[x]
+    return sys.getsizeof(x)
+print("str-after | 'h€llo' (UCS-2): after used as dict key |", row121(), "(reference 84)")
+
+def row122():
+    x = ''.join(['h', '€', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    x.encode()
+    return sys.getsizeof(x)
+print("str-after | 'h€llo' (UCS-2): after x.encode() (utf-8 not cached) |", row122(), "(reference 84)")
+
+def row123():
+    x = ''.join(['h', '€', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    s = {x}
+    return sys.getsizeof(x)
+print("str-after | 'h€llo' (UCS-2): after in a set |", row123(), "(reference 84)")
+
+def row124():
     x = ''.join(['h', '€', 'l', 'l', 'o'])
     before = sys.getsizeof(x)
     x = sys.intern(x)
     return sys.getsizeof(x)
-print("str-after | 'h€llo' (UCS-2): after sys.intern(x) |", row114(), "(reference 84)")
-
-def row115():
-    x = chr(128512)
-    before = sys.getsizeof(x)
-    pass
-    return sys.getsizeof(x)
-print("str-after | '😀' (UCS-4, 1 char): after nothing |", row115(), "(reference 80)")
-
-def row116():
-    x = chr(128512)
-    before = sys.getsizeof(x)
-    hash(x)
-    return sys.getsizeof(x)
-print("str-after | '😀' (UCS-4, 1 char): after hash(x) |", row116(), "(reference 80)")
-
-def row117():
-    x = chr(128512)
-    before = sys.getsizeof(x)
-    d = {x: 1}
-    d[x]
-    return sys.getsizeof(x)
-print("str-after | '😀' (UCS-4, 1 char): after used as dict key |", row117(), "(reference 80)")
-
-def row118():
-    x = chr(128512)
-    before = sys.getsizeof(x)
-    s = {x}
-    return sys.getsizeof(x)
-print("str-after | '😀' (UCS-4, 1 char): after in a set |", row118(), "(reference 80)")
-
-def row119():
-    x = chr(128512)
-    before = sys.getsizeof(x)
-    x = sys.intern(x)
-    return sys.getsizeof(x)
-print("str-after | '😀' (UCS-4, 1 char): after sys.intern(x) |", row119(), "(reference 80)")
-
-def row120():
-    x = ''.join(['h', '😀', 'l', 'l', 'o'])
-    before = sys.getsizeof(x)
-    pass
-    return sys.getsizeof(x)
-print("str-after | 'h😀llo' (UCS-4): after nothing |", row120(), "(reference 96)")
-
-def row121():
-    x = ''.join(['h', '😀', 'l', 'l', 'o'])
-    before = sys.getsizeof(x)
-    hash(x)
-    return sys.getsizeof(x)
-print("str-after | 'h😀llo' (UCS-4): after hash(x) |", row121(), "(reference 96)")
-
-def row122():
-    x = ''.join(['h', '😀', 'l', 'l', 'o'])
-    before = sys.getsizeof(x)
-    d = {x: 1}
-    d[x]
-    return sys.getsizeof(x)
-print("str-after | 'h😀llo' (UCS-4): after used as dict key |", row122(), "(reference 96)")
-
-def row123():
-    x = ''.join(['h', '😀', 'l', 'l', 'o'])
-    before = sys.getsizeof(x)
-    s = {x}
-    return sys.getsizeof(x)
-print("str-after | 'h😀llo' (UCS-4): after in a set |", row123(), "(reference 96)")
-
-def row124():
-    x = ''.join(['h', '😀', 'l', 'l', 'o'])
-    before = sys.getsizeof(x)
-    x = sys.intern(x)
-    return sys.getsizeof(x)
-print("str-after | 'h😀llo' (UCS-4): after sys.intern(x) |", row124(), "(reference 96)")
+print("str-after | 'h€llo' (UCS-2): after sys.intern(x) |", row124(), "(reference 84)")
 
 def row125():
-    x = tuple(range(0))
+    x = chr(128512)
+    before = sys.getsizeof(x)
+    pass
     return sys.getsizeof(x)
-print("tuple | x = tuple(range(0)) |", row125(), "(reference 40)")
+print("str-after | '😀' (UCS-4, 1 char): after nothing |", row125(), "(reference 80)")
 
 def row126():
-    x = tuple(range(1))
+    x = chr(128512)
+    before = sys.getsizeof(x)
+    hash(x)
     return sys.getsizeof(x)
-print("tuple | x = tuple(range(1)) |", row126(), "(reference 48)")
+print("str-after | '😀' (UCS-4, 1 char): after hash(x) |", row126(), "(reference 80)")
 
 def row127():
-    x = tuple(range(2))
+    x = chr(128512)
+    before = sys.getsizeof(x)
+    d = {x: 1}
+    d[x]
     return sys.getsizeof(x)
-print("tuple | x = tuple(range(2)) |", row127(), "(reference 56)")
+print("str-after | '😀' (UCS-4, 1 char): after used as dict key |", row127(), "(reference 80)")
 
 def row128():
-    x = tuple(range(3))
+    x = chr(128512)
+    before = sys.getsizeof(x)
+    x.encode()
     return sys.getsizeof(x)
-print("tuple | x = tuple(range(3)) |", row128(), "(reference 64)")
+print("str-after | '😀' (UCS-4, 1 char): after x.encode() (utf-8 not cached) |", row128(), "(reference 80)")
 
 def row129():
-    x = tuple(range(4))
+    x = chr(128512)
+    before = sys.getsizeof(x)
+    s = {x}
     return sys.getsizeof(x)
-print("tuple | x = tuple(range(4)) |", row129(), "(reference 72)")
+print("str-after | '😀' (UCS-4, 1 char): after in a set |", row129(), "(reference 80)")
 
 def row130():
-    x = tuple(range(5))
+    x = chr(128512)
+    before = sys.getsizeof(x)
+    x = sys.intern(x)
     return sys.getsizeof(x)
-print("tuple | x = tuple(range(5)) |", row130(), "(reference 80)")
+print("str-after | '😀' (UCS-4, 1 char): after sys.intern(x) |", row130(), "(reference 80)")
 
 def row131():
-    x = tuple(range(6))
+    x = ''.join(['h', '😀', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    pass
     return sys.getsizeof(x)
-print("tuple | x = tuple(range(6)) |", row131(), "(reference 88)")
+print("str-after | 'h😀llo' (UCS-4): after nothing |", row131(), "(reference 96)")
 
 def row132():
-    x = tuple(range(7))
+    x = ''.join(['h', '😀', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    hash(x)
     return sys.getsizeof(x)
-print("tuple | x = tuple(range(7)) |", row132(), "(reference 96)")
+print("str-after | 'h😀llo' (UCS-4): after hash(x) |", row132(), "(reference 96)")
 
 def row133():
-    x = tuple(range(8))
+    x = ''.join(['h', '😀', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    d = {x: 1}
+    d[x]
     return sys.getsizeof(x)
-print("tuple | x = tuple(range(8)) |", row133(), "(reference 104)")
+print("str-after | 'h😀llo' (UCS-4): after used as dict key |", row133(), "(reference 96)")
 
 def row134():
-    x = tuple(range(9))
+    x = ''.join(['h', '😀', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    x.encode()
     return sys.getsizeof(x)
-print("tuple | x = tuple(range(9)) |", row134(), "(reference 112)")
+print("str-after | 'h😀llo' (UCS-4): after x.encode() (utf-8 not cached) |", row134(), "(reference 96)")
 
 def row135():
-    x = tuple(range(10))
+    x = ''.join(['h', '😀', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    s = {x}
     return sys.getsizeof(x)
-print("tuple | x = tuple(range(10)) |", row135(), "(reference 120)")
+print("str-after | 'h😀llo' (UCS-4): after in a set |", row135(), "(reference 96)")
 
 def row136():
-    x = (1, 2, 3)
+    x = ''.join(['h', '😀', 'l', 'l', 'o'])
+    before = sys.getsizeof(x)
+    x = sys.intern(x)
     return sys.getsizeof(x)
-print("tuple | constant tuple |", row136(), "(reference 64)")
+print("str-after | 'h😀llo' (UCS-4): after sys.intern(x) |", row136(), "(reference 96)")
 
 def row137():
-    x = (1, 'a', None)
+    x = b''
     return sys.getsizeof(x)
-print("tuple | x = (1, 'a', None) |", row137(), "(reference 64)")
+print("bytes | x = b'' |", row137(), "(reference 33)")
 
 def row138():
-    x = []
+    x = b'a'
     return sys.getsizeof(x)
-print("list | x = [] |", row138(), "(reference 56)")
+print("bytes | x = b'a' |", row138(), "(reference 34)")
 
 def row139():
-    x = list()
+    x = b'hello'
     return sys.getsizeof(x)
-print("list | x = list() |", row139(), "(reference 56)")
+print("bytes | x = b'hello' |", row139(), "(reference 38)")
 
 def row140():
-    x = [1]
+    x = bytes(100)
     return sys.getsizeof(x)
-print("list | x = [1] |", row140(), "(reference 64)")
+print("bytes | x = bytes(100) |", row140(), "(reference 133)")
 
 def row141():
-    x = [1, 2, 3]
+    x = bytearray()
     return sys.getsizeof(x)
-print("list | x = [1, 2, 3] |", row141(), "(reference 88)")
+print("bytes | x = bytearray() |", row141(), "(reference 56)")
 
 def row142():
-    x = [1, 2, 3, 4, 5]
+    x = bytearray(b'abc')
     return sys.getsizeof(x)
-print("list | x = [1, 2, 3, 4, 5] |", row142(), "(reference 104)")
+print("bytes | x = bytearray(b'abc') |", row142(), "(reference 60)")
 
 def row143():
-    x = list((1, 2, 3))
+    x = memoryview(b'abc')
     return sys.getsizeof(x)
-print("list | x = list((1, 2, 3)) |", row143(), "(reference 88)")
+print("bytes | x = memoryview(b'abc') |", row143(), "(reference 184)")
 
 def row144():
-    x = list([1, 2, 3])
+    x = tuple(range(0))
     return sys.getsizeof(x)
-print("list | x = list([1, 2, 3]) |", row144(), "(reference 88)")
+print("tuple | x = tuple(range(0)) |", row144(), "(reference 40)")
 
 def row145():
-    x = [1, 2, 3][:]
+    x = tuple(range(1))
     return sys.getsizeof(x)
-print("list | x = [1, 2, 3][:] |", row145(), "(reference 80)")
+print("tuple | x = tuple(range(1)) |", row145(), "(reference 48)")
 
 def row146():
-    x = [1, 2, 3].copy()
+    x = tuple(range(2))
     return sys.getsizeof(x)
-print("list | x = [1, 2, 3].copy() |", row146(), "(reference 80)")
+print("tuple | x = tuple(range(2)) |", row146(), "(reference 56)")
 
 def row147():
+    x = tuple(range(3))
+    return sys.getsizeof(x)
+print("tuple | x = tuple(range(3)) |", row147(), "(reference 64)")
+
+def row148():
+    x = tuple(range(4))
+    return sys.getsizeof(x)
+print("tuple | x = tuple(range(4)) |", row148(), "(reference 72)")
+
+def row149():
+    x = tuple(range(5))
+    return sys.getsizeof(x)
+print("tuple | x = tuple(range(5)) |", row149(), "(reference 80)")
+
+def row150():
+    x = tuple(range(6))
+    return sys.getsizeof(x)
+print("tuple | x = tuple(range(6)) |", row150(), "(reference 88)")
+
+def row151():
+    x = tuple(range(7))
+    return sys.getsizeof(x)
+print("tuple | x = tuple(range(7)) |", row151(), "(reference 96)")
+
+def row152():
+    x = tuple(range(8))
+    return sys.getsizeof(x)
+print("tuple | x = tuple(range(8)) |", row152(), "(reference 104)")
+
+def row153():
+    x = tuple(range(9))
+    return sys.getsizeof(x)
+print("tuple | x = tuple(range(9)) |", row153(), "(reference 112)")
+
+def row154():
+    x = tuple(range(10))
+    return sys.getsizeof(x)
+print("tuple | x = tuple(range(10)) |", row154(), "(reference 120)")
+
+def row155():
+    x = (1, 2, 3)
+    return sys.getsizeof(x)
+print("tuple | constant tuple |", row155(), "(reference 64)")
+
+def row156():
+    x = (1, 'a', None)
+    return sys.getsizeof(x)
+print("tuple | x = (1, 'a', None) |", row156(), "(reference 64)")
+
+def row157():
+    x = []
+    return sys.getsizeof(x)
+print("list | x = [] |", row157(), "(reference 56)")
+
+def row158():
+    x = list()
+    return sys.getsizeof(x)
+print("list | x = list() |", row158(), "(reference 56)")
+
+def row159():
+    x = [1]
+    return sys.getsizeof(x)
+print("list | x = [1] |", row159(), "(reference 64)")
+
+def row160():
+    x = [1, 2, 3]
+    return sys.getsizeof(x)
+print("list | x = [1, 2, 3] |", row160(), "(reference 88)")
+
+def row161():
+    x = [1, 2, 3, 4, 5]
+    return sys.getsizeof(x)
+print("list | x = [1, 2, 3, 4, 5] |", row161(), "(reference 104)")
+
+def row162():
+    x = list((1, 2, 3))
+    return sys.getsizeof(x)
+print("list | x = list((1, 2, 3)) |", row162(), "(reference 88)")
+
+def row163():
+    x = list([1, 2, 3])
+    return sys.getsizeof(x)
+print("list | x = list([1, 2, 3]) |", row163(), "(reference 88)")
+
+def row164():
+    x = [1, 2, 3][:]
+    return sys.getsizeof(x)
+print("list | x = [1, 2, 3][:] |", row164(), "(reference 80)")
+
+def row165():
+    x = [1, 2, 3].copy()
+    return sys.getsizeof(x)
+print("list | x = [1, 2, 3].copy() |", row165(), "(reference 80)")
+
+def row166():
     x = []
     x.extend((1, 2, 3))
     return sys.getsizeof(x)
-print("list | x = []; x.extend((1, 2, 3)) |", row147(), "(reference 88)")
-
-def row148():
-    x = []
-    x += [1, 2, 3]
-    return sys.getsizeof(x)
-print("list | x = []; x += [1, 2, 3] |", row148(), "(reference 88)")
-
-def row149():
-    x = [1, 2, 3] + [4]
-    return sys.getsizeof(x)
-print("list | x = [1, 2, 3] + [4] |", row149(), "(reference 88)")
-
-def row150():
-    x = [0] * 0
-    return sys.getsizeof(x)
-print("list | x = [0] * 0 |", row150(), "(reference 56)")
-
-def row151():
-    x = list(range(0))
-    return sys.getsizeof(x)
-print("list-range | x = list(range(0)) |", row151(), "(reference 56)")
-
-def row152():
-    x = [0] * 0
-    return sys.getsizeof(x)
-print("list-mul | x = [0] * 0 |", row152(), "(reference 56)")
-
-def row153():
-    x = [i for i in range(0)]
-    return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(0)] |", row153(), "(reference 56)")
-
-def row154():
-    x = sorted(range(0))
-    return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(0)) |", row154(), "(reference 56)")
-
-def row155():
-    x = []
-    x.extend(range(0))
-    return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(0)) |", row155(), "(reference 56)")
-
-def row156():
-    x = []
-    x.extend(list(range(0)))
-    return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(0))) |", row156(), "(reference 56)")
-
-def row157():
-    x = list(range(1))
-    return sys.getsizeof(x)
-print("list-range | x = list(range(1)) |", row157(), "(reference 72)")
-
-def row158():
-    x = [0] * 1
-    return sys.getsizeof(x)
-print("list-mul | x = [0] * 1 |", row158(), "(reference 64)")
-
-def row159():
-    x = [i for i in range(1)]
-    return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(1)] |", row159(), "(reference 88)")
-
-def row160():
-    x = sorted(range(1))
-    return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(1)) |", row160(), "(reference 72)")
-
-def row161():
-    x = []
-    x.extend(range(1))
-    return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(1)) |", row161(), "(reference 72)")
-
-def row162():
-    x = []
-    x.extend(list(range(1)))
-    return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(1))) |", row162(), "(reference 72)")
-
-def row163():
-    x = list(range(2))
-    return sys.getsizeof(x)
-print("list-range | x = list(range(2)) |", row163(), "(reference 72)")
-
-def row164():
-    x = [0] * 2
-    return sys.getsizeof(x)
-print("list-mul | x = [0] * 2 |", row164(), "(reference 72)")
-
-def row165():
-    x = [i for i in range(2)]
-    return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(2)] |", row165(), "(reference 88)")
-
-def row166():
-    x = sorted(range(2))
-    return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(2)) |", row166(), "(reference 72)")
+print("list | x = []; x.extend((1, 2, 3)) |", row166(), "(reference 88)")
 
 def row167():
     x = []
-    x.extend(range(2))
+    x += [1, 2, 3]
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(2)) |", row167(), "(reference 72)")
+print("list | x = []; x += [1, 2, 3] |", row167(), "(reference 88)")
 
 def row168():
-    x = []
-    x.extend(list(range(2)))
+    x = [1, 2, 3] + [4]
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(2))) |", row168(), "(reference 72)")
+print("list | x = [1, 2, 3] + [4] |", row168(), "(reference 88)")
 
 def row169():
-    x = list(range(3))
+    x = [0] * 0
     return sys.getsizeof(x)
-print("list-range | x = list(range(3)) |", row169(), "(reference 88)")
+print("list | x = [0] * 0 |", row169(), "(reference 56)")
 
 def row170():
-    x = [0] * 3
+    x = list(range(0))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 3 |", row170(), "(reference 80)")
+print("list-range | x = list(range(0)) |", row170(), "(reference 56)")
 
 def row171():
-    x = [i for i in range(3)]
+    x = [0] * 0
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(3)] |", row171(), "(reference 88)")
+print("list-mul | x = [0] * 0 |", row171(), "(reference 56)")
 
 def row172():
-    x = sorted(range(3))
+    x = [i for i in range(0)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(3)) |", row172(), "(reference 88)")
+print("list-comp | x = [i for i in range(0)] |", row172(), "(reference 56)")
 
 def row173():
-    x = []
-    x.extend(range(3))
+    x = sorted(range(0))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(3)) |", row173(), "(reference 88)")
+print("list-sorted | x = sorted(range(0)) |", row173(), "(reference 56)")
 
 def row174():
     x = []
-    x.extend(list(range(3)))
+    x.extend(range(0))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(3))) |", row174(), "(reference 88)")
+print("list-extend | x = []; x.extend(range(0)) |", row174(), "(reference 56)")
 
 def row175():
-    x = list(range(4))
+    x = []
+    x.extend(list(range(0)))
     return sys.getsizeof(x)
-print("list-range | x = list(range(4)) |", row175(), "(reference 88)")
+print("list-extend-list | x = []; x.extend(list(range(0))) |", row175(), "(reference 56)")
 
 def row176():
-    x = [0] * 4
+    x = list(range(1))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 4 |", row176(), "(reference 88)")
+print("list-range | x = list(range(1)) |", row176(), "(reference 72)")
 
 def row177():
-    x = [i for i in range(4)]
+    x = [0] * 1
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(4)] |", row177(), "(reference 88)")
+print("list-mul | x = [0] * 1 |", row177(), "(reference 64)")
 
 def row178():
-    x = sorted(range(4))
+    x = [i for i in range(1)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(4)) |", row178(), "(reference 88)")
+print("list-comp | x = [i for i in range(1)] |", row178(), "(reference 88)")
 
 def row179():
-    x = []
-    x.extend(range(4))
+    x = sorted(range(1))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(4)) |", row179(), "(reference 88)")
+print("list-sorted | x = sorted(range(1)) |", row179(), "(reference 72)")
 
 def row180():
     x = []
-    x.extend(list(range(4)))
+    x.extend(range(1))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(4))) |", row180(), "(reference 88)")
+print("list-extend | x = []; x.extend(range(1)) |", row180(), "(reference 72)")
 
 def row181():
-    x = list(range(5))
+    x = []
+    x.extend(list(range(1)))
     return sys.getsizeof(x)
-print("list-range | x = list(range(5)) |", row181(), "(reference 104)")
+print("list-extend-list | x = []; x.extend(list(range(1))) |", row181(), "(reference 72)")
 
 def row182():
-    x = [0] * 5
+    x = list(range(2))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 5 |", row182(), "(reference 96)")
+print("list-range | x = list(range(2)) |", row182(), "(reference 72)")
 
 def row183():
-    x = [i for i in range(5)]
+    x = [0] * 2
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(5)] |", row183(), "(reference 120)")
+print("list-mul | x = [0] * 2 |", row183(), "(reference 72)")
 
 def row184():
-    x = sorted(range(5))
+    x = [i for i in range(2)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(5)) |", row184(), "(reference 104)")
+print("list-comp | x = [i for i in range(2)] |", row184(), "(reference 88)")
 
 def row185():
-    x = []
-    x.extend(range(5))
+    x = sorted(range(2))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(5)) |", row185(), "(reference 104)")
+print("list-sorted | x = sorted(range(2)) |", row185(), "(reference 72)")
 
 def row186():
     x = []
-    x.extend(list(range(5)))
+    x.extend(range(2))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(5))) |", row186(), "(reference 104)")
+print("list-extend | x = []; x.extend(range(2)) |", row186(), "(reference 72)")
 
 def row187():
-    x = list(range(6))
+    x = []
+    x.extend(list(range(2)))
     return sys.getsizeof(x)
-print("list-range | x = list(range(6)) |", row187(), "(reference 104)")
+print("list-extend-list | x = []; x.extend(list(range(2))) |", row187(), "(reference 72)")
 
 def row188():
-    x = [0] * 6
+    x = list(range(3))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 6 |", row188(), "(reference 104)")
+print("list-range | x = list(range(3)) |", row188(), "(reference 88)")
 
 def row189():
-    x = [i for i in range(6)]
+    x = [0] * 3
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(6)] |", row189(), "(reference 120)")
+print("list-mul | x = [0] * 3 |", row189(), "(reference 80)")
 
 def row190():
-    x = sorted(range(6))
+    x = [i for i in range(3)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(6)) |", row190(), "(reference 104)")
+print("list-comp | x = [i for i in range(3)] |", row190(), "(reference 88)")
 
 def row191():
-    x = []
-    x.extend(range(6))
+    x = sorted(range(3))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(6)) |", row191(), "(reference 104)")
+print("list-sorted | x = sorted(range(3)) |", row191(), "(reference 88)")
 
 def row192():
     x = []
-    x.extend(list(range(6)))
+    x.extend(range(3))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(6))) |", row192(), "(reference 104)")
+print("list-extend | x = []; x.extend(range(3)) |", row192(), "(reference 88)")
 
 def row193():
-    x = list(range(7))
+    x = []
+    x.extend(list(range(3)))
     return sys.getsizeof(x)
-print("list-range | x = list(range(7)) |", row193(), "(reference 120)")
+print("list-extend-list | x = []; x.extend(list(range(3))) |", row193(), "(reference 88)")
 
 def row194():
-    x = [0] * 7
+    x = list(range(4))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 7 |", row194(), "(reference 112)")
+print("list-range | x = list(range(4)) |", row194(), "(reference 88)")
 
 def row195():
-    x = [i for i in range(7)]
+    x = [0] * 4
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(7)] |", row195(), "(reference 120)")
+print("list-mul | x = [0] * 4 |", row195(), "(reference 88)")
 
 def row196():
-    x = sorted(range(7))
+    x = [i for i in range(4)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(7)) |", row196(), "(reference 120)")
+print("list-comp | x = [i for i in range(4)] |", row196(), "(reference 88)")
 
 def row197():
-    x = []
-    x.extend(range(7))
+    x = sorted(range(4))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(7)) |", row197(), "(reference 120)")
+print("list-sorted | x = sorted(range(4)) |", row197(), "(reference 88)")
 
 def row198():
     x = []
-    x.extend(list(range(7)))
+    x.extend(range(4))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(7))) |", row198(), "(reference 120)")
+print("list-extend | x = []; x.extend(range(4)) |", row198(), "(reference 88)")
 
 def row199():
-    x = list(range(8))
+    x = []
+    x.extend(list(range(4)))
     return sys.getsizeof(x)
-print("list-range | x = list(range(8)) |", row199(), "(reference 120)")
+print("list-extend-list | x = []; x.extend(list(range(4))) |", row199(), "(reference 88)")
 
 def row200():
-    x = [0] * 8
+    x = list(range(5))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 8 |", row200(), "(reference 120)")
+print("list-range | x = list(range(5)) |", row200(), "(reference 104)")
 
 def row201():
-    x = [i for i in range(8)]
+    x = [0] * 5
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(8)] |", row201(), "(reference 120)")
+print("list-mul | x = [0] * 5 |", row201(), "(reference 96)")
 
 def row202():
-    x = sorted(range(8))
+    x = [i for i in range(5)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(8)) |", row202(), "(reference 120)")
+print("list-comp | x = [i for i in range(5)] |", row202(), "(reference 120)")
 
 def row203():
-    x = []
-    x.extend(range(8))
+    x = sorted(range(5))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(8)) |", row203(), "(reference 120)")
+print("list-sorted | x = sorted(range(5)) |", row203(), "(reference 104)")
 
 def row204():
     x = []
-    x.extend(list(range(8)))
+    x.extend(range(5))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(8))) |", row204(), "(reference 120)")
+print("list-extend | x = []; x.extend(range(5)) |", row204(), "(reference 104)")
 
 def row205():
-    x = list(range(9))
+    x = []
+    x.extend(list(range(5)))
     return sys.getsizeof(x)
-print("list-range | x = list(range(9)) |", row205(), "(reference 136)")
+print("list-extend-list | x = []; x.extend(list(range(5))) |", row205(), "(reference 104)")
 
 def row206():
-    x = [0] * 9
+    x = list(range(6))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 9 |", row206(), "(reference 128)")
+print("list-range | x = list(range(6)) |", row206(), "(reference 104)")
 
 def row207():
-    x = [i for i in range(9)]
+    x = [0] * 6
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(9)] |", row207(), "(reference 184)")
+print("list-mul | x = [0] * 6 |", row207(), "(reference 104)")
 
 def row208():
-    x = sorted(range(9))
+    x = [i for i in range(6)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(9)) |", row208(), "(reference 136)")
+print("list-comp | x = [i for i in range(6)] |", row208(), "(reference 120)")
 
 def row209():
-    x = []
-    x.extend(range(9))
+    x = sorted(range(6))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(9)) |", row209(), "(reference 136)")
+print("list-sorted | x = sorted(range(6)) |", row209(), "(reference 104)")
 
 def row210():
     x = []
-    x.extend(list(range(9)))
+    x.extend(range(6))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(9))) |", row210(), "(reference 136)")
+print("list-extend | x = []; x.extend(range(6)) |", row210(), "(reference 104)")
 
 def row211():
-    x = list(range(10))
+    x = []
+    x.extend(list(range(6)))
     return sys.getsizeof(x)
-print("list-range | x = list(range(10)) |", row211(), "(reference 136)")
+print("list-extend-list | x = []; x.extend(list(range(6))) |", row211(), "(reference 104)")
 
 def row212():
-    x = [0] * 10
+    x = list(range(7))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 10 |", row212(), "(reference 136)")
+print("list-range | x = list(range(7)) |", row212(), "(reference 120)")
 
 def row213():
-    x = [i for i in range(10)]
+    x = [0] * 7
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(10)] |", row213(), "(reference 184)")
+print("list-mul | x = [0] * 7 |", row213(), "(reference 112)")
 
 def row214():
-    x = sorted(range(10))
+    x = [i for i in range(7)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(10)) |", row214(), "(reference 136)")
+print("list-comp | x = [i for i in range(7)] |", row214(), "(reference 120)")
 
 def row215():
-    x = []
-    x.extend(range(10))
+    x = sorted(range(7))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(10)) |", row215(), "(reference 136)")
+print("list-sorted | x = sorted(range(7)) |", row215(), "(reference 120)")
 
 def row216():
     x = []
-    x.extend(list(range(10)))
+    x.extend(range(7))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(10))) |", row216(), "(reference 136)")
+print("list-extend | x = []; x.extend(range(7)) |", row216(), "(reference 120)")
 
 def row217():
-    x = list(range(16))
+    x = []
+    x.extend(list(range(7)))
     return sys.getsizeof(x)
-print("list-range | x = list(range(16)) |", row217(), "(reference 184)")
+print("list-extend-list | x = []; x.extend(list(range(7))) |", row217(), "(reference 120)")
 
 def row218():
-    x = [0] * 16
+    x = list(range(8))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 16 |", row218(), "(reference 184)")
+print("list-range | x = list(range(8)) |", row218(), "(reference 120)")
 
 def row219():
-    x = [i for i in range(16)]
+    x = [0] * 8
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(16)] |", row219(), "(reference 184)")
+print("list-mul | x = [0] * 8 |", row219(), "(reference 120)")
 
 def row220():
-    x = sorted(range(16))
+    x = [i for i in range(8)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(16)) |", row220(), "(reference 184)")
+print("list-comp | x = [i for i in range(8)] |", row220(), "(reference 120)")
 
 def row221():
-    x = []
-    x.extend(range(16))
+    x = sorted(range(8))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(16)) |", row221(), "(reference 184)")
+print("list-sorted | x = sorted(range(8)) |", row221(), "(reference 120)")
 
 def row222():
     x = []
-    x.extend(list(range(16)))
+    x.extend(range(8))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(16))) |", row222(), "(reference 184)")
+print("list-extend | x = []; x.extend(range(8)) |", row222(), "(reference 120)")
 
 def row223():
-    x = list(range(17))
+    x = []
+    x.extend(list(range(8)))
     return sys.getsizeof(x)
-print("list-range | x = list(range(17)) |", row223(), "(reference 200)")
+print("list-extend-list | x = []; x.extend(list(range(8))) |", row223(), "(reference 120)")
 
 def row224():
-    x = [0] * 17
+    x = list(range(9))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 17 |", row224(), "(reference 192)")
+print("list-range | x = list(range(9)) |", row224(), "(reference 136)")
 
 def row225():
-    x = [i for i in range(17)]
+    x = [0] * 9
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(17)] |", row225(), "(reference 248)")
+print("list-mul | x = [0] * 9 |", row225(), "(reference 128)")
 
 def row226():
-    x = sorted(range(17))
+    x = [i for i in range(9)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(17)) |", row226(), "(reference 200)")
+print("list-comp | x = [i for i in range(9)] |", row226(), "(reference 184)")
 
 def row227():
-    x = []
-    x.extend(range(17))
+    x = sorted(range(9))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(17)) |", row227(), "(reference 200)")
+print("list-sorted | x = sorted(range(9)) |", row227(), "(reference 136)")
 
 def row228():
     x = []
-    x.extend(list(range(17)))
+    x.extend(range(9))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(17))) |", row228(), "(reference 200)")
+print("list-extend | x = []; x.extend(range(9)) |", row228(), "(reference 136)")
 
 def row229():
-    x = list(range(20))
+    x = []
+    x.extend(list(range(9)))
     return sys.getsizeof(x)
-print("list-range | x = list(range(20)) |", row229(), "(reference 216)")
+print("list-extend-list | x = []; x.extend(list(range(9))) |", row229(), "(reference 136)")
 
 def row230():
-    x = [0] * 20
+    x = list(range(10))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 20 |", row230(), "(reference 216)")
+print("list-range | x = list(range(10)) |", row230(), "(reference 136)")
 
 def row231():
-    x = [i for i in range(20)]
+    x = [0] * 10
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(20)] |", row231(), "(reference 248)")
+print("list-mul | x = [0] * 10 |", row231(), "(reference 136)")
 
 def row232():
-    x = sorted(range(20))
+    x = [i for i in range(10)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(20)) |", row232(), "(reference 216)")
+print("list-comp | x = [i for i in range(10)] |", row232(), "(reference 184)")
 
 def row233():
-    x = []
-    x.extend(range(20))
+    x = sorted(range(10))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(20)) |", row233(), "(reference 216)")
+print("list-sorted | x = sorted(range(10)) |", row233(), "(reference 136)")
 
 def row234():
     x = []
-    x.extend(list(range(20)))
+    x.extend(range(10))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(20))) |", row234(), "(reference 216)")
+print("list-extend | x = []; x.extend(range(10)) |", row234(), "(reference 136)")
 
 def row235():
-    x = list(range(50))
+    x = []
+    x.extend(list(range(10)))
     return sys.getsizeof(x)
-print("list-range | x = list(range(50)) |", row235(), "(reference 456)")
+print("list-extend-list | x = []; x.extend(list(range(10))) |", row235(), "(reference 136)")
 
 def row236():
-    x = [0] * 50
+    x = list(range(16))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 50 |", row236(), "(reference 456)")
+print("list-range | x = list(range(16)) |", row236(), "(reference 184)")
 
 def row237():
-    x = [i for i in range(50)]
+    x = [0] * 16
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(50)] |", row237(), "(reference 472)")
+print("list-mul | x = [0] * 16 |", row237(), "(reference 184)")
 
 def row238():
-    x = sorted(range(50))
+    x = [i for i in range(16)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(50)) |", row238(), "(reference 456)")
+print("list-comp | x = [i for i in range(16)] |", row238(), "(reference 184)")
 
 def row239():
-    x = []
-    x.extend(range(50))
+    x = sorted(range(16))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(50)) |", row239(), "(reference 456)")
+print("list-sorted | x = sorted(range(16)) |", row239(), "(reference 184)")
 
 def row240():
     x = []
-    x.extend(list(range(50)))
+    x.extend(range(16))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(50))) |", row240(), "(reference 456)")
+print("list-extend | x = []; x.extend(range(16)) |", row240(), "(reference 184)")
 
 def row241():
-    x = list(range(100))
+    x = []
+    x.extend(list(range(16)))
     return sys.getsizeof(x)
-print("list-range | x = list(range(100)) |", row241(), "(reference 856)")
+print("list-extend-list | x = []; x.extend(list(range(16))) |", row241(), "(reference 184)")
 
 def row242():
-    x = [0] * 100
+    x = list(range(17))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 100 |", row242(), "(reference 856)")
+print("list-range | x = list(range(17)) |", row242(), "(reference 200)")
 
 def row243():
-    x = [i for i in range(100)]
+    x = [0] * 17
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(100)] |", row243(), "(reference 920)")
+print("list-mul | x = [0] * 17 |", row243(), "(reference 192)")
 
 def row244():
-    x = sorted(range(100))
+    x = [i for i in range(17)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(100)) |", row244(), "(reference 856)")
+print("list-comp | x = [i for i in range(17)] |", row244(), "(reference 248)")
 
 def row245():
-    x = []
-    x.extend(range(100))
+    x = sorted(range(17))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(100)) |", row245(), "(reference 856)")
+print("list-sorted | x = sorted(range(17)) |", row245(), "(reference 200)")
 
 def row246():
     x = []
-    x.extend(list(range(100)))
+    x.extend(range(17))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(100))) |", row246(), "(reference 856)")
+print("list-extend | x = []; x.extend(range(17)) |", row246(), "(reference 200)")
 
 def row247():
-    x = list(range(1000))
+    x = []
+    x.extend(list(range(17)))
     return sys.getsizeof(x)
-print("list-range | x = list(range(1000)) |", row247(), "(reference 8056)")
+print("list-extend-list | x = []; x.extend(list(range(17))) |", row247(), "(reference 200)")
 
 def row248():
-    x = [0] * 1000
+    x = list(range(20))
     return sys.getsizeof(x)
-print("list-mul | x = [0] * 1000 |", row248(), "(reference 8056)")
+print("list-range | x = list(range(20)) |", row248(), "(reference 216)")
 
 def row249():
-    x = [i for i in range(1000)]
+    x = [0] * 20
     return sys.getsizeof(x)
-print("list-comp | x = [i for i in range(1000)] |", row249(), "(reference 8856)")
+print("list-mul | x = [0] * 20 |", row249(), "(reference 216)")
 
 def row250():
-    x = sorted(range(1000))
+    x = [i for i in range(20)]
     return sys.getsizeof(x)
-print("list-sorted | x = sorted(range(1000)) |", row250(), "(reference 8056)")
+print("list-comp | x = [i for i in range(20)] |", row250(), "(reference 248)")
 
 def row251():
-    x = []
-    x.extend(range(1000))
+    x = sorted(range(20))
     return sys.getsizeof(x)
-print("list-extend | x = []; x.extend(range(1000)) |", row251(), "(reference 8056)")
+print("list-sorted | x = sorted(range(20)) |", row251(), "(reference 216)")
 
 def row252():
     x = []
-    x.extend(list(range(1000)))
+    x.extend(range(20))
     return sys.getsizeof(x)
-print("list-extend-list | x = []; x.extend(list(range(1000))) |", row252(), "(reference 8056)")
+print("list-extend | x = []; x.extend(range(20)) |", row252(), "(reference 216)")
 
 def row253():
+    x = []
+    x.extend(list(range(20)))
+    return sys.getsizeof(x)
+print("list-extend-list | x = []; x.extend(list(range(20))) |", row253(), "(reference 216)")
+
+def row254():
+    x = list(range(50))
+    return sys.getsizeof(x)
+print("list-range | x = list(range(50)) |", row254(), "(reference 456)")
+
+def row255():
+    x = [0] * 50
+    return sys.getsizeof(x)
+print("list-mul | x = [0] * 50 |", row255(), "(reference 456)")
+
+def row256():
+    x = [i for i in range(50)]
+    return sys.getsizeof(x)
+print("list-comp | x = [i for i in range(50)] |", row256(), "(reference 472)")
+
+def row257():
+    x = sorted(range(50))
+    return sys.getsizeof(x)
+print("list-sorted | x = sorted(range(50)) |", row257(), "(reference 456)")
+
+def row258():
+    x = []
+    x.extend(range(50))
+    return sys.getsizeof(x)
+print("list-extend | x = []; x.extend(range(50)) |", row258(), "(reference 456)")
+
+def row259():
+    x = []
+    x.extend(list(range(50)))
+    return sys.getsizeof(x)
+print("list-extend-list | x = []; x.extend(list(range(50))) |", row259(), "(reference 456)")
+
+def row260():
+    x = list(range(100))
+    return sys.getsizeof(x)
+print("list-range | x = list(range(100)) |", row260(), "(reference 856)")
+
+def row261():
+    x = [0] * 100
+    return sys.getsizeof(x)
+print("list-mul | x = [0] * 100 |", row261(), "(reference 856)")
+
+def row262():
+    x = [i for i in range(100)]
+    return sys.getsizeof(x)
+print("list-comp | x = [i for i in range(100)] |", row262(), "(reference 920)")
+
+def row263():
+    x = sorted(range(100))
+    return sys.getsizeof(x)
+print("list-sorted | x = sorted(range(100)) |", row263(), "(reference 856)")
+
+def row264():
+    x = []
+    x.extend(range(100))
+    return sys.getsizeof(x)
+print("list-extend | x = []; x.extend(range(100)) |", row264(), "(reference 856)")
+
+def row265():
+    x = []
+    x.extend(list(range(100)))
+    return sys.getsizeof(x)
+print("list-extend-list | x = []; x.extend(list(range(100))) |", row265(), "(reference 856)")
+
+def row266():
+    x = list(range(1000))
+    return sys.getsizeof(x)
+print("list-range | x = list(range(1000)) |", row266(), "(reference 8056)")
+
+def row267():
+    x = [0] * 1000
+    return sys.getsizeof(x)
+print("list-mul | x = [0] * 1000 |", row267(), "(reference 8056)")
+
+def row268():
+    x = [i for i in range(1000)]
+    return sys.getsizeof(x)
+print("list-comp | x = [i for i in range(1000)] |", row268(), "(reference 8856)")
+
+def row269():
+    x = sorted(range(1000))
+    return sys.getsizeof(x)
+print("list-sorted | x = sorted(range(1000)) |", row269(), "(reference 8056)")
+
+def row270():
+    x = []
+    x.extend(range(1000))
+    return sys.getsizeof(x)
+print("list-extend | x = []; x.extend(range(1000)) |", row270(), "(reference 8056)")
+
+def row271():
+    x = []
+    x.extend(list(range(1000)))
+    return sys.getsizeof(x)
+print("list-extend-list | x = []; x.extend(list(range(1000))) |", row271(), "(reference 8056)")
+
+def row272():
     x = list(range(100))
     for _ in range(90): x.pop()
     return sys.getsizeof(x)
-print("list-pop | 100 -> 10 items by pop() |", row253(), "(reference 184)")
+print("list-pop | 100 -> 10 items by pop() |", row272(), "(reference 184)")
 
-def row254():
+def row273():
     x = list(range(100))
     del x[10:]
     return sys.getsizeof(x)
-print("list-pop | del slice |", row254(), "(reference 184)")
+print("list-pop | del slice |", row273(), "(reference 184)")
 
-def row255():
+def row274():
     x = list(range(100))
     x.clear()
     return sys.getsizeof(x)
-print("list-pop | clear() frees the item array |", row255(), "(reference 56)")
+print("list-pop | clear() frees the item array |", row274(), "(reference 56)")
 
-def row256():
+def row275():
     x = set()
     return sys.getsizeof(x)
-print("set | x = set() |", row256(), "(reference 216)")
+print("set | x = set() |", row275(), "(reference 216)")
 
-def row257():
+def row276():
     x = {1}
     return sys.getsizeof(x)
-print("set | x = {1} |", row257(), "(reference 216)")
+print("set | x = {1} |", row276(), "(reference 216)")
 
-def row258():
+def row277():
     x = {1, 2, 3}
     return sys.getsizeof(x)
-print("set | x = {1, 2, 3} |", row258(), "(reference 216)")
+print("set | x = {1, 2, 3} |", row277(), "(reference 216)")
 
-def row259():
+def row278():
     x = {1, 2, 3, 4, 5}
     return sys.getsizeof(x)
-print("set | x = {1, 2, 3, 4, 5} |", row259(), "(reference 472)")
+print("set | x = {1, 2, 3, 4, 5} |", row278(), "(reference 472)")
 
-def row260():
+def row279():
     x = set(range(5))
     return sys.getsizeof(x)
-print("set | x = set(range(5)) |", row260(), "(reference 728)")
+print("set | x = set(range(5)) |", row279(), "(reference 728)")
 
-def row261():
+def row280():
     x = set(range(100))
     return sys.getsizeof(x)
-print("set | x = set(range(100)) |", row261(), "(reference 8408)")
+print("set | x = set(range(100)) |", row280(), "(reference 8408)")
 
-def row262():
+def row281():
     x = {i for i in range(100)}
     return sys.getsizeof(x)
-print("set | x = {i for i in range(100)} |", row262(), "(reference 8408)")
+print("set | x = {i for i in range(100)} |", row281(), "(reference 8408)")
 
-def row263():
+def row282():
     x = frozenset()
     return sys.getsizeof(x)
-print("set | x = frozenset() |", row263(), "(reference 216)")
+print("set | x = frozenset() |", row282(), "(reference 216)")
 
-def row264():
+def row283():
     x = frozenset({1})
     return sys.getsizeof(x)
-print("set | x = frozenset({1}) |", row264(), "(reference 216)")
+print("set | x = frozenset({1}) |", row283(), "(reference 216)")
 
-def row265():
+def row284():
     x = frozenset(range(5))
     return sys.getsizeof(x)
-print("set | x = frozenset(range(5)) |", row265(), "(reference 728)")
+print("set | x = frozenset(range(5)) |", row284(), "(reference 728)")
 
-def row266():
+def row285():
     x = frozenset(range(100))
     return sys.getsizeof(x)
-print("set | x = frozenset(range(100)) |", row266(), "(reference 8408)")
+print("set | x = frozenset(range(100)) |", row285(), "(reference 8408)")
 
-def row267():
+def row286():
     x = set(range(100))
     for i in range(100): x.discard(i)
     return sys.getsizeof(x)
-print("set | x = set(range(100)) ; for i in range(100): x.discard(i) |", row267(), "(reference 8408)")
+print("set | x = set(range(100)) ; for i in range(100): x.discard(i) |", row286(), "(reference 8408)")
 
-def row268():
+def row287():
     x = set(range(100))
     x.clear()
     return sys.getsizeof(x)
-print("set | x = set(range(100)) ; x.clear() |", row268(), "(reference 216)")
-
-def row269():
-    x = set(range(0))
-    return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(0)) |", row269(), "(reference 216)")
-
-def row270():
-    x = frozenset(range(0))
-    return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(0)) |", row270(), "(reference 216)")
-
-def row271():
-    x = set(range(1))
-    return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(1)) |", row271(), "(reference 216)")
-
-def row272():
-    x = frozenset(range(1))
-    return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(1)) |", row272(), "(reference 216)")
-
-def row273():
-    x = set(range(4))
-    return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(4)) |", row273(), "(reference 216)")
-
-def row274():
-    x = frozenset(range(4))
-    return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(4)) |", row274(), "(reference 216)")
-
-def row275():
-    x = set(range(5))
-    return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(5)) |", row275(), "(reference 728)")
-
-def row276():
-    x = frozenset(range(5))
-    return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(5)) |", row276(), "(reference 728)")
-
-def row277():
-    x = set(range(6))
-    return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(6)) |", row277(), "(reference 728)")
-
-def row278():
-    x = frozenset(range(6))
-    return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(6)) |", row278(), "(reference 728)")
-
-def row279():
-    x = set(range(18))
-    return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(18)) |", row279(), "(reference 728)")
-
-def row280():
-    x = frozenset(range(18))
-    return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(18)) |", row280(), "(reference 728)")
-
-def row281():
-    x = set(range(19))
-    return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(19)) |", row281(), "(reference 2264)")
-
-def row282():
-    x = frozenset(range(19))
-    return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(19)) |", row282(), "(reference 2264)")
-
-def row283():
-    x = set(range(20))
-    return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(20)) |", row283(), "(reference 2264)")
-
-def row284():
-    x = frozenset(range(20))
-    return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(20)) |", row284(), "(reference 2264)")
-
-def row285():
-    x = set(range(50))
-    return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(50)) |", row285(), "(reference 2264)")
-
-def row286():
-    x = frozenset(range(50))
-    return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(50)) |", row286(), "(reference 2264)")
-
-def row287():
-    x = set(range(76))
-    return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(76)) |", row287(), "(reference 2264)")
+print("set | x = set(range(100)) ; x.clear() |", row287(), "(reference 216)")
 
 def row288():
-    x = frozenset(range(76))
+    x = set(range(0))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(76)) |", row288(), "(reference 2264)")
+print("set-from-iterable | x = set(range(0)) |", row288(), "(reference 216)")
 
 def row289():
-    x = set(range(77))
+    x = frozenset(range(0))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(77)) |", row289(), "(reference 8408)")
+print("frozenset-from-iterable | x = frozenset(range(0)) |", row289(), "(reference 216)")
 
 def row290():
-    x = frozenset(range(77))
+    x = set(range(1))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(77)) |", row290(), "(reference 8408)")
+print("set-from-iterable | x = set(range(1)) |", row290(), "(reference 216)")
 
 def row291():
-    x = set(range(100))
+    x = frozenset(range(1))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(100)) |", row291(), "(reference 8408)")
+print("frozenset-from-iterable | x = frozenset(range(1)) |", row291(), "(reference 216)")
 
 def row292():
-    x = frozenset(range(100))
+    x = set(range(4))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(100)) |", row292(), "(reference 8408)")
+print("set-from-iterable | x = set(range(4)) |", row292(), "(reference 216)")
 
 def row293():
-    x = set(range(1000))
+    x = frozenset(range(4))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(1000)) |", row293(), "(reference 32984)")
+print("frozenset-from-iterable | x = frozenset(range(4)) |", row293(), "(reference 216)")
 
 def row294():
-    x = frozenset(range(1000))
+    x = set(range(5))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(1000)) |", row294(), "(reference 32984)")
+print("set-from-iterable | x = set(range(5)) |", row294(), "(reference 728)")
 
 def row295():
-    x = range(0)
+    x = frozenset(range(5))
     return sys.getsizeof(x)
-print("range/iter | x = range(0) |", row295(), "(reference 48)")
+print("frozenset-from-iterable | x = frozenset(range(5)) |", row295(), "(reference 728)")
 
 def row296():
-    x = range(10)
+    x = set(range(6))
     return sys.getsizeof(x)
-print("range/iter | x = range(10) |", row296(), "(reference 48)")
+print("set-from-iterable | x = set(range(6)) |", row296(), "(reference 728)")
 
 def row297():
-    x = range(2**70)
+    x = frozenset(range(6))
     return sys.getsizeof(x)
-print("range/iter | x = range(2**70) |", row297(), "(reference 48)")
+print("frozenset-from-iterable | x = frozenset(range(6)) |", row297(), "(reference 728)")
 
 def row298():
-    x = iter(range(10))
+    x = set(range(18))
     return sys.getsizeof(x)
-print("range/iter | x = iter(range(10)) |", row298(), "(reference 48)")
+print("set-from-iterable | x = set(range(18)) |", row298(), "(reference 728)")
 
 def row299():
-    x = iter(range(2**70))
+    x = frozenset(range(18))
     return sys.getsizeof(x)
-print("range/iter | x = iter(range(2**70)) |", row299(), "(reference 48)")
+print("frozenset-from-iterable | x = frozenset(range(18)) |", row299(), "(reference 728)")
 
 def row300():
-    x = iter([])
+    x = set(range(19))
     return sys.getsizeof(x)
-print("range/iter | x = iter([]) |", row300(), "(reference 48)")
+print("set-from-iterable | x = set(range(19)) |", row300(), "(reference 2264)")
 
 def row301():
-    x = iter(())
+    x = frozenset(range(19))
     return sys.getsizeof(x)
-print("range/iter | x = iter(()) |", row301(), "(reference 48)")
+print("frozenset-from-iterable | x = frozenset(range(19)) |", row301(), "(reference 2264)")
 
 def row302():
-    x = iter('')
+    x = set(range(20))
     return sys.getsizeof(x)
-print("range/iter | x = iter('') |", row302(), "(reference 48)")
+print("set-from-iterable | x = set(range(20)) |", row302(), "(reference 2264)")
 
 def row303():
-    x = iter({})
+    x = frozenset(range(20))
     return sys.getsizeof(x)
-print("range/iter | x = iter({}) |", row303(), "(reference 72)")
+print("frozenset-from-iterable | x = frozenset(range(20)) |", row303(), "(reference 2264)")
 
 def row304():
-    x = iter(set())
+    x = set(range(50))
     return sys.getsizeof(x)
-print("range/iter | x = iter(set()) |", row304(), "(reference 64)")
+print("set-from-iterable | x = set(range(50)) |", row304(), "(reference 2264)")
 
 def row305():
-    x = enumerate([])
+    x = frozenset(range(50))
     return sys.getsizeof(x)
-print("range/iter | x = enumerate([]) |", row305(), "(reference 72)")
+print("frozenset-from-iterable | x = frozenset(range(50)) |", row305(), "(reference 2264)")
 
 def row306():
-    x = zip()
+    x = set(range(76))
     return sys.getsizeof(x)
-print("range/iter | x = zip() |", row306(), "(reference 64)")
+print("set-from-iterable | x = set(range(76)) |", row306(), "(reference 2264)")
 
 def row307():
-    x = zip([], [])
+    x = frozenset(range(76))
     return sys.getsizeof(x)
-print("range/iter | x = zip([], []) |", row307(), "(reference 64)")
+print("frozenset-from-iterable | x = frozenset(range(76)) |", row307(), "(reference 2264)")
 
 def row308():
-    x = map(int, [])
+    x = set(range(77))
     return sys.getsizeof(x)
-print("range/iter | x = map(int, []) |", row308(), "(reference 48)")
+print("set-from-iterable | x = set(range(77)) |", row308(), "(reference 8408)")
 
 def row309():
-    x = filter(None, [])
+    x = frozenset(range(77))
     return sys.getsizeof(x)
-print("range/iter | x = filter(None, []) |", row309(), "(reference 48)")
+print("frozenset-from-iterable | x = frozenset(range(77)) |", row309(), "(reference 8408)")
 
 def row310():
-    x = reversed([])
+    x = set(range(100))
     return sys.getsizeof(x)
-print("range/iter | x = reversed([]) |", row310(), "(reference 48)")
+print("set-from-iterable | x = set(range(100)) |", row310(), "(reference 8408)")
 
 def row311():
-    x = slice(1, 2)
+    x = frozenset(range(100))
     return sys.getsizeof(x)
-print("range/iter | x = slice(1, 2) |", row311(), "(reference 56)")
+print("frozenset-from-iterable | x = frozenset(range(100)) |", row311(), "(reference 8408)")
 
 def row312():
-    x = (i for i in [])
+    x = set(range(1000))
     return sys.getsizeof(x)
-print("range/iter | x = (i for i in []) |", row312(), "(reference 200)")
+print("set-from-iterable | x = set(range(1000)) |", row312(), "(reference 32984)")
 
 def row313():
-    def x(): pass
+    x = frozenset(range(1000))
     return sys.getsizeof(x)
-print("callable | def x(): pass |", row313(), "(reference 152)")
+print("frozenset-from-iterable | x = frozenset(range(1000)) |", row313(), "(reference 32984)")
 
 def row314():
-    def x(a, b=1, *args, **kw): return a
+    x = range(0)
     return sys.getsizeof(x)
-print("callable | def x(a, b=1, *args, **kw): return a |", row314(), "(reference 152)")
+print("range/iter | x = range(0) |", row314(), "(reference 48)")
 
 def row315():
-    x = lambda: 0
+    x = range(10)
     return sys.getsizeof(x)
-print("callable | x = lambda: 0 |", row315(), "(reference 152)")
+print("range/iter | x = range(10) |", row315(), "(reference 48)")
 
 def row316():
+    x = range(2**70)
+    return sys.getsizeof(x)
+print("range/iter | x = range(2**70) |", row316(), "(reference 48)")
+
+def row317():
+    x = iter(range(10))
+    return sys.getsizeof(x)
+print("range/iter | x = iter(range(10)) |", row317(), "(reference 48)")
+
+def row318():
+    x = iter(range(2**70))
+    return sys.getsizeof(x)
+print("range/iter | x = iter(range(2**70)) |", row318(), "(reference 48)")
+
+def row319():
+    x = iter([])
+    return sys.getsizeof(x)
+print("range/iter | x = iter([]) |", row319(), "(reference 48)")
+
+def row320():
+    x = iter(())
+    return sys.getsizeof(x)
+print("range/iter | x = iter(()) |", row320(), "(reference 48)")
+
+def row321():
+    x = iter('')
+    return sys.getsizeof(x)
+print("range/iter | x = iter('') |", row321(), "(reference 48)")
+
+def row322():
+    x = iter({})
+    return sys.getsizeof(x)
+print("range/iter | x = iter({}) |", row322(), "(reference 72)")
+
+def row323():
+    x = iter(set())
+    return sys.getsizeof(x)
+print("range/iter | x = iter(set()) |", row323(), "(reference 64)")
+
+def row324():
+    x = enumerate([])
+    return sys.getsizeof(x)
+print("range/iter | x = enumerate([]) |", row324(), "(reference 72)")
+
+def row325():
+    x = zip()
+    return sys.getsizeof(x)
+print("range/iter | x = zip() |", row325(), "(reference 64)")
+
+def row326():
+    x = zip([], [])
+    return sys.getsizeof(x)
+print("range/iter | x = zip([], []) |", row326(), "(reference 64)")
+
+def row327():
+    x = map(int, [])
+    return sys.getsizeof(x)
+print("range/iter | x = map(int, []) |", row327(), "(reference 48)")
+
+def row328():
+    x = filter(None, [])
+    return sys.getsizeof(x)
+print("range/iter | x = filter(None, []) |", row328(), "(reference 48)")
+
+def row329():
+    x = reversed([])
+    return sys.getsizeof(x)
+print("range/iter | x = reversed([]) |", row329(), "(reference 48)")
+
+def row330():
+    x = slice(1, 2)
+    return sys.getsizeof(x)
+print("range/iter | x = slice(1, 2) |", row330(), "(reference 56)")
+
+def row331():
+    x = (i for i in [])
+    return sys.getsizeof(x)
+print("range/iter | x = (i for i in []) |", row331(), "(reference 200)")
+
+def row332():
+    def x(): pass
+    return sys.getsizeof(x)
+print("callable | def x(): pass |", row332(), "(reference 152)")
+
+def row333():
+    def x(a, b=1, *args, **kw): return a
+    return sys.getsizeof(x)
+print("callable | def x(a, b=1, *args, **kw): return a |", row333(), "(reference 152)")
+
+def row334():
+    x = lambda: 0
+    return sys.getsizeof(x)
+print("callable | x = lambda: 0 |", row334(), "(reference 152)")
+
+def row335():
     def f():
         y = 1
         def g(): return y
         return g
     x = f()
     return sys.getsizeof(x)
-print("callable | closure |", row316(), "(reference 152)")
+print("callable | closure |", row335(), "(reference 152)")
 
-def row317():
+def row336():
     def f():
         y = 1
         def g(): return y
         return g
     x = f().__closure__[0]
     return sys.getsizeof(x)
-print("callable | cell object |", row317(), "(reference 40)")
+print("callable | cell object |", row336(), "(reference 40)")
 
-def row318():
+def row337():
     x = len
     return sys.getsizeof(x)
-print("callable | builtin function |", row318(), "(reference 72)")
+print("callable | builtin function |", row337(), "(reference 72)")
 
-def row319():
+def row338():
     x = [].append
     return sys.getsizeof(x)
-print("callable | builtin bound method |", row319(), "(reference 72)")
+print("callable | builtin bound method |", row338(), "(reference 72)")
 
-def row320():
+def row339():
     class A:
         def f(self): pass
     x = A().f
     return sys.getsizeof(x)
-print("callable | bound method |", row320(), "(reference 64)")
+print("callable | bound method |", row339(), "(reference 64)")
 
-def row321():
+def row340():
     class A:
         def f(self): pass
     x = A.f
     return sys.getsizeof(x)
-print("callable | plain function via class |", row321(), "(reference 152)")
+print("callable | plain function via class |", row340(), "(reference 152)")
 
-def row322():
+def row341():
     x = staticmethod(len)
     return sys.getsizeof(x)
-print("callable | x = staticmethod(len) |", row322(), "(reference 48)")
+print("callable | x = staticmethod(len) |", row341(), "(reference 48)")
 
-def row323():
+def row342():
     x = classmethod(len)
     return sys.getsizeof(x)
-print("callable | x = classmethod(len) |", row323(), "(reference 48)")
+print("callable | x = classmethod(len) |", row342(), "(reference 48)")
 
-def row324():
+def row343():
     x = property(len)
     return sys.getsizeof(x)
-print("callable | x = property(len) |", row324(), "(reference 80)")
+print("callable | x = property(len) |", row343(), "(reference 80)")
 
-def row325():
+def row344():
     def g():
         yield 1
     x = g()
     return sys.getsizeof(x)
-print("generator | generator, not started |", row325(), "(reference 176)")
+print("generator | generator, not started |", row344(), "(reference 176)")
 
-def row326():
+def row345():
     def g():
         yield 1
     x = g()
     next(x)
     return sys.getsizeof(x)
-print("generator | generator, suspended |", row326(), "(reference 176)")
+print("generator | generator, suspended |", row345(), "(reference 176)")
 
-def row327():
+def row346():
     def g():
         a = b = c = d = 0
         yield 1
     x = g()
     return sys.getsizeof(x)
-print("generator | generator with 4 locals |", row327(), "(reference 216)")
+print("generator | generator with 4 locals |", row346(), "(reference 216)")
 
-def row328():
+def row347():
     def g():
         yield 1
     x = g()
     list(x)
     return sys.getsizeof(x)
-print("generator | generator, exhausted |", row328(), "(reference 176)")
+print("generator | generator, exhausted |", row347(), "(reference 176)")
 
-def row329():
+def row348():
     x = (i for i in range(3))
     return sys.getsizeof(x)
-print("generator | genexpr |", row329(), "(reference 200)")
+print("generator | genexpr |", row348(), "(reference 200)")
 
-def row330():
+def row349():
     class A: pass
     x = A()
     return sys.getsizeof(x)
-print("instance | plain instance, no attributes |", row330(), "(reference 56)")
+print("instance | plain instance, no attributes |", row349(), "(reference 56)")
 
-def row331():
+def row350():
     class A: pass
     x = A()
     x.a = 1
     return sys.getsizeof(x)
-print("instance | plain instance, 1 attribute |", row331(), "(reference 56)")
+print("instance | plain instance, 1 attribute |", row350(), "(reference 56)")
 
-def row332():
+def row351():
     class A:
         def __init__(self): self.a = self.b = self.c = 0
     x = A()
     return sys.getsizeof(x)
-print("instance | plain instance, 3 attributes |", row332(), "(reference 56)")
+print("instance | plain instance, 3 attributes |", row351(), "(reference 56)")
 
-def row333():
+def row352():
     class A:
         __slots__ = ()
     x = A()
     return sys.getsizeof(x)
-print("instance-slots | 0 slots |", row333(), "(reference 32)")
+print("instance-slots | 0 slots |", row352(), "(reference 32)")
 
-def row334():
+def row353():
     class A:
         __slots__ = ('a',)
     x = A()
     return sys.getsizeof(x)
-print("instance-slots | 1 slots |", row334(), "(reference 40)")
+print("instance-slots | 1 slots |", row353(), "(reference 40)")
 
-def row335():
+def row354():
+    class A:
+        __slots__ = ('a', 'b')
+    x = A()
+    return sys.getsizeof(x)
+print("instance-slots | 2 slots |", row354(), "(reference 48)")
+
+def row355():
+    class A:
+        __slots__ = ('a', 'b', 'c')
+    x = A()
+    return sys.getsizeof(x)
+print("instance-slots | 3 slots |", row355(), "(reference 56)")
+
+def row356():
     class A:
         __slots__ = ('a', '__dict__')
     x = A()
     return sys.getsizeof(x)
-print("instance-slots | slots + __dict__ |", row335(), "(reference 56)")
+print("instance-slots | slots + __dict__ |", row356(), "(reference 56)")
 
-def row336():
+def row357():
     class A(list): pass
     x = A()
     return sys.getsizeof(x)
-print("instance-subclass | class A(list): pass ; x = A() |", row336(), "(reference 80)")
+print("instance-subclass | class A(list): pass ; x = A() |", row357(), "(reference 80)")
 
-def row337():
+def row358():
     class A(Exception): pass
     x = A()
     return sys.getsizeof(x)
-print("instance-subclass | class A(Exception): pass ; x = A() |", row337(), "(reference 96)")
+print("instance-subclass | class A(Exception): pass ; x = A() |", row358(), "(reference 96)")
 
-def row338():
+def row359():
     x = Exception('boom')
     return sys.getsizeof(x)
-print("instance-subclass | x = Exception('boom') |", row338(), "(reference 88)")
+print("instance-subclass | x = Exception('boom') |", row359(), "(reference 88)")
 
-def row339():
+def row360():
     a, b, c, d, e = range(5)
     x = {a, b, c, d, e}
     return sys.getsizeof(x)
-print("set-literal | a, b, c, d, e = range(5) ; x = {a, b, c, d, e} |", row339(), "(reference 728)")
+print("set-literal | a, b, c, d, e = range(5) ; x = {a, b, c, d, e} |", row360(), "(reference 728)")
 
-def row340():
+def row361():
     a = 1
     x = {a}
     return sys.getsizeof(x)
-print("set-literal | a = 1 ; x = {a} |", row340(), "(reference 216)")
+print("set-literal | a = 1 ; x = {a} |", row361(), "(reference 216)")
 
-def row341():
+def row362():
     x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
     return sys.getsizeof(x)
-print("set-literal | x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10} |", row341(), "(reference 728)")
+print("set-literal | x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10} |", row362(), "(reference 728)")
 
-def row342():
+def row363():
     x = set({1: 1, 2: 2, 3: 3, 4: 4, 5: 5})
     return sys.getsizeof(x)
-print("set-literal | x = set({1: 1, 2: 2, 3: 3, 4: 4, 5: 5}) |", row342(), "(reference 472)")
+print("set-literal | x = set({1: 1, 2: 2, 3: 3, 4: 4, 5: 5}) |", row363(), "(reference 472)")
 
-def row343():
+def row364():
     x = set(frozenset(range(5)))
     return sys.getsizeof(x)
-print("set-literal | x = set(frozenset(range(5))) |", row343(), "(reference 472)")
+print("set-literal | x = set(frozenset(range(5))) |", row364(), "(reference 472)")
 
-def row344():
+def row365():
     x = set(set(range(5)))
     return sys.getsizeof(x)
-print("set-literal | x = set(set(range(5))) |", row344(), "(reference 472)")
+print("set-literal | x = set(set(range(5))) |", row365(), "(reference 472)")
 
-def row345():
+def row366():
     x = set(range(5)).copy()
     return sys.getsizeof(x)
-print("set-literal | x = set(range(5)).copy() |", row345(), "(reference 472)")
+print("set-literal | x = set(range(5)).copy() |", row366(), "(reference 472)")

@@ -57,7 +57,7 @@ fn group_digits(digits: &str, min_width: isize, sep: Option<(char, usize)>) -> S
 /// Lays out sign, prefix, grouped digits, remainder and padding (CPython's
 /// calc_number_widths + fill_number). `digits` are the leading integer digits,
 /// `remainder` everything after them (decimal point, fraction, exponent, '%').
-fn fill_number(
+pub(crate) fn fill_number(
     f: &FormatSpec,
     negative: bool,
     prefix: &str,
@@ -269,7 +269,7 @@ fn dtoa(x: f64, mode: u8, n: usize) -> (String, i32) {
 }
 
 /// PyOS_double_to_string + format_float_short for codes e E f F g G r.
-fn double_to_string(
+pub(crate) fn double_to_string(
     x: f64,
     code: char,
     precision: usize,

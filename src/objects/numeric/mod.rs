@@ -12,6 +12,8 @@
 //! - floatstr: float repr and float(text)
 //! - intstr: int(text, base), str(int), hex/oct/bin, the 4300-digit limit
 //! - format: format(int, spec) and format(float, spec) (specs parsed by objects::format_spec)
+//! - cmath, cmath_special: the cmath functions and their special values
+//! - complex: complex arithmetic, abs, hash, repr, format and complex(text)
 //! - hash: CPython 3.11 hashes of int, float, NaN identity and tuple
 //!
 //! Decisions: errors are `PyErr`s with CPython's exact messages; results Python gives
@@ -21,6 +23,9 @@
 
 pub mod arith;
 pub mod bits;
+pub mod cmath;
+pub mod cmath_special;
+pub mod complex;
 pub mod convert;
 pub mod digits;
 pub mod float;

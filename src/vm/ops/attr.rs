@@ -293,6 +293,12 @@ impl Vm {
                 _ => None,
             });
         }
+        if let Some(v) = crate::objects::complex::getattr(o, n) {
+            return Ok(Some(v));
+        }
+        if let Some(v) = crate::objects::buffer::getattr(o, n) {
+            return Ok(Some(v?));
+        }
         Ok(None)
     }
 
@@ -340,7 +346,7 @@ impl Vm {
             }
             return Ok(Some(c.none.clone()));
         }
-        Ok(None)
+        Ok(crate::objects::codecs::unicode_error_attr(o, n))
     }
 
     /// Setting the data attributes of an exception.

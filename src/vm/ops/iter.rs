@@ -84,6 +84,9 @@ impl Vm {
         if let Some(n) = super::len_of(o) {
             return n.unwrap_or(usize::MAX);
         }
+        if let Some(f) = slots_of_type(&o.type_obj()).length.get() {
+            return f(self, o).unwrap_or(0);
+        }
         if let Some(r) = o.get::<RangeIter>() {
             return (r.len - r.index.get()).max(0) as usize;
         }

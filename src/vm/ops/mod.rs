@@ -227,6 +227,8 @@ impl Vm {
             format_float(f, &spec_text)?
         } else if let Some(s) = string::as_str(v) {
             format_str(&s, &spec_text)?.into_owned()
+        } else if let Some(z) = crate::objects::complex::value(v) {
+            crate::objects::numeric::complex::format(z, &spec_text)?
         } else {
             return Err(exceptions::type_error(format!(
                 "unsupported format string passed to {}.__format__",

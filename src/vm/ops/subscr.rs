@@ -6,6 +6,8 @@ use crate::objects::range::Range;
 use crate::objects::slice::{adjust_indices, Slice};
 use crate::objects::{ctx, dict, int, list, range, string, tuple, typeobj};
 
+use crate::objects::typeobj::slotdefs::slots_of_type;
+
 use super::super::Vm;
 use super::iter::char_str;
 use crate::objects::exceptions;
@@ -172,6 +174,9 @@ impl Vm {
         if o.is_a::<Range>() {
             return self.range_getitem(o, key);
         }
+        if let Some(f) = slots_of_type(&o.type_obj()).subscript.get() {
+            return f(self, o, key);
+        }
         if let Some(ty) = crate::heap::TypeRef::from_obj::<typeobj::TypeInfo>(o) {
             // list[int] and friends: generic aliases are not supported; say so plainly.
             return Err(exceptions::type_error(format!(
@@ -232,6 +237,9 @@ impl Vm {
         if o.is_a::<dict::Dict>() {
             return self.dict_set(o, key.clone(), value);
         }
+        if let Some(f) = slots_of_type(&o.type_obj()).ass_subscript.get() {
+            return f(self, o, key, Some(value));
+        }
         Err(exceptions::type_error(format!(
             "'{}' object does not support item assignment",
             typeobj::type_name(o)
@@ -276,6 +284,9 @@ impl Vm {
                     vec![key.clone()],
                 ))),
             };
+        }
+        if let Some(f) = slots_of_type(&o.type_obj()).ass_subscript.get() {
+            return f(self, o, key, None);
         }
         Err(exceptions::type_error(format!(
             "'{}' object doesn't support item deletion",

@@ -1,0 +1,5 @@
+# int.to_bytes, int.from_bytes and ord() of bytes.
+for f in [lambda: (1).to_bytes(), lambda: (256).to_bytes(1,'big'), lambda: (-1).to_bytes(2,'big'), lambda: (-1).to_bytes(2,'big',signed=True), lambda: (1).to_bytes(2,'middle'), lambda: int.from_bytes(b'\xff\xff', 'big', signed=True), lambda: int.from_bytes([1,2], 'little'), lambda: int.from_bytes('ab'), lambda: (0).to_bytes(0), lambda: (1).to_bytes(-1), lambda: int.from_bytes(b''), lambda: (2**70).to_bytes(10, 'little'), lambda: bool.from_bytes(b'\x01'), lambda: (1).to_bytes(length=2, byteorder='little'), lambda: (128).to_bytes(1, signed=True), lambda: (-129).to_bytes(1, signed=True), lambda: (-128).to_bytes(1, signed=True), lambda: (127).to_bytes(1, signed=True), lambda: (0).to_bytes(0, signed=True), lambda: (-2**63).to_bytes(8, 'little', signed=True), lambda: int.from_bytes(bytearray(b'\x80'), signed=True), lambda: int.from_bytes(memoryview(b'\x01\x02'), 'big'), lambda: True.to_bytes(), lambda: (255).to_bytes(1, 'big', signed=False), lambda: (2**64-1).to_bytes(8)]:
+  try: print(repr(f()))
+  except Exception as e: print(type(e).__name__, e)
+print(ord(b'a'), ord(bytearray(b'z')))

@@ -1,0 +1,1 @@
+print(b'a' 'b' if False else 0)
