@@ -48,6 +48,7 @@ static TEST_ALLOCATOR: pymalloc::GlobalPymalloc = pymalloc::GlobalPymalloc;
 mod gc;
 mod object;
 pub mod pymalloc;
+pub mod table;
 #[cfg(test)]
 mod tests;
 mod verify;
