@@ -311,9 +311,7 @@ fn delattr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if o.is_a::<Function>() {
         // A function's own attributes live in its __dict__.
         let d = vm.getattr(o, &string::intern_str("__dict__"))?;
-        let h = vm.hash(name)?;
-        let mut eq = ops::table_eq(vm);
-        let removed = dict::del_item(&d, name, h, &mut eq)?;
+        let removed = vm.dict_del(&d, name)?;
         if removed.is_none() {
             return Err(exceptions::named(
                 "AttributeError",

@@ -9,7 +9,7 @@ use super::none;
 use crate::heap::{Payload, PyObj, TypeRef, Visit};
 use crate::objects::args::{check_positional, Args};
 use crate::objects::builtin_function::{self, MethodDef};
-use crate::objects::dict::{self, Dict};
+use crate::objects::dict;
 use crate::objects::exceptions;
 use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::iter::DictIterKind;
@@ -149,44 +149,14 @@ fn update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 /// d.update(other) for a dict or an iterable of pairs (dict_merge /
 /// PyDict_MergeFromSeq2).
 fn update_from(vm: &mut Vm, d: &PyObj, other: &PyObj) -> VmResult<()> {
-    if other.is_a::<Dict>() {
-        return vm.dict_update(d, other, false);
-    }
-    let it = vm.iter(other)?;
-    let mut i = 0usize;
-    while let Some(item) = vm.next(&it)? {
-        let pair = if tuple::items(&item).is_some() || item.is_a::<list::List>() {
-            vm.collect_iter(&item)?
-        } else {
-            match vm.iter(&item) {
-                Ok(_) => vm.collect_iter(&item)?,
-                Err(_) => {
-                    return Err(exceptions::type_error(format!(
-                        "cannot convert dictionary update sequence element #{i} to a sequence"
-                    )))
-                }
-            }
-        };
-        if pair.len() != 2 {
-            return Err(exceptions::value_error(format!(
-                "dictionary update sequence element #{i} has length {}; 2 is required",
-                pair.len()
-            )));
-        }
-        let [k, v]: [PyObj; 2] = pair.try_into().expect("two items");
-        vm.dict_set(d, k, v)?;
-        i += 1;
-    }
-    Ok(())
+    vm.dict_update_arg(d, other)
 }
 
 fn pop(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (d, args) = this(&args);
     let a = args.range("pop", 1, 2)?;
-    let h = vm.hash(&a[0])?;
-    let mut eq = crate::vm::ops::table_eq(vm);
-    let removed = dict::del_item(d, &a[0], h, &mut eq)?;
+    let removed = vm.dict_del(d, &a[0])?;
     match removed {
         Some((_k, v)) => Ok(v),
         None => match a.get(1) {
@@ -199,8 +169,13 @@ fn pop(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 fn popitem(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (d, args) = this(&args);
     args.none("dict.popitem")?;
-    let (k, v) = d.borrow_mut::<Dict>().map_err(|_| busy())?.0.popitem()?;
-    Ok(tuple::new(vec![k, v]))
+    match dict::popitem(d)? {
+        Some((k, v)) => Ok(tuple::new(vec![k, v])),
+        None => Err(exceptions::named(
+            "KeyError",
+            "popitem(): dictionary is empty",
+        )),
+    }
 }
 
 fn copy(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
@@ -213,8 +188,7 @@ fn copy(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 fn clear(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (d, args) = this(&args);
     args.none("dict.clear")?;
-    let old = d.borrow_mut::<Dict>().map_err(|_| busy())?.0.clear();
-    drop(old); // after the borrow: freeing may run arbitrary code
+    dict::clear(d)?;
     Ok(none())
 }
 
@@ -232,6 +206,23 @@ fn fromkeys(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     } else {
         vm.call(cls, Args::positional(&[]))?
     };
+    // _PyDict_FromKeys: an exact dict or set as the source is taken in one resize.
+    if d.is_type(&ctx().dict_type) && dict::len(&d) == Some(0) {
+        let src = &a[0];
+        let set_items = if src.is_type(&ctx().set_type) || src.is_type(&ctx().frozenset_type) {
+            crate::objects::set::borrow(src)
+                .map(|s| s.0.iter_hashed().map(|(k, h)| (k.clone(), h)).collect())
+        } else {
+            None
+        };
+        let from_dict = src.is_type(&ctx().dict_type);
+        if set_items.is_some() || from_dict {
+            let mut eq = |x: &PyObj, y: &PyObj| vm.equal(x, y);
+            if dict::fromkeys_fast(&d, src, &value, set_items, &mut eq)? {
+                return Ok(d);
+            }
+        }
+    }
     let it = vm.iter(&a[0])?;
     while let Some(k) = vm.next(&it)? {
         if exact {

@@ -30,3 +30,9 @@ pub trait TableKey: Clone {
 
 /// The `__eq__` callback: `eq(stored_key, probe_key)`. May raise.
 pub type EqFn<'a, K> = dyn FnMut(&K, &K) -> PyResult<bool> + 'a;
+
+impl TableKey for crate::heap::PyObj {
+    fn is_same(&self, other: &Self) -> bool {
+        self.is(other)
+    }
+}

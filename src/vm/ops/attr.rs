@@ -32,11 +32,10 @@ pub(crate) fn attribute_error(msg: String, o: &PyObj, name: &str) -> Exc {
     let e = exceptions::named("AttributeError", msg);
     if let Ok(mut x) = e.0.borrow_mut::<ExcObj>() {
         let d = dict::new();
-        let mut eq = |a: &PyObj, b: &PyObj| crate::objects::protocol::eq(a, b);
         for (k, v) in [("name", string::new(name)), ("obj", o.clone())] {
             let key = string::intern_str(k);
             let h = string::hash(&key).expect("str");
-            let _ = dict::set_item(&d, key, h, v, &mut eq);
+            let _ = dict::set_item(&d, key, h, v, &mut dict::builtin_eq);
         }
         x.dict = Some(d);
     }

@@ -227,11 +227,7 @@ impl Vm {
                 .dict_set(d, string::intern(name.clone()), v)
                 .map(|_| true),
             None => {
-                let h = self.hash(name)?;
-                let answers = self.prepare_eq(d, name, h)?;
-                let mut eq = answers.eq();
-                let old = dict::del_item(d, name, h, &mut eq)?;
-                drop(eq);
+                let old = self.dict_del(d, name)?;
                 Ok(old.is_some())
             }
         }

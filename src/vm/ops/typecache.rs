@@ -192,7 +192,7 @@ impl Vm {
                     pos: pos as u32,
                 };
                 let (_, v) = b.0.entry_at(pos)?;
-                if !found.is_some_and(|f| f.is(v)) {
+                if !found.is_some_and(|f| f.is(&v)) {
                     return None;
                 }
                 break;
