@@ -31,6 +31,8 @@ use super::set::Set;
 use super::slice::Slice;
 use super::string::{self, InternKey, Str};
 use super::tuple::Tuple;
+use super::typeobj::slots::SlotTable;
+use super::typeobj::wrapper::{self, MethodWrapper, SlotWrapper};
 use super::typeobj::TypeInfo;
 
 /// Built-in types and singletons of this thread.
@@ -75,6 +77,8 @@ pub struct Ctx {
     pub super_type: TypeRef,
     pub getitem_iter_type: TypeRef,
     pub traceback_type: TypeRef,
+    pub wrapper_descriptor_type: TypeRef,
+    pub method_wrapper_type: TypeRef,
     /// The built-in exception classes, in `exception::HIERARCHY` order.
     pub exc_types: Vec<TypeRef>,
     /// The VM's marker for an empty stack slot (CPython's NULL); never seen by Python.
@@ -113,6 +117,7 @@ pub fn ctx() -> &'static Ctx {
 fn init_ctx(cell: &std::cell::Cell<Option<&'static Ctx>>) -> &'static Ctx {
     let x: &'static Ctx = Box::leak(Box::new(Ctx::new()));
     cell.set(Some(x));
+    x.install_slots();
     x
 }
 
@@ -178,9 +183,29 @@ impl Ctx {
             &self.super_type,
             &self.getitem_iter_type,
             &self.traceback_type,
+            &self.wrapper_descriptor_type,
+            &self.method_wrapper_type,
         ]
         .into_iter()
         .chain(&self.exc_types)
+    }
+
+    /// Give each built-in type its slots and their wrappers, base types first (run
+    /// once the table exists: the wrappers are objects of its types).
+    fn install_slots(&self) {
+        let tables: [(&TypeRef, &SlotTable); 3] = [
+            (&self.object_type, &super::object::SLOTS),
+            (&self.wrapper_descriptor_type, &wrapper::DESCRIPTOR_SLOTS),
+            (&self.method_wrapper_type, &wrapper::METHOD_SLOTS),
+        ];
+        let rest = self.all_types().filter(|t| !t.is(&self.object_type));
+        for ty in std::iter::once(&self.object_type).chain(rest) {
+            let table = tables
+                .iter()
+                .find(|(t, _)| t.is(ty))
+                .map_or(&SlotTable::EMPTY, |(_, s)| *s);
+            super::typeobj::install_builtin_slots(ty, table);
+        }
     }
 
     /// The built-in exception class called `name`.
@@ -257,6 +282,8 @@ impl Ctx {
             super_type: builtin::<Super>(t, "super", o),
             getitem_iter_type: builtin::<GetItemIter>(t, "iterator", o),
             traceback_type: builtin::<Traceback>(t, "traceback", o),
+            wrapper_descriptor_type: builtin::<SlotWrapper>(t, "wrapper_descriptor", o),
+            method_wrapper_type: builtin::<MethodWrapper>(t, "method-wrapper", o),
             exc_types: exception_types(t, o),
             null: PyObj::new(&builtin::<Singleton>(t, "NULL", o), Singleton),
             int_type,

@@ -202,6 +202,14 @@ pub fn set_str(d: &PyObj, name: &str, value: PyObj) -> PyResult<()> {
     set_item(d, key, h, value, &mut builtin_eq).map_err(|_| busy_err())
 }
 
+/// d[name] for an identifier key, found without running Python code (None: absent,
+/// or the dict is being changed).
+pub fn get_str(d: &PyObj, name: &str) -> Option<PyObj> {
+    let key = super::string::intern_str(name);
+    let h = super::string::hash(&key)?;
+    get_item(d, &key, h, &mut builtin_eq).ok().flatten()
+}
+
 /// Replace the value at entry `ix` if the keys still have `version` (a cached entry of
 /// a str key, see the eval loop's name caches); the old value is handed back to drop
 /// after the borrow. Err(value) when the entry cannot be trusted.

@@ -21,6 +21,7 @@ pub mod method;
 pub mod module;
 pub mod none;
 pub mod numeric;
+pub mod object;
 pub mod protocol;
 pub mod range;
 pub mod runtime;

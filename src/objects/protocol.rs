@@ -154,3 +154,8 @@ pub fn eq(a: &PyObj, b: &PyObj) -> PyResult<bool> {
         *i += 1;
     }
 }
+
+/// The hash of an object's identity (CPython's _Py_HashPointer).
+pub fn id_hash(o: &PyObj) -> i64 {
+    numeric::hash_pointer(o.id())
+}

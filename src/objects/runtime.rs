@@ -1,11 +1,99 @@
 //! The interpreter as the object layer sees it.
 //!
-//! Objects never name the VM (the VM is built on them). A native function receives the
-//! running interpreter as `&mut dyn Runtime`, which the VM implements: code above the
-//! VM (the builtins) may ask for the VM behind it with `Vm::of`; code in the object
-//! layer uses only what this trait offers.
+//! Objects never name the VM (the VM is built on them). Slot functions and native
+//! functions receive the running interpreter as `&mut dyn Runtime`, which the VM
+//! implements: the object protocol (CPython's abstract API: repr, hash, compare, call,
+//! iterate, get and set attributes and items) and the few services only the eval loop
+//! has. Code above the VM (the builtins) may also ask for the VM behind it with
+//! `Vm::of`.
 
 use std::any::Any;
 
-/// The running interpreter, as handed to native functions.
-pub trait Runtime: Any {}
+use crate::bytecode::opcode::{BinaryOp, CompareOp};
+use crate::heap::{PyObj, TypeRef};
+
+use super::args::Args;
+use super::exceptions::VmResult;
+
+/// The running interpreter, as handed to slot and native functions.
+pub trait Runtime: Any {
+    // ----- calling --------------------------------------------------------------------
+
+    /// `f(*args)`: any callable.
+    fn call(&mut self, f: &PyObj, args: Args<'_>) -> VmResult<PyObj>;
+
+    /// The special method `name` of `o`'s class (looked up on the type, never on the
+    /// instance) called with `o` first and then `args`; None if the class has no such
+    /// method or sets it to None.
+    fn call_special(
+        &mut self,
+        o: &PyObj,
+        name: &'static str,
+        args: &[PyObj],
+    ) -> VmResult<Option<PyObj>>;
+
+    /// `name` in the dicts along `ty`'s MRO, unbound (CPython's _PyType_Lookup, cached).
+    fn type_lookup(&mut self, ty: &TypeRef, name: &PyObj) -> VmResult<Option<PyObj>>;
+
+    // ----- the object protocol --------------------------------------------------------
+
+    /// repr(o).
+    fn repr(&mut self, o: &PyObj) -> VmResult<String>;
+    /// str(o).
+    fn str(&mut self, o: &PyObj) -> VmResult<String>;
+    /// hash(o).
+    fn hash(&mut self, o: &PyObj) -> VmResult<i64>;
+    /// bool(o).
+    fn truthy(&mut self, o: &PyObj) -> VmResult<bool>;
+    /// `a == b`, identity first (as containers compare their items).
+    fn equal(&mut self, a: &PyObj, b: &PyObj) -> VmResult<bool>;
+    /// `a op b` as a result object.
+    fn rich_compare(&mut self, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj>;
+    /// `a op b` as a bool.
+    fn compare_bool(&mut self, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<bool>;
+    /// `a op b` (`a op= b` when `inplace`).
+    fn binary_op(&mut self, a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool)
+        -> VmResult<PyObj>;
+    /// len(o).
+    fn len(&mut self, o: &PyObj) -> VmResult<usize>;
+    /// iter(o).
+    fn iter(&mut self, o: &PyObj) -> VmResult<PyObj>;
+    /// next(it): None when exhausted.
+    fn next(&mut self, it: &PyObj) -> VmResult<Option<PyObj>>;
+    /// All items of an iterable, in order.
+    fn collect_iter(&mut self, o: &PyObj) -> VmResult<Vec<PyObj>>;
+    /// `item in container`.
+    fn contains(&mut self, container: &PyObj, item: &PyObj) -> VmResult<bool>;
+    /// o[key].
+    fn getitem(&mut self, o: &PyObj, key: &PyObj) -> VmResult<PyObj>;
+    /// o[key] = value.
+    fn setitem(&mut self, o: &PyObj, key: &PyObj, value: PyObj) -> VmResult<()>;
+    /// del o[key].
+    fn delitem(&mut self, o: &PyObj, key: &PyObj) -> VmResult<()>;
+    /// getattr(o, name).
+    fn getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj>;
+    /// setattr(o, name, value), or delattr when `value` is None.
+    fn setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>) -> VmResult<()>;
+    /// object.__getattribute__: data descriptors, the instance dict, other class
+    /// attributes (AttributeError when none has the name).
+    fn generic_getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj>;
+    /// object.__setattr__ / object.__delattr__.
+    fn generic_setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>)
+        -> VmResult<()>;
+    /// operator.index(o) as an int object (TypeError for anything else).
+    fn index(&mut self, o: &PyObj) -> VmResult<PyObj>;
+
+    // ----- what only the interpreter keeps ----------------------------------------------
+
+    /// Count one level of Rust recursion on a user-reachable path (comparison, repr
+    /// of nested containers) against the recursion limit (RecursionError
+    /// "maximum recursion depth exceeded{where_}").
+    fn enter_recursive(&mut self, where_: &str) -> VmResult<()>;
+    /// Undo one `enter_recursive`.
+    fn leave_recursive(&mut self);
+    /// Start printing the repr of container `o`: false if it is being printed already
+    /// (a container that contains itself shows as `[...]`).
+    fn repr_enter(&mut self, o: &PyObj) -> bool;
+    /// Done printing `o`'s repr.
+    fn repr_leave(&mut self, o: &PyObj);
+}

@@ -144,6 +144,13 @@ impl Vm {
         if let Some(ty) = TypeRef::from_obj::<TypeInfo>(f) {
             return self.type_call(&ty, args);
         }
+        if let Some(call) = typeobj::slotdefs::slots_of_type(&f.type_obj()).call.get() {
+            self.check_recursion()?;
+            self.depth += 1;
+            let r = call(self, f, args);
+            self.depth -= 1;
+            return r;
+        }
         if let Some(call) = super::ops::slots::slots_of(f).and_then(|s| s.call) {
             return call(self, f, args);
         }

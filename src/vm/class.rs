@@ -462,6 +462,8 @@ impl Vm {
                 has_weakref: base_weak || add_weak,
                 slot_names: slots.iter().map(|s| string::intern_str(s)).collect(),
             })),
+            slots: Default::default(),
+            slots_epoch: std::cell::Cell::new(0),
         };
         let cls = TypeRef::with_vtable(&c.type_type, vt, info);
         let mut full = vec![cls.as_obj().clone()];

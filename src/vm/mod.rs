@@ -15,6 +15,7 @@ mod frame;
 pub(crate) mod gen;
 pub mod ops;
 mod run;
+mod runtime;
 pub mod traceback;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -147,8 +148,6 @@ impl Vm {
         let _ = self.out.flush();
     }
 }
-
-impl crate::objects::runtime::Runtime for Vm {}
 
 impl Vm {
     /// The VM behind the runtime a native function receives: the VM is the only

@@ -15,7 +15,8 @@ use super::super::Vm;
 use crate::objects::exceptions;
 use crate::objects::exceptions::{Exc, VmResult};
 
-fn no_attribute(o: &PyObj, name: &str) -> Exc {
+/// AttributeError: 'T' object has no attribute 'name'.
+pub(crate) fn no_attribute(o: &PyObj, name: &str) -> Exc {
     attribute_error(
         format!(
             "'{}' object has no attribute '{name}'",

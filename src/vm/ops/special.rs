@@ -130,6 +130,11 @@ impl Vm {
                 None => f,
             });
         }
+        if let Some(get) = typeobj::slotdefs::slots_of_type(&f.type_obj()).descr_get.get() {
+            if !f.vtable().heap_type {
+                return get(self, &f, obj, ty);
+            }
+        }
         if f.vtable().heap_type {
             let fty = f.type_obj();
             if let Some(get) = self.type_lookup_static(&fty, "__get__")? {

@@ -11,6 +11,11 @@ use crate::heap::{Payload, PyObj, TypeRef, Visit, Vtable};
 
 use super::builtin_function::MethodDef;
 
+pub mod class_slots;
+pub mod slotdefs;
+pub mod slots;
+pub mod wrapper;
+
 /// What Python sees of a type.
 pub struct TypeInfo {
     /// `__name__`.
@@ -25,6 +30,10 @@ pub struct TypeInfo {
     pub mro: RefCell<Option<PyObj>>,
     /// What only classes have.
     pub heap: Option<Box<HeapType>>,
+    /// The slot functions (slots.rs); a class's are resolved from its MRO.
+    pub slots: slots::Slots,
+    /// The slot epoch a class's slots were resolved in (slotdefs.rs).
+    pub slots_epoch: std::cell::Cell<u64>,
 }
 
 /// The parts of a class that built-in types do not have.
@@ -53,6 +62,8 @@ impl TypeInfo {
             dict: RefCell::new(None),
             mro: RefCell::new(None),
             heap: None,
+            slots: slots::Slots::default(),
+            slots_epoch: std::cell::Cell::new(0),
         }
     }
 }
@@ -137,6 +148,19 @@ pub fn add_methods(ty: &TypeRef, defs: &'static [MethodDef]) {
 pub fn set_new(ty: &TypeRef, def: &'static MethodDef) {
     let f = super::builtin_function::new(def, None, None);
     super::dict::set_str(&type_dict(ty), "__new__", f).expect("str keys hash and compare");
+}
+
+/// Give built-in type `ty` the slots of `own` plus those its base has (its base must
+/// have its slots already), and its slot wrappers.
+pub fn install_builtin_slots(ty: &TypeRef, own: &slots::SlotTable) {
+    let i = info(ty);
+    for id in slots::SlotId::ALL {
+        i.slots.set(*id, own.get(*id));
+    }
+    slotdefs::add_operators(ty, own);
+    if let Some(b) = &i.base {
+        i.slots.inherit(&info(b).slots);
+    }
 }
 
 /// `type(obj).__name__`.
