@@ -21,7 +21,9 @@
 //!   `PyObj` points at the `ObHead`, which sits `Vtable::block_pre` bytes into the block
 //!   (pre words, then the GC header). A vtable's words (pre words and the words after a
 //!   fixed-size payload) are `Cell<Option<PyObj>>`s, zeroed (None) at allocation and
-//!   only ever read or written through the Cell.
+//!   only ever read or written through the Cell, except the pre-header's second word
+//!   (2 pre words: CPython's managed dict), which is a `table::ValuesSlot`, written
+//!   None at allocation and likewise only reached through its Cell.
 //! - **H4** The header's type pointer names a live type object whose payload is a
 //!   `TypeObject<_>`, which begins with the vtable of its instances; the vtable's
 //!   `type_id` is the `TypeId` of the payload stored in every instance.

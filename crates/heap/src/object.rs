@@ -12,7 +12,9 @@
 //! Words are object slots (`Cell<Option<PyObj>>`, 8 bytes each) that a derived vtable
 //! adds around a payload, as CPython's heap types add them to their base's layout:
 //! `__slots__` values and the `__weakref__` slot after the payload (fixed-size payloads
-//! only), and the managed `__dict__` pre-header (2 words) in front of the GC header.
+//! only), and the managed `__dict__` pre-header (2 words) in front of the GC header:
+//! a word for the `__dict__`, then a `ValuesSlot` for the instance's values kept apart
+//! from any dict (CPython 3.11's values pointer; see table.rs).
 //!
 //! `ObHead` is CPython's PyObject: a reference count and the type. CPython's count is
 //! a Py_ssize_t; ours is a u32 plus a u32 of flags (the borrow state of the payload and
@@ -29,6 +31,7 @@ use std::mem::{align_of, size_of};
 use std::ptr::{self, NonNull};
 
 use super::gc;
+use crate::table::ValuesSlot;
 
 /// CPython's PyGC_Head: links for the generation lists, and during a collection the
 /// scratch copy of the refcount (`gc_refs`) in the upper bits of `prev`.
@@ -237,6 +240,10 @@ impl Vtable {
             base.pre_words == 0 && base.n_words == 0,
             "derive from a payload's vtable"
         );
+        assert!(
+            pre_words == 0 || pre_words == 2,
+            "the pre-header is CPython's managed dict: a dict word and a values slot"
+        );
         let key = (base.type_id, pre_words, n_words, finalize);
         DERIVED.with(|d| {
             *d.borrow_mut().entry(key).or_insert_with(|| {
@@ -415,17 +422,35 @@ unsafe fn words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
     }
 }
 
-/// The words in front of the GC header.
+/// The words in front of the GC header: the managed-dict pre-header's dict word
+/// (none, or one).
 ///
 /// # Safety
 /// `p` heads a live object (H3/H4).
 unsafe fn pre_words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
     let vt = vtable_of(p);
-    // SAFETY: H3: the block starts `block_pre` bytes before the ObHead with
-    // `pre_words` initialised words.
+    // SAFETY: H3: the block starts `block_pre` bytes before the ObHead with the
+    // pre-header: a word, then the values slot.
     unsafe {
         let first = p.as_ptr().byte_sub(vt.block_pre()).cast::<Word>();
-        std::slice::from_raw_parts(first, vt.pre_words)
+        std::slice::from_raw_parts(first, vt.pre_words.min(1))
+    }
+}
+
+/// The values slot of the managed-dict pre-header (its second word), if there is one.
+///
+/// # Safety
+/// `p` heads a live object (H3/H4).
+unsafe fn values_slot_of<'a>(p: NonNull<ObHead>) -> Option<&'a ValuesSlot> {
+    let vt = vtable_of(p);
+    if vt.pre_words < 2 {
+        return None;
+    }
+    // SAFETY: H3: the values slot is the pre-header's second word, initialised; it is
+    // a Cell, so shared references to it are always allowed.
+    unsafe {
+        let first = p.as_ptr().byte_sub(vt.block_pre()).cast::<Word>();
+        Some(&*first.add(1).cast::<ValuesSlot>())
     }
 }
 
@@ -455,6 +480,14 @@ pub(crate) unsafe fn traverse_object(p: NonNull<ObHead>, visit: Visit<'_>) {
         for w in pre.iter().chain(words) {
             visit_word(w, &mut *visit);
         }
+        // SAFETY: `p` is live (caller).
+        if let Some(slot) = unsafe { values_slot_of(p) } {
+            // CPython's subtype_traverse visits the instance's values.
+            if let Some(v) = slot.take() {
+                v.entries().iter().flatten().for_each(&mut *visit);
+                slot.set(Some(v));
+            }
+        }
     }
     if vt.heap_type {
         // An instance of a class holds its class (CPython's subtype_traverse), so a
@@ -476,6 +509,10 @@ pub(crate) unsafe fn clear_object(p: NonNull<ObHead>) {
         let (pre, words) = unsafe { (pre_words_of(p), words_of(p)) };
         for w in pre.iter().chain(words) {
             drop(w.take());
+        }
+        // SAFETY: `p` is live (caller).
+        if let Some(slot) = unsafe { values_slot_of(p) } {
+            drop(slot.take());
         }
     }
     // SAFETY: clear checks the borrow state itself.
@@ -671,6 +708,10 @@ unsafe fn free_object(p: NonNull<ObHead>) {
         for w in words.iter().chain(pre) {
             drop(w.take());
         }
+        // SAFETY: the object is live until its block is freed below.
+        if let Some(slot) = unsafe { values_slot_of(p) } {
+            drop(slot.take());
+        }
     }
     // SAFETY: H1: the count is 0, so the payload is dropped exactly once, here.
     unsafe { (vt.drop)(p) };
@@ -771,9 +812,15 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, layout: Layout) -> Option<NonNull
         };
     }
     // SAFETY: H3: the pre words start the block and the words end a fixed-size one;
-    // all-zero bytes are `None` in every word.
+    // all-zero bytes are `None` in every word; the values slot is written as None.
     unsafe {
         ptr::write_bytes(block, 0, vt.pre_words * size_of::<usize>());
+        if vt.pre_words == 2 {
+            block
+                .add(size_of::<usize>())
+                .cast::<ValuesSlot>()
+                .write(ValuesSlot::new(None));
+        }
         if vt.n_words > 0 {
             ptr::write_bytes(
                 p.as_ptr().byte_add(vt.words_off).cast::<u8>(),
@@ -1104,10 +1151,18 @@ impl PyObj {
         unsafe { words_of(self.0) }
     }
 
-    /// The words in front of the GC header (the managed `__dict__` pre-header).
+    /// The managed `__dict__` pre-header's dict word (empty if the object has no
+    /// pre-header).
     pub fn pre_words(&self) -> &[Word] {
         // SAFETY: H1: the handle keeps the object alive.
         unsafe { pre_words_of(self.0) }
+    }
+
+    /// The managed `__dict__` pre-header's values slot: the instance's attribute
+    /// values while it has no dict object (None if the object has no pre-header).
+    pub fn values_slot(&self) -> Option<&ValuesSlot> {
+        // SAFETY: H1: the handle keeps the object alive.
+        unsafe { values_slot_of(self.0) }
     }
 
     /// Mark a container as owned by the one object whose word holds it (on), or give

@@ -56,6 +56,13 @@ use std::ptr::{self, NonNull};
 use crate::object::BorrowError;
 use crate::pymalloc::{object_alloc, object_dealloc};
 
+/// An instance's attribute values kept apart from any dict (CPython 3.11's values
+/// array): an insertion-order byte per slot, then the slots.
+pub type InlineValues = SmallTable<u8, Option<crate::PyObj>>;
+
+/// The pre-header word that holds an instance's `InlineValues` (see object.rs).
+pub type ValuesSlot = Cell<Option<InlineValues>>;
+
 const BORROW_MUT: u32 = u32::MAX;
 /// The top bit of `Head::dims`: the entries are `B`s.
 const VARIANT_B: u32 = 1 << 31;
@@ -487,7 +494,9 @@ fn small_dims<H, E>(n: usize) -> (Layout, usize) {
 }
 
 /// A table with one owner (like a `Box`): header `H`, then one byte per entry, then the
-/// `n` entries (n <= 255). Dropping it drops the entries and frees the block.
+/// `n` entries (n <= 255). Dropping it drops the entries and frees the block. One
+/// pointer wide (`Option<SmallTable>` too: None is null).
+#[repr(transparent)]
 pub struct SmallTable<H: 'static, E: Default + 'static> {
     head: NonNull<SmallHead<H>>,
     _owns: PhantomData<(H, E)>,
