@@ -36,8 +36,14 @@ fn report() -> Result<String, Error> {
         "<embedded>",
     )?;
     let mut out = String::new();
-    out += &format!("total = {:?}\n", py.get("total").expect("set by the script"));
-    out += &format!("sizes = {:?}\n", py.get("sizes").expect("set by the script"));
+    out += &format!(
+        "total = {:?}\n",
+        py.get("total").expect("set by the script")
+    );
+    out += &format!(
+        "sizes = {:?}\n",
+        py.get("sizes").expect("set by the script")
+    );
     out += &format!("eval  = {:?}\n", py.eval("nums[-1] * 2")?);
     match py.eval("rust_sum_squares('x')") {
         Err(e) => out += &format!("error = {}: {}\n", e.type_name, e.message),
@@ -64,8 +70,17 @@ fn prints_cpython_numbers() {
     let text = report().expect("runs");
     assert!(text.starts_with("total = Int(332833500)\n"), "{text}");
     assert!(text.contains("eval  = Int(1998)\n"), "{text}");
-    assert!(text.contains("error = TypeError: rust_sum_squares() takes one list\n"), "{text}");
-    let sizes = text.lines().find(|l| l.starts_with("sizes")).expect("sizes line");
-    assert!(sizes.contains("Int(28), Int(32), Int(54), Int(56)"), "{sizes}");
+    assert!(
+        text.contains("error = TypeError: rust_sum_squares() takes one list\n"),
+        "{text}"
+    );
+    let sizes = text
+        .lines()
+        .find(|l| l.starts_with("sizes"))
+        .expect("sizes line");
+    assert!(
+        sizes.contains("Int(28), Int(32), Int(54), Int(56)"),
+        "{sizes}"
+    );
     assert!(sizes.ends_with("Int(8056)])"), "{sizes}");
 }

@@ -345,7 +345,6 @@ pub(crate) fn dict_fill(vm: &mut Vm, d: &PyObj, x: &PyObj) -> VmResult<()> {
     vm.dict_update_arg(d, x)
 }
 
-
 /// The set table of set(x) / frozenset(x): set_update_internal.
 pub(crate) fn set_table_from(vm: &mut Vm, x: &PyObj) -> VmResult<SetTable<PyObj>> {
     if let Some(s) = set::borrow(x) {

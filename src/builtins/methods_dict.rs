@@ -102,6 +102,14 @@ pub fn install(vm: &mut Vm) {
     });
 }
 
+/// A METH_FASTCALL method's arguments: no keywords ("dict.pop() takes no keyword
+/// arguments"), then one or two positional ones ("pop expected at least 1 argument").
+fn positional<'a>(args: &Args<'a>, name: &str) -> VmResult<&'a [PyObj]> {
+    args.no_kw(&format!("dict.{name}"))?;
+    check_positional(name, args.pos().len(), 1, 2)?;
+    Ok(args.pos())
+}
+
 fn busy() -> Exc {
     exceptions::named("RuntimeError", "dictionary changed size during iteration")
 }
@@ -113,7 +121,7 @@ fn key_error(key: PyObj) -> Exc {
 fn get(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (d, args) = this(&args);
-    let a = args.range("get", 1, 2)?;
+    let a = positional(&args, "get")?;
     Ok(vm
         .dict_get(d, &a[0])?
         .unwrap_or_else(|| a.get(1).cloned().unwrap_or_else(none)))
@@ -122,7 +130,7 @@ fn get(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 fn setdefault(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (d, args) = this(&args);
-    let a = args.range("setdefault", 1, 2)?;
+    let a = positional(&args, "setdefault")?;
     if let Some(v) = vm.dict_get(d, &a[0])? {
         return Ok(v);
     }
@@ -155,7 +163,7 @@ fn update_from(vm: &mut Vm, d: &PyObj, other: &PyObj) -> VmResult<()> {
 fn pop(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (d, args) = this(&args);
-    let a = args.range("pop", 1, 2)?;
+    let a = positional(&args, "pop")?;
     let removed = vm.dict_del(d, &a[0])?;
     match removed {
         Some((_k, v)) => Ok(v),
@@ -196,7 +204,7 @@ fn clear(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 fn fromkeys(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (cls, args) = this(&args);
-    let a = args.range("fromkeys", 1, 2)?;
+    let a = positional(&args, "fromkeys")?;
     let value = a.get(1).cloned().unwrap_or_else(none);
     // dict_fromkeys: an exact dict is filled directly; any other class is called
     // with no arguments and filled with d[key] = value.

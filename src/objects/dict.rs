@@ -74,10 +74,7 @@ pub fn new_presized(n: usize, unicode: bool) -> VmResult<PyObj> {
 }
 
 fn busy() -> Exc {
-    exceptions::named(
-        "RuntimeError",
-        "dictionary changed size during iteration",
-    )
+    exceptions::named("RuntimeError", "dictionary changed size during iteration")
 }
 
 fn busy_err() -> PyErr {
@@ -100,9 +97,18 @@ fn borrow_mut(obj: &PyObj) -> VmResult<PMut<'_, Dict>> {
     obj.borrow_mut::<Dict>().map_err(|_| busy())
 }
 
+/// CPython's _PyObject_GC_MAY_BE_TRACKED: a container that is tracked or could be.
+/// Built-in types are not containers for the collector (CPython's static types are
+/// not GC objects: type_is_gc says so).
+pub fn may_be_tracked(o: &PyObj) -> bool {
+    o.gc_may_be_tracked()
+        && !crate::heap::TypeRef::from_obj::<super::typeobj::TypeInfo>(o)
+            .is_some_and(|t| !super::typeobj::is_heap_type(&t))
+}
+
 /// MAINTAIN_TRACKING: start tracking when a container is stored.
 fn maintain_tracking(d: &PyObj, key: &PyObj, value: &PyObj) {
-    if !d.gc_is_tracked() && (key.gc_may_be_tracked() || value.gc_may_be_tracked()) {
+    if !d.gc_is_tracked() && (may_be_tracked(key) || may_be_tracked(value)) {
         d.gc_track();
     }
 }
@@ -134,12 +140,7 @@ pub fn lookup(d: &PyObj, key: &PyObj, hash: i64, eq: &mut KeyEq<'_>) -> VmResult
 }
 
 /// d[key], or None when absent.
-pub fn get_item(
-    d: &PyObj,
-    key: &PyObj,
-    hash: i64,
-    eq: &mut KeyEq<'_>,
-) -> VmResult<Option<PyObj>> {
+pub fn get_item(d: &PyObj, key: &PyObj, hash: i64, eq: &mut KeyEq<'_>) -> VmResult<Option<PyObj>> {
     match lookup(d, key, hash, eq)? {
         Some(ix) => Ok(borrow_ok(d)?.0.value_at(ix)),
         None => Ok(None),
@@ -170,13 +171,7 @@ pub fn set_item(
 }
 
 /// insertdict: look `key` up, then replace its value or add it.
-fn insert(
-    d: &PyObj,
-    key: PyObj,
-    hash: i64,
-    value: PyObj,
-    eq: &mut KeyEq<'_>,
-) -> VmResult<()> {
+fn insert(d: &PyObj, key: PyObj, hash: i64, value: PyObj, eq: &mut KeyEq<'_>) -> VmResult<()> {
     let found = lookup(d, &key, hash, eq)?;
     maintain_tracking(d, &key, &value);
     let old = {
@@ -220,7 +215,7 @@ pub fn replace_at(d: &PyObj, version: u64, ix: usize, value: PyObj) -> Result<Py
     if version == 0 || t.0.version() != version || t.0.value_at(ix).is_none() {
         return Err(value);
     }
-    if !d.gc_is_tracked() && value.gc_may_be_tracked() {
+    if !d.gc_is_tracked() && may_be_tracked(&value) {
         d.gc_track();
     }
     match t.0.replace_at(ix, value.clone()) {
@@ -468,7 +463,11 @@ pub fn fromkeys_fast(
             let Some(t) = borrow(src) else {
                 return Ok(false);
             };
-            let ks = t.0.items_hashed().into_iter().map(|(k, _, h)| (k, h)).collect();
+            let ks =
+                t.0.items_hashed()
+                    .into_iter()
+                    .map(|(k, _, h)| (k, h))
+                    .collect();
             (ks, t.0.is_unicode())
         }
     };
@@ -488,11 +487,7 @@ pub fn fromkeys_fast(
 /// make_dict_from_instance_attributes: the `__dict__` of an instance whose values were
 /// kept apart, sharing the class's keys; tracked if a value may be a container.
 pub fn from_values(keys: &Keys, values: Values) -> PyObj {
-    let track = values
-        .entries()
-        .iter()
-        .flatten()
-        .any(|v| v.gc_may_be_tracked());
+    let track = values.entries().iter().flatten().any(may_be_tracked);
     let d = from_table(DictTable::split(keys.clone(), values));
     if track {
         d.gc_track();

@@ -199,7 +199,10 @@ macro_rules! by_width {
 #[inline]
 fn next_slot(i: usize, perturb: &mut u64, mask: usize) -> usize {
     *perturb >>= PERTURB_SHIFT;
-    (i.wrapping_mul(5).wrapping_add(*perturb as usize).wrapping_add(1)) & mask
+    (i.wrapping_mul(5)
+        .wrapping_add(*perturb as usize)
+        .wrapping_add(1))
+        & mask
 }
 
 /// The key and hash of entry `ix`, if it holds a key.
@@ -483,7 +486,10 @@ impl Default for DictTable {
 /// Keys, values and items taken out of a dict, to drop once its borrow is released
 /// (dropping may free objects).
 #[must_use = "drop the old contents after releasing the borrow"]
-pub struct Garbage(#[allow(dead_code)] Option<Keys>, #[allow(dead_code)] Option<Values>);
+pub struct Garbage(
+    #[allow(dead_code)] Option<Keys>,
+    #[allow(dead_code)] Option<Values>,
+);
 
 impl DictTable {
     /// An empty dict: no keys object.
@@ -508,7 +514,11 @@ impl DictTable {
         } else {
             estimate_log2_keysize(n)
         };
-        let kind = if unicode { Kind::Unicode } else { Kind::General };
+        let kind = if unicode {
+            Kind::Unicode
+        } else {
+            Kind::General
+        };
         t.keys = Some(new_keys(log2, kind)?);
         Some(t)
     }
@@ -762,7 +772,11 @@ impl DictTable {
     pub fn insert_new(&mut self, key: PyObj, hash: i64, value: PyObj) -> Option<()> {
         let str_key = exact_str(&key);
         if self.keys.is_none() {
-            let kind = if str_key { Kind::Unicode } else { Kind::General };
+            let kind = if str_key {
+                Kind::Unicode
+            } else {
+                Kind::General
+            };
             self.keys = Some(new_keys(LOG_MINSIZE, kind)?);
         } else {
             // A key that is not a str never goes into str-key entries (CPython would
@@ -902,7 +916,11 @@ impl DictTable {
             return None;
         }
         let unicode = unicode && self.is_unicode();
-        let kind = if unicode { Kind::Unicode } else { Kind::General };
+        let kind = if unicode {
+            Kind::Unicode
+        } else {
+            Kind::General
+        };
         let new = new_keys(log2, kind)?;
         let mut items: Vec<(i64, PyObj, PyObj)> = Vec::with_capacity(self.used);
         match (&self.keys, &mut self.values) {
@@ -1157,14 +1175,15 @@ impl DictTable {
     /// _PyDict_MaybeUntrack's test: nothing stored is, or may become, a tracked
     /// container.
     pub fn all_atomic(&self) -> bool {
+        use super::dict::may_be_tracked;
         let mut atomic = true;
         let general = self.kind() == Kind::General;
         if general {
             self.for_each(|k, v| {
-                atomic &= !k.gc_may_be_tracked() && !v.gc_may_be_tracked();
+                atomic &= !may_be_tracked(k) && !may_be_tracked(v);
             });
         } else {
-            self.traverse(&mut |v| atomic &= !v.gc_may_be_tracked());
+            self.traverse(&mut |v| atomic &= !may_be_tracked(v));
         }
         atomic
     }

@@ -113,7 +113,9 @@ fn sizing_functions_keep_cpythons_quirks() {
         .map(calculate_log2_keysize)
         .to_vec();
     assert_eq!(got, vec![3, 4, 4, 4, 3, 4, 4, 5, 5, 5, 6, 7, 7]);
-    let est: Vec<u8> = [0, 1, 4, 5, 6, 10, 11, 85, 86].map(estimate_log2_keysize).to_vec();
+    let est: Vec<u8> = [0, 1, 4, 5, 6, 10, 11, 85, 86]
+        .map(estimate_log2_keysize)
+        .to_vec();
     assert_eq!(est, vec![3, 4, 4, 3, 4, 4, 5, 8, 8]);
     assert_eq!(usable_fraction(8), 5);
     assert_eq!(usable_fraction(1 << 17), 87381);
@@ -174,7 +176,10 @@ fn a_key_compare_that_empties_the_dict_restarts_the_lookup() {
 #[test]
 fn split_dicts_share_keys_and_keep_their_order() {
     let keys = new_class_keys().unwrap();
-    let names: Vec<PyObj> = ["a", "b", "c"].iter().map(|s| string::intern_str(s)).collect();
+    let names: Vec<PyObj> = ["a", "b", "c"]
+        .iter()
+        .map(|s| string::intern_str(s))
+        .collect();
     let mut v1 = new_instance_values(&keys).unwrap();
     assert_eq!(v1.len(), 29);
     for (i, n) in names.iter().enumerate() {

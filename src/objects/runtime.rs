@@ -52,8 +52,7 @@ pub trait Runtime: Any {
     /// `a op b` as a bool.
     fn compare_bool(&mut self, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<bool>;
     /// `a op b` (`a op= b` when `inplace`).
-    fn binary_op(&mut self, a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool)
-        -> VmResult<PyObj>;
+    fn binary_op(&mut self, a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool) -> VmResult<PyObj>;
     /// len(o).
     fn len(&mut self, o: &PyObj) -> VmResult<usize>;
     /// iter(o).
@@ -78,8 +77,7 @@ pub trait Runtime: Any {
     /// attributes (AttributeError when none has the name).
     fn generic_getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj>;
     /// object.__setattr__ / object.__delattr__.
-    fn generic_setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>)
-        -> VmResult<()>;
+    fn generic_setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>) -> VmResult<()>;
     /// operator.index(o) as an int object (TypeError for anything else).
     fn index(&mut self, o: &PyObj) -> VmResult<PyObj>;
 

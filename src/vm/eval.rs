@@ -516,7 +516,13 @@ impl Vm {
             Op::DICT_UPDATE | Op::DICT_MERGE => {
                 let m = self.pop();
                 let d = self.stack[self.stack.len() - arg as usize].clone();
-                self.dict_update(&d, &m, op == Op::DICT_MERGE)?;
+                if op == Op::DICT_MERGE {
+                    // The function called sits under its arguments (format_kwargs_error).
+                    let func = self.stack[self.stack.len() - arg as usize - 2].clone();
+                    self.dict_merge_kwargs(&d, &m, &func)?;
+                } else {
+                    self.dict_update(&d, &m, false)?;
+                }
             }
             Op::LIST_TO_TUPLE => {
                 let l = self.pop();

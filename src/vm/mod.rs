@@ -13,6 +13,7 @@ mod class;
 mod eval;
 mod frame;
 pub(crate) mod gen;
+mod instance;
 pub mod ops;
 mod run;
 mod runtime;

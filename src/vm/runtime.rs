@@ -55,13 +55,7 @@ impl Runtime for Vm {
         super::ops::compare_bool(self, a, b, op)
     }
 
-    fn binary_op(
-        &mut self,
-        a: &PyObj,
-        b: &PyObj,
-        op: BinaryOp,
-        inplace: bool,
-    ) -> VmResult<PyObj> {
+    fn binary_op(&mut self, a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool) -> VmResult<PyObj> {
         super::ops::binary_op(self, a, b, op, inplace)
     }
 

@@ -299,7 +299,11 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Clone for Table<H, 
     #[inline]
     fn clone(&self) -> Self {
         let r = &self.head().refs;
-        r.set(r.get().checked_add(1).expect("table reference count overflow"));
+        r.set(
+            r.get()
+                .checked_add(1)
+                .expect("table reference count overflow"),
+        );
         Table {
             head: self.head,
             _owns: PhantomData,

@@ -135,7 +135,9 @@ pub fn getattr_hook(rt: &mut dyn Runtime, o: &PyObj, name: &PyObj) -> VmResult<P
     let ty = o.type_obj();
     let getattr = lookup(rt, &ty, "__getattr__")?;
     let r = match lookup(rt, &ty, "__getattribute__")? {
-        Some(ga) if !is_object_getattribute(&ga) => rt.call(&ga, Args::positional(&[o.clone(), name.clone()])),
+        Some(ga) if !is_object_getattribute(&ga) => {
+            rt.call(&ga, Args::positional(&[o.clone(), name.clone()]))
+        }
         _ => rt.generic_getattr(o, name),
     };
     match (r, getattr) {
@@ -160,7 +162,12 @@ fn lookup(rt: &mut dyn Runtime, ty: &TypeRef, name: &str) -> VmResult<Option<PyO
 }
 
 /// tp_setattro: `__setattr__(name, value)` or `__delattr__(name)`.
-pub fn setattro(rt: &mut dyn Runtime, o: &PyObj, name: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+pub fn setattro(
+    rt: &mut dyn Runtime,
+    o: &PyObj,
+    name: &PyObj,
+    value: Option<PyObj>,
+) -> VmResult<()> {
     match value {
         Some(v) => call_required(rt, o, "__setattr__", &[name.clone(), v])?,
         None => call_required(rt, o, "__delattr__", std::slice::from_ref(name))?,
@@ -169,13 +176,23 @@ pub fn setattro(rt: &mut dyn Runtime, o: &PyObj, name: &PyObj, value: Option<PyO
 }
 
 /// tp_descr_get: `__get__(instance or None, owner)`.
-pub fn descr_get(rt: &mut dyn Runtime, d: &PyObj, obj: Option<&PyObj>, ty: &TypeRef) -> VmResult<PyObj> {
+pub fn descr_get(
+    rt: &mut dyn Runtime,
+    d: &PyObj,
+    obj: Option<&PyObj>,
+    ty: &TypeRef,
+) -> VmResult<PyObj> {
     let inst = obj.cloned().unwrap_or_else(|| ctx().none.clone());
     call_required(rt, d, "__get__", &[inst, ty.as_obj().clone()])
 }
 
 /// tp_descr_set: `__set__(instance, value)` or `__delete__(instance)`.
-pub fn descr_set(rt: &mut dyn Runtime, d: &PyObj, obj: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+pub fn descr_set(
+    rt: &mut dyn Runtime,
+    d: &PyObj,
+    obj: &PyObj,
+    value: Option<PyObj>,
+) -> VmResult<()> {
     match value {
         Some(v) => call_required(rt, d, "__set__", &[obj.clone(), v])?,
         None => call_required(rt, d, "__delete__", std::slice::from_ref(obj))?,
@@ -211,7 +228,13 @@ pub fn init(rt: &mut dyn Runtime, o: &PyObj, args: Args<'_>) -> VmResult<()> {
     let mut all: Vec<PyObj> = Vec::with_capacity(args.all.len() + 1);
     all.push(o.clone());
     all.extend(args.all.iter().cloned());
-    let r = rt.call(&f, Args { all: &all, kwnames: args.kwnames })?;
+    let r = rt.call(
+        &f,
+        Args {
+            all: &all,
+            kwnames: args.kwnames,
+        },
+    )?;
     if !r.is(&ctx().none) {
         return Err(exceptions::type_error(format!(
             "__init__() should return None, not '{}'",
@@ -289,7 +312,12 @@ pub fn power(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, m: &PyObj) -> VmResult<
     if m.is(&ctx().none) {
         let (ta, tb) = (a.type_obj(), b.type_obj());
         let same = ta.is(&tb);
-        let mine = |t: &TypeRef| slots_of_type(t).power.get().is_some_and(|f| f as usize == power as *const () as usize);
+        let mine = |t: &TypeRef| {
+            slots_of_type(t)
+                .power
+                .get()
+                .is_some_and(|f| f as usize == power as *const () as usize)
+        };
         let mut do_other = !same && mine(&tb);
         if mine(&ta) {
             if do_other && super::is_subtype(&tb, &ta) {
@@ -314,7 +342,10 @@ pub fn power(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, m: &PyObj) -> VmResult<
         return Ok(not_implemented());
     }
     // Three-argument pow: only the first operand's __pow__ is asked.
-    let mine = slots_of_type(&a.type_obj()).power.get().is_some_and(|f| f as usize == power as *const () as usize);
+    let mine = slots_of_type(&a.type_obj())
+        .power
+        .get()
+        .is_some_and(|f| f as usize == power as *const () as usize);
     if mine {
         if let Some(r) = special(rt, a, "__pow__", &[b.clone(), m.clone()])? {
             return Ok(r);
@@ -416,7 +447,12 @@ pub fn subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj
     call_required(rt, o, "__getitem__", std::slice::from_ref(key))
 }
 
-pub fn ass_subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+pub fn ass_subscript(
+    rt: &mut dyn Runtime,
+    o: &PyObj,
+    key: &PyObj,
+    value: Option<PyObj>,
+) -> VmResult<()> {
     match value {
         Some(v) => call_required(rt, o, "__setitem__", &[key.clone(), v])?,
         None => call_required(rt, o, "__delitem__", std::slice::from_ref(key))?,

@@ -305,11 +305,13 @@ pub(crate) fn binary_op_builtin(
         {
             vm.set_binary_op(a, b, op, inplace)
         }
+        // dict_or / dict_ior: `|` takes two dicts; `|=` anything dict.update takes.
         BinaryOp::Or
-            if a.is_a::<crate::objects::dict::Dict>() && b.is_a::<crate::objects::dict::Dict>() =>
+            if a.is_a::<crate::objects::dict::Dict>()
+                && (inplace || b.is_a::<crate::objects::dict::Dict>()) =>
         {
             let target = if inplace { a.clone() } else { vm.dict_copy(a)? };
-            vm.dict_update(&target, b, false)?;
+            vm.dict_update_arg(&target, b)?;
             Ok(target)
         }
         _ => Err(super::dunder::unsupported_operands(op, a, b, inplace)),

@@ -211,6 +211,18 @@ impl Vm {
                 _ => None,
             });
         }
+        if let Some(d) = o.get::<crate::objects::builtin_function::MethodDescr>() {
+            return Ok(match n {
+                "__name__" => Some(string::new(d.def.name)),
+                "__qualname__" => Some(string::new(&format!(
+                    "{}.{}",
+                    typeobj::info(&d.objclass).name,
+                    d.def.name
+                ))),
+                "__objclass__" => Some(d.objclass.as_obj().clone()),
+                _ => None,
+            });
+        }
         if let Some(d) = o.get::<Descr>() {
             return Ok(match n {
                 "__name__" => Some(d.name.clone()),
@@ -343,10 +355,8 @@ impl Vm {
             if !f.is_a::<Function>() && !f.is_a::<MethodDescr>() {
                 return Ok(None);
             }
-            if let Some(d) = self.instance_dict(o, false) {
-                if self.dict_get(&d, name)?.is_some() {
-                    return Ok(None);
-                }
+            if self.instance_attr(o, name)?.is_some() {
+                return Ok(None);
             }
             return Ok(Some(f));
         }

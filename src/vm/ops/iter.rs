@@ -197,6 +197,17 @@ impl Vm {
             return Err(changed("dictionary"));
         }
         match t.0.next_item(s.pos) {
+            Some(_) if s.len == 0 => {
+                // An item the iteration did not expect: keys came and went.
+                drop(t);
+                let old = s.dict.take();
+                drop(s);
+                drop(old);
+                Err(exceptions::named(
+                    "RuntimeError",
+                    "dictionary keys changed during iteration",
+                ))
+            }
             Some((pos, k, v)) => {
                 let r = match s.kind {
                     DictIterKind::Keys => k.clone(),
@@ -356,17 +367,25 @@ impl Vm {
         } else {
             dict::Merge::Update
         };
-        let dup = |k: &PyObj| {
-            let name = string::as_str(k).unwrap_or_default().into_owned();
-            exceptions::type_error(format!(
-                "got multiple values for keyword argument '{name}'"
-            ))
-        };
+        match self.dict_merge_mode(d, m, mode)? {
+            Some(k) => Err(exceptions::type_error(format!(
+                "got multiple values for keyword argument '{}'",
+                string::as_str(&k).unwrap_or_default()
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// dict_merge: the key already present if `mode` is Unique (nothing after it is
+    /// merged). A TypeError for an object that is not a mapping.
+    fn dict_merge_mode(
+        &mut self,
+        d: &PyObj,
+        m: &PyObj,
+        mode: dict::Merge,
+    ) -> VmResult<Option<PyObj>> {
         if m.is_a::<dict::Dict>() && !self.dispatches(m, "__iter__") {
-            return match dict::merge(d, m, mode, &mut |a, b| self.equal(a, b))? {
-                Some(k) => Err(dup(&k)),
-                None => Ok(()),
-            };
+            return dict::merge(d, m, mode, &mut |a, b| self.equal(a, b));
         }
         let keys_fn = match self.getattr(m, &string::intern_str("keys")) {
             Ok(f) => f,
@@ -381,13 +400,68 @@ impl Vm {
         let keys = self.call(&keys_fn, crate::objects::args::Args::positional(&[]))?;
         let keys = self.collect_iter(&keys)?;
         for k in keys {
-            if merge && self.dict_get(d, &k)?.is_some() {
-                return Err(dup(&k));
+            if mode != dict::Merge::Update && self.dict_get(d, &k)?.is_some() {
+                if mode == dict::Merge::Unique {
+                    return Ok(Some(k));
+                }
+                continue;
             }
             let v = self.getitem(m, &k)?;
             self.dict_set(d, k, v)?;
         }
-        Ok(())
+        Ok(None)
+    }
+
+    /// DICT_MERGE of `f(..., **m)` into the keyword dict `d`: CPython's messages name
+    /// the function called (format_kwargs_error).
+    pub fn dict_merge_kwargs(&mut self, d: &PyObj, m: &PyObj, func: &PyObj) -> VmResult<()> {
+        let is_mapping = m.is_a::<dict::Dict>() || self.has_attr(m, "keys")?;
+        if !is_mapping {
+            return Err(exceptions::type_error(format!(
+                "{} argument after ** must be a mapping, not {}",
+                self.function_str(func),
+                typeobj::type_name(m)
+            )));
+        }
+        match self.dict_merge_mode(d, m, dict::Merge::Unique)? {
+            Some(k) => {
+                let f = self.function_str(func);
+                Err(exceptions::type_error(match string::as_str(&k) {
+                    Some(name) if string::view(&k).is_some() => {
+                        format!("{f} got multiple values for keyword argument '{name}'")
+                    }
+                    _ => format!("{f} keywords must be strings"),
+                }))
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// _PyObject_FunctionStr: `module.qualname()`, or `qualname()` for a built-in.
+    pub(crate) fn function_str(&mut self, f: &PyObj) -> String {
+        let qualname = match self.getattr(f, &string::intern_str("__qualname__")) {
+            Ok(q) => string::as_str(&q).unwrap_or_default().into_owned(),
+            Err(_) => match f.get::<crate::objects::builtin_function::BuiltinFunction>() {
+                // A built-in method's __qualname__: its type's name and its own.
+                Some(b)
+                    if b.self_.as_ref().is_some_and(|s| {
+                        b.module.is_none() && !s.is_a::<crate::objects::module::Module>()
+                    }) =>
+                {
+                    let s = b.self_.as_ref().expect("bound");
+                    format!("{}.{}", typeobj::type_name(s), b.def.name)
+                }
+                _ => self.callable_name(f),
+            },
+        };
+        if let Ok(m) = self.getattr(f, &string::intern_str("__module__")) {
+            if let Some(m) = string::as_str(&m) {
+                if m != "builtins" {
+                    return format!("{m}.{qualname}()");
+                }
+            }
+        }
+        format!("{qualname}()")
     }
 
     /// dict_update_arg: `d.update(arg)` / `d |= arg`: a mapping (an exact dict, or

@@ -17,8 +17,8 @@ mod typecache;
 
 pub(crate) use arith::binary_op_builtin;
 pub use arith::{binary_op, bool_obj, int_obj, small_int_binary, unary_op};
-pub use attr::traceback_object;
 pub(crate) use attr::no_attribute;
+pub use attr::traceback_object;
 pub use compare::{compare, compare_bool, compare_bool_builtin};
 pub use iter::{char_str, register_iterator, NextFn};
 pub use repr::ascii_escape;

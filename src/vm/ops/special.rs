@@ -130,7 +130,10 @@ impl Vm {
                 None => f,
             });
         }
-        if let Some(get) = typeobj::slotdefs::slots_of_type(&f.type_obj()).descr_get.get() {
+        if let Some(get) = typeobj::slotdefs::slots_of_type(&f.type_obj())
+            .descr_get
+            .get()
+        {
             if !f.vtable().heap_type {
                 return get(self, &f, obj, ty);
             }
