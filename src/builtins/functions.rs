@@ -539,7 +539,8 @@ fn instance_dict(vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
         return Ok(Some(d.clone()));
     }
     if let Some(t) = TypeRef::from_obj::<TypeInfo>(o) {
-        return Ok(Some(typeobj::type_dict(&t).clone()));
+        // A class's namespace, read-only (CPython's type.__dict__).
+        return Ok(Some(dict::new_mappingproxy(typeobj::type_dict(&t))));
     }
     if o.is_a::<Function>() {
         return vm.getattr(o, &string::intern_str("__dict__")).map(Some);

@@ -468,7 +468,7 @@ fn reversed_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         return reversed_range(r);
     }
     // A dict, or a view of one (their __reversed__).
-    let (d, kind) = match seq.get::<super::methods_dict::DictView>() {
+    let (d, kind) = match seq.get::<dict::DictView>() {
         Some(v) => (v.dict.clone(), v.kind as usize),
         None => (seq.clone(), 0),
     };

@@ -6,10 +6,10 @@ use std::cell::OnceCell;
 
 use super::methods_args::this;
 use super::none;
-use crate::heap::{Payload, PyObj, TypeRef, Visit};
+use crate::heap::{PyObj, TypeRef};
 use crate::objects::args::{check_positional, Args};
 use crate::objects::builtin_function::{self, MethodDef};
-use crate::objects::dict;
+use crate::objects::dict::{self, DictView, MappingProxy};
 use crate::objects::exceptions;
 use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::iter::DictIterKind;
@@ -86,12 +86,17 @@ pub fn install(vm: &mut Vm) {
     vm.dict_set_str(&d, "fromkeys", f)
         .expect("str keys hash and compare without error");
     // The three view types live for the thread: make them now, with the other types.
+    // Their dicts too, so none is first made (and left behind) by a program.
     for kind in [
         DictIterKind::Keys,
         DictIterKind::Values,
         DictIterKind::Items,
     ] {
-        let _ = view_type(kind);
+        let t = view_type(kind);
+        if kind != DictIterKind::Values {
+            crate::objects::typeobj::add_methods(&t, SET_VIEW_METHODS);
+        }
+        let _ = type_dict(&t);
     }
     register_slots::<DictView>(Slots {
         iter: Some(view_iter),
@@ -100,7 +105,74 @@ pub fn install(vm: &mut Vm) {
         contains: Some(view_contains),
         ..Slots::default()
     });
+    for t in [
+        &c.dict_keyiter_type,
+        &c.dict_valueiter_type,
+        &c.dict_itemiter_type,
+    ] {
+        crate::objects::typeobj::add_methods(t, ITER_METHODS);
+    }
+    let proxy = dict::mappingproxy_type();
+    crate::objects::typeobj::add_methods(&proxy, PROXY_METHODS);
+    register_slots::<MappingProxy>(Slots {
+        iter: Some(proxy_iter),
+        len: Some(proxy_len),
+        repr: Some(proxy_repr),
+        contains: Some(proxy_contains),
+        ..Slots::default()
+    });
 }
+
+/// The methods of the dict iterators.
+static ITER_METHODS: &[MethodDef] = &[MethodDef {
+    name: "__length_hint__",
+    func: iter_length_hint,
+}];
+
+/// dictiter_len: the items left, 0 once the dict changed size or is exhausted.
+fn iter_length_hint(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let (it, args) = this(&args);
+    args.none("__length_hint__")?;
+    let n = it
+        .borrow::<crate::objects::iter::DictIter>()
+        .ok()
+        .and_then(|s| {
+            let d = s.dict.as_ref()?;
+            (dict::len(d) == Some(s.used)).then_some(s.len)
+        })
+        .unwrap_or(0);
+    Ok(crate::objects::int::new_i64(n as i64))
+}
+
+/// The methods of dict_keys and dict_items.
+static SET_VIEW_METHODS: &[MethodDef] = &[MethodDef {
+    name: "isdisjoint",
+    func: isdisjoint,
+}];
+
+/// The methods of mappingproxy: the read-only ones of its mapping.
+static PROXY_METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "get",
+        func: proxy_get,
+    },
+    MethodDef {
+        name: "keys",
+        func: proxy_keys,
+    },
+    MethodDef {
+        name: "values",
+        func: proxy_values,
+    },
+    MethodDef {
+        name: "items",
+        func: proxy_items,
+    },
+    MethodDef {
+        name: "copy",
+        func: proxy_copy,
+    },
+];
 
 /// A METH_FASTCALL method's arguments: no keywords ("dict.pop() takes no keyword
 /// arguments"), then one or two positional ones ("pop expected at least 1 argument").
@@ -244,21 +316,6 @@ fn fromkeys(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 // ---- views ----
 
-/// A dict_keys / dict_values / dict_items object (CPython's _PyDictViewObject).
-pub struct DictView {
-    pub dict: PyObj,
-    pub kind: DictIterKind,
-}
-
-impl Payload for DictView {
-    type Item = ();
-    const NAME: &'static str = "dict_view";
-    const GC: bool = true;
-    fn traverse(&self, _: &[()], visit: Visit<'_>) {
-        visit(&self.dict);
-    }
-}
-
 thread_local! {
     static VIEW_TYPES: OnceCell<[TypeRef; 3]> = const { OnceCell::new() };
 }
@@ -353,4 +410,67 @@ fn view_contains(vm: &mut Vm, v: &PyObj, item: &PyObj) -> VmResult<bool> {
             Ok(false)
         }
     }
+}
+
+/// keys().isdisjoint(other) / items().isdisjoint(other) (dictviews_isdisjoint).
+fn isdisjoint(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let (v, args) = this(&args);
+    let other = args.one("isdisjoint")?;
+    let r = vm.dict_view_isdisjoint(v, other)?;
+    Ok(crate::vm::ops::bool_obj(r))
+}
+
+// ---- mappingproxy ----
+
+fn proxied(p: &PyObj) -> PyObj {
+    p.get::<MappingProxy>()
+        .expect("a mappingproxy")
+        .mapping
+        .clone()
+}
+
+/// A method of the proxied mapping, called with the same arguments.
+fn forward(rt: &mut dyn Runtime, args: Args<'_>, name: &str) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let (p, rest) = this(&args);
+    let m = proxied(p);
+    let f = vm.getattr(&m, &crate::objects::string::intern_str(name))?;
+    vm.call(&f, rest)
+}
+
+fn proxy_get(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    forward(rt, args, "get")
+}
+
+fn proxy_keys(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    forward(rt, args, "keys")
+}
+
+fn proxy_values(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    forward(rt, args, "values")
+}
+
+fn proxy_items(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    forward(rt, args, "items")
+}
+
+fn proxy_copy(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    forward(rt, args, "copy")
+}
+
+fn proxy_len(p: &PyObj) -> usize {
+    dict::len(&proxied(p)).unwrap_or(0)
+}
+
+fn proxy_iter(vm: &mut Vm, p: &PyObj) -> VmResult<PyObj> {
+    vm.iter(&proxied(p))
+}
+
+fn proxy_repr(vm: &mut Vm, p: &PyObj) -> VmResult<String> {
+    Ok(format!("mappingproxy({})", vm.repr(&proxied(p))?))
+}
+
+fn proxy_contains(vm: &mut Vm, p: &PyObj, item: &PyObj) -> VmResult<bool> {
+    vm.contains(&proxied(p), item)
 }

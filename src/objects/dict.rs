@@ -482,6 +482,70 @@ pub fn fromkeys_fast(
     Ok(true)
 }
 
+// ----- views and mappingproxy --------------------------------------------------------------
+
+/// dict_keys / dict_values / dict_items (CPython's _PyDictViewObject, 40 bytes).
+pub struct DictView {
+    pub dict: PyObj,
+    pub kind: super::iter::DictIterKind,
+}
+
+impl Payload for DictView {
+    type Item = ();
+    const NAME: &'static str = "dict_view";
+    const GC: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        visit(&self.dict);
+    }
+}
+
+/// Is `o` a keys or items view (the set-like views)?
+pub fn is_set_view(o: &PyObj) -> bool {
+    o.get::<DictView>()
+        .is_some_and(|v| v.kind != super::iter::DictIterKind::Values)
+}
+
+/// mappingproxy: a read-only view of a mapping (CPython's mappingproxyobject, 40
+/// bytes): a class's `__dict__`, a dict view's `mapping`.
+pub struct MappingProxy {
+    pub mapping: PyObj,
+}
+
+impl Payload for MappingProxy {
+    type Item = ();
+    const NAME: &'static str = "mappingproxy";
+    const GC: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        visit(&self.mapping);
+    }
+}
+
+thread_local! {
+    static PROXY_TYPE: std::cell::OnceCell<crate::heap::TypeRef> = const { std::cell::OnceCell::new() };
+}
+
+/// The mappingproxy type (made once per thread).
+pub fn mappingproxy_type() -> crate::heap::TypeRef {
+    PROXY_TYPE.with(|t| {
+        t.get_or_init(|| {
+            let c = ctx();
+            crate::heap::TypeRef::new::<super::typeobj::TypeInfo, MappingProxy>(
+                &c.type_type,
+                super::typeobj::TypeInfo::new(
+                    std::borrow::Cow::Borrowed("mappingproxy"),
+                    Some(c.object_type.clone()),
+                ),
+            )
+        })
+        .clone()
+    })
+}
+
+/// A mappingproxy over `mapping`.
+pub fn new_mappingproxy(mapping: PyObj) -> PyObj {
+    PyObj::new(&mappingproxy_type(), MappingProxy { mapping })
+}
+
 // ----- instances: split keys and values ----------------------------------------------------
 
 /// make_dict_from_instance_attributes: the `__dict__` of an instance whose values were

@@ -314,7 +314,18 @@ pub(crate) fn binary_op_builtin(
             vm.dict_update_arg(&target, b)?;
             Ok(target)
         }
-        _ => Err(super::dunder::unsupported_operands(op, a, b, inplace)),
+        _ => {
+            // dict views and mappingproxy (vm/ops/dictview.rs).
+            if inplace && op == BinaryOp::Or {
+                if let Some(e) = vm.proxy_inplace_or(a) {
+                    return Err(e);
+                }
+            }
+            match vm.dict_view_binary(a, b, op)? {
+                Some(r) => Ok(r),
+                None => Err(super::dunder::unsupported_operands(op, a, b, inplace)),
+            }
+        }
     }
 }
 

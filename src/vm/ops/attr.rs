@@ -211,6 +211,9 @@ impl Vm {
                 _ => None,
             });
         }
+        if let Some(v) = o.get::<dict::DictView>() {
+            return Ok((n == "mapping").then(|| dict::new_mappingproxy(v.dict.clone())));
+        }
         if let Some(d) = o.get::<crate::objects::builtin_function::MethodDescr>() {
             return Ok(match n {
                 "__name__" => Some(string::new(d.def.name)),

@@ -90,6 +90,10 @@ pub fn compare_bool_builtin(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) ->
     if sa && sb {
         return set_compare(a, b, op);
     }
+    // dict views and mappingproxy (vm/ops/dictview.rs).
+    if let Some(r) = vm.dict_view_compare(a, b, op)? {
+        return Ok(r);
+    }
     match op {
         CompareOp::Eq => Ok(a.is(b) || vm.equal_builtin(a, b)?),
         CompareOp::Ne => Ok(!(a.is(b) || vm.equal_builtin(a, b)?)),

@@ -381,7 +381,7 @@ impl Vm {
                 }
             }
             "__class__" => return Ok(Some(ty.type_obj().as_obj().clone())),
-            "__dict__" => return Ok(Some(typeobj::type_dict(ty))),
+            "__dict__" => return Ok(Some(dict::new_mappingproxy(typeobj::type_dict(ty)))),
             "__doc__" if i.heap.is_none() => {
                 let d = typeobj::type_dict(ty);
                 return Ok(Some(

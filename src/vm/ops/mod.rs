@@ -5,6 +5,7 @@
 mod arith;
 mod attr;
 mod compare;
+mod dictview;
 pub mod dunder;
 mod generic_attr;
 mod iter;

@@ -63,6 +63,10 @@ impl Vm {
         if o.is_a::<ExcObj>() {
             return self.exception_str(o);
         }
+        if let Some(p) = o.get::<dict::MappingProxy>() {
+            let m = p.mapping.clone();
+            return self.str(&m);
+        }
         self.repr(o)
     }
 

@@ -172,6 +172,10 @@ impl Vm {
         if o.is_a::<Range>() {
             return self.range_getitem(o, key);
         }
+        if let Some(p) = o.get::<dict::MappingProxy>() {
+            let m = p.mapping.clone();
+            return self.getitem(&m, key);
+        }
         if let Some(ty) = crate::heap::TypeRef::from_obj::<typeobj::TypeInfo>(o) {
             // list[int] and friends: generic aliases are not supported; say so plainly.
             return Err(exceptions::type_error(format!(
