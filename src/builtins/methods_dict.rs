@@ -251,10 +251,7 @@ fn popitem(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("dict.popitem")?;
     match dict::popitem(d)? {
         Some((k, v)) => Ok(tuple::new(vec![k, v])),
-        None => Err(exceptions::named(
-            "KeyError",
-            "popitem(): dictionary is empty",
-        )),
+        None => Err(exceptions::named("KeyError", dict::POPITEM_EMPTY)),
     }
 }
 

@@ -102,8 +102,8 @@ fn borrow_mut(obj: &PyObj) -> VmResult<PMut<'_, Dict>> {
 /// not GC objects: type_is_gc says so).
 pub fn may_be_tracked(o: &PyObj) -> bool {
     o.gc_may_be_tracked()
-        && !crate::heap::TypeRef::from_obj::<super::typeobj::TypeInfo>(o)
-            .is_some_and(|t| !super::typeobj::is_heap_type(&t))
+        && crate::heap::TypeRef::from_obj::<super::typeobj::TypeInfo>(o)
+            .is_none_or(|t| super::typeobj::is_heap_type(&t))
 }
 
 /// MAINTAIN_TRACKING: start tracking when a container is stored.
@@ -275,6 +275,9 @@ pub fn setdefault(
         .ok_or_else(exceptions::memory_error)?;
     Ok(default)
 }
+
+/// KeyError's message for popitem() of an empty dict.
+pub const POPITEM_EMPTY: &str = "popitem(): dictionary is empty";
 
 /// d.popitem(): the last item (LIFO), or None when empty.
 pub fn popitem(d: &PyObj) -> VmResult<Option<(PyObj, PyObj)>> {

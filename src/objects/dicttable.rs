@@ -116,7 +116,7 @@ pub fn calculate_log2_keysize(minsize: usize) -> u8 {
 /// estimate_log2_keysize: the table that holds n entries without growing.
 #[inline]
 pub fn estimate_log2_keysize(n: usize) -> u8 {
-    calculate_log2_keysize((n * 3 + 1) / 2)
+    calculate_log2_keysize((n * 3).div_ceil(2))
 }
 
 /// Bytes per index slot of a table of 2**log2 slots.

@@ -89,6 +89,7 @@ fn cases_match_cpython() {
         assert_eq!(returned, case.returned, "case {n}: returned values");
         assert_eq!(d.sizeof(), case.size, "case {n}: getsizeof");
     }
+    assert_eq!(dict::POPITEM_EMPTY, data::POPITEM_EMPTY);
 }
 
 #[test]
