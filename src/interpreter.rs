@@ -18,9 +18,10 @@ use crate::heap::{Payload, PyObj, TypeRef, Visit};
 use crate::interactive::{FILENAME, KEYWORDS};
 use crate::objects::args::Args;
 use crate::objects::exceptions::{self, Exc, VmResult};
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{ctx, dict, float, int, list, string, tuple};
-use crate::vm::ops::slots::{register_slots, Slots};
 use crate::vm::{Vm, DEFAULT_RECURSION_LIMIT, INTERRUPT};
 
 /// Which pymalloc geometry serves the process (see docs/heap.md).
@@ -162,17 +163,20 @@ thread_local! {
             &c.type_type,
             TypeInfo::new(Cow::Borrowed("builtin_function_or_method"), Some(c.object_type.clone())),
         );
-        let _ = typeobj::type_dict(&ty);
-        register_slots::<RustFunction>(Slots {
-            call: Some(call_rust_function),
-            repr: Some(rust_function_repr),
-            ..Slots::default()
-        });
+        typeobj::install_builtin_slots(
+            &ty,
+            &SlotTable {
+                call: Some(call_rust_function),
+                repr: Some(rust_function_repr),
+                ..SlotTable::EMPTY
+            },
+        );
         ty
     };
 }
 
-fn call_rust_function(vm: &mut Vm, f: &PyObj, args: Args<'_>) -> VmResult<PyObj> {
+fn call_rust_function(rt: &mut dyn Runtime, f: &PyObj, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let rf = f
         .get::<RustFunction>()
         .expect("registered for RustFunction");
@@ -190,7 +194,7 @@ fn call_rust_function(vm: &mut Vm, f: &PyObj, args: Args<'_>) -> VmResult<PyObj>
     }
 }
 
-fn rust_function_repr(_vm: &mut Vm, f: &PyObj) -> VmResult<String> {
+fn rust_function_repr(_rt: &mut dyn Runtime, f: &PyObj) -> VmResult<String> {
     let rf = f
         .get::<RustFunction>()
         .expect("registered for RustFunction");

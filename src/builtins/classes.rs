@@ -8,13 +8,11 @@ use crate::heap::{PyObj, TypeRef};
 use crate::objects::args::{Args, Signature};
 use crate::objects::builtin_function::MethodDef;
 use crate::objects::descr::{Property, Super, Wrapper};
-use crate::objects::exception::ExcObj;
-use crate::objects::exceptions;
 use crate::objects::exceptions::type_error;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::{self, TypeInfo};
-use crate::objects::{ctx, string, tuple};
+use crate::objects::{ctx, string};
 use crate::vm::Vm;
 
 use super::constructors::called_type;
@@ -219,114 +217,6 @@ pub fn object_new_class(vm: &mut Vm, args: &Args<'_>) -> VmResult<PyObj> {
     vm.object_new(&ty, args.all.len() - 1)
 }
 
-/// object.__init__(self, *args, **kwargs)
-fn object_init(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = this(&args);
-    if !rest.all.is_empty() {
-        let ty = s.type_obj();
-        if vm.overrides(&ty, "__init__") {
-            return Err(type_error(
-                "object.__init__() takes exactly one argument (the instance to initialize)",
-            ));
-        }
-        if vm.new_is_object_new(&ty) {
-            return Err(type_error(format!(
-                "{}.__init__() takes exactly one argument (the instance to initialize)",
-                typeobj::info(&ty).name
-            )));
-        }
-    }
-    Ok(ctx().none.clone())
-}
-
-fn object_setattr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = this(&args);
-    let a = rest.range("__setattr__", 2, 2)?;
-    vm.generic_setattr(s, &a[0], Some(a[1].clone()))?;
-    Ok(ctx().none.clone())
-}
-
-fn object_delattr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = this(&args);
-    let a = rest.range("__delattr__", 1, 1)?;
-    vm.generic_setattr(s, &a[0], None)?;
-    Ok(ctx().none.clone())
-}
-
-fn object_getattribute(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = this(&args);
-    let a = rest.range("__getattribute__", 1, 1)?;
-    if string::view(&a[0]).is_none() {
-        return Err(type_error(format!(
-            "attribute name must be string, not '{}'",
-            typeobj::type_name(&a[0])
-        )));
-    }
-    if !s.vtable().heap_type {
-        return vm.getattr(s, &a[0]);
-    }
-    let ty = s.type_obj();
-    match vm.generic_getattr(s, &ty, &a[0])? {
-        Some(v) => Ok(v),
-        None => Err(exceptions::named(
-            "AttributeError",
-            format!(
-                "'{}' object has no attribute '{}'",
-                typeobj::type_name(s),
-                string::as_str(&a[0]).unwrap_or_default()
-            ),
-        )),
-    }
-}
-
-fn object_repr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, _) = this(&args);
-    Ok(string::new(&vm.default_repr(s)))
-}
-
-fn object_str(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, _) = this(&args);
-    vm.repr_obj(s)
-}
-
-fn object_hash(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let (s, _) = this(&args);
-    Ok(crate::objects::int::new_i64(
-        crate::objects::numeric::hash_pointer(s.id()),
-    ))
-}
-
-fn object_eq(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let (s, rest) = this(&args);
-    let a = rest.range("__eq__", 1, 1)?;
-    Ok(if s.is(&a[0]) {
-        ctx().true_.clone()
-    } else {
-        ctx().not_implemented.clone()
-    })
-}
-
-fn object_ne(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = this(&args);
-    let a = rest.range("__ne__", 1, 1)?;
-    // The inverse of __eq__, unless that is NotImplemented.
-    let r = match vm.call_special(s, "__eq__", &a[..1])? {
-        Some(r) => r,
-        None => ctx().not_implemented.clone(),
-    };
-    if r.is(&ctx().not_implemented) {
-        return Ok(r);
-    }
-    Ok(crate::vm::ops::bool_obj(!vm.truthy(&r)?))
-}
-
 fn object_format(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (s, rest) = this(&args);
@@ -346,48 +236,10 @@ fn object_format(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     vm.str_obj(s)
 }
 
-pub static OBJECT_METHODS: &[MethodDef] = &[
-    MethodDef {
-        name: "__init__",
-        func: object_init,
-    },
-    MethodDef {
-        name: "__setattr__",
-        func: object_setattr,
-    },
-    MethodDef {
-        name: "__delattr__",
-        func: object_delattr,
-    },
-    MethodDef {
-        name: "__getattribute__",
-        func: object_getattribute,
-    },
-    MethodDef {
-        name: "__repr__",
-        func: object_repr,
-    },
-    MethodDef {
-        name: "__str__",
-        func: object_str,
-    },
-    MethodDef {
-        name: "__hash__",
-        func: object_hash,
-    },
-    MethodDef {
-        name: "__eq__",
-        func: object_eq,
-    },
-    MethodDef {
-        name: "__ne__",
-        func: object_ne,
-    },
-    MethodDef {
-        name: "__format__",
-        func: object_format,
-    },
-];
+pub static OBJECT_METHODS: &[MethodDef] = &[MethodDef {
+    name: "__format__",
+    func: object_format,
+}];
 
 /// object.__init_subclass__(cls): accepts no keywords.
 fn object_init_subclass(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
@@ -409,45 +261,6 @@ static INIT_SUBCLASS: MethodDef = MethodDef {
     name: "__init_subclass__",
     func: object_init_subclass,
 };
-
-/// BaseException.__init__(self, *args): args become the new args.
-fn exception_init(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let (s, rest) = this(&args);
-    let t = tuple::new(rest.pos().to_vec());
-    if let Ok(mut e) = s.borrow_mut::<ExcObj>() {
-        let old = std::mem::replace(&mut e.args, t);
-        drop(e);
-        drop(old);
-    }
-    Ok(ctx().none.clone())
-}
-
-fn exception_repr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, _) = this(&args);
-    Ok(string::new(&vm.exception_repr(s)))
-}
-
-fn exception_str(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, _) = this(&args);
-    Ok(string::new(&vm.exception_str(s)?))
-}
-
-pub static EXCEPTION_METHODS: &[MethodDef] = &[
-    MethodDef {
-        name: "__init__",
-        func: exception_init,
-    },
-    MethodDef {
-        name: "__repr__",
-        func: exception_repr,
-    },
-    MethodDef {
-        name: "__str__",
-        func: exception_str,
-    },
-];
 
 pub static NEW_STATICMETHOD: MethodDef = MethodDef {
     name: "staticmethod",
@@ -486,7 +299,6 @@ pub fn install_types(vm: &mut Vm) {
     let d = typeobj::type_dict(&c.object_type);
     vm.dict_set(&d, string::intern_str("__init_subclass__"), w)
         .expect("str keys");
-    crate::objects::typeobj::add_methods(c.exc_type("BaseException"), EXCEPTION_METHODS);
     crate::vm::ops::register_iterator::<crate::objects::iter::GetItemIter>(|vm, it| {
         vm.getitem_iter_next(it)
     });

@@ -19,9 +19,9 @@ use crate::objects::method::Method;
 use crate::objects::module::{self, Module};
 use crate::objects::numeric::{int_to_prefixed, Int};
 use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{cell, ctx, dict, int, list, string, tuple};
-use crate::vm::ops::slots::{register_slots, slots_of, Slots};
 use crate::vm::ops::{self, bool_obj};
 use crate::vm::Vm;
 
@@ -173,20 +173,8 @@ fn input(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 /// len(obj)
 fn len(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
     let o = args.one("len")?;
-    if vm.dispatches(o, "__len__") {
-        if let Some(n) = vm.len_special(o)? {
-            return Ok(int::new_i64(n as i64));
-        }
-    }
-    match crate::vm::ops::len_of(o) {
-        Some(n) => Ok(int::new_i64(n? as i64)),
-        None => Err(type_error(format!(
-            "object of type '{}' has no len()",
-            typeobj::type_name(o)
-        ))),
-    }
+    Ok(int::new_i64(rt.len(o)? as i64))
 }
 
 /// repr(obj)
@@ -335,7 +323,10 @@ pub fn is_callable(o: &PyObj) -> bool {
         || o.is_a::<MethodDescr>()
         || o.is_a::<Method>()
         || TypeRef::from_obj::<TypeInfo>(o).is_some()
-        || slots_of(o).is_some_and(|s| s.call.is_some())
+        || typeobj::slotdefs::slots_of_type(&o.type_obj())
+            .call
+            .get()
+            .is_some()
 }
 
 /// callable(obj)
@@ -651,7 +642,7 @@ thread_local! {
     };
 }
 
-fn quitter_repr(_vm: &mut Vm, o: &PyObj) -> VmResult<String> {
+fn quitter_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
     let q = o.get::<Quitter>().expect("registered for Quitter");
     let name = string::as_str(&q.name).unwrap_or_default();
     let eof = string::as_str(&q.eof).unwrap_or_default();
@@ -659,7 +650,7 @@ fn quitter_repr(_vm: &mut Vm, o: &PyObj) -> VmResult<String> {
 }
 
 /// exit(code=None): raise SystemExit(code).
-fn quitter_call(_vm: &mut Vm, o: &PyObj, args: Args<'_>) -> VmResult<PyObj> {
+fn quitter_call(_rt: &mut dyn Runtime, o: &PyObj, args: Args<'_>) -> VmResult<PyObj> {
     let q = o.get::<Quitter>().expect("registered for Quitter");
     let name = string::as_str(&q.name).unwrap_or_default().into_owned();
     let pos = args.pos();
@@ -704,12 +695,14 @@ fn quitters() -> [(&'static str, PyObj); 2] {
 /// Register the slots of this file's types (once per thread).
 pub fn install_types() {
     QUITTER_TYPE.with(|t| {
-        let _ = typeobj::type_dict(t);
-    });
-    register_slots::<Quitter>(Slots {
-        call: Some(quitter_call),
-        repr: Some(quitter_repr),
-        ..Slots::default()
+        typeobj::install_builtin_slots(
+            t,
+            &SlotTable {
+                call: Some(quitter_call),
+                repr: Some(quitter_repr),
+                ..SlotTable::EMPTY
+            },
+        );
     });
 }
 

@@ -15,7 +15,6 @@ use crate::objects::range::{self, Range};
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::TypeInfo;
 use crate::objects::{ctx, dict, int, list, string, tuple, typeobj};
-use crate::vm::ops::slots::{register_slots, Slots};
 use crate::vm::ops::{self, register_iterator};
 use crate::vm::Vm;
 
@@ -544,6 +543,26 @@ fn rev_next(_vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
     }
 }
 
+static REV_METHODS: &[MethodDef] = &[MethodDef {
+    name: "__length_hint__",
+    func: rev_length_hint_method,
+}];
+
+static DICT_REV_METHODS: &[MethodDef] = &[MethodDef {
+    name: "__length_hint__",
+    func: dict_rev_length_hint_method,
+}];
+
+fn rev_length_hint_method(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("__length_hint__")?;
+    Ok(int::new_i64(rev_length_hint(o) as i64))
+}
+
+fn dict_rev_length_hint_method(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("__length_hint__")?;
+    Ok(int::new_i64(dict_rev_length_hint(o) as i64))
+}
+
 fn rev_length_hint(o: &PyObj) -> usize {
     let Ok(r) = o.borrow::<RevIter>() else {
         return 0;
@@ -715,7 +734,7 @@ fn long_range_iter(start: &Int, step: &Int, len: &Int) -> VmResult<PyObj> {
 }
 
 /// iter(range) for a range the VM's i64 fast path does not cover.
-fn range_iter_slot(_vm: &mut Vm, o: &PyObj) -> VmResult<PyObj> {
+fn range_iter_slot(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     let r = o.get::<Range>().expect("registered for Range");
     let v = |x: &PyObj| int::value(x).expect("int");
     let (start, step, len) = (v(&r.start), v(&r.step), v(&r.length));
@@ -774,19 +793,15 @@ pub fn install_types() {
     register_iterator::<DictRevIter>(dict_rev_next);
     register_iterator::<CallIter>(call_iter_next);
     register_iterator::<LongRangeIter>(long_range_next);
-    register_slots::<RevIter>(Slots {
-        length_hint: Some(rev_length_hint),
-        ..Slots::default()
-    });
-    register_slots::<DictRevIter>(Slots {
-        length_hint: Some(dict_rev_length_hint),
-        ..Slots::default()
-    });
-    register_slots::<Range>(Slots {
-        iter: Some(range_iter_slot),
-        ..Slots::default()
-    });
     let t = types();
+    typeobj::add_methods(&t.list_reverseiterator, REV_METHODS);
+    typeobj::add_methods(&t.reversed, REV_METHODS);
+    typeobj::add_methods(&t.dict_reversekeyiterator, DICT_REV_METHODS);
+    typeobj::add_slot(
+        &ctx().range_type,
+        crate::objects::typeobj::slots::SlotId::iter,
+        crate::objects::typeobj::slots::AnySlot::Unary(range_iter_slot),
+    );
     // Every type's dict now, so none is first made (and left behind) by a program.
     for ty in [
         &t.enumerate,

@@ -14,9 +14,9 @@ use crate::objects::exceptions;
 use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::iter::DictIterKind;
 use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::typeobj::{type_dict, TypeInfo};
 use crate::objects::{ctx, list, tuple, typeobj};
-use crate::vm::ops::{register_slots, Slots};
 use crate::vm::Vm;
 
 /// The methods of dict.
@@ -93,18 +93,33 @@ pub fn install(vm: &mut Vm) {
         DictIterKind::Items,
     ] {
         let t = view_type(kind);
-        if kind != DictIterKind::Values {
+        let set_like = kind != DictIterKind::Values;
+        typeobj::install_builtin_slots(
+            &t,
+            &SlotTable {
+                iter: Some(view_iter),
+                length: Some(view_len),
+                repr: Some(view_repr),
+                contains: Some(view_contains),
+                // keys and items views are set-like: compared as sets, unhashable.
+                richcompare: if set_like {
+                    Some(view_richcompare)
+                } else {
+                    None
+                },
+                hash: if set_like {
+                    Some(crate::objects::typeobj::class_slots::hash_not_implemented)
+                } else {
+                    None
+                },
+                ..SlotTable::EMPTY
+            },
+        );
+        if set_like {
             crate::objects::typeobj::add_methods(&t, SET_VIEW_METHODS);
         }
         let _ = type_dict(&t);
     }
-    register_slots::<DictView>(Slots {
-        iter: Some(view_iter),
-        len: Some(view_len),
-        repr: Some(view_repr),
-        contains: Some(view_contains),
-        ..Slots::default()
-    });
     for t in [
         &c.dict_keyiter_type,
         &c.dict_valueiter_type,
@@ -113,14 +128,21 @@ pub fn install(vm: &mut Vm) {
         crate::objects::typeobj::add_methods(t, ITER_METHODS);
     }
     let proxy = dict::mappingproxy_type();
+    typeobj::install_builtin_slots(
+        &proxy,
+        &SlotTable {
+            iter: Some(proxy_iter),
+            length: Some(proxy_len),
+            repr: Some(proxy_repr),
+            str: Some(proxy_str),
+            contains: Some(proxy_contains),
+            richcompare: Some(proxy_richcompare),
+            hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
+            ..SlotTable::EMPTY
+        },
+    );
     crate::objects::typeobj::add_methods(&proxy, PROXY_METHODS);
-    register_slots::<MappingProxy>(Slots {
-        iter: Some(proxy_iter),
-        len: Some(proxy_len),
-        repr: Some(proxy_repr),
-        contains: Some(proxy_contains),
-        ..Slots::default()
-    });
+    let _ = type_dict(&proxy);
 }
 
 /// The methods of the dict iterators.
@@ -366,24 +388,27 @@ fn parts(v: &PyObj) -> (PyObj, DictIterKind) {
     (dv.dict.clone(), dv.kind)
 }
 
-fn view_len(v: &PyObj) -> usize {
-    dict::len(&parts(v).0).unwrap_or(0)
+fn view_len(_rt: &mut dyn Runtime, v: &PyObj) -> VmResult<usize> {
+    Ok(dict::len(&parts(v).0).unwrap_or(0))
 }
 
-fn view_iter(vm: &mut Vm, v: &PyObj) -> VmResult<PyObj> {
+fn view_iter(rt: &mut dyn Runtime, v: &PyObj) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let (d, kind) = parts(v);
     let n = dict::len(&d).ok_or_else(busy)?;
     Ok(vm.dict_iter(&d, n, kind))
 }
 
-fn view_repr(vm: &mut Vm, v: &PyObj) -> VmResult<String> {
+fn view_repr(rt: &mut dyn Runtime, v: &PyObj) -> VmResult<String> {
+    let vm = Vm::of(rt);
     let items = vm.collect_iter(v)?;
     let l = list::new_exact(items);
     let inner = vm.repr(&l)?;
     Ok(format!("{}({inner})", typeobj::type_name(v)))
 }
 
-fn view_contains(vm: &mut Vm, v: &PyObj, item: &PyObj) -> VmResult<bool> {
+fn view_contains(rt: &mut dyn Runtime, v: &PyObj, item: &PyObj) -> VmResult<bool> {
+    let vm = Vm::of(rt);
     let (d, kind) = parts(v);
     match kind {
         DictIterKind::Keys => Ok(vm.dict_get(&d, item)?.is_some()),
@@ -456,18 +481,47 @@ fn proxy_copy(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     forward(rt, args, "copy")
 }
 
-fn proxy_len(p: &PyObj) -> usize {
-    dict::len(&proxied(p)).unwrap_or(0)
+fn proxy_len(rt: &mut dyn Runtime, p: &PyObj) -> VmResult<usize> {
+    Vm::of(rt).len(&proxied(p))
 }
 
-fn proxy_iter(vm: &mut Vm, p: &PyObj) -> VmResult<PyObj> {
-    vm.iter(&proxied(p))
+fn proxy_iter(rt: &mut dyn Runtime, p: &PyObj) -> VmResult<PyObj> {
+    Vm::of(rt).iter(&proxied(p))
 }
 
-fn proxy_repr(vm: &mut Vm, p: &PyObj) -> VmResult<String> {
-    Ok(format!("mappingproxy({})", vm.repr(&proxied(p))?))
+fn proxy_repr(rt: &mut dyn Runtime, p: &PyObj) -> VmResult<String> {
+    Ok(format!("mappingproxy({})", Vm::of(rt).repr(&proxied(p))?))
 }
 
-fn proxy_contains(vm: &mut Vm, p: &PyObj, item: &PyObj) -> VmResult<bool> {
-    vm.contains(&proxied(p), item)
+/// mappingproxy_str: its mapping's str.
+fn proxy_str(rt: &mut dyn Runtime, p: &PyObj) -> VmResult<String> {
+    Vm::of(rt).str(&proxied(p))
+}
+
+fn proxy_contains(rt: &mut dyn Runtime, p: &PyObj, item: &PyObj) -> VmResult<bool> {
+    Vm::of(rt).contains(&proxied(p), item)
+}
+
+/// mappingproxy_richcompare: its mapping compared.
+fn proxy_richcompare(
+    rt: &mut dyn Runtime,
+    p: &PyObj,
+    other: &PyObj,
+    op: crate::bytecode::opcode::CompareOp,
+) -> VmResult<PyObj> {
+    crate::vm::ops::compare(Vm::of(rt), &proxied(p), other, op)
+}
+
+/// dictview_richcompare: keys and items views compare with sets and set-like views
+/// as sets; anything else is NotImplemented.
+fn view_richcompare(
+    rt: &mut dyn Runtime,
+    v: &PyObj,
+    other: &PyObj,
+    op: crate::bytecode::opcode::CompareOp,
+) -> VmResult<PyObj> {
+    match Vm::of(rt).dict_view_richcompare(v, other, op)? {
+        Some(r) => Ok(crate::vm::ops::bool_obj(r)),
+        None => Ok(ctx().not_implemented.clone()),
+    }
 }

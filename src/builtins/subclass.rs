@@ -4,7 +4,7 @@
 //! slot wrappers: `list.__len__`, `int.__add__`, ...) so `super().__repr__()` and
 //! `list.__getitem__(a, i)` reach the built-in behaviour.
 
-use crate::bytecode::opcode::{BinaryOp, CompareOp};
+use crate::bytecode::opcode::BinaryOp;
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::args::Args;
 use crate::objects::builtin_function::MethodDef;
@@ -196,12 +196,6 @@ fn family(o: &PyObj) -> Family {
     }
 }
 
-/// Do the built-in types of `a` (the receiver) and `b` meet in a comparison?
-fn comparable(a: Family, b: Family) -> bool {
-    let num = |f| matches!(f, Family::Int | Family::Float);
-    a == b || (num(a) && num(b))
-}
-
 /// Does the built-in binary operator of `a`'s family accept `b`?
 fn operand_ok(op: BinaryOp, a: Family, b: Family) -> bool {
     use Family::*;
@@ -216,54 +210,12 @@ fn operand_ok(op: BinaryOp, a: Family, b: Family) -> bool {
     }
 }
 
-/// The receiver of a slot wrapper, checked against its family.
-fn receiver<'a>(args: &Args<'a>, name: &str, fam: Family) -> VmResult<(&'a PyObj, Args<'a>)> {
-    let (s, rest) = this(args);
-    if family(s) != fam {
-        let owner = match fam {
-            Family::Int => "int",
-            Family::Float => "float",
-            Family::Str => "str",
-            Family::List => "list",
-            Family::Tuple => "tuple",
-            Family::Dict => "dict",
-            _ => "set",
-        };
-        return Err(bad_self(name, owner, s));
-    }
-    Ok((s, rest))
-}
-
 fn recv_any<'a>(args: &Args<'a>, name: &str) -> VmResult<(&'a PyObj, Args<'a>)> {
     let (s, rest) = this(args);
     if family(s) == Family::Other {
         return Err(bad_self(name, &typeobj::type_name(s), s));
     }
     Ok((s, rest))
-}
-
-fn w_repr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = recv_any(&args, "__repr__")?;
-    rest.range("__repr__", 0, 0)?;
-    vm.without_dispatch(s, |vm| vm.repr_obj(s))
-}
-
-fn w_str_str(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let (s, rest) = receiver(&args, "__str__", Family::Str)?;
-    rest.range("__str__", 0, 0)?;
-    if s.is_type(&ctx().str_type) {
-        return Ok(s.clone());
-    }
-    string::from_view(string::view(s).expect("a str")).ok_or_else(exceptions::memory_error)
-}
-
-fn w_hash(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = recv_any(&args, "__hash__")?;
-    rest.range("__hash__", 0, 0)?;
-    let h = vm.without_dispatch(s, |vm| vm.hash(s))?;
-    Ok(int::new_i64(h))
 }
 
 fn w_len(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
@@ -345,16 +297,6 @@ fn unary(
     vm.without_dispatch(s, |vm| ops::unary_op(vm, s, op))
 }
 
-fn compare_slot(vm: &mut Vm, args: Args<'_>, name: &str, op: CompareOp) -> VmResult<PyObj> {
-    let (s, rest) = recv_any(&args, name)?;
-    let a = rest.range(name, 1, 1)?;
-    if !comparable(family(s), family(&a[0])) {
-        return Ok(ctx().not_implemented.clone());
-    }
-    let r = ops::compare_bool_builtin(vm, s, &a[0], op)?;
-    Ok(ops::bool_obj(r))
-}
-
 fn binary_slot(
     vm: &mut Vm,
     args: Args<'_>,
@@ -390,12 +332,6 @@ macro_rules! slot_fns {
 
 use crate::bytecode::opcode::Op;
 slot_fns! {
-    w_eq => |vm, a| compare_slot(vm, a, "__eq__", CompareOp::Eq);
-    w_ne => |vm, a| compare_slot(vm, a, "__ne__", CompareOp::Ne);
-    w_lt => |vm, a| compare_slot(vm, a, "__lt__", CompareOp::Lt);
-    w_le => |vm, a| compare_slot(vm, a, "__le__", CompareOp::Le);
-    w_gt => |vm, a| compare_slot(vm, a, "__gt__", CompareOp::Gt);
-    w_ge => |vm, a| compare_slot(vm, a, "__ge__", CompareOp::Ge);
     w_neg => |vm, a| unary(vm, a, "__neg__", Op::UNARY_NEGATIVE);
     w_pos => |vm, a| unary(vm, a, "__pos__", Op::UNARY_POSITIVE);
     w_invert => |vm, a| unary(vm, a, "__invert__", Op::UNARY_INVERT);
@@ -433,12 +369,7 @@ macro_rules! defs {
     };
 }
 
-static COMMON: &[MethodDef] = defs![
-    "__repr__" => w_repr, "__format__" => w_format,
-    "__eq__" => w_eq, "__ne__" => w_ne, "__lt__" => w_lt, "__le__" => w_le,
-    "__gt__" => w_gt, "__ge__" => w_ge,
-];
-static HASHABLE: &[MethodDef] = defs!["__hash__" => w_hash];
+static COMMON: &[MethodDef] = defs!["__format__" => w_format];
 static NUMBER: &[MethodDef] = defs![
     "__bool__" => w_bool, "__neg__" => w_neg, "__pos__" => w_pos,
     "__add__" => w_add, "__radd__" => w_radd, "__sub__" => w_sub, "__rsub__" => w_rsub,
@@ -460,7 +391,7 @@ static SEQUENCE: &[MethodDef] = defs![
     "__getitem__" => w_getitem, "__add__" => w_add, "__mul__" => w_mul,
     "__rmul__" => w_rmul,
 ];
-static STR_ONLY: &[MethodDef] = defs!["__str__" => w_str_str, "__mod__" => w_mod];
+static STR_ONLY: &[MethodDef] = defs!["__mod__" => w_mod];
 static LIST_ONLY: &[MethodDef] = defs![
     "__init__" => list_init, "__setitem__" => w_setitem, "__delitem__" => w_delitem,
     "__iadd__" => w_iadd, "__imul__" => w_imul,
@@ -479,20 +410,14 @@ static SET_ONLY: &[MethodDef] = defs!["__init__" => set_init];
 pub fn install(vm: &mut Vm) {
     let c = ctx();
     let table: [(&TypeRef, &[&'static [MethodDef]]); 8] = [
-        (&c.int_type, &[COMMON, HASHABLE, NUMBER, INT_ONLY]),
-        (&c.float_type, &[COMMON, HASHABLE, NUMBER]),
-        (
-            &c.str_type,
-            &[COMMON, HASHABLE, CONTAINER, SEQUENCE, STR_ONLY],
-        ),
+        (&c.int_type, &[COMMON, NUMBER, INT_ONLY]),
+        (&c.float_type, &[COMMON, NUMBER]),
+        (&c.str_type, &[COMMON, CONTAINER, SEQUENCE, STR_ONLY]),
         (&c.list_type, &[COMMON, CONTAINER, SEQUENCE, LIST_ONLY]),
-        (&c.tuple_type, &[COMMON, HASHABLE, CONTAINER, SEQUENCE]),
+        (&c.tuple_type, &[COMMON, CONTAINER, SEQUENCE]),
         (&c.dict_type, &[COMMON, CONTAINER, DICT_ONLY]),
         (&c.set_type, &[COMMON, CONTAINER, SET_COMMON, SET_ONLY]),
-        (
-            &c.frozenset_type,
-            &[COMMON, HASHABLE, CONTAINER, SET_COMMON],
-        ),
+        (&c.frozenset_type, &[COMMON, CONTAINER, SET_COMMON]),
     ];
     for (ty, groups) in table {
         for defs in groups {

@@ -293,6 +293,35 @@ pub enum CompareOp {
 }
 
 impl CompareOp {
+    /// The operator with its operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CompareOp {
+        use CompareOp::*;
+        match self {
+            Lt => Gt,
+            Le => Ge,
+            Eq => Eq,
+            Ne => Ne,
+            Gt => Lt,
+            Ge => Le,
+        }
+    }
+
+    /// Does `a op b` hold when a compares to b as `ord` (None: unordered, as NaN)?
+    pub fn holds(self, ord: Option<std::cmp::Ordering>) -> bool {
+        use std::cmp::Ordering::*;
+        match ord {
+            None => self == CompareOp::Ne,
+            Some(o) => match self {
+                CompareOp::Lt => o == Less,
+                CompareOp::Le => o != Greater,
+                CompareOp::Eq => o == Equal,
+                CompareOp::Ne => o != Equal,
+                CompareOp::Gt => o == Greater,
+                CompareOp::Ge => o != Less,
+            },
+        }
+    }
+
     pub fn from_arg(arg: u32) -> CompareOp {
         use CompareOp::*;
         [Lt, Le, Eq, Ne, Gt, Ge][arg as usize % 6]

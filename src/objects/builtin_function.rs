@@ -8,6 +8,8 @@ use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 
 use super::context::ctx;
+use crate::bytecode::opcode::CompareOp;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// A Rust function implementing a Python builtin or method. `args` are the positional
 /// arguments followed by the keyword values named by `args.kwnames`.
@@ -86,3 +88,75 @@ pub fn descriptor(def: &'static MethodDef, objclass: &TypeRef) -> PyObj {
         },
     )
 }
+
+fn builtin_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let b = o.get::<BuiltinFunction>().expect("a builtin");
+    Ok(match &b.self_ {
+        None => format!("<built-in function {}>", b.def.name),
+        Some(s) => format!(
+            "<built-in method {} of {} object at 0x{:x}>",
+            b.def.name,
+            super::typeobj::type_name(s),
+            s.id()
+        ),
+    })
+}
+
+fn descr_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let d = o.get::<MethodDescr>().expect("a method descriptor");
+    Ok(format!(
+        "<method '{}' of '{}' objects>",
+        d.def.name,
+        super::typeobj::info(&d.objclass).name
+    ))
+}
+
+/// Builtins are equal when they are the same function bound to the same object.
+fn builtin_richcompare(
+    _rt: &mut dyn Runtime,
+    a: &PyObj,
+    b: &PyObj,
+    op: CompareOp,
+) -> VmResult<PyObj> {
+    let c = ctx();
+    let (Some(x), Some(y)) = (a.get::<BuiltinFunction>(), b.get::<BuiltinFunction>()) else {
+        return Ok(c.not_implemented.clone());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(c.not_implemented.clone());
+    }
+    let same_self = match (&x.self_, &y.self_) {
+        (Some(p), Some(q)) => p.is(q),
+        (None, None) => true,
+        _ => false,
+    };
+    let same = std::ptr::eq(x.def, y.def) && same_self;
+    Ok(if same == (op == CompareOp::Eq) {
+        &c.true_
+    } else {
+        &c.false_
+    }
+    .clone())
+}
+
+fn builtin_hash(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
+    let b = o.get::<BuiltinFunction>().expect("a builtin");
+    let x = b.self_.as_ref().map_or(0, super::protocol::id_hash);
+    let y = super::numeric::hash_pointer(b.def as *const MethodDef as usize);
+    let h = x ^ y;
+    Ok(if h == -1 { -2 } else { h })
+}
+
+/// builtin_function_or_method's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(builtin_repr),
+    hash: Some(builtin_hash),
+    richcompare: Some(builtin_richcompare),
+    ..SlotTable::EMPTY
+};
+
+/// method_descriptor's slots.
+pub const DESCR_SLOTS: SlotTable = SlotTable {
+    repr: Some(descr_repr),
+    ..SlotTable::EMPTY
+};

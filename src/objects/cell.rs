@@ -4,6 +4,9 @@
 use crate::heap::{Payload, PyObj, Visit};
 
 use super::context::ctx;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a cell; `None` is an empty cell.
 pub struct Cell(pub Option<PyObj>);
@@ -40,3 +43,21 @@ pub fn set(cell: &PyObj, v: Option<PyObj>) -> Option<PyObj> {
         .expect("a cell is never borrowed for long");
     std::mem::replace(&mut c.0, v)
 }
+
+fn cell_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    Ok(match get(o) {
+        Some(v) => format!(
+            "<cell at 0x{:x}: {} object at 0x{:x}>",
+            o.id(),
+            super::typeobj::type_name(&v),
+            v.id()
+        ),
+        None => format!("<cell at 0x{:x}: empty>", o.id()),
+    })
+}
+
+/// cell's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(cell_repr),
+    ..SlotTable::EMPTY
+};

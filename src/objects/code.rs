@@ -6,6 +6,9 @@
 
 use crate::bytecode::code::{ExceptEntry, GlobalCache, Instr, Location};
 use crate::heap::{Payload, PyObj};
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a code object.
 pub struct Code {
@@ -74,3 +77,20 @@ impl Code {
             .find(|e| e.start <= i && i < e.end)
     }
 }
+
+fn code_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let code = o.get::<Code>().expect("a code object");
+    let name = crate::objects::string::as_str(&code.name).unwrap_or_default();
+    let file = crate::objects::string::as_str(&code.filename).unwrap_or_default();
+    Ok(format!(
+        "<code object {name} at 0x{:x}, file \"{file}\", line {}>",
+        o.id(),
+        code.firstlineno
+    ))
+}
+
+/// code's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(code_repr),
+    ..SlotTable::EMPTY
+};

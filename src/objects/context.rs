@@ -193,10 +193,45 @@ impl Ctx {
     /// Give each built-in type its slots and their wrappers, base types first (run
     /// once the table exists: the wrappers are objects of its types).
     fn install_slots(&self) {
-        let tables: [(&TypeRef, &SlotTable); 3] = [
+        let tables: [(&TypeRef, &SlotTable); 32] = [
+            (&self.generator_type, &super::generator::SLOTS),
             (&self.object_type, &super::object::SLOTS),
+            (&self.type_type, &super::typeobj::SLOTS),
             (&self.wrapper_descriptor_type, &wrapper::DESCRIPTOR_SLOTS),
             (&self.method_wrapper_type, &wrapper::METHOD_SLOTS),
+            (&self.none_type, &super::none::NONE_SLOTS),
+            (
+                &self.notimplemented_type,
+                &super::none::NOT_IMPLEMENTED_SLOTS,
+            ),
+            (&self.ellipsis_type, &super::none::ELLIPSIS_SLOTS),
+            (&self.int_type, &super::int::SLOTS),
+            (&self.bool_type, &super::int::BOOL_SLOTS),
+            (&self.float_type, &super::float::SLOTS),
+            (&self.str_type, &super::string::SLOTS),
+            (&self.tuple_type, &super::tuple::SLOTS),
+            (&self.list_type, &super::list::SLOTS),
+            (&self.dict_type, &super::dict::SLOTS),
+            (&self.set_type, &super::set::SLOTS),
+            (&self.frozenset_type, &super::set::FROZENSET_SLOTS),
+            (&self.range_type, &super::range::SLOTS),
+            (&self.slice_type, &super::slice::SLOTS),
+            (&self.function_type, &super::function::SLOTS),
+            (&self.method_type, &super::method::SLOTS),
+            (&self.module_type, &super::module::SLOTS),
+            (&self.builtin_function_type, &super::builtin_function::SLOTS),
+            (
+                &self.method_descriptor_type,
+                &super::builtin_function::DESCR_SLOTS,
+            ),
+            (&self.code_type, &super::code::SLOTS),
+            (&self.cell_type, &super::cell::SLOTS),
+            (self.exc_type("BaseException"), &super::exception::SLOTS),
+            (&self.staticmethod_type, &super::descr::WRAPPER_SLOTS),
+            (&self.classmethod_type, &super::descr::WRAPPER_SLOTS),
+            (&self.member_descriptor_type, &super::descr::DESCR_SLOTS),
+            (&self.getset_descriptor_type, &super::descr::DESCR_SLOTS),
+            (&self.super_type, &super::descr::SUPER_SLOTS),
         ];
         let rest = self.all_types().filter(|t| !t.is(&self.object_type));
         for ty in std::iter::once(&self.object_type).chain(rest) {

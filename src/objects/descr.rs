@@ -4,6 +4,9 @@
 //! follow CPython's structs so getsizeof agrees (48, 48, 80, 64, 64, 56).
 
 use crate::heap::{Payload, PyObj, TypeRef, Visit};
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// An instance of a class whose solid base is `object`: everything it holds lives in
 /// the words its class's layout adds (the managed `__dict__` pre-header, `__slots__`
@@ -129,3 +132,51 @@ impl Payload for Super {
         }
     }
 }
+
+/// staticmethod / classmethod: `<staticmethod(<function f at 0x...>)>`.
+fn wrapper_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let f = o.get::<Wrapper>().expect("a staticmethod").callable.clone();
+    let inner = rt.repr(&f)?;
+    Ok(format!("<{}({inner})>", super::typeobj::type_name(o)))
+}
+
+/// member_descriptor / getset_descriptor.
+fn descr_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let d = o.get::<Descr>().expect("a descriptor");
+    let n = super::string::as_str(&d.name).unwrap_or_default();
+    let owner = super::typeobj::info(&d.owner).name.to_string();
+    Ok(match d.kind {
+        DescrKind::Slot(_) => format!("<member '{n}' of '{owner}' objects>"),
+        _ => format!("<attribute '{n}' of '{owner}' objects>"),
+    })
+}
+
+fn super_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let sp = o.get::<Super>().expect("a super object");
+    let tn = super::object::class_display_name(&sp.ty);
+    Ok(match &sp.obj_type {
+        Some(ot) => format!(
+            "<super: <class '{tn}'>, <{} object>>",
+            super::typeobj::info(ot).name
+        ),
+        None => format!("<super: <class '{tn}'>, NULL>"),
+    })
+}
+
+/// staticmethod's and classmethod's slots.
+pub const WRAPPER_SLOTS: SlotTable = SlotTable {
+    repr: Some(wrapper_repr),
+    ..SlotTable::EMPTY
+};
+
+/// member_descriptor's and getset_descriptor's slots.
+pub const DESCR_SLOTS: SlotTable = SlotTable {
+    repr: Some(descr_repr),
+    ..SlotTable::EMPTY
+};
+
+/// super's slots.
+pub const SUPER_SLOTS: SlotTable = SlotTable {
+    repr: Some(super_repr),
+    ..SlotTable::EMPTY
+};

@@ -21,6 +21,9 @@ use super::dicttable::{
 };
 use super::exceptions::{self, Exc, VmResult};
 use super::protocol;
+use crate::bytecode::opcode::CompareOp;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a dict.
 pub struct Dict(pub DictTable);
@@ -569,3 +572,57 @@ pub fn new_split(keys: &Keys) -> VmResult<PyObj> {
     let v = super::dicttable::new_values(size.max(1)).ok_or_else(exceptions::memory_error)?;
     Ok(from_table(DictTable::split(keys.clone(), v)))
 }
+
+fn dict_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let pairs = items(o).unwrap_or_default();
+    if pairs.is_empty() {
+        return Ok("{}".into());
+    }
+    super::tuple::container_repr(rt, o, "{...}", |rt| {
+        let mut out = String::from("{");
+        for (i, (k, v)) in pairs.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&rt.repr(k)?);
+            out.push_str(": ");
+            out.push_str(&rt.repr(v)?);
+        }
+        out.push('}');
+        Ok(out)
+    })
+}
+
+/// dict's `==` / `!=` with another dict: the same keys, each with an equal value.
+fn dict_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let c = ctx();
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) || !a.is_a::<Dict>() || !b.is_a::<Dict>() {
+        return Ok(c.not_implemented.clone());
+    }
+    let (ia, ib) = (items(a).unwrap_or_default(), items(b).unwrap_or_default());
+    let mut same = ia.len() == ib.len();
+    if same {
+        rt.enter_recursive(" in comparison")?;
+        let r: VmResult<bool> = (|| {
+            for (k, v) in &ia {
+                match rt.dict_get(b, k)? {
+                    Some(w) if rt.equal(v, &w)? => {}
+                    _ => return Ok(false),
+                }
+            }
+            Ok(true)
+        })();
+        rt.leave_recursive();
+        same = r?;
+    }
+    let holds = same == (op == CompareOp::Eq);
+    Ok(if holds { &c.true_ } else { &c.false_ }.clone())
+}
+
+/// dict's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(dict_repr),
+    hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
+    richcompare: Some(dict_richcompare),
+    ..SlotTable::EMPTY
+};

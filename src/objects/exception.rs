@@ -3,6 +3,9 @@
 
 use crate::error::ExcKind;
 use crate::heap::{Payload, PyObj, Visit};
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// One traceback entry: the code object and the index of the instruction that was
 /// running in that frame.
@@ -142,3 +145,53 @@ impl Payload for Traceback {
         }
     }
 }
+
+/// BaseException.__repr__: `Name(args...)`.
+fn exc_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let name = super::typeobj::type_name(o);
+    let args = super::exceptions::args(o);
+    let items = super::tuple::items(&args).unwrap_or(&[]).to_vec();
+    let inner = match items.as_slice() {
+        [x] => rt.repr(x)?,
+        _ => {
+            let r = rt.repr(&args)?;
+            r[1..r.len() - 1].trim_end_matches(',').to_string()
+        }
+    };
+    Ok(format!("{name}({inner})"))
+}
+
+/// BaseException.__str__: the message (KeyError shows the repr of its key).
+fn exc_str(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let args = super::exceptions::args(o);
+    let items = super::tuple::items(&args).unwrap_or(&[]).to_vec();
+    match items.as_slice() {
+        [] => Ok(String::new()),
+        [x] if super::exceptions::matches(o, super::ctx().exc_type("KeyError")) => rt.repr(x),
+        [x] => rt.str(x),
+        _ => rt.repr(&args),
+    }
+}
+
+/// BaseException.__init__(self, *args): the arguments become `args`.
+fn exc_init(
+    _rt: &mut dyn Runtime,
+    o: &PyObj,
+    args: crate::objects::args::Args<'_>,
+) -> VmResult<()> {
+    let t = super::tuple::new(args.pos().to_vec());
+    if let Ok(mut e) = o.borrow_mut::<ExcObj>() {
+        let old = std::mem::replace(&mut e.args, t);
+        drop(e);
+        drop(old);
+    }
+    Ok(())
+}
+
+/// BaseException's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(exc_repr),
+    str: Some(exc_str),
+    init: Some(exc_init),
+    ..SlotTable::EMPTY
+};

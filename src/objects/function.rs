@@ -4,6 +4,9 @@
 use crate::heap::{Payload, PyObj, Visit};
 
 use super::context::ctx;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a function. Fields mirror CPython's so getsizeof matches; those
 /// Python can reassign (`__defaults__`, `__name__`, ...) are changed through a borrow.
@@ -79,3 +82,15 @@ impl Payload for Function {
 pub fn new(f: Function) -> PyObj {
     PyObj::new(&ctx().function_type, f)
 }
+
+fn function_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let f = o.borrow::<Function>().expect("a function");
+    let q = super::string::as_str(&f.qualname).unwrap_or_default();
+    Ok(format!("<function {q} at 0x{:x}>", o.id()))
+}
+
+/// function's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(function_repr),
+    ..SlotTable::EMPTY
+};

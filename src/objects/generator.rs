@@ -242,6 +242,28 @@ pub fn new(payload: Generator, n: usize, slots: Vec<PyObj>) -> Option<PyObj> {
     PyObj::new_var(&ctx().generator_type, false, payload, n, items)
 }
 
+fn gen_repr(
+    _rt: &mut dyn crate::objects::runtime::Runtime,
+    g: &PyObj,
+) -> crate::objects::exceptions::VmResult<String> {
+    let q = g
+        .get::<Generator>()
+        .map(|x| {
+            super::string::as_str(&x.qualname)
+                .unwrap_or_default()
+                .into_owned()
+        })
+        .unwrap_or_default();
+    Ok(format!("<generator object {q} at 0x{:x}>", g.id()))
+}
+
+/// generator's slots.
+pub const SLOTS: crate::objects::typeobj::slots::SlotTable =
+    crate::objects::typeobj::slots::SlotTable {
+        repr: Some(gen_repr),
+        ..crate::objects::typeobj::slots::SlotTable::EMPTY
+    };
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,10 @@ use crate::heap::{Payload, PyObj, TypeRef};
 
 use super::context::ctx;
 use super::numeric::{self, digits::small_digits, Int};
+use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The small-int cache covers -NSMALLNEGINTS..NSMALLPOSINTS (exclusive), as CPython.
 pub const NSMALLNEGINTS: i64 = 5;
@@ -92,3 +96,51 @@ pub fn hash(obj: &PyObj) -> Option<i64> {
         None => numeric::hash_int(&value(obj)?),
     })
 }
+
+fn int_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    if let Some(v) = as_i64(o) {
+        return Ok(v.to_string());
+    }
+    let v = value(o).expect("an int");
+    Ok(super::numeric::int_to_decimal(&v)?)
+}
+
+fn bool_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    Ok(if o.is(&ctx().true_) { "True" } else { "False" }.into())
+}
+
+fn int_hash(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
+    Ok(hash(o).expect("an int"))
+}
+
+/// int's comparisons: with ints only (a float compares itself with an int).
+fn int_richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let c = ctx();
+    let ord = match (as_i64(a), as_i64(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        _ => match (value(a), value(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => return Ok(c.not_implemented.clone()),
+        },
+    };
+    Ok(if op.holds(Some(ord)) {
+        &c.true_
+    } else {
+        &c.false_
+    }
+    .clone())
+}
+
+/// int's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(int_repr),
+    hash: Some(int_hash),
+    richcompare: Some(int_richcompare),
+    ..SlotTable::EMPTY
+};
+
+/// bool's slots (the rest is int's).
+pub const BOOL_SLOTS: SlotTable = SlotTable {
+    repr: Some(bool_repr),
+    ..SlotTable::EMPTY
+};

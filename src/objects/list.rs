@@ -6,6 +6,10 @@ use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::{PMut, PRef, Payload, PyObj, Visit};
 
 use super::context::ctx;
+use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a list: a Vec whose capacity is CPython's `allocated`.
 pub struct List(pub Vec<PyObj>);
@@ -156,3 +160,29 @@ pub fn append(obj: &PyObj, x: PyObj) -> PyResult<()> {
 pub fn allocated(obj: &PyObj) -> Option<usize> {
     borrow(obj).map(|l| l.0.capacity())
 }
+
+fn list_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let items = borrow(o).map(|l| l.0.clone()).unwrap_or_default();
+    if items.is_empty() {
+        return Ok("[]".into());
+    }
+    super::tuple::container_repr(rt, o, "[...]", |rt| {
+        Ok(format!("[{}]", super::tuple::join_reprs(rt, &items)?))
+    })
+}
+
+fn list_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let (Some(x), Some(y)) = (borrow(a), borrow(b)) else {
+        return Ok(ctx().not_implemented.clone());
+    };
+    let (x, y) = (x.0.clone(), y.0.clone());
+    super::tuple::sequence_richcompare(rt, &x, &y, op)
+}
+
+/// list's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(list_repr),
+    hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
+    richcompare: Some(list_richcompare),
+    ..SlotTable::EMPTY
+};

@@ -3,6 +3,10 @@
 use crate::heap::{Payload, PyObj, Visit};
 
 use super::context::ctx;
+use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a bound method.
 pub struct Method {
@@ -36,3 +40,64 @@ pub fn new(func: PyObj, self_: PyObj) -> PyObj {
         },
     )
 }
+
+/// The name a bound method shows for its function: a Python function's qualname, a
+/// builtin's name, else the type's name.
+pub fn callable_name(f: &PyObj) -> String {
+    if let Ok(func) = f.borrow::<super::function::Function>() {
+        return super::string::as_str(&func.qualname)
+            .unwrap_or_default()
+            .into_owned();
+    }
+    if let Some(b) = f.get::<super::builtin_function::BuiltinFunction>() {
+        return b.def.name.to_string();
+    }
+    super::typeobj::type_name(f)
+}
+
+fn method_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let m = o.get::<Method>().expect("a method");
+    let (func, s) = (m.func.clone(), m.self_.clone());
+    let name = callable_name(&func);
+    let sr = rt.repr(&s)?;
+    Ok(format!("<bound method {name} of {sr}>"))
+}
+
+/// Bound methods are equal when they bind the same object to equal functions.
+fn method_richcompare(
+    rt: &mut dyn Runtime,
+    a: &PyObj,
+    b: &PyObj,
+    op: CompareOp,
+) -> VmResult<PyObj> {
+    let c = ctx();
+    let (Some(x), Some(y)) = (a.get::<Method>(), b.get::<Method>()) else {
+        return Ok(c.not_implemented.clone());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(c.not_implemented.clone());
+    }
+    let (fx, fy) = (x.func.clone(), y.func.clone());
+    let same = x.self_.is(&y.self_) && rt.equal(&fx, &fy)?;
+    Ok(if same == (op == CompareOp::Eq) {
+        &c.true_
+    } else {
+        &c.false_
+    }
+    .clone())
+}
+
+fn method_hash(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
+    let m = o.get::<Method>().expect("a method");
+    let (f, s) = (m.func.clone(), m.self_.clone());
+    let h = super::protocol::id_hash(&s) ^ rt.hash(&f)?;
+    Ok(if h == -1 { -2 } else { h })
+}
+
+/// method's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(method_repr),
+    hash: Some(method_hash),
+    richcompare: Some(method_richcompare),
+    ..SlotTable::EMPTY
+};

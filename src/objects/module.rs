@@ -3,6 +3,9 @@
 use crate::heap::{Payload, PyObj, Visit};
 
 use super::context::ctx;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a module.
 pub struct Module {
@@ -38,3 +41,15 @@ pub fn new(name: PyObj, dict: PyObj) -> PyObj {
 pub fn dict(m: &PyObj) -> Option<&PyObj> {
     m.get::<Module>().map(|m| &m.dict)
 }
+
+fn module_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let m = o.get::<Module>().expect("a module");
+    let n = super::string::as_str(&m.name).unwrap_or_default();
+    Ok(format!("<module '{n}' (built-in)>"))
+}
+
+/// module's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(module_repr),
+    ..SlotTable::EMPTY
+};

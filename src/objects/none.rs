@@ -2,6 +2,10 @@
 //! object header), as in CPython.
 
 use crate::heap::Payload;
+use crate::heap::PyObj;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of None, NotImplemented and Ellipsis: nothing beyond the header.
 pub struct Singleton;
@@ -10,3 +14,33 @@ impl Payload for Singleton {
     type Item = ();
     const NAME: &'static str = "singleton";
 }
+
+fn none_repr(_rt: &mut dyn Runtime, _o: &PyObj) -> VmResult<String> {
+    Ok("None".into())
+}
+
+fn not_implemented_repr(_rt: &mut dyn Runtime, _o: &PyObj) -> VmResult<String> {
+    Ok("NotImplemented".into())
+}
+
+fn ellipsis_repr(_rt: &mut dyn Runtime, _o: &PyObj) -> VmResult<String> {
+    Ok("Ellipsis".into())
+}
+
+/// NoneType's slots.
+pub const NONE_SLOTS: SlotTable = SlotTable {
+    repr: Some(none_repr),
+    ..SlotTable::EMPTY
+};
+
+/// NotImplementedType's slots.
+pub const NOT_IMPLEMENTED_SLOTS: SlotTable = SlotTable {
+    repr: Some(not_implemented_repr),
+    ..SlotTable::EMPTY
+};
+
+/// ellipsis's slots.
+pub const ELLIPSIS_SLOTS: SlotTable = SlotTable {
+    repr: Some(ellipsis_repr),
+    ..SlotTable::EMPTY
+};

@@ -7,6 +7,10 @@ use crate::heap::{Payload, PyObj};
 
 use super::context::ctx;
 use super::int;
+use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a range.
 pub struct Range {
@@ -95,3 +99,63 @@ pub fn iter_next(it: &RangeIter) -> Option<i64> {
     it.index.set(i + 1);
     Some(it.start.wrapping_add(i.wrapping_mul(it.step)))
 }
+
+fn range_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let r = o.get::<Range>().expect("a range");
+    let (start, stop, step) = (r.start.clone(), r.stop.clone(), r.step.clone());
+    let (a, b) = (rt.repr(&start)?, rt.repr(&stop)?);
+    if int::as_i64(&step) == Some(1) {
+        return Ok(format!("range({a}, {b})"));
+    }
+    Ok(format!("range({a}, {b}, {})", rt.repr(&step)?))
+}
+
+/// The values that decide a range's equality and hash (CPython's range_equals /
+/// range_hash): its length, then the start if it has items, then the step if it has
+/// more than one.
+fn range_key(o: &PyObj) -> Vec<PyObj> {
+    let r = o.get::<Range>().expect("a range");
+    let n = int::value(&r.length).expect("an int");
+    let none = ctx().none.clone();
+    if n.is_zero() {
+        return vec![r.length.clone(), none.clone(), none];
+    }
+    if int::as_i64(&r.length) == Some(1) {
+        return vec![r.length.clone(), r.start.clone(), none];
+    }
+    vec![r.length.clone(), r.start.clone(), r.step.clone()]
+}
+
+fn range_hash(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
+    let t = super::tuple::new(range_key(o));
+    rt.hash(&t)
+}
+
+fn range_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let c = ctx();
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) || !a.is_a::<Range>() || !b.is_a::<Range>() {
+        return Ok(c.not_implemented.clone());
+    }
+    let (x, y) = (range_key(a), range_key(b));
+    let mut same = true;
+    for (p, q) in x.iter().zip(&y) {
+        if !rt.equal(p, q)? {
+            same = false;
+            break;
+        }
+    }
+    Ok(if same == (op == CompareOp::Eq) {
+        &c.true_
+    } else {
+        &c.false_
+    }
+    .clone())
+}
+
+/// range's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(range_repr),
+    hash: Some(range_hash),
+    richcompare: Some(range_richcompare),
+    ..SlotTable::EMPTY
+};

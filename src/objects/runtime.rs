@@ -78,6 +78,8 @@ pub trait Runtime: Any {
     fn generic_getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj>;
     /// object.__setattr__ / object.__delattr__.
     fn generic_setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>) -> VmResult<()>;
+    /// d[key] of a dict with Python's hashing and equality; None if absent.
+    fn dict_get(&mut self, d: &PyObj, key: &PyObj) -> VmResult<Option<PyObj>>;
     /// operator.index(o) as an int object (TypeError for anything else).
     fn index(&mut self, o: &PyObj) -> VmResult<PyObj>;
 

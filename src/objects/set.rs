@@ -8,6 +8,10 @@ use crate::heap::{PMut, PRef, Payload, PyObj, TypeRef, Visit};
 use super::context::ctx;
 use super::settable::SetTable;
 use super::table_key::EqFn;
+use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a set or frozenset.
 pub struct Set(pub SetTable<PyObj>);
@@ -80,3 +84,62 @@ pub fn len(s: &PyObj) -> Option<usize> {
 pub fn elements(s: &PyObj) -> Option<Vec<PyObj>> {
     borrow(s).map(|t| t.0.iter().cloned().collect())
 }
+
+fn set_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let items = elements(o).unwrap_or_default();
+    // Anything but an exact set shows its type's name (frozenset, subclasses).
+    let name = super::typeobj::type_name(o);
+    if items.is_empty() {
+        return Ok(format!("{name}()"));
+    }
+    let exact_set = o.is_type(&ctx().set_type);
+    super::tuple::container_repr(rt, o, &format!("{name}(...)"), |rt| {
+        let inner = super::tuple::join_reprs(rt, &items)?;
+        Ok(if exact_set {
+            format!("{{{inner}}}")
+        } else {
+            format!("{name}({{{inner}}})")
+        })
+    })
+}
+
+fn frozenset_hash(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
+    let mut s = o
+        .borrow_mut::<Set>()
+        .map_err(|_| super::exceptions::from_pyerr(&busy()))?;
+    Ok(s.0.frozenset_hash())
+}
+
+/// Set comparisons are inclusion tests, between any sets and frozensets.
+fn set_richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let c = ctx();
+    let (Some(x), Some(y)) = (borrow(a), borrow(b)) else {
+        return Ok(c.not_implemented.clone());
+    };
+    let mut eq = |p: &PyObj, q: &PyObj| super::protocol::eq(p, q);
+    let holds = match op {
+        CompareOp::Eq => x.0.set_eq(&y.0, &mut eq)?,
+        CompareOp::Ne => !x.0.set_eq(&y.0, &mut eq)?,
+        CompareOp::Le => x.0.is_subset(&y.0, &mut eq)?,
+        CompareOp::Ge => x.0.is_superset(&y.0, &mut eq)?,
+        CompareOp::Lt => x.0.len() < y.0.len() && x.0.is_subset(&y.0, &mut eq)?,
+        CompareOp::Gt => x.0.len() > y.0.len() && x.0.is_superset(&y.0, &mut eq)?,
+    };
+    Ok(if holds { &c.true_ } else { &c.false_ }.clone())
+}
+
+/// set's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(set_repr),
+    hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
+    richcompare: Some(set_richcompare),
+    ..SlotTable::EMPTY
+};
+
+/// frozenset's slots.
+pub const FROZENSET_SLOTS: SlotTable = SlotTable {
+    repr: Some(set_repr),
+    hash: Some(frozenset_hash),
+    richcompare: Some(set_richcompare),
+    ..SlotTable::EMPTY
+};

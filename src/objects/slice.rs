@@ -4,6 +4,10 @@
 use crate::heap::{Payload, PyObj, Visit};
 
 use super::context::ctx;
+use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a slice.
 pub struct Slice {
@@ -68,3 +72,32 @@ pub fn adjust_indices(
     };
     (start, stop, n)
 }
+
+fn slice_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let s = o.get::<Slice>().expect("a slice");
+    let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
+    Ok(format!(
+        "slice({}, {}, {})",
+        rt.repr(&a)?,
+        rt.repr(&b)?,
+        rt.repr(&c)?
+    ))
+}
+
+/// Slices compare as the tuples (start, stop, step).
+fn slice_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let (Some(x), Some(y)) = (a.get::<Slice>(), b.get::<Slice>()) else {
+        return Ok(ctx().not_implemented.clone());
+    };
+    let xa = [x.start.clone(), x.stop.clone(), x.step.clone()];
+    let xb = [y.start.clone(), y.stop.clone(), y.step.clone()];
+    super::tuple::sequence_richcompare(rt, &xa, &xb, op)
+}
+
+/// slice's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(slice_repr),
+    hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
+    richcompare: Some(slice_richcompare),
+    ..SlotTable::EMPTY
+};

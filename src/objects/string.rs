@@ -18,6 +18,10 @@ use super::context::ctx;
 use super::unicode::hash::hash_view;
 use super::unicode::kind::{classify, data_size, encode_into, header_size, Kind};
 use super::unicode::view::{write_view_data, StrBuf, StrView};
+use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// Bytes of the non-ASCII header extension at the start of the inline area.
 const EXT: usize = 24;
@@ -327,3 +331,38 @@ pub(crate) fn make_singletons(ty: &crate::heap::TypeRef) -> (PyObj, Vec<PyObj>) 
         .collect();
     (empty, latin1)
 }
+
+fn str_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    Ok(super::unicode::repr::repr_view(view(o).expect("a str")))
+}
+
+fn str_str(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    Ok(view(o).expect("a str").to_str_lossy().into_owned())
+}
+
+fn str_hash(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
+    Ok(hash(o).expect("a str"))
+}
+
+/// str's comparisons, with strs only.
+fn str_richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let c = ctx();
+    let (Some(x), Some(y)) = (view(a), view(b)) else {
+        return Ok(c.not_implemented.clone());
+    };
+    let holds = match op {
+        CompareOp::Eq => x.eq_view(&y),
+        CompareOp::Ne => !x.eq_view(&y),
+        _ => op.holds(Some(x.cmp_view(&y))),
+    };
+    Ok(if holds { &c.true_ } else { &c.false_ }.clone())
+}
+
+/// str's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(str_repr),
+    str: Some(str_str),
+    hash: Some(str_hash),
+    richcompare: Some(str_richcompare),
+    ..SlotTable::EMPTY
+};

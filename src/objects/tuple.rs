@@ -5,6 +5,10 @@
 use crate::heap::{Payload, PyObj, Untrack, Visit};
 
 use super::context::ctx;
+use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// The payload of a tuple; the items are the object's inline var part.
 pub struct Tuple;
@@ -47,3 +51,130 @@ pub fn new(items: Vec<PyObj>) -> PyObj {
 pub fn items(obj: &PyObj) -> Option<&[PyObj]> {
     obj.items::<Tuple>()
 }
+
+/// The reprs of `items` joined by ", ".
+pub fn join_reprs(rt: &mut dyn Runtime, items: &[PyObj]) -> VmResult<String> {
+    let mut out = String::new();
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&rt.repr(x)?);
+    }
+    Ok(out)
+}
+
+/// The repr of a container: `inner` runs with the recursion counted and `o` marked,
+/// and a container met again while its own repr is being made gives `again`.
+pub fn container_repr(
+    rt: &mut dyn Runtime,
+    o: &PyObj,
+    again: &str,
+    inner: impl FnOnce(&mut dyn Runtime) -> VmResult<String>,
+) -> VmResult<String> {
+    if !rt.repr_enter(o) {
+        return Ok(again.to_string());
+    }
+    let r = match rt.enter_recursive(" while getting the repr of an object") {
+        Ok(()) => {
+            let r = inner(&mut *rt);
+            rt.leave_recursive();
+            r
+        }
+        Err(e) => Err(e),
+    };
+    rt.repr_leave(o);
+    r
+}
+
+fn tuple_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let items = items(o).expect("a tuple").to_vec();
+    if items.is_empty() {
+        return Ok("()".into());
+    }
+    container_repr(rt, o, "(...)", |rt| {
+        let inner = join_reprs(rt, &items)?;
+        Ok(if items.len() == 1 {
+            format!("({inner},)")
+        } else {
+            format!("({inner})")
+        })
+    })
+}
+
+/// hash(tuple): CPython's xxHash-based combination of the items' hashes. Items that
+/// are all built-in are hashed without recursion (a walk with its own stack); items
+/// with user hashes recurse, counted against the recursion limit.
+fn tuple_hash(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
+    let all_builtin = items(o)
+        .expect("a tuple")
+        .iter()
+        .all(|x| !x.vtable().heap_type);
+    if all_builtin {
+        if let Ok(h) = super::protocol::hash(o) {
+            return Ok(h);
+        }
+    }
+    let elems = items(o).expect("a tuple").to_vec();
+    rt.enter_recursive(" while calling a Python object")?;
+    let mut hashes = Vec::with_capacity(elems.len());
+    let mut err = None;
+    for x in &elems {
+        match rt.hash(x) {
+            Ok(h) => hashes.push(h),
+            Err(e) => {
+                err = Some(e);
+                break;
+            }
+        }
+    }
+    rt.leave_recursive();
+    if let Some(e) = err {
+        return Err(e);
+    }
+    Ok(super::numeric::tuple_hash(hashes.into_iter()))
+}
+
+/// Lexicographic comparison of two sequences' items (tuple and list): the first pair
+/// that differs decides; otherwise the lengths do.
+pub fn sequence_richcompare(
+    rt: &mut dyn Runtime,
+    xa: &[PyObj],
+    xb: &[PyObj],
+    op: CompareOp,
+) -> VmResult<PyObj> {
+    let c = ctx();
+    let b = |v: bool| if v { c.true_.clone() } else { c.false_.clone() };
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) && xa.len() != xb.len() {
+        return Ok(b(op == CompareOp::Ne));
+    }
+    for (x, y) in xa.iter().zip(xb) {
+        if x.is(y) {
+            continue;
+        }
+        if !rt.equal(x, y)? {
+            return match op {
+                CompareOp::Eq => Ok(b(false)),
+                CompareOp::Ne => Ok(b(true)),
+                _ => rt.rich_compare(x, y, op),
+            };
+        }
+    }
+    Ok(b(op.holds(Some(xa.len().cmp(&xb.len())))))
+}
+
+fn tuple_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let (Some(x), Some(y)) = (items(a), items(b)) else {
+        return Ok(ctx().not_implemented.clone());
+    };
+    let (x, y) = (x.to_vec(), y.to_vec());
+    sequence_richcompare(rt, &x, &y, op)
+}
+
+/// tuple's slots.
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(tuple_repr),
+    hash: Some(tuple_hash),
+    richcompare: Some(tuple_richcompare),
+    ..SlotTable::EMPTY
+};

@@ -151,9 +151,6 @@ impl Vm {
             self.depth -= 1;
             return r;
         }
-        if let Some(call) = super::ops::slots::slots_of(f).and_then(|s| s.call) {
-            return call(self, f, args);
-        }
         if f.vtable().heap_type {
             let ty = f.type_obj();
             let key = string::intern_str("__call__");

@@ -611,19 +611,6 @@ impl Vm {
         Ok(obj)
     }
 
-    /// Is `ty.__new__` object's own (CPython's `tp_new == object_new`)? False for
-    /// classes that define `__new__` and for subclasses of built-in types.
-    pub(crate) fn new_is_object_new(&mut self, ty: &TypeRef) -> bool {
-        let key = string::intern_str("__new__");
-        let found = self.type_lookup(ty, &key).ok().flatten();
-        let obj = typeobj::type_dict(&ctx().object_type);
-        let object_new = self.dict_get(&obj, &key).ok().flatten();
-        match (found, object_new) {
-            (Some(f), Some(o)) => f.is(&o),
-            _ => false,
-        }
-    }
-
     /// Does a class in `ty`'s MRO (not object) define `name`?
     pub(crate) fn overrides(&mut self, ty: &TypeRef, name: &'static str) -> bool {
         self.overrides_cached(ty, name, |vm| vm.overrides_uncached(ty, name))

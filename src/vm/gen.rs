@@ -13,7 +13,7 @@ use crate::objects::runtime::Runtime;
 use crate::objects::{ctx, tuple, typeobj};
 
 use super::call::Flow;
-use super::ops::{register_iterator, slots};
+use super::ops::register_iterator;
 use super::{Frame, Vm};
 use crate::objects::args::Args;
 use crate::objects::exceptions;
@@ -456,7 +456,7 @@ impl Vm {
         while let Some(g) = generator::take_pending_close() {
             if let Err(e) = self.gen_close(&g) {
                 self.flush();
-                let what = gen_repr(self, &g).unwrap_or_default();
+                let what = self.repr(&g).unwrap_or_default();
                 eprintln!("Exception ignored in: {what}");
                 self.report_uncaught(&e.0);
             }
@@ -618,23 +618,9 @@ fn gen_next(vm: &mut Vm, g: &PyObj) -> VmResult<Option<PyObj>> {
     })
 }
 
-fn gen_repr(_vm: &mut Vm, g: &PyObj) -> VmResult<String> {
-    let q = crate::objects::string::as_str(&gen_of(g).qualname)
-        .unwrap_or_default()
-        .into_owned();
-    Ok(format!(
-        "<generator object {q} at {}>",
-        format_args!("0x{:x}", g.id())
-    ))
-}
-
 /// The generator type's methods, iteration and repr (once per thread).
 pub fn install() {
     crate::heap::set_finalizer(Some(generator::gc_finalize));
     crate::objects::typeobj::add_methods(&ctx().generator_type, METHODS);
     register_iterator::<Generator>(gen_next);
-    slots::register_slots::<Generator>(slots::Slots {
-        repr: Some(gen_repr),
-        ..Default::default()
-    });
 }

@@ -100,6 +100,9 @@ impl Runtime for Vm {
     }
 
     fn generic_getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj> {
+        if !o.vtable().heap_type {
+            return Vm::getattr(self, o, name);
+        }
         let ty = o.type_obj();
         match Vm::generic_getattr(self, o, &ty, name)? {
             Some(v) => Ok(v),
@@ -112,6 +115,10 @@ impl Runtime for Vm {
 
     fn generic_setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>) -> VmResult<()> {
         Vm::generic_setattr(self, o, name, value)
+    }
+
+    fn dict_get(&mut self, d: &PyObj, key: &PyObj) -> VmResult<Option<PyObj>> {
+        Vm::dict_get(self, d, key)
     }
 
     fn index(&mut self, o: &PyObj) -> VmResult<PyObj> {
@@ -156,8 +163,14 @@ impl Vm {
                 return Ok(n);
             }
         }
-        match super::ops::len_of(o) {
-            Some(n) => n,
+        if let Some(n) = super::ops::len_of(o) {
+            return n;
+        }
+        match crate::objects::typeobj::slotdefs::slots_of_type(&o.type_obj())
+            .length
+            .get()
+        {
+            Some(f) => f(self, o),
             None => Err(exceptions::type_error(format!(
                 "object of type '{}' has no len()",
                 typeobj::type_name(o)

@@ -280,7 +280,7 @@ impl Vm {
     pub fn exception_only(&mut self, e: &PyObj) -> String {
         let name = typeobj::type_name(e);
         let mut msg = self
-            .exception_str(e)
+            .str(e)
             .unwrap_or_else(|_| "<exception str() failed>".into());
         let c = ctx();
         let suggestion = if e.is_type(c.exc_type("NameError")) {

@@ -1,4 +1,7 @@
-//! The generational cycle collector, after CPython 3.11's Modules/gcmodule.c.
+//! The generational cycle collector, after CPython 3.11's Modules/gcmodule.c: its
+//! per-thread state, the tracking entry points the object layer calls, and the
+//! `gc` module's API. The lists are in `gc/list.rs`, the collection in
+//! `gc/collect.rs`.
 //!
 //! Three generations, each a circular doubly-linked list of GC headers with a sentinel
 //! head, thresholds (700, 10, 10). Allocating a container adds one to count[0]; freeing
@@ -27,21 +30,37 @@
 //!
 //! Bits: `prev` bit 0 FINALIZED, bit 1 COLLECTING, gc_refs in the bits above while
 //! COLLECTING; `next` bit 0 NEXT_MASK_UNREACHABLE while in move_unreachable's output.
+//!
+//! # Invariants of the lists (cited as C1..C3, with H2 of lib.rs)
+//!
+//! - **C1** A `GcPtr` points at a live GC header: a container's, right in front of its
+//!   `ObHead`, or a list head. Its constructor is `unsafe` and promises this for as
+//!   long as the value and its copies are used. A container's header is unlinked
+//!   (`on_free`) before its block is freed; the generation heads are leaked per thread,
+//!   and a collection's own heads are freed only once empty, at its end.
+//! - **C2** In a list, the `next` and `prev` (flag bits removed) of the head and of every
+//!   member point at live headers of the same circular list, and every member is a
+//!   container's header, never a head. An untracked header has `next == null`.
+//! - **C3** Outside a collection's busy window (steps 2-5, and 7), no `next` carries
+//!   NEXT_MASK_UNREACHABLE and every `prev` holds a pointer. Inside it the collector
+//!   alone touches links: `prev` of a COLLECTING header holds gc_refs from update_refs
+//!   until move_unreachable writes a pointer back, and in move_unreachable's output
+//!   every `next` is masked until clear_unreachable_mask. The only foreign code the
+//!   window runs is payload callbacks (traverse, can_untrack); `track`, `untrack`,
+//!   `on_free` and `walk_generation` check the `busy` flag and refuse (abort, or report
+//!   to verify_heap) should one reach the lists, and a panic inside the window aborts.
 
 use std::cell::Cell;
-use std::ptr::{self, NonNull};
 
-use super::object::{from_gc, gc_head, vtable_of, GcHead, ObHead, PyObj, Untrack};
+use crate::object::{object_of, PyObj};
+
+mod collect;
+mod list;
+
+use list::{list_append, list_remove, new_head};
+pub(crate) use list::{GcHead, GcPtr};
 
 pub const NUM_GENERATIONS: usize = 3;
-
-const PREV_MASK_FINALIZED: usize = 1;
-const PREV_MASK_COLLECTING: usize = 2;
-const PREV_SHIFT: usize = 2;
-const PREV_FLAGS: usize = PREV_MASK_FINALIZED | PREV_MASK_COLLECTING;
-const NEXT_MASK_UNREACHABLE: usize = 1;
-
-type G = *mut GcHead;
 
 /// Statistics of one generation (gc.get_stats()).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -52,7 +71,8 @@ pub struct GcStats {
 }
 
 struct Generation {
-    head: Cell<G>,
+    /// The list head; None until the thread's first use (C1: then leaked).
+    head: Cell<Option<GcPtr>>,
     threshold: Cell<usize>,
     count: Cell<usize>,
 }
@@ -61,6 +81,8 @@ struct GcState {
     gens: [Generation; NUM_GENERATIONS],
     enabled: Cell<bool>,
     collecting: Cell<bool>,
+    /// Inside a collection's busy window (C3).
+    busy: Cell<bool>,
     long_lived_total: Cell<usize>,
     long_lived_pending: Cell<usize>,
     stats: [Cell<GcStats>; NUM_GENERATIONS],
@@ -68,7 +90,7 @@ struct GcState {
 
 const fn generation(threshold: usize) -> Generation {
     Generation {
-        head: Cell::new(ptr::null_mut()),
+        head: Cell::new(None),
         threshold: Cell::new(threshold),
         count: Cell::new(0),
     }
@@ -80,6 +102,7 @@ thread_local! {
             gens: [generation(700), generation(10), generation(10)],
             enabled: Cell::new(true),
             collecting: Cell::new(false),
+            busy: Cell::new(false),
             long_lived_total: Cell::new(0),
             long_lived_pending: Cell::new(0),
             stats: [
@@ -91,206 +114,100 @@ thread_local! {
     };
 }
 
-// ----- list primitives (the sentinel heads are leaked per thread, so a header never
-// points at freed thread-local storage) -------------------------------------------------
-
-#[inline]
-fn next(g: G) -> G {
-    // SAFETY: H2: every header reachable through the lists is alive.
-    unsafe { (*g).next.get() }
-}
-#[inline]
-fn set_next(g: G, n: G) {
-    // SAFETY: as `next`.
-    unsafe { (*g).next.set(n) }
-}
-#[inline]
-fn prev_raw(g: G) -> G {
-    // SAFETY: as `next`.
-    unsafe { (*g).prev.get() }
-}
-#[inline]
-fn prev(g: G) -> G {
-    prev_raw(g).map_addr(|a| a & !PREV_FLAGS)
-}
-#[inline]
-fn set_prev(g: G, p: G) {
-    let flags = prev_raw(g).addr() & PREV_FLAGS;
-    // SAFETY: as `next`.
-    unsafe { (*g).prev.set(p.map_addr(|a| a | flags)) }
-}
-#[inline]
-fn gc_refs(g: G) -> usize {
-    prev_raw(g).addr() >> PREV_SHIFT
-}
-#[inline]
-fn set_refs(g: G, refs: usize) {
-    let flags = prev_raw(g).addr() & PREV_FLAGS;
-    // SAFETY: as `next`; while COLLECTING, prev holds a number, not a pointer.
-    unsafe {
-        (*g).prev
-            .set(ptr::without_provenance_mut(flags | (refs << PREV_SHIFT)))
-    }
-}
-#[inline]
-fn reset_refs(g: G, refs: usize) {
-    let finalized = prev_raw(g).addr() & PREV_MASK_FINALIZED;
-    let v = finalized | PREV_MASK_COLLECTING | (refs << PREV_SHIFT);
-    // SAFETY: as set_refs.
-    unsafe { (*g).prev.set(ptr::without_provenance_mut(v)) }
-}
-#[inline]
-fn is_collecting(g: G) -> bool {
-    prev_raw(g).addr() & PREV_MASK_COLLECTING != 0
-}
-#[inline]
-fn clear_collecting(g: G) {
-    let p = prev_raw(g).map_addr(|a| a & !PREV_MASK_COLLECTING);
-    // SAFETY: as `next`.
-    unsafe { (*g).prev.set(p) }
-}
-#[inline]
-fn is_finalized(g: G) -> bool {
-    prev_raw(g).addr() & PREV_MASK_FINALIZED != 0
-}
-#[inline]
-fn set_finalized(g: G) {
-    let p = prev_raw(g).map_addr(|a| a | PREV_MASK_FINALIZED);
-    // SAFETY: as `next`.
-    unsafe { (*g).prev.set(p) }
-}
-
-fn list_init(l: G) {
-    set_next(l, l);
-    // SAFETY: as `next`.
-    unsafe { (*l).prev.set(l) };
-}
-fn list_is_empty(l: G) -> bool {
-    next(l) == l
-}
-fn list_append(node: G, list: G) {
-    let last = prev(list);
-    set_prev(node, last);
-    set_next(last, node);
-    set_next(node, list);
-    // SAFETY: the list head carries no flags.
-    unsafe { (*list).prev.set(node) };
-}
-fn list_remove(node: G) {
-    let p = prev(node);
-    let n = next(node);
-    set_next(p, n);
-    set_prev(n, p);
-    set_next(node, ptr::null_mut());
-}
-fn list_move(node: G, list: G) {
-    let p = prev(node);
-    let n = next(node);
-    set_next(p, n);
-    set_prev(n, p);
-    list_append(node, list);
-}
-fn list_merge(from: G, to: G) {
-    if !list_is_empty(from) {
-        let to_tail = prev(to);
-        let from_head = next(from);
-        let from_tail = prev(from);
-        set_next(to_tail, from_head);
-        set_prev(from_head, to_tail);
-        set_next(from_tail, to);
-        set_prev(to, from_tail);
-    }
-    list_init(from);
-}
-fn list_size(l: G) -> usize {
-    let mut n = 0;
-    let mut g = next(l);
-    while g != l {
-        n += 1;
-        g = next(g);
-    }
-    n
-}
-
-fn new_head() -> G {
-    let h = Box::into_raw(Box::new(GcHead {
-        next: Cell::new(ptr::null_mut()),
-        prev: Cell::new(ptr::null_mut()),
-    }));
-    list_init(h);
-    h
-}
-
-fn gen_head(st: &GcState, i: usize) -> G {
-    let h = st.gens[i].head.get();
-    if !h.is_null() {
+/// The head of generation `i`'s list, made (for all three) at the first use.
+fn gen_head(st: &GcState, i: usize) -> GcPtr {
+    if let Some(h) = st.gens[i].head.get() {
         return h;
     }
     for g in &st.gens {
-        g.head.set(new_head());
+        g.head.set(Some(new_head()));
     }
-    st.gens[i].head.get()
+    st.gens[i].head.get().expect("just made")
 }
 
-/// The generation list heads of this thread, for verify_heap.
-pub(crate) fn generation_heads() -> [G; NUM_GENERATIONS] {
-    GC.with(|st| std::array::from_fn(|i| gen_head(st, i)))
+/// The busy window of a collection (C3): set while alive; a panic that unwinds out of
+/// it (from a payload's traverse or can_untrack) aborts, since it would leave the
+/// lists holding numbers and masked links.
+struct BusyWindow {
+    /// The thread was already unwinding when the window opened (a destructor run by
+    /// the unwinding allocated a container): only a new panic is fatal.
+    was_panicking: bool,
 }
 
-pub(crate) fn list_next(g: G) -> G {
-    next(g)
+impl BusyWindow {
+    fn enter() -> BusyWindow {
+        GC.with(|st| st.busy.set(true));
+        BusyWindow {
+            was_panicking: std::thread::panicking(),
+        }
+    }
 }
 
-pub(crate) fn list_prev(g: G) -> G {
-    prev(g)
+impl Drop for BusyWindow {
+    fn drop(&mut self) {
+        if std::thread::panicking() && !self.was_panicking {
+            eprintln!("glasspy-heap: panic in a payload callback during a collection");
+            std::process::abort();
+        }
+        GC.with(|st| st.busy.set(false));
+    }
+}
+
+/// C3: a payload callback reached the lists during a collection's busy window.
+#[cold]
+#[inline(never)]
+fn refuse_busy() -> ! {
+    eprintln!(
+        "glasspy-heap: a payload's traverse or can_untrack tracked, untracked or freed a \
+         container during a collection"
+    );
+    std::process::abort()
 }
 
 // ----- tracking ------------------------------------------------------------------------
 
-/// # Safety
-/// `g` is the GC header of a live container.
-pub(crate) unsafe fn is_tracked(g: NonNull<GcHead>) -> bool {
-    !next(g.as_ptr()).is_null()
-}
-
-/// Append to generation 0 (_PyObject_GC_TRACK).
-///
-/// # Safety
-/// `g` is the GC header of a live container.
-pub(crate) unsafe fn track(g: NonNull<GcHead>) {
-    let g = g.as_ptr();
-    if !next(g).is_null() {
+/// Append to generation 0 (_PyObject_GC_TRACK). No-op if already tracked.
+pub(crate) fn track(g: GcPtr) {
+    if g.is_tracked() {
         return;
     }
-    GC.with(|st| list_append(g, gen_head(st, 0)));
+    GC.with(|st| {
+        if st.busy.get() {
+            refuse_busy();
+        }
+        list_append(g, gen_head(st, 0));
+    });
 }
 
-/// # Safety
-/// `g` is the GC header of a live container.
-pub(crate) unsafe fn untrack(g: NonNull<GcHead>) {
-    let g = g.as_ptr();
-    if next(g).is_null() {
+/// Unlink from its list (_PyObject_GC_UNTRACK). No-op if not tracked.
+pub(crate) fn untrack(g: GcPtr) {
+    if !g.is_tracked() {
         return;
+    }
+    // At thread exit the state may be gone; no collection runs then.
+    if GC.try_with(|st| st.busy.get()).unwrap_or(false) {
+        refuse_busy();
     }
     list_remove(g);
-    let keep = prev_raw(g).addr() & PREV_MASK_FINALIZED;
-    // SAFETY: the header is now unlinked; only the FINALIZED flag survives.
-    unsafe { (*g).prev.set(ptr::without_provenance_mut(keep)) };
 }
 
 /// A container is being freed (PyObject_GC_Del).
-///
-/// # Safety
-/// `g` is the GC header of a container whose count reached 0.
-pub(crate) unsafe fn on_free(g: NonNull<GcHead>) {
-    // SAFETY: forwarded.
-    unsafe { untrack(g) };
+pub(crate) fn on_free(g: GcPtr) {
+    untrack(g);
     let _ = GC.try_with(|st| {
         let c = &st.gens[0].count;
         if c.get() > 0 {
             c.set(c.get() - 1);
         }
     });
+}
+
+/// Mark a container finalized (PEP 442: `__del__` runs at most once); true if it was
+/// not already.
+pub(crate) fn mark_finalized(g: GcPtr) -> bool {
+    let was = g.is_finalized();
+    g.set_finalized();
+    !was
 }
 
 /// Called before a container is allocated (_PyObject_GC_Link): counts it and runs a
@@ -304,28 +221,54 @@ pub(crate) fn before_gc_alloc() {
         (stress || (c.get() > t && t != 0)) && st.enabled.get() && !st.collecting.get()
     });
     if run {
-        collect_generations();
+        collect::collect_generations();
     }
 }
 
-fn collect_generations() {
-    let generation = GC.with(|st| {
-        for i in (0..NUM_GENERATIONS).rev() {
-            if st.gens[i].count.get() > st.gens[i].threshold.get() {
-                if i == NUM_GENERATIONS - 1
-                    && st.long_lived_pending.get() < st.long_lived_total.get() / 4
-                {
-                    continue;
-                }
-                return Some(i);
-            }
-        }
-        cfg!(feature = "gc-stress").then_some(0)
-    });
-    if let Some(g) = generation {
-        collect_main(g, &mut defer);
-    }
+// ----- for verify_heap -------------------------------------------------------------------
+
+/// Why `walk_generation` stopped early.
+pub(crate) enum WalkError {
+    /// Called from a payload callback inside a collection's busy window (C3).
+    Busy,
+    /// More than `limit` members: the list does not close.
+    NotClosed,
+    /// The member just visited was untracked by `f`.
+    Untracked,
 }
+
+/// Walk generation `gen`'s list for verify_heap: call `f` with a handle to each member
+/// and whether the next member's prev link points back at it (C2).
+pub(crate) fn walk_generation(
+    gen: usize,
+    limit: usize,
+    mut f: impl FnMut(&PyObj, bool),
+) -> Result<(), WalkError> {
+    let (head, busy) = GC.with(|st| (gen_head(st, gen), st.busy.get()));
+    if busy {
+        return Err(WalkError::Busy);
+    }
+    let mut g = head.next();
+    let mut steps = 0usize;
+    while g != head {
+        steps += 1;
+        if steps > limit {
+            return Err(WalkError::NotClosed);
+        }
+        let prev_ok = g.next().prev() == g;
+        // SAFETY: C2: a member of a generation list is a live container's header;
+        // the handle keeps it alive while `f` runs (H1).
+        let o = unsafe { PyObj::from_borrowed(object_of(g)) };
+        f(&o, prev_ok);
+        if !g.is_tracked() {
+            return Err(WalkError::Untracked);
+        }
+        g = g.next();
+    }
+    Ok(())
+}
+
+// ----- the gc module's API ---------------------------------------------------------------
 
 /// gc.collect(generation): collect generations 0..=generation and return the number
 /// of unreachable objects found. Runs even while automatic collection is disabled.
@@ -338,18 +281,7 @@ pub fn collect(generation: usize) -> usize {
 /// unreachable afterwards are counted and freed in this same collection.
 pub fn collect_with(generation: usize, fin: Finalize<'_>) -> usize {
     assert!(generation < NUM_GENERATIONS, "invalid generation");
-    collect_main(generation, fin)
-}
-
-/// Mark a container finalized (PEP 442: `__del__` runs at most once).
-///
-/// # Safety
-/// `g` is the GC header of a live container.
-pub(crate) unsafe fn mark_finalized(g: NonNull<GcHead>) -> bool {
-    let g = g.as_ptr();
-    let was = is_finalized(g);
-    set_finalized(g);
-    !was
+    collect::collect_main(generation, fin)
 }
 
 pub fn gc_is_enabled() -> bool {
@@ -405,264 +337,5 @@ pub fn set_finalizer(f: Option<Finalizer>) {
 /// Queue a finalizer for the VM (see `take_finalizers`); automatic collections and
 /// objects whose count reaches 0 use this, as they run where the VM cannot be called.
 pub fn defer(o: PyObj) {
-    super::object::defer_finalizer(o);
-}
-
-// ----- the collection ------------------------------------------------------------------
-
-fn obj(g: G) -> NonNull<ObHead> {
-    // SAFETY: list members are non-null headers (H2).
-    from_gc(unsafe { NonNull::new_unchecked(g) })
-}
-
-/// Visit the GC-header of each container `op` refers to.
-fn traverse(op: NonNull<ObHead>, mut f: impl FnMut(G)) {
-    let mut visit = |child: &PyObj| {
-        let c = child.as_nonnull();
-        if vtable_of(c).gc {
-            // SAFETY: the child is a container (vtable says so), hence has a header.
-            f(unsafe { gc_head(c) }.as_ptr());
-        }
-    };
-    // SAFETY: the collection checked no object in it is exclusively borrowed.
-    unsafe { super::object::traverse_object(op, &mut visit) };
-}
-
-fn any_mut_borrowed(list: G) -> bool {
-    let mut g = next(list);
-    while g != list {
-        if PyObj::is_mut_borrowed(obj(g)) {
-            return true;
-        }
-        g = next(g);
-    }
-    false
-}
-
-fn update_refs(containers: G) {
-    let mut g = next(containers);
-    while g != containers {
-        // SAFETY: live member of the list.
-        let rc = unsafe { (*obj(g).as_ptr()).refcnt.get() } as usize;
-        reset_refs(g, rc);
-        g = next(g);
-    }
-}
-
-fn subtract_refs(containers: G) {
-    let mut g = next(containers);
-    while g != containers {
-        traverse(obj(g), |child| {
-            if is_collecting(child) {
-                set_refs(child, gc_refs(child).saturating_sub(1));
-            }
-        });
-        g = next(g);
-    }
-}
-
-fn visit_reachable(child: G, reachable: G) {
-    if !is_collecting(child) {
-        return;
-    }
-    let n = next(child);
-    if n.addr() & NEXT_MASK_UNREACHABLE != 0 {
-        // It looked unreachable, but something reachable refers to it: move it back.
-        let p = prev(child);
-        let real_next = n.map_addr(|a| a & !NEXT_MASK_UNREACHABLE);
-        set_next(p, n); // keeps the mask bit
-        set_prev(real_next, p);
-        list_append(child, reachable);
-        set_refs(child, 1);
-    } else if gc_refs(child) == 0 {
-        set_refs(child, 1);
-    }
-}
-
-fn move_unreachable(young: G, unreachable: G) {
-    let mut prev_g = young;
-    let mut g = next(young);
-    while g != young {
-        if gc_refs(g) > 0 {
-            traverse(obj(g), |child| visit_reachable(child, young));
-            set_prev(g, prev_g);
-            clear_collecting(g);
-            prev_g = g;
-        } else {
-            set_next(prev_g, next(g));
-            let last = prev(unreachable);
-            set_next(last, g.map_addr(|a| a | NEXT_MASK_UNREACHABLE));
-            set_prev(g, last);
-            set_next(g, unreachable.map_addr(|a| a | NEXT_MASK_UNREACHABLE));
-            // SAFETY: the head carries no flags.
-            unsafe { (*unreachable).prev.set(g) };
-        }
-        g = next(prev_g);
-    }
-    // SAFETY: restore the head's prev to the last reachable object.
-    unsafe { (*young).prev.set(prev_g) };
-    set_next(
-        unreachable,
-        next(unreachable).map_addr(|a| a & !NEXT_MASK_UNREACHABLE),
-    );
-}
-
-fn clear_unreachable_mask(unreachable: G) {
-    let mut g = next(unreachable);
-    while g != unreachable {
-        let n = next(g).map_addr(|a| a & !NEXT_MASK_UNREACHABLE);
-        set_next(g, n);
-        g = n;
-    }
-}
-
-fn deduce_unreachable(base: G, unreachable: G) {
-    update_refs(base);
-    subtract_refs(base);
-    list_init(unreachable);
-    move_unreachable(base, unreachable);
-}
-
-fn untrack_where(list: G, kind: Untrack) {
-    let mut g = next(list);
-    while g != list {
-        let n = next(g);
-        let op = obj(g);
-        let vt = vtable_of(op);
-        // SAFETY: not exclusively borrowed (checked at the start of the collection).
-        if vt.untrack == kind && unsafe { (vt.can_untrack)(op) } {
-            // SAFETY: `g` is a tracked container's header.
-            unsafe { untrack(NonNull::new_unchecked(g)) };
-        }
-        g = n;
-    }
-}
-
-fn list_clear_collecting(list: G) {
-    let mut g = next(list);
-    while g != list {
-        clear_collecting(g);
-        g = next(g);
-    }
-}
-
-fn finalize_garbage(collectable: G, fin: Finalize<'_>) {
-    let builtin = FINALIZER.with(|c| c.get());
-    let seen = new_head();
-    while !list_is_empty(collectable) {
-        let g = next(collectable);
-        list_move(g, seen);
-        if is_finalized(g) {
-            continue;
-        }
-        if vtable_of(obj(g)).finalize {
-            set_finalized(g);
-            // SAFETY: a live member of the list: take a reference while finalizing.
-            fin(unsafe { PyObj::from_borrowed(obj(g)) });
-        } else if let Some(f) = builtin {
-            // SAFETY: as above.
-            let o = unsafe { PyObj::from_borrowed(obj(g)) };
-            if f(&o) {
-                set_finalized(g);
-            }
-        }
-    }
-    list_merge(seen, collectable);
-    // SAFETY: allocated by new_head above; now empty and unreferenced.
-    drop(unsafe { Box::from_raw(seen) });
-}
-
-fn delete_garbage(collectable: G, old: G) {
-    while !list_is_empty(collectable) {
-        let g = next(collectable);
-        let op = obj(g);
-        // SAFETY: a live member of the list: hold a reference during the clear.
-        let o = unsafe { PyObj::from_borrowed(op) };
-        // SAFETY: we hold a reference (`o`); clear checks the borrow state itself.
-        unsafe { super::object::clear_object(op) };
-        drop(o);
-        if next(collectable) == g {
-            // Still alive (e.g. an immutable container that has no clear): keep it.
-            clear_collecting(g);
-            list_move(g, old);
-        }
-    }
-}
-
-fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
-    let already = GC.with(|st| st.collecting.replace(true));
-    if already {
-        return 0;
-    }
-    let (young, old) = GC.with(|st| {
-        if generation + 1 < NUM_GENERATIONS {
-            let c = &st.gens[generation + 1].count;
-            c.set(c.get() + 1);
-        }
-        for g in &st.gens[..=generation] {
-            g.count.set(0);
-        }
-        let young = gen_head(st, generation);
-        for i in 0..generation {
-            list_merge(gen_head(st, i), young);
-        }
-        let old = if generation + 1 < NUM_GENERATIONS {
-            gen_head(st, generation + 1)
-        } else {
-            young
-        };
-        (young, old)
-    });
-    // A payload mutably borrowed by Rust code cannot be traversed: try again later.
-    if any_mut_borrowed(young) {
-        GC.with(|st| st.collecting.set(false));
-        return 0;
-    }
-
-    let unreachable = new_head();
-    deduce_unreachable(young, unreachable);
-    untrack_where(young, Untrack::Young);
-    if young != old {
-        if generation == NUM_GENERATIONS - 2 {
-            GC.with(|st| {
-                let p = &st.long_lived_pending;
-                p.set(p.get() + list_size(young));
-            });
-        }
-        list_merge(young, old);
-    } else {
-        untrack_where(young, Untrack::Full);
-        let total = list_size(young);
-        GC.with(|st| {
-            st.long_lived_pending.set(0);
-            st.long_lived_total.set(total);
-        });
-    }
-    clear_unreachable_mask(unreachable);
-
-    finalize_garbage(unreachable, fin);
-    // handle_resurrected_objects: finalizers may have made some objects reachable.
-    list_clear_collecting(unreachable);
-    let still = new_head();
-    deduce_unreachable(unreachable, still);
-    clear_unreachable_mask(still);
-    list_merge(unreachable, old);
-
-    let m = list_size(still);
-    delete_garbage(still, old);
-    // SAFETY: both heads were allocated by new_head in this call and are now empty.
-    unsafe {
-        drop(Box::from_raw(unreachable));
-        drop(Box::from_raw(still));
-    }
-
-    GC.with(|st| {
-        let s = &st.stats[generation];
-        let mut v = s.get();
-        v.collections += 1;
-        v.collected += m;
-        s.set(v);
-        st.collecting.set(false);
-    });
-    m
+    crate::object::defer_finalizer(o);
 }

@@ -1,13 +1,19 @@
 //! The managed heap: the pymalloc-style allocator, object headers and handles, the
 //! non-recursive free path, and the generational cycle collector.
 //!
-//! This is the one module where `unsafe` is allowed. Everything above it (object types,
+//! This is the one crate of the workspace where `unsafe` is allowed. Everything above it (object types,
 //! VM, builtins) uses the safe API re-exported here: allocate an object with a payload,
 //! a `PyObj` handle whose Clone is an incref and whose Drop is a decref, typed access to
 //! the payload through `get` (immutable payloads) or run-time checked `borrow` /
 //! `borrow_mut` (mutable payloads).
 //!
-//! # Invariants (cited by the `// SAFETY:` comments as H1..H8)
+//! # Invariants of the object layer (cited by the `// SAFETY:` comments as H1..H9)
+//!
+//! Every `unsafe` block and `unsafe impl` of the crate names, in its `// SAFETY:`
+//! comment, the numbered invariants it relies on: H1..H9 here; C1..C3 (the collector's
+//! lists) in gc.rs; P1..P6, A1..A4, L1, L2 and B1 (pools, arenas, the lock, the callers'
+//! blocks) in pymalloc.rs; G1, G2 (the process's allocator) in pymalloc/global.rs; K1..K4
+//! (table blocks) in table.rs; T1 in the allocator's tests. `tests/safety_comments.rs` checks that each one does.
 //!
 //! - **H1** An object's refcount equals the number of live `PyObj` handles to it, plus
 //!   one for every object whose header names it as its type. It is at least 1 while the
@@ -15,7 +21,8 @@
 //!   saturates at `u32::MAX` marks the object immortal: it is never decremented again.
 //! - **H2** Every tracked container is in exactly one generation list (or, during a
 //!   collection, in exactly one of the collector's working lists). An untracked
-//!   container has `next == null`. Only objects whose vtable says `gc` have a GC header.
+//!   container has `next == null`. Only objects whose vtable says `gc` have a GC header,
+//!   right in front of their `ObHead` (the links themselves: C1..C3 in gc.rs).
 //! - **H3** An object's block was allocated with exactly `Vtable::block_layout(n)` where
 //!   `n` is the item count recorded in its var header (0 for fixed-size objects); the
 //!   `PyObj` points at the `ObHead`, which sits `Vtable::block_pre` bytes into the block
@@ -25,12 +32,15 @@
 //!   (2 pre words: CPython's managed dict), which is a `table::ValuesSlot`, written
 //!   None at allocation and likewise only reached through its Cell.
 //! - **H4** The header's type pointer names a live type object whose payload is a
-//!   `TypeObject<_>`, which begins with the vtable of its instances; the vtable's
-//!   `type_id` is the `TypeId` of the payload stored in every instance.
+//!   `TypeObject<_>`, which begins with the vtable of its instances, right after the
+//!   type's `ObHead` (type data is never aligned beyond the header: checked at compile
+//!   time); the vtable's `type_id` is the `TypeId` of the payload stored in every
+//!   instance.
 //! - **H5** A payload is only reached through a `&T` while the header's borrow state is
 //!   shared (or the payload is immutable), and through a `&mut T` only while the borrow
 //!   state is exclusive. Immutable payloads (`Payload::MUTABLE == false`) never get a
-//!   `&mut` after construction.
+//!   `&mut` after construction. The heap's own reads of a mutable payload (traverse,
+//!   can_untrack, extra_size) hold a shared borrow state while the payload's code runs.
 //! - **H6** The items of a var-sized object are all initialised, and are never mutated
 //!   after construction (var-sized payloads are immutable), except through interior
 //!   mutability of the item type itself (a generator's `Cell` slots), which only ever
@@ -40,6 +50,15 @@
 //! - **H8** A block is freed by the free trampoline only: at most one `free_object` runs
 //!   at a time per thread; objects whose count reaches 0 meanwhile wait on the pending
 //!   list, so freeing a long chain uses a loop, not the Rust stack.
+//! - **H9** Layouts agree: every vtable whose `type_id` names payload type `T` places
+//!   the payload and items at the offsets `Vtable::new::<T>()` computes (an impl that
+//!   overrides `Payload::VTABLE` cannot move them), and every vtable installed in a type
+//!   object passed `Vtable::check`: its words lie inside its block, after fixed-size
+//!   payloads only; the bytes before the `ObHead` keep it and the payload aligned; the
+//!   block size does not overflow; and only containers are finalized.
+
+#![deny(unsafe_op_in_unsafe_fn)]
+#![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
 
 /// The heap's own unit tests run with pymalloc as the global allocator, as the
 /// glasspy binary does.

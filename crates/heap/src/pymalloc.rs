@@ -119,6 +119,35 @@
  *    A3  at most one associated arena has nfreepools == ntotalpools, and it is the
  *        last of usable_arenas.
  *
+ * More invariants the SAFETY comments cite (not checked by verify: they hold by
+ * construction):
+ *    P5  a pool starts at a pool_size-aligned address inside its arena, and its
+ *        header fills the pool's first POOL_OVERHEAD bytes, so masking the address
+ *        of any of its blocks with !(pool_size - 1) gives the header (POOL_ADDR).
+ *        A carved pool's header is initialised; its szidx changes only while the
+ *        pool is empty (P3).
+ *    P6  the blocks of a carved pool of class szidx lie at POOL_OVERHEAD + k * size
+ *        within it (size = class_size(szidx), a multiple of ALIGNMENT >= 8): each is
+ *        aligned to ALIGNMENT and can hold a pointer; the first word of a free block
+ *        is the next free block of the pool, or null.
+ *    A4  `arenas` is null (maxarenas == 0) or a System allocation of exactly maxarenas
+ *        initialised arena objects.  An associated arena's address is a System
+ *        allocation of arena_layout() (arena_size bytes, pool-aligned) whose
+ *        provenance was exposed when it was made; its pools below pool_address are
+ *        carved.
+ *    L1  the State of a Pymalloc is only read or written with its lock held
+ *        (Pymalloc::locked), which makes the `&mut State` unique.  The raw pointers
+ *        in it name memory owned by the instance (arenas, the arena objects), not by
+ *        a thread.
+ *    L2  nothing done with the lock held allocates or unwinds (either would reenter
+ *        the allocator and deadlock on its lock): a failed check! writes its message
+ *        with write(2) and aborts.
+ *    B1  a block handed out for a layout is valid for layout.size() bytes and aligned
+ *        to layout.align() until it is given back; a pointer given back to dealloc or
+ *        realloc is such a live block of the same instance, with the layout it was
+ *        allocated with (for realloc's result: the new size).  This is GlobalAlloc's
+ *        contract: alloc keeps the first half, the unsafe callers promise the second.
+ *
  * Where this differs from CPython: Rust hands the Layout back at every free, so
  * whether a block belongs to pymalloc is decided from its size and alignment, not
  * by address_in_range / the arena radix tree.  Consequently realloc of a large
@@ -154,10 +183,10 @@ pub struct Pymalloc {
     counters: Counters,
 }
 
-// SAFETY: `state` is only touched with `lock` held (see `Pymalloc::locked`); the
+// SAFETY: L1: `state` is only touched with `lock` held (see `Pymalloc::locked`); the
 // raw pointers inside it name memory owned by this instance, not by any thread.
 unsafe impl Sync for Pymalloc {}
-// SAFETY: as above; nothing in the state is tied to a thread.
+// SAFETY: L1: nothing in the state is tied to a thread.
 unsafe impl Send for Pymalloc {}
 
 impl Pymalloc {
@@ -191,7 +220,7 @@ impl Pymalloc {
     #[inline]
     fn locked<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
         let _guard = self.lock.lock();
-        // SAFETY: the lock is held for the guard's lifetime, so this is the only
+        // SAFETY: L1: the lock is held for the guard's lifetime, so this is the only
         // reference to the state.
         f(unsafe { &mut *self.state.get() })
     }
@@ -201,7 +230,8 @@ impl Pymalloc {
     #[inline]
     pub fn alloc(&self, layout: Layout) -> *mut u8 {
         match self.size_class(layout) {
-            // SAFETY: szidx < nclasses by size_class; state invariants hold under lock.
+            // SAFETY: szidx < nclasses by size_class; L1: the state, whose invariants
+            // (P1-P6, A1-A4) hold between calls, is ours under the lock.
             Some(szidx) => self.locked(|s| unsafe { s.malloc(szidx, &self.counters) }),
             None => self.raw_alloc(layout, false),
         }
@@ -214,7 +244,7 @@ impl Pymalloc {
         }
         let p = self.alloc(layout);
         if !p.is_null() {
-            // SAFETY: p is a fresh block of at least layout.size() bytes.
+            // SAFETY: B1: p is a fresh block valid for layout.size() bytes.
             unsafe { p.write_bytes(0, layout.size()) };
         }
         p
@@ -224,16 +254,16 @@ impl Pymalloc {
     ///
     /// # Safety
     /// `ptr` came from this instance's alloc/alloc_zeroed/realloc with the same
-    /// `layout` (for realloc: the new size) and has not been freed since.
+    /// `layout` (for realloc: the new size) and has not been freed since (B1).
     #[inline]
     pub unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         if self.size_class(layout).is_some() {
             let bp = block_from_user(ptr);
-            // SAFETY: caller contract: bp is a live pymalloc block of this instance and
-            // ptr is valid for layout.size() bytes.
+            // SAFETY: B1 (caller): bp is a live pymalloc block of this instance and
+            // ptr is valid for layout.size() bytes; L1: under the lock.
             self.locked(|s| unsafe { s.free(bp, ptr, layout.size(), &self.counters) });
         } else {
-            // SAFETY: caller contract: a raw block allocated with this layout.
+            // SAFETY: B1 (caller): a raw block allocated with this layout.
             unsafe { self.raw_dealloc(ptr, layout) };
         }
     }
@@ -247,12 +277,15 @@ impl Pymalloc {
     /// does not overflow isize. On success the block's layout becomes
     /// (`new_size`, `layout.align()`); on null the old block is untouched.
     pub unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: caller contract on new_size.
+        // SAFETY: the caller promises new_size rounded up to the alignment does not
+        // overflow isize (B1: realloc's contract), and the alignment is a Layout's.
         let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
         if self.size_class(layout).is_some() {
             let bp = block_from_user(ptr);
-            // SAFETY: bp is a live block, so its pool's szidx is fixed while we read it
-            // (szidx is only written when a pool is empty: P3).
+            // SAFETY: B1 (caller): bp is a live block, so its pool is carved and its
+            // header lies at the masked address (P5); its szidx is fixed while we read
+            // it (written only while a pool is empty: P3, P5). The read is of a u32 that
+            // no other thread writes while a block of the pool is live.
             let size = unsafe {
                 let pool = bp.map_addr(|a| a & !(self.geometry.pool_size - 1));
                 let pool = pool.cast::<arenas::PoolHeader>();
@@ -264,9 +297,10 @@ impl Pymalloc {
             }
             let np = self.alloc(new_layout);
             if !np.is_null() {
-                // SAFETY: both blocks hold the bytes copied and are distinct. (CPython
-                // copies the whole old block when growing; only the caller's
-                // layout.size() bytes are meaningful, and only those are copied.)
+                // SAFETY: B1: both blocks are live, distinct, and valid for the bytes
+                // copied; the old one is given back once. (CPython copies the whole old
+                // block when growing; only the caller's layout.size() bytes are
+                // meaningful, and only those are copied.)
                 unsafe {
                     std::ptr::copy_nonoverlapping(ptr, np, new_size.min(layout.size()));
                     self.dealloc(ptr, layout);
@@ -277,7 +311,8 @@ impl Pymalloc {
             // A large block shrinking to a small size moves into pymalloc.
             let np = self.alloc(new_layout);
             if !np.is_null() {
-                // SAFETY: the old block holds more than new_size bytes.
+                // SAFETY: B1: the old (raw) block holds layout.size() > new_size bytes,
+                // the new one new_size; the old one is given back once.
                 unsafe {
                     std::ptr::copy_nonoverlapping(ptr, np, new_size);
                     self.raw_dealloc(ptr, layout);
@@ -285,16 +320,21 @@ impl Pymalloc {
             }
             np
         } else {
-            // SAFETY: forwarded contract: a raw block of `layout`.
+            // SAFETY: B1 (caller): a raw block of `layout`.
             unsafe { self.raw_realloc(ptr, layout, new_size) }
         }
     }
 
     /// System realloc of a raw block, with the counters kept.
+    ///
+    /// # Safety
+    /// `ptr` was returned by `raw_alloc` (or `raw_realloc`) of this instance with
+    /// `layout` and not freed since (B1); `new_size` rounded up to `layout.align()`
+    /// does not overflow isize.
     unsafe fn raw_realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let old = raw_layout(layout);
+        let old = raw_layout(layout).expect("allocated with this layout");
         let new_size = new_size.max(1);
-        // SAFETY: caller contract: a raw block allocated with `old`; new_size > 0.
+        // SAFETY: B1 (caller): a raw block allocated with `old`; new_size > 0.
         let np = unsafe { System.realloc(ptr, old, new_size) };
         if !np.is_null() {
             self.counters.raw_resized(old.size(), new_size);
@@ -303,8 +343,10 @@ impl Pymalloc {
     }
 
     fn raw_alloc(&self, layout: Layout, zeroed: bool) -> *mut u8 {
-        let layout = raw_layout(layout);
-        // SAFETY: raw_layout has a non-zero size.
+        let Some(layout) = raw_layout(layout) else {
+            return std::ptr::null_mut();
+        };
+        // SAFETY: B1: System's alloc needs a non-zero size, which raw_layout gives.
         let p = unsafe {
             if zeroed {
                 System.alloc_zeroed(layout)
@@ -320,10 +362,10 @@ impl Pymalloc {
 
     /// # Safety
     /// `ptr` was returned by `raw_alloc` of this instance with this `layout` and not
-    /// freed since.
+    /// freed since (B1).
     unsafe fn raw_dealloc(&self, ptr: *mut u8, layout: Layout) {
-        let layout = raw_layout(layout);
-        // SAFETY: caller contract: ptr was allocated by raw_alloc with this layout.
+        let layout = raw_layout(layout).expect("allocated with this layout");
+        // SAFETY: B1 (caller): ptr was allocated by raw_alloc with this layout.
         unsafe { System.dealloc(ptr, layout) };
         self.counters.raw_freed(layout.size());
     }
@@ -344,29 +386,40 @@ impl Pymalloc {
 
 impl Drop for Pymalloc {
     fn drop(&mut self) {
-        // SAFETY: &mut self: no block of this instance can be used any more.
+        // SAFETY: L1: `&mut self` is exclusive; B1: no block of this instance can be
+        // given back or used any more (they borrowed the instance).
         unsafe { self.state.get_mut().release_all() };
     }
 }
 
-// SAFETY: alloc/dealloc/realloc follow GlobalAlloc's contract: blocks are at least
-// layout.size() bytes, aligned to layout.align() (pools are pool-aligned, the header
-// and block sizes are multiples of ALIGNMENT; larger alignments go to System).
+// SAFETY: B1: blocks are at least layout.size() bytes, aligned to layout.align() (P5,
+// P6: pools are pool-aligned, the header and block sizes are multiples of ALIGNMENT;
+// larger alignments go to System), and live until given back.
 unsafe impl GlobalAlloc for Pymalloc {
+    /// # Safety
+    /// GlobalAlloc's: `layout` has a non-zero size (any size is served here).
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         Pymalloc::alloc(self, layout)
     }
+    /// # Safety
+    /// As `alloc`.
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         Pymalloc::alloc_zeroed(self, layout)
     }
+    /// # Safety
+    /// GlobalAlloc's, which is B1: `ptr` is a live block of this instance allocated
+    /// with `layout`.
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded contract.
+        // SAFETY: B1, forwarded from the caller.
         unsafe { Pymalloc::dealloc(self, ptr, layout) }
     }
+    /// # Safety
+    /// GlobalAlloc's: as `dealloc`, and `new_size` rounded up to `layout.align()` does
+    /// not overflow isize.
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: forwarded contract.
+        // SAFETY: B1, forwarded from the caller.
         unsafe { Pymalloc::realloc(self, ptr, layout, new_size) }
     }
 }
@@ -381,14 +434,14 @@ fn block_from_user(ptr: *mut u8) -> *mut u8 {
 }
 
 /// The layout given to the system for a raw request (0 bytes becomes 1, as malloc(0)
-/// returns a unique pointer).
+/// returns a unique pointer). None for 0 bytes at an alignment so large that 1 byte
+/// cannot have it (2^63 on 64-bit): that request fails.
 #[inline]
-fn raw_layout(layout: Layout) -> Layout {
+fn raw_layout(layout: Layout) -> Option<Layout> {
     if layout.size() == 0 {
-        // SAFETY: align is a power of two, and 1 rounded up to it cannot overflow.
-        unsafe { Layout::from_size_align_unchecked(1, layout.align()) }
+        Layout::from_size_align(1, layout.align()).ok()
     } else {
-        layout
+        Some(layout)
     }
 }
 

@@ -26,22 +26,22 @@
 //! header; with `H = u8` a `SmallTable` is `round_up(n + 2, 8) + n * size_of::<E>()`
 //! bytes, CPython's values block with its order prefix.
 //!
-//! # Invariants (cited by the `// SAFETY:` comments as T1..T4)
+//! # Invariants (cited by the `// SAFETY:` comments as K1..K4)
 //!
-//! - **T1** A block was allocated by `object_alloc` with exactly the layout its
+//! - **K1** A block was allocated by `object_alloc` with exactly the layout its
 //!   dimensions give (`Dims::layout`): the dimensions (byte count, entry count, entry
 //!   type) are written when it is made and never change, and the layout is recomputed
 //!   from them to free it.
-//! - **T2** All `n` entries of a block are initialised from its creation until it is
+//! - **K2** All `n` entries of a block are initialised from its creation until it is
 //!   freed (each is written with `Default::default()` first), and are dropped exactly
 //!   once, when the block is freed. The byte area is always initialised (filled at
 //!   creation); its bytes are plain data.
-//! - **T3** (`Table`) `refs` counts the live handles to the block; the block is freed
+//! - **K3** (`Table`) `refs` counts the live handles to the block; the block is freed
 //!   when it reaches 0, so no handle ever points at a freed block. The header, bytes and
 //!   entries are only reached through a `TableRef` (the borrow flag counts shared
 //!   borrows) or a `TableMut` (the flag is `BORROW_MUT`), so a `&mut` to any of them
 //!   never coexists with another reference to the same block's contents.
-//! - **T4** (`SmallTable`) exactly one handle owns the block; access follows Rust's
+//! - **K4** (`SmallTable`) exactly one handle owns the block; access follows Rust's
 //!   borrows of that handle (`&self` gives shared access, `&mut self` exclusive).
 //!
 //! Blocks are confined to their thread (the handles are neither Send nor Sync), as
@@ -84,7 +84,7 @@ struct Head<H> {
     user: UnsafeCell<H>,
 }
 
-/// Where the parts of a `Table` block lie, computed from its dimensions (T1).
+/// Where the parts of a `Table` block lie, computed from its dimensions (K1).
 struct Dims {
     layout: Layout,
     entries_off: usize,
@@ -137,10 +137,10 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Table<H, A, B> {
         } else {
             table_dims::<H, A>(nbytes, n)?
         };
-        // SAFETY: the layout's size is at least the header's, so it is not zero.
+        // SAFETY: K1: the layout's size is at least the header's, so it is not zero.
         let block = unsafe { object_alloc(d.layout) };
         let head = NonNull::new(block.cast::<Head<H>>())?;
-        // SAFETY: T1/T2: the fresh block has the layout of these dimensions: the header
+        // SAFETY: K1/K2: the fresh block has the layout of these dimensions: the header
         // at 0, `nbytes` bytes at bytes_off, `n` entries at entries_off; each part is
         // written once before the handle exists.
         unsafe {
@@ -166,8 +166,8 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Table<H, A, B> {
 
     #[inline]
     fn head(&self) -> &Head<H> {
-        // SAFETY: T3: a handle keeps its block alive; the fields read through this
-        // reference outside `user` are Cells or never written after creation (T1).
+        // SAFETY: K3: a handle keeps its block alive; the fields read through this
+        // reference outside `user` are Cells or never written after creation (K1).
         unsafe { self.head.as_ref() }
     }
 
@@ -264,7 +264,7 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Table<H, A, B> {
     /// Pointer to the byte area.
     #[inline]
     fn bytes_ptr(&self) -> *mut u8 {
-        // SAFETY: T1: the byte area lies inside the block at bytes_off.
+        // SAFETY: K1: the byte area lies inside the block at bytes_off.
         unsafe { self.head.as_ptr().cast::<u8>().add(bytes_off::<H>()) }
     }
 
@@ -272,7 +272,7 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Table<H, A, B> {
     #[inline]
     fn entries_ptr<E>(&self) -> *mut E {
         let off = round_up(bytes_off::<H>() + self.nbytes(), align_of::<E>());
-        // SAFETY: T1: the entries lie inside the block at this offset.
+        // SAFETY: K1: the entries lie inside the block at this offset.
         unsafe { self.head.as_ptr().cast::<u8>().add(off).cast::<E>() }
     }
 
@@ -321,8 +321,8 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Drop for Table<H, A
         }
         let d = self.dims();
         let (is_b, first, len) = self.entries_raw();
-        // SAFETY: T3: this was the last handle, so nothing borrows the block; T2: the
-        // header and all `len` entries are initialised and dropped here once; T1: the
+        // SAFETY: K3: this was the last handle, so nothing borrows the block; K2: the
+        // header and all `len` entries are initialised and dropped here once; K1: the
         // block is freed with the layout it was allocated with.
         unsafe {
             if is_b {
@@ -346,7 +346,7 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> std::fmt::Debug for
 /// `first` points at `n` writable, suitably aligned, uninitialised `E` slots.
 unsafe fn fill_default<E: Default>(first: *mut E, n: usize) {
     for i in 0..n {
-        // SAFETY: forwarded: slot i < n is writable.
+        // SAFETY: K2: forwarded from the caller: slot i < n is writable.
         unsafe { first.add(i).write(E::default()) };
     }
 }
@@ -368,15 +368,15 @@ impl<'a, H: 'static, A: Default + 'static, B: Default + 'static> TableRef<'a, H,
     /// The header.
     #[inline]
     pub fn header(&self) -> &H {
-        // SAFETY: T3: the flag holds a shared borrow, so nobody writes the header.
+        // SAFETY: K3: the flag holds a shared borrow, so nobody writes the header.
         unsafe { &*self.t.head().user.get() }
     }
 
     /// The byte area as `I`s (its length divided by `I`'s size).
     #[inline]
     pub fn ints<I: bytemuck::Pod>(&self) -> &[I] {
-        // SAFETY: T2: the bytes are initialised plain data, valid as any Pod type; the
-        // area is 8-aligned (bytes_off) and `ints_raw` checks I's alignment; T3: shared
+        // SAFETY: K2: the bytes are initialised plain data, valid as any Pod type; the
+        // area is 8-aligned (bytes_off) and `ints_raw` checks I's alignment; K3: shared
         // borrow.
         unsafe { &*self.t.ints_raw::<I>() }
     }
@@ -385,7 +385,7 @@ impl<'a, H: 'static, A: Default + 'static, B: Default + 'static> TableRef<'a, H,
     #[inline]
     pub fn entries(&self) -> Entries<'_, A, B> {
         let (is_b, first, n) = self.t.entries_raw();
-        // SAFETY: T2: all n entries are initialised; T3: shared borrow.
+        // SAFETY: K2: all n entries are initialised; K3: shared borrow.
         unsafe {
             if is_b {
                 Entries::B(&*ptr::slice_from_raw_parts(first.cast::<B>(), n))
@@ -418,21 +418,21 @@ impl<'a, H: 'static, A: Default + 'static, B: Default + 'static> TableMut<'a, H,
     /// The header.
     #[inline]
     pub fn header(&self) -> &H {
-        // SAFETY: T3: the exclusive borrow is ours; reading through &self is fine.
+        // SAFETY: K3: the exclusive borrow is ours; reading through &self is fine.
         unsafe { &*self.t.head().user.get() }
     }
 
     /// The header, mutably.
     #[inline]
     pub fn header_mut(&mut self) -> &mut H {
-        // SAFETY: T3: exclusive borrow, and &mut self keeps other views of it out.
+        // SAFETY: K3: exclusive borrow, and &mut self keeps other views of it out.
         unsafe { &mut *self.t.head().user.get() }
     }
 
     /// The byte area as `I`s.
     #[inline]
     pub fn ints<I: bytemuck::Pod>(&self) -> &[I] {
-        // SAFETY: as TableRef::ints, under the exclusive borrow.
+        // SAFETY: K2/K3 as TableRef::ints, under the exclusive borrow.
         unsafe { &*self.t.ints_raw::<I>() }
     }
 
@@ -440,7 +440,7 @@ impl<'a, H: 'static, A: Default + 'static, B: Default + 'static> TableMut<'a, H,
     #[inline]
     pub fn entries(&self) -> Entries<'_, A, B> {
         let (is_b, first, n) = self.t.entries_raw();
-        // SAFETY: T2/T3 as TableRef::entries, under the exclusive borrow.
+        // SAFETY: K2/K3 as TableRef::entries, under the exclusive borrow.
         unsafe {
             if is_b {
                 Entries::B(&*ptr::slice_from_raw_parts(first.cast::<B>(), n))
@@ -455,9 +455,9 @@ impl<'a, H: 'static, A: Default + 'static, B: Default + 'static> TableMut<'a, H,
     #[inline]
     pub fn parts_mut<I: bytemuck::Pod>(&mut self) -> (&mut H, &mut [I], EntriesMut<'_, A, B>) {
         let (is_b, first, n) = self.t.entries_raw();
-        // SAFETY: T3: the exclusive borrow is ours and `&mut self` is held for the
+        // SAFETY: K3: the exclusive borrow is ours and `&mut self` is held for the
         // returned lifetime; the header, the byte area and the entries do not overlap
-        // (T1 layout), so three &mut to them are disjoint; T2: all initialised, and any
+        // (K1 layout), so three &mut to them are disjoint; K2: all initialised, and any
         // bit pattern is a valid Pod (the area is 8-aligned, checked in ints_raw).
         unsafe {
             let h = &mut *self.t.head().user.get();
@@ -517,10 +517,10 @@ impl<H: 'static, E: Default + 'static> SmallTable<H, E> {
             return None;
         }
         let (layout, entries_off) = small_dims::<H, E>(n);
-        // SAFETY: the layout holds at least the one-byte count: not zero-sized.
+        // SAFETY: K1: the layout holds at least the one-byte count: not zero-sized.
         let block = unsafe { object_alloc(layout) };
         let head = NonNull::new(block.cast::<SmallHead<H>>())?;
-        // SAFETY: T1/T2: each part of the fresh block is written once, at the offsets
+        // SAFETY: K1/K2: each part of the fresh block is written once, at the offsets
         // its layout gives.
         unsafe {
             head.as_ptr().write(SmallHead {
@@ -538,7 +538,7 @@ impl<H: 'static, E: Default + 'static> SmallTable<H, E> {
 
     #[inline]
     fn n(&self) -> usize {
-        // SAFETY: T4: the handle owns the live block; `n` never changes (T1).
+        // SAFETY: K4: the handle owns the live block; `n` never changes (K1).
         unsafe { (*self.head.as_ptr()).n as usize }
     }
 
@@ -575,7 +575,7 @@ impl<H: 'static, E: Default + 'static> SmallTable<H, E> {
         let n = self.n();
         let base = self.head.as_ptr();
         let (_, entries_off) = small_dims::<H, E>(n);
-        // SAFETY: T1: every part lies inside the block at the offsets its layout gives.
+        // SAFETY: K1: every part lies inside the block at the offsets its layout gives.
         unsafe {
             let user = ptr::addr_of_mut!((*base).user);
             let bytes = base.cast::<u8>().add(size_of::<SmallHead<H>>());
@@ -591,21 +591,21 @@ impl<H: 'static, E: Default + 'static> SmallTable<H, E> {
     /// The header.
     #[inline]
     pub fn header(&self) -> &H {
-        // SAFETY: T4: shared access through &self; T2: initialised.
+        // SAFETY: K4: shared access through &self; K2: initialised.
         unsafe { &*self.raw_parts().0 }
     }
 
     /// The side bytes.
     #[inline]
     pub fn bytes(&self) -> &[u8] {
-        // SAFETY: T4/T2 as `header`.
+        // SAFETY: K4/K2 as `header`.
         unsafe { &*self.raw_parts().1 }
     }
 
     /// The entries.
     #[inline]
     pub fn entries(&self) -> &[E] {
-        // SAFETY: T4/T2 as `header`.
+        // SAFETY: K4/K2 as `header`.
         unsafe { &*self.raw_parts().2 }
     }
 
@@ -613,8 +613,8 @@ impl<H: 'static, E: Default + 'static> SmallTable<H, E> {
     #[inline]
     pub fn parts_mut(&mut self) -> (&mut H, &mut [u8], &mut [E]) {
         let (h, b, e) = self.raw_parts();
-        // SAFETY: T4: exclusive access through &mut self; the three parts do not
-        // overlap (T1); T2: all initialised.
+        // SAFETY: K4: exclusive access through &mut self; the three parts do not
+        // overlap (K1); K2: all initialised.
         unsafe { (&mut *h, &mut *b, &mut *e) }
     }
 
@@ -629,8 +629,8 @@ impl<H: 'static, E: Default + 'static> Drop for SmallTable<H, E> {
     fn drop(&mut self) {
         let (layout, _) = small_dims::<H, E>(self.n());
         let (user, _, entries) = self.raw_parts();
-        // SAFETY: T4: the one owner is going; T2: header and entries are initialised
-        // and dropped here once; T1: freed with the layout it was allocated with.
+        // SAFETY: K4: the one owner is going; K2: header and entries are initialised
+        // and dropped here once; K1: freed with the layout it was allocated with.
         unsafe {
             ptr::drop_in_place(entries);
             ptr::drop_in_place(user);

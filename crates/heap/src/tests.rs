@@ -548,3 +548,201 @@ fn instance_values_are_traversed_and_cleared() {
     drop(ty);
     assert_eq!(live_objects(), base);
 }
+
+// ----- what the safe API must not be able to do (H5, H9, C3) --------------------------
+
+#[test]
+fn a_visitor_cannot_mutably_borrow_the_payload_being_traversed() {
+    let t = types();
+    let base = live_objects();
+    let l = lst(&t, vec![]);
+    push(&l, l.clone()); // a list that contains itself
+    let mut seen = 0;
+    l.visit_children(&mut |child| {
+        seen += 1;
+        // The traverse is iterating over the list's Vec: it may be read, not changed.
+        assert!(child.is(&l));
+        assert!(child.borrow::<Lst>().is_ok());
+        assert_eq!(child.borrow_mut::<Lst>().err(), Some(BorrowError::Busy));
+    });
+    assert_eq!(seen, 1);
+    assert!(
+        l.borrow_mut::<Lst>().is_ok(),
+        "the shared state is given back"
+    );
+    let inner = std::mem::take(&mut l.borrow_mut::<Lst>().unwrap().0);
+    drop(inner);
+    drop(l);
+    assert_eq!(live_objects(), base);
+}
+
+/// A payload whose `VTABLE` names another payload's (var-sized) layout.
+struct Pair(u64, u64);
+impl Payload for Pair {
+    type Item = ();
+    const NAME: &'static str = "pair";
+    const VTABLE: &'static Vtable = Digits::VTABLE;
+}
+
+#[test]
+fn an_overridden_vtable_does_not_move_the_payload() {
+    let t = types();
+    let base = live_objects();
+    // The heap finds a Pair where Vtable::new::<Pair>() put it, whatever Pair::VTABLE
+    // says (H9).
+    let vt: &'static Vtable = Box::leak(Box::new(Vtable::new::<Pair>()));
+    let ty = TypeRef::with_vtable(&t.meta, vt, Meta);
+    let p = PyObj::new(&ty, Pair(1, 2));
+    let got = p.get::<Pair>().unwrap();
+    assert_eq!((got.0, got.1), (1, 2));
+    assert_eq!(p.sizeof(), 32);
+    drop((p, ty));
+    assert_eq!(live_objects(), base);
+}
+
+#[test]
+#[should_panic(expected = "do not fit")]
+fn a_vtable_whose_words_do_not_fit_is_refused() {
+    let t = types();
+    let mut vt = *Atom::VTABLE;
+    vt.n_words = 4; // a public field: the block has no room for them
+    TypeRef::with_vtable(&t.meta, Box::leak(Box::new(vt)), Meta);
+}
+
+#[test]
+#[should_panic(expected = "must be containers")]
+fn a_finalized_layout_without_a_gc_header_is_refused() {
+    let t = types();
+    let mut vt = *Vtable::derived(Inst::VTABLE, 0, 0, true);
+    vt.gc = false; // the FINALIZED bit lives in the GC header
+    TypeRef::with_vtable(&t.meta, Box::leak(Box::new(vt)), Meta);
+}
+
+/// A container aligned beyond the 16-byte GC header in front of its ObHead.
+#[repr(align(32))]
+struct Wide;
+impl Payload for Wide {
+    type Item = ();
+    const NAME: &'static str = "wide";
+    const GC: bool = true;
+}
+
+#[test]
+#[should_panic(expected = "misalign")]
+fn a_layout_that_would_misalign_its_payload_is_refused() {
+    let t = types();
+    TypeRef::new::<Meta, Wide>(&t.meta, Meta);
+}
+
+thread_local! {
+    /// What Spy's traverse saw when it called verify_heap (armed: Some).
+    static SPY: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A container whose traverse calls verify_heap, once, when armed.
+struct Spy;
+impl Payload for Spy {
+    type Item = ();
+    const NAME: &'static str = "spy";
+    const GC: bool = true;
+    fn traverse(&self, _: &[()], _: Visit<'_>) {
+        SPY.with(|s| {
+            if let Some(seen) = s.borrow_mut().as_mut().filter(|v| v.is_empty()) {
+                seen.extend(verify_heap().problems);
+            }
+        });
+    }
+}
+
+#[test]
+fn verify_heap_from_a_traverse_during_a_collection_reports_it() {
+    let t = types();
+    collect(2);
+    let base = live_objects();
+    let ty = TypeRef::new::<Meta, Spy>(&t.meta, Meta);
+    let s = PyObj::new(&ty, Spy);
+    SPY.with(|s| *s.borrow_mut() = Some(Vec::new()));
+    collect(0);
+    let seen = SPY.with(|s| s.borrow_mut().take()).unwrap();
+    assert_eq!(seen, ["verify_heap called during a collection"]);
+    assert!(verify_heap().is_ok());
+    drop((s, ty));
+    assert_eq!(live_objects(), base);
+}
+
+/// A container whose traverse untracks the container it holds (C3 forbids it).
+struct Meddler(PyObj);
+impl Payload for Meddler {
+    type Item = ();
+    const NAME: &'static str = "meddler";
+    const GC: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        self.0.gc_untrack();
+        visit(&self.0);
+    }
+}
+
+const CHILD: &str = "GLASSPY_HEAP_TEST_ABORT_CHILD";
+
+/// Run test `name` of this binary again in a child process with CHILD set, expect it to
+/// fail, and return what it wrote to stderr.
+fn run_in_child(name: &str) -> String {
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            &format!("tests::{name}"),
+            "--test-threads=1",
+            "--nocapture",
+        ])
+        .env(CHILD, "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success(), "the child did not fail: {stderr}");
+    stderr
+}
+
+#[test]
+#[cfg_attr(miri, ignore)] // runs the test binary again, to see it abort
+fn a_traverse_that_untracks_during_a_collection_aborts() {
+    if std::env::var_os(CHILD).is_some() {
+        let t = types();
+        let ty = TypeRef::new::<Meta, Meddler>(&t.meta, Meta);
+        let _m = PyObj::new(&ty, Meddler(lst(&t, vec![])));
+        collect(0);
+        unreachable!("the collection should have aborted");
+    }
+    let stderr = run_in_child("a_traverse_that_untracks_during_a_collection_aborts");
+    assert!(
+        stderr.contains("untracked or freed a container during a collection"),
+        "{stderr}"
+    );
+}
+
+/// A container whose traverse panics.
+struct Panicker;
+impl Payload for Panicker {
+    type Item = ();
+    const NAME: &'static str = "panicker";
+    const GC: bool = true;
+    fn traverse(&self, _: &[()], _: Visit<'_>) {
+        panic!("traverse failed");
+    }
+}
+
+#[test]
+#[cfg_attr(miri, ignore)] // runs the test binary again, to see it abort
+fn a_panic_in_a_traverse_during_a_collection_aborts() {
+    if std::env::var_os(CHILD).is_some() {
+        let t = types();
+        let ty = TypeRef::new::<Meta, Panicker>(&t.meta, Meta);
+        let _p = PyObj::new(&ty, Panicker);
+        let _ = std::panic::catch_unwind(|| collect(0));
+        unreachable!("the collection should have aborted");
+    }
+    let stderr = run_in_child("a_panic_in_a_traverse_during_a_collection_aborts");
+    assert!(
+        stderr.contains("panic in a payload callback during a collection"),
+        "{stderr}"
+    );
+}

@@ -1,13 +1,13 @@
 //! verify_heap(): recount what the heap's invariants say (Lua's lua_checkmemory).
 //!
-//! Walks the three generation lists checking their links (H2), that every member is a
-//! live container, and that no object is referenced by more tracked containers than its
-//! refcount allows (H1).
+//! Walks the three generation lists checking their links (H2, C2), that every member is
+//! a live container, and that no object is referenced by more tracked containers than
+//! its refcount allows (H1). Safe code only: the walk itself is `gc::walk_generation`.
 
 use std::collections::HashMap;
 
-use super::gc::{generation_heads, list_next, list_prev, NUM_GENERATIONS};
-use super::object::{from_gc, live_objects, vtable_of, PyObj};
+use super::gc::{walk_generation, WalkError, NUM_GENERATIONS};
+use super::object::live_objects;
 
 /// What verify_heap() found.
 #[derive(Debug, Default)]
@@ -26,7 +26,8 @@ impl HeapReport {
     }
 }
 
-/// Check the heap of this thread. Must not run during a collection.
+/// Check the heap of this thread. Must not run during a collection (from a payload's
+/// traverse it reports that, and checks nothing).
 pub fn verify_heap() -> HeapReport {
     let mut report = HeapReport {
         live_objects: live_objects(),
@@ -34,26 +35,15 @@ pub fn verify_heap() -> HeapReport {
     };
     let mut seen: HashMap<usize, usize> = HashMap::new();
     let mut internal: HashMap<usize, (usize, usize)> = HashMap::new(); // id -> (refs, refcnt)
-    for (gen, head) in generation_heads().into_iter().enumerate() {
-        let mut g = list_next(head);
-        let mut steps = 0usize;
-        while g != head {
-            steps += 1;
-            if steps > report.live_objects + 1 {
-                report
-                    .problems
-                    .push(format!("generation {gen} list does not close"));
-                break;
-            }
-            if list_prev(list_next(g)) != g {
+    for gen in 0..NUM_GENERATIONS {
+        let limit = report.live_objects + 1;
+        let walked = walk_generation(gen, limit, |o, prev_ok| {
+            if !prev_ok {
                 report
                     .problems
                     .push(format!("generation {gen}: broken prev link"));
             }
-            let op = from_gc(std::ptr::NonNull::new(g).expect("non-null list member"));
-            // SAFETY: H2: members of a generation list are live objects.
-            let o = unsafe { PyObj::from_borrowed(op) };
-            let vt = vtable_of(op);
+            let vt = o.vtable();
             if !vt.gc {
                 report.problems.push(format!(
                     "{} in a generation list is not a container",
@@ -74,7 +64,21 @@ pub fn verify_heap() -> HeapReport {
                 let e = internal.entry(child.id()).or_insert((0, child.refcnt()));
                 e.0 += 1;
             });
-            g = list_next(g);
+        });
+        match walked {
+            Ok(()) => {}
+            Err(WalkError::NotClosed) => report
+                .problems
+                .push(format!("generation {gen} list does not close")),
+            Err(WalkError::Untracked) => report.problems.push(format!(
+                "generation {gen}: a member was untracked while it was checked"
+            )),
+            Err(WalkError::Busy) => {
+                report
+                    .problems
+                    .push("verify_heap called during a collection".to_string());
+                return report;
+            }
         }
     }
     for (id, (refs, refcnt)) in internal {

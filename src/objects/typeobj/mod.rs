@@ -166,6 +166,15 @@ pub fn install_builtin_slots(ty: &TypeRef, own: &slots::SlotTable) {
     }
 }
 
+/// Fill one more slot of a built-in type (made by a layer above the objects) and put
+/// its slot wrapper(s) in the type's dict.
+pub fn add_slot(ty: &TypeRef, id: slots::SlotId, f: slots::AnySlot) {
+    info(ty).slots.set(id, Some(f));
+    let mut one = slots::SlotTable::EMPTY;
+    one.set(id, Some(f));
+    slotdefs::add_operators(ty, &one);
+}
+
 /// `type(obj).__name__`.
 pub fn type_name(obj: &PyObj) -> String {
     info(&obj.type_obj()).name.to_string()
@@ -230,3 +239,21 @@ pub fn is_subtype(ty: &TypeRef, base: &TypeRef) -> bool {
 pub fn is_heap_type(ty: &TypeRef) -> bool {
     info(ty).heap.is_some()
 }
+
+/// type.__repr__: `<class 'module.Name'>`.
+fn type_repr(
+    _rt: &mut dyn crate::objects::runtime::Runtime,
+    o: &PyObj,
+) -> crate::objects::exceptions::VmResult<String> {
+    let ty = TypeRef::from_obj::<TypeInfo>(o).expect("a type");
+    Ok(format!(
+        "<class '{}'>",
+        crate::objects::object::class_display_name(&ty)
+    ))
+}
+
+/// type's slots.
+pub const SLOTS: slots::SlotTable = slots::SlotTable {
+    repr: Some(type_repr),
+    ..slots::SlotTable::EMPTY
+};

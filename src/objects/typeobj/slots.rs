@@ -180,6 +180,16 @@ macro_rules! slot_tables {
                     $(SlotId::$field => self.$field.map(AnySlot::$variant),)*
                 }
             }
+
+            /// Put `f` (of the slot's kind) in slot `id`.
+            pub fn set(&mut self, id: SlotId, f: Option<AnySlot>) {
+                match id {
+                    $(SlotId::$field => self.$field = match f {
+                        Some(AnySlot::$variant(g)) => Some(g),
+                        _ => None,
+                    },)*
+                }
+            }
         }
     };
 }

@@ -1,102 +1,84 @@
-//! Rich comparison of the built-in types (COMPARE_OP), with CPython's semantics: NaN
-//! compares unequal, sequences compare lexicographically, sets by inclusion, and
-//! ordering unrelated types is a TypeError.
-
-use std::cmp::Ordering;
+//! Rich comparison (COMPARE_OP, CPython's PyObject_RichCompare / do_richcompare): the
+//! right operand's comparison first when its type is a proper subtype of the left's,
+//! then the left's, then the right's reflected; `==` / `!=` fall back to identity, the
+//! orderings to TypeError. Each type's own comparison is its richcompare slot.
 
 use crate::bytecode::opcode::CompareOp;
 use crate::heap::PyObj;
-use crate::objects::numeric::compare_int_float;
-use crate::objects::{dict, float, int, list, protocol, set, string, tuple, typeobj};
+use crate::objects::typeobj::slotdefs::slots_of_type;
+use crate::objects::{ctx, float, int, string, typeobj};
 
 use super::super::Vm;
 use super::bool_obj;
 use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 
-fn from_ordering(ord: Option<Ordering>, op: CompareOp) -> bool {
-    match ord {
-        None => op == CompareOp::Ne,
-        Some(o) => match op {
-            CompareOp::Lt => o == Ordering::Less,
-            CompareOp::Le => o != Ordering::Greater,
-            CompareOp::Eq => o == Ordering::Equal,
-            CompareOp::Ne => o != Ordering::Equal,
-            CompareOp::Gt => o == Ordering::Greater,
-            CompareOp::Ge => o != Ordering::Less,
-        },
+/// `a op b` for exact built-in numbers and strs, without dispatch (None: dispatch).
+#[inline]
+fn fast_compare(a: &PyObj, b: &PyObj, op: CompareOp) -> Option<bool> {
+    let c = ctx();
+    if a.is_type(&c.int_type) && b.is_type(&c.int_type) {
+        let (x, y) = (int::as_i64(a)?, int::as_i64(b)?);
+        return Some(op.holds(Some(x.cmp(&y))));
     }
-}
-
-/// The items of a tuple or list (a snapshot) and whether it is a tuple.
-fn seq_items(o: &PyObj) -> Option<(bool, Vec<PyObj>)> {
-    if let Some(t) = tuple::items(o) {
-        return Some((true, t.to_vec()));
+    if a.is_type(&c.float_type) && b.is_type(&c.float_type) {
+        let (x, y) = (float::value(a)?, float::value(b)?);
+        return Some(op.holds(x.partial_cmp(&y)));
     }
-    list::borrow(o).map(|l| (false, l.0.clone()))
-}
-
-/// Numbers: Some(ordering) (None for NaN) when both are int/bool/float.
-fn numeric_cmp(a: &PyObj, b: &PyObj) -> Option<Option<Ordering>> {
-    if let (Some(x), Some(y)) = (int::as_i64(a), int::as_i64(b)) {
-        return Some(Some(x.cmp(&y)));
+    if a.is_type(&c.str_type) && b.is_type(&c.str_type) {
+        let (x, y) = (string::view(a)?, string::view(b)?);
+        return Some(match op {
+            CompareOp::Eq => x.eq_view(&y),
+            CompareOp::Ne => !x.eq_view(&y),
+            _ => op.holds(Some(x.cmp_view(&y))),
+        });
     }
-    let (ia, ib) = (int::value(a), int::value(b));
-    let (fa, fb) = (float::value(a), float::value(b));
-    match (ia, ib, fa, fb) {
-        (Some(x), Some(y), _, _) => Some(Some(x.cmp(&y))),
-        (Some(x), _, _, Some(y)) => Some(compare_int_float(&x, y)),
-        (_, Some(y), Some(x), _) => Some(compare_int_float(&y, x).map(Ordering::reverse)),
-        (_, _, Some(x), Some(y)) => Some(x.partial_cmp(&y)),
-        _ => None,
-    }
+    None
 }
 
 /// COMPARE_OP: the result object.
 pub fn compare(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
-    if super::dunder::any_heap(a, b) {
-        vm.enter_recursive(" in comparison")?;
-        let r = vm.rich_compare(a, b, op);
-        vm.leave_recursive();
-        return r;
+    if let Some(r) = fast_compare(a, b, op) {
+        return Ok(bool_obj(r));
     }
-    Ok(bool_obj(compare_bool(vm, a, b, op)?))
+    vm.enter_recursive(" in comparison")?;
+    let r = do_richcompare(vm, a, b, op);
+    vm.leave_recursive();
+    r
 }
 
-/// `a op b` as a bool, for the built-in types.
-pub fn compare_bool(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<bool> {
-    if super::dunder::any_heap(a, b) {
-        let r = compare(vm, a, b, op)?;
-        return vm.truthy(&r);
-    }
-    compare_bool_builtin(vm, a, b, op)
-}
-
-/// `a op b` with the built-in types' rules, whatever the classes of `a` and `b`
-/// (the comparison a subclass of a built-in type inherits).
-pub fn compare_bool_builtin(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<bool> {
-    if let Some(ord) = numeric_cmp(a, b) {
-        return Ok(from_ordering(ord, op));
-    }
-    if let (Some(x), Some(y)) = (string::view(a), string::view(b)) {
-        return Ok(from_ordering(Some(x.cmp_view(&y)), op));
-    }
-    if let (Some((ta, xa)), Some((tb, xb))) = (seq_items(a), seq_items(b)) {
-        if ta == tb {
-            return sequence_compare(vm, &xa, &xb, op);
+fn do_richcompare(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+    let c = ctx();
+    let (ta, tb) = (a.type_obj(), b.type_obj());
+    let fa = slots_of_type(&ta).richcompare.get();
+    let fb = slots_of_type(&tb).richcompare.get();
+    let mut checked_reflected = false;
+    if !ta.is(&tb) && typeobj::is_subtype(&tb, &ta) {
+        if let Some(f) = fb {
+            checked_reflected = true;
+            let r = f(vm, b, a, op.swapped())?;
+            if !r.is(&c.not_implemented) {
+                return Ok(r);
+            }
         }
     }
-    let (sa, sb) = (a.is_a::<set::Set>(), b.is_a::<set::Set>());
-    if sa && sb {
-        return set_compare(a, b, op);
+    if let Some(f) = fa {
+        let r = f(vm, a, b, op)?;
+        if !r.is(&c.not_implemented) {
+            return Ok(r);
+        }
     }
-    // dict views and mappingproxy (vm/ops/dictview.rs).
-    if let Some(r) = vm.dict_view_compare(a, b, op)? {
-        return Ok(r);
+    if !checked_reflected {
+        if let Some(f) = fb {
+            let r = f(vm, b, a, op.swapped())?;
+            if !r.is(&c.not_implemented) {
+                return Ok(r);
+            }
+        }
     }
     match op {
-        CompareOp::Eq => Ok(a.is(b) || vm.equal_builtin(a, b)?),
-        CompareOp::Ne => Ok(!(a.is(b) || vm.equal_builtin(a, b)?)),
+        CompareOp::Eq => Ok(bool_obj(a.is(b))),
+        CompareOp::Ne => Ok(bool_obj(!a.is(b))),
         _ => Err(exceptions::type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
             op.symbol(),
@@ -106,112 +88,29 @@ pub fn compare_bool_builtin(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) ->
     }
 }
 
-/// Lexicographic comparison: the first pair that differs decides.
-fn sequence_compare(vm: &mut Vm, xa: &[PyObj], xb: &[PyObj], op: CompareOp) -> VmResult<bool> {
-    if matches!(op, CompareOp::Eq | CompareOp::Ne) && xa.len() != xb.len() {
-        return Ok(op == CompareOp::Ne);
+/// `a op b` as a bool.
+pub fn compare_bool(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<bool> {
+    if let Some(r) = fast_compare(a, b, op) {
+        return Ok(r);
     }
-    for (x, y) in xa.iter().zip(xb) {
-        if x.is(y) {
-            continue;
-        }
-        if !vm.equal(x, y)? {
-            return match op {
-                CompareOp::Eq => Ok(false),
-                CompareOp::Ne => Ok(true),
-                _ => {
-                    vm.enter_recursive(" in comparison")?;
-                    let r = compare_bool(vm, x, y, op);
-                    vm.leave_recursive();
-                    r
-                }
-            };
-        }
+    let r = compare(vm, a, b, op)?;
+    let c = ctx();
+    if r.is(&c.true_) {
+        return Ok(true);
     }
-    Ok(from_ordering(Some(xa.len().cmp(&xb.len())), op))
-}
-
-fn set_compare(a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<bool> {
-    let (x, y) = (
-        set::borrow(a).ok_or_else(busy)?,
-        set::borrow(b).ok_or_else(busy)?,
-    );
-    let mut eq = |p: &PyObj, q: &PyObj| protocol::eq(p, q);
-    let r = match op {
-        CompareOp::Eq => x.0.set_eq(&y.0, &mut eq)?,
-        CompareOp::Ne => !x.0.set_eq(&y.0, &mut eq)?,
-        CompareOp::Le => x.0.is_subset(&y.0, &mut eq)?,
-        CompareOp::Ge => x.0.is_superset(&y.0, &mut eq)?,
-        CompareOp::Lt => x.0.len() < y.0.len() && x.0.is_subset(&y.0, &mut eq)?,
-        CompareOp::Gt => x.0.len() > y.0.len() && x.0.is_superset(&y.0, &mut eq)?,
-    };
-    Ok(r)
-}
-
-fn busy() -> crate::objects::exceptions::Exc {
-    exceptions::named("RuntimeError", "Set changed size during iteration")
+    if r.is(&c.false_) {
+        return Ok(false);
+    }
+    vm.truthy(&r)
 }
 
 impl Vm {
-    /// `a == b` (identity first, as containers compare their items). Each level of
-    /// nested lists, tuples and dicts counts against the recursion limit, so a deep
-    /// nest is a RecursionError "in comparison", as in CPython.
+    /// `a == b` (identity first, as containers compare their items).
     pub fn equal(&mut self, a: &PyObj, b: &PyObj) -> VmResult<bool> {
         if a.is(b) {
             return Ok(true);
         }
-        if super::dunder::any_heap(a, b) {
-            return compare_bool(self, a, b, CompareOp::Eq);
-        }
-        self.equal_builtin(a, b)
-    }
-
-    /// `a == b` with the built-in types' rules (no identity shortcut).
-    pub(crate) fn equal_builtin(&mut self, a: &PyObj, b: &PyObj) -> VmResult<bool> {
-        if a.is_a::<dict::Dict>() && b.is_a::<dict::Dict>() {
-            self.enter_recursive(" in comparison")?;
-            let r = self.dict_equal(a, b);
-            self.leave_recursive();
-            return r;
-        }
-        if let (Some((ta, xa)), Some((tb, xb))) = (seq_items(a), seq_items(b)) {
-            if ta == tb {
-                if xa.len() != xb.len() {
-                    return Ok(false);
-                }
-                self.enter_recursive(" in comparison")?;
-                let r = self.items_equal(&xa, &xb);
-                self.leave_recursive();
-                return r;
-            }
-        }
-        Ok(protocol::eq(a, b)?)
-    }
-
-    fn items_equal(&mut self, xa: &[PyObj], xb: &[PyObj]) -> VmResult<bool> {
-        for (x, y) in xa.iter().zip(xb) {
-            if !x.is(y) && !self.equal(x, y)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    }
-
-    fn dict_equal(&mut self, a: &PyObj, b: &PyObj) -> VmResult<bool> {
-        let (ia, ib) = (
-            dict::items(a).unwrap_or_default(),
-            dict::items(b).unwrap_or_default(),
-        );
-        if ia.len() != ib.len() {
-            return Ok(false);
-        }
-        for (k, v) in ia {
-            match self.dict_get(b, &k)? {
-                Some(w) if self.equal(&v, &w)? => {}
-                _ => return Ok(false),
-            }
-        }
-        Ok(true)
+        compare_bool(self, a, b, CompareOp::Eq)
     }
 
     /// Count one level of Rust recursion on a user-reachable path (comparison, repr

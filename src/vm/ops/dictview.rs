@@ -1,7 +1,7 @@
 //! The set behaviour of dict_keys and dict_items views (CPython's dictviews_*):
 //! `&`, `|`, `-`, `^` with any iterable on either side (the result is a set), rich
-//! comparison with sets and other set-like views, and `isdisjoint`; and mappingproxy's
-//! operators, which are its mapping's.
+//! comparison with sets and other set-like views (their richcompare slot, set by
+//! builtins/methods_dict.rs), and `isdisjoint`; and mappingproxy's `|`, its mapping's.
 
 use crate::bytecode::opcode::{BinaryOp, CompareOp};
 use crate::heap::PyObj;
@@ -12,17 +12,6 @@ use crate::objects::{ctx, set, string, tuple};
 
 use super::super::Vm;
 use crate::objects::exceptions::{self, VmResult};
-
-/// Comparing `b op' a` means `a op b`.
-fn swapped(op: CompareOp) -> CompareOp {
-    match op {
-        CompareOp::Lt => CompareOp::Gt,
-        CompareOp::Le => CompareOp::Ge,
-        CompareOp::Gt => CompareOp::Lt,
-        CompareOp::Ge => CompareOp::Le,
-        other => other,
-    }
-}
 
 fn is_anyset(o: &PyObj) -> bool {
     o.is_a::<set::Set>()
@@ -41,10 +30,7 @@ impl Vm {
 
     /// len() of a set or a view.
     fn size_of(&mut self, o: &PyObj) -> VmResult<usize> {
-        match super::len_of(o) {
-            Some(n) => n,
-            None => Ok(0),
-        }
+        self.len(o)
     }
 
     /// dictviews_to_set: a new set of the operand's items (a keys view of a dict: its
@@ -180,38 +166,25 @@ impl Vm {
         Ok(result)
     }
 
-    /// `a op b` when a keys or items view meets a set or another such view, or a
-    /// mappingproxy anything: Some(result); None when neither side answers.
-    pub(crate) fn dict_view_compare(
+    /// dictview_richcompare of the keys or items view `v` with `other`: None
+    /// (NotImplemented) unless `other` is a set or a set-like view.
+    pub(crate) fn dict_view_richcompare(
         &mut self,
-        a: &PyObj,
-        b: &PyObj,
+        v: &PyObj,
+        other: &PyObj,
         op: CompareOp,
     ) -> VmResult<Option<bool>> {
-        if let Some(p) = a.get::<MappingProxy>() {
-            let m = p.mapping.clone();
-            return super::compare_bool(self, &m, b, op).map(Some);
-        }
-        if let Some(p) = b.get::<MappingProxy>() {
-            let m = p.mapping.clone();
-            return super::compare_bool(self, a, &m, op).map(Some);
-        }
-        let setlike = |o: &PyObj| is_anyset(o) || dict::is_set_view(o);
-        let (this, other, op) = if dict::is_set_view(a) && setlike(b) {
-            (a, b, op)
-        } else if dict::is_set_view(b) && setlike(a) {
-            (b, a, swapped(op))
-        } else {
+        if !dict::is_set_view(v) || !(is_anyset(other) || dict::is_set_view(other)) {
             return Ok(None);
-        };
-        let (ls, lo) = (self.size_of(this)?, self.size_of(other)?);
+        }
+        let (ls, lo) = (self.size_of(v)?, self.size_of(other)?);
         let r = match op {
-            CompareOp::Eq => ls == lo && self.all_contained_in(this, other)?,
-            CompareOp::Ne => !(ls == lo && self.all_contained_in(this, other)?),
-            CompareOp::Lt => ls < lo && self.all_contained_in(this, other)?,
-            CompareOp::Le => ls <= lo && self.all_contained_in(this, other)?,
-            CompareOp::Gt => ls > lo && self.all_contained_in(other, this)?,
-            CompareOp::Ge => ls >= lo && self.all_contained_in(other, this)?,
+            CompareOp::Eq => ls == lo && self.all_contained_in(v, other)?,
+            CompareOp::Ne => !(ls == lo && self.all_contained_in(v, other)?),
+            CompareOp::Lt => ls < lo && self.all_contained_in(v, other)?,
+            CompareOp::Le => ls <= lo && self.all_contained_in(v, other)?,
+            CompareOp::Gt => ls > lo && self.all_contained_in(other, v)?,
+            CompareOp::Ge => ls >= lo && self.all_contained_in(other, v)?,
         };
         Ok(Some(r))
     }

@@ -4,7 +4,7 @@
 //! the binary ones, `__eq__` standing in for `__ne__`, identity as the last resort of
 //! `==`, `__bool__` then `__len__` for truth, `__getitem__` iteration).
 
-use crate::bytecode::opcode::{BinaryOp, CompareOp};
+use crate::bytecode::opcode::BinaryOp;
 use crate::heap::PyObj;
 use crate::objects::iter::GetItemIter;
 use crate::objects::{ctx, int, typeobj};
@@ -33,17 +33,6 @@ pub fn binary_names(op: BinaryOp) -> (&'static str, &'static str, &'static str) 
     }
 }
 
-fn compare_names(op: CompareOp) -> (&'static str, &'static str) {
-    match op {
-        CompareOp::Lt => ("__lt__", "__gt__"),
-        CompareOp::Le => ("__le__", "__ge__"),
-        CompareOp::Eq => ("__eq__", "__eq__"),
-        CompareOp::Ne => ("__ne__", "__ne__"),
-        CompareOp::Gt => ("__gt__", "__lt__"),
-        CompareOp::Ge => ("__ge__", "__le__"),
-    }
-}
-
 /// Does `o` (an instance of a class or not) have a built-in type's behaviour?
 fn builtin_behaviour(o: &PyObj) -> bool {
     super::special::builtin_payload(o.vtable())
@@ -66,48 +55,6 @@ impl Vm {
             return Ok(None);
         }
         self.call_special(a, name, std::slice::from_ref(b))
-    }
-
-    /// `a op b` for instances of classes (CPython's do_richcompare).
-    pub fn rich_compare(&mut self, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
-        let (name, reflected) = compare_names(op);
-        let (ta, tb) = (a.type_obj(), b.type_obj());
-        let mut checked_reflected = false;
-        if !ta.is(&tb) && typeobj::is_subtype(&tb, &ta) && b.vtable().heap_type {
-            checked_reflected = true;
-            if let Some(r) = self.try_special(b, reflected, a)? {
-                if !is_ni(&r) {
-                    return Ok(r);
-                }
-            }
-        }
-        if let Some(r) = self.try_special(a, name, b)? {
-            if !is_ni(&r) {
-                return Ok(r);
-            }
-        }
-        if !checked_reflected {
-            if let Some(r) = self.try_special(b, reflected, a)? {
-                if !is_ni(&r) {
-                    return Ok(r);
-                }
-            }
-        }
-        if builtin_behaviour(a) || builtin_behaviour(b) {
-            // A subclass of a built-in type that does not override the comparison.
-            let r = super::compare::compare_bool_builtin(self, a, b, op)?;
-            return Ok(super::bool_obj(r));
-        }
-        match op {
-            CompareOp::Eq => Ok(super::bool_obj(a.is(b))),
-            CompareOp::Ne => Ok(super::bool_obj(!a.is(b))),
-            _ => Err(exceptions::type_error(format!(
-                "'{}' not supported between instances of '{}' and '{}'",
-                op.symbol(),
-                typeobj::type_name(a),
-                typeobj::type_name(b)
-            ))),
-        }
     }
 
     /// `a op b` (and `a op= b`) where an operand is an instance of a class.
@@ -219,27 +166,6 @@ impl Vm {
                 "cannot fit 'int' into an index-sized integer",
             )),
         }
-    }
-
-    /// hash(x) of an instance: `__hash__` (None makes it unhashable).
-    pub fn hash_special(&mut self, o: &PyObj) -> VmResult<i64> {
-        if !self.dispatches(o, "__hash__") {
-            return Ok(crate::objects::protocol::hash(o)?);
-        }
-        let Some(r) = self.call_special(o, "__hash__", &[])? else {
-            return Err(exceptions::type_error(format!(
-                "unhashable type: '{}'",
-                typeobj::type_name(o)
-            )));
-        };
-        let Some(v) = int::value(&r) else {
-            return Err(exceptions::type_error(
-                "__hash__ method should return an integer",
-            ));
-        };
-        // A big int is reduced as int's own hash is; -1 is reserved.
-        let h = crate::objects::protocol::hash(&super::int_obj(&v)?)?;
-        Ok(if h == -1 { -2 } else { h })
     }
 
     /// iter(x) of an instance: `__iter__`, or a sequence iterator over `__getitem__`.

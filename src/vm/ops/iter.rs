@@ -9,6 +9,7 @@ use crate::heap::PyObj;
 use crate::objects::iter::{seq_iter, DictIter, DictIterKind, SeqIter, SetIter};
 use crate::objects::range::{self, RangeIter};
 use crate::objects::settable::SetTable;
+use crate::objects::typeobj::slotdefs::slots_of_type;
 use crate::objects::{ctx, dict, list, protocol, set, string, tuple, typeobj};
 
 use super::super::Vm;
@@ -90,7 +91,7 @@ impl Vm {
         {
             return Ok(o.clone());
         }
-        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.iter) {
+        if let Some(f) = slots_of_type(&o.type_obj()).iter.get() {
             return f(self, o);
         }
         Err(exceptions::type_error(format!(
@@ -299,8 +300,17 @@ impl Vm {
         if let Ok(s) = o.borrow::<SetIter>() {
             return s.len;
         }
-        if let Some(f) = super::slots::slots_of(o).and_then(|s| s.length_hint) {
-            return f(o);
+        // A type's own __length_hint__ (the reversed iterators).
+        let key = string::intern_str("__length_hint__");
+        if let Ok(Some(f)) = self.type_lookup(&o.type_obj(), &key) {
+            if let Ok(n) = self.call(
+                &f,
+                crate::objects::args::Args::positional(std::slice::from_ref(o)),
+            ) {
+                if let Some(n) = crate::objects::int::as_i64(&n) {
+                    return n.max(0) as usize;
+                }
+            }
         }
         8
     }

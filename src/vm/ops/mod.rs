@@ -11,7 +11,6 @@ mod generic_attr;
 mod iter;
 mod percent;
 mod repr;
-pub mod slots;
 mod special;
 mod subscr;
 mod typecache;
@@ -20,15 +19,15 @@ pub(crate) use arith::binary_op_builtin;
 pub use arith::{binary_op, bool_obj, int_obj, small_int_binary, unary_op};
 pub(crate) use attr::no_attribute;
 pub use attr::traceback_object;
-pub use compare::{compare, compare_bool, compare_bool_builtin};
+pub use compare::{compare, compare_bool};
 pub use iter::{char_str, register_iterator, NextFn};
 pub use repr::ascii_escape;
-pub use slots::{register_slots, slot_len, slots_of, Slots};
 pub(crate) use typecache::TypeCache;
 
 use crate::error::PyResult;
 use crate::heap::PyObj;
 use crate::objects::numeric::{format_float, format_int};
+use crate::objects::typeobj::slotdefs::slots_of_type;
 use crate::objects::unicode::methods_format::format_str;
 use crate::objects::unicode::view::{concat, StrView};
 use crate::objects::{ctx, dict, float, int, list, protocol, range, set, string, tuple, typeobj};
@@ -140,7 +139,7 @@ pub fn len_of(o: &PyObj) -> Option<VmResult<usize>> {
             )
         }));
     }
-    slot_len(o).map(Ok)
+    None
 }
 
 impl Vm {
@@ -171,18 +170,26 @@ impl Vm {
             // A range too long for an index is certainly not empty.
             return Ok(n.map_or(true, |n| n > 0));
         }
+        if let Some(f) = slots_of_type(&o.type_obj()).length.get() {
+            return Ok(f(self, o)? > 0);
+        }
         Ok(true)
     }
 
-    /// hash(obj).
+    /// hash(obj): the type's hash slot (an exact str's cached hash first).
     pub fn hash(&mut self, o: &PyObj) -> VmResult<i64> {
-        if o.vtable().heap_type {
-            return self.hash_special(o);
+        if o.is_type(&ctx().str_type) {
+            if let Some(h) = string::hash(o) {
+                return Ok(h);
+            }
         }
-        if let Some(h) = string::hash(o) {
-            return Ok(h);
+        match slots_of_type(&o.type_obj()).hash.get() {
+            Some(f) => f(self, o),
+            None => Err(exceptions::type_error(format!(
+                "unhashable type: '{}'",
+                typeobj::type_name(o)
+            ))),
         }
-        Ok(protocol::hash(o)?)
     }
 
     /// `item in container`.
@@ -228,7 +235,7 @@ impl Vm {
             drop(l);
             return self.any_equal(&items, item);
         }
-        if let Some(f) = slots_of(container).and_then(|s| s.contains) {
+        if let Some(f) = slots_of_type(&container.type_obj()).contains.get() {
             return f(self, container, item);
         }
         let it = match self.iter(container) {

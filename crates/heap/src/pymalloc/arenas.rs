@@ -1,6 +1,7 @@
 //! The pymalloc state and its algorithms: usedpools, the arena objects and
 //! usable_arenas (kept sorted with nfp2lasta), block allocation and release
-//! (pymalloc_alloc / pymalloc_free of CPython 3.11's obmalloc.c).
+//! (pymalloc_alloc / pymalloc_free of CPython 3.11's obmalloc.c). Everything here runs
+//! with the instance's lock held (L1); the invariants cited are listed in pymalloc.rs.
 
 use super::geometry::{Geometry, MAX_CLASSES, MAX_POOLS_IN_ARENA, POOL_OVERHEAD};
 use super::Counters;
@@ -25,7 +26,8 @@ macro_rules! check {
 /// Report a failed `check!` without allocating, then abort.
 #[cold]
 pub(super) fn check_failed(msg: &str) -> ! {
-    // SAFETY: writes msg.len() bytes of a valid &str to fd 2.
+    // SAFETY: L2: write(2) is how to report without allocating; it reads msg.len()
+    // bytes of a valid &str.
     unsafe { libc::write(2, msg.as_ptr().cast(), msg.len()) };
     std::process::abort()
 }
@@ -128,7 +130,8 @@ impl State {
     #[inline]
     pub unsafe fn ao(&self, i: u32) -> *mut ArenaObject {
         check!(i < self.maxarenas);
-        // SAFETY: caller guarantees i indexes the arenas array of maxarenas objects.
+        // SAFETY: A4: the arenas array holds maxarenas objects, and i < maxarenas
+        // (caller).
         unsafe { self.arenas.add(i as usize) }
     }
 
@@ -143,13 +146,15 @@ impl State {
     /// of memory for a new arena.
     ///
     /// # Safety
-    /// `szidx < g.nclasses()`; the state's invariants (P1-P4, A1-A3) hold.
+    /// `szidx < g.nclasses()`; the lock is held (L1), so the state's invariants
+    /// (P1-P6, A1-A4) hold.
     #[inline]
     pub unsafe fn malloc(&mut self, szidx: usize, c: &Counters) -> *mut u8 {
         let pool = self.usedpools[szidx];
         if !pool.is_null() {
-            // SAFETY: P1: a pool on usedpools is carved, has szidx == szidx and a non-null
-            // freeblock whose first word is the next free block (or null).
+            // SAFETY: L1: the state is ours; P1: a pool on usedpools is carved, has
+            // szidx == szidx and a non-null freeblock; P6: the first word of a free
+            // block is the next free block (or null).
             unsafe {
                 (*pool).count += 1;
                 let bp = (*pool).freeblock;
@@ -163,14 +168,19 @@ impl State {
                 return bp;
             }
         }
-        // SAFETY: same invariants; usedpools[szidx] is empty.
+        // SAFETY: L1 and the invariants as above; usedpools[szidx] is empty.
         unsafe { self.allocate_from_new_pool(szidx, c) }
     }
 
     /// pymalloc_pool_extend: the pool's free list ran out.
+    ///
+    /// # Safety
+    /// The lock is held (L1); `pool` is the head of usedpools[szidx], whose last free
+    /// block was just handed out (its freeblock is now null).
     unsafe fn pool_extend(&mut self, pool: *mut PoolHeader, szidx: usize) {
-        // SAFETY: pool is the head of usedpools[szidx] (P1); offsets up to
-        // maxnextoffset leave a whole block inside the pool.
+        // SAFETY: P1: pool is a carved pool, the head of usedpools[szidx], as are the
+        // ring members it is unlinked from; P6: a block at nextoffset <= maxnextoffset
+        // lies whole inside the pool and can hold the free-list link.
         unsafe {
             if (*pool).nextoffset <= (*pool).maxnextoffset {
                 // Room for another never-used block: it becomes the whole free list.
@@ -197,11 +207,14 @@ impl State {
     /// an arena if none), link it to usedpools[szidx] and return its first block.
     ///
     /// # Safety
-    /// The state lock is held and usedpools[szidx] is empty.
+    /// The state lock is held (L1), szidx < g.nclasses() and usedpools[szidx] is empty.
     #[inline(never)]
     unsafe fn allocate_from_new_pool(&mut self, szidx: usize, c: &Counters) -> *mut u8 {
-        // SAFETY: arena indices on usable_arenas / nfp2lasta are < maxarenas and
-        // associated (A1, A2); pools taken below are inside their arena.
+        // SAFETY: A1/A2/A4: arena indices on usable_arenas / nfp2lasta are <
+        // maxarenas and associated; P3: a pool on freepools is carved and empty; A4/P5:
+        // an arena with nfreepools > 0 and no freepools has an uncarved pool at
+        // pool_address, pool-aligned, inside the arena; P6: the blocks handed out and
+        // linked below lie inside the pool.
         unsafe {
             if self.usable_arenas == NO_ARENA {
                 let ai = self.new_arena(c);
@@ -279,10 +292,11 @@ impl State {
     /// the system refuses.
     ///
     /// # Safety
-    /// The state lock is held (A1-A3 hold before and after).
+    /// The state lock is held (L1; A1-A4 hold before and after).
     unsafe fn new_arena(&mut self, c: &Counters) -> u32 {
-        // SAFETY: the arenas array is (re)allocated from System with the layout of
-        // maxarenas objects; indices written are below the new maxarenas.
+        // SAFETY: A4: the arenas array is (re)allocated from System with the layout of
+        // maxarenas objects, and the objects written are below the new maxarenas; A1:
+        // unused_arena_objects names an unassociated object < maxarenas.
         unsafe {
             if self.unused_arena_objects == NO_ARENA {
                 // Grow the arena objects (no pointer into the array is held: indices).
@@ -351,13 +365,14 @@ impl State {
     /// link into the block (see `write_link`).
     ///
     /// # Safety
-    /// `bp` is a block handed out by `malloc` of this state and not freed since;
-    /// `user` has bp's address.
+    /// The lock is held (L1); `bp` is a block handed out by `malloc` of this state and
+    /// not freed since (B1); `user` has bp's address and is valid for `user_len` bytes.
     #[inline]
     pub unsafe fn free(&mut self, bp: *mut u8, user: *mut u8, user_len: usize, c: &Counters) {
         let pool = self.pool_of(bp);
-        // SAFETY: P-invariants: bp's pool is carved with count > 0; bp is a whole
-        // block of at least 8 bytes, so it can hold the free-list link.
+        // SAFETY: B1: bp is a live block, so P5: its pool's header is at the masked
+        // address, carved, with count > 0; P6: bp is a whole block that can hold the
+        // free-list link.
         unsafe {
             check!((*pool).count > 0);
             let lastfree = (*pool).freeblock;
@@ -379,10 +394,12 @@ impl State {
     /// Link a pool that was full to the front of its usedpools ring.
     ///
     /// # Safety
-    /// `pool` is a carved pool of this allocator that was full, and the lock is held.
+    /// `pool` is a carved pool of this allocator that was full (P2), and the lock is
+    /// held (L1).
     #[inline(never)]
     unsafe fn insert_to_usedpool(&mut self, pool: *mut PoolHeader) {
-        // SAFETY: pool and the ring members are carved pools (P1).
+        // SAFETY: P1/P2: pool and the ring members are carved pools with initialised
+        // headers; L1: the state is ours.
         unsafe {
             let sz = (*pool).szidx as usize;
             let head = self.usedpools[sz];
@@ -405,11 +422,13 @@ impl State {
     /// free and not the last one in usable_arenas, as CPython 3.11 does: bpo-37257).
     ///
     /// # Safety
-    /// `pool` is on usedpools and now has no block in use; the lock is held.
+    /// `pool` is on usedpools and now has no block in use; the lock is held (L1).
     #[inline(never)]
     unsafe fn insert_to_freepool(&mut self, pool: *mut PoolHeader, c: &Counters) {
-        // SAFETY: pool is on usedpools (it was neither full nor empty); its arenaindex
-        // names an associated arena object (A1); list indices are valid (A2).
+        // SAFETY: P1: pool is on usedpools (it was neither full nor empty), as are its
+        // ring neighbours; A1/A4: its arenaindex names an associated arena object,
+        // whose memory is a System allocation of arena_layout(); A2: the arena indices
+        // on usable_arenas and nfp2lasta are valid.
         unsafe {
             let sz = (*pool).szidx as usize;
             let next = (*pool).nextpool;
@@ -503,10 +522,11 @@ impl State {
     /// private instance; blocks still in use become dangling).
     ///
     /// # Safety
-    /// No block of this state is used afterwards.
+    /// No block of this state is used afterwards (B1), and the state is ours (L1).
     pub unsafe fn release_all(&mut self) {
-        // SAFETY: associated arena objects hold System allocations of arena_layout;
-        // the array itself was allocated with the layout of maxarenas objects.
+        // SAFETY: A4: associated arena objects hold System allocations of
+        // arena_layout(); the array itself was allocated with the layout of maxarenas
+        // objects.
         unsafe {
             for i in 0..self.maxarenas {
                 let ao = self.ao(i);
@@ -531,12 +551,14 @@ impl State {
 /// bytes it covers would be undefined behaviour under Stacked Borrows.
 ///
 /// # Safety
-/// `bp` is a whole block (>= one word) with arena provenance; `user` has the same
-/// address and is valid for writes of `user_len` bytes.
+/// `bp` is a whole block (>= one word, P6) with arena provenance (A4); `user` has the
+/// same address and is valid for writes of `user_len` bytes (B1).
 #[inline(always)]
 unsafe fn write_link(bp: *mut u8, user: *mut u8, user_len: usize, next: *mut u8) {
     const W: usize = std::mem::size_of::<*mut u8>();
-    // SAFETY: caller contract; the block holds at least W bytes.
+    // SAFETY: P6: the block holds at least W bytes and is aligned for a pointer (the
+    // user's pointer too, same address); B1: the caller's bytes are written through
+    // the caller's pointer; A4: the rest through the arena's provenance.
     unsafe {
         if user_len >= W {
             (user as *mut *mut u8).write(next);

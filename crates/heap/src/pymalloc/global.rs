@@ -7,6 +7,19 @@
 //! buffers, strings and the compiler's vectors from pymalloc too, so the statistics
 //! tell the whole truth. An embedder who does not install it still gets every object
 //! from pymalloc; only the buffers go to the embedder's allocator.
+//!
+//! # Invariants (cited as G1, G2)
+//!
+//! - **G1** The mode is fixed once per process: `MODE` goes from UNSET to one mode by a
+//!   compare-exchange (`choose_global_mode` or `init_mode`) and never changes again.
+//!   Every call routes by the mode, so a block is always given back to the instance
+//!   (or the system path) that handed it out; the instances are statics, never
+//!   dropped.
+//! - **G2** The environment is not modified while another thread may read it: the
+//!   contract of `std::env::set_var` (unsafe since Rust 2024). `init_mode` reads
+//!   GLASSPY_MALLOC with libc's getenv, which does not allocate, at the first
+//!   allocation through pymalloc (before main when `GlobalPymalloc` is the global
+//!   allocator).
 
 use super::{MallocStats, Pymalloc, VerifyError};
 use crate::pymalloc::geometry::Geometry;
@@ -72,9 +85,9 @@ pub fn choose_global_mode(m: GlobalMode) -> Result<(), GlobalMode> {
 #[cold]
 #[inline(never)]
 fn init_mode() -> u8 {
-    // SAFETY: the name is NUL-terminated; getenv returns null or a NUL-terminated
-    // string owned by the environment, read at once (before anyone calls setenv:
-    // this runs at the process's first allocation).
+    // SAFETY: G2: nobody modifies the environment meanwhile, so getenv's result (null,
+    // or a NUL-terminated string owned by the environment) stays valid while it is
+    // read, at once; the name is NUL-terminated.
     let m = unsafe {
         let p = libc::getenv(c"GLASSPY_MALLOC".as_ptr());
         if p.is_null() {
@@ -100,18 +113,20 @@ fn init_mode() -> u8 {
 /// As `GlobalAlloc::alloc`: `layout` has a non-zero size.
 #[inline]
 pub unsafe fn object_alloc(layout: Layout) -> *mut u8 {
-    // SAFETY: forwarded contract.
+    // SAFETY: B1: GlobalAlloc's contract, forwarded from the caller; G1: the instance
+    // is the one the process's mode chose.
     unsafe { GlobalPymalloc.alloc(layout) }
 }
 
 /// Free a block that `object_alloc` returned.
 ///
 /// # Safety
-/// As `GlobalAlloc::dealloc`: `ptr` came from `object_alloc(layout)` and is freed once.
+/// As `GlobalAlloc::dealloc`: `ptr` came from `object_alloc(layout)` and is freed once
+/// (B1).
 #[inline]
 pub unsafe fn object_dealloc(ptr: *mut u8, layout: Layout) {
-    // SAFETY: forwarded contract; both functions route through the one instance the
-    // mode chose.
+    // SAFETY: B1, forwarded from the caller; G1: both functions route through the one
+    // instance the mode chose.
     unsafe { GlobalPymalloc.dealloc(ptr, layout) }
 }
 
@@ -155,10 +170,12 @@ pub fn global_verify() -> Result<(), VerifyError> {
     global_heap().map_or(Ok(()), |h| h.verify())
 }
 
-// SAFETY: forwards each call to one Pymalloc chosen once for the whole process
-// (MODE never changes after it is set), so a block is always freed by the instance
-// that allocated it.
+// SAFETY: G1: forwards each call to one Pymalloc chosen once for the whole process,
+// so a block is always freed by the instance that allocated it; B1: each instance
+// keeps GlobalAlloc's contract.
 unsafe impl GlobalAlloc for GlobalPymalloc {
+    /// # Safety
+    /// GlobalAlloc's: `layout` has a non-zero size.
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         match mode() {
@@ -168,6 +185,8 @@ unsafe impl GlobalAlloc for GlobalPymalloc {
         }
     }
 
+    /// # Safety
+    /// As `alloc`.
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         match mode() {
@@ -177,9 +196,11 @@ unsafe impl GlobalAlloc for GlobalPymalloc {
         }
     }
 
+    /// # Safety
+    /// GlobalAlloc's (B1): `ptr` was allocated by this allocator with `layout`.
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: GlobalAlloc's contract, forwarded to the instance that allocated.
+        // SAFETY: B1, forwarded; G1: to the instance that allocated.
         unsafe {
             match mode() {
                 SEED => SEED_HEAP.dealloc(ptr, layout),
@@ -189,9 +210,12 @@ unsafe impl GlobalAlloc for GlobalPymalloc {
         }
     }
 
+    /// # Safety
+    /// GlobalAlloc's: as `dealloc`, and `new_size` rounded up to `layout.align()` does
+    /// not overflow isize.
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: GlobalAlloc's contract, forwarded to the instance that allocated.
+        // SAFETY: B1, forwarded; G1: to the instance that allocated.
         unsafe {
             match mode() {
                 SEED => SEED_HEAP.realloc(ptr, layout, new_size),

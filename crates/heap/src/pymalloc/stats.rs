@@ -241,8 +241,9 @@ impl State {
     pub fn collect_stats(&self, out: &mut MallocStats) {
         let g = self.g;
         for ai in 0..self.maxarenas {
-            // SAFETY: ai < maxarenas; associated arenas' pools below pool_address are
-            // carved and have initialised headers (A1, P-invariants).
+            // SAFETY: L1: called under the lock; A4: ai < maxarenas indexes the arena
+            // objects, and an associated arena's pools below pool_address are carved,
+            // pool-aligned, with initialised headers (P5).
             unsafe {
                 let ao = self.ao(ai);
                 if (*ao).address.is_null() {
@@ -295,8 +296,9 @@ impl State {
             }
             let mut pool = head;
             let mut n = 0;
-            // SAFETY: ring members are carved pools (P1, under verification; the walk
-            // is bounded by the number of pools that can exist).
+            // SAFETY: L1: called under the lock; P1: ring members are carved pools with
+            // initialised headers (under verification, but as memory they hold: the
+            // walk is bounded by the number of pools that can exist).
             unsafe {
                 loop {
                     n += 1;
@@ -326,7 +328,9 @@ impl State {
         let mut wholly_free = 0usize;
         let mut nonfull_used = 0usize;
         for ai in 0..self.maxarenas {
-            // SAFETY: ai < maxarenas; pools below pool_address are carved.
+            // SAFETY: L1: called under the lock; A4: ai < maxarenas, and the pools of an
+            // associated arena below pool_address are carved (P5) and lie in it;
+            // P3: freepools links name carved pools (the walk is bounded).
             unsafe {
                 let ao = self.ao(ai);
                 if (*ao).address.is_null() {
@@ -384,7 +388,7 @@ impl State {
             if ai >= self.maxarenas || unused > self.maxarenas as usize {
                 return fail("unused_arena_objects is corrupt", ai as usize);
             }
-            // SAFETY: ai < maxarenas checked above.
+            // SAFETY: A4: ai < maxarenas, checked above; L1: under the lock.
             unsafe {
                 if !(*self.ao(ai)).address.is_null() {
                     return fail("associated arena on unused_arena_objects", ai as usize);
@@ -406,7 +410,7 @@ impl State {
             if ai >= self.maxarenas || n > associated {
                 return fail("usable_arenas is corrupt", ai as usize);
             }
-            // SAFETY: ai < maxarenas checked above.
+            // SAFETY: A4: ai < maxarenas, checked above; L1: under the lock.
             unsafe {
                 let ao = self.ao(ai);
                 let nf = (*ao).nfreepools as usize;
@@ -444,11 +448,13 @@ impl State {
     /// boundaries, and free + in use + never carved == capacity.
     ///
     /// # Safety
-    /// `pool` is a carved pool of arena `ai` (P1) and the state lock is held.
+    /// `pool` is a carved pool of arena `ai` (P5) and the state lock is held (L1).
     unsafe fn verify_pool(&self, pool: *mut PoolHeader, ai: usize) -> Result<(), VerifyError> {
         let g = self.g;
-        // SAFETY: pool is carved (caller); free-list links are checked to lie on block
-        // boundaries inside the pool before they are followed.
+        // SAFETY: P5: the pool is carved, its header initialised (caller); P6: free-
+        // list links are checked to lie on block boundaries inside the pool, below
+        // nextoffset, before they are followed, so each read is of a block's first
+        // word.
         unsafe {
             let sz = (*pool).szidx as usize;
             if sz >= g.nclasses() {

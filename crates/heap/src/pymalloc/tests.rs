@@ -1,5 +1,10 @@
 //! Unit tests of pymalloc on private instances (deterministic under parallel tests;
 //! counts are kept small under Miri).
+//!
+//! - **T1** A test's blocks are its own: allocated from its private instance `h` (or
+//!   the global one, through Box) on its thread, used within their size, and given back
+//!   once to the same instance with the layout they were allocated with (`lay(n)` for
+//!   `alloc(&h, n)`; for realloc, the last size).
 
 use super::*;
 use std::alloc::Layout;
@@ -15,7 +20,8 @@ fn alloc(h: &Pymalloc, n: usize) -> *mut u8 {
 }
 
 fn free(h: &Pymalloc, p: *mut u8, n: usize) {
-    // SAFETY: every test frees blocks it allocated from `h` with the same size.
+    // SAFETY: T1: every test frees blocks it allocated from `h` with the same size,
+    // once, as B1 asks.
     unsafe { h.dealloc(p, lay(n)) }
 }
 
@@ -134,10 +140,10 @@ fn alignment_of_blocks() {
         let p = h.alloc(big);
         assert_eq!(p.addr() % 64, 0);
         assert_eq!(h.stats().large.live_count, 1);
-        // SAFETY: allocated above with `big`.
+        // SAFETY: B1/T1: allocated above from `h` with `big`, freed once.
         unsafe { h.dealloc(p, big) };
         for (p, n) in live {
-            // SAFETY: allocated above with this layout.
+            // SAFETY: B1/T1: allocated above from `h` with this layout, freed once.
             unsafe { h.dealloc(p, Layout::from_size_align(n, 1).unwrap()) };
         }
         assert_eq!(h.stats().blocks_in_use(), 0);
@@ -371,14 +377,15 @@ fn large_requests_go_to_the_system() {
 fn realloc_keeps_moves_and_crosses() {
     let h = Pymalloc::new(Geometry::SEED);
     let p = alloc(&h, 100); // 104-byte block
-                            // SAFETY: p holds 100 bytes.
+                            // SAFETY: B1: p is valid for the 100 bytes asked.
     unsafe {
         for i in 0..100 {
             *p.add(i) = i as u8;
         }
     }
     let re = |p: *mut u8, old: usize, new: usize| {
-        // SAFETY: p is live with size `old` at every call below.
+        // SAFETY: B1/T1: p is live with size `old` at every call below, and each call
+        // replaces it with the block returned.
         let q = unsafe { h.realloc(p, lay(old), new) };
         assert!(!q.is_null());
         q
@@ -405,7 +412,7 @@ fn realloc_keeps_moves_and_crosses() {
     let s = h.stats();
     assert_eq!(s.large.live_count, 0);
     assert_eq!(s.class_for_size(60).unwrap().blocks_in_use, 1);
-    // SAFETY: 60 bytes survived every move.
+    // SAFETY: B1: `back` is live and valid for its 60 bytes (realloc kept them).
     unsafe {
         for i in 0..60 {
             assert_eq!(*back.add(i), i as u8);
@@ -420,18 +427,18 @@ fn realloc_keeps_moves_and_crosses() {
 fn alloc_zeroed_zeroes_a_reused_block() {
     let h = Pymalloc::new(Geometry::CPYTHON);
     let p = alloc(&h, 64);
-    // SAFETY: p holds 64 bytes.
+    // SAFETY: B1: p is valid for the 64 bytes asked.
     unsafe { p.write_bytes(0xAB, 64) };
     free(&h, p, 64);
     let q = h.alloc_zeroed(lay(64));
     assert_eq!(q, p);
-    // SAFETY: q holds 64 bytes.
+    // SAFETY: B1: q is valid for 64 bytes, all written (zeroed) by alloc_zeroed.
     assert!(unsafe { std::slice::from_raw_parts(q, 64) }
         .iter()
         .all(|&b| b == 0));
     free(&h, q, 64);
     let big = h.alloc_zeroed(lay(4000));
-    // SAFETY: big holds 4000 bytes.
+    // SAFETY: B1: big is valid for 4000 bytes, all written (zeroed) by alloc_zeroed.
     assert!(unsafe { std::slice::from_raw_parts(big, 4000) }
         .iter()
         .all(|&b| b == 0));
@@ -522,12 +529,13 @@ fn threads_share_one_instance() {
                 for i in 0..rounds {
                     let n = 1 + (i * 37 + t * 101) % 600;
                     let p = alloc(h, n);
-                    // SAFETY: p holds n >= 1 bytes.
+                    // SAFETY: B1: p is valid for the n >= 1 bytes asked.
                     unsafe { p.write(t as u8) };
                     live.push((p, n));
                     if i % 3 == 2 {
                         let (p, n) = live.swap_remove(i % live.len());
-                        // SAFETY: nobody else touches this thread's blocks.
+                        // SAFETY: T1: this thread's blocks are its own; B1: p is live,
+                        // its first byte written above.
                         assert_eq!(unsafe { p.read() }, t as u8);
                         free(h, p, n);
                     }
@@ -571,12 +579,13 @@ fn verify_detects_a_broken_pool() {
     let pool = p
         .map_addr(|a| a & !(h.geometry().pool_size - 1))
         .cast::<arenas::PoolHeader>();
-    // SAFETY: p's pool is a carved pool of h; the test is single-threaded.
-    unsafe { (*pool).count += 1 };
+    // SAFETY: P5: p's pool header is at the masked address, carved (p is live, T1),
+    // reached with the arena's provenance that p carries; L1: written under the lock.
+    h.locked(|_| unsafe { (*pool).count += 1 });
     let err = h.verify().unwrap_err();
     assert_eq!(err.what, "pool blocks do not add up");
-    // SAFETY: as above; restores the true count.
-    unsafe { (*pool).count -= 1 };
+    // SAFETY: P5/L1 as above; restores the true count.
+    h.locked(|_| unsafe { (*pool).count -= 1 });
     ok(&h);
     // Unlinking the used pool from usedpools is noticed too.
     let sz = Geometry::SEED.size_class(16).unwrap();

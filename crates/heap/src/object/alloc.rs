@@ -1,0 +1,240 @@
+//! Allocation: the block of a new object, its headers written (`raw_alloc`), and the
+//! constructors `PyObj::new`, `new_var` and `new_var_filled`.
+
+use std::alloc::{self, Layout};
+use std::any::TypeId;
+use std::cell::Cell;
+use std::marker::PhantomData;
+use std::mem::size_of;
+use std::ptr::{self, NonNull};
+
+use super::entries::items_off;
+use super::free::{count_alloc, count_free};
+use super::{items_ptr, payload_ptr, ObHead, Payload, PyObj, TypeRef, VarBlock, Vtable, GC_PRE};
+use crate::gc::{self, GcHead};
+use crate::pymalloc::{object_alloc, object_dealloc};
+
+/// Allocate the block for an object of type `ty` and write its headers (ObHead, GC
+/// header, zeroed words). Its payload and items are not written yet.
+///
+/// # Safety
+/// `vt` is `ty`'s instance vtable and `layout` is `vt.block_layout(n)`.
+unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, layout: Layout) -> Option<NonNull<ObHead>> {
+    if vt.gc {
+        gc::before_gc_alloc();
+    }
+    // SAFETY: H3: the layout holds at least the ObHead, so its size is not zero.
+    let block = unsafe { object_alloc(layout) };
+    if block.is_null() {
+        return None;
+    }
+    // SAFETY: H3: the fresh block holds `block_pre` bytes (pre words, GC header), then
+    // the ObHead.
+    let p = unsafe { NonNull::new_unchecked(block.byte_add(vt.block_pre()).cast::<ObHead>()) };
+    let ty_ptr = ty.0.clone();
+    let ty_nn = ty_ptr.0;
+    std::mem::forget(ty_ptr); // the header now owns this reference (H1)
+                              // SAFETY: H3: the ObHead's place in the fresh block, aligned (the block is aligned
+                              // to the layout's alignment, and block_pre is a multiple of 8).
+    unsafe {
+        p.as_ptr().write(ObHead {
+            refcnt: Cell::new(1),
+            flags: Cell::new(0),
+            ty: Cell::new(ty_nn),
+        })
+    };
+    if vt.gc {
+        // SAFETY: H2/H3: a container's GC header sits right before its ObHead, in the
+        // fresh block; written untracked (C2).
+        unsafe {
+            p.as_ptr()
+                .byte_sub(GC_PRE)
+                .cast::<GcHead>()
+                .write(GcHead::untracked())
+        };
+    }
+    // SAFETY: H3/H9: the pre words start the block and the words lie inside a
+    // fixed-size one; all-zero bytes are `None` in every word; the values slot (the
+    // second pre word) is written as None.
+    unsafe {
+        ptr::write_bytes(block, 0, vt.pre_words * size_of::<usize>());
+        if vt.pre_words == 2 {
+            block
+                .add(size_of::<usize>())
+                .cast::<crate::table::ValuesSlot>()
+                .write(crate::table::ValuesSlot::new(None));
+        }
+        if vt.n_words > 0 {
+            ptr::write_bytes(
+                p.as_ptr().byte_add(vt.words_off).cast::<u8>(),
+                0,
+                vt.n_words * size_of::<usize>(),
+            );
+        }
+    }
+    count_alloc();
+    Some(p)
+}
+
+impl PyObj {
+    /// Allocate a fixed-size object of type `ty` holding `payload`.
+    ///
+    /// Panics if `ty`'s instances do not have payload type `T`. Aborts on out-of-memory
+    /// as Rust allocations do (fixed-size objects are small).
+    pub fn new<T: Payload>(ty: &TypeRef, payload: T) -> PyObj {
+        let vt = ty.instance_vtable();
+        assert!(
+            vt.type_id == TypeId::of::<T>() && !vt.var,
+            "payload does not match type"
+        );
+        let layout = vt.block_layout(0).expect("fixed layout");
+        // SAFETY: H3: vt is ty's instance vtable, and the layout is its block's.
+        let Some(p) = (unsafe { raw_alloc(ty, vt, layout) }) else {
+            alloc::handle_alloc_error(layout)
+        };
+        // SAFETY: H3/H9: the block has room for a T at its payload offset (vt names T,
+        // checked above).
+        unsafe { payload_ptr::<T>(p).write(payload) };
+        let obj = PyObj(p);
+        if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
+            obj.gc_track();
+        }
+        obj
+    }
+
+    /// The block of a var-sized object of type `ty` (payload `T`) with room for `n`
+    /// items, its header written: the vtable, the layout and the object pointer. None
+    /// when the memory cannot be had.
+    fn alloc_var<T: Payload>(
+        ty: &TypeRef,
+        n: usize,
+    ) -> Option<(&'static Vtable, Layout, NonNull<ObHead>)> {
+        let vt = ty.instance_vtable();
+        assert!(
+            vt.type_id == TypeId::of::<T>() && vt.var,
+            "payload does not match type"
+        );
+        assert!(!T::MUTABLE, "var-sized payloads are immutable (H6)");
+        if n > isize::MAX as usize / 2 {
+            return None;
+        }
+        let layout = vt.block_layout(n)?;
+        // SAFETY: H3: vt is ty's instance vtable, and the layout is its block's for n.
+        let p = unsafe { raw_alloc(ty, vt, layout)? };
+        Some((vt, layout, p))
+    }
+
+    /// Allocate a var-sized object of type `ty` with `payload` and the `n` items
+    /// produced by `items`; `negative` sets the sign of ob_size. Returns None when the
+    /// memory cannot be had (the caller raises MemoryError) or `items` yields fewer
+    /// than `n` items.
+    pub fn new_var<T: Payload, I>(
+        ty: &TypeRef,
+        negative: bool,
+        payload: T,
+        n: usize,
+        items: I,
+    ) -> Option<PyObj>
+    where
+        I: IntoIterator<Item = T::Item>,
+    {
+        let (vt, layout, p) = Self::alloc_var::<T>(ty, n)?;
+        // Fill the items; on a short iterator or a panic, undo.
+        struct Guard<T: Payload> {
+            p: NonNull<ObHead>,
+            pre: usize,
+            written: usize,
+            layout: Layout,
+            _t: PhantomData<T>,
+        }
+        impl<T: Payload> Drop for Guard<T> {
+            fn drop(&mut self) {
+                // SAFETY: H9: the items of a `T` start at items_off::<T>(); H6: exactly
+                // `written` of them were initialised, and the payload was not written
+                // yet; H1: the header holds the type reference taken by raw_alloc; H3:
+                // the block came from raw_alloc with `layout`, untracked, unseen.
+                unsafe {
+                    let first = self.p.as_ptr().byte_add(items_off::<T>());
+                    let items =
+                        std::slice::from_raw_parts_mut(first.cast::<T::Item>(), self.written);
+                    ptr::drop_in_place(items);
+                    let ty = (*self.p.as_ptr()).ty.get();
+                    drop(PyObj(ty));
+                    object_dealloc(self.p.as_ptr().byte_sub(self.pre).cast::<u8>(), self.layout);
+                }
+                count_free();
+            }
+        }
+        let mut guard = Guard::<T> {
+            p,
+            pre: vt.block_pre(),
+            written: 0,
+            layout,
+            _t: PhantomData,
+        };
+        let mut it = items.into_iter();
+        while guard.written < n {
+            let item = it.next()?;
+            // SAFETY: H3: slot `written` < n lies inside the block, at vt.items_off.
+            unsafe {
+                p.as_ptr()
+                    .byte_add(vt.items_off)
+                    .cast::<T::Item>()
+                    .add(guard.written)
+                    .write(item)
+            };
+            guard.written += 1;
+        }
+        std::mem::forget(guard);
+        let size = n as isize;
+        // SAFETY: H3/H9: the var header and the payload slot of a `T` lie inside the
+        // block.
+        unsafe {
+            let vb = p.as_ptr().cast::<VarBlock<()>>();
+            ptr::addr_of_mut!((*vb).ob_size).write(if negative { -size } else { size });
+            payload_ptr::<T>(p).write(payload);
+        }
+        let obj = PyObj(p);
+        if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
+            obj.gc_track();
+        }
+        Some(obj)
+    }
+
+    /// Allocate a var-sized object whose `n` plain-data items are zeroed and then
+    /// written by `fill` before anyone else can see them (a string's code units, an
+    /// int's digits). None if the memory cannot be had.
+    pub fn new_var_filled<T: Payload>(
+        ty: &TypeRef,
+        negative: bool,
+        payload: T,
+        n: usize,
+        fill: impl FnOnce(&mut [T::Item]),
+    ) -> Option<PyObj>
+    where
+        T::Item: bytemuck::Zeroable + Copy,
+    {
+        let (vt, _, p) = Self::alloc_var::<T>(ty, n)?;
+        let size = n as isize;
+        // SAFETY: H3: the items, var header and payload slots lie inside the fresh
+        // block; all-zero bytes are a valid value of a Zeroable item (H6: the items
+        // are initialised before the object is complete).
+        unsafe {
+            let first = p.as_ptr().byte_add(vt.items_off).cast::<T::Item>();
+            ptr::write_bytes(first, 0, n);
+            let vb = p.as_ptr().cast::<VarBlock<()>>();
+            ptr::addr_of_mut!((*vb).ob_size).write(if negative { -size } else { size });
+            payload_ptr::<T>(p).write(payload);
+        }
+        let obj = PyObj(p);
+        // SAFETY: H6 allows writing the items until construction ends: `obj` was just
+        // created, nothing else holds it (H1: refcount 1), and no borrow of its items
+        // exists. Should `fill` panic, dropping `obj` frees a complete object.
+        let items = unsafe { &mut *items_ptr::<T>(obj.0) };
+        fill(items);
+        if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
+            obj.gc_track();
+        }
+        Some(obj)
+    }
+}

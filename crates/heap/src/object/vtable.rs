@@ -1,0 +1,290 @@
+//! What a payload tells the heap: the `Payload` trait and the `Vtable` derived from it
+//! (layouts, derived layouts with words, their check, H9). The entries a vtable
+//! points at are in entries.rs.
+
+use std::alloc::Layout;
+use std::any::TypeId;
+use std::cell::Cell;
+use std::mem::{align_of, size_of};
+use std::ptr::NonNull;
+
+use super::entries::{
+    can_untrack_payload, clear_payload, drop_payload, extra_size_payload, traverse_payload,
+};
+use super::{FixedBlock, ObHead, PyObj, VarBlock, GC_PRE};
+
+/// When the collector may stop tracking a container whose contents are all atomic
+/// (CPython's _PyTuple_MaybeUntrack and _PyDict_MaybeUntrack).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Untrack {
+    /// Always tracked while alive.
+    Never,
+    /// Checked for every survivor of any collection (tuples).
+    Young,
+    /// Checked in full collections only (dicts).
+    Full,
+}
+
+/// The visitor a payload's `traverse` calls for each object it references.
+pub type Visit<'a> = &'a mut dyn FnMut(&PyObj);
+
+/// What a Rust payload type tells the heap. Implementors are the object types of
+/// `crate::objects`; the heap derives a `Vtable` from these items.
+pub trait Payload: Sized + 'static {
+    /// Element of the inline variable-size part; `()` for fixed-size objects.
+    type Item: 'static;
+    /// The Python-level type name, for diagnostics.
+    const NAME: &'static str;
+    /// Objects carry a GC header and are traversed by the cycle collector.
+    const GC: bool = false;
+    /// Start tracked (CPython tracks most containers at creation; dicts start untracked).
+    const TRACK_AT_ALLOC: bool = true;
+    /// The payload changes after construction: access only through `borrow*`.
+    const MUTABLE: bool = false;
+    /// When the collector may untrack these objects.
+    const UNTRACK: Untrack = Untrack::Never;
+    /// The vtable; do not override. (An override changes which vtable
+    /// `TypeRef::new` installs, never where the heap finds a `Self` in a block: H9.)
+    const VTABLE: &'static Vtable = &Vtable::new::<Self>();
+
+    /// Visit every object this one references (tp_traverse).
+    fn traverse(&self, _items: &[Self::Item], _visit: Visit<'_>) {}
+    /// Drop the references this object holds, to break a cycle (tp_clear). Called by
+    /// the collector on unreachable mutable containers only.
+    fn clear(&mut self) {}
+    /// tp_clear for an immutable payload that keeps its references in cells (a
+    /// generator's saved frame): drop them through shared access. Called by the
+    /// collector on unreachable containers whose payload is not `MUTABLE`.
+    fn clear_shared(&self, _items: &[Self::Item]) {}
+    /// Called once when the object is about to be freed (its count reached 0), before
+    /// its payload and items are dropped: the last look at them. It may move state
+    /// out (a generator hands its unfinished frame to the VM to be closed); the
+    /// object itself cannot be resurrected.
+    fn before_free(&self, _items: &[Self::Item]) {}
+    /// Bytes this object owns outside its block (a list's item array, a dict's table).
+    fn extra_size(&self) -> usize {
+        0
+    }
+    /// True if the collector may stop tracking this object (see `UNTRACK`).
+    fn can_untrack(&self, _items: &[Self::Item]) -> bool {
+        false
+    }
+}
+
+/// How the heap handles one payload type: CPython's tp_dealloc / tp_traverse /
+/// tp_clear / tp_basicsize / tp_itemsize, derived from a `Payload` impl.
+///
+/// The public fields can be changed on a copy; a vtable is checked (`check`, H9) when
+/// a type object is made with it, and its private fields (the payload's offsets, its
+/// entries) always come from `Vtable::new` of the payload type it names.
+#[derive(Clone, Copy)]
+pub struct Vtable {
+    pub name: &'static str,
+    pub(crate) type_id: TypeId,
+    pub gc: bool,
+    pub mutable: bool,
+    pub untrack: Untrack,
+    pub(super) var: bool,
+    /// Offset of the payload from the `ObHead`.
+    pub(super) payload_off: usize,
+    /// Offset of item 0 from the `ObHead` (var-sized only).
+    pub(super) items_off: usize,
+    pub(super) item_size: usize,
+    pub(super) align: usize,
+    /// Bytes from the `ObHead` to the end of a fixed-size object (words included).
+    pub(super) fixed_size: usize,
+    /// Words in front of the GC header (the managed dict pre-header).
+    pub pre_words: usize,
+    /// Words after a fixed-size payload, at `words_off` from the `ObHead`.
+    pub n_words: usize,
+    pub(super) words_off: usize,
+    /// Instances are finalized (`__del__`) once, before they are freed.
+    pub finalize: bool,
+    /// Instances of a class (a derived vtable): their behaviour comes from the
+    /// class's special methods.
+    pub heap_type: bool,
+    pub(super) drop: unsafe fn(NonNull<ObHead>),
+    pub(super) traverse: unsafe fn(NonNull<ObHead>, Visit<'_>),
+    pub(super) clear: unsafe fn(NonNull<ObHead>),
+    pub(super) extra_size: unsafe fn(NonNull<ObHead>) -> usize,
+    pub(super) can_untrack: unsafe fn(NonNull<ObHead>) -> bool,
+}
+
+const fn max(a: usize, b: usize) -> usize {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+const fn round_up(n: usize, align: usize) -> usize {
+    (n + align - 1) & !(align - 1)
+}
+
+impl Vtable {
+    pub const fn new<T: Payload>() -> Vtable {
+        let var = size_of::<T::Item>() != 0;
+        let head_align = max(align_of::<ObHead>(), align_of::<T>());
+        let align = max(head_align, align_of::<T::Item>());
+        let (payload_off, items_off, fixed_size) = if var {
+            let off = std::mem::offset_of!(VarBlock<T>, payload);
+            let items = round_up(size_of::<VarBlock<T>>(), align_of::<T::Item>());
+            (off, items, 0)
+        } else {
+            let off = std::mem::offset_of!(FixedBlock<T>, payload);
+            (off, 0, size_of::<FixedBlock<T>>())
+        };
+        Vtable {
+            name: T::NAME,
+            type_id: TypeId::of::<T>(),
+            gc: T::GC,
+            mutable: T::MUTABLE,
+            untrack: T::UNTRACK,
+            var,
+            payload_off,
+            items_off,
+            item_size: size_of::<T::Item>(),
+            align,
+            fixed_size,
+            pre_words: 0,
+            n_words: 0,
+            words_off: fixed_size,
+            finalize: false,
+            heap_type: false,
+            drop: drop_payload::<T>,
+            traverse: traverse_payload::<T>,
+            clear: clear_payload::<T>,
+            extra_size: extra_size_payload::<T>,
+            can_untrack: can_untrack_payload::<T>,
+        }
+    }
+
+    /// The vtable of a class's instances: `base`'s payload with words added
+    /// (`pre_words` in front of the GC header, `n_words` after a fixed-size payload),
+    /// finalized if `finalize`. Instances of classes are containers (their words are
+    /// traversed). Derived vtables are made once per shape and kept for the thread.
+    pub fn derived(
+        base: &'static Vtable,
+        pre_words: usize,
+        n_words: usize,
+        finalize: bool,
+    ) -> &'static Vtable {
+        assert!(
+            n_words == 0 || !base.var,
+            "words follow fixed-size payloads only"
+        );
+        assert!(
+            base.pre_words == 0 && base.n_words == 0,
+            "derive from a payload's vtable"
+        );
+        assert!(
+            pre_words == 0 || pre_words == 2,
+            "the pre-header is CPython's managed dict: a dict word and a values slot"
+        );
+        let key = (base.type_id, pre_words, n_words, finalize);
+        DERIVED.with(|d| {
+            *d.borrow_mut().entry(key).or_insert_with(|| {
+                let mut vt = *base;
+                vt.gc = true;
+                vt.pre_words = pre_words;
+                vt.n_words = n_words;
+                vt.finalize = finalize;
+                vt.heap_type = true;
+                // CPython untracks exact tuples and dicts only: instances of classes
+                // stay tracked while alive.
+                vt.untrack = Untrack::Never;
+                if !base.var {
+                    vt.words_off = round_up(base.fixed_size, align_of::<usize>());
+                    vt.fixed_size = vt.words_off + n_words * size_of::<usize>();
+                    vt.align = max(vt.align, align_of::<usize>());
+                }
+                Box::leak(Box::new(vt))
+            })
+        })
+    }
+
+    /// H9: panic unless this layout is one the heap can allocate, walk and free: its
+    /// words lie inside its block, after a fixed-size payload only; the block size
+    /// does not overflow; what comes before the ObHead keeps it (and so the payload)
+    /// aligned; and only containers (`gc`) are finalized (the FINALIZED bit is in the
+    /// GC header).
+    pub(super) fn check(&self) {
+        let word = size_of::<usize>();
+        assert!(
+            !self.finalize || self.gc,
+            "finalized objects must be containers"
+        );
+        let words_end = self
+            .n_words
+            .checked_mul(word)
+            .and_then(|b| b.checked_add(self.words_off));
+        assert!(
+            self.n_words == 0 || (!self.var && words_end.is_some_and(|e| e <= self.fixed_size)),
+            "the words of this layout do not fit its block"
+        );
+        let pre = self
+            .pre_words
+            .checked_mul(word)
+            .and_then(|b| b.checked_add(GC_PRE));
+        assert!(
+            pre.is_some() && self.block_layout(0).is_some(),
+            "the block of this layout is too large"
+        );
+        assert!(
+            self.block_pre().is_multiple_of(self.align),
+            "the pre words and GC header of this layout misalign its payload"
+        );
+    }
+
+    /// Bytes of the object's block, GC header included, for `n` items (CPython's
+    /// basicsize + n * itemsize, plus the GC header).
+    pub fn block_size(&self, n: usize) -> Option<usize> {
+        let pre = self.block_pre();
+        let body = if self.var {
+            n.checked_mul(self.item_size)?.checked_add(self.items_off)?
+        } else {
+            self.fixed_size
+        };
+        body.checked_add(pre)
+    }
+
+    pub(super) fn block_layout(&self, n: usize) -> Option<Layout> {
+        Layout::from_size_align(self.block_size(n)?, self.align).ok()
+    }
+
+    /// The Rust type of the payload (two vtables with the same `type_id` lay out the
+    /// same payload, whatever words a class added around it).
+    #[inline]
+    pub fn type_id(&self) -> TypeId {
+        self.type_id
+    }
+
+    /// Is the payload var-sized (items inline after it)?
+    #[inline]
+    pub fn is_var(&self) -> bool {
+        self.var
+    }
+
+    /// Does this layout add words to its payload?
+    #[inline]
+    pub fn has_words(&self) -> bool {
+        self.pre_words + self.n_words > 0
+    }
+
+    /// Bytes of the block in front of the `ObHead`: pre words and the GC header.
+    pub(super) fn block_pre(&self) -> usize {
+        self.pre_words * size_of::<usize>() + if self.gc { GC_PRE } else { 0 }
+    }
+}
+
+/// One word of an object: an optional reference (null when empty).
+pub type Word = Cell<Option<PyObj>>;
+
+/// (payload, pre words, words, finalize) -> the derived vtable of that shape.
+type DerivedTable = std::collections::HashMap<(TypeId, usize, usize, bool), &'static Vtable>;
+
+thread_local! {
+    /// Derived vtables, one per shape.
+    static DERIVED: std::cell::RefCell<DerivedTable> = std::cell::RefCell::new(DerivedTable::new());
+}
