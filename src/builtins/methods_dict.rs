@@ -199,7 +199,9 @@ static PROXY_METHODS: &[MethodDef] = &[
 /// A METH_FASTCALL method's arguments: no keywords ("dict.pop() takes no keyword
 /// arguments"), then one or two positional ones ("pop expected at least 1 argument").
 fn positional<'a>(args: &Args<'a>, name: &str) -> VmResult<&'a [PyObj]> {
-    args.no_kw(&format!("dict.{name}"))?;
+    if !args.kwnames.is_empty() {
+        args.no_kw(&format!("dict.{name}"))?;
+    }
     check_positional(name, args.pos().len(), 1, 2)?;
     Ok(args.pos())
 }

@@ -144,6 +144,15 @@ pub fn lookup(d: &PyObj, key: &PyObj, hash: i64, eq: &mut KeyEq<'_>) -> VmResult
 
 /// d[key], or None when absent.
 pub fn get_item(d: &PyObj, key: &PyObj, hash: i64, eq: &mut KeyEq<'_>) -> VmResult<Option<PyObj>> {
+    {
+        // The common case, in one borrow: no comparison needs Python code.
+        let t = borrow_ok(d)?;
+        match t.0.probe(key, hash, None) {
+            Probe::Found(ix) => return Ok(t.0.value_at(ix)),
+            Probe::Missing => return Ok(None),
+            Probe::Compare(..) => {}
+        }
+    }
     match lookup(d, key, hash, eq)? {
         Some(ix) => Ok(borrow_ok(d)?.0.value_at(ix)),
         None => Ok(None),
@@ -158,7 +167,7 @@ pub fn set_item(
     value: PyObj,
     eq: &mut KeyEq<'_>,
 ) -> VmResult<()> {
-    {
+    let old = {
         let mut t = borrow_mut(d)?;
         if t.0.keys().is_none() {
             // insert_to_emptydict: nothing to compare with.
@@ -169,8 +178,26 @@ pub fn set_item(
                 .ok_or_else(exceptions::memory_error);
         }
         t.0.prepare_for(&key).ok_or_else(exceptions::memory_error)?;
-    }
-    insert(d, key, hash, value, eq)
+        // The common case, in one borrow: no comparison needs Python code.
+        match t.0.probe(&key, hash, None) {
+            Probe::Found(ix) => {
+                maintain_tracking(d, &key, &value);
+                t.0.replace_at(ix, value).map_err(|_| busy())?
+            }
+            Probe::Missing => {
+                maintain_tracking(d, &key, &value);
+                t.0.insert_new(key, hash, value)
+                    .ok_or_else(exceptions::memory_error)?;
+                None
+            }
+            Probe::Compare(..) => {
+                drop(t);
+                return insert(d, key, hash, value, eq);
+            }
+        }
+    };
+    drop(old); // after the borrow: freeing may free other objects
+    Ok(())
 }
 
 /// insertdict: look `key` up, then replace its value or add it.
@@ -215,16 +242,10 @@ pub fn replace_at(d: &PyObj, version: u64, ix: usize, value: PyObj) -> Result<Py
     let Ok(mut t) = d.borrow_mut::<Dict>() else {
         return Err(value);
     };
-    if version == 0 || t.0.version() != version || t.0.value_at(ix).is_none() {
-        return Err(value);
-    }
     if !d.gc_is_tracked() && may_be_tracked(&value) {
         d.gc_track();
     }
-    match t.0.replace_at(ix, value.clone()) {
-        Ok(Some(old)) => Ok(old),
-        _ => Err(value),
-    }
+    t.0.replace_cached(version, ix, value)
 }
 
 /// del d[key]: the removed (key, value), or None when absent.

@@ -270,10 +270,14 @@ fn probe_in<I: Idx>(t: &KeysRef<'_>, key: &PyObj, hash: i64, from: Option<Cursor
     loop {
         let ix = idx[i].get();
         if ix >= 0 {
+            let stored = match &entries {
+                Entries::A(e) => e[ix as usize].key.as_ref(),
+                Entries::B(e) => e[ix as usize].key.as_ref(),
+            };
+            if stored.is_some_and(|k| k.is(key)) {
+                return Probe::Found(ix as usize);
+            }
             if let Some((k, h)) = key_hash(&entries, ix as usize) {
-                if k.is(key) {
-                    return Probe::Found(ix as usize);
-                }
                 if h == hash {
                     match quick_eq(k, key) {
                         Some(true) => return Probe::Found(ix as usize),
@@ -609,6 +613,58 @@ impl DictTable {
             v.set(next_keys_version());
         }
         v.get() as u64
+    }
+
+    /// The value at entry `ix` if the keys still have `version` (non-zero): what a
+    /// cache of (keys version, entry number) reads.
+    #[inline]
+    pub fn cached_value(&self, version: u64, ix: usize) -> Option<PyObj> {
+        let t = self.kref()?;
+        if version == 0 || t.header().version.get() as u64 != version {
+            return None;
+        }
+        if let Some(v) = &self.values {
+            return v.entries().get(ix).cloned().flatten();
+        }
+        match t.entries() {
+            Entries::A(e) => e.get(ix)?.value.clone(),
+            Entries::B(e) => e.get(ix)?.value.clone(),
+        }
+    }
+
+    /// Replace the value at entry `ix` if the keys still have `version` (non-zero) and
+    /// it holds one (a combined dict): the old value, or the new one back.
+    pub fn replace_cached(
+        &mut self,
+        version: u64,
+        ix: usize,
+        value: PyObj,
+    ) -> Result<PyObj, PyObj> {
+        if self.values.is_some() || version == 0 {
+            return Err(value);
+        }
+        let Some(k) = &self.keys else {
+            return Err(value);
+        };
+        let Ok(mut t) = k.borrow_mut() else {
+            return Err(value);
+        };
+        if t.header().version.get() as u64 != version {
+            return Err(value);
+        }
+        let slot = match t.parts_mut::<i8>().2 {
+            EntriesMut::A(e) => e.get_mut(ix).map(|en| &mut en.value),
+            EntriesMut::B(e) => e.get_mut(ix).map(|en| &mut en.value),
+        };
+        match slot {
+            Some(s) if s.is_some() => {
+                let old = s.replace(value).expect("checked");
+                drop(t);
+                self.bump();
+                Ok(old)
+            }
+            _ => Err(value),
+        }
     }
 
     /// The keys changed: forget their version; a watched dict moves the type epoch on.
@@ -1077,17 +1133,18 @@ impl DictTable {
         }
     }
 
+    /// The entry number at iteration position `pos` (its insertion order, for a split
+    /// dict).
+    fn ix_at(&self, pos: usize) -> Option<usize> {
+        match &self.values {
+            Some(v) => (pos < *v.header() as usize).then(|| v.bytes()[pos] as usize),
+            None => Some(pos),
+        }
+    }
+
     /// The live item at iteration position `pos`, with its hash.
     pub fn item_at(&self, pos: usize) -> Option<(PyObj, PyObj, i64)> {
-        let ix = match &self.values {
-            Some(v) => {
-                if pos >= *v.header() as usize {
-                    return None;
-                }
-                v.bytes()[pos] as usize
-            }
-            None => pos,
-        };
+        let ix = self.ix_at(pos)?;
         let (k, v) = self.entry_at(ix)?;
         let h = self.hash_at(ix)?;
         Some((k, v, h))
@@ -1096,7 +1153,8 @@ impl DictTable {
     /// The first live item at an iteration position >= pos: (position, key, value).
     /// Iterators resume at position + 1.
     pub fn next_item(&self, pos: usize) -> Option<(usize, PyObj, PyObj)> {
-        self.next_item_hashed(pos).map(|(p, k, v, _)| (p, k, v))
+        let end = self.positions();
+        (pos..end).find_map(|p| self.entry_at(self.ix_at(p)?).map(|(k, v)| (p, k, v)))
     }
 
     /// `next_item` with the key's hash (_PyDict_Next).
@@ -1109,7 +1167,7 @@ impl DictTable {
     pub fn prev_item(&self, pos: usize) -> Option<(usize, PyObj, PyObj)> {
         (0..pos.min(self.positions()))
             .rev()
-            .find_map(|p| self.item_at(p).map(|(k, v, _)| (p, k, v)))
+            .find_map(|p| self.entry_at(self.ix_at(p)?).map(|(k, v)| (p, k, v)))
     }
 
     /// Live items in iteration order (clones).

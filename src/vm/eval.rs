@@ -766,12 +766,9 @@ impl Vm {
         }
         let holder = if e.in_builtins {
             let b = dict::borrow(&f.builtins)?;
-            if b.0.version() != e.builtins_version {
-                return None;
-            }
-            b.0.entry_at(e.pos as usize).map(|(_, v)| v.clone())
+            b.0.cached_value(e.builtins_version, e.pos as usize)
         } else {
-            g.0.entry_at(e.pos as usize).map(|(_, v)| v.clone())
+            g.0.cached_value(e.globals_version, e.pos as usize)
         };
         holder
     }
