@@ -299,7 +299,4 @@ pub fn install_types(vm: &mut Vm) {
     let d = typeobj::type_dict(&c.object_type);
     vm.dict_set(&d, string::intern_str("__init_subclass__"), w)
         .expect("str keys");
-    crate::vm::ops::register_iterator::<crate::objects::iter::GetItemIter>(|vm, it| {
-        vm.getitem_iter_next(it)
-    });
 }

@@ -9,9 +9,9 @@ use crate::objects::args::{check_positional, number_index, Args, Signature};
 use crate::objects::exceptions;
 use crate::objects::exceptions::type_error;
 use crate::objects::exceptions::VmResult;
-use crate::objects::numeric::{float_divmod, float_round, float_round_ndigits, round_int};
+use crate::objects::numeric::{float_round, float_round_ndigits, round_int};
 use crate::objects::runtime::Runtime;
-use crate::objects::{ctx, float, int, list, string, tuple, typeobj};
+use crate::objects::{ctx, float, int, list, string, typeobj};
 use crate::vm::ops::{self, binary_op, bool_obj, compare_bool};
 use crate::vm::Vm;
 
@@ -24,22 +24,7 @@ use super::methods_list;
 pub fn abs(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let x = args.one("abs")?;
-    if let Some(r) = vm.unary_special(x, "__abs__")? {
-        return Ok(r);
-    }
-    if let Some(v) = int::as_i64(x).filter(|v| *v != i64::MIN) {
-        return Ok(int::new_i64(v.abs()));
-    }
-    if let Some(v) = int::value(x) {
-        return ops::int_obj(&v.abs());
-    }
-    if let Some(f) = float::value(x) {
-        return Ok(float::new(f.abs()));
-    }
-    Err(type_error(format!(
-        "bad operand type for abs(): '{}'",
-        typeobj::type_name(x)
-    )))
+    ops::absolute(vm, x)
 }
 
 /// round(number, ndigits=None)
@@ -74,29 +59,10 @@ pub fn round(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// divmod(a, b)
-pub fn divmod(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+pub fn divmod(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
     let p = args.range("divmod", 2, 2)?;
-    let (a, b) = (&p[0], &p[1]);
-    if let (Some(x), Some(y)) = (int::value(a), int::value(b)) {
-        let (q, r) = x.divmod(&y)?;
-        return Ok(tuple::new(vec![ops::int_obj(&q)?, ops::int_obj(&r)?]));
-    }
-    let as_f = |o: &PyObj| -> Option<VmResult<f64>> {
-        float::value(o)
-            .map(Ok)
-            .or_else(|| int::value(o).map(|i| i.to_f64().map_err(Into::into)))
-    };
-    if float::value(a).is_some() || float::value(b).is_some() {
-        if let (Some(x), Some(y)) = (as_f(a), as_f(b)) {
-            let (q, r) = float_divmod(x?, y?)?;
-            return Ok(tuple::new(vec![float::new(q), float::new(r)]));
-        }
-    }
-    Err(type_error(format!(
-        "unsupported operand type(s) for divmod(): '{}' and '{}'",
-        typeobj::type_name(a),
-        typeobj::type_name(b)
-    )))
+    ops::divmod(vm, &p[0], &p[1])
 }
 
 /// pow(base, exp, mod=None)
@@ -104,25 +70,9 @@ pub fn pow(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let a = args.clinic("pow", &["base", "exp", "mod"], 2)?;
     let (base, exp) = (a[0].expect("required"), a[1].expect("required"));
-    let Some(m) = a[2].filter(|m| !m.is(&ctx().none)) else {
-        return binary_op(vm, base, exp, BinaryOp::Power, false);
-    };
-    match (int::value(base), int::value(exp), int::value(m)) {
-        (Some(b), Some(e), Some(md)) => ops::int_obj(&b.pow_mod(&e, &md)?),
-        _ if [base, exp, m]
-            .iter()
-            .all(|o| int::value(o).is_some() || float::value(o).is_some()) =>
-        {
-            Err(type_error(
-                "pow() 3rd argument not allowed unless all arguments are integers",
-            ))
-        }
-        _ => Err(type_error(format!(
-            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-            typeobj::type_name(base),
-            typeobj::type_name(exp),
-            typeobj::type_name(m)
-        ))),
+    match a[2] {
+        Some(m) => ops::power3(vm, base, exp, m),
+        None => binary_op(vm, base, exp, BinaryOp::Power, false),
     }
 }
 

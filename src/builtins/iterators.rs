@@ -13,9 +13,10 @@ use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::numeric::Int;
 use crate::objects::range::{self, Range};
 use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::{NextFn, SlotTable};
 use crate::objects::typeobj::TypeInfo;
 use crate::objects::{ctx, dict, int, list, string, tuple, typeobj};
-use crate::vm::ops::{self, register_iterator};
+use crate::vm::ops;
 use crate::vm::Vm;
 
 use crate::objects::args::number_index;
@@ -154,7 +155,8 @@ fn enumerate_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     ))
 }
 
-fn enumerate_next(vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
+fn enumerate_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
+    let vm = Vm::of(rt);
     let it = o.borrow::<Enumerate>().map_err(|_| busy())?.it.clone();
     let Some(it) = it else { return Ok(None) };
     let Some(item) = vm.next(&it)? else {
@@ -236,7 +238,8 @@ fn zip_error(i: usize, what: &str) -> Exc {
     ))
 }
 
-fn zip_next(vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
+fn zip_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
+    let vm = Vm::of(rt);
     let (its, strict) = {
         let z = o.borrow::<Zip>().map_err(|_| busy())?;
         if z.tuplesize == 0 {
@@ -315,7 +318,8 @@ fn map_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     ))
 }
 
-fn map_next(vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
+fn map_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
+    let vm = Vm::of(rt);
     let (its, func) = {
         let m = o.borrow::<Map>().map_err(|_| busy())?;
         let its = m.iters.as_ref().and_then(tuple::items).unwrap_or(&[]);
@@ -375,7 +379,8 @@ fn filter_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     ))
 }
 
-fn filter_next(vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
+fn filter_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
+    let vm = Vm::of(rt);
     let (func, it) = {
         let f = o.borrow::<Filter>().map_err(|_| busy())?;
         (f.func.clone(), f.it.clone())
@@ -511,7 +516,7 @@ fn reversed_range(r: &Range) -> VmResult<PyObj> {
     long_range_iter(&last, &neg, &len)
 }
 
-fn rev_next(_vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
+fn rev_next(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
     let mut r = o.borrow_mut::<RevIter>().map_err(|_| busy())?;
     let Some(seq) = r.seq.clone() else {
         return Ok(None);
@@ -605,7 +610,7 @@ impl Payload for DictRevIter {
     }
 }
 
-fn dict_rev_next(_vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
+fn dict_rev_next(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
     let mut r = o.borrow_mut::<DictRevIter>().map_err(|_| busy())?;
     let Some(d) = r.dict.clone() else {
         return Ok(None);
@@ -674,7 +679,8 @@ pub fn call_iter(callable: PyObj, sentinel: PyObj) -> PyObj {
     )
 }
 
-fn call_iter_next(vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
+fn call_iter_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
+    let vm = Vm::of(rt);
     let (f, s) = {
         let c = o.borrow::<CallIter>().map_err(|_| busy())?;
         (c.callable.clone(), c.sentinel.clone())
@@ -744,7 +750,7 @@ fn range_iter_slot(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     long_range_iter(&start, &step, &len)
 }
 
-fn long_range_next(_vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
+fn long_range_next(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
     let mut r = o.borrow_mut::<LongRangeIter>().map_err(|_| busy())?;
     let v = |x: &PyObj| int::value(x).expect("int");
     let (i, n) = (v(&r.index), v(&r.len));
@@ -785,18 +791,34 @@ static NEW_REVERSED: MethodDef = MethodDef {
 /// Register the iterator types' next() and slots, and their constructors (once per
 /// thread).
 pub fn install_types() {
-    register_iterator::<Enumerate>(enumerate_next);
-    register_iterator::<Zip>(zip_next);
-    register_iterator::<Map>(map_next);
-    register_iterator::<Filter>(filter_next);
-    register_iterator::<RevIter>(rev_next);
-    register_iterator::<DictRevIter>(dict_rev_next);
-    register_iterator::<CallIter>(call_iter_next);
-    register_iterator::<LongRangeIter>(long_range_next);
     let t = types();
+    for (ty, next) in [
+        (&t.enumerate, enumerate_next as NextFn),
+        (&t.zip, zip_next),
+        (&t.map, map_next),
+        (&t.filter, filter_next),
+        (&t.reversed, rev_next),
+        (&t.list_reverseiterator, rev_next),
+        (&t.dict_reversekeyiterator, dict_rev_next),
+        (&t.dict_reversevalueiterator, dict_rev_next),
+        (&t.dict_reverseitemiterator, dict_rev_next),
+        (&t.callable_iterator, call_iter_next),
+        (&t.longrange_iterator, long_range_next),
+    ] {
+        typeobj::install_builtin_slots(
+            ty,
+            &SlotTable {
+                iter: Some(crate::objects::iter::self_iter),
+                iternext: Some(next),
+                ..SlotTable::EMPTY
+            },
+        );
+    }
     typeobj::add_methods(&t.list_reverseiterator, REV_METHODS);
     typeobj::add_methods(&t.reversed, REV_METHODS);
     typeobj::add_methods(&t.dict_reversekeyiterator, DICT_REV_METHODS);
+    typeobj::add_methods(&t.dict_reversevalueiterator, DICT_REV_METHODS);
+    typeobj::add_methods(&t.dict_reverseitemiterator, DICT_REV_METHODS);
     typeobj::add_slot(
         &ctx().range_type,
         crate::objects::typeobj::slots::SlotId::iter,

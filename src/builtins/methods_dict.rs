@@ -6,6 +6,7 @@ use std::cell::OnceCell;
 
 use super::methods_args::this;
 use super::none;
+use crate::bytecode::opcode::BinaryOp;
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::args::{check_positional, Args};
 use crate::objects::builtin_function::{self, MethodDef};
@@ -94,27 +95,24 @@ pub fn install(vm: &mut Vm) {
     ] {
         let t = view_type(kind);
         let set_like = kind != DictIterKind::Values;
-        typeobj::install_builtin_slots(
-            &t,
-            &SlotTable {
-                iter: Some(view_iter),
-                length: Some(view_len),
-                repr: Some(view_repr),
-                contains: Some(view_contains),
-                // keys and items views are set-like: compared as sets, unhashable.
-                richcompare: if set_like {
-                    Some(view_richcompare)
-                } else {
-                    None
-                },
-                hash: if set_like {
-                    Some(crate::objects::typeobj::class_slots::hash_not_implemented)
-                } else {
-                    None
-                },
-                ..SlotTable::EMPTY
-            },
-        );
+        let mut slots = SlotTable {
+            iter: Some(view_iter),
+            length: Some(view_len),
+            repr: Some(view_repr),
+            contains: Some(view_contains),
+            ..SlotTable::EMPTY
+        };
+        if set_like {
+            // keys and items views are set-like: compared as sets, unhashable, with
+            // the set operators.
+            slots.richcompare = Some(view_richcompare);
+            slots.hash = Some(crate::objects::typeobj::class_slots::hash_not_implemented);
+            slots.and = Some(view_and);
+            slots.or = Some(view_or);
+            slots.subtract = Some(view_sub);
+            slots.xor = Some(view_xor);
+        }
+        typeobj::install_builtin_slots(&t, &slots);
         if set_like {
             crate::objects::typeobj::add_methods(&t, SET_VIEW_METHODS);
         }
@@ -138,6 +136,8 @@ pub fn install(vm: &mut Vm) {
             contains: Some(proxy_contains),
             richcompare: Some(proxy_richcompare),
             hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
+            or: Some(proxy_or),
+            inplace_or: Some(proxy_ior),
             ..SlotTable::EMPTY
         },
     );
@@ -526,4 +526,41 @@ fn view_richcompare(
         Some(r) => Ok(crate::vm::ops::bool_obj(r)),
         None => Ok(ctx().not_implemented.clone()),
     }
+}
+
+/// A set operator of keys and items views (dictviews_and / _or / _sub / _xor), called
+/// with the operands in their order, whichever of them is the view.
+fn view_binary(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: BinaryOp) -> VmResult<PyObj> {
+    match Vm::of(rt).dict_view_binary(a, b, op)? {
+        Some(r) => Ok(r),
+        None => Ok(ctx().not_implemented.clone()),
+    }
+}
+
+fn view_and(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    view_binary(rt, a, b, BinaryOp::And)
+}
+
+fn view_or(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    view_binary(rt, a, b, BinaryOp::Or)
+}
+
+fn view_sub(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    view_binary(rt, a, b, BinaryOp::Subtract)
+}
+
+fn view_xor(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    view_binary(rt, a, b, BinaryOp::Xor)
+}
+
+/// mappingproxy_or: its mapping's `|`.
+fn proxy_or(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    view_binary(rt, a, b, BinaryOp::Or)
+}
+
+/// mappingproxy_ior: refused.
+fn proxy_ior(_rt: &mut dyn Runtime, _a: &PyObj, _b: &PyObj) -> VmResult<PyObj> {
+    Err(exceptions::type_error(
+        "'|=' is not supported by mappingproxy; use '|' instead",
+    ))
 }

@@ -193,7 +193,16 @@ impl Ctx {
     /// Give each built-in type its slots and their wrappers, base types first (run
     /// once the table exists: the wrappers are objects of its types).
     fn install_slots(&self) {
-        let tables: [(&TypeRef, &SlotTable); 32] = [
+        let tables: [(&TypeRef, &SlotTable); 41] = [
+            (&self.list_iter_type, &super::iter::SEQ_ITER_SLOTS),
+            (&self.tuple_iter_type, &super::iter::SEQ_ITER_SLOTS),
+            (&self.str_iter_type, &super::iter::SEQ_ITER_SLOTS),
+            (&self.dict_keyiter_type, &super::iter::DICT_ITER_SLOTS),
+            (&self.dict_valueiter_type, &super::iter::DICT_ITER_SLOTS),
+            (&self.dict_itemiter_type, &super::iter::DICT_ITER_SLOTS),
+            (&self.set_iter_type, &super::iter::SET_ITER_SLOTS),
+            (&self.getitem_iter_type, &super::iter::GETITEM_ITER_SLOTS),
+            (&self.range_iter_type, &super::range::ITER_SLOTS),
             (&self.generator_type, &super::generator::SLOTS),
             (&self.object_type, &super::object::SLOTS),
             (&self.type_type, &super::typeobj::SLOTS),

@@ -640,10 +640,45 @@ fn dict_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -
     Ok(if holds { &c.true_ } else { &c.false_ }.clone())
 }
 
+/// `a | b` for two dicts (dict_or): PyDict_Copy of a, updated with b.
+fn dict_or(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    if !a.is_a::<Dict>() || !b.is_a::<Dict>() {
+        return Ok(ctx().not_implemented.clone());
+    }
+    let clonable = !a.vtable().heap_type;
+    let out = copy(a, clonable, &mut |x, y| rt.equal(x, y))?;
+    rt.dict_update(&out, b, false)?;
+    Ok(out)
+}
+
+/// `a |= b`: a updated with b (any mapping or iterable of pairs, as dict.update).
+fn dict_ior(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    if !b.is_a::<Dict>() {
+        let update = super::string::intern_str("update");
+        let f = rt.getattr(a, &update)?;
+        rt.call(&f, super::args::Args::positional(std::slice::from_ref(b)))?;
+        return Ok(a.clone());
+    }
+    rt.dict_update(a, b, false)?;
+    Ok(a.clone())
+}
+
+fn dict_len(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    Ok(len(o).unwrap_or(0))
+}
+
+fn dict_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    super::iter::dict_iter(o, super::iter::DictIterKind::Keys)
+}
+
 /// dict's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(dict_repr),
     hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
     richcompare: Some(dict_richcompare),
+    or: Some(dict_or),
+    inplace_or: Some(dict_ior),
+    length: Some(dict_len),
+    iter: Some(dict_iter),
     ..SlotTable::EMPTY
 };

@@ -3,7 +3,9 @@
 use crate::heap::{Payload, PyObj};
 
 use super::context::ctx;
+use crate::bytecode::opcode::BinaryOp;
 use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::SlotTable;
@@ -61,10 +63,135 @@ fn float_richcompare(
     Ok(if op.holds(ord) { &c.true_ } else { &c.false_ }.clone())
 }
 
+// ----- the number protocol ------------------------------------------------------------
+
+/// An operand of a float operation: a float, or an int converted to float (None:
+/// neither, the slot answers NotImplemented).
+fn operand(o: &PyObj) -> Option<VmResult<f64>> {
+    if let Some(f) = value(o) {
+        return Some(Ok(f));
+    }
+    super::int::value(o).map(|i| i.to_f64().map_err(exceptions::Exc::from))
+}
+
+/// `x op y` where either operand is a float and the other a float or an int.
+fn float_binary(a: &PyObj, b: &PyObj, op: BinaryOp) -> VmResult<PyObj> {
+    use super::numeric::{float_div, float_floordiv, float_mod, float_pow, FloatPow};
+    let (Some(x), Some(y)) = (operand(a), operand(b)) else {
+        return Ok(ctx().not_implemented.clone());
+    };
+    let (x, y) = (x?, y?);
+    let r = match op {
+        BinaryOp::Add => x + y,
+        BinaryOp::Subtract => x - y,
+        BinaryOp::Multiply => x * y,
+        BinaryOp::TrueDivide => float_div(x, y)?,
+        BinaryOp::FloorDivide => float_floordiv(x, y)?,
+        BinaryOp::Remainder => float_mod(x, y)?,
+        BinaryOp::Power => match float_pow(x, y)? {
+            FloatPow::Float(f) => f,
+            FloatPow::Complex => {
+                return Err(exceptions::value_error(
+                    "complex results are not supported by glasspy",
+                ))
+            }
+        },
+        _ => return Ok(ctx().not_implemented.clone()),
+    };
+    Ok(new(r))
+}
+
+macro_rules! float_binary_slots {
+    ($($f:ident => $op:ident,)*) => {
+        $(fn $f(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+            float_binary(a, b, BinaryOp::$op)
+        })*
+    };
+}
+
+float_binary_slots! {
+    float_add => Add,
+    float_sub => Subtract,
+    float_mul => Multiply,
+    float_truediv => TrueDivide,
+    float_floordiv => FloorDivide,
+    float_mod => Remainder,
+}
+
+fn float_divmod(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    let (Some(x), Some(y)) = (operand(a), operand(b)) else {
+        return Ok(ctx().not_implemented.clone());
+    };
+    let (q, r) = super::numeric::float_divmod(x?, y?)?;
+    Ok(super::tuple::new(vec![new(q), new(r)]))
+}
+
+fn float_pow(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, m: &PyObj) -> VmResult<PyObj> {
+    if !m.is(&ctx().none) {
+        if operand(a).is_none() || operand(b).is_none() {
+            return Ok(ctx().not_implemented.clone());
+        }
+        return Err(exceptions::type_error(
+            "pow() 3rd argument not allowed unless all arguments are integers",
+        ));
+    }
+    float_binary(a, b, BinaryOp::Power)
+}
+
+fn f(o: &PyObj) -> f64 {
+    value(o).expect("a float")
+}
+
+fn float_neg(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(new(-f(o)))
+}
+
+fn float_pos(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    if o.is_type(&ctx().float_type) {
+        return Ok(o.clone());
+    }
+    Ok(new(f(o)))
+}
+
+fn float_abs(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(new(f(o).abs()))
+}
+
+fn float_bool(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<bool> {
+    Ok(f(o) != 0.0)
+}
+
+/// int(x): truncated toward zero.
+fn float_int(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    let v = f(o).trunc();
+    if v.abs() < 9.0e18 {
+        return Ok(super::int::new_i64(v as i64));
+    }
+    super::int::obj(&super::numeric::Int::from_f64(v)?)
+}
+
+fn float_float(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    float_pos(_rt, o)
+}
+
 /// float's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(float_repr),
     hash: Some(float_hash),
     richcompare: Some(float_richcompare),
+    add: Some(float_add),
+    subtract: Some(float_sub),
+    multiply: Some(float_mul),
+    remainder: Some(float_mod),
+    divmod: Some(float_divmod),
+    power: Some(float_pow),
+    negative: Some(float_neg),
+    positive: Some(float_pos),
+    absolute: Some(float_abs),
+    bool: Some(float_bool),
+    int: Some(float_int),
+    float: Some(float_float),
+    floor_divide: Some(float_floordiv),
+    true_divide: Some(float_truediv),
     ..SlotTable::EMPTY
 };

@@ -14,6 +14,9 @@ use std::collections::VecDeque;
 use crate::heap::{Payload, PyObj, Visit};
 
 use super::context::ctx;
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
+use crate::objects::typeobj::slots::SlotTable;
 
 /// Where a generator is in its life (CPython's gi_frame_state, reduced).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -242,10 +245,7 @@ pub fn new(payload: Generator, n: usize, slots: Vec<PyObj>) -> Option<PyObj> {
     PyObj::new_var(&ctx().generator_type, false, payload, n, items)
 }
 
-fn gen_repr(
-    _rt: &mut dyn crate::objects::runtime::Runtime,
-    g: &PyObj,
-) -> crate::objects::exceptions::VmResult<String> {
+fn gen_repr(_rt: &mut dyn Runtime, g: &PyObj) -> VmResult<String> {
     let q = g
         .get::<Generator>()
         .map(|x| {
@@ -258,11 +258,16 @@ fn gen_repr(
 }
 
 /// generator's slots.
-pub const SLOTS: crate::objects::typeobj::slots::SlotTable =
-    crate::objects::typeobj::slots::SlotTable {
-        repr: Some(gen_repr),
-        ..crate::objects::typeobj::slots::SlotTable::EMPTY
-    };
+pub const SLOTS: SlotTable = SlotTable {
+    repr: Some(gen_repr),
+    iter: Some(super::iter::self_iter),
+    iternext: Some(gen_next),
+    ..SlotTable::EMPTY
+};
+
+fn gen_next(rt: &mut dyn Runtime, g: &PyObj) -> VmResult<Option<PyObj>> {
+    rt.gen_next(g)
+}
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,9 @@ use crate::heap::{Payload, PyObj, TypeRef};
 
 use super::context::ctx;
 use super::numeric::{self, digits::small_digits, Int};
+use crate::bytecode::opcode::BinaryOp;
 use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::SlotTable;
@@ -131,16 +133,225 @@ fn int_richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -
     .clone())
 }
 
+// ----- the number protocol ------------------------------------------------------------
+
+/// A new int object for `v` (MemoryError when it cannot be had).
+pub fn obj(v: &Int) -> VmResult<PyObj> {
+    new(v).ok_or_else(exceptions::memory_error)
+}
+
+/// `x op y` for two machine integers without allocating a big integer (None: the
+/// result needs more than 64 bits, or the operator has no such shortcut).
+#[inline]
+pub fn small_op(op: BinaryOp, x: i64, y: i64) -> Option<PyObj> {
+    let r = match op {
+        BinaryOp::Add => x.checked_add(y)?,
+        BinaryOp::Subtract => x.checked_sub(y)?,
+        BinaryOp::Multiply => x.checked_mul(y)?,
+        BinaryOp::FloorDivide if y != 0 => {
+            let (q, r) = (x.checked_div(y)?, x % y);
+            if r != 0 && ((r < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
+        }
+        BinaryOp::Remainder if y != 0 => {
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
+        }
+        BinaryOp::And => x & y,
+        BinaryOp::Or => x | y,
+        BinaryOp::Xor => x ^ y,
+        _ => return None,
+    };
+    Some(new_i64(r))
+}
+
+/// `x op y` for two ints.
+fn big_op(op: BinaryOp, x: &Int, y: &Int) -> VmResult<PyObj> {
+    let r = match op {
+        BinaryOp::Add => x + y,
+        BinaryOp::Subtract => x - y,
+        BinaryOp::Multiply => x * y,
+        BinaryOp::FloorDivide => x.floordiv(y)?,
+        BinaryOp::Remainder => x.modulo(y)?,
+        BinaryOp::And => x & y,
+        BinaryOp::Or => x | y,
+        BinaryOp::Xor => x ^ y,
+        BinaryOp::Lshift => x.lshift(y)?,
+        BinaryOp::Rshift => x.rshift(y)?,
+        BinaryOp::TrueDivide => return Ok(super::float::new(x.true_div(y)?)),
+        BinaryOp::Power => match x.pow(y)? {
+            numeric::IntPow::Int(v) => v,
+            numeric::IntPow::Float(f) => return Ok(super::float::new(f)),
+        },
+        BinaryOp::MatrixMultiply => return Ok(ctx().not_implemented.clone()),
+    };
+    obj(&r)
+}
+
+/// An int slot for `op`: both operands ints (bool included), else NotImplemented.
+fn int_binary(a: &PyObj, b: &PyObj, op: BinaryOp) -> VmResult<PyObj> {
+    if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
+        if let Some(r) = small_op(op, x, y) {
+            return Ok(r);
+        }
+    }
+    match (value(a), value(b)) {
+        (Some(x), Some(y)) => big_op(op, &x, &y),
+        _ => Ok(ctx().not_implemented.clone()),
+    }
+}
+
+macro_rules! int_binary_slots {
+    ($($f:ident => $op:ident,)*) => {
+        $(fn $f(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+            int_binary(a, b, BinaryOp::$op)
+        })*
+    };
+}
+
+int_binary_slots! {
+    int_add => Add,
+    int_sub => Subtract,
+    int_mul => Multiply,
+    int_floordiv => FloorDivide,
+    int_mod => Remainder,
+    int_truediv => TrueDivide,
+    int_lshift => Lshift,
+    int_rshift => Rshift,
+    int_and => And,
+    int_or => Or,
+    int_xor => Xor,
+}
+
+fn int_divmod(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    let (Some(x), Some(y)) = (value(a), value(b)) else {
+        return Ok(ctx().not_implemented.clone());
+    };
+    let (q, r) = x.divmod(&y)?;
+    Ok(super::tuple::new(vec![obj(&q)?, obj(&r)?]))
+}
+
+/// `x ** y` and `pow(x, y, m)`.
+fn int_pow(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, m: &PyObj) -> VmResult<PyObj> {
+    let (Some(x), Some(y)) = (value(a), value(b)) else {
+        return Ok(ctx().not_implemented.clone());
+    };
+    if m.is(&ctx().none) {
+        return big_op(BinaryOp::Power, &x, &y);
+    }
+    match value(m) {
+        Some(md) => obj(&x.pow_mod(&y, &md)?),
+        None => Ok(ctx().not_implemented.clone()),
+    }
+}
+
+fn int_value_of(o: &PyObj) -> Int {
+    value(o).expect("an int")
+}
+
+fn int_neg(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    if let Some(v) = as_i64(o).filter(|v| *v != i64::MIN) {
+        return Ok(new_i64(-v));
+    }
+    obj(&-&int_value_of(o))
+}
+
+/// +x, int(x), x.__index__(): the value as an exact int.
+fn int_exact(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    if o.is_type(&ctx().int_type) {
+        return Ok(o.clone());
+    }
+    obj(&int_value_of(o))
+}
+
+fn int_abs(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    if let Some(v) = as_i64(o).filter(|v| *v != i64::MIN) {
+        return Ok(new_i64(v.abs()));
+    }
+    obj(&int_value_of(o).abs())
+}
+
+fn int_invert(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    obj(&!&int_value_of(o))
+}
+
+fn int_bool(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<bool> {
+    Ok(as_i64(o).map_or_else(|| !int_value_of(o).is_zero(), |v| v != 0))
+}
+
+fn int_float(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(super::float::new(int_value_of(o).to_f64()?))
+}
+
+/// bool's `&`, `|`, `^`: a bool when both operands are bools, else int's.
+fn bool_logic(a: &PyObj, b: &PyObj, op: BinaryOp) -> VmResult<PyObj> {
+    let c = ctx();
+    let is_bool = |o: &PyObj| o.is(&c.true_) || o.is(&c.false_);
+    if !is_bool(a) || !is_bool(b) {
+        return int_binary(a, b, op);
+    }
+    let (x, y) = (a.is(&c.true_), b.is(&c.true_));
+    let r = match op {
+        BinaryOp::And => x & y,
+        BinaryOp::Or => x | y,
+        _ => x ^ y,
+    };
+    Ok(if r { &c.true_ } else { &c.false_ }.clone())
+}
+
+fn bool_and(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    bool_logic(a, b, BinaryOp::And)
+}
+
+fn bool_or(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    bool_logic(a, b, BinaryOp::Or)
+}
+
+fn bool_xor(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    bool_logic(a, b, BinaryOp::Xor)
+}
+
 /// int's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(int_repr),
     hash: Some(int_hash),
     richcompare: Some(int_richcompare),
+    add: Some(int_add),
+    subtract: Some(int_sub),
+    multiply: Some(int_mul),
+    remainder: Some(int_mod),
+    divmod: Some(int_divmod),
+    power: Some(int_pow),
+    negative: Some(int_neg),
+    positive: Some(int_exact),
+    absolute: Some(int_abs),
+    bool: Some(int_bool),
+    invert: Some(int_invert),
+    lshift: Some(int_lshift),
+    rshift: Some(int_rshift),
+    and: Some(int_and),
+    xor: Some(int_xor),
+    or: Some(int_or),
+    int: Some(int_exact),
+    float: Some(int_float),
+    floor_divide: Some(int_floordiv),
+    true_divide: Some(int_truediv),
+    index: Some(int_exact),
     ..SlotTable::EMPTY
 };
 
 /// bool's slots (the rest is int's).
 pub const BOOL_SLOTS: SlotTable = SlotTable {
     repr: Some(bool_repr),
+    and: Some(bool_and),
+    or: Some(bool_or),
+    xor: Some(bool_xor),
     ..SlotTable::EMPTY
 };

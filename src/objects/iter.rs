@@ -115,3 +115,233 @@ impl Payload for GetItemIter {
         drop(self.seq.take());
     }
 }
+
+// ----- the iterator protocol -------------------------------------------------------------
+
+use super::exceptions::{self, Exc, VmResult};
+use super::runtime::Runtime;
+use super::typeobj::slots::SlotTable;
+use super::{ctx, dict, list, set, string, tuple};
+
+fn changed(what: &str) -> Exc {
+    exceptions::named(
+        "RuntimeError",
+        format!("{what} changed size during iteration"),
+    )
+}
+
+fn busy() -> Exc {
+    exceptions::named("RuntimeError", "container modified during iteration")
+}
+
+/// iter(iterator) is the iterator itself (PyObject_SelfIter).
+pub fn self_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(o.clone())
+}
+
+/// The one-character str for code point `ch` (cached for Latin-1).
+pub fn char_str(ch: u32) -> PyObj {
+    if ch < 256 {
+        return ctx().latin1[ch as usize].clone();
+    }
+    let buf = super::unicode::view::StrBuf::from_code_points(&[ch]);
+    string::from_buf(&buf).expect("tiny allocation")
+}
+
+/// next() of a list, tuple or str iterator.
+pub fn seq_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
+    let mut s = it.borrow_mut::<SeqIter>().map_err(|_| busy())?;
+    let Some(seq) = s.seq.clone() else {
+        return Ok(None);
+    };
+    let i = s.index;
+    let item = if let Some(items) = tuple::items(&seq) {
+        items.get(i).cloned()
+    } else if let Some(l) = list::borrow(&seq) {
+        l.0.get(i).cloned()
+    } else if let Some(v) = string::view(&seq) {
+        (i < v.len()).then(|| char_str(v.char_at(i)))
+    } else {
+        None
+    };
+    match item {
+        Some(x) => {
+            s.index = i + 1;
+            Ok(Some(x))
+        }
+        None => {
+            let old = s.seq.take();
+            drop(s);
+            drop(old);
+            Ok(None)
+        }
+    }
+}
+
+/// An iterator over a dict's keys, values or items.
+pub fn dict_iter(d: &PyObj, kind: DictIterKind) -> VmResult<PyObj> {
+    let c = ctx();
+    let n = dict::len(d).ok_or_else(busy)?;
+    let ty = match kind {
+        DictIterKind::Keys => &c.dict_keyiter_type,
+        DictIterKind::Values => &c.dict_valueiter_type,
+        DictIterKind::Items => &c.dict_itemiter_type,
+    };
+    Ok(PyObj::new(
+        ty,
+        DictIter {
+            dict: Some(d.clone()),
+            used: n,
+            pos: 0,
+            kind,
+            len: n,
+        },
+    ))
+}
+
+/// next() of a dict iterator: RuntimeError if the dict changed size meanwhile.
+pub fn dict_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
+    let mut s = it.borrow_mut::<DictIter>().map_err(|_| busy())?;
+    let Some(d) = s.dict.clone() else {
+        return Ok(None);
+    };
+    let t = dict::borrow(&d).ok_or_else(busy)?;
+    if t.0.len() != s.used {
+        s.used = usize::MAX; // stays broken, as CPython's di_used = -1
+        return Err(changed("dictionary"));
+    }
+    match t.0.next_item(s.pos) {
+        Some(_) if s.len == 0 => {
+            // An item the iteration did not expect: keys came and went.
+            drop(t);
+            let old = s.dict.take();
+            drop(s);
+            drop(old);
+            Err(super::exceptions::named(
+                "RuntimeError",
+                "dictionary keys changed during iteration",
+            ))
+        }
+        Some((pos, k, v)) => {
+            let r = match s.kind {
+                DictIterKind::Keys => k.clone(),
+                DictIterKind::Values => v.clone(),
+                DictIterKind::Items => tuple::new(vec![k.clone(), v.clone()]),
+            };
+            s.pos = pos + 1;
+            s.len = s.len.saturating_sub(1);
+            Ok(Some(r))
+        }
+        None => {
+            drop(t);
+            let old = s.dict.take();
+            drop(s);
+            drop(old);
+            Ok(None)
+        }
+    }
+}
+
+/// An iterator over a set's elements.
+pub fn set_iter(s: &PyObj) -> VmResult<PyObj> {
+    let n = set::len(s).ok_or_else(busy)?;
+    Ok(PyObj::new(
+        &ctx().set_iter_type,
+        SetIter {
+            set: Some(s.clone()),
+            used: n,
+            pos: 0,
+            len: n,
+        },
+    ))
+}
+
+/// next() of a set iterator: RuntimeError if the set changed size meanwhile.
+pub fn set_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
+    let mut s = it.borrow_mut::<SetIter>().map_err(|_| busy())?;
+    let Some(st) = s.set.clone() else {
+        return Ok(None);
+    };
+    let t = set::borrow(&st).ok_or_else(busy)?;
+    if t.0.len() != s.used {
+        s.used = usize::MAX;
+        return Err(changed("Set"));
+    }
+    match t.0.next_entry(s.pos) {
+        Some((pos, k, _)) => {
+            let k = k.clone();
+            s.pos = pos + 1;
+            s.len = s.len.saturating_sub(1);
+            Ok(Some(k))
+        }
+        None => {
+            drop(t);
+            let old = s.set.take();
+            drop(s);
+            drop(old);
+            Ok(None)
+        }
+    }
+}
+
+/// next() of a `__getitem__` iterator: IndexError or StopIteration ends it.
+pub fn getitem_next(rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
+    let (seq, i) = {
+        let Ok(g) = it.borrow::<GetItemIter>() else {
+            return Ok(None);
+        };
+        match &g.seq {
+            Some(s) => (s.clone(), g.index),
+            None => return Ok(None),
+        }
+    };
+    let key = super::int::new_i64(i as i64);
+    match rt.getitem(&seq, &key) {
+        Ok(v) => {
+            if let Ok(mut g) = it.borrow_mut::<GetItemIter>() {
+                g.index += 1;
+            }
+            Ok(Some(v))
+        }
+        Err(e)
+            if exceptions::matches(&e.0, ctx().exc_type("IndexError"))
+                || exceptions::matches(&e.0, ctx().exc_type("StopIteration")) =>
+        {
+            let old = it
+                .borrow_mut::<GetItemIter>()
+                .ok()
+                .and_then(|mut g| g.seq.take());
+            drop(old);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The slots of the list, tuple and str iterators.
+pub const SEQ_ITER_SLOTS: SlotTable = SlotTable {
+    iter: Some(self_iter),
+    iternext: Some(seq_next),
+    ..SlotTable::EMPTY
+};
+
+/// The slots of the dict key, value and item iterators.
+pub const DICT_ITER_SLOTS: SlotTable = SlotTable {
+    iter: Some(self_iter),
+    iternext: Some(dict_next),
+    ..SlotTable::EMPTY
+};
+
+/// The set iterator's slots.
+pub const SET_ITER_SLOTS: SlotTable = SlotTable {
+    iter: Some(self_iter),
+    iternext: Some(set_next),
+    ..SlotTable::EMPTY
+};
+
+/// The `__getitem__` iterator's slots.
+pub const GETITEM_ITER_SLOTS: SlotTable = SlotTable {
+    iter: Some(self_iter),
+    iternext: Some(getitem_next),
+    ..SlotTable::EMPTY
+};

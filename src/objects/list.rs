@@ -7,6 +7,7 @@ use crate::heap::{PMut, PRef, Payload, PyObj, Visit};
 
 use super::context::ctx;
 use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::SlotTable;
@@ -179,10 +180,110 @@ fn list_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -
     super::tuple::sequence_richcompare(rt, &x, &y, op)
 }
 
+fn busy() -> exceptions::Exc {
+    exceptions::named("RuntimeError", "list modified during operation")
+}
+
+fn list_concat(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    let (Some(x), Some(y)) = (borrow(a), borrow(b)) else {
+        return Err(exceptions::type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            super::typeobj::type_name(b)
+        )));
+    };
+    let v: Vec<PyObj> = x.0.iter().chain(y.0.iter()).cloned().collect();
+    Ok(new_exact(v))
+}
+
+fn list_repeat(_rt: &mut dyn Runtime, l: &PyObj, n: i64) -> VmResult<PyObj> {
+    let items = borrow(l).map(|x| x.0.clone()).unwrap_or_default();
+    Ok(new_exact(super::tuple::repeated(&items, n)?))
+}
+
+/// list.extend(iterable), allocating as CPython 3.11's list_extend: an exact list or
+/// tuple is copied at once (presized exactly); anything else is iterated after
+/// reserving its length hint, and the list is trimmed to its size afterwards.
+pub fn extend(rt: &mut dyn Runtime, l: &PyObj, src: &PyObj) -> VmResult<()> {
+    let sized = (src.is_type(&ctx().list_type) || src.is_type(&ctx().tuple_type))
+        || (!src.vtable().heap_type && (super::tuple::items(src).is_some() || src.is_a::<List>()));
+    if !sized {
+        // Reserve before consuming the source: `list(range(10**12))` is a MemoryError
+        // at once instead of an abort after filling memory.
+        if let Some(r) = src.get::<super::range::Range>() {
+            if super::int::as_i64(&r.length).is_none() {
+                return Err(exceptions::named(
+                    "OverflowError",
+                    "Python int too large to convert to C ssize_t",
+                ));
+            }
+        }
+        let hint = rt.length_hint(src);
+        let mut b = borrow_mut(l).ok_or_else(busy)?;
+        if b.0.capacity() == 0 {
+            preallocate_exact(&mut b.0, hint)?;
+        } else if hint > 0 {
+            let n = b.0.len() + hint;
+            list_resize(&mut b.0, n)?;
+        }
+    }
+    let items = rt.collect_iter(src)?;
+    let mut b = borrow_mut(l).ok_or_else(busy)?;
+    let v = &mut b.0;
+    if sized {
+        if items.is_empty() {
+            return Ok(());
+        }
+        if v.capacity() == 0 {
+            preallocate_exact(v, items.len())?;
+        } else {
+            list_resize(v, v.len() + items.len())?;
+        }
+        v.extend(items);
+        return Ok(());
+    }
+    for x in items {
+        append_to(v, x)?;
+    }
+    if v.len() < v.capacity() {
+        let n = v.len();
+        list_resize(v, n)?;
+    }
+    Ok(())
+}
+
+/// `l += iterable`: list.extend, returning the list.
+fn list_inplace_concat(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    extend(rt, a, b)?;
+    Ok(a.clone())
+}
+
+/// `l *= n`: the list repeated in place.
+fn list_inplace_repeat(_rt: &mut dyn Runtime, l: &PyObj, n: i64) -> VmResult<PyObj> {
+    let items = borrow(l).map(|x| x.0.clone()).unwrap_or_default();
+    let new_items = super::tuple::repeated(&items, n)?;
+    let old = std::mem::replace(&mut borrow_mut(l).ok_or_else(busy)?.0, new_items);
+    drop(old);
+    Ok(l.clone())
+}
+
+fn list_len(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    Ok(borrow(o).map_or(0, |l| l.0.len()))
+}
+
+fn list_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(super::iter::seq_iter(&ctx().list_iter_type, o.clone()))
+}
+
 /// list's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(list_repr),
     hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
     richcompare: Some(list_richcompare),
+    concat: Some(list_concat),
+    repeat: Some(list_repeat),
+    inplace_concat: Some(list_inplace_concat),
+    inplace_repeat: Some(list_inplace_repeat),
+    length: Some(list_len),
+    iter: Some(list_iter),
     ..SlotTable::EMPTY
 };

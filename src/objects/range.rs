@@ -157,5 +157,34 @@ pub const SLOTS: SlotTable = SlotTable {
     repr: Some(range_repr),
     hash: Some(range_hash),
     richcompare: Some(range_richcompare),
+    length: Some(range_len),
+    bool: Some(range_bool),
+    ..SlotTable::EMPTY
+};
+
+fn range_iter_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
+    let r = it.get::<RangeIter>().expect("a range iterator");
+    Ok(iter_next(r).map(int::new_i64))
+}
+
+fn range_len(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    let r = o.get::<Range>().expect("a range");
+    int::as_i64(&r.length).map(|n| n as usize).ok_or_else(|| {
+        crate::objects::exceptions::named(
+            "OverflowError",
+            "Python int too large to convert to C ssize_t",
+        )
+    })
+}
+
+fn range_bool(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<bool> {
+    let r = o.get::<Range>().expect("a range");
+    Ok(!int::value(&r.length).expect("an int").is_zero())
+}
+
+/// range_iterator's slots.
+pub const ITER_SLOTS: SlotTable = SlotTable {
+    iter: Some(super::iter::self_iter),
+    iternext: Some(range_iter_next),
     ..SlotTable::EMPTY
 };

@@ -78,12 +78,22 @@ pub trait Runtime: Any {
     fn generic_getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj>;
     /// object.__setattr__ / object.__delattr__.
     fn generic_setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>) -> VmResult<()>;
+    /// `fmt % args` for a str `fmt` (printf-style formatting).
+    fn percent_format(&mut self, fmt: &PyObj, args: &PyObj) -> VmResult<PyObj>;
+    /// `__length_hint__` of an iterable, as PyObject_LengthHint with default 8.
+    fn length_hint(&mut self, o: &PyObj) -> usize;
+    /// `d.update(m)` for a mapping `m` (with `merge`, a repeated key is an error, as
+    /// in `f(**a, **b)`).
+    fn dict_update(&mut self, d: &PyObj, m: &PyObj, merge: bool) -> VmResult<()>;
     /// d[key] of a dict with Python's hashing and equality; None if absent.
     fn dict_get(&mut self, d: &PyObj, key: &PyObj) -> VmResult<Option<PyObj>>;
     /// operator.index(o) as an int object (TypeError for anything else).
     fn index(&mut self, o: &PyObj) -> VmResult<PyObj>;
 
     // ----- what only the interpreter keeps ----------------------------------------------
+
+    /// Resume a generator for next(): its next value, None when it finishes.
+    fn gen_next(&mut self, gen: &PyObj) -> VmResult<Option<PyObj>>;
 
     /// Count one level of Rust recursion on a user-reachable path (comparison, repr
     /// of nested containers) against the recursion limit (RecursionError

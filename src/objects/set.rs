@@ -8,6 +8,7 @@ use crate::heap::{PMut, PRef, Payload, PyObj, TypeRef, Visit};
 use super::context::ctx;
 use super::settable::SetTable;
 use super::table_key::EqFn;
+use crate::bytecode::opcode::BinaryOp;
 use crate::bytecode::opcode::CompareOp;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
@@ -128,11 +129,79 @@ fn set_richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -
     Ok(if holds { &c.true_ } else { &c.false_ }.clone())
 }
 
+/// `a | b`, `a & b`, `a - b`, `a ^ b` of two sets or frozensets (NotImplemented
+/// otherwise); in place for the augmented forms of a set.
+fn set_algebra(a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool) -> VmResult<PyObj> {
+    let c = ctx();
+    let result: SetTable<PyObj> = {
+        let (Some(x), Some(y)) = (borrow(a), borrow(b)) else {
+            return Ok(c.not_implemented.clone());
+        };
+        let mut eq = |p: &PyObj, q: &PyObj| super::protocol::eq(p, q);
+        match op {
+            BinaryOp::Or => x.0.union(&y.0, &mut eq)?,
+            BinaryOp::And => x.0.intersection(&y.0, &mut eq)?,
+            BinaryOp::Subtract => x.0.difference(&y.0, &mut eq)?,
+            _ => x.0.symmetric_difference(&y.0, &mut eq)?,
+        }
+    };
+    let frozen = super::typeobj::is_subtype(&a.type_obj(), &c.frozenset_type);
+    if inplace && !frozen {
+        let mut t = borrow_mut(a)?;
+        let old = std::mem::replace(&mut t.0, result);
+        drop(t);
+        drop(old);
+        return Ok(a.clone());
+    }
+    if frozen {
+        Ok(new_frozen(result))
+    } else {
+        Ok(PyObj::new(&c.set_type, Set(result)))
+    }
+}
+
+macro_rules! set_algebra_slots {
+    ($($f:ident => $op:ident, $inplace:literal;)*) => {
+        $(fn $f(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+            set_algebra(a, b, BinaryOp::$op, $inplace)
+        })*
+    };
+}
+
+set_algebra_slots! {
+    set_or => Or, false;
+    set_and => And, false;
+    set_sub => Subtract, false;
+    set_xor => Xor, false;
+    set_ior => Or, true;
+    set_iand => And, true;
+    set_isub => Subtract, true;
+    set_ixor => Xor, true;
+}
+
+fn set_len(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    Ok(len(o).unwrap_or(0))
+}
+
+fn set_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    super::iter::set_iter(o)
+}
+
 /// set's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(set_repr),
     hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
     richcompare: Some(set_richcompare),
+    or: Some(set_or),
+    and: Some(set_and),
+    subtract: Some(set_sub),
+    xor: Some(set_xor),
+    inplace_or: Some(set_ior),
+    inplace_and: Some(set_iand),
+    inplace_subtract: Some(set_isub),
+    inplace_xor: Some(set_ixor),
+    length: Some(set_len),
+    iter: Some(set_iter),
     ..SlotTable::EMPTY
 };
 
@@ -141,5 +210,11 @@ pub const FROZENSET_SLOTS: SlotTable = SlotTable {
     repr: Some(set_repr),
     hash: Some(frozenset_hash),
     richcompare: Some(set_richcompare),
+    or: Some(set_or),
+    and: Some(set_and),
+    subtract: Some(set_sub),
+    xor: Some(set_xor),
+    length: Some(set_len),
+    iter: Some(set_iter),
     ..SlotTable::EMPTY
 };

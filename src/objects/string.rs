@@ -19,6 +19,7 @@ use super::unicode::hash::hash_view;
 use super::unicode::kind::{classify, data_size, encode_into, header_size, Kind};
 use super::unicode::view::{write_view_data, StrBuf, StrView};
 use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::SlotTable;
@@ -358,11 +359,64 @@ fn str_richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -
     Ok(if holds { &c.true_ } else { &c.false_ }.clone())
 }
 
+/// `a + b` for two strs (str's sq_concat): a new str, or one of them when the other is
+/// empty and it is an exact str.
+fn str_concat(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    if let Some(s) = concat_ascii(a, b) {
+        return Ok(s);
+    }
+    let (Some(x), Some(y)) = (view(a), view(b)) else {
+        return Err(exceptions::type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            super::typeobj::type_name(b)
+        )));
+    };
+    let str_type = &ctx().str_type;
+    if y.is_empty() && a.is_type(str_type) {
+        return Ok(a.clone());
+    }
+    if x.is_empty() && b.is_type(str_type) {
+        return Ok(b.clone());
+    }
+    let buf = super::unicode::view::concat(&[x, y])?;
+    from_buf(&buf).ok_or_else(exceptions::memory_error)
+}
+
+/// `s * n` (str's sq_repeat).
+fn str_repeat(_rt: &mut dyn Runtime, s: &PyObj, n: i64) -> VmResult<PyObj> {
+    if n == 1 && s.is_type(&ctx().str_type) {
+        return Ok(s.clone());
+    }
+    let buf = super::unicode::view::repeat(view(s).expect("a str"), n.max(0))?;
+    from_buf(&buf).ok_or_else(exceptions::memory_error)
+}
+
+/// `fmt % args` (str's nb_remainder): NotImplemented when the left is not a str.
+fn str_mod(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    if view(a).is_none() {
+        return Ok(ctx().not_implemented.clone());
+    }
+    rt.percent_format(a, b)
+}
+
+fn str_len(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    Ok(len(o).expect("a str"))
+}
+
+fn str_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(super::iter::seq_iter(&ctx().str_iter_type, o.clone()))
+}
+
 /// str's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(str_repr),
     str: Some(str_str),
     hash: Some(str_hash),
     richcompare: Some(str_richcompare),
+    concat: Some(str_concat),
+    repeat: Some(str_repeat),
+    remainder: Some(str_mod),
+    length: Some(str_len),
+    iter: Some(str_iter),
     ..SlotTable::EMPTY
 };

@@ -6,6 +6,7 @@ use crate::heap::{Payload, PyObj, Untrack, Visit};
 
 use super::context::ctx;
 use crate::bytecode::opcode::CompareOp;
+use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::SlotTable;
@@ -171,10 +172,65 @@ fn tuple_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) 
     sequence_richcompare(rt, &x, &y, op)
 }
 
+fn tuple_concat(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    let (Some(x), Some(y)) = (items(a), items(b)) else {
+        return Err(exceptions::type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            super::typeobj::type_name(b)
+        )));
+    };
+    let exact = |o: &PyObj| o.is_type(&ctx().tuple_type);
+    if y.is_empty() && exact(a) {
+        return Ok(a.clone());
+    }
+    if x.is_empty() && exact(b) {
+        return Ok(b.clone());
+    }
+    let v: Vec<PyObj> = x.iter().chain(y).cloned().collect();
+    try_new(v).ok_or_else(exceptions::memory_error)
+}
+
+/// The items of `items` repeated `n` times (MemoryError when too many).
+pub fn repeated(items: &[PyObj], n: i64) -> VmResult<Vec<PyObj>> {
+    let n = n.max(0) as usize;
+    let total = items
+        .len()
+        .checked_mul(n)
+        .filter(|t| *t <= isize::MAX as usize / 8)
+        .ok_or_else(exceptions::memory_error)?;
+    let mut out = Vec::new();
+    out.try_reserve_exact(total)
+        .map_err(|_| exceptions::memory_error())?;
+    for _ in 0..n {
+        out.extend(items.iter().cloned());
+    }
+    Ok(out)
+}
+
+fn tuple_repeat(_rt: &mut dyn Runtime, t: &PyObj, n: i64) -> VmResult<PyObj> {
+    let x = items(t).expect("a tuple");
+    if (n == 1 || x.is_empty()) && t.is_type(&ctx().tuple_type) {
+        return Ok(t.clone());
+    }
+    try_new(repeated(x, n)?).ok_or_else(exceptions::memory_error)
+}
+
+fn tuple_len(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    Ok(items(o).expect("a tuple").len())
+}
+
+fn tuple_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(super::iter::seq_iter(&ctx().tuple_iter_type, o.clone()))
+}
+
 /// tuple's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(tuple_repr),
     hash: Some(tuple_hash),
     richcompare: Some(tuple_richcompare),
+    concat: Some(tuple_concat),
+    repeat: Some(tuple_repeat),
+    length: Some(tuple_len),
+    iter: Some(tuple_iter),
     ..SlotTable::EMPTY
 };

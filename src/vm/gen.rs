@@ -13,7 +13,6 @@ use crate::objects::runtime::Runtime;
 use crate::objects::{ctx, tuple, typeobj};
 
 use super::call::Flow;
-use super::ops::register_iterator;
 use super::{Frame, Vm};
 use crate::objects::args::Args;
 use crate::objects::exceptions;
@@ -495,18 +494,6 @@ fn yielded_or_stop(r: GenResult) -> VmResult<PyObj> {
     }
 }
 
-fn gen_next_method(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    args.no_kw("__next__")?;
-    let g = self_gen(&args, "__next__")?;
-    let r = vm.gen_send(g, None)?;
-    yielded_or_stop(r)
-}
-
-fn gen_iter_method(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    Ok(self_gen(&args, "__iter__")?.clone())
-}
-
 fn gen_send_method(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let pos = args.range("send", 2, 2).map_err(|_| {
@@ -588,14 +575,6 @@ fn gen_close_method(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 static METHODS: &[MethodDef] = &[
     MethodDef {
-        name: "__next__",
-        func: gen_next_method,
-    },
-    MethodDef {
-        name: "__iter__",
-        func: gen_iter_method,
-    },
-    MethodDef {
         name: "send",
         func: gen_send_method,
     },
@@ -611,16 +590,9 @@ static METHODS: &[MethodDef] = &[
 
 /// next() for the iteration protocol (list(g), sum(g), ...): the return value is
 /// dropped, as PyIter_Next drops StopIteration's.
-fn gen_next(vm: &mut Vm, g: &PyObj) -> VmResult<Option<PyObj>> {
-    Ok(match vm.gen_send(g, None)? {
-        GenResult::Yield(v) => Some(v),
-        GenResult::Return(_) => None,
-    })
-}
 
 /// The generator type's methods, iteration and repr (once per thread).
 pub fn install() {
     crate::heap::set_finalizer(Some(generator::gc_finalize));
     crate::objects::typeobj::add_methods(&ctx().generator_type, METHODS);
-    register_iterator::<Generator>(gen_next);
 }

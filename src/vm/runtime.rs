@@ -117,6 +117,18 @@ impl Runtime for Vm {
         Vm::generic_setattr(self, o, name, value)
     }
 
+    fn percent_format(&mut self, fmt: &PyObj, args: &PyObj) -> VmResult<PyObj> {
+        self.str_percent_format(fmt, args)
+    }
+
+    fn length_hint(&mut self, o: &PyObj) -> usize {
+        Vm::length_hint(self, o)
+    }
+
+    fn dict_update(&mut self, d: &PyObj, m: &PyObj, merge: bool) -> VmResult<()> {
+        Vm::dict_update(self, d, m, merge)
+    }
+
     fn dict_get(&mut self, d: &PyObj, key: &PyObj) -> VmResult<Option<PyObj>> {
         Vm::dict_get(self, d, key)
     }
@@ -130,6 +142,13 @@ impl Runtime for Vm {
             "'{}' object cannot be interpreted as an integer",
             typeobj::type_name(o)
         )))
+    }
+
+    fn gen_next(&mut self, gen: &PyObj) -> VmResult<Option<PyObj>> {
+        Ok(match self.gen_send(gen, None)? {
+            super::gen::GenResult::Yield(v) => Some(v),
+            super::gen::GenResult::Return(_) => None,
+        })
     }
 
     fn enter_recursive(&mut self, where_: &str) -> VmResult<()> {
@@ -156,16 +175,8 @@ impl Runtime for Vm {
 }
 
 impl Vm {
-    /// len(o).
+    /// len(o): the type's length slot, else TypeError.
     pub fn len(&mut self, o: &PyObj) -> VmResult<usize> {
-        if self.dispatches(o, "__len__") {
-            if let Some(n) = self.len_special(o)? {
-                return Ok(n);
-            }
-        }
-        if let Some(n) = super::ops::len_of(o) {
-            return n;
-        }
         match crate::objects::typeobj::slotdefs::slots_of_type(&o.type_obj())
             .length
             .get()

@@ -8,7 +8,7 @@ use crate::heap::{PyObj, TypeRef};
 use crate::objects::args::Args;
 use crate::objects::exceptions::{self, Exc, VmResult};
 use crate::objects::runtime::Runtime;
-use crate::objects::{ctx, int, string, tuple};
+use crate::objects::{ctx, int, string};
 
 use super::slotdefs::slots_of_type;
 use super::type_name;
@@ -31,7 +31,8 @@ fn special(
     rt.call_special(o, name, args)
 }
 
-/// Call `name`, which the class must have (the slot exists because it does).
+/// Call `name`, which the class has (the slot exists because it does). A name set
+/// to None is "not callable", as calling None is in CPython.
 fn call_required(
     rt: &mut dyn Runtime,
     o: &PyObj,
@@ -40,7 +41,13 @@ fn call_required(
 ) -> VmResult<PyObj> {
     match rt.call_special(o, name, args)? {
         Some(v) => Ok(v),
-        None => Err(exceptions::named("AttributeError", name)),
+        None => {
+            let key = string::intern_str(name);
+            if rt.type_lookup(&o.type_obj(), &key)?.is_some() {
+                return Err(exceptions::type_error("'NoneType' object is not callable"));
+            }
+            Err(exceptions::named("AttributeError", name))
+        }
     }
 }
 
@@ -108,22 +115,23 @@ pub fn richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) ->
     Ok(special(rt, a, cmp_name(op), std::slice::from_ref(b))?.unwrap_or_else(not_implemented))
 }
 
+/// tp_iter: `__iter__` (set to None: not iterable).
 pub fn iter(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
-    let r = call_required(rt, o, "__iter__", &[])?;
-    Ok(r)
+    match rt.call_special(o, "__iter__", &[])? {
+        Some(r) => Ok(r),
+        None => Err(exceptions::type_error(format!(
+            "'{}' object is not iterable",
+            type_name(o)
+        ))),
+    }
 }
 
-/// `__next__`: StopIteration (without a value) ends the iteration.
+/// `__next__`: a StopIteration ends the iteration (its value is for generators'
+/// `yield from`, not for iteration).
 pub fn iternext(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
     match call_required(rt, o, "__next__", &[]) {
         Ok(v) => Ok(Some(v)),
-        Err(e) if exceptions::matches(&e.0, ctx().exc_type("StopIteration")) => {
-            let args = exceptions::args(&e.0);
-            if tuple::items(&args).is_some_and(|a| !a.is_empty()) {
-                return Err(e);
-            }
-            Ok(None)
-        }
+        Err(e) if exceptions::matches(&e.0, ctx().exc_type("StopIteration")) => Ok(None),
         Err(e) => Err(e),
     }
 }

@@ -447,7 +447,7 @@ pub fn resolve_class_slots(ty: &TypeRef) {
         }
         let chosen = if blocked && *id == SlotId::hash {
             Some(AnySlot::Hash(cs::hash_not_implemented))
-        } else if use_generic {
+        } else if use_generic || blocked {
             generic
         } else {
             specific

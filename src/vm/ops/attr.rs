@@ -91,6 +91,10 @@ impl Vm {
             if let Some(d) = v.get::<MethodDescr>() {
                 return Ok(builtin_function::new(d.def, Some(o.clone()), None));
             }
+            let vt = v.type_obj();
+            if let Some(get) = typeobj::slotdefs::slots_of_type(&vt).descr_get.get() {
+                return get(self, &v, Some(o), &o.type_obj());
+            }
             return Ok(bind_classmethod(v, &o.type_obj()));
         }
         Err(no_attribute(o, &n))

@@ -11,7 +11,7 @@ use crate::objects::iter::DictIterKind;
 use crate::objects::{ctx, set, string, tuple};
 
 use super::super::Vm;
-use crate::objects::exceptions::{self, VmResult};
+use crate::objects::exceptions::VmResult;
 
 fn is_anyset(o: &PyObj) -> bool {
     o.is_a::<set::Set>()
@@ -219,15 +219,5 @@ impl Vm {
             }
         }
         Ok(true)
-    }
-
-    /// `p |= x` on a mappingproxy: CPython refuses it with this message.
-    pub(crate) fn proxy_inplace_or(
-        &mut self,
-        a: &PyObj,
-    ) -> Option<crate::objects::exceptions::Exc> {
-        a.get::<MappingProxy>().map(|_| {
-            exceptions::type_error("'|=' is not supported by mappingproxy; use '|' instead")
-        })
     }
 }

@@ -428,7 +428,12 @@ impl Vm {
             }
         }
         let d = typeobj::type_dict(ty);
-        match self.store_attr_in(&d, name, value)? {
+        let stored = self.store_attr_in(&d, name, value)?;
+        if typeobj::slotdefs::is_slot_name(&n) {
+            // This class's slots and its subclasses' follow the new method.
+            typeobj::slotdefs::bump_slot_epoch();
+        }
+        match stored {
             true => Ok(()),
             false => Err(attr_error(format!(
                 "type object '{}' has no attribute '{n}'",

@@ -2,97 +2,40 @@
 //! bulk operations built on it: list.extend with CPython's preallocation, dict
 //! update, set add and set algebra.
 
-use std::any::TypeId;
-
-use crate::bytecode::opcode::BinaryOp;
 use crate::heap::PyObj;
-use crate::objects::iter::{seq_iter, DictIter, DictIterKind, SeqIter, SetIter};
-use crate::objects::range::{self, RangeIter};
-use crate::objects::settable::SetTable;
+use crate::objects::iter::{DictIter, DictIterKind, GetItemIter, SeqIter, SetIter};
+use crate::objects::range::RangeIter;
 use crate::objects::typeobj::slotdefs::slots_of_type;
-use crate::objects::{ctx, dict, list, protocol, set, string, tuple, typeobj};
+use crate::objects::{ctx, dict, list, set, string, tuple, typeobj};
 
 use super::super::Vm;
 use crate::objects::exceptions;
-use crate::objects::exceptions::{Exc, VmResult};
-
-/// next() of an iterator type defined outside this file (enumerate, zip, map, ...).
-pub type NextFn = fn(&mut Vm, &PyObj) -> VmResult<Option<PyObj>>;
-
-thread_local! {
-    static NEXT_FNS: std::cell::RefCell<Vec<(TypeId, NextFn)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Register the next() of an iterator payload type `T` (done by the builtins at
-/// start-up).
-pub fn register_iterator<T: crate::heap::Payload>(f: NextFn) {
-    NEXT_FNS.with(|v| {
-        let mut v = v.borrow_mut();
-        if !v.iter().any(|(t, _)| *t == TypeId::of::<T>()) {
-            v.push((TypeId::of::<T>(), f));
-        }
-    });
-}
-
-fn registered_next(o: &PyObj) -> Option<NextFn> {
-    let id = o.vtable().type_id();
-    NEXT_FNS.with(|v| v.borrow().iter().find(|(t, _)| *t == id).map(|(_, f)| *f))
-}
-
-fn changed(what: &str) -> Exc {
-    exceptions::named(
-        "RuntimeError",
-        format!("{what} changed size during iteration"),
-    )
-}
-
-fn busy() -> Exc {
-    exceptions::named("RuntimeError", "container modified during iteration")
-}
+use crate::objects::exceptions::VmResult;
 
 impl Vm {
-    /// iter(obj).
+    /// iter(obj): the type's iter slot (its result must be an iterator), else a
+    /// sequence iterator over `__getitem__`, else TypeError.
     pub fn iter(&mut self, o: &PyObj) -> VmResult<PyObj> {
-        let c = ctx();
-        if self.dispatches(o, "__iter__") {
-            return self.iter_special(o);
+        let ty = o.type_obj();
+        let s = slots_of_type(&ty);
+        if let Some(f) = s.iter.get() {
+            let it = f(self, o)?;
+            if slots_of_type(&it.type_obj()).iternext.get().is_none() {
+                return Err(exceptions::type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    typeobj::type_name(&it)
+                )));
+            }
+            return Ok(it);
         }
-        if o.is_a::<list::List>() {
-            return Ok(seq_iter(&c.list_iter_type, o.clone()));
-        }
-        if tuple::items(o).is_some() {
-            return Ok(seq_iter(&c.tuple_iter_type, o.clone()));
-        }
-        if string::view(o).is_some() {
-            return Ok(seq_iter(&c.str_iter_type, o.clone()));
-        }
-        if let Some(n) = dict::len(o) {
-            return Ok(self.dict_iter(o, n, DictIterKind::Keys));
-        }
-        if let Some(n) = set::len(o) {
+        if s.subscript.get().is_some() && !o.is_a::<dict::Dict>() {
             return Ok(PyObj::new(
-                &c.set_iter_type,
-                SetIter {
-                    set: Some(o.clone()),
-                    used: n,
-                    pos: 0,
-                    len: n,
+                &ctx().getitem_iter_type,
+                GetItemIter {
+                    seq: Some(o.clone()),
+                    index: 0,
                 },
             ));
-        }
-        if let Some((start, step, n)) = range::parts(o) {
-            return Ok(range::iter(start, step, n));
-        }
-        if o.is_a::<SeqIter>()
-            || o.is_a::<DictIter>()
-            || o.is_a::<SetIter>()
-            || o.is_a::<RangeIter>()
-            || registered_next(o).is_some()
-        {
-            return Ok(o.clone());
-        }
-        if let Some(f) = slots_of_type(&o.type_obj()).iter.get() {
-            return f(self, o);
         }
         Err(exceptions::type_error(format!(
             "'{}' object is not iterable",
@@ -100,159 +43,19 @@ impl Vm {
         )))
     }
 
-    /// Is `it` a built-in iterator (next() works on it)?
-    pub(crate) fn next_is_defined(&self, it: &PyObj) -> bool {
-        it.is_a::<SeqIter>()
-            || it.is_a::<DictIter>()
-            || it.is_a::<SetIter>()
-            || it.is_a::<RangeIter>()
-            || registered_next(it).is_some()
-    }
-
     /// An iterator over a dict's keys, values or items.
-    pub fn dict_iter(&mut self, d: &PyObj, n: usize, kind: DictIterKind) -> PyObj {
-        let c = ctx();
-        let ty = match kind {
-            DictIterKind::Keys => &c.dict_keyiter_type,
-            DictIterKind::Values => &c.dict_valueiter_type,
-            DictIterKind::Items => &c.dict_itemiter_type,
-        };
-        PyObj::new(
-            ty,
-            DictIter {
-                dict: Some(d.clone()),
-                used: n,
-                pos: 0,
-                kind,
-                len: n,
-            },
-        )
+    pub fn dict_iter(&mut self, d: &PyObj, _n: usize, kind: DictIterKind) -> PyObj {
+        crate::objects::iter::dict_iter(d, kind).unwrap_or_else(|_| ctx().none.clone())
     }
 
     /// next(iterator): Some(value), or None when exhausted.
     pub fn next(&mut self, it: &PyObj) -> VmResult<Option<PyObj>> {
-        if it.vtable().heap_type {
-            return self.next_special(it);
-        }
-        if let Some(r) = it.get::<RangeIter>() {
-            return Ok(range::iter_next(r).map(crate::objects::int::new_i64));
-        }
-        if it.is_a::<SeqIter>() {
-            return self.seq_next(it);
-        }
-        if it.is_a::<DictIter>() {
-            return self.dict_next(it);
-        }
-        if it.is_a::<SetIter>() {
-            return self.set_next(it);
-        }
-        if let Some(f) = registered_next(it) {
-            return f(self, it);
-        }
-        Err(exceptions::type_error(format!(
-            "'{}' object is not an iterator",
-            typeobj::type_name(it)
-        )))
-    }
-
-    fn seq_next(&mut self, it: &PyObj) -> VmResult<Option<PyObj>> {
-        let mut s = it.borrow_mut::<SeqIter>().map_err(|_| busy())?;
-        let Some(seq) = s.seq.clone() else {
-            return Ok(None);
-        };
-        let i = s.index;
-        let item = if let Some(items) = tuple::items(&seq) {
-            items.get(i).cloned()
-        } else if let Some(l) = list::borrow(&seq) {
-            l.0.get(i).cloned()
-        } else if let Some(v) = string::view(&seq) {
-            (i < v.len()).then(|| {
-                let ch = v.char_at(i);
-                char_str(ch)
-            })
-        } else {
-            None
-        };
-        match item {
-            Some(x) => {
-                s.index = i + 1;
-                Ok(Some(x))
-            }
-            None => {
-                let old = s.seq.take();
-                drop(s);
-                drop(old);
-                Ok(None)
-            }
-        }
-    }
-
-    fn dict_next(&mut self, it: &PyObj) -> VmResult<Option<PyObj>> {
-        let mut s = it.borrow_mut::<DictIter>().map_err(|_| busy())?;
-        let Some(d) = s.dict.clone() else {
-            return Ok(None);
-        };
-        let t = dict::borrow(&d).ok_or_else(busy)?;
-        if t.0.len() != s.used {
-            s.used = usize::MAX; // stays broken, as CPython's di_used = -1
-            return Err(changed("dictionary"));
-        }
-        match t.0.next_item(s.pos) {
-            Some(_) if s.len == 0 => {
-                // An item the iteration did not expect: keys came and went.
-                drop(t);
-                let old = s.dict.take();
-                drop(s);
-                drop(old);
-                Err(exceptions::named(
-                    "RuntimeError",
-                    "dictionary keys changed during iteration",
-                ))
-            }
-            Some((pos, k, v)) => {
-                let r = match s.kind {
-                    DictIterKind::Keys => k.clone(),
-                    DictIterKind::Values => v.clone(),
-                    DictIterKind::Items => tuple::new(vec![k.clone(), v.clone()]),
-                };
-                s.pos = pos + 1;
-                s.len = s.len.saturating_sub(1);
-                Ok(Some(r))
-            }
-            None => {
-                drop(t);
-                let old = s.dict.take();
-                drop(s);
-                drop(old);
-                Ok(None)
-            }
-        }
-    }
-
-    fn set_next(&mut self, it: &PyObj) -> VmResult<Option<PyObj>> {
-        let mut s = it.borrow_mut::<SetIter>().map_err(|_| busy())?;
-        let Some(st) = s.set.clone() else {
-            return Ok(None);
-        };
-        let t = set::borrow(&st).ok_or_else(busy)?;
-        if t.0.len() != s.used {
-            s.used = usize::MAX;
-            return Err(changed("Set"));
-        }
-        match t.0.next_entry(s.pos) {
-            Some((pos, k, _)) => {
-                let k = k.clone();
-                s.pos = pos + 1;
-                s.len = s.len.saturating_sub(1);
-                Ok(Some(k))
-            }
-            None => {
-                drop(t);
-                let old = s.set.take();
-                drop(s);
-                drop(old);
-                Ok(None)
-            }
+        match slots_of_type(&it.type_obj()).iternext.get() {
+            Some(f) => f(self, it),
+            None => Err(exceptions::type_error(format!(
+                "'{}' object is not an iterator",
+                typeobj::type_name(it)
+            ))),
         }
     }
 
@@ -317,46 +120,7 @@ impl Vm {
 
     /// list.extend(iterable), allocating as CPython 3.11's list_extend.
     pub fn list_extend(&mut self, l: &PyObj, src: &PyObj) -> VmResult<()> {
-        let sized =
-            !src.vtable().heap_type && (tuple::items(src).is_some() || src.is_a::<list::List>());
-        if let Some(Err(e)) = super::len_of(src) {
-            return Err(e); // list(range(2**70)): OverflowError, as CPython
-        }
-        let hint = if sized { 0 } else { self.length_hint(src) };
-        // Reserve before consuming the source: `list(range(10**12))` is a MemoryError
-        // at once instead of an abort after filling memory.
-        if !sized {
-            let mut b = list::borrow_mut(l).ok_or_else(busy)?;
-            if b.0.capacity() == 0 {
-                list::preallocate_exact(&mut b.0, hint)?;
-            } else if hint > 0 {
-                let n = b.0.len() + hint;
-                list::list_resize(&mut b.0, n)?;
-            }
-        }
-        let items = self.collect_iter(src)?;
-        let mut b = list::borrow_mut(l).ok_or_else(busy)?;
-        let v = &mut b.0;
-        if sized {
-            if items.is_empty() {
-                return Ok(());
-            }
-            if v.capacity() == 0 {
-                list::preallocate_exact(v, items.len())?;
-            } else {
-                list::list_resize(v, v.len() + items.len())?;
-            }
-            v.extend(items);
-            return Ok(());
-        }
-        for x in items {
-            list::append_to(v, x)?;
-        }
-        if v.len() < v.capacity() {
-            let n = v.len();
-            list::list_resize(v, n)?;
-        }
-        Ok(())
+        crate::objects::list::extend(self, l, src)
     }
 
     /// set.add(x).
@@ -536,47 +300,6 @@ impl Vm {
         let clonable = !self.dispatches(d, "__iter__");
         dict::copy(d, clonable, &mut |a, b| self.equal(a, b))
     }
-
-    /// `a | b`, `a & b`, `a - b`, `a ^ b` for sets (in place for |=, &=, -=, ^=).
-    pub fn set_binary_op(
-        &mut self,
-        a: &PyObj,
-        b: &PyObj,
-        op: BinaryOp,
-        inplace: bool,
-    ) -> VmResult<PyObj> {
-        let mut eq = |p: &PyObj, q: &PyObj| protocol::eq(p, q);
-        let result: SetTable<PyObj> = {
-            let x = set::borrow(a).ok_or_else(busy)?;
-            let y = set::borrow(b).ok_or_else(busy)?;
-            match op {
-                BinaryOp::Or => x.0.union(&y.0, &mut eq)?,
-                BinaryOp::And => x.0.intersection(&y.0, &mut eq)?,
-                BinaryOp::Subtract => x.0.difference(&y.0, &mut eq)?,
-                _ => x.0.symmetric_difference(&y.0, &mut eq)?,
-            }
-        };
-        let frozen = typeobj::is_subtype(&a.type_obj(), &ctx().frozenset_type);
-        if inplace && !frozen {
-            let mut t = a.borrow_mut::<set::Set>().map_err(|_| busy())?;
-            let old = std::mem::replace(&mut t.0, result);
-            drop(t);
-            drop(old);
-            return Ok(a.clone());
-        }
-        if frozen {
-            Ok(set::new_frozen(result))
-        } else {
-            Ok(PyObj::new(&ctx().set_type, set::Set(result)))
-        }
-    }
 }
 
-/// The one-character str for code point `ch` (cached for Latin-1).
-pub fn char_str(ch: u32) -> PyObj {
-    if ch < 256 {
-        return ctx().latin1[ch as usize].clone();
-    }
-    let buf = crate::objects::unicode::view::StrBuf::from_code_points(&[ch]);
-    string::from_buf(&buf).expect("tiny allocation")
-}
+pub use crate::objects::iter::char_str;

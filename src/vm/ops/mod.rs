@@ -15,12 +15,14 @@ mod special;
 mod subscr;
 mod typecache;
 
-pub(crate) use arith::binary_op_builtin;
-pub use arith::{binary_op, bool_obj, int_obj, small_int_binary, unary_op};
+pub use arith::{
+    absolute, binary_op, bool_obj, divmod, int_obj, power3, small_int_binary, unary_op,
+    unsupported_operands,
+};
 pub(crate) use attr::no_attribute;
 pub use attr::traceback_object;
 pub use compare::{compare, compare_bool};
-pub use iter::{char_str, register_iterator, NextFn};
+pub use iter::char_str;
 pub use repr::ascii_escape;
 pub(crate) use typecache::TypeCache;
 
@@ -143,7 +145,8 @@ pub fn len_of(o: &PyObj) -> Option<VmResult<usize>> {
 }
 
 impl Vm {
-    /// bool(obj) for the built-in types.
+    /// bool(obj): True, False and None at once, then the type's bool slot, then its
+    /// length slot; anything else is true.
     pub fn truthy(&mut self, o: &PyObj) -> VmResult<bool> {
         let c = ctx();
         if o.is(&c.true_) {
@@ -152,25 +155,12 @@ impl Vm {
         if o.is(&c.false_) || o.is(&c.none) {
             return Ok(false);
         }
-        if o.vtable().heap_type {
-            if let Some(b) = self.truthy_special(o)? {
-                return Ok(b);
-            }
+        let ty = o.type_obj();
+        let s = slots_of_type(&ty);
+        if let Some(f) = s.bool.get() {
+            return f(self, o);
         }
-        if let Some(v) = int::as_i64(o) {
-            return Ok(v != 0);
-        }
-        if let Some(v) = int::value(o) {
-            return Ok(!v.is_zero());
-        }
-        if let Some(f) = float::value(o) {
-            return Ok(f != 0.0);
-        }
-        if let Some(n) = len_of(o) {
-            // A range too long for an index is certainly not empty.
-            return Ok(n.map_or(true, |n| n > 0));
-        }
-        if let Some(f) = slots_of_type(&o.type_obj()).length.get() {
+        if let Some(f) = s.length.get() {
             return Ok(f(self, o)? > 0);
         }
         Ok(true)
