@@ -588,9 +588,6 @@ static METHODS: &[MethodDef] = &[
     },
 ];
 
-/// next() for the iteration protocol (list(g), sum(g), ...): the return value is
-/// dropped, as PyIter_Next drops StopIteration's.
-
 /// The generator type's methods, iteration and repr (once per thread).
 pub fn install() {
     crate::heap::set_finalizer(Some(generator::gc_finalize));
