@@ -62,6 +62,10 @@ pub static METHODS: &[MethodDef] = &[
         name: "items",
         func: items,
     },
+    MethodDef {
+        name: "__sizeof__",
+        func: sizeof,
+    },
 ];
 
 /// dict.fromkeys, bound to the dict type (CPython's classmethod).
@@ -563,4 +567,12 @@ fn proxy_ior(_rt: &mut dyn Runtime, _a: &PyObj, _b: &PyObj) -> VmResult<PyObj> {
     Err(exceptions::type_error(
         "'|=' is not supported by mappingproxy; use '|' instead",
     ))
+}
+
+/// D.__sizeof__(): CPython's _PyDict_SizeOf, what sys.getsizeof reports without the
+/// 16-byte GC header.
+fn sizeof(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let (d, args) = this(&args);
+    args.none("__sizeof__")?;
+    Ok(crate::objects::int::new_i64(d.sizeof() as i64 - 16))
 }
