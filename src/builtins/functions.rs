@@ -120,6 +120,17 @@ fn print(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         } else {
             vm.write_stdout(&out);
         }
+    } else if file.is_some_and(super::io::is_file_text) {
+        // An open() text file: its write without a method call per piece.
+        let f = file.expect("a file");
+        for (i, o) in args.pos().iter().enumerate() {
+            if i > 0 {
+                super::io::write_text(vm, f, &string::new(&sep))?;
+            }
+            let s = vm.str_obj(o)?;
+            super::io::write_text(vm, f, &s)?;
+        }
+        super::io::write_text(vm, f, &string::new(&end))?;
     } else {
         // Any other file: its write(), once per piece, as CPython.
         let write = vm.getattr(file.expect("a file"), &string::intern_str("write"))?;
@@ -139,6 +150,10 @@ fn print(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if let Some(f) = args.kw("flush") {
         if vm.truthy(f)? {
             vm.flush();
+            if let Some(file) = file.filter(|_| !to_stdout && !to_stderr) {
+                let flush = vm.getattr(file, &string::intern_str("flush"))?;
+                vm.call(&flush, Args::positional(&[]))?;
+            }
         }
     }
     Ok(none.clone())
@@ -479,14 +494,22 @@ pub(crate) fn frame_locals(vm: &mut Vm) -> VmResult<PyObj> {
     let Some(f) = vm.frames.last() else {
         return Ok(vm.builtins.clone());
     };
-    if let Some(l) = &f.locals {
-        return Ok(l.clone());
-    }
     let code_obj = f.code.clone();
     let code = code_obj.get::<Code>().expect("a frame runs a code object");
     if code.flags & flags::OPTIMIZED == 0 {
-        return Ok(f.globals.clone());
+        return Ok(f.locals.clone().unwrap_or_else(|| f.globals.clone()));
     }
+    // A function's frame keeps one dict (CPython 3.11's f_locals): each call brings
+    // it up to date with the fast locals, and keys exec() added stay.
+    let d = match &f.locals {
+        Some(d) => d.clone(),
+        None => {
+            let d = dict::new();
+            vm.frames.last_mut().expect("a frame").locals = Some(d.clone());
+            d
+        }
+    };
+    let f = vm.frames.last().expect("a frame");
     let base = f.base;
     let null = &ctx().null;
     // CPython's order: the parameters and other locals (a parameter that is also a
@@ -503,6 +526,13 @@ pub(crate) fn frame_locals(vm: &mut Vm) -> VmResult<PyObj> {
             None => later.extend(v.map(|v| (name.clone(), v))),
         }
     }
+    let unbound: Vec<PyObj> = code
+        .varnames
+        .iter()
+        .zip(&values)
+        .filter(|(_, v)| v.is_none())
+        .map(|(n, _)| n.clone())
+        .collect();
     let pairs: Vec<(PyObj, PyObj)> = code
         .varnames
         .iter()
@@ -510,7 +540,11 @@ pub(crate) fn frame_locals(vm: &mut Vm) -> VmResult<PyObj> {
         .filter_map(|(n, v)| v.map(|v| (n.clone(), v)))
         .chain(later)
         .collect();
-    let d = dict::new();
+    for k in unbound {
+        if vm.dict_get(&d, &k)?.is_some() {
+            vm.dict_delete_name(&d, &k)?;
+        }
+    }
     for (k, v) in pairs {
         vm.dict_set(&d, k, v)?;
     }

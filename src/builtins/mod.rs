@@ -2,10 +2,13 @@
 //! (sys, gc, math, time), each made on first import.
 
 mod classes;
+mod codecs;
 mod constructors;
+mod exec;
 mod functions;
 mod functions_seq;
 mod gc;
+mod io;
 mod iterators;
 mod math;
 mod methods_args;
@@ -17,9 +20,12 @@ mod methods_str;
 mod methods_str_format;
 #[cfg(test)]
 mod methods_tests;
+mod os;
+mod oserror;
 mod subclass;
 mod sys;
 mod time;
+mod time_fmt;
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function;
@@ -34,6 +40,12 @@ pub static LIBRARY: crate::vm::Library = crate::vm::Library {
     make_module,
 };
 
+static OPEN: crate::objects::builtin_function::MethodDef =
+    crate::objects::builtin_function::MethodDef {
+        name: "open",
+        func: io::open,
+    };
+
 /// None (a new reference), the result of the methods that return nothing.
 fn none() -> PyObj {
     ctx().none.clone()
@@ -45,7 +57,7 @@ pub fn install(vm: &mut Vm) {
     let b = vm.builtins.clone();
     let c = ctx();
     let module_name = string::intern_str("builtins");
-    for def in functions::FUNCTIONS {
+    for def in functions::FUNCTIONS.iter().chain(exec::FUNCTIONS) {
         let f = builtin_function::new(def, None, Some(module_name.clone()));
         set(vm, &b, def.name, f);
     }
@@ -75,6 +87,8 @@ pub fn install(vm: &mut Vm) {
     ] {
         set(vm, &b, name, ty.as_obj().clone());
     }
+    let open = builtin_function::new(&OPEN, None, Some(module_name.clone()));
+    set(vm, &b, "open", open);
     let bc = builtin_function::new(&classes::BUILD_CLASS, None, Some(module_name.clone()));
     set(vm, &b, "__build_class__", bc);
     for (name, ty) in iterators::builtin_names() {
@@ -85,6 +99,9 @@ pub fn install(vm: &mut Vm) {
     }
     for ((name, _), ty) in HIERARCHY.iter().zip(&c.exc_types) {
         set(vm, &b, name, ty.as_obj().clone());
+    }
+    for alias in ["IOError", "EnvironmentError"] {
+        set(vm, &b, alias, c.exc_type("OSError").as_obj().clone());
     }
     set(vm, &b, "None", c.none.clone());
     set(vm, &b, "Ellipsis", c.ellipsis.clone());
@@ -105,6 +122,8 @@ pub fn install(vm: &mut Vm) {
         iterators::install_types();
         functions::install_types();
         sys::install_types();
+        oserror::install_types();
+        io::install_types();
         crate::vm::gen::install();
         install_methods(vm);
     }
@@ -137,6 +156,13 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "gc" => Some(gc::make(vm)?),
         "math" => Some(math::make(vm)?),
         "time" => Some(time::make(vm)?),
+        "errno" => Some(oserror::make_errno(vm)?),
+        "io" | "_io" => Some(io::make(vm)?),
+        "os" => Some(os::make(vm)?),
+        "os.path" | "posixpath" => {
+            let m = vm.import(&string::intern_str("os"))?;
+            Some(vm.getattr(&m, &string::intern_str("path"))?)
+        }
         _ => None,
     })
 }

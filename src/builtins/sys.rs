@@ -6,14 +6,14 @@ use std::io::Write;
 
 use super::none;
 use crate::heap::pymalloc::global_debugmallocstats;
-use crate::heap::{Payload, PyObj, TypeRef};
+use crate::heap::PyObj;
 use crate::objects::args::{as_c_int, number_index, Args};
 use crate::objects::builtin_function::{self, MethodDef};
 use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 use crate::objects::numeric::{int_max_str_digits, set_int_max_str_digits};
 use crate::objects::runtime::Runtime;
-use crate::objects::typeobj::{self, TypeInfo};
+use crate::objects::typeobj;
 use crate::objects::{ctx, dict, int, list, module, string, tuple};
 use crate::vm::Vm;
 
@@ -114,13 +114,11 @@ pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
     };
     vm.dict_set_str(&d, "byteorder", string::intern_str(order))?;
     vm.dict_set_str(&d, "modules", vm.modules.clone())?;
-    let ty = stream_type();
-    let streams = [1u8, 2].map(|fd| PyObj::new(&ty, TextStream { fd }));
-    vm.dict_set_str(&d, "stdout", streams[0].clone())?;
-    vm.dict_set_str(&d, "stderr", streams[1].clone())?;
-    vm.dict_set_str(&d, "__stdout__", streams[0].clone())?;
-    vm.dict_set_str(&d, "__stderr__", streams[1].clone())?;
-    let [out, err] = streams;
+    let [stdin, out, err] = super::io::std_streams();
+    for (name, v) in [("stdin", &stdin), ("stdout", &out), ("stderr", &err)] {
+        vm.dict_set_str(&d, name, v.clone())?;
+        vm.dict_set_str(&d, &format!("__{name}__"), v.clone())?;
+    }
     vm.std_streams = [Some(out), Some(err)];
     Ok(m)
 }
@@ -253,121 +251,5 @@ fn debugmallocstats(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(none())
 }
 
-// ----- sys.stdout and sys.stderr -------------------------------------------------------
-
-/// The payload of sys.stdout / sys.stderr: which standard stream it writes to.
-pub struct TextStream {
-    /// 1 for stdout (buffered in the VM), 2 for stderr (unbuffered).
-    fd: u8,
-}
-
-impl Payload for TextStream {
-    type Item = ();
-    const NAME: &'static str = "TextIOWrapper";
-}
-
-static STREAM_METHODS: &[MethodDef] = &[
-    MethodDef {
-        name: "write",
-        func: stream_write,
-    },
-    MethodDef {
-        name: "flush",
-        func: stream_flush,
-    },
-];
-
-thread_local! {
-    // Leaked like the built-in types of `ctx()`: kept for the thread's life, and no
-    // thread-local destructor drops an object after the heap's own thread state.
-    static STREAM_TYPE: std::cell::OnceCell<&'static TypeRef> =
-        const { std::cell::OnceCell::new() };
-}
-
 /// Make the per-thread types of this module (at start-up, with the other types).
-pub(super) fn install_types() {
-    let _ = stream_type();
-}
-
-/// The TextIOWrapper type of this thread, made with its methods on first use.
-fn stream_type() -> TypeRef {
-    if let Some(t) = STREAM_TYPE.with(|c| c.get().copied()) {
-        return t.clone();
-    }
-    let c = ctx();
-    let info = TypeInfo::new("TextIOWrapper".into(), Some(c.object_type.clone()));
-    let ty: &'static TypeRef = Box::leak(Box::new(TypeRef::new::<TypeInfo, TextStream>(
-        &c.type_type,
-        info,
-    )));
-    crate::objects::typeobj::add_methods(ty, STREAM_METHODS);
-    STREAM_TYPE.with(|c| *c.get_or_init(|| ty)).clone()
-}
-
-fn stream_of(args: &Args<'_>) -> u8 {
-    args.all
-        .first()
-        .and_then(|s| s.get::<TextStream>())
-        .map_or(1, |s| s.fd)
-}
-
-/// TextIOWrapper.write(s): write the text; returns the number of characters.
-fn stream_write(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    args.no_kw("TextIOWrapper.write")?;
-    let a = &args.pos()[1..];
-    let [s] = a else {
-        return Err(exceptions::type_error(format!(
-            "TextIOWrapper.write() takes exactly one argument ({} given)",
-            a.len()
-        )));
-    };
-    let Some(view) = string::view(s) else {
-        return Err(exceptions::type_error(format!(
-            "write() argument must be str, not {}",
-            typeobj::type_name(s)
-        )));
-    };
-    let n = view.len();
-    let Some(text) = view.to_str() else {
-        let (pos, ch) = view
-            .chars()
-            .enumerate()
-            .find(|(_, c)| (0xd800..0xe000).contains(c))
-            .unwrap_or((0, 0xd800));
-        return Err(exceptions::named(
-            "UnicodeEncodeError",
-            format!(
-                "'utf-8' codec can't encode character '\\u{ch:04x}' in position {pos}: \
-                 surrogates not allowed"
-            ),
-        ));
-    };
-    if stream_of(&args) == 2 {
-        vm.flush();
-        let mut err = std::io::stderr().lock();
-        let _ = err.write_all(text.as_bytes());
-        let _ = err.flush();
-    } else {
-        vm.write_stdout(&text);
-    }
-    Ok(usize_obj(n))
-}
-
-/// TextIOWrapper.flush().
-fn stream_flush(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    args.no_kw("TextIOWrapper.flush")?;
-    let n = args.pos().len() - 1;
-    if n != 0 {
-        return Err(exceptions::type_error(format!(
-            "TextIOWrapper.flush() takes no arguments ({n} given)"
-        )));
-    }
-    if stream_of(&args) == 1 {
-        vm.flush();
-    } else {
-        let _ = std::io::stderr().flush();
-    }
-    Ok(none())
-}
+pub(super) fn install_types() {}

@@ -1,4 +1,5 @@
-//! The time module: wall-clock time, the monotonic and performance counters, sleep.
+//! The time module: wall-clock time, the monotonic, performance and process counters,
+//! sleep; the calendar functions are in time_fmt.rs.
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -15,6 +16,7 @@ use crate::vm::ops::int_obj;
 use crate::vm::Vm;
 
 use super::sys::new_module;
+use super::time_fmt;
 
 static FUNCTIONS: &[MethodDef] = &[
     MethodDef {
@@ -45,12 +47,50 @@ static FUNCTIONS: &[MethodDef] = &[
         name: "sleep",
         func: sleep,
     },
+    MethodDef {
+        name: "gmtime",
+        func: time_fmt::gmtime,
+    },
+    MethodDef {
+        name: "localtime",
+        func: time_fmt::localtime,
+    },
+    MethodDef {
+        name: "mktime",
+        func: time_fmt::mktime,
+    },
+    MethodDef {
+        name: "asctime",
+        func: time_fmt::asctime,
+    },
+    MethodDef {
+        name: "ctime",
+        func: time_fmt::ctime,
+    },
+    MethodDef {
+        name: "strftime",
+        func: time_fmt::strftime,
+    },
+    MethodDef {
+        name: "process_time",
+        func: time_fmt::process_time,
+    },
+    MethodDef {
+        name: "process_time_ns",
+        func: time_fmt::process_time_ns,
+    },
 ];
 
 /// Build the time module.
 pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
     monotonic_nanos(); // the counters' reference point
-    Ok(new_module(vm, "time", FUNCTIONS)?.0)
+    let (m, d) = new_module(vm, "time", FUNCTIONS)?;
+    // struct_time is made by the module's Python part, which gmtime() finds in
+    // sys.modules.
+    let modules = vm.modules.clone();
+    vm.dict_set_str(&modules, "time", m.clone())?;
+    time_fmt::install(vm, &d)?;
+    Ok(m)
 }
 
 /// Nanoseconds since the Unix epoch.

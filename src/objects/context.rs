@@ -193,7 +193,7 @@ impl Ctx {
     /// Give each built-in type its slots and their wrappers, base types first (run
     /// once the table exists: the wrappers are objects of its types).
     fn install_slots(&self) {
-        let tables: [(&TypeRef, &SlotTable); 41] = [
+        let tables: [(&TypeRef, &SlotTable); 43] = [
             (&self.list_iter_type, &super::iter::SEQ_ITER_SLOTS),
             (&self.tuple_iter_type, &super::iter::SEQ_ITER_SLOTS),
             (&self.str_iter_type, &super::iter::SEQ_ITER_SLOTS),
@@ -236,6 +236,11 @@ impl Ctx {
             (&self.code_type, &super::code::SLOTS),
             (&self.cell_type, &super::cell::SLOTS),
             (self.exc_type("BaseException"), &super::exception::SLOTS),
+            (self.exc_type("OSError"), &super::exception::OSERROR_SLOTS),
+            (
+                self.exc_type("SyntaxError"),
+                &super::exception::SYNTAX_ERROR_SLOTS,
+            ),
             (&self.staticmethod_type, &super::descr::WRAPPER_SLOTS),
             (&self.classmethod_type, &super::descr::WRAPPER_SLOTS),
             (&self.member_descriptor_type, &super::descr::DESCR_SLOTS),

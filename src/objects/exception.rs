@@ -87,7 +87,21 @@ pub const HIERARCHY: &[(&str, &str)] = &[
     ("NameError", "Exception"),
     ("UnboundLocalError", "NameError"),
     ("OSError", "Exception"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileExistsError", "OSError"),
     ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("TimeoutError", "OSError"),
     ("ReferenceError", "Exception"),
     ("RuntimeError", "Exception"),
     ("NotImplementedError", "RuntimeError"),
@@ -193,5 +207,82 @@ pub const SLOTS: SlotTable = SlotTable {
     repr: Some(exc_repr),
     str: Some(exc_str),
     init: Some(exc_init),
+    ..SlotTable::EMPTY
+};
+
+/// OSError.__str__: `[Errno 2] No such file or directory: 'x'` from the attributes its
+/// constructor keeps in the exception's dict (errno, strerror, filename, filename2),
+/// else BaseException's.
+fn oserror_str(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let d = o.borrow::<ExcObj>().ok().and_then(|x| x.dict.clone());
+    let none = &super::ctx().none;
+    let field = |n: &str| {
+        d.as_ref()
+            .and_then(|d| super::dict::get_str(d, n))
+            .filter(|v| !v.is(none))
+    };
+    let (errno, strerror) = (field("errno"), field("strerror"));
+    let text = |rt: &mut dyn Runtime, v: &Option<PyObj>| match v {
+        Some(v) => rt.str(v),
+        None => Ok("None".to_string()),
+    };
+    match (field("filename"), field("filename2")) {
+        (Some(f1), Some(f2)) => Ok(format!(
+            "[Errno {}] {}: {} -> {}",
+            text(rt, &errno)?,
+            text(rt, &strerror)?,
+            rt.repr(&f1)?,
+            rt.repr(&f2)?
+        )),
+        (Some(f1), None) => Ok(format!(
+            "[Errno {}] {}: {}",
+            text(rt, &errno)?,
+            text(rt, &strerror)?,
+            rt.repr(&f1)?
+        )),
+        _ => match (errno, strerror) {
+            (Some(n), Some(s)) => Ok(format!("[Errno {}] {}", rt.str(&n)?, rt.str(&s)?)),
+            _ => exc_str(rt, o),
+        },
+    }
+}
+
+/// SyntaxError.__str__: `msg (file, line N)` from its attributes (the file's base
+/// name), else BaseException's.
+fn syntax_error_str(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let d = o.borrow::<ExcObj>().ok().and_then(|x| x.dict.clone());
+    let none = &super::ctx().none;
+    let field = |n: &str| {
+        d.as_ref()
+            .and_then(|d| super::dict::get_str(d, n))
+            .filter(|v| !v.is(none))
+    };
+    let Some(msg) = d.as_ref().and_then(|d| super::dict::get_str(d, "msg")) else {
+        return exc_str(rt, o);
+    };
+    let msg = rt.str(&msg)?;
+    let file = field("filename").and_then(|f| super::string::as_str(&f).map(|s| s.into_owned()));
+    let file = file.map(|f| match f.rfind('/') {
+        Some(i) => f[i + 1..].to_string(),
+        None => f,
+    });
+    let line = field("lineno").and_then(|l| super::int::as_i64(&l));
+    Ok(match (file, line) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    })
+}
+
+/// OSError's slots (its subclasses inherit them).
+pub const OSERROR_SLOTS: SlotTable = SlotTable {
+    str: Some(oserror_str),
+    ..SlotTable::EMPTY
+};
+
+/// SyntaxError's slots.
+pub const SYNTAX_ERROR_SLOTS: SlotTable = SlotTable {
+    str: Some(syntax_error_str),
     ..SlotTable::EMPTY
 };

@@ -209,7 +209,7 @@ impl Vm {
                     None => &code.freevars[i - code.cellvars.len()],
                 };
                 let local = match self.frames[fi].locals.clone() {
-                    Some(l) => self.dict_get(&l, name)?,
+                    Some(l) => self.ns_get(&l, name)?,
                     None => None,
                 };
                 let v = match local {
@@ -256,7 +256,7 @@ impl Vm {
             Op::LOAD_NAME => {
                 let name = &code.names[arg as usize];
                 let local = match self.frames[fi].locals.clone() {
-                    Some(l) => self.dict_get(&l, name)?,
+                    Some(l) => self.ns_get(&l, name)?,
                     None => None,
                 };
                 let v = match local {
@@ -279,11 +279,11 @@ impl Vm {
                     };
                 }
                 let ns = self.namespace(fi);
-                self.dict_set(&ns, code.names[arg as usize].clone(), v)?;
+                self.ns_set(&ns, code.names[arg as usize].clone(), v)?;
             }
             Op::DELETE_NAME => {
                 let ns = self.namespace(fi);
-                self.dict_delete_name(&ns, &code.names[arg as usize])?;
+                self.ns_del(&ns, &code.names[arg as usize])?;
             }
             Op::LOAD_ATTR => {
                 let obj = self.pop();

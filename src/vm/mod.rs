@@ -11,6 +11,7 @@
 mod call;
 mod class;
 mod eval;
+pub mod exec;
 mod frame;
 pub(crate) mod gen;
 mod instance;

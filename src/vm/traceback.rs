@@ -9,7 +9,7 @@ use crate::bytecode::Location;
 use crate::heap::PyObj;
 use crate::objects::code::Code;
 use crate::objects::exception::ExcObj;
-use crate::objects::{ctx, dict, string, typeobj};
+use crate::objects::{ctx, dict, string};
 use crate::parser::ast::{Expr, ExprKind};
 
 use super::Vm;
@@ -278,7 +278,14 @@ impl Vm {
 
     /// The last line(s): `Type: message`.
     pub fn exception_only(&mut self, e: &PyObj) -> String {
-        let name = typeobj::type_name(e);
+        // `module.qualname`, the module left out for builtins and __main__.
+        let full = self.class_display_name(&e.type_obj());
+        let name = full.strip_prefix("__main__.").unwrap_or(&full).to_string();
+        if crate::objects::exceptions::matches(e, ctx().exc_type("SyntaxError")) {
+            if let Some((location, msg)) = self.syntax_error_location(e) {
+                return format!("{location}{name}: {msg}\n");
+            }
+        }
         let mut msg = self
             .str(e)
             .unwrap_or_else(|_| "<exception str() failed>".into());

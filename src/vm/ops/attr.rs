@@ -91,6 +91,10 @@ impl Vm {
             if let Some(d) = v.get::<MethodDescr>() {
                 return Ok(builtin_function::new(d.def, Some(o.clone()), None));
             }
+            if v.is_type(&ctx().property_type) {
+                // A data attribute of a built-in type (a file's `closed`, `name`).
+                return self.descr_get(v, Some(o), &o.type_obj());
+            }
             let vt = v.type_obj();
             if let Some(get) = typeobj::slotdefs::slots_of_type(&vt).descr_get.get() {
                 return get(self, &v, Some(o), &o.type_obj());
@@ -103,7 +107,12 @@ impl Vm {
     /// Attributes of a type object.
     fn type_getattr(&mut self, ty: &TypeRef, n: &str) -> VmResult<PyObj> {
         match n {
-            "__name__" | "__qualname__" => return Ok(string::new(&typeobj::info(ty).name)),
+            // A built-in type named `module.name` (`_io.TextIOWrapper`) shows the
+            // last part as its name and the rest as its module, as CPython's tp_name.
+            "__name__" | "__qualname__" => {
+                let full = &typeobj::info(ty).name;
+                return Ok(string::new(full.rsplit('.').next().unwrap_or(full)));
+            }
             "__base__" => {
                 return Ok(typeobj::info(ty)
                     .base
@@ -111,7 +120,13 @@ impl Vm {
                     .map_or_else(|| ctx().none.clone(), |b| b.as_obj().clone()))
             }
             "__dict__" => return Ok(typeobj::type_dict(ty).clone()),
-            "__module__" => return Ok(string::intern_str("builtins")),
+            "__module__" => {
+                let full = &typeobj::info(ty).name;
+                return Ok(string::intern_str(match full.rfind('.') {
+                    Some(i) => &full[..i],
+                    None => "builtins",
+                }));
+            }
             _ => {}
         }
         if let Some(v) = self.lookup_type_attr(ty, n) {

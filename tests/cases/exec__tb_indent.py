@@ -1,0 +1,1 @@
+compile("if x:\n  a\n b", "myfile.py", "exec")

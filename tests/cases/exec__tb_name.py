@@ -1,0 +1,1 @@
+eval("undefined_name + 1")

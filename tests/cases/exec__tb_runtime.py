@@ -1,0 +1,1 @@
+exec("def g():\n    return 1/0\ng()")

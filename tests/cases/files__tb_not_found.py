@@ -1,0 +1,3 @@
+import os
+print("before")
+f = open(os.path.join("no_such_dir", "missing.txt"))

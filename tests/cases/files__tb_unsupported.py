@@ -1,0 +1,3 @@
+with open(__file__) as f:
+    print(f.readline(), end="")
+    f.write("x")
