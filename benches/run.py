@@ -6,8 +6,9 @@ both outputs must be byte-identical on every run. Per benchmark it prints the me
 wall time of each, the ratio glasspy/python3, the peak RSS of each and their ratio.
 A benchmark that fails (non-zero exit, a signal, a timeout) or whose outputs differ is
 reported as such, with both outputs at the end, and gets no time. Then the geometric
-mean and the maximum of the time ratios, and the start-up time and size of both
-(an empty script).
+mean and the maximum of the time ratios, the start-up time and size of both (an
+empty script), and the cost of importing functools, itertools, operator, copy and
+contextlib in each (a script doing only that, start-up subtracted).
 
 Peak RSS comes from /usr/bin/time when present: a child forked from this Python
 process records this process's high-water mark at exec, so wait4's ru_maxrss would
@@ -207,6 +208,30 @@ def bench(name, path, glasspy, opts):
     return result
 
 
+IMPORTED = ["functools", "itertools", "operator", "copy", "contextlib"]
+
+
+def import_cost(glasspy, opts, reps, g_start, p_start, summary):
+    """The cost of importing IMPORTED (glasspy: bundled Python compiled at first
+    import; python3: its stdlib, from .pyc files), as a script doing only that minus
+    the empty script's start-up, medians of `reps` alternating runs."""
+    with tempfile.NamedTemporaryFile("w", suffix=".py") as script:
+        script.write("import " + ", ".join(IMPORTED) + "\n")
+        script.flush()
+        g_runs, p_runs = [], []
+        for _ in range(reps):
+            g_runs.append(run_once(glasspy + [script.name], opts.timeout))
+            p_runs.append(run_once(PYTHON + [script.name], opts.timeout))
+        if not all(r.ok() for r in g_runs + p_runs):
+            print("import cost: a run failed")
+            return
+        g_t = statistics.median(r.seconds for r in g_runs) - g_start
+        p_t = statistics.median(r.seconds for r in p_runs) - p_start
+        summary.update(import_glasspy_s=g_t, import_python3_s=p_t)
+        print(f"import {', '.join(IMPORTED)} (median of {reps}, start-up subtracted): "
+              f"glasspy {g_t * 1000:.1f} ms, python3 {p_t * 1000:.1f} ms")
+
+
 def fmt_instr(count):
     return "-" if count is None else f"{count / 1e9:.3f}"
 
@@ -354,6 +379,7 @@ def main():
             print(f"start-up (empty script, median of {start_reps}): "
                   f"glasspy {g_t * 1000:.1f} ms {g_rss / 1024:.1f} MiB, "
                   f"python3 {p_t * 1000:.1f} ms {p_rss / 1024:.1f} MiB")
+            import_cost(glasspy, opts, start_reps, g_t, p_t, summary)
         if opts.callgrind or opts.callgrind_only:
             count, _ = callgrind_instructions(glasspy + [empty.name], opts.timeout * 50)
             summary["startup_instructions"] = count

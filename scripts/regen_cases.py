@@ -3,7 +3,8 @@
 
 For every tests/cases/*.py, tests/pending/*.py and examples/*.py, run python3 on it the way
 tests/cases.rs runs glasspy (same directory, same relative path, PYTHONHASHSEED=0,
-stdin from <name>.in or empty) and write next to it:
+stdin from <name>.in or empty) and write next to it (the modules a case imports sit in
+a folder beside it and are not cases themselves):
   <name>.out   stdout (always)
   <name>.err   stderr (only when non-empty)
   <name>.code  exit status (only when non-zero)
@@ -24,8 +25,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 DIRS = [os.path.join(ROOT, "tests", "cases"), os.path.join(ROOT, "tests", "pending"),
         os.path.join(ROOT, "examples")]
 # -S: no site module (no sitecustomize, no user site, no exit/quit builtins).
+# -B: no __pycache__ folders next to the modules a case imports (its support files
+# live in a folder beside it, e.g. tests/cases/imports_pkgs/).
 # Not -I or -E: those ignore PYTHONHASHSEED, and str hashes must be fixed.
-PYTHON = [sys.executable, "-S"]
+PYTHON = [sys.executable, "-S", "-B"]
 TIMEOUT = 120
 
 

@@ -38,6 +38,10 @@ pub struct Options {
     pub allocator: Option<Allocator>,
     /// `sys.getrecursionlimit()`.
     pub recursion_limit: usize,
+    /// The first entries of `sys.path` (the command line puts the script's folder, or
+    /// '' for the current one, then PYTHONPATH's entries); the bundled library's
+    /// pseudo-folder always follows them.
+    pub path: Vec<String>,
 }
 
 impl Default for Options {
@@ -46,6 +50,7 @@ impl Default for Options {
             argv: vec![String::new()],
             allocator: None,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
+            path: Vec::new(),
         }
     }
 }
@@ -331,6 +336,9 @@ impl Interpreter {
         }
         let mut vm = Vm::new(opts.argv, &crate::builtins::LIBRARY);
         vm.recursion_limit = opts.recursion_limit;
+        let mut path = opts.path;
+        path.push(crate::vm::import::BUNDLED_ROOT.to_string());
+        vm.imports.set_path(&path);
         Ok(Interpreter { vm, main: None })
     }
 
@@ -446,6 +454,20 @@ impl Interpreter {
     /// status, and the namespace is cleared afterwards (so `__del__` methods run).
     pub fn run_main(&mut self, source: &str, filename: &str, file: Option<&str>) -> i32 {
         self.vm.run_main(source, filename, file)
+    }
+
+    /// Run module `name` as `__main__` the way `python3 -m name` does (a package runs
+    /// its `__main__` submodule); errors are printed and become the exit status, and
+    /// the namespace is cleared afterwards.
+    pub fn run_module(&mut self, name: &str) -> i32 {
+        let g = match self.main(None) {
+            Ok(g) => g,
+            Err(e) => {
+                eprint!("{e}");
+                return 1;
+            }
+        };
+        self.vm.run_module_as_main(name, &g)
     }
 
     /// Run a program as `__main__` and keep its namespace (`python3 -i`): whatever it
@@ -603,13 +625,23 @@ impl Interpreter {
         filename: &str,
         file: Option<&str>,
     ) -> i32 {
+        Self::checking_leaks(opts, |py| py.run_main(source, filename, file))
+    }
+
+    /// `run_module` (`-m`) in a fresh interpreter, with the leak check of
+    /// `run_main_checking_leaks`.
+    pub fn run_module_checking_leaks(opts: Options, name: &str) -> i32 {
+        Self::checking_leaks(opts, |py| py.run_module(name))
+    }
+
+    fn checking_leaks(opts: Options, run: impl FnOnce(&mut Interpreter) -> i32) -> i32 {
         // What start-up leaves behind once its interpreter is gone (type dicts,
         // singletons).
         drop(Interpreter::new(Options::default()));
         crate::heap::collect(2);
         let before = objects_not_interned();
         let status = match Interpreter::new(opts) {
-            Ok(mut py) => py.run_main(source, filename, file),
+            Ok(mut py) => run(&mut py),
             Err(e) => {
                 eprintln!("glasspy: {e}");
                 return 1;

@@ -12,14 +12,15 @@ mod repl;
 #[global_allocator]
 static ALLOCATOR: GlobalPymalloc = GlobalPymalloc;
 
-const USAGE: &str = "usage: glasspy [option] ... [-c cmd | file | -] [arg] ...";
+const USAGE: &str = "usage: glasspy [option] ... [-c cmd | -m mod | file | -] [arg] ...";
 
 const HELP: &str = "\
-usage: glasspy [option] ... [-c cmd | file | -] [arg] ...
+usage: glasspy [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Options:
 -c cmd : program passed in as string (terminates option list)
 --dis  : print the bytecode of the program instead of running it
 -i     : inspect interactively after running script
+-m mod : run library module as a script (terminates option list)
 -h     : print this help message and exit (also -? or --help)
 -V     : print the glasspy version number and exit (also --version)
 file   : program read from script file
@@ -27,6 +28,8 @@ file   : program read from script file
 arg ...: arguments passed to program in sys.argv[1:]
 
 Environment variables:
+PYTHONPATH: ':'-separated list of directories prefixed to the
+   default module search path (sys.path).
 PYTHONHASHSEED: if this variable is set to 'random', a random value is used
    to seed the hashes of str objects; an integer in [0, 4294967295] fixes it.
 GLASSPY_MALLOC: seed (default), cpython or malloc: the allocator's geometry.
@@ -41,6 +44,11 @@ enum Action {
         argv: Vec<String>,
         /// `-i`: open the REPL in the program's namespace afterwards.
         inspect: bool,
+    },
+    /// `-m module`: run a module (a package's `__main__`) as `__main__`.
+    RunModule {
+        module: String,
+        argv: Vec<String>,
     },
     /// The REPL on a terminal, with no program.
     Repl,
@@ -116,6 +124,23 @@ fn parse_args(args: Vec<String>) -> Action {
                     }
                 };
             }
+            _ if a.starts_with("-m") => {
+                let module = if a.len() > 2 {
+                    a[2..].to_string()
+                } else {
+                    match args.get(i + 1) {
+                        Some(m) => {
+                            i += 1;
+                            m.clone()
+                        }
+                        None => return usage_error("Argument expected for the -m option"),
+                    }
+                };
+                // python3: sys.argv[0] is '-m' until the module is found, then its file.
+                let mut argv = vec!["-m".to_string()];
+                argv.extend(args[i + 1..].iter().cloned());
+                return Action::RunModule { module, argv };
+            }
             "-" => break,
             _ if a.starts_with('-') && a.len() > 1 => {
                 return usage_error(&format!("Unknown option: {a}"));
@@ -156,6 +181,32 @@ fn parse_args(args: Vec<String>) -> Action {
     }
 }
 
+/// The start of sys.path, as python3 makes it: the folder of the script (symbolic
+/// links resolved) or '' (the current folder) for -c and stdin, then the entries of
+/// PYTHONPATH made absolute.
+fn sys_path_head(script: Option<&str>) -> Vec<String> {
+    let first = match script {
+        Some(f) => std::fs::canonicalize(f)
+            .ok()
+            .and_then(|p| p.parent().map(|d| d.to_string_lossy().into_owned()))
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let mut path = vec![first];
+    if let Some(pp) = std::env::var_os("PYTHONPATH") {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        for entry in std::env::split_paths(&pp) {
+            path.push(
+                cwd.join(entry)
+                    .to_string_lossy()
+                    .trim_end_matches('/')
+                    .to_string(),
+            );
+        }
+    }
+    path
+}
+
 /// The interpreter's thread stack: deep enough for the compiler's and the
 /// recursion-limited Rust paths at sys.setrecursionlimit(100000).
 const STACK_SIZE: usize = 1 << 30;
@@ -194,7 +245,33 @@ fn main() -> ExitCode {
                     1
                 }
             },
-            Action::Repl => match Interpreter::new(Options::default()) {
+            Action::RunModule { module, argv } => {
+                // sys.path[0] is the current folder, by its full path.
+                let cwd = std::env::current_dir()
+                    .map(|d| d.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let mut path = sys_path_head(None);
+                path[0] = cwd;
+                let opts = Options {
+                    argv,
+                    path,
+                    ..Options::default()
+                };
+                if std::env::var_os(glasspy::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {
+                    return Interpreter::run_module_checking_leaks(opts, &module) as u8;
+                }
+                match Interpreter::new(opts) {
+                    Ok(mut py) => py.run_module(&module) as u8,
+                    Err(e) => {
+                        eprintln!("glasspy: {e}");
+                        1
+                    }
+                }
+            }
+            Action::Repl => match Interpreter::new(Options {
+                path: sys_path_head(None),
+                ..Options::default()
+            }) {
                 Ok(py) => repl::run(py, true) as u8,
                 Err(e) => {
                     eprintln!("glasspy: {e}");
@@ -211,6 +288,7 @@ fn main() -> ExitCode {
                 let f = file.as_deref();
                 let opts = Options {
                     argv,
+                    path: sys_path_head(f),
                     ..Options::default()
                 };
                 if std::env::var_os(glasspy::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {

@@ -135,3 +135,160 @@ fn an_exception_in_del_is_printed_and_ignored() {
         "Traceback (most recent call last):\n  File \"<string>\", line 3, in __del__\nZeroDivisionError: division by zero\n"
     );
 }
+
+// ----- -m and imports from the command line ---------------------------------------------
+
+/// glasspy run in `dir`.
+fn glasspy_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_glasspy"))
+        .args(args)
+        .current_dir(dir)
+        .env("PYTHONHASHSEED", "0")
+        .env_remove("PYTHONPATH")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run glasspy")
+}
+
+/// A fresh folder with these files (path, text), by its canonical path.
+fn tree(tag: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("glasspy-cli-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (path, body) in files {
+        let p = dir.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, body).unwrap();
+    }
+    dir.canonicalize().unwrap()
+}
+
+const MODULE_TREE: &[(&str, &str)] = &[
+    (
+        "show.py",
+        "import sys\nprint(__name__, __package__ == '', sys.argv[1:])\n\
+         print(sys.argv[0] == __file__, __file__.endswith('/show.py'))\n\
+         print(sys.path[0] == __import__('os_path_probe').here)\n",
+    ),
+    ("os_path_probe.py", "here = __file__.rsplit('/', 1)[0]\n"),
+    ("app/__init__.py", "print('app init', __name__)\n"),
+    (
+        "app/__main__.py",
+        "import sys\nfrom . import helper\nprint(__name__, __package__, helper.VALUE, sys.argv[1:])\n",
+    ),
+    ("app/helper.py", "VALUE = 42\n"),
+    ("app/boom.py", "def f():\n    return 1 / 0\nf()\n"),
+    ("lib/__init__.py", ""),
+];
+
+#[test]
+fn dash_m_runs_a_module_as_main() {
+    let dir = tree("m-module", MODULE_TREE);
+    // python3 -m show a b (run in the folder) prints the same three lines.
+    let o = glasspy_in(&dir, &["-m", "show", "a", "b"]);
+    assert_eq!(text(&o.stderr), "");
+    assert_eq!(
+        text(&o.stdout),
+        "__main__ True ['a', 'b']\nTrue True\nTrue\n"
+    );
+    assert_eq!(o.status.code(), Some(0));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn dash_m_runs_a_packages_main() {
+    let dir = tree("m-package", MODULE_TREE);
+    // python3 -m app x  ->  app init app / __main__ app 42 ['x']
+    let o = glasspy_in(&dir, &["-m", "app", "x"]);
+    assert_eq!(text(&o.stderr), "");
+    assert_eq!(text(&o.stdout), "app init app\n__main__ app 42 ['x']\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn dash_m_errors_are_pythons() {
+    let dir = tree("m-errors", MODULE_TREE);
+    // python3 -m nosuch  ->  "<python3>: No module named nosuch", status 1
+    let o = glasspy_in(&dir, &["-m", "nosuch"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(text(&o.stderr), "glasspy: No module named nosuch\n");
+    // A package without __main__.
+    let o = glasspy_in(&dir, &["-m", "lib"]);
+    assert_eq!(
+        text(&o.stderr),
+        "glasspy: No module named lib.__main__; 'lib' is a package and cannot be directly executed\n"
+    );
+    // A missing parent package.
+    let o = glasspy_in(&dir, &["-m", "nosuch.sub"]);
+    assert_eq!(
+        text(&o.stderr),
+        "glasspy: Error while finding module specification for 'nosuch.sub' \
+         (ModuleNotFoundError: No module named 'nosuch')\n"
+    );
+    let o = glasspy_in(&dir, &["-m", ".rel"]);
+    assert_eq!(
+        text(&o.stderr),
+        "glasspy: Relative module names not supported\n"
+    );
+    // python3 -m app.boom: the frozen runpy frames, then the module's own.
+    let o = glasspy_in(&dir, &["-m", "app.boom"]);
+    assert_eq!(o.status.code(), Some(1));
+    let want = format!(
+        "Traceback (most recent call last):\n  \
+         File \"<frozen runpy>\", line 198, in _run_module_as_main\n  \
+         File \"<frozen runpy>\", line 88, in _run_code\n  \
+         File \"{d}/app/boom.py\", line 3, in <module>\n    f()\n  \
+         File \"{d}/app/boom.py\", line 2, in f\n    return 1 / 0\n           ~~^~~\n\
+         ZeroDivisionError: division by zero\n",
+        d = dir.display()
+    );
+    assert_eq!(text(&o.stderr), want);
+    assert_eq!(text(&o.stdout), "app init app\n");
+    // python3 -m: "Argument expected for the -m option", status 2.
+    let o = glasspy_in(&dir, &["-m"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).starts_with("Argument expected for the -m option\n"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn pythonpath_entries_follow_the_script_folder() {
+    let dir = tree(
+        "pythonpath",
+        &[("extra/found.py", "X = 'from PYTHONPATH'\n")],
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_glasspy"))
+        .args([
+            "-c",
+            "import sys, found; print(found.X); print(sys.path[0] == '', sys.path[-1])",
+        ])
+        .current_dir(&dir)
+        .env("PYTHONPATH", "extra")
+        .output()
+        .expect("run glasspy");
+    assert_eq!(text(&o.stderr), "");
+    assert_eq!(text(&o.stdout), "from PYTHONPATH\nTrue <glasspy>/lib\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_long_chain_of_imports_ends_in_recursion_error() {
+    // Each module imports the next: python3 stops with RecursionError too (at a
+    // different depth: each of its imports costs several importlib frames).
+    let files: Vec<(String, String)> = (0..3000)
+        .map(|i| (format!("m{i}.py"), format!("import m{}\n", i + 1)))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let dir = tree("chain", &refs);
+    let o = glasspy_in(&dir, &["-c", "import m0"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        "{}",
+        &err[err.len().saturating_sub(500)..]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -102,7 +102,18 @@ fn print(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     };
     let sep = text_arg("sep", " ")?;
     let end = text_arg("end", "\n")?;
-    let file = args.kw("file").filter(|f| !f.is(none));
+    // Without file=, sys.stdout as it is now (a program may have replaced it).
+    let current;
+    let file = match args.kw("file").filter(|f| !f.is(none)) {
+        Some(f) => Some(f),
+        None => {
+            current = super::sys::current_stdout(vm);
+            match &current {
+                Some(f) if f.is(none) => return Ok(none.clone()),
+                f => f.as_ref(),
+            }
+        }
+    };
     let to_stdout = file.is_none_or(|f| vm.std_streams[0].as_ref().is_some_and(|s| s.is(f)));
     let to_stderr = file.is_some_and(|f| vm.is_stderr(f));
     if to_stdout || to_stderr {

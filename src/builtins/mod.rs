@@ -1,13 +1,16 @@
 //! The builtins namespace, the methods of the built-in types, and the built-in modules
 //! (sys, gc, math, time), each made on first import.
 
+mod bundled;
 mod classes;
 mod codecs;
 mod constructors;
+mod exc_traceback;
 mod exec;
 mod functions;
 mod functions_seq;
 mod gc;
+mod importlib;
 mod io;
 mod iterators;
 mod math;
@@ -22,8 +25,10 @@ mod methods_str_format;
 mod methods_tests;
 mod os;
 mod oserror;
+mod structseq;
 mod subclass;
 mod sys;
+mod sys_info;
 mod time;
 mod time_fmt;
 
@@ -38,6 +43,8 @@ use crate::vm::Vm;
 pub static LIBRARY: crate::vm::Library = crate::vm::Library {
     install,
     make_module,
+    builtin_names: BUILTIN_MODULES,
+    bundled: bundled::BUNDLED,
 };
 
 static OPEN: crate::objects::builtin_function::MethodDef =
@@ -45,6 +52,10 @@ static OPEN: crate::objects::builtin_function::MethodDef =
         name: "open",
         func: io::open,
     };
+/// The modules `make_module` makes (sys.builtin_module_names), sorted.
+pub const BUILTIN_MODULES: &[&str] = &[
+    "_imp", "_io", "builtins", "errno", "gc", "io", "math", "os", "posix", "sys", "time",
+];
 
 /// None (a new reference), the result of the methods that return nothing.
 fn none() -> PyObj {
@@ -107,6 +118,7 @@ pub fn install(vm: &mut Vm) {
     set(vm, &b, "Ellipsis", c.ellipsis.clone());
     set(vm, &b, "NotImplemented", c.not_implemented.clone());
     set(vm, &b, "__name__", module_name);
+    importlib::install(vm);
     thread_local! {
         static TYPES_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
@@ -124,6 +136,8 @@ pub fn install(vm: &mut Vm) {
         sys::install_types();
         oserror::install_types();
         io::install_types();
+        importlib::install_types();
+        exc_traceback::install_types();
         crate::vm::gen::install();
         install_methods(vm);
     }
@@ -163,6 +177,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
             let m = vm.import(&string::intern_str("os"))?;
             Some(vm.getattr(&m, &string::intern_str("path"))?)
         }
+        "_imp" => Some(importlib::make(vm)?),
         _ => None,
     })
 }

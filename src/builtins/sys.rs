@@ -28,8 +28,14 @@ pub(super) fn new_module(
 ) -> VmResult<(PyObj, PyObj)> {
     let d = dict::new();
     let mname = string::intern_str(name);
+    let none = ctx().none.clone();
     vm.dict_set_str(&d, "__name__", mname.clone())?;
-    vm.dict_set_str(&d, "__doc__", ctx().none.clone())?;
+    vm.dict_set_str(&d, "__doc__", none.clone())?;
+    // `__loader__` and `__spec__` are filled in when the import system's
+    // _frozen_importlib is loaded (src/vm/import.rs).
+    vm.dict_set_str(&d, "__package__", string::intern_str(""))?;
+    vm.dict_set_str(&d, "__loader__", none.clone())?;
+    vm.dict_set_str(&d, "__spec__", none)?;
     for def in defs {
         let f = builtin_function::new(def, None, Some(mname.clone()));
         vm.dict_set_str(&d, def.name, f)?;
@@ -97,15 +103,13 @@ pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
     vm.dict_set_str(&d, "argv", list::new_exact(argv))?;
     vm.dict_set_str(&d, "maxsize", int::new_i64(isize::MAX as i64))?;
     vm.dict_set_str(&d, "version", string::new(VERSION))?;
-    let info = tuple::new(vec![
-        int::new_i64(3),
-        int::new_i64(11),
-        int::new_i64(7),
-        string::intern_str("final"),
-        int::new_i64(0),
-    ]);
-    vm.dict_set_str(&d, "version_info", info)?;
     vm.dict_set_str(&d, "hexversion", int::new_i64(0x030b_07f0))?;
+    let mname = string::intern_str("sys");
+    for def in super::sys_info::FUNCTIONS {
+        let f = builtin_function::new(def, None, Some(mname.clone()));
+        vm.dict_set_str(&d, def.name, f)?;
+    }
+    super::sys_info::fill(vm, &d)?;
     vm.dict_set_str(&d, "platform", string::intern_str("linux"))?;
     let order = if cfg!(target_endian = "little") {
         "little"
@@ -121,6 +125,19 @@ pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
     }
     vm.std_streams = [Some(out), Some(err)];
     Ok(m)
+}
+
+/// sys.stdout when a program replaced it (print writes there); None while it is the
+/// standard stream or the sys module was never imported.
+pub(super) fn current_stdout(vm: &mut Vm) -> Option<PyObj> {
+    let modules = vm.modules.clone();
+    let sys = vm.dict_get_str(&modules, "sys")?;
+    let d = module::dict(&sys)?.clone();
+    let out = vm.dict_get_str(&d, "stdout")?;
+    if vm.std_streams[0].as_ref().is_some_and(|s| s.is(&out)) {
+        return None;
+    }
+    Some(out)
 }
 
 /// sys.exit([status]): raise SystemExit(status). A tuple status becomes the
@@ -225,15 +242,15 @@ fn set_int_max_str_digits_(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<Py
     Ok(none())
 }
 
-/// sys.exc_info(): (type, value, traceback) of the exception being handled. There are
-/// no traceback objects: the third item is None.
+/// sys.exc_info(): (type, value, traceback) of the exception being handled.
 fn exc_info(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     args.none("sys.exc_info")?;
     Ok(match vm.handled.clone() {
         Some(e) if !e.is(&ctx().none) => {
             let ty = e.type_obj().as_obj().clone();
-            tuple::new(vec![ty, e, none()])
+            let tb = crate::vm::ops::traceback_object(&e);
+            tuple::new(vec![ty, e, tb])
         }
         _ => tuple::new(vec![none(), none(), none()]),
     })

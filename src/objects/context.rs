@@ -255,6 +255,11 @@ impl Ctx {
                 .map_or(&SlotTable::EMPTY, |(_, s)| *s);
             super::typeobj::install_builtin_slots(ty, table);
         }
+        // `type` is made before `object` and has no base here: give it object's
+        // slots too (its hash above all: classes are dict keys).
+        super::typeobj::info(&self.type_type)
+            .slots
+            .inherit(&super::typeobj::info(&self.object_type).slots);
     }
 
     /// The built-in exception class called `name`.

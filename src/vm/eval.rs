@@ -706,9 +706,13 @@ impl Vm {
                     .push(ctx().exc_type("AssertionError").as_obj().clone());
             }
             Op::IMPORT_NAME => {
-                let _fromlist = self.pop();
-                let _level = self.pop();
-                let m = self.import(&code.names[arg as usize])?;
+                let fromlist = self.pop();
+                let level = self.pop();
+                let f = &self.frames[fi];
+                let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+                let locals = f.locals.clone();
+                let name = &code.names[arg as usize];
+                let m = self.import_instr(name, fromlist, level, &globals, locals, &builtins)?;
                 self.stack.push(m);
             }
             Op::IMPORT_FROM => {

@@ -14,9 +14,11 @@ mod eval;
 pub mod exec;
 mod frame;
 pub(crate) mod gen;
+pub mod import;
 mod instance;
 pub mod ops;
 mod run;
+mod runpy;
 mod runtime;
 pub mod traceback;
 
@@ -47,6 +49,11 @@ pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 pub struct Library {
     pub install: fn(&mut Vm),
     pub make_module: fn(&mut Vm, &str) -> VmResult<Option<PyObj>>,
+    /// The names `make_module` knows (sys.builtin_module_names).
+    pub builtin_names: &'static [&'static str],
+    /// The Python modules bundled in the binary: (path under the library root, source),
+    /// sorted by path (see import.rs).
+    pub bundled: &'static [(&'static str, &'static str)],
 }
 
 /// Interpreter state: the frame stack and what the sys module shows.
@@ -81,6 +88,8 @@ pub struct Vm {
     pub(crate) type_cache: ops::TypeCache,
     /// The builtins and built-in modules (see `Library`).
     pub(crate) library: &'static Library,
+    /// sys.path, the import system's caches (import.rs).
+    pub imports: import::ImportState,
 }
 
 impl Vm {
@@ -103,6 +112,7 @@ impl Vm {
             bypass: None,
             type_cache: ops::TypeCache::default(),
             library,
+            imports: import::ImportState::new(&[]),
         };
         (library.install)(&mut vm);
         vm

@@ -34,12 +34,19 @@ impl Vm {
     /// the module registered in sys.modules.
     pub fn new_module(&mut self, name: &str, file: Option<&str>) -> VmResult<PyObj> {
         let g = dict::new();
+        let none = ctx().none.clone();
         self.dict_set_str(&g, "__name__", string::intern_str(name))?;
-        self.dict_set_str(&g, "__doc__", ctx().none.clone())?;
+        self.dict_set_str(&g, "__doc__", none.clone())?;
+        // CPython's order; `__loader__` is filled in if the import system's
+        // _frozen_importlib is ever loaded (import.rs).
+        self.dict_set_str(&g, "__package__", none.clone())?;
+        self.dict_set_str(&g, "__loader__", none.clone())?;
+        self.dict_set_str(&g, "__spec__", none.clone())?;
         let b = self.import(&string::intern_str("builtins"))?;
         self.dict_set_str(&g, "__builtins__", b)?;
         if let Some(f) = file {
             self.dict_set_str(&g, "__file__", string::new(f))?;
+            self.dict_set_str(&g, "__cached__", none)?;
         }
         let m = module::new(string::intern_str(name), g.clone());
         let modules = self.modules.clone();
@@ -93,9 +100,42 @@ impl Vm {
         if exc.is_type(ctx().exc_type("SystemExit")) {
             return self.system_exit_status(exc);
         }
+        if let Some(hook) = self.replaced_sys_hook("excepthook") {
+            let args = [
+                exc.type_obj().as_obj().clone(),
+                exc.clone(),
+                super::ops::traceback_object(exc),
+            ];
+            match self.call(&hook, crate::objects::args::Args::positional(&args)) {
+                Ok(_) => {
+                    self.flush();
+                    return 1;
+                }
+                Err(e) => {
+                    self.flush();
+                    let hook_text = self.format_exception(&e.0);
+                    let text = self.format_exception(exc);
+                    eprint!(
+                        "Error in sys.excepthook:\n{hook_text}\nOriginal exception was:\n{text}"
+                    );
+                    return 1;
+                }
+            }
+        }
         let text = self.format_exception(exc);
         eprint!("{text}");
         1
+    }
+
+    /// sys.`name` when a program replaced it (it is no longer sys.`__name__`): the
+    /// excepthook / displayhook to call instead of the built-in behaviour.
+    pub(crate) fn replaced_sys_hook(&mut self, name: &str) -> Option<PyObj> {
+        let modules = self.modules.clone();
+        let sys = self.dict_get_str(&modules, "sys")?;
+        let d = module::dict(&sys)?.clone();
+        let hook = self.dict_get_str(&d, name)?;
+        let original = self.dict_get_str(&d, &format!("__{name}__"))?;
+        (!hook.is(&original)).then_some(hook)
     }
 
     /// SystemExit: no code or None is 0, an int is the status, anything else is

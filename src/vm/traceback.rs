@@ -9,18 +9,30 @@ use crate::bytecode::Location;
 use crate::heap::PyObj;
 use crate::objects::code::Code;
 use crate::objects::exception::ExcObj;
-use crate::objects::{ctx, dict, string};
+use crate::objects::{ctx, dict, string, typeobj};
 use crate::parser::ast::{Expr, ExprKind};
 
 use super::Vm;
 
-/// Source files read while printing one traceback.
-#[derive(Default)]
-struct Sources(HashMap<String, Option<Vec<String>>>);
+/// Source files read while printing one traceback (the bundled modules' from the
+/// binary).
+struct Sources(
+    HashMap<String, Option<Vec<String>>>,
+    &'static [(&'static str, &'static str)],
+);
 
 impl Sources {
+    fn new(bundled: &'static [(&'static str, &'static str)]) -> Sources {
+        Sources(HashMap::new(), bundled)
+    }
+
     fn line(&mut self, file: &str, line: u32) -> Option<String> {
+        let bundled = self.1;
         let lines = self.0.entry(file.to_string()).or_insert_with(|| {
+            if let Some(rel) = super::import::bundled_rel(file) {
+                let i = bundled.binary_search_by(|(p, _)| (*p).cmp(rel)).ok()?;
+                return Some(bundled[i].1.lines().map(str::to_string).collect());
+            }
             if file.starts_with('<') {
                 return None;
             }
@@ -211,7 +223,7 @@ impl Vm {
             cur = next;
         }
         let mut out = String::new();
-        let mut sources = Sources::default();
+        let mut sources = Sources::new(self.library.bundled);
         for (i, (e, _)) in chain.iter().enumerate().rev() {
             self.format_one(e, &mut sources, &mut out);
             if i > 0 {
@@ -278,9 +290,10 @@ impl Vm {
 
     /// The last line(s): `Type: message`.
     pub fn exception_only(&mut self, e: &PyObj) -> String {
-        // `module.qualname`, the module left out for builtins and __main__.
-        let full = self.class_display_name(&e.type_obj());
-        let name = full.strip_prefix("__main__.").unwrap_or(&full).to_string();
+        let name = self.exception_type_name(e);
+        if let Some(text) = self.syntax_error_text(e, &name) {
+            return text;
+        }
         if crate::objects::exceptions::matches(e, ctx().exc_type("SyntaxError")) {
             if let Some((location, msg)) = self.syntax_error_location(e) {
                 return format!("{location}{name}: {msg}\n");
@@ -305,6 +318,76 @@ impl Vm {
         } else {
             format!("{name}: {msg}\n")
         }
+    }
+
+    /// The exception's class as python3 prints it: `module.Qualname`, without the
+    /// module for builtins and `__main__`.
+    fn exception_type_name(&mut self, e: &PyObj) -> String {
+        let ty = e.type_obj();
+        let Some(h) = &typeobj::info(&ty).heap else {
+            return typeobj::type_name(e);
+        };
+        let q = string::as_str(&h.qualname.borrow())
+            .unwrap_or_default()
+            .into_owned();
+        let d = typeobj::type_dict(&ty);
+        match self.dict_get_str(&d, "__module__") {
+            Some(m) if m.is_type(&ctx().str_type) => {
+                let m = string::as_str(&m).unwrap_or_default().into_owned();
+                if m == "builtins" || m == "__main__" {
+                    q
+                } else {
+                    format!("{m}.{q}")
+                }
+            }
+            _ => format!("<unknown>.{q}"),
+        }
+    }
+
+    /// A SyntaxError that carries its position (one raised by compiling an imported
+    /// module): the `File` line, the source line and carets, then `Type: msg`.
+    fn syntax_error_text(&mut self, e: &PyObj, name: &str) -> Option<String> {
+        use crate::parser::error::{SyntaxError, SyntaxErrorKind};
+        if !crate::objects::exceptions::matches(e, ctx().exc_type("SyntaxError")) {
+            return None;
+        }
+        let d = e.borrow::<ExcObj>().ok()?.dict.clone()?;
+        self.dict_get_str(&d, "print_file_and_line")?;
+        let get_str = |vm: &mut Vm, k: &str| {
+            vm.dict_get_str(&d, k)
+                .and_then(|v| string::as_str(&v).map(|s| s.into_owned()))
+        };
+        let get_int = |vm: &mut Vm, k: &str| {
+            vm.dict_get_str(&d, k)
+                .and_then(|v| crate::objects::int::as_i64(&v))
+        };
+        let msg_obj = self.dict_get_str(&d, "msg")?;
+        let msg = self.str(&msg_obj).ok()?;
+        let kind = if crate::objects::exceptions::matches(e, ctx().exc_type("IndentationError")) {
+            SyntaxErrorKind::IndentationError
+        } else {
+            SyntaxErrorKind::SyntaxError
+        };
+        let err = SyntaxError {
+            kind,
+            msg: msg.clone(),
+            filename: get_str(self, "filename").unwrap_or_else(|| "<string>".into()),
+            lineno: get_int(self, "lineno").unwrap_or(0) as usize,
+            offset: get_int(self, "offset").unwrap_or(0),
+            end_lineno: get_int(self, "end_lineno").unwrap_or(0) as usize,
+            end_offset: get_int(self, "end_offset").unwrap_or(0),
+            text: get_str(self, "text").map(|t| t.trim_end_matches('\n').to_string()),
+        };
+        let rendered = err.render();
+        let body = rendered.trim_end_matches('\n');
+        let body = body.rsplit_once('\n').map_or("", |(head, _)| head);
+        let mut out = String::new();
+        if !body.is_empty() {
+            out.push_str(body);
+            out.push('\n');
+        }
+        out.push_str(&format!("{name}: {msg}\n"));
+        Some(out)
     }
 
     /// "Did you mean" for an AttributeError: the closest of dir(obj).
@@ -339,12 +422,33 @@ impl Vm {
                 candidates.extend(string::as_str(n).map(|s| s.into_owned()));
             }
         }
+        // The globals of the module the innermost frame ran in (found by its file
+        // among sys.modules), else __main__'s.
         let modules = self.modules.clone();
+        let file = innermost
+            .as_ref()
+            .and_then(|c| c.get::<Code>())
+            .and_then(|c| string::as_str(&c.filename).map(|s| s.into_owned()));
+        let mut home = None;
+        if let Some(file) = file {
+            for (_, m) in dict::items(&modules).unwrap_or_default() {
+                let Some(d) = crate::objects::module::dict(&m).cloned() else {
+                    continue;
+                };
+                let f = self.dict_get_str(&d, "__file__");
+                if f.as_ref().and_then(string::as_str).as_deref() == Some(file.as_str()) {
+                    home = Some(d);
+                    break;
+                }
+            }
+        }
         let main = self.dict_get_str(&modules, "__main__");
         let dicts = [
-            main.as_ref()
-                .and_then(crate::objects::module::dict)
-                .cloned(),
+            home.or_else(|| {
+                main.as_ref()
+                    .and_then(crate::objects::module::dict)
+                    .cloned()
+            }),
             Some(self.builtins.clone()),
         ];
         for d in dicts.into_iter().flatten() {

@@ -33,7 +33,7 @@ def outer():
 print(list(outer()))
 o = outer()
 print(next(o), o.send("hi"), next(o))
-print(repr(g())[:27])
+print(repr(g())[:26])
 print(type(g()).__name__, g().__name__, g().__qualname__)
 def fin():
     try:

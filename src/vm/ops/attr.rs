@@ -1,5 +1,5 @@
-//! Attributes (`obj.name`, `obj.name = v`, `del obj.name`), method lookup for
-//! LOAD_METHOD, and imports of the built-in modules.
+//! Attributes (`obj.name`, `obj.name = v`, `del obj.name`) and method lookup for
+//! LOAD_METHOD.
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::{self, MethodDescr};
@@ -57,9 +57,38 @@ impl Vm {
         if let Some(m) = o.get::<Module>() {
             let d = m.dict.clone();
             if let Some(v) = self.dict_get(&d, name)? {
+                if v.is(&ctx().none) && (n == "__spec__" || n == "__loader__") {
+                    // A built-in module made before the import system's specs.
+                    if let Some(v) = self.lazy_spec_attr(o, &n)? {
+                        return Ok(v);
+                    }
+                }
                 return Ok(v);
             }
-            let mname = string::as_str(&m.name).unwrap_or_default().into_owned();
+            match n.as_str() {
+                "__dict__" => return Ok(d),
+                "__class__" => return Ok(o.type_obj().as_obj().clone()),
+                _ => {}
+            }
+            // PEP 562: a module-level __getattr__.
+            if let Some(ga) = self.dict_get_str(&d, "__getattr__") {
+                return self.call(
+                    &ga,
+                    crate::objects::args::Args::positional(std::slice::from_ref(name)),
+                );
+            }
+            let mname = match self.dict_get_str(&d, "__name__") {
+                Some(s) if s.is_type(&ctx().str_type) => {
+                    string::as_str(&s).unwrap_or_default().into_owned()
+                }
+                _ => {
+                    return Err(attribute_error(
+                        format!("module has no attribute '{n}'"),
+                        o,
+                        &n,
+                    ))
+                }
+            };
             return Err(attribute_error(
                 format!("module '{mname}' has no attribute '{n}'"),
                 o,
@@ -171,7 +200,18 @@ impl Vm {
                 "__doc__" => Some(none_or(&f.doc)),
                 "__module__" => Some(none_or(&f.module)),
                 "__globals__" => Some(f.globals.clone()),
-                "__annotations__" => Some(none_or(&f.annotations)),
+                "__annotations__" => match &f.annotations {
+                    Some(a) => Some(a.clone()),
+                    None => {
+                        // Made on first read, as CPython does.
+                        drop(f);
+                        let d = dict::new();
+                        if let Ok(mut f) = o.borrow_mut::<Function>() {
+                            f.annotations = Some(d.clone());
+                        }
+                        return Ok(Some(d));
+                    }
+                },
                 "__dict__" => None,
                 _ => match &f.dict {
                     Some(d) => {
@@ -299,7 +339,20 @@ impl Vm {
             return Ok(Some(first.unwrap_or_else(|| c.none.clone())));
         }
         if let Some(d) = dictv {
-            return self.dict_get(&d, &string::intern_str(n));
+            if let Some(v) = self.dict_get(&d, &string::intern_str(n))? {
+                return Ok(Some(v));
+            }
+        }
+        // ImportError's members, None unless given (msg: the one argument).
+        if matches!(n, "msg" | "name" | "path") && exceptions::matches(o, c.exc_type("ImportError"))
+        {
+            if n == "msg" {
+                let args = exceptions::args(o);
+                if let Some([m]) = tuple::items(&args) {
+                    return Ok(Some(m.clone()));
+                }
+            }
+            return Ok(Some(c.none.clone()));
         }
         Ok(None)
     }
@@ -307,6 +360,9 @@ impl Vm {
     /// Setting the data attributes of an exception.
     pub(crate) fn exception_setattr(&mut self, o: &PyObj, n: &str, v: PyObj) -> VmResult<()> {
         let none = v.is(&ctx().none);
+        if n == "__traceback__" {
+            return set_traceback(o, &v);
+        }
         if n == "args" {
             let t = match tuple::items(&v) {
                 Some(_) => v,
@@ -425,6 +481,39 @@ impl Vm {
                             drop(old);
                             return Ok(());
                         }
+                        // The other writable members (functools.wraps sets them).
+                        "__qualname__" | "__doc__" | "__module__" | "__annotations__"
+                        | "__kwdefaults__" => {
+                            let none = v.is(&ctx().none);
+                            let slot = match n.as_str() {
+                                "__qualname__" => {
+                                    let old = std::mem::replace(&mut f.qualname, v);
+                                    drop(f);
+                                    drop(old);
+                                    return Ok(());
+                                }
+                                "__doc__" => &mut f.doc,
+                                "__module__" => &mut f.module,
+                                "__annotations__" => &mut f.annotations,
+                                _ => &mut f.kwdefaults,
+                            };
+                            let keep = !none || n == "__doc__" || n == "__module__";
+                            let old = std::mem::replace(slot, keep.then_some(v));
+                            drop(f);
+                            drop(old);
+                            return Ok(());
+                        }
+                        "__dict__" => {
+                            if !v.is_type(&ctx().dict_type) {
+                                return Err(exceptions::type_error(
+                                    "__dict__ must be set to a dictionary",
+                                ));
+                            }
+                            let old = f.dict.replace(v);
+                            drop(f);
+                            drop(old);
+                            return Ok(());
+                        }
                         _ => f.dict.get_or_insert_with(dict::new).clone(),
                     }
                 };
@@ -441,7 +530,7 @@ impl Vm {
             if let Some(v) = value {
                 if matches!(
                     n.as_str(),
-                    "args" | "__cause__" | "__context__" | "__suppress_context__"
+                    "args" | "__cause__" | "__context__" | "__suppress_context__" | "__traceback__"
                 ) {
                     return self.exception_setattr(o, &n, v);
                 }
@@ -479,56 +568,39 @@ impl Vm {
         }
         Err(no_attribute(o, &n))
     }
+}
 
-    /// import name (the built-in modules only).
-    pub fn import(&mut self, name: &PyObj) -> VmResult<PyObj> {
-        let modules = self.modules.clone();
-        if let Some(m) = self.dict_get(&modules, name)? {
-            return Ok(m);
+/// `exc.__traceback__ = tb` (None or a traceback object), also
+/// `exc.with_traceback(tb)`: the exception's entries become those of the chain.
+pub fn set_traceback(exc: &PyObj, tb: &PyObj) -> VmResult<()> {
+    use crate::objects::exception::{TbEntry, Traceback};
+    let entries = if tb.is(&ctx().none) {
+        None
+    } else if tb.is_a::<Traceback>() {
+        let mut v = Vec::new();
+        let mut cur = Some(tb.clone());
+        while let Some(t) = cur {
+            let t2 = t.get::<Traceback>().expect("a traceback");
+            v.push(TbEntry {
+                code: t2.code.clone(),
+                instr: t2.instr,
+            });
+            cur = t2.next.clone();
         }
-        let n = string::as_str(name).unwrap_or_default().into_owned();
-        match (self.library.make_module)(self, &n)? {
-            Some(m) => {
-                self.dict_set(&modules, name.clone(), m.clone())?;
-                Ok(m)
-            }
-            None => Err(exceptions::named(
-                "ModuleNotFoundError",
-                format!("No module named '{n}'"),
-            )),
-        }
-    }
-
-    /// from module import name.
-    pub fn import_from(&mut self, m: &PyObj, name: &PyObj) -> VmResult<PyObj> {
-        match self.getattr(m, name) {
-            Ok(v) => Ok(v),
-            Err(_) => {
-                let n = string::as_str(name).unwrap_or_default();
-                let mname = m
-                    .get::<Module>()
-                    .and_then(|m| string::as_str(&m.name).map(|s| s.into_owned()))
-                    .unwrap_or_default();
-                Err(exceptions::named(
-                    "ImportError",
-                    format!("cannot import name '{n}' from '{mname}' (unknown location)"),
-                ))
-            }
-        }
-    }
-
-    /// from module import *: the module's public names.
-    pub fn import_star(&mut self, m: &PyObj, ns: &PyObj) -> VmResult<()> {
-        let Some(d) = module::dict(m).cloned() else {
-            return Ok(());
-        };
-        for (k, v) in dict::items(&d).unwrap_or_default() {
-            if !string::as_str(&k).is_some_and(|s| s.starts_with('_')) {
-                self.dict_set(ns, k, v)?;
-            }
-        }
-        Ok(())
-    }
+        // Entries are kept innermost first.
+        v.reverse();
+        Some(Box::new(v))
+    } else {
+        return Err(exceptions::type_error(
+            "__traceback__ must be a traceback or None",
+        ));
+    };
+    let old = match exc.borrow_mut::<ExcObj>() {
+        Ok(mut e) => std::mem::replace(&mut e.traceback, entries),
+        Err(_) => None,
+    };
+    drop(old);
+    Ok(())
 }
 
 /// `exc.__traceback__`: a chain of traceback objects, outermost frame first (None if

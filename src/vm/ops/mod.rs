@@ -20,7 +20,7 @@ pub use arith::{
     unsupported_operands,
 };
 pub(crate) use attr::no_attribute;
-pub use attr::traceback_object;
+pub use attr::{set_traceback, traceback_object};
 pub use compare::{compare, compare_bool};
 pub use iter::char_str;
 pub use repr::ascii_escape;
@@ -286,6 +286,18 @@ impl Vm {
     /// Interactive display of an expression's value (sys.displayhook): print its
     /// repr unless it is None, and bind it to `_` in builtins.
     pub fn display_hook(&mut self, v: &PyObj) -> VmResult<()> {
+        if let Some(hook) = self.replaced_sys_hook("displayhook") {
+            self.call(
+                &hook,
+                crate::objects::args::Args::positional(std::slice::from_ref(v)),
+            )?;
+            return Ok(());
+        }
+        self.default_display_hook(v)
+    }
+
+    /// sys.__displayhook__: print repr(v) unless it is None, and bind it to `_`.
+    pub fn default_display_hook(&mut self, v: &PyObj) -> VmResult<()> {
         if v.is(&ctx().none) {
             return Ok(());
         }

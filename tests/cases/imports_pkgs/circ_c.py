@@ -1,0 +1,2 @@
+import circ_d
+late = "too late for circ_d"

@@ -1,0 +1,5 @@
+def helper():
+    return undefined_name
+
+
+value = helper()

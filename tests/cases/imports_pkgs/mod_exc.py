@@ -1,0 +1,7 @@
+class ModError(Exception):
+    pass
+
+
+class Outer:
+    class Inner(ValueError):
+        pass

@@ -1,0 +1,3 @@
+import counter
+loads = counter.bump()
+print("reloadable: body run", loads)

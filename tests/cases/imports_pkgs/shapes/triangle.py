@@ -1,0 +1,2 @@
+print("shapes.triangle: init", __name__)
+SIDES = 3

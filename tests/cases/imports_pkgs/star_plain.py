@@ -1,0 +1,4 @@
+alpha = "a"
+beta = "b"
+_gamma = "hidden"
+import counter as _counter_alias

@@ -1,0 +1,5 @@
+helper_value = 1
+
+
+def lookup():
+    return helper_valeu
