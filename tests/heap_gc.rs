@@ -11,7 +11,7 @@ fn eq(a: &PyObj, b: &PyObj) -> glasspy::error::PyResult<bool> {
 
 fn setitem(d: &PyObj, k: PyObj, v: PyObj) {
     let h = protocol::hash(&k).unwrap();
-    dict::set_item(d, k, h, v, &mut eq).unwrap();
+    dict::set_item(d, k, h, v, &mut dict::builtin_eq).unwrap();
 }
 
 /// Run `f` with automatic collection off, starting from an empty young generation;
@@ -150,7 +150,7 @@ fn is_tracked_follows_cpython() {
     assert!(d.gc_is_tracked());
     let k = string::new("y");
     let h = protocol::hash(&k).unwrap();
-    dict::del_item(&d, &k, h, &mut eq).unwrap();
+    dict::del_item(&d, &k, h, &mut dict::builtin_eq).unwrap();
     assert!(
         d.gc_is_tracked(),
         "never untracked again outside full collections"

@@ -5,7 +5,8 @@
 
 use glasspy::heap::pymalloc::global_stats;
 use glasspy::heap::PyObj;
-use glasspy::objects::{ctx, dict, float, int, list, set, string, tuple};
+use glasspy::objects::{ctx, dict, float, int, list, protocol, set, string, tuple};
+use glasspy::{Interpreter, Options, Value};
 use std::hint::black_box;
 
 /// As the glasspy binary does: pymalloc serves every Rust allocation of the process.
@@ -41,9 +42,7 @@ fn getsizeof_is_what_the_allocator_hands_out() {
     let _ = ctx();
     // Sizes: CPython 3.11's getsizeof for the same values (shared/reference/sizes.tsv
     // and size_formulas.txt: int 24 + 4 * 2 digits, ASCII str 49 + n, UCS-2 str
-    // 74 + 2n, tuple 40 + 8n, list 56, set 216), except the dict, whose 104 bytes are
-    // glasspy's own layout (32 bytes of headers + the 72-byte table struct; CPython's
-    // {} is 64, see docs/dict-and-set.md).
+    // 74 + 2n, tuple 40 + 8n, list 56, dict 64, set 216).
     let keep = vec![
         takes_one_block("int 2**40", 32, || int::new_i64(1 << 40)),
         takes_one_block("float", 24, || float::new(2.5)),
@@ -53,7 +52,7 @@ fn getsizeof_is_what_the_allocator_hands_out() {
             tuple::new(vec![int::new_i64(1), int::new_i64(2), int::new_i64(3)])
         }),
         takes_one_block("[]", 56, list::new_empty),
-        takes_one_block("{}", 104, dict::new),
+        takes_one_block("{}", 64, dict::new),
         takes_one_block("set()", 216, set::new),
     ];
     // A list's item array is a separate block: 8 bytes per allocated slot.
@@ -63,4 +62,60 @@ fn getsizeof_is_what_the_allocator_hands_out() {
     assert_eq!(l.sizeof(), 56 + 32);
     assert_eq!(in_use(32), before + 1, "the 4-slot item array");
     drop(keep);
+    dict_keys_are_one_block();
+    split_instances_take_what_getsizeof_says();
+}
+
+/// A dict's keys object (header, index bytes and entries) is one block: its first
+/// key takes exactly the bytes getsizeof adds to the 64 of `{}`.
+fn dict_keys_are_one_block() {
+    for (what, key, size) in [
+        ("{'a': 1}", string::new("a"), 184),
+        ("{1000: 1}", int::new_i64(1000), 224),
+    ] {
+        let d = dict::new();
+        let keys_bytes = size - 64;
+        let before = in_use(keys_bytes);
+        let h = protocol::hash(&key).unwrap();
+        dict::set_item(&d, key, h, int::new_i64(1), &mut dict::builtin_eq).unwrap();
+        assert_eq!(d.sizeof(), size, "{what}: getsizeof");
+        assert_eq!(in_use(keys_bytes), before + 1, "{what}: one keys block");
+    }
+    // Room for 1000 keys: a 2048-slot table, 36888 bytes from the system allocator.
+    let large = global_stats().large.live_bytes;
+    let d = dict::new_presized(1000, false).unwrap();
+    assert_eq!(d.sizeof(), 36952);
+    assert_eq!(global_stats().large.live_bytes - large, 36952 - 64);
+    drop(d);
+}
+
+/// An instance whose class shares its keys is its 56-byte block plus a values block:
+/// once the shared keys have given back all but one spare slot, an instance with two
+/// attributes has 3 value slots (24 bytes, what getsizeof of its `__dict__` adds to
+/// the dict's 64) after CPython's 8-byte insertion-order prefix, which CPython's
+/// getsizeof does not count either.
+fn split_instances_take_what_getsizeof_says() {
+    let mut py = Interpreter::new(Options::default()).unwrap();
+    py.run_str(
+        "import sys\n\
+         class A:\n    def __init__(self):\n        self.a = 1\n        self.b = 2\n\
+         warm = [A() for _ in [None] * 100]\n\
+         more = []\n",
+        "<test>",
+    )
+    .unwrap();
+    let (inst, vals) = (in_use(56), in_use(32));
+    py.run_str("more.extend([A() for _ in [None] * 1000])\n", "<test>")
+        .unwrap();
+    assert_eq!(in_use(56) - inst, 1000, "one 56-byte block per instance");
+    assert_eq!(
+        in_use(32) - vals,
+        1000,
+        "one 8 + 3 * 8-byte values block each"
+    );
+    assert_eq!(py.eval("sys.getsizeof(more[0])").unwrap(), Value::Int(56));
+    assert_eq!(
+        py.eval("sys.getsizeof(more[0].__dict__)").unwrap(),
+        Value::Int(64 + 3 * 8)
+    );
 }

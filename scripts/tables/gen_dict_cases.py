@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Generates src/objects/dicttable_testdata.rs from CPython 3.11: dict operation scripts on
-int keys with the resulting items in order, and what pop / popitem / setdefault returned.
+int keys with the resulting items in order, what pop / popitem / setdefault returned,
+and sys.getsizeof of the dict at the end.
 
 Run from the repository root:  python3 scripts/tables/gen_dict_cases.py > src/objects/dicttable_testdata.rs
 """
@@ -38,7 +39,7 @@ def run(ops):
             d.update(o)
         else:
             raise ValueError(kind)
-    return [x for kv in d.items() for x in kv], out
+    return [x for kv in d.items() for x in kv], out, sys.getsizeof(d)
 
 
 def key(spread):
@@ -102,15 +103,18 @@ def main():
     print("    pub items: &'static [i64],")
     print("    /// What popitem (k, v), setdefault returned, in order.")
     print("    pub returned: &'static [i64],")
+    print("    /// sys.getsizeof(d) at the end.")
+    print("    pub size: usize,")
     print("}")
     print()
     print("pub const CASES: &[Case] = &[")
     for ops in cases():
-        items, returned = run(ops)
+        items, returned, size = run(ops)
         print("    Case {")
         print("        ops: &[" + ", ".join(fmt_op(o) for o in ops) + "],")
         print("        items: &[" + ", ".join(map(str, items)) + "],")
         print("        returned: &[" + ", ".join(map(str, returned)) + "],")
+        print(f"        size: {size},")
         print("    },")
     print("];")
     try:

@@ -414,60 +414,7 @@ fn new_dict(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 /// dict.update(x) for a new dict: another dict's items, or pairs from an iterable
 /// (CPython's PyDict_MergeFromSeq2 messages).
 pub(crate) fn dict_fill(vm: &mut Vm, d: &PyObj, x: &PyObj) -> VmResult<()> {
-    if let Some(src) = dict::borrow(x) {
-        let copy = src.0.copy();
-        drop(src);
-        let old = {
-            let mut t = d.borrow_mut::<dict::Dict>().map_err(|_| busy())?;
-            std::mem::replace(&mut t.0, copy)
-        };
-        drop(old);
-        let tracked = dict::items(d)
-            .unwrap_or_default()
-            .iter()
-            .any(|(k, v)| k.gc_may_be_tracked() || v.gc_may_be_tracked());
-        if tracked {
-            d.gc_track();
-        }
-        return Ok(());
-    }
-    let it = vm.iter(x)?;
-    let mut i = 0usize;
-    while let Some(pair) = vm.next(&it)? {
-        let items = match tuple::items(&pair) {
-            Some(t) => t.to_vec(),
-            None if pair.is_a::<list::List>() || string::view(&pair).is_some() => {
-                vm.collect_iter(&pair)?
-            }
-            None => match vm.iter(&pair) {
-                Ok(pit) => {
-                    let mut v = Vec::new();
-                    while let Some(e) = vm.next(&pit)? {
-                        v.push(e);
-                    }
-                    v
-                }
-                Err(_) => {
-                    return Err(type_error(format!(
-                        "cannot convert dictionary update sequence element #{i} to a sequence"
-                    )))
-                }
-            },
-        };
-        let [k, v] = <[PyObj; 2]>::try_from(items).map_err(|items| {
-            exceptions::value_error(format!(
-                "dictionary update sequence element #{i} has length {}; 2 is required",
-                items.len()
-            ))
-        })?;
-        vm.dict_set(d, k, v)?;
-        i += 1;
-    }
-    Ok(())
-}
-
-fn busy() -> Exc {
-    exceptions::named("RuntimeError", "dictionary changed size during iteration")
+    vm.dict_update_arg(d, x)
 }
 
 /// The set table of set(x) / frozenset(x): set_update_internal.

@@ -325,9 +325,7 @@ fn delattr(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if o.is_a::<Function>() {
         // A function's own attributes live in its __dict__.
         let d = vm.getattr(o, &string::intern_str("__dict__"))?;
-        let h = vm.hash(name)?;
-        let mut eq = ops::table_eq(vm);
-        let removed = dict::del_item(&d, name, h, &mut eq)?;
+        let removed = vm.dict_del(&d, name)?;
         if removed.is_none() {
             return Err(exceptions::named(
                 "AttributeError",
@@ -587,7 +585,8 @@ fn instance_dict(vm: &mut Vm, o: &PyObj) -> VmResult<Option<PyObj>> {
         return Ok(Some(d.clone()));
     }
     if let Some(t) = TypeRef::from_obj::<TypeInfo>(o) {
-        return Ok(Some(typeobj::type_dict(&t).clone()));
+        // A class's namespace, read-only (CPython's type.__dict__).
+        return Ok(Some(dict::new_mappingproxy(typeobj::type_dict(&t))));
     }
     if o.is_a::<Function>() {
         return vm.getattr(o, &string::intern_str("__dict__")).map(Some);

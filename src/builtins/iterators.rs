@@ -31,6 +31,8 @@ pub struct IterTypes {
     pub reversed: TypeRef,
     pub list_reverseiterator: TypeRef,
     pub dict_reversekeyiterator: TypeRef,
+    pub dict_reversevalueiterator: TypeRef,
+    pub dict_reverseitemiterator: TypeRef,
     pub callable_iterator: TypeRef,
     pub longrange_iterator: TypeRef,
 }
@@ -52,6 +54,8 @@ thread_local! {
         reversed: new_type::<RevIter>("reversed"),
         list_reverseiterator: new_type::<RevIter>("list_reverseiterator"),
         dict_reversekeyiterator: new_type::<DictRevIter>("dict_reversekeyiterator"),
+        dict_reversevalueiterator: new_type::<DictRevIter>("dict_reversevalueiterator"),
+        dict_reverseitemiterator: new_type::<DictRevIter>("dict_reverseitemiterator"),
         callable_iterator: new_type::<CallIter>("callable_iterator"),
         longrange_iterator: new_type::<LongRangeIter>("longrange_iterator"),
     }));
@@ -478,15 +482,25 @@ fn reversed_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if let Some(r) = seq.get::<Range>() {
         return reversed_range(r);
     }
-    if let Some(n) = dict::len(seq) {
-        let positions = dict::borrow(seq).map_or(0, |d| d.0.positions());
-        return Ok(PyObj::new(
+    // A dict, or a view of one (their __reversed__).
+    let (d, kind) = match seq.get::<dict::DictView>() {
+        Some(v) => (v.dict.clone(), v.kind as usize),
+        None => (seq.clone(), 0),
+    };
+    if let Some(n) = dict::len(&d) {
+        let positions = dict::borrow(&d).map_or(0, |d| d.0.positions());
+        let ty = [
             &t.dict_reversekeyiterator,
+            &t.dict_reversevalueiterator,
+            &t.dict_reverseitemiterator,
+        ][kind];
+        return Ok(PyObj::new(
+            ty,
             DictRevIter {
-                dict: Some(seq.clone()),
+                dict: Some(d),
                 used: n,
                 pos: positions,
-                kind: 0,
+                kind,
                 len: n,
             },
         ));
@@ -586,7 +600,8 @@ fn rev_length_hint(o: &PyObj) -> usize {
     }
 }
 
-/// dict_reversekeyiterator: walks the dict's entries from the end.
+/// dict_reversekeyiterator, dict_reversevalueiterator, dict_reverseitemiterator: walk
+/// the dict's iteration positions from the end.
 pub struct DictRevIter {
     dict: Option<PyObj>,
     used: usize,
@@ -622,14 +637,16 @@ fn dict_rev_next(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
             "dictionary changed size during iteration",
         ));
     }
-    while r.pos > 0 {
-        r.pos -= 1;
-        if let Some((k, _)) = t.0.entry_at(r.pos) {
-            let k = k.clone();
-            r.len = r.len.saturating_sub(1);
-            return Ok(Some(k));
-        }
+    if let Some((p, k, v)) = t.0.prev_item(r.pos) {
+        r.pos = p;
+        r.len = r.len.saturating_sub(1);
+        return Ok(Some(match r.kind {
+            0 => k,
+            1 => v,
+            _ => tuple::new(vec![k, v]),
+        }));
     }
+    r.pos = 0;
     drop(t);
     let old = r.dict.take();
     drop(r);
@@ -638,14 +655,8 @@ fn dict_rev_next(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
 }
 
 fn dict_rev_length_hint(o: &PyObj) -> usize {
-    o.borrow::<DictRevIter>().map_or(0, |r| {
-        let _ = r.kind;
-        if r.dict.is_some() {
-            r.len
-        } else {
-            0
-        }
-    })
+    o.borrow::<DictRevIter>()
+        .map_or(0, |r| if r.dict.is_some() { r.len } else { 0 })
 }
 
 // ----- iter(callable, sentinel) ---------------------------------------------------
@@ -803,6 +814,8 @@ pub fn install_types() {
         (&t.reversed, rev_next),
         (&t.list_reverseiterator, rev_next),
         (&t.dict_reversekeyiterator, dict_rev_next),
+        (&t.dict_reversevalueiterator, dict_rev_next),
+        (&t.dict_reverseitemiterator, dict_rev_next),
         (&t.callable_iterator, call_iter_next),
         (&t.longrange_iterator, long_range_next),
     ] {
@@ -818,6 +831,8 @@ pub fn install_types() {
     typeobj::add_methods(&t.list_reverseiterator, REV_METHODS);
     typeobj::add_methods(&t.reversed, REV_METHODS);
     typeobj::add_methods(&t.dict_reversekeyiterator, DICT_REV_METHODS);
+    typeobj::add_methods(&t.dict_reversevalueiterator, DICT_REV_METHODS);
+    typeobj::add_methods(&t.dict_reverseitemiterator, DICT_REV_METHODS);
     typeobj::add_slot(
         &ctx().range_type,
         crate::objects::typeobj::slots::SlotId::iter,
@@ -832,6 +847,8 @@ pub fn install_types() {
         &t.reversed,
         &t.list_reverseiterator,
         &t.dict_reversekeyiterator,
+        &t.dict_reversevalueiterator,
+        &t.dict_reverseitemiterator,
         &t.callable_iterator,
         &t.longrange_iterator,
     ] {

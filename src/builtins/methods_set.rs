@@ -90,7 +90,11 @@ fn source(vm: &mut Vm, other: &PyObj) -> VmResult<Source> {
         return Ok(Source::Set(other.clone()));
     }
     if let Ok(d) = other.borrow::<Dict>() {
-        let keys = d.0.iter_hashed().map(|(k, _, h)| (k.clone(), h)).collect();
+        let keys =
+            d.0.items_hashed()
+                .into_iter()
+                .map(|(k, _, h)| (k, h))
+                .collect();
         return Ok(Source::Keys(keys, true));
     }
     let it = vm.iter(other)?;

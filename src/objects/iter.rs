@@ -211,6 +211,17 @@ pub fn dict_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
         return Err(changed("dictionary"));
     }
     match t.0.next_item(s.pos) {
+        Some(_) if s.len == 0 => {
+            // An item the iteration did not expect: keys came and went.
+            drop(t);
+            let old = s.dict.take();
+            drop(s);
+            drop(old);
+            Err(super::exceptions::named(
+                "RuntimeError",
+                "dictionary keys changed during iteration",
+            ))
+        }
         Some((pos, k, v)) => {
             let r = match s.kind {
                 DictIterKind::Keys => k.clone(),

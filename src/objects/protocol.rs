@@ -46,8 +46,8 @@ fn leaf_hash(obj: &PyObj) -> PyResult<i64> {
         return Ok(s.0.frozenset_hash());
     }
     let vt = obj.vtable();
-    if vt.mutable {
-        return Err(unhashable(obj)); // list, dict, set
+    if vt.mutable || super::dict::is_set_view(obj) || obj.is_a::<super::dict::MappingProxy>() {
+        return Err(unhashable(obj)); // list, dict, set; keys / items views, mappingproxy
     }
     Ok(numeric::hash_pointer(obj.id()))
 }

@@ -466,6 +466,12 @@ impl Vm {
                 has_dict: base_dict || add_dict,
                 has_weakref: base_weak || add_weak,
                 slot_names: slots.iter().map(|s| string::intern_str(s)).collect(),
+                // ht_cached_keys, for instances with a managed __dict__.
+                cached_keys: if pre_words == 2 {
+                    crate::objects::dicttable::new_class_keys()
+                } else {
+                    None
+                },
             })),
             slots: Default::default(),
             slots_epoch: std::cell::Cell::new(0),
@@ -656,44 +662,9 @@ impl Vm {
                 name_of(&safe)
             )));
         }
-        Ok(PyObj::new(cls, Instance))
-    }
-
-    /// The instance `__dict__` of `o` if it has one (None: it has none yet, or its
-    /// class gives its instances none). `create` makes an empty one if missing.
-    pub(crate) fn instance_dict(&mut self, o: &PyObj, create: bool) -> Option<PyObj> {
-        if let Ok(mut e) = o.borrow_mut::<ExcObj>() {
-            if e.dict.is_none() && !create {
-                return None;
-            }
-            return Some(e.dict.get_or_insert_with(dict::new).clone());
-        }
-        let w = o.pre_words().first()?;
-        let d = w.take();
-        let r = match d {
-            Some(d) => d,
-            None if create => {
-                let d = dict::new();
-                // Owned by the instance until someone asks for `__dict__` (CPython
-                // keeps the values inline until then): collected as part of it.
-                // Subclasses of built-in types get a dict of their own at once, as
-                // CPython 3.11 (gc.collect counts it).
-                if o.vtable().type_id() == Instance::VTABLE.type_id() {
-                    d.set_owned(true);
-                }
-                d
-            }
-            None => return None,
-        };
-        w.set(Some(r.clone()));
-        Some(r)
-    }
-
-    /// `obj.__dict__`: the instance dict, made a dict of its own from now on.
-    pub(crate) fn materialize_dict(&mut self, o: &PyObj) -> Option<PyObj> {
-        let d = self.instance_dict(o, true)?;
-        d.set_owned(false);
-        Some(d)
+        let o = PyObj::new(cls, Instance);
+        self.init_instance_values(&o);
+        Ok(o)
     }
 
     /// Run the `__del__` of every object whose finalizer is due (their count reached 0,

@@ -455,8 +455,11 @@ impl Vm {
                 self.stack.push(s);
             }
             Op::BUILD_MAP => {
+                // _PyDict_FromItems: presized for the n items.
                 let items = self.pop_n(2 * arg as usize);
-                let d = dict::new();
+                let keys: Vec<PyObj> = items.iter().step_by(2).cloned().collect();
+                let d = dict::presized_for(&keys)?;
+                drop(keys);
                 let mut it = items.into_iter();
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
                     self.dict_set(&d, k, v)?;
@@ -466,10 +469,10 @@ impl Vm {
             Op::BUILD_CONST_KEY_MAP => {
                 let keys = self.pop();
                 let values = self.pop_n(arg as usize);
-                let d = dict::new_presized(values.len());
                 let keys = tuple::items(&keys)
                     .expect("BUILD_CONST_KEY_MAP keys are a tuple")
                     .to_vec();
+                let d = dict::presized_for(&keys)?;
                 for (k, v) in keys.into_iter().zip(values) {
                     self.dict_set(&d, k, v)?;
                 }
@@ -513,7 +516,13 @@ impl Vm {
             Op::DICT_UPDATE | Op::DICT_MERGE => {
                 let m = self.pop();
                 let d = self.stack[self.stack.len() - arg as usize].clone();
-                self.dict_update(&d, &m, op == Op::DICT_MERGE)?;
+                if op == Op::DICT_MERGE {
+                    // The function called sits under its arguments (format_kwargs_error).
+                    let func = self.stack[self.stack.len() - arg as usize - 2].clone();
+                    self.dict_merge_kwargs(&d, &m, &func)?;
+                } else {
+                    self.dict_update(&d, &m, false)?;
+                }
             }
             Op::LIST_TO_TUPLE => {
                 let l = self.pop();
@@ -761,12 +770,9 @@ impl Vm {
         }
         let holder = if e.in_builtins {
             let b = dict::borrow(&f.builtins)?;
-            if b.0.version() != e.builtins_version {
-                return None;
-            }
-            b.0.entry_at(e.pos as usize).map(|(_, v)| v.clone())
+            b.0.cached_value(e.builtins_version, e.pos as usize)
         } else {
-            g.0.entry_at(e.pos as usize).map(|(_, v)| v.clone())
+            g.0.cached_value(e.globals_version, e.pos as usize)
         };
         holder
     }
@@ -842,9 +848,7 @@ impl Vm {
 
     /// del name from a namespace dict; NameError when missing.
     pub(crate) fn dict_delete_name(&mut self, d: &PyObj, name: &PyObj) -> VmResult<()> {
-        let h = self.hash(name)?;
-        let mut eq = ops::table_eq(self);
-        match dict::del_item(d, name, h, &mut eq)? {
+        match self.dict_del(d, name)? {
             Some(_) => Ok(()),
             None => Err(name_error(name)),
         }

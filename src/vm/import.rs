@@ -85,7 +85,7 @@ pub fn import_error(kind: &str, msg: String, name: Option<&str>, path: Option<&s
     let e = exceptions::named(kind, msg);
     if let Ok(mut x) = e.0.borrow_mut::<ExcObj>() {
         let d = dict::new();
-        let mut eq = |a: &PyObj, b: &PyObj| crate::objects::protocol::eq(a, b);
+        let mut eq = crate::objects::dict::builtin_eq;
         let none = ctx().none.clone();
         for (k, v) in [("name", name), ("path", path)] {
             let key = string::intern_str(k);
@@ -1217,7 +1217,7 @@ pub fn syntax_error_exc(s: &crate::parser::error::SyntaxError) -> Exc {
     let e = exceptions::new_exc(ty, vec![string::new(&s.msg), tuple::new(details)]);
     if let Ok(mut x) = e.borrow_mut::<ExcObj>() {
         let d = dict::new();
-        let mut eq = |a: &PyObj, b: &PyObj| crate::objects::protocol::eq(a, b);
+        let mut eq = crate::objects::dict::builtin_eq;
         let attrs = [
             ("msg", string::new(&s.msg)),
             ("filename", string::new(&s.filename)),

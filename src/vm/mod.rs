@@ -15,6 +15,7 @@ pub mod exec;
 mod frame;
 pub(crate) mod gen;
 pub mod import;
+mod instance;
 pub mod ops;
 mod run;
 mod runpy;
@@ -126,24 +127,20 @@ impl Vm {
     /// d[key] = value with Python's hashing and equality.
     pub fn dict_set(&mut self, d: &PyObj, key: PyObj, value: PyObj) -> VmResult<()> {
         let h = self.hash(&key)?;
-        let answers = self.prepare_eq(d, &key, h)?;
-        let mut eq = answers.eq();
-        dict::set_item(d, key, h, value, &mut eq)?;
-        Ok(())
+        dict::set_item(d, key, h, value, &mut |a, b| self.equal(a, b))
     }
 
-    /// d[key] with Python's hashing and equality; None if absent.
+    /// d[key] with Python's hashing and equality; None if absent. A key's `__eq__`
+    /// runs with no borrow of the dict held (objects/dict.rs).
     pub fn dict_get(&mut self, d: &PyObj, key: &PyObj) -> VmResult<Option<PyObj>> {
         let h = self.hash(key)?;
-        if key.is_type(&crate::objects::ctx().str_type) {
-            // The common case (names, attributes): str keys compare as str, as in
-            // CPython's str-keyed lookup.
-            let mut eq = ops::table_eq(self);
-            return Ok(dict::get_item(d, key, h, &mut eq)?);
-        }
-        let answers = self.prepare_eq(d, key, h)?;
-        let mut eq = answers.eq();
-        Ok(dict::get_item(d, key, h, &mut eq)?)
+        dict::get_item(d, key, h, &mut |a, b| self.equal(a, b))
+    }
+
+    /// del d[key] with Python's hashing and equality: the removed item, None if absent.
+    pub fn dict_del(&mut self, d: &PyObj, key: &PyObj) -> VmResult<Option<(PyObj, PyObj)>> {
+        let h = self.hash(key)?;
+        dict::del_item(d, key, h, &mut |a, b| self.equal(a, b))
     }
 
     /// d[name] for an identifier key.

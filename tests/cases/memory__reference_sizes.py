@@ -1547,505 +1547,1817 @@ def row274():
 print("list-pop | clear() frees the item array |", row274(), "(reference 56)")
 
 def row275():
-    x = set()
+    x = {}
     return sys.getsizeof(x)
-print("set | x = set() |", row275(), "(reference 216)")
+print("dict | x = {} |", row275(), "(reference 64)")
 
 def row276():
-    x = {1}
+    x = dict()
     return sys.getsizeof(x)
-print("set | x = {1} |", row276(), "(reference 216)")
+print("dict | x = dict() |", row276(), "(reference 64)")
 
 def row277():
-    x = {1, 2, 3}
+    x = {'a': 1}
     return sys.getsizeof(x)
-print("set | x = {1, 2, 3} |", row277(), "(reference 216)")
+print("dict | x = {'a': 1} |", row277(), "(reference 184)")
 
 def row278():
-    x = {1, 2, 3, 4, 5}
+    x = {'a': 1, 'b': 2}
     return sys.getsizeof(x)
-print("set | x = {1, 2, 3, 4, 5} |", row278(), "(reference 472)")
+print("dict | x = {'a': 1, 'b': 2} |", row278(), "(reference 184)")
 
 def row279():
-    x = set(range(5))
+    x = {'a': 1, 'b': 2, 'c': 3, 'd': 4, 'e': 5}
     return sys.getsizeof(x)
-print("set | x = set(range(5)) |", row279(), "(reference 728)")
+print("dict | x = {'a': 1, 'b': 2, 'c': 3, 'd': 4, 'e': 5} |", row279(), "(reference 184)")
 
 def row280():
-    x = set(range(100))
+    x = {'a': 1, 'b': 2, 'c': 3, 'd': 4, 'e': 5, 'f': 6}
     return sys.getsizeof(x)
-print("set | x = set(range(100)) |", row280(), "(reference 8408)")
+print("dict | x = {'a': 1, 'b': 2, 'c': 3, 'd': 4, 'e': 5, 'f': 6} |", row280(), "(reference 272)")
 
 def row281():
-    x = {i for i in range(100)}
+    x = {1: 1, 2: 2, 3: 3}
     return sys.getsizeof(x)
-print("set | x = {i for i in range(100)} |", row281(), "(reference 8408)")
+print("dict | x = {1: 1, 2: 2, 3: 3} |", row281(), "(reference 224)")
 
 def row282():
-    x = frozenset()
+    x = dict(a=1, b=2)
     return sys.getsizeof(x)
-print("set | x = frozenset() |", row282(), "(reference 216)")
+print("dict | x = dict(a=1, b=2) |", row282(), "(reference 184)")
 
 def row283():
-    x = frozenset({1})
+    x = dict([('a', 1), ('b', 2)])
     return sys.getsizeof(x)
-print("set | x = frozenset({1}) |", row283(), "(reference 216)")
+print("dict | x = dict([('a', 1), ('b', 2)]) |", row283(), "(reference 184)")
 
 def row284():
-    x = frozenset(range(5))
+    x = {}
+    x['a'] = 1
+    x['b'] = 2
     return sys.getsizeof(x)
-print("set | x = frozenset(range(5)) |", row284(), "(reference 728)")
+print("dict | x = {}; x['a'] = 1; x['b'] = 2 |", row284(), "(reference 184)")
 
 def row285():
-    x = frozenset(range(100))
+    x = {}
+    x[1] = 1
+    x[2] = 2
     return sys.getsizeof(x)
-print("set | x = frozenset(range(100)) |", row285(), "(reference 8408)")
+print("dict | x = {}; x[1] = 1; x[2] = 2 |", row285(), "(reference 224)")
 
 def row286():
+    x = {'a': 1, 'b': 2}.copy()
+    return sys.getsizeof(x)
+print("dict | x = {'a': 1, 'b': 2}.copy() |", row286(), "(reference 184)")
+
+def row287():
+    x = dict({'a': 1, 'b': 2})
+    return sys.getsizeof(x)
+print("dict | x = dict({'a': 1, 'b': 2}) |", row287(), "(reference 184)")
+
+def row288():
+    x = dict.fromkeys('abcdefghij')
+    return sys.getsizeof(x)
+print("dict | x = dict.fromkeys('abcdefghij') |", row288(), "(reference 272)")
+
+def row289():
+    x = {k: None for k in 'abcdefghij'}
+    return sys.getsizeof(x)
+print("dict | x = {k: None for k in 'abcdefghij'} |", row289(), "(reference 272)")
+
+def row290():
+    x = {f'k{i}': i for i in range(100)}
+    return sys.getsizeof(x)
+print("dict | x = {f'k{i}': i for i in range(100)} |", row290(), "(reference 3328)")
+
+def row291():
+    x = dict.fromkeys(range(100))
+    return sys.getsizeof(x)
+print("dict | x = dict.fromkeys(range(100)) |", row291(), "(reference 4688)")
+
+def row292():
+    x = {f'k{i}': i for i in range(100)}
+    for i in range(100): del x[f'k{i}']
+    return sys.getsizeof(x)
+print("dict | x = {f'k{i}': i for i in range(100)} ; for i in range(100): del x[f'k{i}'] |", row292(), "(reference 3328)")
+
+def row293():
+    x = {f'k{i}': i for i in range(100)}
+    x.clear()
+    return sys.getsizeof(x)
+print("dict | x = {f'k{i}': i for i in range(100)} ; x.clear() |", row293(), "(reference 64)")
+
+def row294():
+    x = {f'k{i}': i for i in range(100)}
+    for i in range(95): del x[f'k{i}']
+    x = x.copy()
+    return sys.getsizeof(x)
+print("dict | x = {f'k{i}': i for i in range(100)} ; for i in range(95): del x[f'k{i}'] ; x = x.copy() |", row294(), "(reference 184)")
+
+def row295():
+    x = {f'k{i}': i for i in range(100)}
+    for i in range(95): del x[f'k{i}']
+    x = dict(x)
+    return sys.getsizeof(x)
+print("dict | x = {f'k{i}': i for i in range(100)} ; for i in range(95): del x[f'k{i}'] ; x = dict(x) |", row295(), "(reference 184)")
+
+def row296():
+    x = {}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 0 str keys |", row296(), "(reference 64)")
+
+def row297():
+    x = {}
+    for i in range(0): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 0 str keys |", row297(), "(reference 64)")
+
+def row298():
+    x = {f'k{i}': i for i in range(0)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 0 str keys |", row298(), "(reference 64)")
+
+def row299():
+    x = dict.fromkeys(range(0))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 0 int keys |", row299(), "(reference 64)")
+
+def row300():
+    x = {'k0': 0}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 1 str keys |", row300(), "(reference 184)")
+
+def row301():
+    x = {}
+    for i in range(1): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 1 str keys |", row301(), "(reference 184)")
+
+def row302():
+    x = {f'k{i}': i for i in range(1)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 1 str keys |", row302(), "(reference 184)")
+
+def row303():
+    x = dict.fromkeys(range(1))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 1 int keys |", row303(), "(reference 224)")
+
+def row304():
+    x = {'k0': 0, 'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 5 str keys |", row304(), "(reference 184)")
+
+def row305():
+    x = {}
+    for i in range(5): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 5 str keys |", row305(), "(reference 184)")
+
+def row306():
+    x = {f'k{i}': i for i in range(5)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 5 str keys |", row306(), "(reference 184)")
+
+def row307():
+    x = dict.fromkeys(range(5))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 5 int keys |", row307(), "(reference 224)")
+
+def row308():
+    x = {'k0': 0, 'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4, 'k5': 5}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 6 str keys |", row308(), "(reference 272)")
+
+def row309():
+    x = {}
+    for i in range(6): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 6 str keys |", row309(), "(reference 272)")
+
+def row310():
+    x = {f'k{i}': i for i in range(6)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 6 str keys |", row310(), "(reference 272)")
+
+def row311():
+    x = dict.fromkeys(range(6))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 6 int keys |", row311(), "(reference 352)")
+
+def row312():
+    x = {'k0': 0, 'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4, 'k5': 5, 'k6': 6, 'k7': 7, 'k8': 8, 'k9': 9}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 10 str keys |", row312(), "(reference 272)")
+
+def row313():
+    x = {}
+    for i in range(10): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 10 str keys |", row313(), "(reference 272)")
+
+def row314():
+    x = {f'k{i}': i for i in range(10)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 10 str keys |", row314(), "(reference 272)")
+
+def row315():
+    x = dict.fromkeys(range(10))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 10 int keys |", row315(), "(reference 352)")
+
+def row316():
+    x = {'k0': 0, 'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4, 'k5': 5, 'k6': 6, 'k7': 7, 'k8': 8, 'k9': 9, 'k10': 10}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 11 str keys |", row316(), "(reference 464)")
+
+def row317():
+    x = {}
+    for i in range(11): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 11 str keys |", row317(), "(reference 464)")
+
+def row318():
+    x = {f'k{i}': i for i in range(11)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 11 str keys |", row318(), "(reference 464)")
+
+def row319():
+    x = dict.fromkeys(range(11))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 11 int keys |", row319(), "(reference 632)")
+
+def row320():
+    x = {'k0': 0, 'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4, 'k5': 5, 'k6': 6, 'k7': 7, 'k8': 8, 'k9': 9, 'k10': 10, 'k11': 11, 'k12': 12, 'k13': 13, 'k14': 14, 'k15': 15, 'k16': 16, 'k17': 17, 'k18': 18, 'k19': 19, 'k20': 20}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 21 str keys |", row320(), "(reference 464)")
+
+def row321():
+    x = {}
+    for i in range(21): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 21 str keys |", row321(), "(reference 464)")
+
+def row322():
+    x = {f'k{i}': i for i in range(21)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 21 str keys |", row322(), "(reference 464)")
+
+def row323():
+    x = dict.fromkeys(range(21))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 21 int keys |", row323(), "(reference 632)")
+
+def row324():
+    x = {'k0': 0, 'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4, 'k5': 5, 'k6': 6, 'k7': 7, 'k8': 8, 'k9': 9, 'k10': 10, 'k11': 11, 'k12': 12, 'k13': 13, 'k14': 14, 'k15': 15, 'k16': 16, 'k17': 17, 'k18': 18, 'k19': 19, 'k20': 20, 'k21': 21}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 22 str keys |", row324(), "(reference 832)")
+
+def row325():
+    x = {}
+    for i in range(22): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 22 str keys |", row325(), "(reference 832)")
+
+def row326():
+    x = {f'k{i}': i for i in range(22)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 22 str keys |", row326(), "(reference 832)")
+
+def row327():
+    x = dict.fromkeys(range(22))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 22 int keys |", row327(), "(reference 1168)")
+
+def row328():
+    x = {'k0': 0, 'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4, 'k5': 5, 'k6': 6, 'k7': 7, 'k8': 8, 'k9': 9, 'k10': 10, 'k11': 11, 'k12': 12, 'k13': 13, 'k14': 14, 'k15': 15, 'k16': 16, 'k17': 17, 'k18': 18, 'k19': 19, 'k20': 20, 'k21': 21, 'k22': 22, 'k23': 23, 'k24': 24, 'k25': 25, 'k26': 26, 'k27': 27, 'k28': 28, 'k29': 29, 'k30': 30, 'k31': 31, 'k32': 32, 'k33': 33, 'k34': 34, 'k35': 35, 'k36': 36, 'k37': 37, 'k38': 38, 'k39': 39, 'k40': 40, 'k41': 41}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 42 str keys |", row328(), "(reference 832)")
+
+def row329():
+    x = {}
+    for i in range(42): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 42 str keys |", row329(), "(reference 832)")
+
+def row330():
+    x = {f'k{i}': i for i in range(42)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 42 str keys |", row330(), "(reference 832)")
+
+def row331():
+    x = dict.fromkeys(range(42))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 42 int keys |", row331(), "(reference 1168)")
+
+def row332():
+    x = {'k0': 0, 'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4, 'k5': 5, 'k6': 6, 'k7': 7, 'k8': 8, 'k9': 9, 'k10': 10, 'k11': 11, 'k12': 12, 'k13': 13, 'k14': 14, 'k15': 15, 'k16': 16, 'k17': 17, 'k18': 18, 'k19': 19, 'k20': 20, 'k21': 21, 'k22': 22, 'k23': 23, 'k24': 24, 'k25': 25, 'k26': 26, 'k27': 27, 'k28': 28, 'k29': 29, 'k30': 30, 'k31': 31, 'k32': 32, 'k33': 33, 'k34': 34, 'k35': 35, 'k36': 36, 'k37': 37, 'k38': 38, 'k39': 39, 'k40': 40, 'k41': 41, 'k42': 42}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 43 str keys |", row332(), "(reference 1584)")
+
+def row333():
+    x = {}
+    for i in range(43): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 43 str keys |", row333(), "(reference 1584)")
+
+def row334():
+    x = {f'k{i}': i for i in range(43)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 43 str keys |", row334(), "(reference 1584)")
+
+def row335():
+    x = dict.fromkeys(range(43))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 43 int keys |", row335(), "(reference 2264)")
+
+def row336():
+    x = {'k0': 0, 'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4, 'k5': 5, 'k6': 6, 'k7': 7, 'k8': 8, 'k9': 9, 'k10': 10, 'k11': 11, 'k12': 12, 'k13': 13, 'k14': 14, 'k15': 15, 'k16': 16, 'k17': 17, 'k18': 18, 'k19': 19, 'k20': 20, 'k21': 21, 'k22': 22, 'k23': 23, 'k24': 24, 'k25': 25, 'k26': 26, 'k27': 27, 'k28': 28, 'k29': 29, 'k30': 30, 'k31': 31, 'k32': 32, 'k33': 33, 'k34': 34, 'k35': 35, 'k36': 36, 'k37': 37, 'k38': 38, 'k39': 39, 'k40': 40, 'k41': 41, 'k42': 42, 'k43': 43, 'k44': 44, 'k45': 45, 'k46': 46, 'k47': 47, 'k48': 48, 'k49': 49, 'k50': 50, 'k51': 51, 'k52': 52, 'k53': 53, 'k54': 54, 'k55': 55, 'k56': 56, 'k57': 57, 'k58': 58, 'k59': 59, 'k60': 60, 'k61': 61, 'k62': 62, 'k63': 63, 'k64': 64, 'k65': 65, 'k66': 66, 'k67': 67, 'k68': 68, 'k69': 69, 'k70': 70, 'k71': 71, 'k72': 72, 'k73': 73, 'k74': 74, 'k75': 75, 'k76': 76, 'k77': 77, 'k78': 78, 'k79': 79, 'k80': 80, 'k81': 81, 'k82': 82, 'k83': 83, 'k84': 84}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 85 str keys |", row336(), "(reference 1584)")
+
+def row337():
+    x = {}
+    for i in range(85): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 85 str keys |", row337(), "(reference 1584)")
+
+def row338():
+    x = {f'k{i}': i for i in range(85)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 85 str keys |", row338(), "(reference 1584)")
+
+def row339():
+    x = dict.fromkeys(range(85))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 85 int keys |", row339(), "(reference 2264)")
+
+def row340():
+    x = {'k0': 0, 'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4, 'k5': 5, 'k6': 6, 'k7': 7, 'k8': 8, 'k9': 9, 'k10': 10, 'k11': 11, 'k12': 12, 'k13': 13, 'k14': 14, 'k15': 15, 'k16': 16, 'k17': 17, 'k18': 18, 'k19': 19, 'k20': 20, 'k21': 21, 'k22': 22, 'k23': 23, 'k24': 24, 'k25': 25, 'k26': 26, 'k27': 27, 'k28': 28, 'k29': 29, 'k30': 30, 'k31': 31, 'k32': 32, 'k33': 33, 'k34': 34, 'k35': 35, 'k36': 36, 'k37': 37, 'k38': 38, 'k39': 39, 'k40': 40, 'k41': 41, 'k42': 42, 'k43': 43, 'k44': 44, 'k45': 45, 'k46': 46, 'k47': 47, 'k48': 48, 'k49': 49, 'k50': 50, 'k51': 51, 'k52': 52, 'k53': 53, 'k54': 54, 'k55': 55, 'k56': 56, 'k57': 57, 'k58': 58, 'k59': 59, 'k60': 60, 'k61': 61, 'k62': 62, 'k63': 63, 'k64': 64, 'k65': 65, 'k66': 66, 'k67': 67, 'k68': 68, 'k69': 69, 'k70': 70, 'k71': 71, 'k72': 72, 'k73': 73, 'k74': 74, 'k75': 75, 'k76': 76, 'k77': 77, 'k78': 78, 'k79': 79, 'k80': 80, 'k81': 81, 'k82': 82, 'k83': 83, 'k84': 84, 'k85': 85}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 86 str keys |", row340(), "(reference 3328)")
+
+def row341():
+    x = {}
+    for i in range(86): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 86 str keys |", row341(), "(reference 3328)")
+
+def row342():
+    x = {f'k{i}': i for i in range(86)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 86 str keys |", row342(), "(reference 3328)")
+
+def row343():
+    x = dict.fromkeys(range(86))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 86 int keys |", row343(), "(reference 4688)")
+
+def row344():
+    x = {'k0': 0, 'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4, 'k5': 5, 'k6': 6, 'k7': 7, 'k8': 8, 'k9': 9, 'k10': 10, 'k11': 11, 'k12': 12, 'k13': 13, 'k14': 14, 'k15': 15, 'k16': 16, 'k17': 17, 'k18': 18, 'k19': 19, 'k20': 20, 'k21': 21, 'k22': 22, 'k23': 23, 'k24': 24, 'k25': 25, 'k26': 26, 'k27': 27, 'k28': 28, 'k29': 29, 'k30': 30, 'k31': 31, 'k32': 32, 'k33': 33, 'k34': 34, 'k35': 35, 'k36': 36, 'k37': 37, 'k38': 38, 'k39': 39, 'k40': 40, 'k41': 41, 'k42': 42, 'k43': 43, 'k44': 44, 'k45': 45, 'k46': 46, 'k47': 47, 'k48': 48, 'k49': 49, 'k50': 50, 'k51': 51, 'k52': 52, 'k53': 53, 'k54': 54, 'k55': 55, 'k56': 56, 'k57': 57, 'k58': 58, 'k59': 59, 'k60': 60, 'k61': 61, 'k62': 62, 'k63': 63, 'k64': 64, 'k65': 65, 'k66': 66, 'k67': 67, 'k68': 68, 'k69': 69, 'k70': 70, 'k71': 71, 'k72': 72, 'k73': 73, 'k74': 74, 'k75': 75, 'k76': 76, 'k77': 77, 'k78': 78, 'k79': 79, 'k80': 80, 'k81': 81, 'k82': 82, 'k83': 83, 'k84': 84, 'k85': 85, 'k86': 86, 'k87': 87, 'k88': 88, 'k89': 89, 'k90': 90, 'k91': 91, 'k92': 92, 'k93': 93, 'k94': 94, 'k95': 95, 'k96': 96, 'k97': 97, 'k98': 98, 'k99': 99}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 100 str keys |", row344(), "(reference 3328)")
+
+def row345():
+    x = {}
+    for i in range(100): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 100 str keys |", row345(), "(reference 3328)")
+
+def row346():
+    x = {f'k{i}': i for i in range(100)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 100 str keys |", row346(), "(reference 3328)")
+
+def row347():
+    x = dict.fromkeys(range(100))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 100 int keys |", row347(), "(reference 4688)")
+
+def row348():
+    x = {'k0': 0, 'k1': 1, 'k2': 2, 'k3': 3, 'k4': 4, 'k5': 5, 'k6': 6, 'k7': 7, 'k8': 8, 'k9': 9, 'k10': 10, 'k11': 11, 'k12': 12, 'k13': 13, 'k14': 14, 'k15': 15, 'k16': 16, 'k17': 17, 'k18': 18, 'k19': 19, 'k20': 20, 'k21': 21, 'k22': 22, 'k23': 23, 'k24': 24, 'k25': 25, 'k26': 26, 'k27': 27, 'k28': 28, 'k29': 29, 'k30': 30, 'k31': 31, 'k32': 32, 'k33': 33, 'k34': 34, 'k35': 35, 'k36': 36, 'k37': 37, 'k38': 38, 'k39': 39, 'k40': 40, 'k41': 41, 'k42': 42, 'k43': 43, 'k44': 44, 'k45': 45, 'k46': 46, 'k47': 47, 'k48': 48, 'k49': 49, 'k50': 50, 'k51': 51, 'k52': 52, 'k53': 53, 'k54': 54, 'k55': 55, 'k56': 56, 'k57': 57, 'k58': 58, 'k59': 59, 'k60': 60, 'k61': 61, 'k62': 62, 'k63': 63, 'k64': 64, 'k65': 65, 'k66': 66, 'k67': 67, 'k68': 68, 'k69': 69, 'k70': 70, 'k71': 71, 'k72': 72, 'k73': 73, 'k74': 74, 'k75': 75, 'k76': 76, 'k77': 77, 'k78': 78, 'k79': 79, 'k80': 80, 'k81': 81, 'k82': 82, 'k83': 83, 'k84': 84, 'k85': 85, 'k86': 86, 'k87': 87, 'k88': 88, 'k89': 89, 'k90': 90, 'k91': 91, 'k92': 92, 'k93': 93, 'k94': 94, 'k95': 95, 'k96': 96, 'k97': 97, 'k98': 98, 'k99': 99, 'k100': 100, 'k101': 101, 'k102': 102, 'k103': 103, 'k104': 104, 'k105': 105, 'k106': 106, 'k107': 107, 'k108': 108, 'k109': 109, 'k110': 110, 'k111': 111, 'k112': 112, 'k113': 113, 'k114': 114, 'k115': 115, 'k116': 116, 'k117': 117, 'k118': 118, 'k119': 119, 'k120': 120, 'k121': 121, 'k122': 122, 'k123': 123, 'k124': 124, 'k125': 125, 'k126': 126, 'k127': 127, 'k128': 128, 'k129': 129, 'k130': 130, 'k131': 131, 'k132': 132, 'k133': 133, 'k134': 134, 'k135': 135, 'k136': 136, 'k137': 137, 'k138': 138, 'k139': 139, 'k140': 140, 'k141': 141, 'k142': 142, 'k143': 143, 'k144': 144, 'k145': 145, 'k146': 146, 'k147': 147, 'k148': 148, 'k149': 149, 'k150': 150, 'k151': 151, 'k152': 152, 'k153': 153, 'k154': 154, 'k155': 155, 'k156': 156, 'k157': 157, 'k158': 158, 'k159': 159, 'k160': 160, 'k161': 161, 'k162': 162, 'k163': 163, 'k164': 164, 'k165': 165, 'k166': 166, 'k167': 167, 'k168': 168, 'k169': 169, 'k170': 170, 'k171': 171, 'k172': 172, 'k173': 173, 'k174': 174, 'k175': 175, 'k176': 176, 'k177': 177, 'k178': 178, 'k179': 179, 'k180': 180, 'k181': 181, 'k182': 182, 'k183': 183, 'k184': 184, 'k185': 185, 'k186': 186, 'k187': 187, 'k188': 188, 'k189': 189, 'k190': 190, 'k191': 191, 'k192': 192, 'k193': 193, 'k194': 194, 'k195': 195, 'k196': 196, 'k197': 197, 'k198': 198, 'k199': 199, 'k200': 200, 'k201': 201, 'k202': 202, 'k203': 203, 'k204': 204, 'k205': 205, 'k206': 206, 'k207': 207, 'k208': 208, 'k209': 209, 'k210': 210, 'k211': 211, 'k212': 212, 'k213': 213, 'k214': 214, 'k215': 215, 'k216': 216, 'k217': 217, 'k218': 218, 'k219': 219, 'k220': 220, 'k221': 221, 'k222': 222, 'k223': 223, 'k224': 224, 'k225': 225, 'k226': 226, 'k227': 227, 'k228': 228, 'k229': 229, 'k230': 230, 'k231': 231, 'k232': 232, 'k233': 233, 'k234': 234, 'k235': 235, 'k236': 236, 'k237': 237, 'k238': 238, 'k239': 239, 'k240': 240, 'k241': 241, 'k242': 242, 'k243': 243, 'k244': 244, 'k245': 245, 'k246': 246, 'k247': 247, 'k248': 248, 'k249': 249, 'k250': 250, 'k251': 251, 'k252': 252, 'k253': 253, 'k254': 254, 'k255': 255, 'k256': 256, 'k257': 257, 'k258': 258, 'k259': 259, 'k260': 260, 'k261': 261, 'k262': 262, 'k263': 263, 'k264': 264, 'k265': 265, 'k266': 266, 'k267': 267, 'k268': 268, 'k269': 269, 'k270': 270, 'k271': 271, 'k272': 272, 'k273': 273, 'k274': 274, 'k275': 275, 'k276': 276, 'k277': 277, 'k278': 278, 'k279': 279, 'k280': 280, 'k281': 281, 'k282': 282, 'k283': 283, 'k284': 284, 'k285': 285, 'k286': 286, 'k287': 287, 'k288': 288, 'k289': 289, 'k290': 290, 'k291': 291, 'k292': 292, 'k293': 293, 'k294': 294, 'k295': 295, 'k296': 296, 'k297': 297, 'k298': 298, 'k299': 299, 'k300': 300, 'k301': 301, 'k302': 302, 'k303': 303, 'k304': 304, 'k305': 305, 'k306': 306, 'k307': 307, 'k308': 308, 'k309': 309, 'k310': 310, 'k311': 311, 'k312': 312, 'k313': 313, 'k314': 314, 'k315': 315, 'k316': 316, 'k317': 317, 'k318': 318, 'k319': 319, 'k320': 320, 'k321': 321, 'k322': 322, 'k323': 323, 'k324': 324, 'k325': 325, 'k326': 326, 'k327': 327, 'k328': 328, 'k329': 329, 'k330': 330, 'k331': 331, 'k332': 332, 'k333': 333, 'k334': 334, 'k335': 335, 'k336': 336, 'k337': 337, 'k338': 338, 'k339': 339, 'k340': 340, 'k341': 341, 'k342': 342, 'k343': 343, 'k344': 344, 'k345': 345, 'k346': 346, 'k347': 347, 'k348': 348, 'k349': 349, 'k350': 350, 'k351': 351, 'k352': 352, 'k353': 353, 'k354': 354, 'k355': 355, 'k356': 356, 'k357': 357, 'k358': 358, 'k359': 359, 'k360': 360, 'k361': 361, 'k362': 362, 'k363': 363, 'k364': 364, 'k365': 365, 'k366': 366, 'k367': 367, 'k368': 368, 'k369': 369, 'k370': 370, 'k371': 371, 'k372': 372, 'k373': 373, 'k374': 374, 'k375': 375, 'k376': 376, 'k377': 377, 'k378': 378, 'k379': 379, 'k380': 380, 'k381': 381, 'k382': 382, 'k383': 383, 'k384': 384, 'k385': 385, 'k386': 386, 'k387': 387, 'k388': 388, 'k389': 389, 'k390': 390, 'k391': 391, 'k392': 392, 'k393': 393, 'k394': 394, 'k395': 395, 'k396': 396, 'k397': 397, 'k398': 398, 'k399': 399, 'k400': 400, 'k401': 401, 'k402': 402, 'k403': 403, 'k404': 404, 'k405': 405, 'k406': 406, 'k407': 407, 'k408': 408, 'k409': 409, 'k410': 410, 'k411': 411, 'k412': 412, 'k413': 413, 'k414': 414, 'k415': 415, 'k416': 416, 'k417': 417, 'k418': 418, 'k419': 419, 'k420': 420, 'k421': 421, 'k422': 422, 'k423': 423, 'k424': 424, 'k425': 425, 'k426': 426, 'k427': 427, 'k428': 428, 'k429': 429, 'k430': 430, 'k431': 431, 'k432': 432, 'k433': 433, 'k434': 434, 'k435': 435, 'k436': 436, 'k437': 437, 'k438': 438, 'k439': 439, 'k440': 440, 'k441': 441, 'k442': 442, 'k443': 443, 'k444': 444, 'k445': 445, 'k446': 446, 'k447': 447, 'k448': 448, 'k449': 449, 'k450': 450, 'k451': 451, 'k452': 452, 'k453': 453, 'k454': 454, 'k455': 455, 'k456': 456, 'k457': 457, 'k458': 458, 'k459': 459, 'k460': 460, 'k461': 461, 'k462': 462, 'k463': 463, 'k464': 464, 'k465': 465, 'k466': 466, 'k467': 467, 'k468': 468, 'k469': 469, 'k470': 470, 'k471': 471, 'k472': 472, 'k473': 473, 'k474': 474, 'k475': 475, 'k476': 476, 'k477': 477, 'k478': 478, 'k479': 479, 'k480': 480, 'k481': 481, 'k482': 482, 'k483': 483, 'k484': 484, 'k485': 485, 'k486': 486, 'k487': 487, 'k488': 488, 'k489': 489, 'k490': 490, 'k491': 491, 'k492': 492, 'k493': 493, 'k494': 494, 'k495': 495, 'k496': 496, 'k497': 497, 'k498': 498, 'k499': 499, 'k500': 500, 'k501': 501, 'k502': 502, 'k503': 503, 'k504': 504, 'k505': 505, 'k506': 506, 'k507': 507, 'k508': 508, 'k509': 509, 'k510': 510, 'k511': 511, 'k512': 512, 'k513': 513, 'k514': 514, 'k515': 515, 'k516': 516, 'k517': 517, 'k518': 518, 'k519': 519, 'k520': 520, 'k521': 521, 'k522': 522, 'k523': 523, 'k524': 524, 'k525': 525, 'k526': 526, 'k527': 527, 'k528': 528, 'k529': 529, 'k530': 530, 'k531': 531, 'k532': 532, 'k533': 533, 'k534': 534, 'k535': 535, 'k536': 536, 'k537': 537, 'k538': 538, 'k539': 539, 'k540': 540, 'k541': 541, 'k542': 542, 'k543': 543, 'k544': 544, 'k545': 545, 'k546': 546, 'k547': 547, 'k548': 548, 'k549': 549, 'k550': 550, 'k551': 551, 'k552': 552, 'k553': 553, 'k554': 554, 'k555': 555, 'k556': 556, 'k557': 557, 'k558': 558, 'k559': 559, 'k560': 560, 'k561': 561, 'k562': 562, 'k563': 563, 'k564': 564, 'k565': 565, 'k566': 566, 'k567': 567, 'k568': 568, 'k569': 569, 'k570': 570, 'k571': 571, 'k572': 572, 'k573': 573, 'k574': 574, 'k575': 575, 'k576': 576, 'k577': 577, 'k578': 578, 'k579': 579, 'k580': 580, 'k581': 581, 'k582': 582, 'k583': 583, 'k584': 584, 'k585': 585, 'k586': 586, 'k587': 587, 'k588': 588, 'k589': 589, 'k590': 590, 'k591': 591, 'k592': 592, 'k593': 593, 'k594': 594, 'k595': 595, 'k596': 596, 'k597': 597, 'k598': 598, 'k599': 599, 'k600': 600, 'k601': 601, 'k602': 602, 'k603': 603, 'k604': 604, 'k605': 605, 'k606': 606, 'k607': 607, 'k608': 608, 'k609': 609, 'k610': 610, 'k611': 611, 'k612': 612, 'k613': 613, 'k614': 614, 'k615': 615, 'k616': 616, 'k617': 617, 'k618': 618, 'k619': 619, 'k620': 620, 'k621': 621, 'k622': 622, 'k623': 623, 'k624': 624, 'k625': 625, 'k626': 626, 'k627': 627, 'k628': 628, 'k629': 629, 'k630': 630, 'k631': 631, 'k632': 632, 'k633': 633, 'k634': 634, 'k635': 635, 'k636': 636, 'k637': 637, 'k638': 638, 'k639': 639, 'k640': 640, 'k641': 641, 'k642': 642, 'k643': 643, 'k644': 644, 'k645': 645, 'k646': 646, 'k647': 647, 'k648': 648, 'k649': 649, 'k650': 650, 'k651': 651, 'k652': 652, 'k653': 653, 'k654': 654, 'k655': 655, 'k656': 656, 'k657': 657, 'k658': 658, 'k659': 659, 'k660': 660, 'k661': 661, 'k662': 662, 'k663': 663, 'k664': 664, 'k665': 665, 'k666': 666, 'k667': 667, 'k668': 668, 'k669': 669, 'k670': 670, 'k671': 671, 'k672': 672, 'k673': 673, 'k674': 674, 'k675': 675, 'k676': 676, 'k677': 677, 'k678': 678, 'k679': 679, 'k680': 680, 'k681': 681, 'k682': 682, 'k683': 683, 'k684': 684, 'k685': 685, 'k686': 686, 'k687': 687, 'k688': 688, 'k689': 689, 'k690': 690, 'k691': 691, 'k692': 692, 'k693': 693, 'k694': 694, 'k695': 695, 'k696': 696, 'k697': 697, 'k698': 698, 'k699': 699, 'k700': 700, 'k701': 701, 'k702': 702, 'k703': 703, 'k704': 704, 'k705': 705, 'k706': 706, 'k707': 707, 'k708': 708, 'k709': 709, 'k710': 710, 'k711': 711, 'k712': 712, 'k713': 713, 'k714': 714, 'k715': 715, 'k716': 716, 'k717': 717, 'k718': 718, 'k719': 719, 'k720': 720, 'k721': 721, 'k722': 722, 'k723': 723, 'k724': 724, 'k725': 725, 'k726': 726, 'k727': 727, 'k728': 728, 'k729': 729, 'k730': 730, 'k731': 731, 'k732': 732, 'k733': 733, 'k734': 734, 'k735': 735, 'k736': 736, 'k737': 737, 'k738': 738, 'k739': 739, 'k740': 740, 'k741': 741, 'k742': 742, 'k743': 743, 'k744': 744, 'k745': 745, 'k746': 746, 'k747': 747, 'k748': 748, 'k749': 749, 'k750': 750, 'k751': 751, 'k752': 752, 'k753': 753, 'k754': 754, 'k755': 755, 'k756': 756, 'k757': 757, 'k758': 758, 'k759': 759, 'k760': 760, 'k761': 761, 'k762': 762, 'k763': 763, 'k764': 764, 'k765': 765, 'k766': 766, 'k767': 767, 'k768': 768, 'k769': 769, 'k770': 770, 'k771': 771, 'k772': 772, 'k773': 773, 'k774': 774, 'k775': 775, 'k776': 776, 'k777': 777, 'k778': 778, 'k779': 779, 'k780': 780, 'k781': 781, 'k782': 782, 'k783': 783, 'k784': 784, 'k785': 785, 'k786': 786, 'k787': 787, 'k788': 788, 'k789': 789, 'k790': 790, 'k791': 791, 'k792': 792, 'k793': 793, 'k794': 794, 'k795': 795, 'k796': 796, 'k797': 797, 'k798': 798, 'k799': 799, 'k800': 800, 'k801': 801, 'k802': 802, 'k803': 803, 'k804': 804, 'k805': 805, 'k806': 806, 'k807': 807, 'k808': 808, 'k809': 809, 'k810': 810, 'k811': 811, 'k812': 812, 'k813': 813, 'k814': 814, 'k815': 815, 'k816': 816, 'k817': 817, 'k818': 818, 'k819': 819, 'k820': 820, 'k821': 821, 'k822': 822, 'k823': 823, 'k824': 824, 'k825': 825, 'k826': 826, 'k827': 827, 'k828': 828, 'k829': 829, 'k830': 830, 'k831': 831, 'k832': 832, 'k833': 833, 'k834': 834, 'k835': 835, 'k836': 836, 'k837': 837, 'k838': 838, 'k839': 839, 'k840': 840, 'k841': 841, 'k842': 842, 'k843': 843, 'k844': 844, 'k845': 845, 'k846': 846, 'k847': 847, 'k848': 848, 'k849': 849, 'k850': 850, 'k851': 851, 'k852': 852, 'k853': 853, 'k854': 854, 'k855': 855, 'k856': 856, 'k857': 857, 'k858': 858, 'k859': 859, 'k860': 860, 'k861': 861, 'k862': 862, 'k863': 863, 'k864': 864, 'k865': 865, 'k866': 866, 'k867': 867, 'k868': 868, 'k869': 869, 'k870': 870, 'k871': 871, 'k872': 872, 'k873': 873, 'k874': 874, 'k875': 875, 'k876': 876, 'k877': 877, 'k878': 878, 'k879': 879, 'k880': 880, 'k881': 881, 'k882': 882, 'k883': 883, 'k884': 884, 'k885': 885, 'k886': 886, 'k887': 887, 'k888': 888, 'k889': 889, 'k890': 890, 'k891': 891, 'k892': 892, 'k893': 893, 'k894': 894, 'k895': 895, 'k896': 896, 'k897': 897, 'k898': 898, 'k899': 899, 'k900': 900, 'k901': 901, 'k902': 902, 'k903': 903, 'k904': 904, 'k905': 905, 'k906': 906, 'k907': 907, 'k908': 908, 'k909': 909, 'k910': 910, 'k911': 911, 'k912': 912, 'k913': 913, 'k914': 914, 'k915': 915, 'k916': 916, 'k917': 917, 'k918': 918, 'k919': 919, 'k920': 920, 'k921': 921, 'k922': 922, 'k923': 923, 'k924': 924, 'k925': 925, 'k926': 926, 'k927': 927, 'k928': 928, 'k929': 929, 'k930': 930, 'k931': 931, 'k932': 932, 'k933': 933, 'k934': 934, 'k935': 935, 'k936': 936, 'k937': 937, 'k938': 938, 'k939': 939, 'k940': 940, 'k941': 941, 'k942': 942, 'k943': 943, 'k944': 944, 'k945': 945, 'k946': 946, 'k947': 947, 'k948': 948, 'k949': 949, 'k950': 950, 'k951': 951, 'k952': 952, 'k953': 953, 'k954': 954, 'k955': 955, 'k956': 956, 'k957': 957, 'k958': 958, 'k959': 959, 'k960': 960, 'k961': 961, 'k962': 962, 'k963': 963, 'k964': 964, 'k965': 965, 'k966': 966, 'k967': 967, 'k968': 968, 'k969': 969, 'k970': 970, 'k971': 971, 'k972': 972, 'k973': 973, 'k974': 974, 'k975': 975, 'k976': 976, 'k977': 977, 'k978': 978, 'k979': 979, 'k980': 980, 'k981': 981, 'k982': 982, 'k983': 983, 'k984': 984, 'k985': 985, 'k986': 986, 'k987': 987, 'k988': 988, 'k989': 989, 'k990': 990, 'k991': 991, 'k992': 992, 'k993': 993, 'k994': 994, 'k995': 995, 'k996': 996, 'k997': 997, 'k998': 998, 'k999': 999}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | literal with 1000 str keys |", row348(), "(reference 26032)")
+
+def row349():
+    x = {}
+    for i in range(1000): x[f'k{i}'] = i
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | insertion of 1000 str keys |", row349(), "(reference 26032)")
+
+def row350():
+    x = {f'k{i}': i for i in range(1000)}
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | dict comprehension with 1000 str keys |", row350(), "(reference 26032)")
+
+def row351():
+    x = dict.fromkeys(range(1000))
+    return sys.getsizeof(x)
+print("dict-literal-vs-insert | fromkeys 1000 int keys |", row351(), "(reference 36952)")
+
+def row352():
+    x = set()
+    return sys.getsizeof(x)
+print("set | x = set() |", row352(), "(reference 216)")
+
+def row353():
+    x = {1}
+    return sys.getsizeof(x)
+print("set | x = {1} |", row353(), "(reference 216)")
+
+def row354():
+    x = {1, 2, 3}
+    return sys.getsizeof(x)
+print("set | x = {1, 2, 3} |", row354(), "(reference 216)")
+
+def row355():
+    x = {1, 2, 3, 4, 5}
+    return sys.getsizeof(x)
+print("set | x = {1, 2, 3, 4, 5} |", row355(), "(reference 472)")
+
+def row356():
+    x = set(range(5))
+    return sys.getsizeof(x)
+print("set | x = set(range(5)) |", row356(), "(reference 728)")
+
+def row357():
+    x = set(range(100))
+    return sys.getsizeof(x)
+print("set | x = set(range(100)) |", row357(), "(reference 8408)")
+
+def row358():
+    x = {i for i in range(100)}
+    return sys.getsizeof(x)
+print("set | x = {i for i in range(100)} |", row358(), "(reference 8408)")
+
+def row359():
+    x = frozenset()
+    return sys.getsizeof(x)
+print("set | x = frozenset() |", row359(), "(reference 216)")
+
+def row360():
+    x = frozenset({1})
+    return sys.getsizeof(x)
+print("set | x = frozenset({1}) |", row360(), "(reference 216)")
+
+def row361():
+    x = frozenset(range(5))
+    return sys.getsizeof(x)
+print("set | x = frozenset(range(5)) |", row361(), "(reference 728)")
+
+def row362():
+    x = frozenset(range(100))
+    return sys.getsizeof(x)
+print("set | x = frozenset(range(100)) |", row362(), "(reference 8408)")
+
+def row363():
     x = set(range(100))
     for i in range(100): x.discard(i)
     return sys.getsizeof(x)
-print("set | x = set(range(100)) ; for i in range(100): x.discard(i) |", row286(), "(reference 8408)")
+print("set | x = set(range(100)) ; for i in range(100): x.discard(i) |", row363(), "(reference 8408)")
 
-def row287():
+def row364():
     x = set(range(100))
     x.clear()
     return sys.getsizeof(x)
-print("set | x = set(range(100)) ; x.clear() |", row287(), "(reference 216)")
+print("set | x = set(range(100)) ; x.clear() |", row364(), "(reference 216)")
 
-def row288():
+def row365():
     x = set(range(0))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(0)) |", row288(), "(reference 216)")
+print("set-from-iterable | x = set(range(0)) |", row365(), "(reference 216)")
 
-def row289():
+def row366():
     x = frozenset(range(0))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(0)) |", row289(), "(reference 216)")
+print("frozenset-from-iterable | x = frozenset(range(0)) |", row366(), "(reference 216)")
 
-def row290():
+def row367():
     x = set(range(1))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(1)) |", row290(), "(reference 216)")
+print("set-from-iterable | x = set(range(1)) |", row367(), "(reference 216)")
 
-def row291():
+def row368():
     x = frozenset(range(1))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(1)) |", row291(), "(reference 216)")
+print("frozenset-from-iterable | x = frozenset(range(1)) |", row368(), "(reference 216)")
 
-def row292():
+def row369():
     x = set(range(4))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(4)) |", row292(), "(reference 216)")
+print("set-from-iterable | x = set(range(4)) |", row369(), "(reference 216)")
 
-def row293():
+def row370():
     x = frozenset(range(4))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(4)) |", row293(), "(reference 216)")
+print("frozenset-from-iterable | x = frozenset(range(4)) |", row370(), "(reference 216)")
 
-def row294():
+def row371():
     x = set(range(5))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(5)) |", row294(), "(reference 728)")
+print("set-from-iterable | x = set(range(5)) |", row371(), "(reference 728)")
 
-def row295():
+def row372():
     x = frozenset(range(5))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(5)) |", row295(), "(reference 728)")
+print("frozenset-from-iterable | x = frozenset(range(5)) |", row372(), "(reference 728)")
 
-def row296():
+def row373():
     x = set(range(6))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(6)) |", row296(), "(reference 728)")
+print("set-from-iterable | x = set(range(6)) |", row373(), "(reference 728)")
 
-def row297():
+def row374():
     x = frozenset(range(6))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(6)) |", row297(), "(reference 728)")
+print("frozenset-from-iterable | x = frozenset(range(6)) |", row374(), "(reference 728)")
 
-def row298():
+def row375():
     x = set(range(18))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(18)) |", row298(), "(reference 728)")
+print("set-from-iterable | x = set(range(18)) |", row375(), "(reference 728)")
 
-def row299():
+def row376():
     x = frozenset(range(18))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(18)) |", row299(), "(reference 728)")
+print("frozenset-from-iterable | x = frozenset(range(18)) |", row376(), "(reference 728)")
 
-def row300():
+def row377():
     x = set(range(19))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(19)) |", row300(), "(reference 2264)")
+print("set-from-iterable | x = set(range(19)) |", row377(), "(reference 2264)")
 
-def row301():
+def row378():
     x = frozenset(range(19))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(19)) |", row301(), "(reference 2264)")
+print("frozenset-from-iterable | x = frozenset(range(19)) |", row378(), "(reference 2264)")
 
-def row302():
+def row379():
     x = set(range(20))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(20)) |", row302(), "(reference 2264)")
+print("set-from-iterable | x = set(range(20)) |", row379(), "(reference 2264)")
 
-def row303():
+def row380():
     x = frozenset(range(20))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(20)) |", row303(), "(reference 2264)")
+print("frozenset-from-iterable | x = frozenset(range(20)) |", row380(), "(reference 2264)")
 
-def row304():
+def row381():
     x = set(range(50))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(50)) |", row304(), "(reference 2264)")
+print("set-from-iterable | x = set(range(50)) |", row381(), "(reference 2264)")
 
-def row305():
+def row382():
     x = frozenset(range(50))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(50)) |", row305(), "(reference 2264)")
+print("frozenset-from-iterable | x = frozenset(range(50)) |", row382(), "(reference 2264)")
 
-def row306():
+def row383():
     x = set(range(76))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(76)) |", row306(), "(reference 2264)")
+print("set-from-iterable | x = set(range(76)) |", row383(), "(reference 2264)")
 
-def row307():
+def row384():
     x = frozenset(range(76))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(76)) |", row307(), "(reference 2264)")
+print("frozenset-from-iterable | x = frozenset(range(76)) |", row384(), "(reference 2264)")
 
-def row308():
+def row385():
     x = set(range(77))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(77)) |", row308(), "(reference 8408)")
+print("set-from-iterable | x = set(range(77)) |", row385(), "(reference 8408)")
 
-def row309():
+def row386():
     x = frozenset(range(77))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(77)) |", row309(), "(reference 8408)")
+print("frozenset-from-iterable | x = frozenset(range(77)) |", row386(), "(reference 8408)")
 
-def row310():
+def row387():
     x = set(range(100))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(100)) |", row310(), "(reference 8408)")
+print("set-from-iterable | x = set(range(100)) |", row387(), "(reference 8408)")
 
-def row311():
+def row388():
     x = frozenset(range(100))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(100)) |", row311(), "(reference 8408)")
+print("frozenset-from-iterable | x = frozenset(range(100)) |", row388(), "(reference 8408)")
 
-def row312():
+def row389():
     x = set(range(1000))
     return sys.getsizeof(x)
-print("set-from-iterable | x = set(range(1000)) |", row312(), "(reference 32984)")
+print("set-from-iterable | x = set(range(1000)) |", row389(), "(reference 32984)")
 
-def row313():
+def row390():
     x = frozenset(range(1000))
     return sys.getsizeof(x)
-print("frozenset-from-iterable | x = frozenset(range(1000)) |", row313(), "(reference 32984)")
+print("frozenset-from-iterable | x = frozenset(range(1000)) |", row390(), "(reference 32984)")
 
-def row314():
+def row391():
     x = range(0)
     return sys.getsizeof(x)
-print("range/iter | x = range(0) |", row314(), "(reference 48)")
+print("range/iter | x = range(0) |", row391(), "(reference 48)")
 
-def row315():
+def row392():
     x = range(10)
     return sys.getsizeof(x)
-print("range/iter | x = range(10) |", row315(), "(reference 48)")
+print("range/iter | x = range(10) |", row392(), "(reference 48)")
 
-def row316():
+def row393():
     x = range(2**70)
     return sys.getsizeof(x)
-print("range/iter | x = range(2**70) |", row316(), "(reference 48)")
+print("range/iter | x = range(2**70) |", row393(), "(reference 48)")
 
-def row317():
+def row394():
     x = iter(range(10))
     return sys.getsizeof(x)
-print("range/iter | x = iter(range(10)) |", row317(), "(reference 48)")
+print("range/iter | x = iter(range(10)) |", row394(), "(reference 48)")
 
-def row318():
+def row395():
     x = iter(range(2**70))
     return sys.getsizeof(x)
-print("range/iter | x = iter(range(2**70)) |", row318(), "(reference 48)")
+print("range/iter | x = iter(range(2**70)) |", row395(), "(reference 48)")
 
-def row319():
+def row396():
     x = iter([])
     return sys.getsizeof(x)
-print("range/iter | x = iter([]) |", row319(), "(reference 48)")
+print("range/iter | x = iter([]) |", row396(), "(reference 48)")
 
-def row320():
+def row397():
     x = iter(())
     return sys.getsizeof(x)
-print("range/iter | x = iter(()) |", row320(), "(reference 48)")
+print("range/iter | x = iter(()) |", row397(), "(reference 48)")
 
-def row321():
+def row398():
     x = iter('')
     return sys.getsizeof(x)
-print("range/iter | x = iter('') |", row321(), "(reference 48)")
+print("range/iter | x = iter('') |", row398(), "(reference 48)")
 
-def row322():
+def row399():
     x = iter({})
     return sys.getsizeof(x)
-print("range/iter | x = iter({}) |", row322(), "(reference 72)")
+print("range/iter | x = iter({}) |", row399(), "(reference 72)")
 
-def row323():
+def row400():
     x = iter(set())
     return sys.getsizeof(x)
-print("range/iter | x = iter(set()) |", row323(), "(reference 64)")
+print("range/iter | x = iter(set()) |", row400(), "(reference 64)")
 
-def row324():
+def row401():
     x = enumerate([])
     return sys.getsizeof(x)
-print("range/iter | x = enumerate([]) |", row324(), "(reference 72)")
+print("range/iter | x = enumerate([]) |", row401(), "(reference 72)")
 
-def row325():
+def row402():
     x = zip()
     return sys.getsizeof(x)
-print("range/iter | x = zip() |", row325(), "(reference 64)")
+print("range/iter | x = zip() |", row402(), "(reference 64)")
 
-def row326():
+def row403():
     x = zip([], [])
     return sys.getsizeof(x)
-print("range/iter | x = zip([], []) |", row326(), "(reference 64)")
+print("range/iter | x = zip([], []) |", row403(), "(reference 64)")
 
-def row327():
+def row404():
     x = map(int, [])
     return sys.getsizeof(x)
-print("range/iter | x = map(int, []) |", row327(), "(reference 48)")
+print("range/iter | x = map(int, []) |", row404(), "(reference 48)")
 
-def row328():
+def row405():
     x = filter(None, [])
     return sys.getsizeof(x)
-print("range/iter | x = filter(None, []) |", row328(), "(reference 48)")
+print("range/iter | x = filter(None, []) |", row405(), "(reference 48)")
 
-def row329():
+def row406():
     x = reversed([])
     return sys.getsizeof(x)
-print("range/iter | x = reversed([]) |", row329(), "(reference 48)")
+print("range/iter | x = reversed([]) |", row406(), "(reference 48)")
 
-def row330():
+def row407():
     x = slice(1, 2)
     return sys.getsizeof(x)
-print("range/iter | x = slice(1, 2) |", row330(), "(reference 56)")
+print("range/iter | x = slice(1, 2) |", row407(), "(reference 56)")
 
-def row331():
+def row408():
     x = (i for i in [])
     return sys.getsizeof(x)
-print("range/iter | x = (i for i in []) |", row331(), "(reference 200)")
+print("range/iter | x = (i for i in []) |", row408(), "(reference 200)")
 
-def row332():
+def row409():
     def x(): pass
     return sys.getsizeof(x)
-print("callable | def x(): pass |", row332(), "(reference 152)")
+print("callable | def x(): pass |", row409(), "(reference 152)")
 
-def row333():
+def row410():
     def x(a, b=1, *args, **kw): return a
     return sys.getsizeof(x)
-print("callable | def x(a, b=1, *args, **kw): return a |", row333(), "(reference 152)")
+print("callable | def x(a, b=1, *args, **kw): return a |", row410(), "(reference 152)")
 
-def row334():
+def row411():
     x = lambda: 0
     return sys.getsizeof(x)
-print("callable | x = lambda: 0 |", row334(), "(reference 152)")
+print("callable | x = lambda: 0 |", row411(), "(reference 152)")
 
-def row335():
+def row412():
     def f():
         y = 1
         def g(): return y
         return g
     x = f()
     return sys.getsizeof(x)
-print("callable | closure |", row335(), "(reference 152)")
+print("callable | closure |", row412(), "(reference 152)")
 
-def row336():
+def row413():
     def f():
         y = 1
         def g(): return y
         return g
     x = f().__closure__[0]
     return sys.getsizeof(x)
-print("callable | cell object |", row336(), "(reference 40)")
+print("callable | cell object |", row413(), "(reference 40)")
 
-def row337():
+def row414():
     x = len
     return sys.getsizeof(x)
-print("callable | builtin function |", row337(), "(reference 72)")
+print("callable | builtin function |", row414(), "(reference 72)")
 
-def row338():
+def row415():
     x = [].append
     return sys.getsizeof(x)
-print("callable | builtin bound method |", row338(), "(reference 72)")
+print("callable | builtin bound method |", row415(), "(reference 72)")
 
-def row339():
+def row416():
     class A:
         def f(self): pass
     x = A().f
     return sys.getsizeof(x)
-print("callable | bound method |", row339(), "(reference 64)")
+print("callable | bound method |", row416(), "(reference 64)")
 
-def row340():
+def row417():
     class A:
         def f(self): pass
     x = A.f
     return sys.getsizeof(x)
-print("callable | plain function via class |", row340(), "(reference 152)")
+print("callable | plain function via class |", row417(), "(reference 152)")
 
-def row341():
+def row418():
     x = staticmethod(len)
     return sys.getsizeof(x)
-print("callable | x = staticmethod(len) |", row341(), "(reference 48)")
+print("callable | x = staticmethod(len) |", row418(), "(reference 48)")
 
-def row342():
+def row419():
     x = classmethod(len)
     return sys.getsizeof(x)
-print("callable | x = classmethod(len) |", row342(), "(reference 48)")
+print("callable | x = classmethod(len) |", row419(), "(reference 48)")
 
-def row343():
+def row420():
     x = property(len)
     return sys.getsizeof(x)
-print("callable | x = property(len) |", row343(), "(reference 80)")
+print("callable | x = property(len) |", row420(), "(reference 80)")
 
-def row344():
+def row421():
     def g():
         yield 1
     x = g()
     return sys.getsizeof(x)
-print("generator | generator, not started |", row344(), "(reference 176)")
+print("generator | generator, not started |", row421(), "(reference 176)")
 
-def row345():
+def row422():
     def g():
         yield 1
     x = g()
     next(x)
     return sys.getsizeof(x)
-print("generator | generator, suspended |", row345(), "(reference 176)")
+print("generator | generator, suspended |", row422(), "(reference 176)")
 
-def row346():
+def row423():
     def g():
         a = b = c = d = 0
         yield 1
     x = g()
     return sys.getsizeof(x)
-print("generator | generator with 4 locals |", row346(), "(reference 216)")
+print("generator | generator with 4 locals |", row423(), "(reference 216)")
 
-def row347():
+def row424():
     def g():
         yield 1
     x = g()
     list(x)
     return sys.getsizeof(x)
-print("generator | generator, exhausted |", row347(), "(reference 176)")
+print("generator | generator, exhausted |", row424(), "(reference 176)")
 
-def row348():
+def row425():
     x = (i for i in range(3))
     return sys.getsizeof(x)
-print("generator | genexpr |", row348(), "(reference 200)")
+print("generator | genexpr |", row425(), "(reference 200)")
 
-def row349():
+def row426():
     class A: pass
     x = A()
     return sys.getsizeof(x)
-print("instance | plain instance, no attributes |", row349(), "(reference 56)")
+print("instance | plain instance, no attributes |", row426(), "(reference 56)")
 
-def row350():
+def row427():
     class A: pass
     x = A()
     x.a = 1
     return sys.getsizeof(x)
-print("instance | plain instance, 1 attribute |", row350(), "(reference 56)")
+print("instance | plain instance, 1 attribute |", row427(), "(reference 56)")
 
-def row351():
+def row428():
     class A:
         def __init__(self): self.a = self.b = self.c = 0
     x = A()
     return sys.getsizeof(x)
-print("instance | plain instance, 3 attributes |", row351(), "(reference 56)")
+print("instance | plain instance, 3 attributes |", row428(), "(reference 56)")
 
-def row352():
+def row429():
     class A:
         __slots__ = ()
     x = A()
     return sys.getsizeof(x)
-print("instance-slots | 0 slots |", row352(), "(reference 32)")
+print("instance-slots | 0 slots |", row429(), "(reference 32)")
 
-def row353():
+def row430():
     class A:
         __slots__ = ('a',)
     x = A()
     return sys.getsizeof(x)
-print("instance-slots | 1 slots |", row353(), "(reference 40)")
+print("instance-slots | 1 slots |", row430(), "(reference 40)")
 
-def row354():
+def row431():
     class A:
         __slots__ = ('a', 'b')
     x = A()
     return sys.getsizeof(x)
-print("instance-slots | 2 slots |", row354(), "(reference 48)")
+print("instance-slots | 2 slots |", row431(), "(reference 48)")
 
-def row355():
+def row432():
     class A:
         __slots__ = ('a', 'b', 'c')
     x = A()
     return sys.getsizeof(x)
-print("instance-slots | 3 slots |", row355(), "(reference 56)")
+print("instance-slots | 3 slots |", row432(), "(reference 56)")
 
-def row356():
+def row433():
     class A:
         __slots__ = ('a', '__dict__')
     x = A()
     return sys.getsizeof(x)
-print("instance-slots | slots + __dict__ |", row356(), "(reference 56)")
+print("instance-slots | slots + __dict__ |", row433(), "(reference 56)")
 
-def row357():
+def row434():
     class A(list): pass
     x = A()
     return sys.getsizeof(x)
-print("instance-subclass | class A(list): pass ; x = A() |", row357(), "(reference 80)")
+print("instance-subclass | class A(list): pass ; x = A() |", row434(), "(reference 80)")
 
-def row358():
+def row435():
+    class A(dict): pass
+    x = A()
+    return sys.getsizeof(x)
+print("instance-subclass | class A(dict): pass ; x = A() |", row435(), "(reference 88)")
+
+def row436():
     class A(Exception): pass
     x = A()
     return sys.getsizeof(x)
-print("instance-subclass | class A(Exception): pass ; x = A() |", row358(), "(reference 96)")
+print("instance-subclass | class A(Exception): pass ; x = A() |", row436(), "(reference 96)")
 
-def row359():
+def row437():
     x = Exception('boom')
     return sys.getsizeof(x)
-print("instance-subclass | x = Exception('boom') |", row359(), "(reference 88)")
+print("instance-subclass | x = Exception('boom') |", row437(), "(reference 88)")
 
-def row360():
+def row438():
+    class A:
+        def __init__(self):
+            pass
+    x = A()
+    return sys.getsizeof(x)
+print("instance-dict | instance with 0 attrs set in __init__ (before __dict__ access) |", row438(), "(reference 56)")
+
+def row439():
+    class A:
+        def __init__(self):
+            pass
+    x = A()
+    return sys.getsizeof(x.__dict__)
+print("instance-dict | its __dict__ (0 attrs, split table) |", row439(), "(reference 296)")
+
+def row440():
+    class A:
+        def __init__(self):
+            pass
+    x = A()
+    d = x.__dict__
+    return sys.getsizeof(x)
+print("instance-dict | instance (0 attrs) after __dict__ materialised |", row440(), "(reference 56)")
+
+def row441():
+    class A:
+        def __init__(self):
+            pass
+    x = A()
+    y = A()
+    return sys.getsizeof(y.__dict__)
+print("instance-dict | second instance's __dict__ (0 attrs) |", row441(), "(reference 288)")
+
+def row442():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+    x = A()
+    return sys.getsizeof(x)
+print("instance-dict | instance with 1 attrs set in __init__ (before __dict__ access) |", row442(), "(reference 56)")
+
+def row443():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+    x = A()
+    return sys.getsizeof(x.__dict__)
+print("instance-dict | its __dict__ (1 attrs, split table) |", row443(), "(reference 296)")
+
+def row444():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+    x = A()
+    d = x.__dict__
+    return sys.getsizeof(x)
+print("instance-dict | instance (1 attrs) after __dict__ materialised |", row444(), "(reference 56)")
+
+def row445():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+    x = A()
+    y = A()
+    return sys.getsizeof(y.__dict__)
+print("instance-dict | second instance's __dict__ (1 attrs) |", row445(), "(reference 288)")
+
+def row446():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+    x = A()
+    return sys.getsizeof(x)
+print("instance-dict | instance with 2 attrs set in __init__ (before __dict__ access) |", row446(), "(reference 56)")
+
+def row447():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+    x = A()
+    return sys.getsizeof(x.__dict__)
+print("instance-dict | its __dict__ (2 attrs, split table) |", row447(), "(reference 296)")
+
+def row448():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+    x = A()
+    d = x.__dict__
+    return sys.getsizeof(x)
+print("instance-dict | instance (2 attrs) after __dict__ materialised |", row448(), "(reference 56)")
+
+def row449():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+    x = A()
+    y = A()
+    return sys.getsizeof(y.__dict__)
+print("instance-dict | second instance's __dict__ (2 attrs) |", row449(), "(reference 288)")
+
+def row450():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+    x = A()
+    return sys.getsizeof(x)
+print("instance-dict | instance with 3 attrs set in __init__ (before __dict__ access) |", row450(), "(reference 56)")
+
+def row451():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+    x = A()
+    return sys.getsizeof(x.__dict__)
+print("instance-dict | its __dict__ (3 attrs, split table) |", row451(), "(reference 296)")
+
+def row452():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+    x = A()
+    d = x.__dict__
+    return sys.getsizeof(x)
+print("instance-dict | instance (3 attrs) after __dict__ materialised |", row452(), "(reference 56)")
+
+def row453():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+    x = A()
+    y = A()
+    return sys.getsizeof(y.__dict__)
+print("instance-dict | second instance's __dict__ (3 attrs) |", row453(), "(reference 288)")
+
+def row454():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+    x = A()
+    return sys.getsizeof(x)
+print("instance-dict | instance with 5 attrs set in __init__ (before __dict__ access) |", row454(), "(reference 56)")
+
+def row455():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+    x = A()
+    return sys.getsizeof(x.__dict__)
+print("instance-dict | its __dict__ (5 attrs, split table) |", row455(), "(reference 296)")
+
+def row456():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+    x = A()
+    d = x.__dict__
+    return sys.getsizeof(x)
+print("instance-dict | instance (5 attrs) after __dict__ materialised |", row456(), "(reference 56)")
+
+def row457():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+    x = A()
+    y = A()
+    return sys.getsizeof(y.__dict__)
+print("instance-dict | second instance's __dict__ (5 attrs) |", row457(), "(reference 288)")
+
+def row458():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+    x = A()
+    return sys.getsizeof(x)
+print("instance-dict | instance with 10 attrs set in __init__ (before __dict__ access) |", row458(), "(reference 56)")
+
+def row459():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+    x = A()
+    return sys.getsizeof(x.__dict__)
+print("instance-dict | its __dict__ (10 attrs, split table) |", row459(), "(reference 296)")
+
+def row460():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+    x = A()
+    d = x.__dict__
+    return sys.getsizeof(x)
+print("instance-dict | instance (10 attrs) after __dict__ materialised |", row460(), "(reference 56)")
+
+def row461():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+    x = A()
+    y = A()
+    return sys.getsizeof(y.__dict__)
+print("instance-dict | second instance's __dict__ (10 attrs) |", row461(), "(reference 288)")
+
+def row462():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+    x = A()
+    return sys.getsizeof(x)
+print("instance-dict | instance with 20 attrs set in __init__ (before __dict__ access) |", row462(), "(reference 56)")
+
+def row463():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+    x = A()
+    return sys.getsizeof(x.__dict__)
+print("instance-dict | its __dict__ (20 attrs, split table) |", row463(), "(reference 296)")
+
+def row464():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+    x = A()
+    d = x.__dict__
+    return sys.getsizeof(x)
+print("instance-dict | instance (20 attrs) after __dict__ materialised |", row464(), "(reference 56)")
+
+def row465():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+    x = A()
+    y = A()
+    return sys.getsizeof(y.__dict__)
+print("instance-dict | second instance's __dict__ (20 attrs) |", row465(), "(reference 288)")
+
+def row466():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+            self.a20 = 20
+            self.a21 = 21
+            self.a22 = 22
+            self.a23 = 23
+            self.a24 = 24
+            self.a25 = 25
+            self.a26 = 26
+            self.a27 = 27
+            self.a28 = 28
+            self.a29 = 29
+    x = A()
+    return sys.getsizeof(x)
+print("instance-dict | instance with 30 attrs set in __init__ (before __dict__ access) |", row466(), "(reference 56)")
+
+def row467():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+            self.a20 = 20
+            self.a21 = 21
+            self.a22 = 22
+            self.a23 = 23
+            self.a24 = 24
+            self.a25 = 25
+            self.a26 = 26
+            self.a27 = 27
+            self.a28 = 28
+            self.a29 = 29
+    x = A()
+    return sys.getsizeof(x.__dict__)
+print("instance-dict | its __dict__ (30 attrs, split table) |", row467(), "(reference 1584)")
+
+def row468():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+            self.a20 = 20
+            self.a21 = 21
+            self.a22 = 22
+            self.a23 = 23
+            self.a24 = 24
+            self.a25 = 25
+            self.a26 = 26
+            self.a27 = 27
+            self.a28 = 28
+            self.a29 = 29
+    x = A()
+    d = x.__dict__
+    return sys.getsizeof(x)
+print("instance-dict | instance (30 attrs) after __dict__ materialised |", row468(), "(reference 56)")
+
+def row469():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+            self.a20 = 20
+            self.a21 = 21
+            self.a22 = 22
+            self.a23 = 23
+            self.a24 = 24
+            self.a25 = 25
+            self.a26 = 26
+            self.a27 = 27
+            self.a28 = 28
+            self.a29 = 29
+    x = A()
+    y = A()
+    return sys.getsizeof(y.__dict__)
+print("instance-dict | second instance's __dict__ (30 attrs) |", row469(), "(reference 1584)")
+
+def row470():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+            self.a20 = 20
+            self.a21 = 21
+            self.a22 = 22
+            self.a23 = 23
+            self.a24 = 24
+            self.a25 = 25
+            self.a26 = 26
+            self.a27 = 27
+            self.a28 = 28
+            self.a29 = 29
+            self.a30 = 30
+    x = A()
+    return sys.getsizeof(x)
+print("instance-dict | instance with 31 attrs set in __init__ (before __dict__ access) |", row470(), "(reference 56)")
+
+def row471():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+            self.a20 = 20
+            self.a21 = 21
+            self.a22 = 22
+            self.a23 = 23
+            self.a24 = 24
+            self.a25 = 25
+            self.a26 = 26
+            self.a27 = 27
+            self.a28 = 28
+            self.a29 = 29
+            self.a30 = 30
+    x = A()
+    return sys.getsizeof(x.__dict__)
+print("instance-dict | its __dict__ (31 attrs, split table) |", row471(), "(reference 1584)")
+
+def row472():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+            self.a20 = 20
+            self.a21 = 21
+            self.a22 = 22
+            self.a23 = 23
+            self.a24 = 24
+            self.a25 = 25
+            self.a26 = 26
+            self.a27 = 27
+            self.a28 = 28
+            self.a29 = 29
+            self.a30 = 30
+    x = A()
+    d = x.__dict__
+    return sys.getsizeof(x)
+print("instance-dict | instance (31 attrs) after __dict__ materialised |", row472(), "(reference 56)")
+
+def row473():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+            self.a20 = 20
+            self.a21 = 21
+            self.a22 = 22
+            self.a23 = 23
+            self.a24 = 24
+            self.a25 = 25
+            self.a26 = 26
+            self.a27 = 27
+            self.a28 = 28
+            self.a29 = 29
+            self.a30 = 30
+    x = A()
+    y = A()
+    return sys.getsizeof(y.__dict__)
+print("instance-dict | second instance's __dict__ (31 attrs) |", row473(), "(reference 1584)")
+
+def row474():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+            self.a20 = 20
+            self.a21 = 21
+            self.a22 = 22
+            self.a23 = 23
+            self.a24 = 24
+            self.a25 = 25
+            self.a26 = 26
+            self.a27 = 27
+            self.a28 = 28
+            self.a29 = 29
+            self.a30 = 30
+            self.a31 = 31
+            self.a32 = 32
+            self.a33 = 33
+            self.a34 = 34
+            self.a35 = 35
+            self.a36 = 36
+            self.a37 = 37
+            self.a38 = 38
+            self.a39 = 39
+    x = A()
+    return sys.getsizeof(x)
+print("instance-dict | instance with 40 attrs set in __init__ (before __dict__ access) |", row474(), "(reference 56)")
+
+def row475():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+            self.a20 = 20
+            self.a21 = 21
+            self.a22 = 22
+            self.a23 = 23
+            self.a24 = 24
+            self.a25 = 25
+            self.a26 = 26
+            self.a27 = 27
+            self.a28 = 28
+            self.a29 = 29
+            self.a30 = 30
+            self.a31 = 31
+            self.a32 = 32
+            self.a33 = 33
+            self.a34 = 34
+            self.a35 = 35
+            self.a36 = 36
+            self.a37 = 37
+            self.a38 = 38
+            self.a39 = 39
+    x = A()
+    return sys.getsizeof(x.__dict__)
+print("instance-dict | its __dict__ (40 attrs, split table) |", row475(), "(reference 1584)")
+
+def row476():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+            self.a20 = 20
+            self.a21 = 21
+            self.a22 = 22
+            self.a23 = 23
+            self.a24 = 24
+            self.a25 = 25
+            self.a26 = 26
+            self.a27 = 27
+            self.a28 = 28
+            self.a29 = 29
+            self.a30 = 30
+            self.a31 = 31
+            self.a32 = 32
+            self.a33 = 33
+            self.a34 = 34
+            self.a35 = 35
+            self.a36 = 36
+            self.a37 = 37
+            self.a38 = 38
+            self.a39 = 39
+    x = A()
+    d = x.__dict__
+    return sys.getsizeof(x)
+print("instance-dict | instance (40 attrs) after __dict__ materialised |", row476(), "(reference 56)")
+
+def row477():
+    class A:
+        def __init__(self):
+            self.a0 = 0
+            self.a1 = 1
+            self.a2 = 2
+            self.a3 = 3
+            self.a4 = 4
+            self.a5 = 5
+            self.a6 = 6
+            self.a7 = 7
+            self.a8 = 8
+            self.a9 = 9
+            self.a10 = 10
+            self.a11 = 11
+            self.a12 = 12
+            self.a13 = 13
+            self.a14 = 14
+            self.a15 = 15
+            self.a16 = 16
+            self.a17 = 17
+            self.a18 = 18
+            self.a19 = 19
+            self.a20 = 20
+            self.a21 = 21
+            self.a22 = 22
+            self.a23 = 23
+            self.a24 = 24
+            self.a25 = 25
+            self.a26 = 26
+            self.a27 = 27
+            self.a28 = 28
+            self.a29 = 29
+            self.a30 = 30
+            self.a31 = 31
+            self.a32 = 32
+            self.a33 = 33
+            self.a34 = 34
+            self.a35 = 35
+            self.a36 = 36
+            self.a37 = 37
+            self.a38 = 38
+            self.a39 = 39
+    x = A()
+    y = A()
+    return sys.getsizeof(y.__dict__)
+print("instance-dict | second instance's __dict__ (40 attrs) |", row477(), "(reference 1584)")
+
+def row478():
+    class A:
+        def __init__(self):
+            self.a = 1
+    x = A()
+    x.zz = 2
+    return sys.getsizeof(x.__dict__)
+print("instance-dict | 1 attr in __init__, then an extra attribute added on the instance |", row478(), "(reference 296)")
+
+def row479():
+    class A:
+        def __init__(self):
+            self.a = 1
+    x = A()
+    x.__dict__['q'] = 1
+    return sys.getsizeof(x.__dict__)
+print("instance-dict | after writing into __dict__ directly |", row479(), "(reference 296)")
+
+def row480():
+    class A: pass
+    x = A()
+    for i in range(40): setattr(x, f'a{i}', i)
+    return sys.getsizeof(x.__dict__)
+print("instance-dict | 40 attrs set from outside on a fresh class |", row480(), "(reference 1584)")
+
+def row481():
     a, b, c, d, e = range(5)
     x = {a, b, c, d, e}
     return sys.getsizeof(x)
-print("set-literal | a, b, c, d, e = range(5) ; x = {a, b, c, d, e} |", row360(), "(reference 728)")
+print("set-literal | a, b, c, d, e = range(5) ; x = {a, b, c, d, e} |", row481(), "(reference 728)")
 
-def row361():
+def row482():
     a = 1
     x = {a}
     return sys.getsizeof(x)
-print("set-literal | a = 1 ; x = {a} |", row361(), "(reference 216)")
+print("set-literal | a = 1 ; x = {a} |", row482(), "(reference 216)")
 
-def row362():
+def row483():
     x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
     return sys.getsizeof(x)
-print("set-literal | x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10} |", row362(), "(reference 728)")
+print("set-literal | x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10} |", row483(), "(reference 728)")
 
-def row363():
+def row484():
     x = set({1: 1, 2: 2, 3: 3, 4: 4, 5: 5})
     return sys.getsizeof(x)
-print("set-literal | x = set({1: 1, 2: 2, 3: 3, 4: 4, 5: 5}) |", row363(), "(reference 472)")
+print("set-literal | x = set({1: 1, 2: 2, 3: 3, 4: 4, 5: 5}) |", row484(), "(reference 472)")
 
-def row364():
+def row485():
     x = set(frozenset(range(5)))
     return sys.getsizeof(x)
-print("set-literal | x = set(frozenset(range(5))) |", row364(), "(reference 472)")
+print("set-literal | x = set(frozenset(range(5))) |", row485(), "(reference 472)")
 
-def row365():
+def row486():
     x = set(set(range(5)))
     return sys.getsizeof(x)
-print("set-literal | x = set(set(range(5))) |", row365(), "(reference 472)")
+print("set-literal | x = set(set(range(5))) |", row486(), "(reference 472)")
 
-def row366():
+def row487():
     x = set(range(5)).copy()
     return sys.getsizeof(x)
-print("set-literal | x = set(range(5)).copy() |", row366(), "(reference 472)")
+print("set-literal | x = set(range(5)).copy() |", row487(), "(reference 472)")

@@ -12,8 +12,8 @@
 //! Every `unsafe` block and `unsafe impl` of the crate names, in its `// SAFETY:`
 //! comment, the numbered invariants it relies on: H1..H9 here; C1..C3 (the collector's
 //! lists) in gc.rs; P1..P6, A1..A4, L1, L2 and B1 (pools, arenas, the lock, the callers'
-//! blocks) in pymalloc.rs; G1, G2 (the process's allocator) in pymalloc/global.rs; T1
-//! in the allocator's tests. `tests/safety_comments.rs` checks that each one does.
+//! blocks) in pymalloc.rs; G1, G2 (the process's allocator) in pymalloc/global.rs; K1..K4
+//! (table blocks) in table.rs; T1 in the allocator's tests. `tests/safety_comments.rs` checks that each one does.
 //!
 //! - **H1** An object's refcount equals the number of live `PyObj` handles to it, plus
 //!   one for every object whose header names it as its type. It is at least 1 while the
@@ -28,7 +28,9 @@
 //!   `PyObj` points at the `ObHead`, which sits `Vtable::block_pre` bytes into the block
 //!   (pre words, then the GC header). A vtable's words (pre words and the words after a
 //!   fixed-size payload) are `Cell<Option<PyObj>>`s, zeroed (None) at allocation and
-//!   only ever read or written through the Cell.
+//!   only ever read or written through the Cell, except the pre-header's second word
+//!   (2 pre words: CPython's managed dict), which is a `table::ValuesSlot`, written
+//!   None at allocation and likewise only reached through its Cell.
 //! - **H4** The header's type pointer names a live type object whose payload is a
 //!   `TypeObject<_>`, which begins with the vtable of its instances, right after the
 //!   type's `ObHead` (type data is never aligned beyond the header: checked at compile
@@ -67,6 +69,7 @@ static TEST_ALLOCATOR: pymalloc::GlobalPymalloc = pymalloc::GlobalPymalloc;
 mod gc;
 mod object;
 pub mod pymalloc;
+pub mod table;
 #[cfg(test)]
 mod tests;
 mod verify;

@@ -13,7 +13,9 @@
 //! Words are object slots (`Cell<Option<PyObj>>`, 8 bytes each) that a derived vtable
 //! adds around a payload, as CPython's heap types add them to their base's layout:
 //! `__slots__` values and the `__weakref__` slot after the payload (fixed-size payloads
-//! only), and the managed `__dict__` pre-header (2 words) in front of the GC header.
+//! only), and the managed `__dict__` pre-header (2 words) in front of the GC header:
+//! a word for the `__dict__`, then a `table::ValuesSlot` for the instance's values
+//! kept apart from any dict (CPython 3.11's values pointer).
 //!
 //! `ObHead` is CPython's PyObject: a reference count and the type. CPython's count is
 //! a Py_ssize_t; ours is a u32 plus a u32 of flags (the borrow state of the payload and
@@ -36,7 +38,7 @@ mod vtable;
 
 pub use borrow::{BorrowError, PMut, PRef};
 pub(crate) use entries::{can_untrack_object, clear_object, traverse_object};
-use entries::{items_of, items_ptr, payload_ptr, pre_words_of, words_of};
+use entries::{items_of, items_ptr, payload_ptr, pre_words_of, values_slot_of, words_of};
 pub use free::live_objects;
 pub use handle::PyObj;
 pub(crate) use pending::defer_finalizer;

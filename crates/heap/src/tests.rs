@@ -481,7 +481,8 @@ fn derived_layouts_add_words_and_traverse_them() {
     // 16 pre + 16 GC + 16 header + 3 * 8 words: CPython's 32 + 8 * slots + 16 + 8.
     assert_eq!(x.sizeof(), 72);
     assert_eq!(x.words().len(), 3);
-    assert_eq!(x.pre_words().len(), 2);
+    assert_eq!(x.pre_words().len(), 1);
+    assert!(x.values_slot().is_some_and(|v| v.take().is_none()));
     assert!(x.words().iter().all(|w| w.take().is_none()));
     assert!(x.gc_is_tracked());
     // A cycle through a word: collected.
@@ -521,8 +522,30 @@ fn freeing_an_object_drops_its_words() {
     let ty = TypeRef::with_vtable(&t.meta, Vtable::derived(Inst::VTABLE, 2, 1, false), Meta);
     let x = PyObj::new(&ty, Inst);
     x.words()[0].set(Some(lst(&t, vec![])));
-    x.pre_words()[1].set(Some(lst(&t, vec![])));
+    let mut v = crate::table::InlineValues::new(0, 3, 0).unwrap();
+    v.entries_mut()[2] = Some(lst(&t, vec![]));
+    x.values_slot().unwrap().set(Some(v));
     drop((x, ty));
+    assert_eq!(live_objects(), base);
+}
+
+#[test]
+fn instance_values_are_traversed_and_cleared() {
+    let t = types();
+    collect(2);
+    let base = live_objects();
+    let ty = TypeRef::with_vtable(&t.meta, Vtable::derived(Inst::VTABLE, 2, 0, false), Meta);
+    let x = PyObj::new(&ty, Inst);
+    let y = PyObj::new(&ty, Inst);
+    // x and y refer to each other through their values (no dict objects).
+    for (a, b) in [(&x, &y), (&y, &x)] {
+        let mut v = crate::table::InlineValues::new(0, 2, 0).unwrap();
+        v.entries_mut()[1] = Some(b.clone());
+        a.values_slot().unwrap().set(Some(v));
+    }
+    drop((x, y));
+    assert_eq!(collect(2), 2);
+    drop(ty);
     assert_eq!(live_objects(), base);
 }
 

@@ -51,6 +51,9 @@ pub struct HeapType {
     pub has_weakref: bool,
     /// The `__slots__` names this class added (their words follow the base's).
     pub slot_names: Vec<PyObj>,
+    /// The str keys its instances' values share (CPython's ht_cached_keys), when they
+    /// have a managed `__dict__` (see vm/instance.rs).
+    pub cached_keys: Option<crate::objects::dicttable::Keys>,
 }
 
 impl TypeInfo {

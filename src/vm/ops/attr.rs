@@ -33,11 +33,10 @@ pub(crate) fn attribute_error(msg: String, o: &PyObj, name: &str) -> Exc {
     let e = exceptions::named("AttributeError", msg);
     if let Ok(mut x) = e.0.borrow_mut::<ExcObj>() {
         let d = dict::new();
-        let mut eq = |a: &PyObj, b: &PyObj| crate::objects::protocol::eq(a, b);
         for (k, v) in [("name", string::new(name)), ("obj", o.clone())] {
             let key = string::intern_str(k);
             let h = string::hash(&key).expect("str");
-            let _ = dict::set_item(&d, key, h, v, &mut eq);
+            let _ = dict::set_item(&d, key, h, v, &mut dict::builtin_eq);
         }
         x.dict = Some(d);
     }
@@ -271,6 +270,21 @@ impl Vm {
                 _ => None,
             });
         }
+        if let Some(v) = o.get::<dict::DictView>() {
+            return Ok((n == "mapping").then(|| dict::new_mappingproxy(v.dict.clone())));
+        }
+        if let Some(d) = o.get::<crate::objects::builtin_function::MethodDescr>() {
+            return Ok(match n {
+                "__name__" => Some(string::new(d.def.name)),
+                "__qualname__" => Some(string::new(&format!(
+                    "{}.{}",
+                    typeobj::info(&d.objclass).name,
+                    d.def.name
+                ))),
+                "__objclass__" => Some(d.objclass.as_obj().clone()),
+                _ => None,
+            });
+        }
         if let Some(d) = o.get::<Descr>() {
             return Ok(match n {
                 "__name__" => Some(d.name.clone()),
@@ -425,10 +439,8 @@ impl Vm {
             if !f.is_a::<Function>() && !f.is_a::<MethodDescr>() {
                 return Ok(None);
             }
-            if let Some(d) = self.instance_dict(o, false) {
-                if self.dict_get(&d, name)?.is_some() {
-                    return Ok(None);
-                }
+            if self.instance_attr(o, name)?.is_some() {
+                return Ok(None);
             }
             return Ok(Some(f));
         }

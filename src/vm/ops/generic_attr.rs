@@ -114,10 +114,8 @@ impl Vm {
                 return self.descr_get(d.clone(), Some(o), ty).map(Some);
             }
         }
-        if let Some(d) = self.instance_dict(o, false) {
-            if let Some(v) = self.dict_get(&d, name)? {
-                return Ok(Some(v));
-            }
+        if let Some(v) = self.instance_attr(o, name)? {
+            return Ok(Some(v));
         }
         if let Some(d) = descr {
             return self.bind_descriptor(d, Some(o), ty).map(Some);
@@ -178,10 +176,16 @@ impl Vm {
                 return self.descr_set(d, o, value);
             }
         }
-        // The common case: a new or replaced entry in an instance dict.
-        if let (Some(v), true) = (&value, o.vtable().heap_type && !o.is_a::<ExcObj>()) {
-            if let Some(d) = self.instance_dict(o, true) {
-                return self.dict_set(&d, string::intern(name.clone()), v.clone());
+        // The common case: the instance's own namespace (its values or its dict).
+        if o.vtable().heap_type {
+            let deleting = value.is_none();
+            match self.instance_store(o, name, value.clone())? {
+                Some(true) => return Ok(()),
+                Some(false) if deleting => {
+                    let n = string::as_str(name).unwrap_or_default().into_owned();
+                    return Err(no_attribute(o, &n));
+                }
+                _ => {}
             }
         }
         let n = string::as_str(name).unwrap_or_default().into_owned();
@@ -227,11 +231,7 @@ impl Vm {
                 .dict_set(d, string::intern(name.clone()), v)
                 .map(|_| true),
             None => {
-                let h = self.hash(name)?;
-                let answers = self.prepare_eq(d, name, h)?;
-                let mut eq = answers.eq();
-                let old = dict::del_item(d, name, h, &mut eq)?;
-                drop(eq);
+                let old = self.dict_del(d, name)?;
                 Ok(old.is_some())
             }
         }
@@ -327,18 +327,15 @@ impl Vm {
                     Ok(())
                 }
                 DescrKind::Dict => {
-                    let Some(v) = value else {
-                        return Err(exceptions::type_error("cannot delete __dict__"));
-                    };
-                    if !v.is_a::<dict::Dict>() {
-                        return Err(exceptions::type_error(format!(
-                            "__dict__ must be set to a dictionary, not a '{}'",
-                            typeobj::type_name(&v)
-                        )));
+                    if let Some(v) = &value {
+                        if !v.is_a::<dict::Dict>() {
+                            return Err(exceptions::type_error(format!(
+                                "__dict__ must be set to a dictionary, not a '{}'",
+                                typeobj::type_name(v)
+                            )));
+                        }
                     }
-                    let w = &o.pre_words()[0];
-                    let old = w.replace(Some(v));
-                    drop(old);
+                    self.set_instance_dict(o, value);
                     Ok(())
                 }
                 DescrKind::Weakref => Err(attr_error(format!(
@@ -384,7 +381,7 @@ impl Vm {
                 }
             }
             "__class__" => return Ok(Some(ty.type_obj().as_obj().clone())),
-            "__dict__" => return Ok(Some(typeobj::type_dict(ty))),
+            "__dict__" => return Ok(Some(dict::new_mappingproxy(typeobj::type_dict(ty)))),
             "__doc__" if i.heap.is_none() => {
                 let d = typeobj::type_dict(ty);
                 return Ok(Some(

@@ -135,31 +135,173 @@ impl Vm {
         Ok(())
     }
 
-    /// d.update(m); with `merge`, a key already present is an error (f(**a, **b)).
+    /// d.update(m) / `{**m}` (PyDict_Merge): a dict that iterates as a dict merges
+    /// table to table (objects/dict.rs); any other mapping through `m.keys()` and
+    /// `m[key]`. With `merge` (f(**a, **b)) a key already present is an error.
     pub fn dict_update(&mut self, d: &PyObj, m: &PyObj, merge: bool) -> VmResult<()> {
-        let Some(items) = dict::items(m) else {
-            return Err(exceptions::type_error(format!(
-                "'{}' object is not a mapping",
-                typeobj::type_name(m)
-            )));
+        let mode = if merge {
+            dict::Merge::Unique
+        } else {
+            dict::Merge::Update
         };
-        for (k, v) in items {
-            if merge && self.dict_get(d, &k)?.is_some() {
-                let name = string::as_str(&k).unwrap_or_default().into_owned();
+        match self.dict_merge_mode(d, m, mode)? {
+            Some(k) => Err(exceptions::type_error(format!(
+                "got multiple values for keyword argument '{}'",
+                string::as_str(&k).unwrap_or_default()
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// dict_merge: the key already present if `mode` is Unique (nothing after it is
+    /// merged). A TypeError for an object that is not a mapping.
+    fn dict_merge_mode(
+        &mut self,
+        d: &PyObj,
+        m: &PyObj,
+        mode: dict::Merge,
+    ) -> VmResult<Option<PyObj>> {
+        if m.is_a::<dict::Dict>() && !self.dispatches(m, "__iter__") {
+            return dict::merge(d, m, mode, &mut |a, b| self.equal(a, b));
+        }
+        let keys_fn = match self.getattr(m, &string::intern_str("keys")) {
+            Ok(f) => f,
+            Err(e) if exceptions::matches(&e.0, ctx().exc_type("AttributeError")) => {
                 return Err(exceptions::type_error(format!(
-                    "got multiple values for keyword argument '{name}'"
+                    "'{}' object is not a mapping",
+                    typeobj::type_name(m)
                 )));
             }
+            Err(e) => return Err(e),
+        };
+        let keys = self.call(&keys_fn, crate::objects::args::Args::positional(&[]))?;
+        let keys = self.collect_iter(&keys)?;
+        for k in keys {
+            if mode != dict::Merge::Update && self.dict_get(d, &k)?.is_some() {
+                if mode == dict::Merge::Unique {
+                    return Ok(Some(k));
+                }
+                continue;
+            }
+            let v = self.getitem(m, &k)?;
             self.dict_set(d, k, v)?;
+        }
+        Ok(None)
+    }
+
+    /// DICT_MERGE of `f(..., **m)` into the keyword dict `d`: CPython's messages name
+    /// the function called (format_kwargs_error).
+    pub fn dict_merge_kwargs(&mut self, d: &PyObj, m: &PyObj, func: &PyObj) -> VmResult<()> {
+        let is_mapping = m.is_a::<dict::Dict>() || self.has_attr(m, "keys")?;
+        if !is_mapping {
+            return Err(exceptions::type_error(format!(
+                "{} argument after ** must be a mapping, not {}",
+                self.function_str(func),
+                typeobj::type_name(m)
+            )));
+        }
+        match self.dict_merge_mode(d, m, dict::Merge::Unique)? {
+            Some(k) => {
+                let f = self.function_str(func);
+                Err(exceptions::type_error(match string::as_str(&k) {
+                    Some(name) if string::view(&k).is_some() => {
+                        format!("{f} got multiple values for keyword argument '{name}'")
+                    }
+                    _ => format!("{f} keywords must be strings"),
+                }))
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// _PyObject_FunctionStr: `module.qualname()`, or `qualname()` for a built-in.
+    pub(crate) fn function_str(&mut self, f: &PyObj) -> String {
+        let qualname = match self.getattr(f, &string::intern_str("__qualname__")) {
+            Ok(q) => string::as_str(&q).unwrap_or_default().into_owned(),
+            Err(_) => match f.get::<crate::objects::builtin_function::BuiltinFunction>() {
+                // A built-in method's __qualname__: its type's name and its own.
+                Some(b)
+                    if b.self_.as_ref().is_some_and(|s| {
+                        b.module.is_none() && !s.is_a::<crate::objects::module::Module>()
+                    }) =>
+                {
+                    let s = b.self_.as_ref().expect("bound");
+                    format!("{}.{}", typeobj::type_name(s), b.def.name)
+                }
+                _ => self.callable_name(f),
+            },
+        };
+        if let Ok(m) = self.getattr(f, &string::intern_str("__module__")) {
+            if let Some(m) = string::as_str(&m) {
+                if m != "builtins" {
+                    return format!("{m}.{qualname}()");
+                }
+            }
+        }
+        format!("{qualname}()")
+    }
+
+    /// dict_update_arg: `d.update(arg)` / `d |= arg`: a mapping (an exact dict, or
+    /// anything with `keys`) is merged, anything else iterated as pairs.
+    pub fn dict_update_arg(&mut self, d: &PyObj, arg: &PyObj) -> VmResult<()> {
+        let exact = arg.is_a::<dict::Dict>() && !arg.vtable().heap_type;
+        if exact || self.has_attr(arg, "keys")? {
+            return self.dict_update(d, arg, false);
+        }
+        self.dict_merge_seq2(d, arg)
+    }
+
+    /// Does `o` have attribute `name` (an AttributeError says no)?
+    fn has_attr(&mut self, o: &PyObj, name: &str) -> VmResult<bool> {
+        match self.getattr(o, &string::intern_str(name)) {
+            Ok(_) => Ok(true),
+            Err(e) if exceptions::matches(&e.0, ctx().exc_type("AttributeError")) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// PyDict_MergeFromSeq2: `d[k] = v` for each pair of an iterable, with CPython's
+    /// messages for items that are not pairs.
+    pub fn dict_merge_seq2(&mut self, d: &PyObj, seq: &PyObj) -> VmResult<()> {
+        let it = self.iter(seq)?;
+        let mut i = 0usize;
+        while let Some(item) = self.next(&it)? {
+            let pair = if tuple::items(&item).is_some() || item.is_a::<list::List>() {
+                self.collect_iter(&item)?
+            } else {
+                match self.iter(&item) {
+                    Ok(pit) => {
+                        let mut v = Vec::new();
+                        while let Some(e) = self.next(&pit)? {
+                            v.push(e);
+                        }
+                        v
+                    }
+                    Err(e) if exceptions::matches(&e.0, ctx().exc_type("TypeError")) => {
+                        return Err(exceptions::type_error(format!(
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        )))
+                    }
+                    Err(e) => return Err(e),
+                }
+            };
+            let [k, v] = <[PyObj; 2]>::try_from(pair).map_err(|items| {
+                exceptions::value_error(format!(
+                    "dictionary update sequence element #{i} has length {}; 2 is required",
+                    items.len()
+                ))
+            })?;
+            self.dict_set(d, k, v)?;
+            i += 1;
         }
         Ok(())
     }
 
-    /// A shallow copy of a dict.
+    /// PyDict_Copy: a new dict with d's items (a clone of its table when that is what
+    /// CPython does; see objects/dict.rs).
     pub fn dict_copy(&mut self, d: &PyObj) -> VmResult<PyObj> {
-        let out = dict::new();
-        self.dict_update(&out, d, false)?;
-        Ok(out)
+        let clonable = !self.dispatches(d, "__iter__");
+        dict::copy(d, clonable, &mut |a, b| self.equal(a, b))
     }
 }
 

@@ -5,6 +5,7 @@
 mod arith;
 mod attr;
 mod compare;
+mod dictview;
 pub mod dunder;
 mod generic_attr;
 mod iter;
@@ -59,16 +60,15 @@ impl EqAnswers {
 }
 
 impl Vm {
-    /// The `__eq__` answers a dict or set lookup of `key` (hash `h`) in `table` needs;
-    /// empty unless a class instance is involved.
+    /// The `__eq__` answers a set lookup of `key` (hash `h`) in `table` needs; empty
+    /// unless a class instance is involved. (Dicts call `__eq__` during the lookup,
+    /// with no borrow held: objects/dict.rs.)
     pub fn prepare_eq(&mut self, table: &PyObj, key: &PyObj, h: i64) -> VmResult<EqAnswers> {
         if !key.vtable().heap_type {
             // The common case, answered without collecting: no class instance among
             // the candidates either.
-            let mut is_heap = |k: &PyObj| k.vtable().heap_type;
-            let any = if let Some(d) = dict::borrow(table) {
-                d.0.any_candidate(h, &mut is_heap)
-            } else if let Some(s) = set::borrow(table) {
+            let is_heap = |k: &PyObj| k.vtable().heap_type;
+            let any = if let Some(s) = set::borrow(table) {
                 let mut any = false;
                 s.0.for_each_candidate(h, &mut |_, k| {
                     any = is_heap(k);
@@ -87,9 +87,7 @@ impl Vm {
             cands.push(k.clone());
             false
         };
-        if let Some(d) = dict::borrow(table) {
-            d.0.for_each_candidate(h, &mut take);
-        } else if let Some(s) = set::borrow(table) {
+        if let Some(s) = set::borrow(table) {
             s.0.for_each_candidate(h, &mut take);
         }
         let mut answers = Vec::new();

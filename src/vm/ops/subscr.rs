@@ -274,10 +274,7 @@ impl Vm {
             return Err(bad_index("list", key));
         }
         if o.is_a::<dict::Dict>() {
-            let h = self.hash(key)?;
-            let answers = self.prepare_eq(o, key, h)?;
-            let mut eq = answers.eq();
-            return match dict::del_item(o, key, h, &mut eq)? {
+            return match self.dict_del(o, key)? {
                 Some(_) => Ok(()),
                 None => Err(Exc(exceptions::new_exc(
                     crate::objects::ctx().exc_type("KeyError"),

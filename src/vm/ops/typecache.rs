@@ -192,7 +192,7 @@ impl Vm {
                     pos: pos as u32,
                 };
                 let (_, v) = b.0.entry_at(pos)?;
-                if !found.is_some_and(|f| f.is(v)) {
+                if !found.is_some_and(|f| f.is(&v)) {
                     return None;
                 }
                 break;
@@ -239,5 +239,5 @@ fn entry_value(t: &TypeRef, pos: usize) -> Option<PyObj> {
     let i = typeobj::info(t);
     let d = i.dict.try_borrow().ok()?;
     let b = dict::borrow(d.as_ref()?)?;
-    b.0.entry_at(pos).map(|(_, v)| v.clone())
+    b.0.value_at(pos)
 }

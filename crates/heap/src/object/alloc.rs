@@ -54,9 +54,16 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, layout: Layout) -> Option<NonNull
         };
     }
     // SAFETY: H3/H9: the pre words start the block and the words lie inside a
-    // fixed-size one; all-zero bytes are `None` in every word.
+    // fixed-size one; all-zero bytes are `None` in every word; the values slot (the
+    // second pre word) is written as None.
     unsafe {
         ptr::write_bytes(block, 0, vt.pre_words * size_of::<usize>());
+        if vt.pre_words == 2 {
+            block
+                .add(size_of::<usize>())
+                .cast::<crate::table::ValuesSlot>()
+                .write(crate::table::ValuesSlot::new(None));
+        }
         if vt.n_words > 0 {
             ptr::write_bytes(
                 p.as_ptr().byte_add(vt.words_off).cast::<u8>(),

@@ -7,6 +7,7 @@ use std::ptr::{self, NonNull};
 use super::borrow::SharedBorrow;
 use super::vtable::{Payload, Visit, Vtable, Word};
 use super::{vtable_of, ObHead, PyObj, VarBlock, BORROW_MASK, BORROW_MUT, OWNED};
+use crate::table::ValuesSlot;
 
 // ----- where a payload lies in its block ------------------------------------------------
 
@@ -174,18 +175,37 @@ pub(super) unsafe fn words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
     }
 }
 
-/// The words in front of the GC header.
+/// The words in front of the GC header: the managed-dict pre-header's dict word (none,
+/// or one; its second word is the values slot).
 ///
 /// # Safety
 /// `p` heads a live object (H1), and the slice is used only while it is live.
 pub(super) unsafe fn pre_words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
     // SAFETY: H1, forwarded from the caller.
     let vt = unsafe { vtable_of(p) };
-    // SAFETY: H3/H9: the block starts `block_pre` bytes before the ObHead with
-    // `pre_words` initialised words.
+    // SAFETY: H3/H9: the block starts `block_pre` bytes before the ObHead with the
+    // pre-header: an initialised word, then the values slot.
     unsafe {
         let first = p.as_ptr().byte_sub(vt.block_pre()).cast::<Word>();
-        std::slice::from_raw_parts(first, vt.pre_words)
+        std::slice::from_raw_parts(first, vt.pre_words.min(1))
+    }
+}
+
+/// The values slot of the managed-dict pre-header (its second word), if there is one.
+///
+/// # Safety
+/// `p` heads a live object (H1), and the slot is used only while it is live.
+pub(super) unsafe fn values_slot_of<'a>(p: NonNull<ObHead>) -> Option<&'a ValuesSlot> {
+    // SAFETY: H1, forwarded from the caller.
+    let vt = unsafe { vtable_of(p) };
+    if vt.pre_words < 2 {
+        return None;
+    }
+    // SAFETY: H3/H9: the values slot is the pre-header's second word, initialised at
+    // allocation; it is a Cell, so shared references to it are always allowed.
+    unsafe {
+        let first = p.as_ptr().byte_sub(vt.block_pre()).cast::<Word>();
+        Some(&*first.add(1).cast::<ValuesSlot>())
     }
 }
 
@@ -217,6 +237,14 @@ pub(crate) unsafe fn traverse_object(p: NonNull<ObHead>, visit: Visit<'_>) {
         for w in pre.iter().chain(words) {
             visit_word(w, &mut *visit);
         }
+        // SAFETY: H1: `p` is live during the call (caller).
+        if let Some(slot) = unsafe { values_slot_of(p) } {
+            // CPython's subtype_traverse visits the instance's values.
+            if let Some(v) = slot.take() {
+                v.entries().iter().flatten().for_each(&mut *visit);
+                slot.set(Some(v));
+            }
+        }
     }
     if vt.heap_type {
         // An instance of a class holds its class (CPython's subtype_traverse), so a
@@ -240,6 +268,10 @@ pub(crate) unsafe fn clear_object(p: NonNull<ObHead>) {
         let (pre, words) = unsafe { (pre_words_of(p), words_of(p)) };
         for w in pre.iter().chain(words) {
             drop(w.take());
+        }
+        // SAFETY: H1: the caller's reference keeps `p` live while its values drop.
+        if let Some(slot) = unsafe { values_slot_of(p) } {
+            drop(slot.take());
         }
     }
     // SAFETY: H4: the entry was made for the payload type of `p`; H1 from the caller.

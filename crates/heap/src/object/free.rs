@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::ptr::NonNull;
 
 use super::pending::queue_finalizer;
-use super::{gc_head, pre_words_of, vtable_of, words_of, ObHead, PyObj, VarBlock};
+use super::{gc_head, pre_words_of, values_slot_of, vtable_of, words_of, ObHead, PyObj, VarBlock};
 use crate::gc;
 use crate::pymalloc::object_dealloc;
 
@@ -144,6 +144,10 @@ unsafe fn free_object(p: NonNull<ObHead>) {
         let (pre, words) = unsafe { (pre_words_of(p), words_of(p)) };
         for w in words.iter().chain(pre) {
             drop(w.take());
+        }
+        // SAFETY: H3: the block, with its values slot, is not freed until below.
+        if let Some(slot) = unsafe { values_slot_of(p) } {
+            drop(slot.take());
         }
     }
     // SAFETY: H1/H8: the count is 0 and this is the one free, so the payload is dropped

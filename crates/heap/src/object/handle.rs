@@ -179,10 +179,18 @@ impl PyObj {
         unsafe { words_of(self.0) }
     }
 
-    /// The words in front of the GC header (the managed `__dict__` pre-header).
+    /// The managed `__dict__` pre-header's dict word (empty if the object has no
+    /// pre-header).
     pub fn pre_words(&self) -> &[Word] {
         // SAFETY: H1: the handle keeps the object alive.
         unsafe { pre_words_of(self.0) }
+    }
+
+    /// The managed `__dict__` pre-header's values slot: the instance's attribute
+    /// values while it has no dict object (None if the object has no pre-header).
+    pub fn values_slot(&self) -> Option<&crate::table::ValuesSlot> {
+        // SAFETY: H1: the handle keeps the object alive.
+        unsafe { super::values_slot_of(self.0) }
     }
 
     /// Mark a container as owned by the one object whose word holds it (on), or give

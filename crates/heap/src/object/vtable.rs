@@ -178,6 +178,10 @@ impl Vtable {
             base.pre_words == 0 && base.n_words == 0,
             "derive from a payload's vtable"
         );
+        assert!(
+            pre_words == 0 || pre_words == 2,
+            "the pre-header is CPython's managed dict: a dict word and a values slot"
+        );
         let key = (base.type_id, pre_words, n_words, finalize);
         DERIVED.with(|d| {
             *d.borrow_mut().entry(key).or_insert_with(|| {
