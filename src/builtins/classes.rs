@@ -192,12 +192,12 @@ fn new_super(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     };
     let obj_type = match &obj {
         None => None,
-        Some(o) => if let Some(t) = TypeRef::from_obj::<TypeInfo>(o) {
-            if typeobj::is_subtype(&t, &ty) {
-                Some(t)
-            } else {
-                None
-            }
+        // CPython's supercheck: a class that is a subclass of `ty`, else an object
+        // (a class too, when `ty` is its metaclass) whose type is.
+        Some(o) => if let Some(t) =
+            TypeRef::from_obj::<TypeInfo>(o).filter(|t| typeobj::is_subtype(t, &ty))
+        {
+            Some(t)
         } else if typeobj::is_subtype(&o.type_obj(), &ty) {
             Some(o.type_obj())
         } else {

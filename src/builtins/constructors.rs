@@ -67,10 +67,28 @@ fn new_object(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 /// belongs to the classes issue.
 fn new_type(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
-    let pos = &args.pos()[1..];
+    let all = args.pos();
+    let Some(meta) = all.first() else {
+        return Err(type_error("type.__new__(): not enough arguments"));
+    };
+    let Some(meta) = TypeRef::from_obj::<TypeInfo>(meta) else {
+        return Err(type_error(format!(
+            "type.__new__(X): X is not a type object ({})",
+            typeobj::type_name(meta)
+        )));
+    };
+    if !typeobj::is_subtype(&meta, &ctx().type_type) {
+        return Err(type_error(format!(
+            "type.__new__({}): {} is not a subtype of type",
+            typeobj::info(&meta).name,
+            typeobj::info(&meta).name
+        )));
+    }
+    let exact = meta.is(&ctx().type_type);
+    let pos = &all[1..];
     match pos.len() {
-        1 if args.kwnames.is_empty() => Ok(pos[0].type_obj().as_obj().clone()),
-        1 => Err(type_error("type() takes no keyword arguments")),
+        1 if exact && args.kwnames.is_empty() => Ok(pos[0].type_obj().as_obj().clone()),
+        1 if exact => Err(type_error("type() takes no keyword arguments")),
         3 => {
             if string::view(&pos[0]).is_none() {
                 return Err(type_error(format!(
@@ -93,9 +111,15 @@ fn new_type(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             let bases = bases.to_vec();
             let kw: Vec<(PyObj, PyObj)> =
                 args.kwargs().map(|(k, v)| (k.clone(), v.clone())).collect();
-            Ok(vm.type_new(&pos[0], &bases, &pos[2], &kw)?.as_obj().clone())
+            Ok(vm
+                .type_new(&meta, &pos[0], &bases, &pos[2], &kw)?
+                .as_obj()
+                .clone())
         }
-        _ => Err(type_error("type() takes 1 or 3 arguments")),
+        _ if exact => Err(type_error("type() takes 1 or 3 arguments")),
+        n => Err(type_error(format!(
+            "type.__new__() takes exactly 3 arguments ({n} given)"
+        ))),
     }
 }
 

@@ -21,7 +21,7 @@ use crate::objects::numeric::{int_to_prefixed, Int};
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::typeobj::{self, TypeInfo};
-use crate::objects::{cell, ctx, dict, int, list, string, tuple};
+use crate::objects::{cell, ctx, dict, int, list, string};
 use crate::vm::ops::{self, bool_obj};
 use crate::vm::Vm;
 
@@ -368,53 +368,17 @@ fn callable(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     ))
 }
 
-/// issubclass for types: every type is a subclass of object.
-fn subtype(t: &TypeRef, base: &TypeRef) -> bool {
-    base.is(&ctx().object_type) || typeobj::is_subtype(t, base)
-}
-
-/// Is `t` a subtype of the class or (nested) tuple of classes `info`? Checked lazily
-/// in order, as CPython: a match before a bad item wins. Nested tuples are walked
-/// without Rust recursion.
-fn check_classinfo(t: &TypeRef, info: &PyObj, bad: &str) -> VmResult<bool> {
-    let mut todo = vec![info.clone()];
-    while let Some(x) = todo.pop() {
-        if let Some(base) = TypeRef::from_obj::<TypeInfo>(&x) {
-            if subtype(t, &base) {
-                return Ok(true);
-            }
-        } else if let Some(items) = tuple::items(&x) {
-            todo.extend(items.iter().rev().cloned());
-        } else {
-            return Err(type_error(bad));
-        }
-    }
-    Ok(false)
-}
-
 /// isinstance(obj, class_or_tuple)
-fn isinstance(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+fn isinstance(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let pos = args.range("isinstance", 2, 2)?;
-    let t = pos[0].type_obj();
-    let r = check_classinfo(
-        &t,
-        &pos[1],
-        "isinstance() arg 2 must be a type, a tuple of types, or a union",
-    )?;
+    let r = Vm::of(rt).isinstance(&pos[0], &pos[1])?;
     Ok(bool_obj(r))
 }
 
 /// issubclass(cls, class_or_tuple)
-fn issubclass(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+fn issubclass(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let pos = args.range("issubclass", 2, 2)?;
-    let Some(t) = TypeRef::from_obj::<TypeInfo>(&pos[0]) else {
-        return Err(type_error("issubclass() arg 1 must be a class"));
-    };
-    let r = check_classinfo(
-        &t,
-        &pos[1],
-        "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-    )?;
+    let r = Vm::of(rt).issubclass(&pos[0], &pos[1])?;
     Ok(bool_obj(r))
 }
 

@@ -37,6 +37,7 @@ mod sys;
 mod sys_info;
 mod time;
 mod time_fmt;
+mod type_methods;
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function;
@@ -154,6 +155,7 @@ pub fn install(vm: &mut Vm) {
         complex_type::install();
         memoryview_type::install();
         array_mod::install();
+        type_methods::install();
         install_methods(vm);
     }
 }

@@ -110,7 +110,13 @@ pub fn make_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str]) -> VmRe
         vm.dict_set_str(&ns, f, prop)?;
     }
     let bases = [c.tuple_type.as_obj().clone()];
-    let ty = vm.type_new(&string::intern_str(name), &bases, &ns, &[])?;
+    let ty = vm.type_new(
+        &ctx().type_type,
+        &string::intern_str(name),
+        &bases,
+        &ns,
+        &[],
+    )?;
     add_methods(vm, &ty, STRUCTSEQ_METHODS)?;
     Ok(ty)
 }
@@ -158,7 +164,13 @@ pub fn namespace_type(vm: &mut Vm) -> VmResult<TypeRef> {
     vm.dict_set_str(&ns, "__module__", string::intern_str("types"))?;
     vm.dict_set_str(&ns, "__hash__", c.none.clone())?;
     let bases = [c.object_type.as_obj().clone()];
-    let ty = vm.type_new(&string::intern_str("SimpleNamespace"), &bases, &ns, &[])?;
+    let ty = vm.type_new(
+        &ctx().type_type,
+        &string::intern_str("SimpleNamespace"),
+        &bases,
+        &ns,
+        &[],
+    )?;
     add_methods(vm, &ty, NAMESPACE_METHODS)?;
     Ok(ty)
 }

@@ -294,11 +294,6 @@ impl Ctx {
                 .map_or(&SlotTable::EMPTY, |(_, s)| *s);
             super::typeobj::install_builtin_slots(ty, table);
         }
-        // `type` is made before `object` and has no base here: give it object's
-        // slots too (its hash above all: classes are dict keys).
-        super::typeobj::info(&self.type_type)
-            .slots
-            .inherit(&super::typeobj::info(&self.object_type).slots);
     }
 
     /// The built-in exception class called `name`.
@@ -316,6 +311,7 @@ impl Ctx {
             &type_type,
             TypeInfo::new(Cow::Borrowed("object"), None),
         );
+        super::typeobj::info(&type_type).set_base(object_type.clone());
         let t = &type_type;
         let o = &object_type;
         let int_type = builtin::<Long>(t, "int", o);

@@ -142,6 +142,21 @@ impl Vm {
             );
         }
         if let Some(ty) = TypeRef::from_obj::<TypeInfo>(f) {
+            // A metaclass's own __call__ (its call slot, when not type's).
+            let meta = f.type_obj();
+            if !meta.is(&crate::objects::ctx().type_type) {
+                let own = typeobj::slotdefs::slots_of_type(&meta).call.get();
+                let types = typeobj::slotdefs::slots_of_type(&crate::objects::ctx().type_type)
+                    .call
+                    .get();
+                if let Some(call) = own.filter(|c| types.map(|t| t as usize) != Some(*c as usize)) {
+                    self.check_recursion()?;
+                    self.depth += 1;
+                    let r = call(self, f, args);
+                    self.depth -= 1;
+                    return r;
+                }
+            }
             return self.type_call(&ty, args);
         }
         if let Some(call) = typeobj::slotdefs::slots_of_type(&f.type_obj()).call.get() {
@@ -189,7 +204,7 @@ impl Vm {
     }
 
     /// Calling a type: its `__new__` (found along the base chain) with the type first.
-    fn type_call(&mut self, ty: &TypeRef, args: Args<'_>) -> VmResult<PyObj> {
+    pub(crate) fn type_call(&mut self, ty: &TypeRef, args: Args<'_>) -> VmResult<PyObj> {
         if typeobj::is_heap_type(ty) {
             return self.call_class(ty, args);
         }
@@ -222,7 +237,7 @@ impl Vm {
             if let Ok(Some(v)) = self.dict_get(&d, &key) {
                 return Some(v);
             }
-            cur = typeobj::info(&t).base.clone();
+            cur = typeobj::info(&t).base().cloned();
         }
         None
     }

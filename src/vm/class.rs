@@ -61,6 +61,7 @@ fn extendable(ty: &TypeRef) -> Result<(), String> {
         &c.array_type,
     ];
     let ok = ty.is(&c.object_type)
+        || typeobj::is_subtype(ty, &c.type_type)
         || vt.type_id() == Instance::VTABLE.type_id()
         || vt.type_id() == ExcObj::VTABLE.type_id()
         || (!ty.is(&c.bool_type) && builtin_bases.iter().any(|b| typeobj::is_subtype(ty, b)));
@@ -97,12 +98,12 @@ fn solid_base(ty: &TypeRef) -> TypeRef {
         let i = typeobj::info(&cur);
         let next = match &i.heap {
             Some(h) if !h.slot_names.is_empty() => None,
-            Some(_) => Some(i.base.clone().expect("classes have a base")),
+            Some(_) => Some(i.base().cloned().expect("classes have a base")),
             // A built-in type adds nothing to a base with the same payload (ValueError's
             // layout is BaseException's).
             None => i
-                .base
-                .clone()
+                .base()
+                .cloned()
                 .filter(|b| b.instance_vtable().type_id() == cur.instance_vtable().type_id()),
         };
         match next {
@@ -178,15 +179,24 @@ fn c3(bases: &[TypeRef]) -> Result<Vec<TypeRef>, String> {
 fn has_dict(ty: &TypeRef) -> bool {
     match &typeobj::info(ty).heap {
         Some(h) => h.has_dict,
-        None => ty.instance_vtable().type_id() == ExcObj::VTABLE.type_id(),
+        // A type's `__dict__` is its own (tp_dict), as an exception's is.
+        None => ty.instance_vtable().type_id() == ExcObj::VTABLE.type_id() || is_type_payload(ty),
     }
+}
+
+/// Are instances of `ty` type objects (`ty` is type or a subclass)?
+fn is_type_payload(ty: &TypeRef) -> bool {
+    ty.instance_vtable().type_id() == ctx().type_type.instance_vtable().type_id()
 }
 
 fn has_weakref(ty: &TypeRef) -> bool {
     match &typeobj::info(ty).heap {
         Some(h) => h.has_weakref,
         // set and frozenset have their own weakreflist (it is in their 200 bytes).
-        None => ty.instance_vtable().type_id() == crate::objects::set::Set::VTABLE.type_id(),
+        None => {
+            ty.instance_vtable().type_id() == crate::objects::set::Set::VTABLE.type_id()
+                || is_type_payload(ty)
+        }
     }
 }
 
@@ -219,45 +229,28 @@ fn slot_names(vm: &mut Vm, slots: &PyObj, class: &str) -> VmResult<Vec<String>> 
 }
 
 impl Vm {
-    /// `__build_class__(func, name, *bases, **kwds)`: run the class body with a fresh
-    /// namespace, make the class, fill its `__class__` cell.
-    pub fn build_class(&mut self, args: Args<'_>) -> VmResult<PyObj> {
-        let pos = args.pos();
-        if pos.len() < 2 {
-            return Err(type_error("__build_class__: not enough arguments"));
-        }
-        let func = pos[0].clone();
-        if !func.is_a::<Function>() {
-            return Err(type_error("__build_class__: func must be a function"));
-        }
-        let name = pos[1].clone();
-        if string::view(&name).is_none() {
-            return Err(type_error("__build_class__: name is not a string"));
-        }
-        let bases: Vec<PyObj> = pos[2..].to_vec();
-        let mut kwds: Vec<(PyObj, PyObj)> = Vec::new();
-        for (k, v) in args.kwargs() {
-            if string::as_str(k).as_deref() == Some("metaclass") {
-                if !v.is(ctx().type_type.as_obj()) {
-                    return Err(type_error(
-                        "metaclasses other than type are not supported by glasspy yet",
-                    ));
-                }
-                continue;
-            }
-            kwds.push((k.clone(), v.clone()));
-        }
-        let ns = dict::new();
-        let ret = self.run_class_body(&func, &ns)?;
-        let cls = self.type_new(&name, &bases, &ns, &kwds)?;
-        if ret.is_a::<crate::objects::cell::Cell>() {
-            drop(cell::set(&ret, Some(cls.as_obj().clone())));
-        }
-        Ok(cls.as_obj().clone())
+    /// The MRO type.mro() computes: the class, then the C3 merge of its bases' MROs
+    /// (a built-in type: its base chain).
+    pub(crate) fn default_mro(&mut self, ty: &TypeRef) -> VmResult<Vec<TypeRef>> {
+        let Some(h) = &typeobj::info(ty).heap else {
+            return Ok(typeobj::base_chain(ty).collect());
+        };
+        let bases: Vec<TypeRef> = h
+            .bases
+            .borrow()
+            .as_ref()
+            .and_then(tuple::items)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(TypeRef::from_obj::<TypeInfo>)
+            .collect();
+        let mut m = vec![ty.clone()];
+        m.extend(c3(&bases).map_err(type_error)?);
+        Ok(m)
     }
 
     /// Run a class body function with `ns` as its local namespace.
-    fn run_class_body(&mut self, func: &PyObj, ns: &PyObj) -> VmResult<PyObj> {
+    pub(super) fn run_class_body(&mut self, func: &PyObj, ns: &PyObj) -> VmResult<PyObj> {
         self.push_function_frame(func, Args::positional(&[]))?;
         let f = self.frames.last_mut().expect("frame");
         f.locals = Some(ns.clone());
@@ -265,9 +258,11 @@ impl Vm {
         self.run_frame()
     }
 
-    /// type(name, bases, dict): make a class.
+    /// type.__new__(meta, name, bases, dict): make a class whose type is the most
+    /// derived of `meta` and its bases' metaclasses.
     pub fn type_new(
         &mut self,
+        meta: &TypeRef,
         name: &PyObj,
         base_objs: &[PyObj],
         ns: &PyObj,
@@ -280,14 +275,17 @@ impl Vm {
                 "type name must not contain null characters",
             ));
         }
+        let winner = self.calculate_metaclass(meta, base_objs)?;
+        let meta = &winner;
         let mut bases: Vec<TypeRef> = Vec::with_capacity(base_objs.len());
         for b in base_objs {
             match TypeRef::from_obj::<TypeInfo>(b) {
                 Some(t) => bases.push(t),
                 None => {
-                    return Err(type_error(
-                        "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-                    ))
+                    return Err(type_error(format!(
+                        "bases must be types, not {}",
+                        typeobj::type_name(b)
+                    )))
                 }
             }
         }
@@ -360,7 +358,8 @@ impl Vm {
         // Var-sized payloads (int, str, tuple here) take no words after their items:
         // no `__weakref__` word (CPython adds none for int and tuple either) and no
         // `__slots__` values; the `__dict__` goes in the pre-header.
-        let var = base_vt.is_var();
+        // (A type object is var-sized in CPython: its subclasses take no slots either.)
+        let var = base_vt.is_var() || is_type_payload(&base);
         let (mut add_dict, mut add_weak) = (!base_dict, !base_weak && !var);
         let mut slots: Vec<String> = Vec::new();
         if let Some(s) = self.dict_get_str(&d, "__slots__") {
@@ -409,7 +408,7 @@ impl Vm {
         }
         let base_words = base_vt.n_words;
         let add_dict = add_dict && !base_dict;
-        let is_exc = payload_vt.type_id() == ExcObj::VTABLE.type_id();
+        let is_exc = payload_vt.type_id() == ExcObj::VTABLE.type_id() || is_type_payload(&base);
         let pre_words = if !is_exc && (base_dict || add_dict) {
             2
         } else {
@@ -452,34 +451,31 @@ impl Vm {
             self.dict_set(&d, string::intern_str("__doc__"), c.none.clone())?;
         }
 
-        let info = TypeInfo {
-            name: Cow::Owned(cname.clone()),
-            base: Some(base.clone()),
-            dict: RefCell::new(Some(d.clone())),
-            mro: RefCell::new(None),
-            heap: Some(Box::new(HeapType {
-                qualname: RefCell::new(qualname),
-                bases: RefCell::new(Some(tuple::new(
-                    bases.iter().map(|b| b.as_obj().clone()).collect(),
-                ))),
-                payload_vt,
-                has_dict: base_dict || add_dict,
-                has_weakref: base_weak || add_weak,
-                slot_names: slots.iter().map(|s| string::intern_str(s)).collect(),
-                // ht_cached_keys, for instances with a managed __dict__.
-                cached_keys: if pre_words == 2 {
-                    crate::objects::dicttable::new_class_keys()
-                } else {
-                    None
-                },
-            })),
-            slots: Default::default(),
-            slots_epoch: std::cell::Cell::new(0),
-        };
-        let cls = TypeRef::with_vtable(&c.type_type, vt, info);
+        let mut info = TypeInfo::new(Cow::Owned(cname.clone()), Some(base.clone()));
+        *info.dict.get_mut() = Some(d.clone());
+        info.heap = Some(Box::new(HeapType {
+            qualname: RefCell::new(qualname),
+            bases: RefCell::new(Some(tuple::new(
+                bases.iter().map(|b| b.as_obj().clone()).collect(),
+            ))),
+            payload_vt,
+            has_dict: base_dict || add_dict,
+            has_weakref: base_weak || add_weak,
+            slot_names: slots.iter().map(|s| string::intern_str(s)).collect(),
+            // ht_cached_keys, for instances with a managed __dict__.
+            cached_keys: if pre_words == 2 {
+                crate::objects::dicttable::new_class_keys()
+            } else {
+                None
+            },
+        }));
+        let cls = TypeRef::with_vtable(meta, vt, info);
         let mut full = vec![cls.as_obj().clone()];
         full.extend(mro.iter().map(|t| t.as_obj().clone()));
         *typeobj::info(&cls).mro.borrow_mut() = Some(tuple::new(full));
+        if !meta.is(&c.type_type) {
+            self.custom_mro(&cls, meta)?;
+        }
 
         // Descriptors for the words this class added.
         let mut descrs: Vec<(String, DescrKind)> = Vec::new();
@@ -651,7 +647,7 @@ impl Vm {
                 if self.dict_get_str(&d, "__new__").is_none() {
                     break;
                 }
-                match typeobj::info(&safe).base.clone() {
+                match typeobj::info(&safe).base().cloned() {
                     Some(b) => safe = b,
                     None => break,
                 }

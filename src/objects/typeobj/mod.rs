@@ -20,8 +20,9 @@ pub mod wrapper;
 pub struct TypeInfo {
     /// `__name__`.
     pub name: Cow<'static, str>,
-    /// `__base__` (None only for `object`).
-    pub base: Option<TypeRef>,
+    /// `__base__` (None only for `object`); set once (`type` is made before `object`
+    /// and gets its base right after).
+    base: std::cell::OnceCell<TypeRef>,
     /// `__dict__`: the type's attributes and methods (made on first use for built-in
     /// types). A cell so the collector can clear a class caught in a cycle.
     pub dict: RefCell<Option<PyObj>>,
@@ -59,9 +60,13 @@ pub struct HeapType {
 impl TypeInfo {
     /// Type data with an empty dict.
     pub fn new(name: Cow<'static, str>, base: Option<TypeRef>) -> TypeInfo {
+        let cell = std::cell::OnceCell::new();
+        if let Some(b) = base {
+            let _ = cell.set(b);
+        }
         TypeInfo {
             name,
-            base,
+            base: cell,
             dict: RefCell::new(None),
             mro: RefCell::new(None),
             heap: None,
@@ -71,12 +76,26 @@ impl TypeInfo {
     }
 }
 
+impl TypeInfo {
+    /// `__base__`: None only for `object`.
+    #[inline]
+    pub fn base(&self) -> Option<&TypeRef> {
+        self.base.get()
+    }
+
+    /// Give a type made without one its base (`type`, whose base `object` is made
+    /// after it). A type that has a base keeps it.
+    pub fn set_base(&self, base: TypeRef) {
+        let _ = self.base.set(base);
+    }
+}
+
 impl Payload for TypeInfo {
     type Item = ();
     const NAME: &'static str = "type";
     const GC: bool = true;
     fn traverse(&self, _: &[()], visit: Visit<'_>) {
-        if let Some(b) = &self.base {
+        if let Some(b) = self.base.get() {
             visit(b.as_obj());
         }
         if let Ok(d) = self.dict.try_borrow() {
@@ -161,7 +180,7 @@ pub fn install_builtin_slots(ty: &TypeRef, own: &slots::SlotTable) {
         i.slots.set(*id, own.get(*id));
     }
     slotdefs::add_operators(ty, own);
-    if let Some(b) = &i.base {
+    if let Some(b) = i.base() {
         i.slots.inherit(&info(b).slots);
     }
 }
@@ -200,7 +219,7 @@ pub fn base_chain(ty: &TypeRef) -> impl Iterator<Item = TypeRef> {
     let mut cur = Some(ty.clone());
     std::iter::from_fn(move || {
         let t = cur.take()?;
-        cur = info(&t).base.clone();
+        cur = info(&t).base().cloned();
         Some(t)
     })
 }
@@ -220,12 +239,12 @@ pub fn is_subtype(ty: &TypeRef, base: &TypeRef) -> bool {
     }
     if info(ty).heap.is_none() {
         // Built-in types: single inheritance, no MRO to build.
-        let mut cur = info(ty).base.clone();
+        let mut cur = info(ty).base().cloned();
         while let Some(t) = cur {
             if t.is(base) {
                 return true;
             }
-            cur = info(&t).base.clone();
+            cur = info(&t).base().cloned();
         }
         return false;
     }

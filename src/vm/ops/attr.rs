@@ -51,6 +51,10 @@ impl Vm {
     /// getattr(obj, name).
     pub fn getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj> {
         if o.vtable().heap_type && !o.is_a::<Module>() {
+            if let Some(ty) = TypeRef::from_obj::<TypeInfo>(o) {
+                // A class whose metaclass is a class.
+                return self.metaclass_instance_getattr(o, &ty, name);
+            }
             return self.instance_getattr(o, name);
         }
         let n = string::as_str(name).unwrap_or_default().into_owned();
@@ -99,10 +103,7 @@ impl Vm {
             return self.instance_getattr(o, name);
         }
         if let Some(ty) = TypeRef::from_obj::<TypeInfo>(o) {
-            if let Some(v) = self.class_getattr(&ty, name)? {
-                return Ok(v);
-            }
-            return self.type_getattr(&ty, &n);
+            return self.type_getattro(&ty, name);
         }
         if o.is_a::<Super>() {
             if let Some(v) = self.super_getattr(o, name)? {
@@ -134,40 +135,34 @@ impl Vm {
     }
 
     /// Attributes of a type object.
-    fn type_getattr(&mut self, ty: &TypeRef, n: &str) -> VmResult<PyObj> {
+    pub(crate) fn type_getattr(&mut self, ty: &TypeRef, n: &str) -> VmResult<Option<PyObj>> {
         match n {
             // A built-in type named `module.name` (`_io.TextIOWrapper`) shows the
             // last part as its name and the rest as its module, as CPython's tp_name.
             "__name__" | "__qualname__" => {
                 let full = &typeobj::info(ty).name;
-                return Ok(string::new(full.rsplit('.').next().unwrap_or(full)));
+                return Ok(Some(string::new(full.rsplit('.').next().unwrap_or(full))));
             }
             "__base__" => {
-                return Ok(typeobj::info(ty)
-                    .base
-                    .as_ref()
-                    .map_or_else(|| ctx().none.clone(), |b| b.as_obj().clone()))
+                return Ok(Some(
+                    typeobj::info(ty)
+                        .base()
+                        .map_or_else(|| ctx().none.clone(), |b| b.as_obj().clone()),
+                ))
             }
-            "__dict__" => return Ok(typeobj::type_dict(ty).clone()),
+            "__dict__" => return Ok(Some(typeobj::type_dict(ty).clone())),
             "__module__" => {
                 let full = &typeobj::info(ty).name;
-                return Ok(string::intern_str(match full.rfind('.') {
+                return Ok(Some(string::intern_str(match full.rfind('.') {
                     Some(i) => &full[..i],
                     None => "builtins",
-                }));
+                })));
             }
             _ => {}
         }
-        if let Some(v) = self.lookup_type_attr(ty, n) {
-            return Ok(bind_classmethod(v, ty));
-        }
-        Err(exceptions::named(
-            "AttributeError",
-            format!(
-                "type object '{}' has no attribute '{n}'",
-                typeobj::info(ty).name
-            ),
-        ))
+        Ok(self
+            .lookup_type_attr(ty, n)
+            .map(|v| bind_classmethod(v, ty)))
     }
 }
 
@@ -412,7 +407,7 @@ impl Vm {
                 for (k, _) in dict::items(&typeobj::type_dict(&t)).unwrap_or_default() {
                     names.extend(string::as_str(&k).map(|s| s.into_owned()));
                 }
-                cur = typeobj::info(&t).base.clone();
+                cur = typeobj::info(&t).base().cloned();
             }
         }
         names.sort();
@@ -455,6 +450,9 @@ impl Vm {
 
     /// setattr(obj, name, value), or delattr when `value` is None.
     pub fn setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+        if let Some(ty) = TypeRef::from_obj::<TypeInfo>(o) {
+            return self.metaclass_instance_setattr(o, &ty, name, value);
+        }
         if o.vtable().heap_type && !o.is_a::<Function>() && module::dict(o).is_none() {
             return self.instance_setattr(o, name, value);
         }

@@ -370,7 +370,7 @@ impl Vm {
                         return Ok(Some(b.clone()));
                     }
                 }
-                return Ok(Some(match &i.base {
+                return Ok(Some(match i.base() {
                     Some(b) => tuple::new(vec![b.as_obj().clone()]),
                     None => ctx().empty_tuple.clone(),
                 }));
