@@ -137,4 +137,29 @@ pub fn install() {
         },
     );
     dict::set_str(&typeobj::type_dict(t), "__prepare__", f).expect("str keys");
+    // The built-in generic classes: list[int] is a types.GenericAlias.
+    let c = ctx();
+    for ty in [
+        &c.list_type,
+        &c.tuple_type,
+        &c.dict_type,
+        &c.set_type,
+        &c.frozenset_type,
+    ] {
+        let inner = builtin_function::new(&CLASS_GETITEM, None, None);
+        let f = PyObj::new(
+            &c.classmethod_type,
+            crate::objects::descr::Wrapper {
+                callable: inner,
+                dict: None,
+            },
+        );
+        dict::set_str(&typeobj::type_dict(ty), "__class_getitem__", f).expect("str keys");
+    }
+    let _ = crate::objects::genericalias::generic_alias_type();
 }
+
+static CLASS_GETITEM: MethodDef = MethodDef {
+    name: "__class_getitem__",
+    func: crate::objects::genericalias::class_getitem,
+};

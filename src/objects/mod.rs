@@ -21,6 +21,7 @@ pub mod float;
 pub mod format_spec;
 pub mod function;
 pub mod generator;
+pub mod genericalias;
 pub mod int;
 pub mod iter;
 pub mod list;

@@ -275,6 +275,17 @@ impl Vm {
                 "type name must not contain null characters",
             ));
         }
+        for b in base_objs {
+            if TypeRef::from_obj::<TypeInfo>(b).is_none()
+                && self
+                    .getattr(b, &string::intern_str("__mro_entries__"))
+                    .is_ok()
+            {
+                return Err(type_error(
+                    "type() doesn't support MRO entry resolution; use types.new_class()",
+                ));
+            }
+        }
         let winner = self.calculate_metaclass(meta, base_objs)?;
         let meta = &winner;
         let mut bases: Vec<TypeRef> = Vec::with_capacity(base_objs.len());
@@ -507,10 +518,23 @@ impl Vm {
         }
 
         // __set_name__ of the class attributes, then the parent's __init_subclass__.
+        // An error in one is wrapped in a RuntimeError naming it (3.11's message).
         for (k, v) in dict::items(&d).unwrap_or_default() {
             if v.vtable().heap_type || v.is_a::<crate::objects::descr::Property>() {
                 let args = [cls.as_obj().clone(), k.clone()];
-                self.call_special(&v, "__set_name__", &args)?;
+                if let Err(e) = self.call_special(&v, "__set_name__", &args) {
+                    let key = self.repr(&k)?;
+                    let wrapped = exceptions::named(
+                        "RuntimeError",
+                        format!(
+                            "Error calling __set_name__ on '{}' instance {key} in '{cname}'",
+                            typeobj::type_name(&v)
+                        ),
+                    );
+                    exceptions::set_context(&wrapped.0, e.0.clone());
+                    exceptions::set_cause(&wrapped.0, Some(e.0));
+                    return Err(wrapped);
+                }
             }
         }
         self.init_subclass(&cls, kwds)?;

@@ -101,7 +101,7 @@ impl Runtime for Vm {
 
     fn generic_getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj> {
         if !o.vtable().heap_type {
-            return Vm::getattr(self, o, name);
+            return Vm::builtin_generic_getattr(self, o, name);
         }
         let ty = o.type_obj();
         match Vm::generic_getattr(self, o, &ty, name)? {

@@ -105,6 +105,22 @@ impl Vm {
         if let Some(ty) = TypeRef::from_obj::<TypeInfo>(o) {
             return self.type_getattro(&ty, name);
         }
+        // A built-in type with a getattro of its own (not object's generic one).
+        if let Some(f) = typeobj::slotdefs::slots_of_type(&o.type_obj())
+            .getattro
+            .get()
+        {
+            if f as usize != crate::objects::object::generic_getattr as *const () as usize {
+                return f(self, o, name);
+            }
+        }
+        self.builtin_generic_getattr(o, name)
+    }
+
+    /// object.__getattribute__ for objects of built-in types: their data attributes,
+    /// then their type's methods and descriptors.
+    pub(crate) fn builtin_generic_getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj> {
+        let n = string::as_str(name).unwrap_or_default().into_owned();
         if o.is_a::<Super>() {
             if let Some(v) = self.super_getattr(o, name)? {
                 return Ok(v);

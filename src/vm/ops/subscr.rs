@@ -178,7 +178,23 @@ impl Vm {
             return f(self, o, key);
         }
         if let Some(ty) = crate::heap::TypeRef::from_obj::<typeobj::TypeInfo>(o) {
-            // list[int] and friends: generic aliases are not supported; say so plainly.
+            // A class's `__class_getitem__` (list[int], a class's own hook); type[x]
+            // is special-cased, as in CPython, so that int[x] fails.
+            if ty.is(&ctx().type_type) {
+                return Ok(crate::objects::genericalias::new(o.clone(), key.clone()));
+            }
+            match self.getattr(o, &string::intern_str("__class_getitem__")) {
+                Ok(f) => {
+                    return self.call(
+                        &f,
+                        crate::objects::args::Args::positional(std::slice::from_ref(key)),
+                    )
+                }
+                Err(e) if !exceptions::matches(&e.0, ctx().exc_type("AttributeError")) => {
+                    return Err(e)
+                }
+                Err(_) => {}
+            }
             return Err(exceptions::type_error(format!(
                 "type '{}' is not subscriptable",
                 typeobj::info(&ty).name
