@@ -229,6 +229,58 @@ fn slot_names(vm: &mut Vm, slots: &PyObj, class: &str) -> VmResult<Vec<String>> 
 }
 
 impl Vm {
+    /// `C.__bases__ = (...)`: new bases with the same instance layout, and the MRO
+    /// computed again (`__base__` stays what the class was made with).
+    pub(crate) fn set_bases(&mut self, ty: &TypeRef, value: PyObj) -> VmResult<()> {
+        let name = name_of(ty);
+        let Some(items) = tuple::items(&value).filter(|_| value.is_a::<tuple::Tuple>()) else {
+            return Err(type_error(format!(
+                "can only assign tuple to {name}.__bases__, not {}",
+                typeobj::type_name(&value)
+            )));
+        };
+        if items.is_empty() {
+            return Err(type_error(format!(
+                "can only assign non-empty tuple to {name}.__bases__, not ()"
+            )));
+        }
+        let mut bases = Vec::with_capacity(items.len());
+        for b in items {
+            let Some(t) = TypeRef::from_obj::<TypeInfo>(b) else {
+                return Err(type_error(format!(
+                    "{name}.__bases__ must be tuple of classes, not '{}'",
+                    typeobj::type_name(b)
+                )));
+            };
+            if typeobj::is_subtype(&t, ty) {
+                return Err(type_error("a __bases__ item causes an inheritance cycle"));
+            }
+            bases.push(t);
+        }
+        let old = typeobj::info(ty)
+            .base()
+            .cloned()
+            .expect("classes have a base");
+        if !solid_base(&bases[0]).is(&solid_base(&old)) {
+            return Err(type_error(format!(
+                "__bases__ assignment: '{}' object layout differs from '{}'",
+                name_of(&bases[0]),
+                name_of(&old)
+            )));
+        }
+        let mut m = vec![ty.clone()];
+        m.extend(c3(&bases).map_err(type_error)?);
+        if let Some(h) = &typeobj::info(ty).heap {
+            *h.bases.borrow_mut() = Some(value.clone());
+        }
+        let mro = tuple::new(m.iter().map(|t| t.as_obj().clone()).collect());
+        let old_mro = typeobj::info(ty).mro.borrow_mut().replace(mro);
+        drop(old_mro);
+        crate::objects::dicttable::bump_type_epoch();
+        typeobj::slotdefs::bump_slot_epoch();
+        Ok(())
+    }
+
     /// The MRO type.mro() computes: the class, then the C3 merge of its bases' MROs
     /// (a built-in type: its base chain).
     pub(crate) fn default_mro(&mut self, ty: &TypeRef) -> VmResult<Vec<TypeRef>> {
@@ -479,6 +531,7 @@ impl Vm {
             } else {
                 None
             },
+            new_slot: std::cell::Cell::new(self.dict_get_str(&d, "__new__").is_some()),
         }));
         let cls = TypeRef::with_vtable(meta, vt, info);
         let mut full = vec![cls.as_obj().clone()];
@@ -659,8 +712,15 @@ impl Vm {
 
     /// object.__new__(cls, *args) for a class.
     pub(crate) fn object_new(&mut self, cls: &TypeRef, nargs: usize) -> VmResult<PyObj> {
-        if nargs > 0 && (self.overrides(cls, "__new__") || !self.overrides(cls, "__init__")) {
-            return Err(type_error(format!("{}() takes no arguments", name_of(cls))));
+        if nargs > 0 {
+            if typeobj::has_new_slot(cls) {
+                return Err(type_error(
+                    "object.__new__() takes exactly one argument (the type to instantiate)",
+                ));
+            }
+            if !self.overrides(cls, "__init__") {
+                return Err(type_error(format!("{}() takes no arguments", name_of(cls))));
+            }
         }
         if cls.instance_vtable().type_id() != Instance::VTABLE.type_id() {
             // CPython names the first class up the base chain whose __new__ is not

@@ -52,7 +52,7 @@
 
 use std::cell::Cell;
 
-use crate::object::{object_of, PyObj};
+use crate::object::{object_of, PyObj, TypeRef};
 
 mod collect;
 mod list;
@@ -332,6 +332,27 @@ thread_local! {
 /// Install the built-in payloads' collection-time finalizer (see `Finalizer`).
 pub fn set_finalizer(f: Option<Finalizer>) {
     FINALIZER.with(|c| c.set(f));
+}
+
+/// Whether an instance of a class has a finalizer although the vtable its class was
+/// made with says it has none: a `__del__` assigned to the class, or to a base, after
+/// the class was made (CPython updates tp_finalize then). It is given the object's type
+/// only, never the object, which may be dying. The VM installs it the first time a
+/// program does that, so until then freeing an instance asks nothing more.
+pub type LateFinalizer = fn(&TypeRef) -> bool;
+
+thread_local! {
+    static LATE_FINALIZER: Cell<Option<LateFinalizer>> = const { Cell::new(None) };
+}
+
+/// Install the check for finalizers added to classes after they were made.
+pub fn set_late_finalizer(f: Option<LateFinalizer>) {
+    LATE_FINALIZER.with(|c| c.set(f));
+}
+
+/// Does an instance of `ty` (whose vtable says no finalizer) have one now?
+pub(crate) fn late_finalizer(ty: &TypeRef) -> bool {
+    LATE_FINALIZER.with(|c| c.get()).is_some_and(|f| f(ty))
 }
 
 /// Queue a finalizer for the VM (see `take_finalizers`); automatic collections and

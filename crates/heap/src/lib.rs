@@ -76,7 +76,8 @@ mod verify;
 
 pub use gc::{
     collect, collect_with, defer, gc_get_count, gc_get_threshold, gc_is_enabled, gc_set_enabled,
-    gc_set_threshold, gc_stats, set_finalizer, Finalize, Finalizer, GcStats, NUM_GENERATIONS,
+    gc_set_threshold, gc_stats, set_finalizer, set_late_finalizer, Finalize, Finalizer, GcStats,
+    LateFinalizer, NUM_GENERATIONS,
 };
 pub use object::{
     finalizers_pending, live_objects, pending, set_pending, take_finalizers, work_pending,

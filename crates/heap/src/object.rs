@@ -39,6 +39,7 @@ mod vtable;
 pub use borrow::{BorrowError, PMut, PRef};
 pub(crate) use entries::{can_untrack_object, clear_object, traverse_object};
 use entries::{items_of, items_ptr, payload_ptr, pre_words_of, values_slot_of, words_of};
+pub(crate) use free::has_late_finalizer;
 pub use free::live_objects;
 pub use handle::PyObj;
 pub(crate) use pending::defer_finalizer;

@@ -746,3 +746,37 @@ fn a_panic_in_a_traverse_during_a_collection_aborts() {
         "{stderr}"
     );
 }
+
+/// A class given a finalizer after it was made: the late check decides, on the count
+/// reaching 0 and in a collection, for instances whose vtable says none.
+#[test]
+fn a_late_finalizer_queues_instances_of_classes_made_without_one() {
+    fn only_fin_payloads(ty: &TypeRef) -> bool {
+        ty.instance_vtable().type_id() == Fin::VTABLE.type_id()
+    }
+    let t = types();
+    let late = TypeRef::with_vtable(&t.meta, Vtable::derived(Fin::VTABLE, 0, 0, false), Meta);
+    let base = live_objects();
+    drop(PyObj::new(&late, Fin(vec![])));
+    assert!(!finalizers_pending(), "no check installed: freed at once");
+    assert_eq!(live_objects(), base);
+    crate::set_late_finalizer(Some(only_fin_payloads));
+    drop(PyObj::new(&late, Fin(vec![])));
+    assert!(finalizers_pending());
+    assert_eq!(live_objects(), base + 1, "kept alive for its finalizer");
+    drop(take_finalizers());
+    assert_eq!(live_objects(), base);
+    // In a cycle: the collection finalizes it once, then frees it.
+    let a = PyObj::new(&late, Fin(vec![]));
+    a.borrow_mut::<Fin>().unwrap().0.push(a.clone());
+    drop(a);
+    let mut runs = 0;
+    collect_with(2, &mut |o: PyObj| {
+        runs += 1;
+        drop(o);
+    });
+    assert_eq!(runs, 1);
+    collect_with(2, &mut |_| panic!("finalized once only"));
+    crate::set_late_finalizer(None);
+    assert_eq!(live_objects(), base);
+}

@@ -21,14 +21,29 @@ fn is_ni(v: &PyObj) -> bool {
     v.is(&ctx().not_implemented)
 }
 
-/// Call `name` of `o`'s class; None when the class lacks it.
+/// Call `name` of `o`'s class; None when the class lacks it. A name set to None is
+/// called as CPython calls it: "'NoneType' object is not callable".
 fn special(
     rt: &mut dyn Runtime,
     o: &PyObj,
     name: &'static str,
     args: &[PyObj],
 ) -> VmResult<Option<PyObj>> {
-    rt.call_special(o, name, args)
+    match rt.call_special(o, name, args)? {
+        Some(v) => Ok(Some(v)),
+        None if set_to_none(rt, o, name)? => {
+            Err(exceptions::type_error("'NoneType' object is not callable"))
+        }
+        None => Ok(None),
+    }
+}
+
+/// Does `o`'s class set `name` to None (`__eq__ = None`)?
+fn set_to_none(rt: &mut dyn Runtime, o: &PyObj, name: &'static str) -> VmResult<bool> {
+    let key = string::intern_str(name);
+    Ok(rt
+        .type_lookup(&o.type_obj(), &key)?
+        .is_some_and(|f| f.is(&ctx().none)))
 }
 
 /// Call `name`, which the class has (the slot exists because it does). A name set
@@ -470,6 +485,12 @@ pub fn ass_subscript(
 
 /// sq_contains: `__contains__`'s result, as a bool.
 pub fn contains(rt: &mut dyn Runtime, o: &PyObj, item: &PyObj) -> VmResult<bool> {
+    if set_to_none(rt, o, "__contains__")? {
+        return Err(exceptions::type_error(format!(
+            "'{}' object is not a container",
+            type_name(o)
+        )));
+    }
     let r = call_required(rt, o, "__contains__", std::slice::from_ref(item))?;
     rt.truthy(&r)
 }

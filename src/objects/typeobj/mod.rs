@@ -55,6 +55,18 @@ pub struct HeapType {
     /// The str keys its instances' values share (CPython's ht_cached_keys), when they
     /// have a managed `__dict__` (see vm/instance.rs).
     pub cached_keys: Option<crate::objects::dicttable::Keys>,
+    /// The class (or a base) has had a `__new__` of its own: its tp_new stays the slot
+    /// that calls `__new__` through the MRO even once that is deleted (CPython keeps
+    /// slot_tp_new), so object.__new__ then refuses extra arguments.
+    pub new_slot: std::cell::Cell<bool>,
+}
+
+/// Does `ty` create instances through a `__new__` of a class (tp_new is not
+/// object_new), now or once?
+pub fn has_new_slot(ty: &TypeRef) -> bool {
+    let m = mro(ty);
+    let found = mro_types(&m).any(|t| info(&t).heap.as_ref().is_some_and(|h| h.new_slot.get()));
+    found
 }
 
 impl TypeInfo {

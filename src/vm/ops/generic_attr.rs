@@ -419,19 +419,54 @@ impl Vm {
                 typeobj::info(ty).name
             )));
         }
-        if n == "__qualname__" || n == "__name__" {
-            if let (Some(v), Some(h)) = (&value, &typeobj::info(ty).heap) {
-                if n == "__qualname__" {
+        match n.as_str() {
+            "__qualname__" | "__name__" => {
+                let shown = self.getattr(ty.as_obj(), &string::intern_str("__name__"))?;
+                let shown = string::as_str(&shown).unwrap_or_default().into_owned();
+                let Some(v) = &value else {
+                    return Err(exceptions::type_error(format!(
+                        "cannot delete '{n}' attribute of immutable type '{shown}'"
+                    )));
+                };
+                if string::view(v).is_none() {
+                    return Err(exceptions::type_error(format!(
+                        "can only assign string to {shown}.{n}, not '{}'",
+                        typeobj::type_name(v)
+                    )));
+                }
+                if let (true, Some(h)) = (n == "__qualname__", &typeobj::info(ty).heap) {
                     *h.qualname.borrow_mut() = v.clone();
                     return Ok(());
                 }
             }
+            "__mro__" => return Err(attr_error("readonly attribute".to_string())),
+            "__dict__" | "__bases__" if value.is_none() => {
+                return Err(attr_error(format!(
+                    "attribute '{n}' of 'type' objects is not writable"
+                )))
+            }
+            "__dict__" => {
+                return Err(attr_error(
+                    "attribute '__dict__' of 'type' objects is not writable".to_string(),
+                ))
+            }
+            "__bases__" => return self.set_bases(ty, value.expect("checked above")),
+            _ => {}
         }
         let d = typeobj::type_dict(ty);
         let stored = self.store_attr_in(&d, name, value)?;
         if typeobj::slotdefs::is_slot_name(&n) {
             // This class's slots and its subclasses' follow the new method.
             typeobj::slotdefs::bump_slot_epoch();
+        }
+        if n == "__new__" && stored {
+            if let Some(h) = &typeobj::info(ty).heap {
+                h.new_slot.set(true);
+            }
+        }
+        if n == "__del__" && stored {
+            // Instances made before (and classes made without one) are finalized too.
+            crate::heap::set_late_finalizer(Some(has_del));
         }
         match stored {
             true => Ok(()),
@@ -469,4 +504,10 @@ impl Vm {
         }
         Ok(None)
     }
+}
+
+/// Does the class `ty` (or a base) define `__del__` now (heap::LateFinalizer)?
+fn has_del(ty: &TypeRef) -> bool {
+    let m = typeobj::mro(ty);
+    typeobj::slotdefs::mro_lookup_str(&m, "__del__").is_some_and(|f| !f.is(&ctx().none))
 }

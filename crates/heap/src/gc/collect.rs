@@ -8,8 +8,8 @@ use super::list::{
 };
 use super::{defer, gen_head, BusyWindow, Finalize, FINALIZER, GC, NUM_GENERATIONS};
 use crate::object::{
-    can_untrack_object, clear_object, gc_head, is_mut_borrowed, object_of, refcnt_of,
-    traverse_object, vtable_of, PyObj, Untrack,
+    can_untrack_object, clear_object, gc_head, has_late_finalizer, is_mut_borrowed, object_of,
+    refcnt_of, traverse_object, vtable_of, PyObj, Untrack,
 };
 
 pub(super) fn collect_generations() {
@@ -180,7 +180,10 @@ fn finalize_garbage(collectable: GcPtr, fin: Finalize<'_>) {
         // SAFETY: C2: `g` is a member, a live container's header.
         let op = unsafe { object_of(g) };
         // SAFETY: as above (H1, H4).
-        if unsafe { vtable_of(op) }.finalize {
+        // SAFETY: as above (H1, H4): `op` is a live container.
+        let vt = unsafe { vtable_of(op) };
+        // SAFETY: C2/H1 as above: `op` is a member, its block live.
+        if vt.finalize || (vt.heap_type && unsafe { has_late_finalizer(op) }) {
             g.set_finalized();
             // SAFETY: as above; the handle keeps it alive while its finalizer runs (H1).
             fin(unsafe { PyObj::from_borrowed(op) });

@@ -6,7 +6,9 @@ use std::cell::Cell;
 use std::ptr::NonNull;
 
 use super::pending::queue_finalizer;
-use super::{gc_head, pre_words_of, values_slot_of, vtable_of, words_of, ObHead, PyObj, VarBlock};
+use super::{
+    gc_head, pre_words_of, values_slot_of, vtable_of, words_of, ObHead, PyObj, TypeRef, VarBlock,
+};
 use crate::gc;
 use crate::pymalloc::object_dealloc;
 
@@ -42,6 +44,18 @@ pub(super) fn count_free() {
     FREE.with(|f| f.live.set(f.live.get() - 1));
 }
 
+/// Does the object at `p` (an instance of a class whose vtable says no finalizer)
+/// have one now (gc::LateFinalizer)? The check sees the object's type, not the object.
+///
+/// # Safety
+/// `p` heads an object whose block is not freed yet (its count may be 0).
+pub(crate) unsafe fn has_late_finalizer(p: NonNull<ObHead>) -> bool {
+    // SAFETY: H1: the block is not freed, so its header still holds a reference to its
+    // live type object; the borrowed handle adds one of its own for as long as it lives.
+    let ty = TypeRef(unsafe { PyObj::from_borrowed((*p.as_ptr()).ty.get()) });
+    gc::late_finalizer(&ty)
+}
+
 /// PEP 442 from dealloc: an object with a finalizer that has not run yet is resurrected
 /// (count 1, owned by the queue) instead of freed. True if it was.
 ///
@@ -51,7 +65,8 @@ unsafe fn resurrect_for_finalizer(p: NonNull<ObHead>) -> bool {
     // SAFETY: the block is not freed yet (caller), and its type is still referenced
     // by its header (H1), so the vtable can be read.
     let vt = unsafe { vtable_of(p) };
-    if !vt.finalize {
+    // SAFETY: H1: the block is not freed yet and its header references its type.
+    if !vt.finalize && !(vt.heap_type && vt.gc && unsafe { has_late_finalizer(p) }) {
         return false;
     }
     // SAFETY: H9: only containers are finalized, so `p` has a GC header (H2); C1: the

@@ -61,7 +61,7 @@ impl<X: Payload<Item = ()>> Payload for TypeObject<X> {
 /// A handle known to be a type object (its payload is a `TypeObject`, H4).
 #[derive(Clone, PartialEq, Eq, Debug)]
 #[repr(transparent)]
-pub struct TypeRef(pub(super) PyObj);
+pub struct TypeRef(pub(crate) PyObj);
 
 impl std::ops::Deref for TypeRef {
     type Target = PyObj;
