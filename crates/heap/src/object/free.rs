@@ -66,7 +66,7 @@ unsafe fn resurrect_for_finalizer(p: NonNull<ObHead>) -> bool {
     // by its header (H1), so the vtable can be read.
     let vt = unsafe { vtable_of(p) };
     // SAFETY: H1: the block is not freed yet and its header references its type.
-    if !vt.finalize && !(vt.heap_type && vt.gc && unsafe { has_late_finalizer(p) }) {
+    if !(vt.finalize || (vt.heap_type && vt.gc && unsafe { has_late_finalizer(p) })) {
         return false;
     }
     // SAFETY: H9: only containers are finalized, so `p` has a GC header (H2); C1: the
