@@ -748,8 +748,25 @@ fn offset_arg(o: &PyObj) -> VmResult<i64> {
 
 // ----- the operations, shared by the functions and Struct's methods ---------------------
 
+/// `n` zero bytes, or MemoryError when they cannot be had.
+fn zeroed(n: usize) -> VmResult<Vec<u8>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n)
+        .map_err(|_| exceptions::memory_error())?;
+    v.resize(n, 0);
+    Ok(v)
+}
+
 fn do_pack(vm: &mut Vm, l: &Layout, args: &[PyObj]) -> VmResult<PyObj> {
-    let mut out = vec![0u8; l.size];
+    if args.len() != l.nitems {
+        let msg = format!(
+            "pack expected {} items for packing (got {})",
+            l.nitems,
+            args.len()
+        );
+        return Err(struct_error(vm, &msg));
+    }
+    let mut out = zeroed(l.size)?;
     pack_all(vm, l, args, &mut out, "pack")?;
     Ok(bytes::new(&out))
 }
@@ -792,7 +809,7 @@ fn do_pack_into(vm: &mut Vm, l: &Layout, rest: &[PyObj], fname: &str) -> VmResul
     let (exp, start, len) = write_target(buf)?;
     let off = offset_arg(off)?;
     let at = checked_offset(vm, off, l.size, len, true)?;
-    let mut out = vec![0u8; l.size];
+    let mut out = zeroed(l.size)?;
     pack_all(vm, l, items, &mut out, fname)?;
     buffer::with_export_mut(&exp, |all| {
         all[start + at..start + at + l.size].copy_from_slice(&out)
