@@ -147,7 +147,35 @@ pub fn install(vm: &mut Vm) {
         },
     );
     crate::objects::typeobj::add_methods(&proxy, PROXY_METHODS);
+    typeobj::set_new(&proxy, &NEW_PROXY);
     let _ = type_dict(&proxy);
+}
+
+static NEW_PROXY: MethodDef = MethodDef {
+    name: "mappingproxy",
+    func: new_proxy,
+};
+
+/// mappingproxy(mapping): a read-only view of any mapping (an object with a
+/// subscript slot that is not a list or tuple), as mappingproxy_new.
+fn new_proxy(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let (_, rest) = this(&args);
+    let a = rest.clinic("mappingproxy", &["mapping"], 1)?;
+    let m = a[0].expect("required");
+    let ty = m.type_obj();
+    let subscript = crate::objects::typeobj::slotdefs::slots_of_type(&ty)
+        .subscript
+        .get()
+        .is_some()
+        || m.is_a::<dict::Dict>()
+        || m.is_a::<MappingProxy>();
+    if !subscript || m.is_a::<crate::objects::list::List>() || tuple::items(m).is_some() {
+        return Err(exceptions::type_error(format!(
+            "mappingproxy() argument must be a mapping, not {}",
+            typeobj::type_name(m)
+        )));
+    }
+    Ok(dict::new_mappingproxy(m.clone()))
 }
 
 /// The methods of the dict iterators.

@@ -31,6 +31,7 @@ mod methods_str_format;
 mod methods_tests;
 mod os;
 mod oserror;
+mod struct_mod;
 mod structseq;
 mod subclass;
 mod sys;
@@ -61,8 +62,8 @@ static OPEN: crate::objects::builtin_function::MethodDef =
     };
 /// The modules `make_module` makes (sys.builtin_module_names), sorted.
 pub const BUILTIN_MODULES: &[&str] = &[
-    "_imp", "_io", "array", "builtins", "cmath", "errno", "gc", "io", "math", "os", "posix", "sys",
-    "time",
+    "_imp", "_io", "_struct", "array", "builtins", "cmath", "errno", "gc", "io", "math", "os",
+    "posix", "sys", "time",
 ];
 
 /// None (a new reference), the result of the methods that return nothing.
@@ -198,6 +199,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
             Some(vm.getattr(&m, &string::intern_str("path"))?)
         }
         "_imp" => Some(importlib::make(vm)?),
+        "_struct" => Some(struct_mod::make(vm)?),
         _ => None,
     })
 }
