@@ -7,6 +7,7 @@ mod bytes_type;
 mod classes;
 mod cmath;
 mod codecs;
+mod collections_mod;
 mod complex_type;
 mod constructors;
 mod exc_traceback;
@@ -60,7 +61,19 @@ static OPEN: crate::objects::builtin_function::MethodDef =
     };
 /// The modules `make_module` makes (sys.builtin_module_names), sorted.
 pub const BUILTIN_MODULES: &[&str] = &[
-    "_imp", "_io", "array", "builtins", "cmath", "errno", "gc", "io", "math", "os", "posix", "sys",
+    "_collections",
+    "_imp",
+    "_io",
+    "array",
+    "builtins",
+    "cmath",
+    "errno",
+    "gc",
+    "io",
+    "math",
+    "os",
+    "posix",
+    "sys",
     "time",
 ];
 
@@ -154,6 +167,7 @@ pub fn install(vm: &mut Vm) {
         complex_type::install();
         memoryview_type::install();
         array_mod::install();
+        collections_mod::install_types();
         install_methods(vm);
     }
 }
@@ -196,6 +210,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
             Some(vm.getattr(&m, &string::intern_str("path"))?)
         }
         "_imp" => Some(importlib::make(vm)?),
+        "_collections" => Some(collections_mod::make(vm)?),
         _ => None,
     })
 }
