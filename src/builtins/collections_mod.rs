@@ -69,7 +69,9 @@ static PROPS: &[MethodDef] = defs!["maxlen" => maxlen];
 
 static ITER_METHODS: &[MethodDef] = defs!["__length_hint__" => length_hint];
 
-static FUNCTIONS: &[MethodDef] = defs!["_count_elements" => count_elements];
+static FUNCTIONS: &[MethodDef] = defs![
+    "_count_elements" => count_elements, "_caller_module" => caller_module,
+];
 
 static NEW_DEQUE: MethodDef = MethodDef {
     name: "deque",
@@ -831,4 +833,19 @@ fn has_special(vm: &mut Vm, o: &PyObj, name: &str) -> bool {
     let key = string::intern_str(name);
     let ty = o.type_obj();
     matches!(vm.type_lookup(&ty, &key), Ok(Some(_)))
+}
+
+/// _caller_module(depth): the `__name__` of the globals of the Python frame `depth`
+/// levels below the caller's (0: the caller), None past the outermost frame (what
+/// namedtuple and friends use for `__module__`, as CPython's sys._getframe(1)).
+fn caller_module(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let a = args.range("_caller_module", 1, 1)?;
+    let depth = as_ssize_t(&a[0])?.max(0) as usize;
+    let n = vm.frames.len();
+    if depth >= n {
+        return Ok(none());
+    }
+    let g = vm.frames[n - 1 - depth].globals.clone();
+    Ok(vm.dict_get_str(&g, "__name__").unwrap_or_else(none))
 }

@@ -465,7 +465,9 @@ fn reversed_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     }
     let seq_ty = seq.type_obj();
     let ty_slots = slots_of_type(&seq_ty);
-    let protocol = ty_slots.subscript.get().is_some() && ty_slots.length.get().is_some();
+    let protocol = ty_slots.subscript.get().is_some()
+        && ty_slots.length.get().is_some()
+        && !seq.is_a::<dict::Dict>();
     // A list, tuple or str, or the sequence protocol of a type with item and length
     // slots (bytes, bytearray, array, memoryview).
     let n = match seq_len(seq) {
