@@ -32,6 +32,8 @@ mod methods_str_format;
 mod methods_tests;
 mod os;
 mod oserror;
+mod random_mod;
+mod sha512;
 mod structseq;
 mod subclass;
 mod sys;
@@ -64,6 +66,7 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "_collections",
     "_imp",
     "_io",
+    "_random",
     "array",
     "builtins",
     "cmath",
@@ -168,6 +171,7 @@ pub fn install(vm: &mut Vm) {
         memoryview_type::install();
         array_mod::install();
         collections_mod::install_types();
+        random_mod::install_types();
         install_methods(vm);
     }
 }
@@ -211,6 +215,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         }
         "_imp" => Some(importlib::make(vm)?),
         "_collections" => Some(collections_mod::make(vm)?),
+        "_random" => Some(random_mod::make(vm)?),
         _ => None,
     })
 }
