@@ -289,7 +289,7 @@ fn copy_of(vm: &mut Vm, s: &PyObj) -> VmResult<PyObj> {
     }
     let cls = s.type_obj().as_obj().clone();
     if maxlen < 0 {
-        vm.call(&cls, Args::positional(&[s.clone()]))
+        vm.call(&cls, Args::positional(std::slice::from_ref(s)))
     } else {
         vm.call(&cls, Args::positional(&[s.clone(), int::new_i64(maxlen)]))
     }

@@ -13,7 +13,11 @@ fn primes(n: usize) -> Vec<u32> {
     let mut out = Vec::with_capacity(n);
     let mut k = 2u32;
     while out.len() < n {
-        if out.iter().take_while(|p| *p * *p <= k).all(|p| k % p != 0) {
+        if out
+            .iter()
+            .take_while(|p| *p * *p <= k)
+            .all(|p| !k.is_multiple_of(*p))
+        {
             out.push(k);
         }
         k += 1;
@@ -77,14 +81,14 @@ pub fn digest(data: &[u8]) -> [u8; 64] {
                 .wrapping_add(w[t - 16]);
         }
         let [mut a, mut b, mut cc, mut d, mut e, mut f, mut g, mut hh] = h;
-        for t in 0..80 {
+        for (t, wt) in w.iter().enumerate() {
             let big_s1 = e.rotate_right(14) ^ e.rotate_right(18) ^ e.rotate_right(41);
             let ch = (e & f) ^ (!e & g);
             let t1 = hh
                 .wrapping_add(big_s1)
                 .wrapping_add(ch)
                 .wrapping_add(c.k[t])
-                .wrapping_add(w[t]);
+                .wrapping_add(*wt);
             let big_s0 = a.rotate_right(28) ^ a.rotate_right(34) ^ a.rotate_right(39);
             let maj = (a & b) ^ (a & cc) ^ (b & cc);
             let t2 = big_s0.wrapping_add(maj);

@@ -116,7 +116,7 @@ impl Deque {
 
     /// Blocks CPython's deque_sizeof counts.
     pub fn nblocks(&self) -> usize {
-        (self.leftindex as usize + self.len() + BLOCKLEN - 1) / BLOCKLEN
+        (self.leftindex as usize + self.len()).div_ceil(BLOCKLEN)
     }
 
     fn get_block(&mut self) -> Box<Block> {
@@ -225,7 +225,7 @@ impl Deque {
         self.rightindex -= 1;
         self.state += 1;
         if self.rightindex < 0 {
-            if self.len() > 0 {
+            if !self.is_empty() {
                 if let Some(b) = self.blocks.pop_back() {
                     self.free_block(b);
                 }
@@ -248,7 +248,7 @@ impl Deque {
         self.leftindex += 1;
         self.state += 1;
         if self.leftindex == BLOCKLEN as i32 {
-            if self.len() > 0 {
+            if !self.is_empty() {
                 if let Some(b) = self.blocks.pop_front() {
                     self.free_block(b);
                 }
