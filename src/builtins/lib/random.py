@@ -144,8 +144,9 @@ class Random(_random.Random):
 
     def randrange(self, start, stop=None, step=1):
         """A random item of range(start, stop, step)."""
+        # (type(x) is int first: operator.index is a Python function here)
         try:
-            istart = _index(start)
+            istart = start if type(start) is int else _index(start)
         except TypeError:
             istart = int(start)
             if istart != start:
@@ -156,15 +157,17 @@ class Random(_random.Random):
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
+        # (type(x) is int first: operator.index is a Python function here)
         try:
-            istop = _index(stop)
+            istop = stop if type(stop) is int else _index(stop)
         except TypeError:
             istop = int(stop)
             if istop != stop:
                 raise ValueError("non-integer stop for randrange()")
         width = istop - istart
+        # (type(x) is int first: operator.index is a Python function here)
         try:
-            istep = _index(step)
+            istep = step if type(step) is int else _index(step)
         except TypeError:
             istep = int(step)
             if istep != step:
