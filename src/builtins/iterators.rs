@@ -450,6 +450,14 @@ fn reversed_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     }
     let seq = &pos[0];
     let t = types();
+    let own_reversed = || {
+        let d = crate::objects::typeobj::type_dict(&seq.type_obj());
+        crate::objects::dict::get_str(&d, "__reversed__").is_some()
+    };
+    if !seq.vtable().heap_type && own_reversed() {
+        let m = vm.getattr(seq, &crate::objects::string::intern_str("__reversed__"))?;
+        return vm.call(&m, Args::positional(&[]));
+    }
     if seq.vtable().heap_type {
         if let Some(r) = vm.convert_special(seq, "__reversed__", &[])? {
             return Ok(r);
@@ -457,7 +465,9 @@ fn reversed_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     }
     let seq_ty = seq.type_obj();
     let ty_slots = slots_of_type(&seq_ty);
-    let protocol = ty_slots.subscript.get().is_some() && ty_slots.length.get().is_some();
+    let protocol = ty_slots.subscript.get().is_some()
+        && ty_slots.length.get().is_some()
+        && !seq.is_a::<dict::Dict>();
     // A list, tuple or str, or the sequence protocol of a type with item and length
     // slots (bytes, bytearray, array, memoryview).
     let n = match seq_len(seq) {

@@ -7,6 +7,7 @@ mod bytes_type;
 mod classes;
 mod cmath;
 mod codecs;
+mod collections_mod;
 mod complex_type;
 mod constructors;
 mod exc_traceback;
@@ -31,6 +32,8 @@ mod methods_str_format;
 mod methods_tests;
 mod os;
 mod oserror;
+mod random_mod;
+mod sha512;
 mod struct_mod;
 mod structseq;
 mod subclass;
@@ -62,8 +65,22 @@ static OPEN: crate::objects::builtin_function::MethodDef =
     };
 /// The modules `make_module` makes (sys.builtin_module_names), sorted.
 pub const BUILTIN_MODULES: &[&str] = &[
-    "_imp", "_io", "_struct", "array", "builtins", "cmath", "errno", "gc", "io", "math", "os",
-    "posix", "sys", "time",
+    "_collections",
+    "_imp",
+    "_io",
+    "_random",
+    "_struct",
+    "array",
+    "builtins",
+    "cmath",
+    "errno",
+    "gc",
+    "io",
+    "math",
+    "os",
+    "posix",
+    "sys",
+    "time",
 ];
 
 /// None (a new reference), the result of the methods that return nothing.
@@ -157,6 +174,8 @@ pub fn install(vm: &mut Vm) {
         memoryview_type::install();
         array_mod::install();
         type_methods::install();
+        collections_mod::install_types();
+        random_mod::install_types();
         install_methods(vm);
     }
 }
@@ -200,6 +219,8 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         }
         "_imp" => Some(importlib::make(vm)?),
         "_struct" => Some(struct_mod::make(vm)?),
+        "_collections" => Some(collections_mod::make(vm)?),
+        "_random" => Some(random_mod::make(vm)?),
         _ => None,
     })
 }

@@ -212,6 +212,20 @@ fn getpid(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(int::new_i64(std::process::id() as i64))
 }
 
+/// os.urandom(size): `size` bytes from the system's entropy source.
+fn urandom(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("urandom")?;
+    let n = crate::objects::args::as_ssize_t(o)?;
+    if n < 0 {
+        return Err(crate::objects::exceptions::value_error(
+            "negative argument not allowed",
+        ));
+    }
+    Ok(crate::objects::bytes::new(&super::random_mod::entropy(
+        n as usize,
+    )))
+}
+
 fn strerror(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("strerror")?;
     let n = crate::objects::args::as_c_int(o)?;
@@ -315,6 +329,7 @@ static FUNCTIONS: &[MethodDef] = defs! {
     "stat" => stat,
     "lstat" => lstat,
     "getpid" => getpid,
+    "urandom" => urandom,
     "strerror" => strerror,
     "fspath" => os_fspath,
     "putenv" => putenv,

@@ -12,6 +12,7 @@ pub mod code;
 pub mod codecs;
 pub mod complex;
 pub mod context;
+pub mod deque;
 pub mod descr;
 pub mod dict;
 pub mod dicttable;

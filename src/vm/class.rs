@@ -40,9 +40,24 @@ pub fn mangle(class: &str, name: &str) -> String {
     format!("_{c}{name}")
 }
 
+thread_local! {
+    /// Built-in types of the library's modules that classes may extend (deque,
+    /// _random.Random), registered by the modules when their types are made.
+    static EXTENDABLE: std::cell::RefCell<Vec<TypeRef>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Let classes extend the built-in type `ty` (its payload is made by its `__new__`).
+pub fn allow_subclassing(ty: &TypeRef) {
+    EXTENDABLE.with(|e| e.borrow_mut().push(ty.clone()));
+}
+
 /// The payload kinds a class may extend: object's, an exception's, and those of
 /// int, float, str, tuple, list, dict, set and frozenset (and of their subclasses).
 fn extendable(ty: &TypeRef) -> Result<(), String> {
+    let registered = EXTENDABLE.with(|e| e.borrow().iter().any(|b| typeobj::is_subtype(ty, b)));
+    if registered {
+        return Ok(());
+    }
     let c = ctx();
     let name = name_of(ty);
     let vt = ty.instance_vtable();

@@ -22,6 +22,7 @@ mod run;
 mod runpy;
 mod runtime;
 pub mod traceback;
+pub use class::allow_subclassing;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
