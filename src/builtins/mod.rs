@@ -31,6 +31,7 @@ mod methods_str_format;
 mod methods_tests;
 mod os;
 mod oserror;
+mod re;
 mod structseq;
 mod subclass;
 mod sys;
@@ -60,7 +61,7 @@ static OPEN: crate::objects::builtin_function::MethodDef =
     };
 /// The modules `make_module` makes (sys.builtin_module_names), sorted.
 pub const BUILTIN_MODULES: &[&str] = &[
-    "_imp", "_io", "array", "builtins", "cmath", "errno", "gc", "io", "math", "os", "posix", "sys",
+    "_imp", "_io", "_sre", "array", "builtins", "cmath", "errno", "gc", "io", "math", "os", "posix", "sys",
     "time",
 ];
 
@@ -154,6 +155,7 @@ pub fn install(vm: &mut Vm) {
         complex_type::install();
         memoryview_type::install();
         array_mod::install();
+        re::install_types();
         install_methods(vm);
     }
 }
@@ -196,6 +198,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
             Some(vm.getattr(&m, &string::intern_str("path"))?)
         }
         "_imp" => Some(importlib::make(vm)?),
+        "_sre" => Some(re::make(vm)?),
         _ => None,
     })
 }
