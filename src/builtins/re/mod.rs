@@ -236,19 +236,12 @@ fn slice_of(vm: &mut Vm, o: &PyObj, a: usize, b: usize) -> VmResult<PyObj> {
         }
         return Ok(bytes::new(&d[a..b]));
     }
-    let sl = crate::objects::slice::new(
-        int::new_i64(a as i64),
-        int::new_i64(b as i64),
-        ctx().none.clone(),
-    );
-    let r = vm.getitem(o, &sl)?;
-    // A memoryview's slice is a memoryview; CPython's groups are then bytes.
-    if r.is_a::<crate::objects::memoryview::MemoryView>() {
-        if let Some(v) = buffer::to_vec(&r) {
-            return Ok(bytes::new(&v.map_err(Exc::from)?));
-        }
+    // Other bytes-like subjects (bytearray, memoryview, array): groups are bytes.
+    let _ = vm;
+    match buffer::with_bytes(o, |d| bytes::new(&d[a.min(d.len())..b.min(d.len())])) {
+        Some(r) => r.map_err(Exc::from),
+        None => Err(type_error("expected a bytes-like object")),
     }
-    Ok(r)
 }
 
 /// A new str of the characters `a..b` of `v`.
@@ -316,10 +309,14 @@ fn re_error(vm: &mut Vm, msg: &str, pattern: &PyObj, pos: Option<usize>) -> Exc 
         Ok(c) => c,
         Err(e) => return e,
     };
-    let pos = pos.map_or(ctx().none.clone(), |p| int::new_i64(p as i64));
+    // An error without a position (look-behind width) carries no pattern either.
+    let (pattern, pos) = match pos {
+        Some(p) => (pattern.clone(), int::new_i64(p as i64)),
+        None => (ctx().none.clone(), ctx().none.clone()),
+    };
     match vm.call(
         &cls,
-        Args::positional(&[string::new(msg), pattern.clone(), pos]),
+        Args::positional(&[string::new(msg), pattern, pos]),
     ) {
         Ok(e) => Exc(e),
         Err(e) => e,
