@@ -17,6 +17,7 @@ mod gc;
 mod importlib;
 mod io;
 mod iterators;
+mod json;
 mod math;
 mod memoryview_type;
 mod methods_args;
@@ -61,7 +62,7 @@ static OPEN: crate::objects::builtin_function::MethodDef =
     };
 /// The modules `make_module` makes (sys.builtin_module_names), sorted.
 pub const BUILTIN_MODULES: &[&str] = &[
-    "_imp", "_io", "_sre", "array", "builtins", "cmath", "errno", "gc", "io", "math", "os", "posix", "sys",
+    "_imp", "_io", "_json", "_sre", "array", "builtins", "cmath", "errno", "gc", "io", "math", "os", "posix", "sys",
     "time",
 ];
 
@@ -199,6 +200,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         }
         "_imp" => Some(importlib::make(vm)?),
         "_sre" => Some(re::make(vm)?),
+        "_json" => Some(json::make(vm)?),
         _ => None,
     })
 }

@@ -245,7 +245,7 @@ fn slice_of(vm: &mut Vm, o: &PyObj, a: usize, b: usize) -> VmResult<PyObj> {
 }
 
 /// A new str of the characters `a..b` of `v`.
-fn str_slice(v: StrView<'_>, a: usize, b: usize) -> VmResult<PyObj> {
+pub(super) fn str_slice(v: StrView<'_>, a: usize, b: usize) -> VmResult<PyObj> {
     let sub = match v {
         StrView::Ascii(s) => StrView::Ascii(&s[a..b]),
         StrView::Latin1(l) if l[a..b].is_ascii() => {
