@@ -62,8 +62,8 @@ static OPEN: crate::objects::builtin_function::MethodDef =
     };
 /// The modules `make_module` makes (sys.builtin_module_names), sorted.
 pub const BUILTIN_MODULES: &[&str] = &[
-    "_imp", "_io", "_json", "_sre", "array", "builtins", "cmath", "errno", "gc", "io", "math", "os", "posix", "sys",
-    "time",
+    "_imp", "_io", "_json", "_sre", "array", "builtins", "cmath", "errno", "gc", "io", "math",
+    "os", "posix", "sys", "time",
 ];
 
 /// None (a new reference), the result of the methods that return nothing.

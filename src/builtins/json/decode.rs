@@ -168,7 +168,9 @@ pub(super) fn scan(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         parse_constant: opt(&a[7]),
     };
     if idx < 0 {
-        return Err(crate::objects::exceptions::value_error("idx cannot be negative"));
+        return Err(crate::objects::exceptions::value_error(
+            "idx cannot be negative",
+        ));
     }
     let mut depth = 0;
     let r = on_view!(view, s => run(vm, s, view, idx as usize, &o, &mut depth));
@@ -183,7 +185,11 @@ pub(super) fn scan(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 fn starts_with<T: Unit>(s: &[T], i: usize, word: &str) -> bool {
-    i + word.len() <= s.len() && word.bytes().enumerate().all(|(k, b)| s[i + k].cp() == b as u32)
+    i + word.len() <= s.len()
+        && word
+            .bytes()
+            .enumerate()
+            .all(|(k, b)| s[i + k].cp() == b as u32)
 }
 
 /// Parse the value at `i`, which begins an array or object when it returns None.
@@ -418,10 +424,7 @@ fn number<T: Unit>(
             i = e_start;
         }
     }
-    let text: String = s[start..i]
-        .iter()
-        .map(|c| c.cp() as u8 as char)
-        .collect();
+    let text: String = s[start..i].iter().map(|c| c.cp() as u8 as char).collect();
     let v = if is_float {
         match o.parse_float {
             Some(f) => vm.call(f, Args::positional(&[string::new(&text)]))?,

@@ -102,7 +102,9 @@ impl Out {
     pub(super) fn finish(self) -> VmResult<PyObj> {
         let r = match self.wide {
             None => string::try_new(&self.text),
-            Some(w) => string::from_buf(&crate::objects::unicode::view::StrBuf::from_code_points(&w)),
+            Some(w) => {
+                string::from_buf(&crate::objects::unicode::view::StrBuf::from_code_points(&w))
+            }
         };
         r.ok_or_else(crate::objects::exceptions::memory_error)
     }

@@ -88,7 +88,9 @@ fn scanstring(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let end = crate::objects::args::as_ssize_t(&a[1])?;
     let strict = vm.truthy(&a[2])?;
     if end < 0 || end as usize > view.len() {
-        return Err(crate::objects::exceptions::value_error("end is out of bounds"));
+        return Err(crate::objects::exceptions::value_error(
+            "end is out of bounds",
+        ));
     }
     let r = on_view!(view, s => decode::scan_string(s, view, end as usize, strict));
     match r {

@@ -214,10 +214,14 @@ fn held<'a>(o: &'a PyObj, is_text: bool) -> VmResult<Held<'a>> {
         )));
     };
     if is_text && !h.is_str() {
-        return Err(type_error("cannot use a string pattern on a bytes-like object"));
+        return Err(type_error(
+            "cannot use a string pattern on a bytes-like object",
+        ));
     }
     if !is_text && h.is_str() {
-        return Err(type_error("cannot use a bytes pattern on a string-like object"));
+        return Err(type_error(
+            "cannot use a bytes pattern on a string-like object",
+        ));
     }
     Ok(h)
 }
@@ -264,8 +268,10 @@ fn memory() -> Exc {
 /// A str (is_text) or bytes made of code points.
 fn new_text(is_text: bool, cps: &[u32]) -> VmResult<PyObj> {
     if is_text {
-        string::from_buf(&crate::objects::unicode::view::StrBuf::from_code_points(cps))
-            .ok_or_else(memory)
+        string::from_buf(&crate::objects::unicode::view::StrBuf::from_code_points(
+            cps,
+        ))
+        .ok_or_else(memory)
     } else {
         let b: Vec<u8> = cps.iter().map(|&c| c as u8).collect();
         Ok(bytes::new(&b))
@@ -314,10 +320,7 @@ fn re_error(vm: &mut Vm, msg: &str, pattern: &PyObj, pos: Option<usize>) -> Exc 
         Some(p) => (pattern.clone(), int::new_i64(p as i64)),
         None => (ctx().none.clone(), ctx().none.clone()),
     };
-    match vm.call(
-        &cls,
-        Args::positional(&[string::new(msg), pattern, pos]),
-    ) {
+    match vm.call(&cls, Args::positional(&[string::new(msg), pattern, pos])) {
         Ok(e) => Exc(e),
         Err(e) => e,
     }

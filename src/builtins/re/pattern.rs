@@ -29,10 +29,12 @@ fn compile(vm: &mut Vm, pattern: &PyObj, flags: u32) -> VmResult<PyObj> {
     } else if let Some(r) = code_points(pattern) {
         (r?, false)
     } else {
-        return Err(type_error("first argument must be string or compiled pattern"));
+        return Err(type_error(
+            "first argument must be string or compiled pattern",
+        ));
     };
-    let regex =
-        sre::Regex::compile(&cps, is_text, flags, None).map_err(|e| engine_error(vm, e, pattern))?;
+    let regex = sre::Regex::compile(&cps, is_text, flags, None)
+        .map_err(|e| engine_error(vm, e, pattern))?;
     Ok(PyObj::new(
         &types().pattern,
         Pattern {
@@ -161,7 +163,15 @@ fn each_match(
     let mut scratch = sre::Scratch::default();
     let mut at = pos;
     let mut must_advance = false;
-    while let Some(m) = exec(p, &mut scratch, text, at, endpos, Mode::Search, must_advance) {
+    while let Some(m) = exec(
+        p,
+        &mut scratch,
+        text,
+        at,
+        endpos,
+        Mode::Search,
+        must_advance,
+    ) {
         let (b, e) = m.spans[0].expect("a match has a span");
         must_advance = b == e;
         at = e;
@@ -276,7 +286,13 @@ fn scanner_step(o: &PyObj, mode: Mode) -> VmResult<Option<PyObj>> {
             let (b, e) = m.spans[0].expect("a match has a span");
             st.must_advance = b == e;
             st.pos = e;
-            Ok(Some(new_match(&sc.pattern, &sc.string, m, sc.pos0, st.endpos)))
+            Ok(Some(new_match(
+                &sc.pattern,
+                &sc.string,
+                m,
+                sc.pos0,
+                st.endpos,
+            )))
         }
     }
 }
@@ -367,9 +383,7 @@ fn subx(vm: &mut Vm, args: Args<'_>, fname: &str, with_count: bool) -> VmResult<
     // The index the next piece would have in CPython's list of pieces.
     let mut index = 0;
     let mut failure: Option<Exc> = None;
-    let push_text = |out: &mut Vec<u32>, a: usize, b: usize| {
-        on_text!(text, s => out.extend(s[a..b].iter().map(|&c| c as u32)))
-    };
+    let push_text = |out: &mut Vec<u32>, a: usize, b: usize| on_text!(text, s => out.extend((a..b).map(|i| sre::Subject::at(s, i))));
     if count >= 0 {
         each_match(p, text, 0, len, |m| {
             if count != 0 && n >= count {
@@ -542,8 +556,9 @@ fn pat_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
     let p = payload(o)?;
     let r = cut(rt.repr(&p.pattern)?, 200);
     let mut flags = p.regex.flags();
-    if p.regex.is_text() && flags & (sre::flags::LOCALE | sre::flags::UNICODE | sre::flags::ASCII)
-        == sre::flags::UNICODE
+    if p.regex.is_text()
+        && flags & (sre::flags::LOCALE | sre::flags::UNICODE | sre::flags::ASCII)
+            == sre::flags::UNICODE
     {
         flags &= !sre::flags::UNICODE;
     }
@@ -566,15 +581,11 @@ fn pat_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
 fn pat_hash(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
     let p = payload(o)?;
     let h = rt.hash(&p.pattern)?;
-    Ok((h ^ (p.regex.flags() as i64).wrapping_mul(1_000_003)).max(-2) | 0)
+    let h = h ^ (p.regex.flags() as i64).wrapping_mul(1_000_003);
+    Ok(if h == -1 { -2 } else { h })
 }
 
-fn pat_richcompare(
-    rt: &mut dyn Runtime,
-    a: &PyObj,
-    b: &PyObj,
-    op: CompareOp,
-) -> VmResult<PyObj> {
+fn pat_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
     let (Some(x), Some(y)) = (a.get::<Pattern>(), b.get::<Pattern>()) else {
         return Ok(ctx().not_implemented.clone());
     };
