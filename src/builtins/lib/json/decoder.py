@@ -6,6 +6,11 @@ import _json
 
 __all__ = ["JSONDecoder", "JSONDecodeError"]
 
+NaN = float("nan")
+PosInf = float("inf")
+NegInf = float("-inf")
+WHITESPACE_STR = " \t\n\r"
+
 
 class JSONDecodeError(ValueError):
     """A document that is not valid JSON.
@@ -36,7 +41,10 @@ def scanstring(s, end, strict=True):
     return _json.scanstring(s, end, strict, JSONDecodeError)
 
 
-_WHITESPACE = " \t\n\r"
+py_scanstring = scanstring
+
+
+_WHITESPACE = WHITESPACE_STR
 
 
 def _skip(s, i):

@@ -8,6 +8,8 @@ __all__ = ["JSONEncoder"]
 
 encode_basestring = _json.encode_basestring
 encode_basestring_ascii = _json.encode_basestring_ascii
+py_encode_basestring = encode_basestring
+py_encode_basestring_ascii = encode_basestring_ascii
 INFINITY = float("inf")
 
 
