@@ -2,7 +2,7 @@
 //! written. Its checks, messages and output are CPython's (the C encoder's, or with an
 //! indent the Python encoder's, whose messages differ slightly).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::*;
 use crate::bytecode::opcode::CompareOp;
@@ -137,7 +137,8 @@ struct Encoder {
     skipkeys: bool,
     allow_nan: bool,
     ascii: bool,
-    markers: Option<HashSet<usize>>,
+    /// The containers being written (by id; holding them keeps their ids unique).
+    markers: Option<HashMap<usize, PyObj>>,
     out: Out,
     /// Open lists and dicts (the indent level).
     level: usize,
@@ -174,7 +175,7 @@ pub(super) fn encode(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         allow_nan: vm.truthy(&a[7])?,
         ascii: vm.truthy(&a[8])?,
         markers: if vm.truthy(&a[9])? {
-            Some(HashSet::new())
+            Some(HashMap::new())
         } else {
             None
         },
@@ -210,7 +211,7 @@ impl Encoder {
         let Some(m) = &mut self.markers else {
             return Ok(None);
         };
-        if !m.insert(o.id()) {
+        if m.insert(o.id(), o.clone()).is_some() {
             return Err(value_error("Circular reference detected"));
         }
         Ok(Some(o.id()))
@@ -288,8 +289,23 @@ impl Encoder {
         )))
     }
 
-    /// Write `o`, or open its frame.
+    /// Write `o`, or open its frame; a value `default` makes for it is written in
+    /// turn (a loop, not recursion: each `default` result counts one level).
     fn value(&mut self, vm: &mut Vm, o: PyObj, stack: &mut Vec<Frame>) -> VmResult<()> {
+        let mut o = o;
+        while let Some(new) = self.value_once(vm, o, stack)? {
+            o = new;
+        }
+        Ok(())
+    }
+
+    /// Write `o` or open its frame; Some(replacement) when `default` was called.
+    fn value_once(
+        &mut self,
+        vm: &mut Vm,
+        o: PyObj,
+        stack: &mut Vec<Frame>,
+    ) -> VmResult<Option<PyObj>> {
         let c = ctx();
         if o.is(&c.none) {
             self.out.push_str("null");
@@ -313,7 +329,7 @@ impl Encoder {
             };
             if items.is_empty() {
                 self.out.push_str("[]");
-                return Ok(());
+                return Ok(None);
             }
             let marker = self.mark(&o)?;
             self.enter(vm)?;
@@ -328,7 +344,7 @@ impl Encoder {
             let mut items = dict::items(&o).unwrap_or_default();
             if items.is_empty() {
                 self.out.push_str("{}");
-                return Ok(());
+                return Ok(None);
             }
             let marker = self.mark(&o)?;
             self.enter(vm)?;
@@ -354,9 +370,9 @@ impl Encoder {
             let new = vm.call(&default, Args::positional(&[o]))?;
             self.enter(vm)?;
             stack.push(Frame::Default { marker });
-            return self.value(vm, new, stack).map(|_| ());
+            return Ok(Some(new));
         }
-        Ok(())
+        Ok(None)
     }
 
     fn run(&mut self, vm: &mut Vm, root: PyObj) -> VmResult<()> {
