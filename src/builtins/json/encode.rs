@@ -150,10 +150,14 @@ fn opt(o: &PyObj) -> Option<PyObj> {
     (!o.is(&ctx().none)).then(|| o.clone())
 }
 
-fn str_of(o: &PyObj, what: &str) -> VmResult<String> {
-    string::as_str(o)
-        .map(|s| s.into_owned())
-        .ok_or_else(|| type_error(format!("{what} must be a string")))
+/// A str argument; TypeError with CPython's make_encoder() message otherwise.
+fn str_of(o: &PyObj, argno: usize) -> VmResult<String> {
+    string::as_str(o).map(|s| s.into_owned()).ok_or_else(|| {
+        type_error(format!(
+            "make_encoder() argument {argno} must be str, not {}",
+            typeobj::type_name(o)
+        ))
+    })
 }
 
 /// `_json.encode(obj, default, indent, key_separator, item_separator, sort_keys,
@@ -162,14 +166,14 @@ pub(super) fn encode(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let a = args.range("encode", 10, 10)?;
     let indent = match opt(&a[2]) {
-        Some(i) => Some(str_of(&i, "indent")?),
+        Some(i) => Some(str_of(&i, 4)?),
         None => None,
     };
     let mut e = Encoder {
         default: opt(&a[1]),
         indent,
-        key_sep: str_of(&a[3], "key_separator")?,
-        item_sep: str_of(&a[4], "item_separator")?,
+        key_sep: str_of(&a[3], 5)?,
+        item_sep: str_of(&a[4], 6)?,
         sort_keys: vm.truthy(&a[5])?,
         skipkeys: vm.truthy(&a[6])?,
         allow_nan: vm.truthy(&a[7])?,

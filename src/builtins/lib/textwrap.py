@@ -190,6 +190,9 @@ def shorten(text, width, **kwargs):
 def dedent(text):
     """text without the whitespace (spaces and tabs) that starts all of its
     non-blank lines; lines holding only spaces and tabs become empty."""
+    if not isinstance(text, str):
+        raise TypeError("expected string or bytes-like object, got '%s'"
+                        % type(text).__name__)
     lines = text.split("\n")
     margin = None
     for line in lines:

@@ -155,6 +155,9 @@ fn m_expand(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let a = rest.clinic("expand", &["template"], 1)?;
     let template = a[0].expect("required");
     let p = pattern_payload(&m.pattern)?;
+    if code_points(template).is_some() && string::view(template).is_some() != p.regex.is_text() {
+        return Err(super::pattern::join_error(p.regex.is_text(), 0, template));
+    }
     let Some(cps) = code_points(template) else {
         return Err(type_error(format!(
             "decoding to str: need a bytes-like object, {} found",

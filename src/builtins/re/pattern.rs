@@ -50,7 +50,7 @@ pub(super) fn compile_fn(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj
     let vm = Vm::of(rt);
     let a = args.clinic("compile", &["pattern", "flags"], 1)?;
     let flags = match a[1] {
-        Some(f) => as_ssize_t(f)? as u32,
+        Some(f) => crate::objects::args::as_c_int(f)? as u32,
         None => 0,
     };
     compile(vm, a[0].expect("required"), flags)
@@ -325,7 +325,7 @@ enum Repl {
 }
 
 /// The error of joining a piece that is not of the pattern's kind.
-fn join_error(is_text: bool, index: usize, item: &PyObj) -> Exc {
+pub(super) fn join_error(is_text: bool, index: usize, item: &PyObj) -> Exc {
     let t = typeobj::type_name(item);
     type_error(if is_text {
         format!("sequence item {index}: expected str instance, {t} found")
