@@ -18,6 +18,7 @@ mod gc;
 mod importlib;
 mod io;
 mod iterators;
+mod json;
 mod math;
 mod memoryview_type;
 mod methods_args;
@@ -33,6 +34,7 @@ mod methods_tests;
 mod os;
 mod oserror;
 mod random_mod;
+mod re;
 mod sha512;
 mod struct_mod;
 mod structseq;
@@ -68,7 +70,9 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "_collections",
     "_imp",
     "_io",
+    "_json",
     "_random",
+    "_sre",
     "_struct",
     "array",
     "builtins",
@@ -176,6 +180,7 @@ pub fn install(vm: &mut Vm) {
         type_methods::install();
         collections_mod::install_types();
         random_mod::install_types();
+        re::install_types();
         install_methods(vm);
     }
 }
@@ -221,6 +226,8 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "_struct" => Some(struct_mod::make(vm)?),
         "_collections" => Some(collections_mod::make(vm)?),
         "_random" => Some(random_mod::make(vm)?),
+        "_sre" => Some(re::make(vm)?),
+        "_json" => Some(json::make(vm)?),
         _ => None,
     })
 }

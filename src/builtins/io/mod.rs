@@ -356,7 +356,7 @@ static NEW_STRINGIO: MethodDef = MethodDef {
 };
 
 /// Read-only properties whose getters are builtin functions.
-fn add_properties(ty: &TypeRef, defs: &'static [MethodDef]) {
+pub(super) fn add_properties(ty: &TypeRef, defs: &'static [MethodDef]) {
     let d = typeobj::type_dict(ty);
     for def in defs {
         let getter = builtin_function::new(def, None, None);
