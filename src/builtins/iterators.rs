@@ -463,6 +463,9 @@ fn reversed_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             return Ok(r);
         }
     }
+    if let Some(r) = seq.get::<Range>().filter(|_| !seq.vtable().heap_type) {
+        return reversed_range(r);
+    }
     let seq_ty = seq.type_obj();
     let ty_slots = slots_of_type(&seq_ty);
     let protocol = ty_slots.subscript.get().is_some()
@@ -488,9 +491,6 @@ fn reversed_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
                 seq: Some(seq.clone()),
             },
         ));
-    }
-    if let Some(r) = seq.get::<Range>() {
-        return reversed_range(r);
     }
     // A dict, or a view of one (their __reversed__).
     let (d, kind) = match seq.get::<dict::DictView>() {

@@ -22,6 +22,11 @@ use crate::vm::Vm;
 
 /// The methods of dict.
 pub static METHODS: &[MethodDef] = &[
+    // A method as well as the subscript slot (CPython's METH_COEXIST).
+    MethodDef {
+        name: "__getitem__",
+        func: getitem_method,
+    },
     MethodDef {
         name: "get",
         func: get,
@@ -78,6 +83,7 @@ static FROMKEYS: MethodDef = MethodDef {
 pub fn install(vm: &mut Vm) {
     let c = ctx();
     crate::objects::typeobj::add_methods(&c.dict_type, METHODS);
+    install_slots();
     // A classmethod, so `D.fromkeys(...)` makes a D for a subclass D of dict.
     let inner = builtin_function::new(&FROMKEYS, None, None);
     let f = PyObj::new(
@@ -609,4 +615,62 @@ fn sizeof(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (d, args) = this(&args);
     args.none("__sizeof__")?;
     Ok(crate::objects::int::new_i64(d.sizeof() as i64 - 16))
+}
+
+// ----- subscripts (mp_subscript / mp_ass_subscript) ----------------------------------
+
+/// dict.__getitem__(key).
+fn getitem_method(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, rest) = this(&args);
+    let a = rest.range("__getitem__", 1, 1)?;
+    subscript(rt, s, &a[0])
+}
+
+/// d[key] (dict_subscript): a subclass's `__missing__` answers for absent keys.
+fn subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    if let Some(v) = vm.dict_get(o, key)? {
+        return Ok(v);
+    }
+    if o.vtable().heap_type {
+        if let Some(r) = vm.call_special(o, "__missing__", std::slice::from_ref(key))? {
+            return Ok(r);
+        }
+    }
+    Err(key_error(key.clone()))
+}
+
+/// d[key] = v, del d[key] (dict_ass_sub).
+fn ass_subscript(
+    rt: &mut dyn Runtime,
+    o: &PyObj,
+    key: &PyObj,
+    value: Option<PyObj>,
+) -> VmResult<()> {
+    let vm = Vm::of(rt);
+    match value {
+        Some(v) => vm.dict_set(o, key.clone(), v),
+        None => match vm.dict_del(o, key)? {
+            Some(old) => {
+                drop(old);
+                Ok(())
+            }
+            None => Err(key_error(key.clone())),
+        },
+    }
+}
+
+/// dict's subscript slots (after its methods, so `__getitem__` stays the method).
+pub fn install_slots() {
+    let t = &ctx().dict_type;
+    typeobj::add_slot(
+        t,
+        typeobj::slots::SlotId::subscript,
+        typeobj::slots::AnySlot::Binary(subscript),
+    );
+    typeobj::add_slot(
+        t,
+        typeobj::slots::SlotId::ass_subscript,
+        typeobj::slots::AnySlot::AssSub(ass_subscript),
+    );
 }

@@ -11,12 +11,18 @@ use crate::objects::builtin_function::MethodDef;
 use crate::objects::exceptions;
 use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::runtime::Runtime;
-use crate::objects::{ctx, int, list};
+use crate::objects::typeobj::slots::{AnySlot, SlotId};
+use crate::objects::{ctx, int, list, slice, typeobj};
 use crate::vm::ops::compare_bool;
 use crate::vm::Vm;
 
 /// The methods of list.
 pub static METHODS: &[MethodDef] = &[
+    // A method as well as the subscript slot (CPython's METH_COEXIST).
+    MethodDef {
+        name: "__getitem__",
+        func: getitem_method,
+    },
     MethodDef {
         name: "append",
         func: append,
@@ -472,4 +478,143 @@ fn apply_permutation<T>(v: &mut [T], order: &[usize]) {
             i = src;
         }
     }
+}
+
+// ----- subscripts (mp_subscript / mp_ass_subscript) ----------------------------------
+
+/// A list borrowed by an operation in progress.
+fn busy_op() -> Exc {
+    exceptions::named("RuntimeError", "list modified during operation")
+}
+
+/// list.__getitem__(i).
+fn getitem_method(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, rest) = this(&args);
+    let a = rest.range("__getitem__", 1, 1)?;
+    subscript(rt, s, &a[0])
+}
+
+/// list[i], list[a:b:c] (list_subscript).
+fn subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
+    let key = slice::index_key(rt, key)?;
+    let l = list::borrow(o).ok_or_else(busy_op)?;
+    let len = l.0.len();
+    if let Some(i) = slice::seq_index(&key, len, "list index out of range")? {
+        return Ok(l.0[i].clone());
+    }
+    if let Some(s) = key.get::<slice::Slice>() {
+        let (pos, _, _) = slice::positions(s, len)?;
+        return Ok(list::new_exact(
+            pos.into_iter().map(|i| l.0[i].clone()).collect(),
+        ));
+    }
+    Err(slice::bad_index("list", &key))
+}
+
+/// list[i] = v, list[a:b:c] = items, del list[i], del list[a:b:c]
+/// (list_ass_subscript), with list_resize's growth and shrinking.
+fn ass_subscript(
+    rt: &mut dyn Runtime,
+    o: &PyObj,
+    key: &PyObj,
+    value: Option<PyObj>,
+) -> VmResult<()> {
+    let key = slice::index_key(rt, key)?;
+    let len = list::borrow(o).ok_or_else(busy_op)?.0.len();
+    if let Some(i) = slice::seq_index(&key, len, "list assignment index out of range")? {
+        let mut l = list::borrow_mut(o).ok_or_else(busy_op)?;
+        let old = match value {
+            Some(v) => std::mem::replace(&mut l.0[i], v),
+            None => {
+                let old = l.0.remove(i);
+                let n = l.0.len();
+                list::list_resize(&mut l.0, n)?;
+                old
+            }
+        };
+        drop(l);
+        drop(old);
+        return Ok(());
+    }
+    if let Some(s) = key.get::<slice::Slice>() {
+        let items = match value {
+            Some(v) => Some(rt.collect_iter(&v)?),
+            None => None,
+        };
+        return assign_slice(o, s, items);
+    }
+    Err(slice::bad_index("list", &key))
+}
+
+/// `l[slice] = items` (or `del l[slice]` when `items` is None), as CPython's
+/// list_ass_slice.
+fn assign_slice(o: &PyObj, s: &slice::Slice, items: Option<Vec<PyObj>>) -> VmResult<()> {
+    let mut l = list::borrow_mut(o).ok_or_else(busy_op)?;
+    let len = l.0.len();
+    let (start, stop, step) = slice::parts(s)?;
+    let (lo, hi, n) = slice::adjust_indices(len as i64, start, stop, step);
+    let removed: Vec<PyObj>;
+    if step == 1 {
+        let lo = lo as usize;
+        let hi = (hi.max(lo as i64)) as usize;
+        let new = items.unwrap_or_default();
+        if lo == 0 && hi == len && new.is_empty() {
+            removed = std::mem::take(&mut l.0);
+        } else {
+            let d = new.len() as i64 - (hi - lo) as i64;
+            if d > 0 {
+                list::list_resize(&mut l.0, (len as i64 + d) as usize)?;
+            }
+            removed = l.0.splice(lo..hi, new).collect();
+            if d < 0 {
+                let n = l.0.len();
+                list::list_resize(&mut l.0, n)?;
+            }
+        }
+    } else {
+        let pos: Vec<usize> = (0..n).map(|i| (lo + i * step) as usize).collect();
+        match items {
+            Some(new) => {
+                if new.len() != pos.len() {
+                    return Err(exceptions::value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        new.len(),
+                        pos.len()
+                    )));
+                }
+                removed = pos
+                    .iter()
+                    .zip(new)
+                    .map(|(&p, v)| std::mem::replace(&mut l.0[p], v))
+                    .collect();
+            }
+            None => {
+                let mut sorted = pos.clone();
+                sorted.sort_unstable();
+                let mut i = 0usize;
+                let mut k = 0usize;
+                let gone: Vec<PyObj> =
+                    l.0.extract_if(.., |_| {
+                        let hit = k < sorted.len() && sorted[k] == i;
+                        k += usize::from(hit);
+                        i += 1;
+                        hit
+                    })
+                    .collect();
+                let n = l.0.len();
+                list::list_resize(&mut l.0, n)?;
+                removed = gone;
+            }
+        }
+    }
+    drop(l);
+    drop(removed);
+    Ok(())
+}
+
+/// list's subscript slots (after its methods, so `__getitem__` stays the method).
+pub fn install_slots() {
+    let t = &ctx().list_type;
+    typeobj::add_slot(t, SlotId::subscript, AnySlot::Binary(subscript));
+    typeobj::add_slot(t, SlotId::ass_subscript, AnySlot::AssSub(ass_subscript));
 }

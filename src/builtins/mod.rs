@@ -190,6 +190,7 @@ fn install_methods(vm: &mut Vm) {
     let c = ctx();
     crate::objects::typeobj::add_methods(&c.str_type, methods_str::METHODS);
     crate::objects::typeobj::add_methods(&c.list_type, methods_list::METHODS);
+    methods_list::install_slots();
     crate::objects::typeobj::add_methods(&c.set_type, methods_set::SET_METHODS);
     crate::objects::typeobj::add_methods(&c.frozenset_type, methods_set::FROZENSET_METHODS);
     methods_dict::install(vm);

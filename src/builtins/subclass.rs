@@ -202,29 +202,6 @@ fn recv_any<'a>(args: &Args<'a>, name: &str) -> VmResult<(&'a PyObj, Args<'a>)> 
     Ok((s, rest))
 }
 
-fn w_getitem(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = recv_any(&args, "__getitem__")?;
-    let a = rest.range("__getitem__", 1, 1)?;
-    vm.without_dispatch(s, |vm| vm.getitem(s, &a[0]))
-}
-
-fn w_setitem(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = recv_any(&args, "__setitem__")?;
-    let a = rest.range("__setitem__", 2, 2)?;
-    vm.without_dispatch(s, |vm| vm.setitem(s, &a[0], a[1].clone()))?;
-    none()
-}
-
-fn w_delitem(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = recv_any(&args, "__delitem__")?;
-    let a = rest.range("__delitem__", 1, 1)?;
-    vm.without_dispatch(s, |vm| vm.delitem(s, &a[0]))?;
-    none()
-}
-
 fn w_format(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (s, rest) = recv_any(&args, "__format__")?;
@@ -245,14 +222,8 @@ macro_rules! defs {
 }
 
 static COMMON: &[MethodDef] = defs!["__format__" => w_format];
-static SEQUENCE: &[MethodDef] = defs!["__getitem__" => w_getitem];
-static LIST_ONLY: &[MethodDef] = defs![
-    "__init__" => list_init, "__setitem__" => w_setitem, "__delitem__" => w_delitem,
-];
-static DICT_ONLY: &[MethodDef] = defs![
-    "__init__" => dict_init, "__getitem__" => w_getitem, "__setitem__" => w_setitem,
-    "__delitem__" => w_delitem,
-];
+static LIST_ONLY: &[MethodDef] = defs!["__init__" => list_init];
+static DICT_ONLY: &[MethodDef] = defs!["__init__" => dict_init];
 static SET_ONLY: &[MethodDef] = defs!["__init__" => set_init];
 
 /// Put the slot wrappers and the `__init__`s in the built-in types' dicts.
@@ -261,9 +232,9 @@ pub fn install(vm: &mut Vm) {
     let table: [(&TypeRef, &[&'static [MethodDef]]); 8] = [
         (&c.int_type, &[COMMON]),
         (&c.float_type, &[COMMON]),
-        (&c.str_type, &[COMMON, SEQUENCE]),
-        (&c.list_type, &[COMMON, SEQUENCE, LIST_ONLY]),
-        (&c.tuple_type, &[COMMON, SEQUENCE]),
+        (&c.str_type, &[COMMON]),
+        (&c.list_type, &[COMMON, LIST_ONLY]),
+        (&c.tuple_type, &[COMMON]),
         (&c.dict_type, &[COMMON, DICT_ONLY]),
         (&c.set_type, &[COMMON, SET_ONLY]),
         (&c.frozenset_type, &[COMMON]),

@@ -160,8 +160,28 @@ pub const SLOTS: SlotTable = SlotTable {
     length: Some(range_len),
     bool: Some(range_bool),
     contains: Some(range_contains),
+    subscript: Some(range_subscript),
     ..SlotTable::EMPTY
 };
+
+/// range[i], range[a:b:c] (a new range).
+fn range_subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
+    let key = super::slice::index_key(rt, key)?;
+    let Some((start, step, n)) = parts(o) else {
+        return Err(super::exceptions::named("OverflowError", "range too large"));
+    };
+    if let Some(i) = super::slice::seq_index(&key, n as usize, "range object index out of range")? {
+        return Ok(super::int::new_i64(start + i as i64 * step));
+    }
+    if let Some(s) = key.get::<super::slice::Slice>() {
+        let (a, b, st) = super::slice::parts(s)?;
+        let (a, _, len) = super::slice::adjust_indices(n, a, b, st);
+        let new_start = start + a * step;
+        let new_step = step * st;
+        return Ok(new(new_start, new_start + len * new_step, new_step));
+    }
+    Err(super::slice::bad_index("range", &key))
+}
 
 fn range_iter_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
     let r = it.get::<RangeIter>().expect("a range iterator");

@@ -5,7 +5,7 @@ use crate::heap::{Payload, PyObj, Visit};
 
 use super::context::ctx;
 use crate::bytecode::opcode::CompareOp;
-use crate::objects::exceptions::VmResult;
+use crate::objects::exceptions::{self, VmResult};
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::SlotTable;
 
@@ -71,6 +71,100 @@ pub fn adjust_indices(
         0
     };
     (start, stop, n)
+}
+
+/// A slice's (start, stop, step) as optional integers; step 0 is a ValueError.
+pub fn parts(s: &Slice) -> VmResult<(Option<i64>, Option<i64>, i64)> {
+    let conv = |o: &PyObj| -> VmResult<Option<i64>> {
+        if o.is(&ctx().none) {
+            return Ok(None);
+        }
+        match super::int::value(o) {
+            Some(v) => Ok(Some(v.to_i64().unwrap_or(if v.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            }))),
+            None => Err(exceptions::type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
+        }
+    };
+    let step = conv(&s.step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(exceptions::value_error("slice step cannot be zero"));
+    }
+    Ok((conv(&s.start)?, conv(&s.stop)?, step))
+}
+
+/// The positions a slice selects in a sequence of `len` items, its start and step.
+pub fn positions(s: &Slice, len: usize) -> VmResult<(Vec<usize>, i64, i64)> {
+    let (start, stop, step) = parts(s)?;
+    let (start, _, n) = adjust_indices(len as i64, start, stop, step);
+    let pos = (0..n).map(|i| (start + i * step) as usize).collect();
+    Ok((pos, start, step))
+}
+
+/// A sequence index: an int, wrapped once if negative; IndexError (`msg`) outside.
+/// None when `key` is not an int.
+pub fn seq_index(key: &PyObj, len: usize, msg: &str) -> VmResult<Option<usize>> {
+    let Some(v) = super::int::value(key) else {
+        return Ok(None);
+    };
+    let out_of_range = || exceptions::named("IndexError", msg);
+    let Some(mut i) = v.to_i64() else {
+        return Err(if v.bit_length() > 63 {
+            exceptions::named("IndexError", "cannot fit 'int' into an index-sized integer")
+        } else {
+            out_of_range()
+        });
+    };
+    if i < 0 {
+        i += len as i64;
+    }
+    if i < 0 || i >= len as i64 {
+        return Err(out_of_range());
+    }
+    Ok(Some(i as usize))
+}
+
+/// "list indices must be integers or slices, not str".
+pub fn bad_index(what: &str, key: &PyObj) -> exceptions::Exc {
+    exceptions::type_error(format!(
+        "{what} indices must be integers or slices, not {}",
+        super::typeobj::type_name(key)
+    ))
+}
+
+/// The key a built-in sequence indexes with: an object with `__index__` becomes its
+/// int, and so do such parts of a slice (PyNumber_AsSsize_t in CPython's subscripts).
+pub fn index_key(rt: &mut dyn Runtime, key: &PyObj) -> VmResult<PyObj> {
+    if key.vtable().heap_type {
+        return index_part(rt, key);
+    }
+    if let Some(s) = key.get::<Slice>() {
+        let ps = [s.start.clone(), s.stop.clone(), s.step.clone()];
+        if ps.iter().any(|p| p.vtable().heap_type) {
+            let [a, b, c] = ps;
+            return Ok(new(
+                index_part(rt, &a)?,
+                index_part(rt, &b)?,
+                index_part(rt, &c)?,
+            ));
+        }
+    }
+    Ok(key.clone())
+}
+
+fn index_part(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    if !o.vtable().heap_type {
+        return Ok(o.clone());
+    }
+    let key = super::string::intern_str("__index__");
+    if rt.type_lookup(&o.type_obj(), &key)?.is_none() {
+        return Ok(o.clone());
+    }
+    rt.index(o)
 }
 
 fn slice_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {

@@ -431,5 +431,29 @@ pub const SLOTS: SlotTable = SlotTable {
     length: Some(str_len),
     iter: Some(str_iter),
     contains: Some(str_contains),
+    subscript: Some(str_subscript),
     ..SlotTable::EMPTY
 };
+
+/// str[i] (a one-character str), str[a:b:c] (unicode_subscript); a full slice of an
+/// exact str is itself.
+fn str_subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
+    let key = super::slice::index_key(rt, key)?;
+    let v = view(o).expect("a str");
+    if let Some(i) = super::slice::seq_index(&key, v.len(), "string index out of range")? {
+        return Ok(super::iter::char_str(v.char_at(i)));
+    }
+    if let Some(s) = key.get::<super::slice::Slice>() {
+        let (start, stop, step) = super::slice::parts(s)?;
+        let (start, _, n) = super::slice::adjust_indices(v.len() as i64, start, stop, step);
+        if step == 1 && n as usize == v.len() && !o.vtable().heap_type {
+            return Ok(o.clone());
+        }
+        let buf = v.slice(start, step, n.max(0) as usize);
+        return from_buf(&buf).ok_or_else(super::exceptions::memory_error);
+    }
+    Err(super::exceptions::type_error(format!(
+        "string indices must be integers, not '{}'",
+        super::typeobj::type_name(&key)
+    )))
+}

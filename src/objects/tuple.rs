@@ -248,5 +248,23 @@ pub const SLOTS: SlotTable = SlotTable {
     length: Some(tuple_len),
     iter: Some(tuple_iter),
     contains: Some(tuple_contains),
+    subscript: Some(tuple_subscript),
     ..SlotTable::EMPTY
 };
+
+/// tuple[i], tuple[a:b:c] (tuplesubscript); a full slice of an exact tuple is itself.
+fn tuple_subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
+    let key = super::slice::index_key(rt, key)?;
+    let items = items(o).expect("a tuple");
+    if let Some(i) = super::slice::seq_index(&key, items.len(), "tuple index out of range")? {
+        return Ok(items[i].clone());
+    }
+    if let Some(s) = key.get::<super::slice::Slice>() {
+        let (pos, _, step) = super::slice::positions(s, items.len())?;
+        if step == 1 && pos.len() == items.len() && !o.vtable().heap_type {
+            return Ok(o.clone());
+        }
+        return Ok(new(pos.into_iter().map(|i| items[i].clone()).collect()));
+    }
+    Err(super::slice::bad_index("tuple", &key))
+}
