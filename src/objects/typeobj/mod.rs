@@ -131,6 +131,13 @@ impl Payload for TypeInfo {
             }
         }
     }
+    /// A class's cached shared keys (ht_cached_keys), as CPython's type.__sizeof__.
+    fn extra_size(&self) -> usize {
+        self.heap
+            .as_ref()
+            .and_then(|h| h.cached_keys.as_ref())
+            .map_or(0, |k| k.block_size())
+    }
     fn clear_shared(&self, _: &[()]) {
         super::dicttable::bump_type_epoch();
         // type_clear: the dict and the MRO (which holds the class itself).
