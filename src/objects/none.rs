@@ -30,8 +30,14 @@ fn ellipsis_repr(_rt: &mut dyn Runtime, _o: &PyObj) -> VmResult<String> {
 /// NoneType's slots.
 pub const NONE_SLOTS: SlotTable = SlotTable {
     repr: Some(none_repr),
+    bool: Some(none_bool),
     ..SlotTable::EMPTY
 };
+
+/// None is false (none_bool).
+fn none_bool(_rt: &mut dyn Runtime, _o: &PyObj) -> VmResult<bool> {
+    Ok(false)
+}
 
 /// NotImplementedType's slots.
 pub const NOT_IMPLEMENTED_SLOTS: SlotTable = SlotTable {

@@ -387,8 +387,46 @@ fn method_hash(rt: &mut dyn Runtime, m: &PyObj) -> VmResult<i64> {
     Ok(if h == -1 { -2 } else { h })
 }
 
+/// `__name__`, `__qualname__`, `__objclass__` of a slot wrapper.
+fn wrapper_attr(w: &SlotWrapper, n: &str) -> Option<PyObj> {
+    let name = w.def.name;
+    match n {
+        "__name__" => Some(crate::objects::string::intern_str(name)),
+        "__qualname__" => Some(crate::objects::string::new(&format!(
+            "{}.{name}",
+            info(&w.objclass).name
+        ))),
+        "__objclass__" => Some(w.objclass.as_obj().clone()),
+        _ => None,
+    }
+}
+
+fn descriptor_getattro(rt: &mut dyn Runtime, d: &PyObj, name: &PyObj) -> VmResult<PyObj> {
+    let n = crate::objects::string::as_str(name).unwrap_or_default();
+    if let Some(v) = d.get::<SlotWrapper>().and_then(|w| wrapper_attr(w, &n)) {
+        return Ok(v);
+    }
+    rt.generic_getattr(d, name)
+}
+
+fn method_getattro(rt: &mut dyn Runtime, m: &PyObj, name: &PyObj) -> VmResult<PyObj> {
+    let n = crate::objects::string::as_str(name).unwrap_or_default();
+    let (descr, self_) = {
+        let mw = m.get::<MethodWrapper>().expect("a method-wrapper");
+        (mw.descr.clone(), mw.self_.clone())
+    };
+    if n == "__self__" {
+        return Ok(self_);
+    }
+    if let Some(v) = descr.get::<SlotWrapper>().and_then(|w| wrapper_attr(w, &n)) {
+        return Ok(v);
+    }
+    rt.generic_getattr(m, name)
+}
+
 /// wrapper_descriptor's slots.
 pub const DESCRIPTOR_SLOTS: SlotTable = SlotTable {
+    getattro: Some(descriptor_getattro),
     call: Some(descriptor_call),
     descr_get: Some(descriptor_get),
     repr: Some(descriptor_repr),
@@ -397,6 +435,7 @@ pub const DESCRIPTOR_SLOTS: SlotTable = SlotTable {
 
 /// method-wrapper's slots.
 pub const METHOD_SLOTS: SlotTable = SlotTable {
+    getattro: Some(method_getattro),
     call: Some(method_call),
     repr: Some(method_repr),
     richcompare: Some(method_richcompare),
