@@ -10,6 +10,7 @@ import copy
 import keyword
 import sys
 import types
+from types import FunctionType
 
 __all__ = [
     "dataclass", "field", "Field", "FrozenInstanceError", "InitVar", "KW_ONLY",
@@ -327,7 +328,7 @@ def _make_field(cls, name, tp, default_kw_only):
 # ---------------------------------------------------------- writing the methods
 
 def _set_qualname(cls, fn):
-    if isinstance(fn, types.FunctionType):
+    if isinstance(fn, FunctionType):
         fn.__qualname__ = f"{cls.__qualname__}.{fn.__name__}"
     return fn
 

@@ -15,6 +15,7 @@ import functools
 import re as _re
 import sys
 import types
+from types import MethodDescriptorType, MethodWrapperType, WrapperDescriptorType
 
 __all__ = [
     "Annotated", "Any", "Callable", "ClassVar", "Concatenate", "Final", "ForwardRef",
