@@ -127,6 +127,12 @@ pub fn install() {
     typeobj::add_slot(t, SlotId::call, AnySlot::Call(type_call));
     typeobj::add_slot(t, SlotId::getattro, AnySlot::Getattr(type_getattro));
     typeobj::add_slot(t, SlotId::setattro, AnySlot::Setattr(type_setattro));
+    // `int | str`: a types.UnionType.
+    typeobj::add_slot(
+        t,
+        SlotId::or,
+        AnySlot::Binary(crate::objects::uniontype::union_or),
+    );
     typeobj::add_methods(t, METHODS);
     let inner = builtin_function::new(&PREPARE, None, None);
     let f = PyObj::new(
@@ -157,6 +163,7 @@ pub fn install() {
         dict::set_str(&typeobj::type_dict(ty), "__class_getitem__", f).expect("str keys");
     }
     let _ = crate::objects::genericalias::generic_alias_type();
+    let _ = crate::objects::uniontype::union_type();
 }
 
 static CLASS_GETITEM: MethodDef = MethodDef {

@@ -172,6 +172,7 @@ const SLOTS: SlotTable = SlotTable {
     richcompare: Some(richcompare),
     call: Some(call),
     getattro: Some(getattro),
+    or: Some(super::uniontype::union_or),
     ..SlotTable::EMPTY
 };
 

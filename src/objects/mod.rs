@@ -43,5 +43,6 @@ pub mod table_key;
 pub mod tuple;
 pub mod typeobj;
 pub mod unicode;
+pub mod uniontype;
 
 pub use context::ctx;

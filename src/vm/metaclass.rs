@@ -8,7 +8,7 @@ use crate::objects::args::Args;
 use crate::objects::exceptions::{self, VmResult};
 use crate::objects::function::Function;
 use crate::objects::typeobj::{self, TypeInfo};
-use crate::objects::{cell, ctx, dict, method, string, tuple};
+use crate::objects::{cell, ctx, dict, method, string, tuple, uniontype};
 
 use super::call::ArgVec;
 use super::Vm;
@@ -348,6 +348,10 @@ impl Vm {
                 todo.extend(items.iter().rev().cloned());
                 continue;
             }
+            if let Some(items) = uniontype::members(&cls) {
+                todo.extend(items.into_iter().rev());
+                continue;
+            }
             let hit = match TypeRef::from_obj::<TypeInfo>(&cls) {
                 Some(c) if c.as_obj().type_obj().is(&ctx().type_type) => {
                     typeobj::is_subtype(&t, &c)
@@ -377,6 +381,10 @@ impl Vm {
         while let Some(cls) = todo.pop() {
             if let Some(items) = tuple::items(&cls).filter(|_| cls.is_a::<tuple::Tuple>()) {
                 todo.extend(items.iter().rev().cloned());
+                continue;
+            }
+            if let Some(items) = uniontype::members(&cls) {
+                todo.extend(items.into_iter().rev());
                 continue;
             }
             let hit = match TypeRef::from_obj::<TypeInfo>(&cls) {

@@ -10,7 +10,7 @@ __all__ = [
     "MethodDescriptorType", "ClassMethodDescriptorType", "ModuleType", "TracebackType",
     "GetSetDescriptorType", "MemberDescriptorType", "new_class", "resolve_bases",
     "prepare_class", "DynamicClassAttribute", "NoneType", "NotImplementedType",
-    "EllipsisType",
+    "EllipsisType", "GenericAlias", "UnionType",
 ]
 
 
@@ -78,6 +78,8 @@ MemberDescriptorType = type(_Slotted.__dict__["slot"])
 NoneType = type(None)
 NotImplementedType = type(NotImplemented)
 EllipsisType = type(Ellipsis)
+GenericAlias = type(list[int])
+UnionType = type(int | str)
 
 del sys, _f, _g, _C, _Slotted, _cell_factory
 
