@@ -36,6 +36,7 @@ pub(super) fn raw_read(raw: &PyObj, buf: &mut [u8]) -> std::io::Result<usize> {
             lock.consume(n);
             Ok(n)
         }
+        Some(Raw::Stdout | Raw::Stderr) => Err(std::io::Error::from_raw_os_error(9)),
         None => Ok(0),
     }
 }
@@ -49,6 +50,8 @@ pub(super) fn raw_write_all(raw: &PyObj, data: &[u8]) -> std::io::Result<()> {
         .map_err(|_| std::io::Error::other("busy"))?;
     match &mut r.raw {
         Some(Raw::File(f)) => f.write_all(data),
+        Some(Raw::Stderr) => std::io::stderr().write_all(data),
+        Some(Raw::Stdout) => std::io::stdout().write_all(data),
         _ => Err(std::io::Error::from_raw_os_error(9)),
     }
 }
