@@ -250,7 +250,7 @@ fn check_read(vm: &mut Vm, o: &PyObj, what: &str, closed: &str) -> VmResult<()> 
         return Err(unsupported(vm, what));
     }
     if is_closed {
-        return Err(value_error(closed.to_string()));
+        return Err(value_error(closed));
     }
     Ok(())
 }

@@ -7,7 +7,10 @@
 //! `tell()` is always the byte position of the next character, as CPython's cookie is
 //! for these encodings. sys.stdin / stdout / stderr are TextIOWrappers too; writes to
 //! stdout go to the VM's own output buffer (the one print() fills) so their order is
-//! kept. `_io.StringIO` is an in-memory text file.
+//! kept (text is held in CPython's 8192-byte pending chunk, so `sys.stdout.buffer`
+//! writes land where CPython's do). `open(..., 'b')` returns the buffered object,
+//! whose byte methods are in bufio.rs. `_io.StringIO` and `_io.BytesIO` are
+//! in-memory files.
 //!
 //! A file is flushed and closed when its count reaches zero (Payload::before_free).
 
@@ -298,6 +301,14 @@ pub(super) fn check_open_raw(s: &TextState) -> VmResult<()> {
         return Err(closed_error_raw());
     }
     Ok(())
+}
+
+/// A property or method of `ty` got an object of another type.
+pub(super) fn wrong_self(o: &PyObj, ty: &str) -> Exc {
+    type_error(format!(
+        "descriptor for '{ty}' objects doesn't apply to a '{}' object",
+        typeobj::type_name(o)
+    ))
 }
 
 pub(super) fn busy() -> Exc {

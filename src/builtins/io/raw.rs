@@ -7,7 +7,7 @@ use super::*;
 
 pub(super) fn raw_state(raw: &PyObj) -> VmResult<RefMut<'_, RawState>> {
     raw.get::<FileIO>()
-        .expect("a buffered object wraps a FileIO")
+        .ok_or_else(|| wrong_self(raw, "_io.FileIO"))?
         .st
         .try_borrow_mut()
         .map_err(|_| busy())
@@ -16,7 +16,7 @@ pub(super) fn raw_state(raw: &PyObj) -> VmResult<RefMut<'_, RawState>> {
 pub(super) fn raw_read(raw: &PyObj, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut r = raw
         .get::<FileIO>()
-        .expect("FileIO")
+        .ok_or_else(|| std::io::Error::other("not a FileIO"))?
         .st
         .try_borrow_mut()
         .map_err(|_| std::io::Error::other("busy"))?;
@@ -44,7 +44,7 @@ pub(super) fn raw_read(raw: &PyObj, buf: &mut [u8]) -> std::io::Result<usize> {
 pub(super) fn raw_write_all(raw: &PyObj, data: &[u8]) -> std::io::Result<()> {
     let mut r = raw
         .get::<FileIO>()
-        .expect("FileIO")
+        .ok_or_else(|| std::io::Error::other("not a FileIO"))?
         .st
         .try_borrow_mut()
         .map_err(|_| std::io::Error::other("busy"))?;
@@ -59,7 +59,7 @@ pub(super) fn raw_write_all(raw: &PyObj, data: &[u8]) -> std::io::Result<()> {
 pub(super) fn raw_seek(raw: &PyObj, pos: SeekFrom) -> std::io::Result<u64> {
     let mut r = raw
         .get::<FileIO>()
-        .expect("FileIO")
+        .ok_or_else(|| std::io::Error::other("not a FileIO"))?
         .st
         .try_borrow_mut()
         .map_err(|_| std::io::Error::other("busy"))?;

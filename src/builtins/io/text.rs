@@ -209,7 +209,7 @@ pub(super) fn reading<'a>(vm: &mut Vm, s: &'a TextState) -> VmResult<&'a PyObj> 
 
 pub(super) fn buf_state(b: &PyObj) -> VmResult<RefMut<'_, BufState>> {
     b.get::<Buffered>()
-        .expect("Buffered")
+        .ok_or_else(|| wrong_self(b, "_io.BufferedReader"))?
         .st
         .try_borrow_mut()
         .map_err(|_| busy())
