@@ -116,7 +116,7 @@ fn print(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     };
     let to_stdout = file.is_none_or(|f| vm.std_streams[0].as_ref().is_some_and(|s| s.is(f)));
     let to_stderr = file.is_some_and(|f| vm.is_stderr(f));
-    if to_stdout || to_stderr {
+    if to_stderr {
         let mut out = String::new();
         for (i, o) in args.pos().iter().enumerate() {
             if i > 0 {
@@ -125,12 +125,19 @@ fn print(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             out.push_str(&vm.str(o)?);
         }
         out.push_str(&end);
-        if to_stderr {
-            vm.flush();
-            eprint!("{out}");
-        } else {
-            vm.write_stdout(&out);
+        vm.flush();
+        eprint!("{out}");
+    } else if to_stdout {
+        // Piece by piece, as CPython's print calls write: where the text layer's
+        // chunks end decides how text and sys.stdout.buffer writes interleave.
+        for (i, o) in args.pos().iter().enumerate() {
+            if i > 0 {
+                vm.write_stdout(&sep);
+            }
+            let s = vm.str(o)?;
+            vm.write_stdout(&s);
         }
+        vm.write_stdout(&end);
     } else if file.is_some_and(super::io::is_file_text) {
         // An open() text file: its write without a method call per piece.
         let f = file.expect("a file");

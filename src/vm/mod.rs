@@ -82,6 +82,10 @@ pub struct Vm {
     pub std_streams: [Option<PyObj>; 2],
     /// Buffered standard output (flushed before exit and before input()).
     pub out: std::io::BufWriter<std::io::Stdout>,
+    /// Text written to sys.stdout and not yet passed to `out` (CPython's
+    /// TextIOWrapper pending bytes: moved on when a chunk fills or on flush), so
+    /// `sys.stdout.buffer.write` lands before earlier text as it does in CPython.
+    pub(crate) text_pending: Vec<u8>,
     /// The object (by id) whose next special-method dispatch is skipped: set by the
     /// built-in types' slot wrappers (`list.__repr__(a)`) so the operation they run
     /// takes the built-in path for `a` even when `a`'s class overrides it.
@@ -111,6 +115,7 @@ impl Vm {
             repr_active: Vec::new(),
             std_streams: [None, None],
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            text_pending: Vec::new(),
             bypass: None,
             type_cache: ops::TypeCache::default(),
             library,
@@ -158,6 +163,29 @@ impl Vm {
 
     /// Flush buffered standard output.
     pub fn flush(&mut self) {
+        use std::io::Write;
+        self.flush_text_pending();
+        let _ = self.out.flush();
+    }
+
+    /// Pass the pending text of sys.stdout to its buffer (`out`).
+    pub fn flush_text_pending(&mut self) {
+        use std::io::Write;
+        if !self.text_pending.is_empty() {
+            let _ = self.out.write_all(&self.text_pending);
+            self.text_pending.clear();
+        }
+    }
+
+    /// sys.stdout.buffer.write: bytes straight to the buffer, after what it holds
+    /// and before the text still pending.
+    pub fn write_stdout_bytes(&mut self, b: &[u8]) {
+        use std::io::Write;
+        let _ = self.out.write_all(b);
+    }
+
+    /// sys.stdout.buffer.flush: the buffer only (pending text stays pending).
+    pub fn flush_stdout_buffer(&mut self) {
         use std::io::Write;
         let _ = self.out.flush();
     }

@@ -1,9 +1,9 @@
-//! `_io.FileIO` and the buffered objects as Python sees them (what works without
-//! bytes: names, modes, closing, flags).
+//! `_io.FileIO` and the buffered objects as Python sees them: repr, names, modes,
+//! closing, flags (their byte methods are in bufio.rs).
 
 use super::*;
 
-// ----- FileIO and buffered objects: what works without bytes ------------------------
+// ----- FileIO and buffered objects: attributes and closing ---------------------------
 
 pub(super) fn raw_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
     let vm = Vm::of(rt);
@@ -96,19 +96,6 @@ pub(super) fn bin_close(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj>
     Ok(none())
 }
 
-pub(super) fn bin_flush(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (o, _) = split(&args);
-    if is_closed_raw(&raw_obj(&o)?) {
-        return Err(value_error("flush of closed file"));
-    }
-    if o.is_a::<Buffered>() {
-        let mut bs = buf_state(&o)?;
-        flush_buf(&mut bs).map_err(|e| io_err(vm, &e))?;
-    }
-    Ok(none())
-}
-
 pub(super) fn bin_enter(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (o, _) = split(&args);
     if is_closed_raw(&raw_obj(&o)?) {
@@ -122,23 +109,31 @@ pub(super) fn bin_exit(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> 
     bin_close(rt, Args::positional(&[o]))
 }
 
-pub(super) fn bin_flags(o: &PyObj) -> VmResult<(bool, bool)> {
+/// readable() / writable(): a buffered object answers False for what its kind lacks
+/// without asking whether it is closed; a FileIO asks first.
+fn bin_flag(o: &PyObj, want_write: bool) -> VmResult<bool> {
     let raw = raw_obj(o)?;
     let r = raw_state(&raw)?;
-    if r.raw.is_none() {
-        return Err(closed_error());
+    let flag = if want_write { r.writable } else { r.readable };
+    if !flag && o.is_a::<Buffered>() {
+        return Ok(false);
     }
-    Ok((r.readable, r.writable))
+    if r.raw.is_none() {
+        return Err(closed_error_raw());
+    }
+    Ok(flag)
 }
 
 pub(super) fn bin_readable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    no_args(&args, "readable")?;
     let (o, _) = split(&args);
-    Ok(bool_obj(bin_flags(&o)?.0))
+    Ok(bool_obj(bin_flag(&o, false)?))
 }
 
 pub(super) fn bin_writable(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    no_args(&args, "writable")?;
     let (o, _) = split(&args);
-    Ok(bool_obj(bin_flags(&o)?.1))
+    Ok(bool_obj(bin_flag(&o, true)?))
 }
 
 pub(super) fn bin_fileno(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
@@ -146,11 +141,7 @@ pub(super) fn bin_fileno(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyOb
     let raw = raw_obj(&o)?;
     let r = raw_state(&raw)?;
     match &r.raw {
-        Some(Raw::File(f)) => {
-            use std::os::fd::AsRawFd;
-            Ok(int::new_i64(f.as_raw_fd() as i64))
-        }
-        Some(Raw::Stdin) => Ok(int::new_i64(0)),
-        None => Err(closed_error()),
+        Some(raw) => Ok(int::new_i64(raw.fileno())),
+        None => Err(closed_error_raw()),
     }
 }

@@ -7,7 +7,10 @@
 //! `tell()` is always the byte position of the next character, as CPython's cookie is
 //! for these encodings. sys.stdin / stdout / stderr are TextIOWrappers too; writes to
 //! stdout go to the VM's own output buffer (the one print() fills) so their order is
-//! kept. `_io.StringIO` is an in-memory text file.
+//! kept (text is held in CPython's 8192-byte pending chunk, so `sys.stdout.buffer`
+//! writes land where CPython's do). `open(..., 'b')` returns the buffered object,
+//! whose byte methods are in bufio.rs. `_io.StringIO` and `_io.BytesIO` are
+//! in-memory files.
 //!
 //! A file is flushed and closed when its count reaches zero (Payload::before_free).
 
@@ -16,12 +19,16 @@ use std::fs::File;
 use std::io::{IsTerminal, Read, Seek, SeekFrom, Write};
 
 mod binary;
+mod bufio;
+mod bytesio;
 mod open;
 mod raw;
 mod stringio;
 mod text;
 
 use binary::*;
+use bufio::*;
+use bytesio::*;
 pub use open::{fs_path, fspath, open, std_streams};
 use raw::*;
 use stringio::*;
@@ -56,6 +63,31 @@ pub(super) fn none() -> PyObj {
 enum Raw {
     File(File),
     Stdin,
+    /// sys.stdout.buffer.raw: writes go through the VM's output buffer.
+    Stdout,
+    Stderr,
+}
+
+impl Raw {
+    /// The file descriptor.
+    fn fileno(&self) -> i64 {
+        use std::os::fd::AsRawFd;
+        match self {
+            Raw::File(f) => f.as_raw_fd() as i64,
+            Raw::Stdin => 0,
+            Raw::Stdout => 1,
+            Raw::Stderr => 2,
+        }
+    }
+
+    fn isatty(&self) -> bool {
+        match self {
+            Raw::File(f) => f.is_terminal(),
+            Raw::Stdin => std::io::stdin().is_terminal(),
+            Raw::Stdout => std::io::stdout().is_terminal(),
+            Raw::Stderr => std::io::stderr().is_terminal(),
+        }
+    }
 }
 
 /// `_io.FileIO`.
@@ -136,6 +168,8 @@ enum Std {
 pub(super) struct TextState {
     /// The buffered object (None for stdout / stderr, which write through the VM).
     buffer: Option<PyObj>,
+    /// sys.stdout.buffer / sys.stderr.buffer (the text layer does not use them).
+    std_buffer: Option<PyObj>,
     std: Std,
     /// `name` for the standard streams (files take their FileIO's).
     name: Option<PyObj>,
@@ -158,7 +192,10 @@ impl Payload for TextIO {
     const GC: bool = true;
     fn traverse(&self, _: &[()], visit: Visit<'_>) {
         if let Ok(s) = self.st.try_borrow() {
-            for o in [&s.buffer, &s.name, &s.mode].into_iter().flatten() {
+            for o in [&s.buffer, &s.std_buffer, &s.name, &s.mode]
+                .into_iter()
+                .flatten()
+            {
                 visit(o);
             }
             visit(&s.encoding);
@@ -189,6 +226,26 @@ impl Payload for StringIO {
     }
 }
 
+/// `_io.BytesIO`.
+pub struct BytesIO {
+    st: RefCell<BytesState>,
+}
+
+pub(super) struct BytesState {
+    buf: Vec<u8>,
+    pos: usize,
+    closed: bool,
+}
+
+impl Payload for BytesIO {
+    type Item = ();
+    const NAME: &'static str = "BytesIO";
+    const GC: bool = true;
+    fn extra_size(&self) -> usize {
+        self.st.try_borrow().map_or(0, |s| s.buf.capacity())
+    }
+}
+
 // ----- types ------------------------------------------------------------------------
 
 /// The io types of this thread.
@@ -199,6 +256,7 @@ pub struct IoTypes {
     pub buffered_random: TypeRef,
     pub text_io: TypeRef,
     pub string_io: TypeRef,
+    pub bytes_io: TypeRef,
 }
 
 pub(super) fn new_type<T: Payload>(name: &'static str) -> TypeRef {
@@ -217,6 +275,7 @@ thread_local! {
         buffered_random: new_type::<Buffered>("_io.BufferedRandom"),
         text_io: new_type::<TextIO>("_io.TextIOWrapper"),
         string_io: new_type::<StringIO>("_io.StringIO"),
+        bytes_io: new_type::<BytesIO>("_io.BytesIO"),
     }));
 }
 
@@ -242,6 +301,14 @@ pub(super) fn check_open_raw(s: &TextState) -> VmResult<()> {
         return Err(closed_error_raw());
     }
     Ok(())
+}
+
+/// A property or method of `ty` got an object of another type.
+pub(super) fn wrong_self(o: &PyObj, ty: &str) -> Exc {
+    type_error(format!(
+        "descriptor for '{ty}' objects doesn't apply to a '{}' object",
+        typeobj::type_name(o)
+    ))
 }
 
 pub(super) fn busy() -> Exc {
@@ -312,9 +379,39 @@ static BIN_METHODS: &[MethodDef] = defs! {
     "flush" => bin_flush,
     "readable" => bin_readable,
     "writable" => bin_writable,
+    "seekable" => bin_seekable,
+    "isatty" => bin_isatty,
     "fileno" => bin_fileno,
+    "readline" => bin_readline,
+    "readlines" => bin_readlines,
+    "write" => bin_write,
+    "writelines" => bin_writelines,
+    "seek" => bin_seek,
+    "tell" => bin_tell,
+    "truncate" => bin_truncate,
     "__enter__" => bin_enter,
     "__exit__" => bin_exit,
+};
+
+static BUFFERED_METHODS: &[MethodDef] = defs! {
+    "read" => buf_read,
+    "read1" => buf_read1,
+    "readinto" => buf_readinto,
+    "readinto1" => buf_readinto1,
+};
+
+static PEEK_METHODS: &[MethodDef] = defs! {
+    "peek" => buf_peek,
+};
+
+static FILEIO_METHODS: &[MethodDef] = defs! {
+    "read" => fio_read,
+    "readall" => fio_readall,
+    "readinto" => fio_readinto,
+};
+
+static FILEIO_PROPS: &[MethodDef] = defs! {
+    "closefd" => fio_closefd,
 };
 
 static BIN_PROPS: &[MethodDef] = defs! {
@@ -348,6 +445,37 @@ static SIO_METHODS: &[MethodDef] = defs! {
 
 static SIO_PROPS: &[MethodDef] = defs! {
     "closed" => sio_closed,
+};
+
+static BIO_METHODS: &[MethodDef] = defs! {
+    "getvalue" => bio_getvalue,
+    "read" => bio_read,
+    "read1" => bio_read,
+    "readinto" => bio_readinto,
+    "readline" => bio_readline,
+    "readlines" => bio_readlines,
+    "write" => bio_write,
+    "writelines" => bio_writelines,
+    "seek" => bio_seek,
+    "tell" => bio_tell,
+    "truncate" => bio_truncate,
+    "close" => bio_close,
+    "flush" => bio_flush,
+    "readable" => bio_true,
+    "writable" => bio_true,
+    "seekable" => bio_true,
+    "isatty" => bio_isatty,
+    "__enter__" => bio_enter,
+    "__exit__" => bio_exit,
+};
+
+static BIO_PROPS: &[MethodDef] = defs! {
+    "closed" => bio_closed,
+};
+
+static NEW_BYTESIO: MethodDef = MethodDef {
+    name: "BytesIO",
+    func: new_bytesio,
 };
 
 static NEW_STRINGIO: MethodDef = MethodDef {
@@ -390,9 +518,18 @@ const SIO_SLOTS: SlotTable = SlotTable {
     ..SlotTable::EMPTY
 };
 
+/// BytesIO's slots.
+const BIO_SLOTS: SlotTable = SlotTable {
+    iter: Some(bio_iter),
+    iternext: Some(bio_next),
+    ..SlotTable::EMPTY
+};
+
 /// FileIO's and the buffered objects' slots.
 const RAW_SLOTS: SlotTable = SlotTable {
     repr: Some(raw_repr),
+    iter: Some(bin_iter),
+    iternext: Some(bin_next),
     ..SlotTable::EMPTY
 };
 
@@ -411,8 +548,17 @@ pub fn install_types() {
         add_properties(ty, BIN_PROPS);
     }
     for ty in [&t.buffered_reader, &t.buffered_writer, &t.buffered_random] {
+        typeobj::add_methods(ty, BUFFERED_METHODS);
         add_properties(ty, BUFFERED_PROPS);
     }
+    typeobj::add_methods(&t.buffered_reader, PEEK_METHODS);
+    typeobj::add_methods(&t.buffered_random, PEEK_METHODS);
+    typeobj::add_methods(&t.file_io, FILEIO_METHODS);
+    add_properties(&t.file_io, FILEIO_PROPS);
+    typeobj::add_methods(&t.bytes_io, BIO_METHODS);
+    add_properties(&t.bytes_io, BIO_PROPS);
+    typeobj::set_new(&t.bytes_io, &NEW_BYTESIO);
+    typeobj::install_builtin_slots(&t.bytes_io, &BIO_SLOTS);
     typeobj::add_methods(&t.string_io, SIO_METHODS);
     add_properties(&t.string_io, SIO_PROPS);
     typeobj::set_new(&t.string_io, &NEW_STRINGIO);
@@ -443,6 +589,7 @@ pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
         ("BufferedRandom", &t.buffered_random),
         ("TextIOWrapper", &t.text_io),
         ("StringIO", &t.string_io),
+        ("BytesIO", &t.bytes_io),
     ] {
         vm.dict_set_str(&d, name, ty.as_obj().clone())?;
     }

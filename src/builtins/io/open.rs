@@ -239,24 +239,7 @@ pub fn open(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             }),
         },
     );
-    let bty = if readable && writable {
-        &t.buffered_random
-    } else if readable {
-        &t.buffered_reader
-    } else {
-        &t.buffered_writer
-    };
-    let buffer = PyObj::new(
-        bty,
-        Buffered {
-            st: RefCell::new(BufState {
-                raw,
-                rbuf: Vec::new(),
-                rpos: 0,
-                wbuf: Vec::new(),
-            }),
-        },
-    );
+    let buffer = new_buffered(raw);
     if m.binary {
         return Ok(buffer);
     }
@@ -273,6 +256,7 @@ pub fn open(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         TextIO {
             st: RefCell::new(TextState {
                 buffer: Some(buffer),
+                std_buffer: None,
                 std: Std::No,
                 name: None,
                 mode: Some(mode_obj),
@@ -288,15 +272,62 @@ pub fn open(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     ))
 }
 
+/// A FileIO over a standard stream and a buffered object over it.
+fn std_buffer(raw: Raw, name: &str, readable: bool) -> PyObj {
+    let t = types();
+    let raw = PyObj::new(
+        &t.file_io,
+        FileIO {
+            st: RefCell::new(RawState {
+                raw: Some(raw),
+                name: string::new(name),
+                readable,
+                writable: !readable,
+                appending: false,
+                created: false,
+                closefd: false,
+            }),
+        },
+    );
+    new_buffered(raw)
+}
+
+/// A BufferedReader / BufferedWriter / BufferedRandom over `raw`, after its flags.
+pub(super) fn new_buffered(raw: PyObj) -> PyObj {
+    let t = types();
+    let (readable, writable) = raw_state(&raw)
+        .map(|r| (r.readable, r.writable))
+        .unwrap_or((true, false));
+    let bty = if readable && writable {
+        &t.buffered_random
+    } else if readable {
+        &t.buffered_reader
+    } else {
+        &t.buffered_writer
+    };
+    PyObj::new(
+        bty,
+        Buffered {
+            st: RefCell::new(BufState {
+                raw,
+                rbuf: Vec::new(),
+                rpos: 0,
+                wbuf: Vec::new(),
+            }),
+        },
+    )
+}
+
 /// sys.stdin, sys.stdout and sys.stderr.
 pub fn std_streams() -> [PyObj; 3] {
     let t = types();
-    let text = |std: Std, name: &str, mode: &str, buffer: Option<PyObj>| {
+    let text = |std: Std, name: &str, mode: &str, buffer: Option<PyObj>, sb: Option<PyObj>| {
         PyObj::new(
             &t.text_io,
             TextIO {
                 st: RefCell::new(TextState {
                     buffer,
+                    std_buffer: sb,
                     std,
                     name: Some(string::new(name)),
                     mode: Some(string::intern_str(mode)),
@@ -315,34 +346,12 @@ pub fn std_streams() -> [PyObj; 3] {
             },
         )
     };
-    let raw_in = PyObj::new(
-        &t.file_io,
-        FileIO {
-            st: RefCell::new(RawState {
-                raw: Some(Raw::Stdin),
-                name: string::new("<stdin>"),
-                readable: true,
-                writable: false,
-                appending: false,
-                created: false,
-                closefd: false,
-            }),
-        },
-    );
-    let buf_in = PyObj::new(
-        &t.buffered_reader,
-        Buffered {
-            st: RefCell::new(BufState {
-                raw: raw_in,
-                rbuf: Vec::new(),
-                rpos: 0,
-                wbuf: Vec::new(),
-            }),
-        },
-    );
+    let buf_in = std_buffer(Raw::Stdin, "<stdin>", true);
+    let buf_out = std_buffer(Raw::Stdout, "<stdout>", false);
+    let buf_err = std_buffer(Raw::Stderr, "<stderr>", false);
     [
-        text(Std::No, "<stdin>", "r", Some(buf_in)),
-        text(Std::Out, "<stdout>", "w", None),
-        text(Std::Err, "<stderr>", "w", None),
+        text(Std::No, "<stdin>", "r", Some(buf_in), None),
+        text(Std::Out, "<stdout>", "w", None, Some(buf_out)),
+        text(Std::Err, "<stderr>", "w", None, Some(buf_err)),
     ]
 }

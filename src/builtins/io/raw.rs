@@ -7,7 +7,7 @@ use super::*;
 
 pub(super) fn raw_state(raw: &PyObj) -> VmResult<RefMut<'_, RawState>> {
     raw.get::<FileIO>()
-        .expect("a buffered object wraps a FileIO")
+        .ok_or_else(|| wrong_self(raw, "_io.FileIO"))?
         .st
         .try_borrow_mut()
         .map_err(|_| busy())
@@ -16,7 +16,7 @@ pub(super) fn raw_state(raw: &PyObj) -> VmResult<RefMut<'_, RawState>> {
 pub(super) fn raw_read(raw: &PyObj, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut r = raw
         .get::<FileIO>()
-        .expect("FileIO")
+        .ok_or_else(|| std::io::Error::other("not a FileIO"))?
         .st
         .try_borrow_mut()
         .map_err(|_| std::io::Error::other("busy"))?;
@@ -36,6 +36,7 @@ pub(super) fn raw_read(raw: &PyObj, buf: &mut [u8]) -> std::io::Result<usize> {
             lock.consume(n);
             Ok(n)
         }
+        Some(Raw::Stdout | Raw::Stderr) => Err(std::io::Error::from_raw_os_error(9)),
         None => Ok(0),
     }
 }
@@ -43,12 +44,14 @@ pub(super) fn raw_read(raw: &PyObj, buf: &mut [u8]) -> std::io::Result<usize> {
 pub(super) fn raw_write_all(raw: &PyObj, data: &[u8]) -> std::io::Result<()> {
     let mut r = raw
         .get::<FileIO>()
-        .expect("FileIO")
+        .ok_or_else(|| std::io::Error::other("not a FileIO"))?
         .st
         .try_borrow_mut()
         .map_err(|_| std::io::Error::other("busy"))?;
     match &mut r.raw {
         Some(Raw::File(f)) => f.write_all(data),
+        Some(Raw::Stderr) => std::io::stderr().write_all(data),
+        Some(Raw::Stdout) => std::io::stdout().write_all(data),
         _ => Err(std::io::Error::from_raw_os_error(9)),
     }
 }
@@ -56,7 +59,7 @@ pub(super) fn raw_write_all(raw: &PyObj, data: &[u8]) -> std::io::Result<()> {
 pub(super) fn raw_seek(raw: &PyObj, pos: SeekFrom) -> std::io::Result<u64> {
     let mut r = raw
         .get::<FileIO>()
-        .expect("FileIO")
+        .ok_or_else(|| std::io::Error::other("not a FileIO"))?
         .st
         .try_borrow_mut()
         .map_err(|_| std::io::Error::other("busy"))?;

@@ -209,7 +209,7 @@ pub(super) fn reading<'a>(vm: &mut Vm, s: &'a TextState) -> VmResult<&'a PyObj> 
 
 pub(super) fn buf_state(b: &PyObj) -> VmResult<RefMut<'_, BufState>> {
     b.get::<Buffered>()
-        .expect("Buffered")
+        .ok_or_else(|| wrong_self(b, "_io.BufferedReader"))?
         .st
         .try_borrow_mut()
         .map_err(|_| busy())
@@ -736,11 +736,7 @@ pub(super) fn text_fileno(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyOb
             let bs = buf_state(b)?;
             let r = raw_state(&bs.raw)?;
             match &r.raw {
-                Some(Raw::File(f)) => {
-                    use std::os::fd::AsRawFd;
-                    f.as_raw_fd() as i64
-                }
-                Some(Raw::Stdin) => 0,
+                Some(raw) => raw.fileno(),
                 None => return Err(closed_error_raw()),
             }
         }
@@ -794,11 +790,7 @@ pub(super) fn text_isatty(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyO
         (Std::No, Some(b)) => {
             let bs = buf_state(b)?;
             let r = raw_state(&bs.raw)?;
-            match &r.raw {
-                Some(Raw::File(f)) => f.is_terminal(),
-                Some(Raw::Stdin) => std::io::stdin().is_terminal(),
-                None => false,
-            }
+            r.raw.as_ref().is_some_and(Raw::isatty)
         }
         _ => false,
     };
@@ -864,12 +856,15 @@ pub(super) fn get_errors(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyOb
 pub(super) fn get_buffer(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let o = args.one("buffer")?;
     let s = text_state(o)?;
-    s.buffer.clone().ok_or_else(|| {
-        exceptions::named(
-            "AttributeError",
-            "'_io.TextIOWrapper' object has no attribute 'buffer'",
-        )
-    })
+    s.buffer
+        .clone()
+        .or_else(|| s.std_buffer.clone())
+        .ok_or_else(|| {
+            exceptions::named(
+                "AttributeError",
+                "'_io.TextIOWrapper' object has no attribute 'buffer'",
+            )
+        })
 }
 
 pub(super) fn get_line_buffering(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

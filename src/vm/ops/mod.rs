@@ -262,8 +262,22 @@ impl Vm {
     }
 
     /// Write text to the buffered standard output.
+    /// CPython's TextIOWrapper.write for a stream that is not line-buffered: text
+    /// collects in `text_pending` until a chunk (8192 bytes) is full.
     pub fn write_stdout(&mut self, s: &str) {
-        use std::io::Write;
-        let _ = self.out.write_all(s.as_bytes());
+        const CHUNK: usize = 8192;
+        let b = s.as_bytes();
+        if self.text_pending.len() + b.len() > CHUNK {
+            self.flush_text_pending();
+        }
+        if b.len() >= CHUNK {
+            // It would be passed on at once: skip the copy.
+            self.write_stdout_bytes(b);
+            return;
+        }
+        self.text_pending.extend_from_slice(b);
+        if self.text_pending.len() >= CHUNK {
+            self.flush_text_pending();
+        }
     }
 }
