@@ -8,7 +8,7 @@ the API and the text formats of CPython 3.11's tracemalloc.
 Snapshot.dump() and Snapshot.load() are not provided: glasspy has no pickle.
 """
 
-from collections.abc import Sequence, Iterable
+from collections.abc import Sequence
 from fnmatch import fnmatch as _fnmatch
 
 from _tracemalloc import *
@@ -427,9 +427,11 @@ class Snapshot:
         """A new Snapshot with the traces that pass `filters` (Filter and
         DomainFilter instances): some inclusive filter if there are any, and every
         exclusive filter."""
-        if not isinstance(filters, Iterable):
+        try:
+            iter(filters)
+        except TypeError:
             raise TypeError("filters must be a list of filters, not %s"
-                            % type(filters).__name__)
+                            % type(filters).__name__) from None
         include = []
         exclude = []
         for f in filters:
@@ -466,13 +468,9 @@ class Snapshot:
                     chosen = frames if cumulative else frames[:1]
                     keys = tuple(Traceback((frame,)) for frame in chosen)
                 else:
-                    if cumulative:
-                        names = []
-                        for frame in frames:
-                            if frame[0] not in names:
-                                names.append(frame[0])
-                    else:
-                        names = [frames[0][0]]
+                    # Cumulative: every frame counts, a file once per frame in it.
+                    chosen = frames if cumulative else frames[:1]
+                    names = [frame[0] for frame in chosen]
                     keys = tuple(Traceback(((name, 0),)) for name in names)
                 keys_of[frames] = keys
             for key in keys:
