@@ -9,8 +9,8 @@
 # stack is a traced buffer), so only what both agree on is printed. What
 # `print(stats[0])` and `measure()` give, with the folder left out of the file name:
 #
-#   python3: tracemalloc_top.py:24: size=835 KiB, count=10000, average=86 B
-#   glasspy: tracemalloc_top.py:24: size=835 KiB, count=10000, average=86 B
+#   python3: tracemalloc_top.py:21: size=835 KiB, count=10000, average=86 B
+#   glasspy: tracemalloc_top.py:21: size=835 KiB, count=10000, average=86 B
 #
 #   python3: peak of the list version 940586 B, of the generator version 808 B
 #   glasspy: peak of the list version 940608 B, of the generator version 755 B
