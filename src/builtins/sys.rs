@@ -216,15 +216,13 @@ fn sizeof_of(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
         None if typeobj::is_subtype(&r.type_obj(), &ctx().int_type) => {
             return Err(exceptions::new_error(
                 crate::error::ExcKind::OverflowError,
-                "Python int too large to convert to C ssize_t".to_string(),
+                "Python int too large to convert to C ssize_t",
             ));
         }
-        None => return Err(exceptions::type_error("an integer is required".to_string())),
+        None => return Err(exceptions::type_error("an integer is required")),
     };
     if n < 0 {
-        return Err(exceptions::value_error(
-            "__sizeof__() should return >= 0".to_string(),
-        ));
+        return Err(exceptions::value_error("__sizeof__() should return >= 0"));
     }
     Ok(n as usize + o.pre_size())
 }
