@@ -42,6 +42,9 @@ pub struct Options {
     /// '' for the current one, then PYTHONPATH's entries); the bundled library's
     /// pseudo-folder always follows them.
     pub path: Vec<String>,
+    /// Start tracemalloc with this many frames per traceback (0: do not), as
+    /// `-X tracemalloc=N` or PYTHONTRACEMALLOC=N.
+    pub tracemalloc: usize,
 }
 
 impl Default for Options {
@@ -51,6 +54,7 @@ impl Default for Options {
             allocator: None,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             path: Vec::new(),
+            tracemalloc: 0,
         }
     }
 }
@@ -339,6 +343,9 @@ impl Interpreter {
         let mut path = opts.path;
         path.push(crate::vm::import::BUNDLED_ROOT.to_string());
         vm.imports.set_path(&path);
+        if opts.tracemalloc > 0 {
+            crate::builtins::tracemalloc_mod::start_tracing(opts.tracemalloc);
+        }
         Ok(Interpreter { vm, main: None })
     }
 

@@ -20,6 +20,8 @@ Options:
 -c cmd : program passed in as string (terminates option list)
 --dis  : print the bytecode of the program instead of running it
 -i     : inspect interactively after running script
+-X opt : set implementation-specific option (tracemalloc or tracemalloc=NFRAME:
+         trace memory allocations; others are accepted and ignored)
 -m mod : run library module as a script (terminates option list)
 -h     : print this help message and exit (also -? or --help)
 -V     : print the glasspy version number and exit (also --version)
@@ -32,6 +34,8 @@ PYTHONPATH: ':'-separated list of directories prefixed to the
    default module search path (sys.path).
 PYTHONHASHSEED: if this variable is set to 'random', a random value is used
    to seed the hashes of str objects; an integer in [0, 4294967295] fixes it.
+PYTHONTRACEMALLOC: if this variable is set, tracemalloc starts tracing with
+   this number of frames per traceback (-X tracemalloc=N wins over it).
 GLASSPY_MALLOC: seed (default), cpython or malloc: the allocator's geometry.
 ";
 
@@ -85,6 +89,53 @@ fn read_stdin() -> String {
     s
 }
 
+/// tracemalloc's frames per traceback from `-X tracemalloc[=N]` (0: not asked).
+static X_TRACEMALLOC: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The number of frames in a `-X tracemalloc=N` or PYTHONTRACEMALLOC value, as
+/// CPython parses it (1..=65535).
+fn nframe(v: &str) -> Option<usize> {
+    v.parse::<usize>().ok().filter(|n| (1..=65535).contains(n))
+}
+
+/// An `-X` option: `tracemalloc[=N]` is remembered; others are ignored, as CPython
+/// accepts any.
+fn x_option(opt: &str) -> Result<(), Action> {
+    let n = match opt.split_once('=') {
+        Some(("tracemalloc", v)) => match nframe(v) {
+            Some(n) => n,
+            None => {
+                eprintln!(
+                    "Fatal Python error: config_init_tracemalloc: -X tracemalloc=NFRAME: \
+                     invalid number of frames"
+                );
+                return Err(Action::Exit(1));
+            }
+        },
+        None if opt == "tracemalloc" => 1,
+        _ => return Ok(()),
+    };
+    X_TRACEMALLOC.store(n, std::sync::atomic::Ordering::Relaxed);
+    Ok(())
+}
+
+/// What tracemalloc starts with: `-X tracemalloc`, else PYTHONTRACEMALLOC (empty or
+/// unset: 0, do not trace).
+fn tracemalloc_frames() -> Result<usize, String> {
+    let x = X_TRACEMALLOC.load(std::sync::atomic::Ordering::Relaxed);
+    if x > 0 {
+        return Ok(x);
+    }
+    match std::env::var("PYTHONTRACEMALLOC") {
+        Ok(v) if !v.is_empty() => nframe(&v).ok_or_else(|| {
+            "Fatal Python error: config_init_tracemalloc: PYTHONTRACEMALLOC: invalid \
+             number of frames"
+                .to_string()
+        }),
+        _ => Ok(0),
+    }
+}
+
 fn parse_args(args: Vec<String>) -> Action {
     let mut dis = false;
     let mut inspect = false;
@@ -105,6 +156,22 @@ fn parse_args(args: Vec<String>) -> Action {
             }
             "--dis" => dis = true,
             "-i" => inspect = true,
+            _ if a.starts_with("-X") => {
+                let opt = if a.len() > 2 {
+                    a[2..].to_string()
+                } else {
+                    match args.get(i + 1) {
+                        Some(o) => {
+                            i += 1;
+                            o.clone()
+                        }
+                        None => return usage_error("Argument expected for the -X option"),
+                    }
+                };
+                if let Err(action) = x_option(&opt) {
+                    return action;
+                }
+            }
             "-c" => {
                 let Some(code) = args.get(i + 1) else {
                     return usage_error("Argument expected for the -c option");
@@ -232,6 +299,13 @@ fn main() -> ExitCode {
         eprintln!("glasspy: internal error{loc}: {msg} (please report this bug)");
     }));
     let action = parse_args(std::env::args().skip(1).collect());
+    let tracemalloc = match tracemalloc_frames() {
+        Ok(n) => n,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(1);
+        }
+    };
     let run = move || -> u8 {
         match action {
             Action::Exit(code) => code,
@@ -255,6 +329,7 @@ fn main() -> ExitCode {
                 let opts = Options {
                     argv,
                     path,
+                    tracemalloc,
                     ..Options::default()
                 };
                 if std::env::var_os(glasspy::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {
@@ -270,6 +345,7 @@ fn main() -> ExitCode {
             }
             Action::Repl => match Interpreter::new(Options {
                 path: sys_path_head(None),
+                tracemalloc,
                 ..Options::default()
             }) {
                 Ok(py) => repl::run(py, true) as u8,
@@ -289,6 +365,7 @@ fn main() -> ExitCode {
                 let opts = Options {
                     argv,
                     path: sys_path_head(f),
+                    tracemalloc,
                     ..Options::default()
                 };
                 if std::env::var_os(glasspy::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {

@@ -236,10 +236,16 @@ fn object_format(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     vm.str_obj(s)
 }
 
-pub static OBJECT_METHODS: &[MethodDef] = &[MethodDef {
-    name: "__format__",
-    func: object_format,
-}];
+pub static OBJECT_METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "__format__",
+        func: object_format,
+    },
+    MethodDef {
+        name: "__sizeof__",
+        func: super::sys::object_sizeof,
+    },
+];
 
 /// object.__init_subclass__(cls): accepts no keywords.
 fn object_init_subclass(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

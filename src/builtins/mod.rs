@@ -43,6 +43,7 @@ mod sys;
 mod sys_info;
 mod time;
 mod time_fmt;
+pub mod tracemalloc_mod;
 mod type_methods;
 
 use crate::heap::{PyObj, TypeRef};
@@ -74,6 +75,7 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "_random",
     "_sre",
     "_struct",
+    "_tracemalloc",
     "array",
     "builtins",
     "cmath",
@@ -229,6 +231,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "_random" => Some(random_mod::make(vm)?),
         "_sre" => Some(re::make(vm)?),
         "_json" => Some(json::make(vm)?),
+        "_tracemalloc" => Some(tracemalloc_mod::make(vm)?),
         _ => None,
     })
 }

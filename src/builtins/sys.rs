@@ -63,6 +63,10 @@ static FUNCTIONS: &[MethodDef] = &[
         func: getsizeof,
     },
     MethodDef {
+        name: "getallocatedblocks",
+        func: getallocatedblocks,
+    },
+    MethodDef {
         name: "getrefcount",
         func: getrefcount,
     },
@@ -164,10 +168,84 @@ fn exit(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 /// sys.getsizeof(object[, default]): the bytes the heap holds for the object (its
 /// block, GC header included, plus the buffers it owns).
-fn getsizeof(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+fn getsizeof(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let a = args.clinic("getsizeof", &["object", "default"], 1)?;
     let o = a[0].expect("required");
-    Ok(usize_obj(o.sizeof()))
+    match sizeof_of(rt, o) {
+        Ok(n) => Ok(usize_obj(n)),
+        // CPython returns the default for a TypeError only.
+        Err(e) if a[1].is_some() && exceptions::matches(&e.0, ctx().exc_type("TypeError")) => {
+            Ok(a[1].expect("given").clone())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// CPython's _PySys_GetSizeOf: `type(o).__sizeof__(o)` plus the pre-header (GC
+/// header and managed-dict words). `object.__sizeof__` (every built-in type's) is
+/// the heap's size less the pre-header, so the sum is `PyObj::sizeof` at once.
+fn sizeof_of(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
+    let name = string::intern_str("__sizeof__");
+    let found = rt.type_lookup(&o.type_obj(), &name)?;
+    let base = rt.type_lookup(&ctx().object_type, &name)?;
+    match (found, base) {
+        (Some(m), Some(b)) if m.is(&b) => return Ok(o.sizeof()),
+        // A built-in type's own method (dict's, inherited by a dict subclass): the
+        // heap's figure is the same, and for a subclass of a built-in type it covers
+        // the whole instance.
+        (Some(m), _) if typeobj::type_name(&m) == "method_descriptor" => return Ok(o.sizeof()),
+        (Some(_), _) => {}
+        (None, _) => {
+            return Err(exceptions::type_error(format!(
+                "Type {} doesn't define __sizeof__",
+                typeobj::type_name(o)
+            )))
+        }
+    }
+    let r = match rt.call_special(o, "__sizeof__", &[])? {
+        Some(r) => r,
+        None => {
+            return Err(exceptions::type_error(format!(
+                "Type {} doesn't define __sizeof__",
+                typeobj::type_name(o)
+            )))
+        }
+    };
+    let n = match int::as_i64(&r) {
+        Some(n) => n,
+        None if typeobj::is_subtype(&r.type_obj(), &ctx().int_type) => {
+            return Err(exceptions::new_error(
+                crate::error::ExcKind::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            ));
+        }
+        None => return Err(exceptions::type_error("an integer is required")),
+    };
+    if n < 0 {
+        return Err(exceptions::value_error("__sizeof__() should return >= 0"));
+    }
+    Ok(n as usize + o.pre_size())
+}
+
+/// object.__sizeof__(): the object's size without its pre-header (CPython's
+/// tp_basicsize + items, or the type's own `__sizeof__`: the heap's figure is the
+/// same number, buffers included).
+pub(super) fn object_sizeof(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("__sizeof__")?;
+    Ok(usize_obj(o.sizeof().saturating_sub(o.pre_size())))
+}
+
+/// sys.getallocatedblocks(): pymalloc's blocks in use (0 under GLASSPY_MALLOC=malloc,
+/// as CPython's under PYTHONMALLOC=malloc).
+fn getallocatedblocks(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("getallocatedblocks")?;
+    let s = crate::heap::pymalloc::global_stats();
+    let n = if s.pymalloc_enabled {
+        s.blocks_in_use()
+    } else {
+        0
+    };
+    Ok(usize_obj(n))
 }
 
 /// sys.getrefcount(object): the reference count, which includes the argument's own

@@ -36,6 +36,10 @@ impl Vm {
 
     /// Run the frame on top of the frame stack (marked `entry`) to completion.
     pub(crate) fn run_frame(&mut self) -> VmResult<PyObj> {
+        if crate::heap::pending(crate::heap::PENDING_TRACE) && self.frames.len() > 1 {
+            // Blocks a builtin allocated before calling back into Python: its caller's.
+            self.trace_pending(self.frames.len() - 2);
+        }
         loop {
             if crate::objects::generator::close_pending() {
                 self.run_pending_closes();
@@ -52,6 +56,11 @@ impl Vm {
                     Ok(Flow::Next) => {
                         // One byte tested per instruction for both kinds of work.
                         if crate::heap::work_pending() {
+                            if crate::heap::pending(crate::heap::PENDING_TRACE) {
+                                // tracemalloc: this instruction allocated.
+                                self.frames[fi].ip = ip;
+                                self.trace_pending(fi);
+                            }
                             if crate::heap::finalizers_pending() {
                                 // Run the __del__ methods now due, then come back here.
                                 self.frames[fi].ip = ip;
@@ -64,8 +73,20 @@ impl Vm {
                         }
                         continue;
                     }
-                    Ok(flow) => break Ok(flow),
+                    Ok(flow) => {
+                        if crate::heap::pending(crate::heap::PENDING_TRACE) {
+                            // A call (its ip is saved) or a return: this frame's line.
+                            self.trace_pending(fi);
+                        }
+                        break Ok(flow);
+                    }
                     Err(e) => {
+                        if crate::heap::pending(crate::heap::PENDING_TRACE) {
+                            if let Some(f) = self.frames.get_mut(fi) {
+                                f.ip = ip;
+                            }
+                            self.trace_pending(fi);
+                        }
                         let reraise =
                             matches!(op, Op::RERAISE) || (op == Op::RAISE_VARARGS && arg == 0);
                         break Err((e, ip - 1, reraise));

@@ -22,6 +22,7 @@ mod run;
 mod runpy;
 mod runtime;
 pub mod traceback;
+mod tracemalloc;
 pub use class::allow_subclassing;
 
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -72,6 +72,7 @@ pub mod pymalloc;
 pub mod table;
 #[cfg(test)]
 mod tests;
+pub mod trace;
 mod verify;
 
 pub use gc::{
@@ -82,6 +83,6 @@ pub use gc::{
 pub use object::{
     finalizers_pending, live_objects, pending, set_pending, take_finalizers, work_pending,
     BorrowError, PMut, PRef, Payload, PyObj, TypeObject, TypeRef, Untrack, Visit, Vtable, Word,
-    PENDING_CLOSE, PENDING_FINALIZE,
+    PENDING_CLOSE, PENDING_FINALIZE, PENDING_TRACE,
 };
 pub use verify::{verify_heap, HeapReport};

@@ -87,6 +87,21 @@ impl PyObj {
         self.0.as_ptr().addr()
     }
 
+    /// Bytes of the block in front of the object header (pre words and the GC
+    /// header: CPython's _PyType_PreHeaderSize), which sys.getsizeof adds to
+    /// `__sizeof__`.
+    #[inline]
+    pub fn pre_size(&self) -> usize {
+        self.vtable().block_pre()
+    }
+
+    /// The address of the object's block (what the allocator handed out and
+    /// tracemalloc traced): `id()` less the pre-header.
+    #[inline]
+    pub fn block_addr(&self) -> usize {
+        self.id() - self.pre_size()
+    }
+
     /// Is this the same object as `other` (Python's `is`)?
     #[inline]
     pub fn is(&self, other: &PyObj) -> bool {

@@ -1,6 +1,6 @@
 //! Work the eval loop must do between instructions: the queue of objects waiting for
 //! their finalizer (`__del__`) and the pending bits (`PENDING_FINALIZE`,
-//! `PENDING_CLOSE`) it tests once per instruction.
+//! `PENDING_CLOSE`, `PENDING_TRACE`) it tests once per instruction.
 
 use std::cell::Cell;
 
@@ -10,7 +10,7 @@ thread_local! {
     /// Objects waiting for their finalizer (`__del__`), each held by one reference.
     static FINALIZE: std::cell::RefCell<Vec<PyObj>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Work the eval loop must do before its next instruction: `PENDING_FINALIZE`,
-    /// `PENDING_CLOSE` bits (one cell, so the loop tests one byte per instruction).
+    /// `PENDING_CLOSE`, `PENDING_TRACE` bits (one cell, so the loop tests one byte per instruction).
     static PENDING: Cell<u8> = const { Cell::new(0) };
 }
 
@@ -18,6 +18,8 @@ thread_local! {
 pub const PENDING_FINALIZE: u8 = 1;
 /// Freed generators wait to be closed (objects/generator.rs).
 pub const PENDING_CLOSE: u8 = 2;
+/// Traced blocks wait for the Python stack that made them (trace.rs).
+pub const PENDING_TRACE: u8 = 4;
 
 /// Is any pending work flagged (finalizers or generator closes)?
 #[inline]

@@ -8,6 +8,9 @@
 //! tell the whole truth. An embedder who does not install it still gets every object
 //! from pymalloc; only the buffers go to the embedder's allocator.
 //!
+//! Every call tests one thread-local flag, `trace::hooked()`, and tells
+//! crates/heap/src/trace.rs about the block only while the thread traces (tracemalloc).
+//!
 //! # Invariants (cited as G1, G2)
 //!
 //! - **G1** The mode is fixed once per process: `MODE` goes from UNSET to one mode by a
@@ -23,6 +26,7 @@
 
 use super::{MallocStats, Pymalloc, VerifyError};
 use crate::pymalloc::geometry::Geometry;
+use crate::trace;
 use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
 
@@ -178,28 +182,39 @@ unsafe impl GlobalAlloc for GlobalPymalloc {
     /// GlobalAlloc's: `layout` has a non-zero size.
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        match mode() {
+        let p = match mode() {
             SEED => SEED_HEAP.alloc(layout),
             CPYTHON => CPYTHON_HEAP.alloc(layout),
             _ => MALLOC_HEAP.raw_alloc(layout, false),
+        };
+        if trace::hooked() {
+            trace::on_alloc(p, layout.size());
         }
+        p
     }
 
     /// # Safety
     /// As `alloc`.
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        match mode() {
+        let p = match mode() {
             SEED => SEED_HEAP.alloc_zeroed(layout),
             CPYTHON => CPYTHON_HEAP.alloc_zeroed(layout),
             _ => MALLOC_HEAP.raw_alloc(layout, true),
+        };
+        if trace::hooked() {
+            trace::on_alloc(p, layout.size());
         }
+        p
     }
 
     /// # Safety
     /// GlobalAlloc's (B1): `ptr` was allocated by this allocator with `layout`.
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if trace::hooked() {
+            trace::on_free(ptr);
+        }
         // SAFETY: B1, forwarded; G1: to the instance that allocated.
         unsafe {
             match mode() {
@@ -216,12 +231,16 @@ unsafe impl GlobalAlloc for GlobalPymalloc {
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: B1, forwarded; G1: to the instance that allocated.
-        unsafe {
+        let p = unsafe {
             match mode() {
                 SEED => SEED_HEAP.realloc(ptr, layout, new_size),
                 CPYTHON => CPYTHON_HEAP.realloc(ptr, layout, new_size),
                 _ => MALLOC_HEAP.raw_realloc(ptr, layout, new_size),
             }
+        };
+        if trace::hooked() {
+            trace::on_realloc(ptr, p, new_size);
         }
+        p
     }
 }
