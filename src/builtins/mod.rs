@@ -13,7 +13,7 @@ mod constructors;
 mod exc_traceback;
 mod exec;
 mod functions;
-mod functions_seq;
+pub(crate) mod functions_seq;
 mod gc;
 mod importlib;
 mod io;

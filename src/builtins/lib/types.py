@@ -10,7 +10,7 @@ __all__ = [
     "MethodDescriptorType", "ClassMethodDescriptorType", "ModuleType", "TracebackType",
     "GetSetDescriptorType", "MemberDescriptorType", "new_class", "resolve_bases",
     "prepare_class", "DynamicClassAttribute", "NoneType", "NotImplementedType",
-    "EllipsisType",
+    "EllipsisType", "GenericAlias",
 ]
 
 
@@ -22,6 +22,7 @@ FunctionType = type(_f)
 LambdaType = type(lambda: None)
 CodeType = type(_f.__code__)
 MappingProxyType = type(type.__dict__)
+GenericAlias = type(list[int])
 SimpleNamespace = type(sys.implementation)
 
 
