@@ -13,7 +13,7 @@ mod constructors;
 mod exc_traceback;
 mod exec;
 mod functions;
-pub(crate) mod functions_seq;
+mod functions_seq;
 mod gc;
 mod importlib;
 mod io;

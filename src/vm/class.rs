@@ -776,11 +776,8 @@ impl Vm {
         if !self.truthy(&am)? {
             return Ok(());
         }
-        let sorted = crate::builtins::functions_seq::sorted(
-            self,
-            Args::positional(std::slice::from_ref(&am)),
-        )?;
-        let items = self.collect_iter(&sorted)?;
+        // sorted(), then ", ".join(): the names are strs (join's error otherwise).
+        let items = self.collect_iter(&am)?;
         let mut names = Vec::with_capacity(items.len());
         for (i, it) in items.iter().enumerate() {
             match string::as_str(it) {
@@ -793,6 +790,7 @@ impl Vm {
                 }
             }
         }
+        names.sort_by(|a, b| a.chars().cmp(b.chars()));
         Err(type_error(format!(
             "Can't instantiate abstract class {} with abstract method{} {}",
             name_of(cls),
