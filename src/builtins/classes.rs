@@ -268,6 +268,16 @@ static INIT_SUBCLASS: MethodDef = MethodDef {
     func: object_init_subclass,
 };
 
+/// object.__subclasshook__(cls, subclass): NotImplemented (the ABCs' default).
+fn object_subclasshook(_rt: &mut dyn Runtime, _args: Args<'_>) -> VmResult<PyObj> {
+    Ok(ctx().not_implemented.clone())
+}
+
+static SUBCLASSHOOK: MethodDef = MethodDef {
+    name: "__subclasshook__",
+    func: object_subclasshook,
+};
+
 pub static NEW_STATICMETHOD: MethodDef = MethodDef {
     name: "staticmethod",
     func: new_wrapper,
@@ -294,15 +304,17 @@ pub fn install_types(vm: &mut Vm) {
     crate::objects::typeobj::set_new(&c.super_type, &NEW_SUPER);
     crate::objects::typeobj::add_methods(&c.property_type, PROPERTY_METHODS);
     crate::objects::typeobj::add_methods(&c.object_type, OBJECT_METHODS);
-    let isc = crate::objects::builtin_function::new(&INIT_SUBCLASS, None, None);
-    let w = PyObj::new(
-        &c.classmethod_type,
-        Wrapper {
-            callable: isc,
-            dict: None,
-        },
-    );
     let d = typeobj::type_dict(&c.object_type);
-    vm.dict_set(&d, string::intern_str("__init_subclass__"), w)
-        .expect("str keys");
+    for def in [&INIT_SUBCLASS, &SUBCLASSHOOK] {
+        let f = crate::objects::builtin_function::new(def, None, None);
+        let w = PyObj::new(
+            &c.classmethod_type,
+            Wrapper {
+                callable: f,
+                dict: None,
+            },
+        );
+        vm.dict_set(&d, string::intern_str(def.name), w)
+            .expect("str keys");
+    }
 }

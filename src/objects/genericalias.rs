@@ -49,6 +49,7 @@ pub fn generic_alias_type() -> TypeRef {
             );
             typeobj::install_builtin_slots(&ty, &SLOTS);
             typeobj::add_methods(&ty, METHODS);
+            typeobj::set_new(&ty, &NEW);
             ty
         })
         .clone()
@@ -186,4 +187,26 @@ pub fn class_getitem(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         )));
     }
     Ok(new(pos[0].clone(), pos[1].clone()))
+}
+
+static NEW: MethodDef = MethodDef {
+    name: "__new__",
+    func: ga_new,
+};
+
+/// GenericAlias(origin, args): what `origin[args]` makes.
+fn ga_new(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    if !args.kwnames.is_empty() {
+        return Err(super::exceptions::type_error(
+            "GenericAlias() takes no keyword arguments",
+        ));
+    }
+    let pos = args.pos();
+    let n = pos.len().saturating_sub(1);
+    if n != 2 {
+        return Err(super::exceptions::type_error(format!(
+            "GenericAlias expected 2 arguments, got {n}"
+        )));
+    }
+    Ok(new(pos[1].clone(), pos[2].clone()))
 }

@@ -757,9 +757,46 @@ impl Vm {
                 name_of(&safe)
             )));
         }
+        self.check_not_abstract(cls)?;
         let o = PyObj::new(cls, Instance);
         self.init_instance_values(&o);
         Ok(o)
+    }
+
+    /// CPython's Py_TPFLAGS_IS_ABSTRACT test in object_new: a true
+    /// `__abstractmethods__` in the class's own dict forbids instances.
+    fn check_not_abstract(&mut self, cls: &TypeRef) -> VmResult<()> {
+        if !typeobj::is_heap_type(cls) {
+            return Ok(());
+        }
+        let d = typeobj::type_dict(cls);
+        let Some(am) = self.dict_get_str(&d, "__abstractmethods__") else {
+            return Ok(());
+        };
+        if !self.truthy(&am)? {
+            return Ok(());
+        }
+        // sorted(), then ", ".join(): the names are strs (join's error otherwise).
+        let items = self.collect_iter(&am)?;
+        let mut names = Vec::with_capacity(items.len());
+        for (i, it) in items.iter().enumerate() {
+            match string::as_str(it) {
+                Some(s) => names.push(s.to_string()),
+                None => {
+                    return Err(type_error(format!(
+                        "sequence item {i}: expected str instance, {} found",
+                        typeobj::type_name(it)
+                    )))
+                }
+            }
+        }
+        names.sort_by(|a, b| a.chars().cmp(b.chars()));
+        Err(type_error(format!(
+            "Can't instantiate abstract class {} with abstract method{} {}",
+            name_of(cls),
+            if names.len() > 1 { "s" } else { "" },
+            names.join(", ")
+        )))
     }
 
     /// Run the `__del__` of every object whose finalizer is due (their count reached 0,

@@ -262,6 +262,10 @@ impl Vm {
             }
             return self.descr_get(ma, Some(ty.as_obj()), &meta);
         }
+        if n == "__abstractmethods__" {
+            // type's getset: a class without the entry (and type itself) has none.
+            return Err(exceptions::named("AttributeError", n));
+        }
         Err(super::ops::attribute_error(
             format!(
                 "type object '{}' has no attribute '{n}'",

@@ -1,5 +1,4 @@
 # numbers: the numeric tower's classes, their mixin methods, subclasses.
-# (isinstance(1, numbers.Integral) is left out: glasspy has no ABCMeta yet.)
 import numbers
 from numbers import Complex, Integral, Number, Rational, Real
 
@@ -81,3 +80,24 @@ try:
     Integral.__lshift__(c, 2)
 except NotImplementedError as e:
     print("NotImplementedError", e)
+
+# ABCMeta: the built-in numbers are registered, abstract classes refuse instances.
+for x in (1, True, 2.5, 1j, "1", None):
+    print(type(x).__name__, [isinstance(x, c) for c in (Number, Complex, Real, Rational, Integral)])
+print(issubclass(bool, Integral), issubclass(float, Rational), issubclass(int, Complex))
+for c in (Number, Complex, Real, Rational, Integral):
+    print(c.__name__, type(c).__name__, len(c.__abstractmethods__), sorted(c.__abstractmethods__)[:4])
+try:
+    Real()
+except TypeError as e:
+    print("TypeError", str(e)[:60])
+
+
+class Partial(Integral):
+    pass
+
+
+try:
+    Partial()
+except TypeError as e:
+    print("TypeError", str(e)[:70])

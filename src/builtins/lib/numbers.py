@@ -1,13 +1,12 @@
 """The numeric tower of PEP 3141 (Number > Complex > Real > Rational > Integral),
 written for glasspy.
 
-glasspy has no metaclasses yet, so these are plain classes, not ABCs: a class that
-derives from one gets its mixin methods and passes isinstance() checks against it,
-and the operations a subclass must provide raise NotImplementedError. register()
-records a class and returns it, but isinstance() does not consult the records, so
-isinstance(1, Integral) is False here (True in CPython, where int, float, complex
-and Fraction are registered). See docs/differences.md.
+The classes are ABCs: a class that derives from one gets its mixin methods and must
+implement its abstract operations before it can be instantiated; int, float and
+complex are registered (isinstance(1, Integral) is True).
 """
+
+from abc import ABCMeta, abstractmethod
 
 __all__ = ["Number", "Complex", "Real", "Rational", "Integral"]
 
@@ -16,25 +15,14 @@ def _abstract(name):
     def method(self, *args):
         raise NotImplementedError
     method.__name__ = method.__qualname__ = name
-    method.__isabstractmethod__ = True
-    return method
+    return abstractmethod(method)
 
 
-class Number:
+class Number(metaclass=ABCMeta):
     """The root of the numeric hierarchy."""
 
     __slots__ = ()
     __hash__ = None
-    _registry = ()
-
-    @classmethod
-    def register(cls, subclass):
-        """Record `subclass` as a virtual subclass of `cls`; returns it."""
-        if "_registry" not in cls.__dict__:
-            cls._registry = []
-        if subclass not in cls._registry:
-            cls._registry.append(subclass)
-        return subclass
 
 
 class Complex(Number):
@@ -52,10 +40,12 @@ class Complex(Number):
     del _name
 
     @property
+    @abstractmethod
     def real(self):
         raise NotImplementedError("real")
 
     @property
+    @abstractmethod
     def imag(self):
         raise NotImplementedError("imag")
 
@@ -104,10 +94,12 @@ class Rational(Real):
     __slots__ = ()
 
     @property
+    @abstractmethod
     def numerator(self):
         raise NotImplementedError("numerator")
 
     @property
+    @abstractmethod
     def denominator(self):
         raise NotImplementedError("denominator")
 

@@ -195,6 +195,16 @@ fn bind_classmethod(v: PyObj, ty: &TypeRef) -> PyObj {
 }
 
 impl Vm {
+    /// CPython's _PyObject_IsAbstract: a true `o.__isabstractmethod__` (a missing one is
+    /// false).
+    pub(crate) fn is_abstract(&mut self, o: &PyObj) -> VmResult<bool> {
+        match self.getattr(o, &string::intern_str("__isabstractmethod__")) {
+            Ok(v) => self.truthy(&v),
+            Err(e) if exceptions::matches(&e.0, ctx().exc_type("AttributeError")) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Data attributes of the built-in types (function.__name__, e.args, x.real, ...).
     pub(super) fn special_attr(&mut self, o: &PyObj, n: &str) -> VmResult<Option<PyObj>> {
         if let Some(v) = crate::vm::gen::gen_attr(o, n) {
@@ -261,6 +271,10 @@ impl Vm {
         if let Some(w) = o.get::<Wrapper>() {
             return Ok(match n {
                 "__func__" | "__wrapped__" => Some(w.callable.clone()),
+                "__isabstractmethod__" => {
+                    let f = w.callable.clone();
+                    Some(crate::vm::ops::bool_obj(self.is_abstract(&f)?))
+                }
                 _ => None,
             });
         }
@@ -270,6 +284,22 @@ impl Vm {
                 "fset" => Some(none_or(&p.fset)),
                 "fdel" => Some(none_or(&p.fdel)),
                 "__doc__" => Some(none_or(&p.doc)),
+                "__isabstractmethod__" => {
+                    let fs: Vec<PyObj> = [&p.fget, &p.fset, &p.fdel]
+                        .into_iter()
+                        .flatten()
+                        .cloned()
+                        .collect();
+                    drop(p);
+                    let mut abs = false;
+                    for f in fs {
+                        if self.is_abstract(&f)? {
+                            abs = true;
+                            break;
+                        }
+                    }
+                    Some(crate::vm::ops::bool_obj(abs))
+                }
                 _ => None,
             });
         }

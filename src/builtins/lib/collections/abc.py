@@ -1,11 +1,12 @@
 """The container interfaces of collections.abc, written for glasspy.
 
-glasspy has no metaclasses yet, so these are plain classes: they give their mixin
-methods to the classes that derive from them (ChainMap, UserDict, UserList,
-UserString and user classes), and isinstance() is true for those subclasses only.
-Built-in types are not registered (isinstance([], Sequence) is False here) and no
-__subclasshook__ runs: see docs/differences.md.
+The classes are ABCs (abc.ABCMeta): they give their mixin methods to the classes
+that derive from them, the built-in containers are registered with them as in
+CPython, and the one-method interfaces (Hashable, Iterable, Sized, Callable, ...)
+recognise any class that defines their methods through __subclasshook__.
 """
+
+from abc import ABCMeta, abstractmethod
 
 __all__ = ["Hashable", "Iterable", "Iterator", "Reversible", "Generator",
            "Sized", "Container", "Callable", "Collection",
@@ -13,57 +14,177 @@ __all__ = ["Hashable", "Iterable", "Iterator", "Reversible", "Generator",
            "MappingView", "KeysView", "ItemsView", "ValuesView",
            "Sequence", "MutableSequence", "ByteString"]
 
+GenericAlias = type(list[int])
 
-class Hashable:
+
+def _check_methods(C, *methods):
+    """True when every name is defined (not as None) somewhere in C's MRO, else
+    NotImplemented."""
+    mro = C.__mro__
+    for method in methods:
+        for B in mro:
+            d = B.__dict__
+            if method in d:
+                if d[method] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
+
+
+class Hashable(metaclass=ABCMeta):
     __slots__ = ()
 
+    @abstractmethod
+    def __hash__(self):
+        return 0
 
-class Iterable:
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Hashable:
+            return _check_methods(C, "__hash__")
+        return NotImplemented
+
+
+class Iterable(metaclass=ABCMeta):
     __slots__ = ()
 
+    @abstractmethod
     def __iter__(self):
         while False:
             yield None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Iterable:
+            return _check_methods(C, "__iter__")
+        return NotImplemented
+
+    __class_getitem__ = classmethod(GenericAlias)
 
 
 class Iterator(Iterable):
     __slots__ = ()
 
+    @abstractmethod
     def __next__(self):
         raise StopIteration
 
     def __iter__(self):
         return self
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Iterator:
+            return _check_methods(C, "__iter__", "__next__")
+        return NotImplemented
+
 
 class Reversible(Iterable):
     __slots__ = ()
+
+    @abstractmethod
+    def __reversed__(self):
+        while False:
+            yield None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Reversible:
+            return _check_methods(C, "__reversed__", "__iter__")
+        return NotImplemented
 
 
 class Generator(Iterator):
     __slots__ = ()
 
+    def __next__(self):
+        return self.send(None)
 
-class Sized:
+    @abstractmethod
+    def send(self, value):
+        raise StopIteration
+
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None):
+        if val is None:
+            if tb is None:
+                raise typ
+            val = typ()
+        if tb is not None:
+            val = val.with_traceback(tb)
+        raise val
+
+    def close(self):
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            pass
+        else:
+            raise RuntimeError("generator ignored GeneratorExit")
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Generator:
+            return _check_methods(C, "__iter__", "__next__", "send", "throw", "close")
+        return NotImplemented
+
+
+class Sized(metaclass=ABCMeta):
     __slots__ = ()
 
+    @abstractmethod
     def __len__(self):
         return 0
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Sized:
+            return _check_methods(C, "__len__")
+        return NotImplemented
 
-class Container:
+
+class Container(metaclass=ABCMeta):
     __slots__ = ()
 
+    @abstractmethod
     def __contains__(self, x):
         return False
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Container:
+            return _check_methods(C, "__contains__")
+        return NotImplemented
 
-class Callable:
-    __slots__ = ()
+    __class_getitem__ = classmethod(GenericAlias)
 
 
 class Collection(Sized, Iterable, Container):
     __slots__ = ()
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Collection:
+            return _check_methods(C, "__len__", "__iter__", "__contains__")
+        return NotImplemented
+
+
+class Callable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __call__(self, *args, **kwds):
+        return False
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Callable:
+            return _check_methods(C, "__call__")
+        return NotImplemented
+
+    __class_getitem__ = classmethod(GenericAlias)
 
 
 class Set(Collection):
@@ -112,9 +233,32 @@ class Set(Collection):
         return cls(it)
 
     def __and__(self, other):
+        if not isinstance(other, Iterable):
+            return NotImplemented
         return self._from_iterable(v for v in other if v in self)
 
     __rand__ = __and__
+
+    def _hash(self):
+        """A hash for a set from its elements' hashes, independent of their order
+        (for hashable Set subclasses to use as __hash__)."""
+        MAX = 2**63 - 1
+        MASK = 2 * MAX + 1
+        n = len(self)
+        h = 1927868237 * (n + 1)
+        h &= MASK
+        for x in self:
+            hx = hash(x)
+            h ^= (hx ^ (hx << 16) ^ 89869747) * 3644798167
+            h &= MASK
+        h ^= (h >> 11) ^ (h >> 25)
+        h = h * 69069 + 907133923
+        h &= MASK
+        if h > MAX:
+            h -= MASK + 1
+        if h == -1:
+            h = 590923713
+        return h
 
     def isdisjoint(self, other):
         for v in other:
@@ -123,21 +267,29 @@ class Set(Collection):
         return True
 
     def __or__(self, other):
+        if not isinstance(other, Iterable):
+            return NotImplemented
         return self._from_iterable([e for s in (self, other) for e in s])
 
     __ror__ = __or__
 
     def __sub__(self, other):
+        if not isinstance(other, Iterable):
+            return NotImplemented
         if not isinstance(other, Set):
             other = self._from_iterable(other)
         return self._from_iterable(v for v in self if v not in other)
 
     def __rsub__(self, other):
+        if not isinstance(other, Iterable):
+            return NotImplemented
         if not isinstance(other, Set):
             other = self._from_iterable(other)
         return self._from_iterable(v for v in other if v not in self)
 
     def __xor__(self, other):
+        if not isinstance(other, Iterable):
+            return NotImplemented
         if not isinstance(other, Set):
             other = self._from_iterable(other)
         return (self - other) | (other - self)
@@ -147,6 +299,14 @@ class Set(Collection):
 
 class MutableSet(Set):
     __slots__ = ()
+
+    @abstractmethod
+    def add(self, value):
+        raise NotImplementedError
+
+    @abstractmethod
+    def discard(self, value):
+        raise NotImplementedError
 
     def remove(self, value):
         if value not in self:
@@ -207,6 +367,10 @@ class Mapping(Collection):
 
     __slots__ = ()
 
+    @abstractmethod
+    def __getitem__(self, key):
+        raise KeyError
+
     def get(self, key, default=None):
         try:
             return self[key]
@@ -231,7 +395,7 @@ class Mapping(Collection):
         return ValuesView(self)
 
     def __eq__(self, other):
-        if not isinstance(other, (Mapping, dict)):
+        if not isinstance(other, Mapping):
             return NotImplemented
         return dict(self.items()) == dict(other.items())
 
@@ -249,6 +413,8 @@ class MappingView(Sized):
 
     def __repr__(self):
         return "{0.__class__.__name__}({0._mapping!r})".format(self)
+
+    __class_getitem__ = classmethod(GenericAlias)
 
 
 class KeysView(MappingView, Set):
@@ -310,6 +476,14 @@ class MutableMapping(Mapping):
 
     __slots__ = ()
 
+    @abstractmethod
+    def __setitem__(self, key, value):
+        raise KeyError
+
+    @abstractmethod
+    def __delitem__(self, key):
+        raise KeyError
+
     def pop(self, key, default=_MISSING):
         try:
             value = self[key]
@@ -338,7 +512,7 @@ class MutableMapping(Mapping):
             pass
 
     def update(self, other=(), /, **kwds):
-        if isinstance(other, (Mapping, dict)):
+        if isinstance(other, Mapping):
             for key in other:
                 self[key] = other[key]
         elif hasattr(other, "keys"):
@@ -362,6 +536,10 @@ class Sequence(Reversible, Collection):
     """in, iteration, reversed, index and count from __getitem__ and __len__."""
 
     __slots__ = ()
+
+    @abstractmethod
+    def __getitem__(self, index):
+        raise IndexError
 
     def __iter__(self):
         i = 0
@@ -413,6 +591,18 @@ class MutableSequence(Sequence):
 
     __slots__ = ()
 
+    @abstractmethod
+    def __setitem__(self, index, value):
+        raise IndexError
+
+    @abstractmethod
+    def __delitem__(self, index):
+        raise IndexError
+
+    @abstractmethod
+    def insert(self, index, value):
+        raise IndexError
+
     def append(self, value):
         self.insert(len(self), value)
 
@@ -445,3 +635,43 @@ class MutableSequence(Sequence):
     def __iadd__(self, values):
         self.extend(values)
         return self
+
+
+# The built-in types, registered as CPython registers them.
+def _register_builtins():
+    for t in (type(iter(b"")), type(iter(bytearray())), type(iter({})),
+              type(iter({}.values())), type(iter({}.items())), type(iter([])),
+              type(reversed([])), type(iter(range(0))), type(iter(range(1 << 64))),
+              type(iter(set())), type(iter("")), type(iter(())), type(zip())):
+        Iterator.register(t)
+    Generator.register(type((lambda: (yield))()))
+    Set.register(frozenset)
+    MutableSet.register(set)
+    Mapping.register(type(type.__dict__))
+    MutableMapping.register(dict)
+    KeysView.register(type({}.keys()))
+    ValuesView.register(type({}.values()))
+    ItemsView.register(type({}.items()))
+    for t in (tuple, str, range, memoryview):
+        Sequence.register(t)
+    ByteString.register(bytes)
+    ByteString.register(bytearray)
+    MutableSequence.register(list)
+    MutableSequence.register(bytearray)
+    # glasspy's own gaps: these types work with reversed() and call() but lack
+    # __reversed__ / __call__ entries in their dicts, which the hooks look for.
+    for t in (dict, type({}.keys()), type({}.values()), type({}.items()),
+              type(type.__dict__)):
+        if "__reversed__" not in t.__dict__:
+            Reversible.register(t)
+    class _C:
+        def m(self):
+            pass
+
+    for t in (type(len), type([].append), type(_check_methods), type(_C().m)):
+        if "__call__" not in t.__dict__:
+            Callable.register(t)
+
+
+_register_builtins()
+del _register_builtins

@@ -1,0 +1,741 @@
+"""Enumerations (Enum, IntEnum, StrEnum, Flag, IntFlag), written for glasspy.
+
+EnumType collects a class body's members in an _EnumDict, builds the class with
+type.__new__, then makes one member per name: an instance of the class made by the
+mixed-in type's __new__ (object's, int's, str's or the class's own), with _name_ and
+_value_ set. Lookups by value go through _value2member_map_; a Flag value that no
+member has gets a pseudo-member made (and cached) by Flag._missing_.
+"""
+
+from _collections import _caller_module
+
+__all__ = ["EnumType", "EnumMeta", "Enum", "IntEnum", "StrEnum", "Flag", "IntFlag",
+           "ReprEnum", "auto", "unique", "property", "FlagBoundary",
+           "STRICT", "CONFORM", "EJECT", "KEEP"]
+
+_builtin_property = property
+
+# Filled in as the module runs (EnumType.__new__ looks at them).
+Enum = Flag = ReprEnum = EJECT = KEEP = STRICT = CONFORM = None
+
+
+def _is_dunder(name):
+    return (len(name) > 4 and name[:2] == name[-2:] == "__"
+            and name[2] != "_" and name[-3] != "_")
+
+
+def _is_sunder(name):
+    return (len(name) > 2 and name[0] == name[-1] == "_"
+            and name[1] != "_" and name[-2] != "_")
+
+
+def _is_private(cls_name, name):
+    prefix = "_%s__" % cls_name.lstrip("_")
+    return name.startswith(prefix) and not name.endswith("__")
+
+
+# glasspy's functions and built-in descriptors have no __get__ attribute (their
+# binding is the interpreter's), so they are named here.
+_DESCRIPTOR_TYPES = (type(_is_dunder), classmethod, staticmethod, _builtin_property,
+                     type(len))
+
+
+def _is_descriptor(obj):
+    return (isinstance(obj, _DESCRIPTOR_TYPES) or hasattr(obj, "__get__")
+            or hasattr(obj, "__set__") or hasattr(obj, "__delete__"))
+
+
+def _is_single_bit(num):
+    return num != 0 and num & (num - 1) == 0
+
+
+def _bin(num, max_bits):
+    """num in binary with a sign digit, padded to max_bits: '0b0 0101'."""
+    digits = format(num, "b") if num >= 0 else format(~num ^ ((1 << max_bits) - 1), "b")
+    sign = "0b0" if num >= 0 else "0b1"
+    fill = sign[-1]
+    if len(digits) < max_bits:
+        digits = fill * (max_bits - len(digits)) + digits
+    return "%s %s" % (sign, digits)
+
+
+class _AutoNull:
+    def __repr__(self):
+        return "_auto_null"
+
+
+_auto_null = _AutoNull()
+
+
+class auto:
+    """A member value chosen by the enumeration's _generate_next_value_."""
+
+    def __init__(self, value=_auto_null):
+        self.value = value
+
+    def __repr__(self):
+        return "auto(%r)" % (self.value,)
+
+
+class property:
+    """A member attribute (name, value): on the class it looks up a member of that
+    name instead."""
+
+    def __init__(self, fget=None, fset=None, fdel=None, doc=None):
+        self.fget = fget
+        self.name = getattr(fget, "__name__", None)
+        self.__doc__ = doc if doc is not None else getattr(fget, "__doc__", None)
+
+    def __get__(self, instance, ownerclass=None):
+        if instance is None:
+            try:
+                return ownerclass._member_map_[self.name]
+            except (KeyError, AttributeError):
+                raise AttributeError(self.name) from None
+        return self.fget(instance)
+
+    def __set__(self, instance, value):
+        raise AttributeError("cannot set attribute %r of %r" % (self.name, instance))
+
+    def __delete__(self, instance):
+        raise AttributeError("cannot delete attribute %r of %r" % (self.name, instance))
+
+
+class _EnumDict(dict):
+    """The namespace of an enumeration's class body: it records the member names in
+    order, fills in auto() values and refuses names defined twice."""
+
+    def __init__(self, cls_name=""):
+        super().__init__()
+        self._cls_name = cls_name
+        self._member_names = {}
+        self._last_values = []
+        self._ignore = []
+        self._generate_next_value = None
+
+    def __setitem__(self, key, value):
+        if _is_private(self._cls_name, key):
+            pass
+        elif _is_sunder(key):
+            if key == "_ignore_":
+                if isinstance(value, str):
+                    value = value.replace(",", " ").split()
+                else:
+                    value = list(value)
+                self._ignore = value
+                already = set(value) & set(self._member_names)
+                if already:
+                    raise ValueError("_ignore_ cannot specify already set names: %r"
+                                     % (already,))
+            elif key == "_generate_next_value_":
+                if self._member_names:
+                    raise TypeError("_generate_next_value_ must be defined before members")
+                self._generate_next_value = getattr(value, "__func__", value)
+        elif _is_dunder(key):
+            if key == "__order__":
+                key = "_order_"
+        elif key in self._member_names:
+            raise TypeError("%r already defined as %r" % (key, self[key]))
+        elif key in self._ignore:
+            pass
+        elif _is_descriptor(value):
+            pass
+        else:
+            if key in self:
+                raise TypeError("%r already defined as %r" % (key, self[key]))
+            if isinstance(value, auto):
+                if value.value is _auto_null:
+                    value.value = self._generate_next_value(
+                        key, 1, len(self._member_names), self._last_values[:])
+                value = value.value
+            elif isinstance(value, tuple) and any(isinstance(v, auto) for v in value):
+                items = []
+                for v in value:
+                    if isinstance(v, auto):
+                        if v.value is _auto_null:
+                            v.value = self._generate_next_value(
+                                key, 1, len(self._member_names), self._last_values[:])
+                        v = v.value
+                    items.append(v)
+                value = tuple(items)
+            self._member_names[key] = None
+            self._last_values.append(value)
+        super().__setitem__(key, value)
+
+
+class EnumType(type):
+    """The metaclass of enumerations: iteration, len(), `in`, lookup by name
+    (Color['RED']) and by value (Color(1))."""
+
+    @classmethod
+    def __prepare__(metacls, cls, bases, **kwds):
+        metacls._check_for_existing_members_(cls, bases)
+        enum_dict = _EnumDict(cls)
+        member_type, first_enum = metacls._get_mixins_(cls, bases)
+        if first_enum is not None:
+            enum_dict["_generate_next_value_"] = getattr(
+                first_enum, "_generate_next_value_", None)
+        return enum_dict
+
+    def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
+        if not isinstance(classdict, _EnumDict):
+            ns = metacls.__prepare__(cls, bases)
+            for k, v in classdict.items():
+                ns[k] = v
+            classdict = ns
+        for key in classdict._ignore:
+            classdict.pop(key, None)
+        classdict.pop("_ignore_", None)
+        member_type, first_enum = metacls._get_mixins_(cls, bases)
+        new, save_new, use_args = metacls._find_new_(classdict, member_type, first_enum)
+        members = [(name, dict.__getitem__(classdict, name))
+                   for name in classdict._member_names]
+        for name, _ in members:
+            dict.__delitem__(classdict, name)
+        order = classdict.pop("_order_", None)
+        if Enum is not None and "__new__" in classdict:
+            dict.__delitem__(classdict, "__new__")
+        ns = dict(classdict)
+        ns["_new_member_"] = new
+        ns["_use_args_"] = use_args
+        ns["_member_names_"] = []
+        ns["_member_map_"] = {}
+        ns["_value2member_map_"] = {}
+        ns["_unhashable_values_"] = []
+        ns["_member_type_"] = member_type
+        if Flag is not None and any(issubclass(b, Flag) for b in bases):
+            ns["_boundary_"] = boundary or getattr(first_enum, "_boundary_", None)
+        elif boundary is not None:
+            ns["_boundary_"] = boundary
+        if first_enum is not None:
+            # repr and friends are the enumeration's, not the mixed-in type's.
+            for name in ("__repr__", "__str__", "__format__", "__reduce_ex__"):
+                if name in classdict:
+                    continue
+                found = None
+                for base in bases:
+                    for b in base.__mro__:
+                        if name in b.__dict__:
+                            found = b.__dict__[name]
+                            break
+                    if found is not None:
+                        break
+                if (found is None or found == getattr(member_type, name, None)
+                        or found == getattr(object, name, None)):
+                    ns[name] = first_enum.__dict__.get(name) or getattr(first_enum, name)
+        if ReprEnum is not None and ReprEnum in bases:
+            if member_type is object:
+                raise TypeError("ReprEnum subclasses must be mixed with a data type "
+                                "(i.e. int, str, float, etc.)")
+            if "__format__" not in classdict:
+                ns["__format__"] = member_type.__format__
+            if "__str__" not in classdict:
+                method = member_type.__str__
+                if method is object.__str__:
+                    method = member_type.__repr__
+                ns["__str__"] = method
+        if Enum is not None:
+            if save_new:
+                ns["__new_member__"] = new
+            ns["__new__"] = Enum.__new__
+        enum_class = super().__new__(metacls, cls, bases, ns, **kwds)
+        for name, value in members:
+            enum_class._add_member_(name, value)
+        if Flag is not None and issubclass(enum_class, Flag):
+            mask = single = 0
+            for m in enum_class._member_map_.values():
+                mask |= m._value_
+                if _is_single_bit(m._value_):
+                    single |= m._value_
+            type.__setattr__(enum_class, "_flag_mask_", mask)
+            type.__setattr__(enum_class, "_singles_mask_", single)
+            type.__setattr__(enum_class, "_all_bits_", 2 ** mask.bit_length() - 1)
+        if order is not None:
+            if isinstance(order, str):
+                order = order.replace(",", " ").split()
+            if order != enum_class._member_names_:
+                raise TypeError("member order does not match _order_:\n  %r\n  %r"
+                                % (enum_class._member_names_, order))
+        return enum_class
+
+    def _add_member_(cls, name, value):
+        args = value if isinstance(value, tuple) else (value,)
+        if cls._member_type_ is tuple:
+            args = (args,)
+        if not cls._use_args_:
+            member = cls._new_member_(cls)
+        else:
+            member = cls._new_member_(cls, *args)
+        if not hasattr(member, "_value_"):
+            if cls._member_type_ is object:
+                member._value_ = value
+            else:
+                try:
+                    member._value_ = cls._member_type_(*args)
+                except Exception as exc:
+                    new_exc = TypeError("_value_ not set in __new__, unable to create it")
+                    new_exc.__cause__ = exc
+                    raise new_exc
+        value = member._value_
+        member._name_ = name
+        member.__objclass__ = cls
+        member.__init__(*args)
+        member._sort_order_ = len(cls._member_names_)
+        canonical = None
+        try:
+            canonical = cls._value2member_map_.get(value)
+        except TypeError:
+            for m in cls._member_map_.values():
+                if m._value_ == value:
+                    canonical = m
+                    break
+        if canonical is not None:
+            member = canonical
+        elif (Flag is None or not issubclass(cls, Flag)
+              or _is_single_bit(value if isinstance(value, int) else 0)):
+            cls._member_names_.append(name)
+        if name not in cls.__dict__:
+            type.__setattr__(cls, name, member)
+        cls._member_map_[name] = member
+        try:
+            cls._value2member_map_.setdefault(value, member)
+        except TypeError:
+            cls._unhashable_values_.append(value)
+
+    def __call__(cls, value, names=None, *, module=None, qualname=None, type=None,
+                 start=1, boundary=None):
+        if names is None:
+            return cls.__new__(cls, value)
+        return cls._create_(value, names, module=module, qualname=qualname,
+                            type=type, start=start, boundary=boundary)
+
+    def __contains__(cls, member):
+        if not isinstance(member, Enum):
+            raise TypeError("unsupported operand type(s) for 'in': '%s' and '%s'"
+                            % (type(member).__qualname__, cls.__class__.__qualname__))
+        return isinstance(member, cls) and member._name_ in cls._member_map_
+
+    def __delattr__(cls, attr):
+        if attr in cls._member_map_:
+            raise AttributeError("%r cannot delete member %r." % (cls.__name__, attr))
+        super().__delattr__(attr)
+
+    def __getattr__(cls, name):
+        if _is_dunder(name):
+            raise AttributeError(name)
+        try:
+            return cls._member_map_[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(cls, name):
+        return cls._member_map_[name]
+
+    def __iter__(cls):
+        return (cls._member_map_[name] for name in cls._member_names_)
+
+    def __reversed__(cls):
+        return (cls._member_map_[name] for name in reversed(cls._member_names_))
+
+    def __len__(cls):
+        return len(cls._member_names_)
+
+    def __bool__(cls):
+        return True
+
+    @_builtin_property
+    def __members__(cls):
+        """name -> member, aliases included (a read-only mapping)."""
+        return type(type.__dict__)(cls._member_map_)
+
+    def __repr__(cls):
+        if Flag is not None and issubclass(cls, Flag):
+            return "<flag %r>" % cls.__name__
+        return "<enum %r>" % cls.__name__
+
+    def __setattr__(cls, name, value):
+        member_map = cls.__dict__.get("_member_map_", {})
+        if name in member_map:
+            raise AttributeError("cannot reassign member %r" % (name,))
+        super().__setattr__(name, value)
+
+    def _create_(cls, class_name, names, *, module=None, qualname=None, type=None,
+                 start=1, boundary=None):
+        metacls = cls.__class__
+        bases = (cls,) if type is None else (type, cls)
+        _, first_enum = cls._get_mixins_(class_name, bases)
+        classdict = metacls.__prepare__(class_name, bases)
+        if isinstance(names, str):
+            names = names.replace(",", " ").split()
+        if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
+            original, names = names, []
+            last_values = []
+            for count, name in enumerate(original):
+                value = first_enum._generate_next_value_(name, start, count,
+                                                         last_values[:])
+                last_values.append(value)
+                names.append((name, value))
+        for item in names:
+            if isinstance(item, str):
+                member_name, member_value = item, names[item]
+            else:
+                member_name, member_value = item
+            classdict[member_name] = member_value
+        if module is None:
+            module = _caller_module(2)
+        if module is not None:
+            classdict["__module__"] = module
+        if qualname is not None:
+            classdict["__qualname__"] = qualname
+        return metacls.__new__(metacls, class_name, bases, classdict, boundary=boundary)
+
+    @classmethod
+    def _check_for_existing_members_(mcls, class_name, bases):
+        for chain in bases:
+            for base in chain.__mro__:
+                if isinstance(base, EnumType) and base._member_names_:
+                    raise TypeError("<enum %r> cannot extend %r" % (class_name, base))
+
+    @classmethod
+    def _get_mixins_(mcls, class_name, bases):
+        if not bases:
+            return object, Enum
+        first_enum = bases[-1]
+        if not isinstance(first_enum, EnumType):
+            raise TypeError("new enumerations should be created as "
+                            "`EnumName([mixin_type, ...] [data_type,] enum_type)`")
+        member_type = mcls._find_data_type_(class_name, bases) or object
+        return member_type, first_enum
+
+    @classmethod
+    def _find_data_type_(mcls, class_name, bases):
+        data_types = []
+        for chain in bases:
+            candidate = None
+            for base in chain.__mro__:
+                if base is object:
+                    continue
+                elif isinstance(base, EnumType):
+                    if base._member_type_ is not object:
+                        if base._member_type_ not in data_types:
+                            data_types.append(base._member_type_)
+                        break
+                elif "__new__" in base.__dict__:
+                    t = candidate or base
+                    if t not in data_types:
+                        data_types.append(t)
+                    break
+                else:
+                    candidate = candidate or base
+        if len(data_types) > 1:
+            raise TypeError("too many data types for %r: %r" % (class_name, set(data_types)))
+        return data_types[0] if data_types else None
+
+    @classmethod
+    def _find_new_(mcls, classdict, member_type, first_enum):
+        new = classdict.get("__new__", None)
+        save_new = first_enum is not None and new is not None
+        if new is None:
+            skip = (None, object.__new__, Enum.__new__ if Enum is not None else None)
+            for method in ("__new_member__", "__new__"):
+                for possible in (member_type, first_enum):
+                    target = getattr(possible, method, None)
+                    if not any(target is s for s in skip):
+                        new = target
+                        break
+                if new is not None:
+                    break
+            else:
+                new = object.__new__
+        return new, save_new, new is not object.__new__
+
+
+EnumMeta = EnumType
+
+
+class Enum(metaclass=EnumType):
+    """Create a collection of name/value pairs: the members of the class."""
+
+    def __new__(cls, value):
+        if type(value) is cls:
+            return value
+        try:
+            return cls._value2member_map_[value]
+        except KeyError:
+            pass
+        except TypeError:
+            for member in cls._member_map_.values():
+                if member._value_ == value:
+                    return member
+        try:
+            exc = None
+            result = cls._missing_(value)
+        except Exception as e:
+            exc = e
+            result = None
+        if isinstance(result, cls):
+            return result
+        if (Flag is not None and issubclass(cls, Flag) and cls._boundary_ is EJECT
+                and isinstance(result, int)):
+            return result
+        ve_exc = ValueError("%r is not a valid %s" % (value, cls.__qualname__))
+        if result is None and exc is None:
+            raise ve_exc
+        if exc is None:
+            exc = TypeError("error in %s._missing_: returned %r instead of None or a "
+                            "valid member" % (cls.__name__, result))
+        if not isinstance(exc, ValueError):
+            exc.__context__ = ve_exc
+        raise exc
+
+    def __init__(self, *args, **kwds):
+        pass
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        if not last_values:
+            return start
+        last = last_values[-1]
+        try:
+            return last + 1
+        except TypeError:
+            raise TypeError("unable to increment %r" % (last,)) from None
+
+    @classmethod
+    def _missing_(cls, value):
+        return None
+
+    def __repr__(self):
+        v_repr = self.__class__._value_repr_ or repr
+        if self._name_ is None:
+            return "<%s: %s>" % (self.__class__.__name__, v_repr(self._value_))
+        return "<%s.%s: %s>" % (self.__class__.__name__, self._name_,
+                                v_repr(self._value_))
+
+    def __str__(self):
+        return "%s.%s" % (self.__class__.__name__, self._name_)
+
+    def __format__(self, format_spec):
+        return format(str(self), format_spec)
+
+    def __hash__(self):
+        return hash(self._name_)
+
+    def __reduce_ex__(self, proto):
+        return self.__class__, (self._value_,)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    _value_repr_ = None
+
+    @property
+    def name(self):
+        """The name of the member."""
+        return self._name_
+
+    @property
+    def value(self):
+        """The value of the member."""
+        return self._value_
+
+
+class ReprEnum(Enum):
+    """Only the repr is Enum's: str() and format() are the mixed-in type's."""
+
+
+class IntEnum(int, ReprEnum):
+    """An Enum whose members are ints."""
+
+
+class StrEnum(str, ReprEnum):
+    """An Enum whose members are strs."""
+
+    def __new__(cls, *values):
+        if len(values) > 3:
+            raise TypeError("too many arguments for str(): %r" % (values,))
+        if len(values) == 1 and not isinstance(values[0], str):
+            raise TypeError("%r is not a string" % (values[0],))
+        if len(values) >= 2 and not isinstance(values[1], str):
+            raise TypeError("encoding must be a string, not %r" % (values[1],))
+        if len(values) == 3 and not isinstance(values[2], str):
+            raise TypeError("errors must be a string, not %r" % (values[2],))
+        value = str(*values)
+        member = str.__new__(cls, value)
+        member._value_ = value
+        return member
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        return name.lower()
+
+
+class FlagBoundary(StrEnum):
+    """What Flag does with a value that has bits no member has."""
+    STRICT = auto()
+    CONFORM = auto()
+    EJECT = auto()
+    KEEP = auto()
+
+
+STRICT, CONFORM, EJECT, KEEP = FlagBoundary
+
+
+class Flag(Enum, boundary=STRICT):
+    """An Enum whose members combine with the bit operators."""
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        if not count:
+            return start if start is not None else 1
+        last = max(last_values)
+        try:
+            high_bit = last.bit_length()
+        except Exception:
+            raise TypeError("invalid flag value %r" % (last,)) from None
+        return 2 ** high_bit
+
+    @classmethod
+    def _iter_member_(cls, value):
+        for name in cls._member_names_:
+            m = cls._member_map_[name]
+            if _is_single_bit(m._value_) and m._value_ & value == m._value_:
+                yield m
+
+    @classmethod
+    def _missing_(cls, value):
+        if not isinstance(value, int):
+            raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
+        flag_mask = cls._flag_mask_
+        all_bits = cls._all_bits_
+        neg_value = None
+        if (not ~all_bits <= value <= all_bits
+                or value & (all_bits ^ flag_mask)):
+            if cls._boundary_ is STRICT:
+                max_bits = max(value.bit_length(), flag_mask.bit_length())
+                raise ValueError("%r invalid value %r\n    given %s\n  allowed %s"
+                                 % (cls, value, _bin(value, max_bits),
+                                    _bin(flag_mask, max_bits)))
+            elif cls._boundary_ is CONFORM:
+                value = value & flag_mask
+            elif cls._boundary_ is EJECT:
+                return value
+            elif cls._boundary_ is KEEP:
+                if value < 0:
+                    value = (max(all_bits + 1, 2 ** value.bit_length()) + value)
+            else:
+                raise ValueError("%r unknown flag boundary %r" % (cls, cls._boundary_))
+        if value < 0:
+            neg_value = value
+            value = all_bits + 1 + value
+        members = list(cls._iter_member_(value))
+        unknown = value & ~flag_mask
+        if cls._member_type_ is object:
+            pseudo = object.__new__(cls)
+        else:
+            pseudo = cls._member_type_.__new__(cls, value)
+        if not hasattr(pseudo, "_value_"):
+            pseudo._value_ = value
+        if members:
+            names = [m._name_ for m in members]
+            if unknown:
+                names.append(cls._numeric_repr_(unknown))
+            pseudo._name_ = "|".join(names)
+        else:
+            pseudo._name_ = None
+        pseudo = cls._value2member_map_.setdefault(value, pseudo)
+        if neg_value is not None:
+            cls._value2member_map_[neg_value] = pseudo
+        return pseudo
+
+    _numeric_repr_ = repr
+
+    def __contains__(self, other):
+        if not isinstance(other, self.__class__):
+            raise TypeError("unsupported operand type(s) for 'in': %r and %r"
+                            % (type(other).__qualname__, self.__class__.__qualname__))
+        return other._value_ & self._value_ == other._value_
+
+    def __iter__(self):
+        yield from self._iter_member_(self._value_)
+
+    def __len__(self):
+        return bin(self._value_).count("1")
+
+    def __repr__(self):
+        cls_name = self.__class__.__name__
+        v_repr = self.__class__._value_repr_ or repr
+        if self._name_ is None:
+            return "<%s: %s>" % (cls_name, v_repr(self._value_))
+        return "<%s.%s: %s>" % (cls_name, self._name_, v_repr(self._value_))
+
+    def __str__(self):
+        cls_name = self.__class__.__name__
+        if self._name_ is None:
+            return "%s(%r)" % (cls_name, self._value_)
+        return "%s.%s" % (cls_name, self._name_)
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def __or__(self, other):
+        if isinstance(other, self.__class__):
+            other = other._value_
+        elif self._member_type_ is not object and isinstance(other, self._member_type_):
+            pass
+        else:
+            return NotImplemented
+        return self.__class__(self._value_ | other)
+
+    def __and__(self, other):
+        if isinstance(other, self.__class__):
+            other = other._value_
+        elif self._member_type_ is not object and isinstance(other, self._member_type_):
+            pass
+        else:
+            return NotImplemented
+        return self.__class__(self._value_ & other)
+
+    def __xor__(self, other):
+        if isinstance(other, self.__class__):
+            other = other._value_
+        elif self._member_type_ is not object and isinstance(other, self._member_type_):
+            pass
+        else:
+            return NotImplemented
+        return self.__class__(self._value_ ^ other)
+
+    def __invert__(self):
+        if self._boundary_ in (EJECT, KEEP):
+            return self.__class__(~self._value_)
+        return self.__class__(self._singles_mask_ & ~self._value_)
+
+    __rand__ = __and__
+    __ror__ = __or__
+    __rxor__ = __xor__
+
+
+class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
+    """A Flag whose members are ints."""
+
+    __or__ = Flag.__or__
+    __and__ = Flag.__and__
+    __xor__ = Flag.__xor__
+    __ror__ = Flag.__ror__
+    __rand__ = Flag.__rand__
+    __rxor__ = Flag.__rxor__
+    __invert__ = Flag.__invert__
+
+
+def unique(enumeration):
+    """A class decorator: ValueError if an enumeration has aliases."""
+    duplicates = [(name, member.name)
+                  for name, member in enumeration.__members__.items()
+                  if name != member.name]
+    if duplicates:
+        details = ", ".join("%s -> %s" % (alias, name) for alias, name in duplicates)
+        raise ValueError("duplicate values found in %r: %s" % (enumeration, details))
+    return enumeration
