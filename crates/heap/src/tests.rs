@@ -780,3 +780,86 @@ fn a_late_finalizer_queues_instances_of_classes_made_without_one() {
     crate::set_late_finalizer(None);
     assert_eq!(live_objects(), base);
 }
+
+// ----- weak references ------------------------------------------------------------------
+
+fn weak_type(t: &Types) -> TypeRef {
+    TypeRef::new::<Meta, WeakRef>(&t.meta, Meta)
+}
+
+fn weak(ty: &TypeRef, target: &PyObj, cb: Option<PyObj>, at: usize) -> PyObj {
+    let w = PyObj::new(ty, WeakRef::new(cb));
+    assert!(weakref_attach(&w, target, at));
+    assert!(!weakref_attach(&w, target, at), "attached once only");
+    w
+}
+
+#[test]
+fn a_weak_reference_is_80_bytes_and_holds_no_reference() {
+    let t = types();
+    let wt = weak_type(&t);
+    let base = live_objects();
+    let x = lst(&t, vec![]);
+    let w = weak(&wt, &x, None, 0);
+    assert_eq!(w.sizeof(), 80);
+    assert_eq!(x.refcnt(), 1);
+    let got = w.get::<WeakRef>().unwrap().get().unwrap();
+    assert!(got.is(&x));
+    drop(got);
+    assert_eq!(weakref_count(&x), 1);
+    drop(x);
+    assert!(!w.get::<WeakRef>().unwrap().is_alive());
+    assert!(!finalizers_pending(), "no callback: nothing queued");
+    drop(w);
+    assert_eq!(live_objects(), base);
+}
+
+#[test]
+fn callbacks_are_queued_in_list_order_when_the_referent_dies() {
+    let t = types();
+    let wt = weak_type(&t);
+    let base = live_objects();
+    let x = lst(&t, vec![]);
+    let cb1 = lst(&t, vec![]);
+    let cb2 = lst(&t, vec![]);
+    let w1 = weak(&wt, &x, Some(cb1.clone()), 0);
+    let w2 = weak(&wt, &x, Some(cb2.clone()), 0);
+    let plain = weak(&wt, &x, None, 0);
+    let order = weakrefs_of(&x);
+    assert!(order[0].is(&plain) && order[1].is(&w2) && order[2].is(&w1));
+    drop(order);
+    // A weak reference that dies first leaves the list.
+    let w3 = weak(&wt, &x, Some(cb1.clone()), 3);
+    drop(w3);
+    assert_eq!(weakref_count(&x), 3);
+    drop(x);
+    let q = take_finalizers();
+    assert_eq!(q.len(), 2);
+    assert!(q[0].is(&w2) && q[1].is(&w1));
+    assert!(q[0].get::<WeakRef>().unwrap().callback().unwrap().is(&cb2));
+    drop((q, w1, w2, plain, cb1, cb2));
+    assert_eq!(live_objects(), base);
+}
+
+#[test]
+fn a_collection_clears_weak_references_to_garbage_and_skips_garbage_callbacks() {
+    let t = types();
+    let wt = weak_type(&t);
+    let base = live_objects();
+    let a = lst(&t, vec![]);
+    let b = lst(&t, vec![a.clone()]);
+    push(&a, b.clone());
+    let cb = lst(&t, vec![]);
+    let outside = weak(&wt, &a, Some(cb.clone()), 0);
+    // A weak reference that is itself part of the garbage: its callback never runs.
+    let inside = weak(&wt, &b, Some(cb.clone()), 0);
+    push(&a, inside);
+    drop((a, b));
+    let mut due = Vec::new();
+    assert_eq!(collect_with(2, &mut |o| due.push(o)), 3);
+    assert_eq!(due.len(), 1);
+    assert!(due[0].is(&outside));
+    assert!(!outside.get::<WeakRef>().unwrap().is_alive());
+    drop((due, outside, cb));
+    assert_eq!(live_objects(), base);
+}

@@ -8,8 +8,8 @@ use super::list::{
 };
 use super::{defer, gen_head, BusyWindow, Finalize, FINALIZER, GC, NUM_GENERATIONS};
 use crate::object::{
-    can_untrack_object, clear_object, gc_head, has_late_finalizer, is_mut_borrowed, object_of,
-    refcnt_of, traverse_object, vtable_of, PyObj, Untrack,
+    can_untrack_object, clear_object, clear_weakrefs, gc_head, has_late_finalizer, is_mut_borrowed,
+    is_weakrefed, object_of, refcnt_of, traverse_object, vtable_of, PyObj, Untrack,
 };
 
 pub(super) fn collect_generations() {
@@ -168,6 +168,34 @@ fn list_clear_collecting(list: GcPtr) {
     }
 }
 
+/// handle_weakrefs: clear every weak reference to an unreachable object, before any
+/// finalizer runs, and run (`fin`) the callbacks of those weak references that are not
+/// garbage themselves (a garbage weak reference's callback is never called).
+fn handle_weakrefs(unreachable: GcPtr, fin: Finalize<'_>) {
+    let mut due = Vec::new();
+    let mut g = unreachable.next();
+    while g != unreachable {
+        // SAFETY: C2: a member is a live container's header.
+        let op = unsafe { object_of(g) };
+        // SAFETY: H1: `op` is live.
+        if unsafe { is_weakrefed(op) } {
+            // A weak reference object is a container (W2, H2); it is garbage when it is
+            // COLLECTING still, which only the members of `unreachable` are now.
+            let garbage = |e| {
+                // SAFETY: W2: `e` heads a live weak reference object, a container (H2);
+                // C1: its header is used at once.
+                unsafe { vtable_of(e).gc && gc_head(e).is_collecting() }
+            };
+            // SAFETY: W1: `op` carries WEAKREFED and is live (C2).
+            due.extend(unsafe { clear_weakrefs(op, |e| !garbage(e)) });
+        }
+        g = g.next();
+    }
+    for wr in due {
+        fin(wr);
+    }
+}
+
 fn finalize_garbage(collectable: GcPtr, fin: Finalize<'_>) {
     let builtin = FINALIZER.with(|c| c.get());
     let seen = new_head();
@@ -272,6 +300,7 @@ pub(super) fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
         clear_unreachable_mask(unreachable);
     }
 
+    handle_weakrefs(unreachable, &mut *fin);
     finalize_garbage(unreachable, fin);
     // handle_resurrected_objects: finalizers may have made some objects reachable.
     list_clear_collecting(unreachable);
