@@ -44,6 +44,7 @@ mod sys_info;
 mod time;
 mod time_fmt;
 mod type_methods;
+mod weakref_mod;
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function;
@@ -74,6 +75,7 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "_random",
     "_sre",
     "_struct",
+    "_weakref",
     "array",
     "builtins",
     "cmath",
@@ -166,6 +168,7 @@ pub fn install(vm: &mut Vm) {
         subclass::install(vm);
         classes::install_types(vm);
         iterators::install_types();
+        weakref_mod::install_types();
         functions::install_types();
         sys::install_types();
         oserror::install_types();
@@ -228,6 +231,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "_random" => Some(random_mod::make(vm)?),
         "_sre" => Some(re::make(vm)?),
         "_json" => Some(json::make(vm)?),
+        "_weakref" => Some(weakref_mod::make(vm)?),
         _ => None,
     })
 }

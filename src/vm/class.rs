@@ -781,6 +781,13 @@ impl Vm {
     /// Call `o.__del__()`; an exception it raises is printed and ignored, as CPython's
     /// PyErr_WriteUnraisable does.
     pub fn finalize(&mut self, o: PyObj) {
+        if let Some(w) = o.get::<crate::heap::WeakRef>() {
+            // A weak reference whose referent died: its callback (handle_callback).
+            if let Some(cb) = w.take_callback() {
+                self.unraisable_call(&cb, &o);
+            }
+            return;
+        }
         let ty = o.type_obj();
         let key = string::intern_str("__del__");
         let Ok(Some(f)) = self.type_lookup(&ty, &key) else {
@@ -796,6 +803,19 @@ impl Vm {
             eprint!("Exception ignored in: {what}\n{text}");
         }
         drop(o);
+    }
+
+    /// Call `f(arg)`; an exception is printed and ignored (PyErr_WriteUnraisable).
+    pub fn unraisable_call(&mut self, f: &PyObj, arg: &PyObj) {
+        let saved = self.handled.take();
+        let r = self.call(f, Args::positional(std::slice::from_ref(arg)));
+        self.handled = saved;
+        if let Err(e) = r {
+            self.flush();
+            let what = self.repr(f).unwrap_or_default();
+            let text = self.format_exception(&e.0);
+            eprint!("Exception ignored in: {what}\n{text}");
+        }
     }
 
     /// Interpreter shutdown for `__main__` (CPython's _PyModule_ClearDict): names

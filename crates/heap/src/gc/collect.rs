@@ -171,7 +171,9 @@ fn list_clear_collecting(list: GcPtr) {
 /// handle_weakrefs: clear every weak reference to an unreachable object, before any
 /// finalizer runs, and run (`fin`) the callbacks of those weak references that are not
 /// garbage themselves (a garbage weak reference's callback is never called).
-fn handle_weakrefs(unreachable: GcPtr, fin: Finalize<'_>) {
+/// Returns how many of those weak references the callbacks freed (CPython counts them
+/// as collected).
+fn handle_weakrefs(unreachable: GcPtr, fin: Finalize<'_>) -> usize {
     let mut due = Vec::new();
     let mut g = unreachable.next();
     while g != unreachable {
@@ -191,9 +193,14 @@ fn handle_weakrefs(unreachable: GcPtr, fin: Finalize<'_>) {
         }
         g = g.next();
     }
+    let mut freed = 0;
     for wr in due {
-        fin(wr);
+        fin(wr.clone());
+        if wr.refcnt() == 1 {
+            freed += 1;
+        }
     }
+    freed
 }
 
 fn finalize_garbage(collectable: GcPtr, fin: Finalize<'_>) {
@@ -300,7 +307,7 @@ pub(super) fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
         clear_unreachable_mask(unreachable);
     }
 
-    handle_weakrefs(unreachable, &mut *fin);
+    let wr_freed = handle_weakrefs(unreachable, &mut *fin);
     finalize_garbage(unreachable, fin);
     // handle_resurrected_objects: finalizers may have made some objects reachable.
     list_clear_collecting(unreachable);
@@ -312,7 +319,7 @@ pub(super) fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
     }
     list_merge(unreachable, old);
 
-    let m = list_size(still);
+    let m = list_size(still) + wr_freed;
     delete_garbage(still, old);
     // SAFETY: C1: both heads were made by new_head in this call, are empty now, and
     // are not used again.
