@@ -665,6 +665,7 @@ impl Interpreter {
 impl Drop for Interpreter {
     fn drop(&mut self) {
         self.vm.flush();
+        crate::builtins::teardown();
     }
 }
 

@@ -89,6 +89,12 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "time",
 ];
 
+/// Forget the per-thread state of the built-in modules (the interpreter is being
+/// dropped): gc's debug hooks, gc.garbage and gc.callbacks.
+pub fn teardown() {
+    gc::reset();
+}
+
 /// None (a new reference), the result of the methods that return nothing.
 fn none() -> PyObj {
     ctx().none.clone()

@@ -83,9 +83,10 @@ mod tests;
 mod verify;
 
 pub use gc::{
-    collect, collect_with, defer, gc_get_count, gc_get_threshold, gc_is_enabled, gc_set_enabled,
-    gc_set_threshold, gc_stats, set_finalizer, set_late_finalizer, Finalize, Finalizer, GcStats,
-    LateFinalizer, NUM_GENERATIONS,
+    collect, collect_with, defer, gc_freeze, gc_freeze_count, gc_get_count, gc_get_objects,
+    gc_get_threshold, gc_is_enabled, gc_list_sizes, gc_set_enabled, gc_set_threshold, gc_stats,
+    gc_unfreeze, set_finalizer, set_gc_report, set_gc_save, set_late_finalizer, Finalize,
+    Finalizer, GcEvent, GcStats, LateFinalizer, Report, Save, NUM_GENERATIONS,
 };
 pub use object::{
     finalizers_pending, live_objects, pending, set_pending, take_finalizers, weakref_attach,

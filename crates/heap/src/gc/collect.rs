@@ -6,7 +6,7 @@ use super::list::{
     free_head, list_append, list_init, list_is_empty, list_merge, list_move, list_remove,
     list_size, new_head, GcPtr,
 };
-use super::{defer, gen_head, BusyWindow, Finalize, FINALIZER, GC, NUM_GENERATIONS};
+use super::{defer, gen_head, BusyWindow, Finalize, GcEvent, FINALIZER, GC, NUM_GENERATIONS};
 use crate::object::{
     can_untrack_object, clear_object, clear_weakrefs, gc_head, has_late_finalizer, is_mut_borrowed,
     is_weakrefed, object_of, refcnt_of, traverse_object, vtable_of, PyObj, Untrack,
@@ -257,6 +257,19 @@ pub(super) fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
     if already {
         return 0;
     }
+    let report = GC.with(|st| st.report.get());
+    let started = report.map(|f| {
+        let (counts, permanent) = GC.with(|st| {
+            let counts = std::array::from_fn(|i| list_size(gen_head(st, i)));
+            (counts, st.permanent.get().map_or(0, list_size))
+        });
+        f(&GcEvent::Start {
+            generation,
+            counts,
+            permanent,
+        });
+        std::time::Instant::now()
+    });
     let (young, old) = GC.with(|st| {
         if generation + 1 < NUM_GENERATIONS {
             let c = &st.gens[generation + 1].count;
@@ -307,6 +320,17 @@ pub(super) fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
         clear_unreachable_mask(unreachable);
     }
 
+    if let Some(f) = report {
+        let mut g = unreachable.next();
+        while g != unreachable {
+            // SAFETY: C2: a member is a live container's header; the handle keeps it
+            // alive while the hook looks at it (H1); the hook runs no Python (Report).
+            let o = unsafe { PyObj::from_borrowed(object_of(g)) };
+            f(&GcEvent::Collectable(&o));
+            drop(o);
+            g = g.next();
+        }
+    }
     let wr_freed = handle_weakrefs(unreachable, &mut *fin);
     finalize_garbage(unreachable, fin);
     // handle_resurrected_objects: finalizers may have made some objects reachable.
@@ -320,6 +344,16 @@ pub(super) fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
     list_merge(unreachable, old);
 
     let m = list_size(still) + wr_freed;
+    if let Some(save) = GC.with(|st| st.save.get()) {
+        // DEBUG_SAVEALL: the garbage is kept (in gc.garbage), not cleared.
+        while !list_is_empty(still) {
+            let g = still.next();
+            g.clear_collecting();
+            list_move(g, old);
+            // SAFETY: C2: `g` is a member (now of `old`), a live container's header.
+            save(unsafe { PyObj::from_borrowed(object_of(g)) });
+        }
+    }
     delete_garbage(still, old);
     // SAFETY: C1: both heads were made by new_head in this call, are empty now, and
     // are not used again.
@@ -336,5 +370,13 @@ pub(super) fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
         s.set(v);
         st.collecting.set(false);
     });
+    if let (Some(f), Some(t)) = (report, started) {
+        f(&GcEvent::Done {
+            generation,
+            unreachable: m,
+            uncollectable: 0,
+            elapsed: t.elapsed().as_secs_f64(),
+        });
+    }
     m
 }
