@@ -863,3 +863,64 @@ fn a_collection_clears_weak_references_to_garbage_and_skips_garbage_callbacks() 
     drop((due, outside, cb));
     assert_eq!(live_objects(), base);
 }
+
+// ----- gc module support: freeze, DEBUG_SAVEALL, the report hook -------------------------
+
+#[test]
+fn frozen_objects_are_not_collected_until_unfrozen() {
+    let t = types();
+    let base = live_objects();
+    collect(2);
+    let a = lst(&t, vec![]);
+    push(&a, a.clone());
+    drop(a);
+    gc_freeze();
+    assert!(gc_freeze_count() >= 1);
+    assert_eq!(gc_list_sizes(), [0, 0, 0]);
+    assert_eq!(collect(2), 0, "the permanent generation is ignored");
+    gc_unfreeze();
+    assert_eq!(gc_freeze_count(), 0);
+    assert_eq!(collect(2), 1);
+    assert_eq!(live_objects(), base);
+}
+
+thread_local! {
+    static SAVED: std::cell::RefCell<Vec<PyObj>> = const { std::cell::RefCell::new(Vec::new()) };
+    static EVENTS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn save_to_vec(o: PyObj) {
+    SAVED.with(|s| s.borrow_mut().push(o));
+}
+
+fn record(e: &GcEvent<'_>) {
+    let line = match e {
+        GcEvent::Start { generation, .. } => format!("start {generation}"),
+        GcEvent::Collectable(o) => format!("collectable {}", o.vtable().name),
+        GcEvent::Done { unreachable, .. } => format!("done {unreachable}"),
+    };
+    EVENTS.with(|v| v.borrow_mut().push(line));
+}
+
+#[test]
+fn saveall_keeps_the_garbage_and_the_report_sees_it() {
+    let t = types();
+    let base = live_objects();
+    collect(2);
+    set_gc_save(Some(save_to_vec));
+    set_gc_report(Some(record));
+    let a = lst(&t, vec![]);
+    push(&a, a.clone());
+    drop(a);
+    assert_eq!(collect(2), 1);
+    set_gc_save(None);
+    set_gc_report(None);
+    let saved = SAVED.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].borrow::<Lst>().unwrap().0.len(), 1, "not cleared");
+    let events = EVENTS.with(|v| std::mem::take(&mut *v.borrow_mut()));
+    assert_eq!(events, ["start 2", "collectable lst", "done 1"]);
+    drop(saved);
+    assert_eq!(collect(2), 1);
+    assert_eq!(live_objects(), base);
+}
