@@ -426,11 +426,12 @@ fn callback_prop(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 // ----- ref ---------------------------------------------------------------------------
 
 fn ref_call(_rt: &mut dyn Runtime, s: &PyObj, args: Args<'_>) -> VmResult<PyObj> {
-    if !args.pos().is_empty() || !args.kwnames.is_empty() {
+    if !args.kwnames.is_empty() {
+        return Err(type_error("weakref() takes no keyword arguments"));
+    }
+    if !args.pos().is_empty() {
         let n = args.pos().len();
-        return Err(type_error(format!(
-            "weakref() takes exactly 0 arguments ({n} given)"
-        )));
+        return Err(type_error(format!("weakref expected 0 arguments, got {n}")));
     }
     Ok(payload(s)?.get().unwrap_or_else(none))
 }

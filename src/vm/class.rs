@@ -805,6 +805,19 @@ impl Vm {
         drop(o);
     }
 
+    /// The functions registered with `atexit` (if it was imported), last first.
+    fn run_atexit(&mut self) {
+        let key = string::intern_str("atexit");
+        let modules = self.modules.clone();
+        let Some(m) = self.dict_get(&modules, &key).ok().flatten() else {
+            return;
+        };
+        if let Ok(f) = self.getattr(&m, &string::intern_str("_run_exitfuncs")) {
+            let _ = self.call(&f, Args::positional(&[]));
+        }
+        self.run_finalizers();
+    }
+
     /// Call `f(arg)`; an exception is printed and ignored (PyErr_WriteUnraisable).
     pub fn unraisable_call(&mut self, f: &PyObj, arg: &PyObj) {
         let saved = self.handled.take();
@@ -822,6 +835,7 @@ impl Vm {
     /// starting with one underscore become None first, then the others, so objects
     /// die (and their `__del__` run) in that order; then the cycles are collected.
     pub fn clear_main(&mut self, globals: &PyObj) {
+        self.run_atexit();
         let items = dict::items(globals).unwrap_or_default();
         let none = ctx().none.clone();
         for pass in 0..2 {

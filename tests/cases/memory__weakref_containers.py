@@ -101,3 +101,16 @@ c1.o, c2.o = c2, c1
 weakref.finalize(c1, print, "cycle finalized")
 del c1, c2
 print("collect", gc.collect())
+
+# atexit: finalizers still alive at exit run then (atexit=True), others do not
+import atexit
+keep = C(30)
+weakref.finalize(keep, print, "finalize at exit")
+skip = C(31)
+weakref.finalize(skip, print, "not at exit").atexit = False
+atexit.register(print, "atexit handler")
+r = weakref.ref(keep)
+try:
+    r(1)
+except TypeError as e:
+    print("TypeError:", e)
