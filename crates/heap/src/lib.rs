@@ -57,11 +57,12 @@
 //!   payloads only; the bytes before the `ObHead` keep it and the payload aligned; the
 //!   block size does not overflow; and only containers are finalized.
 //! - **W1** A `WeakRef` payload's target is Some(p) exactly while the weak reference
-//!   object is listed in p's weak list (object/weak.rs), and then p is alive (count
-//!   > 0, outside the instant of dealloc before its weak references are cleared) and
-//!   carries `WEAKREFED`; an object carries `WEAKREFED` exactly while it has a weak
-//!   list. A weak list holds no reference: when p dies (dealloc, or a collection
-//!   finds it unreachable) its list is removed and each target set to None, first.
+//!   object is listed in p's weak list (object/weak.rs), and then p is alive (a
+//!   positive count, outside the instant of dealloc before its weak references are
+//!   cleared) and carries `WEAKREFED`; an object carries `WEAKREFED` exactly while it
+//!   has a weak list. A weak list holds no reference: when p dies (dealloc, or a
+//!   collection finds it unreachable) its list is removed and each target set to None,
+//!   first.
 //! - **W2** Every entry of a weak list heads a weak reference object (payload
 //!   `WeakRef`) whose block is not freed: dropping a `WeakRef` removes its entry.
 
