@@ -672,6 +672,7 @@ impl Interpreter {
 impl Drop for Interpreter {
     fn drop(&mut self) {
         self.vm.flush();
+        crate::builtins::teardown();
     }
 }
 

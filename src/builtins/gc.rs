@@ -1,5 +1,6 @@
 //! The gc module: the cycle collector's interface (collect, counts, thresholds,
-//! enable/disable, is_tracked, get_referents, get_stats, garbage).
+//! enable/disable, is_tracked, is_finalized, get_objects, get_referents,
+//! get_referrers, get_stats, freeze, the debug flags, garbage and callbacks).
 
 use crate::heap::{self, PyObj, NUM_GENERATIONS};
 use crate::objects::args::{as_c_int, number_index, Args};
@@ -56,13 +57,95 @@ static FUNCTIONS: &[MethodDef] = &[
         name: "get_stats",
         func: get_stats,
     },
+    MethodDef {
+        name: "get_objects",
+        func: get_objects,
+    },
+    MethodDef {
+        name: "get_referrers",
+        func: get_referrers,
+    },
+    MethodDef {
+        name: "is_finalized",
+        func: is_finalized,
+    },
+    MethodDef {
+        name: "set_debug",
+        func: set_debug,
+    },
+    MethodDef {
+        name: "get_debug",
+        func: get_debug,
+    },
+    MethodDef {
+        name: "freeze",
+        func: freeze,
+    },
+    MethodDef {
+        name: "unfreeze",
+        func: unfreeze,
+    },
+    MethodDef {
+        name: "get_freeze_count",
+        func: get_freeze_count,
+    },
 ];
+
+const DEBUG_STATS: i32 = 1;
+const DEBUG_COLLECTABLE: i32 = 2;
+const DEBUG_UNCOLLECTABLE: i32 = 4;
+const DEBUG_SAVEALL: i32 = 32;
+const DEBUG_LEAK: i32 = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL;
+
+/// The module's state on this thread: its debug flags, gc.garbage and gc.callbacks.
+struct GcModule {
+    debug: std::cell::Cell<i32>,
+    garbage: std::cell::RefCell<Option<PyObj>>,
+    callbacks: std::cell::RefCell<Option<PyObj>>,
+}
+
+thread_local! {
+    static STATE: GcModule = const {
+        GcModule {
+            debug: std::cell::Cell::new(0),
+            garbage: std::cell::RefCell::new(None),
+            callbacks: std::cell::RefCell::new(None),
+        }
+    };
+}
 
 /// Build the gc module.
 pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
     let (m, d) = new_module(vm, "gc", FUNCTIONS)?;
-    vm.dict_set_str(&d, "garbage", list::new_empty())?;
+    let garbage = list::new_empty();
+    let callbacks = list::new_empty();
+    vm.dict_set_str(&d, "garbage", garbage.clone())?;
+    vm.dict_set_str(&d, "callbacks", callbacks.clone())?;
+    for (name, v) in [
+        ("DEBUG_STATS", DEBUG_STATS),
+        ("DEBUG_COLLECTABLE", DEBUG_COLLECTABLE),
+        ("DEBUG_UNCOLLECTABLE", DEBUG_UNCOLLECTABLE),
+        ("DEBUG_SAVEALL", DEBUG_SAVEALL),
+        ("DEBUG_LEAK", DEBUG_LEAK),
+    ] {
+        vm.dict_set_str(&d, name, usize_obj(v as usize))?;
+    }
+    STATE.with(|st| {
+        *st.garbage.borrow_mut() = Some(garbage);
+        *st.callbacks.borrow_mut() = Some(callbacks);
+    });
     Ok(m)
+}
+
+/// Forget the module's state (the interpreter is being dropped).
+pub fn reset() {
+    let _ = STATE.try_with(|st| {
+        st.debug.set(0);
+        drop(st.garbage.borrow_mut().take());
+        drop(st.callbacks.borrow_mut().take());
+    });
+    heap::set_gc_report(None);
+    heap::set_gc_save(None);
 }
 
 fn triple(v: [usize; NUM_GENERATIONS]) -> PyObj {
@@ -83,9 +166,42 @@ fn collect(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     // Finalizers (__del__) run during the collection, as CPython's do; those queued
     // before it run first.
     vm.run_finalizers();
+    invoke_callbacks(vm, "start", generation as usize, 0)?;
     let n = heap::collect_with(generation as usize, &mut |o| vm.finalize(o));
     vm.run_finalizers();
+    invoke_callbacks(vm, "stop", generation as usize, n)?;
     Ok(usize_obj(n))
+}
+
+/// Call each of gc.callbacks (a snapshot of the list) with `phase` and CPython's info
+/// dict; an exception is printed and ignored (PyErr_WriteUnraisable).
+fn invoke_callbacks(vm: &mut Vm, phase: &str, generation: usize, collected: usize) -> VmResult<()> {
+    let Some(cbs) = STATE.with(|st| st.callbacks.borrow().clone()) else {
+        return Ok(());
+    };
+    let snapshot: Vec<PyObj> = list::borrow(&cbs).map(|l| l.0.clone()).unwrap_or_default();
+    if snapshot.is_empty() {
+        return Ok(());
+    }
+    let info = dict::new();
+    for (k, v) in [
+        ("generation", generation),
+        ("collected", collected),
+        ("uncollectable", 0),
+    ] {
+        vm.dict_set(&info, string::intern_str(k), usize_obj(v))?;
+    }
+    let phase = string::intern_str(phase);
+    for cb in snapshot {
+        let args = [phase.clone(), info.clone()];
+        if let Err(e) = vm.call(&cb, Args::positional(&args)) {
+            vm.flush();
+            let what = vm.repr(&cb).unwrap_or_default();
+            let text = vm.format_exception(&e.0);
+            eprint!("Exception ignored in: {what}\n{text}");
+        }
+    }
+    Ok(())
 }
 
 fn get_count(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
@@ -215,4 +331,128 @@ fn get_stats(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         gens.push(d);
     }
     Ok(list::new_exact(gens))
+}
+
+/// gc.get_objects(generation=None): the objects the collector tracks.
+fn get_objects(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let a = args.clinic("get_objects", &["generation"], 0)?;
+    let generation = match a[0] {
+        Some(g) if !g.is(&ctx().none) => {
+            let g = as_c_int(g)?;
+            if g >= NUM_GENERATIONS as i32 {
+                return Err(exceptions::value_error(format!(
+                    "generation parameter must be less than the number of available generations ({NUM_GENERATIONS})"
+                )));
+            }
+            if g < -1 {
+                return Err(exceptions::value_error(
+                    "generation parameter cannot be negative",
+                ));
+            }
+            (g >= 0).then_some(g as usize)
+        }
+        _ => None,
+    };
+    Ok(list::new_exact(heap::gc_get_objects(generation)))
+}
+
+/// gc.get_referrers(*objs): the tracked objects whose traverse visits one of objs.
+fn get_referrers(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    args.no_kw("get_referrers")?;
+    let targets = args.pos();
+    let mut out = Vec::new();
+    for o in heap::gc_get_objects(None) {
+        let mut hit = false;
+        o.visit_children(&mut |c: &PyObj| hit |= targets.iter().any(|t| t.is(c)));
+        if hit {
+            out.push(o);
+        }
+    }
+    Ok(list::new_exact(out))
+}
+
+fn is_finalized(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let o = args.one("gc.is_finalized")?;
+    Ok(bool_obj(o.gc_is_finalized()))
+}
+
+/// gc.set_debug(flags): DEBUG_STATS and DEBUG_COLLECTABLE print to stderr during
+/// every collection, DEBUG_SAVEALL keeps the garbage in gc.garbage.
+fn set_debug(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let a = args.clinic("set_debug", &["flags"], 1)?;
+    let flags = as_c_int(a[0].expect("required"))?;
+    STATE.with(|st| st.debug.set(flags));
+    let report = flags & (DEBUG_STATS | DEBUG_COLLECTABLE) != 0;
+    heap::set_gc_report(report.then_some(report_event as heap::Report));
+    let save = flags & DEBUG_SAVEALL != 0;
+    heap::set_gc_save(save.then_some(save_garbage as heap::Save));
+    Ok(ctx().none.clone())
+}
+
+fn get_debug(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("gc.get_debug")?;
+    Ok(usize_obj(STATE.with(|st| st.debug.get()) as usize))
+}
+
+/// CPython's DEBUG_STATS and DEBUG_COLLECTABLE lines.
+fn report_event(e: &heap::GcEvent<'_>) {
+    let debug = STATE.try_with(|st| st.debug.get()).unwrap_or(0);
+    match e {
+        heap::GcEvent::Start {
+            generation,
+            counts,
+            permanent,
+        } if debug & DEBUG_STATS != 0 => {
+            eprint!(
+                "gc: collecting generation {generation}...\ngc: objects in each generation: {} {} {}\ngc: objects in permanent generation: {permanent}\n",
+                counts[0], counts[1], counts[2]
+            );
+        }
+        heap::GcEvent::Collectable(o) if debug & DEBUG_COLLECTABLE != 0 => {
+            eprintln!(
+                "gc: collectable <{} {:#x}>",
+                crate::objects::typeobj::type_name(o),
+                o.id()
+            );
+        }
+        heap::GcEvent::Done {
+            unreachable,
+            uncollectable,
+            elapsed,
+            ..
+        } if debug & DEBUG_STATS != 0 => {
+            eprintln!(
+                "gc: done, {unreachable} unreachable, {uncollectable} uncollectable, {elapsed:.4}s elapsed"
+            );
+        }
+        _ => {}
+    }
+}
+
+/// DEBUG_SAVEALL: keep an unreachable object in gc.garbage.
+fn save_garbage(o: PyObj) {
+    let g = STATE
+        .try_with(|st| st.garbage.borrow().clone())
+        .ok()
+        .flatten();
+    if let Some(g) = g {
+        let _ = list::append(&g, o);
+    }
+}
+
+fn freeze(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("gc.freeze")?;
+    heap::gc_freeze();
+    Ok(ctx().none.clone())
+}
+
+fn unfreeze(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("gc.unfreeze")?;
+    heap::gc_unfreeze();
+    Ok(ctx().none.clone())
+}
+
+fn get_freeze_count(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    args.none("gc.get_freeze_count")?;
+    Ok(usize_obj(heap::gc_freeze_count()))
 }

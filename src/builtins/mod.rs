@@ -45,6 +45,7 @@ mod time;
 mod time_fmt;
 pub mod tracemalloc_mod;
 mod type_methods;
+mod weakref_mod;
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function;
@@ -76,6 +77,7 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "_sre",
     "_struct",
     "_tracemalloc",
+    "_weakref",
     "array",
     "builtins",
     "cmath",
@@ -88,6 +90,12 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "sys",
     "time",
 ];
+
+/// Forget the per-thread state of the built-in modules (the interpreter is being
+/// dropped): gc's debug hooks, gc.garbage and gc.callbacks.
+pub fn teardown() {
+    gc::reset();
+}
 
 /// None (a new reference), the result of the methods that return nothing.
 fn none() -> PyObj {
@@ -168,6 +176,7 @@ pub fn install(vm: &mut Vm) {
         subclass::install(vm);
         classes::install_types(vm);
         iterators::install_types();
+        weakref_mod::install_types();
         functions::install_types();
         sys::install_types();
         oserror::install_types();
@@ -232,6 +241,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "_sre" => Some(re::make(vm)?),
         "_json" => Some(json::make(vm)?),
         "_tracemalloc" => Some(tracemalloc_mod::make(vm)?),
+        "_weakref" => Some(weakref_mod::make(vm)?),
         _ => None,
     })
 }

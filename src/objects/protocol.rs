@@ -89,6 +89,16 @@ fn leaf_eq(a: &PyObj, b: &PyObj) -> PyResult<bool> {
         return Ok(true);
     }
     if let (Some(x), Some(y)) = (
+        a.get::<crate::heap::WeakRef>(),
+        b.get::<crate::heap::WeakRef>(),
+    ) {
+        // Weak references compare their referents while both are alive, else identity.
+        return match (x.get(), y.get()) {
+            (Some(x), Some(y)) => leaf_eq(&x, &y),
+            _ => Ok(false),
+        };
+    }
+    if let (Some(x), Some(y)) = (
         a.get::<super::method::Method>(),
         b.get::<super::method::Method>(),
     ) {

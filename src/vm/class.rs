@@ -818,6 +818,13 @@ impl Vm {
     /// Call `o.__del__()`; an exception it raises is printed and ignored, as CPython's
     /// PyErr_WriteUnraisable does.
     pub fn finalize(&mut self, o: PyObj) {
+        if let Some(w) = o.get::<crate::heap::WeakRef>() {
+            // A weak reference whose referent died: its callback (handle_callback).
+            if let Some(cb) = w.take_callback() {
+                self.unraisable_call(&cb, &o);
+            }
+            return;
+        }
         let ty = o.type_obj();
         let key = string::intern_str("__del__");
         let Ok(Some(f)) = self.type_lookup(&ty, &key) else {
@@ -835,10 +842,37 @@ impl Vm {
         drop(o);
     }
 
+    /// The functions registered with `atexit` (if it was imported), last first.
+    fn run_atexit(&mut self) {
+        let key = string::intern_str("atexit");
+        let modules = self.modules.clone();
+        let Some(m) = self.dict_get(&modules, &key).ok().flatten() else {
+            return;
+        };
+        if let Ok(f) = self.getattr(&m, &string::intern_str("_run_exitfuncs")) {
+            let _ = self.call(&f, Args::positional(&[]));
+        }
+        self.run_finalizers();
+    }
+
+    /// Call `f(arg)`; an exception is printed and ignored (PyErr_WriteUnraisable).
+    pub fn unraisable_call(&mut self, f: &PyObj, arg: &PyObj) {
+        let saved = self.handled.take();
+        let r = self.call(f, Args::positional(std::slice::from_ref(arg)));
+        self.handled = saved;
+        if let Err(e) = r {
+            self.flush();
+            let what = self.repr(f).unwrap_or_default();
+            let text = self.format_exception(&e.0);
+            eprint!("Exception ignored in: {what}\n{text}");
+        }
+    }
+
     /// Interpreter shutdown for `__main__` (CPython's _PyModule_ClearDict): names
     /// starting with one underscore become None first, then the others, so objects
     /// die (and their `__del__` run) in that order; then the cycles are collected.
     pub fn clear_main(&mut self, globals: &PyObj) {
+        self.run_atexit();
         let items = dict::items(globals).unwrap_or_default();
         let none = ctx().none.clone();
         for pass in 0..2 {

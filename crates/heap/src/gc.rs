@@ -86,6 +86,12 @@ struct GcState {
     long_lived_total: Cell<usize>,
     long_lived_pending: Cell<usize>,
     stats: [Cell<GcStats>; NUM_GENERATIONS],
+    /// The permanent generation (gc.freeze); None until first used (C1: then leaked).
+    permanent: Cell<Option<GcPtr>>,
+    /// What a collection reports (gc.set_debug's DEBUG_STATS and DEBUG_COLLECTABLE).
+    report: Cell<Option<Report>>,
+    /// Where unreachable objects go instead of being cleared (DEBUG_SAVEALL).
+    save: Cell<Option<Save>>,
 }
 
 const fn generation(threshold: usize) -> Generation {
@@ -110,6 +116,9 @@ thread_local! {
                 Cell::new(GcStats { collections: 0, collected: 0, uncollectable: 0 }),
                 Cell::new(GcStats { collections: 0, collected: 0, uncollectable: 0 }),
             ],
+            permanent: Cell::new(None),
+            report: Cell::new(None),
+            save: Cell::new(None),
         }
     };
 }
@@ -269,6 +278,103 @@ pub(crate) fn walk_generation(
 }
 
 // ----- the gc module's API ---------------------------------------------------------------
+
+/// What a collection tells its `Report` hook (CPython prints these under DEBUG_STATS
+/// and DEBUG_COLLECTABLE).
+pub enum GcEvent<'a> {
+    /// A collection of `generation` starts; the sizes of the generation lists and of
+    /// the permanent generation before it.
+    Start {
+        generation: usize,
+        counts: [usize; NUM_GENERATIONS],
+        permanent: usize,
+    },
+    /// An unreachable object found (before finalizers run).
+    Collectable(&'a PyObj),
+    /// The collection is over.
+    Done {
+        generation: usize,
+        unreachable: usize,
+        uncollectable: usize,
+        elapsed: f64,
+    },
+}
+
+/// A hook told about every collection (automatic ones too); it must not run Python.
+pub type Report = fn(&GcEvent<'_>);
+
+/// Where DEBUG_SAVEALL puts an unreachable object (gc.garbage) instead of clearing it.
+pub type Save = fn(PyObj);
+
+/// Install (or remove) the collection report hook.
+pub fn set_gc_report(f: Option<Report>) {
+    GC.with(|st| st.report.set(f));
+}
+
+/// Install (or remove) DEBUG_SAVEALL's destination.
+pub fn set_gc_save(f: Option<Save>) {
+    GC.with(|st| st.save.set(f));
+}
+
+fn permanent_head(st: &GcState) -> GcPtr {
+    if let Some(h) = st.permanent.get() {
+        return h;
+    }
+    let h = new_head();
+    st.permanent.set(Some(h));
+    h
+}
+
+/// gc.freeze(): move every tracked object into the permanent generation, which
+/// collections ignore.
+pub fn gc_freeze() {
+    GC.with(|st| {
+        if st.collecting.get() {
+            return;
+        }
+        let perm = permanent_head(st);
+        for i in 0..NUM_GENERATIONS {
+            list::list_merge(gen_head(st, i), perm);
+        }
+        st.gens[0].count.set(0);
+    })
+}
+
+/// gc.unfreeze(): move the permanent generation back into the oldest one.
+pub fn gc_unfreeze() {
+    GC.with(|st| {
+        if st.collecting.get() {
+            return;
+        }
+        let perm = permanent_head(st);
+        list::list_merge(perm, gen_head(st, NUM_GENERATIONS - 1));
+    })
+}
+
+/// gc.get_freeze_count().
+pub fn gc_freeze_count() -> usize {
+    GC.with(|st| st.permanent.get().map_or(0, list::list_size))
+}
+
+/// The number of objects in each generation list.
+pub fn gc_list_sizes() -> [usize; NUM_GENERATIONS] {
+    GC.with(|st| std::array::from_fn(|i| list::list_size(gen_head(st, i))))
+}
+
+/// gc.get_objects(generation): the tracked objects of one generation, or of all
+/// three (not the permanent one), oldest list last as CPython's.
+pub fn gc_get_objects(generation: Option<usize>) -> Vec<PyObj> {
+    let mut out = Vec::new();
+    let gens = match generation {
+        Some(g) if g < NUM_GENERATIONS => g..g + 1,
+        Some(_) => return out,
+        None => 0..NUM_GENERATIONS,
+    };
+    for g in gens {
+        let _ = walk_generation(g, usize::MAX, |o, _| out.push(o.clone()));
+    }
+    out
+}
 
 /// gc.collect(generation): collect generations 0..=generation and return the number
 /// of unreachable objects found. Runs even while automatic collection is disabled.

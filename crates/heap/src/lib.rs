@@ -10,7 +10,7 @@
 //! # Invariants of the object layer (cited by the `// SAFETY:` comments as H1..H9)
 //!
 //! Every `unsafe` block and `unsafe impl` of the crate names, in its `// SAFETY:`
-//! comment, the numbered invariants it relies on: H1..H9 here; C1..C3 (the collector's
+//! comment, the numbered invariants it relies on: H1..H9, W1, W2 here; C1..C3 (the collector's
 //! lists) in gc.rs; P1..P6, A1..A4, L1, L2 and B1 (pools, arenas, the lock, the callers'
 //! blocks) in pymalloc.rs; G1, G2 (the process's allocator) in pymalloc/global.rs; K1..K4
 //! (table blocks) in table.rs; T1 in the allocator's tests. `tests/safety_comments.rs` checks that each one does.
@@ -56,6 +56,15 @@
 //!   object passed `Vtable::check`: its words lie inside its block, after fixed-size
 //!   payloads only; the bytes before the `ObHead` keep it and the payload aligned; the
 //!   block size does not overflow; and only containers are finalized.
+//! - **W1** A `WeakRef` payload's target is Some(p) exactly while the weak reference
+//!   object is listed in p's weak list (object/weak.rs), and then p is alive (a
+//!   positive count, outside the instant of dealloc before its weak references are
+//!   cleared) and carries `WEAKREFED`; an object carries `WEAKREFED` exactly while it
+//!   has a weak list. A weak list holds no reference: when p dies (dealloc, or a
+//!   collection finds it unreachable) its list is removed and each target set to None,
+//!   first.
+//! - **W2** Every entry of a weak list heads a weak reference object (payload
+//!   `WeakRef`) whose block is not freed: dropping a `WeakRef` removes its entry.
 
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
@@ -76,13 +85,14 @@ pub mod trace;
 mod verify;
 
 pub use gc::{
-    collect, collect_with, defer, gc_get_count, gc_get_threshold, gc_is_enabled, gc_set_enabled,
-    gc_set_threshold, gc_stats, set_finalizer, set_late_finalizer, Finalize, Finalizer, GcStats,
-    LateFinalizer, NUM_GENERATIONS,
+    collect, collect_with, defer, gc_freeze, gc_freeze_count, gc_get_count, gc_get_objects,
+    gc_get_threshold, gc_is_enabled, gc_list_sizes, gc_set_enabled, gc_set_threshold, gc_stats,
+    gc_unfreeze, set_finalizer, set_gc_report, set_gc_save, set_late_finalizer, Finalize,
+    Finalizer, GcEvent, GcStats, LateFinalizer, Report, Save, NUM_GENERATIONS,
 };
 pub use object::{
-    finalizers_pending, live_objects, pending, set_pending, take_finalizers, work_pending,
-    BorrowError, PMut, PRef, Payload, PyObj, TypeObject, TypeRef, Untrack, Visit, Vtable, Word,
-    PENDING_CLOSE, PENDING_FINALIZE, PENDING_TRACE,
+    finalizers_pending, live_objects, pending, set_pending, take_finalizers, weakref_attach,
+    weakref_count, weakrefs_of, work_pending, BorrowError, PMut, PRef, Payload, PyObj, TypeObject,
+    TypeRef, Untrack, Visit, Vtable, WeakRef, Word, PENDING_CLOSE, PENDING_FINALIZE, PENDING_TRACE,
 };
 pub use verify::{verify_heap, HeapReport};

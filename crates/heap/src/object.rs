@@ -35,6 +35,7 @@ mod handle;
 mod pending;
 mod typeobj;
 mod vtable;
+mod weak;
 
 pub use borrow::{BorrowError, PMut, PRef};
 pub(crate) use entries::{can_untrack_object, clear_object, traverse_object};
@@ -49,6 +50,8 @@ pub use pending::{
 };
 pub use typeobj::{TypeObject, TypeRef};
 pub use vtable::{Payload, Untrack, Visit, Vtable, Word};
+pub(crate) use weak::clear_weakrefs;
+pub use weak::{weakref_attach, weakref_count, weakrefs_of, WeakRef};
 
 use std::cell::Cell;
 use std::mem::size_of;
@@ -60,15 +63,17 @@ use crate::gc::{GcHead, GcPtr};
 #[repr(C)]
 pub(crate) struct ObHead {
     pub(crate) refcnt: Cell<u32>,
-    /// Bits 0..23: borrow state of the payload (count of shared borrows, or
-    /// `BORROW_MUT`). Bit 23: `OWNED` (see `PyObj::set_owned`). Bits 24..32: free for
+    /// Bits 0..22: borrow state of the payload (count of shared borrows, or
+    /// `BORROW_MUT`). Bit 22: `WEAKREFED` (weak.rs). Bit 23: `OWNED` (see `PyObj::set_owned`). Bits 24..32: free for
     /// object types (see `PyObj::obj_flag`).
     pub(crate) flags: Cell<u32>,
     /// The type object (a strong reference, H1/H4).
     pub(crate) ty: Cell<NonNull<ObHead>>,
 }
 
-const BORROW_MASK: u32 = 0x007f_ffff;
+const BORROW_MASK: u32 = 0x003f_ffff;
+/// The object has weak references: it is in the weak lists (W1).
+const WEAKREFED: u32 = 0x0040_0000;
 const BORROW_MUT: u32 = BORROW_MASK;
 /// The container is owned by one object's word and traversed through it, never
 /// tracked itself (an instance's `__dict__` before anyone else has seen it).
@@ -138,6 +143,16 @@ pub(crate) unsafe fn object_of(g: GcPtr) -> NonNull<ObHead> {
 pub(crate) unsafe fn refcnt_of(p: NonNull<ObHead>) -> usize {
     // SAFETY: H1: the object is live; its header's fields are Cells.
     unsafe { p.as_ref() }.refcnt.get() as usize
+}
+
+/// Does the object have weak references (W1)?
+///
+/// # Safety
+/// `p` heads an object whose block is not freed.
+#[inline]
+pub(crate) unsafe fn is_weakrefed(p: NonNull<ObHead>) -> bool {
+    // SAFETY: H1: the block is not freed (caller); its header's fields are Cells.
+    unsafe { p.as_ref() }.flags.get() & WEAKREFED != 0
 }
 
 /// True while a `PMut` to the object's payload is alive (H5).

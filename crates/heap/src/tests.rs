@@ -780,3 +780,147 @@ fn a_late_finalizer_queues_instances_of_classes_made_without_one() {
     crate::set_late_finalizer(None);
     assert_eq!(live_objects(), base);
 }
+
+// ----- weak references ------------------------------------------------------------------
+
+fn weak_type(t: &Types) -> TypeRef {
+    TypeRef::new::<Meta, WeakRef>(&t.meta, Meta)
+}
+
+fn weak(ty: &TypeRef, target: &PyObj, cb: Option<PyObj>, at: usize) -> PyObj {
+    let w = PyObj::new(ty, WeakRef::new(cb));
+    assert!(weakref_attach(&w, target, at));
+    assert!(!weakref_attach(&w, target, at), "attached once only");
+    w
+}
+
+#[test]
+fn a_weak_reference_is_80_bytes_and_holds_no_reference() {
+    let t = types();
+    let wt = weak_type(&t);
+    let base = live_objects();
+    let x = lst(&t, vec![]);
+    let w = weak(&wt, &x, None, 0);
+    assert_eq!(w.sizeof(), 80);
+    assert_eq!(x.refcnt(), 1);
+    let got = w.get::<WeakRef>().unwrap().get().unwrap();
+    assert!(got.is(&x));
+    drop(got);
+    assert_eq!(weakref_count(&x), 1);
+    drop(x);
+    assert!(!w.get::<WeakRef>().unwrap().is_alive());
+    assert!(!finalizers_pending(), "no callback: nothing queued");
+    drop(w);
+    assert_eq!(live_objects(), base);
+}
+
+#[test]
+fn callbacks_are_queued_in_list_order_when_the_referent_dies() {
+    let t = types();
+    let wt = weak_type(&t);
+    let base = live_objects();
+    let x = lst(&t, vec![]);
+    let cb1 = lst(&t, vec![]);
+    let cb2 = lst(&t, vec![]);
+    let w1 = weak(&wt, &x, Some(cb1.clone()), 0);
+    let w2 = weak(&wt, &x, Some(cb2.clone()), 0);
+    let plain = weak(&wt, &x, None, 0);
+    let order = weakrefs_of(&x);
+    assert!(order[0].is(&plain) && order[1].is(&w2) && order[2].is(&w1));
+    drop(order);
+    // A weak reference that dies first leaves the list.
+    let w3 = weak(&wt, &x, Some(cb1.clone()), 3);
+    drop(w3);
+    assert_eq!(weakref_count(&x), 3);
+    drop(x);
+    let q = take_finalizers();
+    assert_eq!(q.len(), 2);
+    assert!(q[0].is(&w2) && q[1].is(&w1));
+    assert!(q[0].get::<WeakRef>().unwrap().callback().unwrap().is(&cb2));
+    drop((q, w1, w2, plain, cb1, cb2));
+    assert_eq!(live_objects(), base);
+}
+
+#[test]
+fn a_collection_clears_weak_references_to_garbage_and_skips_garbage_callbacks() {
+    let t = types();
+    let wt = weak_type(&t);
+    let base = live_objects();
+    let a = lst(&t, vec![]);
+    let b = lst(&t, vec![a.clone()]);
+    push(&a, b.clone());
+    let cb = lst(&t, vec![]);
+    let outside = weak(&wt, &a, Some(cb.clone()), 0);
+    // A weak reference that is itself part of the garbage: its callback never runs.
+    let inside = weak(&wt, &b, Some(cb.clone()), 0);
+    push(&a, inside);
+    drop((a, b));
+    let mut due = Vec::new();
+    assert_eq!(collect_with(2, &mut |o| due.push(o)), 3);
+    assert_eq!(due.len(), 1);
+    assert!(due[0].is(&outside));
+    assert!(!outside.get::<WeakRef>().unwrap().is_alive());
+    drop((due, outside, cb));
+    assert_eq!(live_objects(), base);
+}
+
+// ----- gc module support: freeze, DEBUG_SAVEALL, the report hook -------------------------
+
+#[test]
+fn frozen_objects_are_not_collected_until_unfrozen() {
+    let t = types();
+    let base = live_objects();
+    collect(2);
+    let a = lst(&t, vec![]);
+    push(&a, a.clone());
+    drop(a);
+    gc_freeze();
+    assert!(gc_freeze_count() >= 1);
+    assert_eq!(gc_list_sizes(), [0, 0, 0]);
+    assert_eq!(collect(2), 0, "the permanent generation is ignored");
+    gc_unfreeze();
+    assert_eq!(gc_freeze_count(), 0);
+    assert_eq!(collect(2), 1);
+    assert_eq!(live_objects(), base);
+}
+
+thread_local! {
+    static SAVED: std::cell::RefCell<Vec<PyObj>> = const { std::cell::RefCell::new(Vec::new()) };
+    static EVENTS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn save_to_vec(o: PyObj) {
+    SAVED.with(|s| s.borrow_mut().push(o));
+}
+
+fn record(e: &GcEvent<'_>) {
+    let line = match e {
+        GcEvent::Start { generation, .. } => format!("start {generation}"),
+        GcEvent::Collectable(o) => format!("collectable {}", o.vtable().name),
+        GcEvent::Done { unreachable, .. } => format!("done {unreachable}"),
+    };
+    EVENTS.with(|v| v.borrow_mut().push(line));
+}
+
+#[test]
+fn saveall_keeps_the_garbage_and_the_report_sees_it() {
+    let t = types();
+    let base = live_objects();
+    collect(2);
+    set_gc_save(Some(save_to_vec));
+    set_gc_report(Some(record));
+    let a = lst(&t, vec![]);
+    push(&a, a.clone());
+    drop(a);
+    assert_eq!(collect(2), 1);
+    set_gc_save(None);
+    set_gc_report(None);
+    let saved = SAVED.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].borrow::<Lst>().unwrap().0.len(), 1, "not cleared");
+    let events = EVENTS.with(|v| std::mem::take(&mut *v.borrow_mut()));
+    assert_eq!(events, ["start 2", "collectable lst", "done 1"]);
+    drop(saved);
+    assert_eq!(collect(2), 1);
+    assert_eq!(live_objects(), base);
+}

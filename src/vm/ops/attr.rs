@@ -502,6 +502,15 @@ impl Vm {
         if o.vtable().heap_type && !o.is_a::<Function>() && module::dict(o).is_none() {
             return self.instance_setattr(o, name, value);
         }
+        if o.is_a::<crate::heap::WeakRef>() {
+            // A built-in type with a setattro of its own (the weak proxies).
+            if let Some(f) = typeobj::slotdefs::slots_of_type(&o.type_obj())
+                .setattro
+                .get()
+            {
+                return f(self, o, name, value);
+            }
+        }
         let n = string::as_str(name).unwrap_or_default().into_owned();
         if let Some(d) = module::dict(o).cloned() {
             return match self.store_attr_in(&d, name, value)? {

@@ -290,7 +290,12 @@ impl Vm {
                     }
                 }
                 DescrKind::Dict => Ok(self.materialize_dict(o)),
-                DescrKind::Weakref => Ok(Some(c.none.clone())),
+                DescrKind::Weakref => Ok(Some(
+                    crate::heap::weakrefs_of(o)
+                        .into_iter()
+                        .next()
+                        .unwrap_or_else(|| c.none.clone()),
+                )),
             };
         }
         Ok(None)

@@ -64,10 +64,12 @@ impl Vm {
     /// unless a class instance is involved. (Dicts call `__eq__` during the lookup,
     /// with no borrow held: objects/dict.rs.)
     pub fn prepare_eq(&mut self, table: &PyObj, key: &PyObj, h: i64) -> VmResult<EqAnswers> {
-        if !key.vtable().heap_type {
+        // Class instances, and weak references (whose referents compare), need the
+        // VM's equality.
+        let is_heap = |k: &PyObj| k.vtable().heap_type || k.is_a::<crate::heap::WeakRef>();
+        if !is_heap(key) {
             // The common case, answered without collecting: no class instance among
             // the candidates either.
-            let is_heap = |k: &PyObj| k.vtable().heap_type;
             let any = if let Some(s) = set::borrow(table) {
                 let mut any = false;
                 s.0.for_each_candidate(h, &mut |_, k| {
@@ -91,7 +93,7 @@ impl Vm {
             s.0.for_each_candidate(h, &mut take);
         }
         let mut answers = Vec::new();
-        if !key.vtable().heap_type && !cands.iter().any(|c| c.vtable().heap_type) {
+        if !is_heap(key) && !cands.iter().any(is_heap) {
             return Ok(EqAnswers(answers));
         }
         for c in cands {

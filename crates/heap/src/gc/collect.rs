@@ -6,10 +6,10 @@ use super::list::{
     free_head, list_append, list_init, list_is_empty, list_merge, list_move, list_remove,
     list_size, new_head, GcPtr,
 };
-use super::{defer, gen_head, BusyWindow, Finalize, FINALIZER, GC, NUM_GENERATIONS};
+use super::{defer, gen_head, BusyWindow, Finalize, GcEvent, FINALIZER, GC, NUM_GENERATIONS};
 use crate::object::{
-    can_untrack_object, clear_object, gc_head, has_late_finalizer, is_mut_borrowed, object_of,
-    refcnt_of, traverse_object, vtable_of, PyObj, Untrack,
+    can_untrack_object, clear_object, clear_weakrefs, gc_head, has_late_finalizer, is_mut_borrowed,
+    is_weakrefed, object_of, refcnt_of, traverse_object, vtable_of, PyObj, Untrack,
 };
 
 pub(super) fn collect_generations() {
@@ -168,6 +168,41 @@ fn list_clear_collecting(list: GcPtr) {
     }
 }
 
+/// handle_weakrefs: clear every weak reference to an unreachable object, before any
+/// finalizer runs, and run (`fin`) the callbacks of those weak references that are not
+/// garbage themselves (a garbage weak reference's callback is never called).
+/// Returns how many of those weak references the callbacks freed (CPython counts them
+/// as collected).
+fn handle_weakrefs(unreachable: GcPtr, fin: Finalize<'_>) -> usize {
+    let mut due = Vec::new();
+    let mut g = unreachable.next();
+    while g != unreachable {
+        // SAFETY: C2: a member is a live container's header.
+        let op = unsafe { object_of(g) };
+        // SAFETY: H1: `op` is live.
+        if unsafe { is_weakrefed(op) } {
+            // A weak reference object is a container (W2, H2); it is garbage when it is
+            // COLLECTING still, which only the members of `unreachable` are now.
+            let garbage = |e| {
+                // SAFETY: W2: `e` heads a live weak reference object, a container (H2);
+                // C1: its header is used at once.
+                unsafe { vtable_of(e).gc && gc_head(e).is_collecting() }
+            };
+            // SAFETY: W1: `op` carries WEAKREFED and is live (C2).
+            due.extend(unsafe { clear_weakrefs(op, |e| !garbage(e)) });
+        }
+        g = g.next();
+    }
+    let mut freed = 0;
+    for wr in due {
+        fin(wr.clone());
+        if wr.refcnt() == 1 {
+            freed += 1;
+        }
+    }
+    freed
+}
+
 fn finalize_garbage(collectable: GcPtr, fin: Finalize<'_>) {
     let builtin = FINALIZER.with(|c| c.get());
     let seen = new_head();
@@ -222,6 +257,19 @@ pub(super) fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
     if already {
         return 0;
     }
+    let report = GC.with(|st| st.report.get());
+    let started = report.map(|f| {
+        let (counts, permanent) = GC.with(|st| {
+            let counts = std::array::from_fn(|i| list_size(gen_head(st, i)));
+            (counts, st.permanent.get().map_or(0, list_size))
+        });
+        f(&GcEvent::Start {
+            generation,
+            counts,
+            permanent,
+        });
+        std::time::Instant::now()
+    });
     let (young, old) = GC.with(|st| {
         if generation + 1 < NUM_GENERATIONS {
             let c = &st.gens[generation + 1].count;
@@ -272,6 +320,18 @@ pub(super) fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
         clear_unreachable_mask(unreachable);
     }
 
+    if let Some(f) = report {
+        let mut g = unreachable.next();
+        while g != unreachable {
+            // SAFETY: C2: a member is a live container's header; the handle keeps it
+            // alive while the hook looks at it (H1); the hook runs no Python (Report).
+            let o = unsafe { PyObj::from_borrowed(object_of(g)) };
+            f(&GcEvent::Collectable(&o));
+            drop(o);
+            g = g.next();
+        }
+    }
+    let wr_freed = handle_weakrefs(unreachable, &mut *fin);
     finalize_garbage(unreachable, fin);
     // handle_resurrected_objects: finalizers may have made some objects reachable.
     list_clear_collecting(unreachable);
@@ -283,7 +343,17 @@ pub(super) fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
     }
     list_merge(unreachable, old);
 
-    let m = list_size(still);
+    let m = list_size(still) + wr_freed;
+    if let Some(save) = GC.with(|st| st.save.get()) {
+        // DEBUG_SAVEALL: the garbage is kept (in gc.garbage), not cleared.
+        while !list_is_empty(still) {
+            let g = still.next();
+            g.clear_collecting();
+            list_move(g, old);
+            // SAFETY: C2: `g` is a member (now of `old`), a live container's header.
+            save(unsafe { PyObj::from_borrowed(object_of(g)) });
+        }
+    }
     delete_garbage(still, old);
     // SAFETY: C1: both heads were made by new_head in this call, are empty now, and
     // are not used again.
@@ -300,5 +370,13 @@ pub(super) fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
         s.set(v);
         st.collecting.set(false);
     });
+    if let (Some(f), Some(t)) = (report, started) {
+        f(&GcEvent::Done {
+            generation,
+            unreachable: m,
+            uncollectable: 0,
+            elapsed: t.elapsed().as_secs_f64(),
+        });
+    }
     m
 }

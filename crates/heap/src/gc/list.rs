@@ -185,7 +185,7 @@ impl GcPtr {
     }
 
     #[inline]
-    pub(super) fn is_finalized(self) -> bool {
+    pub(crate) fn is_finalized(self) -> bool {
         self.prev_raw().addr() & PREV_MASK_FINALIZED != 0
     }
 

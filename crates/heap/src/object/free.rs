@@ -7,7 +7,8 @@ use std::ptr::NonNull;
 
 use super::pending::queue_finalizer;
 use super::{
-    gc_head, pre_words_of, values_slot_of, vtable_of, words_of, ObHead, PyObj, TypeRef, VarBlock,
+    gc_head, is_weakrefed, pre_words_of, values_slot_of, vtable_of, words_of, ObHead, PyObj,
+    TypeRef, VarBlock,
 };
 use crate::gc;
 use crate::pymalloc::object_dealloc;
@@ -92,6 +93,12 @@ pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
     // not freed yet.
     if unsafe { resurrect_for_finalizer(p) } {
         return;
+    }
+    // SAFETY: H1: the block is not freed yet.
+    if unsafe { is_weakrefed(p) } {
+        // SAFETY: W1: the object still carries WEAKREFED and its block is not freed;
+        // its weak references are cleared before anything else of it goes.
+        unsafe { super::weak::clear_on_dealloc(p) };
     }
     let reentrant = FREE.try_with(|f| {
         if f.freeing.get() {

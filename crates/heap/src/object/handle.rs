@@ -282,6 +282,11 @@ impl PyObj {
         }
     }
 
+    /// gc.is_finalized: the object's finalizer (`__del__`) has run (PEP 442).
+    pub fn gc_is_finalized(&self) -> bool {
+        self.gc_header().is_some_and(|g| g.is_finalized())
+    }
+
     /// gc.is_tracked.
     pub fn gc_is_tracked(&self) -> bool {
         self.gc_header().is_some_and(|g| g.is_tracked())
