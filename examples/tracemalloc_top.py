@@ -59,3 +59,18 @@ list_total, list_peak = measure(as_list, N)
 gen_total, gen_peak = measure(as_generator, N)
 print("same answer:", list_total == gen_total, list_total)
 print("the list version peaks at least 100 times higher:", list_peak > 100 * gen_peak)
+
+# A weak reference watches an object without keeping it alive: its callback runs the
+# moment the object's count reaches zero (python3 and glasspy print the same lines).
+import weakref
+
+
+class Record:
+    pass
+
+
+rec = Record()
+watch = weakref.ref(rec, lambda ref: print("callback: the Record was freed"))
+print("alive:", watch() is rec)
+del rec
+print("after del:", watch())
