@@ -1,13 +1,11 @@
-"""Weak references (glasspy's weakref, after CPython 3.11's Lib/weakref.py and
-Lib/_weakrefset.py): ref, proxy, WeakMethod, WeakValueDictionary, WeakKeyDictionary,
-WeakSet and finalize over the native _weakref module."""
+"""Weak references: ref, proxy, WeakMethod, WeakValueDictionary, WeakKeyDictionary,
+WeakSet and finalize, over the native _weakref module."""
 
 from _weakref import (
     getweakrefcount, getweakrefs, ref, proxy, CallableProxyType, ProxyType,
     ReferenceType, _remove_dead_weakref)
 
 import sys
-import itertools
 import collections.abc as _collections_abc
 
 ProxyTypes = (ProxyType, CallableProxyType)
@@ -269,7 +267,8 @@ class WeakMethod(ref):
 
 
 class WeakValueDictionary(_collections_abc.MutableMapping):
-    """Mapping class that references values weakly."""
+    """A mapping whose values are held by weak references: an entry goes when its
+    value dies."""
 
     def __init__(self, other=(), /, **kw):
         def remove(wr, selfref=ref(self), _atomic_removal=_remove_dead_weakref):
@@ -481,7 +480,8 @@ class KeyedRef(ref):
 
 
 class WeakKeyDictionary(_collections_abc.MutableMapping):
-    """Mapping class that references keys weakly."""
+    """A mapping whose keys are held by weak references: an entry goes when its key
+    dies."""
 
     def __init__(self, dict=None):
         self.data = {}
@@ -631,116 +631,94 @@ class WeakKeyDictionary(_collections_abc.MutableMapping):
 
 
 class finalize:
-    """Class for finalization of weakrefable objects: finalize(obj, func, *args,
-    **kwargs) calls func(*args, **kwargs) when obj is garbage collected, at most
-    once."""
+    """finalize(obj, func, *args, **kwargs): call func(*args, **kwargs) once, when obj
+    dies, when the finalizer is called, or at interpreter exit (unless `atexit` is
+    set to False), whichever comes first."""
 
     __slots__ = ()
-    _registry = {}
-    _shutdown = False
-    _index_iter = itertools.count()
-    _dirty = False
-    _registered_with_atexit = False
-
-    class _Info:
-        __slots__ = ("weakref", "func", "args", "kwargs", "atexit", "index")
+    # Live finalizers -> their record [obj's weakref, func, args, kwargs, at_exit,
+    # creation number]; a finalizer is alive while it is a key here.
+    _live = {}
+    _made = 0
+    _exiting = False
+    _hooked = False
 
     def __init__(self, obj, func, /, *args, **kwargs):
-        if not self._registered_with_atexit:
-            try:
-                import atexit
-                atexit.register(self._exitfunc)
-            except ImportError:
-                pass
-            finalize._registered_with_atexit = True
-        info = self._Info()
-        info.weakref = ref(obj, self)
-        info.func = func
-        info.args = args
-        info.kwargs = kwargs or None
-        info.atexit = True
-        info.index = next(self._index_iter)
-        self._registry[self] = info
-        finalize._dirty = True
+        cls = finalize
+        if not cls._hooked:
+            import atexit
+            atexit.register(cls._run_at_exit)
+            cls._hooked = True
+        cls._made += 1
+        self._live[self] = [ref(obj, self), func, args, kwargs, True, cls._made]
 
     def __call__(self, _=None):
-        """If alive then mark as dead and return func(*args, **kwargs);
-        otherwise return None"""
-        info = self._registry.pop(self, None)
-        if info and not self._shutdown:
-            return info.func(*info.args, **(info.kwargs or {}))
+        """Run the callback now if it has not run (None otherwise)."""
+        rec = self._live.pop(self, None)
+        if rec is not None and not finalize._exiting:
+            return rec[1](*rec[2], **rec[3])
+
+    def _view(self, forget):
+        rec = self._live.get(self)
+        obj = None if rec is None else rec[0]()
+        if obj is None:
+            return None
+        if forget:
+            del self._live[self]
+        return (obj, rec[1], rec[2], rec[3])
 
     def detach(self):
-        """If alive then mark as dead and return (obj, func, args, kwargs);
-        otherwise return None"""
-        info = self._registry.get(self)
-        obj = info and info.weakref()
-        if obj is not None and self._registry.pop(self, None):
-            return (obj, info.func, info.args, info.kwargs or {})
+        """Stop the finalizer; (obj, func, args, kwargs) if it was alive."""
+        return self._view(True)
 
     def peek(self):
-        """If alive then return (obj, func, args, kwargs);
-        otherwise return None"""
-        info = self._registry.get(self)
-        obj = info and info.weakref()
-        if obj is not None:
-            return (obj, info.func, info.args, info.kwargs or {})
+        """(obj, func, args, kwargs) while alive, else None."""
+        return self._view(False)
 
     @property
     def alive(self):
-        """Whether finalizer is alive"""
-        return self in self._registry
+        """Has the callback still to run?"""
+        return self in self._live
 
     @property
     def atexit(self):
-        """Whether finalizer should be called at exit"""
-        info = self._registry.get(self)
-        return bool(info) and info.atexit
+        """Does the callback run at interpreter exit if still alive then?"""
+        rec = self._live.get(self)
+        return rec is not None and rec[4]
 
     @atexit.setter
     def atexit(self, value):
-        info = self._registry.get(self)
-        if info:
-            info.atexit = bool(value)
+        rec = self._live.get(self)
+        if rec is not None:
+            rec[4] = bool(value)
 
     def __repr__(self):
-        info = self._registry.get(self)
-        obj = info and info.weakref()
+        rec = self._live.get(self)
+        obj = None if rec is None else rec[0]()
+        me = f"<{type(self).__name__} object at {id(self):#x}"
         if obj is None:
-            return '<%s object at %#x; dead>' % (type(self).__name__, id(self))
-        else:
-            return '<%s object at %#x; for %r at %#x>' % \
-                (type(self).__name__, id(self), type(obj).__name__, id(obj))
+            return me + "; dead>"
+        return me + f"; for {type(obj).__name__!r} at {id(obj):#x}>"
 
     @classmethod
-    def _select_for_exit(cls):
-        L = [(f, i) for (f, i) in cls._registry.items() if i.atexit]
-        L.sort(key=lambda item: item[1].index)
-        return [f for (f, i) in L]
-
-    @classmethod
-    def _exitfunc(cls):
-        reenable_gc = False
+    def _run_at_exit(cls):
+        # Newest first; a callback may make or end other finalizers, so choose again
+        # after each one. The collector stays off meanwhile.
+        import gc
+        was_on = gc.isenabled()
+        gc.disable()
         try:
-            if cls._registry:
-                import gc
-                if gc.isenabled():
-                    reenable_gc = True
-                    gc.disable()
-                pending = None
-                while True:
-                    if pending is None or finalize._dirty:
-                        pending = cls._select_for_exit()
-                        finalize._dirty = False
-                    if not pending:
-                        break
-                    f = pending.pop()
-                    try:
-                        f()
-                    except Exception:
-                        sys.excepthook(*sys.exc_info())
-                    assert f not in cls._registry
+            while True:
+                due = [(rec[5], f) for f, rec in cls._live.items() if rec[4]]
+                if not due:
+                    break
+                f = max(due, key=lambda pair: pair[0])[1]
+                try:
+                    f()
+                except Exception:
+                    sys.excepthook(*sys.exc_info())
+                cls._live.pop(f, None)
         finally:
-            finalize._shutdown = True
-            if reenable_gc:
+            cls._exiting = True
+            if was_on:
                 gc.enable()

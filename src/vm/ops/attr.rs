@@ -57,8 +57,8 @@ impl Vm {
             }
             return self.instance_getattr(o, name);
         }
-        let n = string::as_str(name).unwrap_or_default().into_owned();
         if let Some(m) = o.get::<Module>() {
+            let n = string::as_str(name).unwrap_or_default().into_owned();
             let d = m.dict.clone();
             if let Some(v) = self.dict_get(&d, name)? {
                 if v.is(&ctx().none) && (n == "__spec__" || n == "__loader__") {

@@ -39,22 +39,6 @@ pub fn any_heap(a: &PyObj, b: &PyObj) -> bool {
 }
 
 impl Vm {
-    /// x[key], x[key] = v, del x[key] of an instance.
-    pub fn item_special(
-        &mut self,
-        o: &PyObj,
-        key: &PyObj,
-        value: Option<PyObj>,
-        delete: bool,
-    ) -> VmResult<Option<PyObj>> {
-        let (name, args) = match (value, delete) {
-            (Some(v), _) => ("__setitem__", vec![key.clone(), v]),
-            (None, true) => ("__delitem__", vec![key.clone()]),
-            (None, false) => ("__getitem__", vec![key.clone()]),
-        };
-        self.call_special(o, name, &args)
-    }
-
     /// `o.__index__()` for an instance of a class that defines it (operator.index);
     /// anything else is returned as it is, for the caller's own checks.
     pub fn index_arg(&mut self, o: &PyObj) -> VmResult<PyObj> {

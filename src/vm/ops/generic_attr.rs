@@ -445,17 +445,18 @@ impl Vm {
                 }
             }
             "__mro__" => return Err(attr_error("readonly attribute".to_string())),
-            "__dict__" | "__bases__" if value.is_none() => {
-                return Err(attr_error(format!(
-                    "attribute '{n}' of 'type' objects is not writable"
+            "__bases__" | "__module__" if value.is_none() => {
+                return Err(exceptions::type_error(format!(
+                    "cannot delete '{n}' attribute of immutable type '{}'",
+                    typeobj::info(ty).name
                 )))
             }
+            "__bases__" => return self.set_bases(ty, value.expect("checked above")),
             "__dict__" => {
                 return Err(attr_error(
                     "attribute '__dict__' of 'type' objects is not writable".to_string(),
                 ))
             }
-            "__bases__" => return self.set_bases(ty, value.expect("checked above")),
             _ => {}
         }
         let d = typeobj::type_dict(ty);
