@@ -176,12 +176,63 @@ fn has_arg(op: Op) -> bool {
     )
 }
 
-/// Disassemble one code object (not its nested ones) into `out`.
-fn disassemble_one(code: &Code, out: &mut String) {
-    let n = code.instrs.len();
-    let width = n.saturating_sub(1).to_string().len().max(4);
+/// The instructions to show: as compiled, or as they run now (`adaptive`: with the
+/// specialized forms quickening put in).
+fn shown(code: &Code, adaptive: bool) -> Vec<crate::bytecode::Instr> {
+    if adaptive {
+        code.instrs.iter().map(std::cell::Cell::get).collect()
+    } else {
+        code.compiled()
+    }
+}
+
+/// One row of `dis.get_instructions`: opname, opcode, arg (None without one),
+/// argrepr, offset, starts_line (None), is_jump_target.
+pub struct Row {
+    pub opname: &'static str,
+    pub opcode: u32,
+    pub arg: Option<u32>,
+    pub argrepr: String,
+    pub offset: usize,
+    pub starts_line: Option<u32>,
+    pub is_jump_target: bool,
+}
+
+/// The rows of one code object (not its nested ones).
+pub fn rows(code: &Code, adaptive: bool) -> Vec<Row> {
+    let instrs = shown(code, adaptive);
+    let targets = jump_targets(code, &instrs);
+    let mut last_line = None;
+    let mut out = Vec::with_capacity(instrs.len());
+    for (idx, (ins, loc)) in instrs.iter().zip(&code.locations).enumerate() {
+        let line = (loc.line != 0 && Some(loc.line) != last_line).then_some(loc.line);
+        if line.is_some() {
+            last_line = line;
+        }
+        let family = ins.op.deopt();
+        let arg = has_arg(family).then_some(ins.arg);
+        out.push(Row {
+            opname: ins.op.name(),
+            opcode: ins.op as u32,
+            arg,
+            argrepr: if arg.is_some() {
+                argrepr(code, family, ins.arg)
+            } else {
+                String::new()
+            },
+            offset: idx,
+            starts_line: line,
+            is_jump_target: targets[idx],
+        });
+    }
+    out
+}
+
+/// Which instructions are jump targets (or exception handlers).
+fn jump_targets(code: &Code, instrs: &[crate::bytecode::Instr]) -> Vec<bool> {
+    let n = instrs.len();
     let mut targets = vec![false; n + 1];
-    for i in &code.instrs {
+    for i in instrs {
         if is_jump(i.op) && (i.arg as usize) <= n {
             targets[i.arg as usize] = true;
         }
@@ -191,8 +242,17 @@ fn disassemble_one(code: &Code, out: &mut String) {
             targets[e.target as usize] = true;
         }
     }
+    targets
+}
+
+/// Disassemble one code object (not its nested ones) into `out`.
+fn disassemble_one(code: &Code, adaptive: bool, out: &mut String) {
+    let instrs = shown(code, adaptive);
+    let n = instrs.len();
+    let width = n.saturating_sub(1).to_string().len().max(4);
+    let targets = jump_targets(code, &instrs);
     let mut last_line = None;
-    for (idx, (ins, loc)) in code.instrs.iter().zip(&code.locations).enumerate() {
+    for (idx, (ins, loc)) in instrs.iter().zip(&code.locations).enumerate() {
         let line = (loc.line != 0 && Some(loc.line) != last_line).then_some(loc.line);
         if line.is_some() {
             if last_line.is_some() {
@@ -207,9 +267,9 @@ fn disassemble_one(code: &Code, out: &mut String) {
             format!("{idx:>width$}"),
             format!("{:<20}", ins.op.name()),
         ];
-        if has_arg(ins.op) {
+        if has_arg(ins.op.deopt()) {
             fields.push(format!("{:>5}", ins.arg));
-            let r = argrepr(code, ins.op, ins.arg);
+            let r = argrepr(code, ins.op.deopt(), ins.arg);
             if !r.is_empty() {
                 fields.push(format!("({r})"));
             }
@@ -239,6 +299,11 @@ fn header(obj: &PyObj) -> String {
 /// Every code object reachable from `code`, each followed by its nested ones, in
 /// python3's `dis.dis` layout. Iterative: nesting depth costs no Rust stack.
 pub fn disassemble(code: &PyObj) -> String {
+    disassemble_as(code, false)
+}
+
+/// `disassemble`, showing the instructions as they run now when `adaptive`.
+pub fn disassemble_as(code: &PyObj, adaptive: bool) -> String {
     let mut out = String::new();
     // Depth-first, children in co_consts order after their parent.
     let mut stack: Vec<(PyObj, bool)> = vec![(code.clone(), true)];
@@ -250,7 +315,7 @@ pub fn disassemble(code: &PyObj) -> String {
             out.push('\n');
             out.push_str(&header(&obj));
         }
-        disassemble_one(&c, &mut out);
+        disassemble_one(&c, adaptive, &mut out);
         let nested: Vec<PyObj> = c
             .consts
             .iter()

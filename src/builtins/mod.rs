@@ -10,6 +10,7 @@ mod codecs;
 mod collections_mod;
 mod complex_type;
 mod constructors;
+mod dis_mod;
 mod exc_traceback;
 mod exec;
 mod functions;
@@ -70,6 +71,7 @@ static OPEN: crate::objects::builtin_function::MethodDef =
 /// The modules `make_module` makes (sys.builtin_module_names), sorted.
 pub const BUILTIN_MODULES: &[&str] = &[
     "_collections",
+    "_dis",
     "_imp",
     "_io",
     "_json",
@@ -242,6 +244,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "_json" => Some(json::make(vm)?),
         "_tracemalloc" => Some(tracemalloc_mod::make(vm)?),
         "_weakref" => Some(weakref_mod::make(vm)?),
+        "_dis" => Some(dis_mod::make(vm)?),
         _ => None,
     })
 }

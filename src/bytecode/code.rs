@@ -48,6 +48,31 @@ pub struct GlobalCache {
     pub in_builtins: bool,
 }
 
+/// Calls and backward jumps before a code object is quickened (CPython 3.11's
+/// QUICKENING_WARMUP_DELAY; vm/quick.rs).
+pub const WARMUP: u8 = 8;
+
+/// The inline cache of one instruction of a quickened code object (CPython 3.11 keeps
+/// these as extra code units after the instruction; here they are a side array with
+/// one entry per instruction, made when the code object warms up). What the fields
+/// hold depends on the instruction's specialized form (vm/quick.rs).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cache {
+    /// Adaptive form: executions left before the next try to specialize. Specialized
+    /// form: misses left before it goes back to the adaptive form.
+    pub counter: u16,
+    /// How many times specializing failed in a row (the backoff exponent).
+    pub backoff: u8,
+    /// A small operand of the specialized form.
+    pub tag: u8,
+    /// An index: shared-keys entry, dict entry, `__slots__` word, MRO position.
+    pub index: u32,
+    /// A version the guard compares: the type epoch, a dict's version, a keys count.
+    pub version: u64,
+    /// An identity the guard compares: a type's or a module's address.
+    pub key: usize,
+}
+
 /// co_flags bits (CPython's values).
 pub mod flags {
     pub const OPTIMIZED: u32 = 0x1;

@@ -8,7 +8,7 @@
 
 /// Declares `Op`, its names, its effect strings and its stack deltas from one list.
 macro_rules! opcodes {
-    ($( $(#[$doc:meta])* $name:ident $effect:literal |$arg:ident| $delta:expr ;)*) => {
+    ($( $(#[$doc:meta])* $name:ident $effect:literal |$arg:ident| $delta:expr $(=> $base:ident)? ;)*) => {
         /// A bytecode operation.
         #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -31,6 +31,12 @@ macro_rules! opcodes {
                 match self { $(Op::$name => $effect,)* }
             }
 
+            /// The instruction as compiled: a specialized form's family (CPython's
+            /// _PyOpcode_Deopt); every other opcode is its own.
+            pub fn deopt(self) -> Op {
+                match self { $(Op::$name => opcodes!(@base $name $($base)?),)* }
+            }
+
             /// Net change of the stack depth when the instruction falls through.
             #[allow(unused_variables)]
             pub fn stack_delta(self, oparg: i32) -> i32 {
@@ -38,6 +44,8 @@ macro_rules! opcodes {
             }
         }
     };
+    (@base $name:ident) => { Op::$name };
+    (@base $name:ident $base:ident) => { Op::$base };
 }
 
 opcodes! {
@@ -214,6 +222,87 @@ opcodes! {
     SETUP_ANNOTATIONS "( -- )" |arg| 0;
     /// Interactive mode: show v with sys.displayhook (repr, unless None) and set `_`.
     PRINT_EXPR "(v -- )" |arg| -1;
+
+    // Specialized forms (PEP 659 quickening, vm/quick.rs). Never emitted by the
+    // compiler: an instruction of a warm code object rewrites itself into one of these
+    // and back (`deopt` names its family). Each has its family's stack effect.
+
+    /// LOAD_FAST, then the next instruction's LOAD_FAST.
+    LOAD_FAST__LOAD_FAST "( -- local local2)" |arg| 2 => LOAD_FAST;
+    /// LOAD_FAST, then the next instruction's LOAD_CONST.
+    LOAD_FAST__LOAD_CONST "( -- local const)" |arg| 2 => LOAD_FAST;
+    /// STORE_FAST, then the next instruction's LOAD_FAST.
+    STORE_FAST__LOAD_FAST "(v -- local)" |arg| 0 => STORE_FAST;
+    /// STORE_FAST, then the next instruction's STORE_FAST.
+    STORE_FAST__STORE_FAST "(v v2 -- )" |arg| -2 => STORE_FAST;
+    /// LOAD_CONST, then the next instruction's LOAD_FAST.
+    LOAD_CONST__LOAD_FAST "( -- const local)" |arg| 2 => LOAD_CONST;
+    /// An instance attribute kept in the instance's values, by its shared-keys index.
+    LOAD_ATTR_INSTANCE_VALUE "(obj -- v)" |arg| 0 => LOAD_ATTR;
+    /// A module attribute, by its entry in the module's dict.
+    LOAD_ATTR_MODULE "(obj -- v)" |arg| 0 => LOAD_ATTR;
+    /// An instance attribute in the instance's own `__dict__`, at a hinted entry.
+    LOAD_ATTR_WITH_HINT "(obj -- v)" |arg| 0 => LOAD_ATTR;
+    /// A `__slots__` member, by its word.
+    LOAD_ATTR_SLOT "(obj -- v)" |arg| 0 => LOAD_ATTR;
+    /// Store an instance attribute into the instance's values.
+    STORE_ATTR_INSTANCE_VALUE "(v obj -- )" |arg| -2 => STORE_ATTR;
+    /// Store a `__slots__` member.
+    STORE_ATTR_SLOT "(v obj -- )" |arg| -2 => STORE_ATTR;
+    /// A method of the class of an instance that keeps its values (not shadowed).
+    LOAD_METHOD_WITH_VALUES "(obj -- meth self)" |arg| 1 => LOAD_METHOD;
+    /// A method of a type whose instances have no `__dict__`.
+    LOAD_METHOD_NO_DICT "(obj -- meth self)" |arg| 1 => LOAD_METHOD;
+    /// A module attribute called as a function.
+    LOAD_METHOD_MODULE "(obj -- NULL v)" |arg| 1 => LOAD_METHOD;
+    /// A global, by its entry in the module's dict.
+    LOAD_GLOBAL_MODULE "( -- v)" |arg| 1 => LOAD_GLOBAL;
+    /// A builtin, by its entry in the builtins dict.
+    LOAD_GLOBAL_BUILTIN "( -- v)" |arg| 1 => LOAD_GLOBAL;
+    /// int + int.
+    BINARY_OP_ADD_INT "(a b -- result)" |arg| -1 => BINARY_OP;
+    /// int - int.
+    BINARY_OP_SUBTRACT_INT "(a b -- result)" |arg| -1 => BINARY_OP;
+    /// int * int.
+    BINARY_OP_MULTIPLY_INT "(a b -- result)" |arg| -1 => BINARY_OP;
+    /// float + float.
+    BINARY_OP_ADD_FLOAT "(a b -- result)" |arg| -1 => BINARY_OP;
+    /// float - float.
+    BINARY_OP_SUBTRACT_FLOAT "(a b -- result)" |arg| -1 => BINARY_OP;
+    /// float * float.
+    BINARY_OP_MULTIPLY_FLOAT "(a b -- result)" |arg| -1 => BINARY_OP;
+    /// float / float (not one of CPython 3.11's).
+    BINARY_OP_TRUE_DIVIDE_FLOAT "(a b -- result)" |arg| -1 => BINARY_OP;
+    /// str + str.
+    BINARY_OP_ADD_UNICODE "(a b -- result)" |arg| -1 => BINARY_OP;
+    /// int compared with int.
+    COMPARE_OP_INT "(a b -- bool)" |arg| -1 => COMPARE_OP;
+    /// float compared with float.
+    COMPARE_OP_FLOAT "(a b -- bool)" |arg| -1 => COMPARE_OP;
+    /// str == or != str.
+    COMPARE_OP_STR "(a b -- bool)" |arg| -1 => COMPARE_OP;
+    /// list[int].
+    BINARY_SUBSCR_LIST_INT "(list index -- v)" |arg| -1 => BINARY_SUBSCR;
+    /// tuple[int].
+    BINARY_SUBSCR_TUPLE_INT "(tuple index -- v)" |arg| -1 => BINARY_SUBSCR;
+    /// dict[key].
+    BINARY_SUBSCR_DICT "(dict key -- v)" |arg| -1 => BINARY_SUBSCR;
+    /// list[int] = v.
+    STORE_SUBSCR_LIST_INT "(v list index -- )" |arg| -3 => STORE_SUBSCR;
+    /// dict[key] = v.
+    STORE_SUBSCR_DICT "(v dict key -- )" |arg| -3 => STORE_SUBSCR;
+    /// Unpack an exact tuple of two.
+    UNPACK_SEQUENCE_TWO_TUPLE "(tuple -- v1 v0)" |arg| 1 => UNPACK_SEQUENCE;
+    /// Unpack an exact tuple.
+    UNPACK_SEQUENCE_TUPLE "(tuple -- values[arg])" |arg| arg - 1 => UNPACK_SEQUENCE;
+    /// Unpack an exact list.
+    UNPACK_SEQUENCE_LIST "(list -- values[arg])" |arg| arg - 1 => UNPACK_SEQUENCE;
+    /// The next item of a list iterator.
+    FOR_ITER_LIST "(iterator -- iterator next)" |arg| 1 => FOR_ITER;
+    /// The next int of a range iterator.
+    FOR_ITER_RANGE "(iterator -- iterator next)" |arg| 1 => FOR_ITER;
+    /// Call a Python function with exactly its positional parameters.
+    CALL_PY_EXACT_ARGS "(NULL|meth f|self args[arg] -- result)" |arg| -1 - arg => CALL;
 }
 
 /// Operators of BINARY_OP, as CPython 3.11 numbers them (in-place forms + 13).
@@ -343,7 +432,7 @@ impl CompareOp {
 /// Is arg of this opcode a jump target?
 pub fn is_jump(op: Op) -> bool {
     matches!(
-        op,
+        op.deopt(),
         Op::JUMP
             | Op::POP_JUMP_IF_FALSE
             | Op::POP_JUMP_IF_TRUE
@@ -360,7 +449,13 @@ mod tests {
 
     #[test]
     fn the_table_is_consistent() {
-        assert_eq!(Op::ALL.len(), Op::PRINT_EXPR as usize + 1);
+        assert_eq!(Op::ALL.len(), Op::CALL_PY_EXACT_ARGS as usize + 1);
+        for op in Op::ALL {
+            assert_eq!(op.deopt().deopt(), op.deopt());
+            if op.deopt() != *op {
+                assert_eq!(op.deopt().effect().split("--").count(), 2);
+            }
+        }
         for (i, op) in Op::ALL.iter().enumerate() {
             assert_eq!(*op as usize, i);
             assert!(op.effect().starts_with('(') && op.effect().contains("--"));

@@ -25,7 +25,7 @@ fn compile_err(src: &str) -> SyntaxError {
 fn ops(code: &PyObj) -> Vec<String> {
     let c = code.borrow::<Code>().expect("code");
     let name = |v: &[PyObj], i: u32| string::as_str(&v[i as usize]).expect("str").into_owned();
-    c.instrs
+    c.compiled()
         .iter()
         .map(|i| {
             let a = match i.op {

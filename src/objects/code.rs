@@ -4,7 +4,9 @@
 //! the exception table (see `bytecode::code::ExceptEntry`). Not a GC container, as in
 //! CPython.
 
-use crate::bytecode::code::{ExceptEntry, GlobalCache, Instr, Location};
+use std::cell::{Cell, OnceCell};
+
+use crate::bytecode::code::{Cache, ExceptEntry, GlobalCache, Instr, Location};
 use crate::heap::{Payload, PyObj};
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
@@ -23,7 +25,9 @@ pub struct Code {
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: u32,
-    pub instrs: Vec<Instr>,
+    /// The instructions. Those of a warm code object rewrite themselves into
+    /// specialized forms and back (vm/quick.rs); `Op::deopt` gives the compiled one.
+    pub instrs: Box<[Cell<Instr>]>,
     /// One per instruction.
     pub locations: Vec<Location>,
     pub consts: Vec<PyObj>,
@@ -42,7 +46,12 @@ pub struct Code {
     /// The deepest the value stack gets.
     pub max_stack: u32,
     /// LOAD_GLOBAL caches, one per entry of `names`.
-    pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
+    pub global_cache: Vec<Cell<GlobalCache>>,
+    /// Calls and loop iterations left before the code is quickened (CPython's
+    /// co_warmup).
+    pub warmup: Cell<u8>,
+    /// One inline cache per instruction, once quickened.
+    pub caches: OnceCell<Box<[Cell<Cache>]>>,
 }
 
 impl Payload for Code {
@@ -50,7 +59,11 @@ impl Payload for Code {
     const NAME: &'static str = "code";
     fn extra_size(&self) -> usize {
         use std::mem::size_of;
-        self.instrs.capacity() * size_of::<Instr>()
+        self.instrs.len() * size_of::<Instr>()
+            + self
+                .caches
+                .get()
+                .map_or(0, |c| c.len() * size_of::<Cache>())
             + self.locations.capacity() * size_of::<Location>()
             + (self.consts.capacity()
                 + self.names.capacity()
@@ -65,6 +78,25 @@ impl Payload for Code {
 }
 
 impl Code {
+    /// The instructions as compiled (specialized forms replaced by their families).
+    pub fn compiled(&self) -> Vec<Instr> {
+        self.instrs
+            .iter()
+            .map(|i| {
+                let i = i.get();
+                Instr {
+                    op: i.op.deopt(),
+                    arg: i.arg,
+                }
+            })
+            .collect()
+    }
+
+    /// Turn compiled instructions into the form a code object keeps.
+    pub fn instrs_from(v: Vec<Instr>) -> Box<[Cell<Instr>]> {
+        v.into_iter().map(Cell::new).collect()
+    }
+
     /// Number of local variables (co_nlocals).
     pub fn nlocals(&self) -> usize {
         self.varnames.len()

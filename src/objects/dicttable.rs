@@ -1318,6 +1318,9 @@ pub fn shared_insert(keys: &Keys, name: &PyObj) -> Option<usize> {
     }
     h.usable -= 1;
     h.nentries += 1;
+    // A class's instances gained a shared key: inline caches that rely on a name not
+    // being one of them (LOAD_METHOD_WITH_VALUES) must look again.
+    bump_type_epoch();
     Some(ix)
 }
 

@@ -13,6 +13,7 @@ use crate::objects::{cell, ctx, dict, list, string, tuple};
 
 use super::call::Flow;
 use super::ops;
+use super::quick;
 use super::Vm;
 use crate::objects::exceptions;
 use crate::objects::exceptions::{Exc, VmResult};
@@ -47,10 +48,11 @@ impl Vm {
             let fi = self.frames.len() - 1;
             let code_obj = self.frames[fi].code.clone();
             let code = code_obj.get::<Code>().expect("frames run code objects");
+            quick::warm(code);
             let mut ip = self.frames[fi].ip;
             let base = self.frames[fi].base;
             let flow = loop {
-                let Instr { op, arg } = code.instrs[ip];
+                let Instr { op, arg } = code.instrs[ip].get();
                 ip += 1;
                 match self.step(fi, base, code, op, arg, &mut ip) {
                     Ok(Flow::Next) => {
@@ -156,7 +158,7 @@ impl Vm {
 
     /// Execute one instruction.
     #[inline(always)]
-    fn step(
+    pub(super) fn step(
         &mut self,
         fi: usize,
         base: usize,
@@ -179,19 +181,8 @@ impl Vm {
                 self.stack.swap(n - 1, n - arg as usize);
             }
             Op::LOAD_CONST => self.stack.push(code.consts[arg as usize].clone()),
-            Op::LOAD_FAST => {
-                let v = &self.stack[base + arg as usize];
-                if v.is(&self.null) {
-                    return Err(unbound_local(code, arg));
-                }
-                let v = v.clone();
-                self.stack.push(v);
-            }
-            Op::STORE_FAST => {
-                let v = self.pop();
-                let old = std::mem::replace(&mut self.stack[base + arg as usize], v);
-                drop(old);
-            }
+            Op::LOAD_FAST => self.load_fast(code, base, arg)?,
+            Op::STORE_FAST => self.store_fast(base, arg),
             Op::DELETE_FAST => {
                 let null = self.null.clone();
                 let slot = &mut self.stack[base + arg as usize];
@@ -247,6 +238,9 @@ impl Vm {
                     Some(v) => v,
                     None => self.load_global_and_cache(fi, code, arg as usize)?,
                 };
+                if quick::due(code, *ip - 1) {
+                    self.specialize_load_global(code, *ip - 1, arg);
+                }
                 self.stack.push(v);
             }
             Op::STORE_GLOBAL => {
@@ -307,11 +301,19 @@ impl Vm {
                 self.ns_del(&ns, &code.names[arg as usize])?;
             }
             Op::LOAD_ATTR => {
+                if quick::due(code, *ip - 1) {
+                    let obj = self.top().clone();
+                    self.specialize_load_attr(code, *ip - 1, &obj, &code.names[arg as usize]);
+                }
                 let obj = self.pop();
                 let v = self.getattr(&obj, &code.names[arg as usize])?;
                 self.stack.push(v);
             }
             Op::STORE_ATTR => {
+                if quick::due(code, *ip - 1) {
+                    let obj = self.top().clone();
+                    self.specialize_store_attr(code, *ip - 1, &obj, &code.names[arg as usize]);
+                }
                 let obj = self.pop();
                 let v = self.pop();
                 self.setattr(&obj, &code.names[arg as usize], Some(v))?;
@@ -321,6 +323,10 @@ impl Vm {
                 self.setattr(&obj, &code.names[arg as usize], None)?;
             }
             Op::LOAD_METHOD => {
+                if quick::due(code, *ip - 1) {
+                    let obj = self.top().clone();
+                    self.specialize_load_method(code, *ip - 1, &obj, &code.names[arg as usize]);
+                }
                 let obj = self.pop();
                 match self.lookup_method(&obj, &code.names[arg as usize])? {
                     Some(m) => {
@@ -337,6 +343,16 @@ impl Vm {
             Op::PUSH_NULL => self.stack.push(self.null.clone()),
             Op::KW_NAMES => self.frames[fi].kwnames = Some(code.consts[arg as usize].clone()),
             Op::CALL => {
+                if quick::due(code, *ip - 1) {
+                    let first = self.stack.len() - arg as usize - 2;
+                    let callable = if self.stack[first].is(&self.null) {
+                        self.stack[first + 1].clone()
+                    } else {
+                        self.stack[first].clone()
+                    };
+                    let kw = self.frames[fi].kwnames.is_some();
+                    self.specialize_call(code, *ip - 1, &callable, arg as usize, kw);
+                }
                 let kwnames = self.frames[fi].kwnames.take();
                 self.frames[fi].ip = *ip;
                 return self.call_from_stack(arg as usize, kwnames);
@@ -369,6 +385,11 @@ impl Vm {
                 return Ok(Flow::Switch);
             }
             Op::BINARY_OP => {
+                if quick::due(code, *ip - 1) {
+                    let n = self.stack.len();
+                    let (a, b) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
+                    self.specialize_binary_op(code, *ip - 1, &a, &b, arg);
+                }
                 let b = self.pop();
                 let a = self.pop();
                 if let Some(r) = ops::small_int_binary(&a, &b, BinaryOp::from_arg(arg)) {
@@ -395,6 +416,11 @@ impl Vm {
                 self.stack.push(ops::bool_obj(!t));
             }
             Op::COMPARE_OP => {
+                if quick::due(code, *ip - 1) {
+                    let n = self.stack.len();
+                    let (a, b) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
+                    self.specialize_compare_op(code, *ip - 1, &a, &b, arg);
+                }
                 let b = self.pop();
                 let a = self.pop();
                 let op = CompareOp::from_arg(arg);
@@ -431,12 +457,22 @@ impl Vm {
                 self.stack.push(ops::bool_obj(r != (arg == 1)));
             }
             Op::BINARY_SUBSCR => {
+                if quick::due(code, *ip - 1) {
+                    let n = self.stack.len();
+                    let (c, k) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
+                    self.specialize_binary_subscr(code, *ip - 1, &c, &k);
+                }
                 let key = self.pop();
                 let container = self.pop();
                 let v = self.getitem(&container, &key)?;
                 self.stack.push(v);
             }
             Op::STORE_SUBSCR => {
+                if quick::due(code, *ip - 1) {
+                    let n = self.stack.len();
+                    let (c, k) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
+                    self.specialize_store_subscr(code, *ip - 1, &c, &k);
+                }
                 let key = self.pop();
                 let container = self.pop();
                 let v = self.pop();
@@ -563,6 +599,10 @@ impl Vm {
                 self.stack.push(r);
             }
             Op::UNPACK_SEQUENCE => {
+                if quick::due(code, *ip - 1) {
+                    let seq = self.top().clone();
+                    self.specialize_unpack(code, *ip - 1, &seq, arg);
+                }
                 let seq = self.pop();
                 let items = self.unpack(&seq, arg as usize)?;
                 self.stack.extend(items.into_iter().rev());
@@ -586,9 +626,13 @@ impl Vm {
                 self.stack.extend(items.into_iter().rev());
             }
             Op::JUMP => {
-                // A backward jump closes a loop: the place to notice Ctrl-C.
-                if (arg as usize) < *ip && super::INTERRUPT.load(Ordering::Relaxed) {
-                    return Err(super::take_interrupt());
+                // A backward jump closes a loop: the place to notice Ctrl-C, and a
+                // step towards quickening.
+                if (arg as usize) < *ip {
+                    if super::INTERRUPT.load(Ordering::Relaxed) {
+                        return Err(super::take_interrupt());
+                    }
+                    quick::warm(code);
                 }
                 *ip = arg as usize;
             }
@@ -630,6 +674,9 @@ impl Vm {
                     return Err(super::take_interrupt());
                 }
                 let it = self.top().clone();
+                if quick::due(code, *ip - 1) {
+                    self.specialize_for_iter(code, *ip - 1, &it);
+                }
                 self.frames[fi].ip = *ip;
                 if it.is_a::<crate::objects::generator::Generator>() {
                     return self.gen_for_iter(&it, arg as usize, ip);
@@ -756,6 +803,7 @@ impl Vm {
                 let v = self.pop();
                 self.display_hook(&v)?;
             }
+            _ => return self.step_quick(fi, base, code, op, arg, ip),
         }
         Ok(Flow::Next)
     }
@@ -779,7 +827,7 @@ impl Vm {
 
     /// LOAD_GLOBAL from the inline cache, if its dict versions still match.
     #[inline]
-    fn cached_global(&self, fi: usize, code: &Code, i: usize) -> Option<PyObj> {
+    pub(super) fn cached_global(&self, fi: usize, code: &Code, i: usize) -> Option<PyObj> {
         let e = code.global_cache[i].get();
         if e.globals_version == 0 {
             return None;
@@ -979,7 +1027,7 @@ fn name_error(name: &PyObj) -> Exc {
     exceptions::named("NameError", format!("name '{n}' is not defined"))
 }
 
-fn unbound_local(code: &Code, arg: u32) -> Exc {
+pub(super) fn unbound_local(code: &Code, arg: u32) -> Exc {
     let n = string::as_str(&code.varnames[arg as usize]).unwrap_or_default();
     exceptions::named(
         "UnboundLocalError",

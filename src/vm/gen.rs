@@ -172,10 +172,10 @@ impl Vm {
         }
         let f = self.frames.last_mut().expect("the generator's resumer");
         let code = f.code.get::<Code>().expect("code");
-        let resumer = code.instrs[f.ip - 1];
+        let resumer = code.instrs[f.ip - 1].get();
         f.ip = resumer.arg as usize;
         let receiver = self.stack.pop();
-        match resumer.op {
+        match resumer.op.deopt() {
             Op::FOR_ITER => {}
             Op::SEND => self.stack.push(v),
             op => unreachable!("a generator resumed by {op:?}"),
@@ -328,11 +328,11 @@ impl Vm {
         }
         let c = code_of(gen);
         let ip = gen.ip.get() as usize;
-        if ip == 0 || c.instrs[ip - 1].op != Op::YIELD_VALUE {
+        if ip == 0 || c.instrs[ip - 1].get().op != Op::YIELD_VALUE {
             return None;
         }
-        let j = c.instrs.get(ip)?;
-        let s = c.instrs.get(j.arg as usize)?;
+        let j = c.instrs.get(ip)?.get();
+        let s = c.instrs.get(j.arg as usize)?.get();
         if j.op != Op::JUMP || s.op != Op::SEND {
             return None;
         }

@@ -127,7 +127,7 @@ pub fn frozen_code(file: &str, name: &str, line: u32) -> PyObj {
             posonlyargcount: 0,
             kwonlyargcount: 0,
             flags: 0,
-            instrs: Vec::new(),
+            instrs: Box::new([]),
             locations: vec![loc],
             consts: Vec::new(),
             names: Vec::new(),
@@ -138,6 +138,8 @@ pub fn frozen_code(file: &str, name: &str, line: u32) -> PyObj {
             exception_table: Vec::new(),
             max_stack: 0,
             global_cache: Vec::new(),
+            warmup: std::cell::Cell::new(crate::bytecode::code::WARMUP),
+            caches: std::cell::OnceCell::new(),
         },
     )
 }

@@ -18,6 +18,8 @@ pub mod import;
 mod instance;
 pub mod metaclass;
 pub mod ops;
+pub(crate) mod quick;
+mod quick_eval;
 mod run;
 mod runpy;
 mod runtime;
@@ -73,6 +75,8 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// CPython's NULL stack marker (cached from ctx() for the eval loop).
     pub(crate) null: PyObj,
+    /// The built-in types (ctx(), kept here for the eval loop's type guards).
+    pub(crate) ctx: &'static crate::objects::context::Ctx,
     /// Python frames plus Rust re-entries into Python.
     pub(crate) depth: usize,
     /// sys.argv.
@@ -110,6 +114,7 @@ impl Vm {
             modules: dict::new(),
             handled: None,
             null: c.null.clone(),
+            ctx: c,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             depth: 0,
             argv,

@@ -424,6 +424,23 @@ impl Vm {
                 typeobj::info(ty).name
             )));
         }
+        // Inline caches (vm/quick.rs) rely on the type epoch for "no descriptor of
+        // this name": storing or replacing anything but a plain value moves it on.
+        let replaced = typeobj::type_dict(ty)
+            .borrow::<dict::Dict>()
+            .ok()
+            .and_then(|d| {
+                let h = string::hash(name)?;
+                d.0.find(name, h, &mut |a: &PyObj, b: &PyObj| Ok(string::eq(a, b)))
+                    .ok()
+                    .flatten()
+                    .and_then(|pos| d.0.value_at(pos))
+            });
+        if !crate::vm::quick::plain_class_value(value.as_ref())
+            || !crate::vm::quick::plain_class_value(replaced.as_ref())
+        {
+            crate::objects::dicttable::bump_type_epoch();
+        }
         match n.as_str() {
             "__qualname__" | "__name__" => {
                 let shown = self.getattr(ty.as_obj(), &string::intern_str("__name__"))?;

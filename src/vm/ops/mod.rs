@@ -24,6 +24,7 @@ pub use attr::{set_traceback, traceback_object};
 pub use compare::{compare, compare_bool};
 pub use iter::char_str;
 pub use repr::ascii_escape;
+pub(crate) use typecache::fetch as typecache_fetch;
 pub(crate) use typecache::TypeCache;
 
 use crate::error::PyResult;

@@ -204,6 +204,26 @@ impl Vm {
         watch_all(&types).then_some(answer)
     }
 
+    /// Where `type_lookup(ty, name)` finds `name`, as the cache knows it: Some(None)
+    /// when in no dict of the MRO, Some(Some((index, pos))) when at entry `pos` of the
+    /// dict of the walk's `index`-th type; None when that is not cached (so the dicts
+    /// may not be watched, and an inline cache must not rely on it).
+    pub(crate) fn type_lookup_at(
+        &mut self,
+        ty: &TypeRef,
+        name: &PyObj,
+    ) -> Option<Option<(u32, u32)>> {
+        if !string::is_interned(name) {
+            return None;
+        }
+        self.type_lookup(ty, name).ok()?;
+        match self.type_cache.get(ty, name.id(), usize::MAX) {
+            Answer::Absent => Some(None),
+            Answer::At { index, pos } => Some(Some((index, pos))),
+            _ => None,
+        }
+    }
+
     /// Does a class in `ty`'s MRO (not a built-in type) define `name`? Cached.
     pub(crate) fn overrides_cached(
         &mut self,
@@ -226,7 +246,7 @@ impl Vm {
 /// The value at a cached position (None if the position is no longer live, which a
 /// valid entry never sees).
 #[inline]
-fn fetch(ty: &TypeRef, index: usize, pos: usize) -> Option<PyObj> {
+pub(crate) fn fetch(ty: &TypeRef, index: usize, pos: usize) -> Option<PyObj> {
     if index == 0 {
         return entry_value(ty, pos);
     }

@@ -132,6 +132,13 @@ impl PyObj {
         TypeRef(unsafe { PyObj::from_borrowed(self.head().ty.get()) })
     }
 
+    /// The address of the object's type (its `id()`), read without taking a
+    /// reference: what an inline cache compares.
+    #[inline]
+    pub fn type_addr(&self) -> usize {
+        self.head().ty.get().as_ptr().addr()
+    }
+
     /// Is the object's type exactly `ty`?
     #[inline]
     pub fn is_type(&self, ty: &TypeRef) -> bool {

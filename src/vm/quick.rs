@@ -1,0 +1,693 @@
+//! Quickening (PEP 659, as CPython 3.11 does it): a code object that has run a few
+//! times gets one inline cache per instruction, and each instruction of a family with
+//! specialized forms watches what it meets. When it has met the same kind of operand
+//! often enough it rewrites itself into a specialized form: a guard (is the operand
+//! still of the type, the dict keys still of the version, that the cache recorded?)
+//! and a short path. A failed guard takes the general path; after enough failures the
+//! instruction goes back to its adaptive form and waits, with an exponential backoff,
+//! before trying again.
+//!
+//! This file holds the counters, the quickening pass (with the superinstructions) and
+//! the choice of a specialized form for each family. The specialized forms run in
+//! quick_eval.rs. `Op::deopt` (the opcode table) names each form's family, so the
+//! disassembler can show the code as compiled or as it runs.
+//!
+//! Guards and what they rely on:
+//! - A type is named by its address with the type epoch (dicttable::type_epoch): the
+//!   epoch moves on when a watched type dict gains or loses a key, when a type dies,
+//!   when an MRO changes, when a class attribute is stored that is (or replaces) a
+//!   descriptor, and when a class's shared instance keys gain a key. While the epoch
+//!   holds, where a name is found along a type's MRO, and whether it is a data
+//!   descriptor, have not changed.
+//! - A dict (a module's, the builtins) is named by its keys version: the same number
+//!   while the same key sits at the same entry. Values are read fresh.
+//! - Caches hold no references: positions, versions and addresses only, so reference
+//!   counts (sys.getrefcount) are those CPython shows.
+
+use std::cell::Cell;
+
+use crate::bytecode::code::Cache;
+use crate::bytecode::opcode::{BinaryOp, CompareOp};
+use crate::bytecode::{Instr, Op};
+use crate::heap::{PyObj, TypeRef};
+use crate::objects::builtin_function::MethodDescr;
+use crate::objects::code::Code;
+use crate::objects::dicttable::{self, type_epoch};
+use crate::objects::function::Function;
+use crate::objects::module::Module;
+use crate::objects::typeobj::TypeInfo;
+use crate::objects::{dict, float, int, list, string, tuple};
+
+use super::Vm;
+
+/// Guard failures a specialized form takes before it goes back to its adaptive form
+/// (CPython 3.11's miss counter start).
+const MISS_BUDGET: u16 = 53;
+
+/// The largest backoff exponent: at most 2^12 - 1 executions between two tries.
+const MAX_BACKOFF: u8 = 12;
+
+/// Count down to quickening; called when a frame of `code` starts or loops.
+#[inline]
+pub(crate) fn warm(code: &Code) {
+    if code.caches.get().is_some() {
+        return;
+    }
+    let w = code.warmup.get();
+    if w > 1 {
+        code.warmup.set(w - 1);
+    } else {
+        quicken(code);
+    }
+}
+
+/// Give `code` its caches (every adaptive instruction tries to specialize the next
+/// time it runs) and its superinstructions.
+fn quicken(code: &Code) {
+    let n = code.instrs.len();
+    let caches: Box<[Cell<Cache>]> = (0..n).map(|_| Cell::new(Cache::default())).collect();
+    for i in 0..n.saturating_sub(1) {
+        let a = code.instrs[i].get();
+        let b = code.instrs[i + 1].get().op.deopt();
+        let sup = match (a.op, b) {
+            (Op::LOAD_FAST, Op::LOAD_FAST) => Op::LOAD_FAST__LOAD_FAST,
+            (Op::LOAD_FAST, Op::LOAD_CONST) => Op::LOAD_FAST__LOAD_CONST,
+            (Op::STORE_FAST, Op::LOAD_FAST) => Op::STORE_FAST__LOAD_FAST,
+            (Op::STORE_FAST, Op::STORE_FAST) => Op::STORE_FAST__STORE_FAST,
+            (Op::LOAD_CONST, Op::LOAD_FAST) => Op::LOAD_CONST__LOAD_FAST,
+            _ => continue,
+        };
+        code.instrs[i].set(Instr {
+            op: sup,
+            arg: a.arg,
+        });
+    }
+    let _ = code.caches.set(caches);
+}
+
+/// The cache of instruction `at` (quickened code only).
+#[inline]
+pub(crate) fn cache(code: &Code, at: usize) -> Cache {
+    code.caches
+        .get()
+        .map_or_else(Cache::default, |c| c[at].get())
+}
+
+/// An adaptive instruction ran: is it time to try to specialize it? (Counts down.)
+#[inline]
+pub(crate) fn due(code: &Code, at: usize) -> bool {
+    let Some(c) = code.caches.get() else {
+        return false;
+    };
+    let op = code.instrs[at].get().op;
+    if op != op.deopt() {
+        // A specialized form that missed runs its family's instruction: not adaptive.
+        return false;
+    }
+    let cell = &c[at];
+    let mut e = cell.get();
+    if e.counter == 0 {
+        return true;
+    }
+    e.counter -= 1;
+    cell.set(e);
+    false
+}
+
+/// Instruction `at` becomes `op` with the cache `c` (its miss budget set).
+fn specialize(code: &Code, at: usize, op: Op, mut c: Cache) {
+    let Some(caches) = code.caches.get() else {
+        return;
+    };
+    c.counter = MISS_BUDGET;
+    c.backoff = caches[at].get().backoff;
+    caches[at].set(c);
+    let i = code.instrs[at].get();
+    code.instrs[at].set(Instr { op, arg: i.arg });
+}
+
+/// Specializing instruction `at` failed: wait longer before the next try.
+fn failed(code: &Code, at: usize) {
+    let Some(caches) = code.caches.get() else {
+        return;
+    };
+    let mut e = caches[at].get();
+    e.backoff = (e.backoff + 1).min(MAX_BACKOFF);
+    e.counter = (1u16 << e.backoff) - 1;
+    caches[at].set(e);
+}
+
+/// A specialized instruction's guard failed: spend one miss; with none left the
+/// instruction goes back to its adaptive form.
+#[cold]
+pub(crate) fn miss(code: &Code, at: usize) {
+    let Some(caches) = code.caches.get() else {
+        return;
+    };
+    let mut e = caches[at].get();
+    if e.counter > 1 {
+        e.counter -= 1;
+        caches[at].set(e);
+        return;
+    }
+    let i = code.instrs[at].get();
+    code.instrs[at].set(Instr {
+        op: i.op.deopt(),
+        arg: i.arg,
+    });
+    e.backoff = (e.backoff + 1).min(MAX_BACKOFF);
+    e.counter = (1u16 << e.backoff) - 1;
+    caches[at].set(e);
+}
+
+/// Is `name` a dunder (`__x__`)? Those are left to the general path: several are
+/// answered by the interpreter itself rather than found in a dict.
+fn is_dunder(name: &PyObj) -> bool {
+    string::as_str(name).is_some_and(|n| n.len() > 4 && n.starts_with("__") && n.ends_with("__"))
+}
+
+/// Is a class attribute store of `new` over `old` harmless to the caches? Only
+/// values that are no descriptors of any kind (the common class-level counters and
+/// constants) are; anything else moves the type epoch on.
+pub(crate) fn plain_class_value(v: Option<&PyObj>) -> bool {
+    let Some(v) = v else { return true };
+    let c = crate::objects::ctx();
+    [
+        &c.int_type,
+        &c.float_type,
+        &c.str_type,
+        &c.bool_type,
+        &c.tuple_type,
+        &c.list_type,
+        &c.dict_type,
+    ]
+    .iter()
+    .any(|t| v.is_type(t))
+        || v.is(&c.none)
+}
+
+impl Vm {
+    /// LOAD_ATTR met `obj`: choose a specialized form.
+    pub(crate) fn specialize_load_attr(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: &PyObj,
+        name: &PyObj,
+    ) {
+        if let Some(m) = obj.get::<Module>() {
+            if let Some(c) = module_entry(&m.dict, name) {
+                return specialize(code, at, Op::LOAD_ATTR_MODULE, c);
+            }
+            return failed(code, at);
+        }
+        match self.instance_value_index(obj, name) {
+            Some(c) => specialize(code, at, Op::LOAD_ATTR_INSTANCE_VALUE, c),
+            None => failed(code, at),
+        }
+    }
+
+    /// STORE_ATTR met `obj`: choose a specialized form.
+    pub(crate) fn specialize_store_attr(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: &PyObj,
+        name: &PyObj,
+    ) {
+        if !obj.vtable().heap_type || TypeRef::from_obj::<TypeInfo>(obj).is_some() {
+            return failed(code, at);
+        }
+        let ty = obj.type_obj();
+        if self.overrides(&ty, "__setattr__") {
+            return failed(code, at);
+        }
+        match self.instance_value_index(obj, name) {
+            Some(c) => specialize(code, at, Op::STORE_ATTR_INSTANCE_VALUE, c),
+            None => failed(code, at),
+        }
+    }
+
+    /// Where `obj.name` lives in `obj`'s values, when generic attribute access on an
+    /// instance of a class finds it there (no `__getattribute__` of its own, no data
+    /// descriptor of that name along the MRO, the name in the shared keys).
+    fn instance_value_index(&mut self, obj: &PyObj, name: &PyObj) -> Option<Cache> {
+        if !obj.vtable().heap_type
+            || obj.is_a::<Module>()
+            || TypeRef::from_obj::<TypeInfo>(obj).is_some()
+            || is_dunder(name)
+            || !string::is_interned(name)
+        {
+            return None;
+        }
+        let values = obj.values_slot()?;
+        let v = values.take()?;
+        values.set(Some(v));
+        let ty = obj.type_obj();
+        if self.overrides(&ty, "__getattribute__") {
+            return None;
+        }
+        // Only an answer the type cache holds (the dicts walked are watched).
+        self.type_lookup_at(&ty, name)?;
+        if let Some(d) = self.type_lookup(&ty, name).ok()? {
+            if self.is_data_descr(&d).ok()? {
+                return None;
+            }
+        }
+        let keys = super::instance::cached_keys(obj)?;
+        let ix = dicttable::shared_index(&keys, name)?;
+        Some(Cache {
+            index: ix as u32,
+            version: type_epoch(),
+            key: ty.id(),
+            ..Cache::default()
+        })
+    }
+
+    /// LOAD_METHOD met `obj`: choose a specialized form.
+    pub(crate) fn specialize_load_method(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: &PyObj,
+        name: &PyObj,
+    ) {
+        if let Some(m) = obj.get::<Module>() {
+            if let Some(c) = module_entry(&m.dict, name) {
+                return specialize(code, at, Op::LOAD_METHOD_MODULE, c);
+            }
+            return failed(code, at);
+        }
+        if obj.is_a::<crate::objects::descr::Super>()
+            || TypeRef::from_obj::<TypeInfo>(obj).is_some()
+            || obj.is_a::<crate::objects::exception::ExcObj>()
+            || !string::is_interned(name)
+        {
+            return failed(code, at);
+        }
+        let ty = obj.type_obj();
+        if obj.vtable().heap_type && self.overrides(&ty, "__getattribute__") {
+            return failed(code, at);
+        }
+        let Ok(Some(found)) = self.type_lookup(&ty, name) else {
+            return failed(code, at);
+        };
+        let callable_kind =
+            found.is_a::<MethodDescr>() || (obj.vtable().heap_type && found.is_a::<Function>());
+        let Some(Some((index, pos))) = self.type_lookup_at(&ty, name) else {
+            return failed(code, at);
+        };
+        if !callable_kind {
+            return failed(code, at);
+        }
+        let c = Cache {
+            index: pos,
+            tag: index.min(255) as u8,
+            version: type_epoch(),
+            key: ty.id(),
+            ..Cache::default()
+        };
+        if index > 255 {
+            return failed(code, at);
+        }
+        if obj.pre_words().is_empty() {
+            return specialize(code, at, Op::LOAD_METHOD_NO_DICT, c);
+        }
+        // An instance with a managed dict: only while it keeps its values apart and
+        // the name is not one of its class's shared keys (adding a shared key moves
+        // the type epoch on).
+        let Some(values) = obj.values_slot() else {
+            return failed(code, at);
+        };
+        let Some(v) = values.take() else {
+            return failed(code, at);
+        };
+        values.set(Some(v));
+        match super::instance::cached_keys(obj) {
+            Some(keys) if dicttable::shared_index(&keys, name).is_none() => {
+                specialize(code, at, Op::LOAD_METHOD_WITH_VALUES, c)
+            }
+            _ => failed(code, at),
+        }
+    }
+
+    /// LOAD_GLOBAL found its name through the global cache: say where.
+    pub(crate) fn specialize_load_global(&mut self, code: &Code, at: usize, arg: u32) {
+        let e = code.global_cache[arg as usize].get();
+        if e.globals_version == 0 {
+            return failed(code, at);
+        }
+        let op = if e.in_builtins {
+            Op::LOAD_GLOBAL_BUILTIN
+        } else {
+            Op::LOAD_GLOBAL_MODULE
+        };
+        specialize(code, at, op, Cache::default());
+    }
+
+    /// BINARY_OP met `a` and `b`.
+    pub(crate) fn specialize_binary_op(
+        &mut self,
+        code: &Code,
+        at: usize,
+        a: &PyObj,
+        b: &PyObj,
+        arg: u32,
+    ) {
+        let c = self.ctx;
+        let op = BinaryOp::from_arg(arg);
+        let both = |t: &TypeRef| a.is_type(t) && b.is_type(t);
+        let sp = if both(&c.float_type) {
+            match op {
+                BinaryOp::Add => Op::BINARY_OP_ADD_FLOAT,
+                BinaryOp::Subtract => Op::BINARY_OP_SUBTRACT_FLOAT,
+                BinaryOp::Multiply => Op::BINARY_OP_MULTIPLY_FLOAT,
+                BinaryOp::TrueDivide => Op::BINARY_OP_TRUE_DIVIDE_FLOAT,
+                _ => return failed(code, at),
+            }
+        } else if both(&c.int_type) {
+            match op {
+                BinaryOp::Add => Op::BINARY_OP_ADD_INT,
+                BinaryOp::Subtract => Op::BINARY_OP_SUBTRACT_INT,
+                BinaryOp::Multiply => Op::BINARY_OP_MULTIPLY_INT,
+                _ => return failed(code, at),
+            }
+        } else if both(&c.str_type) && op == BinaryOp::Add {
+            Op::BINARY_OP_ADD_UNICODE
+        } else {
+            return failed(code, at);
+        };
+        specialize(code, at, sp, Cache::default());
+    }
+
+    /// COMPARE_OP met `a` and `b`.
+    pub(crate) fn specialize_compare_op(
+        &mut self,
+        code: &Code,
+        at: usize,
+        a: &PyObj,
+        b: &PyObj,
+        arg: u32,
+    ) {
+        let c = self.ctx;
+        let both = |t: &TypeRef| a.is_type(t) && b.is_type(t);
+        let sp = if both(&c.float_type) {
+            Op::COMPARE_OP_FLOAT
+        } else if both(&c.int_type) {
+            Op::COMPARE_OP_INT
+        } else if both(&c.str_type)
+            && matches!(CompareOp::from_arg(arg), CompareOp::Eq | CompareOp::Ne)
+        {
+            Op::COMPARE_OP_STR
+        } else {
+            return failed(code, at);
+        };
+        specialize(code, at, sp, Cache::default());
+    }
+
+    /// BINARY_SUBSCR met `container[key]`.
+    pub(crate) fn specialize_binary_subscr(
+        &mut self,
+        code: &Code,
+        at: usize,
+        container: &PyObj,
+        key: &PyObj,
+    ) {
+        let c = self.ctx;
+        let sp = if container.is_type(&c.list_type) && key.is_type(&c.int_type) {
+            Op::BINARY_SUBSCR_LIST_INT
+        } else if container.is_type(&c.tuple_type) && key.is_type(&c.int_type) {
+            Op::BINARY_SUBSCR_TUPLE_INT
+        } else if container.is_type(&c.dict_type) {
+            Op::BINARY_SUBSCR_DICT
+        } else {
+            return failed(code, at);
+        };
+        specialize(code, at, sp, Cache::default());
+    }
+
+    /// STORE_SUBSCR met `container[key] = v`.
+    pub(crate) fn specialize_store_subscr(
+        &mut self,
+        code: &Code,
+        at: usize,
+        container: &PyObj,
+        key: &PyObj,
+    ) {
+        let c = self.ctx;
+        let sp = if container.is_type(&c.list_type) && key.is_type(&c.int_type) {
+            Op::STORE_SUBSCR_LIST_INT
+        } else if container.is_type(&c.dict_type) {
+            Op::STORE_SUBSCR_DICT
+        } else {
+            return failed(code, at);
+        };
+        specialize(code, at, sp, Cache::default());
+    }
+
+    /// UNPACK_SEQUENCE met `seq`.
+    pub(crate) fn specialize_unpack(&mut self, code: &Code, at: usize, seq: &PyObj, arg: u32) {
+        let c = self.ctx;
+        let sp = if seq.is_type(&c.tuple_type) {
+            if arg == 2 {
+                Op::UNPACK_SEQUENCE_TWO_TUPLE
+            } else {
+                Op::UNPACK_SEQUENCE_TUPLE
+            }
+        } else if seq.is_type(&c.list_type) {
+            Op::UNPACK_SEQUENCE_LIST
+        } else {
+            return failed(code, at);
+        };
+        specialize(code, at, sp, Cache::default());
+    }
+
+    /// FOR_ITER met iterator `it`.
+    pub(crate) fn specialize_for_iter(&mut self, code: &Code, at: usize, it: &PyObj) {
+        let c = self.ctx;
+        let sp = if it.is_type(&c.list_iter_type) {
+            Op::FOR_ITER_LIST
+        } else if it.is_type(&c.range_iter_type) {
+            Op::FOR_ITER_RANGE
+        } else {
+            return failed(code, at);
+        };
+        specialize(code, at, sp, Cache::default());
+    }
+
+    /// CALL met `callable` with `n` positional arguments (`kw`: and keywords).
+    pub(crate) fn specialize_call(
+        &mut self,
+        code: &Code,
+        at: usize,
+        callable: &PyObj,
+        n: usize,
+        kw: bool,
+    ) {
+        if !kw && callable.is_a::<Function>() && self.is_simple_call(callable, n) {
+            return specialize(code, at, Op::CALL_PY_EXACT_ARGS, Cache::default());
+        }
+        failed(code, at)
+    }
+}
+
+/// A module dict's entry for `name`, as a cache: (keys version, entry number).
+fn module_entry(d: &PyObj, name: &PyObj) -> Option<Cache> {
+    if !string::is_interned(name) {
+        return None;
+    }
+    let h = string::hash(name)?;
+    let b = dict::borrow(d)?;
+    let pos =
+        b.0.find(name, h, &mut |a: &PyObj, k: &PyObj| Ok(string::eq(a, k)))
+            .ok()??;
+    let version = b.0.version();
+    (version != 0).then_some(Cache {
+        index: pos as u32,
+        version,
+        ..Cache::default()
+    })
+}
+
+/// The value of a module attribute through its cache.
+#[inline]
+pub(crate) fn module_value(obj: &PyObj, c: &Cache) -> Option<PyObj> {
+    let m = obj.get::<Module>()?;
+    let b = dict::borrow(&m.dict)?;
+    b.0.cached_value(c.version, c.index as usize)
+}
+
+/// The instance value through its cache: a hit only while the type and epoch match
+/// and the instance keeps its values apart with that attribute set.
+#[inline]
+pub(crate) fn instance_value(obj: &PyObj, c: &Cache) -> Option<PyObj> {
+    if obj.type_addr() != c.key || type_epoch() != c.version {
+        return None;
+    }
+    let slot = obj.values_slot()?;
+    let v = slot.take()?;
+    let r = v.entries().get(c.index as usize).cloned().flatten();
+    slot.set(Some(v));
+    r
+}
+
+/// Store an instance value through its cache; the value back when the guard fails.
+#[inline]
+pub(crate) fn store_instance_value(obj: &PyObj, c: &Cache, value: PyObj) -> Result<(), PyObj> {
+    if obj.type_addr() != c.key || type_epoch() != c.version {
+        return Err(value);
+    }
+    let Some(slot) = obj.values_slot() else {
+        return Err(value);
+    };
+    let Some(mut v) = slot.take() else {
+        return Err(value);
+    };
+    let r = dicttable::values_store(&mut v, c.index as usize, Some(value.clone()));
+    slot.set(Some(v));
+    match r {
+        Ok(old) => {
+            drop(old);
+            Ok(())
+        }
+        Err(_) => Err(value),
+    }
+}
+
+/// The method a LOAD_METHOD_* cache names, if its guard holds.
+#[inline]
+pub(crate) fn cached_method(obj: &PyObj, c: &Cache, with_values: bool) -> Option<PyObj> {
+    if obj.type_addr() != c.key || type_epoch() != c.version {
+        return None;
+    }
+    if with_values {
+        let slot = obj.values_slot()?;
+        let v = slot.take()?;
+        slot.set(Some(v));
+    }
+    let ty = obj.type_obj();
+    let f = super::ops::typecache_fetch(&ty, c.tag as usize, c.index as usize)?;
+    (f.is_a::<Function>() || f.is_a::<MethodDescr>()).then_some(f)
+}
+
+/// `a op b` for two exact floats.
+#[inline]
+pub(crate) fn float_op(op: Op, a: &PyObj, b: &PyObj, t: &TypeRef) -> Option<PyObj> {
+    if !a.is_type(t) || !b.is_type(t) {
+        return None;
+    }
+    let (x, y) = (float::value(a)?, float::value(b)?);
+    let r = match op {
+        Op::BINARY_OP_ADD_FLOAT => x + y,
+        Op::BINARY_OP_SUBTRACT_FLOAT => x - y,
+        Op::BINARY_OP_MULTIPLY_FLOAT => x * y,
+        _ => {
+            if y == 0.0 {
+                return None; // ZeroDivisionError: the general path raises it
+            }
+            x / y
+        }
+    };
+    Some(float::new(r))
+}
+
+/// `a op b` for two exact ints that fit a machine word (and whose result does).
+#[inline]
+pub(crate) fn int_op(op: Op, a: &PyObj, b: &PyObj, t: &TypeRef) -> Option<PyObj> {
+    if !a.is_type(t) || !b.is_type(t) {
+        return None;
+    }
+    let (x, y) = (int::as_i64(a)?, int::as_i64(b)?);
+    let op = match op {
+        Op::BINARY_OP_ADD_INT => BinaryOp::Add,
+        Op::BINARY_OP_SUBTRACT_INT => BinaryOp::Subtract,
+        _ => BinaryOp::Multiply,
+    };
+    int::small_op(op, x, y)
+}
+
+/// Compare two exact ints, floats or strs (by the specialized form).
+#[inline]
+pub(crate) fn compare(op: Op, a: &PyObj, b: &PyObj, arg: u32, vm: &Vm) -> Option<bool> {
+    let c = vm.ctx;
+    let cmp = CompareOp::from_arg(arg);
+    macro_rules! ord {
+        ($x:expr, $y:expr) => {
+            match cmp {
+                CompareOp::Lt => $x < $y,
+                CompareOp::Le => $x <= $y,
+                CompareOp::Eq => $x == $y,
+                CompareOp::Ne => $x != $y,
+                CompareOp::Gt => $x > $y,
+                CompareOp::Ge => $x >= $y,
+            }
+        };
+    }
+    match op {
+        Op::COMPARE_OP_INT => {
+            if !a.is_type(&c.int_type) || !b.is_type(&c.int_type) {
+                return None;
+            }
+            let (x, y) = (int::as_i64(a)?, int::as_i64(b)?);
+            Some(ord!(x, y))
+        }
+        Op::COMPARE_OP_FLOAT => {
+            if !a.is_type(&c.float_type) || !b.is_type(&c.float_type) {
+                return None;
+            }
+            let (x, y) = (float::value(a)?, float::value(b)?);
+            Some(ord!(x, y))
+        }
+        _ => {
+            if !a.is_type(&c.str_type) || !b.is_type(&c.str_type) {
+                return None;
+            }
+            let e = string::eq(a, b);
+            Some(if cmp == CompareOp::Eq { e } else { !e })
+        }
+    }
+}
+
+/// `seq[i]` for an exact list or tuple and a non-negative int index in range.
+#[inline]
+pub(crate) fn subscr_seq(op: Op, seq: &PyObj, key: &PyObj, vm: &Vm) -> Option<PyObj> {
+    let c = vm.ctx;
+    if !key.is_type(&c.int_type) {
+        return None;
+    }
+    let i = usize::try_from(int::as_i64(key)?).ok()?;
+    if op == Op::BINARY_SUBSCR_LIST_INT {
+        if !seq.is_type(&c.list_type) {
+            return None;
+        }
+        list::borrow(seq)?.0.get(i).cloned()
+    } else {
+        if !seq.is_type(&c.tuple_type) {
+            return None;
+        }
+        tuple::items(seq)?.get(i).cloned()
+    }
+}
+
+/// `l[i] = v` for an exact list and an int index in range; the value back if not.
+#[inline]
+pub(crate) fn store_list_item(l: &PyObj, key: &PyObj, v: PyObj, vm: &Vm) -> Result<(), PyObj> {
+    let c = vm.ctx;
+    if !l.is_type(&c.list_type) || !key.is_type(&c.int_type) {
+        return Err(v);
+    }
+    let Some(i) = int::as_i64(key).and_then(|i| usize::try_from(i).ok()) else {
+        return Err(v);
+    };
+    let old = {
+        let Some(mut b) = list::borrow_mut(l) else {
+            return Err(v);
+        };
+        match b.0.get_mut(i) {
+            Some(slot) => std::mem::replace(slot, v),
+            None => return Err(v),
+        }
+    };
+    drop(old);
+    Ok(())
+}

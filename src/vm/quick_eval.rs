@@ -1,0 +1,350 @@
+//! The specialized instructions (see quick.rs for how an instruction becomes one):
+//! each checks its guard and takes its short path, or counts a miss and runs its
+//! family's general instruction.
+
+use crate::bytecode::{Instr, Op};
+use crate::heap::PyObj;
+use crate::objects::code::Code;
+use crate::objects::exceptions::{self, Exc, VmResult};
+use crate::objects::{int, list, tuple};
+
+use super::call::Flow;
+use super::ops;
+use super::quick::{self, cache, miss};
+use super::Vm;
+
+impl Vm {
+    /// Run specialized instruction `op` (at `*ip - 1`).
+    #[inline(always)]
+    pub(super) fn step_quick(
+        &mut self,
+        fi: usize,
+        base: usize,
+        code: &Code,
+        op: Op,
+        arg: u32,
+        ip: &mut usize,
+    ) -> VmResult<Flow> {
+        let at = *ip - 1;
+        match op {
+            Op::LOAD_FAST__LOAD_FAST | Op::LOAD_FAST__LOAD_CONST => {
+                self.load_fast(code, base, arg)?;
+                let Instr { arg: arg2, .. } = code.instrs[*ip].get();
+                *ip += 1;
+                if op == Op::LOAD_FAST__LOAD_FAST {
+                    self.load_fast(code, base, arg2)?;
+                } else {
+                    self.stack.push(code.consts[arg2 as usize].clone());
+                }
+            }
+            Op::STORE_FAST__LOAD_FAST => {
+                self.store_fast(base, arg);
+                let Instr { arg: arg2, .. } = code.instrs[*ip].get();
+                *ip += 1;
+                self.load_fast(code, base, arg2)?;
+            }
+            Op::STORE_FAST__STORE_FAST => {
+                self.store_fast(base, arg);
+                let Instr { arg: arg2, .. } = code.instrs[*ip].get();
+                *ip += 1;
+                self.store_fast(base, arg2);
+            }
+            Op::LOAD_CONST__LOAD_FAST => {
+                self.stack.push(code.consts[arg as usize].clone());
+                let Instr { arg: arg2, .. } = code.instrs[*ip].get();
+                *ip += 1;
+                self.load_fast(code, base, arg2)?;
+            }
+            Op::LOAD_ATTR_INSTANCE_VALUE | Op::LOAD_ATTR_MODULE => {
+                let c = cache(code, at);
+                let top = self.stack.last().expect("value stack underflow");
+                let hit = if op == Op::LOAD_ATTR_MODULE {
+                    quick::module_value(top, &c)
+                } else {
+                    quick::instance_value(top, &c)
+                };
+                match hit {
+                    Some(v) => {
+                        let slot = self.stack.last_mut().expect("value stack underflow");
+                        drop(std::mem::replace(slot, v));
+                    }
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::STORE_ATTR_INSTANCE_VALUE => {
+                let c = cache(code, at);
+                let n = self.stack.len();
+                let v = self.stack[n - 2].clone();
+                match quick::store_instance_value(&self.stack[n - 1], &c, v) {
+                    Ok(()) => {
+                        self.stack.pop();
+                        self.stack.pop();
+                    }
+                    Err(v) => {
+                        drop(v);
+                        return self.missed(fi, base, code, op, arg, ip);
+                    }
+                }
+            }
+            Op::LOAD_METHOD_WITH_VALUES | Op::LOAD_METHOD_NO_DICT => {
+                let c = cache(code, at);
+                let top = self.stack.last().expect("value stack underflow");
+                match quick::cached_method(top, &c, op == Op::LOAD_METHOD_WITH_VALUES) {
+                    Some(m) => {
+                        let obj = self.stack.pop().expect("value stack underflow");
+                        self.stack.push(m);
+                        self.stack.push(obj);
+                    }
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::LOAD_METHOD_MODULE => {
+                let c = cache(code, at);
+                let top = self.stack.last().expect("value stack underflow");
+                match quick::module_value(top, &c) {
+                    Some(v) => {
+                        let slot = self.stack.last_mut().expect("value stack underflow");
+                        drop(std::mem::replace(slot, self.null.clone()));
+                        self.stack.push(v);
+                    }
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::LOAD_GLOBAL_MODULE | Op::LOAD_GLOBAL_BUILTIN => {
+                match self.cached_global(fi, code, arg as usize) {
+                    Some(v) => self.stack.push(v),
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::BINARY_OP_ADD_FLOAT
+            | Op::BINARY_OP_SUBTRACT_FLOAT
+            | Op::BINARY_OP_MULTIPLY_FLOAT
+            | Op::BINARY_OP_TRUE_DIVIDE_FLOAT => {
+                let n = self.stack.len();
+                let r = quick::float_op(
+                    op,
+                    &self.stack[n - 2],
+                    &self.stack[n - 1],
+                    &self.ctx.float_type,
+                );
+                self.binary_result(r, fi, base, code, op, arg, ip)?;
+            }
+            Op::BINARY_OP_ADD_INT | Op::BINARY_OP_SUBTRACT_INT | Op::BINARY_OP_MULTIPLY_INT => {
+                let n = self.stack.len();
+                let r = quick::int_op(
+                    op,
+                    &self.stack[n - 2],
+                    &self.stack[n - 1],
+                    &self.ctx.int_type,
+                );
+                self.binary_result(r, fi, base, code, op, arg, ip)?;
+            }
+            Op::BINARY_OP_ADD_UNICODE => {
+                let n = self.stack.len();
+                let (a, b) = (&self.stack[n - 2], &self.stack[n - 1]);
+                let t = &self.ctx.str_type;
+                if !a.is_type(t) || !b.is_type(t) {
+                    return self.missed(fi, base, code, op, arg, ip);
+                }
+                let r = crate::objects::string::concat_ascii(a, b);
+                match r {
+                    Some(r) => self.replace_two(r),
+                    // Not both ASCII, or one empty: the general path (no miss).
+                    None => return self.step(fi, base, code, Op::BINARY_OP, arg, ip),
+                }
+            }
+            Op::COMPARE_OP_INT | Op::COMPARE_OP_FLOAT | Op::COMPARE_OP_STR => {
+                let n = self.stack.len();
+                match quick::compare(op, &self.stack[n - 2], &self.stack[n - 1], arg, self) {
+                    Some(r) => self.replace_two(ops::bool_obj(r)),
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::BINARY_SUBSCR_LIST_INT | Op::BINARY_SUBSCR_TUPLE_INT => {
+                let n = self.stack.len();
+                match quick::subscr_seq(op, &self.stack[n - 2], &self.stack[n - 1], self) {
+                    Some(v) => self.replace_two(v),
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::BINARY_SUBSCR_DICT => {
+                let n = self.stack.len();
+                if !self.stack[n - 2].is_type(&self.ctx.dict_type) {
+                    return self.missed(fi, base, code, op, arg, ip);
+                }
+                let key = self.stack.pop().expect("value stack underflow");
+                let d = self.stack.last().expect("value stack underflow").clone();
+                match self.dict_get(&d, &key)? {
+                    Some(v) => {
+                        let slot = self.stack.last_mut().expect("value stack underflow");
+                        drop(std::mem::replace(slot, v));
+                    }
+                    None => {
+                        let e = exceptions::new_exc(self.ctx.exc_type("KeyError"), vec![key]);
+                        return Err(Exc(e));
+                    }
+                }
+            }
+            Op::STORE_SUBSCR_LIST_INT => {
+                let n = self.stack.len();
+                let v = self.stack[n - 3].clone();
+                match quick::store_list_item(&self.stack[n - 2], &self.stack[n - 1], v, self) {
+                    Ok(()) => self.stack.truncate(n - 3),
+                    Err(v) => {
+                        drop(v);
+                        return self.missed(fi, base, code, op, arg, ip);
+                    }
+                }
+            }
+            Op::STORE_SUBSCR_DICT => {
+                let n = self.stack.len();
+                if !self.stack[n - 2].is_type(&self.ctx.dict_type) {
+                    return self.missed(fi, base, code, op, arg, ip);
+                }
+                let key = self.stack.pop().expect("value stack underflow");
+                let d = self.stack.pop().expect("value stack underflow");
+                let v = self.stack.pop().expect("value stack underflow");
+                self.dict_set(&d, key, v)?;
+            }
+            Op::UNPACK_SEQUENCE_TWO_TUPLE | Op::UNPACK_SEQUENCE_TUPLE => {
+                let top = self.stack.last().expect("value stack underflow");
+                let items = match tuple::items(top) {
+                    Some(t) if top.is_type(&self.ctx.tuple_type) && t.len() == arg as usize => {
+                        t.iter().rev().cloned().collect::<super::call::ArgVec>()
+                    }
+                    _ => return self.missed(fi, base, code, op, arg, ip),
+                };
+                self.stack.pop();
+                self.stack.extend(items);
+            }
+            Op::UNPACK_SEQUENCE_LIST => {
+                let top = self.stack.last().expect("value stack underflow");
+                let items = match list::borrow(top) {
+                    Some(l) if top.is_type(&self.ctx.list_type) && l.0.len() == arg as usize => {
+                        Some(l.0.iter().rev().cloned().collect::<super::call::ArgVec>())
+                    }
+                    _ => None,
+                };
+                let Some(items) = items else {
+                    return self.missed(fi, base, code, op, arg, ip);
+                };
+                self.stack.pop();
+                self.stack.extend(items);
+            }
+            Op::FOR_ITER_LIST | Op::FOR_ITER_RANGE => {
+                let it = self.stack.last().expect("value stack underflow");
+                let ty = if op == Op::FOR_ITER_LIST {
+                    &self.ctx.list_iter_type
+                } else {
+                    &self.ctx.range_iter_type
+                };
+                if !it.is_type(ty) {
+                    return self.missed(fi, base, code, op, arg, ip);
+                }
+                if super::INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Err(super::take_interrupt());
+                }
+                let next = if op == Op::FOR_ITER_RANGE {
+                    let r = it
+                        .get::<crate::objects::range::RangeIter>()
+                        .expect("range iterator");
+                    crate::objects::range::iter_next(r).map(int::new_i64)
+                } else {
+                    let it = it.clone();
+                    crate::objects::iter::seq_next(self, &it)?
+                };
+                match next {
+                    Some(v) => self.stack.push(v),
+                    None => {
+                        self.stack.pop();
+                        *ip = arg as usize;
+                    }
+                }
+            }
+            Op::CALL_PY_EXACT_ARGS => {
+                let n = arg as usize;
+                let first = self.stack.len() - n - 2;
+                let callable = if self.stack[first].is(&self.null) {
+                    &self.stack[first + 1]
+                } else {
+                    &self.stack[first]
+                };
+                let kw = self.frames[fi].kwnames.is_some();
+                if kw || !callable.is_a::<crate::objects::function::Function>() {
+                    return self.missed(fi, base, code, op, arg, ip);
+                }
+                self.frames[fi].ip = *ip;
+                return self.call_from_stack(n, None);
+            }
+            _ => unreachable!("{} is not a specialized instruction", op.name()),
+        }
+        Ok(Flow::Next)
+    }
+
+    /// A guard failed: count the miss and run the general instruction.
+    #[cold]
+    #[inline(never)]
+    fn missed(
+        &mut self,
+        fi: usize,
+        base: usize,
+        code: &Code,
+        op: Op,
+        arg: u32,
+        ip: &mut usize,
+    ) -> VmResult<Flow> {
+        miss(code, *ip - 1);
+        self.step(fi, base, code, op.deopt(), arg, ip)
+    }
+
+    /// The two operands on top become `r`.
+    #[inline(always)]
+    fn replace_two(&mut self, r: PyObj) {
+        let b = self.stack.pop();
+        let slot = self.stack.last_mut().expect("value stack underflow");
+        let a = std::mem::replace(slot, r);
+        drop((a, b));
+    }
+
+    /// A BINARY_OP shortcut's result, or the general path when it had none.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn binary_result(
+        &mut self,
+        r: Option<PyObj>,
+        fi: usize,
+        base: usize,
+        code: &Code,
+        op: Op,
+        arg: u32,
+        ip: &mut usize,
+    ) -> VmResult<()> {
+        match r {
+            Some(r) => {
+                self.replace_two(r);
+                Ok(())
+            }
+            None => self.missed(fi, base, code, op, arg, ip).map(|_| ()),
+        }
+    }
+
+    /// LOAD_FAST.
+    #[inline(always)]
+    pub(super) fn load_fast(&mut self, code: &Code, base: usize, arg: u32) -> VmResult<()> {
+        let v = &self.stack[base + arg as usize];
+        if v.is(&self.null) {
+            return Err(super::eval::unbound_local(code, arg));
+        }
+        let v = v.clone();
+        self.stack.push(v);
+        Ok(())
+    }
+
+    /// STORE_FAST.
+    #[inline(always)]
+    pub(super) fn store_fast(&mut self, base: usize, arg: u32) {
+        let v = self.stack.pop().expect("value stack underflow");
+        let old = std::mem::replace(&mut self.stack[base + arg as usize], v);
+        drop(old);
+    }
+}

@@ -1,0 +1,83 @@
+# dis.get_instructions(f, adaptive=True): after a function has run often enough, its
+# instructions show the specialized forms the interpreter rewrote them into (PEP 659).
+# glasspy's bytecode is not python3's (no RESUME, PRECALL or CACHE entries), so this
+# prints only the specialized instructions whose names the two share.
+import dis
+
+SHARED = (
+    "BINARY_OP_", "LOAD_ATTR_", "STORE_ATTR_", "LOAD_METHOD_", "LOAD_GLOBAL_",
+    "BINARY_SUBSCR_", "STORE_SUBSCR_", "UNPACK_SEQUENCE_", "LOAD_FAST__",
+    "STORE_FAST__", "LOAD_CONST__",
+)
+
+
+def specialized(f):
+    return [i.opname for i in dis.get_instructions(f, adaptive=True)
+            if i.opname.startswith(SHARED)]
+
+
+def plain(f):
+    return [i.opname for i in dis.get_instructions(f)
+            if i.opname.startswith(SHARED)]
+
+
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def norm2(self):
+        return self.x * self.x + self.y * self.y
+
+
+def floats(a, b):
+    return a * b - a + b
+
+
+def ints(a, b):
+    return a + b - a * b
+
+
+def strs(a, b):
+    return a + b
+
+
+def attrs(p):
+    p.x = p.x + 1.0
+    return p.norm2()
+
+
+def globals_and_builtins(items):
+    return len(items) + OFFSET
+
+
+OFFSET = 3
+
+
+def subscripts(xs, d):
+    xs[0] = xs[1]
+    d["k"] = xs[0]
+    return xs[2] + d["k"]
+
+
+def unpack(pair, triple):
+    a, b = pair
+    c, d, e = triple
+    return a + b + c + d + e
+
+
+print("before:", specialized(floats))
+for _ in range(40):
+    floats(1.5, 2.5)
+    ints(3, 4)
+    strs("ab", "cd")
+    attrs(Point(1.0, 2.0))
+    globals_and_builtins([1, 2])
+    subscripts([1, 2, 3], {})
+    unpack((1, 2), (3, 4, 5))
+for f in (floats, ints, strs, attrs, Point.norm2, globals_and_builtins, subscripts,
+          unpack):
+    print(f.__name__, specialized(f))
+# The code as compiled is unchanged.
+print("as compiled:", plain(floats), plain(attrs))
+print(floats(1.5, 2.5), ints(3, 4), strs("ab", "cd"), attrs(Point(1.0, 2.0)))
