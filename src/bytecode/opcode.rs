@@ -241,14 +241,8 @@ opcodes! {
     LOAD_ATTR_INSTANCE_VALUE "(obj -- v)" |arg| 0 => LOAD_ATTR;
     /// A module attribute, by its entry in the module's dict.
     LOAD_ATTR_MODULE "(obj -- v)" |arg| 0 => LOAD_ATTR;
-    /// An instance attribute in the instance's own `__dict__`, at a hinted entry.
-    LOAD_ATTR_WITH_HINT "(obj -- v)" |arg| 0 => LOAD_ATTR;
-    /// A `__slots__` member, by its word.
-    LOAD_ATTR_SLOT "(obj -- v)" |arg| 0 => LOAD_ATTR;
     /// Store an instance attribute into the instance's values.
     STORE_ATTR_INSTANCE_VALUE "(v obj -- )" |arg| -2 => STORE_ATTR;
-    /// Store a `__slots__` member.
-    STORE_ATTR_SLOT "(v obj -- )" |arg| -2 => STORE_ATTR;
     /// A method of the class of an instance that keeps its values (not shadowed).
     LOAD_METHOD_WITH_VALUES "(obj -- meth self)" |arg| 1 => LOAD_METHOD;
     /// A method of a type whose instances have no `__dict__`.
