@@ -651,8 +651,8 @@ impl Vm {
     /// Calling a class: `__new__(cls, *args)`, then `__init__(obj, *args)` when the
     /// result is an instance of the class (CPython's type_call).
     pub(crate) fn call_class(&mut self, cls: &TypeRef, args: Args<'_>) -> VmResult<PyObj> {
-        let new_key = string::intern_str("__new__");
-        let new = self.type_lookup(cls, &new_key)?;
+        // Static names through the type cache: no interning on this path.
+        let new = self.type_lookup_static(cls, "__new__")?;
         let all: ArgVec = std::iter::once(cls.as_obj().clone())
             .chain(args.all.iter().cloned())
             .collect();
@@ -680,9 +680,8 @@ impl Vm {
         if !typeobj::is_subtype(&obj.type_obj(), cls) {
             return Ok(obj);
         }
-        let init_key = string::intern_str("__init__");
         let oty = obj.type_obj();
-        if let Some(init) = self.type_lookup(&oty, &init_key)? {
+        if let Some(init) = self.type_lookup_static(&oty, "__init__")? {
             let all: ArgVec = std::iter::once(obj.clone())
                 .chain(args.all.iter().cloned())
                 .collect();
@@ -767,6 +766,10 @@ impl Vm {
     /// `__abstractmethods__` in the class's own dict forbids instances.
     fn check_not_abstract(&mut self, cls: &TypeRef) -> VmResult<()> {
         if !typeobj::is_heap_type(cls) {
+            return Ok(());
+        }
+        // Nowhere along the MRO (the cached common case): nothing to check.
+        if self.type_lookup_static(cls, "__abstractmethods__")?.is_none() {
             return Ok(());
         }
         let d = typeobj::type_dict(cls);
