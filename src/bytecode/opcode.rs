@@ -269,12 +269,12 @@ opcodes! {
     BINARY_OP_TRUE_DIVIDE_FLOAT "(a b -- result)" |arg| -1 => BINARY_OP;
     /// str + str.
     BINARY_OP_ADD_UNICODE "(a b -- result)" |arg| -1 => BINARY_OP;
-    /// int compared with int.
-    COMPARE_OP_INT "(a b -- bool)" |arg| -1 => COMPARE_OP;
-    /// float compared with float.
-    COMPARE_OP_FLOAT "(a b -- bool)" |arg| -1 => COMPARE_OP;
-    /// str == or != str.
-    COMPARE_OP_STR "(a b -- bool)" |arg| -1 => COMPARE_OP;
+    /// int compared with int, and the POP_JUMP_IF_* after it taken at once.
+    COMPARE_OP_INT_JUMP "(a b -- bool)" |arg| -1 => COMPARE_OP;
+    /// float compared with float, and the jump after it.
+    COMPARE_OP_FLOAT_JUMP "(a b -- bool)" |arg| -1 => COMPARE_OP;
+    /// str == or != str, and the jump after it.
+    COMPARE_OP_STR_JUMP "(a b -- bool)" |arg| -1 => COMPARE_OP;
     /// list[int].
     BINARY_SUBSCR_LIST_INT "(list index -- v)" |arg| -1 => BINARY_SUBSCR;
     /// tuple[int].

@@ -769,7 +769,10 @@ impl Vm {
             return Ok(());
         }
         // Nowhere along the MRO (the cached common case): nothing to check.
-        if self.type_lookup_static(cls, "__abstractmethods__")?.is_none() {
+        if self
+            .type_lookup_static(cls, "__abstractmethods__")?
+            .is_none()
+        {
             return Ok(());
         }
         let d = typeobj::type_dict(cls);

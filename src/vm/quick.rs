@@ -390,15 +390,20 @@ impl Vm {
         arg: u32,
     ) {
         let c = self.ctx;
+        // As 3.11: only a comparison whose result a conditional jump takes at once.
+        let next = code.instrs.get(at + 1).map(|i| i.get().op.deopt());
+        if !matches!(next, Some(Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE)) {
+            return failed(code, at);
+        }
         let both = |t: &TypeRef| a.is_type(t) && b.is_type(t);
         let sp = if both(&c.float_type) {
-            Op::COMPARE_OP_FLOAT
+            Op::COMPARE_OP_FLOAT_JUMP
         } else if both(&c.int_type) {
-            Op::COMPARE_OP_INT
+            Op::COMPARE_OP_INT_JUMP
         } else if both(&c.str_type)
             && matches!(CompareOp::from_arg(arg), CompareOp::Eq | CompareOp::Ne)
         {
-            Op::COMPARE_OP_STR
+            Op::COMPARE_OP_STR_JUMP
         } else {
             return failed(code, at);
         };
@@ -624,14 +629,14 @@ pub(crate) fn compare(op: Op, a: &PyObj, b: &PyObj, arg: u32, vm: &Vm) -> Option
         };
     }
     match op {
-        Op::COMPARE_OP_INT => {
+        Op::COMPARE_OP_INT_JUMP => {
             if !a.is_type(&c.int_type) || !b.is_type(&c.int_type) {
                 return None;
             }
             let (x, y) = (int::as_i64(a)?, int::as_i64(b)?);
             Some(ord!(x, y))
         }
-        Op::COMPARE_OP_FLOAT => {
+        Op::COMPARE_OP_FLOAT_JUMP => {
             if !a.is_type(&c.float_type) || !b.is_type(&c.float_type) {
                 return None;
             }

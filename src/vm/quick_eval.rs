@@ -9,7 +9,6 @@ use crate::objects::exceptions::{self, Exc, VmResult};
 use crate::objects::{int, list, tuple};
 
 use super::call::Flow;
-use super::ops;
 use super::quick::{self, cache, miss};
 use super::Vm;
 
@@ -153,10 +152,21 @@ impl Vm {
                     None => return self.step(fi, base, code, Op::BINARY_OP, arg, ip),
                 }
             }
-            Op::COMPARE_OP_INT | Op::COMPARE_OP_FLOAT | Op::COMPARE_OP_STR => {
+            Op::COMPARE_OP_INT_JUMP | Op::COMPARE_OP_FLOAT_JUMP | Op::COMPARE_OP_STR_JUMP => {
                 let n = self.stack.len();
                 match quick::compare(op, &self.stack[n - 2], &self.stack[n - 1], arg, self) {
-                    Some(r) => self.replace_two(ops::bool_obj(r)),
+                    Some(r) => {
+                        let b = self.stack.pop();
+                        let a = self.stack.pop();
+                        drop((a, b));
+                        // The POP_JUMP_IF_* that follows (checked when specializing;
+                        // a jump is never rewritten into another family).
+                        let jump = code.instrs[*ip].get();
+                        *ip += 1;
+                        if r == (jump.op == Op::POP_JUMP_IF_TRUE) {
+                            *ip = jump.arg as usize;
+                        }
+                    }
                     None => return self.missed(fi, base, code, op, arg, ip),
                 }
             }

@@ -98,6 +98,12 @@ def less(a, b):
     return a < b
 
 
+def pick(a, b):
+    if a < b:
+        return "lt"
+    return "ge"
+
+
 def index(seq, i):
     return seq[i]
 
@@ -106,6 +112,8 @@ for _ in range(30):
     add(1.5, 2.0)
     less(1, 2)
     index([1, 2, 3], 1)
+    pick(1, 2)
+print(pick(2, 1), pick(1.5, 2), pick("b", "a"), pick(2 ** 80, 2 ** 81), pick([1], [0]))
 print(add(1, 2), add("a", "b"), add([1], [2]), add(2 ** 62, 2 ** 62), add(1.0, 2))
 print(less(1.5, 2), less("a", "b"), less(2 ** 70, 1), less((1, 2), (1, 3)))
 print(index((7, 8), 0), index("xyz", -1), index({"k": 1}, "k"), index([1, 2, 3], -1))
