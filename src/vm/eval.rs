@@ -345,13 +345,14 @@ impl Vm {
             Op::CALL => {
                 if quick::due(code, *ip - 1) {
                     let first = self.stack.len() - arg as usize - 2;
-                    let callable = if self.stack[first].is(&self.null) {
-                        self.stack[first + 1].clone()
-                    } else {
+                    let is_method = !self.stack[first].is(&self.null);
+                    let callable = if is_method {
                         self.stack[first].clone()
+                    } else {
+                        self.stack[first + 1].clone()
                     };
                     let kw = self.frames[fi].kwnames.is_some();
-                    self.specialize_call(code, *ip - 1, &callable, arg as usize, kw);
+                    self.specialize_call(code, *ip - 1, &callable, is_method, arg as usize, kw);
                 }
                 let kwnames = self.frames[fi].kwnames.take();
                 self.frames[fi].ip = *ip;

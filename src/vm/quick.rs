@@ -30,7 +30,7 @@ use crate::bytecode::code::Cache;
 use crate::bytecode::opcode::{BinaryOp, CompareOp};
 use crate::bytecode::{Instr, Op};
 use crate::heap::{PyObj, TypeRef};
-use crate::objects::builtin_function::MethodDescr;
+use crate::objects::builtin_function::{BuiltinFunction, MethodDef, MethodDescr};
 use crate::objects::code::Code;
 use crate::objects::dicttable::{self, type_epoch};
 use crate::objects::function::Function;
@@ -480,20 +480,82 @@ impl Vm {
         specialize(code, at, sp, Cache::default());
     }
 
-    /// CALL met `callable` with `n` positional arguments (`kw`: and keywords).
+    /// CALL met `callable` with `n` positional arguments (`is_method`: LOAD_METHOD
+    /// put it below its self; `kw`: with keywords).
     pub(crate) fn specialize_call(
         &mut self,
         code: &Code,
         at: usize,
         callable: &PyObj,
+        is_method: bool,
         n: usize,
         kw: bool,
     ) {
-        if !kw && callable.is_a::<Function>() && self.is_simple_call(callable, n) {
+        if kw {
+            return failed(code, at);
+        }
+        if callable.is_a::<Function>() && self.is_simple_call(callable, n) {
             return specialize(code, at, Op::CALL_PY_EXACT_ARGS, Cache::default());
+        }
+        if let Some(b) = callable.get::<BuiltinFunction>() {
+            if b.self_.is_none() && !is_method {
+                let def = b.def as *const MethodDef as usize;
+                for (name, arity, op) in [
+                    ("len", 1, Op::CALL_NO_KW_LEN),
+                    ("isinstance", 2, Op::CALL_NO_KW_ISINSTANCE),
+                ] {
+                    if n == arity && self.builtin_def(name) == Some(def) {
+                        let c = Cache {
+                            key: def,
+                            ..Cache::default()
+                        };
+                        return specialize(code, at, op, c);
+                    }
+                }
+            }
+        }
+        if let Some(d) = callable.get::<MethodDescr>() {
+            let def = d.def as *const MethodDef as usize;
+            if is_method && n == 1 && self.method_def(&self.ctx.list_type, "append") == Some(def) {
+                let c = Cache {
+                    key: def,
+                    ..Cache::default()
+                };
+                return specialize(code, at, Op::CALL_NO_KW_LIST_APPEND, c);
+            }
         }
         failed(code, at)
     }
+
+    /// The definition behind the builtins' `name`, if it is a built-in function.
+    fn builtin_def(&mut self, name: &str) -> Option<usize> {
+        let b = self.builtins.clone();
+        let f = self.dict_get_str(&b, name)?;
+        let def = f.get::<BuiltinFunction>()?.def;
+        Some(def as *const MethodDef as usize)
+    }
+
+    /// The definition behind method `name` of built-in type `ty`.
+    fn method_def(&mut self, ty: &TypeRef, name: &'static str) -> Option<usize> {
+        let f = self.type_lookup_static(ty, name).ok()??;
+        let def = f.get::<MethodDescr>()?.def;
+        Some(def as *const MethodDef as usize)
+    }
+}
+
+/// The MethodDef address of a built-in function object (0: not one).
+#[inline]
+pub(crate) fn builtin_def_of(f: &PyObj) -> usize {
+    f.get::<BuiltinFunction>()
+        .filter(|b| b.self_.is_none())
+        .map_or(0, |b| b.def as *const MethodDef as usize)
+}
+
+/// The MethodDef address of a method descriptor (0: not one).
+#[inline]
+pub(crate) fn method_def_of(f: &PyObj) -> usize {
+    f.get::<MethodDescr>()
+        .map_or(0, |d| d.def as *const MethodDef as usize)
 }
 
 /// A module dict's entry for `name`, as a cache: (keys version, entry number).

@@ -9,6 +9,7 @@ use crate::objects::exceptions::{self, Exc, VmResult};
 use crate::objects::{int, list, tuple};
 
 use super::call::Flow;
+use super::ops;
 use super::quick::{self, cache, miss};
 use super::Vm;
 
@@ -149,7 +150,7 @@ impl Vm {
                 match r {
                     Some(r) => self.replace_two(r),
                     // Not both ASCII, or one empty: the general path (no miss).
-                    None => return self.step(fi, base, code, Op::BINARY_OP, arg, ip),
+                    None => return self.generic(fi, base, code, Op::BINARY_OP, arg, ip),
                 }
             }
             Op::COMPARE_OP_INT_JUMP | Op::COMPARE_OP_FLOAT_JUMP | Op::COMPARE_OP_STR_JUMP => {
@@ -286,6 +287,50 @@ impl Vm {
                 self.frames[fi].ip = *ip;
                 return self.call_from_stack(n, None);
             }
+            Op::CALL_NO_KW_LEN | Op::CALL_NO_KW_ISINSTANCE => {
+                let n = arg as usize;
+                let first = self.stack.len() - n - 2;
+                let c = cache(code, at);
+                if !self.stack[first].is(&self.null)
+                    || quick::builtin_def_of(&self.stack[first + 1]) != c.key
+                    || self.frames[fi].kwnames.is_some()
+                {
+                    return self.missed(fi, base, code, op, arg, ip);
+                }
+                let r = if op == Op::CALL_NO_KW_LEN {
+                    let x = &self.stack[first + 2];
+                    // Built-in types only: a class's __len__ takes the general call.
+                    let known = if x.vtable().heap_type {
+                        None
+                    } else {
+                        ops::len_of(x)
+                    };
+                    match known {
+                        Some(r) => int::new_i64(r? as i64),
+                        None => return self.generic(fi, base, code, Op::CALL, arg, ip),
+                    }
+                } else {
+                    let (o, cls) = (self.stack[first + 2].clone(), self.stack[first + 3].clone());
+                    self.frames[fi].ip = *ip;
+                    ops::bool_obj(self.isinstance(&o, &cls)?)
+                };
+                self.stack.truncate(first);
+                self.stack.push(r);
+            }
+            Op::CALL_NO_KW_LIST_APPEND => {
+                let first = self.stack.len() - 3;
+                let c = cache(code, at);
+                if quick::method_def_of(&self.stack[first]) != c.key
+                    || !self.stack[first + 1].is_type(&self.ctx.list_type)
+                    || self.frames[fi].kwnames.is_some()
+                {
+                    return self.missed(fi, base, code, op, arg, ip);
+                }
+                let v = self.stack.pop().expect("value stack underflow");
+                list::append(&self.stack[first + 1], v)?;
+                self.stack.truncate(first);
+                self.stack.push(self.ctx.none.clone());
+            }
             _ => unreachable!("{} is not a specialized instruction", op.name()),
         }
         Ok(Flow::Next)
@@ -305,6 +350,22 @@ impl Vm {
     ) -> VmResult<Flow> {
         miss(code, *ip - 1);
         self.step(fi, base, code, op.deopt(), arg, ip)
+    }
+
+    /// Run the family's general instruction without counting a miss (the guard held
+    /// but this operand needs the general path). Kept out of line so the eval loop's
+    /// `step` stays inlined.
+    #[inline(never)]
+    fn generic(
+        &mut self,
+        fi: usize,
+        base: usize,
+        code: &Code,
+        op: Op,
+        arg: u32,
+        ip: &mut usize,
+    ) -> VmResult<Flow> {
+        self.step(fi, base, code, op, arg, ip)
     }
 
     /// The two operands on top become `r`.

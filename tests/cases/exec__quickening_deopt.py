@@ -177,3 +177,48 @@ def walk(xs):
 for _ in range(20):
     walk([0, 1])
 print(walk([1, 2, 3]))
+
+
+# Calls specialized for len, isinstance and list.append meeting other callees.
+class Sized(list):
+    def __len__(self):
+        return 42
+
+    def append(self, x):
+        list.append(self, -x)
+
+
+def sizes(xs, o):
+    n = len(xs)
+    ok = isinstance(o, int)
+    xs.append(n)
+    return n, ok, xs[-1]
+
+
+for _ in range(30):
+    sizes([1, 2], 1)
+print(sizes(Sized([1]), True), sizes([], "s"), sizes(Sized(), 2.0))
+
+
+class Meta(type):
+    def __instancecheck__(cls, o):
+        return True
+
+
+class Anything(metaclass=Meta):
+    pass
+
+
+def check(o, c):
+    if isinstance(o, c):
+        return "yes"
+    return "no"
+
+
+for _ in range(30):
+    check(1, int)
+print(check("x", Anything), check(1, (str, int)), check(1, str), check(True, int))
+len = lambda xs: -1  # noqa: E731
+print(sizes([1, 2, 3], 0))
+del len
+print(sizes([1, 2, 3], 0))
