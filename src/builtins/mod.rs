@@ -14,7 +14,7 @@ mod exc_traceback;
 mod exec;
 mod functions;
 mod functions_seq;
-mod gc;
+pub(crate) mod gc;
 mod importlib;
 mod io;
 mod iterators;
