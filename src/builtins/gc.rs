@@ -135,6 +135,7 @@ pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
         *st.callbacks.borrow_mut() = Some(callbacks);
     });
     heap::set_gc_defer(Some(has_callbacks));
+    vm.auto_collect = Some(run_automatic);
     Ok(m)
 }
 
@@ -200,9 +201,10 @@ fn collect_with_callbacks(vm: &mut Vm, generation: usize) -> usize {
 }
 
 /// The automatic collection the heap left to the interpreter (`PENDING_COLLECT`, set
-/// while gc.callbacks is not empty): the eval loop calls this before its next
-/// instruction, so the collection runs between its callbacks like gc.collect's.
-pub fn run_automatic(vm: &mut Vm) {
+/// while gc.callbacks is not empty): the eval loop calls this (as `Vm::auto_collect`)
+/// before its next instruction, so the collection runs between its callbacks like
+/// gc.collect's.
+fn run_automatic(vm: &mut Vm) {
     if let Some(generation) = heap::take_due_collection() {
         collect_with_callbacks(vm, generation);
     }

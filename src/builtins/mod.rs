@@ -14,7 +14,7 @@ mod exc_traceback;
 mod exec;
 mod functions;
 mod functions_seq;
-pub(crate) mod gc;
+mod gc;
 mod importlib;
 mod io;
 mod iterators;

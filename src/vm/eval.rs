@@ -73,7 +73,7 @@ impl Vm {
                             if crate::heap::pending(crate::heap::PENDING_COLLECT) {
                                 // An automatic collection with gc.callbacks to run.
                                 self.frames[fi].ip = ip;
-                                crate::builtins::gc::run_automatic(self);
+                                self.run_automatic_collection();
                             }
                         }
                         continue;
