@@ -292,3 +292,40 @@ fn a_long_chain_of_imports_ends_in_recursion_error() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// tracemalloc started from the command line (python3 3.11: `-X tracemalloc` traces 1
+/// frame, `-X tracemalloc=3` 3, PYTHONTRACEMALLOC=5 5 when no -X option says otherwise,
+/// and a bad frame count is a fatal error with exit status 1).
+#[test]
+fn tracemalloc_starts_from_x_option_and_environment() {
+    let probe =
+        "import tracemalloc; print(tracemalloc.is_tracing(), tracemalloc.get_traceback_limit())";
+    let run = |args: &[&str], env: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_glasspy"));
+        cmd.args(args).env_remove("PYTHONTRACEMALLOC");
+        if let Some(v) = env {
+            cmd.env("PYTHONTRACEMALLOC", v);
+        }
+        cmd.output().expect("run glasspy")
+    };
+    for (args, env, want) in [
+        (vec!["-c", probe], None, "False 1\n"),
+        (vec!["-X", "tracemalloc", "-c", probe], None, "True 1\n"),
+        (vec!["-X", "tracemalloc=3", "-c", probe], None, "True 3\n"),
+        (vec!["-c", probe], Some("5"), "True 5\n"),
+        (
+            vec!["-X", "tracemalloc=2", "-c", probe],
+            Some("5"),
+            "True 2\n",
+        ),
+    ] {
+        let out = run(&args, env);
+        assert_eq!(text(&out.stdout), want, "{args:?} {env:?}");
+        assert!(out.status.success(), "{args:?} {env:?}");
+    }
+    let bad = run(&["-X", "tracemalloc=x", "-c", probe], None);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(text(&bad.stderr).starts_with(
+        "Fatal Python error: config_init_tracemalloc: -X tracemalloc=NFRAME: invalid number of frames\n"
+    ));
+}

@@ -134,7 +134,23 @@ pub fn make(vm: &mut Vm) -> VmResult<PyObj> {
         *st.garbage.borrow_mut() = Some(garbage);
         *st.callbacks.borrow_mut() = Some(callbacks);
     });
+    heap::set_gc_defer(Some(has_callbacks));
+    vm.auto_collect = Some(run_automatic);
     Ok(m)
+}
+
+/// Automatic collections are left to the eval loop (`run_automatic`) while gc.callbacks
+/// is not empty, so that the callbacks can run around them.
+fn has_callbacks() -> bool {
+    STATE
+        .try_with(|st| {
+            let cbs = st.callbacks.try_borrow().ok()?.clone()?;
+            let n = list::borrow(&cbs).map(|l| l.0.len());
+            n
+        })
+        .ok()
+        .flatten()
+        .is_some_and(|n| n > 0)
 }
 
 /// Forget the module's state (the interpreter is being dropped).
@@ -146,6 +162,7 @@ pub fn reset() {
     });
     heap::set_gc_report(None);
     heap::set_gc_save(None);
+    heap::set_gc_defer(None);
 }
 
 fn triple(v: [usize; NUM_GENERATIONS]) -> PyObj {
@@ -163,25 +180,45 @@ fn collect(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if !(0..NUM_GENERATIONS as i32).contains(&generation) {
         return Err(exceptions::value_error("invalid generation"));
     }
-    // Finalizers (__del__) run during the collection, as CPython's do; those queued
-    // before it run first.
+    Ok(usize_obj(collect_with_callbacks(vm, generation as usize)))
+}
+
+/// A collection of `generation` with gc.callbacks called before ("start") and after
+/// ("stop") it, as CPython's gc_collect_with_callback. Finalizers (__del__) run during
+/// the collection, as CPython's do; those queued before it run first. No automatic
+/// collection starts while the callbacks run.
+fn collect_with_callbacks(vm: &mut Vm, generation: usize) -> usize {
     vm.run_finalizers();
-    invoke_callbacks(vm, "start", generation as usize, 0)?;
-    let n = heap::collect_with(generation as usize, &mut |o| vm.finalize(o));
+    heap::gc_hold_automatic(true);
+    invoke_callbacks(vm, "start", generation, 0);
+    heap::gc_hold_automatic(false);
+    let n = heap::collect_with(generation, &mut |o| vm.finalize(o));
     vm.run_finalizers();
-    invoke_callbacks(vm, "stop", generation as usize, n)?;
-    Ok(usize_obj(n))
+    heap::gc_hold_automatic(true);
+    invoke_callbacks(vm, "stop", generation, n);
+    heap::gc_hold_automatic(false);
+    n
+}
+
+/// The automatic collection the heap left to the interpreter (`PENDING_COLLECT`, set
+/// while gc.callbacks is not empty): the eval loop calls this (as `Vm::auto_collect`)
+/// before its next instruction, so the collection runs between its callbacks like
+/// gc.collect's.
+fn run_automatic(vm: &mut Vm) {
+    if let Some(generation) = heap::take_due_collection() {
+        collect_with_callbacks(vm, generation);
+    }
 }
 
 /// Call each of gc.callbacks (a snapshot of the list) with `phase` and CPython's info
 /// dict; an exception is printed and ignored (PyErr_WriteUnraisable).
-fn invoke_callbacks(vm: &mut Vm, phase: &str, generation: usize, collected: usize) -> VmResult<()> {
+fn invoke_callbacks(vm: &mut Vm, phase: &str, generation: usize, collected: usize) {
     let Some(cbs) = STATE.with(|st| st.callbacks.borrow().clone()) else {
-        return Ok(());
+        return;
     };
     let snapshot: Vec<PyObj> = list::borrow(&cbs).map(|l| l.0.clone()).unwrap_or_default();
     if snapshot.is_empty() {
-        return Ok(());
+        return;
     }
     let info = dict::new();
     for (k, v) in [
@@ -189,7 +226,8 @@ fn invoke_callbacks(vm: &mut Vm, phase: &str, generation: usize, collected: usiz
         ("collected", collected),
         ("uncollectable", 0),
     ] {
-        vm.dict_set(&info, string::intern_str(k), usize_obj(v))?;
+        // Str keys and int values: setting them cannot fail.
+        let _ = vm.dict_set(&info, string::intern_str(k), usize_obj(v));
     }
     let phase = string::intern_str(phase);
     for cb in snapshot {
@@ -201,7 +239,6 @@ fn invoke_callbacks(vm: &mut Vm, phase: &str, generation: usize, collected: usiz
             eprint!("Exception ignored in: {what}\n{text}");
         }
     }
-    Ok(())
 }
 
 fn get_count(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

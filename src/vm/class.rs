@@ -821,6 +821,17 @@ impl Vm {
         }
     }
 
+    /// The automatic collection the heap left to the interpreter (PENDING_COLLECT):
+    /// the gc module's hook runs it with its callbacks; without one it just runs.
+    pub(crate) fn run_automatic_collection(&mut self) {
+        if let Some(run) = self.auto_collect {
+            run(self);
+        } else if let Some(generation) = crate::heap::take_due_collection() {
+            crate::heap::collect_with(generation, &mut |o| self.finalize(o));
+            self.run_finalizers();
+        }
+    }
+
     /// Call `o.__del__()`; an exception it raises is printed and ignored, as CPython's
     /// PyErr_WriteUnraisable does.
     pub fn finalize(&mut self, o: PyObj) {

@@ -72,6 +72,11 @@ impl Vm {
                             if crate::objects::generator::close_pending() {
                                 self.run_pending_closes();
                             }
+                            if crate::heap::pending(crate::heap::PENDING_COLLECT) {
+                                // An automatic collection with gc.callbacks to run.
+                                self.frames[fi].ip = ip;
+                                self.run_automatic_collection();
+                            }
                         }
                         continue;
                     }

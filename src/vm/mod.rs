@@ -95,6 +95,10 @@ pub struct Vm {
     /// built-in types' slot wrappers (`list.__repr__(a)`) so the operation they run
     /// takes the built-in path for `a` even when `a`'s class overrides it.
     pub(crate) bypass: Option<usize>,
+    /// Runs an automatic collection the heap left to the interpreter
+    /// (`heap::PENDING_COLLECT`) with gc.callbacks around it; installed by the gc
+    /// module, which alone knows the callbacks.
+    pub auto_collect: Option<fn(&mut Vm)>,
     /// Where attributes were found along types' MROs (ops/typecache.rs).
     pub(crate) type_cache: ops::TypeCache,
     /// The builtins and built-in modules (see `Library`).
@@ -123,6 +127,7 @@ impl Vm {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             text_pending: Vec::new(),
             bypass: None,
+            auto_collect: None,
             type_cache: ops::TypeCache::default(),
             library,
             imports: import::ImportState::new(&[]),

@@ -52,7 +52,7 @@
 
 use std::cell::Cell;
 
-use crate::object::{object_of, PyObj, TypeRef};
+use crate::object::{object_of, pending, set_pending, PyObj, TypeRef, PENDING_COLLECT};
 
 mod collect;
 mod list;
@@ -92,6 +92,11 @@ struct GcState {
     report: Cell<Option<Report>>,
     /// Where unreachable objects go instead of being cleared (DEBUG_SAVEALL).
     save: Cell<Option<Save>>,
+    /// Asked when an automatic collection is due: should the interpreter run it?
+    defer: Cell<Option<DeferAutomatic>>,
+    /// The interpreter is running a collection's callbacks: no automatic collection
+    /// starts meanwhile (CPython's `collecting` flag covers its callbacks too).
+    held: Cell<bool>,
 }
 
 const fn generation(threshold: usize) -> Generation {
@@ -119,6 +124,8 @@ thread_local! {
             permanent: Cell::new(None),
             report: Cell::new(None),
             save: Cell::new(None),
+            defer: Cell::new(None),
+            held: Cell::new(false),
         }
     };
 }
@@ -221,17 +228,65 @@ pub(crate) fn mark_finalized(g: GcPtr) -> bool {
 
 /// Called before a container is allocated (_PyObject_GC_Link): counts it and runs a
 /// collection when generation 0 is over its threshold.
+///
+/// When the interpreter asks for it (`set_gc_defer`: gc.callbacks is not empty) the
+/// collection is not run here but flagged with `PENDING_COLLECT`; the eval loop then
+/// runs it before its next instruction, between the callbacks (`take_due_collection`).
 pub(crate) fn before_gc_alloc() {
-    let run = GC.with(|st| {
+    let (run, defer) = GC.with(|st| {
         let c = &st.gens[0].count;
         c.set(c.get() + 1);
         let t = st.gens[0].threshold.get();
         let stress = cfg!(feature = "gc-stress");
-        (stress || (c.get() > t && t != 0)) && st.enabled.get() && !st.collecting.get()
+        let run = (stress || (c.get() > t && t != 0))
+            && st.enabled.get()
+            && !st.collecting.get()
+            && !st.held.get();
+        (run, st.defer.get())
     });
-    if run {
+    if !run || pending(PENDING_COLLECT) {
+        return;
+    }
+    if defer.is_some_and(|wants| wants()) {
+        set_pending(PENDING_COLLECT, true);
+    } else {
         collect::collect_generations();
     }
+}
+
+/// Asked when an automatic collection is due; `true` leaves it to the interpreter
+/// (flagged with `PENDING_COLLECT`). It must not run Python or allocate containers.
+pub type DeferAutomatic = fn() -> bool;
+
+/// Install (or remove) the hook that decides whether automatic collections are left
+/// to the interpreter.
+pub fn set_gc_defer(f: Option<DeferAutomatic>) {
+    GC.with(|st| st.defer.set(f));
+}
+
+/// Clear `PENDING_COLLECT` and say which generation the automatic collection flagged
+/// by it should collect (CPython's collect_generations choice, made now), or None if
+/// none is due any more (frees or gc.disable() since) or one is already running. The
+/// caller runs it with `collect_with`.
+pub fn take_due_collection() -> Option<usize> {
+    set_pending(PENDING_COLLECT, false);
+    GC.with(|st| {
+        if !st.enabled.get() || st.collecting.get() || st.held.get() {
+            return None;
+        }
+        let t = st.gens[0].threshold.get();
+        let c = st.gens[0].count.get();
+        if !(cfg!(feature = "gc-stress") || (c > t && t != 0)) {
+            return None;
+        }
+        collect::due_generation(st)
+    })
+}
+
+/// Hold automatic collections off (`true`) while the interpreter runs a collection's
+/// callbacks, or allow them again (`false`).
+pub fn gc_hold_automatic(on: bool) {
+    GC.with(|st| st.held.set(on));
 }
 
 // ----- for verify_heap -------------------------------------------------------------------

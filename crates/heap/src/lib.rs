@@ -86,13 +86,15 @@ mod verify;
 
 pub use gc::{
     collect, collect_with, defer, gc_freeze, gc_freeze_count, gc_get_count, gc_get_objects,
-    gc_get_threshold, gc_is_enabled, gc_list_sizes, gc_set_enabled, gc_set_threshold, gc_stats,
-    gc_unfreeze, set_finalizer, set_gc_report, set_gc_save, set_late_finalizer, Finalize,
-    Finalizer, GcEvent, GcStats, LateFinalizer, Report, Save, NUM_GENERATIONS,
+    gc_get_threshold, gc_hold_automatic, gc_is_enabled, gc_list_sizes, gc_set_enabled,
+    gc_set_threshold, gc_stats, gc_unfreeze, set_finalizer, set_gc_defer, set_gc_report,
+    set_gc_save, set_late_finalizer, take_due_collection, DeferAutomatic, Finalize, Finalizer,
+    GcEvent, GcStats, LateFinalizer, Report, Save, NUM_GENERATIONS,
 };
 pub use object::{
     finalizers_pending, live_objects, pending, set_pending, take_finalizers, weakref_attach,
     weakref_count, weakrefs_of, work_pending, BorrowError, PMut, PRef, Payload, PyObj, TypeObject,
-    TypeRef, Untrack, Visit, Vtable, WeakRef, Word, PENDING_CLOSE, PENDING_FINALIZE, PENDING_TRACE,
+    TypeRef, Untrack, Visit, Vtable, WeakRef, Word, PENDING_CLOSE, PENDING_COLLECT,
+    PENDING_FINALIZE, PENDING_TRACE,
 };
 pub use verify::{verify_heap, HeapReport};

@@ -44,7 +44,7 @@ class _KW_ONLY_TYPE:
 
 KW_ONLY = _KW_ONLY_TYPE()
 
-_EMPTY_METADATA = types.MappingProxyType({})
+_NO_METADATA = types.MappingProxyType({})
 
 
 class _FIELD_BASE:
@@ -100,7 +100,7 @@ class Field:
         self.hash = hash
         self.compare = compare
         if metadata is None:
-            self.metadata = _EMPTY_METADATA
+            self.metadata = _NO_METADATA
         else:
             self.metadata = types.MappingProxyType(metadata)
         self.kw_only = kw_only
@@ -154,24 +154,23 @@ def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True,
           hash=None, compare=True, metadata=None, kw_only=MISSING):
     """Describe one field: its default (or default factory) and which generated
     methods use it."""
-    if default is not MISSING and default_factory is not MISSING:
+    if MISSING not in (default, default_factory):
         raise ValueError("cannot specify both default and default_factory")
     return Field(default, default_factory, init, repr, hash, compare, metadata,
                  kw_only)
 
 
-def _own_fields(fields_dict, kinds):
+def _of_kind(fields_dict, *kinds):
     return tuple(f for f in fields_dict.values() if f._field_type in kinds)
 
 
 def fields(class_or_instance):
     """The fields of a dataclass or of one of its instances, as a tuple of Field
     objects (ClassVar and InitVar pseudo-fields left out)."""
-    try:
-        fields_dict = getattr(class_or_instance, _FIELDS)
-    except AttributeError:
-        raise TypeError("must be called with a dataclass type or instance") from None
-    return _own_fields(fields_dict, (_FIELD,))
+    table = getattr(class_or_instance, _FIELDS, None)
+    if table is None:
+        raise TypeError("must be called with a dataclass type or instance")
+    return _of_kind(table, _FIELD)
 
 
 def _is_dataclass_instance(obj):
@@ -180,8 +179,7 @@ def _is_dataclass_instance(obj):
 
 def is_dataclass(obj):
     """True for a dataclass and for an instance of one."""
-    cls = obj if isinstance(obj, type) else type(obj)
-    return hasattr(cls, _FIELDS)
+    return hasattr(obj if isinstance(obj, type) else type(obj), _FIELDS)
 
 
 # ---------------------------------------------------------------- asdict / astuple
@@ -191,65 +189,52 @@ def asdict(obj, *, dict_factory=dict):
     dicts; other values are deep-copied."""
     if not _is_dataclass_instance(obj):
         raise TypeError("asdict() should be called on dataclass instances")
-    return _asdict_inner(obj, dict_factory)
-
-
-def _asdict_inner(obj, dict_factory):
-    if _is_dataclass_instance(obj):
-        result = []
-        for f in fields(obj):
-            result.append((f.name, _asdict_inner(getattr(obj, f.name), dict_factory)))
-        return dict_factory(result)
-    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
-        return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
-    if isinstance(obj, (list, tuple)):
-        return type(obj)(_asdict_inner(v, dict_factory) for v in obj)
-    if isinstance(obj, dict):
-        return type(obj)((_asdict_inner(k, dict_factory),
-                          _asdict_inner(v, dict_factory))
-                         for k, v in obj.items())
-    return copy.deepcopy(obj)
+    return _unpack(obj, dict_factory, True)
 
 
 def astuple(obj, *, tuple_factory=tuple):
     """The instance's field values as a tuple, recursing as asdict() does."""
     if not _is_dataclass_instance(obj):
         raise TypeError("astuple() should be called on dataclass instances")
-    return _astuple_inner(obj, tuple_factory)
+    return _unpack(obj, tuple_factory, False)
 
 
-def _astuple_inner(obj, tuple_factory):
-    if _is_dataclass_instance(obj):
-        return tuple_factory([_astuple_inner(getattr(obj, f.name), tuple_factory)
-                              for f in fields(obj)])
-    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
-        return type(obj)(*[_astuple_inner(v, tuple_factory) for v in obj])
-    if isinstance(obj, (list, tuple)):
-        return type(obj)(_astuple_inner(v, tuple_factory) for v in obj)
-    if isinstance(obj, dict):
-        return type(obj)((_astuple_inner(k, tuple_factory),
-                          _astuple_inner(v, tuple_factory))
-                         for k, v in obj.items())
-    return copy.deepcopy(obj)
+def _unpack(value, factory, named):
+    # asdict (named: (name, value) pairs for `factory`) and astuple (values only).
+    def again(v):
+        return _unpack(v, factory, named)
+
+    if _is_dataclass_instance(value):
+        got = [again(getattr(value, f.name)) for f in fields(value)]
+        if named:
+            got = [(f.name, v) for f, v in zip(fields(value), got)]
+        return factory(got)
+    kind = type(value)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        # a named tuple takes its items as separate arguments
+        return kind(*map(again, value))
+    if isinstance(value, (list, tuple)):
+        return kind(again(v) for v in value)
+    if isinstance(value, dict):
+        return kind((again(k), again(v)) for k, v in value.items())
+    return copy.deepcopy(value)
 
 
 def replace(obj, /, **changes):
     """A new instance of obj's class with the fields in `changes` replaced."""
     if not _is_dataclass_instance(obj):
         raise TypeError("replace() should be called on dataclass instances")
-    for f in getattr(obj, _FIELDS).values():
-        if f._field_type is _FIELD_CLASSVAR:
-            continue
+    for f in _of_kind(getattr(obj, _FIELDS), _FIELD, _FIELD_INITVAR):
+        given = f.name in changes
         if not f.init:
-            if f.name in changes:
+            if given:
                 raise ValueError(f"field {f.name} is declared with init=False, "
                                  "it cannot be specified with replace()")
-            continue
-        if f.name not in changes:
-            if f._field_type is _FIELD_INITVAR and f.default is MISSING:
+        elif not given:
+            if f.default is MISSING and f._field_type is _FIELD_INITVAR:
                 raise ValueError(f"InitVar {f.name!r} must be specified with replace()")
             changes[f.name] = getattr(obj, f.name)
-    return obj.__class__(**changes)
+    return type(obj)(**changes)
 
 
 # ------------------------------------------------------------ reading the class body
@@ -274,257 +259,205 @@ def _string_names(cls, annotation, module, name):
     return ns.get(prefix.strip(), None) is mod and last.strip() == name
 
 
-def _is_classvar(tp):
-    typing = sys.modules.get("typing")
-    if typing is None:
-        return False
-    cv = typing.ClassVar
-    return tp is cv or getattr(tp, "__origin__", None) is cv
-
-
-def _is_initvar(tp):
-    return tp is InitVar or type(tp) is InitVar
-
-
-def _is_kw_only(tp):
-    return tp is KW_ONLY
-
-
-def _make_field(cls, name, tp, default_kw_only):
-    default = getattr(cls, name, MISSING)
-    if isinstance(default, Field):
-        f = default
-    else:
-        if isinstance(default, types.MemberDescriptorType):
-            default = MISSING
-        f = field(default=default)
-    f.name = name
-    f.type = tp
-    f._field_type = _FIELD
+def _annotation_kind(cls, tp):
+    # _FIELD, _FIELD_CLASSVAR or _FIELD_INITVAR, from the annotation.
     if isinstance(tp, str):
         if _string_names(cls, tp, "typing", "ClassVar"):
-            f._field_type = _FIELD_CLASSVAR
-        elif _string_names(cls, tp, "dataclasses", "InitVar"):
-            f._field_type = _FIELD_INITVAR
-    elif _is_classvar(tp):
-        f._field_type = _FIELD_CLASSVAR
-    elif _is_initvar(tp):
-        f._field_type = _FIELD_INITVAR
-    if f._field_type in (_FIELD_CLASSVAR, _FIELD_INITVAR):
-        if f.default_factory is not MISSING:
-            raise TypeError(f"field {f.name} cannot have a default factory")
-    if f._field_type in (_FIELD, _FIELD_INITVAR):
-        if f.kw_only is MISSING:
-            f.kw_only = default_kw_only
+            return _FIELD_CLASSVAR
+        if _string_names(cls, tp, "dataclasses", "InitVar"):
+            return _FIELD_INITVAR
+        return _FIELD
+    typing = sys.modules.get("typing")
+    if typing is not None:
+        marker = typing.ClassVar
+        if tp is marker or getattr(tp, "__origin__", None) is marker:
+            return _FIELD_CLASSVAR
+    if tp is InitVar or type(tp) is InitVar:
+        return _FIELD_INITVAR
+    return _FIELD
+
+
+def _marks_kw_only(cls, tp):
+    return tp is KW_ONLY or (isinstance(tp, str)
+                             and _string_names(cls, tp, "dataclasses", "KW_ONLY"))
+
+
+def _field_for(cls, name, tp, kw_only_default):
+    # The Field for one annotated name: the class attribute if it is a Field (from
+    # field()), else a new one whose default is that attribute (a slot's member
+    # descriptor is not a default).
+    given = getattr(cls, name, MISSING)
+    if isinstance(given, Field):
+        f = given
     else:
+        f = field(default=MISSING if isinstance(given, types.MemberDescriptorType)
+                  else given)
+    f.name, f.type = name, tp
+    f._field_type = kind = _annotation_kind(cls, tp)
+    pseudo = kind is not _FIELD
+    if pseudo and f.default_factory is not MISSING:
+        raise TypeError(f"field {name} cannot have a default factory")
+    if kind is _FIELD_CLASSVAR:
         if f.kw_only is not MISSING:
-            raise TypeError(f"field {f.name} is a ClassVar but specifies kw_only")
-    if f._field_type is _FIELD and f.default.__class__.__hash__ is None:
-        raise ValueError(f"mutable default {type(f.default)} for field {f.name} "
+            raise TypeError(f"field {name} is a ClassVar but specifies kw_only")
+    elif f.kw_only is MISSING:
+        f.kw_only = kw_only_default
+    # list, dict and set defaults would be shared by every instance: python3 refuses
+    # any default whose type is unhashable.
+    if not pseudo and type(f.default).__hash__ is None:
+        raise ValueError(f"mutable default {type(f.default)} for field {name} "
                          "is not allowed: use default_factory")
     return f
 
 
 # ---------------------------------------------------------- writing the methods
 
-def _set_qualname(cls, fn):
+def _install(cls, name, fn):
+    """Put a generated method on the class, unless the class body defines that name:
+    then leave it and return False."""
+    if name in cls.__dict__:
+        return False
     if isinstance(fn, FunctionType):
         fn.__qualname__ = f"{cls.__qualname__}.{fn.__name__}"
-    return fn
+    setattr(cls, name, fn)
+    return True
 
 
-def _set_new_attribute(cls, name, value):
-    """Put a generated method on the class unless the class defines it (True then)."""
-    if name in cls.__dict__:
-        return True
-    _set_qualname(cls, value)
-    setattr(cls, name, value)
-    return False
+def _compile_method(name, params, lines, names, returns=MISSING):
+    """Compile `def name(params): lines`. The objects in `names` reach the method
+    as closure cells: the def sits inside a maker function taking them as arguments
+    (so the method's globals stay empty, as in python3)."""
+    names = dict(names)
+    note = ""
+    if returns is not MISSING:
+        names["__dataclass_return__"] = returns
+        note = " -> __dataclass_return__"
+    body = "\n".join(f"        {line}" for line in (lines or ["pass"]))
+    text = (f"def __create_fn__({', '.join(names)}):\n"
+            f"    def {name}({', '.join(params)}){note}:\n{body}\n"
+            f"    return {name}\n")
+    space = {}
+    exec(text, {}, space)
+    return space["__create_fn__"](**names)
 
 
-def _create_fn(name, params, body, env, return_type=MISSING):
-    """Compile `def name(params): body` in a function whose locals are `env`'s keys,
-    so the method's free names are closure cells (as CPython's dataclasses does)."""
-    env = dict(env)
-    ret = ""
-    if return_type is not MISSING:
-        env["_return_type"] = return_type
-        ret = " -> _return_type"
-    inner = f"  def {name}({', '.join(params)}){ret}:\n"
-    inner += "".join(f"   {line}\n" for line in (body or ["pass"]))
-    names = ", ".join(env)
-    src = f"def __create_fn__({names}):\n{inner}  return {name}"
-    ns = {}
-    exec(src, {}, ns)
-    return ns["__create_fn__"](**env)
-
-
-def _field_assign(frozen, name, value, self_name):
+def _store(frozen, me, name, value):
+    # The source of `me.name = value` (through object.__setattr__ when frozen).
     if frozen:
-        return f"__dataclass_builtins_object__.__setattr__({self_name},{name!r},{value})"
-    return f"{self_name}.{name}={value}"
+        return f"__dataclass_builtins_object__.__setattr__({me},{name!r},{value})"
+    return f"{me}.{name}={value}"
 
 
-def _field_init(f, frozen, env, self_name, slots):
-    default_name = f"_dflt_{f.name}"
-    if f.default_factory is not MISSING:
-        env[default_name] = f.default_factory
-        if f.init:
-            value = (f"{default_name}() if {f.name} is _HAS_DEFAULT_FACTORY "
-                     f"else {f.name}")
-        else:
-            value = f"{default_name}()"
-    elif f.init:
+def _make_init(all_fields, positional, keyword_only, frozen, post_init, me, slots):
+    names = {"MISSING": MISSING, "_HAS_DEFAULT_FACTORY": _HAS_DEFAULT_FACTORY,
+             "__dataclass_builtins_object__": object}
+    defaulted = False
+    for f in positional:
+        has_default = f.default is not MISSING or f.default_factory is not MISSING
+        if has_default:
+            defaulted = True
+        elif defaulted:
+            raise TypeError(f"non-default argument {f.name!r} follows default argument")
+
+    def param(f):
+        names[f"_type_{f.name}"] = f.type
         if f.default is not MISSING:
-            env[default_name] = f.default
-        value = f.name
-    elif slots and f.default is not MISSING:
-        env[default_name] = f.default
-        value = default_name
-    else:
-        # The class attribute holds the default.
-        return None
-    if f._field_type is _FIELD_INITVAR:
-        return None
-    return _field_assign(frozen, f.name, value, self_name)
+            return f"{f.name}:_type_{f.name}=_dflt_{f.name}"
+        if f.default_factory is not MISSING:
+            return f"{f.name}:_type_{f.name}=_HAS_DEFAULT_FACTORY"
+        return f"{f.name}:_type_{f.name}"
+
+    lines = []
+    for f in all_fields:
+        # What the field is set to: the argument, the factory's result (always when
+        # the field is not an argument, else only when the argument was left out), or
+        # the default when __slots__ took away the class attribute holding it.
+        dflt = f"_dflt_{f.name}"
+        if f.default_factory is not MISSING:
+            names[dflt] = f.default_factory
+            value = (f"{dflt}() if {f.name} is _HAS_DEFAULT_FACTORY else {f.name}"
+                     if f.init else f"{dflt}()")
+        elif f.init:
+            if f.default is not MISSING:
+                names[dflt] = f.default
+            value = f.name
+        elif slots and f.default is not MISSING:
+            names[dflt] = f.default
+            value = dflt
+        else:
+            continue
+        if f._field_type is not _FIELD_INITVAR:
+            lines.append(_store(frozen, me, f.name, value))
+    if post_init:
+        passed = [f.name for f in all_fields if f._field_type is _FIELD_INITVAR]
+        lines.append(f"{me}.{_POST_INIT_NAME}({','.join(passed)})")
+    params = [me] + [param(f) for f in positional]
+    if keyword_only:
+        params += ["*"] + [param(f) for f in keyword_only]
+    return _compile_method("__init__", params, lines, names, returns=None)
 
 
-def _init_param(f):
-    if f.default is MISSING and f.default_factory is MISSING:
-        default = ""
-    elif f.default is not MISSING:
-        default = f"=_dflt_{f.name}"
-    else:
-        default = "=_HAS_DEFAULT_FACTORY"
-    return f"{f.name}:_type_{f.name}{default}"
+def _make_repr(shown):
+    inside = ", ".join(f"{f.name}={{self.{f.name}!r}}" for f in shown)
+    fn = _compile_method("__repr__", ["self"],
+                         [f'return self.__class__.__qualname__ + f"({inside})"'], {})
+    return _guard_recursion(fn)
 
 
-def _init_fn(fields, std_fields, kw_only_fields, frozen, has_post_init, self_name,
-             env, slots):
-    seen_default = False
-    for f in std_fields:
-        if f.init:
-            if not (f.default is MISSING and f.default_factory is MISSING):
-                seen_default = True
-            elif seen_default:
-                raise TypeError(f"non-default argument {f.name!r} follows default argument")
-    env = dict(env)
-    env.update({"MISSING": MISSING, "_HAS_DEFAULT_FACTORY": _HAS_DEFAULT_FACTORY,
-                "__dataclass_builtins_object__": object})
-    body = []
-    for f in fields:
-        line = _field_init(f, frozen, env, self_name, slots)
-        if line:
-            body.append(line)
-    if has_post_init:
-        args = ",".join(f.name for f in fields if f._field_type is _FIELD_INITVAR)
-        body.append(f"{self_name}.{_POST_INIT_NAME}({args})")
-    for f in fields:
-        if f.init:
-            env[f"_type_{f.name}"] = f.type
-    params = [self_name] + [_init_param(f) for f in std_fields]
-    if kw_only_fields:
-        params += ["*"] + [_init_param(f) for f in kw_only_fields]
-    return _create_fn("__init__", params, body, env, return_type=None)
-
-
-def _repr_fn(fields, env):
-    parts = ", ".join(f"{f.name}={{self.{f.name}!r}}" for f in fields)
-    fn = _create_fn("__repr__", ("self",),
-                    [f'return self.__class__.__qualname__ + f"({parts})"'], env)
-    return _recursive_repr(fn)
-
-
-def _recursive_repr(user_function):
+def _guard_recursion(repr_fn):
     # '...' for an instance whose repr is already being made (a cycle).
-    running = set()
+    busy = set()
 
-    def wrapper(self):
-        key = id(self)
-        if key in running:
+    def __repr__(self):
+        me = id(self)
+        if me in busy:
             return "..."
-        running.add(key)
+        busy.add(me)
         try:
-            result = user_function(self)
+            return repr_fn(self)
         finally:
-            running.discard(key)
-        return result
+            busy.discard(me)
 
-    wrapper.__name__ = user_function.__name__
-    wrapper.__doc__ = user_function.__doc__
-    wrapper.__wrapped__ = user_function
-    return wrapper
+    __repr__.__doc__ = repr_fn.__doc__
+    __repr__.__wrapped__ = repr_fn
+    return __repr__
 
 
-def _tuple_str(obj_name, fields):
-    if not fields:
-        return "()"
-    return f"({','.join(f'{obj_name}.{f.name}' for f in fields)},)"
+def _as_tuple_text(who, chosen):
+    # "(self.a,self.b,)": the compared (or hashed) fields as a tuple expression.
+    return "(" + "".join(f"{who}.{f.name}," for f in chosen) + ")"
 
 
-def _cmp_fn(name, op, self_tuple, other_tuple, env):
-    return _create_fn(name, ("self", "other"), [
+def _make_compare(name, op, chosen):
+    mine, theirs = _as_tuple_text("self", chosen), _as_tuple_text("other", chosen)
+    return _compile_method(name, ["self", "other"], [
         "if other.__class__ is self.__class__:",
-        f" return {self_tuple}{op}{other_tuple}",
-        "return NotImplemented"], env)
+        f"    return {mine}{op}{theirs}",
+        "return NotImplemented"], {})
 
 
-def _frozen_get_del_attr(cls, fields, env):
-    env = dict(env)
-    env["cls"] = cls
-    env["FrozenInstanceError"] = FrozenInstanceError
-    if fields:
-        names = "(" + ",".join(repr(f.name) for f in fields) + ",)"
-    else:
-        names = "()"
-    setattr_fn = _create_fn("__setattr__", ("self", "name", "value"), [
-        f"if type(self) is cls or name in {names}:",
-        " raise FrozenInstanceError(f\"cannot assign to field {name!r}\")",
-        "super(cls, self).__setattr__(name, value)"], env)
-    delattr_fn = _create_fn("__delattr__", ("self", "name"), [
-        f"if type(self) is cls or name in {names}:",
-        " raise FrozenInstanceError(f\"cannot delete field {name!r}\")",
-        "super(cls, self).__delattr__(name)"], env)
-    return setattr_fn, delattr_fn
+def _make_frozen_guards(cls, chosen):
+    names = {"cls": cls, "FrozenInstanceError": FrozenInstanceError}
+    protected = "(" + "".join(f"{f.name!r}," for f in chosen) + ")"
+    guards = []
+    for method, params, verb, call in (
+            ("__setattr__", ["self", "name", "value"], "assign to", "__setattr__(name, value)"),
+            ("__delattr__", ["self", "name"], "delete", "__delattr__(name)")):
+        guards.append(_compile_method(method, params, [
+            f"if type(self) is cls or name in {protected}:",
+            f'    raise FrozenInstanceError(f"cannot {verb} field {{name!r}}")',
+            f"super(cls, self).{call}"], names))
+    return guards
 
 
-def _hash_fn(fields, env):
-    return _create_fn("__hash__", ("self",),
-                      [f"return hash({_tuple_str('self', fields)})"], env)
-
-
-def _hash_set_none(cls, fields, env):
-    return None
-
-
-def _hash_add(cls, fields, env):
-    flds = [f for f in fields if (f.compare if f.hash is None else f.hash)]
-    return _set_qualname(cls, _hash_fn(flds, env))
-
-
-def _hash_exception(cls, fields, env):
-    raise TypeError(f"Cannot overwrite attribute __hash__ in class {cls.__name__}")
-
-
-# (unsafe_hash, eq, frozen, has an explicit __hash__) -> what to do with __hash__.
-_hash_action = {
-    (False, False, False, False): None,
-    (False, False, False, True): None,
-    (False, False, True, False): None,
-    (False, False, True, True): None,
-    (False, True, False, False): _hash_set_none,
-    (False, True, False, True): None,
-    (False, True, True, False): _hash_add,
-    (False, True, True, True): None,
-    (True, False, False, False): _hash_add,
-    (True, False, False, True): _hash_exception,
-    (True, False, True, False): _hash_add,
-    (True, False, True, True): _hash_exception,
-    (True, True, False, False): _hash_add,
-    (True, True, False, True): _hash_exception,
-    (True, True, True, False): _hash_add,
-    (True, True, True, True): _hash_exception,
-}
+def _hash_rule(unsafe_hash, eq, frozen, explicit):
+    """What @dataclass does about __hash__: "keep" the class's, set it to "none",
+    "add" one over the fields, or "refuse" (unsafe_hash over an explicit __hash__)."""
+    if unsafe_hash:
+        return "refuse" if explicit else "add"
+    if not eq or explicit:
+        return "keep"
+    return "add" if frozen else "none"
 
 
 def _format_annotation(tp):
@@ -537,7 +470,7 @@ def _format_annotation(tp):
     return repr(tp)
 
 
-def _signature_text(cls, init_fields, std_fields, kw_fields):
+def _signature_text(cls, std_fields, kw_fields):
     def one(f):
         text = f.name
         if f.type is not MISSING:
@@ -553,159 +486,150 @@ def _signature_text(cls, init_fields, std_fields, kw_fields):
     return f"{cls.__name__}({', '.join(parts)})"
 
 
+# ---------------------------------------------------------- @dataclass itself
+
+def _collect_fields(cls, kw_only):
+    """The class's fields, the bases' first (a dataclass base's fields, oldest base
+    first, then this class's annotations in order), and whether a dataclass base
+    exists and whether one is frozen (None when there is none)."""
+    table = {}
+    base_frozen = None
+    for base in reversed(cls.__mro__[1:]):
+        inherited = getattr(base, _FIELDS, None)
+        if inherited is None:
+            continue
+        table.update((f.name, f) for f in inherited.values())
+        base_frozen = bool(base_frozen) or getattr(base, _PARAMS).frozen
+    annotations = cls.__dict__.get("__annotations__", {})
+    marker_seen = False
+    for name, tp in annotations.items():
+        if _marks_kw_only(cls, tp):
+            if marker_seen:
+                raise TypeError(f"{name!r} is KW_ONLY, but KW_ONLY has already been specified")
+            marker_seen = kw_only = True
+            continue
+        f = _field_for(cls, name, tp, kw_only)
+        table[name] = f
+        # the class attribute was field(...): it becomes the plain default, or goes
+        if isinstance(getattr(cls, name, None), Field):
+            if f.default is MISSING:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, f.default)
+    stray = next((n for n, v in cls.__dict__.items()
+                  if isinstance(v, Field) and n not in annotations), None)
+    if stray is not None:
+        raise TypeError(f"{stray!r} is a field but has no type annotation")
+    return table, base_frozen
+
+
 def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
                    kw_only, slots, weakref_slot):
-    all_fields = {}
-    # The names the generated methods use, passed to them as closure cells.
-    env = {}
     setattr(cls, _PARAMS, _DataclassParams(init, repr, eq, order, unsafe_hash, frozen))
-
-    any_frozen_base = False
-    has_dataclass_bases = False
-    for b in cls.__mro__[-1:0:-1]:
-        base_fields = getattr(b, _FIELDS, None)
-        if base_fields is not None:
-            has_dataclass_bases = True
-            for f in base_fields.values():
-                all_fields[f.name] = f
-            if getattr(b, _PARAMS).frozen:
-                any_frozen_base = True
-
-    annotations = cls.__dict__.get("__annotations__", {})
-    own = []
-    kw_only_seen = False
-    for name, tp in annotations.items():
-        if _is_kw_only(tp) or (isinstance(tp, str) and
-                               _string_names(cls, tp, "dataclasses", "KW_ONLY")):
-            if kw_only_seen:
-                raise TypeError(f"{name!r} is KW_ONLY, but KW_ONLY has already been specified")
-            kw_only_seen = True
-            kw_only = True
-        else:
-            own.append(_make_field(cls, name, tp, kw_only))
-    for f in own:
-        all_fields[f.name] = f
-        if isinstance(getattr(cls, f.name, None), Field):
-            if f.default is MISSING:
-                delattr(cls, f.name)
-            else:
-                setattr(cls, f.name, f.default)
-
-    for name, value in cls.__dict__.items():
-        if isinstance(value, Field) and name not in annotations:
-            raise TypeError(f"{name!r} is a field but has no type annotation")
-
-    if has_dataclass_bases:
-        if any_frozen_base and not frozen:
+    table, base_frozen = _collect_fields(cls, kw_only)
+    if base_frozen is not None and base_frozen != bool(frozen):
+        if base_frozen:
             raise TypeError("cannot inherit non-frozen dataclass from a frozen one")
-        if not any_frozen_base and frozen:
-            raise TypeError("cannot inherit frozen dataclass from a non-frozen one")
+        raise TypeError("cannot inherit frozen dataclass from a non-frozen one")
+    setattr(cls, _FIELDS, table)
 
-    setattr(cls, _FIELDS, all_fields)
-
-    class_hash = cls.__dict__.get("__hash__", MISSING)
-    has_explicit_hash = not (class_hash is MISSING or
-                             (class_hash is None and "__eq__" in cls.__dict__))
-
+    # A class body's __hash__ counts, except the None that defining __eq__ implies.
+    own_hash = cls.__dict__.get("__hash__", MISSING)
+    explicit_hash = own_hash is not MISSING and not (
+        own_hash is None and "__eq__" in cls.__dict__)
     if order and not eq:
         raise ValueError("eq must be true if order is true")
 
-    init_fields = [f for f in all_fields.values()
-                   if f._field_type in (_FIELD, _FIELD_INITVAR)]
-    std_init = [f for f in init_fields if f.init and not f.kw_only]
-    kw_init = [f for f in init_fields if f.init and f.kw_only]
+    real = [f for f in table.values() if f._field_type is _FIELD]
+    in_init = [f for f in table.values() if f._field_type is not _FIELD_CLASSVAR]
+    positional = [f for f in in_init if f.init and not f.kw_only]
+    keyword_only = [f for f in in_init if f.init and f.kw_only]
+    compared = [f for f in real if f.compare]
 
     if init:
-        has_post_init = hasattr(cls, _POST_INIT_NAME)
-        self_name = "__dataclass_self__" if "self" in all_fields else "self"
-        _set_new_attribute(cls, "__init__",
-                           _init_fn(init_fields, std_init, kw_init, frozen,
-                                    has_post_init, self_name, env, slots))
-
-    field_list = [f for f in all_fields.values() if f._field_type is _FIELD]
-
+        me = "__dataclass_self__" if "self" in table else "self"
+        _install(cls, "__init__", _make_init(in_init, positional, keyword_only, frozen,
+                                             hasattr(cls, _POST_INIT_NAME), me, slots))
     if repr:
-        _set_new_attribute(cls, "__repr__", _repr_fn([f for f in field_list if f.repr], env))
-
+        _install(cls, "__repr__", _make_repr([f for f in real if f.repr]))
     if eq:
-        cmp = [f for f in field_list if f.compare]
-        _set_new_attribute(cls, "__eq__", _cmp_fn("__eq__", "==", _tuple_str("self", cmp),
-                                                  _tuple_str("other", cmp), env))
-
+        _install(cls, "__eq__", _make_compare("__eq__", "==", compared))
     if order:
-        cmp = [f for f in field_list if f.compare]
-        st, ot = _tuple_str("self", cmp), _tuple_str("other", cmp)
-        for name, op in (("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"), ("__ge__", ">=")):
-            if _set_new_attribute(cls, name, _cmp_fn(name, op, st, ot, env)):
+        for name, op in (("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"),
+                         ("__ge__", ">=")):
+            if not _install(cls, name, _make_compare(name, op, compared)):
                 raise TypeError(f"Cannot overwrite attribute {name} in class "
                                 f"{cls.__name__}. Consider using functools.total_ordering")
-
     if frozen:
-        for fn in _frozen_get_del_attr(cls, field_list, env):
-            if _set_new_attribute(cls, fn.__name__, fn):
-                raise TypeError(f"Cannot overwrite attribute {fn.__name__} in class "
+        for guard in _make_frozen_guards(cls, real):
+            if not _install(cls, guard.__name__, guard):
+                raise TypeError(f"Cannot overwrite attribute {guard.__name__} in class "
                                 f"{cls.__name__}")
 
-    action = _hash_action[(bool(unsafe_hash), bool(eq), bool(frozen), has_explicit_hash)]
-    if action is not None:
-        cls.__hash__ = action(cls, field_list, env)
+    rule = _hash_rule(bool(unsafe_hash), bool(eq), bool(frozen), explicit_hash)
+    if rule == "refuse":
+        raise TypeError(f"Cannot overwrite attribute __hash__ in class {cls.__name__}")
+    if rule == "none":
+        cls.__hash__ = None
+    elif rule == "add":
+        hashed = [f for f in real if (f.compare if f.hash is None else f.hash)]
+        fn = _compile_method("__hash__", ["self"],
+                             [f"return hash({_as_tuple_text('self', hashed)})"], {})
+        fn.__qualname__ = f"{cls.__qualname__}.__hash__"
+        cls.__hash__ = fn
 
     if not getattr(cls, "__doc__"):
-        cls.__doc__ = _signature_text(cls, init_fields, std_init, kw_init)
-
+        cls.__doc__ = _signature_text(cls, positional, keyword_only)
     if match_args:
-        _set_new_attribute(cls, "__match_args__", tuple(f.name for f in std_init))
-
+        _install(cls, "__match_args__", tuple(f.name for f in positional))
     if weakref_slot and not slots:
         raise TypeError("weakref_slot is True but slots is False")
-    if slots:
-        cls = _add_slots(cls, frozen, weakref_slot)
-    return cls
+    return _remade_with_slots(cls, frozen, weakref_slot) if slots else cls
 
 
-def _slots_of(cls):
+def _declared_slots(cls):
     # The slot names a class's own __slots__ declares.
     slots = cls.__dict__.get("__slots__")
     if slots is None:
         return []
-    if isinstance(slots, str):
-        return [slots]
-    return list(slots)
+    return [slots] if isinstance(slots, str) else list(slots)
 
 
-def _get_state(self):
-    return [getattr(self, f.name) for f in fields(self)]
+def _frozen_getstate(self):
+    return [getattr(self, name) for name in _field_names(self)]
 
 
-def _set_state(self, state):
+def _field_names(obj):
+    return [f.name for f in fields(obj)]
+
+
+def _frozen_setstate(self, state):
     for f, value in zip(fields(self), state):
         object.__setattr__(self, f.name, value)
 
 
-def _add_slots(cls, is_frozen, weakref_slot):
-    cls_dict = dict(cls.__dict__)
-    field_names = tuple(f.name for f in fields(cls))
-    inherited = set()
-    for base in cls.__mro__[1:-1]:
-        inherited.update(_slots_of(base))
-    new_slots = [n for n in field_names if n not in inherited]
-    if weakref_slot and "__weakref__" not in inherited:
-        new_slots.append("__weakref__")
-    cls_dict["__slots__"] = tuple(new_slots)
-    for name in field_names:
-        cls_dict.pop(name, None)
-    cls_dict.pop("__dict__", None)
-    cls_dict.pop("__weakref__", None)
+def _remade_with_slots(cls, frozen, weakref_slot):
+    # __slots__ only works when a class is made, so slots=True makes the class again
+    # from its namespace, with a slot per field the bases do not already have.
+    names = [f.name for f in fields(cls)]
+    taken = {n for base in cls.__mro__[1:-1] for n in _declared_slots(base)}
+    slots = [n for n in names if n not in taken]
+    if weakref_slot and "__weakref__" not in taken:
+        slots.append("__weakref__")
+    space = {k: v for k, v in cls.__dict__.items()
+             if k not in names and k not in ("__dict__", "__weakref__")}
+    space["__slots__"] = tuple(slots)
+    remade = type(cls)(cls.__name__, cls.__bases__, space)
     qualname = getattr(cls, "__qualname__", None)
-    new_cls = type(cls)(cls.__name__, cls.__bases__, cls_dict)
     if qualname is not None:
-        new_cls.__qualname__ = qualname
-    if is_frozen:
-        if "__getstate__" not in cls_dict:
-            new_cls.__getstate__ = _get_state
-        if "__setstate__" not in cls_dict:
-            new_cls.__setstate__ = _set_state
-    return new_cls
+        remade.__qualname__ = qualname
+    if frozen:
+        # frozen instances cannot be restored by setattr: pickle goes through these
+        if "__getstate__" not in space:
+            remade.__getstate__ = _frozen_getstate
+        if "__setstate__" not in space:
+            remade.__setstate__ = _frozen_setstate
+    return remade
 
 
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False,
@@ -713,12 +637,10 @@ def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False,
               slots=False, weakref_slot=False):
     """Add the special methods a class's annotated fields imply (see the module's
     documentation); with arguments, a decorator that does so."""
-    def wrap(cls):
+    def decorate(cls):
         return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
                               match_args, kw_only, slots, weakref_slot)
-    if cls is None:
-        return wrap
-    return wrap(cls)
+    return decorate if cls is None else decorate(cls)
 
 
 def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True,
@@ -727,37 +649,31 @@ def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True,
                    weakref_slot=False):
     """Make a dataclass named cls_name with the given fields: names, (name, type)
     or (name, type, Field) items."""
-    if namespace is None:
-        namespace = {}
-    seen = set()
-    annotations = {}
-    defaults = {}
+    annotations, specs = {}, {}
     for item in fields:
         if isinstance(item, str):
-            name = item
-            tp = "typing.Any"
-        elif len(item) == 2:
-            name, tp = item
-        elif len(item) == 3:
-            name, tp, spec = item
-            defaults[name] = spec
+            name, tp, spec = item, "typing.Any", MISSING
+        elif len(item) in (2, 3):
+            name, tp, spec = (*item, MISSING)[:3]
         else:
             raise TypeError(f"Invalid field: {item!r}")
-        if not isinstance(name, str) or not name.isidentifier():
+        if not (isinstance(name, str) and name.isidentifier()):
             raise TypeError(f"Field names must be valid identifiers: {name!r}")
         if keyword.iskeyword(name):
             raise TypeError(f"Field names must not be keywords: {name!r}")
-        if name in seen:
+        if name in annotations:
             raise TypeError(f"Field name duplicated: {name!r}")
-        seen.add(name)
         annotations[name] = tp
+        if spec is not MISSING:
+            specs[name] = spec
 
-    def exec_body_callback(ns):
-        ns.update(namespace)
-        ns.update(defaults)
+    def fill(ns):
+        ns.update(namespace or {})
+        ns.update(specs)
         ns["__annotations__"] = annotations
 
-    cls = types.new_class(cls_name, bases, {}, exec_body_callback)
-    return dataclass(cls, init=init, repr=repr, eq=eq, order=order,
-                     unsafe_hash=unsafe_hash, frozen=frozen, match_args=match_args,
-                     kw_only=kw_only, slots=slots, weakref_slot=weakref_slot)
+    made = types.new_class(cls_name, bases, {}, fill)
+    options = dict(init=init, repr=repr, eq=eq, order=order, unsafe_hash=unsafe_hash,
+                   frozen=frozen, match_args=match_args, kw_only=kw_only, slots=slots,
+                   weakref_slot=weakref_slot)
+    return dataclass(made, **options)

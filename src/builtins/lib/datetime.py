@@ -33,7 +33,10 @@ _MAX_DELTA_DAYS = 999999999
 # ----- the calendar ---------------------------------------------------------------------
 
 def _is_leap(year):
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    # Gregorian: every 4th year, but of the century years only every 4th.
+    if year % 100 == 0:
+        return year % 400 == 0
+    return year % 4 == 0
 
 
 def _days_in_month(year, month):
@@ -102,28 +105,26 @@ def _check_date(year, month, day):
     return year, month, day
 
 
-def _check_time(hour, minute, second, microsecond, fold):
-    hour = _index(hour)
-    minute = _index(minute)
-    second = _index(second)
-    microsecond = _index(microsecond)
-    if not 0 <= hour <= 23:
-        raise ValueError('hour must be in 0..23')
-    if not 0 <= minute <= 59:
-        raise ValueError('minute must be in 0..59')
-    if not 0 <= second <= 59:
-        raise ValueError('second must be in 0..59')
-    if not 0 <= microsecond <= 999999:
-        raise ValueError('microsecond must be in 0..999999')
-    if fold not in (0, 1):
+_TIME_FIELDS = (('hour', 23), ('minute', 59), ('second', 59), ('microsecond', 999999))
+
+
+def _check_time(*parts):
+    """(hour, minute, second, microsecond, fold) as ints, each checked (all four
+    converted before any is range-checked, as python3 does)."""
+    values = [_index(v) for v in parts[:4]]
+    for value, (name, top) in zip(values, _TIME_FIELDS):
+        if not 0 <= value <= top:
+            raise ValueError(f'{name} must be in 0..{top}')
+    if parts[4] not in (0, 1):
         raise ValueError('fold must be either 0 or 1')
-    return hour, minute, second, microsecond, fold
+    return (*values, parts[4])
 
 
 def _check_tzinfo(tz):
-    if tz is not None and not isinstance(tz, tzinfo):
-        raise TypeError("tzinfo argument must be None or of a tzinfo subclass, "
-                        "not type '%s'" % type(tz).__name__)
+    if tz is None or isinstance(tz, tzinfo):
+        return
+    raise TypeError("tzinfo argument must be None or of a tzinfo subclass, "
+                    "not type '%s'" % type(tz).__name__)
 
 
 def _qualname(obj):
@@ -172,20 +173,24 @@ def _format_offset(off, sep=':'):
     return s
 
 
+# isoformat's timespec -> how many of hh, mm, ss, fraction it shows, and the fraction's
+# digits (the fraction is milliseconds for 3 digits).
+_TIMESPECS = {'hours': (1, 0), 'minutes': (2, 0), 'seconds': (3, 0),
+              'milliseconds': (4, 3), 'microseconds': (4, 6)}
+
+
 def _time_text(hh, mm, ss, us, timespec):
     if timespec == 'auto':
-        timespec = 'microseconds' if us else 'seconds'
-    if timespec == 'hours':
-        return '%02d' % hh
-    if timespec == 'minutes':
-        return '%02d:%02d' % (hh, mm)
-    if timespec == 'seconds':
-        return '%02d:%02d:%02d' % (hh, mm, ss)
-    if timespec == 'milliseconds':
-        return '%02d:%02d:%02d.%03d' % (hh, mm, ss, us // 1000)
-    if timespec == 'microseconds':
-        return '%02d:%02d:%02d.%06d' % (hh, mm, ss, us)
-    raise ValueError('Unknown timespec value')
+        timespec = 'seconds' if not us else 'microseconds'
+    if timespec not in _TIMESPECS:
+        raise ValueError('Unknown timespec value')
+    count, digits = _TIMESPECS[timespec]
+    text = ':'.join('%02d' % v for v in (hh, mm, ss)[:min(count, 3)])
+    if digits == 3:
+        text += '.%03d' % (us // 1000)
+    elif digits == 6:
+        text += '.%06d' % us
+    return text
 
 
 def _checked_offset(value, what):
@@ -770,7 +775,7 @@ class timezone(tzinfo):
         elif not isinstance(name, str):
             raise TypeError("timezone() argument 2 must be str, not %s"
                             % type(name).__name__)
-        if not -timedelta(1) < offset < timedelta(1):
+        if abs(offset) >= timedelta(days=1):
             raise ValueError("offset must be a timedelta strictly between "
                              "-timedelta(hours=24) and timedelta(hours=24), not %r."
                              % (offset,))
@@ -809,25 +814,24 @@ class timezone(tzinfo):
     def __str__(self):
         return self.tzname(None)
 
+    @staticmethod
+    def _takes(dt, method):
+        # The three methods accept a datetime or None, and ignore it.
+        if dt is not None and not isinstance(dt, datetime):
+            raise TypeError(f"{method}(dt) argument must be a datetime instance or "
+                            f"None, not {type(dt).__name__}")
+
     def utcoffset(self, dt):
-        if isinstance(dt, datetime) or dt is None:
-            return self._offset
-        raise TypeError("utcoffset(dt) argument must be a datetime instance or "
-                        "None, not %s" % type(dt).__name__)
+        self._takes(dt, "utcoffset")
+        return self._offset
 
     def tzname(self, dt):
-        if isinstance(dt, datetime) or dt is None:
-            if self._name is None:
-                return self._name_of(self._offset)
-            return self._name
-        raise TypeError("tzname(dt) argument must be a datetime instance or "
-                        "None, not %s" % type(dt).__name__)
+        self._takes(dt, "tzname")
+        return self._name_of(self._offset) if self._name is None else self._name
 
     def dst(self, dt):
-        if isinstance(dt, datetime) or dt is None:
-            return None
-        raise TypeError("dst(dt) argument must be a datetime instance or "
-                        "None, not %s" % type(dt).__name__)
+        self._takes(dt, "dst")
+        return None
 
     def fromutc(self, dt):
         if isinstance(dt, datetime):
@@ -859,8 +863,8 @@ class time:
 
     def __new__(cls, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *,
                 fold=0):
-        hour, minute, second, microsecond, fold = _check_time(
-            hour, minute, second, microsecond, fold)
+        checked = _check_time(hour, minute, second, microsecond, fold)
+        hour, minute, second, microsecond, fold = checked
         _check_tzinfo(tzinfo)
         self = object.__new__(cls)
         self._hour = hour
@@ -984,12 +988,10 @@ class time:
         return self._hash
 
     def __repr__(self):
-        if self._microsecond:
-            s = ", %d, %d" % (self._second, self._microsecond)
-        elif self._second:
-            s = ", %d" % self._second
-        else:
-            s = ""
+        # seconds and microseconds are shown only as far as they are not zero
+        tail = ((self._second, self._microsecond) if self._microsecond
+                else (self._second,) if self._second else ())
+        s = "".join(", %d" % v for v in tail)
         s = "%s(%d, %d%s)" % (_qualname(self), self._hour, self._minute, s)
         if self._tzinfo is not None:
             s = s[:-1] + ", tzinfo=%r)" % (self._tzinfo,)
@@ -1066,8 +1068,8 @@ class datetime(date):
         if day is None:
             raise TypeError("function missing required argument 'day' (pos 3)")
         year, month, day = _check_date(year, month, day)
-        hour, minute, second, microsecond, fold = _check_time(
-            hour, minute, second, microsecond, fold)
+        checked = _check_time(hour, minute, second, microsecond, fold)
+        hour, minute, second, microsecond, fold = checked
         _check_tzinfo(tzinfo)
         self = object.__new__(cls)
         self._year = year
@@ -1111,7 +1113,7 @@ class datetime(date):
         convert = _time.gmtime if utc else _time.localtime
         y, m, d, hh, mm, ss = convert(whole)[:6]
         ss = min(ss, 59)
-        result = cls(y, m, d, hh, mm, ss, us, tz)
+        made = cls(y, m, d, hh, mm, ss, us, tz)
         if tz is None and not utc:
             # A wall time shown twice (a repeated hour): the second showing has
             # fold=1. Look a day back for the offset before any transition.
@@ -1119,16 +1121,16 @@ class datetime(date):
             try:
                 y, m, d, hh, mm, ss = convert(whole - day)[:6]
             except (OverflowError, ValueError):
-                return result
+                return made
             before = cls(y, m, d, hh, mm, ss, us)
-            shift = (result._micros() - before._micros()) // _US_PER_SECOND - day
+            shift = (made._micros() - before._micros()) // _US_PER_SECOND - day
             if shift < 0:
                 y, m, d, hh, mm, ss = convert(whole + shift)[:6]
-                if cls(y, m, d, hh, mm, ss, us)._micros() == result._micros():
-                    result._fold = 1
+                if cls(y, m, d, hh, mm, ss, us)._micros() == made._micros():
+                    made._fold = 1
         elif tz is not None:
-            result = tz.fromutc(result)
-        return result
+            made = tz.fromutc(made)
+        return made
 
     @classmethod
     def fromtimestamp(cls, t, tz=None):
@@ -1218,9 +1220,9 @@ class datetime(date):
         """The POSIX time whose local wall time is this one (fold picks between two
         candidates in a repeated hour; a skipped hour maps on either side)."""
         def local(u):
-            y, m, d, hh, mm, ss = _time.localtime(u)[:6]
-            days = _ymd_to_ordinal(y, m, d) - _EPOCH_ORDINAL
-            return days * 86400 + hh * 3600 + mm * 60 + ss
+            t = _time.localtime(u)
+            days = _ymd_to_ordinal(t.tm_year, t.tm_mon, t.tm_mday) - _EPOCH_ORDINAL
+            return days * 86400 + t.tm_hour * 3600 + t.tm_min * 60 + t.tm_sec
 
         wall = self._local_seconds()
         shift1 = local(wall) - wall
@@ -1288,7 +1290,7 @@ class datetime(date):
         if self._tzinfo is None:
             ts = self._mktime()
         else:
-            ts = (self - _EPOCH) // timedelta(seconds=1)
+            ts = (self - _EPOCH) // timedelta(0, 1)
         local = _time.localtime(ts)
         return timezone(timedelta(seconds=local.tm_gmtoff), local.tm_zone)
 
@@ -1298,19 +1300,17 @@ class datetime(date):
         elif not isinstance(tz, tzinfo):
             raise TypeError("tzinfo argument must be None or of a tzinfo "
                             "subclass, not type '%s'" % type(tz).__name__)
-        mytz = self._tzinfo
-        if mytz is None:
-            mytz = self._local_timezone()
-            myoff = mytz.utcoffset(self)
-        else:
-            myoff = mytz.utcoffset(self)
-            if myoff is None:
-                mytz = self.replace(tzinfo=None)._local_timezone()
-                myoff = mytz.utcoffset(self)
-        if tz is mytz:
+        # This time's own zone and offset: a naive time (or one whose tzinfo gives
+        # no offset) is read as local time.
+        here = self._tzinfo
+        offset = None if here is None else here.utcoffset(self)
+        if offset is None:
+            naive = self if here is None else self.replace(tzinfo=None)
+            here = naive._local_timezone()
+            offset = here.utcoffset(self)
+        if tz is here:
             return self
-        utc = (self - myoff).replace(tzinfo=tz)
-        return tz.fromutc(utc)
+        return tz.fromutc((self - offset).replace(tzinfo=tz))
 
     # text
 
@@ -1344,9 +1344,10 @@ class datetime(date):
         return self.isoformat(sep=' ')
 
     def ctime(self):
-        return "%s %s %2d %02d:%02d:%02d %04d" % (
-            _DAY_NAMES[self.weekday()], _MONTH_NAMES[self._month], self._day,
-            self._hour, self._minute, self._second, self._year)
+        clock = "%02d:%02d:%02d" % (self._hour, self._minute, self._second)
+        return "%s %s %2d %s %04d" % (_DAY_NAMES[self.weekday()],
+                                      _MONTH_NAMES[self._month], self._day, clock,
+                                      self._year)
 
     def strftime(self, format):
         return _strftime(self, format, self.timetuple())

@@ -86,13 +86,13 @@ class property:
         self.name = getattr(fget, "__name__", None)
         self.__doc__ = doc if doc is not None else getattr(fget, "__doc__", None)
 
-    def __get__(self, instance, ownerclass=None):
-        if instance is None:
-            try:
-                return ownerclass._member_map_[self.name]
-            except (KeyError, AttributeError):
-                raise AttributeError(self.name) from None
-        return self.fget(instance)
+    def __get__(self, member, owner=None):
+        if member is not None:
+            return self.fget(member)
+        found = getattr(owner, "_member_map_", {}).get(self.name)
+        if found is None:
+            raise AttributeError(self.name)
+        return found
 
     def __set__(self, instance, value):
         raise AttributeError("cannot set attribute %r of %r" % (self.name, instance))
@@ -112,6 +112,8 @@ class _EnumDict(dict):
         self._last_values = []
         self._ignore = []
         self._generate_next_value = None
+        # Has an auto() value been generated? (then _generate_next_value_ is too late)
+        self._auto_used = False
 
     def __setitem__(self, key, value):
         if _is_private(self._cls_name, key):
@@ -123,13 +125,14 @@ class _EnumDict(dict):
                 else:
                     value = list(value)
                 self._ignore = value
-                already = set(value) & set(self._member_names)
-                if already:
-                    raise ValueError("_ignore_ cannot specify already set names: %r"
-                                     % (already,))
+                clash = {n for n in value if n in self._member_names}
+                if clash:
+                    raise ValueError(
+                        f"_ignore_ cannot specify already set names: {clash!r}")
             elif key == "_generate_next_value_":
-                if self._member_names:
-                    raise TypeError("_generate_next_value_ must be defined before members")
+                if self._auto_used:
+                    raise TypeError(
+                        "_generate_next_value_ must be defined before members")
                 self._generate_next_value = getattr(value, "__func__", value)
         elif _is_dunder(key):
             if key == "__order__":
@@ -147,6 +150,7 @@ class _EnumDict(dict):
                 if value.value is _auto_null:
                     value.value = self._generate_next_value(
                         key, 1, len(self._member_names), self._last_values[:])
+                    self._auto_used = True
                 value = value.value
             elif isinstance(value, tuple) and any(isinstance(v, auto) for v in value):
                 items = []
@@ -155,6 +159,7 @@ class _EnumDict(dict):
                         if v.value is _auto_null:
                             v.value = self._generate_next_value(
                                 key, 1, len(self._member_names), self._last_values[:])
+                            self._auto_used = True
                         v = v.value
                     items.append(v)
                 value = tuple(items)
@@ -168,30 +173,28 @@ class EnumType(type):
     (Color['RED']) and by value (Color(1))."""
 
     @classmethod
-    def __prepare__(metacls, cls, bases, **kwds):
-        metacls._check_for_existing_members_(cls, bases)
-        enum_dict = _EnumDict(cls)
-        member_type, first_enum = metacls._get_mixins_(cls, bases)
-        if first_enum is not None:
-            enum_dict["_generate_next_value_"] = getattr(
-                first_enum, "_generate_next_value_", None)
-        return enum_dict
+    def __prepare__(mcls, name, bases, **kwds):
+        _refuse_extending(name, bases)
+        body = _EnumDict(name)
+        base_enum = _mixins(name, bases)[1]
+        if base_enum is not None:
+            body["_generate_next_value_"] = getattr(base_enum, "_generate_next_value_", None)
+        return body
 
-    def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
+    def __new__(mcls, name, bases, classdict, *, boundary=None, _simple=False, **kwds):
         if not isinstance(classdict, _EnumDict):
-            ns = metacls.__prepare__(cls, bases)
-            for k, v in classdict.items():
-                ns[k] = v
-            classdict = ns
+            body = mcls.__prepare__(name, bases)
+            for key, value in classdict.items():
+                body[key] = value
+            classdict = body
         for key in classdict._ignore:
             classdict.pop(key, None)
         classdict.pop("_ignore_", None)
-        member_type, first_enum = metacls._get_mixins_(cls, bases)
-        new, save_new, use_args = metacls._find_new_(classdict, member_type, first_enum)
-        members = [(name, dict.__getitem__(classdict, name))
-                   for name in classdict._member_names]
-        for name, _ in members:
-            dict.__delitem__(classdict, name)
+        member_type, first_enum = _mixins(name, bases)
+        new, save_new, use_args = _member_maker(classdict, member_type, first_enum)
+        members = [(key, dict.__getitem__(classdict, key)) for key in classdict._member_names]
+        for key, _ in members:
+            dict.__delitem__(classdict, key)
         order = classdict.pop("_order_", None)
         if Enum is not None and "__new__" in classdict:
             dict.__delitem__(classdict, "__new__")
@@ -209,21 +212,21 @@ class EnumType(type):
             ns["_boundary_"] = boundary
         if first_enum is not None:
             # repr and friends are the enumeration's, not the mixed-in type's.
-            for name in ("__repr__", "__str__", "__format__", "__reduce_ex__"):
-                if name in classdict:
+            for attr in ("__repr__", "__str__", "__format__", "__reduce_ex__"):
+                if attr in classdict:
                     continue
                 found = None
                 for base in bases:
                     for b in base.__mro__:
-                        if name in b.__dict__:
-                            found = b.__dict__[name]
+                        if attr in b.__dict__:
+                            found = b.__dict__[attr]
                             break
                     if found is not None:
                         break
-                if (found is None or found == getattr(member_type, name, None)
-                        or found == getattr(object, name, None)):
-                    ns[name] = first_enum.__dict__.get(name) or getattr(first_enum, name)
-        if ReprEnum is not None and ReprEnum in bases:
+                if (found is None or found == getattr(member_type, attr, None)
+                        or found == getattr(object, attr, None)):
+                    ns[attr] = first_enum.__dict__.get(attr) or getattr(first_enum, attr)
+        if ReprEnum is not None and any(b is ReprEnum for b in bases):
             if member_type is object:
                 raise TypeError("ReprEnum subclasses must be mixed with a data type "
                                 "(i.e. int, str, float, etc.)")
@@ -238,10 +241,10 @@ class EnumType(type):
             if save_new:
                 ns["__new_member__"] = new
             ns["__new__"] = Enum.__new__
-        enum_class = super().__new__(metacls, cls, bases, ns, **kwds)
-        for name, value in members:
-            enum_class._add_member_(name, value)
-        if Flag is not None and issubclass(enum_class, Flag):
+        enum_class = super().__new__(mcls, name, bases, ns, **kwds)
+        for member_name, value in members:
+            enum_class._add_member_(member_name, value)
+        if _is_flag_class(enum_class):
             mask = single = 0
             for m in enum_class._member_map_.values():
                 mask |= m._value_
@@ -281,14 +284,7 @@ class EnumType(type):
         member.__objclass__ = cls
         member.__init__(*args)
         member._sort_order_ = len(cls._member_names_)
-        canonical = None
-        try:
-            canonical = cls._value2member_map_.get(value)
-        except TypeError:
-            for m in cls._member_map_.values():
-                if m._value_ == value:
-                    canonical = m
-                    break
+        canonical = _by_value(cls, value)
         if canonical is not None:
             member = canonical
         elif (Flag is None or not issubclass(cls, Flag)
@@ -313,11 +309,13 @@ class EnumType(type):
         if not isinstance(member, Enum):
             raise TypeError("unsupported operand type(s) for 'in': '%s' and '%s'"
                             % (type(member).__qualname__, cls.__class__.__qualname__))
-        return isinstance(member, cls) and member._name_ in cls._member_map_
+        if not isinstance(member, cls):
+            return False
+        return member._name_ in cls._member_map_
 
     def __delattr__(cls, attr):
         if attr in cls._member_map_:
-            raise AttributeError("%r cannot delete member %r." % (cls.__name__, attr))
+            raise AttributeError(f"{cls.__name__!r} cannot delete member {attr!r}.")
         super().__delattr__(attr)
 
     def __getattr__(cls, name):
@@ -332,10 +330,12 @@ class EnumType(type):
         return cls._member_map_[name]
 
     def __iter__(cls):
-        return (cls._member_map_[name] for name in cls._member_names_)
+        by_name = cls._member_map_
+        return (by_name[n] for n in cls._member_names_)
 
     def __reversed__(cls):
-        return (cls._member_map_[name] for name in reversed(cls._member_names_))
+        by_name = cls._member_map_
+        return (by_name[n] for n in cls._member_names_[::-1])
 
     def __len__(cls):
         return len(cls._member_names_)
@@ -349,9 +349,8 @@ class EnumType(type):
         return type(type.__dict__)(cls._member_map_)
 
     def __repr__(cls):
-        if Flag is not None and issubclass(cls, Flag):
-            return "<flag %r>" % cls.__name__
-        return "<enum %r>" % cls.__name__
+        kind = "flag" if _is_flag_class(cls) else "enum"
+        return f"<{kind} {cls.__name__!r}>"
 
     def __setattr__(cls, name, value):
         member_map = cls.__dict__.get("_member_map_", {})
@@ -361,93 +360,116 @@ class EnumType(type):
 
     def _create_(cls, class_name, names, *, module=None, qualname=None, type=None,
                  start=1, boundary=None):
-        metacls = cls.__class__
+        """The functional API: Color = Enum("Color", "RED GREEN")."""
+        mcls = cls.__class__
         bases = (cls,) if type is None else (type, cls)
-        _, first_enum = cls._get_mixins_(class_name, bases)
-        classdict = metacls.__prepare__(class_name, bases)
-        if isinstance(names, str):
-            names = names.replace(",", " ").split()
-        if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
-            original, names = names, []
-            last_values = []
-            for count, name in enumerate(original):
-                value = first_enum._generate_next_value_(name, start, count,
-                                                         last_values[:])
-                last_values.append(value)
-                names.append((name, value))
-        for item in names:
-            if isinstance(item, str):
-                member_name, member_value = item, names[item]
-            else:
-                member_name, member_value = item
-            classdict[member_name] = member_value
+        base_enum = _mixins(class_name, bases)[1]
+        body = mcls.__prepare__(class_name, bases)
+        for member_name, member_value in _functional_pairs(names, base_enum, start):
+            body[member_name] = member_value
         if module is None:
             module = _caller_module(2)
         if module is not None:
-            classdict["__module__"] = module
+            body["__module__"] = module
         if qualname is not None:
-            classdict["__qualname__"] = qualname
-        return metacls.__new__(metacls, class_name, bases, classdict, boundary=boundary)
+            body["__qualname__"] = qualname
+        return mcls.__new__(mcls, class_name, bases, body, boundary=boundary)
 
-    @classmethod
-    def _check_for_existing_members_(mcls, class_name, bases):
-        for chain in bases:
-            for base in chain.__mro__:
-                if isinstance(base, EnumType) and base._member_names_:
-                    raise TypeError("<enum %r> cannot extend %r" % (class_name, base))
 
-    @classmethod
-    def _get_mixins_(mcls, class_name, bases):
-        if not bases:
-            return object, Enum
-        first_enum = bases[-1]
-        if not isinstance(first_enum, EnumType):
-            raise TypeError("new enumerations should be created as "
-                            "`EnumName([mixin_type, ...] [data_type,] enum_type)`")
-        member_type = mcls._find_data_type_(class_name, bases) or object
-        return member_type, first_enum
+# ----- how a new enumeration is put together from its bases -------------------------
 
-    @classmethod
-    def _find_data_type_(mcls, class_name, bases):
-        data_types = []
-        for chain in bases:
-            candidate = None
-            for base in chain.__mro__:
-                if base is object:
-                    continue
-                elif isinstance(base, EnumType):
-                    if base._member_type_ is not object:
-                        if base._member_type_ not in data_types:
-                            data_types.append(base._member_type_)
-                        break
-                elif "__new__" in base.__dict__:
-                    t = candidate or base
-                    if t not in data_types:
-                        data_types.append(t)
-                    break
-                else:
-                    candidate = candidate or base
-        if len(data_types) > 1:
-            raise TypeError("too many data types for %r: %r" % (class_name, set(data_types)))
-        return data_types[0] if data_types else None
+def _refuse_extending(name, bases):
+    # An enumeration that has members cannot be subclassed.
+    final = next((k for b in bases for k in b.__mro__
+                  if isinstance(k, EnumType) and k._member_names_), None)
+    if final is not None:
+        raise TypeError(f"<enum {name!r}> cannot extend {final!r}")
 
-    @classmethod
-    def _find_new_(mcls, classdict, member_type, first_enum):
-        new = classdict.get("__new__", None)
-        save_new = first_enum is not None and new is not None
-        if new is None:
-            skip = (None, object.__new__, Enum.__new__ if Enum is not None else None)
-            for method in ("__new_member__", "__new__"):
-                for possible in (member_type, first_enum):
-                    target = getattr(possible, method, None)
-                    if not any(target is s for s in skip):
-                        new = target
-                        break
-                if new is not None:
-                    break
-            else:
-                new = object.__new__
-        return new, save_new, new is not object.__new__
+
+def _mixins(name, bases):
+    # (the members' data type, the enumeration the new one derives from).
+    if not bases:
+        return object, Enum
+    base_enum = bases[-1]
+    if not isinstance(base_enum, EnumType):
+        raise TypeError("new enumerations should be created as `EnumName("
+                        "[mixin_type, ...] [data_type,] enum_type)`")
+    return _data_type(name, bases) or object, base_enum
+
+
+def _data_type(name, bases):
+    # The one data type the bases bring (None if none does).
+    found = []
+    for base in bases:
+        kind = _chain_data_type(base)
+        if kind is not None and kind not in found:
+            found.append(kind)
+    if len(found) > 1:
+        raise TypeError(f"too many data types for {name!r}: {set(found)!r}")
+    return found[0] if found else None
+
+
+def _chain_data_type(base):
+    # Walking one base's MRO (object aside): an enumeration ends the walk with its own
+    # data type; a class defining __new__ ends it with itself -- or with the first
+    # plain class met before it (a mixin in front of the data type).
+    first_plain = None
+    for k in base.__mro__:
+        if k is object:
+            continue
+        if isinstance(k, EnumType):
+            return None if k._member_type_ is object else k._member_type_
+        if "__new__" in k.__dict__:
+            return first_plain or k
+        if first_plain is None:
+            first_plain = k
+    return None
+
+
+def _member_maker(body, member_type, base_enum):
+    # How members are made: (the __new__ to call, whether the class body's own
+    # __new__ is kept as __new_member__, whether it takes the value as arguments).
+    own = body.get("__new__")
+    if own is not None:
+        return own, base_enum is not None, own is not object.__new__
+    plain = (None, object.__new__, Enum.__new__ if Enum is not None else None)
+    for attr in ("__new_member__", "__new__"):
+        for source in (member_type, base_enum):
+            maker = getattr(source, attr, None)
+            if all(maker is not p for p in plain):
+                return maker, False, True
+    return object.__new__, False, False
+
+
+def _functional_pairs(names, base_enum, start):
+    # The (name, value) pairs the functional API's `names` stands for: "A B" or "A,B"
+    # or a list of names (values from _generate_next_value_), pairs, or a mapping.
+    if isinstance(names, str):
+        names = names.replace(",", " ").split()
+    if isinstance(names, (list, tuple)) and names and isinstance(names[0], str):
+        made = []
+        for count, name in enumerate(names):
+            value = base_enum._generate_next_value_(name, start, count, made[:])
+            made.append(value)
+            yield name, value
+        return
+    for item in names:
+        if isinstance(item, str):
+            yield item, names[item]
+        else:
+            yield item
+
+
+def _by_value(cls, value):
+    # The member whose value is `value` (unhashable values are searched), or None.
+    try:
+        return cls._value2member_map_.get(value)
+    except TypeError:
+        return next((m for m in cls._member_map_.values() if m._value_ == value), None)
+
+
+def _is_flag_class(cls):
+    return Flag is not None and issubclass(cls, Flag)
 
 
 EnumMeta = EnumType
@@ -459,34 +481,29 @@ class Enum(metaclass=EnumType):
     def __new__(cls, value):
         if type(value) is cls:
             return value
+        member = _by_value(cls, value)
+        if member is not None:
+            return member
+        # No member has that value: ask _missing_.
         try:
-            return cls._value2member_map_[value]
-        except KeyError:
-            pass
-        except TypeError:
-            for member in cls._member_map_.values():
-                if member._value_ == value:
-                    return member
-        try:
-            exc = None
-            result = cls._missing_(value)
+            found = cls._missing_(value)
         except Exception as e:
-            exc = e
-            result = None
-        if isinstance(result, cls):
-            return result
-        if (Flag is not None and issubclass(cls, Flag) and cls._boundary_ is EJECT
-                and isinstance(result, int)):
-            return result
-        ve_exc = ValueError("%r is not a valid %s" % (value, cls.__qualname__))
-        if result is None and exc is None:
-            raise ve_exc
-        if exc is None:
-            exc = TypeError("error in %s._missing_: returned %r instead of None or a "
-                            "valid member" % (cls.__name__, result))
-        if not isinstance(exc, ValueError):
-            exc.__context__ = ve_exc
-        raise exc
+            failure = e
+        else:
+            if isinstance(found, cls):
+                return found
+            if _is_flag_class(cls) and cls._boundary_ is EJECT and isinstance(found, int):
+                return found
+            failure = None
+            if found is not None:
+                failure = TypeError(f"error in {cls.__name__}._missing_: returned "
+                                    f"{found!r} instead of None or a valid member")
+        invalid = ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+        if failure is None:
+            raise invalid
+        if not isinstance(failure, ValueError):
+            failure.__context__ = invalid
+        raise failure
 
     def __init__(self, *args, **kwds):
         pass
@@ -506,14 +523,15 @@ class Enum(metaclass=EnumType):
         return None
 
     def __repr__(self):
-        v_repr = self.__class__._value_repr_ or repr
+        # <Color.RED: 1>; a Flag pseudo-member without a name: <Perm: 8>
+        kind = type(self)
+        shown = (kind._value_repr_ or repr)(self._value_)
         if self._name_ is None:
-            return "<%s: %s>" % (self.__class__.__name__, v_repr(self._value_))
-        return "<%s.%s: %s>" % (self.__class__.__name__, self._name_,
-                                v_repr(self._value_))
+            return f"<{kind.__name__}: {shown}>"
+        return f"<{kind.__name__}.{self._name_}: {shown}>"
 
     def __str__(self):
-        return "%s.%s" % (self.__class__.__name__, self._name_)
+        return f"{type(self).__name__}.{self._name_}"
 
     def __format__(self, format_spec):
         return format(str(self), format_spec)
@@ -589,14 +607,16 @@ class Flag(Enum, boundary=STRICT):
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
-        if not count:
-            return start if start is not None else 1
-        last = max(last_values)
+        # The first member gets `start` (1 if None), each later one the power of two
+        # above the highest value so far.
+        if count == 0:
+            return 1 if start is None else start
+        highest = max(last_values)
         try:
-            high_bit = last.bit_length()
+            width = highest.bit_length()
         except Exception:
-            raise TypeError("invalid flag value %r" % (last,)) from None
-        return 2 ** high_bit
+            raise TypeError("invalid flag value %r" % (highest,)) from None
+        return 1 << width
 
     @classmethod
     def _iter_member_(cls, value):
@@ -607,106 +627,92 @@ class Flag(Enum, boundary=STRICT):
 
     @classmethod
     def _missing_(cls, value):
+        # A value no member has: what the boundary policy makes of bits outside the
+        # members', then a pseudo-member (cached in _value2member_map_) named after
+        # the members whose bits it holds.
         if not isinstance(value, int):
-            raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
-        flag_mask = cls._flag_mask_
-        all_bits = cls._all_bits_
-        neg_value = None
-        if (not ~all_bits <= value <= all_bits
-                or value & (all_bits ^ flag_mask)):
-            if cls._boundary_ is STRICT:
-                max_bits = max(value.bit_length(), flag_mask.bit_length())
-                raise ValueError("%r invalid value %r\n    given %s\n  allowed %s"
-                                 % (cls, value, _bin(value, max_bits),
-                                    _bin(flag_mask, max_bits)))
-            elif cls._boundary_ is CONFORM:
-                value = value & flag_mask
-            elif cls._boundary_ is EJECT:
+            raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+        known, every = cls._flag_mask_, cls._all_bits_
+        in_range = ~every <= value <= every
+        if not in_range or value & (every ^ known):
+            policy = cls._boundary_
+            if policy is STRICT:
+                width = max(known.bit_length(), value.bit_length())
+                raise ValueError(f"{cls!r} invalid value {value!r}\n"
+                                 f"    given {_bin(value, width)}\n"
+                                 f"  allowed {_bin(known, width)}")
+            if policy is CONFORM:
+                value &= known
+            elif policy is EJECT:
                 return value
-            elif cls._boundary_ is KEEP:
+            elif policy is KEEP:
                 if value < 0:
-                    value = (max(all_bits + 1, 2 ** value.bit_length()) + value)
+                    value += max(every + 1, 2 ** value.bit_length())
             else:
-                raise ValueError("%r unknown flag boundary %r" % (cls, cls._boundary_))
+                raise ValueError(f"{cls!r} unknown flag boundary {policy!r}")
+        as_given = value
         if value < 0:
-            neg_value = value
-            value = all_bits + 1 + value
-        members = list(cls._iter_member_(value))
-        unknown = value & ~flag_mask
+            value += every + 1
         if cls._member_type_ is object:
             pseudo = object.__new__(cls)
         else:
             pseudo = cls._member_type_.__new__(cls, value)
         if not hasattr(pseudo, "_value_"):
             pseudo._value_ = value
-        if members:
-            names = [m._name_ for m in members]
-            if unknown:
-                names.append(cls._numeric_repr_(unknown))
-            pseudo._name_ = "|".join(names)
-        else:
-            pseudo._name_ = None
-        pseudo = cls._value2member_map_.setdefault(value, pseudo)
-        if neg_value is not None:
-            cls._value2member_map_[neg_value] = pseudo
+        parts = [m._name_ for m in cls._iter_member_(value)]
+        if parts and value & ~known:
+            parts.append(cls._numeric_repr_(value & ~known))
+        pseudo._name_ = "|".join(parts) if parts else None
+        cache = cls._value2member_map_
+        pseudo = cache.setdefault(value, pseudo)
+        if as_given < 0:
+            cache[as_given] = pseudo
         return pseudo
 
     _numeric_repr_ = repr
 
     def __contains__(self, other):
-        if not isinstance(other, self.__class__):
-            raise TypeError("unsupported operand type(s) for 'in': %r and %r"
-                            % (type(other).__qualname__, self.__class__.__qualname__))
-        return other._value_ & self._value_ == other._value_
+        if not isinstance(other, type(self)):
+            raise TypeError(f"unsupported operand type(s) for 'in': "
+                            f"{type(other).__qualname__!r} and {type(self).__qualname__!r}")
+        return self._value_ & other._value_ == other._value_
 
     def __iter__(self):
-        yield from self._iter_member_(self._value_)
+        return self._iter_member_(self._value_)
 
     def __len__(self):
         return bin(self._value_).count("1")
 
-    def __repr__(self):
-        cls_name = self.__class__.__name__
-        v_repr = self.__class__._value_repr_ or repr
-        if self._name_ is None:
-            return "<%s: %s>" % (cls_name, v_repr(self._value_))
-        return "<%s.%s: %s>" % (cls_name, self._name_, v_repr(self._value_))
+    __repr__ = Enum.__repr__
 
     def __str__(self):
-        cls_name = self.__class__.__name__
         if self._name_ is None:
-            return "%s(%r)" % (cls_name, self._value_)
-        return "%s.%s" % (cls_name, self._name_)
+            return f"{type(self).__name__}({self._value_!r})"
+        return f"{type(self).__name__}.{self._name_}"
 
     def __bool__(self):
         return bool(self._value_)
 
+    def _operand(self, other):
+        # The bits of the other operand of |, & or ^, or None if it is not one.
+        if isinstance(other, type(self)):
+            return other._value_
+        data = self._member_type_
+        if data is not object and isinstance(other, data):
+            return other
+        return None
+
     def __or__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            pass
-        else:
-            return NotImplemented
-        return self.__class__(self._value_ | other)
+        bits = self._operand(other)
+        return NotImplemented if bits is None else type(self)(self._value_ | bits)
 
     def __and__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            pass
-        else:
-            return NotImplemented
-        return self.__class__(self._value_ & other)
+        bits = self._operand(other)
+        return NotImplemented if bits is None else type(self)(self._value_ & bits)
 
     def __xor__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            pass
-        else:
-            return NotImplemented
-        return self.__class__(self._value_ ^ other)
+        bits = self._operand(other)
+        return NotImplemented if bits is None else type(self)(self._value_ ^ bits)
 
     def __invert__(self):
         if self._boundary_ in (EJECT, KEEP):

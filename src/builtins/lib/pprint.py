@@ -35,19 +35,24 @@ def pp(object, *args, sort_dicts=False, **kwargs):
     pprint(object, *args, sort_dicts=sort_dicts, **kwargs)
 
 
+def _flat(object):
+    # (repr, readable, recursive) with the default settings
+    return PrettyPrinter()._flat_repr(object, {}, None, 0)
+
+
 def saferepr(object):
     """A repr of object that survives recursive data structures."""
-    return PrettyPrinter()._safe_repr(object, {}, None, 0)[0]
+    return _flat(object)[0]
 
 
 def isreadable(object):
     """Whether eval() of object's repr could rebuild it."""
-    return PrettyPrinter()._safe_repr(object, {}, None, 0)[1]
+    return _flat(object)[1]
 
 
 def isrecursive(object):
     """Whether object holds itself, directly or not."""
-    return PrettyPrinter()._safe_repr(object, {}, None, 0)[2]
+    return _flat(object)[2]
 
 
 class _SortKey:
@@ -137,14 +142,20 @@ class PrettyPrinter:
         self._underscore_numbers = underscore_numbers
 
     def pprint(self, object):
-        if self._stream is not None:
-            self._format(object, self._stream, 0, 0, {}, 0)
-            self._stream.write("\n")
+        out = self._stream
+        if out is not None:
+            self._emit(object, out, 0, 0, {}, 0)
+            out.write("\n")
 
     def pformat(self, object):
-        out = _StringIO()
-        self._format(object, out, 0, 0, {}, 0)
-        return out.getvalue()
+        buffer = _StringIO()
+        self._emit(object, buffer, 0, 0, {}, 0)
+        return buffer.getvalue()
+
+    def _pad(self, stream):
+        # With indent > 1 the first item starts indent columns after the bracket.
+        if self._indent_per_level > 1:
+            stream.write(' ' * (self._indent_per_level - 1))
 
     def isrecursive(self, object):
         return self.format(object, {}, 0, 0)[2]
@@ -155,57 +166,59 @@ class PrettyPrinter:
 
     def format(self, object, context, maxlevels, level):
         """(repr, readable, recursive) of object; subclasses may override it."""
-        return self._safe_repr(object, context, maxlevels, level)
+        return self._flat_repr(object, context, maxlevels, level)  # (the default)
 
     # ----- layout ----------------------------------------------------------------
 
-    def _format(self, object, stream, indent, allowance, context, level):
-        key = id(object)
-        if key in context:
+    def _emit(self, object, stream, indent, allowance, context, level):
+        """Write object: its one-line repr if that fits in the columns left (the
+        width less indent and the allowance the closing brackets after it need),
+        else the multi-line layout of its type, if it has one."""
+        marker = id(object)
+        if marker in context:
             stream.write(_recursion(object))
-            self._recursive = True
-            self._readable = False
+            self._recursive, self._readable = True, False
             return
-        rep = self._repr(object, context, level)
-        if len(rep) > self._width - indent - allowance:
-            layout = self._layouts.get(type(object).__repr__, None)
-            if layout is not None:
-                context[key] = 1
-                layout(self, object, stream, indent, allowance, context, level + 1)
-                del context[key]
-                return
-        stream.write(rep)
+        text = self._fits_repr(object, context, level)
+        layout = None
+        if len(text) > self._width - indent - allowance:
+            layout = self._layouts.get(type(object).__repr__)
+        if layout is None:
+            stream.write(text)
+            return
+        context[marker] = 1
+        layout(self, object, stream, indent, allowance, context, level + 1)
+        del context[marker]
 
-    def _repr(self, object, context, level):
-        rep, readable, recursive = self.format(object, context.copy(),
-                                               self._depth, level)
-        if not readable:
-            self._readable = False
+    def _fits_repr(self, object, context, level):
+        # format()'s repr (on a copy of context), noting readable and recursive.
+        text, readable, recursive = self.format(object, dict(context), self._depth,
+                                                level)
         if recursive:
             self._recursive = True
-        return rep
+        if not readable:
+            self._readable = False
+        return text
 
     def _layout_dict(self, object, stream, indent, allowance, context, level):
         stream.write('{')
-        if self._indent_per_level > 1:
-            stream.write((self._indent_per_level - 1) * ' ')
+        self._pad(stream)
         if len(object):
-            items = object.items()
+            pairs = object.items()
             if self._sort_dicts:
-                items = sorted(items, key=_item_key)
-            self._format_dict_items(items, stream, indent, allowance + 1,
-                                    context, level)
+                pairs = sorted(pairs, key=_item_key)
+            self._emit_pairs(pairs, stream, indent, allowance + 1, context, level)
         stream.write('}')
 
     def _layout_list(self, object, stream, indent, allowance, context, level):
         stream.write('[')
-        self._format_items(object, stream, indent, allowance + 1, context, level)
+        self._emit_items(object, stream, indent, allowance + 1, context, level)
         stream.write(']')
 
     def _layout_tuple(self, object, stream, indent, allowance, context, level):
         stream.write('(')
         close = ',)' if len(object) == 1 else ')'
-        self._format_items(object, stream, indent, allowance + len(close),
+        self._emit_items(object, stream, indent, allowance + len(close),
                            context, level)
         stream.write(close)
 
@@ -222,7 +235,7 @@ class PrettyPrinter:
             close = '})'
             indent += len(cls.__name__) + 1
         items = sorted(object, key=_SortKey)
-        self._format_items(items, stream, indent, allowance + len(close),
+        self._emit_items(items, stream, indent, allowance + len(close),
                            context, level)
         stream.write(close)
 
@@ -297,9 +310,10 @@ class PrettyPrinter:
 
     def _layout_mappingproxy(self, object, stream, indent, allowance, context,
                              level):
-        stream.write('mappingproxy(')
-        self._format(object.copy(), stream, indent + 13, allowance + 1,
-                     context, level)
+        opening = 'mappingproxy('
+        stream.write(opening)
+        self._emit(object.copy(), stream, indent + len(opening), allowance + 1, context,
+                   level)
         stream.write(')')
 
     def _layout_namespace(self, object, stream, indent, allowance, context, level):
@@ -318,127 +332,107 @@ class PrettyPrinter:
             if id(value) in context:
                 stream.write('...')
             else:
-                self._format(value, stream, indent + len(key) + 1,
+                self._emit(value, stream, indent + len(key) + 1,
                              allowance if last else 1, context, level)
             if not last:
                 stream.write(',\n' + ' ' * indent)
         stream.write(')')
 
-    def _format_dict_items(self, items, stream, indent, allowance, context, level):
+    def _emit_pairs(self, items, stream, indent, allowance, context, level):
         indent += self._indent_per_level
         newline = ',\n' + ' ' * indent
         last_index = len(items) - 1
         for i, (key, value) in enumerate(items):
             last = i == last_index
-            rep = self._repr(key, context, level)
+            rep = self._fits_repr(key, context, level)
             stream.write(rep)
             stream.write(': ')
-            self._format(value, stream, indent + len(rep) + 2,
+            self._emit(value, stream, indent + len(rep) + 2,
                          allowance if last else 1, context, level)
             if not last:
                 stream.write(newline)
 
-    def _format_items(self, items, stream, indent, allowance, context, level):
+    def _emit_items(self, items, stream, indent, allowance, context, level):
+        """The items of a list, tuple or set, one a line; with compact=True as many
+        one-line reprs a line as fit, and only an item too wide for a line of its
+        own is laid out over several."""
         indent += self._indent_per_level
-        if self._indent_per_level > 1:
-            stream.write((self._indent_per_level - 1) * ' ')
-        newline = ',\n' + ' ' * indent
-        sep = ''
-        width = max_width = self._width - indent + 1
+        self._pad(stream)
+        next_line = ',\n' + ' ' * indent
         items = list(items)
-        count = len(items)
+        full = self._width - indent + 1
+        room = full
+        before = ''
         for n, item in enumerate(items):
-            last = n == count - 1
+            last = n == len(items) - 1
             if last:
-                max_width -= allowance
-                width -= allowance
+                full -= allowance
+                room -= allowance
             if self._compact:
-                rep = self._repr(item, context, level)
-                need = len(rep) + 2
-                if width < need:
-                    width = max_width
-                    if sep:
-                        sep = newline
-                if width >= need:
-                    width -= need
-                    stream.write(sep)
-                    sep = ', '
-                    stream.write(rep)
+                text = self._fits_repr(item, context, level)
+                need = len(text) + 2
+                if room < need:
+                    # start a new line (unless this is the first item)
+                    room = full
+                    before = next_line if before else before
+                if room >= need:
+                    room -= need
+                    stream.write(before + text)
+                    before = ', '
                     continue
-            stream.write(sep)
-            sep = newline
-            self._format(item, stream, indent, allowance if last else 1,
-                         context, level)
+            stream.write(before)
+            before = next_line
+            self._emit(item, stream, indent, allowance if last else 1, context, level)
 
     # ----- the one-line repr -------------------------------------------------------
 
-    def _safe_repr(self, object, context, maxlevels, level):
-        cls = type(object)
-        if cls in _SCALARS:
+    def _flat_repr(self, object, context, maxlevels, level):
+        """(repr, readable, recursive) on one line: dicts (sorted if sort_dicts),
+        lists and tuples are written item by item through format(), so the depth
+        limit, recursion markers and subclass overrides apply inside them."""
+        kind = type(object)
+        if kind in _SCALARS:
             return repr(object), True, False
-        r = getattr(cls, "__repr__", None)
-        if issubclass(cls, int) and r is int.__repr__:
-            if self._underscore_numbers:
-                return f"{object:_d}", True, False
-            return repr(object), True, False
-        if issubclass(cls, dict) and r is dict.__repr__:
-            if not object:
-                return "{}", True, False
-            key = id(object)
-            if maxlevels and level >= maxlevels:
-                return "{...}", False, key in context
-            if key in context:
-                return _recursion(object), False, True
-            context[key] = 1
-            readable = True
-            recursive = False
-            parts = []
-            level += 1
-            items = object.items()
+        shown_by = getattr(kind, "__repr__", None)
+        if issubclass(kind, int) and shown_by is int.__repr__:
+            text = f"{object:_d}" if self._underscore_numbers else repr(object)
+            return text, True, False
+        if issubclass(kind, dict) and shown_by is dict.__repr__:
+            return self._flat_container(object, "{%s}", "{}", context, maxlevels, level)
+        if issubclass(kind, list) and shown_by is list.__repr__:
+            return self._flat_container(object, "[%s]", "[]", context, maxlevels, level)
+        if issubclass(kind, tuple) and shown_by is tuple.__repr__:
+            shape = "(%s,)" if len(object) == 1 else "(%s)"
+            return self._flat_container(object, shape, "()", context, maxlevels, level)
+        text = repr(object)
+        # (an empty repr gives '' here, as in python3)
+        return text, text and not text.startswith('<'), False
+
+    def _flat_container(self, object, shape, empty, context, maxlevels, level):
+        if not object:
+            return empty, True, False
+        marker = id(object)
+        if maxlevels and level >= maxlevels:
+            return shape % "...", False, marker in context
+        if marker in context:
+            return _recursion(object), False, True
+        context[marker] = 1
+        level += 1
+        if isinstance(object, dict):
+            pairs = object.items()
             if self._sort_dicts:
-                items = sorted(items, key=_item_key)
-            for k, v in items:
-                krepr, kreadable, krecur = self.format(k, context, maxlevels, level)
-                vrepr, vreadable, vrecur = self.format(v, context, maxlevels, level)
-                parts.append("%s: %s" % (krepr, vrepr))
-                readable = readable and kreadable and vreadable
-                if krecur or vrecur:
-                    recursive = True
-            del context[key]
-            return "{%s}" % ", ".join(parts), readable, recursive
-        if ((issubclass(cls, list) and r is list.__repr__) or
-                (issubclass(cls, tuple) and r is tuple.__repr__)):
-            if issubclass(cls, list):
-                if not object:
-                    return "[]", True, False
-                shape = "[%s]"
-            elif len(object) == 1:
-                shape = "(%s,)"
-            else:
-                if not object:
-                    return "()", True, False
-                shape = "(%s)"
-            key = id(object)
-            if maxlevels and level >= maxlevels:
-                return shape % "...", False, key in context
-            if key in context:
-                return _recursion(object), False, True
-            context[key] = 1
-            readable = True
-            recursive = False
-            parts = []
-            level += 1
-            for item in object:
-                irepr, ireadable, irecur = self.format(item, context, maxlevels, level)
-                parts.append(irepr)
-                if not ireadable:
-                    readable = False
-                if irecur:
-                    recursive = True
-            del context[key]
-            return shape % ", ".join(parts), readable, recursive
-        rep = repr(object)
-        return rep, (rep and not rep.startswith('<')), False
+                pairs = sorted(pairs, key=_item_key)
+            views = [(self.format(k, context, maxlevels, level),
+                      self.format(v, context, maxlevels, level)) for k, v in pairs]
+            parts = [f"{k[0]}: {v[0]}" for k, v in views]
+            results = [r for pair in views for r in pair]
+        else:
+            results = [self.format(item, context, maxlevels, level) for item in object]
+            parts = [r[0] for r in results]
+        del context[marker]
+        readable = all(r[1] for r in results)
+        recursive = any(r[2] for r in results)
+        return shape % ", ".join(parts), readable, recursive
 
 
 _Namespace = type(_sys.implementation)

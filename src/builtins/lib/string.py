@@ -2,9 +2,11 @@
 Formatter (str.format's machinery, to customise), with the API of CPython 3.11's
 `string` module. Written for glasspy from the module's documentation."""
 
-__all__ = ["ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords",
-           "digits", "hexdigits", "octdigits", "printable", "punctuation",
-           "whitespace", "Formatter", "Template"]
+__all__ = [
+    "ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords", "digits",
+    "hexdigits", "octdigits", "printable", "punctuation", "whitespace", "Formatter",
+    "Template",
+]
 
 import re as _re
 
@@ -74,16 +76,24 @@ class Template:
         self.template = template
 
     def _invalid(self, mo):
-        i = mo.start("invalid")
-        lines = self.template[:i].splitlines(keepends=True)
-        if not lines:
-            colno = 1
-            lineno = 1
+        # Where the stray delimiter is: line and column counted as python3 counts
+        # them (str.splitlines of the text before it, the column 1-based).
+        at = mo.start("invalid")
+        pieces = self.template[:at].splitlines(True)
+        if pieces:
+            line, col = len(pieces), at - sum(map(len, pieces[:-1]))
         else:
-            colno = i - len("".join(lines[:-1]))
-            lineno = len(lines)
-        raise ValueError("Invalid placeholder in string: line %d, col %d"
-                         % (lineno, colno))
+            line = col = 1
+        raise ValueError(f"Invalid placeholder in string: line {line}, col {col}")
+
+    def _uses(self):
+        # (placeholder name or None, match) for each use of the delimiter.
+        for mo in self.pattern.finditer(self.template):
+            name = mo.group("named") or mo.group("braced")
+            if name is None and mo.group("escaped") is None \
+                    and mo.group("invalid") is None:
+                raise ValueError("Unrecognized named group in pattern", self.pattern)
+            yield name, mo
 
     def _mapping(self, mapping, kws):
         if mapping is _missing:
@@ -130,25 +140,15 @@ class Template:
 
     def is_valid(self):
         """Whether every delimiter starts a placeholder or an escape."""
-        for mo in self.pattern.finditer(self.template):
-            if mo.group("invalid") is not None:
-                return False
-            if (mo.group("named") is None and mo.group("braced") is None
-                    and mo.group("escaped") is None):
-                raise ValueError("Unrecognized named group in pattern", self.pattern)
-        return True
+        return all(mo.group("invalid") is None for _, mo in self._uses())
 
     def get_identifiers(self):
         """The placeholders' names, each once, in order of appearance."""
-        ids = []
-        for mo in self.pattern.finditer(self.template):
-            name = mo.group("named") or mo.group("braced")
-            if name is not None and name not in ids:
-                ids.append(name)
-            elif (name is None and mo.group("invalid") is None
-                    and mo.group("escaped") is None):
-                raise ValueError("Unrecognized named group in pattern", self.pattern)
-        return ids
+        names = {}
+        for name, _ in self._uses():
+            if name is not None:
+                names.setdefault(name)
+        return list(names)
 
 
 Template.pattern = _make_pattern(Template)
@@ -185,13 +185,24 @@ def _parse_format(s):
             continue
         if i + 1 >= n:
             raise ValueError("Single '{' encountered in format string")
-        # a field: up to the matching '}'
+        # a field: up to the matching '}'. In its name (up to '!' or ':') a '[' hides
+        # everything up to the next ']', and a '{' is an error.
         depth = 1
         j = i + 1
+        in_name = True
         while j < n:
-            if s[j] == "{":
+            ch = s[j]
+            if in_name and ch == "[":
+                close = s.find("]", j + 1)
+                j = n if close < 0 else close + 1
+                continue
+            if in_name and ch in "!:":
+                in_name = False
+            elif ch == "{":
+                if in_name:
+                    raise ValueError("unexpected '{' in field name")
                 depth += 1
-            elif s[j] == "}":
+            elif ch == "}":
                 depth -= 1
                 if depth == 0:
                     break
@@ -269,6 +280,10 @@ def _split_field_name(name):
     return first, rest
 
 
+_MIXED_NUMBERING = ("cannot switch from manual field specification to automatic "
+                    "field numbering")
+
+
 class Formatter:
     """str.format's machinery as methods a subclass can override: parse,
     get_field, get_value, check_unused_args, format_field, convert_field."""
@@ -277,40 +292,37 @@ class Formatter:
         return self.vformat(format_string, args, kwargs)
 
     def vformat(self, format_string, args, kwargs):
-        used_args = set()
-        result, _ = self._vformat(format_string, args, kwargs, used_args, 2)
-        self.check_unused_args(used_args, args, kwargs)
-        return result
+        used = set()
+        text, _ = self._expand(format_string, args, kwargs, used, 2, 0)
+        self.check_unused_args(used, args, kwargs)
+        return text
 
-    def _vformat(self, format_string, args, kwargs, used_args, recursion_depth,
-                 auto_arg_index=0):
-        if recursion_depth < 0:
+    def _expand(self, template, args, kwargs, used, depth_left, auto):
+        """Replace the fields of template; `auto` is the next automatic field number,
+        or False once a field has been numbered by hand (the two cannot mix). A
+        format spec may hold fields itself, expanded one level deeper (two levels
+        at most, as str.format). Returns the text and the new `auto`."""
+        if depth_left < 0:
             raise ValueError("Max string recursion exceeded")
-        result = []
-        for literal_text, field_name, format_spec, conversion in self.parse(format_string):
-            if literal_text:
-                result.append(literal_text)
-            if field_name is None:
+        out = []
+        for literal, name, spec, conversion in self.parse(template):
+            out.append(literal)
+            if name is None:
                 continue
-            if field_name == "":
-                if auto_arg_index is False:
-                    raise ValueError("cannot switch from manual field "
-                                     "specification to automatic field numbering")
-                field_name = str(auto_arg_index)
-                auto_arg_index += 1
-            elif field_name.isdigit():
-                if auto_arg_index:
-                    raise ValueError("cannot switch from manual field "
-                                     "specification to automatic field numbering")
-                auto_arg_index = False
-            obj, arg_used = self.get_field(field_name, args, kwargs)
-            used_args.add(arg_used)
-            obj = self.convert_field(obj, conversion)
-            format_spec, auto_arg_index = self._vformat(
-                format_spec, args, kwargs, used_args, recursion_depth - 1,
-                auto_arg_index=auto_arg_index)
-            result.append(self.format_field(obj, format_spec))
-        return "".join(result), auto_arg_index
+            if name == "":
+                if auto is False:
+                    raise ValueError(_MIXED_NUMBERING)
+                name, auto = str(auto), auto + 1
+            elif name.isdigit():
+                if auto:
+                    raise ValueError(_MIXED_NUMBERING)
+                auto = False
+            value, key = self.get_field(name, args, kwargs)
+            used.add(key)
+            value = self.convert_field(value, conversion)
+            spec, auto = self._expand(spec, args, kwargs, used, depth_left - 1, auto)
+            out.append(self.format_field(value, spec))
+        return "".join(out), auto
 
     def get_value(self, key, args, kwargs):
         if isinstance(key, int):
@@ -338,11 +350,8 @@ class Formatter:
         return _parse_format(format_string)
 
     def get_field(self, field_name, args, kwargs):
-        first, rest = _split_field_name(field_name)
-        obj = self.get_value(first, args, kwargs)
-        for is_attr, key in rest:
-            if is_attr:
-                obj = getattr(obj, key)
-            else:
-                obj = obj[key]
-        return obj, first
+        head, path = _split_field_name(field_name)
+        value = self.get_value(head, args, kwargs)
+        for by_attribute, step in path:
+            value = getattr(value, step) if by_attribute else value[step]
+        return value, head

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from fnmatch import fnmatch as _fnmatch
 
 from _tracemalloc import *
-from _tracemalloc import _get_object_traceback, _get_traces
+from _tracemalloc import _get_traces, _get_object_traceback
 
 __all__ = [
     'BaseFilter', 'DomainFilter', 'Filter', 'Frame', 'Snapshot', 'Statistic',
@@ -37,77 +37,71 @@ def _format_size(size, sign):
         value = value / 1024
 
 
-class Statistic:
+class _Record:
+    # Statistic and StatisticDiff: plain records, equal and hashed by their fields
+    # (their __slots__, in order).
+    __slots__ = ()
+
+    def _fields(self):
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __hash__(self):
+        return hash(self._fields())
+
+    def __eq__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def _average(self):
+        # ", average=..." when there are blocks to average over
+        if not self.count:
+            return ''
+        return ', average=' + _format_size(self.size / self.count, False)
+
+
+class Statistic(_Record):
     """Memory allocated by one traceback (or line, or file): size and count."""
 
     __slots__ = ('traceback', 'size', 'count')
 
     def __init__(self, traceback, size, count):
-        self.traceback = traceback
-        self.size = size
-        self.count = count
-
-    def __hash__(self):
-        return hash((self.traceback, self.size, self.count))
-
-    def __eq__(self, other):
-        if not isinstance(other, Statistic):
-            return NotImplemented
-        return (self.traceback == other.traceback and self.size == other.size
-                and self.count == other.count)
+        self.traceback, self.size, self.count = traceback, size, count
 
     def __str__(self):
-        text = '%s: size=%s, count=%i' % (
-            self.traceback, _format_size(self.size, False), self.count)
-        if self.count:
-            text += ', average=%s' % _format_size(self.size / self.count, False)
-        return text
+        return (f'{self.traceback}: size={_format_size(self.size, False)}, '
+                f'count={self.count:d}{self._average()}')
 
     def __repr__(self):
-        return '<Statistic traceback=%r size=%i count=%i>' % (
-            self.traceback, self.size, self.count)
+        return (f'<Statistic traceback={self.traceback!r} size={self.size:d} '
+                f'count={self.count:d}>')
 
-    def _sort_key(self):
+    def _rank(self):
+        # statistics() lists the biggest first
         return (self.size, self.count, self.traceback)
 
 
-class StatisticDiff:
+class StatisticDiff(_Record):
     """A Statistic of a new snapshot with its change since an old one."""
 
     __slots__ = ('traceback', 'size', 'size_diff', 'count', 'count_diff')
 
     def __init__(self, traceback, size, size_diff, count, count_diff):
         self.traceback = traceback
-        self.size = size
-        self.size_diff = size_diff
-        self.count = count
-        self.count_diff = count_diff
-
-    def __hash__(self):
-        return hash((self.traceback, self.size, self.size_diff, self.count,
-                     self.count_diff))
-
-    def __eq__(self, other):
-        if not isinstance(other, StatisticDiff):
-            return NotImplemented
-        return ((self.traceback, self.size, self.size_diff, self.count,
-                 self.count_diff) ==
-                (other.traceback, other.size, other.size_diff, other.count,
-                 other.count_diff))
+        self.size, self.size_diff = size, size_diff
+        self.count, self.count_diff = count, count_diff
 
     def __str__(self):
-        text = '%s: size=%s (%s), count=%i (%+i)' % (
-            self.traceback, _format_size(self.size, False),
-            _format_size(self.size_diff, True), self.count, self.count_diff)
-        if self.count:
-            text += ', average=%s' % _format_size(self.size / self.count, False)
-        return text
+        return (f'{self.traceback}: size={_format_size(self.size, False)} '
+                f'({_format_size(self.size_diff, True)}), '
+                f'count={self.count:d} ({self.count_diff:+d}){self._average()}')
 
     def __repr__(self):
-        return '<StatisticDiff traceback=%r size=%i (%+i) count=%i (%+i)>' % (
-            self.traceback, self.size, self.size_diff, self.count, self.count_diff)
+        return (f'<StatisticDiff traceback={self.traceback!r} size={self.size:d} '
+                f'({self.size_diff:+d}) count={self.count:d} ({self.count_diff:+d})>')
 
-    def _sort_key(self):
+    def _rank(self):
+        # compare_to() lists the biggest change first
         return (abs(self.size_diff), self.size, abs(self.count_diff), self.count,
                 self.traceback)
 
@@ -354,17 +348,17 @@ class Filter(BaseFilter):
                  domain=None):
         super().__init__(inclusive)
         self.inclusive = inclusive
-        self._filename_pattern = _normalize_filename(filename_pattern)
+        self._pattern = _normalize_filename(filename_pattern)
         self.lineno = lineno
         self.all_frames = all_frames
         self.domain = domain
 
     @property
     def filename_pattern(self):
-        return self._filename_pattern
+        return self._pattern
 
     def _frame_matches(self, filename, lineno):
-        if not _fnmatch(filename, self._filename_pattern):
+        if not _fnmatch(filename, self._pattern):
             return False
         return self.lineno is None or lineno == self.lineno
 
@@ -404,6 +398,9 @@ class DomainFilter(BaseFilter):
     def _match(self, trace):
         same = trace[0] == self._domain
         return same if self.inclusive else not same
+
+
+_KEY_TYPES = ('traceback', 'filename', 'lineno')
 
 
 class Snapshot:
@@ -450,10 +447,11 @@ class Snapshot:
             kept.append(trace)
         return Snapshot(kept, self.traceback_limit)
 
-    def _group_by(self, key_type, cumulative):
-        if key_type not in ('traceback', 'filename', 'lineno'):
+    def _groups(self, key_type, cumulative):
+        # Statistic per key: a whole traceback, a line or a file.
+        if key_type not in _KEY_TYPES:
             raise ValueError("unknown key_type: %r" % (key_type,))
-        if cumulative and key_type not in ('lineno', 'filename'):
+        if cumulative and key_type == 'traceback':
             raise ValueError("cumulative mode cannot by used with key type %r"
                              % key_type)
         # frames (as _tracemalloc gives them) -> the keys a trace counts for
@@ -485,15 +483,15 @@ class Snapshot:
     def statistics(self, key_type, cumulative=False):
         """Statistics grouped by 'traceback', 'lineno' or 'filename', biggest
         first."""
-        stats = list(self._group_by(key_type, cumulative).values())
-        stats.sort(reverse=True, key=Statistic._sort_key)
+        stats = list(self._groups(key_type, cumulative).values())
+        stats.sort(reverse=True, key=Statistic._rank)
         return stats
 
     def compare_to(self, old_snapshot, key_type, cumulative=False):
         """StatisticDiff of each group between `old_snapshot` and this one, biggest
         change first."""
-        new = self._group_by(key_type, cumulative)
-        old = old_snapshot._group_by(key_type, cumulative)
+        new = self._groups(key_type, cumulative)
+        old = old_snapshot._groups(key_type, cumulative)
         diffs = []
         for key, stat in new.items():
             before = old.pop(key, None)
@@ -505,7 +503,7 @@ class Snapshot:
                                            stat.count, stat.count - before.count))
         for key, stat in old.items():
             diffs.append(StatisticDiff(key, 0, -stat.size, 0, -stat.count))
-        diffs.sort(reverse=True, key=StatisticDiff._sort_key)
+        diffs.sort(reverse=True, key=StatisticDiff._rank)
         return diffs
 
 

@@ -6,628 +6,573 @@ from _weakref import (
     ReferenceType, _remove_dead_weakref)
 
 import sys
-import collections.abc as _collections_abc
+import collections.abc as _abc
+_GenericAlias = type(list[int])
 
 ProxyTypes = (ProxyType, CallableProxyType)
 
-__all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs",
-           "WeakKeyDictionary", "ReferenceType", "ProxyType",
-           "CallableProxyType", "ProxyTypes", "WeakValueDictionary",
-           "WeakSet", "WeakMethod", "finalize"]
+__all__ = [
+    "ref", "proxy", "getweakrefcount", "getweakrefs", "WeakKeyDictionary",
+    "ReferenceType", "ProxyType", "CallableProxyType", "ProxyTypes",
+    "WeakValueDictionary", "WeakSet", "WeakMethod", "finalize",
+]
 
 
-class _IterationGuard:
-    # Delays removals from a weak container while it is being iterated.
+# ----- the shared part of the three weak containers --------------------------------
+#
+# Each container keeps its weak references in `data` (a set for WeakSet, a dict for the
+# two mappings). Every reference it makes carries the container's `_notice` callback,
+# which holds the container only weakly (so a container can die before its contents).
+# When a referent dies, `_notice` takes its entry out of `data` at once -- unless a walk
+# over `data` (an iterator of the container) is under way: changing a dict or a set
+# while it is iterated would break that walk. The entry's handle is then parked in
+# `_parked`, and dropped when the last walk ends. Some operations settle the parked
+# entries before they start, wherever python3's containers do (so a walk that is still
+# open then sees the same "changed size during iteration" error as there).
 
-    def __init__(self, weakcontainer):
-        self.weakcontainer = ref(weakcontainer)
+def _death_notice(container):
+    home = ref(container)
 
-    def __enter__(self):
-        w = self.weakcontainer()
-        if w is not None:
-            w._iterating.add(self)
-        return self
-
-    def __exit__(self, e, t, b):
-        w = self.weakcontainer()
-        if w is not None:
-            s = w._iterating
-            s.remove(self)
-            if not s:
-                w._commit_removals()
+    def notice(wr):
+        owner = home()
+        if owner is not None:
+            owner._forget(owner._handle(wr))
+    return notice
 
 
-class WeakSet:
+class _WeakStore:
+    # Subclasses define _handle(wr) (what to park for a dead reference) and
+    # _drop(handle) (take that entry out of data, if it is still there).
+
+    def _open(self):
+        self._walks = 0
+        self._parked = []
+        self._notice = _death_notice(self)
+
+    def _forget(self, handle):
+        if self._walks:
+            self._parked.append(handle)
+        else:
+            self._drop(handle)
+
+    def _settle(self):
+        parked = self._parked
+        while parked:
+            self._drop(parked.pop())
+
+    def _walk(self, entries):
+        # Yield from `entries` (an iterator over data) with the walk counted.
+        self._walks += 1
+        try:
+            yield from entries
+        finally:
+            self._walks -= 1
+            if not self._walks:
+                self._settle()
+
+    def _live_len(self):
+        # Entries whose referent has died but that are parked still sit in data.
+        parked = self._parked
+        if parked:
+            parked[:] = [h for h in parked if h in self.data]
+        return len(self.data) - len(parked)
+
+
+# ----- WeakSet ---------------------------------------------------------------------
+
+class WeakSet(_WeakStore):
+    """A set whose items are held by weak references: an item leaves when it dies."""
+
     def __init__(self, data=None):
         self.data = set()
-
-        def _remove(item, selfref=ref(self)):
-            self = selfref()
-            if self is not None:
-                if self._iterating:
-                    self._pending_removals.append(item)
-                else:
-                    self.data.discard(item)
-        self._remove = _remove
-        self._pending_removals = []
-        self._iterating = set()
+        self._open()
         if data is not None:
             self.update(data)
 
-    def _commit_removals(self):
-        pop = self._pending_removals.pop
-        discard = self.data.discard
-        while True:
-            try:
-                item = pop()
-            except IndexError:
-                return
-            discard(item)
+    def _handle(self, wr):
+        return wr
+
+    def _drop(self, wr):
+        self.data.discard(wr)
 
     def __iter__(self):
-        with _IterationGuard(self):
-            for itemref in self.data:
-                item = itemref()
-                if item is not None:
-                    yield item
+        for wr in self._walk(iter(self.data)):
+            item = wr()
+            if item is not None:
+                yield item
 
     def __len__(self):
-        return len(self.data) - len(self._pending_removals)
+        return self._live_len()
 
     def __contains__(self, item):
         try:
-            wr = ref(item)
+            probe = ref(item)
         except TypeError:
             return False
-        return wr in self.data
+        return probe in self.data
 
     def __reduce__(self):
-        return self.__class__, (list(self),), self.__getstate__()
+        return type(self), (list(self),), self.__dict__
 
-    def __getstate__(self):
-        return getattr(self, '__dict__', None)
+    __class_getitem__ = classmethod(_GenericAlias)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    # -- changing the set (each settles parked entries first, as python3's does)
 
     def add(self, item):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.add(ref(item, self._remove))
+        self._settle()
+        self.data.add(ref(item, self._notice))
 
     def clear(self):
-        if self._pending_removals:
-            self._commit_removals()
+        self._settle()
         self.data.clear()
 
-    def copy(self):
-        return self.__class__(self)
-
     def pop(self):
-        if self._pending_removals:
-            self._commit_removals()
-        while True:
-            try:
-                itemref = self.data.pop()
-            except KeyError:
-                raise KeyError('pop from empty WeakSet') from None
-            item = itemref()
+        self._settle()
+        while self.data:
+            item = self.data.pop()()
             if item is not None:
                 return item
+        raise KeyError('pop from empty WeakSet')
 
     def remove(self, item):
-        if self._pending_removals:
-            self._commit_removals()
+        self._settle()
         self.data.remove(ref(item))
 
     def discard(self, item):
-        if self._pending_removals:
-            self._commit_removals()
+        self._settle()
         self.data.discard(ref(item))
 
     def update(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        for element in other:
-            self.add(element)
+        self._settle()
+        for item in other:
+            self.add(item)
 
     def __ior__(self, other):
         self.update(other)
         return self
 
-    def difference(self, other):
-        newset = self.copy()
-        newset.difference_update(other)
-        return newset
-    __sub__ = difference
+    def __isub__(self, other):
+        self._settle()
+        if other is self:
+            self.data.clear()
+        else:
+            self.data.difference_update(map(ref, other))
+        return self
+
+    def __iand__(self, other):
+        self._settle()
+        self.data.intersection_update(map(ref, other))
+        return self
+
+    def __ixor__(self, other):
+        self._settle()
+        if other is self:
+            self.data.clear()
+        else:
+            notice = self._notice
+            self.data.symmetric_difference_update(ref(x, notice) for x in other)
+        return self
 
     def difference_update(self, other):
         self.__isub__(other)
 
-    def __isub__(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        if self is other:
-            self.data.clear()
-        else:
-            self.data.difference_update(ref(item) for item in other)
-        return self
-
-    def intersection(self, other):
-        return self.__class__(item for item in other if item in self)
-    __and__ = intersection
-
     def intersection_update(self, other):
         self.__iand__(other)
 
-    def __iand__(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.intersection_update(ref(item) for item in other)
-        return self
+    def symmetric_difference_update(self, other):
+        self.__ixor__(other)
+
+    # -- new sets
+
+    def copy(self):
+        return type(self)(self)
+
+    def difference(self, other):
+        out = self.copy()
+        out.difference_update(other)
+        return out
+
+    def symmetric_difference(self, other):
+        out = self.copy()
+        out.symmetric_difference_update(other)
+        return out
+
+    def intersection(self, other):
+        return type(self)(x for x in other if x in self)
+
+    def union(self, other):
+        return type(self)(x for part in (self, other) for x in part)
+
+    __sub__ = difference
+    __xor__ = symmetric_difference
+    __and__ = intersection
+    __or__ = union
+
+    # -- comparisons, on the references
 
     def issubset(self, other):
-        return self.data.issubset(ref(item) for item in other)
-    __le__ = issubset
+        return self.data.issubset(map(ref, other))
+
+    def issuperset(self, other):
+        return self.data.issuperset(map(ref, other))
+
+    def isdisjoint(self, other):
+        return len(self.intersection(other)) == 0
 
     def __lt__(self, other):
         return self.data < set(map(ref, other))
-
-    def issuperset(self, other):
-        return self.data.issuperset(ref(item) for item in other)
-    __ge__ = issuperset
 
     def __gt__(self, other):
         return self.data > set(map(ref, other))
 
     def __eq__(self, other):
-        if not isinstance(other, self.__class__):
-            return NotImplemented
-        return self.data == set(map(ref, other))
+        if isinstance(other, type(self)):
+            return self.data == set(map(ref, other))
+        return NotImplemented
 
-    def symmetric_difference(self, other):
-        newset = self.copy()
-        newset.symmetric_difference_update(other)
-        return newset
-    __xor__ = symmetric_difference
-
-    def symmetric_difference_update(self, other):
-        self.__ixor__(other)
-
-    def __ixor__(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        if self is other:
-            self.data.clear()
-        else:
-            self.data.symmetric_difference_update(ref(item, self._remove) for item in other)
-        return self
-
-    def union(self, other):
-        return self.__class__(e for s in (self, other) for e in s)
-    __or__ = union
-
-    def isdisjoint(self, other):
-        return len(self.intersection(other)) == 0
-
-    def __repr__(self):
-        return repr(self.data)
+    __le__ = issubset
+    __ge__ = issuperset
 
 
-if hasattr(_collections_abc.MutableSet, 'register'):
-    _collections_abc.MutableSet.register(WeakSet)
+_abc.MutableSet.register(WeakSet)
 
+
+# ----- WeakMethod ------------------------------------------------------------------
 
 class WeakMethod(ref):
     """A weak reference to a bound method, alive while both the object and the
     function are."""
 
-    __slots__ = "_func_ref", "_meth_type", "_alive", "__weakref__"
+    # _fn: a weak reference to the function; _kind: the bound method's type;
+    # _live: False once the object or the function has died.
+    __slots__ = ("_fn", "_kind", "_live", "__weakref__")
 
     def __new__(cls, meth, callback=None):
         try:
-            obj = meth.__self__
-            func = meth.__func__
+            target, fn = meth.__self__, meth.__func__
         except AttributeError:
-            raise TypeError("argument should be a bound method, not {}"
-                            .format(type(meth))) from None
+            raise TypeError(
+                f"argument should be a bound method, not {type(meth)}") from None
+        me = []
 
-        def _cb(arg):
-            self = self_wr()
-            if self._alive:
-                self._alive = False
+        def died(_):
+            wm = me[0]()
+            if wm is not None and wm._live:
+                wm._live = False
                 if callback is not None:
-                    callback(self)
-        self = ref.__new__(cls, obj, _cb)
-        self._func_ref = ref(func, _cb)
-        self._meth_type = type(meth)
-        self._alive = True
-        self_wr = ref(self)
-        return self
+                    callback(wm)
+        wm = ref.__new__(cls, target, died)
+        wm._fn = ref(fn, died)
+        wm._kind = type(meth)
+        wm._live = True
+        me.append(ref(wm))
+        return wm
 
     def __call__(self):
-        obj = super().__call__()
-        func = self._func_ref()
-        if obj is None or func is None:
+        target = ref.__call__(self)
+        fn = self._fn()
+        if target is None or fn is None:
             return None
-        return self._meth_type(func, obj)
+        return self._kind(fn, target)
 
     def __eq__(self, other):
-        if isinstance(other, WeakMethod):
-            if not self._alive or not other._alive:
-                return self is other
-            return ref.__eq__(self, other) and self._func_ref == other._func_ref
-        return NotImplemented
+        if not isinstance(other, WeakMethod):
+            return NotImplemented
+        if self._live and other._live:
+            return ref.__eq__(self, other) and self._fn == other._fn
+        return self is other
 
     def __ne__(self, other):
-        if isinstance(other, WeakMethod):
-            if not self._alive or not other._alive:
-                return self is not other
-            return ref.__ne__(self, other) or self._func_ref != other._func_ref
-        return NotImplemented
+        if not isinstance(other, WeakMethod):
+            return NotImplemented
+        if self._live and other._live:
+            return ref.__ne__(self, other) or self._fn != other._fn
+        return self is not other
 
     __hash__ = ref.__hash__
 
 
-class WeakValueDictionary(_collections_abc.MutableMapping):
-    """A mapping whose values are held by weak references: an entry goes when its
-    value dies."""
+# ----- the two weak mappings -------------------------------------------------------
 
-    def __init__(self, other=(), /, **kw):
-        def remove(wr, selfref=ref(self), _atomic_removal=_remove_dead_weakref):
-            self = selfref()
-            if self is not None:
-                if self._iterating:
-                    self._pending_removals.append(wr.key)
-                else:
-                    _atomic_removal(self.data, wr.key)
-        self._remove = remove
-        self._pending_removals = []
-        self._iterating = set()
-        self.data = {}
-        self.update(other, **kw)
-
-    def _commit_removals(self, _atomic_removal=_remove_dead_weakref):
-        pop = self._pending_removals.pop
-        d = self.data
-        while True:
-            try:
-                key = pop()
-            except IndexError:
-                return
-            _atomic_removal(d, key)
-
-    def __getitem__(self, key):
-        if self._pending_removals:
-            self._commit_removals()
-        o = self.data[key]()
-        if o is None:
-            raise KeyError(key)
-        else:
-            return o
-
-    def __delitem__(self, key):
-        if self._pending_removals:
-            self._commit_removals()
-        del self.data[key]
-
-    def __len__(self):
-        if self._pending_removals:
-            self._commit_removals()
-        return len(self.data)
-
-    def __contains__(self, key):
-        if self._pending_removals:
-            self._commit_removals()
-        try:
-            o = self.data[key]()
-        except KeyError:
-            return False
-        return o is not None
+class _WeakMapping(_WeakStore, _abc.MutableMapping):
+    # What the two mappings share: repr, the | operators, update's argument rules.
 
     def __repr__(self):
-        return "<%s at %#x>" % (self.__class__.__name__, id(self))
-
-    def __setitem__(self, key, value):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data[key] = KeyedRef(value, self._remove, key)
-
-    def copy(self):
-        if self._pending_removals:
-            self._commit_removals()
-        new = WeakValueDictionary()
-        with _IterationGuard(self):
-            for key, wr in self.data.items():
-                o = wr()
-                if o is not None:
-                    new[key] = o
-        return new
-
-    __copy__ = copy
-
-    def get(self, key, default=None):
-        if self._pending_removals:
-            self._commit_removals()
-        try:
-            wr = self.data[key]
-        except KeyError:
-            return default
-        else:
-            o = wr()
-            if o is None:
-                return default
-            else:
-                return o
-
-    def items(self):
-        if self._pending_removals:
-            self._commit_removals()
-        with _IterationGuard(self):
-            for k, wr in self.data.items():
-                v = wr()
-                if v is not None:
-                    yield k, v
-
-    def keys(self):
-        if self._pending_removals:
-            self._commit_removals()
-        with _IterationGuard(self):
-            for k, wr in self.data.items():
-                if wr() is not None:
-                    yield k
-
-    __iter__ = keys
-
-    def itervaluerefs(self):
-        if self._pending_removals:
-            self._commit_removals()
-        with _IterationGuard(self):
-            yield from self.data.values()
-
-    def values(self):
-        if self._pending_removals:
-            self._commit_removals()
-        with _IterationGuard(self):
-            for wr in self.data.values():
-                obj = wr()
-                if obj is not None:
-                    yield obj
-
-    def popitem(self):
-        if self._pending_removals:
-            self._commit_removals()
-        while True:
-            key, wr = self.data.popitem()
-            o = wr()
-            if o is not None:
-                return key, o
-
-    def pop(self, key, *args):
-        if self._pending_removals:
-            self._commit_removals()
-        try:
-            o = self.data.pop(key)()
-        except KeyError:
-            o = None
-        if o is None:
-            if args:
-                return args[0]
-            else:
-                raise KeyError(key)
-        else:
-            return o
-
-    def setdefault(self, key, default=None):
-        try:
-            o = self.data[key]()
-        except KeyError:
-            o = None
-        if o is None:
-            if self._pending_removals:
-                self._commit_removals()
-            self.data[key] = KeyedRef(default, self._remove, key)
-            return default
-        else:
-            return o
-
-    def update(self, other=None, /, **kwargs):
-        if self._pending_removals:
-            self._commit_removals()
-        d = self.data
-        if other is not None:
-            if not hasattr(other, "keys"):
-                other = dict(other)
-            for key, o in other.items():
-                d[key] = KeyedRef(o, self._remove, key)
-        for key, o in kwargs.items():
-            d[key] = KeyedRef(o, self._remove, key)
-
-    def valuerefs(self):
-        if self._pending_removals:
-            self._commit_removals()
-        return list(self.data.values())
+        return f"<{type(self).__name__} at {id(self):#x}>"
 
     def __ior__(self, other):
         self.update(other)
         return self
 
     def __or__(self, other):
-        if isinstance(other, _collections_abc.Mapping):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
+        if not isinstance(other, _abc.Mapping):
+            return NotImplemented
+        out = self.copy()
+        out.update(other)
+        return out
 
     def __ror__(self, other):
-        if isinstance(other, _collections_abc.Mapping):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
-        return NotImplemented
+        if not isinstance(other, _abc.Mapping):
+            return NotImplemented
+        out = type(self)()
+        out.update(other)
+        out.update(self)
+        return out
+
+    def _clone(self, make, deep, memo):
+        # copy() and __deepcopy__: `make()` is the new, empty mapping.
+        if deep:
+            from copy import deepcopy
+        out = make()
+        for key, value in self._walk(self._live_pairs()):
+            if deep:
+                key, value = self._deep(deepcopy, key, value, memo)
+            out[key] = value
+        return out
 
 
 class KeyedRef(ref):
-    """A weak reference with a `key` attribute (WeakValueDictionary's)."""
+    """A weak reference that also carries a `key` (WeakValueDictionary's values)."""
 
-    __slots__ = "key",
+    __slots__ = ("key",)
 
-    def __new__(type, ob, callback, key):
-        self = ref.__new__(type, ob, callback)
-        self.key = key
-        return self
+    def __new__(cls, ob, callback, key):
+        wr = ref.__new__(cls, ob, callback)
+        wr.key = key
+        return wr
 
     def __init__(self, ob, callback, key):
         super().__init__(ob, callback)
 
 
-class WeakKeyDictionary(_collections_abc.MutableMapping):
+class WeakValueDictionary(_WeakMapping):
+    """A mapping whose values are held by weak references: an entry goes when its
+    value dies."""
+
+    def __init__(self, other=(), /, **kw):
+        self._open()
+        self.data = {}
+        self.update(other, **kw)
+
+    def _handle(self, wr):
+        return wr.key
+
+    def _drop(self, key):
+        # Only if the entry still holds a dead reference (it may have been replaced).
+        _remove_dead_weakref(self.data, key)
+
+    def _wrap(self, key, value):
+        return KeyedRef(value, self._notice, key)
+
+    def _live_pairs(self):
+        for key, wr in self.data.items():
+            value = wr()
+            if value is not None:
+                yield key, value
+
+    def _deep(self, deepcopy, key, value, memo):
+        return deepcopy(key, memo), value
+
+    def __getitem__(self, key):
+        self._settle()
+        value = self.data[key]()
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key, value):
+        self._settle()
+        self.data[key] = self._wrap(key, value)
+
+    def __delitem__(self, key):
+        self._settle()
+        del self.data[key]
+
+    def __len__(self):
+        self._settle()
+        return len(self.data)
+
+    def __contains__(self, key):
+        self._settle()
+        wr = self.data.get(key)
+        return wr is not None and wr() is not None
+
+    def get(self, key, default=None):
+        self._settle()
+        wr = self.data.get(key)
+        value = None if wr is None else wr()
+        return default if value is None else value
+
+    def copy(self):
+        self._settle()
+        return self._clone(WeakValueDictionary, False, None)
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        self._settle()
+        return self._clone(type(self), True, memo)
+
+    def items(self):
+        self._settle()
+        yield from self._walk(self._live_pairs())
+
+    def keys(self):
+        self._settle()
+        for key, _ in self._walk(self._live_pairs()):
+            yield key
+
+    __iter__ = keys
+
+    def values(self):
+        self._settle()
+        for _, value in self._walk(self._live_pairs()):
+            yield value
+
+    def itervaluerefs(self):
+        """Iterate over the KeyedRef objects that hold the values."""
+        self._settle()
+        yield from self._walk(iter(self.data.values()))
+
+    def valuerefs(self):
+        """A list of the KeyedRef objects that hold the values."""
+        self._settle()
+        return list(self.data.values())
+
+    def popitem(self):
+        self._settle()
+        while True:
+            key, wr = self.data.popitem()
+            value = wr()
+            if value is not None:
+                return key, value
+
+    def pop(self, key, *default):
+        self._settle()
+        wr = self.data.pop(key, None)
+        value = None if wr is None else wr()
+        if value is not None:
+            return value
+        if default:
+            return default[0]
+        raise KeyError(key)
+
+    def setdefault(self, key, default=None):
+        wr = self.data.get(key)
+        value = None if wr is None else wr()
+        if value is not None:
+            return value
+        self._settle()
+        self.data[key] = self._wrap(key, default)
+        return default
+
+    def update(self, other=None, /, **kwargs):
+        self._settle()
+        data = self.data
+        if other is not None:
+            pairs = other.items() if hasattr(other, "keys") else dict(other).items()
+            for key, value in pairs:
+                data[key] = self._wrap(key, value)
+        for key, value in kwargs.items():
+            data[key] = self._wrap(key, value)
+
+
+class WeakKeyDictionary(_WeakMapping):
     """A mapping whose keys are held by weak references: an entry goes when its key
     dies."""
 
     def __init__(self, dict=None):
         self.data = {}
-
-        def remove(k, selfref=ref(self)):
-            self = selfref()
-            if self is not None:
-                if self._iterating:
-                    self._pending_removals.append(k)
-                else:
-                    try:
-                        del self.data[k]
-                    except KeyError:
-                        pass
-        self._remove = remove
-        self._pending_removals = []
-        self._iterating = set()
-        self._dirty_len = False
+        self._open()
         if dict is not None:
             self.update(dict)
 
-    def _commit_removals(self):
-        pop = self._pending_removals.pop
-        d = self.data
-        while True:
-            try:
-                key = pop()
-            except IndexError:
-                return
-            try:
-                del d[key]
-            except KeyError:
-                pass
+    def _handle(self, wr):
+        return wr
 
-    def _scrub_removals(self):
-        d = self.data
-        self._pending_removals = [k for k in self._pending_removals if k in d]
-        self._dirty_len = False
+    def _drop(self, wr):
+        self.data.pop(wr, None)
 
-    def __delitem__(self, key):
-        self._dirty_len = True
-        del self.data[ref(key)]
+    def _live_pairs(self):
+        for wr, value in self.data.items():
+            key = wr()
+            if key is not None:
+                yield key, value
+
+    def _deep(self, deepcopy, key, value, memo):
+        return key, deepcopy(value, memo)
 
     def __getitem__(self, key):
         return self.data[ref(key)]
 
-    def __len__(self):
-        if self._dirty_len and self._pending_removals:
-            self._scrub_removals()
-        return len(self.data) - len(self._pending_removals)
-
-    def __repr__(self):
-        return "<%s at %#x>" % (self.__class__.__name__, id(self))
-
     def __setitem__(self, key, value):
-        self.data[ref(key, self._remove)] = value
+        self.data[ref(key, self._notice)] = value
 
-    def copy(self):
-        new = WeakKeyDictionary()
-        with _IterationGuard(self):
-            for key, value in self.data.items():
-                o = key()
-                if o is not None:
-                    new[o] = value
-        return new
+    def __delitem__(self, key):
+        del self.data[ref(key)]
 
-    __copy__ = copy
+    def __len__(self):
+        return self._live_len()
+
+    def __contains__(self, key):
+        try:
+            probe = ref(key)
+        except TypeError:
+            return False
+        return probe in self.data
 
     def get(self, key, default=None):
         return self.data.get(ref(key), default)
 
-    def __contains__(self, key):
-        try:
-            wr = ref(key)
-        except TypeError:
-            return False
-        return wr in self.data
+    def copy(self):
+        return self._clone(WeakKeyDictionary, False, None)
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        return self._clone(type(self), True, memo)
 
     def items(self):
-        with _IterationGuard(self):
-            for wr, value in self.data.items():
-                key = wr()
-                if key is not None:
-                    yield key, value
+        yield from self._walk(self._live_pairs())
 
     def keys(self):
-        with _IterationGuard(self):
-            for wr in self.data:
-                obj = wr()
-                if obj is not None:
-                    yield obj
+        for key, _ in self._walk(self._live_pairs()):
+            yield key
 
     __iter__ = keys
 
     def values(self):
-        with _IterationGuard(self):
-            for wr, value in self.data.items():
-                if wr() is not None:
-                    yield value
+        for _, value in self._walk(self._live_pairs()):
+            yield value
 
     def keyrefs(self):
+        """A list of the weak references that hold the keys."""
         return list(self.data)
 
     def popitem(self):
-        self._dirty_len = True
         while True:
-            key, value = self.data.popitem()
-            o = key()
-            if o is not None:
-                return o, value
+            wr, value = self.data.popitem()
+            key = wr()
+            if key is not None:
+                return key, value
 
-    def pop(self, key, *args):
-        self._dirty_len = True
-        return self.data.pop(ref(key), *args)
+    def pop(self, key, *default):
+        return self.data.pop(ref(key), *default)
 
     def setdefault(self, key, default=None):
-        return self.data.setdefault(ref(key, self._remove), default)
+        return self.data.setdefault(ref(key, self._notice), default)
 
     def update(self, dict=None, /, **kwargs):
-        d = self.data
         if dict is not None:
-            if not hasattr(dict, "keys"):
-                dict = type({})(dict)
-            for key, value in dict.items():
-                d[ref(key, self._remove)] = value
-        if len(kwargs):
+            pairs = dict.items() if hasattr(dict, "keys") else type({})(dict).items()
+            notice = self._notice
+            for key, value in pairs:
+                self.data[ref(key, notice)] = value
+        if kwargs:
             self.update(kwargs)
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def __or__(self, other):
-        if isinstance(other, _collections_abc.Mapping):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
-    def __ror__(self, other):
-        if isinstance(other, _collections_abc.Mapping):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
-        return NotImplemented
 
 
 class finalize:

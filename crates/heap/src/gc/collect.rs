@@ -6,29 +6,34 @@ use super::list::{
     free_head, list_append, list_init, list_is_empty, list_merge, list_move, list_remove,
     list_size, new_head, GcPtr,
 };
-use super::{defer, gen_head, BusyWindow, Finalize, GcEvent, FINALIZER, GC, NUM_GENERATIONS};
+use super::{
+    defer, gen_head, BusyWindow, Finalize, GcEvent, GcState, FINALIZER, GC, NUM_GENERATIONS,
+};
 use crate::object::{
     can_untrack_object, clear_object, clear_weakrefs, gc_head, has_late_finalizer, is_mut_borrowed,
     is_weakrefed, object_of, refcnt_of, traverse_object, vtable_of, PyObj, Untrack,
 };
 
 pub(super) fn collect_generations() {
-    let generation = GC.with(|st| {
-        for i in (0..NUM_GENERATIONS).rev() {
-            if st.gens[i].count.get() > st.gens[i].threshold.get() {
-                if i == NUM_GENERATIONS - 1
-                    && st.long_lived_pending.get() < st.long_lived_total.get() / 4
-                {
-                    continue;
-                }
-                return Some(i);
-            }
-        }
-        cfg!(feature = "gc-stress").then_some(0)
-    });
-    if let Some(g) = generation {
+    if let Some(g) = GC.with(due_generation) {
         collect_main(g, &mut defer);
     }
+}
+
+/// The generation an automatic collection collects: the oldest whose count exceeds
+/// its threshold (generation 2 only once long_lived_pending > long_lived_total / 4).
+pub(super) fn due_generation(st: &GcState) -> Option<usize> {
+    for i in (0..NUM_GENERATIONS).rev() {
+        if st.gens[i].count.get() > st.gens[i].threshold.get() {
+            if i == NUM_GENERATIONS - 1
+                && st.long_lived_pending.get() < st.long_lived_total.get() / 4
+            {
+                continue;
+            }
+            return Some(i);
+        }
+    }
+    cfg!(feature = "gc-stress").then_some(0)
 }
 
 /// Visit the GC header of each container the member `g` refers to.

@@ -1,6 +1,6 @@
 //! Work the eval loop must do between instructions: the queue of objects waiting for
 //! their finalizer (`__del__`) and the pending bits (`PENDING_FINALIZE`,
-//! `PENDING_CLOSE`, `PENDING_TRACE`) it tests once per instruction.
+//! `PENDING_CLOSE`, `PENDING_TRACE`, `PENDING_COLLECT`) it tests once per instruction.
 
 use std::cell::Cell;
 
@@ -20,6 +20,9 @@ pub const PENDING_FINALIZE: u8 = 1;
 pub const PENDING_CLOSE: u8 = 2;
 /// Traced blocks wait for the Python stack that made them (trace.rs).
 pub const PENDING_TRACE: u8 = 4;
+/// An automatic collection is due and left to the interpreter, which runs gc.callbacks
+/// around it (gc.rs `set_gc_defer`).
+pub const PENDING_COLLECT: u8 = 8;
 
 /// Is any pending work flagged (finalizers or generator closes)?
 #[inline]
