@@ -36,6 +36,7 @@ mod oserror;
 mod random_mod;
 mod re;
 mod sha512;
+mod special_methods;
 mod struct_mod;
 mod structseq;
 mod subclass;
@@ -174,7 +175,7 @@ pub fn install(vm: &mut Vm) {
         }
         constructors::install_types();
         subclass::install(vm);
-        classes::install_types(vm);
+        classes::install_types();
         iterators::install_types();
         weakref_mod::install_types();
         functions::install_types();
@@ -204,8 +205,9 @@ fn install_methods(vm: &mut Vm) {
     methods_list::install_slots();
     crate::objects::typeobj::add_methods(&c.set_type, methods_set::SET_METHODS);
     crate::objects::typeobj::add_methods(&c.frozenset_type, methods_set::FROZENSET_METHODS);
-    methods_dict::install(vm);
-    methods_num::install(vm);
+    methods_dict::install();
+    methods_num::install();
+    special_methods::install();
     methods_bytes::install(vm);
 }
 

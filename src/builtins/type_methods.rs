@@ -5,7 +5,7 @@
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::args::Args;
-use crate::objects::builtin_function::{self, MethodDef};
+use crate::objects::builtin_function::MethodDef;
 use crate::objects::exceptions::{type_error, VmResult};
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::{AnySlot, SlotId};
@@ -134,15 +134,7 @@ pub fn install() {
         AnySlot::Binary(crate::objects::uniontype::union_or),
     );
     typeobj::add_methods(t, METHODS);
-    let inner = builtin_function::new(&PREPARE, None, None);
-    let f = PyObj::new(
-        &ctx().classmethod_type,
-        crate::objects::descr::Wrapper {
-            callable: inner,
-            dict: None,
-        },
-    );
-    dict::set_str(&typeobj::type_dict(t), "__prepare__", f).expect("str keys");
+    typeobj::add_classmethods(t, &[&PREPARE]);
     // The built-in generic classes: list[int] is a types.GenericAlias.
     let c = ctx();
     for ty in [
@@ -152,15 +144,7 @@ pub fn install() {
         &c.set_type,
         &c.frozenset_type,
     ] {
-        let inner = builtin_function::new(&CLASS_GETITEM, None, None);
-        let f = PyObj::new(
-            &c.classmethod_type,
-            crate::objects::descr::Wrapper {
-                callable: inner,
-                dict: None,
-            },
-        );
-        dict::set_str(&typeobj::type_dict(ty), "__class_getitem__", f).expect("str keys");
+        typeobj::add_classmethods(ty, &[&CLASS_GETITEM]);
     }
     let _ = crate::objects::genericalias::generic_alias_type();
     let _ = crate::objects::uniontype::union_type();

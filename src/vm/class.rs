@@ -520,14 +520,10 @@ impl Vm {
                 }
             }
         }
-        // A class that defines __eq__ but not __hash__ is unhashable.
-        if self.dict_get_str(&d, "__eq__").is_some() && self.dict_get_str(&d, "__hash__").is_none()
-        {
-            self.dict_set(&d, string::intern_str("__hash__"), c.none.clone())?;
-        }
-        if self.dict_get_str(&d, "__doc__").is_none() {
-            self.dict_set(&d, string::intern_str("__doc__"), c.none.clone())?;
-        }
+        // A class that defines __eq__ but not __hash__ is unhashable (the entry is
+        // made after the descriptors below, where CPython's type_ready puts it).
+        let unhashable = self.dict_get_str(&d, "__eq__").is_some()
+            && self.dict_get_str(&d, "__hash__").is_none();
 
         let mut info = TypeInfo::new(Cow::Owned(cname.clone()), Some(base.clone()));
         *info.dict.get_mut() = Some(d.clone());
@@ -557,15 +553,17 @@ impl Vm {
         }
 
         // Descriptors for the words this class added.
+        // Members (the `__slots__` words) first, then the getsets, as type_ready
+        // fills a dict; `__doc__` and `__hash__ = None` after them.
         let mut descrs: Vec<(String, DescrKind)> = Vec::new();
+        for (i, s) in slots.iter().enumerate() {
+            descrs.push((s.clone(), DescrKind::Slot(base_words + i)));
+        }
         if add_dict {
             descrs.push(("__dict__".into(), DescrKind::Dict));
         }
         if add_weak {
             descrs.push(("__weakref__".into(), DescrKind::Weakref));
-        }
-        for (i, s) in slots.iter().enumerate() {
-            descrs.push((s.clone(), DescrKind::Slot(base_words + i)));
         }
         for (n, kind) in descrs {
             let ty = match kind {
@@ -583,6 +581,12 @@ impl Vm {
                 },
             );
             self.dict_set(&d, key, descr)?;
+        }
+        if self.dict_get_str(&d, "__doc__").is_none() {
+            self.dict_set(&d, string::intern_str("__doc__"), c.none.clone())?;
+        }
+        if unhashable {
+            self.dict_set(&d, string::intern_str("__hash__"), c.none.clone())?;
         }
 
         // __set_name__ of the class attributes, then the parent's __init_subclass__.
@@ -704,27 +708,6 @@ impl Vm {
         Ok(obj)
     }
 
-    /// Does a class in `ty`'s MRO (not object) define `name`?
-    pub(crate) fn overrides(&mut self, ty: &TypeRef, name: &'static str) -> bool {
-        self.overrides_cached(ty, name, |vm| vm.overrides_uncached(ty, name))
-    }
-
-    fn overrides_uncached(&mut self, ty: &TypeRef, name: &str) -> bool {
-        let key = string::intern_str(name);
-        let m = typeobj::mro(ty);
-        let types: Vec<TypeRef> = typeobj::mro_types(&m).collect();
-        for t in types {
-            if !typeobj::is_heap_type(&t) {
-                continue;
-            }
-            let d = typeobj::type_dict(&t);
-            if matches!(self.dict_get(&d, &key), Ok(Some(_))) {
-                return true;
-            }
-        }
-        false
-    }
-
     /// object.__new__(cls, *args) for a class.
     pub(crate) fn object_new(&mut self, cls: &TypeRef, nargs: usize) -> VmResult<PyObj> {
         if nargs > 0 {
@@ -733,7 +716,12 @@ impl Vm {
                     "object.__new__() takes exactly one argument (the type to instantiate)",
                 ));
             }
-            if !self.overrides(cls, "__init__") {
+            let object_init = crate::objects::object::init as *const () as usize;
+            if typeobj::slotdefs::slots_of_type(cls)
+                .init
+                .get()
+                .is_some_and(|f| f as usize == object_init)
+            {
                 return Err(type_error(format!("{}() takes no arguments", name_of(cls))));
             }
         }

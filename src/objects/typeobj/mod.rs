@@ -185,6 +185,15 @@ pub fn add_methods(ty: &TypeRef, defs: &'static [MethodDef]) {
     }
 }
 
+/// Add built-in classmethods to a built-in type's dict, as classmethod descriptors.
+pub fn add_classmethods(ty: &TypeRef, defs: &[&'static MethodDef]) {
+    let d = type_dict(ty);
+    for def in defs {
+        let descr = super::builtin_function::classmethod_descriptor(def, ty);
+        super::dict::set_str(&d, def.name, descr).expect("str keys hash and compare");
+    }
+}
+
 /// Set a built-in type's constructor (`__new__`, called with the type first).
 pub fn set_new(ty: &TypeRef, def: &'static MethodDef) {
     let f = super::builtin_function::new(def, None, None);

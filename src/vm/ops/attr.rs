@@ -185,6 +185,12 @@ impl Vm {
 /// A classmethod of a built-in type (dict.fromkeys) bound to the type it was
 /// looked up on; anything else as it is.
 fn bind_classmethod(v: PyObj, ty: &TypeRef) -> PyObj {
+    if let Some(d) = v.get::<builtin_function::ClassMethodDescr>() {
+        if typeobj::is_subtype(ty, &d.objclass) {
+            return builtin_function::new(d.def, Some(ty.as_obj().clone()), None);
+        }
+        return v;
+    }
     if !v.is_type(&ctx().classmethod_type) {
         return v;
     }
@@ -471,7 +477,16 @@ impl Vm {
             // A plain function on the class, not shadowed by the instance dict and
             // with no __getattribute__ hook: call it without a bound method.
             let ty = o.type_obj();
-            if self.overrides(&ty, "__getattribute__") {
+            // Only object's generic getattro may skip the bound method (CPython's
+            // _PyObject_GetMethod); a class with a `__getattribute__` or `__getattr__`
+            // hook gets the attribute through it.
+            let generic = typeobj::slotdefs::slots_of_type(&ty)
+                .getattro
+                .get()
+                .is_some_and(|f| {
+                    f as usize == crate::objects::object::generic_getattr as *const () as usize
+                });
+            if !generic {
                 return Ok(None);
             }
             let Some(f) = self.type_lookup(&ty, name)? else {
