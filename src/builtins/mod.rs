@@ -15,6 +15,7 @@ mod exec;
 mod functions;
 mod functions_seq;
 mod gc;
+mod getsets;
 mod importlib;
 mod io;
 mod iterators;
@@ -45,6 +46,7 @@ mod sys_info;
 mod time;
 mod time_fmt;
 pub mod tracemalloc_mod;
+mod type_docs;
 mod type_methods;
 mod weakref_mod;
 
@@ -194,6 +196,8 @@ pub fn install(vm: &mut Vm) {
         random_mod::install_types();
         re::install_types();
         install_methods(vm);
+        getsets::install();
+        type_docs::install();
     }
 }
 

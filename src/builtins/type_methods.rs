@@ -1,7 +1,7 @@
 //! The methods and slots of `type` itself, which every metaclass inherits:
 //! `__call__`, `__getattribute__`, `__setattr__` / `__delattr__` (type_call,
 //! type_getattro, type_setattro), `__init__`, `__prepare__`, `mro`,
-//! `__instancecheck__`, `__subclasscheck__` and `__subclasses__`-free introspection.
+//! `__instancecheck__`, `__subclasscheck__` and `__subclasses__`.
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::args::Args;
@@ -114,7 +114,28 @@ static METHODS: &[MethodDef] = &[
         name: "__subclasscheck__",
         func: type_subclasscheck,
     },
+    MethodDef {
+        name: "__subclasses__",
+        func: type_subclasses,
+    },
 ];
+
+/// type.__subclasses__(): the live classes made with this one as a direct base.
+fn type_subclasses(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, rest) = this(&args);
+    let ty = as_type(s, "__subclasses__")?;
+    if !rest.all.is_empty() {
+        return Err(type_error(format!(
+            "{}.__subclasses__() takes no arguments ({} given)",
+            typeobj::info(&ty).name,
+            rest.all.len()
+        )));
+    }
+    let subs = typeobj::subclasses::subclasses(&ty);
+    Ok(list::new_exact(
+        subs.into_iter().map(|t| t.as_obj().clone()).collect(),
+    ))
+}
 
 static PREPARE: MethodDef = MethodDef {
     name: "__prepare__",

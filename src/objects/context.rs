@@ -65,6 +65,9 @@ pub struct Ctx {
     pub builtin_function_type: TypeRef,
     pub method_descriptor_type: TypeRef,
     pub classmethod_descriptor_type: TypeRef,
+    /// weakref.ReferenceType (its slots and methods come from builtins/weakref_mod.rs;
+    /// made here so the type layer can keep weak references to subclasses).
+    pub weakref_type: TypeRef,
     pub range_type: TypeRef,
     pub range_iter_type: TypeRef,
     pub slice_type: TypeRef,
@@ -360,6 +363,7 @@ impl Ctx {
             method_type: builtin::<Method>(t, "method", o),
             builtin_function_type: builtin::<BuiltinFunction>(t, "builtin_function_or_method", o),
             method_descriptor_type: builtin::<MethodDescr>(t, "method_descriptor", o),
+            weakref_type: builtin::<crate::heap::WeakRef>(t, "weakref.ReferenceType", o),
             classmethod_descriptor_type: builtin::<ClassMethodDescr>(
                 t,
                 "classmethod_descriptor",

@@ -18,7 +18,7 @@ use super::call::ArgVec;
 use super::Vm;
 use crate::objects::args::Args;
 use crate::objects::exceptions;
-use crate::objects::exceptions::VmResult;
+use crate::objects::exceptions::{Exc, VmResult};
 
 fn type_error(msg: impl Into<String>) -> crate::objects::exceptions::Exc {
     exceptions::type_error(msg.into())
@@ -107,6 +107,27 @@ fn extendable(ty: &TypeRef) -> Result<(), String> {
 
 /// The base whose layout a class extends (CPython's solid_base), found by walking
 /// `__base__` (a loop: class hierarchies can be as deep as a program makes them).
+/// The base whose instance layout wins (CPython's best_base): `__base__`.
+pub(crate) fn best_base(bases: &[TypeRef]) -> Result<TypeRef, &'static str> {
+    let mut best: Option<(TypeRef, TypeRef)> = None;
+    for b in bases {
+        let s = solid_base(b);
+        best = match best {
+            None => Some((b.clone(), s)),
+            Some((bb, bs)) => {
+                if typeobj::is_subtype(&bs, &s) {
+                    Some((bb, bs))
+                } else if typeobj::is_subtype(&s, &bs) {
+                    Some((b.clone(), s))
+                } else {
+                    return Err("multiple bases have instance lay-out conflict");
+                }
+            }
+        };
+    }
+    best.map(|(b, _)| b).ok_or("at least one base")
+}
+
 fn solid_base(ty: &TypeRef) -> TypeRef {
     let mut cur = ty.clone();
     loop {
@@ -283,16 +304,75 @@ impl Vm {
                 name_of(&old)
             )));
         }
-        let mut m = vec![ty.clone()];
-        m.extend(c3(&bases).map_err(type_error)?);
+        let old_bases: Vec<TypeRef> = match &typeobj::info(ty).heap {
+            Some(h) => h
+                .bases
+                .borrow()
+                .as_ref()
+                .and_then(tuple::items)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(TypeRef::from_obj::<TypeInfo>)
+                .collect(),
+            None => Vec::new(),
+        };
         if let Some(h) = &typeobj::info(ty).heap {
             *h.bases.borrow_mut() = Some(value.clone());
         }
-        let mro = tuple::new(m.iter().map(|t| t.as_obj().clone()).collect());
-        let old_mro = typeobj::info(ty).mro.borrow_mut().replace(mro);
-        drop(old_mro);
+        // The class's MRO and those of every class below it (CPython's
+        // mro_hierarchy); on an error the old bases and MROs come back.
+        match self.mro_hierarchy(ty) {
+            Ok(()) => {}
+            Err((e, saved)) => {
+                for (t, m) in saved {
+                    let old_mro = typeobj::info(&t).mro.borrow_mut().replace(m);
+                    drop(old_mro);
+                }
+                if let Some(h) = &typeobj::info(ty).heap {
+                    let bt = tuple::new(old_bases.iter().map(|t| t.as_obj().clone()).collect());
+                    *h.bases.borrow_mut() = Some(bt);
+                }
+                crate::objects::dicttable::bump_type_epoch();
+                return Err(e);
+            }
+        }
+        for b in &old_bases {
+            typeobj::subclasses::remove_subclass(b, ty);
+        }
+        for b in &bases {
+            typeobj::subclasses::add_subclass(b, ty);
+        }
         crate::objects::dicttable::bump_type_epoch();
         typeobj::slotdefs::bump_slot_epoch();
+        Ok(())
+    }
+
+    /// Compute the MRO of `ty` again (its metaclass's `mro()`), then of its
+    /// subclasses, theirs, ... with a work list. On an error, the exception and the
+    /// (type, old MRO) pairs already replaced.
+    #[allow(clippy::type_complexity)]
+    fn mro_hierarchy(&mut self, ty: &TypeRef) -> Result<(), (Exc, Vec<(TypeRef, PyObj)>)> {
+        let mut saved: Vec<(TypeRef, PyObj)> = Vec::new();
+        let mut work = vec![ty.clone()];
+        while let Some(t) = work.pop() {
+            let m = match self.default_mro(&t) {
+                Ok(m) => m,
+                Err(e) => return Err((e, saved)),
+            };
+            let mro = tuple::new(m.iter().map(|t| t.as_obj().clone()).collect());
+            if let Some(old) = typeobj::info(&t).mro.borrow_mut().replace(mro) {
+                saved.push((t.clone(), old));
+            }
+            let meta = t.as_obj().type_obj();
+            if !meta.is(&ctx().type_type) {
+                if let Err(e) = self.custom_mro(&t, &meta) {
+                    return Err((e, saved));
+                }
+            }
+            // Subclasses are pushed in reverse so they are done oldest first.
+            let subs = typeobj::subclasses::subclasses(&t);
+            work.extend(subs.into_iter().rev());
+        }
         Ok(())
     }
 
@@ -378,24 +458,7 @@ impl Vm {
         for b in &bases {
             extendable(b).map_err(type_error)?;
         }
-        // The base whose layout wins (CPython's best_base).
-        let mut best: Option<(TypeRef, TypeRef)> = None;
-        for b in &bases {
-            let s = solid_base(b);
-            best = match best {
-                None => Some((b.clone(), s)),
-                Some((bb, bs)) => {
-                    if typeobj::is_subtype(&bs, &s) {
-                        Some((bb, bs))
-                    } else if typeobj::is_subtype(&s, &bs) {
-                        Some((b.clone(), s))
-                    } else {
-                        return Err(type_error("multiple bases have instance lay-out conflict"));
-                    }
-                }
-            };
-        }
-        let (base, _) = best.expect("at least one base");
+        let base = best_base(&bases).map_err(type_error)?;
         let mro = c3(&bases).map_err(type_error)?;
 
         // The namespace becomes the class dict (a copy, as CPython's).
@@ -550,6 +613,9 @@ impl Vm {
         *typeobj::info(&cls).mro.borrow_mut() = Some(tuple::new(full));
         if !meta.is(&c.type_type) {
             self.custom_mro(&cls, meta)?;
+        }
+        for b in &bases {
+            typeobj::subclasses::add_subclass(b, &cls);
         }
 
         // Descriptors for the words this class added.

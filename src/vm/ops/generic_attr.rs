@@ -269,6 +269,10 @@ impl Vm {
                         .next()
                         .unwrap_or_else(|| c.none.clone()),
                 )),
+                DescrKind::Builtin(g) => match self.builtin_data_attr(o, g.name)? {
+                    Some(v) => Ok(Some(v)),
+                    None => Err(no_attribute(o, g.name)),
+                },
             };
         }
         Ok(None)
@@ -292,6 +296,13 @@ impl Vm {
         }
         if let Some(ds) = d.get::<Descr>() {
             let name = string::as_str(&ds.name).unwrap_or_default().into_owned();
+            if !typeobj::is_subtype(&o.type_obj(), &ds.owner) {
+                return Err(exceptions::type_error(format!(
+                    "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+                    typeobj::info(&ds.owner).name,
+                    typeobj::type_name(o)
+                )));
+            }
             return match ds.kind {
                 DescrKind::Slot(i) => {
                     let w = &o.words()[i];
@@ -320,6 +331,7 @@ impl Vm {
                     "attribute '__weakref__' of '{}' objects is not writable",
                     typeobj::type_name(o)
                 ))),
+                DescrKind::Builtin(g) => self.set_builtin_data_attr(o, g, value),
             };
         }
         // A class with __set__ / __delete__.
