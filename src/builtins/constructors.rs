@@ -110,6 +110,7 @@ fn new_type(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             let bases = bases.to_vec();
             // A metaclass more derived than `meta` among the bases' makes the class
             // with its own `__new__` when that is not this one (CPython's type_new).
+            vm.refuse_mro_entries(&bases)?;
             let winner = vm.calculate_metaclass(&meta, &bases)?;
             if !winner.is(&meta) {
                 let mine = vm.type_lookup_static(&ctx().type_type, "__new__")?;

@@ -405,6 +405,23 @@ impl Vm {
         self.run_frame()
     }
 
+    /// type() takes classes only: a base with `__mro_entries__` is an error (the
+    /// class statement and types.new_class resolve them).
+    pub(crate) fn refuse_mro_entries(&mut self, base_objs: &[PyObj]) -> VmResult<()> {
+        for b in base_objs {
+            if TypeRef::from_obj::<TypeInfo>(b).is_none()
+                && self
+                    .getattr(b, &string::intern_str("__mro_entries__"))
+                    .is_ok()
+            {
+                return Err(type_error(
+                    "type() doesn't support MRO entry resolution; use types.new_class()",
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// type.__new__(meta, name, bases, dict): make a class whose type is the most
     /// derived of `meta` and its bases' metaclasses.
     pub fn type_new(
@@ -422,17 +439,7 @@ impl Vm {
                 "type name must not contain null characters",
             ));
         }
-        for b in base_objs {
-            if TypeRef::from_obj::<TypeInfo>(b).is_none()
-                && self
-                    .getattr(b, &string::intern_str("__mro_entries__"))
-                    .is_ok()
-            {
-                return Err(type_error(
-                    "type() doesn't support MRO entry resolution; use types.new_class()",
-                ));
-            }
-        }
+        self.refuse_mro_entries(base_objs)?;
         let winner = self.calculate_metaclass(meta, base_objs)?;
         let meta = &winner;
         let mut bases: Vec<TypeRef> = Vec::with_capacity(base_objs.len());

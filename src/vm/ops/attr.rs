@@ -294,6 +294,17 @@ impl Vm {
         if let Some(w) = o.get::<Wrapper>() {
             return Ok(match n {
                 "__func__" | "__wrapped__" => Some(w.callable.clone()),
+                // Copied from the function in CPython 3.10+ (functools.update_wrapper).
+                "__doc__" | "__name__" | "__qualname__" | "__module__" => {
+                    let f = w.callable.clone();
+                    return match self.getattr(&f, &string::intern_str(n)) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if exceptions::matches(&e.0, ctx().exc_type("AttributeError")) => {
+                            Ok(None)
+                        }
+                        Err(e) => Err(e),
+                    };
+                }
                 "__isabstractmethod__" => {
                     let f = w.callable.clone();
                     Some(crate::vm::ops::bool_obj(self.is_abstract(&f)?))
