@@ -209,7 +209,8 @@ impl Vm {
 
     /// format(value, spec) (CPython's PyObject_Format): `__format__` looked up on the
     /// value's type and called with the spec; its result must be a str. An exact str,
-    /// int or float with an empty spec is the fast path CPython also takes.
+    /// int or float with an empty spec is the fast path CPython also takes; with a spec
+    /// they go straight to their own `__format__` code.
     pub fn format(&mut self, v: &PyObj, spec: Option<&PyObj>) -> VmResult<PyObj> {
         let c = ctx();
         let spec = spec.unwrap_or(&c.empty_str);
@@ -219,6 +220,13 @@ impl Vm {
             }
             if v.is_type(&c.int_type) || v.is_type(&c.float_type) {
                 return self.str_obj(v);
+            }
+        }
+        // The exact built-in numbers and str: their own `__format__`, without the
+        // lookup and the bound call.
+        if v.is_type(&c.int_type) || v.is_type(&c.float_type) || v.is_type(&c.str_type) {
+            if let Some(text) = string::as_str(spec) {
+                return self.format_builtin(v, &text);
             }
         }
         let Some(r) = self.call_special(v, "__format__", std::slice::from_ref(spec))? else {
