@@ -296,7 +296,7 @@ pub static NEW_SUPER: MethodDef = MethodDef {
 };
 
 /// Install the class builtins (once per thread).
-pub fn install_types(vm: &mut Vm) {
+pub fn install_types() {
     let c = ctx();
     crate::objects::typeobj::set_new(&c.staticmethod_type, &NEW_STATICMETHOD);
     crate::objects::typeobj::set_new(&c.classmethod_type, &NEW_CLASSMETHOD);
@@ -304,17 +304,5 @@ pub fn install_types(vm: &mut Vm) {
     crate::objects::typeobj::set_new(&c.super_type, &NEW_SUPER);
     crate::objects::typeobj::add_methods(&c.property_type, PROPERTY_METHODS);
     crate::objects::typeobj::add_methods(&c.object_type, OBJECT_METHODS);
-    let d = typeobj::type_dict(&c.object_type);
-    for def in [&INIT_SUBCLASS, &SUBCLASSHOOK] {
-        let f = crate::objects::builtin_function::new(def, None, None);
-        let w = PyObj::new(
-            &c.classmethod_type,
-            Wrapper {
-                callable: f,
-                dict: None,
-            },
-        );
-        vm.dict_set(&d, string::intern_str(def.name), w)
-            .expect("str keys");
-    }
+    typeobj::add_classmethods(&c.object_type, &[&SUBCLASSHOOK, &INIT_SUBCLASS]);
 }

@@ -56,7 +56,7 @@ fn to_f64(vm: &mut Vm, o: &PyObj) -> VmResult<f64> {
                 return Ok(f);
             }
         }
-        if vm.dispatches(o, "__index__") {
+        if crate::objects::protocol::index_check(o) {
             let i = vm.index_arg(o)?;
             return Ok(int::value(&i).expect("an int").to_f64()?);
         }

@@ -791,6 +791,13 @@ fn length_hint(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 // ----- Counter's loop -----------------------------------------------------------------
 
+/// Does `ty` find dict's own attribute `name` (the same object dict's MRO finds)?
+fn finds_dicts(vm: &mut Vm, ty: &TypeRef, name: &'static str) -> VmResult<bool> {
+    let mine = vm.type_lookup_static(ty, name)?;
+    let dicts = vm.type_lookup_static(&ctx().dict_type, name)?;
+    Ok(matches!((mine, dicts), (Some(a), Some(b)) if a.is(&b)))
+}
+
 /// _count_elements(mapping, iterable): `mapping[x] = mapping.get(x, 0) + 1` for each
 /// item; straight on the dict when the mapping's class keeps dict's get and
 /// __setitem__.
@@ -800,8 +807,8 @@ fn count_elements(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (m, iterable) = (&a[0], &a[1]);
     let ty = m.type_obj();
     let fast = m.is_a::<crate::objects::dict::Dict>()
-        && !vm.overrides(&ty, "get")
-        && !vm.overrides(&ty, "__setitem__");
+        && finds_dicts(vm, &ty, "get")?
+        && finds_dicts(vm, &ty, "__setitem__")?;
     let it = vm.iter(iterable)?;
     let one = int::new_i64(1);
     let zero = int::new_i64(0);

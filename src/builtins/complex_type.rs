@@ -226,7 +226,7 @@ fn number_arg(vm: &mut Vm, o: &PyObj) -> VmResult<Option<(C, bool)>> {
                 ))),
             };
         }
-        if vm.dispatches(o, "__index__") {
+        if crate::objects::protocol::index_check(o) {
             let i = vm.index_arg(o)?;
             let f = int::value(&i).expect("an int").to_f64()?;
             return Ok(Some((C::new(f, 0.0), false)));

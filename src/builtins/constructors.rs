@@ -63,8 +63,7 @@ fn new_object(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(PyObj::new(&c.object_type, Singleton))
 }
 
-/// type(obj): the object's type. type(name, bases, dict) makes a class, which
-/// belongs to the classes issue.
+/// type(obj): the object's type. type(name, bases, dict) makes a class.
 fn new_type(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let all = args.pos();
@@ -109,6 +108,29 @@ fn new_type(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
                 )));
             }
             let bases = bases.to_vec();
+            // A metaclass more derived than `meta` among the bases' makes the class
+            // with its own `__new__` when that is not this one (CPython's type_new).
+            vm.refuse_mro_entries(&bases)?;
+            let winner = vm.calculate_metaclass(&meta, &bases)?;
+            if !winner.is(&meta) {
+                let mine = vm.type_lookup_static(&ctx().type_type, "__new__")?;
+                let theirs = vm.type_lookup_static(&winner, "__new__")?;
+                if let Some(f) = theirs.filter(|f| !mine.as_ref().is_some_and(|m| m.is(f))) {
+                    let f = match f.get::<crate::objects::descr::Wrapper>() {
+                        Some(w) => w.callable.clone(),
+                        None => f,
+                    };
+                    let mut all: Vec<PyObj> = vec![winner.as_obj().clone()];
+                    all.extend(args.all[1..].iter().cloned());
+                    return vm.call(
+                        &f,
+                        Args {
+                            all: &all,
+                            kwnames: args.kwnames,
+                        },
+                    );
+                }
+            }
             let kw: Vec<(PyObj, PyObj)> =
                 args.kwargs().map(|(k, v)| (k.clone(), v.clone())).collect();
             Ok(vm
@@ -578,12 +600,22 @@ defs! {
     NEW_RANGE = "range" => new_range;
     NEW_SLICE = "slice" => new_slice;
     NEW_EXC = "BaseException" => new_exception;
+    NEW_NONE = "NoneType" => new_none;
+}
+
+/// NoneType(): the None singleton (CPython's none_new).
+fn new_none(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    if args.all.len() > 1 {
+        return Err(type_error("NoneType takes no arguments"));
+    }
+    Ok(ctx().none.clone())
 }
 
 /// Register the constructors of the built-in types (once per thread).
 pub fn install_types() {
     let c = ctx();
-    let pairs: [(&TypeRef, &'static MethodDef); 14] = [
+    let pairs: [(&TypeRef, &'static MethodDef); 15] = [
+        (&c.none_type, &NEW_NONE),
         (&c.object_type, &NEW_OBJECT),
         (&c.type_type, &NEW_TYPE),
         (&c.int_type, &NEW_INT),

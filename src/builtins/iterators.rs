@@ -449,20 +449,43 @@ fn reversed_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         )));
     }
     let seq = &pos[0];
-    let t = types();
-    let own_reversed = || {
-        let d = crate::objects::typeobj::type_dict(&seq.type_obj());
-        crate::objects::dict::get_str(&d, "__reversed__").is_some()
-    };
-    if !seq.vtable().heap_type && own_reversed() {
-        let m = vm.getattr(seq, &crate::objects::string::intern_str("__reversed__"))?;
-        return vm.call(&m, Args::positional(&[]));
-    }
-    if seq.vtable().heap_type {
-        if let Some(r) = vm.convert_special(seq, "__reversed__", &[])? {
-            return Ok(r);
+    // `__reversed__` of the type (list's, dict's, range's, a class's), as CPython's
+    // reversed_new_impl; None there means "not reversible".
+    let ty = seq.type_obj();
+    if let Some(m) = vm.type_lookup_static(&ty, "__reversed__")? {
+        if m.is(&crate::objects::ctx().none) {
+            return Err(not_reversible(seq));
         }
+        let bound = vm.bind_descriptor(m, Some(seq), &ty)?;
+        return vm.call(&bound, Args::positional(&[]));
     }
+    reversed_of(vm, seq)
+}
+
+fn not_reversible(seq: &PyObj) -> crate::objects::exceptions::Exc {
+    exceptions::type_error(format!(
+        "'{}' object is not reversible",
+        typeobj::type_name(seq)
+    ))
+}
+
+/// list.__reversed__, dict.__reversed__, range.__reversed__ (the descriptor has
+/// checked self's type).
+fn reversed_method(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let s = args.one("__reversed__")?;
+    reversed_of(vm, s)
+}
+
+static REVERSED_METHOD: &[MethodDef] = &[MethodDef {
+    name: "__reversed__",
+    func: reversed_method,
+}];
+
+/// A reverse iterator over a range, a list, a tuple, a str, a dict or a dict view,
+/// or over anything with the sequence protocol (`__getitem__` and `__len__`).
+fn reversed_of(vm: &mut Vm, seq: &PyObj) -> VmResult<PyObj> {
+    let t = types();
     if let Some(r) = seq.get::<Range>().filter(|_| !seq.vtable().heap_type) {
         return reversed_range(r);
     }
@@ -516,10 +539,7 @@ fn reversed_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         ));
     }
     let _ = vm;
-    Err(exceptions::type_error(format!(
-        "'{}' object is not reversible",
-        typeobj::type_name(seq)
-    )))
+    Err(not_reversible(seq))
 }
 
 /// reversed(range): a range iterator from the last item with the step negated.
@@ -869,6 +889,10 @@ pub fn install_types() {
     crate::objects::typeobj::set_new(&t.map, &NEW_MAP);
     crate::objects::typeobj::set_new(&t.filter, &NEW_FILTER);
     crate::objects::typeobj::set_new(&t.reversed, &NEW_REVERSED);
+    let c = crate::objects::ctx();
+    for ty in [&c.list_type, &c.dict_type, &c.range_type] {
+        crate::objects::typeobj::add_methods(ty, REVERSED_METHOD);
+    }
 }
 
 /// The iterator types that are builtins names.

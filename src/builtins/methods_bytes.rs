@@ -62,17 +62,8 @@ pub fn install(vm: &mut Vm) {
         typeobj::add_methods(ty, SHARED);
         // fromhex is a classmethod (bound to the class it is looked up on), maketrans
         // a staticmethod.
-        let inner = builtin_function::new(&FROMHEX, None, None);
-        let f = PyObj::new(
-            &c.classmethod_type,
-            crate::objects::descr::Wrapper {
-                callable: inner,
-                dict: None,
-            },
-        );
+        typeobj::add_classmethods(ty, &[&FROMHEX]);
         let d = typeobj::type_dict(ty);
-        vm.dict_set_str(&d, "fromhex", f)
-            .expect("str keys hash and compare without error");
         let m = builtin_function::new(&MAKETRANS, None, None);
         vm.dict_set_str(&d, "maketrans", m)
             .expect("str keys hash and compare without error");

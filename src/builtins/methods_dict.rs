@@ -9,7 +9,7 @@ use super::none;
 use crate::bytecode::opcode::BinaryOp;
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::args::{check_positional, Args};
-use crate::objects::builtin_function::{self, MethodDef};
+use crate::objects::builtin_function::MethodDef;
 use crate::objects::dict::{self, DictView, MappingProxy};
 use crate::objects::exceptions;
 use crate::objects::exceptions::{Exc, VmResult};
@@ -80,22 +80,12 @@ static FROMKEYS: MethodDef = MethodDef {
 };
 
 /// Register the methods, the classmethod and the view types.
-pub fn install(vm: &mut Vm) {
+pub fn install() {
     let c = ctx();
     crate::objects::typeobj::add_methods(&c.dict_type, METHODS);
     install_slots();
     // A classmethod, so `D.fromkeys(...)` makes a D for a subclass D of dict.
-    let inner = builtin_function::new(&FROMKEYS, None, None);
-    let f = PyObj::new(
-        &c.classmethod_type,
-        crate::objects::descr::Wrapper {
-            callable: inner,
-            dict: None,
-        },
-    );
-    let d = type_dict(&c.dict_type).clone();
-    vm.dict_set_str(&d, "fromkeys", f)
-        .expect("str keys hash and compare without error");
+    crate::objects::typeobj::add_classmethods(&c.dict_type, &[&FROMKEYS]);
     // The three view types live for the thread: make them now, with the other types.
     // Their dicts too, so none is first made (and left behind) by a program.
     for kind in [
@@ -232,6 +222,10 @@ static PROXY_METHODS: &[MethodDef] = &[
     MethodDef {
         name: "copy",
         func: proxy_copy,
+    },
+    MethodDef {
+        name: "__reversed__",
+        func: proxy_reversed,
     },
 ];
 
@@ -520,6 +514,10 @@ fn proxy_items(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 fn proxy_copy(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     forward(rt, args, "copy")
+}
+
+fn proxy_reversed(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    forward(rt, args, "__reversed__")
 }
 
 fn proxy_len(rt: &mut dyn Runtime, p: &PyObj) -> VmResult<usize> {

@@ -5,13 +5,12 @@
 use super::methods_args::{slice_index, this};
 use crate::heap::PyObj;
 use crate::objects::args::Args;
-use crate::objects::builtin_function::{self, MethodDef};
+use crate::objects::builtin_function::MethodDef;
 use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 use crate::objects::numeric::float::{float_as_integer_ratio, float_hex, float_is_integer};
 use crate::objects::numeric::Int;
 use crate::objects::runtime::Runtime;
-use crate::objects::typeobj::type_dict;
 use crate::objects::{ctx, float, int, string, tuple};
 use crate::vm::ops::{bool_obj, int_obj};
 use crate::vm::Vm;
@@ -48,27 +47,14 @@ static FROMHEX: MethodDef = MethodDef {
 };
 
 /// Register the methods and float.fromhex (bound to the float type).
-pub fn install(vm: &mut Vm) {
+pub fn install() {
     let c = ctx();
     crate::objects::typeobj::add_methods(&c.tuple_type, TUPLE_METHODS);
     crate::objects::typeobj::add_methods(&c.int_type, INT_METHODS);
     crate::objects::typeobj::add_methods(&c.float_type, FLOAT_METHODS);
-    let f = builtin_function::new(&FROMHEX, Some(c.float_type.as_obj().clone()), None);
-    let d = type_dict(&c.float_type).clone();
-    vm.dict_set_str(&d, "fromhex", f)
-        .expect("str keys hash and compare without error");
-    // int.from_bytes is a classmethod: bool.from_bytes gives a bool.
-    let inner = builtin_function::new(&FROM_BYTES, None, None);
-    let fb = PyObj::new(
-        &c.classmethod_type,
-        crate::objects::descr::Wrapper {
-            callable: inner,
-            dict: None,
-        },
-    );
-    let d = type_dict(&c.int_type).clone();
-    vm.dict_set_str(&d, "from_bytes", fb)
-        .expect("str keys hash and compare without error");
+    // Classmethods: bool.from_bytes gives a bool.
+    crate::objects::typeobj::add_classmethods(&c.float_type, &[&FROMHEX]);
+    crate::objects::typeobj::add_classmethods(&c.int_type, &[&FROM_BYTES]);
 }
 
 fn tuple_index(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

@@ -16,6 +16,7 @@ mod exec;
 mod functions;
 mod functions_seq;
 mod gc;
+mod getsets;
 mod importlib;
 mod io;
 mod iterators;
@@ -37,6 +38,7 @@ mod oserror;
 mod random_mod;
 mod re;
 mod sha512;
+mod special_methods;
 mod struct_mod;
 mod structseq;
 mod subclass;
@@ -45,6 +47,7 @@ mod sys_info;
 mod time;
 mod time_fmt;
 pub mod tracemalloc_mod;
+mod type_docs;
 mod type_methods;
 mod weakref_mod;
 
@@ -176,7 +179,7 @@ pub fn install(vm: &mut Vm) {
         }
         constructors::install_types();
         subclass::install(vm);
-        classes::install_types(vm);
+        classes::install_types();
         iterators::install_types();
         weakref_mod::install_types();
         functions::install_types();
@@ -195,6 +198,8 @@ pub fn install(vm: &mut Vm) {
         random_mod::install_types();
         re::install_types();
         install_methods(vm);
+        getsets::install();
+        type_docs::install();
     }
 }
 
@@ -206,8 +211,9 @@ fn install_methods(vm: &mut Vm) {
     methods_list::install_slots();
     crate::objects::typeobj::add_methods(&c.set_type, methods_set::SET_METHODS);
     crate::objects::typeobj::add_methods(&c.frozenset_type, methods_set::FROZENSET_METHODS);
-    methods_dict::install(vm);
-    methods_num::install(vm);
+    methods_dict::install();
+    methods_num::install();
+    special_methods::install();
     methods_bytes::install(vm);
 }
 

@@ -168,6 +168,16 @@ fn new_oserror(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(exc)
 }
 
+/// Is OSError's own `__init__` the one `ty` finds (CPython's oserror_use_init asks
+/// whether tp_init is OSError's)?
+fn inits_as_oserror(vm: &mut Vm, ty: &TypeRef) -> VmResult<bool> {
+    let found = vm.type_lookup_static(ty, "__init__")?;
+    Ok(found
+        .as_ref()
+        .and_then(|f| f.get::<crate::objects::builtin_function::MethodDescr>())
+        .is_some_and(|d| d.def.func as usize == init_oserror as *const () as usize))
+}
+
 /// OSError.__init__(self, *args): the arguments were taken by __new__, unless a
 /// class overrides __init__ and calls this one with new ones.
 fn init_oserror(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
@@ -176,7 +186,7 @@ fn init_oserror(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         return Ok(none());
     };
     let ty = s.type_obj();
-    if typeobj::is_heap_type(&ty) && vm.overrides(&ty, "__init__") {
+    if typeobj::is_heap_type(&ty) && !inits_as_oserror(vm, &ty)? {
         let rest = &args.pos()[1..];
         if let Ok(mut e) = s.borrow_mut::<ExcObj>() {
             let old = std::mem::replace(&mut e.args, tuple::new(rest.to_vec()));

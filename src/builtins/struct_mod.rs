@@ -324,7 +324,7 @@ fn int_arg(vm: &mut Vm, v: &PyObj) -> VmResult<Int> {
     if let Some(i) = int::value(v) {
         return Ok(i);
     }
-    if v.vtable().heap_type && vm.dispatches(v, "__index__") {
+    if v.vtable().heap_type && crate::objects::protocol::index_check(v) {
         let r = vm.index_arg(v)?;
         if let Some(i) = int::value(&r) {
             return Ok(i);
@@ -347,7 +347,7 @@ fn float_arg(vm: &mut Vm, v: &PyObj) -> VmResult<f64> {
                 return Ok(x);
             }
         }
-        if vm.dispatches(v, "__index__") {
+        if crate::objects::protocol::index_check(v) {
             let r = vm.index_arg(v)?;
             if let Some(i) = int::value(&r) {
                 return Ok(i.to_f64()?);

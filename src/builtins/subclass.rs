@@ -69,14 +69,9 @@ pub fn new_empty_of(ty: &TypeRef) -> PyObj {
     }
 }
 
-fn none() -> VmResult<PyObj> {
-    Ok(ctx().none.clone())
-}
-
 /// list.__init__(self, iterable=()): empty the list, then extend it.
-fn list_init(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+fn list_init(rt: &mut dyn Runtime, s: &PyObj, rest: Args<'_>) -> VmResult<()> {
     let vm = Vm::of(rt);
-    let (s, rest) = this(&args);
     rest.no_kw("list")?;
     let p = rest.pos();
     if p.len() > 1 {
@@ -93,13 +88,12 @@ fn list_init(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if let Some(x) = p.first() {
         vm.list_extend(s, x)?;
     }
-    none()
+    Ok(())
 }
 
 /// dict.__init__(self, mapping_or_iterable=(), **kwargs): dict.update.
-fn dict_init(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+fn dict_init(rt: &mut dyn Runtime, s: &PyObj, rest: Args<'_>) -> VmResult<()> {
     let vm = Vm::of(rt);
-    let (s, rest) = this(&args);
     if !s.is_a::<dict::Dict>() {
         return Err(bad_self("__init__", "dict", s));
     }
@@ -116,13 +110,12 @@ fn dict_init(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     for (k, v) in rest.kwargs() {
         vm.dict_set(s, k.clone(), v.clone())?;
     }
-    none()
+    Ok(())
 }
 
 /// set.__init__(self, iterable=()): empty the set, then add the items.
-fn set_init(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+fn set_init(rt: &mut dyn Runtime, s: &PyObj, rest: Args<'_>) -> VmResult<()> {
     let vm = Vm::of(rt);
-    let (s, rest) = this(&args);
     rest.no_kw("set")?;
     let p = rest.pos();
     if p.len() > 1 {
@@ -148,7 +141,7 @@ fn set_init(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         }
     };
     drop(old);
-    none()
+    Ok(())
 }
 
 fn bad_self(name: &str, owner: &str, s: &PyObj) -> crate::objects::exceptions::Exc {
@@ -158,61 +151,21 @@ fn bad_self(name: &str, owner: &str, s: &PyObj) -> crate::objects::exceptions::E
     ))
 }
 
-// ----- slot wrappers ---------------------------------------------------------------
+// ----- __format__ ------------------------------------------------------------------
 
-/// Which built-in family an object belongs to (the operands a built-in binary
-/// operator or comparison accepts; anything else gets NotImplemented).
-#[derive(PartialEq, Eq, Clone, Copy)]
-enum Family {
-    Int,
-    Float,
-    Str,
-    List,
-    Tuple,
-    Dict,
-    Set,
-    Other,
-}
-
-fn family(o: &PyObj) -> Family {
-    if int::digits(o).is_some() {
-        Family::Int
-    } else if float::value(o).is_some() {
-        Family::Float
-    } else if string::view(o).is_some() {
-        Family::Str
-    } else if o.is_a::<list::List>() {
-        Family::List
-    } else if tuple::items(o).is_some() {
-        Family::Tuple
-    } else if o.is_a::<dict::Dict>() {
-        Family::Dict
-    } else if o.is_a::<set::Set>() {
-        Family::Set
-    } else {
-        Family::Other
-    }
-}
-
-fn recv_any<'a>(args: &Args<'a>, name: &str) -> VmResult<(&'a PyObj, Args<'a>)> {
-    let (s, rest) = this(args);
-    if family(s) == Family::Other {
-        return Err(bad_self(name, &typeobj::type_name(s), s));
-    }
-    Ok((s, rest))
-}
-
-fn w_format(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+/// int.__format__, float.__format__, str.__format__, complex.__format__ (the method
+/// descriptor has checked that self is one): the format mini-language of the payload.
+fn builtin_format(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
-    let (s, rest) = recv_any(&args, "__format__")?;
+    let (s, rest) = this(&args);
     let a = rest.range("__format__", 1, 1)?;
-    if string::view(&a[0]).is_none() {
+    let Some(spec) = string::as_str(&a[0]) else {
         return Err(type_error(format!(
             "__format__() argument must be str, not {}",
             typeobj::type_name(&a[0])
         )));
-    }
-    vm.without_dispatch(s, |vm| vm.format(s, Some(&a[0])))
+    };
+    vm.format_builtin(s, &spec)
 }
 
 macro_rules! defs {
@@ -221,28 +174,25 @@ macro_rules! defs {
     };
 }
 
-static COMMON: &[MethodDef] = defs!["__format__" => w_format];
-static LIST_ONLY: &[MethodDef] = defs!["__init__" => list_init];
-static DICT_ONLY: &[MethodDef] = defs!["__init__" => dict_init];
-static SET_ONLY: &[MethodDef] = defs!["__init__" => set_init];
+static FORMAT: &[MethodDef] = defs!["__format__" => builtin_format];
 
-/// Put the slot wrappers and the `__init__`s in the built-in types' dicts.
+/// Put `__format__` in the dicts of the built-in types that format their payload, and
+/// fill the tp_init slots of list, dict and set (their `__init__` slot wrappers).
 pub fn install(vm: &mut Vm) {
+    use crate::objects::typeobj::slots::{AnySlot, SlotId};
     let c = ctx();
-    let table: [(&TypeRef, &[&'static [MethodDef]]); 8] = [
-        (&c.int_type, &[COMMON]),
-        (&c.float_type, &[COMMON]),
-        (&c.str_type, &[COMMON]),
-        (&c.list_type, &[COMMON, LIST_ONLY]),
-        (&c.tuple_type, &[COMMON]),
-        (&c.dict_type, &[COMMON, DICT_ONLY]),
-        (&c.set_type, &[COMMON, SET_ONLY]),
-        (&c.frozenset_type, &[COMMON]),
-    ];
-    for (ty, groups) in table {
-        for defs in groups {
-            crate::objects::typeobj::add_methods(ty, defs);
-        }
+    for ty in [&c.int_type, &c.float_type, &c.str_type, &c.complex_type] {
+        typeobj::add_methods(ty, FORMAT);
+    }
+    for (ty, f) in [
+        (
+            &c.list_type,
+            list_init as crate::objects::typeobj::slots::InitFn,
+        ),
+        (&c.dict_type, dict_init),
+        (&c.set_type, set_init),
+    ] {
+        typeobj::add_slot(ty, SlotId::init, AnySlot::Init(f));
     }
     // Mutable containers are unhashable: their `__hash__` is None, as in CPython.
     for ty in [&c.list_type, &c.dict_type, &c.set_type] {

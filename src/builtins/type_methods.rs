@@ -1,11 +1,11 @@
 //! The methods and slots of `type` itself, which every metaclass inherits:
 //! `__call__`, `__getattribute__`, `__setattr__` / `__delattr__` (type_call,
 //! type_getattro, type_setattro), `__init__`, `__prepare__`, `mro`,
-//! `__instancecheck__`, `__subclasscheck__` and `__subclasses__`-free introspection.
+//! `__instancecheck__`, `__subclasscheck__` and `__subclasses__`.
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::args::Args;
-use crate::objects::builtin_function::{self, MethodDef};
+use crate::objects::builtin_function::MethodDef;
 use crate::objects::exceptions::{type_error, VmResult};
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::{AnySlot, SlotId};
@@ -114,7 +114,28 @@ static METHODS: &[MethodDef] = &[
         name: "__subclasscheck__",
         func: type_subclasscheck,
     },
+    MethodDef {
+        name: "__subclasses__",
+        func: type_subclasses,
+    },
 ];
+
+/// type.__subclasses__(): the live classes made with this one as a direct base.
+fn type_subclasses(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let (s, rest) = this(&args);
+    let ty = as_type(s, "__subclasses__")?;
+    if !rest.all.is_empty() {
+        return Err(type_error(format!(
+            "{}.__subclasses__() takes no arguments ({} given)",
+            typeobj::info(&ty).name,
+            rest.all.len()
+        )));
+    }
+    let subs = typeobj::subclasses::subclasses(&ty);
+    Ok(list::new_exact(
+        subs.into_iter().map(|t| t.as_obj().clone()).collect(),
+    ))
+}
 
 static PREPARE: MethodDef = MethodDef {
     name: "__prepare__",
@@ -134,15 +155,7 @@ pub fn install() {
         AnySlot::Binary(crate::objects::uniontype::union_or),
     );
     typeobj::add_methods(t, METHODS);
-    let inner = builtin_function::new(&PREPARE, None, None);
-    let f = PyObj::new(
-        &ctx().classmethod_type,
-        crate::objects::descr::Wrapper {
-            callable: inner,
-            dict: None,
-        },
-    );
-    dict::set_str(&typeobj::type_dict(t), "__prepare__", f).expect("str keys");
+    typeobj::add_classmethods(t, &[&PREPARE]);
     // The built-in generic classes: list[int] is a types.GenericAlias.
     let c = ctx();
     for ty in [
@@ -152,15 +165,7 @@ pub fn install() {
         &c.set_type,
         &c.frozenset_type,
     ] {
-        let inner = builtin_function::new(&CLASS_GETITEM, None, None);
-        let f = PyObj::new(
-            &c.classmethod_type,
-            crate::objects::descr::Wrapper {
-                callable: inner,
-                dict: None,
-            },
-        );
-        dict::set_str(&typeobj::type_dict(ty), "__class_getitem__", f).expect("str keys");
+        typeobj::add_classmethods(ty, &[&CLASS_GETITEM]);
     }
     let _ = crate::objects::genericalias::generic_alias_type();
     let _ = crate::objects::uniontype::union_type();

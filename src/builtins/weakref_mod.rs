@@ -39,7 +39,7 @@ fn new_type(name: &'static str) -> TypeRef {
 
 thread_local! {
     static TYPES: &'static WeakTypes = Box::leak(Box::new(WeakTypes {
-        ref_type: new_type("weakref.ReferenceType"),
+        ref_type: ctx().weakref_type.clone(),
         proxy: new_type("weakref.ProxyType"),
         callable_proxy: new_type("weakref.CallableProxyType"),
     }));

@@ -155,6 +155,103 @@ pub const SLOTS: SlotTable = SlotTable {
     ..SlotTable::EMPTY
 };
 
+/// The payload of a classmethod_descriptor: a builtin classmethod of a type
+/// (`dict.fromkeys`, `int.from_bytes`), which binds to the class it is found through.
+pub struct ClassMethodDescr {
+    pub def: &'static MethodDef,
+    /// The type that defines it (`__objclass__`).
+    pub objclass: TypeRef,
+}
+
+impl Payload for ClassMethodDescr {
+    type Item = ();
+    const NAME: &'static str = "classmethod_descriptor";
+    const GC: bool = true;
+    fn traverse(&self, _: &[()], visit: Visit<'_>) {
+        visit(self.objclass.as_obj());
+    }
+}
+
+/// A classmethod_descriptor of `ty` for `def`.
+pub fn classmethod_descriptor(def: &'static MethodDef, ty: &TypeRef) -> PyObj {
+    PyObj::new(
+        &ctx().classmethod_descriptor_type,
+        ClassMethodDescr {
+            def,
+            objclass: ty.clone(),
+        },
+    )
+}
+
+fn cm_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
+    let d = o
+        .get::<ClassMethodDescr>()
+        .expect("a classmethod descriptor");
+    Ok(format!(
+        "<method '{}' of '{}' objects>",
+        d.def.name,
+        super::typeobj::info(&d.objclass).name
+    ))
+}
+
+/// Bound to the class: `float.fromhex`, `bool.from_bytes` (a bool), `D.fromkeys`.
+fn cm_bind(d: &ClassMethodDescr, ty: &TypeRef) -> VmResult<PyObj> {
+    if !super::typeobj::is_subtype(ty, &d.objclass) {
+        return Err(super::exceptions::type_error(format!(
+            "descriptor '{}' for type '{}' doesn't apply to type '{}'",
+            d.def.name,
+            super::typeobj::info(&d.objclass).name,
+            super::typeobj::info(ty).name
+        )));
+    }
+    Ok(new(d.def, Some(ty.as_obj().clone()), None))
+}
+
+fn cm_get(_rt: &mut dyn Runtime, o: &PyObj, _obj: Option<&PyObj>, ty: &TypeRef) -> VmResult<PyObj> {
+    cm_bind(
+        o.get::<ClassMethodDescr>()
+            .expect("a classmethod descriptor"),
+        ty,
+    )
+}
+
+/// Calling the descriptor itself: the class comes first.
+fn cm_call(rt: &mut dyn Runtime, o: &PyObj, args: Args<'_>) -> VmResult<PyObj> {
+    let d = o
+        .get::<ClassMethodDescr>()
+        .expect("a classmethod descriptor");
+    let owner = &super::typeobj::info(&d.objclass).name;
+    let Some(first) = args.pos().first() else {
+        return Err(super::exceptions::type_error(format!(
+            "descriptor '{}' of '{owner}' object needs an argument",
+            d.def.name
+        )));
+    };
+    let Some(ty) = TypeRef::from_obj::<super::typeobj::TypeInfo>(first) else {
+        return Err(super::exceptions::type_error(format!(
+            "descriptor '{}' for type '{owner}' needs a type, not a '{}' as arg 2",
+            d.def.name,
+            super::typeobj::type_name(first)
+        )));
+    };
+    let bound = cm_bind(d, &ty)?;
+    rt.call(
+        &bound,
+        Args {
+            all: &args.all[1..],
+            kwnames: args.kwnames,
+        },
+    )
+}
+
+/// classmethod_descriptor's slots.
+pub const CLASSMETHOD_DESCR_SLOTS: SlotTable = SlotTable {
+    repr: Some(cm_repr),
+    descr_get: Some(cm_get),
+    call: Some(cm_call),
+    ..SlotTable::EMPTY
+};
+
 /// method_descriptor's slots.
 pub const DESCR_SLOTS: SlotTable = SlotTable {
     repr: Some(descr_repr),

@@ -14,7 +14,7 @@ use crate::objects::code::Code;
 
 use super::array::{Array, ArrayIter};
 use super::buffer::{BytesIter, MemIter};
-use super::builtin_function::{BuiltinFunction, MethodDescr};
+use super::builtin_function::{BuiltinFunction, ClassMethodDescr, MethodDescr};
 use super::bytearray::ByteArray;
 use super::bytes::{self, Bytes};
 use super::cell::Cell;
@@ -64,6 +64,10 @@ pub struct Ctx {
     pub method_type: TypeRef,
     pub builtin_function_type: TypeRef,
     pub method_descriptor_type: TypeRef,
+    pub classmethod_descriptor_type: TypeRef,
+    /// weakref.ReferenceType (its slots and methods come from builtins/weakref_mod.rs;
+    /// made here so the type layer can keep weak references to subclasses).
+    pub weakref_type: TypeRef,
     pub range_type: TypeRef,
     pub range_iter_type: TypeRef,
     pub slice_type: TypeRef,
@@ -185,6 +189,7 @@ impl Ctx {
             &self.method_type,
             &self.builtin_function_type,
             &self.method_descriptor_type,
+            &self.classmethod_descriptor_type,
             &self.range_type,
             &self.range_iter_type,
             &self.slice_type,
@@ -224,7 +229,7 @@ impl Ctx {
     /// Give each built-in type its slots and their wrappers, base types first (run
     /// once the table exists: the wrappers are objects of its types).
     fn install_slots(&self) {
-        let tables: [(&TypeRef, &SlotTable); 45] = [
+        let tables: [(&TypeRef, &SlotTable); 46] = [
             (&self.list_iter_type, &super::iter::SEQ_ITER_SLOTS),
             (&self.tuple_iter_type, &super::iter::SEQ_ITER_SLOTS),
             (&self.str_iter_type, &super::iter::SEQ_ITER_SLOTS),
@@ -263,6 +268,10 @@ impl Ctx {
             (
                 &self.method_descriptor_type,
                 &super::builtin_function::DESCR_SLOTS,
+            ),
+            (
+                &self.classmethod_descriptor_type,
+                &super::builtin_function::CLASSMETHOD_DESCR_SLOTS,
             ),
             (&self.code_type, &super::code::SLOTS),
             (&self.cell_type, &super::cell::SLOTS),
@@ -354,6 +363,12 @@ impl Ctx {
             method_type: builtin::<Method>(t, "method", o),
             builtin_function_type: builtin::<BuiltinFunction>(t, "builtin_function_or_method", o),
             method_descriptor_type: builtin::<MethodDescr>(t, "method_descriptor", o),
+            weakref_type: builtin::<crate::heap::WeakRef>(t, "weakref.ReferenceType", o),
+            classmethod_descriptor_type: builtin::<ClassMethodDescr>(
+                t,
+                "classmethod_descriptor",
+                o,
+            ),
             range_type: builtin::<Range>(t, "range", o),
             range_iter_type: builtin::<RangeIter>(t, "range_iterator", o),
             slice_type: builtin::<Slice>(t, "slice", o),

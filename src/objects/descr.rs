@@ -84,6 +84,55 @@ pub enum DescrKind {
     Dict,
     /// The instance's `__weakref__` (always None): getset_descriptor.
     Weakref,
+    /// A data attribute of a built-in type (`slice.start`, `function.__doc__`, ...).
+    Builtin(&'static GetSetDef),
+}
+
+/// A data attribute of a built-in type, as its dict describes it (CPython's
+/// PyMemberDef / PyGetSetDef): a member_descriptor or a getset_descriptor. Reading and
+/// writing go to the VM's code for the type's attributes.
+#[derive(PartialEq, Eq, Debug)]
+pub struct GetSetDef {
+    pub name: &'static str,
+    /// A member_descriptor (a field of the object) rather than a getset_descriptor.
+    pub member: bool,
+    /// Assignable (`f.__doc__ = ...`); else "readonly attribute" / "not writable".
+    pub writable: bool,
+}
+
+impl GetSetDef {
+    /// A read-only member.
+    pub const fn member(name: &'static str) -> GetSetDef {
+        GetSetDef {
+            name,
+            member: true,
+            writable: false,
+        }
+    }
+    /// A writable member.
+    pub const fn member_rw(name: &'static str) -> GetSetDef {
+        GetSetDef {
+            name,
+            member: true,
+            writable: true,
+        }
+    }
+    /// A read-only getset.
+    pub const fn getter(name: &'static str) -> GetSetDef {
+        GetSetDef {
+            name,
+            member: false,
+            writable: false,
+        }
+    }
+    /// A getset with a setter.
+    pub const fn getset(name: &'static str) -> GetSetDef {
+        GetSetDef {
+            name,
+            member: false,
+            writable: true,
+        }
+    }
 }
 
 /// A member or getset descriptor of a class (PyDescr_COMMON plus the member).
@@ -147,6 +196,7 @@ fn descr_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
     let owner = super::typeobj::info(&d.owner).name.to_string();
     Ok(match d.kind {
         DescrKind::Slot(_) => format!("<member '{n}' of '{owner}' objects>"),
+        DescrKind::Builtin(g) if g.member => format!("<member '{n}' of '{owner}' objects>"),
         _ => format!("<attribute '{n}' of '{owner}' objects>"),
     })
 }
@@ -169,9 +219,25 @@ pub const WRAPPER_SLOTS: SlotTable = SlotTable {
     ..SlotTable::EMPTY
 };
 
-/// member_descriptor's and getset_descriptor's slots.
+fn descr_get(
+    rt: &mut dyn Runtime,
+    d: &PyObj,
+    obj: Option<&PyObj>,
+    ty: &TypeRef,
+) -> VmResult<PyObj> {
+    rt.descr_get(d, obj, ty)
+}
+
+fn descr_set(rt: &mut dyn Runtime, d: &PyObj, obj: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+    rt.descr_set(d, obj, value)
+}
+
+/// member_descriptor's and getset_descriptor's slots (their `__get__`, `__set__` and
+/// `__delete__` are the VM's descriptor code).
 pub const DESCR_SLOTS: SlotTable = SlotTable {
     repr: Some(descr_repr),
+    descr_get: Some(descr_get),
+    descr_set: Some(descr_set),
     ..SlotTable::EMPTY
 };
 

@@ -667,6 +667,16 @@ fn dict_len(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<usize> {
     Ok(len(o).unwrap_or(0))
 }
 
+/// Does `d`'s type iterate with dict's own tp_iter (so a merge or copy may read its
+/// table directly, as CPython's dict_merge and PyDict_Copy check)?
+pub fn iterates_as_dict(d: &PyObj) -> bool {
+    let ty = d.type_obj();
+    crate::objects::typeobj::slotdefs::slots_of_type(&ty)
+        .iter
+        .get()
+        .is_some_and(|f| f as usize == dict_iter as *const () as usize)
+}
+
 fn dict_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     super::iter::dict_iter(o, super::iter::DictIterKind::Keys)
 }
@@ -677,6 +687,7 @@ fn dict_contains(rt: &mut dyn Runtime, d: &PyObj, key: &PyObj) -> VmResult<bool>
 
 /// dict's slots.
 pub const SLOTS: SlotTable = SlotTable {
+    getattro: Some(crate::objects::object::generic_getattr),
     repr: Some(dict_repr),
     hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
     richcompare: Some(dict_richcompare),

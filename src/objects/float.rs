@@ -178,6 +178,7 @@ fn float_float(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
 
 /// float's slots.
 pub const SLOTS: SlotTable = SlotTable {
+    getattro: Some(crate::objects::object::generic_getattr),
     repr: Some(float_repr),
     hash: Some(float_hash),
     richcompare: Some(float_richcompare),

@@ -320,6 +320,7 @@ fn bool_xor(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
 
 /// int's slots.
 pub const SLOTS: SlotTable = SlotTable {
+    getattro: Some(crate::objects::object::generic_getattr),
     repr: Some(int_repr),
     hash: Some(int_hash),
     richcompare: Some(int_richcompare),

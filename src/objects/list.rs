@@ -281,6 +281,7 @@ fn list_contains(rt: &mut dyn Runtime, l: &PyObj, item: &PyObj) -> VmResult<bool
 
 /// list's slots.
 pub const SLOTS: SlotTable = SlotTable {
+    getattro: Some(crate::objects::object::generic_getattr),
     repr: Some(list_repr),
     hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
     richcompare: Some(list_richcompare),

@@ -184,3 +184,11 @@ pub fn eq(a: &PyObj, b: &PyObj) -> PyResult<bool> {
 pub fn id_hash(o: &PyObj) -> i64 {
     numeric::hash_pointer(o.id())
 }
+
+/// Does `o`'s type fill nb_index (CPython's PyIndex_Check)?
+pub fn index_check(o: &PyObj) -> bool {
+    super::typeobj::slotdefs::slots_of_type(&o.type_obj())
+        .index
+        .get()
+        .is_some()
+}

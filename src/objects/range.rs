@@ -154,6 +154,7 @@ fn range_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) 
 
 /// range's slots.
 pub const SLOTS: SlotTable = SlotTable {
+    getattro: Some(crate::objects::object::generic_getattr),
     repr: Some(range_repr),
     hash: Some(range_hash),
     richcompare: Some(range_richcompare),

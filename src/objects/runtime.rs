@@ -78,6 +78,11 @@ pub trait Runtime: Any {
     fn generic_getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj>;
     /// object.__setattr__ / object.__delattr__.
     fn generic_setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>) -> VmResult<()>;
+    /// `descr.__get__(obj, ty)` of a member, getset, property or other built-in
+    /// descriptor (None: looked up on the class).
+    fn descr_get(&mut self, d: &PyObj, obj: Option<&PyObj>, ty: &TypeRef) -> VmResult<PyObj>;
+    /// `descr.__set__(obj, value)`, or `__delete__` when `value` is None.
+    fn descr_set(&mut self, d: &PyObj, obj: &PyObj, value: Option<PyObj>) -> VmResult<()>;
     /// `fmt % args` for a str `fmt` (printf-style formatting).
     fn percent_format(&mut self, fmt: &PyObj, args: &PyObj) -> VmResult<PyObj>;
     /// `__length_hint__` of an iterable, as PyObject_LengthHint with default 8.

@@ -193,6 +193,7 @@ fn set_contains(rt: &mut dyn Runtime, s: &PyObj, item: &PyObj) -> VmResult<bool>
 
 /// set's slots.
 pub const SLOTS: SlotTable = SlotTable {
+    getattro: Some(crate::objects::object::generic_getattr),
     repr: Some(set_repr),
     hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
     richcompare: Some(set_richcompare),
@@ -212,6 +213,7 @@ pub const SLOTS: SlotTable = SlotTable {
 
 /// frozenset's slots.
 pub const FROZENSET_SLOTS: SlotTable = SlotTable {
+    getattro: Some(crate::objects::object::generic_getattr),
     repr: Some(set_repr),
     hash: Some(frozenset_hash),
     richcompare: Some(set_richcompare),

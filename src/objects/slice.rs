@@ -190,6 +190,7 @@ fn slice_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) 
 
 /// slice's slots.
 pub const SLOTS: SlotTable = SlotTable {
+    getattro: Some(crate::objects::object::generic_getattr),
     repr: Some(slice_repr),
     hash: Some(crate::objects::typeobj::class_slots::hash_not_implemented),
     richcompare: Some(slice_richcompare),

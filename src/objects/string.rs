@@ -421,6 +421,7 @@ fn str_contains(_rt: &mut dyn Runtime, s: &PyObj, item: &PyObj) -> VmResult<bool
 
 /// str's slots.
 pub const SLOTS: SlotTable = SlotTable {
+    getattro: Some(crate::objects::object::generic_getattr),
     repr: Some(str_repr),
     str: Some(str_str),
     hash: Some(str_hash),

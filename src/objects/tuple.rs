@@ -240,6 +240,7 @@ fn tuple_contains(rt: &mut dyn Runtime, t: &PyObj, item: &PyObj) -> VmResult<boo
 
 /// tuple's slots.
 pub const SLOTS: SlotTable = SlotTable {
+    getattro: Some(crate::objects::object::generic_getattr),
     repr: Some(tuple_repr),
     hash: Some(tuple_hash),
     richcompare: Some(tuple_richcompare),

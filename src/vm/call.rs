@@ -10,7 +10,7 @@ use crate::objects::code::Code;
 use crate::objects::function::{self, Function};
 use crate::objects::method::Method;
 use crate::objects::typeobj::{self, TypeInfo};
-use crate::objects::{dict, string, tuple};
+use crate::objects::{ctx, dict, string, tuple};
 
 use super::Vm;
 use crate::objects::args::Args;
@@ -222,10 +222,38 @@ impl Vm {
             all: &all,
             kwnames: args.kwnames,
         };
-        match new.get::<BuiltinFunction>() {
-            Some(b) => self.call_native(b.def.func, inner),
-            None => self.call(&new, inner),
+        let obj = match typeobj::constructor_of(&new) {
+            Some(def) => self.call_native(def.func, inner)?,
+            None => self.call(&new, inner)?,
+        };
+        // type(name, bases, ns) handed over to a metaclass's `__new__` (type_new): the
+        // class it made is initialised by its metaclass, as type_call does.
+        let oty = obj.type_obj();
+        if ty.is(&ctx().type_type)
+            && args.pos().len() != 1
+            && typeobj::is_heap_type(&oty)
+            && typeobj::is_subtype(&oty, ty)
+        {
+            if let Some(init) = self.type_lookup_static(&oty, "__init__")? {
+                let all: ArgVec = std::iter::once(obj.clone())
+                    .chain(args.all.iter().cloned())
+                    .collect();
+                let r = self.call(
+                    &init,
+                    Args {
+                        all: &all,
+                        kwnames: args.kwnames,
+                    },
+                )?;
+                if !r.is(&ctx().none) {
+                    return Err(exceptions::type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        typeobj::type_name(&r)
+                    )));
+                }
+            }
         }
+        Ok(obj)
     }
 
     /// An attribute in a type's dict or its bases' (no descriptor binding).

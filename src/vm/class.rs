@@ -18,7 +18,7 @@ use super::call::ArgVec;
 use super::Vm;
 use crate::objects::args::Args;
 use crate::objects::exceptions;
-use crate::objects::exceptions::VmResult;
+use crate::objects::exceptions::{Exc, VmResult};
 
 fn type_error(msg: impl Into<String>) -> crate::objects::exceptions::Exc {
     exceptions::type_error(msg.into())
@@ -107,6 +107,27 @@ fn extendable(ty: &TypeRef) -> Result<(), String> {
 
 /// The base whose layout a class extends (CPython's solid_base), found by walking
 /// `__base__` (a loop: class hierarchies can be as deep as a program makes them).
+/// The base whose instance layout wins (CPython's best_base): `__base__`.
+pub(crate) fn best_base(bases: &[TypeRef]) -> Result<TypeRef, &'static str> {
+    let mut best: Option<(TypeRef, TypeRef)> = None;
+    for b in bases {
+        let s = solid_base(b);
+        best = match best {
+            None => Some((b.clone(), s)),
+            Some((bb, bs)) => {
+                if typeobj::is_subtype(&bs, &s) {
+                    Some((bb, bs))
+                } else if typeobj::is_subtype(&s, &bs) {
+                    Some((b.clone(), s))
+                } else {
+                    return Err("multiple bases have instance lay-out conflict");
+                }
+            }
+        };
+    }
+    best.map(|(b, _)| b).ok_or("at least one base")
+}
+
 fn solid_base(ty: &TypeRef) -> TypeRef {
     let mut cur = ty.clone();
     loop {
@@ -283,16 +304,75 @@ impl Vm {
                 name_of(&old)
             )));
         }
-        let mut m = vec![ty.clone()];
-        m.extend(c3(&bases).map_err(type_error)?);
+        let old_bases: Vec<TypeRef> = match &typeobj::info(ty).heap {
+            Some(h) => h
+                .bases
+                .borrow()
+                .as_ref()
+                .and_then(tuple::items)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(TypeRef::from_obj::<TypeInfo>)
+                .collect(),
+            None => Vec::new(),
+        };
         if let Some(h) = &typeobj::info(ty).heap {
             *h.bases.borrow_mut() = Some(value.clone());
         }
-        let mro = tuple::new(m.iter().map(|t| t.as_obj().clone()).collect());
-        let old_mro = typeobj::info(ty).mro.borrow_mut().replace(mro);
-        drop(old_mro);
+        // The class's MRO and those of every class below it (CPython's
+        // mro_hierarchy); on an error the old bases and MROs come back.
+        match self.mro_hierarchy(ty) {
+            Ok(()) => {}
+            Err((e, saved)) => {
+                for (t, m) in saved {
+                    let old_mro = typeobj::info(&t).mro.borrow_mut().replace(m);
+                    drop(old_mro);
+                }
+                if let Some(h) = &typeobj::info(ty).heap {
+                    let bt = tuple::new(old_bases.iter().map(|t| t.as_obj().clone()).collect());
+                    *h.bases.borrow_mut() = Some(bt);
+                }
+                crate::objects::dicttable::bump_type_epoch();
+                return Err(e);
+            }
+        }
+        for b in &old_bases {
+            typeobj::subclasses::remove_subclass(b, ty);
+        }
+        for b in &bases {
+            typeobj::subclasses::add_subclass(b, ty);
+        }
         crate::objects::dicttable::bump_type_epoch();
         typeobj::slotdefs::bump_slot_epoch();
+        Ok(())
+    }
+
+    /// Compute the MRO of `ty` again (its metaclass's `mro()`), then of its
+    /// subclasses, theirs, ... with a work list. On an error, the exception and the
+    /// (type, old MRO) pairs already replaced.
+    #[allow(clippy::type_complexity)]
+    fn mro_hierarchy(&mut self, ty: &TypeRef) -> Result<(), (Exc, Vec<(TypeRef, PyObj)>)> {
+        let mut saved: Vec<(TypeRef, PyObj)> = Vec::new();
+        let mut work = vec![ty.clone()];
+        while let Some(t) = work.pop() {
+            let m = match self.default_mro(&t) {
+                Ok(m) => m,
+                Err(e) => return Err((e, saved)),
+            };
+            let mro = tuple::new(m.iter().map(|t| t.as_obj().clone()).collect());
+            if let Some(old) = typeobj::info(&t).mro.borrow_mut().replace(mro) {
+                saved.push((t.clone(), old));
+            }
+            let meta = t.as_obj().type_obj();
+            if !meta.is(&ctx().type_type) {
+                if let Err(e) = self.custom_mro(&t, &meta) {
+                    return Err((e, saved));
+                }
+            }
+            // Subclasses are pushed in reverse so they are done oldest first.
+            let subs = typeobj::subclasses::subclasses(&t);
+            work.extend(subs.into_iter().rev());
+        }
         Ok(())
     }
 
@@ -325,6 +405,23 @@ impl Vm {
         self.run_frame()
     }
 
+    /// type() takes classes only: a base with `__mro_entries__` is an error (the
+    /// class statement and types.new_class resolve them).
+    pub(crate) fn refuse_mro_entries(&mut self, base_objs: &[PyObj]) -> VmResult<()> {
+        for b in base_objs {
+            if TypeRef::from_obj::<TypeInfo>(b).is_none()
+                && self
+                    .getattr(b, &string::intern_str("__mro_entries__"))
+                    .is_ok()
+            {
+                return Err(type_error(
+                    "type() doesn't support MRO entry resolution; use types.new_class()",
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// type.__new__(meta, name, bases, dict): make a class whose type is the most
     /// derived of `meta` and its bases' metaclasses.
     pub fn type_new(
@@ -342,17 +439,7 @@ impl Vm {
                 "type name must not contain null characters",
             ));
         }
-        for b in base_objs {
-            if TypeRef::from_obj::<TypeInfo>(b).is_none()
-                && self
-                    .getattr(b, &string::intern_str("__mro_entries__"))
-                    .is_ok()
-            {
-                return Err(type_error(
-                    "type() doesn't support MRO entry resolution; use types.new_class()",
-                ));
-            }
-        }
+        self.refuse_mro_entries(base_objs)?;
         let winner = self.calculate_metaclass(meta, base_objs)?;
         let meta = &winner;
         let mut bases: Vec<TypeRef> = Vec::with_capacity(base_objs.len());
@@ -378,24 +465,7 @@ impl Vm {
         for b in &bases {
             extendable(b).map_err(type_error)?;
         }
-        // The base whose layout wins (CPython's best_base).
-        let mut best: Option<(TypeRef, TypeRef)> = None;
-        for b in &bases {
-            let s = solid_base(b);
-            best = match best {
-                None => Some((b.clone(), s)),
-                Some((bb, bs)) => {
-                    if typeobj::is_subtype(&bs, &s) {
-                        Some((bb, bs))
-                    } else if typeobj::is_subtype(&s, &bs) {
-                        Some((b.clone(), s))
-                    } else {
-                        return Err(type_error("multiple bases have instance lay-out conflict"));
-                    }
-                }
-            };
-        }
-        let (base, _) = best.expect("at least one base");
+        let base = best_base(&bases).map_err(type_error)?;
         let mro = c3(&bases).map_err(type_error)?;
 
         // The namespace becomes the class dict (a copy, as CPython's).
@@ -520,14 +590,10 @@ impl Vm {
                 }
             }
         }
-        // A class that defines __eq__ but not __hash__ is unhashable.
-        if self.dict_get_str(&d, "__eq__").is_some() && self.dict_get_str(&d, "__hash__").is_none()
-        {
-            self.dict_set(&d, string::intern_str("__hash__"), c.none.clone())?;
-        }
-        if self.dict_get_str(&d, "__doc__").is_none() {
-            self.dict_set(&d, string::intern_str("__doc__"), c.none.clone())?;
-        }
+        // A class that defines __eq__ but not __hash__ is unhashable (the entry is
+        // made after the descriptors below, where CPython's type_ready puts it).
+        let unhashable = self.dict_get_str(&d, "__eq__").is_some()
+            && self.dict_get_str(&d, "__hash__").is_none();
 
         let mut info = TypeInfo::new(Cow::Owned(cname.clone()), Some(base.clone()));
         *info.dict.get_mut() = Some(d.clone());
@@ -555,17 +621,22 @@ impl Vm {
         if !meta.is(&c.type_type) {
             self.custom_mro(&cls, meta)?;
         }
+        for b in &bases {
+            typeobj::subclasses::add_subclass(b, &cls);
+        }
 
         // Descriptors for the words this class added.
+        // Members (the `__slots__` words) first, then the getsets, as type_ready
+        // fills a dict; `__doc__` and `__hash__ = None` after them.
         let mut descrs: Vec<(String, DescrKind)> = Vec::new();
+        for (i, s) in slots.iter().enumerate() {
+            descrs.push((s.clone(), DescrKind::Slot(base_words + i)));
+        }
         if add_dict {
             descrs.push(("__dict__".into(), DescrKind::Dict));
         }
         if add_weak {
             descrs.push(("__weakref__".into(), DescrKind::Weakref));
-        }
-        for (i, s) in slots.iter().enumerate() {
-            descrs.push((s.clone(), DescrKind::Slot(base_words + i)));
         }
         for (n, kind) in descrs {
             let ty = match kind {
@@ -583,6 +654,12 @@ impl Vm {
                 },
             );
             self.dict_set(&d, key, descr)?;
+        }
+        if self.dict_get_str(&d, "__doc__").is_none() {
+            self.dict_set(&d, string::intern_str("__doc__"), c.none.clone())?;
+        }
+        if unhashable {
+            self.dict_set(&d, string::intern_str("__hash__"), c.none.clone())?;
         }
 
         // __set_name__ of the class attributes, then the parent's __init_subclass__.
@@ -703,27 +780,6 @@ impl Vm {
         Ok(obj)
     }
 
-    /// Does a class in `ty`'s MRO (not object) define `name`?
-    pub(crate) fn overrides(&mut self, ty: &TypeRef, name: &'static str) -> bool {
-        self.overrides_cached(ty, name, |vm| vm.overrides_uncached(ty, name))
-    }
-
-    fn overrides_uncached(&mut self, ty: &TypeRef, name: &str) -> bool {
-        let key = string::intern_str(name);
-        let m = typeobj::mro(ty);
-        let types: Vec<TypeRef> = typeobj::mro_types(&m).collect();
-        for t in types {
-            if !typeobj::is_heap_type(&t) {
-                continue;
-            }
-            let d = typeobj::type_dict(&t);
-            if matches!(self.dict_get(&d, &key), Ok(Some(_))) {
-                return true;
-            }
-        }
-        false
-    }
-
     /// object.__new__(cls, *args) for a class.
     pub(crate) fn object_new(&mut self, cls: &TypeRef, nargs: usize) -> VmResult<PyObj> {
         if nargs > 0 {
@@ -732,7 +788,12 @@ impl Vm {
                     "object.__new__() takes exactly one argument (the type to instantiate)",
                 ));
             }
-            if !self.overrides(cls, "__init__") {
+            let object_init = crate::objects::object::init as *const () as usize;
+            if typeobj::slotdefs::slots_of_type(cls)
+                .init
+                .get()
+                .is_some_and(|f| f as usize == object_init)
+            {
                 return Err(type_error(format!("{}() takes no arguments", name_of(cls))));
             }
         }

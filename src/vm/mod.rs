@@ -91,10 +91,6 @@ pub struct Vm {
     /// TextIOWrapper pending bytes: moved on when a chunk fills or on flush), so
     /// `sys.stdout.buffer.write` lands before earlier text as it does in CPython.
     pub(crate) text_pending: Vec<u8>,
-    /// The object (by id) whose next special-method dispatch is skipped: set by the
-    /// built-in types' slot wrappers (`list.__repr__(a)`) so the operation they run
-    /// takes the built-in path for `a` even when `a`'s class overrides it.
-    pub(crate) bypass: Option<usize>,
     /// Runs an automatic collection the heap left to the interpreter
     /// (`heap::PENDING_COLLECT`) with gc.callbacks around it; installed by the gc
     /// module, which alone knows the callbacks.
@@ -126,7 +122,6 @@ impl Vm {
             std_streams: [None, None],
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             text_pending: Vec::new(),
-            bypass: None,
             auto_collect: None,
             type_cache: ops::TypeCache::default(),
             library,

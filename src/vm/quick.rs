@@ -35,6 +35,7 @@ use crate::objects::code::Code;
 use crate::objects::dicttable::{self, type_epoch};
 use crate::objects::function::Function;
 use crate::objects::module::Module;
+use crate::objects::typeobj::slotdefs::slots_of_type;
 use crate::objects::typeobj::TypeInfo;
 use crate::objects::{dict, float, int, list, string, tuple};
 
@@ -160,6 +161,24 @@ pub(crate) fn miss(code: &Code, at: usize) {
     caches[at].set(e);
 }
 
+/// Does `ty` get attributes with object's generic getattro (no `__getattribute__` or
+/// `__getattr__` hook along its MRO)? Adding a hook later adds a key to a type dict,
+/// which moves the type epoch on.
+fn generic_getattro(ty: &TypeRef) -> bool {
+    slots_of_type(ty)
+        .getattro
+        .get()
+        .is_some_and(|f| f as usize == crate::objects::object::generic_getattr as *const () as usize)
+}
+
+/// Does `ty` set attributes with object's generic setattro (no `__setattr__` or
+/// `__delattr__` of a class)?
+fn generic_setattro(ty: &TypeRef) -> bool {
+    slots_of_type(ty).setattro.get().is_none_or(|f| {
+        f as usize != crate::objects::typeobj::class_slots::setattro as *const () as usize
+    })
+}
+
 /// Is `name` a dunder (`__x__`)? Those are left to the general path: several are
 /// answered by the interpreter itself rather than found in a dict.
 fn is_dunder(name: &PyObj) -> bool {
@@ -219,7 +238,7 @@ impl Vm {
             return failed(code, at);
         }
         let ty = obj.type_obj();
-        if self.overrides(&ty, "__setattr__") {
+        if !generic_setattro(&ty) {
             return failed(code, at);
         }
         match self.instance_value_index(obj, name) {
@@ -244,7 +263,7 @@ impl Vm {
         let v = values.take()?;
         values.set(Some(v));
         let ty = obj.type_obj();
-        if self.overrides(&ty, "__getattribute__") {
+        if !generic_getattro(&ty) {
             return None;
         }
         // Only an answer the type cache holds (the dicts walked are watched).
@@ -286,7 +305,7 @@ impl Vm {
             return failed(code, at);
         }
         let ty = obj.type_obj();
-        if obj.vtable().heap_type && self.overrides(&ty, "__getattribute__") {
+        if obj.vtable().heap_type && !generic_getattro(&ty) {
             return failed(code, at);
         }
         let Ok(Some(found)) = self.type_lookup(&ty, name) else {

@@ -117,6 +117,14 @@ impl Runtime for Vm {
         Vm::generic_setattr(self, o, name, value)
     }
 
+    fn descr_get(&mut self, d: &PyObj, obj: Option<&PyObj>, ty: &TypeRef) -> VmResult<PyObj> {
+        Vm::descr_get(self, d.clone(), obj, ty)
+    }
+
+    fn descr_set(&mut self, d: &PyObj, obj: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+        Vm::descr_set(self, d, obj, value)
+    }
+
     fn percent_format(&mut self, fmt: &PyObj, args: &PyObj) -> VmResult<PyObj> {
         self.str_percent_format(fmt, args)
     }

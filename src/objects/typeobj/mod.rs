@@ -13,7 +13,9 @@ use super::builtin_function::MethodDef;
 
 pub mod class_slots;
 pub mod slotdefs;
+pub mod slotdocs;
 pub mod slots;
+pub mod subclasses;
 pub mod wrapper;
 
 /// What Python sees of a type.
@@ -35,6 +37,9 @@ pub struct TypeInfo {
     pub slots: slots::Slots,
     /// The slot epoch a class's slots were resolved in (slotdefs.rs).
     pub slots_epoch: std::cell::Cell<u64>,
+    /// Weak references to the classes made with this type as a direct base
+    /// (subclasses.rs; not traversed).
+    pub subclasses: RefCell<Vec<PyObj>>,
 }
 
 /// The parts of a class that built-in types do not have.
@@ -84,6 +89,7 @@ impl TypeInfo {
             heap: None,
             slots: slots::Slots::default(),
             slots_epoch: std::cell::Cell::new(0),
+            subclasses: RefCell::new(Vec::new()),
         }
     }
 }
@@ -140,6 +146,7 @@ impl Payload for TypeInfo {
     }
     fn clear_shared(&self, _: &[()]) {
         super::dicttable::bump_type_epoch();
+        self.leave_bases();
         // type_clear: the dict and the MRO (which holds the class itself).
         let d = self.dict.try_borrow_mut().ok().and_then(|mut d| d.take());
         let m = self.mro.try_borrow_mut().ok().and_then(|mut m| m.take());
@@ -151,10 +158,32 @@ impl Payload for TypeInfo {
     }
 }
 
+impl TypeInfo {
+    /// A dying class (its weak references are cleared by now): the dead entries go
+    /// from its bases' subclass lists.
+    fn leave_bases(&self) {
+        let Some(h) = &self.heap else { return };
+        let bases: Vec<TypeRef> = match h.bases.try_borrow() {
+            Ok(b) => b
+                .as_ref()
+                .and_then(super::tuple::items)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(TypeRef::from_obj::<TypeInfo>)
+                .collect(),
+            Err(_) => return,
+        };
+        for b in &bases {
+            subclasses::prune(b);
+        }
+    }
+}
+
 impl Drop for TypeInfo {
     fn drop(&mut self) {
         // Attribute caches key types by address (vm/ops/typecache.rs).
         super::dicttable::bump_type_epoch();
+        self.leave_bases();
     }
 }
 
@@ -185,9 +214,103 @@ pub fn add_methods(ty: &TypeRef, defs: &'static [MethodDef]) {
     }
 }
 
-/// Set a built-in type's constructor (`__new__`, called with the type first).
+/// Add the data attributes of a built-in type to its dict, as member or getset
+/// descriptors.
+pub fn add_getsets(ty: &TypeRef, defs: &'static [super::descr::GetSetDef]) {
+    use super::descr::{Descr, DescrKind};
+    let c = super::ctx();
+    let d = type_dict(ty);
+    for def in defs {
+        let dty = if def.member {
+            &c.member_descriptor_type
+        } else {
+            &c.getset_descriptor_type
+        };
+        let name = super::string::intern_str(def.name);
+        let descr = PyObj::new(
+            dty,
+            Descr {
+                owner: ty.clone(),
+                name: name.clone(),
+                qualname: None,
+                kind: DescrKind::Builtin(def),
+            },
+        );
+        super::dict::set_str(&d, def.name, descr).expect("str keys hash and compare");
+    }
+}
+
+/// Add built-in classmethods to a built-in type's dict, as classmethod descriptors.
+pub fn add_classmethods(ty: &TypeRef, defs: &[&'static MethodDef]) {
+    let d = type_dict(ty);
+    for def in defs {
+        let descr = super::builtin_function::classmethod_descriptor(def, ty);
+        super::dict::set_str(&d, def.name, descr).expect("str keys hash and compare");
+    }
+}
+
+thread_local! {
+    /// The constructor of each built-in type given one, by the type's address
+    /// (built-in types live as long as the thread).
+    static CONSTRUCTORS: RefCell<std::collections::HashMap<usize, &'static MethodDef>> =
+        RefCell::new(std::collections::HashMap::new());
+}
+
+/// What a built-in type's `__new__` is (CPython's tp_new_wrapper): a builtin method
+/// named `__new__` bound to the type, which calls the type's constructor with the
+/// class to make first (`int.__new__(MyInt, 5)`).
+static TP_NEW: MethodDef = MethodDef {
+    name: "__new__",
+    func: tp_new_wrapper,
+};
+
+fn tp_new_wrapper(
+    rt: &mut dyn crate::objects::runtime::Runtime,
+    args: crate::objects::args::Args<'_>,
+) -> crate::objects::exceptions::VmResult<PyObj> {
+    let owner = &args.all[0];
+    let def = constructor(owner).expect("tp_new_wrapper is bound to a type with a constructor");
+    let owner_ty = TypeRef::from_obj::<TypeInfo>(owner).expect("a type");
+    let name = &info(&owner_ty).name;
+    let Some(cls) = args.pos().get(1) else {
+        return Err(super::exceptions::type_error(format!(
+            "{name}.__new__(): not enough arguments"
+        )));
+    };
+    if TypeRef::from_obj::<TypeInfo>(cls).is_none() {
+        return Err(super::exceptions::type_error(format!(
+            "{name}.__new__(X): X is not a type object ({})",
+            type_name(cls)
+        )));
+    }
+    (def.func)(
+        rt,
+        crate::objects::args::Args {
+            all: &args.all[1..],
+            kwnames: args.kwnames,
+        },
+    )
+}
+
+/// The constructor of the built-in type `ty` (an object), if it has one.
+fn constructor(ty: &PyObj) -> Option<&'static MethodDef> {
+    CONSTRUCTORS.with(|m| m.borrow().get(&ty.id()).copied())
+}
+
+/// The constructor behind a `__new__` found in a built-in type's dict (None for any
+/// other object): what calling the type runs, with the class first.
+pub fn constructor_of(new: &PyObj) -> Option<&'static MethodDef> {
+    let b = new.get::<super::builtin_function::BuiltinFunction>()?;
+    if !std::ptr::eq(b.def, &TP_NEW) {
+        return None;
+    }
+    constructor(b.self_.as_ref()?)
+}
+
+/// Set a built-in type's constructor (called with the type first) and its `__new__`.
 pub fn set_new(ty: &TypeRef, def: &'static MethodDef) {
-    let f = super::builtin_function::new(def, None, None);
+    CONSTRUCTORS.with(|m| m.borrow_mut().insert(ty.as_obj().id(), def));
+    let f = super::builtin_function::new(&TP_NEW, Some(ty.as_obj().clone()), None);
     super::dict::set_str(&type_dict(ty), "__new__", f).expect("str keys hash and compare");
 }
 

@@ -494,6 +494,11 @@ pub fn slots_of_type(ty: &TypeRef) -> &Slots {
 pub fn add_operators(ty: &TypeRef, own: &super::slots::SlotTable) {
     let d = super::type_dict(ty);
     for sd in SLOTDEFS {
+        // `__getattr__` shares tp_getattro with `__getattribute__` but has no wrapper
+        // of its own (CPython's slotdefs give it none): it never appears in a dict.
+        if sd.name == "__getattr__" {
+            continue;
+        }
         let Some(f) = own.get(sd.slot) else { continue };
         if crate::objects::dict::get_str(&d, sd.name).is_some() {
             continue;

@@ -397,6 +397,14 @@ fn wrapper_attr(w: &SlotWrapper, n: &str) -> Option<PyObj> {
             info(&w.objclass).name
         ))),
         "__objclass__" => Some(w.objclass.as_obj().clone()),
+        "__doc__" | "__text_signature__" => {
+            let (sig, doc) = super::slotdocs::slot_doc(name, w.def.slot)?;
+            Some(if n == "__doc__" {
+                crate::objects::string::new(&doc)
+            } else {
+                crate::objects::string::new(sig)
+            })
+        }
         _ => None,
     }
 }

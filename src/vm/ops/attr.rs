@@ -137,8 +137,9 @@ impl Vm {
             if let Some(d) = v.get::<MethodDescr>() {
                 return Ok(builtin_function::new(d.def, Some(o.clone()), None));
             }
-            if v.is_type(&ctx().property_type) {
-                // A data attribute of a built-in type (a file's `closed`, `name`).
+            if v.is_type(&ctx().property_type) || v.is_a::<Descr>() {
+                // A data attribute of a built-in type (a file's `closed`, `name`;
+                // `slice.start`).
                 return self.descr_get(v, Some(o), &o.type_obj());
             }
             let vt = v.type_obj();
@@ -158,6 +159,22 @@ impl Vm {
             "__name__" | "__qualname__" => {
                 let full = &typeobj::info(ty).name;
                 return Ok(Some(string::new(full.rsplit('.').next().unwrap_or(full))));
+            }
+            "__base__" if typeobj::is_heap_type(ty) => {
+                // A class's current bases decide (they may have been assigned).
+                let bases: Vec<TypeRef> = typeobj::info(ty)
+                    .heap
+                    .as_ref()
+                    .and_then(|h| h.bases.borrow().clone())
+                    .as_ref()
+                    .and_then(tuple::items)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter_map(TypeRef::from_obj::<TypeInfo>)
+                    .collect();
+                if let Ok(b) = super::super::class::best_base(&bases) {
+                    return Ok(Some(b.as_obj().clone()));
+                }
             }
             "__base__" => {
                 return Ok(Some(
@@ -185,6 +202,12 @@ impl Vm {
 /// A classmethod of a built-in type (dict.fromkeys) bound to the type it was
 /// looked up on; anything else as it is.
 fn bind_classmethod(v: PyObj, ty: &TypeRef) -> PyObj {
+    if let Some(d) = v.get::<builtin_function::ClassMethodDescr>() {
+        if typeobj::is_subtype(ty, &d.objclass) {
+            return builtin_function::new(d.def, Some(ty.as_obj().clone()), None);
+        }
+        return v;
+    }
     if !v.is_type(&ctx().classmethod_type) {
         return v;
     }
@@ -271,6 +294,17 @@ impl Vm {
         if let Some(w) = o.get::<Wrapper>() {
             return Ok(match n {
                 "__func__" | "__wrapped__" => Some(w.callable.clone()),
+                // Copied from the function in CPython 3.10+ (functools.update_wrapper).
+                "__doc__" | "__name__" | "__qualname__" | "__module__" => {
+                    let f = w.callable.clone();
+                    return match self.getattr(&f, &string::intern_str(n)) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if exceptions::matches(&e.0, ctx().exc_type("AttributeError")) => {
+                            Ok(None)
+                        }
+                        Err(e) => Err(e),
+                    };
+                }
                 "__isabstractmethod__" => {
                     let f = w.callable.clone();
                     Some(crate::vm::ops::bool_obj(self.is_abstract(&f)?))
@@ -314,6 +348,25 @@ impl Vm {
         if let Some(v) = o.get::<dict::DictView>() {
             return Ok((n == "mapping").then(|| dict::new_mappingproxy(v.dict.clone())));
         }
+        if let Some(b) = o.get::<builtin_function::BuiltinFunction>() {
+            return Ok(match n {
+                "__name__" => Some(string::new(b.def.name)),
+                // A method's is its type's qualified name; a module function's its name.
+                "__qualname__" => Some(string::new(&match &b.self_ {
+                    Some(s) if TypeRef::from_obj::<TypeInfo>(s).is_some() => {
+                        let t = TypeRef::from_obj::<TypeInfo>(s).expect("a type");
+                        format!("{}.{}", typeobj::info(&t).name, b.def.name)
+                    }
+                    Some(s) if module::dict(s).is_none() => {
+                        format!("{}.{}", typeobj::type_name(s), b.def.name)
+                    }
+                    _ => b.def.name.to_string(),
+                })),
+                "__self__" => Some(none_or(&b.self_)),
+                "__module__" => Some(none_or(&b.module)),
+                _ => None,
+            });
+        }
         if let Some(d) = o.get::<crate::objects::builtin_function::MethodDescr>() {
             return Ok(match n {
                 "__name__" => Some(string::new(d.def.name)),
@@ -348,6 +401,22 @@ impl Vm {
                 _ => None,
             });
         }
+        if let Some(s) = o.get::<crate::objects::slice::Slice>() {
+            return Ok(match n {
+                "start" => Some(s.start.clone()),
+                "stop" => Some(s.stop.clone()),
+                "step" => Some(s.step.clone()),
+                _ => None,
+            });
+        }
+        if let Some(r) = o.get::<crate::objects::range::Range>() {
+            return Ok(match n {
+                "start" => Some(r.start.clone()),
+                "stop" => Some(r.stop.clone()),
+                "step" => Some(r.step.clone()),
+                _ => None,
+            });
+        }
         if let Some(v) = crate::objects::complex::getattr(o, n) {
             return Ok(Some(v));
         }
@@ -355,6 +424,60 @@ impl Vm {
             return Ok(Some(v?));
         }
         Ok(None)
+    }
+
+    /// What a built-in type's member or getset descriptor reads (descr.rs's
+    /// `GetSetDef`): the object's class for `__class__`, else the type's own attribute
+    /// code. None if the object has no such attribute.
+    pub(crate) fn builtin_data_attr(&mut self, o: &PyObj, n: &str) -> VmResult<Option<PyObj>> {
+        if n == "__class__" {
+            return Ok(Some(o.type_obj().as_obj().clone()));
+        }
+        self.special_attr(o, n)
+    }
+
+    /// Assignment (or deletion) through a built-in type's member or getset descriptor.
+    pub(crate) fn set_builtin_data_attr(
+        &mut self,
+        o: &PyObj,
+        g: &crate::objects::descr::GetSetDef,
+        value: Option<PyObj>,
+    ) -> VmResult<()> {
+        let n = g.name;
+        if !g.writable {
+            return Err(exceptions::named(
+                "AttributeError",
+                if g.member {
+                    "readonly attribute".to_string()
+                } else {
+                    format!(
+                        "attribute '{n}' of '{}' objects is not writable",
+                        typeobj::type_name(o)
+                    )
+                },
+            ));
+        }
+        if n == "__class__" {
+            // glasspy cannot change the type of an existing object
+            // (docs/differences.md).
+            return Err(exceptions::type_error(format!(
+                "__class__ assignment is not supported: '{}' object",
+                typeobj::type_name(o)
+            )));
+        }
+        match value {
+            Some(v) if o.is_a::<ExcObj>() => self.exception_setattr(o, n, v),
+            // Functions: their attribute code in `setattr` never looks at descriptors.
+            Some(v) if o.is_a::<Function>() => self.setattr(o, &string::intern_str(n), Some(v)),
+            Some(_) => Err(exceptions::named(
+                "AttributeError",
+                format!(
+                    "attribute '{n}' of '{}' objects is not writable",
+                    typeobj::type_name(o)
+                ),
+            )),
+            None => Err(exceptions::type_error(format!("{n} may not be deleted"))),
+        }
     }
 
     /// Data attributes of exceptions (args, __cause__, ...), then their `__dict__`.
@@ -471,7 +594,16 @@ impl Vm {
             // A plain function on the class, not shadowed by the instance dict and
             // with no __getattribute__ hook: call it without a bound method.
             let ty = o.type_obj();
-            if self.overrides(&ty, "__getattribute__") {
+            // Only object's generic getattro may skip the bound method (CPython's
+            // _PyObject_GetMethod); a class with a `__getattribute__` or `__getattr__`
+            // hook gets the attribute through it.
+            let generic = typeobj::slotdefs::slots_of_type(&ty)
+                .getattro
+                .get()
+                .is_some_and(|f| {
+                    f as usize == crate::objects::object::generic_getattr as *const () as usize
+                });
+            if !generic {
                 return Ok(None);
             }
             let Some(f) = self.type_lookup(&ty, name)? else {
@@ -525,6 +657,9 @@ impl Vm {
                         .borrow_mut::<Function>()
                         .map_err(|_| no_attribute(o, &n))?;
                     match n.as_str() {
+                        "__globals__" | "__closure__" | "__builtins__" => {
+                            return Err(exceptions::named("AttributeError", "readonly attribute"));
+                        }
                         "__defaults__" => {
                             let old = std::mem::replace(
                                 &mut f.defaults,
@@ -623,6 +758,14 @@ impl Vm {
                     }
                 };
                 return self.dict_set(&d, string::intern(name.clone()), v);
+            }
+        }
+        // A member or getset descriptor of the type says why it cannot be assigned.
+        if let Some(d) = self.lookup_type_attr(&o.type_obj(), &n) {
+            if let Some(ds) = d.get::<Descr>() {
+                if let crate::objects::descr::DescrKind::Builtin(g) = ds.kind {
+                    return self.set_builtin_data_attr(o, g, value);
+                }
             }
         }
         Err(no_attribute(o, &n))

@@ -6,6 +6,7 @@
 
 use crate::bytecode::opcode::BinaryOp;
 use crate::heap::PyObj;
+use crate::objects::typeobj::slotdefs::slots_of_type;
 use crate::objects::{int, typeobj};
 
 use super::super::Vm;
@@ -39,47 +40,43 @@ pub fn any_heap(a: &PyObj, b: &PyObj) -> bool {
 }
 
 impl Vm {
-    /// `o.__index__()` for an instance of a class that defines it (operator.index);
-    /// anything else is returned as it is, for the caller's own checks.
+    /// The nb_index slot of `o`'s type, for objects whose type is a class (operator.index
+    /// as the built-ins use it): the int it returns. Objects of built-in types, and
+    /// objects without the slot, are returned as they are, for the caller's own checks
+    /// (an exact int is its own index; the built-in types' own index slots answer the
+    /// same).
     pub fn index_arg(&mut self, o: &PyObj) -> VmResult<PyObj> {
-        if !self.dispatches(o, "__index__") {
+        if !o.vtable().heap_type {
             return Ok(o.clone());
         }
-        match self.call_special(o, "__index__", &[])? {
-            Some(r) if int::value(&r).is_some() => Ok(r),
-            Some(r) => Err(exceptions::type_error(format!(
+        let Some(f) = slots_of_type(&o.type_obj()).index.get() else {
+            return Ok(o.clone());
+        };
+        let r = f(self, o)?;
+        if int::value(&r).is_none() {
+            return Err(exceptions::type_error(format!(
                 "__index__ returned non-int (type {})",
                 typeobj::type_name(&r)
-            ))),
-            None => Ok(o.clone()),
+            )));
         }
+        Ok(r)
     }
 
-    /// A conversion special method (`__int__`, `__float__`, `__round__`, ...) of an
-    /// instance, if its class defines it.
+    /// A conversion special method without a slot of its own (`__complex__`,
+    /// `__round__`, `__reversed__`, ...) or a number conversion (`__int__`, `__float__`)
+    /// of an object whose type is a class: looked up on the type and called
+    /// (CPython's _PyObject_LookupSpecial). None when the type has no such method, and
+    /// for objects of built-in types, whose callers run the built-in code (what those
+    /// types' own methods do).
     pub fn convert_special(
         &mut self,
         o: &PyObj,
         name: &'static str,
         args: &[PyObj],
     ) -> VmResult<Option<PyObj>> {
-        if !self.dispatches(o, name) {
+        if !o.vtable().heap_type {
             return Ok(None);
         }
         self.call_special(o, name, args)
-    }
-
-    /// format(x, spec) of an instance: `__format__`, whose result must be a str.
-    pub fn format_special(&mut self, v: &PyObj, spec: &PyObj) -> VmResult<PyObj> {
-        let r = self
-            .call_special(v, "__format__", std::slice::from_ref(spec))?
-            .expect("object defines __format__");
-        if crate::objects::string::view(&r).is_none() {
-            return Err(exceptions::type_error(format!(
-                "__format__ must return a str, not {}",
-                typeobj::type_name(&r)
-            )));
-        }
-        Ok(r)
     }
 }

@@ -8,7 +8,7 @@ use crate::heap::{PyObj, TypeRef};
 use crate::objects::descr::{Descr, DescrKind, Property, Super, Wrapper};
 use crate::objects::exception::ExcObj;
 use crate::objects::function::Function;
-use crate::objects::typeobj;
+use crate::objects::typeobj::{self, class_slots, slotdefs::slots_of_type};
 use crate::objects::{ctx, dict, method, string, tuple};
 
 use super::super::Vm;
@@ -63,42 +63,21 @@ impl Vm {
         Ok(false)
     }
 
-    /// getattr(obj, name) for instances of classes.
+    /// getattr(obj, name) for instances of classes: the class's tp_getattro. A class
+    /// that defines `__getattribute__` or `__getattr__` (itself or a base) has the
+    /// hook of class_slots.rs (CPython's slot_tp_getattr_hook); any other has
+    /// object's generic algorithm.
     pub(crate) fn instance_getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj> {
         let ty = o.type_obj();
-        if self.overrides(&ty, "__getattribute__") {
-            match self.call_special(o, "__getattribute__", std::slice::from_ref(name)) {
-                Ok(Some(v)) => return Ok(v),
-                Ok(None) => {}
-                Err(e) => {
-                    if exceptions::matches(&e.0, ctx().exc_type("AttributeError"))
-                        && self.overrides(&ty, "__getattr__")
-                    {
-                        drop(e);
-                        return self
-                            .call_special(o, "__getattr__", std::slice::from_ref(name))
-                            .map(|v| v.expect("__getattr__ exists"));
-                    }
-                    return Err(e);
-                }
+        if let Some(f) = slots_of_type(&ty).getattro.get() {
+            if f as usize == class_slots::getattr_hook as *const () as usize {
+                return f(self, o, name);
             }
         }
-        match self.generic_getattr(o, &ty, name) {
-            Ok(Some(v)) => return Ok(v),
-            Ok(None) => {}
-            // An AttributeError from a descriptor (a property's getter) also falls back
-            // to __getattr__, as CPython's slot_tp_getattr_hook does.
-            Err(e)
-                if exceptions::matches(&e.0, ctx().exc_type("AttributeError"))
-                    && self.overrides(&ty, "__getattr__") => {}
-            Err(e) => return Err(e),
+        match self.generic_getattr(o, &ty, name)? {
+            Some(v) => Ok(v),
+            None => Err(no_attribute(o, &string::as_str(name).unwrap_or_default())),
         }
-        if self.overrides(&ty, "__getattr__") {
-            if let Some(v) = self.call_special(o, "__getattr__", std::slice::from_ref(name))? {
-                return Ok(v);
-            }
-        }
-        Err(no_attribute(o, &string::as_str(name).unwrap_or_default()))
     }
 
     /// object.__getattribute__: None when the attribute is not found.
@@ -142,16 +121,10 @@ impl Vm {
         value: Option<PyObj>,
     ) -> VmResult<()> {
         let ty = o.type_obj();
-        let hook = if value.is_some() {
-            "__setattr__"
-        } else {
-            "__delattr__"
-        };
-        if self.overrides(&ty, hook) {
-            let mut args = vec![name.clone()];
-            args.extend(value);
-            self.call_special(o, hook, &args)?;
-            return Ok(());
+        if let Some(f) = slots_of_type(&ty).setattro.get() {
+            if f as usize == class_slots::setattro as *const () as usize {
+                return f(self, o, name, value);
+            }
         }
         self.generic_setattr(o, name, value)
     }
@@ -296,6 +269,10 @@ impl Vm {
                         .next()
                         .unwrap_or_else(|| c.none.clone()),
                 )),
+                DescrKind::Builtin(g) => match self.builtin_data_attr(o, g.name)? {
+                    Some(v) => Ok(Some(v)),
+                    None => Err(no_attribute(o, g.name)),
+                },
             };
         }
         Ok(None)
@@ -319,6 +296,13 @@ impl Vm {
         }
         if let Some(ds) = d.get::<Descr>() {
             let name = string::as_str(&ds.name).unwrap_or_default().into_owned();
+            if !typeobj::is_subtype(&o.type_obj(), &ds.owner) {
+                return Err(exceptions::type_error(format!(
+                    "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+                    typeobj::info(&ds.owner).name,
+                    typeobj::type_name(o)
+                )));
+            }
             return match ds.kind {
                 DescrKind::Slot(i) => {
                     let w = &o.words()[i];
@@ -347,6 +331,7 @@ impl Vm {
                     "attribute '__weakref__' of '{}' objects is not writable",
                     typeobj::type_name(o)
                 ))),
+                DescrKind::Builtin(g) => self.set_builtin_data_attr(o, g, value),
             };
         }
         // A class with __set__ / __delete__.

@@ -161,7 +161,7 @@ impl Vm {
         m: &PyObj,
         mode: dict::Merge,
     ) -> VmResult<Option<PyObj>> {
-        if m.is_a::<dict::Dict>() && !self.dispatches(m, "__iter__") {
+        if m.is_a::<dict::Dict>() && dict::iterates_as_dict(m) {
             return dict::merge(d, m, mode, &mut |a, b| self.equal(a, b));
         }
         let keys_fn = match self.getattr(m, &string::intern_str("keys")) {
@@ -300,7 +300,7 @@ impl Vm {
     /// PyDict_Copy: a new dict with d's items (a clone of its table when that is what
     /// CPython does; see objects/dict.rs).
     pub fn dict_copy(&mut self, d: &PyObj) -> VmResult<PyObj> {
-        let clonable = !self.dispatches(d, "__iter__");
+        let clonable = dict::iterates_as_dict(d);
         dict::copy(d, clonable, &mut |a, b| self.equal(a, b))
     }
 }

@@ -208,28 +208,58 @@ impl Vm {
         Ok(false)
     }
 
-    /// format(value, spec) for the built-in types.
+    /// format(value, spec) (CPython's PyObject_Format): `__format__` looked up on the
+    /// value's type and called with the spec; its result must be a str. An exact str,
+    /// int or float with an empty spec is the fast path CPython also takes; with a spec
+    /// they go straight to their own `__format__` code.
     pub fn format(&mut self, v: &PyObj, spec: Option<&PyObj>) -> VmResult<PyObj> {
-        if self.dispatches(v, "__format__") {
-            let empty = ctx().empty_str.clone();
-            return self.format_special(v, spec.unwrap_or(&empty));
+        let c = ctx();
+        let spec = spec.unwrap_or(&c.empty_str);
+        if string::view(spec).is_some_and(|s| s.is_empty()) {
+            if v.is_type(&c.str_type) {
+                return Ok(v.clone());
+            }
+            if v.is_type(&c.int_type) || v.is_type(&c.float_type) {
+                return self.str_obj(v);
+            }
         }
-        let spec_text = match spec {
-            Some(s) => string::as_str(s).unwrap_or_default().into_owned(),
-            None => String::new(),
+        // The exact built-in numbers and str: their own `__format__`, without the
+        // lookup and the bound call.
+        if v.is_type(&c.int_type) || v.is_type(&c.float_type) || v.is_type(&c.str_type) {
+            if let Some(text) = string::as_str(spec) {
+                return self.format_builtin(v, &text);
+            }
+        }
+        let Some(r) = self.call_special(v, "__format__", std::slice::from_ref(spec))? else {
+            return Err(exceptions::type_error(format!(
+                "Type {} doesn't define __format__",
+                typeobj::type_name(v)
+            )));
         };
-        if spec_text.is_empty() {
+        if string::view(&r).is_none() {
+            return Err(exceptions::type_error(format!(
+                "__format__ must return a str, not {}",
+                typeobj::type_name(&r)
+            )));
+        }
+        Ok(r)
+    }
+
+    /// The `__format__` of int, float, str and complex for a spec: an empty spec is
+    /// `str(v)`; otherwise the format mini-language of v's built-in payload.
+    pub fn format_builtin(&mut self, v: &PyObj, spec: &str) -> VmResult<PyObj> {
+        if spec.is_empty() {
             return self.str_obj(v);
         }
         // bool formats as an int once a spec is given: format(True, '^5') is '  1  '.
         let out = if let Some(i) = int::value(v) {
-            format_int(&i, &spec_text)?
+            format_int(&i, spec)?
         } else if let Some(f) = float::value(v) {
-            format_float(f, &spec_text)?
+            format_float(f, spec)?
         } else if let Some(s) = string::as_str(v) {
-            format_str(&s, &spec_text)?.into_owned()
+            format_str(&s, spec)?.into_owned()
         } else if let Some(z) = crate::objects::complex::value(v) {
-            crate::objects::numeric::complex::format(z, &spec_text)?
+            crate::objects::numeric::complex::format(z, spec)?
         } else {
             return Err(exceptions::type_error(format!(
                 "unsupported format string passed to {}.__format__",

@@ -19,33 +19,6 @@ pub fn builtin_payload(vt: &Vtable) -> bool {
 }
 
 impl Vm {
-    /// Does the operation behind special method `name` go through `o`'s class (the
-    /// data model) rather than the built-in code? Instances of classes do, except
-    /// that a subclass of a built-in type keeps the built-in behaviour for every
-    /// method no class of its MRO defines (CPython's inherited type slots).
-    pub fn dispatches(&mut self, o: &PyObj, name: &'static str) -> bool {
-        let vt = o.vtable();
-        if !vt.heap_type {
-            return false;
-        }
-        if !builtin_payload(vt) {
-            return true;
-        }
-        if self.bypass == Some(o.id()) {
-            self.bypass = None;
-            return false;
-        }
-        self.overrides(&o.type_obj(), name)
-    }
-
-    /// Run `f` with `o`'s next dispatch skipped (the built-in types' slot wrappers).
-    pub fn without_dispatch<T>(&mut self, o: &PyObj, f: impl FnOnce(&mut Vm) -> T) -> T {
-        let saved = self.bypass.replace(o.id());
-        let r = f(self);
-        self.bypass = saved;
-        r
-    }
-
     /// `name` in the dicts along `ty`'s MRO (no binding): CPython's _PyType_Lookup,
     /// probing every dict (`type_lookup` is the cached form).
     pub(crate) fn type_lookup_uncached(

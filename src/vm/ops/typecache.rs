@@ -1,5 +1,5 @@
-//! The type attribute cache: where `type_lookup` found a name along a type's MRO (and
-//! whether a class overrides a hook), per (type, name), so repeated attribute and
+//! The type attribute cache: where `type_lookup` found a name along a type's MRO, per
+//! (type, name), so repeated attribute and
 //! special-method lookups skip the dict probes. CPython's method cache, with one
 //! global invalidation: the dicts walked are marked watched and any change of a
 //! watched dict's keys moves `dicttable::type_epoch()` on, which empties the cache.
@@ -26,8 +26,6 @@ enum Answer {
     Absent,
     /// At `pos` of the dict of the MRO's `index`-th type.
     At { index: u32, pos: u32 },
-    /// The answer of `overrides`.
-    Flag(bool),
 }
 
 #[derive(Clone, Copy, Default)]
@@ -122,7 +120,7 @@ fn watch_all(types: &[TypeRef]) -> bool {
     true
 }
 
-/// Key of a static text (`q`: which question, 0 lookup, 1 overrides).
+/// Key of a static text (`q`: which question; 0, the lookup, is the only one).
 #[inline]
 fn static_key(name: &'static str, q: usize) -> (usize, usize) {
     (name.as_ptr() as usize, name.len() * 2 + q)
@@ -224,23 +222,6 @@ impl Vm {
         }
     }
 
-    /// Does a class in `ty`'s MRO (not a built-in type) define `name`? Cached.
-    pub(crate) fn overrides_cached(
-        &mut self,
-        ty: &TypeRef,
-        name: &'static str,
-        compute: impl FnOnce(&mut Vm) -> bool,
-    ) -> bool {
-        let (k, len) = static_key(name, 1);
-        if let Answer::Flag(b) = self.type_cache.get(ty, k, len) {
-            return b;
-        }
-        let b = compute(self);
-        if watch_all(&walk(ty)) {
-            self.type_cache.put(ty, k, len, Answer::Flag(b));
-        }
-        b
-    }
 }
 
 /// The value at a cached position (None if the position is no longer live, which a

@@ -1,0 +1,104 @@
+//! `__doc__` in every built-in type's dict, as PyType_Ready puts it there: glasspy's
+//! own one-paragraph descriptions for the core types (python3's docstrings are not
+//! copied; docs/differences.md says so), None for the others (CPython's value for a
+//! type without tp_doc, such as NoneType).
+
+use crate::objects::{ctx, dict, string, typeobj};
+
+/// (type name, doc) for the types that get a text.
+const DOCS: &[(&str, &str)] = &[
+    (
+        "object",
+        "The root of every class hierarchy; object() makes a plain instance.",
+    ),
+    (
+        "type",
+        "type(obj) gives the type of obj; type(name, bases, namespace) makes a class.",
+    ),
+    (
+        "int",
+        "int(x=0) or int(text, base=10): an integer of any size.",
+    ),
+    (
+        "bool",
+        "bool(x=False): True when x is truthy, else False. A subclass of int.",
+    ),
+    (
+        "float",
+        "float(x=0.0): a double-precision binary floating-point number.",
+    ),
+    (
+        "complex",
+        "complex(real=0, imag=0): a complex number of two floats.",
+    ),
+    (
+        "str",
+        "str(object='') or str(bytes, encoding, errors): an immutable text string.",
+    ),
+    (
+        "bytes",
+        "bytes(source=b''): an immutable sequence of bytes.",
+    ),
+    (
+        "bytearray",
+        "bytearray(source=b''): a mutable sequence of bytes.",
+    ),
+    (
+        "list",
+        "list(iterable=()): a mutable sequence, over-allocated as it grows.",
+    ),
+    ("tuple", "tuple(iterable=()): an immutable sequence."),
+    (
+        "dict",
+        "dict(mapping_or_iterable=(), **kwargs): a hash table keeping insertion order.",
+    ),
+    (
+        "set",
+        "set(iterable=()): a mutable collection of distinct hashable items.",
+    ),
+    (
+        "frozenset",
+        "frozenset(iterable=()): an immutable, hashable set.",
+    ),
+    (
+        "range",
+        "range(stop) or range(start, stop, step=1): an immutable arithmetic sequence.",
+    ),
+    (
+        "slice",
+        "slice(stop) or slice(start, stop, step=None): the indices of a[start:stop:step].",
+    ),
+    (
+        "property",
+        "property(fget=None, fset=None, fdel=None, doc=None): a managed attribute.",
+    ),
+    (
+        "staticmethod",
+        "staticmethod(function): a function called without an implicit first argument.",
+    ),
+    (
+        "classmethod",
+        "classmethod(function): a function called with the class as first argument.",
+    ),
+    (
+        "super",
+        "super() or super(type, obj): the next class of obj's MRO after type, for lookups.",
+    ),
+];
+
+/// Set `__doc__` in each built-in type's dict that has none yet.
+pub fn install() {
+    let c = ctx();
+    for ty in c.all_types() {
+        let d = typeobj::type_dict(ty);
+        if dict::get_str(&d, "__doc__").is_some() {
+            continue;
+        }
+        let name = &typeobj::info(ty).name;
+        let doc = match DOCS.iter().find(|(n, _)| *n == name.as_ref()) {
+            Some((_, text)) => string::new(text),
+            None => c.none.clone(),
+        };
+        dict::set_str(&d, "__doc__", doc).expect("str keys hash and compare");
+    }
+}
