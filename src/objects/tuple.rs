@@ -19,6 +19,10 @@ impl Payload for Tuple {
     const NAME: &'static str = "tuple";
     const GC: bool = true;
     const UNTRACK: Untrack = Untrack::Young;
+    /// CPython 3.11's PyTuple_MAXFREELIST per length, for lengths 1..=PyTuple_MAXSAVESIZE
+    /// (the empty tuple is a singleton).
+    const FREE_LIST_MAX: usize = 2000;
+    const FREE_LIST_ITEMS: usize = 20;
     fn traverse(&self, items: &[PyObj], visit: Visit<'_>) {
         items.iter().for_each(visit);
     }

@@ -10,6 +10,7 @@ use std::ptr::{self, NonNull};
 
 use super::entries::items_off;
 use super::free::{count_alloc, count_free};
+use super::typeobj::free_lists_of;
 use super::{items_ptr, payload_ptr, ObHead, Payload, PyObj, TypeRef, VarBlock, Vtable, GC_PRE};
 use crate::gc::{self, GcHead};
 use crate::pymalloc::{object_alloc, object_dealloc};
@@ -17,25 +18,44 @@ use crate::pymalloc::{object_alloc, object_dealloc};
 /// Allocate the block for an object of type `ty` and write its headers (ObHead, GC
 /// header, zeroed words). Its payload and items are not written yet.
 ///
+/// A block parked on `ty`'s free list for `n` items is taken back first: it is not
+/// counted by gen 0 and triggers no collection (CPython's free lists do neither).
+///
 /// # Safety
 /// `vt` is `ty`'s instance vtable and `layout` is `vt.block_layout(n)`.
-unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, layout: Layout) -> Option<NonNull<ObHead>> {
-    if vt.gc {
-        gc::before_gc_alloc();
+unsafe fn raw_alloc(
+    ty: &TypeRef,
+    vt: &Vtable,
+    layout: Layout,
+    n: usize,
+) -> Option<NonNull<ObHead>> {
+    let mut block = ptr::null_mut();
+    if vt.free_max > 0 {
+        // SAFETY: H1/H4: `ty` is a live type object, held by the caller's handle.
+        if let Some(fl) = unsafe { free_lists_of(ty.0 .0) } {
+            block = fl.take(n);
+        }
     }
-    // SAFETY: H3: the layout holds at least the ObHead, so its size is not zero.
-    let block = unsafe { object_alloc(layout) };
     if block.is_null() {
-        return None;
+        if vt.gc {
+            gc::before_gc_alloc();
+        }
+        // SAFETY: H3: the layout holds at least the ObHead, so its size is not zero.
+        block = unsafe { object_alloc(layout) };
+        if block.is_null() {
+            return None;
+        }
     }
     // SAFETY: H3: the fresh block holds `block_pre` bytes (pre words, GC header), then
     // the ObHead.
     let p = unsafe { NonNull::new_unchecked(block.byte_add(vt.block_pre()).cast::<ObHead>()) };
     let ty_ptr = ty.0.clone();
     let ty_nn = ty_ptr.0;
-    std::mem::forget(ty_ptr); // the header now owns this reference (H1)
-                              // SAFETY: H3: the ObHead's place in the fresh block, aligned (the block is aligned
-                              // to the layout's alignment, and block_pre is a multiple of 8).
+    // The header now owns this reference (H1).
+    std::mem::forget(ty_ptr);
+    // SAFETY: H3: the ObHead's place in the block (fresh, or taken back from a free list
+    // with the same layout and no object in it, F1), aligned (the block is aligned to
+    // the layout's alignment, and block_pre is a multiple of 8).
     unsafe {
         p.as_ptr().write(ObHead {
             refcnt: Cell::new(1),
@@ -89,7 +109,7 @@ impl PyObj {
         );
         let layout = vt.block_layout(0).expect("fixed layout");
         // SAFETY: H3: vt is ty's instance vtable, and the layout is its block's.
-        let Some(p) = (unsafe { raw_alloc(ty, vt, layout) }) else {
+        let Some(p) = (unsafe { raw_alloc(ty, vt, layout, 0) }) else {
             alloc::handle_alloc_error(layout)
         };
         // SAFETY: H3/H9: the block has room for a T at its payload offset (vt names T,
@@ -120,7 +140,7 @@ impl PyObj {
         }
         let layout = vt.block_layout(n)?;
         // SAFETY: H3: vt is ty's instance vtable, and the layout is its block's for n.
-        let p = unsafe { raw_alloc(ty, vt, layout)? };
+        let p = unsafe { raw_alloc(ty, vt, layout, n)? };
         Some((vt, layout, p))
     }
 
