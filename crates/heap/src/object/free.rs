@@ -208,7 +208,7 @@ unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
     let vt = unsafe { vtable_of(p) };
     if vt.plain {
         // Nothing to let go of: no ordering to keep.
-        // SAFETY: forwarded from the caller.
+        // SAFETY: H1/H8, forwarded from the caller.
         unsafe {
             drop_contents(p, vt);
             release(p, parkable);
@@ -222,7 +222,7 @@ unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
         f.pending.set(v);
         base
     });
-    // SAFETY: forwarded from the caller.
+    // SAFETY: H1/H8, forwarded from the caller.
     unsafe { drop_contents(p, vt) };
     let alone = FREE.with(|f| {
         let mut v = f.pending.take();
@@ -236,7 +236,7 @@ unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
         alone
     });
     if alone {
-        // SAFETY: the contents were dropped above; the block is released once.
+        // SAFETY: H8: the contents were dropped above; the block is released once.
         unsafe { release(p, parkable) };
     }
 }

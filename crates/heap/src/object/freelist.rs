@@ -168,6 +168,7 @@ pub fn clear_free_lists() {
         // blocks drops no object, so no slot can drop during this loop.
         unsafe { p.as_ref() }.clear();
     }
+    crate::table::clear_table_free_list();
 }
 
 /// What one free list holds: for `sys._debugmallocstats`.
