@@ -23,6 +23,10 @@ impl Payload for Tuple {
     /// (the empty tuple is a singleton).
     const FREE_LIST_MAX: usize = 2000;
     const FREE_LIST_ITEMS: usize = 20;
+    /// 3.11 takes back tuples of 1..=19 items only (its pop tests `size <
+    /// PyTuple_MAXSAVESIZE`, its push `size - 1 < PyTuple_MAXSAVESIZE`): a freed
+    /// 20-tuple stays parked until a full collection empties the lists.
+    const FREE_LIST_TAKE_ITEMS: usize = 19;
     fn traverse(&self, items: &[PyObj], visit: Visit<'_>) {
         items.iter().for_each(visit);
     }

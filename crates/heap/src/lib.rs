@@ -84,6 +84,8 @@
 #[global_allocator]
 static TEST_ALLOCATOR: pymalloc::GlobalPymalloc = pymalloc::GlobalPymalloc;
 
+#[cfg(test)]
+mod freelist_tests;
 mod gc;
 mod object;
 pub mod pymalloc;

@@ -96,9 +96,18 @@ impl FreeLists {
     /// (its layout is `vt.block_layout(n)`), or null when the list is empty.
     #[inline]
     pub(crate) fn take(&self, n: usize) -> *mut u8 {
+        if self.vt.var && n > self.vt.free_take_items as usize {
+            return ptr::null_mut();
+        }
         let Some(list) = self.list(n) else {
             return ptr::null_mut();
         };
+        self.pop(list)
+    }
+
+    /// The block on top of `list` (its start), or null.
+    #[inline]
+    fn pop(&self, list: &FreeList) -> *mut u8 {
         let head = list.head.get();
         if head.is_null() {
             return head.cast();
@@ -143,7 +152,7 @@ impl FreeLists {
             let n = if self.vt.var { i + 1 } else { 0 };
             let layout = self.vt.block_layout(n).expect("a parked block had this layout");
             loop {
-                let block = self.take(n);
+                let block = self.pop(list);
                 if block.is_null() {
                     break;
                 }

@@ -51,6 +51,9 @@ pub trait Payload: Sized + 'static {
     /// For a var-sized payload with a free list: objects of 1..=FREE_LIST_ITEMS items
     /// are kept (one list per count); others are freed at once.
     const FREE_LIST_ITEMS: usize = 0;
+    /// Objects of at most this many items are taken back from their free list (var-
+    /// sized payloads): CPython 3.11 parks 20-tuples but takes back only 1..=19.
+    const FREE_LIST_TAKE_ITEMS: usize = Self::FREE_LIST_ITEMS;
     /// The vtable; do not override. (An override changes which vtable
     /// `TypeRef::new` installs, never where the heap finds a `Self` in a block: H9.)
     const VTABLE: &'static Vtable = &Vtable::new::<Self>();
@@ -117,6 +120,8 @@ pub struct Vtable {
     /// Number of free lists: 1 for a fixed-size payload, one per item count 1..=n for
     /// a var-sized one.
     pub(super) free_lists: u32,
+    /// Var-sized: the largest item count taken back from a free list.
+    pub(super) free_take_items: u32,
     /// Nothing to drop in the payload and no GC header: a freed object can be parked
     /// without the free trampoline (a float).
     pub(super) plain: bool,
@@ -177,6 +182,7 @@ impl Vtable {
             } else {
                 1
             },
+            free_take_items: T::FREE_LIST_TAKE_ITEMS as u32,
             plain: !T::GC && !std::mem::needs_drop::<T>() && !std::mem::needs_drop::<T::Item>(),
             drop: drop_payload::<T>,
             traverse: traverse_payload::<T>,
