@@ -137,7 +137,13 @@ fn var_sized_objects_park_by_item_count() {
     assert!(p2.gc_is_tracked() && p1.gc_is_tracked());
     // An empty object is never parked.
     drop(tup(&t, vec![]));
-    assert_eq!(free_list_stats().iter().filter(|s| s.items == Some(0)).count(), 0);
+    assert_eq!(
+        free_list_stats()
+            .iter()
+            .filter(|s| s.items == Some(0))
+            .count(),
+        0
+    );
 }
 
 #[test]
@@ -230,7 +236,9 @@ fn a_type_that_dies_frees_its_parked_blocks() {
     drop(PyObj::new(&ty, Num(2.0)));
     assert_eq!(parked(&ty, None), 2);
     drop(ty); // the parked blocks go back to pymalloc with it (Miri checks the frees)
-    assert!(free_list_stats().iter().all(|s| s.type_name != "num" || s.count == 0));
+    assert!(free_list_stats()
+        .iter()
+        .all(|s| s.type_name != "num" || s.count == 0));
 }
 
 #[test]

@@ -102,8 +102,9 @@ pub use gc::{
     Finalizer, GcEvent, GcStats, LateFinalizer, Report, Save, NUM_GENERATIONS,
 };
 pub use object::{
-    clear_free_lists, free_list_stats, finalizers_pending, live_objects, pending, set_pending, take_finalizers, weakref_attach,
-    weakref_count, weakrefs_of, work_pending, BorrowError, PMut, PRef, Payload, PyObj, TypeObject,
-    TypeRef, Untrack, Visit, Vtable, WeakRef, Word, FreeListStat, PENDING_CLOSE, PENDING_FINALIZE, PENDING_TRACE,
+    clear_free_lists, finalizers_pending, free_list_stats, live_objects, pending, set_pending,
+    take_finalizers, weakref_attach, weakref_count, weakrefs_of, work_pending, BorrowError,
+    FreeListStat, PMut, PRef, Payload, PyObj, TypeObject, TypeRef, Untrack, Visit, Vtable, WeakRef,
+    Word, PENDING_CLOSE, PENDING_FINALIZE, PENDING_TRACE,
 };
 pub use verify::{verify_heap, HeapReport};

@@ -227,13 +227,7 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Table<H, A, B> {
     /// Like `new`, but the block is taken from the table free list when one of its
     /// layout is there, and goes back there when the table is freed while the list
     /// has room (CPython's dict keys free list; see the module documentation).
-    pub fn new_parkable(
-        header: H,
-        nbytes: usize,
-        fill: u8,
-        n: usize,
-        use_b: bool,
-    ) -> Option<Self> {
+    pub fn new_parkable(header: H, nbytes: usize, fill: u8, n: usize, use_b: bool) -> Option<Self> {
         Self::make(header, nbytes, fill, n, use_b, true)
     }
 
@@ -271,9 +265,7 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Table<H, A, B> {
                 refs: Cell::new(1),
                 borrow: Cell::new(0),
                 nbytes: nb,
-                dims: nn
-                    | if use_b { VARIANT_B } else { 0 }
-                    | if parkable { PARKABLE } else { 0 },
+                dims: nn | if use_b { VARIANT_B } else { 0 } | if parkable { PARKABLE } else { 0 },
                 user: UnsafeCell::new(header),
             });
             ptr::write_bytes(block.add(bytes_off::<H>()), fill, nbytes);

@@ -150,7 +150,10 @@ impl FreeLists {
     fn clear(&self) {
         for (i, list) in self.lists.iter().enumerate() {
             let n = if self.vt.var { i + 1 } else { 0 };
-            let layout = self.vt.block_layout(n).expect("a parked block had this layout");
+            let layout = self
+                .vt
+                .block_layout(n)
+                .expect("a parked block had this layout");
             loop {
                 let block = self.pop(list);
                 if block.is_null() {
