@@ -54,11 +54,13 @@ pub fn live_objects() -> usize {
 }
 
 /// Count one object allocated on this thread.
+#[inline]
 pub(super) fn count_alloc() {
     FREE.with(|f| f.live.set(f.live.get() + 1));
 }
 
 /// Count one object freed on this thread.
+#[inline]
 pub(super) fn count_free() {
     let _ = FREE.try_with(|f| f.live.set(f.live.get() - 1));
 }
@@ -104,10 +106,26 @@ unsafe fn resurrect_for_finalizer(p: NonNull<ObHead>, vt: &Vtable) -> bool {
 /// # Safety
 /// `p` heads an object whose count just reached 0 (its last handle is being dropped),
 /// so nothing refers to it any more (H1).
+#[inline(never)]
 pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
     // SAFETY: H1: the count just reached 0, the block is not freed yet and its header
     // references its type.
     let vt = unsafe { vtable_of(p) };
+    // SAFETY: H1, forwarded from the caller.
+    if vt.plain && vt.free_max > 0 && unsafe { park_plain(p, vt) } {
+        return;
+    }
+    // SAFETY: H1, forwarded from the caller.
+    unsafe { dealloc_slow(p, vt) }
+}
+
+/// `dealloc` for everything but a float parked at once (kept out of line, so that the
+/// fast path pays for no more than it uses).
+///
+/// # Safety
+/// As `dealloc`'s; `vt` is `p`'s vtable.
+#[inline(never)]
+unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
     // SAFETY: H1, forwarded from the caller.
     if (vt.finalize || vt.heap_type) && unsafe { resurrect_for_finalizer(p, vt) } {
         return;
@@ -166,6 +184,61 @@ pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
             release(p, false)
         },
     }
+}
+
+/// The fast path of a float: an object with nothing to let go of, whose type keeps a
+/// free list, parked at once, outside the trampoline - unless a free is running (its
+/// turn in the free order is then taken from the pending list), it had weak
+/// references, or the list is full. True if it was parked.
+///
+/// # Safety
+/// `p`'s count just reached 0, nothing refers to it (H1) and `vt` is its vtable,
+/// `plain` (no GC header, nothing to drop).
+#[inline(always)]
+unsafe fn park_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
+    // SAFETY: H1: the block is not freed yet.
+    if unsafe { is_weakrefed(p) } {
+        return false;
+    }
+    let n = if vt.var {
+        // SAFETY: H3: a var-sized object has its var header right after the ObHead.
+        unsafe { (*p.as_ptr().cast::<VarBlock<()>>()).ob_size.unsigned_abs() }
+    } else {
+        0
+    };
+    // SAFETY: H1: the header holds its type's reference until released below.
+    let ty = unsafe { (*p.as_ptr()).ty.get() };
+    // SAFETY: H4: `ty` is `p`'s live type object.
+    let Some(fl) = (unsafe { free_lists_of(ty) }) else {
+        return false;
+    };
+    if !fl.has_room(n) {
+        return false;
+    }
+    // One look at the thread's free state: not inside a free, and the object is
+    // counted as freed (it is parked below).
+    let outside = FREE
+        .try_with(|f| {
+            let outside = !f.freeing.get();
+            if outside {
+                f.live.set(f.live.get() - 1);
+            }
+            outside
+        })
+        .unwrap_or(false);
+    if !outside {
+        return false;
+    }
+    // SAFETY: H1/H8: the count is 0 and no free is running, so this is the object's one
+    // free; a plain payload lets go of nothing, so nothing else is freed meanwhile.
+    unsafe { (vt.drop)(p) };
+    // SAFETY: F1: the contents were dropped, the block has its type's layout for `n`
+    // items, and the list has room (checked above; dropping a plain payload parks
+    // nothing).
+    let parked = unsafe { fl.park(p, n) };
+    debug_assert!(parked);
+    drop(PyObj(ty));
+    true
 }
 
 /// Drop an object's words and payload (and items): what it refers to is let go of,

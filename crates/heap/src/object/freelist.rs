@@ -86,7 +86,7 @@ impl Drop for FreeSlot {
 
 impl FreeLists {
     /// The list for objects of `n` items (0 for a fixed-size payload), if kept.
-    #[inline]
+    #[inline(always)]
     fn list(&self, n: usize) -> Option<&FreeList> {
         let i = if self.vt.var { n.checked_sub(1)? } else { 0 };
         self.lists.get(i)
@@ -94,7 +94,7 @@ impl FreeLists {
 
     /// Take back a parked block for an object of `n` items: the block's start
     /// (its layout is `vt.block_layout(n)`), or null when the list is empty.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn take(&self, n: usize) -> *mut u8 {
         if self.vt.var && n > self.vt.free_take_items as usize {
             return ptr::null_mut();
@@ -106,7 +106,7 @@ impl FreeLists {
     }
 
     /// The block on top of `list` (its start), or null.
-    #[inline]
+    #[inline(always)]
     fn pop(&self, list: &FreeList) -> *mut u8 {
         let head = list.head.get();
         if head.is_null() {
@@ -121,6 +121,12 @@ impl FreeLists {
         unsafe { head.byte_sub(self.vt.block_pre()).cast() }
     }
 
+    /// Is there room on the list for objects of `n` items?
+    #[inline]
+    pub(crate) fn has_room(&self, n: usize) -> bool {
+        self.list(n).is_some_and(|l| l.len.get() < self.vt.free_max)
+    }
+
     /// Park the block of a dead object of `n` items whose contents were dropped and
     /// whose type reference is no longer needed; false if its list is full or absent
     /// (the caller frees it).
@@ -129,7 +135,7 @@ impl FreeLists {
     /// `p` heads the block of an object of this type (its layout: `vt.block_layout(n)`,
     /// H3), whose payload, items and words were dropped and which nothing refers to
     /// any more; the block is not used by the caller after a true return.
-    #[inline]
+    #[inline(always)]
     pub(crate) unsafe fn park(&self, p: NonNull<ObHead>, n: usize) -> bool {
         let Some(list) = self.list(n) else {
             return false;
