@@ -173,13 +173,8 @@ fn debugmallocstats_on_stderr() {
 #[test]
 fn debugmallocstats_ends_with_the_free_lists() {
     let dir = data_dir();
-    let prog = "import gc, sys
-one = int('1')
-gc.collect()
-                x = [one + i + 0.5 for i in range(10)]
-del x
-sys._debugmallocstats()
-";
+    let prog = "import gc, sys\none = int('1')\ngc.collect()\n\
+                x = [one + i + 0.5 for i in range(10)]\ndel x\nsys._debugmallocstats()\n";
     for malloc in ["seed", "cpython", "malloc"] {
         let o = run(&["-c", prog], &dir, &[("GLASSPY_MALLOC", malloc)]);
         assert_eq!(o.status.code(), Some(0));

@@ -232,8 +232,7 @@ fn stats_report_each_list_with_its_object_size() {
 fn a_type_that_dies_frees_its_parked_blocks() {
     let meta = TypeRef::new_metatype(Meta);
     let ty = TypeRef::new_with_free_lists::<Meta, Num>(&meta, Meta);
-    drop(PyObj::new(&ty, Num(1.0)));
-    drop(PyObj::new(&ty, Num(2.0)));
+    drop((PyObj::new(&ty, Num(1.0)), PyObj::new(&ty, Num(2.0))));
     assert_eq!(parked(&ty, None), 2);
     drop(ty); // the parked blocks go back to pymalloc with it (Miri checks the frees)
     assert!(free_list_stats()
