@@ -31,6 +31,9 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
         // SAFETY: H1/H4: `ty` is a live type object, held by the caller's handle.
         if let Some(fl) = unsafe { free_lists_of(ty.0 .0) } {
             block = fl.take(n);
+            if !block.is_null() && crate::trace::hooked() {
+                crate::trace::on_reuse(block);
+            }
         }
     }
     if block.is_null() {
