@@ -33,8 +33,9 @@ for label, make, kept in (("floats", lambda i: one + i + 0.5, 100),
           f"the full one frees at least {kept}: {b1 - b2 >= kept}")
 
 # After the lists are emptied, the blocks are pymalloc's: emptying a list frees its
-# blocks from the most recently parked on, so pymalloc hands out the one parked
-# first.
+# blocks from the most recently parked on, so the block parked last is not the next
+# float's any more (pymalloc hands out the one freed last: the one parked first, unless
+# something else of its size class takes it first).
 a = one + 0.25
 b = one + 0.5
 c = one + 0.75
@@ -43,6 +44,10 @@ del a, b, c
 x = one + 1.25
 print("a float takes the last one parked:", id(x) == ic)
 del x
+gc.collect(1)
+x = one + 1.25
+print("after gc.collect(1), still:", id(x) == ic)
+del x
 gc.collect()
 y = one + 1.5
-print("after gc.collect(): the first one parked:", (id(y) == ia, id(y) == ib, id(y) == ic))
+print("after gc.collect(), the next float is not on the last one parked:", id(y) != ic)
