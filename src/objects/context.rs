@@ -147,7 +147,7 @@ fn builtin<T: Payload>(meta: &TypeRef, name: &'static str, base: &TypeRef) -> Ty
 }
 
 /// A built-in type whose exact instances go on free lists when freed, as `T` asks
-/// (float, tuple, list, dict: CPython 3.11's free lists).
+/// (float, tuple, list, dict and the one-slice cache: CPython 3.11's free lists).
 fn builtin_with_free_lists<T: Payload>(
     meta: &TypeRef,
     name: &'static str,
@@ -367,7 +367,7 @@ impl Ctx {
             method_descriptor_type: builtin::<MethodDescr>(t, "method_descriptor", o),
             range_type: builtin::<Range>(t, "range", o),
             range_iter_type: builtin::<RangeIter>(t, "range_iterator", o),
-            slice_type: builtin::<Slice>(t, "slice", o),
+            slice_type: builtin_with_free_lists::<Slice>(t, "slice", o),
             module_type: builtin::<Module>(t, "module", o),
             list_iter_type: builtin::<SeqIter>(t, "list_iterator", o),
             tuple_iter_type: builtin::<SeqIter>(t, "tuple_iterator", o),

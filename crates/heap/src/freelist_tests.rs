@@ -300,3 +300,25 @@ fn a_list_that_is_never_taken_from_only_fills() {
     drop((one, two));
     assert_eq!(parked(&ty, Some(2)), 2);
 }
+
+/// A one-object cache that collections leave alone (CPython's slice cache).
+struct Cached(#[allow(dead_code)] u64);
+impl Payload for Cached {
+    type Item = ();
+    const NAME: &'static str = "cached";
+    const FREE_LIST_MAX: usize = 1;
+    const FREE_LIST_GC_CLEARS: bool = false;
+}
+
+#[test]
+fn a_list_collections_keep_survives_a_full_collection() {
+    let t = types();
+    let ty = TypeRef::new_with_free_lists::<Meta, Cached>(&t.meta, Meta);
+    let a = PyObj::new(&ty, Cached(1));
+    let a_id = a.id();
+    drop((a, PyObj::new(&ty, Cached(2)))); // the first is kept, the second freed
+    assert_eq!(parked(&ty, None), 1);
+    collect(2);
+    assert_eq!(parked(&ty, None), 1);
+    assert_eq!(PyObj::new(&ty, Cached(3)).id(), a_id);
+}

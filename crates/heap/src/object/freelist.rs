@@ -174,8 +174,10 @@ impl FreeLists {
     }
 }
 
-/// Empty every free list of this thread, giving the blocks back to pymalloc (what a
-/// collection of the oldest generation does, as CPython 3.11's clear_freelists).
+/// Empty every free list of this thread that collections empty (all but those whose
+/// payload says `FREE_LIST_GC_CLEARS = false`: the slice cache), giving the blocks back
+/// to pymalloc: what a collection of the oldest generation does, as CPython 3.11's
+/// clear_freelists.
 pub fn clear_free_lists() {
     let all: Vec<NonNull<FreeLists>> = match REGISTRY.try_with(|r| r.borrow().clone()) {
         Ok(v) => v,
@@ -184,7 +186,10 @@ pub fn clear_free_lists() {
     for p in all {
         // SAFETY: F2: a registered box lives until its slot drops, and freeing parked
         // blocks drops no object, so no slot can drop during this loop.
-        unsafe { p.as_ref() }.clear();
+        let fl = unsafe { p.as_ref() };
+        if fl.vt.free_gc_clears {
+            fl.clear();
+        }
     }
     crate::table::clear_table_free_list();
 }

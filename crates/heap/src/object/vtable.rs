@@ -54,6 +54,9 @@ pub trait Payload: Sized + 'static {
     /// Objects of at most this many items are taken back from their free list (var-
     /// sized payloads): CPython 3.11 parks 20-tuples but takes back only 1..=19.
     const FREE_LIST_TAKE_ITEMS: usize = Self::FREE_LIST_ITEMS;
+    /// A collection of the oldest generation empties this free list (CPython 3.11's
+    /// clear_freelists does so for all but its one-slice cache).
+    const FREE_LIST_GC_CLEARS: bool = true;
     /// The vtable; do not override. (An override changes which vtable
     /// `TypeRef::new` installs, never where the heap finds a `Self` in a block: H9.)
     const VTABLE: &'static Vtable = &Vtable::new::<Self>();
@@ -122,6 +125,8 @@ pub struct Vtable {
     pub(super) free_lists: u32,
     /// Var-sized: the largest item count taken back from a free list.
     pub(super) free_take_items: u32,
+    /// A full collection empties the free lists of this payload.
+    pub(super) free_gc_clears: bool,
     /// Nothing to drop in the payload and no GC header: a freed object can be parked
     /// without the free trampoline (a float).
     pub(super) plain: bool,
@@ -183,6 +188,7 @@ impl Vtable {
                 1
             },
             free_take_items: T::FREE_LIST_TAKE_ITEMS as u32,
+            free_gc_clears: T::FREE_LIST_GC_CLEARS,
             plain: !T::GC && !std::mem::needs_drop::<T>() && !std::mem::needs_drop::<T::Item>(),
             drop: drop_payload::<T>,
             traverse: traverse_payload::<T>,
