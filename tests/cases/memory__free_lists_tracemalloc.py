@@ -6,6 +6,8 @@ one = int("1")
 keep = [one + i + 0.5 for i in range(300)]    # empties the float free list
 parked = [one + i + 0.25 for i in range(100)]
 del parked                                     # 100 floats parked, made untraced
+keep[0:1]                                      # a slice made and freed: the slice
+                                               # cache holds one (del x[:] below uses it)
 tracemalloc.start()
 floats = [None] * 100                          # the list object and its items: traced
 base = tracemalloc.get_traced_memory()[0]
