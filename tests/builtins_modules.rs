@@ -166,6 +166,53 @@ fn debugmallocstats_on_stderr() {
     );
 }
 
+/// After the allocator's report, a blank line and the type free lists in CPython 3.11's
+/// layout and order: dicts, floats, lists, then tuples of 1..20 items; under
+/// GLASSPY_MALLOC=malloc the free lists only (python3 3.11.7 prints the same float line
+/// for this program, with and without PYTHONMALLOC=malloc).
+#[test]
+fn debugmallocstats_ends_with_the_free_lists() {
+    let dir = data_dir();
+    let prog = "import gc, sys\none = int('1')\ngc.collect()\n\
+                x = [one + i + 0.5 for i in range(10)]\ndel x\nsys._debugmallocstats()\n";
+    for malloc in ["seed", "cpython", "malloc"] {
+        let o = run(&["-c", prog], &dir, &[("GLASSPY_MALLOC", malloc)]);
+        assert_eq!(o.status.code(), Some(0));
+        let err = text(&o.stderr);
+        let lines: Vec<&str> = err.lines().collect();
+        let first = lines
+            .iter()
+            .position(|l| l.contains("free PyDictObjects"))
+            .expect("a dict free-list line");
+        if malloc == "malloc" {
+            assert_eq!(first, 0, "only the free lists under malloc");
+        } else {
+            assert_eq!(
+                lines[first - 1],
+                "",
+                "a blank line after the allocator's report"
+            );
+            assert!(lines[first - 2].starts_with("Total"));
+        }
+        let tail = &lines[first..];
+        assert_eq!(tail.len(), 23, "{malloc}: {tail:?}");
+        assert_eq!(
+            tail[1],
+            "          10 free PyFloatObjects * 24 bytes each =                  240"
+        );
+        assert!(tail[2].contains(" free PyListObjects * 40 bytes each ="));
+        for (n, line) in tail[3..].iter().enumerate() {
+            let what = format!(
+                " free {}-sized PyTupleObjects * {} bytes each =",
+                n + 1,
+                24 + 8 * (n + 1)
+            );
+            assert!(line.contains(&what), "{line}");
+            assert_eq!(line.find('='), Some(49), "{line}");
+        }
+    }
+}
+
 /// glasspy's own choices (docs/memory-numbers.md), not CPython's numbers: there is no
 /// AST arena holding an extra reference to the main script's constants (CPython 3.11
 /// prints 4 and 3 here, refcounts.txt), and the preallocated singletons report their

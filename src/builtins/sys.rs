@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use super::none;
-use crate::heap::pymalloc::global_debugmallocstats;
+use crate::heap::pymalloc::{global_debugmallocstats, printone};
 use crate::heap::PyObj;
 use crate::objects::args::{as_c_int, number_index, Args};
 use crate::objects::builtin_function::{self, MethodDef};
@@ -339,11 +339,38 @@ fn debugmallocstats(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     args.none("sys._debugmallocstats")?;
     vm.flush();
-    let report = global_debugmallocstats();
+    let mut report = global_debugmallocstats();
+    if !report.is_empty() {
+        report.push('\n');
+    }
+    free_list_report(&mut report);
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(report.as_bytes());
     let _ = err.flush();
     Ok(none())
+}
+
+/// The free-list part of sys._debugmallocstats(), after the allocator's (printed
+/// under GLASSPY_MALLOC=malloc too, as CPython prints it under PYTHONMALLOC=malloc):
+/// dict, float, list, then the tuple lists by length, each line as CPython's
+/// _PyDebugAllocatorStats lays it out.
+fn free_list_report(out: &mut String) {
+    let stats = crate::heap::free_list_stats();
+    for (type_name, label) in [
+        ("dict", "PyDictObject"),
+        ("float", "PyFloatObject"),
+        ("list", "PyListObject"),
+        ("tuple", "PyTupleObject"),
+    ] {
+        for s in stats.iter().filter(|s| s.type_name == type_name) {
+            let what = match s.items {
+                Some(n) => format!("{} free {n}-sized {label}s", s.count),
+                None => format!("{} free {label}s", s.count),
+            };
+            let line = format!("{:>48} ", format!("{what} * {} bytes each", s.object_size));
+            printone(out, &line, s.count * s.object_size);
+        }
+    }
 }
 
 /// Make the per-thread types of this module (at start-up, with the other types).

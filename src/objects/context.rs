@@ -150,6 +150,17 @@ fn builtin<T: Payload>(meta: &TypeRef, name: &'static str, base: &TypeRef) -> Ty
     TypeRef::new::<TypeInfo, T>(meta, TypeInfo::new(Cow::Borrowed(name), Some(base.clone())))
 }
 
+/// A built-in type whose exact instances go on free lists when freed, as `T` asks
+/// (float, tuple, list, dict and the one-slice cache: CPython 3.11's free lists).
+fn builtin_with_free_lists<T: Payload>(
+    meta: &TypeRef,
+    name: &'static str,
+    base: &TypeRef,
+) -> TypeRef {
+    let info = TypeInfo::new(Cow::Borrowed(name), Some(base.clone()));
+    TypeRef::new_with_free_lists::<TypeInfo, T>(meta, info)
+}
+
 /// The built-in exception classes, each subclassing its base in HIERARCHY.
 fn exception_types(meta: &TypeRef, object: &TypeRef) -> Vec<TypeRef> {
     let mut made: Vec<TypeRef> = Vec::with_capacity(HIERARCHY.len());
@@ -328,7 +339,7 @@ impl Ctx {
         let none_type = builtin::<Singleton>(t, "NoneType", o);
         let notimplemented_type = builtin::<Singleton>(t, "NotImplementedType", o);
         let ellipsis_type = builtin::<Singleton>(t, "ellipsis", o);
-        let tuple_type = builtin::<Tuple>(t, "tuple", o);
+        let tuple_type = builtin_with_free_lists::<Tuple>(t, "tuple", o);
         let small_ints = (-NSMALLNEGINTS..NSMALLPOSINTS)
             .map(|v| int::alloc_i64(&int_type, v))
             .collect();
@@ -351,9 +362,9 @@ impl Ctx {
             latin1,
             interned: RefCell::new(HashSet::new()),
             str_type,
-            float_type: builtin::<Float>(t, "float", o),
-            list_type: builtin::<List>(t, "list", o),
-            dict_type: builtin::<Dict>(t, "dict", o),
+            float_type: builtin_with_free_lists::<Float>(t, "float", o),
+            list_type: builtin_with_free_lists::<List>(t, "list", o),
+            dict_type: builtin_with_free_lists::<Dict>(t, "dict", o),
             set_type: builtin::<Set>(t, "set", o),
             frozenset_type: builtin::<Set>(t, "frozenset", o),
             code_type: builtin::<Code>(t, "code", o),
@@ -371,7 +382,7 @@ impl Ctx {
             ),
             range_type: builtin::<Range>(t, "range", o),
             range_iter_type: builtin::<RangeIter>(t, "range_iterator", o),
-            slice_type: builtin::<Slice>(t, "slice", o),
+            slice_type: builtin_with_free_lists::<Slice>(t, "slice", o),
             module_type: builtin::<Module>(t, "module", o),
             list_iter_type: builtin::<SeqIter>(t, "list_iterator", o),
             tuple_iter_type: builtin::<SeqIter>(t, "tuple_iterator", o),

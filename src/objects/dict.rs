@@ -33,6 +33,9 @@ impl Payload for Dict {
     const NAME: &'static str = "dict";
     const GC: bool = true;
     const MUTABLE: bool = true;
+    /// CPython 3.11's PyDict_MAXFREELIST: the dict object is kept, its keys and values
+    /// released.
+    const FREE_LIST_MAX: usize = 80;
     const TRACK_AT_ALLOC: bool = false;
     const UNTRACK: Untrack = Untrack::Full;
     fn traverse(&self, _: &[()], visit: Visit<'_>) {

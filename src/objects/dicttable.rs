@@ -157,7 +157,14 @@ fn new_keys(log2: u8, kind: Kind) -> Option<Keys> {
         nentries: 0,
     };
     let nbytes = size.checked_mul(index_width(log2))?;
-    Keys::new(head, nbytes, 0xff, usable, kind != Kind::General)
+    let str_keys = kind != Kind::General;
+    if log2 == LOG_MINSIZE && str_keys {
+        // CPython 3.11 keeps up to 80 freed keys objects of this one shape (the
+        // smallest, str keys) for the next dict that needs one.
+        Keys::new_parkable(head, nbytes, 0xff, usable, true)
+    } else {
+        Keys::new(head, nbytes, 0xff, usable, str_keys)
+    }
 }
 
 // ----- index slots of any width ----------------------------------------------------------

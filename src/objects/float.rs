@@ -16,6 +16,8 @@ pub struct Float(pub f64);
 impl Payload for Float {
     type Item = ();
     const NAME: &'static str = "float";
+    /// CPython 3.11's PyFloat_MAXFREELIST.
+    const FREE_LIST_MAX: usize = 100;
 }
 
 /// A new float object.

@@ -30,6 +30,8 @@ impl Payload for List {
     const NAME: &'static str = "list";
     const GC: bool = true;
     const MUTABLE: bool = true;
+    /// CPython 3.11's PyList_MAXFREELIST: the list object is kept, its item array freed.
+    const FREE_LIST_MAX: usize = 80;
     fn traverse(&self, _: &[()], visit: Visit<'_>) {
         self.0.iter().for_each(visit);
     }

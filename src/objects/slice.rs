@@ -20,6 +20,10 @@ impl Payload for Slice {
     type Item = ();
     const NAME: &'static str = "slice";
     const GC: bool = true;
+    /// CPython 3.11's slice cache: one freed slice is kept for the next, and
+    /// collections leave it alone.
+    const FREE_LIST_MAX: usize = 1;
+    const FREE_LIST_GC_CLEARS: bool = false;
     fn traverse(&self, _: &[()], visit: Visit<'_>) {
         visit(&self.start);
         visit(&self.stop);

@@ -19,6 +19,14 @@ impl Payload for Tuple {
     const NAME: &'static str = "tuple";
     const GC: bool = true;
     const UNTRACK: Untrack = Untrack::Young;
+    /// CPython 3.11's PyTuple_MAXFREELIST per length, for lengths 1..=PyTuple_MAXSAVESIZE
+    /// (the empty tuple is a singleton).
+    const FREE_LIST_MAX: usize = 2000;
+    const FREE_LIST_ITEMS: usize = 20;
+    /// 3.11 takes back tuples of 1..=19 items only (its pop tests `size <
+    /// PyTuple_MAXSAVESIZE`, its push `size - 1 < PyTuple_MAXSAVESIZE`): a freed
+    /// 20-tuple stays parked until a full collection empties the lists.
+    const FREE_LIST_TAKE_ITEMS: usize = 19;
     fn traverse(&self, items: &[PyObj], visit: Visit<'_>) {
         items.iter().for_each(visit);
     }

@@ -207,9 +207,10 @@ pub(crate) fn untrack(g: GcPtr) {
     list_remove(g);
 }
 
-/// A container is being freed (PyObject_GC_Del).
-pub(crate) fn on_free(g: GcPtr) {
-    untrack(g);
+/// A container's block goes back to the allocator (PyObject_GC_Del): gen 0 counts
+/// one allocation less. (It was untracked when its contents were dropped; a container
+/// parked on a free list is not counted here, as CPython's are not.)
+pub(crate) fn forget_container() {
     let _ = GC.try_with(|st| {
         let c = &st.gens[0].count;
         if c.get() > 0 {

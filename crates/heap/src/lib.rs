@@ -10,7 +10,7 @@
 //! # Invariants of the object layer (cited by the `// SAFETY:` comments as H1..H9)
 //!
 //! Every `unsafe` block and `unsafe impl` of the crate names, in its `// SAFETY:`
-//! comment, the numbered invariants it relies on: H1..H9, W1, W2 here; C1..C3 (the collector's
+//! comment, the numbered invariants it relies on: H1..H9, W1, W2, F1, F2 here; C1..C3 (the collector's
 //! lists) in gc.rs; P1..P6, A1..A4, L1, L2 and B1 (pools, arenas, the lock, the callers'
 //! blocks) in pymalloc.rs; G1, G2 (the process's allocator) in pymalloc/global.rs; K1..K4
 //! (table blocks) in table.rs; T1 in the allocator's tests. `tests/safety_comments.rs` checks that each one does.
@@ -65,6 +65,15 @@
 //!   first.
 //! - **W2** Every entry of a weak list heads a weak reference object (payload
 //!   `WeakRef`) whose block is not freed: dropping a `WeakRef` removes its entry.
+//! - **F1** A block on a type's free list (object/freelist.rs) was allocated by pymalloc
+//!   with that type's instance layout for the list's item count, is not freed, and holds
+//!   no object: nothing refers to it, its payload, items and words were dropped, and the
+//!   first word of its `ObHead` links to the next parked block of the list (null at the
+//!   end). A list's length counts its blocks and never exceeds the payload's
+//!   `FREE_LIST_MAX`.
+//! - **F2** A type's `FreeLists` box is owned by its type object's `FreeSlot` and lives
+//!   exactly as long as it; it is in its thread's registry exactly while it lives, and
+//!   is only reached through shared references (its state is in Cells).
 
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
@@ -75,6 +84,8 @@
 #[global_allocator]
 static TEST_ALLOCATOR: pymalloc::GlobalPymalloc = pymalloc::GlobalPymalloc;
 
+#[cfg(test)]
+mod freelist_tests;
 mod gc;
 mod object;
 pub mod pymalloc;
@@ -92,9 +103,9 @@ pub use gc::{
     GcEvent, GcStats, LateFinalizer, Report, Save, NUM_GENERATIONS,
 };
 pub use object::{
-    finalizers_pending, live_objects, pending, set_pending, take_finalizers, weakref_attach,
-    weakref_count, weakrefs_of, work_pending, BorrowError, PMut, PRef, Payload, PyObj, TypeObject,
-    TypeRef, Untrack, Visit, Vtable, WeakRef, Word, PENDING_CLOSE, PENDING_COLLECT,
-    PENDING_FINALIZE, PENDING_TRACE,
+    clear_free_lists, finalizers_pending, free_list_stats, live_objects, pending, set_pending,
+    take_finalizers, weakref_attach, weakref_count, weakrefs_of, work_pending, BorrowError,
+    FreeListStat, PMut, PRef, Payload, PyObj, TypeObject, TypeRef, Untrack, Visit, Vtable, WeakRef,
+    Word, PENDING_CLOSE, PENDING_COLLECT, PENDING_FINALIZE, PENDING_TRACE,
 };
 pub use verify::{verify_heap, HeapReport};

@@ -24,13 +24,15 @@
 //!
 //! Files: `vtable.rs` (the `Payload` trait, `Vtable`), `entries.rs` (where a payload
 //! lies, the vtable entries, words), `alloc.rs` (new objects), `handle.rs` (`PyObj`),
-//! `borrow.rs` (`borrow` / `borrow_mut`), `free.rs` (the free trampoline), `pending.rs`
+//! `borrow.rs` (`borrow` / `borrow_mut`), `free.rs` (the free trampoline), `freelist.rs`
+//! (the type free lists), `pending.rs`
 //! (the finalizer queue and pending bits), `typeobj.rs` (type objects).
 
 mod alloc;
 mod borrow;
 mod entries;
 mod free;
+mod freelist;
 mod handle;
 mod pending;
 mod typeobj;
@@ -42,6 +44,7 @@ pub(crate) use entries::{can_untrack_object, clear_object, traverse_object};
 use entries::{items_of, items_ptr, payload_ptr, pre_words_of, values_slot_of, words_of};
 pub(crate) use free::has_late_finalizer;
 pub use free::live_objects;
+pub use freelist::{clear_free_lists, free_list_stats, FreeListStat};
 pub use handle::PyObj;
 pub(crate) use pending::defer_finalizer;
 pub use pending::{

@@ -167,7 +167,7 @@ pub use global::{
     choose_global_mode, global_debugmallocstats, global_heap, global_mode, global_stats,
     global_verify, object_alloc, object_dealloc, GlobalMode, GlobalPymalloc,
 };
-pub use stats::{ClassStats, LargeStats, MallocStats, VerifyError};
+pub use stats::{printone, ClassStats, LargeStats, MallocStats, VerifyError};
 
 use arenas::State;
 use std::alloc::{GlobalAlloc, Layout, System};

@@ -43,6 +43,15 @@
 //!   never coexists with another reference to the same block's contents.
 //! - **K4** (`SmallTable`) exactly one handle owns the block; access follows Rust's
 //!   borrows of that handle (`&self` gives shared access, `&mut self` exclusive).
+//! - **K5** A block on the thread's table free list was allocated by `object_alloc`
+//!   with the list's layout, holds no table (its header and entries were dropped, no
+//!   handle points at it), and its first word links to the next block of the list
+//!   (null at the end); the list holds at most `TABLE_FREE_MAX` blocks.
+//!
+//! The table free list is CPython 3.11's dict keys free list: a `Table` made with
+//! `new_parkable` (a dict's smallest str-keyed keys object) goes there when its last
+//! handle drops, if there is room, and the next `new_parkable` of the same layout
+//! takes it back instead of asking pymalloc; a full collection empties it.
 //!
 //! Blocks are confined to their thread (the handles are neither Send nor Sync), as
 //! objects are (H7).
@@ -66,6 +75,88 @@ pub type ValuesSlot = Cell<Option<InlineValues>>;
 const BORROW_MUT: u32 = u32::MAX;
 /// The top bit of `Head::dims`: the entries are `B`s.
 const VARIANT_B: u32 = 1 << 31;
+/// Bit 30 of `Head::dims`: the block goes to the table free list when freed.
+const PARKABLE: u32 = 1 << 30;
+/// The entry count's bits of `Head::dims`.
+const COUNT_MASK: u32 = !(VARIANT_B | PARKABLE);
+/// Most blocks the table free list keeps (CPython's PyDict_MAXFREELIST for keys).
+pub const TABLE_FREE_MAX: u32 = 80;
+
+/// The table free list (K5): blocks of one layout, linked through their first word.
+struct TableFreeList {
+    head: Cell<*mut u8>,
+    len: Cell<u32>,
+    /// The layout of every block on the list (set by the first block parked).
+    layout: Cell<Option<Layout>>,
+}
+
+thread_local! {
+    static TABLE_FREE: TableFreeList = const {
+        TableFreeList { head: Cell::new(ptr::null_mut()), len: Cell::new(0), layout: Cell::new(None) }
+    };
+}
+
+/// A block of `layout` from the table free list, or null.
+fn take_parked(layout: Layout) -> *mut u8 {
+    TABLE_FREE
+        .try_with(|f| {
+            let head = f.head.get();
+            if head.is_null() || f.layout.get() != Some(layout) {
+                return ptr::null_mut();
+            }
+            // SAFETY: K5: a parked block's first word holds the next one (or null).
+            let next = unsafe { head.cast::<*mut u8>().read() };
+            f.head.set(next);
+            f.len.set(f.len.get() - 1);
+            head
+        })
+        .unwrap_or(ptr::null_mut())
+}
+
+/// Park a dead table block of `layout` on the table free list; false if it is full
+/// or holds blocks of another layout (the caller frees the block).
+///
+/// # Safety
+/// `block` was allocated by `object_alloc` with `layout` (K1), holds no table any more
+/// (its header and entries were dropped) and is not used by the caller after true.
+unsafe fn park(block: *mut u8, layout: Layout) -> bool {
+    TABLE_FREE
+        .try_with(|f| {
+            if f.len.get() >= TABLE_FREE_MAX || f.layout.get().is_some_and(|l| l != layout) {
+                return false;
+            }
+            f.layout.set(Some(layout));
+            // SAFETY: K5: the block is dead (caller) and at least a header long, 8-aligned;
+            // its first word becomes the link to the previous head.
+            unsafe { block.cast::<*mut u8>().write(f.head.get()) };
+            f.head.set(block);
+            f.len.set(f.len.get() + 1);
+            true
+        })
+        .unwrap_or(false)
+}
+
+/// Give every block of the table free list back to pymalloc (a full collection does,
+/// with the type free lists).
+pub fn clear_table_free_list() {
+    let Some(layout) = TABLE_FREE.try_with(|f| f.layout.get()).ok().flatten() else {
+        return;
+    };
+    loop {
+        let block = take_parked(layout);
+        if block.is_null() {
+            break;
+        }
+        // SAFETY: K5/P5: a parked block was allocated with this layout and holds no
+        // table; it left the list above and is freed once.
+        unsafe { object_dealloc(block, layout) };
+    }
+}
+
+/// Blocks on the table free list now.
+pub fn table_free_list_len() -> usize {
+    TABLE_FREE.try_with(|f| f.len.get() as usize).unwrap_or(0)
+}
 
 const fn round_up(n: usize, align: usize) -> usize {
     (n + align - 1) & !(align - 1)
@@ -130,17 +221,43 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Table<H, A, B> {
     /// default entries of type `B` if `use_b`, else `A`. None if the sizes are too big
     /// or the memory cannot be had.
     pub fn new(header: H, nbytes: usize, fill: u8, n: usize, use_b: bool) -> Option<Self> {
+        Self::make(header, nbytes, fill, n, use_b, false)
+    }
+
+    /// Like `new`, but the block is taken from the table free list when one of its
+    /// layout is there, and goes back there when the table is freed while the list
+    /// has room (CPython's dict keys free list; see the module documentation).
+    pub fn new_parkable(header: H, nbytes: usize, fill: u8, n: usize, use_b: bool) -> Option<Self> {
+        Self::make(header, nbytes, fill, n, use_b, true)
+    }
+
+    fn make(
+        header: H,
+        nbytes: usize,
+        fill: u8,
+        n: usize,
+        use_b: bool,
+        parkable: bool,
+    ) -> Option<Self> {
         let nb = u32::try_from(nbytes).ok()?;
-        let nn = u32::try_from(n).ok().filter(|&x| x & VARIANT_B == 0)?;
+        let nn = u32::try_from(n).ok().filter(|&x| x & !COUNT_MASK == 0)?;
         let d = if use_b {
             table_dims::<H, B>(nbytes, n)?
         } else {
             table_dims::<H, A>(nbytes, n)?
         };
-        // SAFETY: K1: the layout's size is at least the header's, so it is not zero.
-        let block = unsafe { object_alloc(d.layout) };
+        let mut block = if parkable {
+            take_parked(d.layout)
+        } else {
+            ptr::null_mut()
+        };
+        if block.is_null() {
+            // SAFETY: K1: the layout's size is at least the header's, so it is not zero.
+            block = unsafe { object_alloc(d.layout) };
+        }
         let head = NonNull::new(block.cast::<Head<H>>())?;
-        // SAFETY: K1/K2: the fresh block has the layout of these dimensions: the header
+        // SAFETY: K1/K2/K5: the block (fresh, or a parked one of the same layout holding
+        // no table) has the layout of these dimensions: the header
         // at 0, `nbytes` bytes at bytes_off, `n` entries at entries_off; each part is
         // written once before the handle exists.
         unsafe {
@@ -148,7 +265,7 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Table<H, A, B> {
                 refs: Cell::new(1),
                 borrow: Cell::new(0),
                 nbytes: nb,
-                dims: nn | if use_b { VARIANT_B } else { 0 },
+                dims: nn | if use_b { VARIANT_B } else { 0 } | if parkable { PARKABLE } else { 0 },
                 user: UnsafeCell::new(header),
             });
             ptr::write_bytes(block.add(bytes_off::<H>()), fill, nbytes);
@@ -180,7 +297,7 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Table<H, A, B> {
     /// The number of entries.
     #[inline]
     pub fn len(&self) -> usize {
-        (self.head().dims & !VARIANT_B) as usize
+        (self.head().dims & COUNT_MASK) as usize
     }
 
     /// True if the table has no entries.
@@ -320,10 +437,12 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Drop for Table<H, A
             return;
         }
         let d = self.dims();
+        let parkable = self.head().dims & PARKABLE != 0;
         let (is_b, first, len) = self.entries_raw();
         // SAFETY: K3: this was the last handle, so nothing borrows the block; K2: the
         // header and all `len` entries are initialised and dropped here once; K1: the
-        // block is freed with the layout it was allocated with.
+        // block is freed with the layout it was allocated with, or K5: parked with it,
+        // holding no table.
         unsafe {
             if is_b {
                 ptr::drop_in_place(ptr::slice_from_raw_parts_mut(first.cast::<B>(), len));
@@ -331,7 +450,10 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Drop for Table<H, A
                 ptr::drop_in_place(ptr::slice_from_raw_parts_mut(first.cast::<A>(), len));
             }
             ptr::drop_in_place(self.head.as_ptr());
-            object_dealloc(self.head.as_ptr().cast::<u8>(), d.layout);
+            let block = self.head.as_ptr().cast::<u8>();
+            if !(parkable && park(block, d.layout)) {
+                object_dealloc(block, d.layout);
+            }
         }
     }
 }

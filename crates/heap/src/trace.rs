@@ -180,6 +180,26 @@ pub(crate) fn on_alloc(ptr: *mut u8, size: usize) {
     set_pending(PENDING_TRACE, true);
 }
 
+/// The block at `ptr` was taken back from a type free list for a new object: if it is
+/// traced, its trace (size unchanged) gets the stack that makes the new object, as
+/// CPython's _PyTraceMalloc_NewReference does; an untraced block stays untraced.
+#[cold]
+#[inline(never)]
+pub(crate) fn on_reuse(ptr: *mut u8) {
+    let addr = ptr as usize;
+    let traced = with_state(|s| match s.traces.get_mut(&addr) {
+        Some(t) => {
+            t.traceback = PENDING;
+            s.pending.push(addr);
+            true
+        }
+        None => false,
+    });
+    if traced == Some(true) {
+        set_pending(PENDING_TRACE, true);
+    }
+}
+
 /// The block at `ptr` is being freed.
 #[cold]
 #[inline(never)]

@@ -367,6 +367,11 @@ pub(super) fn collect_main(generation: usize, fin: Finalize<'_>) -> usize {
         free_head(still);
     }
 
+    if generation == NUM_GENERATIONS - 1 {
+        // Only a collection of the oldest generation empties the type free lists
+        // (CPython 3.11's clear_freelists).
+        crate::object::clear_free_lists();
+    }
     GC.with(|st| {
         let s = &st.stats[generation];
         let mut v = s.get();

@@ -10,6 +10,7 @@ use std::ptr::{self, NonNull};
 
 use super::entries::items_off;
 use super::free::{count_alloc, count_free};
+use super::typeobj::free_lists_of;
 use super::{items_ptr, payload_ptr, ObHead, Payload, PyObj, TypeRef, VarBlock, Vtable, GC_PRE};
 use crate::gc::{self, GcHead};
 use crate::pymalloc::{object_alloc, object_dealloc};
@@ -17,25 +18,37 @@ use crate::pymalloc::{object_alloc, object_dealloc};
 /// Allocate the block for an object of type `ty` and write its headers (ObHead, GC
 /// header, zeroed words). Its payload and items are not written yet.
 ///
+/// A block parked on `ty`'s free list for `n` items is taken back first: it is not
+/// counted by gen 0 and triggers no collection (CPython's free lists do neither).
+///
+/// None when the block cannot be had (its layout overflows, or out of memory).
+///
 /// # Safety
-/// `vt` is `ty`'s instance vtable and `layout` is `vt.block_layout(n)`.
-unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, layout: Layout) -> Option<NonNull<ObHead>> {
-    if vt.gc {
-        gc::before_gc_alloc();
+/// `vt` is `ty`'s instance vtable, and `n` is 0 for a fixed-size payload.
+unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHead>> {
+    let mut block = ptr::null_mut();
+    if vt.free_max > 0 {
+        // SAFETY: H1/H4: `ty` is a live type object, held by the caller's handle.
+        if let Some(fl) = unsafe { free_lists_of(ty.0 .0) } {
+            block = fl.take(n);
+            if !block.is_null() && crate::trace::hooked() {
+                crate::trace::on_reuse(block);
+            }
+        }
     }
-    // SAFETY: H3: the layout holds at least the ObHead, so its size is not zero.
-    let block = unsafe { object_alloc(layout) };
     if block.is_null() {
-        return None;
+        block = fresh_block(vt, n)?;
     }
     // SAFETY: H3: the fresh block holds `block_pre` bytes (pre words, GC header), then
     // the ObHead.
     let p = unsafe { NonNull::new_unchecked(block.byte_add(vt.block_pre()).cast::<ObHead>()) };
     let ty_ptr = ty.0.clone();
     let ty_nn = ty_ptr.0;
-    std::mem::forget(ty_ptr); // the header now owns this reference (H1)
-                              // SAFETY: H3: the ObHead's place in the fresh block, aligned (the block is aligned
-                              // to the layout's alignment, and block_pre is a multiple of 8).
+    // The header now owns this reference (H1).
+    std::mem::forget(ty_ptr);
+    // SAFETY: H3: the ObHead's place in the block (fresh, or taken back from a free list
+    // with the same layout and no object in it, F1), aligned (the block is aligned to
+    // the layout's alignment, and block_pre is a multiple of 8).
     unsafe {
         p.as_ptr().write(ObHead {
             refcnt: Cell::new(1),
@@ -57,7 +70,9 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, layout: Layout) -> Option<NonNull
     // fixed-size one; all-zero bytes are `None` in every word; the values slot (the
     // second pre word) is written as None.
     unsafe {
-        ptr::write_bytes(block, 0, vt.pre_words * size_of::<usize>());
+        if vt.pre_words > 0 {
+            ptr::write_bytes(block, 0, vt.pre_words * size_of::<usize>());
+        }
         if vt.pre_words == 2 {
             block
                 .add(size_of::<usize>())
@@ -76,6 +91,20 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, layout: Layout) -> Option<NonNull
     Some(p)
 }
 
+/// A new block from pymalloc for an object of `vt` with `n` items, counted by gen 0
+/// if it is a container (which may run a collection first). None if its layout
+/// overflows or the memory cannot be had.
+#[inline(never)]
+fn fresh_block(vt: &Vtable, n: usize) -> Option<*mut u8> {
+    let layout = vt.block_layout(n)?;
+    if vt.gc {
+        gc::before_gc_alloc();
+    }
+    // SAFETY: H3: the layout holds at least the ObHead, so its size is not zero.
+    let block = unsafe { object_alloc(layout) };
+    (!block.is_null()).then_some(block)
+}
+
 impl PyObj {
     /// Allocate a fixed-size object of type `ty` holding `payload`.
     ///
@@ -87,10 +116,9 @@ impl PyObj {
             vt.type_id == TypeId::of::<T>() && !vt.var,
             "payload does not match type"
         );
-        let layout = vt.block_layout(0).expect("fixed layout");
-        // SAFETY: H3: vt is ty's instance vtable, and the layout is its block's.
-        let Some(p) = (unsafe { raw_alloc(ty, vt, layout) }) else {
-            alloc::handle_alloc_error(layout)
+        // SAFETY: H3: vt is ty's instance vtable, of a fixed-size payload.
+        let Some(p) = (unsafe { raw_alloc(ty, vt, 0) }) else {
+            alloc::handle_alloc_error(vt.block_layout(0).expect("fixed layout"))
         };
         // SAFETY: H3/H9: the block has room for a T at its payload offset (vt names T,
         // checked above).
@@ -119,8 +147,8 @@ impl PyObj {
             return None;
         }
         let layout = vt.block_layout(n)?;
-        // SAFETY: H3: vt is ty's instance vtable, and the layout is its block's for n.
-        let p = unsafe { raw_alloc(ty, vt, layout)? };
+        // SAFETY: H3: vt is ty's instance vtable, of a var-sized payload.
+        let p = unsafe { raw_alloc(ty, vt, n)? };
         Some((vt, layout, p))
     }
 

@@ -1,25 +1,43 @@
 //! The free path: the per-thread free state, the non-recursive dealloc trampoline
-//! (H8), PEP 442 resurrection for finalizers, and `free_object`, which drops an
-//! object's words, payload and type reference and returns its block.
+//! (H8), PEP 442 resurrection for finalizers, `free_object`, which drops an object's
+//! words, payload and type reference, and `release`, which parks its block on its
+//! type's free list or returns it to the allocator.
+//!
+//! The trampoline frees in the order CPython's recursive deallocs do: an object's
+//! block is released after everything that died with it (a list's items before the
+//! list), and the objects one payload drop let go of are freed in the order it let go
+//! of them, each with all that dies with it before the next.
 
 use std::cell::Cell;
 use std::ptr::NonNull;
 
 use super::pending::queue_finalizer;
+use super::typeobj::free_lists_of;
 use super::{
     gc_head, is_weakrefed, pre_words_of, values_slot_of, vtable_of, words_of, ObHead, PyObj,
-    TypeRef, VarBlock,
+    TypeRef, VarBlock, Vtable,
 };
 use crate::gc;
 use crate::pymalloc::object_dealloc;
 
 // ----- per-thread heap state -----------------------------------------------------------
 
+/// A step of the free trampoline. The flag says whether the block may be parked on
+/// its type's free list (not if the object had weak references).
+#[derive(Clone, Copy)]
+enum Work {
+    /// An object whose count reached 0 while another was being freed.
+    Free(NonNull<ObHead>, bool),
+    /// The block of an object whose contents are dropped, to release once the objects
+    /// that died with it (pushed after it) are freed.
+    Release(NonNull<ObHead>, bool),
+}
+
 struct FreeState {
     /// A `free_object` is running on this thread (H8).
     freeing: Cell<bool>,
-    /// Objects whose count reached 0 while another was being freed.
-    pending: Cell<Vec<NonNull<ObHead>>>,
+    /// Work waiting, last in first out.
+    pending: Cell<Vec<Work>>,
     /// Objects allocated and not yet freed on this thread.
     live: Cell<usize>,
 }
@@ -36,13 +54,15 @@ pub fn live_objects() -> usize {
 }
 
 /// Count one object allocated on this thread.
+#[inline]
 pub(super) fn count_alloc() {
     FREE.with(|f| f.live.set(f.live.get() + 1));
 }
 
 /// Count one object freed on this thread.
+#[inline]
 pub(super) fn count_free() {
-    FREE.with(|f| f.live.set(f.live.get() - 1));
+    let _ = FREE.try_with(|f| f.live.set(f.live.get() - 1));
 }
 
 /// Does the object at `p` (an instance of a class whose vtable says no finalizer)
@@ -61,11 +81,9 @@ pub(crate) unsafe fn has_late_finalizer(p: NonNull<ObHead>) -> bool {
 /// (count 1, owned by the queue) instead of freed. True if it was.
 ///
 /// # Safety
-/// `p` heads an object whose count just reached 0 and whose block is not freed yet.
-unsafe fn resurrect_for_finalizer(p: NonNull<ObHead>) -> bool {
-    // SAFETY: the block is not freed yet (caller), and its type is still referenced
-    // by its header (H1), so the vtable can be read.
-    let vt = unsafe { vtable_of(p) };
+/// `p` heads an object whose count just reached 0 and whose block is not freed yet;
+/// `vt` is its vtable.
+unsafe fn resurrect_for_finalizer(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     // SAFETY: H1: the block is not freed yet and its header references its type.
     if !(vt.finalize || (vt.heap_type && vt.gc && unsafe { has_late_finalizer(p) })) {
         return false;
@@ -88,28 +106,48 @@ unsafe fn resurrect_for_finalizer(p: NonNull<ObHead>) -> bool {
 /// # Safety
 /// `p` heads an object whose count just reached 0 (its last handle is being dropped),
 /// so nothing refers to it any more (H1).
+#[inline(never)]
 pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
-    // SAFETY: H1, forwarded from the caller: the count just reached 0, the block is
-    // not freed yet.
-    if unsafe { resurrect_for_finalizer(p) } {
+    // SAFETY: H1: the count just reached 0, the block is not freed yet and its header
+    // references its type.
+    let vt = unsafe { vtable_of(p) };
+    // SAFETY: H1, forwarded from the caller.
+    if vt.plain && vt.free_max > 0 && unsafe { park_plain(p, vt) } {
         return;
     }
+    // SAFETY: H1, forwarded from the caller.
+    unsafe { dealloc_slow(p, vt) }
+}
+
+/// `dealloc` for everything but a float parked at once (kept out of line, so that the
+/// fast path pays for no more than it uses).
+///
+/// # Safety
+/// As `dealloc`'s; `vt` is `p`'s vtable.
+#[inline(never)]
+unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
+    // SAFETY: H1, forwarded from the caller.
+    if (vt.finalize || vt.heap_type) && unsafe { resurrect_for_finalizer(p, vt) } {
+        return;
+    }
+    let mut parkable = true;
     // SAFETY: H1: the block is not freed yet.
     if unsafe { is_weakrefed(p) } {
         // SAFETY: W1: the object still carries WEAKREFED and its block is not freed;
         // its weak references are cleared before anything else of it goes.
         unsafe { super::weak::clear_on_dealloc(p) };
+        parkable = false;
     }
     let reentrant = FREE.try_with(|f| {
         if f.freeing.get() {
             // A container waiting here must not be seen by a collection (count 0).
-            // SAFETY: H1: the block is not freed yet; H2: the vtable says whether it
-            // has a GC header; C1: the GcPtr is used at once.
-            if let Some(g) = unsafe { vtable_of(p).gc.then(|| gc_head(p)) } {
-                gc::untrack(g);
+            if vt.gc {
+                // SAFETY: H1: the block is not freed yet; H2: the vtable says it has a
+                // GC header; C1: the GcPtr is used at once.
+                gc::untrack(unsafe { gc_head(p) });
             }
             let mut v = f.pending.take();
-            v.push(p);
+            v.push(Work::Free(p, parkable));
             f.pending.set(v);
             return true;
         }
@@ -119,11 +157,16 @@ pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
     match reentrant {
         Ok(true) => {}
         Ok(false) => {
-            let mut next = Some(p);
-            while let Some(o) = next {
-                // SAFETY: H1/H8: `o`'s count reached 0, it is freed once (from here or
-                // the pending list), and no other free is running.
-                unsafe { free_object(o) };
+            let mut next = Some(Work::Free(p, parkable));
+            while let Some(w) = next {
+                match w {
+                    // SAFETY: H1/H8: `o`'s count reached 0, it is freed once (from here
+                    // or the pending list), and no other free is running.
+                    Work::Free(o, park) => unsafe { free_object(o, park) },
+                    // SAFETY: H1/H8: `o`'s contents were dropped by its free_object,
+                    // which queued this release once; its header still holds its type.
+                    Work::Release(o, park) => unsafe { release(o, park) },
+                }
                 next = FREE.with(|f| {
                     let mut v = f.pending.take();
                     let n = v.pop();
@@ -136,17 +179,149 @@ pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
         // Thread-local storage is being torn down: free directly.
         // SAFETY: H1 from the caller; H8 is relaxed here: late frees at thread exit
         // are rare and shallow, and each object is still freed once.
-        Err(_) => unsafe { free_object(p) },
+        Err(_) => unsafe {
+            drop_contents(p, vt);
+            release(p, false)
+        },
     }
 }
 
-/// Drop an object's words, payload and items and its type reference, and return its
-/// block to the allocator.
+/// The fast path of a float: an object with nothing to let go of, whose type keeps a
+/// free list, parked at once, outside the trampoline - unless a free is running (its
+/// turn in the free order is then taken from the pending list), it had weak
+/// references, or the list is full. True if it was parked.
+///
+/// # Safety
+/// `p`'s count just reached 0, nothing refers to it (H1) and `vt` is its vtable,
+/// `plain` (no GC header, nothing to drop).
+#[inline(always)]
+unsafe fn park_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
+    // SAFETY: H1: the block is not freed yet.
+    if unsafe { is_weakrefed(p) } {
+        return false;
+    }
+    let n = if vt.var {
+        // SAFETY: H3: a var-sized object has its var header right after the ObHead.
+        unsafe { (*p.as_ptr().cast::<VarBlock<()>>()).ob_size.unsigned_abs() }
+    } else {
+        0
+    };
+    // SAFETY: H1: the header holds its type's reference until released below.
+    let ty = unsafe { (*p.as_ptr()).ty.get() };
+    // SAFETY: H4: `ty` is `p`'s live type object.
+    let Some(fl) = (unsafe { free_lists_of(ty) }) else {
+        return false;
+    };
+    if !fl.has_room(n) {
+        return false;
+    }
+    // One look at the thread's free state: not inside a free, and the object is
+    // counted as freed (it is parked below).
+    let outside = FREE
+        .try_with(|f| {
+            let outside = !f.freeing.get();
+            if outside {
+                f.live.set(f.live.get() - 1);
+            }
+            outside
+        })
+        .unwrap_or(false);
+    if !outside {
+        return false;
+    }
+    // SAFETY: H1/H8: the count is 0 and no free is running, so this is the object's one
+    // free; a plain payload lets go of nothing, so nothing else is freed meanwhile.
+    unsafe { (vt.drop)(p) };
+    // SAFETY: F1: the contents were dropped, the block has its type's layout for `n`
+    // items, and the list has room (checked above; dropping a plain payload parks
+    // nothing).
+    let parked = unsafe { fl.park(p, n) };
+    debug_assert!(parked);
+    drop(PyObj(ty));
+    true
+}
+
+/// Drop an object's words and payload (and items): what it refers to is let go of,
+/// its block and type reference stay.
 ///
 /// # Safety
 /// `p`'s count is 0 and nothing refers to it any more (H1); this is the one free of
-/// `p` (H8).
-unsafe fn free_object(p: NonNull<ObHead>) {
+/// `p` (H8); `vt` is its vtable.
+unsafe fn drop_contents(p: NonNull<ObHead>, vt: &Vtable) {
+    if vt.gc {
+        // SAFETY: H2: vt.gc says there is a GC header; C1: it is unlinked here, before
+        // the block is released. Gen 0's count is settled by `release`.
+        gc::untrack(unsafe { gc_head(p) });
+    }
+    if vt.has_words() {
+        // SAFETY: H3: the block, with its words, is not freed until `release`.
+        let (pre, words) = unsafe { (pre_words_of(p), words_of(p)) };
+        for w in words.iter().chain(pre) {
+            drop(w.take());
+        }
+        // SAFETY: H3: the block, with its values slot, is not freed until `release`.
+        if let Some(slot) = unsafe { values_slot_of(p) } {
+            drop(slot.take());
+        }
+    }
+    // SAFETY: H1/H8: the count is 0 and this is the one free, so the payload is dropped
+    // exactly once, here; H4: the entry was made for its payload type.
+    unsafe { (vt.drop)(p) };
+}
+
+/// Free an object from the trampoline: drop its contents, then release its block -
+/// at once if nothing died with it, else after what died with it (queued above it,
+/// in the order it was let go of).
+///
+/// # Safety
+/// `p`'s count is 0 and nothing refers to it any more (H1); this is the one free of
+/// `p` (H8), from the trampoline.
+unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
+    // SAFETY: H1: the block is not freed yet, and its header still holds its type.
+    let vt = unsafe { vtable_of(p) };
+    if vt.plain {
+        // Nothing to let go of: no ordering to keep.
+        // SAFETY: H1/H8, forwarded from the caller.
+        unsafe {
+            drop_contents(p, vt);
+            release(p, parkable);
+        }
+        return;
+    }
+    let base = FREE.with(|f| {
+        let mut v = f.pending.take();
+        v.push(Work::Release(p, parkable));
+        let base = v.len();
+        f.pending.set(v);
+        base
+    });
+    // SAFETY: H1/H8, forwarded from the caller.
+    unsafe { drop_contents(p, vt) };
+    let alone = FREE.with(|f| {
+        let mut v = f.pending.take();
+        let alone = v.len() == base;
+        if alone {
+            v.pop(); // our own Release: done right here
+        } else {
+            v[base..].reverse();
+        }
+        f.pending.set(v);
+        alone
+    });
+    if alone {
+        // SAFETY: H8: the contents were dropped above; the block is released once.
+        unsafe { release(p, parkable) };
+    }
+}
+
+/// Release the block of an object whose contents were dropped: park it on its type's
+/// free list if the type keeps one with room (and `parkable`), else return it to the
+/// allocator; then give back the type reference.
+///
+/// # Safety
+/// `p`'s contents were dropped by `drop_contents`, nothing refers to it (H1) and its
+/// header still holds its type reference; this is the one release of `p` (H8).
+unsafe fn release(p: NonNull<ObHead>, parkable: bool) {
     // SAFETY: H1: the block is not freed yet, and its header still holds its type.
     let vt = unsafe { vtable_of(p) };
     let n = if vt.var {
@@ -155,32 +330,29 @@ unsafe fn free_object(p: NonNull<ObHead>) {
     } else {
         0
     };
-    let layout = vt.block_layout(n).expect("layout was valid at allocation");
-    if vt.gc {
-        // SAFETY: H2: vt.gc says there is a GC header; C1: it is unlinked here, before
-        // the block is freed below.
-        gc::on_free(unsafe { gc_head(p) });
-    }
-    if vt.has_words() {
-        // SAFETY: H3: the block, with its words, is not freed until below.
-        let (pre, words) = unsafe { (pre_words_of(p), words_of(p)) };
-        for w in words.iter().chain(pre) {
-            drop(w.take());
-        }
-        // SAFETY: H3: the block, with its values slot, is not freed until below.
-        if let Some(slot) = unsafe { values_slot_of(p) } {
-            drop(slot.take());
-        }
-    }
-    // SAFETY: H1/H8: the count is 0 and this is the one free, so the payload is dropped
-    // exactly once, here; H4: the entry was made for its payload type.
-    unsafe { (vt.drop)(p) };
-    // SAFETY: H1: the type pointer is the strong reference taken at allocation, given
-    // back here.
+    // SAFETY: H1: the type pointer is the strong reference taken at allocation, read
+    // before parking overwrites the header's first word.
     let ty = unsafe { (*p.as_ptr()).ty.get() };
+    // A container that was finalized (PEP 442) is not parked.
+    // SAFETY: H2: vt.gc says there is a GC header; C1: used at once.
+    let parkable = parkable && !(vt.gc && unsafe { gc_head(p) }.is_finalized());
+    let parked = parkable
+        && vt.free_max > 0
+        // SAFETY: H4: `ty` is the live type object of `p` (this handle's reference);
+        // F1: `p`'s block has its type's layout for `n` items and is dead.
+        && unsafe { free_lists_of(ty).is_some_and(|fl| fl.park(p, n)) };
+    if !parked {
+        if vt.gc {
+            gc::forget_container();
+        }
+        let layout = vt.block_layout(n).expect("layout was valid at allocation");
+        // SAFETY: H3: the block starts `block_pre` bytes before the ObHead and was
+        // allocated with this layout (its item count is unchanged, H6); P5: given back
+        // once.
+        unsafe { object_dealloc(p.as_ptr().byte_sub(vt.block_pre()).cast::<u8>(), layout) };
+    }
+    // The header's reference to the type, given back last: dropping it may free the
+    // type and its free lists, which no longer need anything of `p`.
     drop(PyObj(ty));
-    // SAFETY: H3: the block starts `block_pre` bytes before the ObHead and was
-    // allocated with this layout (its item count is unchanged, H6); P5: given back once.
-    unsafe { object_dealloc(p.as_ptr().byte_sub(vt.block_pre()).cast::<u8>(), layout) };
     count_free();
 }

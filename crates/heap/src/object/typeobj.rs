@@ -7,6 +7,7 @@ use std::mem::{offset_of, size_of};
 use std::ptr::NonNull;
 
 use super::free::count_alloc;
+use super::freelist::{FreeLists, FreeSlot};
 use super::{payload_ptr, FixedBlock, ObHead, Payload, PyObj, Visit, Vtable, GC_PRE};
 use crate::gc::GcHead;
 use crate::pymalloc::object_alloc;
@@ -16,6 +17,8 @@ use crate::pymalloc::object_alloc;
 #[repr(C)]
 pub struct TypeObject<X: Payload> {
     instance_vt: &'static Vtable,
+    /// The free lists of this type's exact instances (none for most types).
+    free: FreeSlot,
     pub ext: X,
 }
 
@@ -25,9 +28,31 @@ impl<X: Payload> TypeObject<X> {
     /// at most the header's). Evaluated, at compile time, by every function that makes
     /// a type object.
     const PAYLOAD_AT_HEAD_END: () = assert!(
-        offset_of!(FixedBlock<TypeObject<X>>, payload) == size_of::<ObHead>(),
+        offset_of!(FixedBlock<TypeObject<X>>, payload) == size_of::<ObHead>()
+            && offset_of!(TypeObject<X>, free) == FREE_OFF,
         "type data must not be aligned beyond the object header"
     );
+}
+
+/// Offset of `TypeObject::free` in the payload, whatever the type data (H4).
+const FREE_OFF: usize = size_of::<&'static Vtable>();
+
+/// The free lists of the type object at `ty`, if it keeps any.
+///
+/// # Safety
+/// `ty` heads a live type object (H4), and the reference is used only while it lives.
+#[inline]
+pub(super) unsafe fn free_lists_of<'a>(ty: NonNull<ObHead>) -> Option<&'a FreeLists> {
+    // SAFETY: H4: a type object's payload is a TypeObject right after its ObHead, with
+    // its FreeSlot at FREE_OFF (checked by PAYLOAD_AT_HEAD_END for every X); F2: the
+    // lists live as long as the type object.
+    unsafe {
+        let slot = ty
+            .as_ptr()
+            .byte_add(size_of::<ObHead>() + FREE_OFF)
+            .cast::<FreeSlot>();
+        (*slot).get()
+    }
 }
 
 impl<X: Payload<Item = ()>> Payload for TypeObject<X> {
@@ -101,6 +126,7 @@ impl TypeRef {
             }
             payload_ptr::<TypeObject<X>>(p).write(TypeObject {
                 instance_vt: vt,
+                free: FreeSlot::NONE,
                 ext,
             });
             count_alloc();
@@ -125,7 +151,34 @@ impl TypeRef {
     ) -> TypeRef {
         let () = TypeObject::<X>::PAYLOAD_AT_HEAD_END;
         instance_vt.check();
-        TypeRef(PyObj::new(meta, TypeObject { instance_vt, ext }))
+        TypeRef(PyObj::new(
+            meta,
+            TypeObject {
+                instance_vt,
+                free: FreeSlot::NONE,
+                ext,
+            },
+        ))
+    }
+
+    /// Create a type object like `new` whose exact instances are kept on free lists
+    /// when freed, as `T` asks (`Payload::FREE_LIST_MAX`), for the next allocation of
+    /// this type to take back (CPython 3.11's float, tuple, list and dict free lists).
+    pub fn new_with_free_lists<X: Payload<Item = ()>, T: Payload>(
+        meta: &TypeRef,
+        ext: X,
+    ) -> TypeRef {
+        let () = TypeObject::<X>::PAYLOAD_AT_HEAD_END;
+        let instance_vt = T::VTABLE;
+        instance_vt.check();
+        TypeRef(PyObj::new(
+            meta,
+            TypeObject {
+                instance_vt,
+                free: FreeSlot::for_vtable(instance_vt),
+                ext,
+            },
+        ))
     }
 
     /// View a handle as a type object if it is one (its type's instances are

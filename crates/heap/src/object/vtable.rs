@@ -43,6 +43,20 @@ pub trait Payload: Sized + 'static {
     const MUTABLE: bool = false;
     /// When the collector may untrack these objects.
     const UNTRACK: Untrack = Untrack::Never;
+    /// Free list (CPython 3.11's float, list, dict and tuple free lists): at most this
+    /// many freed objects of the exact type are kept, per item count for var-sized
+    /// payloads, for the next allocation of that type to take back. 0: none. Only a
+    /// type object made with `TypeRef::new_with_free_lists` keeps one (object/freelist.rs).
+    const FREE_LIST_MAX: usize = 0;
+    /// For a var-sized payload with a free list: objects of 1..=FREE_LIST_ITEMS items
+    /// are kept (one list per count); others are freed at once.
+    const FREE_LIST_ITEMS: usize = 0;
+    /// Objects of at most this many items are taken back from their free list (var-
+    /// sized payloads): CPython 3.11 parks 20-tuples but takes back only 1..=19.
+    const FREE_LIST_TAKE_ITEMS: usize = Self::FREE_LIST_ITEMS;
+    /// A collection of the oldest generation empties this free list (CPython 3.11's
+    /// clear_freelists does so for all but its one-slice cache).
+    const FREE_LIST_GC_CLEARS: bool = true;
     /// The vtable; do not override. (An override changes which vtable
     /// `TypeRef::new` installs, never where the heap finds a `Self` in a block: H9.)
     const VTABLE: &'static Vtable = &Vtable::new::<Self>();
@@ -103,6 +117,19 @@ pub struct Vtable {
     /// Instances of a class (a derived vtable): their behaviour comes from the
     /// class's special methods.
     pub heap_type: bool,
+    /// Free lists of this payload (`Payload::FREE_LIST_MAX`; 0 in derived vtables:
+    /// instances of classes are never kept).
+    pub(super) free_max: u32,
+    /// Number of free lists: 1 for a fixed-size payload, one per item count 1..=n for
+    /// a var-sized one.
+    pub(super) free_lists: u32,
+    /// Var-sized: the largest item count taken back from a free list.
+    pub(super) free_take_items: u32,
+    /// A full collection empties the free lists of this payload.
+    pub(super) free_gc_clears: bool,
+    /// Nothing to drop in the payload and no GC header: a freed object can be parked
+    /// without the free trampoline (a float).
+    pub(super) plain: bool,
     pub(super) drop: unsafe fn(NonNull<ObHead>),
     pub(super) traverse: unsafe fn(NonNull<ObHead>, Visit<'_>),
     pub(super) clear: unsafe fn(NonNull<ObHead>),
@@ -152,6 +179,17 @@ impl Vtable {
             words_off: fixed_size,
             finalize: false,
             heap_type: false,
+            free_max: T::FREE_LIST_MAX as u32,
+            free_lists: if T::FREE_LIST_MAX == 0 {
+                0
+            } else if var {
+                T::FREE_LIST_ITEMS as u32
+            } else {
+                1
+            },
+            free_take_items: T::FREE_LIST_TAKE_ITEMS as u32,
+            free_gc_clears: T::FREE_LIST_GC_CLEARS,
+            plain: !T::GC && !std::mem::needs_drop::<T>() && !std::mem::needs_drop::<T::Item>(),
             drop: drop_payload::<T>,
             traverse: traverse_payload::<T>,
             clear: clear_payload::<T>,
@@ -191,6 +229,9 @@ impl Vtable {
                 vt.n_words = n_words;
                 vt.finalize = finalize;
                 vt.heap_type = true;
+                // CPython keeps exact instances only on its free lists.
+                vt.free_max = 0;
+                vt.free_lists = 0;
                 // CPython untracks exact tuples and dicts only: instances of classes
                 // stay tracked while alive.
                 vt.untrack = Untrack::Never;

@@ -19,11 +19,17 @@ class S:
     __slots__ = ("a",)
 
 
-def fn():
-    return 0
+class K:
+    def m(self):
+        return 0
 
 
+k = K()
 one = int("1")
+# gc.collect() above emptied the free lists, and what refilled the 3-tuple list since
+# is the interpreter's business (python3's class creation frees an argument tuple);
+# one get_count() result, made and freed, puts a 3-tuple there in both.
+gc.get_count()
 
 
 def counts(make):
@@ -63,19 +69,22 @@ for label, make in (("[]", lambda: []),
                     ("S()", S),
                     ("A() with __dict__", instance_with_dict),
                     ("lambda: 0", lambda: (lambda: 0)),
-                    ("bound method", lambda: fn.__get__(1)),
+                    ("bound method", lambda: k.m),
                     ("iter([])", lambda: iter([])),
                     ("object()", object),
                     ("int('123456')", lambda: int("123456")),
                     ("one + 0.5", lambda: one + 0.5),
                     ("str(123456)", lambda: str(123456))):
     print(f"{label:18}", "alloc %+d, free %+d, alloc again %+d" % counts(make))
-# the count after a collection, and what get_count sees of a cycle
+# the count after a collection (which empties the free lists), and what get_count
+# sees of a cycle; printed at the end, as print itself allocates in python3
 gc.collect()
-print(gc.get_count())
-x = []
+after = gc.get_count()      # a fresh 3-tuple: the 3-tuple free list was emptied
+x = []                      # a fresh list, likewise
 x.append(x)
-print(gc.get_count()[0])
+cycle = gc.get_count()[0]   # `after` still holds the first 3-tuple: another fresh one
 del x
-print(gc.get_count()[0], gc.collect(), gc.get_count())
+dropped = gc.get_count()[0]  # a parked 3-tuple: no change
+found = gc.collect()
+print(after, cycle, dropped, found, gc.get_count())
 gc.enable()

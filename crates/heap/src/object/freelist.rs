@@ -1,0 +1,232 @@
+//! Type free lists, as CPython 3.11 keeps them for floats (100), tuples (2000 per
+//! length 1..=20), lists (80) and dicts (80): a freed object of such a type is parked
+//! on its type's list instead of going back to pymalloc, and the next object of that
+//! type (and item count) takes the block back, last in first out. So `id()` of a freed
+//! float comes back for the next float, not for an int of the same size class.
+//!
+//! A parked block is still a pymalloc block in use (sys.getallocatedblocks counts it,
+//! tracemalloc still traces it: neither parking nor taking back goes through the
+//! allocator) but no object: `live_objects` does not count it, the collector does not
+//! see it (its GC header is unlinked), and gen 0's count is untouched by parking and
+//! by taking back (CPython counts neither). A full collection empties every list
+//! (`clear_free_lists`, CPython's clear_freelists).
+//!
+//! The lists of one type live in a `FreeLists` box owned by the type object (`FreeSlot`,
+//! a field of `TypeObject`), registered in a per-thread registry while it lives so that
+//! a collection and the statistics can find it. Only types made with
+//! `TypeRef::new_with_free_lists` have one; instances of classes (derived vtables) and
+//! objects that had weak references or a finalizer are never parked.
+
+use std::cell::{Cell, RefCell};
+use std::ptr::{self, NonNull};
+
+use super::{ObHead, Vtable};
+use crate::pymalloc::object_dealloc;
+
+/// One list: the parked blocks of one item count, linked through the first word of
+/// their `ObHead` (F1).
+struct FreeList {
+    /// The `ObHead` address of the most recently parked block; null when empty.
+    head: Cell<*mut ObHead>,
+    len: Cell<u32>,
+}
+
+/// The free lists of one type: one per item count (F1).
+pub(crate) struct FreeLists {
+    vt: &'static Vtable,
+    lists: Box<[FreeList]>,
+}
+
+thread_local! {
+    /// Every live `FreeLists` of this thread, in the order their types were made (F2).
+    static REGISTRY: RefCell<Vec<NonNull<FreeLists>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The free lists a type object owns, if any (a field of `TypeObject`).
+pub(crate) struct FreeSlot(Option<NonNull<FreeLists>>);
+
+impl FreeSlot {
+    pub(crate) const NONE: FreeSlot = FreeSlot(None);
+
+    /// Free lists for the instances of `vt`, as its payload asks (none if it asks for
+    /// none); registered for this thread (F2).
+    pub(crate) fn for_vtable(vt: &'static Vtable) -> FreeSlot {
+        if vt.free_max == 0 || vt.free_lists == 0 {
+            return FreeSlot::NONE;
+        }
+        let lists = (0..vt.free_lists)
+            .map(|_| FreeList {
+                head: Cell::new(ptr::null_mut()),
+                len: Cell::new(0),
+            })
+            .collect();
+        let fl = NonNull::from(Box::leak(Box::new(FreeLists { vt, lists })));
+        REGISTRY.with(|r| r.borrow_mut().push(fl));
+        FreeSlot(Some(fl))
+    }
+
+    /// The lists, while the slot (and so its type object) lives.
+    pub(crate) fn get(&self) -> Option<&FreeLists> {
+        // SAFETY: F2: the box lives until this slot is dropped, and is only reached
+        // through shared references (its state is in Cells).
+        self.0.map(|p| unsafe { &*p.as_ptr() })
+    }
+}
+
+impl Drop for FreeSlot {
+    fn drop(&mut self) {
+        let Some(p) = self.0.take() else { return };
+        let _ = REGISTRY.try_with(|r| r.borrow_mut().retain(|q| *q != p));
+        // SAFETY: F2: the box was leaked by `for_vtable` for this slot alone and is
+        // unregistered now, so this is its one owner; it is dropped once, here.
+        let fl = unsafe { Box::from_raw(p.as_ptr()) };
+        fl.clear();
+    }
+}
+
+impl FreeLists {
+    /// The list for objects of `n` items (0 for a fixed-size payload), if kept.
+    #[inline(always)]
+    fn list(&self, n: usize) -> Option<&FreeList> {
+        let i = if self.vt.var { n.checked_sub(1)? } else { 0 };
+        self.lists.get(i)
+    }
+
+    /// Take back a parked block for an object of `n` items: the block's start
+    /// (its layout is `vt.block_layout(n)`), or null when the list is empty.
+    #[inline(always)]
+    pub(crate) fn take(&self, n: usize) -> *mut u8 {
+        if self.vt.var && n > self.vt.free_take_items as usize {
+            return ptr::null_mut();
+        }
+        let Some(list) = self.list(n) else {
+            return ptr::null_mut();
+        };
+        self.pop(list)
+    }
+
+    /// The block on top of `list` (its start), or null.
+    #[inline(always)]
+    fn pop(&self, list: &FreeList) -> *mut u8 {
+        let head = list.head.get();
+        if head.is_null() {
+            return head.cast();
+        }
+        // SAFETY: F1: `head` is a parked block of this type's layout for `n` items; its
+        // first word holds the next parked block (or null), written by `park`.
+        let next = unsafe { head.cast::<*mut ObHead>().read() };
+        list.head.set(next);
+        list.len.set(list.len.get() - 1);
+        // SAFETY: H3: the block starts `block_pre` bytes before its ObHead.
+        unsafe { head.byte_sub(self.vt.block_pre()).cast() }
+    }
+
+    /// Is there room on the list for objects of `n` items?
+    #[inline]
+    pub(crate) fn has_room(&self, n: usize) -> bool {
+        self.list(n).is_some_and(|l| l.len.get() < self.vt.free_max)
+    }
+
+    /// Park the block of a dead object of `n` items whose contents were dropped and
+    /// whose type reference is no longer needed; false if its list is full or absent
+    /// (the caller frees it).
+    ///
+    /// # Safety
+    /// `p` heads the block of an object of this type (its layout: `vt.block_layout(n)`,
+    /// H3), whose payload, items and words were dropped and which nothing refers to
+    /// any more; the block is not used by the caller after a true return.
+    #[inline(always)]
+    pub(crate) unsafe fn park(&self, p: NonNull<ObHead>, n: usize) -> bool {
+        let Some(list) = self.list(n) else {
+            return false;
+        };
+        let len = list.len.get();
+        if len >= self.vt.free_max {
+            return false;
+        }
+        // SAFETY: F1: the block is dead (caller) and at least an ObHead long, 8-aligned;
+        // its first word becomes the link to the previous head.
+        unsafe { p.as_ptr().cast::<*mut ObHead>().write(list.head.get()) };
+        list.head.set(p.as_ptr());
+        list.len.set(len + 1);
+        true
+    }
+
+    /// Give every parked block back to pymalloc.
+    fn clear(&self) {
+        for (i, list) in self.lists.iter().enumerate() {
+            let n = if self.vt.var { i + 1 } else { 0 };
+            let layout = self
+                .vt
+                .block_layout(n)
+                .expect("a parked block had this layout");
+            loop {
+                let block = self.pop(list);
+                if block.is_null() {
+                    break;
+                }
+                // SAFETY: F1/P5: a parked block was allocated by pymalloc with this
+                // layout and is no object; it leaves the list above and is freed once.
+                unsafe { object_dealloc(block, layout) };
+            }
+            debug_assert_eq!(list.len.get(), 0);
+        }
+    }
+}
+
+/// Empty every free list of this thread that collections empty (all but those whose
+/// payload says `FREE_LIST_GC_CLEARS = false`: the slice cache), giving the blocks back
+/// to pymalloc: what a collection of the oldest generation does, as CPython 3.11's
+/// clear_freelists.
+pub fn clear_free_lists() {
+    let all: Vec<NonNull<FreeLists>> = match REGISTRY.try_with(|r| r.borrow().clone()) {
+        Ok(v) => v,
+        Err(_) => return,
+    };
+    for p in all {
+        // SAFETY: F2: a registered box lives until its slot drops, and freeing parked
+        // blocks drops no object, so no slot can drop during this loop.
+        let fl = unsafe { p.as_ref() };
+        if fl.vt.free_gc_clears {
+            fl.clear();
+        }
+    }
+    crate::table::clear_table_free_list();
+}
+
+/// What one free list holds: for `sys._debugmallocstats`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FreeListStat {
+    /// The payload's type name (`Payload::NAME`).
+    pub type_name: &'static str,
+    /// Item count of the objects on this list (var-sized payloads), else None.
+    pub items: Option<usize>,
+    /// Blocks parked now.
+    pub count: usize,
+    /// Bytes of each object from its header on (CPython's basicsize + n * itemsize:
+    /// the GC header and pre words not included).
+    pub object_size: usize,
+}
+
+/// The free lists of this thread, in the order their types were made.
+pub fn free_list_stats() -> Vec<FreeListStat> {
+    let all: Vec<NonNull<FreeLists>> = REGISTRY
+        .try_with(|r| r.borrow().clone())
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for p in all {
+        // SAFETY: F2: a registered box lives until its slot drops.
+        let fl = unsafe { p.as_ref() };
+        for (i, list) in fl.lists.iter().enumerate() {
+            let n = if fl.vt.var { i + 1 } else { 0 };
+            let block = fl.vt.block_size(n).unwrap_or(0);
+            out.push(FreeListStat {
+                type_name: fl.vt.name,
+                items: fl.vt.var.then_some(n),
+                count: list.len.get() as usize,
+                object_size: block - fl.vt.block_pre(),
+            });
+        }
+    }
+    out
+}
