@@ -165,10 +165,9 @@ pub(crate) fn miss(code: &Code, at: usize) {
 /// `__getattr__` hook along its MRO)? Adding a hook later adds a key to a type dict,
 /// which moves the type epoch on.
 fn generic_getattro(ty: &TypeRef) -> bool {
-    slots_of_type(ty)
-        .getattro
-        .get()
-        .is_some_and(|f| f as usize == crate::objects::object::generic_getattr as *const () as usize)
+    slots_of_type(ty).getattro.get().is_some_and(|f| {
+        f as usize == crate::objects::object::generic_getattr as *const () as usize
+    })
 }
 
 /// Does `ty` set attributes with object's generic setattro (no `__setattr__` or

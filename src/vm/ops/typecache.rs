@@ -221,7 +221,6 @@ impl Vm {
             _ => None,
         }
     }
-
 }
 
 /// The value at a cached position (None if the position is no longer live, which a

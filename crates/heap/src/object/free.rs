@@ -111,12 +111,49 @@ pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
     // SAFETY: H1: the count just reached 0, the block is not freed yet and its header
     // references its type.
     let vt = unsafe { vtable_of(p) };
-    // SAFETY: H1, forwarded from the caller.
-    if vt.plain && vt.free_max > 0 && unsafe { park_plain(p, vt) } {
-        return;
+    if vt.plain {
+        // SAFETY: H1, forwarded from the caller.
+        if vt.free_max > 0 && unsafe { park_plain(p, vt) } {
+            return;
+        }
+        // SAFETY: H1, forwarded from the caller.
+        if unsafe { free_plain(p, vt) } {
+            return;
+        }
     }
     // SAFETY: H1, forwarded from the caller.
     unsafe { dealloc_slow(p, vt) }
+}
+
+/// The fast path of an int, a str, bytes: an object with nothing to let go of and no
+/// free list (or a full one), freed at once outside the trampoline - which would do the
+/// same for it alone - unless a free is running (its turn in the free order is then
+/// taken from the pending list) or it had weak references. True if it was freed.
+///
+/// # Safety
+/// `p`'s count just reached 0, nothing refers to it (H1) and `vt` is its vtable,
+/// `plain` (no GC header, nothing to drop).
+#[inline(always)]
+unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
+    if vt.finalize {
+        return false;
+    }
+    // SAFETY: H1: the block is not freed yet.
+    if unsafe { is_weakrefed(p) } {
+        return false;
+    }
+    let outside = FREE.try_with(|f| !f.freeing.get()).unwrap_or(false);
+    if !outside {
+        return false;
+    }
+    // SAFETY: H1/H8: the count is 0 and no free is running, so this is the object's one
+    // free; a plain payload lets go of nothing, so nothing else is freed meanwhile and
+    // the block is released once, here.
+    unsafe {
+        (vt.drop)(p);
+        release(p, true);
+    }
+    true
 }
 
 /// `dealloc` for everything but a float parked at once (kept out of line, so that the
