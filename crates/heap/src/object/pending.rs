@@ -21,6 +21,10 @@ pub const PENDING_CLOSE: u8 = 2;
 /// Traced blocks wait for the Python stack that made them (trace.rs).
 pub const PENDING_TRACE: u8 = 4;
 
+/// An allocation took the heap past its memory limit (pymalloc's `set_limit`): the
+/// eval loop raises MemoryError.
+pub const PENDING_MEMORY: u8 = 8;
+
 /// Is any pending work flagged (finalizers or generator closes)?
 #[inline]
 pub fn work_pending() -> bool {
