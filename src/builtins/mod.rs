@@ -15,6 +15,7 @@ mod exec;
 mod functions;
 mod functions_seq;
 mod gc;
+pub mod glass;
 mod importlib;
 mod io;
 mod iterators;
@@ -32,7 +33,7 @@ mod methods_str_format;
 #[cfg(test)]
 mod methods_tests;
 mod os;
-mod oserror;
+pub(crate) mod oserror;
 mod random_mod;
 mod re;
 mod sha512;
@@ -70,6 +71,7 @@ static OPEN: crate::objects::builtin_function::MethodDef =
 /// The modules `make_module` makes (sys.builtin_module_names), sorted.
 pub const BUILTIN_MODULES: &[&str] = &[
     "_collections",
+    "_glass",
     "_imp",
     "_io",
     "_json",
@@ -242,6 +244,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "_json" => Some(json::make(vm)?),
         "_tracemalloc" => Some(tracemalloc_mod::make(vm)?),
         "_weakref" => Some(weakref_mod::make(vm)?),
+        "_glass" => Some(glass::make(vm)?),
         _ => None,
     })
 }
