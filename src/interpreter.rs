@@ -45,6 +45,9 @@ pub struct Options {
     /// Start tracemalloc with this many frames per traceback (0: do not), as
     /// `-X tracemalloc=N` or PYTHONTRACEMALLOC=N.
     pub tracemalloc: usize,
+    /// The heap's memory limit in bytes (0: none), as `--max-memory SIZE` or
+    /// GLASSPY_MAX_MEMORY: growing past it raises MemoryError (glass.set_limit).
+    pub max_memory: usize,
 }
 
 impl Default for Options {
@@ -55,6 +58,7 @@ impl Default for Options {
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             path: Vec::new(),
             tracemalloc: 0,
+            max_memory: 0,
         }
     }
 }
@@ -345,6 +349,9 @@ impl Interpreter {
         vm.imports.set_path(&path);
         if opts.tracemalloc > 0 {
             crate::builtins::tracemalloc_mod::start_tracing(opts.tracemalloc);
+        }
+        if opts.max_memory > 0 {
+            crate::builtins::glass::set_memory_limit(opts.max_memory);
         }
         Ok(Interpreter { vm, main: None })
     }

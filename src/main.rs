@@ -20,6 +20,8 @@ Options:
 -c cmd : program passed in as string (terminates option list)
 --dis  : print the bytecode of the program instead of running it
 -i     : inspect interactively after running script
+--max-memory SIZE : limit the heap to SIZE bytes (suffixes k, M, G: powers of
+         1024); growing past it raises MemoryError (also GLASSPY_MAX_MEMORY)
 -X opt : set implementation-specific option (tracemalloc or tracemalloc=NFRAME:
          trace memory allocations; others are accepted and ignored)
 -m mod : run library module as a script (terminates option list)
@@ -37,6 +39,7 @@ PYTHONHASHSEED: if this variable is set to 'random', a random value is used
 PYTHONTRACEMALLOC: if this variable is set, tracemalloc starts tracing with
    this number of frames per traceback (-X tracemalloc=N wins over it).
 GLASSPY_MALLOC: seed (default), cpython or malloc: the allocator's geometry.
+GLASSPY_MAX_MEMORY: the heap's memory limit, as --max-memory (which wins).
 ";
 
 /// What the command line asks for.
@@ -136,7 +139,32 @@ fn tracemalloc_frames() -> Result<usize, String> {
     }
 }
 
-fn parse_args(args: Vec<String>) -> Action {
+/// Options of the command line that are not part of the `Action`.
+#[derive(Default)]
+struct Extra {
+    /// `--max-memory SIZE`, in bytes.
+    max_memory: Option<usize>,
+}
+
+/// The value of `--name VALUE` or `--name=VALUE` at `args[*i]` (advancing `i`).
+fn long_value(args: &[String], i: &mut usize, name: &str) -> Option<Result<String, Action>> {
+    let a = args[*i].as_str();
+    if let Some(v) = a.strip_prefix(name).and_then(|r| r.strip_prefix('=')) {
+        return Some(Ok(v.to_string()));
+    }
+    if a != name {
+        return None;
+    }
+    Some(match args.get(*i + 1) {
+        Some(v) => {
+            *i += 1;
+            Ok(v.clone())
+        }
+        None => Err(usage_error(&format!("Argument expected for the {name} option"))),
+    })
+}
+
+fn parse_args(args: Vec<String>, extra: &mut Extra) -> Action {
     let mut dis = false;
     let mut inspect = false;
     let mut i = 0;
@@ -156,6 +184,14 @@ fn parse_args(args: Vec<String>) -> Action {
             }
             "--dis" => dis = true,
             "-i" => inspect = true,
+            _ if a.starts_with("--max-memory") => match long_value(&args, &mut i, "--max-memory") {
+                Some(Ok(v)) => match glasspy::builtins::glass::parse_size(&v) {
+                    Some(n) => extra.max_memory = Some(n),
+                    None => return usage_error(&format!("invalid --max-memory size: '{v}'")),
+                },
+                Some(Err(action)) => return action,
+                None => return usage_error(&format!("Unknown option: {a}")),
+            },
             _ if a.starts_with("-X") => {
                 let opt = if a.len() > 2 {
                     a[2..].to_string()
@@ -298,7 +334,21 @@ fn main() -> ExitCode {
             .unwrap_or_default();
         eprintln!("glasspy: internal error{loc}: {msg} (please report this bug)");
     }));
-    let action = parse_args(std::env::args().skip(1).collect());
+    let mut extra = Extra::default();
+    let action = parse_args(std::env::args().skip(1).collect(), &mut extra);
+    let max_memory = match extra.max_memory {
+        Some(n) => n,
+        None => match std::env::var("GLASSPY_MAX_MEMORY") {
+            Ok(v) if !v.is_empty() => match glasspy::builtins::glass::parse_size(&v) {
+                Some(n) => n,
+                None => {
+                    eprintln!("glasspy: invalid GLASSPY_MAX_MEMORY size: '{v}'");
+                    return ExitCode::from(2);
+                }
+            },
+            _ => 0,
+        },
+    };
     let tracemalloc = match tracemalloc_frames() {
         Ok(n) => n,
         Err(msg) => {
@@ -330,6 +380,7 @@ fn main() -> ExitCode {
                     argv,
                     path,
                     tracemalloc,
+                    max_memory,
                     ..Options::default()
                 };
                 if std::env::var_os(glasspy::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {
@@ -346,6 +397,7 @@ fn main() -> ExitCode {
             Action::Repl => match Interpreter::new(Options {
                 path: sys_path_head(None),
                 tracemalloc,
+                max_memory,
                 ..Options::default()
             }) {
                 Ok(py) => repl::run(py, true) as u8,
@@ -366,6 +418,7 @@ fn main() -> ExitCode {
                     argv,
                     path: sys_path_head(f),
                     tracemalloc,
+                    max_memory,
                     ..Options::default()
                 };
                 if std::env::var_os(glasspy::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {

@@ -70,6 +70,11 @@ impl Vm {
                             if crate::objects::generator::close_pending() {
                                 self.run_pending_closes();
                             }
+                            // The heap went past its memory limit (glass.set_limit).
+                            if let Some(e) = crate::builtins::glass::take_memory_error() {
+                                self.frames[fi].ip = ip;
+                                break Err((e, ip - 1, false));
+                            }
                         }
                         continue;
                     }

@@ -317,6 +317,16 @@ pub fn set_memory_limit(bytes: usize) {
     heap::set_pending(heap::PENDING_MEMORY, false);
 }
 
+/// The MemoryError the eval loop raises when an allocation took the heap past its
+/// limit (the heap flagged `PENDING_MEMORY`); None when nothing is flagged.
+pub fn take_memory_error() -> Option<exceptions::Exc> {
+    if !heap::pending(heap::PENDING_MEMORY) {
+        return None;
+    }
+    heap::set_pending(heap::PENDING_MEMORY, false);
+    Some(exceptions::memory_error())
+}
+
 /// glass.get_limit(): the limit in bytes, None when there is none.
 fn get_limit(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("get_limit")?;
