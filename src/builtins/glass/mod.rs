@@ -315,15 +315,49 @@ pub fn set_memory_limit(bytes: usize) {
         h.set_limit(bytes);
     }
     heap::set_pending(heap::PENDING_MEMORY, false);
+    RAISED_AT.with(|r| r.set(None));
+}
+
+thread_local! {
+    /// The heap's footprint when this thread last raised MemoryError, while it has
+    /// not gone back under the limit since.
+    static RAISED_AT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Room given, past the limit, to the code that handles a MemoryError (an except
+/// block prints, builds a traceback): another MemoryError is raised only once the
+/// heap grows this much more, or after it went back under the limit. A flag found
+/// when the heap is back within its limit raises nothing.
+fn headroom(limit: usize) -> usize {
+    (limit / 16).max(1 << 20)
 }
 
 /// The MemoryError the eval loop raises when an allocation took the heap past its
-/// limit (the heap flagged `PENDING_MEMORY`); None when nothing is flagged.
+/// limit (the heap flagged `PENDING_MEMORY`); None when nothing is due.
 pub fn take_memory_error() -> Option<exceptions::Exc> {
     if !heap::pending(heap::PENDING_MEMORY) {
         return None;
     }
     heap::set_pending(heap::PENDING_MEMORY, false);
+    let h = pymalloc::global_heap()?;
+    let (limit, now) = (h.limit(), h.footprint());
+    if limit == 0 {
+        return None;
+    }
+    if now <= limit {
+        // Freed again before the loop looked (a temporary, or an unwinding): the
+        // heap is within its limit, and the next overshoot raises again.
+        RAISED_AT.with(|r| r.set(None));
+        return None;
+    }
+    let raise = match RAISED_AT.with(|r| r.get()) {
+        Some(at) => now > at + headroom(limit),
+        None => true,
+    };
+    if !raise {
+        return None;
+    }
+    RAISED_AT.with(|r| r.set(Some(now)));
     Some(exceptions::memory_error())
 }
 

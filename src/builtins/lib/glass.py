@@ -79,15 +79,17 @@ class Info:
 class Table(list):
     """Rows (tuples) with column names; the repr lines them up."""
 
-    def __init__(self, columns, rows, title=""):
+    def __init__(self, columns, rows, title="", signed=()):
         super().__init__(rows)
         self.columns = columns
         self.title = title
+        self.signed = signed
 
     def __repr__(self):
         cells = [list(self.columns)]
         for r in self:
-            cells.append([_cell(v) for v in r])
+            cells.append([f"{v:+d}" if i in self.signed else _cell(v)
+                          for i, v in enumerate(r)])
         widths = [max(len(row[i]) for row in cells) for i in range(len(self.columns))]
         out = [self.title] if self.title else []
         for row in cells:
@@ -144,5 +146,4 @@ class Arenas(list):
 def growth(snap):
     """The types with more live objects than in snap (from snapshot()), most grown first."""
     rows = _glass.growth(snap)
-    return Table(("type", "count", "+count", "bytes", "+bytes"),
-                 [(t, c, f"+{dc}", b, f"{db:+d}") for t, c, dc, b, db in rows])
+    return Table(("type", "count", "+count", "bytes", "+bytes"), rows, signed=(2, 4))
