@@ -57,9 +57,11 @@ impl MapData {
 
 /// Walk the heap and name what is in each block.
 pub fn gather(vm: &mut Vm) -> MapData {
+    // The pools first: the census's own tables must not show on the map.
+    let heap = pymalloc::global_heap();
+    let walk = heap.map(|h| h.walk()).unwrap_or_default();
     let objs = census::census(vm, None);
     let mut labels = Labels::default();
-    let heap = pymalloc::global_heap();
     let mut blocks = HashMap::new();
     let mut raw = (0, 0);
     for o in &objs {
@@ -91,7 +93,6 @@ pub fn gather(vm: &mut Vm) -> MapData {
         }
     }
     drop(objs);
-    let walk = heap.map(|h| h.walk()).unwrap_or_default();
     MapData {
         walk,
         blocks,
