@@ -160,7 +160,9 @@ fn long_value(args: &[String], i: &mut usize, name: &str) -> Option<Result<Strin
             *i += 1;
             Ok(v.clone())
         }
-        None => Err(usage_error(&format!("Argument expected for the {name} option"))),
+        None => Err(usage_error(&format!(
+            "Argument expected for the {name} option"
+        ))),
     })
 }
 

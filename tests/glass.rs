@@ -40,7 +40,9 @@ fn the_repl_survives_memory_error_with_its_state() {
         .env("HOME", &home)
         .env("NO_COLOR", "1")
         .env("TERM", "xterm");
-    let opts = Options::new().timeout_ms(Some(10000)).strip_ansi_escape_codes(true);
+    let opts = Options::new()
+        .timeout_ms(Some(10000))
+        .strip_ansi_escape_codes(true);
     let mut p = spawn_with_options(cmd, opts).expect("spawn glasspy in a pty");
     p.exp_string(">>> ").expect("prompt");
     let line = |p: &mut rexpect::session::PtySession, s: &str| {
@@ -77,7 +79,11 @@ __main__.Pt <Pt object>  (56 B, refcount 1)
         [1] -> str 'c d'  (52 B, refcount 2)
     __class__ -> type <class 'Pt'>  (1328 B, refcount 5)
 ";
-    let got: String = out.lines().filter(|l| !l.starts_with("        ") || l.contains("] -> str")).map(|l| format!("{l}\n")).collect();
+    let got: String = out
+        .lines()
+        .filter(|l| !l.starts_with("        ") || l.contains("] -> str"))
+        .map(|l| format!("{l}\n"))
+        .collect();
     assert_eq!(got, want, "full output:\n{out}");
 }
 
@@ -96,11 +102,20 @@ fn growth_table_is_exact() {
 
 #[test]
 fn text_map_has_one_character_per_block() {
-    let (out, err, code) = run(&[], "import glass\nx = [float(i) for i in range(500)]\nglass.map()\n");
+    let (out, err, code) = run(
+        &[],
+        "import glass\nx = [float(i) for i in range(500)]\nglass.map()\n",
+    );
     assert_eq!(code, 0, "{err}");
-    assert!(!out.contains('\x1b'), "no colour when stdout is not a terminal");
+    assert!(
+        !out.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
     let mut lines = out.lines();
-    assert!(lines.next().unwrap().starts_with("heap map (seed geometry): "));
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("heap map (seed geometry): "));
     let mut capacity = 0;
     let mut cells = 0;
     for l in out.lines() {
@@ -111,21 +126,35 @@ fn text_map_has_one_character_per_block() {
             cells = 0;
         } else if let Some(rest) = l.strip_prefix("    ") {
             assert!(rest.len() <= 64);
-            assert!(rest.chars().all(|c| "ifsbtldeFcTMox#*.".contains(c)), "{rest}");
+            assert!(
+                rest.chars().all(|c| "ifsbtldeFcTMox#*.".contains(c)),
+                "{rest}"
+            );
             cells += rest.len();
         }
     }
     assert_eq!(cells, capacity, "the last pool's characters");
-    assert!(out.lines().last().unwrap().starts_with("legend: i int / bool"));
+    assert!(out
+        .lines()
+        .last()
+        .unwrap()
+        .starts_with("legend: i int / bool"));
 }
 
 #[test]
 fn max_memory_raises_memory_error() {
     let prog = "x = []\ntry:\n    while True:\n        x.append(bytearray(10000))\nexcept MemoryError:\n    n = len(x)\n    del x\n    print('caught', n > 10)\ny = [bytearray(10000) for _ in range(10)]\nprint('after', len(y))\n";
     let (out, err, code) = run(&["--max-memory", "16M"], prog);
-    assert_eq!((out.as_str(), code), ("caught True\nafter 10\n", 0), "{err}");
+    assert_eq!(
+        (out.as_str(), code),
+        ("caught True\nafter 10\n", 0),
+        "{err}"
+    );
     // Uncaught: a traceback and status 1.
-    let (_, err, code) = run(&["--max-memory=8M"], "x = [bytearray(10000) for _ in range(10000)]\n");
+    let (_, err, code) = run(
+        &["--max-memory=8M"],
+        "x = [bytearray(10000) for _ in range(10000)]\n",
+    );
     assert_eq!(code, 1);
     assert!(err.ends_with("MemoryError\n"), "{err}");
     let (_, err, code) = run(&["--max-memory", "lots"], "pass");
@@ -144,7 +173,10 @@ fn max_memory_raises_memory_error() {
 fn count_class(doc: &roxmltree::Document, tag: &str, class: &str) -> usize {
     doc.descendants()
         .filter(|n| n.has_tag_name(tag))
-        .filter(|n| n.attribute("class").is_some_and(|c| c.split(' ').any(|w| w == class)))
+        .filter(|n| {
+            n.attribute("class")
+                .is_some_and(|c| c.split(' ').any(|w| w == class))
+        })
         .count()
 }
 
@@ -165,8 +197,13 @@ fn map_svg_and_html_parse_with_one_rect_per_pool_in_use() {
     assert_eq!(doc.root_element().tag_name().name(), "svg");
     let pools = count_class(&doc, "rect", "pool");
     // The map is drawn after arenas() ran: a pool or two may have come or gone.
-    assert!(pools.abs_diff(used) <= 2, "{pools} pool rects, {used} pools in use");
-    assert!(doc.descendants().any(|n| n.attribute("id") == Some("legend")));
+    assert!(
+        pools.abs_diff(used) <= 2,
+        "{pools} pool rects, {used} pools in use"
+    );
+    assert!(doc
+        .descendants()
+        .any(|n| n.attribute("id") == Some("legend")));
     let blocks = count_class(&doc, "rect", "block");
     assert!(blocks >= 300);
     assert!(doc
@@ -178,7 +215,10 @@ fn map_svg_and_html_parse_with_one_rect_per_pool_in_use() {
     let p = dom.parser();
     assert!(dom.query_selector("svg").unwrap().next().is_some());
     let page_pools = dom.query_selector("rect.pool").unwrap().count();
-    assert!(page_pools.abs_diff(used) <= 2, "{page_pools} pool rects in the page");
+    assert!(
+        page_pools.abs_diff(used) <= 2,
+        "{page_pools} pool rects in the page"
+    );
     assert!(dom.get_element_by_id("legend").is_some());
     assert!(dom.query_selector("script").unwrap().next().is_some());
     // Self-contained: no external script, style sheet or image.
@@ -205,8 +245,17 @@ fn graph_svg_dot_html_have_one_node_per_object() {
     let doc = roxmltree::Document::parse(&text).expect("well-formed SVG");
     assert_eq!(count_class(&doc, "g", "node"), 7);
     assert_eq!(count_class(&doc, "g", "start"), 1);
-    let edges = doc.descendants().find(|n| n.attribute("id") == Some("edges")).unwrap();
-    assert_eq!(edges.children().filter(|n| n.has_tag_name("line") || n.has_tag_name("path")).count(), 6);
+    let edges = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("edges"))
+        .unwrap();
+    assert_eq!(
+        edges
+            .children()
+            .filter(|n| n.has_tag_name("line") || n.has_tag_name("path"))
+            .count(),
+        6
+    );
     let labels: Vec<&str> = doc
         .descendants()
         .filter(|n| n.attribute("class") == Some("el"))

@@ -90,11 +90,11 @@ pub use gc::{
     gc_unfreeze, set_finalizer, set_gc_report, set_gc_save, set_late_finalizer, Finalize,
     Finalizer, GcEvent, GcStats, LateFinalizer, Report, Save, NUM_GENERATIONS,
 };
+pub use gc::{gc_generation_of, gc_get_permanent_objects, GcGeneration};
 pub use object::{
     finalizers_pending, live_objects, pending, set_pending, take_finalizers, weakref_attach,
     weakref_count, weakrefs_of, work_pending, BorrowError, PMut, PRef, Payload, PyObj, TypeObject,
-    TypeRef, Untrack, Visit, Vtable, WeakRef, Word, PENDING_CLOSE, PENDING_FINALIZE, PENDING_MEMORY,
-    PENDING_TRACE,
+    TypeRef, Untrack, Visit, Vtable, WeakRef, Word, PENDING_CLOSE, PENDING_FINALIZE,
+    PENDING_MEMORY, PENDING_TRACE,
 };
-pub use gc::{gc_generation_of, gc_get_permanent_objects, GcGeneration};
 pub use verify::{verify_heap, HeapReport};

@@ -336,7 +336,8 @@ impl Pymalloc {
     unsafe fn raw_realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let old = raw_layout(layout).expect("allocated with this layout");
         let new_size = new_size.max(1);
-        self.counters.check_limit(new_size.saturating_sub(old.size()));
+        self.counters
+            .check_limit(new_size.saturating_sub(old.size()));
         // SAFETY: B1 (caller): a raw block allocated with `old`; new_size > 0.
         let np = unsafe { System.realloc(ptr, old, new_size) };
         if !np.is_null() {

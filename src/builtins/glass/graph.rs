@@ -95,13 +95,7 @@ fn is_atom(o: &PyObj) -> bool {
 }
 
 /// Build the graph around `start`.
-pub fn build(
-    vm: &mut Vm,
-    start: &PyObj,
-    depth: usize,
-    backrefs: bool,
-    max_nodes: usize,
-) -> Graph {
+pub fn build(vm: &mut Vm, start: &PyObj, depth: usize, backrefs: bool, max_nodes: usize) -> Graph {
     let mut index: HashMap<usize, usize> = HashMap::new();
     let mut objs: Vec<(PyObj, usize)> = vec![(start.clone(), 0)];
     index.insert(start.id(), 0);
@@ -234,7 +228,11 @@ pub fn text(g: &Graph) -> String {
             format!("{label} {arrow} ")
         };
         if shown[n] {
-            let _ = writeln!(s, "{pad}{lead}{} {} (shown above)", g.nodes[n].label, g.nodes[n].repr);
+            let _ = writeln!(
+                s,
+                "{pad}{lead}{} {} (shown above)",
+                g.nodes[n].label, g.nodes[n].repr
+            );
             continue;
         }
         shown[n] = true;
@@ -261,7 +259,11 @@ pub fn dot(g: &Graph) -> String {
         } else {
             format!("refcount {}", n.refcount)
         };
-        let style = if i == 0 { ", style=filled, fillcolor=\"#ffe9a8\"" } else { "" };
+        let style = if i == 0 {
+            ", style=filled, fillcolor=\"#ffe9a8\""
+        } else {
+            ""
+        };
         let _ = writeln!(
             s,
             "  n{i} [label=\"{}\\n{}\\n{} B, {}\"{style}];",
@@ -296,25 +298,35 @@ pub fn svg_picture(g: &Graph) -> String {
     for (k, &i) in rows[0].iter().enumerate() {
         pos[i] = k as f64;
     }
-    for d in 1..rows.len() {
-        let mut keyed: Vec<(f64, usize)> = rows[d]
+    for (d, row) in rows.iter_mut().enumerate().skip(1) {
+        let mut keyed: Vec<(f64, usize)> = row
             .iter()
             .map(|&i| {
                 let ps: Vec<f64> = g
                     .edges
                     .iter()
                     .filter_map(|(a, b, _)| {
-                        let other = if *a == i { *b } else if *b == i { *a } else { return None };
+                        let other = if *a == i {
+                            *b
+                        } else if *b == i {
+                            *a
+                        } else {
+                            return None;
+                        };
                         (g.nodes[other].depth + 1 == d).then(|| pos[other])
                     })
                     .collect();
-                let key = if ps.is_empty() { f64::MAX } else { ps.iter().sum::<f64>() / ps.len() as f64 };
+                let key = if ps.is_empty() {
+                    f64::MAX
+                } else {
+                    ps.iter().sum::<f64>() / ps.len() as f64
+                };
                 (key, i)
             })
             .collect();
         keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        rows[d] = keyed.iter().map(|&(_, i)| i).collect();
-        for (k, &i) in rows[d].iter().enumerate() {
+        *row = keyed.iter().map(|&(_, i)| i).collect();
+        for (k, &i) in row.iter().enumerate() {
             pos[i] = k as f64;
         }
     }
@@ -339,7 +351,8 @@ pub fn svg_picture(g: &Graph) -> String {
          <style>.node rect{fill:#f4f7fb;stroke:#4e79a7}.start rect{fill:#ffe9a8}.edge{stroke:#555;fill:none}\
          .t1{font-size:12px;font-weight:bold}.t2{font-size:10px}.el{font-size:9px;fill:#a33}</style>\n",
     );
-    let _ = writeln!(
+    let _ =
+        writeln!(
         s,
         "<text x=\"10\" y=\"20\" font-size=\"13\">glasspy reference graph: {} objects{}{}</text>",
         g.nodes.len(),

@@ -74,10 +74,7 @@ pub fn gather(vm: &mut Vm) -> MapData {
             raw.0 += 1;
             raw.1 += own;
         }
-        let tip = format!(
-            "{label}, {size} bytes: {}",
-            census::short_repr(vm, o, 40)
-        );
+        let tip = format!("{label}, {size} bytes: {}", census::short_repr(vm, o, 40));
         blocks.insert(
             o.block_addr(),
             BlockUse {
@@ -205,7 +202,13 @@ fn finish_line(s: &mut String, line: &mut String, colour: bool, last: &mut &'sta
 
 /// Pixel size of one pool's box: (width, height).
 fn pool_box(m: &MapData) -> (usize, usize) {
-    let cap = m.walk.pools.iter().map(|p| p.capacity).max().unwrap_or(PER_ROW);
+    let cap = m
+        .walk
+        .pools
+        .iter()
+        .map(|p| p.capacity)
+        .max()
+        .unwrap_or(PER_ROW);
     (PER_ROW * CELL, cap.div_ceil(PER_ROW).max(1) * CELL)
 }
 

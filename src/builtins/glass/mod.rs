@@ -305,7 +305,11 @@ fn set_limit(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         let v = number_index(o)?;
         match v.to_i64() {
             Some(v) if v >= 0 => v as usize,
-            _ => return Err(exceptions::value_error("limit must be a size in bytes >= 0")),
+            _ => {
+                return Err(exceptions::value_error(
+                    "limit must be a size in bytes >= 0",
+                ))
+            }
         }
     };
     set_memory_limit(n);
