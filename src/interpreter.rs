@@ -463,6 +463,17 @@ impl Interpreter {
 
     // ----- what the command line needs -----------------------------------------------
 
+    /// Start recording a memory report (`--memory-report`): tracemalloc, samples of
+    /// the heap as it grows and after each collection, the heap at its peak.
+    pub fn start_memory_report(&mut self) {
+        crate::builtins::glass::report::start();
+    }
+
+    /// Stop recording and write the report's HTML page to `path`.
+    pub fn write_memory_report(&mut self, path: &str) -> std::io::Result<()> {
+        crate::builtins::glass::report::finish(&mut self.vm, path)
+    }
+
     /// Run a program as `__main__` the way `python3 script.py` does: compile errors,
     /// uncaught exceptions and SystemExit are printed and become the returned exit
     /// status, and the namespace is cleared afterwards (so `__del__` methods run).

@@ -20,6 +20,8 @@ Options:
 -c cmd : program passed in as string (terminates option list)
 --dis  : print the bytecode of the program instead of running it
 -i     : inspect interactively after running script
+--memory-report PATH : run the program, then write an HTML memory report (heap
+         over the run, collections, top allocating lines, the heap at its peak)
 --max-memory SIZE : limit the heap to SIZE bytes (suffixes k, M, G: powers of
          1024); growing past it raises MemoryError (also GLASSPY_MAX_MEMORY)
 -X opt : set implementation-specific option (tracemalloc or tracemalloc=NFRAME:
@@ -144,6 +146,8 @@ fn tracemalloc_frames() -> Result<usize, String> {
 struct Extra {
     /// `--max-memory SIZE`, in bytes.
     max_memory: Option<usize>,
+    /// `--memory-report PATH`.
+    memory_report: Option<String>,
 }
 
 /// The value of `--name VALUE` or `--name=VALUE` at `args[*i]` (advancing `i`).
@@ -186,6 +190,13 @@ fn parse_args(args: Vec<String>, extra: &mut Extra) -> Action {
             }
             "--dis" => dis = true,
             "-i" => inspect = true,
+            _ if a.starts_with("--memory-report") => {
+                match long_value(&args, &mut i, "--memory-report") {
+                    Some(Ok(v)) => extra.memory_report = Some(v),
+                    Some(Err(action)) => return action,
+                    None => return usage_error(&format!("Unknown option: {a}")),
+                }
+            }
             _ if a.starts_with("--max-memory") => match long_value(&args, &mut i, "--max-memory") {
                 Some(Ok(v)) => match glasspy::builtins::glass::parse_size(&v) {
                     Some(n) => extra.max_memory = Some(n),
@@ -358,6 +369,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let memory_report = extra.memory_report;
     let run = move || -> u8 {
         match action {
             Action::Exit(code) => code,
@@ -437,6 +449,15 @@ fn main() -> ExitCode {
                     // python3 -i: the REPL in the program's namespace, whatever happened.
                     py.run_main_keep(&source, &filename, f);
                     return repl::run(py, false) as u8;
+                }
+                if let Some(path) = &memory_report {
+                    py.start_memory_report();
+                    let code = py.run_main(&source, &filename, f) as u8;
+                    if let Err(e) = py.write_memory_report(path) {
+                        eprintln!("glasspy: cannot write the memory report {path}: {e}");
+                        return 1;
+                    }
+                    return code;
                 }
                 py.run_main(&source, &filename, f) as u8
             }

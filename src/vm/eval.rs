@@ -70,6 +70,11 @@ impl Vm {
                             if crate::objects::generator::close_pending() {
                                 self.run_pending_closes();
                             }
+                            // The memory report (--memory-report) samples the heap.
+                            if crate::heap::pending(crate::heap::PENDING_SAMPLE) {
+                                self.frames[fi].ip = ip;
+                                crate::builtins::glass::report::sample(self, None);
+                            }
                             // The heap went past its memory limit (glass.set_limit).
                             if let Some(e) = crate::builtins::glass::take_memory_error() {
                                 self.frames[fi].ip = ip;

@@ -95,6 +95,6 @@ pub use object::{
     finalizers_pending, live_objects, pending, set_pending, take_finalizers, weakref_attach,
     weakref_count, weakrefs_of, work_pending, BorrowError, PMut, PRef, Payload, PyObj, TypeObject,
     TypeRef, Untrack, Visit, Vtable, WeakRef, Word, PENDING_CLOSE, PENDING_FINALIZE,
-    PENDING_MEMORY, PENDING_TRACE,
+    PENDING_MEMORY, PENDING_SAMPLE, PENDING_TRACE,
 };
 pub use verify::{verify_heap, HeapReport};

@@ -391,6 +391,13 @@ impl Pymalloc {
         self.counters.limit.store(bytes, Relaxed);
     }
 
+    /// Flag the allocating thread's `PENDING_SAMPLE` bit when a new arena or raw
+    /// block takes the footprint past `bytes` (the memory report samples the heap as
+    /// it grows); 0 turns it off. Same cost as the limit: on the slow path only.
+    pub fn set_watch(&self, bytes: usize) {
+        self.counters.watch.store(bytes, Relaxed);
+    }
+
     /// Bytes held from the system now: arenas plus live raw blocks (what the limit
     /// is compared with).
     pub fn footprint(&self) -> usize {
@@ -536,6 +543,8 @@ struct Counters {
     peak_footprint: AtomicUsize,
     /// The memory limit in bytes; 0: none.
     limit: AtomicUsize,
+    /// Footprint at which to flag `PENDING_SAMPLE` (the memory report); 0: none.
+    watch: AtomicUsize,
 }
 
 impl Counters {
@@ -548,6 +557,7 @@ impl Counters {
             arena_bytes: AtomicUsize::new(0),
             peak_footprint: AtomicUsize::new(0),
             limit: AtomicUsize::new(0),
+            watch: AtomicUsize::new(0),
         }
     }
 
@@ -556,11 +566,15 @@ impl Counters {
     /// this may run with the lock held, L2).
     #[inline]
     fn check_limit(&self, extra: usize) {
-        let limit = self.limit.load(Relaxed);
-        if limit != 0 {
+        let (limit, watch) = (self.limit.load(Relaxed), self.watch.load(Relaxed));
+        if limit | watch != 0 {
             let now = self.arena_bytes.load(Relaxed) + self.raw_live_bytes.load(Relaxed);
-            if now.saturating_add(extra) > limit {
+            let after = now.saturating_add(extra);
+            if limit != 0 && after > limit {
                 crate::object::set_pending(crate::object::PENDING_MEMORY, true);
+            }
+            if watch != 0 && after > watch {
+                crate::object::set_pending(crate::object::PENDING_SAMPLE, true);
             }
         }
     }

@@ -215,7 +215,9 @@ fn pool_box(m: &MapData) -> (usize, usize) {
 /// The map as a self-contained SVG picture: each arena a box of pools, each pool in
 /// use a rectangle (class "pool") holding its blocks in use (class "block", with a
 /// tooltip), empty pools dimmed (class "pool-empty"), and a legend (id "legend").
-pub fn svg_picture(m: &MapData) -> String {
+/// `compact` (the memory report's map) draws a run of like blocks in a row as one
+/// rectangle, with a count for tooltip, to keep the page small.
+pub fn svg_picture(m: &MapData, compact: bool) -> String {
     let (pw, ph) = pool_box(m);
     let gap = 6;
     let arena_w = POOLS_PER_ROW * (pw + gap) + gap;
@@ -264,20 +266,39 @@ pub fn svg_picture(m: &MapData) -> String {
                 p.capacity,
                 p.state()
             );
-            for i in 0..p.capacity {
+            let mut i = 0;
+            while i < p.capacity {
                 let (c, tip) = m.cell(p, i);
+                // Compact: a run of blocks of one kind in a row is one rectangle.
+                let mut run = 1;
+                if compact {
+                    while i + run < p.capacity
+                        && (i + run) % PER_ROW != 0
+                        && m.cell(p, i + run).0 == c
+                    {
+                        run += 1;
+                    }
+                }
+                let at = i;
+                i += run;
                 if c == '.' {
                     continue;
                 }
-                let bx = px + (i % PER_ROW) * CELL;
-                let by = py + 12 + (i / PER_ROW) * CELL;
-                let tip = tip.map_or_else(
-                    || format!("{}-byte block in use by the interpreter", p.block_size),
-                    |t| t.to_string(),
-                );
+                let bx = px + (at % PER_ROW) * CELL;
+                let by = py + 12 + (at / PER_ROW) * CELL;
+                let tip = if compact {
+                    let name = LETTERS.iter().find(|l| l.0 == c).map_or("", |l| l.1);
+                    format!("{run} block{} of {} bytes: {name}", if run == 1 { "" } else { "s" }, p.block_size)
+                } else {
+                    tip.map_or_else(
+                        || format!("{}-byte block in use by the interpreter", p.block_size),
+                        |t| t.to_string(),
+                    )
+                };
                 let _ = writeln!(
                     body,
-                    "<rect class=\"block\" x=\"{bx}\" y=\"{by}\" width=\"{CELL}\" height=\"{CELL}\" fill=\"{}\"><title>{}</title></rect>",
+                    "<rect class=\"block\" x=\"{bx}\" y=\"{by}\" width=\"{}\" height=\"{CELL}\" fill=\"{}\"><title>{}</title></rect>",
+                    run * CELL,
                     svg::colour(c),
                     esc(&tip)
                 );
@@ -339,7 +360,7 @@ pub fn map(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             svg::print_text(vm, &t)?;
         }
         Some(p) => {
-            let pic = svg_picture(&m);
+            let pic = svg_picture(&m, false);
             let out = if p.to_ascii_lowercase().ends_with(".svg") {
                 pic
             } else {

@@ -6,6 +6,7 @@
 mod census;
 mod graph;
 mod map;
+pub mod report;
 mod svg;
 
 use super::none;
@@ -162,7 +163,7 @@ fn info(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// Count and bytes per type label over a census, largest bytes first (then name).
-fn by_type(vm: &mut Vm, objs: &[PyObj]) -> Vec<(String, usize, usize)> {
+pub(super) fn by_type(vm: &mut Vm, objs: &[PyObj]) -> Vec<(String, usize, usize)> {
     let mut labels = census::Labels::default();
     let mut acc: std::collections::HashMap<String, (usize, usize)> = Default::default();
     for o in objs {

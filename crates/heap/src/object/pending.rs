@@ -25,6 +25,10 @@ pub const PENDING_TRACE: u8 = 4;
 /// eval loop raises MemoryError.
 pub const PENDING_MEMORY: u8 = 8;
 
+/// The heap grew past the footprint the memory report watches (pymalloc's
+/// `set_watch`): the eval loop takes a sample.
+pub const PENDING_SAMPLE: u8 = 16;
+
 /// Is any pending work flagged (finalizers or generator closes)?
 #[inline]
 pub fn work_pending() -> bool {
