@@ -282,3 +282,43 @@ fn graph_traversal_is_bounded_and_iterative() {
     assert_eq!(out.lines().count(), 51);
     assert!(out.ends_with("(more objects left out: max_nodes reached)\n"));
 }
+
+#[test]
+fn memory_report_is_one_self_contained_page() {
+    let script = tmp("report_prog.py");
+    std::fs::write(
+        &script,
+        "import gc\nrows = [[i, str(i)] for i in range(20000)]\ndel rows\nfor _ in range(3):\n    a = []\n    a.append(a)\n    del a\n    gc.collect()\nprint('done')\n",
+    )
+    .unwrap();
+    let report = tmp("report.html");
+    let out = Command::new(env!("CARGO_BIN_EXE_glasspy"))
+        .arg("--memory-report")
+        .arg(&report)
+        .arg(&script)
+        .output()
+        .expect("run glasspy");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "done\n");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = std::fs::read_to_string(&report).unwrap();
+    assert!(!page.contains("<script src") && !page.contains("<link") && !page.contains("<img"));
+    let dom = tl::parse(&page, tl::ParserOptions::default()).expect("the report parses");
+    let p = dom.parser();
+    let plot = dom.get_element_by_id("plot").expect("the plot");
+    let plot_svg = plot.get(p).unwrap().outer_html(p);
+    let doc = roxmltree::Document::parse(&plot_svg).expect("the plot is well-formed SVG");
+    assert_eq!(count_class(&doc, "polyline", "current"), 1);
+    assert_eq!(count_class(&doc, "polyline", "peak"), 1);
+    // Three explicit collections, at least: each is a tick on the time axis.
+    assert!(count_class(&doc, "line", "gc") >= 3);
+    assert!(count_class(&doc, "line", "gen2") >= 3);
+    // The peak: the comprehension's line allocated most, the table lists lists.
+    let top = dom.get_element_by_id("top-lines").unwrap().get(p).unwrap().inner_text(p);
+    assert!(top.contains("report_prog.py:2"), "{top}");
+    let types = dom.get_element_by_id("by-type").unwrap().get(p).unwrap().inner_text(p);
+    assert!(types.contains("list") && types.contains("str"), "{types}");
+    assert!(dom.get_element_by_id("legend").is_some(), "the heap map's legend");
+    assert!(dom.query_selector("rect.pool").unwrap().count() > 0);
+    let stats = dom.get_element_by_id("mallocstats").unwrap().get(p).unwrap().inner_text(p);
+    assert!(stats.contains("arenas"), "{stats}");
+}
