@@ -1,6 +1,6 @@
 //! The census behind `glass`: every object the interpreter can reach (from the
-//! collector's lists, the VM's frames and stack, sys.modules, the builtins and the
-//! built-in types), found with an explicit work list, never Rust recursion; what
+//! collector's lists, the VM's frames and stack, sys.modules, the builtins, the
+//! built-in types and the preallocated singletons), found with an explicit work list, never Rust recursion; what
 //! each object is called, its letter on the map, its short repr, and the buffers it
 //! owns.
 
@@ -33,6 +33,22 @@ pub fn census(vm: &Vm, barrier: Option<&PyObj>) -> Vec<PyObj> {
     roots.extend(heap::gc_get_objects(None));
     roots.extend(heap::gc_get_permanent_objects());
     roots.extend(c.all_types().map(|t| t.as_obj().clone()));
+    // The preallocated objects live from start to end, referenced or not.
+    roots.extend(c.small_ints.iter().cloned());
+    roots.extend(c.latin1.iter().cloned());
+    roots.extend(c.byte_chars.iter().cloned());
+    for o in [
+        &c.none,
+        &c.true_,
+        &c.false_,
+        &c.not_implemented,
+        &c.ellipsis,
+        &c.empty_tuple,
+        &c.empty_str,
+        &c.empty_bytes,
+    ] {
+        roots.push(o.clone());
+    }
     let mut seen: HashSet<usize> = HashSet::new();
     seen.insert(c.null.id());
     if let Some(b) = barrier {

@@ -319,11 +319,16 @@ fn page(st: &State) -> String {
     if let Some(pk) = &st.peak {
         let _ = writeln!(
             p,
-            "<h2>At the peak ({:.3} s, {} traced)</h2>\n<h3>Lines that allocated the live blocks</h3>\n<table id=\"top-lines\"><tr><th>file:line</th><th>bytes</th><th>blocks</th></tr>",
+            "<h2>At the peak ({:.3} s, {} traced, {:.0}% of the highest sample)</h2>\n<p>The heap is captured each time it passes the last capture by 10%.</p>\n<h3>Lines that allocated the live blocks</h3>\n<table id=\"top-lines\"><tr><th>file:line</th><th>bytes</th><th>blocks</th></tr>",
             pk.t,
-            esc(&kib(pk.current))
+            esc(&kib(pk.current)),
+            100.0 * pk.current as f64 / peak.max(1) as f64
         );
+        let cwd = std::env::current_dir()
+            .map(|d| format!("{}/", d.display()))
+            .unwrap_or_default();
         for (f, l, b, n) in &pk.top_lines {
+            let f = f.strip_prefix(cwd.as_str()).unwrap_or(f);
             let _ = writeln!(
                 p,
                 "<tr><td>{}:{l}</td><td>{b}</td><td>{n}</td></tr>",
