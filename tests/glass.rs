@@ -299,7 +299,11 @@ fn memory_report_is_one_self_contained_page() {
         .output()
         .expect("run glasspy");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "done\n");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let page = std::fs::read_to_string(&report).unwrap();
     assert!(!page.contains("<script src") && !page.contains("<link") && !page.contains("<img"));
     let dom = tl::parse(&page, tl::ParserOptions::default()).expect("the report parses");
@@ -313,12 +317,30 @@ fn memory_report_is_one_self_contained_page() {
     assert!(count_class(&doc, "line", "gc") >= 3);
     assert!(count_class(&doc, "line", "gen2") >= 3);
     // The peak: the comprehension's line allocated most, the table lists lists.
-    let top = dom.get_element_by_id("top-lines").unwrap().get(p).unwrap().inner_text(p);
+    let top = dom
+        .get_element_by_id("top-lines")
+        .unwrap()
+        .get(p)
+        .unwrap()
+        .inner_text(p);
     assert!(top.contains("report_prog.py:2"), "{top}");
-    let types = dom.get_element_by_id("by-type").unwrap().get(p).unwrap().inner_text(p);
+    let types = dom
+        .get_element_by_id("by-type")
+        .unwrap()
+        .get(p)
+        .unwrap()
+        .inner_text(p);
     assert!(types.contains("list") && types.contains("str"), "{types}");
-    assert!(dom.get_element_by_id("legend").is_some(), "the heap map's legend");
+    assert!(
+        dom.get_element_by_id("legend").is_some(),
+        "the heap map's legend"
+    );
     assert!(dom.query_selector("rect.pool").unwrap().count() > 0);
-    let stats = dom.get_element_by_id("mallocstats").unwrap().get(p).unwrap().inner_text(p);
+    let stats = dom
+        .get_element_by_id("mallocstats")
+        .unwrap()
+        .get(p)
+        .unwrap()
+        .inner_text(p);
     assert!(stats.contains("arenas"), "{stats}");
 }

@@ -288,7 +288,11 @@ pub fn svg_picture(m: &MapData, compact: bool) -> String {
                 let by = py + 12 + (at / PER_ROW) * CELL;
                 let tip = if compact {
                     let name = LETTERS.iter().find(|l| l.0 == c).map_or("", |l| l.1);
-                    format!("{run} block{} of {} bytes: {name}", if run == 1 { "" } else { "s" }, p.block_size)
+                    format!(
+                        "{run} block{} of {} bytes: {name}",
+                        if run == 1 { "" } else { "s" },
+                        p.block_size
+                    )
                 } else {
                     tip.map_or_else(
                         || format!("{}-byte block in use by the interpreter", p.block_size),

@@ -100,20 +100,22 @@ pub fn sample(vm: &mut Vm, force: Option<()>) {
     vm.trace_flush();
     let (current, _) = trace::traced_memory();
     let footprint = pymalloc::global_heap().map_or(0, |h| h.footprint());
-    let capture = trace::untraced(|| REPORT.with(|r| {
-        let mut r = r.borrow_mut();
-        let st = r.as_mut().expect("active");
-        let t = st.start.elapsed().as_secs_f64();
-        let gc = st.gc_pending.take();
-        st.samples.push(Sample {
-            t,
-            current,
-            footprint,
-            gc,
-        });
-        let shown = st.peak.as_ref().map_or(0, |p| p.current);
-        (current > shown + shown / 10 || (force.is_some() && st.peak.is_none())).then_some(t)
-    }));
+    let capture = trace::untraced(|| {
+        REPORT.with(|r| {
+            let mut r = r.borrow_mut();
+            let st = r.as_mut().expect("active");
+            let t = st.start.elapsed().as_secs_f64();
+            let gc = st.gc_pending.take();
+            st.samples.push(Sample {
+                t,
+                current,
+                footprint,
+                gc,
+            });
+            let shown = st.peak.as_ref().map_or(0, |p| p.current);
+            (current > shown + shown / 10 || (force.is_some() && st.peak.is_none())).then_some(t)
+        })
+    });
     if let Some(t) = capture {
         // The report's own tables must not count as the program's allocations.
         let peak = trace::untraced(|| capture_peak(vm, t, current));
