@@ -198,7 +198,7 @@ fn parse_args(args: Vec<String>, extra: &mut Extra) -> Action {
                 }
             }
             _ if a.starts_with("--max-memory") => match long_value(&args, &mut i, "--max-memory") {
-                Some(Ok(v)) => match glasspy::builtins::glass::parse_size(&v) {
+                Some(Ok(v)) => match glasspy::parse_size(&v) {
                     Some(n) => extra.max_memory = Some(n),
                     None => return usage_error(&format!("invalid --max-memory size: '{v}'")),
                 },
@@ -352,7 +352,7 @@ fn main() -> ExitCode {
     let max_memory = match extra.max_memory {
         Some(n) => n,
         None => match std::env::var("GLASSPY_MAX_MEMORY") {
-            Ok(v) if !v.is_empty() => match glasspy::builtins::glass::parse_size(&v) {
+            Ok(v) if !v.is_empty() => match glasspy::parse_size(&v) {
                 Some(n) => n,
                 None => {
                     eprintln!("glasspy: invalid GLASSPY_MAX_MEMORY size: '{v}'");

@@ -73,10 +73,10 @@ impl Vm {
                             // The memory report (--memory-report) samples the heap.
                             if crate::heap::pending(crate::heap::PENDING_SAMPLE) {
                                 self.frames[fi].ip = ip;
-                                crate::builtins::glass::report::sample(self, None);
+                                super::memlimit::run_sample_hook(self);
                             }
                             // The heap went past its memory limit (glass.set_limit).
-                            if let Some(e) = crate::builtins::glass::take_memory_error() {
+                            if let Some(e) = super::memlimit::take_memory_error() {
                                 self.frames[fi].ip = ip;
                                 break Err((e, ip - 1, false));
                             }

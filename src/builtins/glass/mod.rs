@@ -323,51 +323,7 @@ pub fn set_memory_limit(bytes: usize) {
     if let Some(h) = pymalloc::global_heap() {
         h.set_limit(bytes);
     }
-    heap::set_pending(heap::PENDING_MEMORY, false);
-    RAISED_AT.with(|r| r.set(None));
-}
-
-thread_local! {
-    /// The heap's footprint when this thread last raised MemoryError, while it has
-    /// not gone back under the limit since.
-    static RAISED_AT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
-}
-
-/// Room given, past the limit, to the code that handles a MemoryError (an except
-/// block prints, builds a traceback): another MemoryError is raised only once the
-/// heap grows this much more, or after it went back under the limit. A flag found
-/// when the heap is back within its limit raises nothing.
-fn headroom(limit: usize) -> usize {
-    (limit / 16).max(1 << 20)
-}
-
-/// The MemoryError the eval loop raises when an allocation took the heap past its
-/// limit (the heap flagged `PENDING_MEMORY`); None when nothing is due.
-pub fn take_memory_error() -> Option<exceptions::Exc> {
-    if !heap::pending(heap::PENDING_MEMORY) {
-        return None;
-    }
-    heap::set_pending(heap::PENDING_MEMORY, false);
-    let h = pymalloc::global_heap()?;
-    let (limit, now) = (h.limit(), h.footprint());
-    if limit == 0 {
-        return None;
-    }
-    if now <= limit {
-        // Freed again before the loop looked (a temporary, or an unwinding): the
-        // heap is within its limit, and the next overshoot raises again.
-        RAISED_AT.with(|r| r.set(None));
-        return None;
-    }
-    let raise = match RAISED_AT.with(|r| r.get()) {
-        Some(at) => now > at + headroom(limit),
-        None => true,
-    };
-    if !raise {
-        return None;
-    }
-    RAISED_AT.with(|r| r.set(Some(now)));
-    Some(exceptions::memory_error())
+    crate::vm::memlimit::reset();
 }
 
 /// glass.get_limit(): the limit in bytes, None when there is none.
@@ -384,38 +340,4 @@ fn footprint(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(usize_obj(
         pymalloc::global_heap().map_or(0, |h| h.footprint()),
     ))
-}
-
-/// Parse a size: `1000000`, `64k`, `100M`, `2G` (powers of 1024; `kb`/`mb`/`gb` and
-/// `KiB`.. also accepted).
-pub fn parse_size(s: &str) -> Option<usize> {
-    let t = s.trim();
-    let digits_end = t
-        .find(|c: char| !c.is_ascii_digit() && c != '_')
-        .unwrap_or(t.len());
-    let n: usize = t[..digits_end].replace('_', "").parse().ok()?;
-    let unit = t[digits_end..].trim().to_ascii_lowercase();
-    let mul: usize = match unit.as_str() {
-        "" | "b" => 1,
-        "k" | "kb" | "kib" => 1 << 10,
-        "m" | "mb" | "mib" => 1 << 20,
-        "g" | "gb" | "gib" => 1 << 30,
-        _ => return None,
-    };
-    n.checked_mul(mul)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_size;
-
-    #[test]
-    fn sizes() {
-        assert_eq!(parse_size("1000"), Some(1000));
-        assert_eq!(parse_size("64k"), Some(65536));
-        assert_eq!(parse_size("100M"), Some(100 << 20));
-        assert_eq!(parse_size("2GiB"), Some(2 << 30));
-        assert_eq!(parse_size("10x"), None);
-        assert_eq!(parse_size("M"), None);
-    }
 }

@@ -62,6 +62,7 @@ pub fn start() {
         })
     });
     heap::set_gc_report(Some(on_gc));
+    crate::vm::memlimit::set_sample_hook(Some(|vm| sample(vm, None)));
     watch_from_now();
 }
 
@@ -173,6 +174,7 @@ fn capture_peak(vm: &mut Vm, t: f64, current: usize) -> Peak {
 pub fn finish(vm: &mut Vm, path: &str) -> std::io::Result<()> {
     sample(vm, Some(()));
     heap::set_gc_report(None);
+    crate::vm::memlimit::set_sample_hook(None);
     if let Some(h) = pymalloc::global_heap() {
         h.set_watch(0);
     }
