@@ -74,7 +74,7 @@ fn text_graph_is_exact() {
     let want = "\
 __main__.Pt <Pt object>  (56 B, refcount 1)
     .x -> float 1.5  (24 B, refcount 2)
-    .tags -> list list of 2  (72 B, refcount 1)
+    .tags -> list len 2  (72 B, refcount 1)
         [0] -> str 'a b'  (52 B, refcount 2)
         [1] -> str 'c d'  (52 B, refcount 2)
     __class__ -> type <class 'Pt'>  (1328 B, refcount 5)

@@ -38,7 +38,7 @@ if glass:
     with contextlib.redirect_stdout(buf):
         glass.graph(data)
     out = buf.getvalue().splitlines()
-    print(out[0].startswith("dict dict of 2"), len(out))
+    print(out[0].startswith("dict len 2"), len(out))
     print([ln.strip().split(" ->")[0] for ln in out[1:]])
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):

@@ -163,7 +163,8 @@ pub fn letter(o: &PyObj) -> char {
 }
 
 /// A short repr that runs no Python code: built-in values as repr shows them (cut
-/// to `max` characters), containers as their length, anything else by its type.
+/// to `max` characters), containers as their length (`len 3`), anything else by its
+/// type.
 pub fn short_repr(vm: &mut Vm, o: &PyObj, max: usize) -> String {
     let c = ctx();
     let ty = o.type_obj();
@@ -177,13 +178,13 @@ pub fn short_repr(vm: &mut Vm, o: &PyObj, max: usize) -> String {
     {
         vm.repr(o).unwrap_or_else(|_| "?".into())
     } else if let Some(items) = tuple::items(o).filter(|_| is(&c.tuple_type)) {
-        format!("tuple of {}", items.len())
+        format!("len {}", items.len())
     } else if let Ok(l) = o.borrow::<List>() {
-        format!("list of {}", l.0.len())
+        format!("len {}", l.0.len())
     } else if let Some(n) = crate::objects::dict::len(o).filter(|_| o.is_a::<Dict>()) {
-        format!("dict of {n}")
+        format!("len {n}")
     } else if let Some(n) = crate::objects::set::len(o).filter(|_| o.is_a::<Set>()) {
-        format!("set of {n}")
+        format!("len {n}")
     } else if let Some(t) = TypeRef::from_obj::<typeobj::TypeInfo>(o) {
         format!("<class '{}'>", typeobj::info(&t).name)
     } else {
