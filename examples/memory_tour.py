@@ -34,3 +34,28 @@ xs = [1, 2, 3]
 ys = xs
 zs = [1, 2, 3]
 print("xs is ys:", xs is ys, "xs is zs:", xs is zs, "xs == zs:", xs == zs)
+
+# Memory over a run (try `glasspy --memory-report report.html examples/memory_tour.py`):
+# a table of records is built and dropped, then cycles are made for the collector.
+class Record:
+    def __init__(self, i):
+        self.id = i
+        self.name = "item-" + str(i)
+        self.tags = [i % 7, i % 11]
+
+
+table = [Record(i) for i in range(5000)]
+print("records:", len(table), "first:", table[0].name)
+del table
+
+import gc
+
+for round_no in range(3):
+    pairs = []
+    for i in range(1000):
+        a = []
+        b = [a]
+        a.append(b)
+        pairs.append(a)
+    del pairs, a, b
+    print("round", round_no, "cycles found:", gc.collect() >= 2000)

@@ -45,6 +45,9 @@ pub struct Options {
     /// Start tracemalloc with this many frames per traceback (0: do not), as
     /// `-X tracemalloc=N` or PYTHONTRACEMALLOC=N.
     pub tracemalloc: usize,
+    /// The heap's memory limit in bytes (0: none), as `--max-memory SIZE` or
+    /// GLASSPY_MAX_MEMORY: growing past it raises MemoryError (glass.set_limit).
+    pub max_memory: usize,
 }
 
 impl Default for Options {
@@ -55,6 +58,7 @@ impl Default for Options {
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             path: Vec::new(),
             tracemalloc: 0,
+            max_memory: 0,
         }
     }
 }
@@ -346,6 +350,9 @@ impl Interpreter {
         if opts.tracemalloc > 0 {
             crate::builtins::tracemalloc_mod::start_tracing(opts.tracemalloc);
         }
+        if opts.max_memory > 0 {
+            crate::builtins::glass::set_memory_limit(opts.max_memory);
+        }
         Ok(Interpreter { vm, main: None })
     }
 
@@ -455,6 +462,17 @@ impl Interpreter {
     }
 
     // ----- what the command line needs -----------------------------------------------
+
+    /// Start recording a memory report (`--memory-report`): tracemalloc, samples of
+    /// the heap as it grows and after each collection, the heap at its peak.
+    pub fn start_memory_report(&mut self) {
+        crate::builtins::glass::report::start();
+    }
+
+    /// Stop recording and write the report's HTML page to `path`.
+    pub fn write_memory_report(&mut self, path: &str) -> std::io::Result<()> {
+        crate::builtins::glass::report::finish(&mut self.vm, path)
+    }
 
     /// Run a program as `__main__` the way `python3 script.py` does: compile errors,
     /// uncaught exceptions and SystemExit are printed and become the returned exit

@@ -42,6 +42,8 @@ pub mod vm;
 pub use heap::pymalloc::GlobalPymalloc;
 /// How python3 shows a script's path in messages (`glasspy: can't open file ...`).
 pub use parser::script_path;
+/// A memory size as `--max-memory` and GLASSPY_MAX_MEMORY take it (`64M`, `2G`).
+pub use vm::memlimit::parse_size;
 
 pub use interpreter::{
     clear_interrupt, disassemble, init_hash_seed_from_env, interrupt, Allocator, Error,

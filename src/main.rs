@@ -20,6 +20,10 @@ Options:
 -c cmd : program passed in as string (terminates option list)
 --dis  : print the bytecode of the program instead of running it
 -i     : inspect interactively after running script
+--memory-report PATH : run the program, then write an HTML memory report (heap
+         over the run, collections, top allocating lines, the heap at its peak)
+--max-memory SIZE : limit the heap to SIZE bytes (suffixes k, M, G: powers of
+         1024); growing past it raises MemoryError (also GLASSPY_MAX_MEMORY)
 -X opt : set implementation-specific option (tracemalloc or tracemalloc=NFRAME:
          trace memory allocations; others are accepted and ignored)
 -m mod : run library module as a script (terminates option list)
@@ -37,6 +41,7 @@ PYTHONHASHSEED: if this variable is set to 'random', a random value is used
 PYTHONTRACEMALLOC: if this variable is set, tracemalloc starts tracing with
    this number of frames per traceback (-X tracemalloc=N wins over it).
 GLASSPY_MALLOC: seed (default), cpython or malloc: the allocator's geometry.
+GLASSPY_MAX_MEMORY: the heap's memory limit, as --max-memory (which wins).
 ";
 
 /// What the command line asks for.
@@ -136,7 +141,36 @@ fn tracemalloc_frames() -> Result<usize, String> {
     }
 }
 
-fn parse_args(args: Vec<String>) -> Action {
+/// Options of the command line that are not part of the `Action`.
+#[derive(Default)]
+struct Extra {
+    /// `--max-memory SIZE`, in bytes.
+    max_memory: Option<usize>,
+    /// `--memory-report PATH`.
+    memory_report: Option<String>,
+}
+
+/// The value of `--name VALUE` or `--name=VALUE` at `args[*i]` (advancing `i`).
+fn long_value(args: &[String], i: &mut usize, name: &str) -> Option<Result<String, Action>> {
+    let a = args[*i].as_str();
+    if let Some(v) = a.strip_prefix(name).and_then(|r| r.strip_prefix('=')) {
+        return Some(Ok(v.to_string()));
+    }
+    if a != name {
+        return None;
+    }
+    Some(match args.get(*i + 1) {
+        Some(v) => {
+            *i += 1;
+            Ok(v.clone())
+        }
+        None => Err(usage_error(&format!(
+            "Argument expected for the {name} option"
+        ))),
+    })
+}
+
+fn parse_args(args: Vec<String>, extra: &mut Extra) -> Action {
     let mut dis = false;
     let mut inspect = false;
     let mut i = 0;
@@ -156,6 +190,21 @@ fn parse_args(args: Vec<String>) -> Action {
             }
             "--dis" => dis = true,
             "-i" => inspect = true,
+            _ if a.starts_with("--memory-report") => {
+                match long_value(&args, &mut i, "--memory-report") {
+                    Some(Ok(v)) => extra.memory_report = Some(v),
+                    Some(Err(action)) => return action,
+                    None => return usage_error(&format!("Unknown option: {a}")),
+                }
+            }
+            _ if a.starts_with("--max-memory") => match long_value(&args, &mut i, "--max-memory") {
+                Some(Ok(v)) => match glasspy::parse_size(&v) {
+                    Some(n) => extra.max_memory = Some(n),
+                    None => return usage_error(&format!("invalid --max-memory size: '{v}'")),
+                },
+                Some(Err(action)) => return action,
+                None => return usage_error(&format!("Unknown option: {a}")),
+            },
             _ if a.starts_with("-X") => {
                 let opt = if a.len() > 2 {
                     a[2..].to_string()
@@ -298,7 +347,21 @@ fn main() -> ExitCode {
             .unwrap_or_default();
         eprintln!("glasspy: internal error{loc}: {msg} (please report this bug)");
     }));
-    let action = parse_args(std::env::args().skip(1).collect());
+    let mut extra = Extra::default();
+    let action = parse_args(std::env::args().skip(1).collect(), &mut extra);
+    let max_memory = match extra.max_memory {
+        Some(n) => n,
+        None => match std::env::var("GLASSPY_MAX_MEMORY") {
+            Ok(v) if !v.is_empty() => match glasspy::parse_size(&v) {
+                Some(n) => n,
+                None => {
+                    eprintln!("glasspy: invalid GLASSPY_MAX_MEMORY size: '{v}'");
+                    return ExitCode::from(2);
+                }
+            },
+            _ => 0,
+        },
+    };
     let tracemalloc = match tracemalloc_frames() {
         Ok(n) => n,
         Err(msg) => {
@@ -306,6 +369,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let memory_report = extra.memory_report;
     let run = move || -> u8 {
         match action {
             Action::Exit(code) => code,
@@ -330,6 +394,7 @@ fn main() -> ExitCode {
                     argv,
                     path,
                     tracemalloc,
+                    max_memory,
                     ..Options::default()
                 };
                 if std::env::var_os(glasspy::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {
@@ -346,6 +411,7 @@ fn main() -> ExitCode {
             Action::Repl => match Interpreter::new(Options {
                 path: sys_path_head(None),
                 tracemalloc,
+                max_memory,
                 ..Options::default()
             }) {
                 Ok(py) => repl::run(py, true) as u8,
@@ -366,6 +432,7 @@ fn main() -> ExitCode {
                     argv,
                     path: sys_path_head(f),
                     tracemalloc,
+                    max_memory,
                     ..Options::default()
                 };
                 if std::env::var_os(glasspy::CHECK_LEAKS_VAR).is_some_and(|v| v == "1") {
@@ -382,6 +449,15 @@ fn main() -> ExitCode {
                     // python3 -i: the REPL in the program's namespace, whatever happened.
                     py.run_main_keep(&source, &filename, f);
                     return repl::run(py, false) as u8;
+                }
+                if let Some(path) = &memory_report {
+                    py.start_memory_report();
+                    let code = py.run_main(&source, &filename, f) as u8;
+                    if let Err(e) = py.write_memory_report(path) {
+                        eprintln!("glasspy: cannot write the memory report {path}: {e}");
+                        return 1;
+                    }
+                    return code;
                 }
                 py.run_main(&source, &filename, f) as u8
             }

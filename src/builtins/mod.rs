@@ -17,6 +17,7 @@ mod functions;
 mod functions_seq;
 mod gc;
 mod getsets;
+pub mod glass;
 mod importlib;
 mod io;
 mod iterators;
@@ -34,7 +35,7 @@ mod methods_str_format;
 #[cfg(test)]
 mod methods_tests;
 mod os;
-mod oserror;
+pub(crate) mod oserror;
 mod random_mod;
 mod re;
 mod sha512;
@@ -75,6 +76,7 @@ static OPEN: crate::objects::builtin_function::MethodDef =
 pub const BUILTIN_MODULES: &[&str] = &[
     "_collections",
     "_dis",
+    "_glass",
     "_imp",
     "_io",
     "_json",
@@ -251,6 +253,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> VmResult<Option<PyObj>> {
         "_tracemalloc" => Some(tracemalloc_mod::make(vm)?),
         "_weakref" => Some(weakref_mod::make(vm)?),
         "_dis" => Some(dis_mod::make(vm)?),
+        "_glass" => Some(glass::make(vm)?),
         _ => None,
     })
 }

@@ -697,6 +697,23 @@ impl DictTable {
         self.version |= WATCHED;
     }
 
+    /// The blocks this table owns or shares, for `glass.info`: (what, address, bytes).
+    pub fn buffers(&self) -> Vec<(&'static str, usize, usize)> {
+        let mut out = Vec::new();
+        if let Some(k) = &self.keys {
+            let what = if k.refs() == 1 {
+                "keys object"
+            } else {
+                "shared keys object"
+            };
+            out.push((what, k.addr(), k.block_size()));
+        }
+        if let Some(v) = &self.values {
+            out.push(("split values", v.addr(), v.block_size()));
+        }
+        out
+    }
+
     /// What getsizeof adds to the dict object's 64 bytes (CPython's _PyDict_SizeOf):
     /// the values slots of a split dict (as many as the shared keys can still hold),
     /// and the keys object unless it is shared.
@@ -1329,6 +1346,19 @@ pub fn shared_insert(keys: &Keys, name: &PyObj) -> Option<usize> {
     // being one of them (LOAD_METHOD_WITH_VALUES) must look again.
     bump_type_epoch();
     Some(ix)
+}
+
+/// The key of each entry of shared keys, in entry order (None where deleted): the
+/// attribute names of the instances' values, for `glass.graph`.
+pub fn shared_names(keys: &Keys) -> Vec<Option<PyObj>> {
+    let Ok(t) = keys.borrow() else {
+        return Vec::new();
+    };
+    let n = t.header().nentries as usize;
+    match t.entries() {
+        Entries::B(e) => e.iter().take(n).map(|x| x.key.clone()).collect(),
+        Entries::A(_) => Vec::new(),
+    }
 }
 
 /// Entries used in the shared keys.

@@ -182,6 +182,13 @@ impl<K: TableKey> SetTable<K> {
         }
     }
 
+    /// The external table's address and bytes (None on the smalltable).
+    pub fn table_buffer(&self) -> Option<(usize, usize)> {
+        self.table
+            .as_ref()
+            .map(|t| (t.as_ptr().addr(), mem::size_of_val::<[SetEntry<K>]>(t)))
+    }
+
     /// frozenset's cached hash (-1 when not computed yet).
     #[inline]
     pub fn cached_hash(&self) -> i64 {

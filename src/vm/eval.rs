@@ -77,6 +77,16 @@ impl Vm {
                                 self.frames[fi].ip = ip;
                                 self.run_automatic_collection();
                             }
+                            // The memory report (--memory-report) samples the heap.
+                            if crate::heap::pending(crate::heap::PENDING_SAMPLE) {
+                                self.frames[fi].ip = ip;
+                                super::memlimit::run_sample_hook(self);
+                            }
+                            // The heap went past its memory limit (glass.set_limit).
+                            if let Some(e) = super::memlimit::take_memory_error() {
+                                self.frames[fi].ip = ip;
+                                break Err((e, ip - 1, false));
+                            }
                         }
                         continue;
                     }

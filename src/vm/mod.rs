@@ -16,6 +16,7 @@ mod frame;
 pub(crate) mod gen;
 pub mod import;
 mod instance;
+pub mod memlimit;
 pub mod metaclass;
 pub mod ops;
 pub(crate) mod quick;

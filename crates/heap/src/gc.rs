@@ -55,7 +55,10 @@ use std::cell::Cell;
 use crate::object::{object_of, pending, set_pending, PyObj, TypeRef, PENDING_COLLECT};
 
 mod collect;
+mod find;
 mod list;
+
+pub use find::{gc_generation_of, gc_get_permanent_objects, GcGeneration};
 
 use list::{list_append, list_remove, new_head};
 pub(crate) use list::{GcHead, GcPtr};

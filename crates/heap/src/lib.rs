@@ -102,10 +102,12 @@ pub use gc::{
     set_gc_save, set_late_finalizer, take_due_collection, DeferAutomatic, Finalize, Finalizer,
     GcEvent, GcStats, LateFinalizer, Report, Save, NUM_GENERATIONS,
 };
+pub use gc::{gc_generation_of, gc_get_permanent_objects, GcGeneration};
 pub use object::{
     clear_free_lists, finalizers_pending, free_list_stats, live_objects, pending, set_pending,
     take_finalizers, weakref_attach, weakref_count, weakrefs_of, work_pending, BorrowError,
     FreeListStat, PMut, PRef, Payload, PyObj, TypeObject, TypeRef, Untrack, Visit, Vtable, WeakRef,
-    Word, PENDING_CLOSE, PENDING_COLLECT, PENDING_FINALIZE, PENDING_TRACE,
+    Word, PENDING_CLOSE, PENDING_COLLECT, PENDING_FINALIZE, PENDING_MEMORY, PENDING_SAMPLE,
+    PENDING_TRACE,
 };
 pub use verify::{verify_heap, HeapReport};

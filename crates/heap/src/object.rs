@@ -49,7 +49,7 @@ pub use handle::PyObj;
 pub(crate) use pending::defer_finalizer;
 pub use pending::{
     finalizers_pending, pending, set_pending, take_finalizers, work_pending, PENDING_CLOSE,
-    PENDING_COLLECT, PENDING_FINALIZE, PENDING_TRACE,
+    PENDING_COLLECT, PENDING_FINALIZE, PENDING_MEMORY, PENDING_SAMPLE, PENDING_TRACE,
 };
 pub use typeobj::{TypeObject, TypeRef};
 pub use vtable::{Payload, Untrack, Visit, Vtable, Word};

@@ -161,6 +161,7 @@ mod global;
 mod stats;
 #[cfg(test)]
 mod tests;
+mod walk;
 
 pub use geometry::{Geometry, MAX_CLASSES, POOL_OVERHEAD};
 pub use global::{
@@ -168,6 +169,7 @@ pub use global::{
     global_verify, object_alloc, object_dealloc, GlobalMode, GlobalPymalloc,
 };
 pub use stats::{printone, ClassStats, LargeStats, MallocStats, VerifyError};
+pub use walk::{ArenaView, HeapWalk, Location, PoolView, FREE_WORDS};
 
 use arenas::State;
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -334,6 +336,8 @@ impl Pymalloc {
     unsafe fn raw_realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let old = raw_layout(layout).expect("allocated with this layout");
         let new_size = new_size.max(1);
+        self.counters
+            .check_limit(new_size.saturating_sub(old.size()));
         // SAFETY: B1 (caller): a raw block allocated with `old`; new_size > 0.
         let np = unsafe { System.realloc(ptr, old, new_size) };
         if !np.is_null() {
@@ -346,6 +350,7 @@ impl Pymalloc {
         let Some(layout) = raw_layout(layout) else {
             return std::ptr::null_mut();
         };
+        self.counters.check_limit(layout.size());
         // SAFETY: B1: System's alloc needs a non-zero size, which raw_layout gives.
         let p = unsafe {
             if zeroed {
@@ -368,6 +373,35 @@ impl Pymalloc {
         // SAFETY: B1 (caller): ptr was allocated by raw_alloc with this layout.
         unsafe { System.dealloc(ptr, layout) };
         self.counters.raw_freed(layout.size());
+    }
+
+    /// The memory limit in bytes (0: none). See `set_limit`.
+    pub fn limit(&self) -> usize {
+        self.counters.limit.load(Relaxed)
+    }
+
+    /// Set the memory limit: from now on, a request for a new arena or a raw block
+    /// that would take the footprint (arenas + raw blocks) past `bytes` sets the
+    /// allocating thread's `PENDING_MEMORY` bit, which the eval loop turns into
+    /// MemoryError before its next instruction. The request itself is still served
+    /// (Rust's allocation API cannot fail gracefully), so the heap overshoots by at
+    /// most what one instruction allocates. 0 removes the limit. Costs nothing on the
+    /// fast path: the check sits where a new arena or a raw block is asked for.
+    pub fn set_limit(&self, bytes: usize) {
+        self.counters.limit.store(bytes, Relaxed);
+    }
+
+    /// Flag the allocating thread's `PENDING_SAMPLE` bit when a new arena or raw
+    /// block takes the footprint past `bytes` (the memory report samples the heap as
+    /// it grows); 0 turns it off. Same cost as the limit: on the slow path only.
+    pub fn set_watch(&self, bytes: usize) {
+        self.counters.watch.store(bytes, Relaxed);
+    }
+
+    /// Bytes held from the system now: arenas plus live raw blocks (what the limit
+    /// is compared with).
+    pub fn footprint(&self) -> usize {
+        self.counters.arena_bytes.load(Relaxed) + self.counters.raw_live_bytes.load(Relaxed)
     }
 
     /// A snapshot of the statistics (walks every arena, like _debugmallocstats).
@@ -507,6 +541,10 @@ struct Counters {
     raw_peak_bytes: AtomicUsize,
     arena_bytes: AtomicUsize,
     peak_footprint: AtomicUsize,
+    /// The memory limit in bytes; 0: none.
+    limit: AtomicUsize,
+    /// Footprint at which to flag `PENDING_SAMPLE` (the memory report); 0: none.
+    watch: AtomicUsize,
 }
 
 impl Counters {
@@ -518,6 +556,26 @@ impl Counters {
             raw_peak_bytes: AtomicUsize::new(0),
             arena_bytes: AtomicUsize::new(0),
             peak_footprint: AtomicUsize::new(0),
+            limit: AtomicUsize::new(0),
+            watch: AtomicUsize::new(0),
+        }
+    }
+
+    /// The slow path is about to take `extra` more bytes from the system: past the
+    /// limit, flag MemoryError for the allocating thread (no allocation, no unwinding:
+    /// this may run with the lock held, L2).
+    #[inline]
+    fn check_limit(&self, extra: usize) {
+        let (limit, watch) = (self.limit.load(Relaxed), self.watch.load(Relaxed));
+        if limit | watch != 0 {
+            let now = self.arena_bytes.load(Relaxed) + self.raw_live_bytes.load(Relaxed);
+            let after = now.saturating_add(extra);
+            if limit != 0 && after > limit {
+                crate::object::set_pending(crate::object::PENDING_MEMORY, true);
+            }
+            if watch != 0 && after > watch {
+                crate::object::set_pending(crate::object::PENDING_SAMPLE, true);
+            }
         }
     }
 

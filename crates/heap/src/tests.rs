@@ -72,7 +72,7 @@ impl Payload for Fin {
     }
 }
 
-struct Types {
+pub(crate) struct Types {
     meta: TypeRef,
     atom: TypeRef,
     tup: TypeRef,
@@ -81,7 +81,7 @@ struct Types {
     digits: TypeRef,
 }
 
-fn types() -> Types {
+pub(crate) fn types() -> Types {
     let meta = TypeRef::new_metatype(Meta);
     Types {
         atom: TypeRef::new::<Meta, Atom>(&meta, Meta),
@@ -93,7 +93,7 @@ fn types() -> Types {
     }
 }
 
-fn lst(t: &Types, items: Vec<PyObj>) -> PyObj {
+pub(crate) fn lst(t: &Types, items: Vec<PyObj>) -> PyObj {
     PyObj::new(&t.lst, Lst(items))
 }
 

@@ -24,6 +24,14 @@ pub const PENDING_TRACE: u8 = 4;
 /// around it (gc.rs `set_gc_defer`).
 pub const PENDING_COLLECT: u8 = 8;
 
+/// An allocation took the heap past its memory limit (pymalloc's `set_limit`): the
+/// eval loop raises MemoryError.
+pub const PENDING_MEMORY: u8 = 16;
+
+/// The heap grew past the footprint the memory report watches (pymalloc's
+/// `set_watch`): the eval loop takes a sample.
+pub const PENDING_SAMPLE: u8 = 32;
+
 /// Is any pending work flagged (finalizers or generator closes)?
 #[inline]
 pub fn work_pending() -> bool {
