@@ -227,3 +227,60 @@ class Proto(Protocol):
 
 attempt("proto init", lambda: Proto())
 print(Proto._is_protocol, List[int] == List[int], hash(List[int]) == hash(List[int]))
+
+# The asynchronous interfaces, for annotations and structural checks.
+import collections.abc as cabc
+print(typing.EXCLUDED_ATTRIBUTES)
+
+
+class Waits:
+    def __await__(self):
+        return iter(())
+
+
+class Flows:
+    def __aiter__(self):
+        return self
+
+    def __anext__(self):
+        return None
+
+
+class Coro:
+    def __await__(self):
+        return iter(())
+
+    def send(self, v):
+        return v
+
+    def throw(self, *a):
+        raise StopIteration
+
+    def close(self):
+        pass
+
+
+print(isinstance(Waits(), cabc.Awaitable), isinstance(Flows(), cabc.Awaitable))
+print(isinstance(Flows(), cabc.AsyncIterable), isinstance(Flows(), cabc.AsyncIterator))
+print(issubclass(Coro, cabc.Coroutine), issubclass(Waits, cabc.Coroutine))
+for abc_class in [cabc.Awaitable, cabc.Coroutine, cabc.AsyncIterable, cabc.AsyncIterator]:
+    print(abc_class.__name__, sorted(abc_class.__abstractmethods__), abc_class[int])
+print(typing.Awaitable[int], typing.Coroutine[int, str, bool], typing.AsyncIterator[str])
+print(typing.AsyncIterable, get_origin(typing.Awaitable[int]), "Coroutine" in typing.__all__)
+
+
+class MyCoro(cabc.Coroutine):
+    def __await__(self):
+        return iter(())
+
+    def send(self, v):
+        raise StopIteration(v)
+
+    def throw(self, typ, val=None, tb=None):
+        return super().throw(typ, val, tb)
+
+
+c = MyCoro()
+print(c.close(), isinstance(c, cabc.Awaitable))
+attempt("throw", lambda: c.throw(KeyError, KeyError("k")))
+attempt("throw type", lambda: c.throw(ValueError))

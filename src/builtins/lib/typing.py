@@ -34,7 +34,7 @@ __all__ = [
     "no_type_check", "no_type_check_decorator", "NoReturn", "NotRequired",
     "overload", "ParamSpecArgs", "ParamSpecKwargs", "Required", "reveal_type",
     "runtime_checkable", "Self", "Text", "TYPE_CHECKING", "TypeAlias", "TypeGuard",
-    "Unpack",
+    "Unpack", "Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator",
 ]
 
 TYPE_CHECKING = False
@@ -904,6 +904,10 @@ OrderedDict = _alias(collections.OrderedDict, 2)
 Counter = _alias(collections.Counter, 1)
 ChainMap = _alias(collections.ChainMap, 2)
 Generator = _alias(_abc.Generator, 3)
+Awaitable = _alias(_abc.Awaitable, 1)
+Coroutine = _alias(_abc.Coroutine, 3)
+AsyncIterable = _alias(_abc.AsyncIterable, 1)
+AsyncIterator = _alias(_abc.AsyncIterator, 1)
 Type = _alias(type, 1, inst=False, name="Type")
 Pattern = _alias(_re.Pattern, 1)
 Match = _alias(_re.Match, 1)
@@ -975,6 +979,15 @@ def _class_variables(orig_bases):
         raise TypeError(f"Some type variables ({shown}) are not listed in Generic[{listed}]")
     return tuple(declared[0])
 
+
+# What CPython lists as never being a protocol member (its typing.EXCLUDED_ATTRIBUTES,
+# in its order); _PROTO_SKIP below is glasspy's working set.
+EXCLUDED_ATTRIBUTES = [
+    "__parameters__", "__orig_bases__", "__orig_class__", "_is_protocol",
+    "_is_runtime_protocol", "__final__", "__abstractmethods__", "__annotations__",
+    "__dict__", "__doc__", "__init__", "__module__", "__new__", "__slots__",
+    "__subclasshook__", "__weakref__", "__class_getitem__", "_MutableMapping__marker",
+]
 
 _PROTO_SKIP = frozenset({
     "__abstractmethods__", "__annotations__", "__dict__", "__doc__", "__init__",
