@@ -4,7 +4,7 @@
 //! each with its frozen code (src/builtins/frozen, embedded with include_bytes!) and the
 //! key that code must carry to be used: a hash of the module's source and of the
 //! compiler's own sources, so that a frozen form made by another compiler or from other
-//! source is never loaded (see src/bytecode/frozen.rs).
+//! source is never loaded (see src/compiler/frozen.rs).
 
 use std::path::{Path, PathBuf};
 
@@ -59,8 +59,9 @@ fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// The hash of everything that decides what the compiler makes of a source: the
-/// grammar, the parser, the compiler and the bytecode definitions (the frozen format
-/// included). Unit-test files are left out: editing a test does not change the output.
+/// grammar, the parser, the compiler (the frozen format, compiler/frozen.rs, included)
+/// and the bytecode definitions. Unit-test files are left out: editing a test does not
+/// change the output.
 fn compiler_hash(manifest: &Path) -> u64 {
     let mut files = Vec::new();
     for dir in ["grammar", "src/parser", "src/compiler", "src/bytecode"] {

@@ -2,7 +2,7 @@
 //! listed by build.rs and embedded with include_str!. The import system finds them
 //! under the pseudo-folder `<glasspy>/lib`, the last entry of sys.path. Each comes with
 //! its code compiled ahead of time (src/builtins/frozen/*.gpc, embedded with
-//! include_bytes!; the format is bytecode/frozen.rs), which the first import thaws
+//! include_bytes!; the format is compiler/frozen.rs), which the first import thaws
 //! instead of compiling the source. A frozen form is used only if it carries the key
 //! build.rs computed from the module's source and the compiler's sources; a stale one
 //! is ignored (the source is compiled, correct but slower) and the test below fails
@@ -36,7 +36,7 @@ fn frozen_name(rel: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bytecode::frozen;
+    use crate::compiler::frozen;
 
     /// Every bundled module's frozen form is the one this compiler makes from its
     /// source today (so imports thaw rather than compile). With GLASSPY_REFREEZE set,

@@ -1,7 +1,6 @@
 //! Bytecode: the opcode table and the instruction-level data of code objects.
 
 pub mod code;
-pub mod frozen;
 pub mod opcode;
 
 pub use code::{ExceptEntry, Instr, Location};

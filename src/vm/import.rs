@@ -192,7 +192,7 @@ impl Vm {
             .binary_search_by(|(p, _)| (*p).cmp(rel))
             .ok()?;
         let &(key, data) = self.library.frozen.get(i)?;
-        crate::bytecode::frozen::thaw(data, key, file)
+        crate::compiler::frozen::thaw(data, key, file)
     }
 
     /// Is there a bundled folder `rel` (a file under it)?

@@ -58,7 +58,7 @@ pub struct Library {
     /// sorted by path (see import.rs).
     pub bundled: &'static [(&'static str, &'static str)],
     /// Per entry of `bundled`: the key its frozen code must carry and the frozen code
-    /// (empty when there is none); see bytecode/frozen.rs.
+    /// (empty when there is none); see compiler/frozen.rs.
     pub frozen: &'static [(u64, &'static [u8])],
 }
 

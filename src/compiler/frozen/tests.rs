@@ -42,8 +42,18 @@ fn same_code(a: &PyObj, b: &PyObj) {
     assert_eq!(x.exception_table, y.exception_table);
     assert_eq!(x.cell2arg, y.cell2arg);
     assert_eq!(
-        (x.firstlineno, x.argcount, x.posonlyargcount, x.kwonlyargcount),
-        (y.firstlineno, y.argcount, y.posonlyargcount, y.kwonlyargcount)
+        (
+            x.firstlineno,
+            x.argcount,
+            x.posonlyargcount,
+            x.kwonlyargcount
+        ),
+        (
+            y.firstlineno,
+            y.argcount,
+            y.posonlyargcount,
+            y.kwonlyargcount
+        )
     );
     assert_eq!((x.flags, x.max_stack), (y.flags, y.max_stack));
     for (l, r) in [

@@ -146,7 +146,8 @@ impl Writer {
             }
         } else if o.is_type(&c.float_type) {
             self.out.push(b'f');
-            self.out.extend_from_slice(&float::value(o)?.to_bits().to_le_bytes());
+            self.out
+                .extend_from_slice(&float::value(o)?.to_bits().to_le_bytes());
         } else if o.is_type(&c.complex_type) {
             let z = complex::value(o)?;
             self.out.push(b'c');
