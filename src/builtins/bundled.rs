@@ -8,7 +8,9 @@
 //! is ignored (the source is compiled, correct but slower) and the test below fails
 //! until it is made again:
 //!
-//!     GLASSPY_REFREEZE=1 cargo test --release --lib bundled_code_is_frozen
+//! ```text
+//! GLASSPY_REFREEZE=1 cargo test --release --lib bundled_code_is_frozen
+//! ```
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 

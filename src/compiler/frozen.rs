@@ -7,6 +7,7 @@
 //! little-endian: the caller's proof that the form belongs to this source and this
 //! compiler), then one object. An object is a tag byte and its body:
 //!
+//! ```text
 //!     N T F E            None, True, False, Ellipsis (no body)
 //!     i <zigzag>         an int that fits an i64
 //!     I <sign> <n> <d>*  another int: sign byte, count, 30-bit digits (least first)
@@ -16,6 +17,7 @@
 //!     t <n> <obj>*       a tuple; z: the same, a frozenset (see `Writer::object`)
 //!     C <code fields>    a code object (see `write_code`)
 //!     r <index>          the object that got `index` earlier
+//! ```
 //!
 //! Numbers written `<n>` are LEB128 varints. Every object but the four singletons gets
 //! the next index once it is complete (children before their container), in the writer
