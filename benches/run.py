@@ -7,8 +7,8 @@ wall time of each, the ratio glasspy/python3, the peak RSS of each and their rat
 A benchmark that fails (non-zero exit, a signal, a timeout) or whose outputs differ is
 reported as such, with both outputs at the end, and gets no time. Then the geometric
 mean and the maximum of the time ratios, the start-up time and size of both (an
-empty script), and the cost of importing functools, itertools, operator, copy and
-contextlib in each (a script doing only that, start-up subtracted).
+empty script), and the cost of two import lines in each (a script doing only that,
+start-up subtracted; see IMPORT_LINES), with --callgrind their instruction counts.
 
 Peak RSS comes from /usr/bin/time when present: a child forked from this Python
 process records this process's high-water mark at exec, so wait4's ru_maxrss would
@@ -208,28 +208,52 @@ def bench(name, path, glasspy, opts):
     return result
 
 
-IMPORTED = ["functools", "itertools", "operator", "copy", "contextlib"]
+# Import lines timed after the benchmarks: (summary key, modules). "import" is the
+# tools every program reaches for; "import_std" is issue 13's line, the modules a
+# typical script starts with (typing and dataclasses pull in much of the library).
+IMPORT_LINES = [
+    ("import", ["functools", "itertools", "operator", "copy", "contextlib"]),
+    ("import_std", ["collections", "itertools", "functools", "random", "dataclasses",
+                    "enum", "typing"]),
+]
 
 
 def import_cost(glasspy, opts, reps, g_start, p_start, summary):
-    """The cost of importing IMPORTED (glasspy: bundled Python compiled at first
-    import; python3: its stdlib, from .pyc files), as a script doing only that minus
-    the empty script's start-up, medians of `reps` alternating runs."""
-    with tempfile.NamedTemporaryFile("w", suffix=".py") as script:
-        script.write("import " + ", ".join(IMPORTED) + "\n")
-        script.flush()
-        g_runs, p_runs = [], []
-        for _ in range(reps):
-            g_runs.append(run_once(glasspy + [script.name], opts.timeout))
-            p_runs.append(run_once(PYTHON + [script.name], opts.timeout))
-        if not all(r.ok() for r in g_runs + p_runs):
-            print("import cost: a run failed")
-            return
-        g_t = statistics.median(r.seconds for r in g_runs) - g_start
-        p_t = statistics.median(r.seconds for r in p_runs) - p_start
-        summary.update(import_glasspy_s=g_t, import_python3_s=p_t)
-        print(f"import {', '.join(IMPORTED)} (median of {reps}, start-up subtracted): "
-              f"glasspy {g_t * 1000:.1f} ms, python3 {p_t * 1000:.1f} ms")
+    """The cost of each line of IMPORT_LINES (glasspy: bundled Python thawed from the
+    code frozen into the binary; python3: its stdlib, from .pyc files), as a script
+    doing only that minus the empty script's start-up, medians of `reps` alternating
+    runs; with --callgrind also the script's instruction counts (start-up included)."""
+    for key, modules in IMPORT_LINES:
+        with tempfile.NamedTemporaryFile("w", suffix=".py") as script:
+            script.write("import " + ", ".join(modules) + "\n")
+            script.flush()
+            label = f"import {', '.join(modules)}"
+            if not opts.callgrind_only:
+                g_runs, p_runs = [], []
+                for _ in range(reps):
+                    g_runs.append(run_once(glasspy + [script.name], opts.timeout))
+                    p_runs.append(run_once(PYTHON + [script.name], opts.timeout))
+                if not all(r.ok() for r in g_runs + p_runs):
+                    print(f"{label}: a run failed")
+                    continue
+                g_t = statistics.median(r.seconds for r in g_runs) - g_start
+                p_t = statistics.median(r.seconds for r in p_runs) - p_start
+                summary.update({f"{key}_glasspy_s": g_t, f"{key}_python3_s": p_t})
+                print(f"{label} (median of {reps}, start-up subtracted): "
+                      f"glasspy {g_t * 1000:.1f} ms, python3 {p_t * 1000:.1f} ms")
+            if opts.callgrind or opts.callgrind_only:
+                count, _ = callgrind_instructions(glasspy + [script.name],
+                                                  opts.timeout * 50)
+                summary[f"{key}_instructions"] = count
+                extra = ""
+                if opts.callgrind_python3:
+                    p_count, _ = callgrind_instructions(PYTHON + [script.name],
+                                                        opts.timeout * 50)
+                    summary[f"{key}_python3_instructions"] = p_count
+                    if p_count:
+                        extra = f"; python3 {p_count / 1e6:.2f} M"
+                shown = f"{count / 1e6:.2f} M" if count else "-"
+                print(f"{label} instructions (start-up included): glasspy {shown}{extra}")
 
 
 def fmt_instr(count):
@@ -379,7 +403,9 @@ def main():
             print(f"start-up (empty script, median of {start_reps}): "
                   f"glasspy {g_t * 1000:.1f} ms {g_rss / 1024:.1f} MiB, "
                   f"python3 {p_t * 1000:.1f} ms {p_rss / 1024:.1f} MiB")
-            import_cost(glasspy, opts, start_reps, g_t, p_t, summary)
+        else:
+            g_t = p_t = 0.0
+        import_cost(glasspy, opts, start_reps, g_t, p_t, summary)
         if opts.callgrind or opts.callgrind_only:
             count, _ = callgrind_instructions(glasspy + [empty.name], opts.timeout * 50)
             summary["startup_instructions"] = count

@@ -65,6 +65,7 @@ pub static LIBRARY: crate::vm::Library = crate::vm::Library {
     make_module,
     builtin_names: BUILTIN_MODULES,
     bundled: bundled::BUNDLED,
+    frozen: bundled::FROZEN,
 };
 
 static OPEN: crate::objects::builtin_function::MethodDef =

@@ -8,6 +8,7 @@
 mod builder;
 pub mod consts;
 mod expr;
+pub mod frozen;
 mod stmt;
 pub mod symtable;
 mod warnings;

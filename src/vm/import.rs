@@ -185,6 +185,18 @@ impl Vm {
             .map(|i| table[i].1)
     }
 
+    /// The code of a bundled file thawed from its frozen form, if it has one made from
+    /// this source by this compiler (else the caller compiles the source).
+    fn bundled_frozen(&self, rel: &str, file: &str) -> Option<PyObj> {
+        let i = self
+            .library
+            .bundled
+            .binary_search_by(|(p, _)| (*p).cmp(rel))
+            .ok()?;
+        let &(key, data) = self.library.frozen.get(i)?;
+        crate::compiler::frozen::thaw(data, key, file)
+    }
+
     /// Is there a bundled folder `rel` (a file under it)?
     fn bundled_dir(&self, rel: &str) -> bool {
         let prefix = format!("{rel}/");
@@ -713,7 +725,14 @@ impl Vm {
         if let Some(c) = self.imports.bundled_code.get(file) {
             return Ok(c.clone());
         }
-        let bundled = bundled_rel(file).and_then(|rel| self.bundled_source(rel));
+        let rel = bundled_rel(file);
+        if let Some(code) = rel.and_then(|rel| self.bundled_frozen(rel, file)) {
+            self.imports
+                .bundled_code
+                .insert(file.to_string(), code.clone());
+            return Ok(code);
+        }
+        let bundled = rel.and_then(|rel| self.bundled_source(rel));
         let owned;
         let source = match bundled {
             Some(s) => s,

@@ -60,6 +60,9 @@ pub struct Library {
     /// The Python modules bundled in the binary: (path under the library root, source),
     /// sorted by path (see import.rs).
     pub bundled: &'static [(&'static str, &'static str)],
+    /// Per entry of `bundled`: the key its frozen code must carry and the frozen code
+    /// (empty when there is none); see compiler/frozen.rs.
+    pub frozen: &'static [(u64, &'static [u8])],
 }
 
 /// Interpreter state: the frame stack and what the sys module shows.

@@ -745,3 +745,50 @@ def unique(enumeration):
         details = ", ".join("%s -> %s" % (alias, name) for alias, name in duplicates)
         raise ValueError("duplicate values found in %r: %s" % (enumeration, details))
     return enumeration
+
+
+# ------------------------------------------------------------------ global enums
+# An enum whose members a module exports as its own names (re.IGNORECASE) shows
+# them that way: global_enum copies the members into the module's namespace and
+# gives the class the reprs below.
+
+def _module_leaf(member):
+    return member.__class__.__module__.rpartition(".")[2]
+
+
+def global_enum_repr(self):
+    """repr of a member of a global enum: module.NAME."""
+    return "%s.%s" % (_module_leaf(self), self._name_)
+
+
+def global_flag_repr(self):
+    """repr of a global flag: its member names as module.NAME joined by '|'; the
+    unknown bits a KEEP flag holds stay a number."""
+    module = _module_leaf(self)
+    if self._name_ is None:
+        return "%s.%s(%r)" % (module, self.__class__.__name__, self._value_)
+    keep_numbers = self._boundary_ is KEEP
+    return "|".join(part if keep_numbers and part[:1].isdigit() else module + "." + part
+                    for part in self._name_.split("|"))
+
+
+def global_str(self):
+    """str of a member of a global enum: its bare name."""
+    if self._name_ is None:
+        return "%s(%r)" % (self.__class__.__name__, self._value_)
+    return self._name_
+
+
+def global_enum(cls, update_str=False):
+    """Class decorator: put the enum's members in its module's namespace and make
+    their repr (and their str, unless the class keeps its mixed-in type's str)
+    module.NAME."""
+    import sys
+    cls.__repr__ = global_flag_repr if issubclass(cls, Flag) else global_enum_repr
+    if update_str or not issubclass(cls, ReprEnum):
+        cls.__str__ = global_str
+    sys.modules[cls.__module__].__dict__.update(cls.__members__)
+    return cls
+
+
+__all__ += ["global_enum", "global_enum_repr", "global_flag_repr", "global_str"]

@@ -7,6 +7,7 @@ Written for glasspy from the documentation of the `re` module.
 """
 
 import _sre
+import enum
 
 __all__ = [
     "match", "fullmatch", "search", "sub", "subn", "split",
@@ -21,96 +22,24 @@ __version__ = "2.2.1"
 
 # ----- flags ---------------------------------------------------------------------------
 
-# (name, value) in the order the flags' reprs list them.
-_FLAG_ORDER = (
-    ("ASCII", 256), ("IGNORECASE", 2), ("LOCALE", 4), ("UNICODE", 32),
-    ("MULTILINE", 8), ("DOTALL", 16), ("VERBOSE", 64), ("TEMPLATE", 1),
-    ("DEBUG", 128),
-)
-_ALL_FLAGS = 511
+@enum.global_enum
+class RegexFlag(enum.IntFlag):
+    """The flags of compile() and the other functions; combine them with |. Their
+    repr names them as the module exports them: re.IGNORECASE|re.MULTILINE."""
 
-
-class RegexFlag(int):
-    """A set of regular-expression flags: an int whose repr names its members."""
-
-    __slots__ = ()
-
-    def __new__(cls, value=0):
-        return int.__new__(cls, value)
-
-    @property
-    def value(self):
-        return int(self)
-
-    @property
-    def name(self):
-        v = int(self)
-        if v == 0:
-            return "NOFLAG"
-        names = [n for n, bit in _FLAG_ORDER if v & bit]
-        return "|".join(names) if names else None
-
-    def __repr__(self):
-        v = int(self)
-        if v == 0:
-            return "re.NOFLAG"
-        names = []
-        rest = v
-        for n, bit in _FLAG_ORDER:
-            if v & bit:
-                names.append("re." + n)
-                rest &= ~bit
-        if not names:
-            return "re.RegexFlag(%d)" % v
-        if rest:
-            names.append(hex(rest))
-        return "|".join(names)
-
-    __str__ = __repr__
-
-    def __format__(self, spec):
-        if spec:
-            return int.__format__(int(self), spec)
-        return repr(self)
-
-    def __or__(self, other):
-        if not isinstance(other, int):
-            return NotImplemented
-        return RegexFlag(int(self) | int(other))
-
-    __ror__ = __or__
-
-    def __and__(self, other):
-        if not isinstance(other, int):
-            return NotImplemented
-        return RegexFlag(int(self) & int(other))
-
-    __rand__ = __and__
-
-    def __xor__(self, other):
-        if not isinstance(other, int):
-            return NotImplemented
-        return RegexFlag(int(self) ^ int(other))
-
-    __rxor__ = __xor__
-
-    def __invert__(self):
-        return RegexFlag(_ALL_FLAGS & ~int(self))
-
-    def __reduce__(self):
-        return (RegexFlag, (int(self),))
-
-
-NOFLAG = RegexFlag(0)
-A = ASCII = RegexFlag(256)
-I = IGNORECASE = RegexFlag(2)
-L = LOCALE = RegexFlag(4)
-U = UNICODE = RegexFlag(32)
-M = MULTILINE = RegexFlag(8)
-S = DOTALL = RegexFlag(16)
-X = VERBOSE = RegexFlag(64)
-T = TEMPLATE = RegexFlag(1)
-DEBUG = RegexFlag(128)
+    NOFLAG = 0
+    ASCII = A = 256
+    IGNORECASE = I = 2
+    LOCALE = L = 4
+    UNICODE = U = 32
+    MULTILINE = M = 8
+    DOTALL = S = 16
+    VERBOSE = X = 64
+    TEMPLATE = T = 1
+    DEBUG = 128
+    # str() is the repr (an IntFlag's would be the number); unknown bits show in hex.
+    __str__ = object.__str__
+    _numeric_repr_ = hex
 
 
 # ----- errors ----------------------------------------------------------------------------

@@ -34,7 +34,7 @@ __all__ = [
     "no_type_check", "no_type_check_decorator", "NoReturn", "NotRequired",
     "overload", "ParamSpecArgs", "ParamSpecKwargs", "Required", "reveal_type",
     "runtime_checkable", "Self", "Text", "TYPE_CHECKING", "TypeAlias", "TypeGuard",
-    "Unpack",
+    "Unpack", "Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator",
 ]
 
 TYPE_CHECKING = False
@@ -74,15 +74,16 @@ def _type_convert(arg):
 
 
 def _type_check(arg, msg, allow_special_forms=False):
+    """arg as a type argument (None and strings converted), or TypeError with msg.
+    A few bare special forms are types on their own; ClassVar and Final only where
+    allow_special_forms says so; other bare forms, Generic, Protocol and tuples are not."""
     arg = _type_convert(arg)
-    if arg in (Any, LiteralString, NoReturn, Never, Self, TypeAlias):
-        return arg
-    if allow_special_forms and arg in (ClassVar, Final):
-        return arg
-    if isinstance(arg, _SpecialForm) or arg in (Generic, Protocol):
-        raise TypeError(f"Plain {arg} is not valid as type argument")
-    if type(arg) is tuple:
-        raise TypeError(f"{msg} Got {arg!r:.100}.")
+    standalone = arg in _STANDALONE_FORMS or (allow_special_forms and arg in _OUTER_FORMS)
+    if not standalone:
+        if isinstance(arg, _SpecialForm) or arg is Generic or arg is Protocol:
+            raise TypeError(f"Plain {arg} is not valid as type argument")
+        if type(arg) is tuple:
+            raise TypeError(f"{msg} Got {arg!r:.100}.")
     return arg
 
 
@@ -105,13 +106,14 @@ def _collect_parameters(args):
     return tuple(params)
 
 
-def _check_generic(cls, parameters, elen):
-    if not elen:
+def _check_generic(cls, given, wanted):
+    """TypeError unless `given` holds `wanted` parameters (and cls takes any)."""
+    if not wanted:
         raise TypeError(f"{cls} is not a generic class")
-    alen = len(parameters)
-    if alen != elen:
-        raise TypeError(f"Too {'many' if alen > elen else 'few'} arguments for {cls};"
-                        f" actual {alen}, expected {elen}")
+    got = len(given)
+    if got != wanted:
+        amount = "many" if got > wanted else "few"
+        raise TypeError(f"Too {amount} arguments for {cls}; actual {got}, expected {wanted}")
 
 
 def _deduplicate(params):
@@ -123,12 +125,11 @@ def _deduplicate(params):
 
 
 def _flatten_union(params):
+    """Union members, with the members of nested unions (typing's and `|`'s) inlined."""
     out = []
     for p in params:
-        if isinstance(p, (_UnionGenericAlias, types.UnionType)):
-            out.extend(p.__args__)
-        else:
-            out.append(p)
+        nested = isinstance(p, _UnionGenericAlias) or isinstance(p, types.UnionType)
+        out.extend(p.__args__ if nested else (p,))
     return out
 
 
@@ -273,23 +274,20 @@ def Union(self, parameters):
     """Union[X, Y]: X or Y."""
     if parameters == ():
         raise TypeError("Cannot take a Union of no types.")
-    if not isinstance(parameters, tuple):
-        parameters = (parameters,)
-    msg = "Union[arg, ...]: each arg must be a type."
-    parameters = tuple(_type_check(p, msg) for p in parameters)
-    parameters = _deduplicate(_flatten_union(parameters))
-    if len(parameters) == 1:
-        return parameters[0]
-    if len(parameters) == 2 and type(None) in parameters:
-        return _UnionGenericAlias(self, tuple(parameters), name="Optional")
-    return _UnionGenericAlias(self, tuple(parameters))
+    members = parameters if isinstance(parameters, tuple) else (parameters,)
+    checked = [_type_check(m, "Union[arg, ...]: each arg must be a type.") for m in members]
+    members = tuple(_deduplicate(_flatten_union(checked)))
+    if len(members) == 1:
+        return members[0]
+    # X | None prints as Optional[X].
+    optional = len(members) == 2 and type(None) in members
+    return _UnionGenericAlias(self, members, name="Optional" if optional else None)
 
 
 @_SpecialForm
 def Optional(self, parameters):
     """Optional[X]: X or None."""
-    arg = _type_check(parameters, f"{self} requires a single type.")
-    return Union[arg, type(None)]
+    return Union[_type_check(parameters, f"{self} requires a single type."), type(None)]
 
 
 @_SpecialForm
@@ -315,14 +313,13 @@ def Concatenate(self, parameters):
     """Concatenate[X, P]: the parameters of a callable, X followed by P's."""
     if parameters == ():
         raise TypeError("Cannot take a Concatenate of no types.")
-    if not isinstance(parameters, tuple):
-        parameters = (parameters,)
-    if not (parameters[-1] is ... or isinstance(parameters[-1], ParamSpec)):
+    items = parameters if isinstance(parameters, tuple) else (parameters,)
+    *head, last = items
+    if last is not ... and not isinstance(last, ParamSpec):
         raise TypeError("The last parameter to Concatenate should be a "
                         "ParamSpec variable or ellipsis.")
-    msg = "Concatenate[arg, ...]: each arg must be a type."
-    parameters = (*(_type_check(p, msg) for p in parameters[:-1]), parameters[-1])
-    return _ConcatenateGenericAlias(self, parameters)
+    head = [_type_check(h, "Concatenate[arg, ...]: each arg must be a type.") for h in head]
+    return _ConcatenateGenericAlias(self, (*head, last))
 
 
 @_SpecialForm
@@ -343,6 +340,15 @@ def Annotated(self, params):
     return _AnnotatedAlias(origin, tuple(params[1:]))
 
 
+# What a type argument that is not a type is told.
+_NOT_A_TYPE_ARGUMENT = "Parameters to generic types must be types."
+
+# Bare special forms that _type_check accepts as types; the second group only as
+# the outermost form of an annotation.
+_STANDALONE_FORMS = (Any, LiteralString, NoReturn, Never, Self, TypeAlias)
+_OUTER_FORMS = (ClassVar, Final)
+
+
 # ------------------------------------------------------------------ ForwardRef
 
 class ForwardRef(_Final):
@@ -356,41 +362,39 @@ class ForwardRef(_Final):
         if not isinstance(arg, str):
             raise TypeError(f"Forward reference must be a string -- got {arg!r}")
         try:
-            code = compile(arg, "<string>", "eval")
+            compiled = compile(arg, "<string>", "eval")
         except SyntaxError:
             raise SyntaxError(f"Forward reference must be an expression -- got {arg!r}")
-        self.__forward_arg__ = arg
-        self.__forward_code__ = code
-        self.__forward_evaluated__ = False
-        self.__forward_value__ = None
-        self.__forward_is_argument__ = is_argument
-        self.__forward_is_class__ = is_class
+        self.__forward_arg__, self.__forward_code__ = arg, compiled
+        self.__forward_evaluated__, self.__forward_value__ = False, None
+        self.__forward_is_argument__, self.__forward_is_class__ = is_argument, is_class
         self.__forward_module__ = module
 
     def _evaluate(self, globalns, localns):
-        if not self.__forward_evaluated__ or localns is not globalns:
-            if globalns is None and localns is None:
-                globalns = localns = {}
-            elif globalns is None:
-                globalns = localns
-            elif localns is None:
-                localns = globalns
-            if self.__forward_module__ is not None:
-                globalns = getattr(sys.modules.get(self.__forward_module__, None),
-                                   "__dict__", globalns)
-            value = eval(self.__forward_code__, globalns, localns)
-            self.__forward_value__ = _eval_hint(value, globalns, localns)
-            self.__forward_evaluated__ = True
-        return self.__forward_value__
+        # The value is kept, and reused unless separate local names are given.
+        if self.__forward_evaluated__ and localns is globalns:
+            return self.__forward_value__
+        if globalns is None:
+            globalns = {} if localns is None else localns
+        if localns is None:
+            localns = globalns
+        if self.__forward_module__ is not None:
+            home = sys.modules.get(self.__forward_module__)
+            globalns = getattr(home, "__dict__", globalns)
+        value = eval(self.__forward_code__, globalns, localns)
+        if value is not None:
+            from _typing_runtime import _resolve
+            value = _resolve(value, globalns, localns)
+        self.__forward_value__, self.__forward_evaluated__ = value, True
+        return value
 
     def __eq__(self, other):
-        if not isinstance(other, ForwardRef):
-            return NotImplemented
-        return (self.__forward_arg__ == other.__forward_arg__ and
-                self.__forward_module__ == other.__forward_module__)
+        if isinstance(other, ForwardRef):
+            return _forward_key(self) == _forward_key(other)
+        return NotImplemented
 
     def __hash__(self):
-        return hash((self.__forward_arg__, self.__forward_module__))
+        return hash(_forward_key(self))
 
     def __or__(self, other):
         return Union[self, other]
@@ -402,6 +406,11 @@ class ForwardRef(_Final):
         module = "" if self.__forward_module__ is None else \
             f", module={self.__forward_module__!r}"
         return f"ForwardRef({self.__forward_arg__!r}{module})"
+
+
+def _forward_key(ref):
+    """What makes two forward references equal."""
+    return ref.__forward_arg__, ref.__forward_module__
 
 
 # ------------------------------------------------------------ type variables
@@ -434,22 +443,21 @@ class TypeVar(_Final, _TypeVarLike):
         self.__name__ = name
         if covariant and contravariant:
             raise ValueError("Bivariant types are not supported.")
-        self.__covariant__ = bool(covariant)
-        self.__contravariant__ = bool(contravariant)
-        if constraints and bound is not None:
-            raise TypeError("Constraints cannot be combined with bound=...")
-        if len(constraints) == 1:
-            raise TypeError("A single constraint is not allowed")
-        msg = "TypeVar(name, constraint, ...): constraints must be types."
-        self.__constraints__ = tuple(_type_check(t, msg) for t in constraints)
-        self.__bound__ = _type_check(bound, "Bound must be a type.") if bound else None
-        module = _caller()
-        if module != "typing":
-            self.__module__ = module
+        self.__covariant__, self.__contravariant__ = bool(covariant), bool(contravariant)
+        if constraints:
+            if bound is not None:
+                raise TypeError("Constraints cannot be combined with bound=...")
+            if len(constraints) == 1:
+                raise TypeError("A single constraint is not allowed")
+        why = "TypeVar(name, constraint, ...): constraints must be types."
+        self.__constraints__ = tuple([_type_check(c, why) for c in constraints])
+        self.__bound__ = None if not bound else _type_check(bound, "Bound must be a type.")
+        where = _caller()
+        if where != "typing":
+            self.__module__ = where
 
     def __typing_subst__(self, arg):
-        msg = "Parameters to generic types must be types."
-        return _type_check(arg, msg)
+        return _type_check(arg, _NOT_A_TYPE_ARGUMENT)
 
 
 class TypeVarTuple(_Final):
@@ -472,12 +480,12 @@ class ParamSpecArgs(_Final):
         self.__origin__ = origin
 
     def __repr__(self):
-        return f"{self.__origin__.__name__}.args"
+        return self.__origin__.__name__ + ".args"
 
     def __eq__(self, other):
-        if not isinstance(other, ParamSpecArgs):
-            return NotImplemented
-        return self.__origin__ == other.__origin__
+        if isinstance(other, ParamSpecArgs):
+            return other.__origin__ == self.__origin__
+        return NotImplemented
 
     __hash__ = object.__hash__
 
@@ -489,12 +497,12 @@ class ParamSpecKwargs(_Final):
         self.__origin__ = origin
 
     def __repr__(self):
-        return f"{self.__origin__.__name__}.kwargs"
+        return self.__origin__.__name__ + ".kwargs"
 
     def __eq__(self, other):
-        if not isinstance(other, ParamSpecKwargs):
-            return NotImplemented
-        return self.__origin__ == other.__origin__
+        if isinstance(other, ParamSpecKwargs):
+            return other.__origin__ == self.__origin__
+        return NotImplemented
 
     __hash__ = object.__hash__
 
@@ -512,12 +520,11 @@ class ParamSpec(_Final, _TypeVarLike):
 
     def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
         self.__name__ = name
-        self.__covariant__ = bool(covariant)
-        self.__contravariant__ = bool(contravariant)
-        self.__bound__ = _type_check(bound, "Bound must be a type.") if bound else None
-        module = _caller()
-        if module != "typing":
-            self.__module__ = module
+        self.__covariant__, self.__contravariant__ = bool(covariant), bool(contravariant)
+        self.__bound__ = None if not bound else _type_check(bound, "Bound must be a type.")
+        where = _caller()
+        if where != "typing":
+            self.__module__ = where
 
     def __typing_subst__(self, arg):
         if isinstance(arg, (list, tuple)):
@@ -536,45 +543,50 @@ _SPECIAL_NAMES = frozenset({"__origin__", "__args__", "_name", "_inst", "_nparam
                             "__parameters__", "__metadata__", "__module__"})
 
 
+def _brings_generic(base):
+    """Will this base put Generic in a class's MRO by itself?"""
+    if isinstance(base, _BaseGenericAlias):
+        return True
+    return isinstance(base, type) and issubclass(base, Generic)
+
+
 class _BaseGenericAlias(_Final):
     """What subscripting a typing name gives: keeps `__origin__`, passes other
     attributes on to it, and calls it to make an instance."""
 
-    def __init__(self, origin, *, inst=True, name=None):
+    def __init__(self, origin, *, name=None, inst=True):
         self._inst = inst
         self._name = name
         self.__origin__ = origin
 
     def __call__(self, *args, **kwargs):
+        origin = self.__origin__
         if not self._inst:
             raise TypeError(f"Type {self._name} cannot be instantiated; "
-                            f"use {self.__origin__.__name__}() instead")
-        result = self.__origin__(*args, **kwargs)
+                            f"use {origin.__name__}() instead")
+        made = origin(*args, **kwargs)
+        # The instance remembers the alias it came from, when it can hold attributes.
         try:
-            result.__orig_class__ = self
+            made.__orig_class__ = self
         except AttributeError:
             pass
-        return result
+        return made
 
     def __mro_entries__(self, bases):
         res = []
         if self.__origin__ not in bases:
             res.append(self.__origin__)
-        i = bases.index(self)
-        for b in bases[i + 1:]:
-            if isinstance(b, _BaseGenericAlias) or (isinstance(b, type) and
-                                                    issubclass(b, Generic)):
-                break
-        else:
+        # Generic is added once, by the last base that would bring it.
+        later = bases[bases.index(self) + 1:]
+        if not any(_brings_generic(b) for b in later):
             res.append(Generic)
         return tuple(res)
 
     def __getattr__(self, attr):
-        if attr in {"__name__", "__qualname__"}:
+        if attr == "__name__" or attr == "__qualname__":
             return self._name or self.__origin__.__name__
-        if attr.startswith("__") and attr.endswith("__"):
-            raise AttributeError(attr)
-        if attr in _SPECIAL_NAMES:
+        dunder = attr[:2] == "__" == attr[-2:]
+        if dunder or attr in _SPECIAL_NAMES:
             raise AttributeError(attr)
         return getattr(self.__origin__, attr)
 
@@ -592,57 +604,64 @@ class _BaseGenericAlias(_Final):
         return Union[left, self]
 
 
+def _alias_key(alias):
+    """What makes two subscripted aliases equal."""
+    return alias.__origin__, alias.__args__
+
+
 class _GenericAlias(_BaseGenericAlias):
     """A subscripted alias: List[int], Box[T], ClassVar[int]."""
 
     def __init__(self, origin, args, *, inst=True, name=None):
-        super().__init__(origin, inst=inst, name=name)
-        if not isinstance(args, tuple):
-            args = (args,)
-        self.__args__ = args
-        self.__parameters__ = _collect_parameters(args)
+        _BaseGenericAlias.__init__(self, origin, inst=inst, name=name)
+        self.__args__ = args if isinstance(args, tuple) else (args,)
+        self.__parameters__ = _collect_parameters(self.__args__)
         if not name:
             self.__module__ = getattr(origin, "__module__", "typing")
 
     def __eq__(self, other):
-        if not isinstance(other, _GenericAlias):
-            return NotImplemented
-        return (self.__origin__ == other.__origin__ and
-                self.__args__ == other.__args__)
+        if isinstance(other, _GenericAlias):
+            return _alias_key(self) == _alias_key(other)
+        return NotImplemented
 
     def __hash__(self):
-        return hash((self.__origin__, self.__args__))
+        return hash(_alias_key(self))
 
     def __getitem__(self, args):
-        if self.__origin__ in (Generic, Protocol):
+        if self.__origin__ is Generic or self.__origin__ is Protocol:
             raise TypeError(f"Cannot subscript already-subscripted {self}")
-        if not self.__parameters__:
-            raise TypeError(f"{self} is not a generic class")
-        if not isinstance(args, tuple):
-            args = (args,)
-        args = tuple(_type_convert(a) for a in args)
         params = self.__parameters__
-        if (len(params) == 1 and isinstance(params[0], ParamSpec) and
-                not (len(args) == 1 and _is_param_expr(args[0]))):
-            args = (args,)
-        _check_generic(self, args, len(params))
+        if not params:
+            raise TypeError(f"{self} is not a generic class")
+        given = tuple(map(_type_convert, args if isinstance(args, tuple) else (args,)))
+        # A lone ParamSpec takes the whole argument list as its value.
+        lone_spec = len(params) == 1 and isinstance(params[0], ParamSpec)
+        if lone_spec and not (len(given) == 1 and _is_param_expr(given[0])):
+            given = (given,)
+        _check_generic(self, given, len(params))
         subst = {}
-        for p, a in zip(params, args):
-            subst[p] = p.__typing_subst__(a) if hasattr(p, "__typing_subst__") else a
-        new_args = []
-        for old in self.__args__:
-            if isinstance(old, (TypeVar, ParamSpec)):
-                value = subst[old]
-                if isinstance(old, ParamSpec) and isinstance(value, tuple):
-                    new_args.extend(value)
-                    continue
-                new_args.append(value)
+        for var, value in zip(params, given):
+            convert = getattr(var, "__typing_subst__", None)
+            subst[var] = value if convert is None else convert(value)
+        # Each argument gets its substitute; a nested alias is subscripted with the
+        # substitutes of its own variables. A ParamSpec replaced by a list of types
+        # (directly, or through a Concatenate) contributes those types one by one.
+        replaced = []
+        for arg in self.__args__:
+            if isinstance(arg, (TypeVar, ParamSpec)):
+                value = subst[arg]
+                # (A Concatenate keeps the list whole: its copy_with splices it.)
+                spliced = (isinstance(arg, ParamSpec) and isinstance(value, tuple)
+                           and not isinstance(self, _ConcatenateGenericAlias))
             else:
-                sub = getattr(old, "__parameters__", ())
-                if sub and not isinstance(old, type):
-                    old = old[tuple(subst[x] for x in sub)]
-                new_args.append(old)
-        return self.copy_with(tuple(new_args))
+                inner = getattr(arg, "__parameters__", ())
+                value = arg
+                if inner and not isinstance(arg, type):
+                    values = tuple([subst[v] for v in inner])
+                    value = arg[values[0] if len(values) == 1 else values]
+                spliced = isinstance(arg, _ConcatenateGenericAlias) and type(value) is tuple
+            replaced.extend(value if spliced else (value,))
+        return self.copy_with(tuple(replaced))
 
     def copy_with(self, args):
         return self.__class__(self.__origin__, args, name=self._name, inst=self._inst)
@@ -662,14 +681,13 @@ class _GenericAlias(_BaseGenericAlias):
         if isinstance(self.__origin__, _SpecialForm):
             raise TypeError(f"Cannot subclass {self!r}")
         if self._name:
-            return super().__mro_entries__(bases)
+            return _BaseGenericAlias.__mro_entries__(self, bases)
         if self.__origin__ is Generic:
-            if Protocol in bases:
+            # Generic[T] steps aside for Protocol or a later subscripted base.
+            later = bases[bases.index(self) + 1:]
+            if Protocol in bases or any(
+                    b is not self and isinstance(b, _BaseGenericAlias) for b in later):
                 return ()
-            i = bases.index(self)
-            for b in bases[i + 1:]:
-                if isinstance(b, _BaseGenericAlias) and b is not self:
-                    return ()
         return (self.__origin__,)
 
     def __iter__(self):
@@ -679,20 +697,18 @@ class _GenericAlias(_BaseGenericAlias):
 class _SpecialGenericAlias(_BaseGenericAlias):
     """An unsubscripted alias of a class: List, Dict, Iterable."""
 
-    def __init__(self, origin, nparams, *, inst=True, name=None):
+    def __init__(self, origin, nparams, *, name=None, inst=True):
         if name is None:
             name = origin.__name__
-        super().__init__(origin, inst=inst, name=name)
+        _BaseGenericAlias.__init__(self, origin, name=name, inst=inst)
         self._nparams = nparams
         self.__doc__ = f"A generic version of {origin.__module__}.{origin.__qualname__}."
 
     def __getitem__(self, params):
-        if not isinstance(params, tuple):
-            params = (params,)
-        msg = "Parameters to generic types must be types."
-        params = tuple(_type_check(p, msg) for p in params)
-        _check_generic(self, params, self._nparams)
-        return self.copy_with(params)
+        items = params if isinstance(params, tuple) else (params,)
+        checked = tuple([_type_check(p, _NOT_A_TYPE_ARGUMENT) for p in items])
+        _check_generic(self, checked, self._nparams)
+        return self.copy_with(checked)
 
     def copy_with(self, params):
         return _GenericAlias(self.__origin__, params, name=self._name, inst=self._inst)
@@ -701,11 +717,11 @@ class _SpecialGenericAlias(_BaseGenericAlias):
         return "typing." + self._name
 
     def __subclasscheck__(self, cls):
-        if isinstance(cls, _SpecialGenericAlias):
-            return issubclass(cls.__origin__, self.__origin__)
-        if not isinstance(cls, _GenericAlias):
-            return issubclass(cls, self.__origin__)
-        return super().__subclasscheck__(cls)
+        if isinstance(cls, _GenericAlias):
+            # Subscripted aliases refuse class checks (the base class raises).
+            return _BaseGenericAlias.__subclasscheck__(self, cls)
+        plain = cls.__origin__ if isinstance(cls, _SpecialGenericAlias) else cls
+        return issubclass(plain, self.__origin__)
 
     def __eq__(self, other):
         if not isinstance(other, _SpecialGenericAlias):
@@ -735,80 +751,73 @@ class _CallableType(_SpecialGenericAlias):
                                      inst=self._inst)
 
     def __getitem__(self, params):
-        if not isinstance(params, tuple) or len(params) != 2:
+        if not (isinstance(params, tuple) and len(params) == 2):
             raise TypeError("Callable must be used as Callable[[arg, ...], result].")
-        args, result = params
-        if isinstance(args, list):
-            params = (tuple(args), result)
-        else:
-            params = (args, result)
-        return self.__getitem_inner__(params)
+        arguments, result = params
+        # Callable[[a, b], r] is kept as the pair ((a, b), r) from here on.
+        if isinstance(arguments, list):
+            arguments = tuple(arguments)
+        return self.__getitem_inner__((arguments, result))
 
     def __getitem_inner__(self, params):
-        args, result = params
-        msg = "Callable[args, result]: result must be a type."
-        result = _type_check(result, msg)
-        if args is ...:
-            return self.copy_with((..., result))
-        if not isinstance(args, tuple):
-            return self.copy_with((args, result))
-        msg = "Callable[[arg, ...], result]: each arg must be a type."
-        args = tuple(_type_check(a, msg) for a in args)
-        return self.copy_with((*args, result))
+        arguments, result = params
+        result = _type_check(result, "Callable[args, result]: result must be a type.")
+        if arguments is ... or not isinstance(arguments, tuple):
+            # Callable[..., r], or a ParamSpec / Concatenate standing for the arguments.
+            return self.copy_with((arguments, result))
+        why = "Callable[[arg, ...], result]: each arg must be a type."
+        return self.copy_with((*[_type_check(a, why) for a in arguments], result))
 
 
 class _TupleType(_SpecialGenericAlias):
     def __getitem__(self, params):
-        if not isinstance(params, tuple):
-            params = (params,)
-        if len(params) >= 2 and params[-1] is ...:
-            msg = "Tuple[t, ...]: t must be a type."
-            params = tuple(_type_check(p, msg) for p in params[:-1])
-            return self.copy_with((*params, ...))
-        msg = "Tuple[t0, t1, ...]: each t must be a type."
-        params = tuple(_type_check(p, msg) for p in params)
-        return self.copy_with(params)
+        items = params if isinstance(params, tuple) else (params,)
+        if len(items) > 1 and items[-1] is ...:
+            # Tuple[int, ...]: any length; the ellipsis stays as it is.
+            head = [_type_check(t, "Tuple[t, ...]: t must be a type.") for t in items[:-1]]
+            return self.copy_with((*head, ...))
+        why = "Tuple[t0, t1, ...]: each t must be a type."
+        return self.copy_with(tuple([_type_check(t, why) for t in items]))
 
 
 class _UnionGenericAlias(_GenericAlias):
     def copy_with(self, params):
         return Union[params]
 
+    # Members compare as a set: Union[int, str] == Union[str, int] == str | int.
     def __eq__(self, other):
-        if not isinstance(other, (_UnionGenericAlias, types.UnionType)):
-            return NotImplemented
-        return set(self.__args__) == set(other.__args__)
+        if isinstance(other, _UnionGenericAlias) or isinstance(other, types.UnionType):
+            return frozenset(other.__args__) == frozenset(self.__args__)
+        return NotImplemented
 
     def __hash__(self):
         return hash(frozenset(self.__args__))
 
     def __repr__(self):
-        args = self.__args__
-        if len(args) == 2:
-            if args[0] is type(None):
-                return f"typing.Optional[{_type_repr(args[1])}]"
-            if args[1] is type(None):
-                return f"typing.Optional[{_type_repr(args[0])}]"
-        return "typing.Union[" + ", ".join(_type_repr(a) for a in args) + "]"
+        members = self.__args__
+        none = type(None)
+        if len(members) == 2 and none in members:
+            other = members[0] if members[1] is none else members[1]
+            if members[0] is none or members[1] is none:
+                return f"typing.Optional[{_type_repr(other)}]"
+        return "typing.Union[%s]" % ", ".join(map(_type_repr, members))
 
     def __instancecheck__(self, obj):
         return self.__subclasscheck__(type(obj))
 
     def __subclasscheck__(self, cls):
-        for arg in self.__args__:
-            if issubclass(cls, arg):
-                return True
-        return False
+        return any(issubclass(cls, member) for member in self.__args__)
 
     def __mro_entries__(self, bases):
         raise TypeError(f"Cannot subclass {self!r}")
 
 
 class _LiteralGenericAlias(_GenericAlias):
+    # Literal values compare as a set too.
     def __eq__(self, other):
-        if not isinstance(other, _LiteralGenericAlias):
-            return NotImplemented
-        return set(self.__args__) == set(other.__args__)
+        if isinstance(other, _LiteralGenericAlias):
+            return frozenset(other.__args__) == frozenset(self.__args__)
+        return NotImplemented
 
     def __hash__(self):
         return hash(frozenset(self.__args__))
@@ -816,11 +825,14 @@ class _LiteralGenericAlias(_GenericAlias):
 
 class _ConcatenateGenericAlias(_GenericAlias):
     def copy_with(self, params):
-        if isinstance(params[-1], (list, tuple)):
-            return (*params[:-1], *params[-1])
-        if isinstance(params[-1], _ConcatenateGenericAlias):
-            params = (*params[:-1], *params[-1].__args__)
-        return super().copy_with(params)
+        *head, last = params
+        # The ParamSpec at the end was replaced: by a list of types (the result is
+        # then plain arguments) or by another Concatenate (its parts are spliced in).
+        if isinstance(last, (list, tuple)):
+            return (*head, *last)
+        if isinstance(last, _ConcatenateGenericAlias):
+            params = (*head, *last.__args__)
+        return _GenericAlias.copy_with(self, params)
 
 
 class _UnpackGenericAlias(_GenericAlias):
@@ -832,28 +844,27 @@ class _AnnotatedAlias(_GenericAlias):
     """Annotated[T, x]: __origin__ is T, __metadata__ the rest."""
 
     def __init__(self, origin, metadata):
-        if isinstance(origin, _AnnotatedAlias):
-            metadata = origin.__metadata__ + metadata
-            origin = origin.__origin__
-        super().__init__(origin, origin)
+        # Annotated[Annotated[T, a], b] is Annotated[T, a, b].
+        while isinstance(origin, _AnnotatedAlias):
+            origin, metadata = origin.__origin__, origin.__metadata__ + metadata
+        _GenericAlias.__init__(self, origin, origin)
         self.__metadata__ = metadata
 
     def copy_with(self, params):
         return _AnnotatedAlias(params[0], self.__metadata__)
 
     def __repr__(self):
-        return "typing.Annotated[{}, {}]".format(
-            _type_repr(self.__origin__),
-            ", ".join(repr(a) for a in self.__metadata__))
+        extras = ", ".join(map(repr, self.__metadata__))
+        return f"typing.Annotated[{_type_repr(self.__origin__)}, {extras}]"
 
     def __eq__(self, other):
-        if not isinstance(other, _AnnotatedAlias):
-            return NotImplemented
-        return (self.__origin__ == other.__origin__ and
-                self.__metadata__ == other.__metadata__)
+        if isinstance(other, _AnnotatedAlias):
+            return (other.__origin__, other.__metadata__) == \
+                (self.__origin__, self.__metadata__)
+        return NotImplemented
 
     def __hash__(self):
-        return hash((self.__origin__, self.__metadata__))
+        return hash((self.__metadata__, self.__origin__))
 
     def __mro_entries__(self, bases):
         return (self.__origin__,)
@@ -893,6 +904,10 @@ OrderedDict = _alias(collections.OrderedDict, 2)
 Counter = _alias(collections.Counter, 1)
 ChainMap = _alias(collections.ChainMap, 2)
 Generator = _alias(_abc.Generator, 3)
+Awaitable = _alias(_abc.Awaitable, 1)
+Coroutine = _alias(_abc.Coroutine, 3)
+AsyncIterable = _alias(_abc.AsyncIterable, 1)
+AsyncIterator = _alias(_abc.AsyncIterator, 1)
 Type = _alias(type, 1, inst=False, name="Type")
 Pattern = _alias(_re.Pattern, 1)
 Match = _alias(_re.Match, 1)
@@ -909,54 +924,70 @@ class Generic:
     _is_protocol = False
 
     def __class_getitem__(cls, params):
-        if not isinstance(params, tuple):
-            params = (params,)
-        params = tuple(_type_convert(p) for p in params)
-        if cls in (Generic, Protocol):
-            if not params:
-                raise TypeError(f"Parameter list to {cls.__qualname__}[...] cannot be empty")
-            if not all(isinstance(p, (TypeVar, ParamSpec, TypeVarTuple)) or
-                       isinstance(p, _UnpackGenericAlias) for p in params):
-                raise TypeError(f"Parameters to {cls.__name__}[...] must all be type "
-                                "variables or parameter specification variables.")
-            if len(set(params)) != len(params):
-                raise TypeError(f"Parameters to {cls.__name__}[...] must all be unique")
-        else:
-            expected = getattr(cls, "__parameters__", ())
-            if (len(expected) == 1 and isinstance(expected[0], ParamSpec) and
-                    not (len(params) == 1 and _is_param_expr(params[0]))):
-                params = (tuple(params),)
-            _check_generic(cls, params, len(expected))
-        return _GenericAlias(cls, params)
+        given = tuple(map(_type_convert, params if isinstance(params, tuple) else (params,)))
+        if cls is Generic or cls is Protocol:
+            # Generic[T, U] / Protocol[T]: declares the class's type variables.
+            _check_declared_variables(cls, given)
+            return _GenericAlias(cls, given)
+        wanted = getattr(cls, "__parameters__", ())
+        lone_spec = len(wanted) == 1 and isinstance(wanted[0], ParamSpec)
+        if lone_spec and not (len(given) == 1 and _is_param_expr(given[0])):
+            given = (given,)
+        _check_generic(cls, given, len(wanted))
+        return _GenericAlias(cls, given)
 
     def __init_subclass__(cls, *args, **kwargs):
         super().__init_subclass__(*args, **kwargs)
-        tvars = []
-        if "__orig_bases__" in cls.__dict__:
-            error = Generic in cls.__orig_bases__
+        own_orig = cls.__dict__.get("__orig_bases__")
+        if own_orig is None:
+            plain = (Generic in cls.__bases__ and cls.__name__ != "Protocol"
+                     and type(cls) != _TypedDictMeta)
         else:
-            error = (Generic in cls.__bases__ and cls.__name__ != "Protocol" and
-                     type(cls) != _TypedDictMeta)
-        if error:
+            plain = Generic in own_orig
+        if plain:
             raise TypeError("Cannot inherit from plain Generic")
-        if "__orig_bases__" in cls.__dict__:
-            tvars = _collect_parameters(cls.__orig_bases__)
-            gvars = None
-            for base in cls.__orig_bases__:
-                if isinstance(base, _GenericAlias) and base.__origin__ is Generic:
-                    if gvars is not None:
-                        raise TypeError("Cannot inherit from Generic[...] multiple types.")
-                    gvars = base.__parameters__
-            if gvars is not None:
-                missing = [t for t in tvars if t not in gvars]
-                if missing:
-                    s_vars = ", ".join(str(t) for t in missing)
-                    s_args = ", ".join(str(g) for g in gvars)
-                    raise TypeError(f"Some type variables ({s_vars}) are not listed "
-                                    f"in Generic[{s_args}]")
-                tvars = gvars
-        cls.__parameters__ = tuple(tvars)
+        cls.__parameters__ = () if own_orig is None else _class_variables(own_orig)
 
+
+def _check_declared_variables(cls, given):
+    """The arguments of Generic[...] or Protocol[...] must be distinct variables."""
+    if not given:
+        raise TypeError(f"Parameter list to {cls.__qualname__}[...] cannot be empty")
+    variable_kinds = (TypeVar, ParamSpec, TypeVarTuple, _UnpackGenericAlias)
+    if any(not isinstance(v, variable_kinds) for v in given):
+        raise TypeError(f"Parameters to {cls.__name__}[...] must all be type "
+                        "variables or parameter specification variables.")
+    if len(set(given)) < len(given):
+        raise TypeError(f"Parameters to {cls.__name__}[...] must all be unique")
+
+
+def _class_variables(orig_bases):
+    """A generic class's __parameters__: the variables its subscripted bases use, in
+    order, or exactly those of its Generic[...] base when it has one (which must then
+    list them all)."""
+    used = _collect_parameters(orig_bases)
+    declared = [b.__parameters__ for b in orig_bases
+                if isinstance(b, _GenericAlias) and b.__origin__ is Generic]
+    if len(declared) > 1:
+        raise TypeError("Cannot inherit from Generic[...] multiple times.")
+    if not declared:
+        return tuple(used)
+    unlisted = [v for v in used if v not in declared[0]]
+    if unlisted:
+        shown = ", ".join(map(str, unlisted))
+        listed = ", ".join(map(str, declared[0]))
+        raise TypeError(f"Some type variables ({shown}) are not listed in Generic[{listed}]")
+    return tuple(declared[0])
+
+
+# What CPython lists as never being a protocol member (its typing.EXCLUDED_ATTRIBUTES,
+# in its order); _PROTO_SKIP below is glasspy's working set.
+EXCLUDED_ATTRIBUTES = [
+    "__parameters__", "__orig_bases__", "__orig_class__", "_is_protocol",
+    "_is_runtime_protocol", "__final__", "__abstractmethods__", "__annotations__",
+    "__dict__", "__doc__", "__init__", "__module__", "__new__", "__slots__",
+    "__subclasshook__", "__weakref__", "__class_getitem__", "_MutableMapping__marker",
+]
 
 _PROTO_SKIP = frozenset({
     "__abstractmethods__", "__annotations__", "__dict__", "__doc__", "__init__",
@@ -1034,8 +1065,10 @@ class Protocol(Generic, metaclass=_ProtocolMeta):
 
     def __init_subclass__(cls, *args, **kwargs):
         super().__init_subclass__(*args, **kwargs)
+        # A class is a protocol when it says so or lists Protocol among its bases;
+        # protocols cannot be instantiated (unless they define __init__ themselves).
         if not cls.__dict__.get("_is_protocol", False):
-            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
+            cls._is_protocol = Protocol in cls.__bases__
         if cls._is_protocol and cls.__init__ is Protocol.__init__:
             cls.__init__ = _no_init
 
@@ -1164,405 +1197,14 @@ class TextIO(IO[str]):
 
     __slots__ = ()
 
-
-# ------------------------------------------------------------ NamedTuple, TypedDict
-
-def _make_nmtuple(name, fields, module, defaults=()):
-    fields = list(fields)
-    names = [n for n, t in fields]
-    annotations = {n: _type_check(t, f"field {n} annotation must be a type")
-                   for n, t in fields}
-    nm_tpl = collections.namedtuple(name, names, defaults=defaults, module=module)
-    nm_tpl.__annotations__ = annotations
-    return nm_tpl
-
-
-_NT_PROHIBITED = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__",
-                            "_fields", "_field_defaults", "_make", "_replace",
-                            "_asdict", "_source"})
-_NT_SPECIAL = frozenset({"__module__", "__name__", "__annotations__"})
-
-
-class NamedTupleMeta(type):
-    def __new__(cls, typename, bases, ns):
-        for base in bases:
-            if base is not _NamedTuple and base is not Generic:
-                raise TypeError("can only inherit from a NamedTuple type and Generic")
-        annotations = ns.get("__annotations__", {})
-        default_names = []
-        for field_name in annotations:
-            if field_name in ns:
-                default_names.append(field_name)
-            elif default_names:
-                raise TypeError(f"Non-default namedtuple field {field_name} "
-                                f"cannot follow default field"
-                                f"{'s' if len(default_names) > 1 else ''} "
-                                f"{', '.join(default_names)}")
-        nm_tpl = _make_nmtuple(typename, annotations.items(),
-                               defaults=[ns[n] for n in default_names],
-                               module=ns["__module__"])
-        for key in ns:
-            if key in _NT_PROHIBITED:
-                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
-            if key not in _NT_SPECIAL and key not in nm_tpl._fields:
-                setattr(nm_tpl, key, ns[key])
-        return nm_tpl
-
-
-def NamedTuple(typename, fields=None, /, **kwargs):
-    """A typed namedtuple: NamedTuple('P', [('x', int)]) or class P(NamedTuple)."""
-    if fields is None:
-        fields = kwargs.items()
-    elif kwargs:
-        raise TypeError("Either list of fields or keywords can be provided to "
-                        "NamedTuple, not both")
-    return _make_nmtuple(typename, fields, module=_caller())
-
-
-_NamedTuple = type.__new__(NamedTupleMeta, "NamedTuple", (), {})
-
-
-def _namedtuple_mro_entries(bases):
-    return (_NamedTuple,)
-
-
-NamedTuple.__mro_entries__ = _namedtuple_mro_entries
-
-
-class _TypedDictMeta(type):
-    def __new__(cls, name, bases, ns, total=True):
-        for base in bases:
-            if type(base) is not _TypedDictMeta and base is not Generic:
-                raise TypeError("cannot inherit from both a TypedDict type "
-                                "and a non-TypedDict base class")
-        tp_dict = type.__new__(_TypedDictMeta, name, (dict,), ns)
-        own = ns.get("__annotations__", {})
-        msg = "TypedDict('Name', {f0: t0, f1: t1, ...}); each t must be a type"
-        own = {n: _type_check(tp, msg, allow_special_forms=True)
-               for n, tp in own.items()}
-        annotations = {}
-        required = set()
-        optional = set()
-        for base in bases:
-            annotations.update(base.__dict__.get("__annotations__", {}))
-            required.update(base.__dict__.get("__required_keys__", ()))
-            optional.update(base.__dict__.get("__optional_keys__", ()))
-        annotations.update(own)
-        for key, tp in own.items():
-            origin = get_origin(tp)
-            if origin is Required:
-                is_required = True
-            elif origin is NotRequired:
-                is_required = False
-            else:
-                is_required = total
-            if is_required:
-                required.add(key)
-                optional.discard(key)
-            else:
-                optional.add(key)
-                required.discard(key)
-        tp_dict.__annotations__ = annotations
-        tp_dict.__required_keys__ = frozenset(required)
-        tp_dict.__optional_keys__ = frozenset(optional)
-        if not hasattr(tp_dict, "__total__"):
-            tp_dict.__total__ = total
-        return tp_dict
-
-    __call__ = dict
-
-    def __subclasscheck__(cls, other):
-        raise TypeError("TypedDict does not support instance and class checks")
-
-    __instancecheck__ = __subclasscheck__
-
-
-def TypedDict(typename, fields=None, /, *, total=True, **kwargs):
-    """A dict type with a fixed set of typed keys; calling it makes a plain dict."""
-    if fields is None:
-        fields = kwargs
-    elif kwargs:
-        raise TypeError("TypedDict takes either a dict or keyword arguments,"
-                        " but not both")
-    ns = {"__annotations__": dict(fields), "__module__": _caller()}
-    return _TypedDictMeta(typename, (), ns, total=total)
-
-
-_TypedDict = type.__new__(_TypedDictMeta, "TypedDict", (), {})
-
-
-def _typeddict_mro_entries(bases):
-    return (_TypedDict,)
-
-
-TypedDict.__mro_entries__ = _typeddict_mro_entries
-
-
-def is_typeddict(tp):
-    """Whether tp is a TypedDict class."""
-    return isinstance(tp, _TypedDictMeta)
-
-
-# ------------------------------------------------------------------ NewType
-
-class NewType:
-    """A distinct name for a type: UserId = NewType('UserId', int); calling it returns
-    its argument."""
-
-    def __init__(self, name, tp):
-        self.__qualname__ = name
-        if "." in name:
-            name = name.rpartition(".")[-1]
-        self.__name__ = name
-        self.__supertype__ = tp
-        module = _caller()
-        if module != "typing":
-            self.__module__ = module
-
-    def __mro_entries__(self, bases):
-        superclass_name = self.__name__
-
-        class Dummy:
-            def __init_subclass__(cls):
-                subclass_name = cls.__name__
-                raise TypeError(
-                    f"Cannot subclass an instance of NewType. Perhaps you were looking "
-                    f"for: `{subclass_name} = NewType({subclass_name!r}, "
-                    f"{superclass_name})`")
-        return (Dummy,)
-
-    def __repr__(self):
-        return f"{self.__module__}.{self.__qualname__}"
-
-    def __call__(self, x):
-        return x
-
-    def __or__(self, other):
-        return Union[self, other]
-
-    def __ror__(self, other):
-        return Union[other, self]
-
-
-# ------------------------------------------------------------------ functions
-
-def cast(typ, val):
-    """Return val unchanged (a hint to the type checker)."""
-    return val
-
-
-def assert_type(val, typ, /):
-    """Return val unchanged (the checker verifies its type)."""
-    return val
-
-
-def assert_never(arg, /):
-    """Fail: code the checker considers unreachable was reached."""
-    value = repr(arg)
-    if len(value) > 100:
-        value = value[:100] + "..."
-    raise AssertionError(f"Expected code to be unreachable, but got: {value}")
-
-
-def reveal_type(obj, /):
-    """Print the run-time type of obj to stderr and return obj."""
-    print(f"Runtime type is {type(obj).__name__!r}", file=sys.stderr)
-    return obj
-
-
-def _overload_dummy(*args, **kwds):
-    raise NotImplementedError(
-        "You should not call an overloaded function. "
-        "A series of @overload-decorated functions "
-        "outside a stub module should always be followed "
-        "by an implementation that is not @overload-ed.")
-
-
-_overload_registry = {}
-
-
-def _overload_key(func):
-    f = getattr(func, "__func__", func)
-    return (getattr(f, "__module__", None), getattr(f, "__qualname__", None))
-
-
-def overload(func):
-    """Record func as one signature of an overloaded function; calling what this
-    returns raises NotImplementedError."""
-    _overload_registry.setdefault(_overload_key(func), []).append(func)
-    return _overload_dummy
-
-
-def get_overloads(func):
-    """The @overload signatures recorded for func's name."""
-    return list(_overload_registry.get(_overload_key(func), []))
-
-
-def clear_overloads():
-    """Forget every recorded overload."""
-    _overload_registry.clear()
-
-
-def final(f):
-    """Mark a method or class as final (sets __final__ when it can)."""
-    try:
-        f.__final__ = True
-    except (AttributeError, TypeError):
-        pass
-    return f
-
-
-def no_type_check(arg):
-    """Mark a function or class (and its methods) as not to be type checked."""
-    if isinstance(arg, type):
-        for obj in list(arg.__dict__.values()):
-            if isinstance(obj, types.FunctionType):
-                obj.__no_type_check__ = True
-        try:
-            arg.__no_type_check__ = True
-        except TypeError:
-            pass
-        return arg
-    try:
-        arg.__no_type_check__ = True
-    except TypeError:
-        pass
-    return arg
-
-
-def no_type_check_decorator(decorator):
-    """Make a decorator whose results are marked with no_type_check."""
-    @functools.wraps(decorator)
-    def wrapped_decorator(*args, **kwds):
-        func = decorator(*args, **kwds)
-        return no_type_check(func)
-    return wrapped_decorator
-
-
-def dataclass_transform(*, eq_default=True, order_default=False, kw_only_default=False,
-                        field_specifiers=(), **kwargs):
-    """Mark a decorator, base class or metaclass as making dataclass-like classes."""
-    def decorator(cls_or_fn):
-        cls_or_fn.__dataclass_transform__ = {
-            "eq_default": eq_default,
-            "order_default": order_default,
-            "kw_only_default": kw_only_default,
-            "field_specifiers": field_specifiers,
-            "kwargs": kwargs,
-        }
-        return cls_or_fn
-    return decorator
-
-
-def _strip_annotations(t):
-    if isinstance(t, _AnnotatedAlias):
-        return _strip_annotations(t.__origin__)
-    if isinstance(t, _GenericAlias) and t.__origin__ in (Required, NotRequired):
-        return _strip_annotations(t.__args__[0])
-    if isinstance(t, _GenericAlias):
-        args = tuple(_strip_annotations(a) for a in t.__args__)
-        if args == t.__args__:
-            return t
-        return t.copy_with(args)
-    if isinstance(t, types.GenericAlias):
-        args = tuple(_strip_annotations(a) for a in t.__args__)
-        if args == t.__args__:
-            return t
-        return types.GenericAlias(t.__origin__, args)
-    return t
-
-
-def _eval_hint(value, globalns, localns):
-    # Strings inside a subscript (List['int']) are evaluated too.
-    if isinstance(value, ForwardRef):
-        return value._evaluate(globalns, localns)
-    if isinstance(value, str):
-        return ForwardRef(value)._evaluate(globalns, localns)
-    if isinstance(value, _GenericAlias) and not isinstance(value, _AnnotatedAlias):
-        args = tuple(_eval_hint(_type_convert(a), globalns, localns)
-                     if isinstance(a, (str, ForwardRef)) else a for a in value.__args__)
-        if args != value.__args__:
-            return value.copy_with(args)
-    return value
-
-
-def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
-    """The annotations of a class (through its MRO), module or function, with
-    strings evaluated and None as NoneType."""
-    if getattr(obj, "__no_type_check__", None):
-        return {}
-    if isinstance(obj, type):
-        hints = {}
-        for base in reversed(obj.__mro__):
-            if globalns is None:
-                base_globals = getattr(sys.modules.get(base.__module__, None),
-                                       "__dict__", {})
-            else:
-                base_globals = globalns
-            ann = base.__dict__.get("__annotations__", {})
-            base_locals = dict(vars(base)) if localns is None else localns
-            if localns is None and globalns is None:
-                base_globals, base_locals = base_locals, base_globals
-            for name, value in ann.items():
-                if value is None:
-                    value = type(None)
-                hints[name] = _eval_hint(value, base_globals, base_locals)
-        if include_extras:
-            return hints
-        return {k: _strip_annotations(t) for k, t in hints.items()}
-    if globalns is None:
-        if isinstance(obj, types.ModuleType):
-            globalns = obj.__dict__
-        else:
-            nsobj = obj
-            while hasattr(nsobj, "__wrapped__"):
-                nsobj = nsobj.__wrapped__
-            globalns = getattr(nsobj, "__globals__", {})
-        if localns is None:
-            localns = globalns
-    elif localns is None:
-        localns = globalns
-    hints = getattr(obj, "__annotations__", None)
-    if hints is None:
-        if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType,
-                            types.MethodType, types.ModuleType)):
-            return {}
-        raise TypeError(f"{obj!r} is not a module, class, method, or function.")
-    hints = dict(hints)
-    for name, value in hints.items():
-        if value is None:
-            value = type(None)
-        hints[name] = _eval_hint(value, globalns, localns)
-    if include_extras:
-        return hints
-    return {k: _strip_annotations(t) for k, t in hints.items()}
-
-
-def get_origin(tp):
-    """The unsubscripted form of a typing object: list for List[int], Union for
-    Union[int, str], types.UnionType for int | str; None otherwise."""
-    if isinstance(tp, _AnnotatedAlias):
-        return Annotated
-    if isinstance(tp, (_BaseGenericAlias, types.GenericAlias, ParamSpecArgs,
-                       ParamSpecKwargs)):
-        return tp.__origin__
-    if tp is Generic:
-        return Generic
-    if isinstance(tp, types.UnionType):
-        return types.UnionType
-    return None
-
-
-def get_args(tp):
-    """The arguments of a subscripted typing object, Callable's as ([args], result)."""
-    if isinstance(tp, _AnnotatedAlias):
-        return (tp.__origin__,) + tp.__metadata__
-    if isinstance(tp, (_GenericAlias, types.GenericAlias)):
-        res = tp.__args__
-        if (tp.__origin__ is collections.abc.Callable and
-                not (len(res) == 2 and _is_param_expr(res[0]))):
-            res = (list(res[:-1]), res[-1])
-        return res
-    if isinstance(tp, types.UnionType):
-        return tp.__args__
-    return ()
+# ------------------------------------------------------------ the second half
+# The class factories, the marking decorators and the functions that read
+# annotations live in _typing_runtime (one file would pass the size limit); they
+# are typing's names, with typing as their __module__.
+
+from _typing_runtime import (
+    NamedTuple, NamedTupleMeta, NewType, TypedDict, _NamedTuple, _TypedDict,
+    _TypedDictMeta, assert_never, assert_type, cast, clear_overloads,
+    dataclass_transform, final, get_args, get_origin, get_overloads, get_type_hints,
+    is_typeddict, no_type_check, no_type_check_decorator, overload, reveal_type,
+)

@@ -637,6 +637,89 @@ class MutableSequence(Sequence):
         return self
 
 
+# ----- the asynchronous interfaces
+# glasspy has no async syntax yet, so no built-in type is registered with these; they
+# are here for annotations and for classes that define the methods themselves.
+
+class Awaitable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __await__(self):
+        return iter(())
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        return _check_methods(C, "__await__") if cls is Awaitable else NotImplemented
+
+    __class_getitem__ = classmethod(GenericAlias)
+
+
+class Coroutine(Awaitable):
+    __slots__ = ()
+
+    @abstractmethod
+    def send(self, value):
+        raise StopIteration
+
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None):
+        # throw(type), throw(type, value) and throw(exception) all raise the exception.
+        error = val if val is not None else (typ() if tb is not None else typ)
+        if tb is not None:
+            error = error.with_traceback(tb)
+        raise error
+
+    def close(self):
+        """Throw GeneratorExit in; the coroutine must not go on running."""
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            return
+        raise RuntimeError("coroutine ignored GeneratorExit")
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is not Coroutine:
+            return NotImplemented
+        return _check_methods(C, "__await__", "send", "throw", "close")
+
+
+class AsyncIterable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __aiter__(self):
+        return AsyncIterator()
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        return _check_methods(C, "__aiter__") if cls is AsyncIterable else NotImplemented
+
+    __class_getitem__ = classmethod(GenericAlias)
+
+
+class AsyncIterator(AsyncIterable):
+    __slots__ = ()
+
+    @abstractmethod
+    def __anext__(self):
+        # (CPython's is a coroutine raising StopAsyncIteration: glasspy has neither.)
+        raise NotImplementedError
+
+    def __aiter__(self):
+        return self
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is not AsyncIterator:
+            return NotImplemented
+        return _check_methods(C, "__anext__", "__aiter__")
+
+
+__all__ += ["Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator"]
+
+
 # The built-in types, registered as CPython registers them.
 def _register_builtins():
     for t in (type(iter(b"")), type(iter(bytearray())), type(iter({})),
