@@ -135,7 +135,9 @@ pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
 /// `plain` (no GC header, nothing to drop).
 #[inline(always)]
 unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
-    if vt.finalize {
+    // Instances of classes (an int subclass has a dict, words, maybe a __del__) take
+    // the general path, which lets go of their words and asks about finalizers.
+    if vt.finalize || vt.heap_type || vt.has_words() {
         return false;
     }
     // SAFETY: H1: the block is not freed yet.
