@@ -208,7 +208,8 @@ impl Vm {
         if typeobj::is_heap_type(ty) {
             return self.call_class(ty, args);
         }
-        let new = self.lookup_type_attr(ty, "__new__");
+        // Through the type cache by static name: no interning per call.
+        let new = self.type_lookup_static(ty, "__new__")?;
         let Some(new) = new else {
             return Err(exceptions::type_error(format!(
                 "cannot create '{}' instances",
