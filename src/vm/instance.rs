@@ -84,7 +84,7 @@ impl Vm {
     }
 
     /// The class's keys, when `o` keeps its values apart (no dict object yet).
-    fn values_keys(&mut self, o: &PyObj) -> Option<Keys> {
+    pub(crate) fn values_keys(&mut self, o: &PyObj) -> Option<Keys> {
         let slot = o.values_slot()?;
         let v = slot.take()?;
         slot.set(Some(v));

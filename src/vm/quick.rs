@@ -133,9 +133,22 @@ fn failed(code: &Code, at: usize) {
         return;
     };
     let mut e = caches[at].get();
+    back_off(&mut e);
+    caches[at].set(e);
+}
+
+/// One more failure: the wait before the next try doubles (up to MAX_BACKOFF).
+fn back_off(e: &mut Cache) {
     e.backoff = (e.backoff + 1).min(MAX_BACKOFF);
     e.counter = (1u16 << e.backoff) - 1;
-    caches[at].set(e);
+}
+
+/// Instruction `at` becomes the chosen form, or waits when there is none.
+fn settle(code: &Code, at: usize, choice: Option<Op>) {
+    match choice {
+        Some(op) => specialize(code, at, op, Cache::default()),
+        None => failed(code, at),
+    }
 }
 
 /// A specialized instruction's guard failed: spend one miss; with none left the
@@ -156,8 +169,7 @@ pub(crate) fn miss(code: &Code, at: usize) {
         op: i.op.deopt(),
         arg: i.arg,
     });
-    e.backoff = (e.backoff + 1).min(MAX_BACKOFF);
-    e.counter = (1u16 << e.backoff) - 1;
+    back_off(&mut e);
     caches[at].set(e);
 }
 
@@ -258,21 +270,17 @@ impl Vm {
         {
             return None;
         }
-        let values = obj.values_slot()?;
-        let v = values.take()?;
-        values.set(Some(v));
+        let keys = self.values_keys(obj)?;
         let ty = obj.type_obj();
         if !generic_getattro(&ty) {
             return None;
         }
         // Only an answer the type cache holds (the dicts walked are watched).
-        self.type_lookup_at(&ty, name)?;
-        if let Some(d) = self.type_lookup(&ty, name).ok()? {
+        if let (Some(d), _) = self.type_lookup_at(&ty, name)? {
             if self.is_data_descr(&d).ok()? {
                 return None;
             }
         }
-        let keys = super::instance::cached_keys(obj)?;
         let ix = dicttable::shared_index(&keys, name)?;
         Some(Cache {
             index: ix as u32,
@@ -307,14 +315,11 @@ impl Vm {
         if obj.vtable().heap_type && !generic_getattro(&ty) {
             return failed(code, at);
         }
-        let Ok(Some(found)) = self.type_lookup(&ty, name) else {
+        let Some((Some(found), Some((index, pos)))) = self.type_lookup_at(&ty, name) else {
             return failed(code, at);
         };
         let callable_kind =
             found.is_a::<MethodDescr>() || (obj.vtable().heap_type && found.is_a::<Function>());
-        let Some(Some((index, pos))) = self.type_lookup_at(&ty, name) else {
-            return failed(code, at);
-        };
         if !callable_kind {
             return failed(code, at);
         }
@@ -334,14 +339,7 @@ impl Vm {
         // An instance with a managed dict: only while it keeps its values apart and
         // the name is not one of its class's shared keys (adding a shared key moves
         // the type epoch on).
-        let Some(values) = obj.values_slot() else {
-            return failed(code, at);
-        };
-        let Some(v) = values.take() else {
-            return failed(code, at);
-        };
-        values.set(Some(v));
-        match super::instance::cached_keys(obj) {
+        match self.values_keys(obj) {
             Some(keys) if dicttable::shared_index(&keys, name).is_none() => {
                 specialize(code, at, Op::LOAD_METHOD_WITH_VALUES, c)
             }
@@ -360,7 +358,7 @@ impl Vm {
         } else {
             Op::LOAD_GLOBAL_MODULE
         };
-        specialize(code, at, op, Cache::default());
+        settle(code, at, Some(op));
     }
 
     /// BINARY_OP met `a` and `b`.
@@ -373,32 +371,23 @@ impl Vm {
         arg: u32,
     ) {
         let c = self.ctx;
-        let op = BinaryOp::from_arg(arg);
         let both = |t: &TypeRef| a.is_type(t) && b.is_type(t);
-        let sp = if both(&c.float_type) {
-            match op {
-                BinaryOp::Add => Op::BINARY_OP_ADD_FLOAT,
-                BinaryOp::Subtract => Op::BINARY_OP_SUBTRACT_FLOAT,
-                BinaryOp::Multiply => Op::BINARY_OP_MULTIPLY_FLOAT,
-                BinaryOp::TrueDivide => Op::BINARY_OP_TRUE_DIVIDE_FLOAT,
-                _ => return failed(code, at),
-            }
-        } else if both(&c.int_type) {
-            match op {
-                BinaryOp::Add => Op::BINARY_OP_ADD_INT,
-                BinaryOp::Subtract => Op::BINARY_OP_SUBTRACT_INT,
-                BinaryOp::Multiply => Op::BINARY_OP_MULTIPLY_INT,
-                _ => return failed(code, at),
-            }
-        } else if both(&c.str_type) && op == BinaryOp::Add {
-            Op::BINARY_OP_ADD_UNICODE
-        } else {
-            return failed(code, at);
+        let sp = match BinaryOp::from_arg(arg) {
+            BinaryOp::Add if both(&c.float_type) => Some(Op::BINARY_OP_ADD_FLOAT),
+            BinaryOp::Subtract if both(&c.float_type) => Some(Op::BINARY_OP_SUBTRACT_FLOAT),
+            BinaryOp::Multiply if both(&c.float_type) => Some(Op::BINARY_OP_MULTIPLY_FLOAT),
+            BinaryOp::TrueDivide if both(&c.float_type) => Some(Op::BINARY_OP_TRUE_DIVIDE_FLOAT),
+            BinaryOp::Add if both(&c.int_type) => Some(Op::BINARY_OP_ADD_INT),
+            BinaryOp::Subtract if both(&c.int_type) => Some(Op::BINARY_OP_SUBTRACT_INT),
+            BinaryOp::Multiply if both(&c.int_type) => Some(Op::BINARY_OP_MULTIPLY_INT),
+            BinaryOp::Add if both(&c.str_type) => Some(Op::BINARY_OP_ADD_UNICODE),
+            _ => None,
         };
-        specialize(code, at, sp, Cache::default());
+        settle(code, at, sp);
     }
 
-    /// COMPARE_OP met `a` and `b`.
+    /// COMPARE_OP met `a` and `b`: as 3.11, only a comparison whose result a
+    /// conditional jump takes at once.
     pub(crate) fn specialize_compare_op(
         &mut self,
         code: &Code,
@@ -408,24 +397,18 @@ impl Vm {
         arg: u32,
     ) {
         let c = self.ctx;
-        // As 3.11: only a comparison whose result a conditional jump takes at once.
         let next = code.instrs.get(at + 1).map(|i| i.get().op.deopt());
-        if !matches!(next, Some(Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE)) {
-            return failed(code, at);
-        }
+        let jumps = matches!(next, Some(Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE));
         let both = |t: &TypeRef| a.is_type(t) && b.is_type(t);
-        let sp = if both(&c.float_type) {
-            Op::COMPARE_OP_FLOAT_JUMP
-        } else if both(&c.int_type) {
-            Op::COMPARE_OP_INT_JUMP
-        } else if both(&c.str_type)
-            && matches!(CompareOp::from_arg(arg), CompareOp::Eq | CompareOp::Ne)
-        {
-            Op::COMPARE_OP_STR_JUMP
-        } else {
-            return failed(code, at);
+        let equality = matches!(CompareOp::from_arg(arg), CompareOp::Eq | CompareOp::Ne);
+        let sp = match () {
+            _ if !jumps => None,
+            _ if both(&c.float_type) => Some(Op::COMPARE_OP_FLOAT_JUMP),
+            _ if both(&c.int_type) => Some(Op::COMPARE_OP_INT_JUMP),
+            _ if both(&c.str_type) && equality => Some(Op::COMPARE_OP_STR_JUMP),
+            _ => None,
         };
-        specialize(code, at, sp, Cache::default());
+        settle(code, at, sp);
     }
 
     /// BINARY_SUBSCR met `container[key]`.
@@ -433,20 +416,18 @@ impl Vm {
         &mut self,
         code: &Code,
         at: usize,
-        container: &PyObj,
+        seq: &PyObj,
         key: &PyObj,
     ) {
         let c = self.ctx;
-        let sp = if container.is_type(&c.list_type) && key.is_type(&c.int_type) {
-            Op::BINARY_SUBSCR_LIST_INT
-        } else if container.is_type(&c.tuple_type) && key.is_type(&c.int_type) {
-            Op::BINARY_SUBSCR_TUPLE_INT
-        } else if container.is_type(&c.dict_type) {
-            Op::BINARY_SUBSCR_DICT
-        } else {
-            return failed(code, at);
+        let int_key = key.is_type(&c.int_type);
+        let sp = match () {
+            _ if int_key && seq.is_type(&c.list_type) => Some(Op::BINARY_SUBSCR_LIST_INT),
+            _ if int_key && seq.is_type(&c.tuple_type) => Some(Op::BINARY_SUBSCR_TUPLE_INT),
+            _ if seq.is_type(&c.dict_type) => Some(Op::BINARY_SUBSCR_DICT),
+            _ => None,
         };
-        specialize(code, at, sp, Cache::default());
+        settle(code, at, sp);
     }
 
     /// STORE_SUBSCR met `container[key] = v`.
@@ -454,48 +435,41 @@ impl Vm {
         &mut self,
         code: &Code,
         at: usize,
-        container: &PyObj,
+        seq: &PyObj,
         key: &PyObj,
     ) {
         let c = self.ctx;
-        let sp = if container.is_type(&c.list_type) && key.is_type(&c.int_type) {
-            Op::STORE_SUBSCR_LIST_INT
-        } else if container.is_type(&c.dict_type) {
-            Op::STORE_SUBSCR_DICT
-        } else {
-            return failed(code, at);
+        let sp = match () {
+            _ if key.is_type(&c.int_type) && seq.is_type(&c.list_type) => {
+                Some(Op::STORE_SUBSCR_LIST_INT)
+            }
+            _ if seq.is_type(&c.dict_type) => Some(Op::STORE_SUBSCR_DICT),
+            _ => None,
         };
-        specialize(code, at, sp, Cache::default());
+        settle(code, at, sp);
     }
 
     /// UNPACK_SEQUENCE met `seq`.
     pub(crate) fn specialize_unpack(&mut self, code: &Code, at: usize, seq: &PyObj, arg: u32) {
         let c = self.ctx;
-        let sp = if seq.is_type(&c.tuple_type) {
-            if arg == 2 {
-                Op::UNPACK_SEQUENCE_TWO_TUPLE
-            } else {
-                Op::UNPACK_SEQUENCE_TUPLE
-            }
-        } else if seq.is_type(&c.list_type) {
-            Op::UNPACK_SEQUENCE_LIST
-        } else {
-            return failed(code, at);
+        let sp = match () {
+            _ if seq.is_type(&c.tuple_type) && arg == 2 => Some(Op::UNPACK_SEQUENCE_TWO_TUPLE),
+            _ if seq.is_type(&c.tuple_type) => Some(Op::UNPACK_SEQUENCE_TUPLE),
+            _ if seq.is_type(&c.list_type) => Some(Op::UNPACK_SEQUENCE_LIST),
+            _ => None,
         };
-        specialize(code, at, sp, Cache::default());
+        settle(code, at, sp);
     }
 
     /// FOR_ITER met iterator `it`.
     pub(crate) fn specialize_for_iter(&mut self, code: &Code, at: usize, it: &PyObj) {
         let c = self.ctx;
-        let sp = if it.is_type(&c.list_iter_type) {
-            Op::FOR_ITER_LIST
-        } else if it.is_type(&c.range_iter_type) {
-            Op::FOR_ITER_RANGE
-        } else {
-            return failed(code, at);
+        let sp = match () {
+            _ if it.is_type(&c.list_iter_type) => Some(Op::FOR_ITER_LIST),
+            _ if it.is_type(&c.range_iter_type) => Some(Op::FOR_ITER_RANGE),
+            _ => None,
         };
-        specialize(code, at, sp, Cache::default());
+        settle(code, at, sp);
     }
 
     /// CALL met `callable` with `n` positional arguments (`is_method`: LOAD_METHOD
@@ -513,7 +487,7 @@ impl Vm {
             return failed(code, at);
         }
         if callable.is_a::<Function>() && self.is_simple_call(callable, n) {
-            return specialize(code, at, Op::CALL_PY_EXACT_ARGS, Cache::default());
+            return settle(code, at, Some(Op::CALL_PY_EXACT_ARGS));
         }
         if let Some(b) = callable.get::<BuiltinFunction>() {
             if b.self_.is_none() && !is_method {

@@ -14,7 +14,7 @@ import _dis
 from collections import namedtuple as _namedtuple
 
 __all__ = ["dis", "disassemble", "get_instructions", "Instruction", "opname",
-           "opmap", "code_info"]
+           "opmap"]
 
 Instruction = _namedtuple(
     "Instruction",
@@ -72,14 +72,3 @@ def dis(x=None, *, file=None, depth=None, show_caches=False, adaptive=False):
         return
     disassemble(_find_code(x), file=file, adaptive=adaptive)
 
-
-def code_info(x):
-    """A few lines about x's code object."""
-    co = _find_code(x)
-    lines = [
-        "Name:              %s" % co.co_name,
-        "Filename:          %s" % co.co_filename,
-        "Argument count:    %d" % co.co_argcount,
-        "Number of locals:  %d" % co.co_nlocals,
-    ]
-    return "\n".join(lines)

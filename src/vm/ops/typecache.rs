@@ -13,6 +13,9 @@ use crate::objects::{dict, string, tuple, typeobj};
 use super::super::Vm;
 use crate::objects::exceptions::VmResult;
 
+/// What `type_lookup_at` tells: the value found along the MRO, and where.
+pub(crate) type Located = (Option<PyObj>, Option<(u32, u32)>);
+
 /// Number of entries (a power of two).
 const SIZE: usize = 1024;
 
@@ -202,22 +205,18 @@ impl Vm {
         watch_all(&types).then_some(answer)
     }
 
-    /// Where `type_lookup(ty, name)` finds `name`, as the cache knows it: Some(None)
-    /// when in no dict of the MRO, Some(Some((index, pos))) when at entry `pos` of the
-    /// dict of the walk's `index`-th type; None when that is not cached (so the dicts
-    /// may not be watched, and an inline cache must not rely on it).
-    pub(crate) fn type_lookup_at(
-        &mut self,
-        ty: &TypeRef,
-        name: &PyObj,
-    ) -> Option<Option<(u32, u32)>> {
+    /// `type_lookup(ty, name)` with where the cache says it found it: the value and
+    /// Some((index, pos)) when at entry `pos` of the dict of the walk's `index`-th type
+    /// (None when in no dict of the MRO). None when the answer is not cached (so the
+    /// dicts may not be watched, and an inline cache must not rely on it).
+    pub(crate) fn type_lookup_at(&mut self, ty: &TypeRef, name: &PyObj) -> Option<Located> {
         if !string::is_interned(name) {
             return None;
         }
-        self.type_lookup(ty, name).ok()?;
+        let value = self.type_lookup(ty, name).ok()?;
         match self.type_cache.get(ty, name.id(), usize::MAX) {
-            Answer::Absent => Some(None),
-            Answer::At { index, pos } => Some(Some((index, pos))),
+            Answer::Absent => Some((value, None)),
+            Answer::At { index, pos } => Some((value, Some((index, pos)))),
             _ => None,
         }
     }
