@@ -49,7 +49,7 @@ const MISS_BUDGET: u16 = 53;
 const MAX_BACKOFF: u8 = 12;
 
 /// Count down to quickening; called when a frame of `code` starts or loops.
-#[inline]
+#[inline(always)]
 pub(crate) fn warm(code: &Code) {
     if code.caches.get().is_some() {
         return;
@@ -64,6 +64,8 @@ pub(crate) fn warm(code: &Code) {
 
 /// Give `code` its caches (every adaptive instruction tries to specialize the next
 /// time it runs) and its superinstructions.
+#[cold]
+#[inline(never)]
 fn quicken(code: &Code) {
     let n = code.instrs.len();
     let caches: Box<[Cell<Cache>]> = (0..n).map(|_| Cell::new(Cache::default())).collect();

@@ -60,8 +60,13 @@ impl Vm {
         if f.is(&crate::objects::ctx().none) {
             return Ok(None);
         }
-        if f.is_a::<Function>() {
-            // The common case: no bound method object, `obj` goes first.
+        if f.is_a::<Function>()
+            || f.is_a::<crate::objects::builtin_function::MethodDescr>()
+            || f.is_a::<crate::objects::typeobj::wrapper::SlotWrapper>()
+        {
+            // No bound method object: `obj` goes first (CPython's unbound method call
+            // in vectorcall_method). `obj`'s type has `f` in its MRO, so a built-in
+            // descriptor's type check passes.
             let all: super::super::call::ArgVec = std::iter::once(obj.clone())
                 .chain(args.iter().cloned())
                 .collect();

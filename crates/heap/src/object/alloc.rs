@@ -25,7 +25,28 @@ use crate::pymalloc::{object_alloc, object_dealloc};
 ///
 /// # Safety
 /// `vt` is `ty`'s instance vtable, and `n` is 0 for a fixed-size payload.
+#[inline]
 unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHead>> {
+    if vt.simple && vt.free_max == 0 {
+        // An int, a str, bytes: straight from pymalloc, nothing in front of the ObHead.
+        let layout = vt.block_layout(n)?;
+        // SAFETY: H3: the layout holds at least the ObHead, so its size is not zero.
+        let block = NonNull::new(unsafe { object_alloc(layout) })?.cast::<ObHead>();
+        let ty_ptr = ty.0.clone();
+        // SAFETY: H3: a simple object's block starts with its ObHead (no GC header,
+        // no pre words), aligned to the layout's alignment; the header now owns the
+        // type reference (H1).
+        unsafe {
+            block.as_ptr().write(ObHead {
+                refcnt: Cell::new(1),
+                flags: Cell::new(0),
+                ty: Cell::new(ty_ptr.0),
+            })
+        };
+        std::mem::forget(ty_ptr);
+        count_alloc();
+        return Some(block);
+    }
     let mut block = ptr::null_mut();
     if vt.free_max > 0 {
         // SAFETY: H1/H4: `ty` is a live type object, held by the caller's handle.
@@ -218,6 +239,42 @@ impl PyObj {
         // SAFETY: H3/H9: the var header and the payload slot of a `T` lie inside the
         // block.
         unsafe {
+            let vb = p.as_ptr().cast::<VarBlock<()>>();
+            ptr::addr_of_mut!((*vb).ob_size).write(if negative { -size } else { size });
+            payload_ptr::<T>(p).write(payload);
+        }
+        let obj = PyObj(p);
+        if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
+            obj.gc_track();
+        }
+        Some(obj)
+    }
+
+    /// Allocate a var-sized object whose items are a copy of `items` (an int's few
+    /// digits): no iterator and no undo guard, copying cannot fail. None if the memory
+    /// cannot be had.
+    #[inline]
+    pub fn new_var_copied<T: Payload>(
+        ty: &TypeRef,
+        negative: bool,
+        payload: T,
+        items: &[T::Item],
+    ) -> Option<PyObj>
+    where
+        T::Item: Copy,
+    {
+        let n = items.len();
+        let (vt, _, p) = Self::alloc_var::<T>(ty, n)?;
+        let size = n as isize;
+        // SAFETY: H3: the items, var header and payload slots lie inside the fresh
+        // block, which nothing else sees yet; the n items are initialised here, before
+        // the object is complete (H6); `items` cannot overlap a fresh block.
+        unsafe {
+            let first = p.as_ptr().byte_add(vt.items_off).cast::<T::Item>();
+            // Item by item: a few digits, not worth a call to memcpy.
+            for (i, item) in items.iter().enumerate() {
+                first.add(i).write(*item);
+            }
             let vb = p.as_ptr().cast::<VarBlock<()>>();
             ptr::addr_of_mut!((*vb).ob_size).write(if negative { -size } else { size });
             payload_ptr::<T>(p).write(payload);

@@ -34,35 +34,34 @@ enum Work {
 }
 
 struct FreeState {
-    /// A `free_object` is running on this thread (H8).
-    freeing: Cell<bool>,
     /// Work waiting, last in first out.
     pending: Cell<Vec<Work>>,
-    /// Objects allocated and not yet freed on this thread.
-    live: Cell<usize>,
 }
 
 thread_local! {
-    static FREE: FreeState = const {
-        FreeState { freeing: Cell::new(false), pending: Cell::new(Vec::new()), live: Cell::new(0) }
-    };
+    static FREE: FreeState = const { FreeState { pending: Cell::new(Vec::new()) } };
+    /// A `free_object` is running on this thread (H8). Kept apart from FREE: a
+    /// thread-local without a destructor is one load away on every free.
+    static FREEING: Cell<bool> = const { Cell::new(false) };
+    /// Objects allocated and not yet freed on this thread.
+    static LIVE: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Number of objects allocated on this thread and not yet freed.
 pub fn live_objects() -> usize {
-    FREE.with(|f| f.live.get())
+    LIVE.with(Cell::get)
 }
 
 /// Count one object allocated on this thread.
 #[inline]
 pub(super) fn count_alloc() {
-    FREE.with(|f| f.live.set(f.live.get() + 1));
+    LIVE.with(|l| l.set(l.get() + 1));
 }
 
 /// Count one object freed on this thread.
 #[inline]
 pub(super) fn count_free() {
-    let _ = FREE.try_with(|f| f.live.set(f.live.get() - 1));
+    LIVE.with(|l| l.set(l.get() - 1));
 }
 
 /// Does the object at `p` (an instance of a class whose vtable says no finalizer)
@@ -137,24 +136,26 @@ pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
 unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     // Instances of classes (an int subclass has a dict, words, maybe a __del__) take
     // the general path, which lets go of their words and asks about finalizers.
-    if vt.finalize || vt.heap_type || vt.has_words() {
-        return false;
-    }
     // SAFETY: H1: the block is not freed yet.
-    if unsafe { is_weakrefed(p) } {
+    if !vt.simple || unsafe { is_weakrefed(p) } || FREEING.with(Cell::get) {
         return false;
     }
-    let outside = FREE.try_with(|f| !f.freeing.get()).unwrap_or(false);
-    if !outside {
-        return false;
-    }
+    let n = if vt.var {
+        // SAFETY: H3: a var-sized object has its var header right after the ObHead.
+        unsafe { (*p.as_ptr().cast::<VarBlock<()>>()).ob_size.unsigned_abs() }
+    } else {
+        0
+    };
+    // SAFETY: H1: the header holds its type's reference, given back below.
+    let ty = unsafe { (*p.as_ptr()).ty.get() };
     // SAFETY: H1/H8: the count is 0 and no free is running, so this is the object's one
-    // free; a plain payload lets go of nothing, so nothing else is freed meanwhile and
-    // the block is released once, here.
-    unsafe {
-        (vt.drop)(p);
-        release(p, true);
-    }
+    // free; a plain payload has nothing to drop (no drop runs); H3: a simple object
+    // has no GC header and no pre words, so its block starts at its ObHead, and it
+    // was allocated with this layout (its item count is unchanged, H6); P5: given
+    // back once.
+    unsafe { object_dealloc(p.as_ptr().cast::<u8>(), vt.block_layout_unchecked(n)) };
+    drop(PyObj(ty));
+    count_free();
     true
 }
 
@@ -178,7 +179,7 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
         parkable = false;
     }
     let reentrant = FREE.try_with(|f| {
-        if f.freeing.get() {
+        if FREEING.with(Cell::get) {
             // A container waiting here must not be seen by a collection (count 0).
             if vt.gc {
                 // SAFETY: H1: the block is not freed yet; H2: the vtable says it has a
@@ -190,7 +191,7 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
             f.pending.set(v);
             return true;
         }
-        f.freeing.set(true);
+        FREEING.with(|b| b.set(true));
         false
     });
     match reentrant {
@@ -213,7 +214,7 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
                     n
                 });
             }
-            FREE.with(|f| f.freeing.set(false));
+            FREEING.with(|b| b.set(false));
         }
         // Thread-local storage is being torn down: free directly.
         // SAFETY: H1 from the caller; H8 is relaxed here: late frees at thread exit
@@ -256,21 +257,13 @@ unsafe fn park_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     }
     // One look at the thread's free state: not inside a free, and the object is
     // counted as freed (it is parked below).
-    let outside = FREE
-        .try_with(|f| {
-            let outside = !f.freeing.get();
-            if outside {
-                f.live.set(f.live.get() - 1);
-            }
-            outside
-        })
-        .unwrap_or(false);
-    if !outside {
+    if FREEING.with(Cell::get) {
         return false;
     }
-    // SAFETY: H1/H8: the count is 0 and no free is running, so this is the object's one
-    // free; a plain payload lets go of nothing, so nothing else is freed meanwhile.
-    unsafe { (vt.drop)(p) };
+    // Counted as freed: it is parked below.
+    count_free();
+    // H1/H8: the count is 0 and no free is running, so this is the object's one free;
+    // a plain payload has nothing to drop, so nothing else is freed meanwhile.
     // SAFETY: F1: the contents were dropped, the block has its type's layout for `n`
     // items, and the list has room (checked above; dropping a plain payload parks
     // nothing).

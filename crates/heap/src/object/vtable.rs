@@ -130,6 +130,10 @@ pub struct Vtable {
     /// Nothing to drop in the payload and no GC header: a freed object can be parked
     /// without the free trampoline (a float).
     pub(super) plain: bool,
+    /// Plain, and nothing else to do when freed: no words, no finalizer, not a class's
+    /// instances (an int, a str, bytes; a float when its free list is full). Freed
+    /// outside the trampoline by giving its block back.
+    pub(super) simple: bool,
     pub(super) drop: unsafe fn(NonNull<ObHead>),
     pub(super) traverse: unsafe fn(NonNull<ObHead>, Visit<'_>),
     pub(super) clear: unsafe fn(NonNull<ObHead>),
@@ -190,6 +194,7 @@ impl Vtable {
             free_take_items: T::FREE_LIST_TAKE_ITEMS as u32,
             free_gc_clears: T::FREE_LIST_GC_CLEARS,
             plain: !T::GC && !std::mem::needs_drop::<T>() && !std::mem::needs_drop::<T::Item>(),
+            simple: !T::GC && !std::mem::needs_drop::<T>() && !std::mem::needs_drop::<T::Item>(),
             drop: drop_payload::<T>,
             traverse: traverse_payload::<T>,
             clear: clear_payload::<T>,
@@ -229,6 +234,7 @@ impl Vtable {
                 vt.n_words = n_words;
                 vt.finalize = finalize;
                 vt.heap_type = true;
+                vt.simple = false;
                 // CPython keeps exact instances only on its free lists.
                 vt.free_max = 0;
                 vt.free_lists = 0;
@@ -292,6 +298,22 @@ impl Vtable {
 
     pub(super) fn block_layout(&self, n: usize) -> Option<Layout> {
         Layout::from_size_align(self.block_size(n)?, self.align).ok()
+    }
+
+    /// `block_layout(n)` of an object that was allocated with `n` items: no checks.
+    ///
+    /// # Safety
+    /// `block_layout(n)` is Some (it was computed when the object was allocated).
+    #[inline]
+    pub(super) unsafe fn block_layout_unchecked(&self, n: usize) -> Layout {
+        let body = if self.var {
+            n * self.item_size + self.items_off
+        } else {
+            self.fixed_size
+        };
+        // SAFETY: H9: block_layout(n) was a valid Layout for this object (the caller),
+        // and this is the same size and alignment computed without the checks.
+        unsafe { Layout::from_size_align_unchecked(body + self.block_pre(), self.align) }
     }
 
     /// The Rust type of the payload (two vtables with the same `type_id` lay out the
