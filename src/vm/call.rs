@@ -191,7 +191,7 @@ impl Vm {
     }
 
     /// Run a Rust builtin, counting the call against the recursion limit.
-    fn call_native(
+    pub(super) fn call_native(
         &mut self,
         func: crate::objects::builtin_function::NativeFn,
         args: Args<'_>,

@@ -360,14 +360,8 @@ impl Vm {
             Op::CALL => {
                 if quick::due(code, *ip - 1) {
                     let first = self.stack.len() - arg as usize - 2;
-                    let is_method = !self.stack[first].is(&self.null);
-                    let callable = if is_method {
-                        self.stack[first].clone()
-                    } else {
-                        self.stack[first + 1].clone()
-                    };
                     let kw = self.frames[fi].kwnames.is_some();
-                    self.specialize_call(code, *ip - 1, &callable, is_method, arg as usize, kw);
+                    self.specialize_call(code, *ip - 1, first, arg as usize, kw);
                 }
                 let kwnames = self.frames[fi].kwnames.take();
                 self.frames[fi].ip = *ip;
@@ -396,6 +390,9 @@ impl Vm {
                 }
                 if f.entry {
                     return Ok(Flow::Return(v));
+                }
+                if f.init {
+                    return self.init_returned(v, ip);
                 }
                 self.stack.push(v);
                 return Ok(Flow::Switch);

@@ -34,6 +34,9 @@ pub(crate) struct Frame {
     pub entry: bool,
     /// The generator whose frame this is (its slots go back there at a yield).
     pub gen: Option<PyObj>,
+    /// An `__init__` frame pushed by CALL_ALLOC_AND_ENTER_INIT: the instance waits
+    /// below it, and it must return None (vm/quick_call.rs).
+    pub init: bool,
 }
 
 fn type_error(msg: String) -> crate::objects::exceptions::Exc {
@@ -232,6 +235,7 @@ impl Vm {
             ip: 0,
             kwnames: None,
             entry: false,
+            init: false,
             code: f.code.clone(),
         };
         self.frames.push(frame);

@@ -116,6 +116,7 @@ impl Vm {
             ip: gen.ip.get() as usize,
             kwnames: None,
             entry,
+            init: false,
             gen: Some(g.clone()),
         });
         self.depth += 1;

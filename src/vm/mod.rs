@@ -20,6 +20,8 @@ pub mod memlimit;
 pub mod metaclass;
 pub mod ops;
 pub(crate) mod quick;
+mod quick_attr;
+mod quick_call;
 mod quick_eval;
 mod run;
 mod runpy;

@@ -118,7 +118,7 @@ pub(crate) fn due(code: &Code, at: usize) -> bool {
 }
 
 /// Instruction `at` becomes `op` with the cache `c` (its miss budget set).
-fn specialize(code: &Code, at: usize, op: Op, mut c: Cache) {
+pub(super) fn specialize(code: &Code, at: usize, op: Op, mut c: Cache) {
     let Some(caches) = code.caches.get() else {
         return;
     };
@@ -130,7 +130,7 @@ fn specialize(code: &Code, at: usize, op: Op, mut c: Cache) {
 }
 
 /// Specializing instruction `at` failed: wait longer before the next try.
-fn failed(code: &Code, at: usize) {
+pub(super) fn failed(code: &Code, at: usize) {
     let Some(caches) = code.caches.get() else {
         return;
     };
@@ -146,7 +146,7 @@ fn back_off(e: &mut Cache) {
 }
 
 /// Instruction `at` becomes the chosen form, or waits when there is none.
-fn settle(code: &Code, at: usize, choice: Option<Op>) {
+pub(super) fn settle(code: &Code, at: usize, choice: Option<Op>) {
     match choice {
         Some(op) => specialize(code, at, op, Cache::default()),
         None => failed(code, at),
@@ -178,7 +178,7 @@ pub(crate) fn miss(code: &Code, at: usize) {
 /// Does `ty` get attributes with object's generic getattro (no `__getattribute__` or
 /// `__getattr__` hook along its MRO)? Adding a hook later adds a key to a type dict,
 /// which moves the type epoch on.
-fn generic_getattro(ty: &TypeRef) -> bool {
+pub(super) fn generic_getattro(ty: &TypeRef) -> bool {
     slots_of_type(ty).getattro.get().is_some_and(|f| {
         f as usize == crate::objects::object::generic_getattr as *const () as usize
     })
@@ -186,7 +186,7 @@ fn generic_getattro(ty: &TypeRef) -> bool {
 
 /// Does `ty` set attributes with object's generic setattro (no `__setattr__` or
 /// `__delattr__` of a class)?
-fn generic_setattro(ty: &TypeRef) -> bool {
+pub(super) fn generic_setattro(ty: &TypeRef) -> bool {
     slots_of_type(ty).setattro.get().is_none_or(|f| {
         f as usize != crate::objects::typeobj::class_slots::setattro as *const () as usize
     })
@@ -194,7 +194,7 @@ fn generic_setattro(ty: &TypeRef) -> bool {
 
 /// Is `name` a dunder (`__x__`)? Those are left to the general path: several are
 /// answered by the interpreter itself rather than found in a dict.
-fn is_dunder(name: &PyObj) -> bool {
+pub(super) fn is_dunder(name: &PyObj) -> bool {
     string::as_str(name).is_some_and(|n| n.len() > 4 && n.starts_with("__") && n.ends_with("__"))
 }
 
@@ -233,8 +233,11 @@ impl Vm {
             }
             return failed(code, at);
         }
-        match self.instance_value_index(obj, name) {
-            Some(c) => specialize(code, at, Op::LOAD_ATTR_INSTANCE_VALUE, c),
+        if let Some(c) = self.instance_value_index(obj, name) {
+            return specialize(code, at, Op::LOAD_ATTR_INSTANCE_VALUE, c);
+        }
+        match self.specialize_load_attr_other(obj, name) {
+            Some((op, c)) => specialize(code, at, op, c),
             None => failed(code, at),
         }
     }
@@ -254,8 +257,11 @@ impl Vm {
         if !generic_setattro(&ty) {
             return failed(code, at);
         }
-        match self.instance_value_index(obj, name) {
-            Some(c) => specialize(code, at, Op::STORE_ATTR_INSTANCE_VALUE, c),
+        if let Some(c) = self.instance_value_index(obj, name) {
+            return specialize(code, at, Op::STORE_ATTR_INSTANCE_VALUE, c);
+        }
+        match self.specialize_store_attr_other(obj, name) {
+            Some((op, c)) => specialize(code, at, op, c),
             None => failed(code, at),
         }
     }
@@ -306,8 +312,13 @@ impl Vm {
             }
             return failed(code, at);
         }
+        if let Some(cls) = TypeRef::from_obj::<TypeInfo>(obj) {
+            return match self.class_attr_cache(obj, &cls, name, true) {
+                Some(c) => specialize(code, at, Op::LOAD_METHOD_CLASS, c),
+                None => failed(code, at),
+            };
+        }
         if obj.is_a::<crate::objects::descr::Super>()
-            || TypeRef::from_obj::<TypeInfo>(obj).is_some()
             || obj.is_a::<crate::objects::exception::ExcObj>()
             || !string::is_interned(name)
         {
@@ -340,11 +351,12 @@ impl Vm {
         }
         // An instance with a managed dict: only while it keeps its values apart and
         // the name is not one of its class's shared keys (adding a shared key moves
-        // the type epoch on).
+        // the type epoch on), or while it has no dict at all.
         match self.values_keys(obj) {
             Some(keys) if dicttable::shared_index(&keys, name).is_none() => {
                 specialize(code, at, Op::LOAD_METHOD_WITH_VALUES, c)
             }
+            None if no_dict_yet(obj) => specialize(code, at, Op::LOAD_METHOD_LAZY_DICT, c),
             _ => failed(code, at),
         }
     }
@@ -427,7 +439,10 @@ impl Vm {
             _ if int_key && seq.is_type(&c.list_type) => Some(Op::BINARY_SUBSCR_LIST_INT),
             _ if int_key && seq.is_type(&c.tuple_type) => Some(Op::BINARY_SUBSCR_TUPLE_INT),
             _ if seq.is_type(&c.dict_type) => Some(Op::BINARY_SUBSCR_DICT),
-            _ => None,
+            _ => match self.getitem_cache(seq) {
+                Some(k) => return specialize(code, at, Op::BINARY_SUBSCR_GETITEM, k),
+                None => None,
+            },
         };
         settle(code, at, sp);
     }
@@ -469,71 +484,11 @@ impl Vm {
         let sp = match () {
             _ if it.is_type(&c.list_iter_type) => Some(Op::FOR_ITER_LIST),
             _ if it.is_type(&c.range_iter_type) => Some(Op::FOR_ITER_RANGE),
+            _ if it.is_type(&c.tuple_iter_type) => Some(Op::FOR_ITER_TUPLE),
+            _ if it.is_type(&c.generator_type) => Some(Op::FOR_ITER_GEN),
             _ => None,
         };
         settle(code, at, sp);
-    }
-
-    /// CALL met `callable` with `n` positional arguments (`is_method`: LOAD_METHOD
-    /// put it below its self; `kw`: with keywords).
-    pub(crate) fn specialize_call(
-        &mut self,
-        code: &Code,
-        at: usize,
-        callable: &PyObj,
-        is_method: bool,
-        n: usize,
-        kw: bool,
-    ) {
-        if kw {
-            return failed(code, at);
-        }
-        if callable.is_a::<Function>() && self.is_simple_call(callable, n) {
-            return settle(code, at, Some(Op::CALL_PY_EXACT_ARGS));
-        }
-        if let Some(b) = callable.get::<BuiltinFunction>() {
-            if b.self_.is_none() && !is_method {
-                let def = b.def as *const MethodDef as usize;
-                for (name, arity, op) in [
-                    ("len", 1, Op::CALL_NO_KW_LEN),
-                    ("isinstance", 2, Op::CALL_NO_KW_ISINSTANCE),
-                ] {
-                    if n == arity && self.builtin_def(name) == Some(def) {
-                        let c = Cache {
-                            key: def,
-                            ..Cache::default()
-                        };
-                        return specialize(code, at, op, c);
-                    }
-                }
-            }
-        }
-        if let Some(d) = callable.get::<MethodDescr>() {
-            let def = d.def as *const MethodDef as usize;
-            if is_method && n == 1 && self.method_def(&self.ctx.list_type, "append") == Some(def) {
-                let c = Cache {
-                    key: def,
-                    ..Cache::default()
-                };
-                return specialize(code, at, Op::CALL_NO_KW_LIST_APPEND, c);
-            }
-        }
-        failed(code, at)
-    }
-
-    /// The definition behind the builtins' `name`, if it is a built-in function.
-    fn builtin_def(&mut self, name: &str) -> Option<usize> {
-        let b = self.builtins.clone();
-        let f = self.dict_get_str(&b, name)?;
-        let def = f.get::<BuiltinFunction>()?.def;
-        Some(def as *const MethodDef as usize)
-    }
-
-    /// The definition behind method `name` of built-in type `ty`.
-    fn method_def(&mut self, ty: &TypeRef, name: &'static str) -> Option<usize> {
-        let f = self.type_lookup_static(ty, name).ok()??;
-        let def = f.get::<MethodDescr>()?.def;
-        Some(def as *const MethodDef as usize)
     }
 }
 
@@ -553,7 +508,7 @@ pub(crate) fn method_def_of(f: &PyObj) -> usize {
 }
 
 /// A module dict's entry for `name`, as a cache: (keys version, entry number).
-fn module_entry(d: &PyObj, name: &PyObj) -> Option<Cache> {
+pub(super) fn module_entry(d: &PyObj, name: &PyObj) -> Option<Cache> {
     if !string::is_interned(name) {
         return None;
     }
@@ -617,18 +572,38 @@ pub(crate) fn store_instance_value(obj: &PyObj, c: &Cache, value: PyObj) -> Resu
 
 /// The method a LOAD_METHOD_* cache names, if its guard holds.
 #[inline]
-pub(crate) fn cached_method(obj: &PyObj, c: &Cache, with_values: bool) -> Option<PyObj> {
+pub(crate) fn cached_method(obj: &PyObj, c: &Cache, op: Op) -> Option<PyObj> {
     if obj.type_addr() != c.key || type_epoch() != c.version {
         return None;
     }
-    if with_values {
+    if op == Op::LOAD_METHOD_WITH_VALUES {
         let slot = obj.values_slot()?;
         let v = slot.take()?;
         slot.set(Some(v));
+    } else if op == Op::LOAD_METHOD_LAZY_DICT && !no_dict_yet(obj) {
+        return None;
     }
     let ty = obj.type_obj();
     let f = super::ops::typecache_fetch(&ty, c.tag as usize, c.index as usize)?;
     (f.is_a::<Function>() || f.is_a::<MethodDescr>()).then_some(f)
+}
+
+/// Has `obj` a `__dict__` word with no dict in it yet (and no values apart)?
+#[inline]
+pub(crate) fn no_dict_yet(obj: &PyObj) -> bool {
+    let Some(w) = obj.pre_words().first() else {
+        return false;
+    };
+    let d = w.take();
+    let empty = d.is_none();
+    w.set(d);
+    empty
+        && obj.values_slot().is_none_or(|s| {
+            let v = s.take();
+            let none = v.is_none();
+            s.set(v);
+            none
+        })
 }
 
 /// `a op b` for two exact floats.

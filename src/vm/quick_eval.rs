@@ -11,6 +11,7 @@ use crate::objects::{int, list, tuple};
 use super::call::Flow;
 use super::ops;
 use super::quick::{self, cache, miss};
+use super::quick_attr;
 use super::Vm;
 
 impl Vm {
@@ -86,10 +87,65 @@ impl Vm {
                     }
                 }
             }
-            Op::LOAD_METHOD_WITH_VALUES | Op::LOAD_METHOD_NO_DICT => {
+            Op::LOAD_ATTR_SLOT | Op::LOAD_ATTR_WITH_HINT | Op::LOAD_ATTR_CLASS => {
                 let c = cache(code, at);
                 let top = self.stack.last().expect("value stack underflow");
-                match quick::cached_method(top, &c, op == Op::LOAD_METHOD_WITH_VALUES) {
+                let hit = match op {
+                    Op::LOAD_ATTR_SLOT => quick_attr::slot_value(top, &c),
+                    Op::LOAD_ATTR_WITH_HINT => {
+                        quick_attr::hint_value(top, &c, &code.names[arg as usize])
+                    }
+                    _ => quick_attr::class_attr(top, &c, false),
+                };
+                match hit {
+                    Some(v) => {
+                        let slot = self.stack.last_mut().expect("value stack underflow");
+                        drop(std::mem::replace(slot, v));
+                    }
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::LOAD_ATTR_PROPERTY => match self.load_attr_property(fi, code, at, *ip)? {
+                Some(flow) => return Ok(flow),
+                None => return self.missed(fi, base, code, op, arg, ip),
+            },
+            Op::STORE_ATTR_SLOT | Op::STORE_ATTR_WITH_HINT => {
+                let c = cache(code, at);
+                let n = self.stack.len();
+                let v = self.stack[n - 2].clone();
+                let obj = &self.stack[n - 1];
+                let r = if op == Op::STORE_ATTR_SLOT {
+                    quick_attr::store_slot(obj, &c, v)
+                } else {
+                    quick_attr::store_hint(obj, &c, &code.names[arg as usize], v)
+                };
+                match r {
+                    Ok(()) => {
+                        self.stack.pop();
+                        self.stack.pop();
+                    }
+                    Err(v) => {
+                        drop(v);
+                        return self.missed(fi, base, code, op, arg, ip);
+                    }
+                }
+            }
+            Op::LOAD_METHOD_CLASS => {
+                let c = cache(code, at);
+                let top = self.stack.last().expect("value stack underflow");
+                match quick_attr::class_attr(top, &c, true) {
+                    Some(v) => {
+                        let slot = self.stack.last_mut().expect("value stack underflow");
+                        drop(std::mem::replace(slot, self.null.clone()));
+                        self.stack.push(v);
+                    }
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::LOAD_METHOD_WITH_VALUES | Op::LOAD_METHOD_NO_DICT | Op::LOAD_METHOD_LAZY_DICT => {
+                let c = cache(code, at);
+                let top = self.stack.last().expect("value stack underflow");
+                match quick::cached_method(top, &c, op) {
                     Some(m) => {
                         let obj = self.stack.pop().expect("value stack underflow");
                         self.stack.push(m);
@@ -242,12 +298,12 @@ impl Vm {
                 self.stack.pop();
                 self.stack.extend(items);
             }
-            Op::FOR_ITER_LIST | Op::FOR_ITER_RANGE => {
+            Op::FOR_ITER_LIST | Op::FOR_ITER_RANGE | Op::FOR_ITER_TUPLE => {
                 let it = self.stack.last().expect("value stack underflow");
-                let ty = if op == Op::FOR_ITER_LIST {
-                    &self.ctx.list_iter_type
-                } else {
-                    &self.ctx.range_iter_type
+                let ty = match op {
+                    Op::FOR_ITER_LIST => &self.ctx.list_iter_type,
+                    Op::FOR_ITER_TUPLE => &self.ctx.tuple_iter_type,
+                    _ => &self.ctx.range_iter_type,
                 };
                 if !it.is_type(ty) {
                     return self.missed(fi, base, code, op, arg, ip);
@@ -270,6 +326,51 @@ impl Vm {
                         self.stack.pop();
                         *ip = arg as usize;
                     }
+                }
+            }
+            Op::FOR_ITER_GEN => {
+                let it = self.stack.last().expect("value stack underflow");
+                if !it.is_type(&self.ctx.generator_type) {
+                    return self.missed(fi, base, code, op, arg, ip);
+                }
+                if super::INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Err(super::take_interrupt());
+                }
+                let it = it.clone();
+                self.frames[fi].ip = *ip;
+                return self.gen_for_iter(&it, arg as usize, ip);
+            }
+            Op::BINARY_SUBSCR_GETITEM => match self.subscr_getitem(fi, code, at, *ip)? {
+                Some(flow) => return Ok(flow),
+                None => return self.missed(fi, base, code, op, arg, ip),
+            },
+            Op::CALL_NO_KW_BUILTIN_O
+            | Op::CALL_NO_KW_BUILTIN_FAST
+            | Op::CALL_BUILTIN_FAST_WITH_KEYWORDS
+            | Op::CALL_NO_KW_METHOD_DESCRIPTOR_O
+            | Op::CALL_NO_KW_METHOD_DESCRIPTOR_FAST
+            | Op::CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS => {
+                match self.call_native_form(fi, code, op, arg as usize, *ip)? {
+                    Some(flow) => return Ok(flow),
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::CALL_NO_KW_TYPE_1 | Op::CALL_NO_KW_STR_1 | Op::CALL_NO_KW_TUPLE_1 => {
+                match self.call_builtin_class_1(fi, op, *ip)? {
+                    Some(flow) => return Ok(flow),
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::CALL_BOUND_METHOD_EXACT_ARGS => {
+                match self.call_bound_method(fi, arg as usize, *ip)? {
+                    Some(flow) => return Ok(flow),
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::CALL_ALLOC_AND_ENTER_INIT => {
+                match self.call_alloc_and_enter_init(fi, code, arg as usize, *ip)? {
+                    Some(flow) => return Ok(flow),
+                    None => return self.missed(fi, base, code, op, arg, ip),
                 }
             }
             Op::CALL_PY_EXACT_ARGS => {

@@ -24,6 +24,7 @@ impl Vm {
             ip: 0,
             kwnames: None,
             entry: true,
+            init: false,
             gen: None,
         });
         self.depth += 1;

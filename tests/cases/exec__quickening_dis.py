@@ -79,6 +79,47 @@ def unpack(pair, triple):
     return a + b + c + d + e
 
 
+class Slots:
+    __slots__ = ("a",)
+
+    def __init__(self, a):
+        self.a = a
+
+
+class WithDict:
+    def __init__(self, a):
+        self.__dict__["b"] = 0
+        self.a = a
+
+
+class Grid:
+    def __getitem__(self, i):
+        return i
+
+
+class Tools:
+    def double(x):
+        return 2 * x
+
+
+def slot_attrs(s):
+    s.a = s.a + 1
+    return s.a
+
+
+def dict_attrs(d):
+    d.a = d.a + d.b
+    return d.a
+
+
+def class_method(x):
+    return Tools.double(x)
+
+
+def getitem(g):
+    return g[3]
+
+
 print("before:", specialized(floats))
 for _ in range(40):
     floats(1.5, 2.5)
@@ -89,8 +130,12 @@ for _ in range(40):
     subscripts([1, 2, 3], {})
     unpack((1, 2), (3, 4, 5))
     compare(1, 2, "x", "y")
+    slot_attrs(Slots(1))
+    dict_attrs(WithDict(1))
+    class_method(4)
+    getitem(Grid())
 for f in (floats, ints, strs, attrs, Point.norm2, globals_and_builtins, subscripts,
-          unpack, compare):
+          unpack, compare, slot_attrs, dict_attrs, class_method, getitem):
     print(f.__name__, specialized(f))
 # The code as compiled is unchanged.
 print("as compiled:", plain(floats), plain(attrs))

@@ -1,0 +1,361 @@
+//! Quickening of CALL: which specialized form a call site becomes (specialize_call),
+//! and the forms that do more than a few lines (run from quick_eval.rs).
+//!
+//! - Python functions: CALL_PY_EXACT_ARGS, and CALL_BOUND_METHOD_EXACT_ARGS for a
+//!   bound method object of one (its function and self take the callable's two slots,
+//!   then the same frame push).
+//! - Built-in functions and the methods of built-in types (method descriptors), named
+//!   as 3.11 names them by how they take their arguments: one (`_O`), none besides
+//!   self (`_NOARGS`), several (`_FAST`), with keywords. glasspy's built-ins all take
+//!   the vectorcall layout, so the name follows the call site's argument count. The
+//!   guard is the MethodDef's address (and, for a method, the exact type of self).
+//! - `type(x)`, `str(x)`, `tuple(x)`, `len`, `isinstance`, `list.append`.
+//! - A class with object's `__new__` and a Python `__init__`
+//!   (CALL_ALLOC_AND_ENTER_INIT): the instance is made here and the `__init__` frame
+//!   pushed on the frame stack with the instance left below it; when that frame
+//!   returns (marked `Frame::init`), its None is dropped and the instance is the
+//!   call's result. No nested eval loop.
+
+use crate::bytecode::code::Cache;
+use crate::bytecode::Op;
+use crate::heap::{Payload, PyObj, TypeRef};
+use crate::objects::args::Args;
+use crate::objects::builtin_function::{BuiltinFunction, MethodDef, MethodDescr};
+use crate::objects::code::Code;
+use crate::objects::descr::Instance;
+use crate::objects::dicttable::type_epoch;
+use crate::objects::exceptions::{self, VmResult};
+use crate::objects::function::Function;
+use crate::objects::method::Method;
+use crate::objects::typeobj::{self, TypeInfo};
+use crate::objects::{string, tuple};
+
+use super::call::{ArgVec, Flow};
+use super::quick::{cache, failed, settle, specialize};
+use super::quick_attr::plain_function;
+use super::Vm;
+
+impl Vm {
+    /// CALL n met the stack from `first` (`meth|NULL, f|self, args[n]`; `kw`: with
+    /// keywords): choose a specialized form.
+    pub(crate) fn specialize_call(
+        &mut self,
+        code: &Code,
+        at: usize,
+        first: usize,
+        n: usize,
+        kw: bool,
+    ) {
+        let is_method = !self.stack[first].is(&self.null);
+        let callable = if is_method {
+            self.stack[first].clone()
+        } else {
+            self.stack[first + 1].clone()
+        };
+        let c = self.ctx;
+        if let Some(b) = callable.get::<BuiltinFunction>() {
+            if b.self_.is_some() || is_method {
+                return failed(code, at);
+            }
+            let def = b.def as *const MethodDef as usize;
+            let key = Cache {
+                key: def,
+                ..Cache::default()
+            };
+            if !kw {
+                for (name, arity, op) in [
+                    ("len", 1, Op::CALL_NO_KW_LEN),
+                    ("isinstance", 2, Op::CALL_NO_KW_ISINSTANCE),
+                ] {
+                    if n == arity && self.builtin_def(name) == Some(def) {
+                        return specialize(code, at, op, key);
+                    }
+                }
+            }
+            let op = match (kw, n) {
+                (true, _) => Op::CALL_BUILTIN_FAST_WITH_KEYWORDS,
+                (false, 1) => Op::CALL_NO_KW_BUILTIN_O,
+                (false, _) => Op::CALL_NO_KW_BUILTIN_FAST,
+            };
+            return specialize(code, at, op, key);
+        }
+        if kw {
+            return failed(code, at);
+        }
+        if callable.is_a::<Function>() {
+            let simple = self.is_simple_call(&callable, n + usize::from(is_method));
+            return settle(code, at, simple.then_some(Op::CALL_PY_EXACT_ARGS));
+        }
+        if let Some(d) = callable.get::<MethodDescr>() {
+            let def = d.def as *const MethodDef as usize;
+            let self_ty = self.stack[first + 1].type_obj();
+            if !is_method || !self_ty.is(&d.objclass) {
+                return failed(code, at);
+            }
+            let key = Cache {
+                key: def,
+                version: self_ty.id() as u64,
+                ..Cache::default()
+            };
+            let op = match n {
+                1 if self.method_def(&c.list_type, "append") == Some(def) => {
+                    Op::CALL_NO_KW_LIST_APPEND
+                }
+                0 => Op::CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS,
+                1 => Op::CALL_NO_KW_METHOD_DESCRIPTOR_O,
+                _ => Op::CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
+            };
+            return specialize(code, at, op, key);
+        }
+        if is_method {
+            return failed(code, at);
+        }
+        if let Some(m) = callable.get::<Method>() {
+            let fits = m.func.is_a::<Function>() && self.is_simple_call(&m.func, n + 1);
+            return settle(code, at, fits.then_some(Op::CALL_BOUND_METHOD_EXACT_ARGS));
+        }
+        if n == 1 {
+            for (t, op) in [
+                (&c.type_type, Op::CALL_NO_KW_TYPE_1),
+                (&c.str_type, Op::CALL_NO_KW_STR_1),
+                (&c.tuple_type, Op::CALL_NO_KW_TUPLE_1),
+            ] {
+                if callable.is(t.as_obj()) {
+                    return specialize(code, at, op, Cache::default());
+                }
+            }
+        }
+        match self.init_cache(&callable, n) {
+            Some(k) => specialize(code, at, Op::CALL_ALLOC_AND_ENTER_INIT, k),
+            None => failed(code, at),
+        }
+    }
+
+    /// Can calling class `cls` with `n` positional arguments allocate the instance
+    /// directly and push its `__init__`? Its metaclass is `type`, its `__new__`
+    /// object's, its instances plain ones, and its `__init__` a Python function
+    /// taking self and the n arguments exactly. The cache: the class by address with
+    /// the epoch, and where `__init__` is along its MRO.
+    fn init_cache(&mut self, cls_obj: &PyObj, n: usize) -> Option<Cache> {
+        let cls = TypeRef::from_obj::<TypeInfo>(cls_obj)?;
+        let c = self.ctx;
+        if !typeobj::is_heap_type(&cls)
+            || !cls_obj.is_type(&c.type_type)
+            || cls.instance_vtable().type_id() != Instance::VTABLE.type_id()
+        {
+            return None;
+        }
+        let new = self.type_lookup_static(&cls, "__new__").ok()??;
+        let object_new = self.type_lookup_static(&c.object_type, "__new__").ok()??;
+        if !new.is(&object_new) {
+            return None;
+        }
+        let name = string::intern_str("__init__");
+        let (Some(init), Some((index, pos))) = self.type_lookup_at(&cls, &name)? else {
+            return None;
+        };
+        if index > 255 || !plain_function(&init, n + 1) {
+            return None;
+        }
+        Some(Cache {
+            index: pos,
+            tag: index as u8,
+            version: type_epoch(),
+            key: cls_obj.id(),
+            ..Cache::default()
+        })
+    }
+
+    /// The definition behind the builtins' `name`, if it is a built-in function.
+    fn builtin_def(&mut self, name: &str) -> Option<usize> {
+        let b = self.builtins.clone();
+        let f = self.dict_get_str(&b, name)?;
+        let def = f.get::<BuiltinFunction>()?.def;
+        Some(def as *const MethodDef as usize)
+    }
+
+    /// The definition behind method `name` of built-in type `ty`.
+    fn method_def(&mut self, ty: &TypeRef, name: &'static str) -> Option<usize> {
+        let f = self.type_lookup_static(ty, name).ok()??;
+        let def = f.get::<MethodDescr>()?.def;
+        Some(def as *const MethodDef as usize)
+    }
+
+    /// CALL_NO_KW_BUILTIN_O / _FAST, CALL_BUILTIN_FAST_WITH_KEYWORDS and the
+    /// CALL_NO_KW_METHOD_DESCRIPTOR_* forms: the MethodDef's function called with the
+    /// arguments moved off the stack. Ok(None) when the guard fails.
+    #[inline(never)]
+    pub(super) fn call_native_form(
+        &mut self,
+        fi: usize,
+        code: &Code,
+        op: Op,
+        n: usize,
+        ip: usize,
+    ) -> VmResult<Option<Flow>> {
+        let at = ip - 1;
+        let first = self.stack.len() - n - 2;
+        let c = cache(code, at);
+        let kw = self.frames[fi].kwnames.is_some();
+        let (def, args_start) = match op {
+            Op::CALL_NO_KW_BUILTIN_O
+            | Op::CALL_NO_KW_BUILTIN_FAST
+            | Op::CALL_BUILTIN_FAST_WITH_KEYWORDS => {
+                let def = self.stack[first + 1]
+                    .get::<BuiltinFunction>()
+                    .filter(|b| b.self_.is_none() && self.stack[first].is(&self.null))
+                    .map(|b| b.def);
+                let wants_kw = op == Op::CALL_BUILTIN_FAST_WITH_KEYWORDS;
+                match def {
+                    Some(d) if d as *const MethodDef as usize == c.key && kw == wants_kw => {
+                        (d, first + 2)
+                    }
+                    _ => return Ok(None),
+                }
+            }
+            _ => {
+                let def = self.stack[first].get::<MethodDescr>().map(|d| d.def);
+                match def {
+                    Some(d)
+                        if d as *const MethodDef as usize == c.key
+                            && !kw
+                            && self.stack[first + 1].type_addr() as u64 == c.version =>
+                    {
+                        (d, first + 1)
+                    }
+                    _ => return Ok(None),
+                }
+            }
+        };
+        let kwnames = self.frames[fi].kwnames.take();
+        self.frames[fi].ip = ip;
+        let args: ArgVec = self.stack.drain(args_start..).collect();
+        self.stack.truncate(first);
+        let names = kwnames.as_ref().and_then(tuple::items).unwrap_or(&[]);
+        let r = self.call_native(
+            def.func,
+            Args {
+                all: &args,
+                kwnames: names,
+            },
+        )?;
+        self.stack.push(r);
+        Ok(Some(Flow::Next))
+    }
+
+    /// CALL_NO_KW_TYPE_1 / _STR_1 / _TUPLE_1. Ok(None) when the guard fails.
+    #[inline(never)]
+    pub(super) fn call_builtin_class_1(
+        &mut self,
+        fi: usize,
+        op: Op,
+        ip: usize,
+    ) -> VmResult<Option<Flow>> {
+        let first = self.stack.len() - 3;
+        let c = self.ctx;
+        let t = match op {
+            Op::CALL_NO_KW_TYPE_1 => &c.type_type,
+            Op::CALL_NO_KW_STR_1 => &c.str_type,
+            _ => &c.tuple_type,
+        };
+        if !self.stack[first].is(&self.null)
+            || !self.stack[first + 1].is(t.as_obj())
+            || self.frames[fi].kwnames.is_some()
+        {
+            return Ok(None);
+        }
+        self.frames[fi].ip = ip;
+        let x = self.stack.pop().expect("value stack underflow");
+        let r = match op {
+            Op::CALL_NO_KW_TYPE_1 => x.type_obj().as_obj().clone(),
+            Op::CALL_NO_KW_STR_1 => self.str_obj(&x)?,
+            _ if x.is_type(&c.tuple_type) => x,
+            _ => {
+                let items = self.collect_iter(&x)?;
+                tuple::try_new(items).ok_or_else(exceptions::memory_error)?
+            }
+        };
+        self.stack.truncate(first);
+        self.stack.push(r);
+        Ok(Some(Flow::Next))
+    }
+
+    /// CALL_BOUND_METHOD_EXACT_ARGS: the method's function and self replace the
+    /// NULL and the method, then the call goes on as CALL_PY_EXACT_ARGS's.
+    #[inline(never)]
+    pub(super) fn call_bound_method(
+        &mut self,
+        fi: usize,
+        n: usize,
+        ip: usize,
+    ) -> VmResult<Option<Flow>> {
+        let first = self.stack.len() - n - 2;
+        if !self.stack[first].is(&self.null) || self.frames[fi].kwnames.is_some() {
+            return Ok(None);
+        }
+        let parts = match self.stack[first + 1].get::<Method>() {
+            Some(m) if m.func.is_a::<Function>() => (m.func.clone(), m.self_.clone()),
+            _ => return Ok(None),
+        };
+        let (func, self_) = parts;
+        drop(std::mem::replace(&mut self.stack[first], func));
+        drop(std::mem::replace(&mut self.stack[first + 1], self_));
+        self.frames[fi].ip = ip;
+        // (f self args[n]): the method layout of CALL n.
+        self.call_from_stack(n, None).map(Some)
+    }
+
+    /// CALL_ALLOC_AND_ENTER_INIT. Ok(None) when the guard fails.
+    #[inline(never)]
+    pub(super) fn call_alloc_and_enter_init(
+        &mut self,
+        fi: usize,
+        code: &Code,
+        n: usize,
+        ip: usize,
+    ) -> VmResult<Option<Flow>> {
+        let first = self.stack.len() - n - 2;
+        let c = cache(code, ip - 1);
+        let cls_obj = &self.stack[first + 1];
+        if !self.stack[first].is(&self.null)
+            || cls_obj.id() != c.key
+            || type_epoch() != c.version
+            || self.frames[fi].kwnames.is_some()
+        {
+            return Ok(None);
+        }
+        let Some(cls) = TypeRef::from_obj::<TypeInfo>(cls_obj) else {
+            return Ok(None);
+        };
+        let init = super::ops::typecache_fetch(&cls, c.tag as usize, c.index as usize);
+        let Some(init) = init.filter(|f| plain_function(f, n + 1)) else {
+            return Ok(None);
+        };
+        self.frames[fi].ip = ip;
+        let obj = self.object_new(&cls, n)?;
+        // (obj obj args): the frame takes the second and the arguments as its locals;
+        // the first is the result once `__init__` returns.
+        drop(std::mem::replace(&mut self.stack[first], obj.clone()));
+        drop(std::mem::replace(&mut self.stack[first + 1], obj));
+        self.push_frame_in_place(&init, first + 1, first + 1)?;
+        self.frames.last_mut().expect("the __init__ frame").init = true;
+        Ok(Some(Flow::Switch))
+    }
+
+    /// An `__init__` frame pushed by CALL_ALLOC_AND_ENTER_INIT returned `v` (its
+    /// frame is popped; the instance is on top of the caller's stack). Anything but
+    /// None is the caller's TypeError, raised at its CALL (`*ip` becomes the
+    /// caller's, so the traceback names that line, as python3's does).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn init_returned(&mut self, v: PyObj, ip: &mut usize) -> VmResult<Flow> {
+        if v.is(&self.ctx.none) {
+            return Ok(Flow::Switch);
+        }
+        *ip = self.frames.last().expect("the caller").ip;
+        Err(exceptions::type_error(format!(
+            "__init__() should return None, not '{}'",
+            typeobj::type_name(&v)
+        )))
+    }
+}
