@@ -59,6 +59,18 @@ pub fn take_memory_error() -> Option<Exc> {
     Some(exceptions::memory_error())
 }
 
+/// For built-in loops that allocate as they go (collecting an iterator): the
+/// MemoryError due if an allocation of this step took the heap past its limit.
+#[inline]
+pub fn check() -> Result<(), Exc> {
+    if heap::pending(heap::PENDING_MEMORY) {
+        if let Some(e) = take_memory_error() {
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
 /// Install (or remove) the sample hook.
 pub fn set_sample_hook(f: Option<SampleHook>) {
     SAMPLE.with(|s| s.set(f));
