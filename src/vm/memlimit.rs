@@ -48,8 +48,10 @@ pub fn take_memory_error() -> Option<Exc> {
         RAISED_AT.with(|r| r.set(None));
         return None;
     }
+    // After a MemoryError the handler gets headroom, until the heap shrinks below
+    // where it was raised (the unwinding freed what the failed code held).
     let raise = match RAISED_AT.with(|r| r.get()) {
-        Some(at) => now > at + headroom(limit),
+        Some(at) => now > at + headroom(limit) || now < at,
         None => true,
     };
     if !raise {
