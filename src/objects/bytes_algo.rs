@@ -656,15 +656,15 @@ mod tests {
         );
         assert_eq!(title(b"hello world"), b"Hello World");
         assert!(!istitle(b"ab1c") && istitle(b"Ab1C"));
-        assert_eq!(zfill(b"-12", 5).unwrap(), b"-0012");
-        assert_eq!(zfill(b"+", 3).unwrap(), b"+00");
+        assert_eq!(zfill(b"-12", 5).unwrap().unwrap(), b"-0012");
+        assert_eq!(zfill(b"+", 3).unwrap().unwrap(), b"+00");
         assert_eq!(hex(b"abcdef", Some(b':'), 2), "6162:6364:6566");
         assert_eq!(hex(b"abcde", Some(b'-'), 2), "61-6263-6465");
         assert_eq!(hex(b"abcde", Some(b'-'), -2), "6162-6364-65");
         assert_eq!(repr(b"it's", true), "b\"it\\'s\"");
         assert_eq!(repr(b"'\"", false), "b'\\'\"'");
-        assert_eq!(pad(b"abc", 9, b'*', '^').unwrap(), b"***abc***");
-        assert_eq!(pad(b"ab", 5, b'*', '^').unwrap(), b"**ab*");
+        assert_eq!(pad(b"abc", 9, b'*', '^').unwrap().unwrap(), b"***abc***");
+        assert_eq!(pad(b"ab", 5, b'*', '^').unwrap().unwrap(), b"**ab*");
         assert_eq!(expandtabs(b"A\tb", 4).unwrap(), b"A   b");
     }
 }
