@@ -56,6 +56,18 @@ fn the_repl_survives_memory_error_with_its_state() {
     assert!(out.contains("MemoryError"), "{out:?}");
     let out = line(&mut p, "kept, 'hog' in dir()");
     assert!(out.contains("([1, 2, 3], False)"), "{out:?}");
+    // Huge built-in requests are refused before they are served (served, the
+    // str would write 10 GB and the entry would not come back within the timeout).
+    for entry in [
+        "big = 'x' * 10**10",
+        "big = bytearray(10**10)",
+        "big = [0] * 10**9",
+    ] {
+        let out = line(&mut p, entry);
+        assert!(out.contains("MemoryError"), "{entry}: {out:?}");
+    }
+    let out = line(&mut p, "kept, 'big' in dir()");
+    assert!(out.contains("([1, 2, 3], False)"), "{out:?}");
     let out = line(&mut p, "len([bytearray(10000) for _ in range(100)])");
     assert!(out.contains("100"), "{out:?}");
     p.send("exit()").unwrap();

@@ -536,9 +536,11 @@ fn repeated(seq: &PyObj, n: i64) -> VmResult<(Format, Vec<u8>)> {
         .checked_mul(n)
         .filter(|t| *t < isize::MAX as usize / 2)
         .ok_or_else(exceptions::memory_error)?;
-    let mut v = Vec::with_capacity(total);
-    for _ in 0..n {
-        v.extend_from_slice(&d);
+    let mut v = crate::objects::room::vec_with_capacity(total)?;
+    if !d.is_empty() {
+        for _ in 0..n {
+            v.extend_from_slice(&d);
+        }
     }
     Ok((f, v))
 }

@@ -424,8 +424,7 @@ fn repeat(_rt: &mut dyn Runtime, seq: &PyObj, n: i64) -> VmResult<PyObj> {
         .filter(|t| *t < isize::MAX as usize / 2)
         .ok_or_else(exceptions::memory_error)?;
     let mut v = Vec::new();
-    v.try_reserve_exact(total)
-        .map_err(|_| exceptions::memory_error())?;
+    crate::objects::room::reserve_exact(&mut v, total)?;
     for _ in 0..n {
         v.extend_from_slice(&d);
     }

@@ -353,7 +353,7 @@ fn join(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let sep = with_recv(s, <[u8]>::to_vec)?;
     let total: usize =
         pieces.iter().map(|p| p.len()).sum::<usize>() + sep.len() * pieces.len().saturating_sub(1);
-    let mut out = Vec::with_capacity(total);
+    let mut out = crate::objects::room::vec_with_capacity(total)?;
     for (i, p) in pieces.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(&sep);
@@ -598,7 +598,7 @@ fn pad(vm: &mut Vm, args: Args<'_>, fname: &str, how: char) -> VmResult<PyObj> {
         }
     };
     let (r, whole) = with_recv(s, |d| (alg::pad(d, width, fill, how), d.to_vec()))?;
-    match r {
+    match r? {
         Some(v) => make(s, &v),
         None => piece(s, whole.len(), &whole),
     }
@@ -620,7 +620,7 @@ fn zfill(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let w = vm.index_arg(args.one("zfill")?)?;
     let width = as_ssize_t(&w)?;
     let (r, whole) = with_recv(s, |d| (alg::zfill(d, width), d.to_vec()))?;
-    match r {
+    match r? {
         Some(v) => make(s, &v),
         None => piece(s, whole.len(), &whole),
     }

@@ -69,11 +69,14 @@ fn cow_result(orig: &PyObj, r: Cow<'_, str>) -> VmResult<PyObj> {
     }
 }
 
+/// The list of `parts` as str objects; its item array is a fallible request and
+/// each new piece checks the memory limit (a split makes many objects in one call).
 fn str_list(orig: &PyObj, whole: &str, parts: &[&str]) -> VmResult<PyObj> {
-    let items = parts
-        .iter()
-        .map(|p| piece(orig, whole, p))
-        .collect::<VmResult<Vec<_>>>()?;
+    let mut items = crate::objects::room::vec_with_capacity(parts.len())?;
+    for p in parts {
+        items.push(piece(orig, whole, p)?);
+        crate::vm::memlimit::check()?;
+    }
     Ok(list::new_exact(items))
 }
 

@@ -751,8 +751,7 @@ fn offset_arg(o: &PyObj) -> VmResult<i64> {
 /// `n` zero bytes, or MemoryError when they cannot be had.
 fn zeroed(n: usize) -> VmResult<Vec<u8>> {
     let mut v = Vec::new();
-    v.try_reserve_exact(n)
-        .map_err(|_| exceptions::memory_error())?;
+    crate::objects::room::reserve_exact(&mut v, n)?;
     v.resize(n, 0);
     Ok(v)
 }

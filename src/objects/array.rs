@@ -58,7 +58,7 @@ impl Array {
             .filter(|b| *b <= isize::MAX as usize / 2)
             .ok_or_else(PyErr::memory)?;
         let mut buf = Vec::new();
-        buf.try_reserve_exact(bytes).map_err(|_| PyErr::memory())?;
+        crate::objects::room::reserve_exact(&mut buf, bytes)?;
         buf.resize(bytes, 0);
         Ok(Array {
             buf,
@@ -71,9 +71,7 @@ impl Array {
     /// An array holding exactly `data` (allocated = its length).
     pub fn from_bytes_exact(format: Format, data: &[u8]) -> PyResult<Array> {
         let mut a = Array::with_len(format, 0)?;
-        a.buf
-            .try_reserve_exact(data.len())
-            .map_err(|_| PyErr::memory())?;
+        crate::objects::room::reserve_exact(&mut a.buf, data.len())?;
         a.buf.extend_from_slice(data);
         Ok(a)
     }
@@ -138,9 +136,8 @@ impl Array {
             .ok_or_else(PyErr::memory)?;
         self.buf.truncate(newsize.min(size) * k);
         if bytes > self.buf.capacity() {
-            self.buf
-                .try_reserve_exact(bytes - self.buf.len())
-                .map_err(|_| PyErr::memory())?;
+            let more = bytes - self.buf.len();
+            crate::objects::room::reserve_exact(&mut self.buf, more)?;
         } else {
             self.buf.shrink_to(bytes);
         }

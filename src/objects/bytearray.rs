@@ -125,7 +125,7 @@ impl ByteArray {
             self.set_alloc_exact(alloc)
         } else {
             let mut v: Vec<u8> = Vec::new();
-            v.try_reserve_exact(alloc).map_err(|_| PyErr::memory())?;
+            crate::objects::room::reserve_exact(&mut v, alloc)?;
             v.extend_from_slice(&self.buf[self.start..self.start + keep]);
             self.buf = v;
             self.start = 0;
@@ -137,9 +137,8 @@ impl ByteArray {
     fn set_alloc_exact(&mut self, alloc: usize) -> PyResult<()> {
         let cap = self.buf.capacity();
         if alloc > cap {
-            self.buf
-                .try_reserve_exact(alloc - self.buf.len())
-                .map_err(|_| PyErr::memory())?;
+            let more = alloc - self.buf.len();
+            crate::objects::room::reserve_exact(&mut self.buf, more)?;
         } else if alloc < cap {
             self.buf.shrink_to(alloc);
         }

@@ -49,8 +49,12 @@ pub fn try_new(data: &[u8]) -> Option<PyObj> {
 }
 
 /// As `try_new`; panics when memory runs out (for small, known sizes).
+/// Past the memory limit a large one is still served (`heap::served`): MemoryError
+/// comes at the next instruction.
 pub fn new(data: &[u8]) -> PyObj {
-    try_new(data).expect("out of memory building a bytes")
+    try_new(data)
+        .or_else(|| crate::heap::served(|| try_new(data)))
+        .expect("out of memory building a bytes")
 }
 
 /// A new bytes of `n` zero bytes (`bytes(n)`): only b'' is shared.

@@ -459,10 +459,11 @@ pub fn istitle(s: &[u8]) -> bool {
     cased
 }
 
-/// center / ljust / rjust: None when no padding is needed.
-pub fn pad(s: &[u8], width: i64, fill: u8, how: char) -> Option<Vec<u8>> {
+/// center / ljust / rjust: None when no padding is needed; MemoryError when the
+/// result cannot be had.
+pub fn pad(s: &[u8], width: i64, fill: u8, how: char) -> PyResult<Option<Vec<u8>>> {
     if width <= s.len() as i64 {
-        return None;
+        return Ok(None);
     }
     let total = width as usize - s.len();
     let (l, r) = match how {
@@ -474,26 +475,28 @@ pub fn pad(s: &[u8], width: i64, fill: u8, how: char) -> Option<Vec<u8>> {
             (left, total - left)
         }
     };
-    let mut out = Vec::with_capacity(width as usize);
+    let mut out = crate::objects::room::vec_with_capacity(width as usize)?;
     out.resize(l, fill);
     out.extend_from_slice(s);
     out.resize(l + s.len() + r, fill);
-    Some(out)
+    Ok(Some(out))
 }
 
-/// zfill(width): None when nothing changes.
-pub fn zfill(s: &[u8], width: i64) -> Option<Vec<u8>> {
+/// zfill(width): None when nothing changes; MemoryError when the result cannot be
+/// had.
+pub fn zfill(s: &[u8], width: i64) -> PyResult<Option<Vec<u8>>> {
     if width <= s.len() as i64 {
-        return None;
+        return Ok(None);
     }
     let fill = width as usize - s.len();
-    let mut out = vec![b'0'; fill];
+    let mut out = crate::objects::room::vec_with_capacity(width as usize)?;
+    out.resize(fill, b'0');
     out.extend_from_slice(s);
     if matches!(s.first(), Some(b'+' | b'-')) {
         out[0] = s[0];
         out[fill] = b'0';
     }
-    Some(out)
+    Ok(Some(out))
 }
 
 /// expandtabs(tabsize).
@@ -508,6 +511,7 @@ pub fn expandtabs(s: &[u8], tabsize: i64) -> PyResult<Vec<u8>> {
                     if out.len() + n > isize::MAX as usize / 2 {
                         return Err(PyErr::new(ExcKind::OverflowError, "result too long"));
                     }
+                    crate::objects::room::reserve(&mut out, n)?;
                     out.resize(out.len() + n, b' ');
                     col += n;
                 }
@@ -652,15 +656,15 @@ mod tests {
         );
         assert_eq!(title(b"hello world"), b"Hello World");
         assert!(!istitle(b"ab1c") && istitle(b"Ab1C"));
-        assert_eq!(zfill(b"-12", 5).unwrap(), b"-0012");
-        assert_eq!(zfill(b"+", 3).unwrap(), b"+00");
+        assert_eq!(zfill(b"-12", 5).unwrap().unwrap(), b"-0012");
+        assert_eq!(zfill(b"+", 3).unwrap().unwrap(), b"+00");
         assert_eq!(hex(b"abcdef", Some(b':'), 2), "6162:6364:6566");
         assert_eq!(hex(b"abcde", Some(b'-'), 2), "61-6263-6465");
         assert_eq!(hex(b"abcde", Some(b'-'), -2), "6162-6364-65");
         assert_eq!(repr(b"it's", true), "b\"it\\'s\"");
         assert_eq!(repr(b"'\"", false), "b'\\'\"'");
-        assert_eq!(pad(b"abc", 9, b'*', '^').unwrap(), b"***abc***");
-        assert_eq!(pad(b"ab", 5, b'*', '^').unwrap(), b"**ab*");
+        assert_eq!(pad(b"abc", 9, b'*', '^').unwrap().unwrap(), b"***abc***");
+        assert_eq!(pad(b"ab", 5, b'*', '^').unwrap().unwrap(), b"**ab*");
         assert_eq!(expandtabs(b"A\tb", 4).unwrap(), b"A   b");
     }
 }

@@ -1002,7 +1002,10 @@ impl DictTable {
             Kind::General
         };
         let new = new_keys(log2, kind)?;
-        let mut items: Vec<(i64, PyObj, PyObj)> = Vec::with_capacity(self.used);
+        // All the memory is had before any item moves: a refusal (the memory limit)
+        // leaves the dict as it was.
+        let mut items: Vec<(i64, PyObj, PyObj)> = super::room::vec_with_capacity(self.used).ok()?;
+        let mut hashes: Vec<i64> = super::room::vec_with_capacity(self.used).ok()?;
         match (&self.keys, &mut self.values) {
             (None, _) => {}
             (Some(old), Some(v)) => {
@@ -1041,7 +1044,7 @@ impl DictTable {
         let n = items.len();
         {
             let mut t = new.borrow_mut().ok()?;
-            let hashes: Vec<i64> = items.iter().map(|(h, _, _)| *h).collect();
+            hashes.extend(items.iter().map(|(h, _, _)| *h));
             build_indices_in(&mut t, &hashes);
             let (h, _, entries) = t.parts_mut::<i8>();
             match entries {

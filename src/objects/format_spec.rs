@@ -229,7 +229,7 @@ pub fn pad<'a>(head: &str, body: &'a str, fill: char, p: Padding) -> PyResult<Co
     if size > MAX_RESULT_BYTES {
         return Err(PyErr::memory());
     }
-    let mut out = String::with_capacity(size as usize);
+    let mut out = super::room::string_with_capacity(size as usize)?;
     out.extend(std::iter::repeat_n(fill, p.left));
     out.push_str(head);
     out.extend(std::iter::repeat_n(fill, p.inner));

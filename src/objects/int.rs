@@ -177,7 +177,10 @@ fn big_op(op: BinaryOp, x: &Int, y: &Int) -> VmResult<PyObj> {
     let r = match op {
         BinaryOp::Add => x + y,
         BinaryOp::Subtract => x - y,
-        BinaryOp::Multiply => x * y,
+        BinaryOp::Multiply => {
+            numeric::arith::room_for_bits(x.bit_length().saturating_add(y.bit_length()))?;
+            x * y
+        }
         BinaryOp::FloorDivide => x.floordiv(y)?,
         BinaryOp::Remainder => x.modulo(y)?,
         BinaryOp::And => x & y,

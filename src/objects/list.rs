@@ -48,8 +48,8 @@ impl Payload for List {
 fn set_capacity(v: &mut Vec<PyObj>, cap: usize) -> PyResult<()> {
     debug_assert!(cap >= v.len());
     if cap > v.capacity() {
-        v.try_reserve_exact(cap - v.len())
-            .map_err(|_| PyErr::memory())?;
+        let more = cap - v.len();
+        crate::objects::room::reserve_exact(v, more)?;
     } else if cap < v.capacity() {
         v.shrink_to(cap);
     }

@@ -34,6 +34,7 @@ pub mod numeric;
 pub mod object;
 pub mod protocol;
 pub mod range;
+pub mod room;
 pub mod runtime;
 pub mod set;
 pub mod settable;

@@ -346,7 +346,7 @@ impl<K: TableKey> SetTable<K> {
             } else {
                 self.used * 4
             };
-            self.table_resize(minused);
+            self.table_resize(minused)?;
         }
         Ok(true)
     }
@@ -398,24 +398,25 @@ impl<K: TableKey> SetTable<K> {
     }
 
     /// set_table_resize: rebuilds into the smallest power-of-2 table > minused, dropping
-    /// dummies. Table size 8 means the smalltable.
-    fn table_resize(&mut self, minused: usize) {
+    /// dummies. Table size 8 means the smalltable. MemoryError (the set unchanged)
+    /// when the new table cannot be had.
+    fn table_resize(&mut self, minused: usize) -> PyResult<()> {
         let mut newsize = SET_MINSIZE;
         while newsize <= minused {
-            newsize <<= 1;
+            newsize = newsize.checked_mul(2).ok_or_else(PyErr::memory)?;
         }
         if newsize == SET_MINSIZE && self.table.is_none() && self.fill == self.used {
-            return; // no dummies to purge
+            return Ok(()); // no dummies to purge
         }
-        let old_small = mem::replace(&mut self.smalltable, [SetEntry::EMPTY; SET_MINSIZE]);
-        let old_table = self.table.take();
         let mut newtable = if newsize == SET_MINSIZE {
             None
         } else {
-            let mut v = Vec::with_capacity(newsize);
+            let mut v = super::room::vec_with_capacity(newsize)?;
             v.resize_with(newsize, || SetEntry::EMPTY);
             Some(v.into_boxed_slice())
         };
+        let old_small = mem::replace(&mut self.smalltable, [SetEntry::EMPTY; SET_MINSIZE]);
+        let old_table = self.table.take();
         self.mask = newsize - 1;
         self.fill = self.used;
         let mask = self.mask;
@@ -438,13 +439,15 @@ impl<K: TableKey> SetTable<K> {
             }
         }
         self.table = newtable;
+        Ok(())
     }
 
     /// The presizing rule of set_merge and of set_update_internal for a dict: one resize
-    /// to the smallest power of 2 > 2*(used + n) if (fill + n)*5 >= mask*3.
+    /// to the smallest power of 2 > 2*(used + n) if (fill + n)*5 >= mask*3. (When the
+    /// table cannot be had the merge goes on unsized: its adds raise MemoryError.)
     pub fn presize_for_merge(&mut self, n: usize) {
         if (self.fill + n) * 5 >= self.mask * 3 {
-            self.table_resize((self.used + n) * 2);
+            let _ = self.table_resize((self.used + n).saturating_mul(2));
         }
     }
 
@@ -631,7 +634,8 @@ impl<K: TableKey> SetTable<K> {
         } else {
             self.used * 4
         };
-        self.table_resize(minused);
+        // Purging only saves room: without the memory for it the table stays as it is.
+        let _ = self.table_resize(minused);
     }
 
     /// `self ^= other` (set_symmetric_difference_update) for another set: for each of

@@ -73,8 +73,12 @@ pub(crate) fn alloc_with(
 }
 
 /// The str for `s`: a singleton for '' and one Latin-1 character, else a new object.
+/// Past the memory limit a large one is still served (`heap::served`): MemoryError
+/// comes at the next instruction.
 pub fn new(s: &str) -> PyObj {
-    try_new(s).expect("out of memory building a str")
+    try_new(s)
+        .or_else(|| crate::heap::served(|| try_new(s)))
+        .expect("out of memory building a str")
 }
 
 /// As `new`, but None when memory runs out (the caller raises MemoryError).

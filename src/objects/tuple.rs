@@ -51,9 +51,16 @@ where
     PyObj::new_var(&c.tuple_type, false, Tuple, n, it)
 }
 
-/// A tuple of `items`; aborts if memory runs out (for small tuples built by Rust).
+/// A tuple of `items`; aborts if memory runs out (for tuples built by Rust). Past the
+/// memory limit a large one is still served (`heap::served`): MemoryError comes at
+/// the next instruction.
 pub fn new(items: Vec<PyObj>) -> PyObj {
-    try_new(items).expect("out of memory building a tuple")
+    let t = if items.len() > 32 {
+        crate::heap::served(|| try_new(items))
+    } else {
+        try_new(items)
+    };
+    t.expect("out of memory building a tuple")
 }
 
 /// The items of a tuple, if `obj` is one.
@@ -207,8 +214,7 @@ pub fn repeated(items: &[PyObj], n: i64) -> VmResult<Vec<PyObj>> {
         .filter(|t| *t <= isize::MAX as usize / 8)
         .ok_or_else(exceptions::memory_error)?;
     let mut out = Vec::new();
-    out.try_reserve_exact(total)
-        .map_err(|_| exceptions::memory_error())?;
+    crate::objects::room::reserve_exact(&mut out, total)?;
     for _ in 0..n {
         out.extend(items.iter().cloned());
     }

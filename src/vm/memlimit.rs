@@ -48,8 +48,10 @@ pub fn take_memory_error() -> Option<Exc> {
         RAISED_AT.with(|r| r.set(None));
         return None;
     }
+    // After a MemoryError the handler gets headroom, until the heap shrinks below
+    // where it was raised (the unwinding freed what the failed code held).
     let raise = match RAISED_AT.with(|r| r.get()) {
-        Some(at) => now > at + headroom(limit),
+        Some(at) => now > at + headroom(limit) || now < at,
         None => true,
     };
     if !raise {
@@ -57,6 +59,18 @@ pub fn take_memory_error() -> Option<Exc> {
     }
     RAISED_AT.with(|r| r.set(Some(now)));
     Some(exceptions::memory_error())
+}
+
+/// For built-in loops that allocate as they go (collecting an iterator): the
+/// MemoryError due if an allocation of this step took the heap past its limit.
+#[inline]
+pub fn check() -> Result<(), Exc> {
+    if heap::pending(heap::PENDING_MEMORY) {
+        if let Some(e) = take_memory_error() {
+            return Err(e);
+        }
+    }
+    Ok(())
 }
 
 /// Install (or remove) the sample hook.

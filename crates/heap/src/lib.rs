@@ -110,4 +110,5 @@ pub use object::{
     Word, PENDING_CLOSE, PENDING_COLLECT, PENDING_FINALIZE, PENDING_MEMORY, PENDING_SAMPLE,
     PENDING_TRACE,
 };
+pub use pymalloc::{check_room, fallible, served};
 pub use verify::{verify_heap, HeapReport};

@@ -156,6 +156,7 @@
  */
 
 mod arenas;
+mod fallible;
 pub mod geometry;
 mod global;
 mod stats;
@@ -163,6 +164,7 @@ mod stats;
 mod tests;
 mod walk;
 
+pub use fallible::{check_room, fallible, served};
 pub use geometry::{Geometry, MAX_CLASSES, POOL_OVERHEAD};
 pub use global::{
     choose_global_mode, global_debugmallocstats, global_heap, global_mode, global_stats,
@@ -336,8 +338,12 @@ impl Pymalloc {
     unsafe fn raw_realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let old = raw_layout(layout).expect("allocated with this layout");
         let new_size = new_size.max(1);
-        self.counters
-            .check_limit(new_size.saturating_sub(old.size()));
+        if self
+            .counters
+            .check_limit(new_size.saturating_sub(old.size()))
+        {
+            return std::ptr::null_mut();
+        }
         // SAFETY: B1 (caller): a raw block allocated with `old`; new_size > 0.
         let np = unsafe { System.realloc(ptr, old, new_size) };
         if !np.is_null() {
@@ -350,7 +356,9 @@ impl Pymalloc {
         let Some(layout) = raw_layout(layout) else {
             return std::ptr::null_mut();
         };
-        self.counters.check_limit(layout.size());
+        if self.counters.check_limit(layout.size()) {
+            return std::ptr::null_mut();
+        }
         // SAFETY: B1: System's alloc needs a non-zero size, which raw_layout gives.
         let p = unsafe {
             if zeroed {
@@ -381,14 +389,21 @@ impl Pymalloc {
     }
 
     /// Set the memory limit: from now on, a request for a new arena or a raw block
-    /// that would take the footprint (arenas + raw blocks) past `bytes` sets the
-    /// allocating thread's `PENDING_MEMORY` bit, which the eval loop turns into
-    /// MemoryError before its next instruction. The request itself is still served
-    /// (Rust's allocation API cannot fail gracefully), so the heap overshoots by at
-    /// most what one instruction allocates. 0 removes the limit. Costs nothing on the
-    /// fast path: the check sits where a new arena or a raw block is asked for.
+    /// that would take the footprint (arenas + raw blocks) past `bytes` is refused
+    /// (null) when the requesting thread made it inside `fallible` (a try_reserve,
+    /// whose caller raises MemoryError); any other such request is served and sets
+    /// the thread's `PENDING_MEMORY` bit, which the eval loop turns into MemoryError
+    /// before its next instruction (see fallible.rs). 0 removes the limit. Costs
+    /// nothing on the fast path: the check sits where a new arena or a raw block is
+    /// asked for.
     pub fn set_limit(&self, bytes: usize) {
         self.counters.limit.store(bytes, Relaxed);
+    }
+
+    /// Would `bytes` more stay within the limit (true when there is none)?
+    pub fn has_room(&self, bytes: usize) -> bool {
+        let limit = self.limit();
+        limit == 0 || self.footprint().saturating_add(bytes) <= limit
     }
 
     /// Flag the allocating thread's `PENDING_SAMPLE` bit when a new arena or raw
@@ -561,22 +576,27 @@ impl Counters {
         }
     }
 
-    /// The slow path is about to take `extra` more bytes from the system: past the
-    /// limit, flag MemoryError for the allocating thread (no allocation, no unwinding:
-    /// this may run with the lock held, L2).
+    /// The slow path is about to take `extra` more bytes from the system. Past the
+    /// limit: true (refuse the request) if the thread is inside `fallible`, else
+    /// flag MemoryError for the allocating thread and false (serve it). No
+    /// allocation, no unwinding: this may run with the lock held, L2.
     #[inline]
-    fn check_limit(&self, extra: usize) {
+    fn check_limit(&self, extra: usize) -> bool {
         let (limit, watch) = (self.limit.load(Relaxed), self.watch.load(Relaxed));
         if limit | watch != 0 {
             let now = self.arena_bytes.load(Relaxed) + self.raw_live_bytes.load(Relaxed);
             let after = now.saturating_add(extra);
             if limit != 0 && after > limit {
+                if fallible::refusable() {
+                    return true;
+                }
                 crate::object::set_pending(crate::object::PENDING_MEMORY, true);
             }
             if watch != 0 && after > watch {
                 crate::object::set_pending(crate::object::PENDING_SAMPLE, true);
             }
         }
+        false
     }
 
     fn note_footprint(&self) {

@@ -253,7 +253,14 @@ impl<H: 'static, A: Default + 'static, B: Default + 'static> Table<H, A, B> {
         };
         if block.is_null() {
             // SAFETY: K1: the layout's size is at least the header's, so it is not zero.
-            block = unsafe { object_alloc(d.layout) };
+            let alloc = || unsafe { object_alloc(d.layout) };
+            // The caller handles None: a large table is a fallible request, which the
+            // memory limit refuses rather than serves.
+            block = if d.layout.size() > 512 {
+                crate::pymalloc::fallible(alloc)
+            } else {
+                alloc()
+            };
         }
         let head = NonNull::new(block.cast::<Head<H>>())?;
         // SAFETY: K1/K2/K5: the block (fresh, or a parked one of the same layout holding

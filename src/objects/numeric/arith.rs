@@ -16,6 +16,18 @@ use crate::error::{ExcKind, PyErr, PyResult};
 /// whatever is asked and raises MemoryError when malloc fails; we raise it here.
 pub const MAX_INT_BITS: u64 = 1 << 32;
 
+/// MemoryError unless the heap's memory limit leaves room for a result of about
+/// `bits` bits: the big-int library's number and the int object's digits, about
+/// `bits / 4` bytes. The library allocates infallibly, so the room is asked for
+/// before computing (results under 8 KiB are not asked for: an arena's worth of
+/// overshoot at most, flagged as any small allocation is).
+pub fn room_for_bits(bits: u64) -> PyResult<()> {
+    if bits < 1 << 16 {
+        return Ok(());
+    }
+    crate::objects::room::check(usize::try_from(bits / 4).unwrap_or(usize::MAX))
+}
+
 fn zero_div(msg: &str) -> PyErr {
     PyErr::new(ExcKind::ZeroDivisionError, msg)
 }
@@ -189,9 +201,11 @@ impl Int {
             }
         }
         // |a| >= 2: the result has at least (bits - 1) * e + 1 bits.
-        if (self.bit_length() - 1).saturating_mul(u64::from(e)) > MAX_INT_BITS {
+        let bits = (self.bit_length() - 1).saturating_mul(u64::from(e));
+        if bits > MAX_INT_BITS {
             return Err(PyErr::memory());
         }
+        room_for_bits(bits)?;
         Ok(Int::from_bigint(self.big().pow(e)))
     }
 

@@ -61,6 +61,7 @@ impl Int {
                 return Ok(Int::from_i128((*a as i128) << n));
             }
         }
+        super::arith::room_for_bits(self.bit_length() + n)?;
         Ok(Int::from_bigint(&*self.big() << n))
     }
 

@@ -186,27 +186,37 @@ fn max_splits(maxsplit: i64) -> usize {
 pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> PyResult<Vec<&'a str>> {
     let maxcount = max_splits(maxsplit);
     let Some(sep) = sep else {
-        return Ok(split_whitespace(s, maxcount));
+        return split_whitespace(s, maxcount);
     };
     if sep.is_empty() {
         return Err(empty_separator());
     }
-    Ok(s.splitn(maxcount.saturating_add(1), sep).collect())
+    let mut out = Vec::new();
+    for p in s.splitn(maxcount.saturating_add(1), sep) {
+        crate::objects::room::push(&mut out, p)?;
+    }
+    Ok(out)
 }
 
 /// str.rsplit(sep, maxsplit).
 pub fn rsplit<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> PyResult<Vec<&'a str>> {
     let maxcount = max_splits(maxsplit);
     let mut out = match sep {
-        None => rsplit_whitespace(s, maxcount),
+        None => rsplit_whitespace(s, maxcount)?,
         Some("") => return Err(empty_separator()),
-        Some(sep) => s.rsplitn(maxcount.saturating_add(1), sep).collect(),
+        Some(sep) => {
+            let mut out = Vec::new();
+            for p in s.rsplitn(maxcount.saturating_add(1), sep) {
+                crate::objects::room::push(&mut out, p)?;
+            }
+            out
+        }
     };
     out.reverse();
     Ok(out)
 }
 
-fn split_whitespace(s: &str, mut maxcount: usize) -> Vec<&str> {
+fn split_whitespace(s: &str, mut maxcount: usize) -> PyResult<Vec<&str>> {
     let n = s.len();
     let mut out = Vec::new();
     let mut i = 0;
@@ -229,7 +239,7 @@ fn split_whitespace(s: &str, mut maxcount: usize) -> Vec<&str> {
             }
             i += l;
         }
-        out.push(&s[j..i]);
+        crate::objects::room::push(&mut out, &s[j..i])?;
         maxcount -= 1;
     }
     if i < n {
@@ -242,14 +252,14 @@ fn split_whitespace(s: &str, mut maxcount: usize) -> Vec<&str> {
             i += l;
         }
         if i < n {
-            out.push(&s[i..]);
+            crate::objects::room::push(&mut out, &s[i..])?;
         }
     }
-    out
+    Ok(out)
 }
 
 /// Pieces in right-to-left order.
-fn rsplit_whitespace(s: &str, mut maxcount: usize) -> Vec<&str> {
+fn rsplit_whitespace(s: &str, mut maxcount: usize) -> PyResult<Vec<&str>> {
     let mut out = Vec::new();
     let mut i = s.len(); // byte just after the current position
     while maxcount > 0 {
@@ -271,7 +281,7 @@ fn rsplit_whitespace(s: &str, mut maxcount: usize) -> Vec<&str> {
             }
             i -= l;
         }
-        out.push(&s[i..j]);
+        crate::objects::room::push(&mut out, &s[i..j])?;
         maxcount -= 1;
     }
     if i > 0 {
@@ -283,10 +293,10 @@ fn rsplit_whitespace(s: &str, mut maxcount: usize) -> Vec<&str> {
             i -= l;
         }
         if i > 0 {
-            out.push(&s[..i]);
+            crate::objects::room::push(&mut out, &s[..i])?;
         }
     }
-    out
+    Ok(out)
 }
 
 /// Python's line boundaries: \n \r \v \f \x1c \x1d \x1e \x85 \u2028 \u2029 (\r\n is one).

@@ -81,7 +81,8 @@ pub fn expandtabs(s: &str, tabsize: i64) -> PyResult<Cow<'_, str>> {
     if total as u64 > MAX_RESULT_BYTES {
         return Err(PyErr::memory());
     }
-    let mut out = String::with_capacity(total as usize + s.len() - char_len(s));
+    let mut out =
+        crate::objects::room::string_with_capacity(total as usize + s.len() - char_len(s))?;
     for (ch, n) in tab_columns(s, tabsize) {
         if ch == '\t' {
             out.extend(std::iter::repeat_n(' ', n as usize));

@@ -390,7 +390,7 @@ pub fn concat(parts: &[StrView<'_>]) -> PyResult<StrBuf> {
     let (kind, n) = concat_layout(parts)?;
     if kind == Kind::Ascii {
         let mut s = String::new();
-        s.try_reserve_exact(n).map_err(|_| PyErr::memory())?;
+        crate::objects::room::reserve_str(&mut s, n)?;
         for p in parts {
             s.push_str(p.as_ascii().unwrap_or_default());
         }
@@ -430,7 +430,7 @@ pub fn repeat(v: StrView<'_>, count: i64) -> PyResult<StrBuf> {
 fn try_repeat<T: Copy>(src: &[T], count: usize) -> PyResult<Vec<T>> {
     let mut out = Vec::new();
     let total = src.len().saturating_mul(count);
-    out.try_reserve_exact(total).map_err(|_| PyErr::memory())?;
+    crate::objects::room::reserve_exact(&mut out, total)?;
     for _ in 0..count {
         out.extend_from_slice(src);
     }

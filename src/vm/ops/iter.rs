@@ -48,10 +48,16 @@ impl Vm {
         crate::objects::iter::dict_iter(d, kind).unwrap_or_else(|_| ctx().none.clone())
     }
 
-    /// next(iterator): Some(value), or None when exhausted.
+    /// next(iterator): Some(value), or None when exhausted. Built-in loops over an
+    /// iterator (list(), set(), sorted(), join) check the memory limit at each step
+    /// here, as the eval loop does at each instruction.
     pub fn next(&mut self, it: &PyObj) -> VmResult<Option<PyObj>> {
         match slots_of_type(&it.type_obj()).iternext.get() {
-            Some(f) => f(self, it),
+            Some(f) => {
+                let x = f(self, it)?;
+                super::super::memlimit::check()?;
+                Ok(x)
+            }
             None => Err(exceptions::type_error(format!(
                 "'{}' object is not an iterator",
                 typeobj::type_name(it)
@@ -74,7 +80,7 @@ impl Vm {
         let it = self.iter(o)?;
         let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
-            out.push(x);
+            crate::objects::room::push(&mut out, x)?;
         }
         Ok(out)
     }

@@ -112,6 +112,10 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
     Some(p)
 }
 
+/// Blocks larger than this come from the raw layer under both geometries (their
+/// `small_request_threshold`).
+const LARGE_BLOCK: usize = 512;
+
 /// A new block from pymalloc for an object of `vt` with `n` items, counted by gen 0
 /// if it is a container (which may run a collection first). None if its layout
 /// overflows or the memory cannot be had.
@@ -122,7 +126,15 @@ fn fresh_block(vt: &Vtable, n: usize) -> Option<*mut u8> {
         gc::before_gc_alloc();
     }
     // SAFETY: H3: the layout holds at least the ObHead, so its size is not zero.
-    let block = unsafe { object_alloc(layout) };
+    let alloc = || unsafe { object_alloc(layout) };
+    // A var-sized object's caller handles None (MemoryError), so a block beyond
+    // pymalloc's classes is asked for as a fallible request: the memory limit
+    // refuses it rather than serving it. Smaller blocks take the ordinary path.
+    let block = if vt.var && layout.size() > LARGE_BLOCK {
+        crate::pymalloc::fallible(alloc)
+    } else {
+        alloc()
+    };
     (!block.is_null()).then_some(block)
 }
 

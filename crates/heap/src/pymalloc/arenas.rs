@@ -338,7 +338,9 @@ impl State {
             }
             let ai = self.unused_arena_objects;
             let ao = self.ao(ai);
-            c.check_limit(self.g.arena_size);
+            if c.check_limit(self.g.arena_size) {
+                return NO_ARENA;
+            }
             let address = System.alloc(self.arena_layout());
             if address.is_null() {
                 return NO_ARENA;

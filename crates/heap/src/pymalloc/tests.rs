@@ -598,3 +598,60 @@ fn verify_detects_a_broken_pool() {
     ok(&h);
     free(&h, p, 16);
 }
+
+#[test]
+fn the_limit_refuses_fallible_requests_and_serves_the_others() {
+    let h = Pymalloc::new(Geometry::SEED);
+    let small = alloc(&h, 16); // the first arena
+    let arena = h.footprint();
+    h.set_limit(arena + 4096);
+    crate::object::set_pending(crate::object::PENDING_MEMORY, false);
+    // A raw block past the limit, asked for fallibly: refused, nothing flagged.
+    assert!(fallible(|| h.alloc(lay(8192))).is_null());
+    assert_eq!(h.footprint(), arena);
+    assert!(!crate::object::pending(crate::object::PENDING_MEMORY));
+    // Within the limit it is served, fallible or not.
+    let p = fallible(|| h.alloc(lay(2048)));
+    assert!(!p.is_null());
+    // A growing realloc past it, fallibly: null, the old block untouched (B1).
+    // SAFETY: T1: p is h's block of 2048 bytes.
+    assert!(fallible(|| unsafe { h.realloc(p, lay(2048), 8192) }).is_null());
+    free(&h, p, 2048);
+    // `served` inside or around a fallible scope: served and flagged.
+    let q = served(|| fallible(|| h.alloc(lay(8192))));
+    assert!(!q.is_null());
+    assert!(crate::object::pending(crate::object::PENDING_MEMORY));
+    crate::object::set_pending(crate::object::PENDING_MEMORY, false);
+    free(&h, q, 8192);
+    // An ordinary request past it: served and flagged (the soft path).
+    let r = alloc(&h, 8192);
+    assert!(crate::object::pending(crate::object::PENDING_MEMORY));
+    crate::object::set_pending(crate::object::PENDING_MEMORY, false);
+    free(&h, r, 8192);
+    // A new arena asked for fallibly past the limit: refused, its class untouched.
+    let n = h
+        .geometry()
+        .blocks_per_pool(h.size_class(lay(512)).unwrap());
+    let mut held = Vec::new();
+    let refused = loop {
+        let b = fallible(|| h.alloc(lay(512)));
+        if b.is_null() {
+            break true;
+        }
+        held.push(b);
+        if held.len() > 64 * n {
+            break false;
+        }
+    };
+    assert!(refused);
+    assert_eq!(h.footprint(), arena);
+    ok(&h);
+    assert!(!h.has_room(1 << 20));
+    h.set_limit(0);
+    assert!(h.has_room(1 << 20));
+    for b in held {
+        free(&h, b, 512);
+    }
+    free(&h, small, 16);
+    ok(&h);
+}
