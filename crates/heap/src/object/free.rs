@@ -36,6 +36,12 @@ enum Work {
 struct FreeState {
     /// A `free_object` is running on this thread (H8).
     freeing: Cell<bool>,
+    /// An object with nothing to let go of that dies now may be freed at once: no
+    /// free is running, or one is dropping an object's contents and nothing that died
+    /// before in that drop is still waiting on `pending`. Freeing it there and then
+    /// is its turn in the free order, and `pending` does not grow by one entry per
+    /// item of a big list of strs or ints.
+    immediate: Cell<bool>,
     /// Work waiting, last in first out.
     pending: Cell<Vec<Work>>,
     /// Objects allocated and not yet freed on this thread.
@@ -44,7 +50,12 @@ struct FreeState {
 
 thread_local! {
     static FREE: FreeState = const {
-        FreeState { freeing: Cell::new(false), pending: Cell::new(Vec::new()), live: Cell::new(0) }
+        FreeState {
+            freeing: Cell::new(false),
+            immediate: Cell::new(true),
+            pending: Cell::new(Vec::new()),
+            live: Cell::new(0),
+        }
     };
 }
 
@@ -127,8 +138,9 @@ pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
 
 /// The fast path of an int, a str, bytes: an object with nothing to let go of and no
 /// free list (or a full one), freed at once outside the trampoline - which would do the
-/// same for it alone - unless a free is running (its turn in the free order is then
-/// taken from the pending list) or it had weak references. True if it was freed.
+/// same for it alone - unless its turn in the free order is taken from the pending
+/// list (`FreeState::immediate` is false) or it had weak references. True if it was
+/// freed.
 ///
 /// # Safety
 /// `p`'s count just reached 0, nothing refers to it (H1) and `vt` is its vtable,
@@ -144,13 +156,14 @@ unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     if unsafe { is_weakrefed(p) } {
         return false;
     }
-    let outside = FREE.try_with(|f| !f.freeing.get()).unwrap_or(false);
-    if !outside {
+    let now = FREE.try_with(|f| f.immediate.get()).unwrap_or(false);
+    if !now {
         return false;
     }
-    // SAFETY: H1/H8: the count is 0 and no free is running, so this is the object's one
-    // free; a plain payload lets go of nothing, so nothing else is freed meanwhile and
-    // the block is released once, here.
+    // SAFETY: H1/H8: the count is 0 and nothing waits to be freed before this object
+    // (`immediate`), so this is the object's one free, in its turn; a plain payload
+    // lets go of nothing, so nothing else is freed meanwhile and the block is released
+    // once, here.
     unsafe {
         (vt.drop)(p);
         release(p, true);
@@ -188,9 +201,11 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
             let mut v = f.pending.take();
             v.push(Work::Free(p, parkable));
             f.pending.set(v);
+            f.immediate.set(false);
             return true;
         }
         f.freeing.set(true);
+        f.immediate.set(false);
         false
     });
     match reentrant {
@@ -213,7 +228,10 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
                     n
                 });
             }
-            FREE.with(|f| f.freeing.set(false));
+            FREE.with(|f| {
+                f.freeing.set(false);
+                f.immediate.set(true);
+            });
         }
         // Thread-local storage is being torn down: free directly.
         // SAFETY: H1 from the caller; H8 is relaxed here: late frees at thread exit
@@ -226,9 +244,9 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
 }
 
 /// The fast path of a float: an object with nothing to let go of, whose type keeps a
-/// free list, parked at once, outside the trampoline - unless a free is running (its
-/// turn in the free order is then taken from the pending list), it had weak
-/// references, or the list is full. True if it was parked.
+/// free list, parked at once, outside the trampoline - unless its turn in the free
+/// order is taken from the pending list (`FreeState::immediate` is false), it had
+/// weak references, or the list is full. True if it was parked.
 ///
 /// # Safety
 /// `p`'s count just reached 0, nothing refers to it (H1) and `vt` is its vtable,
@@ -254,22 +272,23 @@ unsafe fn park_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     if !fl.has_room(n) {
         return false;
     }
-    // One look at the thread's free state: not inside a free, and the object is
-    // counted as freed (it is parked below).
-    let outside = FREE
+    // One look at the thread's free state: its turn to be freed is now, and the
+    // object is counted as freed (it is parked below).
+    let now = FREE
         .try_with(|f| {
-            let outside = !f.freeing.get();
-            if outside {
+            let now = f.immediate.get();
+            if now {
                 f.live.set(f.live.get() - 1);
             }
-            outside
+            now
         })
         .unwrap_or(false);
-    if !outside {
+    if !now {
         return false;
     }
-    // SAFETY: H1/H8: the count is 0 and no free is running, so this is the object's one
-    // free; a plain payload lets go of nothing, so nothing else is freed meanwhile.
+    // SAFETY: H1/H8: the count is 0 and nothing waits to be freed before this object
+    // (`immediate`), so this is the object's one free, in its turn; a plain payload
+    // lets go of nothing, so nothing else is freed meanwhile.
     unsafe { (vt.drop)(p) };
     // SAFETY: F1: the contents were dropped, the block has its type's layout for `n`
     // items, and the list has room (checked above; dropping a plain payload parks
@@ -332,11 +351,13 @@ unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
         v.push(Work::Release(p, parkable));
         let base = v.len();
         f.pending.set(v);
+        f.immediate.set(true);
         base
     });
     // SAFETY: H1/H8, forwarded from the caller.
     unsafe { drop_contents(p, vt) };
     let alone = FREE.with(|f| {
+        f.immediate.set(false);
         let mut v = f.pending.take();
         let alone = v.len() == base;
         if alone {
