@@ -12,8 +12,7 @@ use crate::objects::builtin_function::MethodDef;
 use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
-use crate::objects::unicode::methods_view::{count_view, find_view, join_views};
-use crate::objects::unicode::view::StrView;
+use crate::objects::unicode::methods_view::{count_view, find_view};
 use crate::objects::unicode::{methods as m, methods_case as mc, methods_format as mf};
 use crate::objects::{ctx, list, string, tuple, typeobj};
 use crate::vm::ops::bool_obj;
@@ -84,20 +83,61 @@ fn sep_maxsplit<'a>(args: &Args<'a>, fname: &str) -> VmResult<(Option<Cow<'a, st
     Ok((sep, maxsplit))
 }
 
+/// The list of a split, built as CPython's stringlib builds it: room for 12 items
+/// (maxsplit + 1 when fewer can come), then list.append's growth, each piece made as
+/// it is found (no vector of pieces first); so its size is CPython's too.
+fn split_list(
+    maxsplit: i64,
+    run: impl FnOnce(&mut dyn FnMut(PyObj) -> VmResult<()>) -> VmResult<()>,
+) -> VmResult<Vec<PyObj>> {
+    const MAX_PREALLOC: usize = 12;
+    let prealloc = match usize::try_from(maxsplit) {
+        Ok(n) if n < MAX_PREALLOC => n + 1,
+        _ => MAX_PREALLOC,
+    };
+    let mut items: Vec<PyObj> = Vec::new();
+    items
+        .try_reserve_exact(prealloc)
+        .map_err(|_| exceptions::memory_error())?;
+    run(&mut |x| list::append_to(&mut items, x).map_err(Into::into))?;
+    Ok(items)
+}
+
+/// A receiver shorter than the separator gives a list of exactly the receiver
+/// itself, even of a str subclass (CPython returns before preallocating).
+fn shorter_than_sep(s: &PyObj, sep: Option<&str>) -> Option<VmResult<PyObj>> {
+    let sep = sep.filter(|p| !p.is_empty())?;
+    if string::len(s)? >= sep.chars().count() {
+        return None;
+    }
+    Some(Ok(list::new_exact(vec![s.clone()])))
+}
+
 fn split(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sep, maxsplit) = sep_maxsplit(&args, "split")?;
+    if let Some(r) = shorter_than_sep(s, sep.as_deref()) {
+        return r;
+    }
     let t = text(s);
-    let parts = m::split(&t, sep.as_deref(), maxsplit)?;
-    str_list(s, &t, &parts)
+    let items = split_list(maxsplit, |push| {
+        m::split_each(&t, sep.as_deref(), maxsplit, |p| push(piece(s, &t, p)?))
+    })?;
+    Ok(list::from_vec(items))
 }
 
 fn rsplit(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sep, maxsplit) = sep_maxsplit(&args, "rsplit")?;
+    if let Some(r) = shorter_than_sep(s, sep.as_deref()) {
+        return r;
+    }
     let t = text(s);
-    let parts = m::rsplit(&t, sep.as_deref(), maxsplit)?;
-    str_list(s, &t, &parts)
+    let mut items = split_list(maxsplit, |push| {
+        m::rsplit_each(&t, sep.as_deref(), maxsplit, |p| push(piece(s, &t, p)?))
+    })?;
+    items.reverse();
+    Ok(list::from_vec(items))
 }
 
 fn splitlines(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
@@ -112,35 +152,53 @@ fn join(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (s, args) = this(&args);
     let it = args.one("str.join")?;
-    let items = match tuple::items(it) {
-        Some(t) => t.to_vec(),
-        None => {
-            if vm.iter(it).is_err() {
-                return Err(exceptions::type_error("can only join an iterable"));
-            }
-            vm.collect_iter(it)?
+    // A list or tuple is read in place (CPython's PySequence_Fast); joining runs no
+    // Python code, so the list cannot change meanwhile.
+    if let Some(t) = tuple::items(it) {
+        return join_items(s, t);
+    }
+    if it.is_type(&ctx().list_type) {
+        if let Some(l) = list::borrow(it) {
+            return join_items(s, &l.0);
         }
-    };
-    if let [one] = items.as_slice() {
+    }
+    if vm.iter(it).is_err() {
+        return Err(exceptions::type_error("can only join an iterable"));
+    }
+    let items = vm.collect_iter(it)?;
+    join_items(s, &items)
+}
+
+/// sep.join(items), written straight into the new str.
+fn join_items(sep: &PyObj, items: &[PyObj]) -> VmResult<PyObj> {
+    if let [one] = items {
         if one.is_type(&ctx().str_type) {
             return Ok(one.clone());
         }
     }
-    let mut views: Vec<StrView<'_>> = Vec::with_capacity(items.len());
     for (i, x) in items.iter().enumerate() {
-        match string::view(x) {
-            Some(v) => views.push(v),
-            None => {
-                return Err(exceptions::type_error(format!(
-                    "sequence item {i}: expected str instance, {} found",
-                    typeobj::type_name(x)
-                )))
-            }
+        if string::view(x).is_none() {
+            return Err(exceptions::type_error(format!(
+                "sequence item {i}: expected str instance, {} found",
+                typeobj::type_name(x)
+            )));
         }
     }
-    let sep = string::view(s).expect("a str");
-    let buf = join_views(sep, &views)?;
-    string::from_buf(&buf).ok_or_else(exceptions::memory_error)
+    let sep = string::view(sep).expect("a str");
+    let parts = items.iter().enumerate().flat_map(move |(i, x)| {
+        let glue = (i > 0 && !sep.is_empty()).then_some(sep);
+        glue.into_iter().chain(string::view(x))
+    });
+    string::from_parts(parts).map_err(|too_long| {
+        if too_long {
+            exceptions::named(
+                "OverflowError",
+                "join() result is too long for a Python string",
+            )
+        } else {
+            exceptions::memory_error()
+        }
+    })
 }
 
 fn do_strip(
