@@ -13,6 +13,7 @@ use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 use crate::objects::unicode::methods_view::{count_view, find_view};
+use crate::objects::unicode::view::StrView;
 use crate::objects::unicode::{methods as m, methods_case as mc, methods_format as mf};
 use crate::objects::{ctx, list, string, tuple, typeobj};
 use crate::vm::ops::bool_obj;
@@ -236,9 +237,47 @@ fn replace(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     };
     let (old, new) = (arg(0)?, arg(1)?);
     let count = a.get(2).map(as_ssize_t).transpose()?.unwrap_or(-1);
+    if let Some(r) = replace_ascii(s, &old, &new, count) {
+        return r;
+    }
     let t = text(s);
     let r = m::replace(&t, &old, &new, count)?;
     cow_result(s, r)
+}
+
+/// str.replace of ASCII text by ASCII text, written straight into the new str once
+/// its length is known (no Rust String first, which doubled the result's memory at
+/// its peak). None: not that case (the general path does it).
+fn replace_ascii(s: &PyObj, old: &str, new: &str, count: i64) -> Option<VmResult<PyObj>> {
+    let Some(StrView::Ascii(t)) = string::view(s) else {
+        return None;
+    };
+    if count == 0 || old == new || old.is_empty() || !old.is_ascii() || !new.is_ascii() {
+        return None;
+    }
+    let max = usize::try_from(count).unwrap_or(usize::MAX);
+    let k = t.match_indices(old).take(max).count();
+    if k == 0 {
+        return None;
+    }
+    // Never longer than the general path's result, which checks the size itself.
+    let size = (t.len() - k * old.len()).checked_add(new.len().checked_mul(k)?)?;
+    if size <= 1 || size > isize::MAX as usize {
+        return None;
+    }
+    let r = string::ascii_with(size, |d| {
+        let (mut at, mut last) = (0, 0);
+        for (i, _) in t.match_indices(old).take(k) {
+            let keep = &t.as_bytes()[last..i];
+            d[at..at + keep.len()].copy_from_slice(keep);
+            at += keep.len();
+            d[at..at + new.len()].copy_from_slice(new.as_bytes());
+            at += new.len();
+            last = i + old.len();
+        }
+        d[at..].copy_from_slice(&t.as_bytes()[last..]);
+    });
+    Some(r.ok_or_else(exceptions::memory_error))
 }
 
 /// The (sub, start, end) arguments of find, count, index and friends.
@@ -384,11 +423,34 @@ fn mapped(args: Args<'_>, fname: &str, f: fn(&str) -> String) -> VmResult<PyObj>
     new_str(&f(&text(s)))
 }
 
+/// `mapped` for a case mapping that takes ASCII to ASCII byte by byte (`byte`): an
+/// ASCII receiver's result is written straight into the new str.
+fn mapped_bytes(
+    args: Args<'_>,
+    fname: &str,
+    f: fn(&str) -> String,
+    byte: fn(&u8) -> u8,
+) -> VmResult<PyObj> {
+    let (s, rest) = this(&args);
+    if let Some(StrView::Ascii(t)) = string::view(s) {
+        if t.len() > 1 {
+            rest.none(fname)?;
+            return string::ascii_with(t.len(), |d| {
+                for (o, b) in d.iter_mut().zip(t.as_bytes()) {
+                    *o = byte(b);
+                }
+            })
+            .ok_or_else(exceptions::memory_error);
+        }
+    }
+    mapped(args, fname, f)
+}
+
 fn upper(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    mapped(args, "str.upper", mc::upper)
+    mapped_bytes(args, "str.upper", mc::upper, u8::to_ascii_uppercase)
 }
 fn lower(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    mapped(args, "str.lower", mc::lower)
+    mapped_bytes(args, "str.lower", mc::lower, u8::to_ascii_lowercase)
 }
 fn casefold(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     mapped(args, "str.casefold", mc::casefold)

@@ -182,6 +182,16 @@ where
     .ok_or(false)
 }
 
+/// A new ASCII str of `n` characters that `fill` writes (ASCII bytes only), straight
+/// into the object (no singletons: callers keep those for n <= 1). None when memory
+/// runs out.
+pub fn ascii_with(n: usize, fill: impl FnOnce(&mut [u8])) -> Option<PyObj> {
+    alloc_with(&ctx().str_type, Kind::Ascii, n, n, |d| {
+        fill(&mut d[..n]);
+        d[n] = 0;
+    })
+}
+
 /// The str holding a string buffer built by the unicode functions.
 pub fn from_buf(b: &StrBuf) -> Option<PyObj> {
     from_view(b.view())
