@@ -284,7 +284,15 @@ fn sort_items(vm: &mut Vm, items: &mut Vec<PyObj>, key: Option<&PyObj>, rev: boo
         items.reverse();
         keys.reverse();
     }
-    let r = if key.is_none() {
+    let by = if key.is_some() { &keys[..] } else { &items[..] };
+    let r = if let Some(order) = NumericOrder::of(by) {
+        // Keys are permuted too: they are let go of in sorted order, as CPython's.
+        order.apply(items);
+        order.apply(&mut keys);
+        drop(order);
+        drop(keys);
+        Ok(())
+    } else if key.is_none() {
         let mut pairs: Vec<(PyObj, ())> = items.drain(..).map(|x| (x, ())).collect();
         let r = timsort(vm, &mut pairs);
         items.extend(pairs.into_iter().map(|(x, ())| x));
@@ -319,9 +327,6 @@ fn minrun(mut n: usize) -> usize {
 /// (and so a TypeError's operand order) match for lists under 64 items; longer runs
 /// are merged by a plain stable merge, which orders equally.
 fn timsort<V>(vm: &mut Vm, v: &mut [(PyObj, V)]) -> VmResult<()> {
-    if sort_numbers(v) {
-        return Ok(());
-    }
     let n = v.len();
     let min = minrun(n);
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -360,44 +365,90 @@ fn timsort<V>(vm: &mut Vm, v: &mut [(PyObj, V)]) -> VmResult<()> {
 /// CPython's pre-sort check (unsafe_long_compare / unsafe_float_compare): when every
 /// key is a built-in int that fits an i64, or every key a built-in float and none
 /// NaN, the comparisons can neither fail nor run code and the order is total, so any
-/// stable sort gives timsort's result; sort by the numbers themselves. False (v
-/// untouched) otherwise.
-fn sort_numbers<V>(v: &mut [(PyObj, V)]) -> bool {
-    let c = crate::objects::ctx();
-    let Some((first, _)) = v.first() else {
-        return true;
-    };
-    let mut order: Vec<usize> = (0..v.len()).collect();
-    if first.is_type(&c.int_type) || first.is_type(&c.bool_type) {
-        let mut ks = Vec::with_capacity(v.len());
-        for (k, _) in v.iter() {
-            if !(k.is_type(&c.int_type) || k.is_type(&c.bool_type)) {
-                return false;
+/// stable sort gives timsort's result. The keys are then sorted as numbers, each
+/// paired with its position (so equal keys keep their order and an unstable in-place
+/// sort, which needs no scratch buffer, is stable), packed into one u64 where the
+/// numbers' range leaves room for the position's bits: 8 bytes per item, where
+/// CPython's merges need up to 4 (timsort's temporary array of n / 2 pointers).
+enum NumericOrder {
+    /// (key - min) << shift | position.
+    Packed(Vec<u64>, u32),
+    /// (the key mapped to a u64 of the same order, position).
+    Wide(Vec<(u64, u32)>),
+}
+
+impl NumericOrder {
+    /// The sorted order of `keys`, if they are all ints or all floats as above.
+    fn of(keys: &[PyObj]) -> Option<NumericOrder> {
+        let c = crate::objects::ctx();
+        let first = keys.first()?;
+        let n = u32::try_from(keys.len()).ok()?;
+        if first.is_type(&c.int_type) || first.is_type(&c.bool_type) {
+            let int_of = |k: &PyObj| {
+                if k.is_type(&c.int_type) || k.is_type(&c.bool_type) {
+                    crate::objects::int::as_i64(k)
+                } else {
+                    None
+                }
+            };
+            let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+            for k in keys {
+                let x = int_of(k)?;
+                lo = lo.min(x);
+                hi = hi.max(x);
             }
-            match crate::objects::int::as_i64(k) {
-                Some(x) => ks.push(x),
-                None => return false,
+            // n >= 2 (shorter lists are not sorted), so 1 <= shift <= 32.
+            let shift = u32::BITS - (n - 1).leading_zeros();
+            if hi.abs_diff(lo) >> (u64::BITS - shift) == 0 {
+                let mut v: Vec<u64> = keys
+                    .iter()
+                    .zip(0u64..)
+                    .map(|(k, i)| int_of(k).map_or(0, |x| x.abs_diff(lo)) << shift | i)
+                    .collect();
+                v.sort_unstable();
+                return Some(NumericOrder::Packed(v, shift));
             }
+            let flip = |x: i64| (x as u64) ^ (1 << 63);
+            let mut v: Vec<(u64, u32)> = keys
+                .iter()
+                .zip(0u32..)
+                .map(|(k, i)| (int_of(k).map_or(0, flip), i))
+                .collect();
+            v.sort_unstable();
+            return Some(NumericOrder::Wide(v));
         }
-        order.sort_by_key(|&i| ks[i]);
-    } else if first.is_type(&c.float_type) {
-        let mut ks = Vec::with_capacity(v.len());
-        for (k, _) in v.iter() {
-            match crate::objects::float::value(k) {
-                Some(x) if k.is_type(&c.float_type) && !x.is_nan() => ks.push(x),
-                _ => return false,
+        if first.is_type(&c.float_type) {
+            let mut v = Vec::with_capacity(keys.len());
+            for (k, i) in keys.iter().zip(0u32..) {
+                match crate::objects::float::value(k) {
+                    Some(x) if k.is_type(&c.float_type) && !x.is_nan() => {
+                        // -0.0 == 0.0: both take the same key, so they keep their order.
+                        let b = if x == 0.0 { 0 } else { x.to_bits() };
+                        let ordered = if b >> 63 == 1 { !b } else { b | 1 << 63 };
+                        v.push((ordered, i));
+                    }
+                    _ => return None,
+                }
             }
+            v.sort_unstable();
+            return Some(NumericOrder::Wide(v));
         }
-        order.sort_by(|&a, &b| {
-            ks[a]
-                .partial_cmp(&ks[b])
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-    } else {
-        return false;
+        None
     }
-    apply_permutation(v, &order);
-    true
+
+    /// Rearrange `v` (as long as the keys, or empty) into the sorted order.
+    fn apply<T>(&self, v: &mut [T]) {
+        if v.is_empty() {
+            return;
+        }
+        match self {
+            NumericOrder::Packed(o, shift) => {
+                let mask = (1u64 << shift) - 1;
+                apply_permutation(v, |i| (o[i] & mask) as usize)
+            }
+            NumericOrder::Wide(o) => apply_permutation(v, |i| o[i].1 as usize),
+        }
+    }
 }
 
 /// count_run: the length of the run at the start of `v` and whether it strictly
@@ -455,22 +506,23 @@ fn merge<V>(vm: &mut Vm, v: &mut [(PyObj, V)], mid: usize) -> VmResult<()> {
     }
     order.extend(left);
     order.extend(right);
-    apply_permutation(v, &order);
+    apply_permutation(v, |i| order[i]);
     err.map_or(Ok(()), Err)
 }
 
-/// Rearrange `v` so that new position i holds old item order[i] (cycle by cycle).
-fn apply_permutation<T>(v: &mut [T], order: &[usize]) {
-    let mut done = vec![false; v.len()];
+/// Rearrange `v` so that new position i holds old item order(i) (cycle by cycle).
+fn apply_permutation<T>(v: &mut [T], order: impl Fn(usize) -> usize) {
+    // One bit per position: placed already.
+    let mut done = vec![0u64; v.len().div_ceil(64)];
     for start in 0..v.len() {
-        if done[start] {
+        if done[start / 64] >> (start % 64) & 1 == 1 {
             continue;
         }
         // Invariant: the item at `i` is the old v[start].
         let mut i = start;
         loop {
-            done[i] = true;
-            let src = order[i];
+            done[i / 64] |= 1 << (i % 64);
+            let src = order(i);
             if src == start {
                 break;
             }

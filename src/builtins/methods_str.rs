@@ -12,7 +12,7 @@ use crate::objects::builtin_function::MethodDef;
 use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
-use crate::objects::unicode::methods_view::{count_view, find_view, join_views};
+use crate::objects::unicode::methods_view::{count_view, find_view};
 use crate::objects::unicode::view::StrView;
 use crate::objects::unicode::{methods as m, methods_case as mc, methods_format as mf};
 use crate::objects::{ctx, list, string, tuple, typeobj};
@@ -87,20 +87,61 @@ fn sep_maxsplit<'a>(args: &Args<'a>, fname: &str) -> VmResult<(Option<Cow<'a, st
     Ok((sep, maxsplit))
 }
 
+/// The list of a split, built as CPython's stringlib builds it: room for 12 items
+/// (maxsplit + 1 when fewer can come), then list.append's growth, each piece made as
+/// it is found (no vector of pieces first); so its size is CPython's too.
+fn split_list(
+    maxsplit: i64,
+    run: impl FnOnce(&mut dyn FnMut(PyObj) -> VmResult<()>) -> VmResult<()>,
+) -> VmResult<Vec<PyObj>> {
+    const MAX_PREALLOC: usize = 12;
+    let prealloc = match usize::try_from(maxsplit) {
+        Ok(n) if n < MAX_PREALLOC => n + 1,
+        _ => MAX_PREALLOC,
+    };
+    let mut items: Vec<PyObj> = Vec::new();
+    items
+        .try_reserve_exact(prealloc)
+        .map_err(|_| exceptions::memory_error())?;
+    run(&mut |x| list::append_to(&mut items, x).map_err(Into::into))?;
+    Ok(items)
+}
+
+/// A receiver shorter than the separator gives a list of exactly the receiver
+/// itself, even of a str subclass (CPython returns before preallocating).
+fn shorter_than_sep(s: &PyObj, sep: Option<&str>) -> Option<VmResult<PyObj>> {
+    let sep = sep.filter(|p| !p.is_empty())?;
+    if string::len(s)? >= sep.chars().count() {
+        return None;
+    }
+    Some(Ok(list::new_exact(vec![s.clone()])))
+}
+
 fn split(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sep, maxsplit) = sep_maxsplit(&args, "split")?;
+    if let Some(r) = shorter_than_sep(s, sep.as_deref()) {
+        return r;
+    }
     let t = text(s);
-    let parts = m::split(&t, sep.as_deref(), maxsplit)?;
-    str_list(s, &t, &parts)
+    let items = split_list(maxsplit, |push| {
+        m::split_each(&t, sep.as_deref(), maxsplit, |p| push(piece(s, &t, p)?))
+    })?;
+    Ok(list::from_vec(items))
 }
 
 fn rsplit(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let (sep, maxsplit) = sep_maxsplit(&args, "rsplit")?;
+    if let Some(r) = shorter_than_sep(s, sep.as_deref()) {
+        return r;
+    }
     let t = text(s);
-    let parts = m::rsplit(&t, sep.as_deref(), maxsplit)?;
-    str_list(s, &t, &parts)
+    let mut items = split_list(maxsplit, |push| {
+        m::rsplit_each(&t, sep.as_deref(), maxsplit, |p| push(piece(s, &t, p)?))
+    })?;
+    items.reverse();
+    Ok(list::from_vec(items))
 }
 
 fn splitlines(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
@@ -115,35 +156,53 @@ fn join(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (s, args) = this(&args);
     let it = args.one("str.join")?;
-    let items = match tuple::items(it) {
-        Some(t) => t.to_vec(),
-        None => {
-            if vm.iter(it).is_err() {
-                return Err(exceptions::type_error("can only join an iterable"));
-            }
-            vm.collect_iter(it)?
+    // A list or tuple is read in place (CPython's PySequence_Fast); joining runs no
+    // Python code, so the list cannot change meanwhile.
+    if let Some(t) = tuple::items(it) {
+        return join_items(s, t);
+    }
+    if it.is_type(&ctx().list_type) {
+        if let Some(l) = list::borrow(it) {
+            return join_items(s, &l.0);
         }
-    };
-    if let [one] = items.as_slice() {
+    }
+    if vm.iter(it).is_err() {
+        return Err(exceptions::type_error("can only join an iterable"));
+    }
+    let items = vm.collect_iter(it)?;
+    join_items(s, &items)
+}
+
+/// sep.join(items), written straight into the new str.
+fn join_items(sep: &PyObj, items: &[PyObj]) -> VmResult<PyObj> {
+    if let [one] = items {
         if one.is_type(&ctx().str_type) {
             return Ok(one.clone());
         }
     }
-    let mut views: Vec<StrView<'_>> = Vec::with_capacity(items.len());
     for (i, x) in items.iter().enumerate() {
-        match string::view(x) {
-            Some(v) => views.push(v),
-            None => {
-                return Err(exceptions::type_error(format!(
-                    "sequence item {i}: expected str instance, {} found",
-                    typeobj::type_name(x)
-                )))
-            }
+        if string::view(x).is_none() {
+            return Err(exceptions::type_error(format!(
+                "sequence item {i}: expected str instance, {} found",
+                typeobj::type_name(x)
+            )));
         }
     }
-    let sep = string::view(s).expect("a str");
-    let buf = join_views(sep, &views)?;
-    string::from_buf(&buf).ok_or_else(exceptions::memory_error)
+    let sep = string::view(sep).expect("a str");
+    let parts = items.iter().enumerate().flat_map(move |(i, x)| {
+        let glue = (i > 0 && !sep.is_empty()).then_some(sep);
+        glue.into_iter().chain(string::view(x))
+    });
+    string::from_parts(parts).map_err(|too_long| {
+        if too_long {
+            exceptions::named(
+                "OverflowError",
+                "join() result is too long for a Python string",
+            )
+        } else {
+            exceptions::memory_error()
+        }
+    })
 }
 
 fn do_strip(
@@ -181,9 +240,47 @@ fn replace(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     };
     let (old, new) = (arg(0)?, arg(1)?);
     let count = a.get(2).map(as_ssize_t).transpose()?.unwrap_or(-1);
+    if let Some(r) = replace_ascii(s, &old, &new, count) {
+        return r;
+    }
     let t = text(s);
     let r = m::replace(&t, &old, &new, count)?;
     cow_result(s, r)
+}
+
+/// str.replace of ASCII text by ASCII text, written straight into the new str once
+/// its length is known (no Rust String first, which doubled the result's memory at
+/// its peak). None: not that case (the general path does it).
+fn replace_ascii(s: &PyObj, old: &str, new: &str, count: i64) -> Option<VmResult<PyObj>> {
+    let Some(StrView::Ascii(t)) = string::view(s) else {
+        return None;
+    };
+    if count == 0 || old == new || old.is_empty() || !old.is_ascii() || !new.is_ascii() {
+        return None;
+    }
+    let max = usize::try_from(count).unwrap_or(usize::MAX);
+    let k = t.match_indices(old).take(max).count();
+    if k == 0 {
+        return None;
+    }
+    // Never longer than the general path's result, which checks the size itself.
+    let size = (t.len() - k * old.len()).checked_add(new.len().checked_mul(k)?)?;
+    if size <= 1 || size > isize::MAX as usize {
+        return None;
+    }
+    let r = string::ascii_with(size, |d| {
+        let (mut at, mut last) = (0, 0);
+        for (i, _) in t.match_indices(old).take(k) {
+            let keep = &t.as_bytes()[last..i];
+            d[at..at + keep.len()].copy_from_slice(keep);
+            at += keep.len();
+            d[at..at + new.len()].copy_from_slice(new.as_bytes());
+            at += new.len();
+            last = i + old.len();
+        }
+        d[at..].copy_from_slice(&t.as_bytes()[last..]);
+    });
+    Some(r.ok_or_else(exceptions::memory_error))
 }
 
 /// The (sub, start, end) arguments of find, count, index and friends.
@@ -329,11 +426,34 @@ fn mapped(args: Args<'_>, fname: &str, f: fn(&str) -> String) -> VmResult<PyObj>
     new_str(&f(&text(s)))
 }
 
+/// `mapped` for a case mapping that takes ASCII to ASCII byte by byte (`byte`): an
+/// ASCII receiver's result is written straight into the new str.
+fn mapped_bytes(
+    args: Args<'_>,
+    fname: &str,
+    f: fn(&str) -> String,
+    byte: fn(&u8) -> u8,
+) -> VmResult<PyObj> {
+    let (s, rest) = this(&args);
+    if let Some(StrView::Ascii(t)) = string::view(s) {
+        if t.len() > 1 {
+            rest.none(fname)?;
+            return string::ascii_with(t.len(), |d| {
+                for (o, b) in d.iter_mut().zip(t.as_bytes()) {
+                    *o = byte(b);
+                }
+            })
+            .ok_or_else(exceptions::memory_error);
+        }
+    }
+    mapped(args, fname, f)
+}
+
 fn upper(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    mapped(args, "str.upper", mc::upper)
+    mapped_bytes(args, "str.upper", mc::upper, u8::to_ascii_uppercase)
 }
 fn lower(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    mapped(args, "str.lower", mc::lower)
+    mapped_bytes(args, "str.lower", mc::lower, u8::to_ascii_lowercase)
 }
 fn casefold(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     mapped(args, "str.casefold", mc::casefold)

@@ -97,6 +97,12 @@ pub fn new_exact(mut items: Vec<PyObj>) -> PyObj {
     PyObj::new(&ctx().list_type, List(items))
 }
 
+/// A list holding `items` at the capacity they have (the caller grew them as
+/// CPython grows that list: a str split's preallocation, then appends).
+pub fn from_vec(items: Vec<PyObj>) -> PyObj {
+    PyObj::new(&ctx().list_type, List(items))
+}
+
 /// An empty list (capacity 0).
 pub fn new_empty() -> PyObj {
     new_exact(Vec::new())

@@ -17,7 +17,7 @@ use crate::heap::{Payload, PyObj};
 use super::context::ctx;
 use super::unicode::hash::hash_view;
 use super::unicode::kind::{classify, data_size, encode_into, header_size, Kind};
-use super::unicode::view::{write_view_data, StrBuf, StrView};
+use super::unicode::view::{concat_iter_into, write_view_data, StrBuf, StrView};
 use crate::bytecode::opcode::CompareOp;
 use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
@@ -143,6 +143,55 @@ pub fn concat_ascii(a: &PyObj, b: &PyObj) -> Option<PyObj> {
     alloc_with(&ctx().str_type, Kind::Ascii, n, n, |d| {
         d[..xa.len()].copy_from_slice(xa);
         d[xa.len()..n].copy_from_slice(xb);
+        d[n] = 0;
+    })
+}
+
+/// The str holding the concatenation of `parts`, an iterator walked twice (the
+/// kind and length, then the characters, written straight into the new object as
+/// CPython's join does: no intermediate buffer). '' and one Latin-1 character are the
+/// singletons, as `from_view`. Err(true): the length overflows; Err(false): memory
+/// ran out.
+pub fn from_parts<'a, I>(parts: I) -> Result<PyObj, bool>
+where
+    I: Iterator<Item = StrView<'a>> + Clone,
+{
+    let (mut kind, mut n) = (Kind::Ascii, 0usize);
+    for p in parts.clone() {
+        kind = kind.max(p.kind());
+        n = n
+            .checked_add(p.len())
+            .filter(|&n| n <= isize::MAX as usize)
+            .ok_or(true)?;
+    }
+    if n <= 1 {
+        let c = ctx();
+        return Ok(match parts.clone().find(|p| !p.is_empty()) {
+            None => c.empty_str.clone(),
+            Some(p) => from_view(p).ok_or(false)?,
+        });
+    }
+    let utf8_len = if kind == Kind::Ascii {
+        n
+    } else {
+        parts
+            .clone()
+            .flat_map(|p| p.chars())
+            .map(|u| char::from_u32(u).map_or(3, char::len_utf8))
+            .sum()
+    };
+    alloc_with(&ctx().str_type, kind, n, utf8_len, |d| {
+        concat_iter_into(parts, kind, d)
+    })
+    .ok_or(false)
+}
+
+/// A new ASCII str of `n` characters that `fill` writes (ASCII bytes only), straight
+/// into the object (no singletons: callers keep those for n <= 1). None when memory
+/// runs out.
+pub fn ascii_with(n: usize, fill: impl FnOnce(&mut [u8])) -> Option<PyObj> {
+    alloc_with(&ctx().str_type, Kind::Ascii, n, n, |d| {
+        fill(&mut d[..n]);
         d[n] = 0;
     })
 }

@@ -49,7 +49,9 @@
 //!   Send nor Sync), so the per-thread heap state needs no locks.
 //! - **H8** A block is freed by the free trampoline only: at most one `free_object` runs
 //!   at a time per thread; objects whose count reaches 0 meanwhile wait on the pending
-//!   list, so freeing a long chain uses a loop, not the Rust stack.
+//!   list, so freeing a long chain uses a loop, not the Rust stack. (An object that
+//!   lets go of nothing, freed when nothing waits before it, is freed at once: that
+//!   cannot nest.)
 //! - **H9** Layouts agree: every vtable whose `type_id` names payload type `T` places
 //!   the payload and items at the offsets `Vtable::new::<T>()` computes (an impl that
 //!   overrides `Payload::VTABLE` cannot move them), and every vtable installed in a type

@@ -19,8 +19,8 @@
  *    |   arenas -> pools -> blocks  |                                       |
  *    |   usedpools, usable_arenas   |                                       |
  *    |______________________________|_______________________________________|
- *  0 | raw layer: std::alloc::System (malloc / free / posix_memalign)       |
- *    |   whole arenas (pool-aligned), and the large requests                |
+ *  0 | raw layer: arenas mapped by sysmem.rs (mmap / munmap, pool-aligned) |
+ *    |   and the large requests from std::alloc::System (malloc / free)     |
  *    |______________________________________________________________________|
  *
  * With GLASSPY_MALLOC=malloc (like PYTHONMALLOC=malloc) layer +1 is skipped and
@@ -32,9 +32,10 @@
  *    seed         256 KiB    64           4 KiB    8          64: 8, 16, ... 512
  *    cpython      1 MiB      64           16 KiB   16         32: 16, 32, ... 512
  *
- * Arenas are asked from the system aligned to the pool size, so all 64 pools are
- * usable ("bytes lost to arena alignment" is 0; CPython's mmap'd arenas lose one
- * pool when the mmap is not pool-aligned) and POOL_ADDR(block) is a mask.
+ * Arenas are mapped aligned to the pool size (a larger mapping trimmed when the
+ * pool is bigger than a page), so all 64 pools are usable ("bytes lost to arena
+ * alignment" is 0; CPython's mmap'd arenas lose one pool when the mapping is not
+ * pool-aligned) and POOL_ADDR(block) is a mask.
  *
  * Size classes, seed (ALIGNMENT = 8):
  *
@@ -131,10 +132,10 @@
  *        aligned to ALIGNMENT and can hold a pointer; the first word of a free block
  *        is the next free block of the pool, or null.
  *    A4  `arenas` is null (maxarenas == 0) or a System allocation of exactly maxarenas
- *        initialised arena objects.  An associated arena's address is a System
- *        allocation of arena_layout() (arena_size bytes, pool-aligned) whose
- *        provenance was exposed when it was made; its pools below pool_address are
- *        carved.
+ *        initialised arena objects.  An associated arena's address is an
+ *        arena_alloc of arena_layout() (sysmem.rs: arena_size bytes, pool-aligned)
+ *        whose provenance was exposed when it was made; its pools below pool_address
+ *        are carved.
  *    L1  the State of a Pymalloc is only read or written with its lock held
  *        (Pymalloc::locked), which makes the `&mut State` unique.  The raw pointers
  *        in it name memory owned by the instance (arenas, the arena objects), not by
@@ -160,6 +161,7 @@ mod fallible;
 pub mod geometry;
 mod global;
 mod stats;
+mod sysmem;
 #[cfg(test)]
 mod tests;
 mod walk;

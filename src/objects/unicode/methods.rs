@@ -184,41 +184,70 @@ fn max_splits(maxsplit: i64) -> usize {
 
 /// str.split(sep, maxsplit).
 pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> PyResult<Vec<&'a str>> {
+    let mut out = Vec::new();
+    split_each(s, sep, maxsplit, |p| {
+        crate::objects::room::push(&mut out, p)
+    })?;
+    Ok(out)
+}
+
+/// str.split(sep, maxsplit), each piece handed to `f` as it is found, left to right
+/// (so a caller can build the list without a vector of pieces first).
+pub fn split_each<'a, E: From<PyErr>>(
+    s: &'a str,
+    sep: Option<&str>,
+    maxsplit: i64,
+    mut f: impl FnMut(&'a str) -> Result<(), E>,
+) -> Result<(), E> {
     let maxcount = max_splits(maxsplit);
     let Some(sep) = sep else {
-        return split_whitespace(s, maxcount);
+        return split_whitespace(s, maxcount, f);
     };
     if sep.is_empty() {
-        return Err(empty_separator());
+        return Err(empty_separator().into());
     }
-    let mut out = Vec::new();
     for p in s.splitn(maxcount.saturating_add(1), sep) {
-        crate::objects::room::push(&mut out, p)?;
+        f(p)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// str.rsplit(sep, maxsplit).
 pub fn rsplit<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> PyResult<Vec<&'a str>> {
-    let maxcount = max_splits(maxsplit);
-    let mut out = match sep {
-        None => rsplit_whitespace(s, maxcount)?,
-        Some("") => return Err(empty_separator()),
-        Some(sep) => {
-            let mut out = Vec::new();
-            for p in s.rsplitn(maxcount.saturating_add(1), sep) {
-                crate::objects::room::push(&mut out, p)?;
-            }
-            out
-        }
-    };
+    let mut out = Vec::new();
+    rsplit_each(s, sep, maxsplit, |p| {
+        crate::objects::room::push(&mut out, p)
+    })?;
     out.reverse();
     Ok(out)
 }
 
-fn split_whitespace(s: &str, mut maxcount: usize) -> PyResult<Vec<&str>> {
+/// str.rsplit(sep, maxsplit), each piece handed to `f` as it is found, right to left.
+pub fn rsplit_each<'a, E: From<PyErr>>(
+    s: &'a str,
+    sep: Option<&str>,
+    maxsplit: i64,
+    mut f: impl FnMut(&'a str) -> Result<(), E>,
+) -> Result<(), E> {
+    let maxcount = max_splits(maxsplit);
+    match sep {
+        None => rsplit_whitespace(s, maxcount, f),
+        Some("") => Err(empty_separator().into()),
+        Some(sep) => {
+            for p in s.rsplitn(maxcount.saturating_add(1), sep) {
+                f(p)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn split_whitespace<'a, E>(
+    s: &'a str,
+    mut maxcount: usize,
+    mut f: impl FnMut(&'a str) -> Result<(), E>,
+) -> Result<(), E> {
     let n = s.len();
-    let mut out = Vec::new();
     let mut i = 0;
     while maxcount > 0 {
         while i < n {
@@ -239,7 +268,7 @@ fn split_whitespace(s: &str, mut maxcount: usize) -> PyResult<Vec<&str>> {
             }
             i += l;
         }
-        crate::objects::room::push(&mut out, &s[j..i])?;
+        f(&s[j..i])?;
         maxcount -= 1;
     }
     if i < n {
@@ -252,15 +281,18 @@ fn split_whitespace(s: &str, mut maxcount: usize) -> PyResult<Vec<&str>> {
             i += l;
         }
         if i < n {
-            crate::objects::room::push(&mut out, &s[i..])?;
+            f(&s[i..])?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Pieces in right-to-left order.
-fn rsplit_whitespace(s: &str, mut maxcount: usize) -> PyResult<Vec<&str>> {
-    let mut out = Vec::new();
+fn rsplit_whitespace<'a, E>(
+    s: &'a str,
+    mut maxcount: usize,
+    mut f: impl FnMut(&'a str) -> Result<(), E>,
+) -> Result<(), E> {
     let mut i = s.len(); // byte just after the current position
     while maxcount > 0 {
         while i > 0 {
@@ -281,7 +313,7 @@ fn rsplit_whitespace(s: &str, mut maxcount: usize) -> PyResult<Vec<&str>> {
             }
             i -= l;
         }
-        crate::objects::room::push(&mut out, &s[i..j])?;
+        f(&s[i..j])?;
         maxcount -= 1;
     }
     if i > 0 {
@@ -293,10 +325,10 @@ fn rsplit_whitespace(s: &str, mut maxcount: usize) -> PyResult<Vec<&str>> {
             i -= l;
         }
         if i > 0 {
-            crate::objects::room::push(&mut out, &s[..i])?;
+            f(&s[..i])?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Python's line boundaries: \n \r \v \f \x1c \x1d \x1e \x85 \u2028 \u2029 (\r\n is one).

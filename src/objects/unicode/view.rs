@@ -369,6 +369,11 @@ pub fn concat_layout(parts: &[StrView<'_>]) -> PyResult<(Kind, usize)> {
 /// Writes the concatenation of `parts` (NUL included) into a data area laid out by
 /// `concat_layout(parts)`.
 pub fn concat_into(parts: &[StrView<'_>], kind: Kind, dst: &mut [u8]) {
+    concat_iter_into(parts.iter().copied(), kind, dst)
+}
+
+/// `concat_into` for the views an iterator yields.
+pub fn concat_iter_into<'a>(parts: impl Iterator<Item = StrView<'a>>, kind: Kind, dst: &mut [u8]) {
     let mut i = 0usize;
     for p in parts {
         if p.kind() == kind {

@@ -30,8 +30,7 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
     if vt.simple && vt.free_max == 0 {
         // An int, a str, bytes: straight from pymalloc, nothing in front of the ObHead.
         let layout = vt.block_layout(n)?;
-        // SAFETY: H3: the layout holds at least the ObHead, so its size is not zero.
-        let block = NonNull::new(unsafe { object_alloc(layout) })?.cast::<ObHead>();
+        let block = NonNull::new(var_block(vt, layout))?.cast::<ObHead>();
         let ty_ptr = ty.0.clone();
         // SAFETY: H3: a simple object's block starts with its ObHead (no GC header,
         // no pre words), aligned to the layout's alignment; the header now owns the
@@ -125,17 +124,23 @@ fn fresh_block(vt: &Vtable, n: usize) -> Option<*mut u8> {
     if vt.gc {
         gc::before_gc_alloc();
     }
+    let block = var_block(vt, layout);
+    (!block.is_null()).then_some(block)
+}
+
+/// A block of `layout` for an object of `vt` (null when it cannot be had). A
+/// var-sized object's caller handles null (MemoryError), so a block beyond
+/// pymalloc's classes is asked for as a fallible request: the memory limit refuses
+/// it rather than serving it. Smaller blocks take the ordinary path.
+#[inline]
+fn var_block(vt: &Vtable, layout: Layout) -> *mut u8 {
     // SAFETY: H3: the layout holds at least the ObHead, so its size is not zero.
     let alloc = || unsafe { object_alloc(layout) };
-    // A var-sized object's caller handles None (MemoryError), so a block beyond
-    // pymalloc's classes is asked for as a fallible request: the memory limit
-    // refuses it rather than serving it. Smaller blocks take the ordinary path.
-    let block = if vt.var && layout.size() > LARGE_BLOCK {
+    if vt.var && layout.size() > LARGE_BLOCK {
         crate::pymalloc::fallible(alloc)
     } else {
         alloc()
-    };
-    (!block.is_null()).then_some(block)
+    }
 }
 
 impl PyObj {

@@ -45,6 +45,12 @@ thread_local! {
     static FREEING: Cell<bool> = const { Cell::new(false) };
     /// Objects allocated and not yet freed on this thread.
     static LIVE: Cell<usize> = const { Cell::new(0) };
+    /// An object with nothing to let go of that dies now may be freed at once: no
+    /// free is running, or one is dropping an object's contents and nothing that died
+    /// before in that drop is still waiting on `pending`. Freeing it there and then
+    /// is its turn in the free order, and `pending` does not grow by one entry per
+    /// item of a big list of strs or ints.
+    static IMMEDIATE: Cell<bool> = const { Cell::new(true) };
 }
 
 /// Number of objects allocated on this thread and not yet freed.
@@ -126,8 +132,9 @@ pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
 
 /// The fast path of an int, a str, bytes: an object with nothing to let go of and no
 /// free list (or a full one), freed at once outside the trampoline - which would do the
-/// same for it alone - unless a free is running (its turn in the free order is then
-/// taken from the pending list) or it had weak references. True if it was freed.
+/// same for it alone - unless its turn in the free order is taken from the pending
+/// list (`IMMEDIATE` is false) or it had weak references. True if it was
+/// freed.
 ///
 /// # Safety
 /// `p`'s count just reached 0, nothing refers to it (H1) and `vt` is its vtable,
@@ -137,7 +144,7 @@ unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     // Instances of classes (an int subclass has a dict, words, maybe a __del__) take
     // the general path, which lets go of their words and asks about finalizers.
     // SAFETY: H1: the block is not freed yet.
-    if !vt.simple || unsafe { is_weakrefed(p) } || FREEING.with(Cell::get) {
+    if !vt.simple || unsafe { is_weakrefed(p) } || !IMMEDIATE.with(Cell::get) {
         return false;
     }
     let n = if vt.var {
@@ -148,8 +155,9 @@ unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     };
     // SAFETY: H1: the header holds its type's reference, given back below.
     let ty = unsafe { (*p.as_ptr()).ty.get() };
-    // SAFETY: H1/H8: the count is 0 and no free is running, so this is the object's one
-    // free; a plain payload has nothing to drop (no drop runs); H3: a simple object
+    // SAFETY: H1/H8: the count is 0 and nothing waits to be freed before this object
+    // (IMMEDIATE), so this is the object's one free, in its turn; a plain payload has
+    // nothing to drop (no drop runs); H3: a simple object
     // has no GC header and no pre words, so its block starts at its ObHead, and it
     // was allocated with this layout (its item count is unchanged, H6); P5: given
     // back once.
@@ -189,9 +197,11 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
             let mut v = f.pending.take();
             v.push(Work::Free(p, parkable));
             f.pending.set(v);
+            IMMEDIATE.with(|b| b.set(false));
             return true;
         }
         FREEING.with(|b| b.set(true));
+        IMMEDIATE.with(|b| b.set(false));
         false
     });
     match reentrant {
@@ -215,6 +225,7 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
                 });
             }
             FREEING.with(|b| b.set(false));
+            IMMEDIATE.with(|b| b.set(true));
         }
         // Thread-local storage is being torn down: free directly.
         // SAFETY: H1 from the caller; H8 is relaxed here: late frees at thread exit
@@ -227,9 +238,9 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
 }
 
 /// The fast path of a float: an object with nothing to let go of, whose type keeps a
-/// free list, parked at once, outside the trampoline - unless a free is running (its
-/// turn in the free order is then taken from the pending list), it had weak
-/// references, or the list is full. True if it was parked.
+/// free list, parked at once, outside the trampoline - unless its turn in the free
+/// order is taken from the pending list (`IMMEDIATE` is false), it had
+/// weak references, or the list is full. True if it was parked.
 ///
 /// # Safety
 /// `p`'s count just reached 0, nothing refers to it (H1) and `vt` is its vtable,
@@ -257,13 +268,14 @@ unsafe fn park_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     }
     // One look at the thread's free state: not inside a free, and the object is
     // counted as freed (it is parked below).
-    if FREEING.with(Cell::get) {
+    if !IMMEDIATE.with(Cell::get) {
         return false;
     }
     // Counted as freed: it is parked below.
     count_free();
-    // H1/H8: the count is 0 and no free is running, so this is the object's one free;
-    // a plain payload has nothing to drop, so nothing else is freed meanwhile.
+    // H1/H8: the count is 0 and nothing waits to be freed before this object
+    // (IMMEDIATE), so this is the object's one free, in its turn; a plain payload has
+    // nothing to drop, so nothing else is freed meanwhile.
     // SAFETY: F1: the contents were dropped, the block has its type's layout for `n`
     // items, and the list has room (checked above; dropping a plain payload parks
     // nothing).
@@ -327,8 +339,10 @@ unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
         f.pending.set(v);
         base
     });
+    IMMEDIATE.with(|b| b.set(true));
     // SAFETY: H1/H8, forwarded from the caller.
     unsafe { drop_contents(p, vt) };
+    IMMEDIATE.with(|b| b.set(false));
     let alone = FREE.with(|f| {
         let mut v = f.pending.take();
         let alone = v.len() == base;

@@ -341,7 +341,7 @@ impl State {
             if c.check_limit(self.g.arena_size) {
                 return NO_ARENA;
             }
-            let address = System.alloc(self.arena_layout());
+            let address = super::sysmem::arena_alloc(self.arena_layout());
             if address.is_null() {
                 return NO_ARENA;
             }
@@ -430,7 +430,7 @@ impl State {
     unsafe fn insert_to_freepool(&mut self, pool: *mut PoolHeader, c: &Counters) {
         // SAFETY: P1: pool is on usedpools (it was neither full nor empty), as are its
         // ring neighbours; A1/A4: its arenaindex names an associated arena object,
-        // whose memory is a System allocation of arena_layout(); A2: the arena indices
+        // whose memory is an arena_alloc of arena_layout(); A2: the arena indices
         // on usable_arenas and nfp2lasta are valid.
         unsafe {
             let sz = (*pool).szidx as usize;
@@ -474,7 +474,7 @@ impl State {
                 (*self.ao(nxt)).prevarena = prev;
                 (*ao).nextarena = self.unused_arena_objects;
                 self.unused_arena_objects = ai;
-                System.dealloc((*ao).address, self.arena_layout());
+                super::sysmem::arena_free((*ao).address, self.arena_layout());
                 (*ao).address = null_mut();
                 (*ao).pool_address = null_mut();
                 (*ao).freepools = null_mut();
@@ -527,14 +527,14 @@ impl State {
     /// # Safety
     /// No block of this state is used afterwards (B1), and the state is ours (L1).
     pub unsafe fn release_all(&mut self) {
-        // SAFETY: A4: associated arena objects hold System allocations of
+        // SAFETY: A4: associated arena objects hold arena_alloc allocations of
         // arena_layout(); the array itself was allocated with the layout of maxarenas
         // objects.
         unsafe {
             for i in 0..self.maxarenas {
                 let ao = self.ao(i);
                 if !(*ao).address.is_null() {
-                    System.dealloc((*ao).address, self.arena_layout());
+                    super::sysmem::arena_free((*ao).address, self.arena_layout());
                 }
             }
             if !self.arenas.is_null() {
