@@ -236,7 +236,69 @@ fn object_format(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     vm.str_obj(s)
 }
 
+/// A function of the bundled copyreg module (the Python half of object's reduction
+/// methods, as CPython's object.__reduce_ex__ calls copyreg for old protocols).
+fn copyreg_call(vm: &mut Vm, name: &str, args: &[PyObj]) -> VmResult<PyObj> {
+    let m = vm.import_absolute("copyreg")?;
+    let f = vm.getattr(&m, &crate::objects::string::intern_str(name))?;
+    vm.call(&f, Args::positional(args))
+}
+
+/// object.__getstate__(self).
+fn object_getstate(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let o = args.one("__getstate__")?.clone();
+    copyreg_call(vm, "_object_getstate", &[o])
+}
+
+/// object.__reduce__(self): protocol 0's reduction.
+fn object_reduce(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let o = args.one("__reduce__")?.clone();
+    copyreg_call(vm, "_reduce_ex", &[o, crate::objects::int::new_i64(0)])
+}
+
+/// object.__reduce_ex__(self, protocol): a class's own `__reduce__` if it has one,
+/// else the reduction for the protocol.
+fn object_reduce_ex(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let (s, rest) = super::methods_args::this(&args);
+    let s = s.clone();
+    let proto = rest.one("__reduce_ex__")?;
+    let proto = crate::objects::int::as_i64(proto).ok_or_else(|| {
+        type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            typeobj::type_name(proto)
+        ))
+    })?;
+    let ty = s.type_obj();
+    let own = vm.type_lookup_static(&ty, "__reduce__")?;
+    let base = vm.type_lookup_static(&ctx().object_type, "__reduce__")?;
+    if let (Some(own), Some(base)) = (own, base) {
+        if !own.is(&base) {
+            let bound = vm.bind_descriptor(own, Some(&s), &ty)?;
+            return vm.call(&bound, Args::positional(&[]));
+        }
+    }
+    if proto >= 2 {
+        return copyreg_call(vm, "_reduce_newobj", &[s]);
+    }
+    copyreg_call(vm, "_reduce_ex", &[s, crate::objects::int::new_i64(proto)])
+}
+
 pub static OBJECT_METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "__reduce_ex__",
+        func: object_reduce_ex,
+    },
+    MethodDef {
+        name: "__reduce__",
+        func: object_reduce,
+    },
+    MethodDef {
+        name: "__getstate__",
+        func: object_getstate,
+    },
     MethodDef {
         name: "__format__",
         func: object_format,
@@ -244,6 +306,10 @@ pub static OBJECT_METHODS: &[MethodDef] = &[
     MethodDef {
         name: "__sizeof__",
         func: super::sys::object_sizeof,
+    },
+    MethodDef {
+        name: "__dir__",
+        func: super::functions::object_dir,
     },
 ];
 

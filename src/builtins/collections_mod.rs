@@ -9,9 +9,8 @@ use super::methods_args::{slice_index, this};
 use crate::bytecode::opcode::{BinaryOp, CompareOp};
 use crate::heap::{PMut, PRef, Payload, PyObj, TypeRef};
 use crate::objects::args::{as_ssize_t, Args};
-use crate::objects::builtin_function::{self, MethodDef};
+use crate::objects::builtin_function::MethodDef;
 use crate::objects::deque::{Deque, DequeIter};
-use crate::objects::descr::Property;
 use crate::objects::exceptions::{self, type_error, value_error, Exc, VmResult};
 use crate::objects::iter::self_iter;
 use crate::objects::runtime::Runtime;
@@ -65,7 +64,9 @@ static METHODS: &[MethodDef] = defs![
     "__reversed__" => reversed, "__init__" => init,
 ];
 
-static PROPS: &[MethodDef] = defs!["maxlen" => maxlen];
+/// deque's getset descriptor.
+static GETSETS: &[crate::objects::descr::GetSetDef] =
+    &[crate::objects::descr::GetSetDef::getter("maxlen", maxlen)];
 
 static ITER_METHODS: &[MethodDef] = defs!["__length_hint__" => length_hint];
 
@@ -118,22 +119,7 @@ pub fn install_types() {
     typeobj::set_new(&t.deque, &NEW_DEQUE);
     crate::vm::allow_subclassing(&t.deque);
     typeobj::add_methods(&t.deque, METHODS);
-    let d = typeobj::type_dict(&t.deque);
-    for def in PROPS {
-        let getter = builtin_function::new(def, None, None);
-        let p = PyObj::new(
-            &ctx().property_type,
-            Property {
-                fget: Some(getter),
-                fset: None,
-                fdel: None,
-                doc: None,
-                name: Some(string::intern_str(def.name)),
-                getter_doc: 0,
-            },
-        );
-        crate::objects::dict::set_str(&d, def.name, p).expect("str keys");
-    }
+    typeobj::add_getsets(&t.deque, GETSETS);
 }
 
 /// Build the `_collections` module.
@@ -534,8 +520,7 @@ fn reversed(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     make_iter(s, &types().deque_reviter)
 }
 
-fn maxlen(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let (s, _) = this(&args);
+fn maxlen(_rt: &mut dyn Runtime, s: &PyObj) -> VmResult<PyObj> {
     let m = dq(s)?.maxlen;
     Ok(if m < 0 { none() } else { int::new_i64(m) })
 }

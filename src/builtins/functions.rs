@@ -586,7 +586,42 @@ fn sorted_keys(vm: &mut Vm, keys: Vec<PyObj>) -> VmResult<PyObj> {
     Ok(l)
 }
 
-/// dir([object])
+/// The unsorted names object.__dir__ / type.__dir__ give: the attributes of the type
+/// (of the object itself for a type) and its bases, then an object's own `__dict__`.
+pub fn attribute_names(vm: &mut Vm, o: &PyObj) -> VmResult<Vec<PyObj>> {
+    let names = dict::new();
+    let start = TypeRef::from_obj::<TypeInfo>(o).unwrap_or_else(|| o.type_obj());
+    let mro = typeobj::mro(&start);
+    for t in typeobj::mro_types(&mro) {
+        let td = typeobj::type_dict(&t);
+        for (k, _) in dict::items(&td).unwrap_or_default() {
+            vm.dict_set(&names, k, ctx().none.clone())?;
+        }
+    }
+    if TypeRef::from_obj::<TypeInfo>(o).is_none() {
+        if let Some(d) = instance_dict(vm, o)? {
+            for (k, _) in dict::items(&d).unwrap_or_default() {
+                vm.dict_set(&names, k, ctx().none.clone())?;
+            }
+        }
+    }
+    Ok(dict::items(&names)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect())
+}
+
+/// object.__dir__(self) and type.__dir__(cls).
+pub fn object_dir(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    let o = args.one("__dir__")?;
+    let names = attribute_names(vm, o)?;
+    Ok(list::new_exact(names))
+}
+
+/// dir([object]): the sorted names the object's `__dir__` gives (a module's
+/// globals for a module).
 fn dir(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let keys: Vec<PyObj> = match args.range("dir", 0, 1)? {
@@ -607,28 +642,20 @@ fn dir(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
                     .map(|(k, _)| k)
                     .collect()
             } else {
-                // The attributes of the type and its bases, then the instance's own.
-                let names = dict::new();
-                let start = TypeRef::from_obj::<TypeInfo>(o).unwrap_or_else(|| o.type_obj());
-                let mro = typeobj::mro(&start);
-                for t in typeobj::mro_types(&mro) {
-                    let td = typeobj::type_dict(&t);
-                    for (k, _) in dict::items(&td).unwrap_or_default() {
-                        vm.dict_set(&names, k, ctx().none.clone())?;
+                let ty = o.type_obj();
+                let f = vm.type_lookup_static(&ty, "__dir__")?;
+                let native = f.as_ref().is_some_and(|f| {
+                    f.get::<crate::objects::builtin_function::MethodDescr>()
+                        .is_some_and(|d| d.def.func as usize == object_dir as *const () as usize)
+                });
+                match f {
+                    Some(f) if !native => {
+                        let bound = vm.bind_descriptor(f, Some(o), &ty)?;
+                        let r = vm.call(&bound, Args::positional(&[]))?;
+                        vm.collect_iter(&r)?
                     }
+                    _ => attribute_names(vm, o)?,
                 }
-                if TypeRef::from_obj::<TypeInfo>(o).is_none() {
-                    if let Some(d) = instance_dict(vm, o)? {
-                        for (k, _) in dict::items(&d).unwrap_or_default() {
-                            vm.dict_set(&names, k, ctx().none.clone())?;
-                        }
-                    }
-                }
-                dict::items(&names)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(k, _)| k)
-                    .collect()
             }
         }
         _ => unreachable!("range() checked the count"),

@@ -388,11 +388,27 @@ fn view_type(kind: DictIterKind) -> TypeRef {
                     ),
                 )
             };
-            [mk("dict_keys"), mk("dict_values"), mk("dict_items")]
+            let types = [mk("dict_keys"), mk("dict_values"), mk("dict_items")];
+            for t in &types {
+                crate::objects::typeobj::add_getsets(t, VIEW_GETSETS);
+            }
+            types
         });
         types[kind as usize].clone()
     })
 }
+
+fn view_mapping(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    let v = crate::objects::descr::expect::<DictView>(o, "dict_keys")?;
+    Ok(crate::objects::dict::new_mappingproxy(v.dict.clone()))
+}
+
+/// The views' getset descriptor.
+static VIEW_GETSETS: &[crate::objects::descr::GetSetDef] =
+    &[crate::objects::descr::GetSetDef::getter(
+        "mapping",
+        view_mapping,
+    )];
 
 fn view(args: Args<'_>, fname: &str, kind: DictIterKind) -> VmResult<PyObj> {
     let (d, args) = this(&args);

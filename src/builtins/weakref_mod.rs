@@ -10,8 +10,7 @@ use super::methods_args::this;
 use crate::bytecode::opcode::{BinaryOp, CompareOp};
 use crate::heap::{weakref_attach, weakref_count, weakrefs_of, PyObj, TypeRef, WeakRef};
 use crate::objects::args::Args;
-use crate::objects::builtin_function::{self, MethodDef};
-use crate::objects::descr::Property;
+use crate::objects::builtin_function::MethodDef;
 use crate::objects::exceptions::{self, type_error, Exc, VmResult};
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::SlotTable;
@@ -62,7 +61,12 @@ static FUNCTIONS: &[MethodDef] = defs![
 ];
 
 static REF_METHODS: &[MethodDef] = defs!["__init__" => ref_init];
-static REF_PROPS: &[MethodDef] = defs!["__callback__" => callback_prop];
+/// ref's member descriptor.
+static REF_GETSETS: &[crate::objects::descr::GetSetDef] =
+    &[crate::objects::descr::GetSetDef::member(
+        "__callback__",
+        callback_prop,
+    )];
 static PROXY_METHODS: &[MethodDef] =
     defs!["__bytes__" => proxy_bytes, "__reversed__" => proxy_reversed];
 
@@ -187,22 +191,7 @@ pub fn install_types() {
     typeobj::set_new(&t.ref_type, &NEW_REF);
     crate::vm::allow_subclassing(&t.ref_type);
     typeobj::add_methods(&t.ref_type, REF_METHODS);
-    let d = typeobj::type_dict(&t.ref_type);
-    for def in REF_PROPS {
-        let getter = builtin_function::new(def, None, None);
-        let p = PyObj::new(
-            &ctx().property_type,
-            Property {
-                fget: Some(getter),
-                fset: None,
-                fdel: None,
-                doc: None,
-                name: Some(string::intern_str(def.name)),
-                getter_doc: 0,
-            },
-        );
-        crate::objects::dict::set_str(&d, def.name, p).expect("str keys");
-    }
+    typeobj::add_getsets(&t.ref_type, REF_GETSETS);
     typeobj::install_builtin_slots(&t.proxy, &PROXY_SLOTS);
     typeobj::add_methods(&t.proxy, PROXY_METHODS);
     let callable = SlotTable {
@@ -418,8 +407,7 @@ fn remove_dead_weakref(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> 
     Ok(none())
 }
 
-fn callback_prop(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let o = args.one("__callback__")?;
+fn callback_prop(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     Ok(payload(o)?.callback().unwrap_or_else(none))
 }
 

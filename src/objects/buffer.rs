@@ -506,3 +506,57 @@ pub fn getattr(obj: &PyObj, name: &str) -> Option<PyResult<PyObj>> {
         _ => b(v.contiguous()),
     }))
 }
+
+/// A memoryview's or array's data attribute through `getattr` above.
+fn read(o: &PyObj, name: &str) -> super::exceptions::VmResult<PyObj> {
+    match getattr(o, name) {
+        Some(r) => Ok(r?),
+        None => Err(super::exceptions::type_error(format!(
+            "descriptor '{name}' doesn't apply to a '{}' object",
+            super::typeobj::type_name(o)
+        ))),
+    }
+}
+
+macro_rules! getters {
+    ($($f:ident => $n:literal),* $(,)?) => {
+        $(fn $f(
+            _: &mut dyn super::runtime::Runtime,
+            o: &PyObj,
+        ) -> super::exceptions::VmResult<PyObj> {
+            read(o, $n)
+        })*
+    };
+}
+
+getters![
+    mv_obj => "obj", mv_nbytes => "nbytes", mv_itemsize => "itemsize",
+    mv_format => "format", mv_ndim => "ndim", mv_shape => "shape",
+    mv_strides => "strides", mv_suboffsets => "suboffsets", mv_readonly => "readonly",
+    mv_c_contiguous => "c_contiguous", mv_f_contiguous => "f_contiguous",
+    mv_contiguous => "contiguous", ar_typecode => "typecode", ar_itemsize => "itemsize",
+];
+
+use super::descr::GetSetDef as G;
+
+/// memoryview's getset descriptors.
+pub static MEMORYVIEW_GETSETS: &[G] = &[
+    G::getter("obj", mv_obj),
+    G::getter("nbytes", mv_nbytes),
+    G::getter("readonly", mv_readonly),
+    G::getter("itemsize", mv_itemsize),
+    G::getter("format", mv_format),
+    G::getter("ndim", mv_ndim),
+    G::getter("shape", mv_shape),
+    G::getter("strides", mv_strides),
+    G::getter("suboffsets", mv_suboffsets),
+    G::getter("c_contiguous", mv_c_contiguous),
+    G::getter("f_contiguous", mv_f_contiguous),
+    G::getter("contiguous", mv_contiguous),
+];
+
+/// array's getset descriptors.
+pub static ARRAY_GETSETS: &[G] = &[
+    G::getter("typecode", ar_typecode),
+    G::getter("itemsize", ar_itemsize),
+];

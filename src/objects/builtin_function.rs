@@ -257,3 +257,67 @@ pub const DESCR_SLOTS: SlotTable = SlotTable {
     repr: Some(descr_repr),
     ..SlotTable::EMPTY
 };
+
+// builtin_function_or_method's and method_descriptor's data attributes.
+
+fn bf(o: &PyObj) -> VmResult<&BuiltinFunction> {
+    super::descr::expect::<BuiltinFunction>(o, "builtin_function_or_method")
+}
+fn bf_name(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(super::string::new(bf(o)?.def.name))
+}
+/// A method's is its type's qualified name; a module function's its name.
+fn bf_qualname(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    let b = bf(o)?;
+    let name = b.def.name;
+    let q = match &b.self_ {
+        Some(s) => match TypeRef::from_obj::<super::typeobj::TypeInfo>(s) {
+            Some(t) => format!("{}.{name}", super::typeobj::info(&t).name),
+            None if super::module::dict(s).is_none() => {
+                format!("{}.{name}", super::typeobj::type_name(s))
+            }
+            None => name.to_string(),
+        },
+        None => name.to_string(),
+    };
+    Ok(super::string::new(&q))
+}
+fn bf_self(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(super::descr::none_or(&bf(o)?.self_))
+}
+fn bf_module(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(super::descr::none_or(&bf(o)?.module))
+}
+
+/// builtin_function_or_method's member and getset descriptors.
+pub static BUILTIN_GETSETS: &[super::descr::GetSetDef] = &[
+    super::descr::GetSetDef::member("__module__", bf_module),
+    super::descr::GetSetDef::getter("__name__", bf_name),
+    super::descr::GetSetDef::getter("__qualname__", bf_qualname),
+    super::descr::GetSetDef::getter("__self__", bf_self),
+];
+
+fn md(o: &PyObj) -> VmResult<&MethodDescr> {
+    super::descr::expect::<MethodDescr>(o, "method_descriptor")
+}
+fn md_name(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(super::string::new(md(o)?.def.name))
+}
+fn md_qualname(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    let d = md(o)?;
+    Ok(super::string::new(&format!(
+        "{}.{}",
+        super::typeobj::info(&d.objclass).name,
+        d.def.name
+    )))
+}
+fn md_objclass(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(md(o)?.objclass.as_obj().clone())
+}
+
+/// method_descriptor's member and getset descriptors.
+pub static METHOD_DESCR_GETSETS: &[super::descr::GetSetDef] = &[
+    super::descr::GetSetDef::member("__objclass__", md_objclass),
+    super::descr::GetSetDef::member("__name__", md_name),
+    super::descr::GetSetDef::getter("__qualname__", md_qualname),
+];

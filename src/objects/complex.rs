@@ -6,6 +6,8 @@ use crate::heap::{Payload, PyObj, TypeRef};
 use super::context::ctx;
 use super::numeric::complex::{self as cx, C};
 use super::{float, int};
+use crate::objects::exceptions::VmResult;
+use crate::objects::runtime::Runtime;
 
 /// The payload of a complex.
 pub struct Complex(pub C);
@@ -68,12 +70,24 @@ pub fn eq(z: C, other: &PyObj) -> Option<bool> {
         .map(|i| super::numeric::compare_int_float(&i, z.re) == Some(std::cmp::Ordering::Equal))
 }
 
-/// The data attributes real and imag of a complex.
-pub fn getattr(obj: &PyObj, name: &str) -> Option<PyObj> {
-    let z = value(obj)?;
-    match name {
-        "real" => Some(float::new(z.re)),
-        "imag" => Some(float::new(z.im)),
-        _ => None,
+fn part(o: &PyObj, f: fn(C) -> f64) -> VmResult<PyObj> {
+    match value(o) {
+        Some(z) => Ok(float::new(f(z))),
+        None => Err(super::exceptions::type_error(format!(
+            "descriptor for 'complex' objects doesn't apply to a '{}' object",
+            super::typeobj::type_name(o)
+        ))),
     }
 }
+fn get_real(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    part(o, |z| z.re)
+}
+fn get_imag(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    part(o, |z| z.im)
+}
+
+/// complex's members.
+pub static GETSETS: &[super::descr::GetSetDef] = &[
+    super::descr::GetSetDef::member("real", get_real),
+    super::descr::GetSetDef::member("imag", get_imag),
+];

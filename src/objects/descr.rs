@@ -88,51 +88,92 @@ pub enum DescrKind {
     Builtin(&'static GetSetDef),
 }
 
+/// Reads a built-in data attribute of `obj` (CPython's getter / a member's read).
+pub type Getter = fn(&mut dyn Runtime, &PyObj) -> VmResult<PyObj>;
+/// Writes (Some) or deletes (None) a built-in data attribute of `obj`.
+pub type Setter = fn(&mut dyn Runtime, &PyObj, Option<PyObj>) -> VmResult<()>;
+
 /// A data attribute of a built-in type, as its dict describes it (CPython's
-/// PyMemberDef / PyGetSetDef): a member_descriptor or a getset_descriptor. Reading and
-/// writing go to the VM's code for the type's attributes.
-#[derive(PartialEq, Eq, Debug)]
+/// PyMemberDef / PyGetSetDef): a member_descriptor or a getset_descriptor with the
+/// functions that read and write it. The type's file defines its table; the generic
+/// getattr finds the descriptor through the type's MRO.
 pub struct GetSetDef {
     pub name: &'static str,
     /// A member_descriptor (a field of the object) rather than a getset_descriptor.
     pub member: bool,
-    /// Assignable (`f.__doc__ = ...`); else "readonly attribute" / "not writable".
-    pub writable: bool,
+    pub get: Getter,
+    /// None: read-only ("readonly attribute" / "... is not writable").
+    pub set: Option<Setter>,
 }
+
+impl std::fmt::Debug for GetSetDef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "GetSetDef({})", self.name)
+    }
+}
+
+impl PartialEq for GetSetDef {
+    /// The same definition (tables are statics).
+    fn eq(&self, other: &GetSetDef) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for GetSetDef {}
 
 impl GetSetDef {
     /// A read-only member.
-    pub const fn member(name: &'static str) -> GetSetDef {
+    pub const fn member(name: &'static str, get: Getter) -> GetSetDef {
         GetSetDef {
             name,
             member: true,
-            writable: false,
+            get,
+            set: None,
         }
     }
     /// A writable member.
-    pub const fn member_rw(name: &'static str) -> GetSetDef {
+    pub const fn member_rw(name: &'static str, get: Getter, set: Setter) -> GetSetDef {
         GetSetDef {
             name,
             member: true,
-            writable: true,
+            get,
+            set: Some(set),
         }
     }
     /// A read-only getset.
-    pub const fn getter(name: &'static str) -> GetSetDef {
+    pub const fn getter(name: &'static str, get: Getter) -> GetSetDef {
         GetSetDef {
             name,
             member: false,
-            writable: false,
+            get,
+            set: None,
         }
     }
     /// A getset with a setter.
-    pub const fn getset(name: &'static str) -> GetSetDef {
+    pub const fn getset(name: &'static str, get: Getter, set: Setter) -> GetSetDef {
         GetSetDef {
             name,
             member: false,
-            writable: true,
+            get,
+            set: Some(set),
         }
     }
+}
+
+/// `o` as the payload a getter expects (the descriptor checked the type already;
+/// a mismatch is a TypeError rather than a panic).
+pub fn expect<'a, T: Payload>(o: &'a PyObj, what: &str) -> VmResult<&'a T> {
+    o.get::<T>().ok_or_else(|| {
+        super::exceptions::type_error(format!(
+            "descriptor for '{what}' objects doesn't apply to a '{}' object",
+            super::typeobj::type_name(o)
+        ))
+    })
+}
+
+/// None for a missing optional field.
+pub fn none_or(o: &Option<PyObj>) -> PyObj {
+    o.clone().unwrap_or_else(|| super::ctx().none.clone())
 }
 
 /// A member or getset descriptor of a class (PyDescr_COMMON plus the member).
@@ -215,6 +256,7 @@ fn super_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
 
 /// staticmethod's and classmethod's slots.
 pub const WRAPPER_SLOTS: SlotTable = SlotTable {
+    getattro: Some(wrapper_getattro),
     repr: Some(wrapper_repr),
     ..SlotTable::EMPTY
 };
@@ -246,3 +288,157 @@ pub const SUPER_SLOTS: SlotTable = SlotTable {
     repr: Some(super_repr),
     ..SlotTable::EMPTY
 };
+
+/// CPython's _PyObject_IsAbstract: a true `o.__isabstractmethod__` (a missing one is
+/// false).
+pub fn is_abstract(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<bool> {
+    match rt.getattr(o, &super::string::intern_str("__isabstractmethod__")) {
+        Ok(v) => rt.truthy(&v),
+        Err(e) if super::exceptions::matches(&e.0, super::ctx().exc_type("AttributeError")) => {
+            Ok(false)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn bool_obj(b: bool) -> PyObj {
+    let c = super::ctx();
+    if b { &c.true_ } else { &c.false_ }.clone()
+}
+
+// staticmethod / classmethod.
+
+fn wrapped(o: &PyObj) -> VmResult<PyObj> {
+    Ok(expect::<Wrapper>(o, "staticmethod")?.callable.clone())
+}
+fn wrapper_func(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    wrapped(o)
+}
+fn wrapper_isabstract(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    let f = wrapped(o)?;
+    Ok(bool_obj(is_abstract(rt, &f)?))
+}
+
+/// staticmethod's and classmethod's member and getset descriptors.
+pub static WRAPPER_GETSETS: &[GetSetDef] = &[
+    GetSetDef::member("__func__", wrapper_func),
+    GetSetDef::member("__wrapped__", wrapper_func),
+    GetSetDef::getter("__isabstractmethod__", wrapper_isabstract),
+];
+
+/// staticmethod / classmethod attributes: the callable's `__doc__`, `__name__`,
+/// `__qualname__` and `__module__` show through (CPython 3.10+ copies them from the
+/// function when the wrapper is made; glasspy reads them when asked), the rest is
+/// the generic lookup.
+fn wrapper_getattro(rt: &mut dyn Runtime, o: &PyObj, name: &PyObj) -> VmResult<PyObj> {
+    let n = super::string::as_str(name).unwrap_or_default();
+    if matches!(&*n, "__doc__" | "__name__" | "__qualname__" | "__module__") {
+        let f = wrapped(o)?;
+        match rt.getattr(&f, name) {
+            Ok(v) => return Ok(v),
+            Err(e) if super::exceptions::matches(&e.0, super::ctx().exc_type("AttributeError")) => {
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    rt.generic_getattr(o, name)
+}
+
+// property.
+
+fn prop_field(o: &PyObj, f: fn(&Property) -> &Option<PyObj>) -> VmResult<PyObj> {
+    let p = o.borrow::<Property>().map_err(|_| {
+        super::exceptions::type_error(format!(
+            "descriptor for 'property' objects doesn't apply to a '{}' object",
+            super::typeobj::type_name(o)
+        ))
+    })?;
+    Ok(none_or(f(&p)))
+}
+fn prop_fget(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    prop_field(o, |p| &p.fget)
+}
+fn prop_fset(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    prop_field(o, |p| &p.fset)
+}
+fn prop_fdel(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    prop_field(o, |p| &p.fdel)
+}
+fn prop_doc(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    prop_field(o, |p| &p.doc)
+}
+fn prop_set_doc(_: &mut dyn Runtime, o: &PyObj, v: Option<PyObj>) -> VmResult<()> {
+    let old = match o.borrow_mut::<Property>() {
+        Ok(mut p) => std::mem::replace(&mut p.doc, v),
+        Err(_) => return Err(super::exceptions::type_error("property in use")),
+    };
+    drop(old);
+    Ok(())
+}
+fn prop_isabstract(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    let fs: Vec<PyObj> = {
+        let p = o
+            .borrow::<Property>()
+            .map_err(|_| super::exceptions::type_error("property in use"))?;
+        [&p.fget, &p.fset, &p.fdel]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect()
+    };
+    for f in fs {
+        if is_abstract(rt, &f)? {
+            return Ok(bool_obj(true));
+        }
+    }
+    Ok(bool_obj(false))
+}
+
+/// property's member and getset descriptors.
+pub static PROPERTY_GETSETS: &[GetSetDef] = &[
+    GetSetDef::member("fget", prop_fget),
+    GetSetDef::member("fset", prop_fset),
+    GetSetDef::member("fdel", prop_fdel),
+    GetSetDef::member_rw("__doc__", prop_doc, prop_set_doc),
+    GetSetDef::getter("__isabstractmethod__", prop_isabstract),
+];
+
+// member_descriptor / getset_descriptor.
+
+fn descr_name(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(expect::<Descr>(o, "member_descriptor")?.name.clone())
+}
+fn descr_objclass(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(expect::<Descr>(o, "member_descriptor")?
+        .owner
+        .as_obj()
+        .clone())
+}
+fn descr_qualname(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    let d = expect::<Descr>(o, "member_descriptor")?;
+    let n = super::string::as_str(&d.name).unwrap_or_default();
+    let owner = super::typeobj::info(&d.owner);
+    let tn = match &owner.heap {
+        Some(h) => super::string::as_str(&h.qualname.borrow())
+            .unwrap_or_default()
+            .into_owned(),
+        None => owner
+            .name
+            .rsplit('.')
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    };
+    Ok(super::string::new(&format!("{tn}.{n}")))
+}
+fn descr_doc(_: &mut dyn Runtime, _: &PyObj) -> VmResult<PyObj> {
+    Ok(super::ctx().none.clone())
+}
+
+/// member_descriptor's and getset_descriptor's own attributes.
+pub static DESCR_GETSETS: &[GetSetDef] = &[
+    GetSetDef::member("__objclass__", descr_objclass),
+    GetSetDef::member("__name__", descr_name),
+    GetSetDef::getter("__qualname__", descr_qualname),
+    GetSetDef::getter("__doc__", descr_doc),
+];

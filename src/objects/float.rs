@@ -200,3 +200,26 @@ pub const SLOTS: SlotTable = SlotTable {
     true_divide: Some(float_truediv),
     ..SlotTable::EMPTY
 };
+
+/// float(self): an exact float is itself, a subclass's value a new exact float.
+fn get_real(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    if o.is_type(&ctx().float_type) {
+        return Ok(o.clone());
+    }
+    match value(o) {
+        Some(f) => Ok(new(f)),
+        None => Err(exceptions::type_error(format!(
+            "descriptor for 'float' objects doesn't apply to a '{}' object",
+            super::typeobj::type_name(o)
+        ))),
+    }
+}
+fn get_imag(_: &mut dyn Runtime, _: &PyObj) -> VmResult<PyObj> {
+    Ok(new(0.0))
+}
+
+/// float's getset descriptors.
+pub static GETSETS: &[super::descr::GetSetDef] = &[
+    super::descr::GetSetDef::getter("real", get_real),
+    super::descr::GetSetDef::getter("imag", get_imag),
+];

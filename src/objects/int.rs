@@ -359,3 +359,34 @@ pub const BOOL_SLOTS: SlotTable = SlotTable {
     xor: Some(bool_xor),
     ..SlotTable::EMPTY
 };
+
+/// int(self): an exact int is itself, a subclass's value a new exact int.
+fn exact(o: &PyObj) -> VmResult<PyObj> {
+    if o.is_type(&ctx().int_type) {
+        return Ok(o.clone());
+    }
+    let v = value(o).ok_or_else(|| {
+        exceptions::type_error(format!(
+            "descriptor for 'int' objects doesn't apply to a '{}' object",
+            super::typeobj::type_name(o)
+        ))
+    })?;
+    new(&v).ok_or_else(exceptions::memory_error)
+}
+fn get_real(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    exact(o)
+}
+fn get_imag(_: &mut dyn Runtime, _: &PyObj) -> VmResult<PyObj> {
+    Ok(new_i64(0))
+}
+fn get_denominator(_: &mut dyn Runtime, _: &PyObj) -> VmResult<PyObj> {
+    Ok(new_i64(1))
+}
+
+/// int's getset descriptors (bool's too, through the MRO).
+pub static GETSETS: &[super::descr::GetSetDef] = &[
+    super::descr::GetSetDef::getter("real", get_real),
+    super::descr::GetSetDef::getter("imag", get_imag),
+    super::descr::GetSetDef::getter("numerator", get_real),
+    super::descr::GetSetDef::getter("denominator", get_denominator),
+];

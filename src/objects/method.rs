@@ -4,6 +4,7 @@ use crate::heap::{Payload, PyObj, Visit};
 
 use super::context::ctx;
 use crate::bytecode::opcode::CompareOp;
+use crate::objects::descr::GetSetDef as G;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::SlotTable;
@@ -94,8 +95,41 @@ fn method_hash(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
     Ok(if h == -1 { -2 } else { h })
 }
 
+fn parts(o: &PyObj) -> VmResult<&Method> {
+    crate::objects::descr::expect::<Method>(o, "method")
+}
+fn get_func(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(parts(o)?.func.clone())
+}
+fn get_self(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(parts(o)?.self_.clone())
+}
+fn get_doc(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    let f = parts(o)?.func.clone();
+    rt.getattr(&f, &super::string::intern_str("__doc__"))
+}
+
+/// method's member and getset descriptors.
+pub static GETSETS: &[G] = &[
+    G::member("__func__", get_func),
+    G::member("__self__", get_self),
+    G::getter("__doc__", get_doc),
+];
+
+/// method_getattro: the method type's own attributes, else the function's
+/// (`m.__name__`, `m.__module__`, attributes set on the function).
+fn method_getattro(rt: &mut dyn Runtime, o: &PyObj, name: &PyObj) -> VmResult<PyObj> {
+    let ty = o.type_obj();
+    if let Some(d) = rt.type_lookup(&ty, name)? {
+        return rt.descr_get(&d, Some(o), &ty);
+    }
+    let f = parts(o)?.func.clone();
+    rt.getattr(&f, name)
+}
+
 /// method's slots.
 pub const SLOTS: SlotTable = SlotTable {
+    getattro: Some(method_getattro),
     repr: Some(method_repr),
     hash: Some(method_hash),
     richcompare: Some(method_richcompare),

@@ -17,6 +17,7 @@ pub mod descr;
 pub mod dict;
 pub mod dicttable;
 pub mod exception;
+pub mod exception_attrs;
 pub mod exceptions;
 pub mod float;
 pub mod format_spec;

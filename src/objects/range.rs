@@ -229,3 +229,23 @@ pub const ITER_SLOTS: SlotTable = SlotTable {
     iternext: Some(range_iter_next),
     ..SlotTable::EMPTY
 };
+
+fn own(o: &PyObj) -> VmResult<&Range> {
+    super::descr::expect::<Range>(o, "range")
+}
+fn get_start(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(own(o)?.start.clone())
+}
+fn get_stop(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(own(o)?.stop.clone())
+}
+fn get_step(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(own(o)?.step.clone())
+}
+
+/// range's members.
+pub static GETSETS: &[super::descr::GetSetDef] = &[
+    super::descr::GetSetDef::member("start", get_start),
+    super::descr::GetSetDef::member("stop", get_stop),
+    super::descr::GetSetDef::member("step", get_step),
+];

@@ -200,3 +200,23 @@ pub const SLOTS: SlotTable = SlotTable {
     richcompare: Some(slice_richcompare),
     ..SlotTable::EMPTY
 };
+
+fn own(o: &PyObj) -> VmResult<&Slice> {
+    super::descr::expect::<Slice>(o, "slice")
+}
+fn get_start(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(own(o)?.start.clone())
+}
+fn get_stop(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(own(o)?.stop.clone())
+}
+fn get_step(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(own(o)?.step.clone())
+}
+
+/// slice's members.
+pub static GETSETS: &[super::descr::GetSetDef] = &[
+    super::descr::GetSetDef::member("start", get_start),
+    super::descr::GetSetDef::member("stop", get_stop),
+    super::descr::GetSetDef::member("step", get_step),
+];

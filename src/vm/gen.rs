@@ -465,19 +465,42 @@ impl Vm {
     }
 }
 
-/// Data attributes of a generator (gi_running, gi_code, __name__, ...).
-pub(crate) fn gen_attr(o: &PyObj, n: &str) -> Option<PyObj> {
-    let gen = o.get::<Generator>()?;
-    Some(match n {
-        "__name__" => gen.name.clone(),
-        "__qualname__" => gen.qualname.clone(),
-        "gi_code" => gen.code.clone(),
-        "gi_running" => super::ops::bool_obj(gen.state.get() == GenState::Running),
-        "gi_suspended" => super::ops::bool_obj(gen.state.get() == GenState::Suspended),
-        "gi_yieldfrom" => Vm::gen_yield_from(o).map_or_else(none, |(r, _)| r),
-        _ => return None,
-    })
+fn gen_obj(o: &PyObj) -> VmResult<&Generator> {
+    crate::objects::descr::expect::<Generator>(o, "generator")
 }
+fn gi_name(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(gen_obj(o)?.name.clone())
+}
+fn gi_qualname(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(gen_obj(o)?.qualname.clone())
+}
+fn gi_code(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(gen_obj(o)?.code.clone())
+}
+fn gi_running(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(super::ops::bool_obj(
+        gen_obj(o)?.state.get() == GenState::Running,
+    ))
+}
+fn gi_suspended(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    Ok(super::ops::bool_obj(
+        gen_obj(o)?.state.get() == GenState::Suspended,
+    ))
+}
+fn gi_yieldfrom(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    gen_obj(o)?;
+    Ok(Vm::gen_yield_from(o).map_or_else(none, |(r, _)| r))
+}
+
+/// The generator type's getset descriptors.
+pub static GETSETS: &[crate::objects::descr::GetSetDef] = &[
+    crate::objects::descr::GetSetDef::getter("gi_code", gi_code),
+    crate::objects::descr::GetSetDef::getter("__name__", gi_name),
+    crate::objects::descr::GetSetDef::getter("__qualname__", gi_qualname),
+    crate::objects::descr::GetSetDef::getter("gi_yieldfrom", gi_yieldfrom),
+    crate::objects::descr::GetSetDef::getter("gi_running", gi_running),
+    crate::objects::descr::GetSetDef::getter("gi_suspended", gi_suspended),
+];
 
 fn self_gen<'a>(args: &Args<'a>, name: &str) -> VmResult<&'a PyObj> {
     match args.pos().first() {
@@ -593,4 +616,5 @@ static METHODS: &[MethodDef] = &[
 pub fn install() {
     crate::heap::set_finalizer(Some(generator::gc_finalize));
     crate::objects::typeobj::add_methods(&ctx().generator_type, METHODS);
+    crate::objects::typeobj::add_getsets(&ctx().generator_type, GETSETS);
 }

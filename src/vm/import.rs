@@ -549,7 +549,7 @@ impl Vm {
             match self.import_absolute(&from_name) {
                 Ok(_) => {}
                 Err(e) if e.0.is_type(ctx().exc_type("ModuleNotFoundError")) => {
-                    let ename = self.exception_attr(&e.0, "name")?;
+                    let ename = self.getattr_opt(&e.0, "name")?;
                     let same = ename.as_ref().and_then(str_of).as_deref() == Some(&from_name);
                     let modules = self.modules.clone();
                     let blocked = self

@@ -169,6 +169,12 @@ impl Vm {
             }
             return Some(e.dict.get_or_insert_with(dict::new).clone());
         }
+        if let Ok(mut f) = o.borrow_mut::<crate::objects::function::Function>() {
+            if f.dict.is_none() && !create {
+                return None;
+            }
+            return Some(f.dict.get_or_insert_with(dict::new).clone());
+        }
         let w = o.pre_words().first()?;
         let d = match w.take() {
             Some(d) => d,

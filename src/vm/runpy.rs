@@ -126,7 +126,7 @@ impl Vm {
                 let is_import = e.0.is_type(ctx().exc_type("ImportError"))
                     || e.0.is_type(ctx().exc_type("ModuleNotFoundError"));
                 let ename = if is_import {
-                    self.exception_attr(&e.0, "name")?
+                    self.getattr_opt(&e.0, "name")?
                         .and_then(|n| string::as_str(&n).map(|s| s.into_owned()))
                 } else {
                     None

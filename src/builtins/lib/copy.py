@@ -7,7 +7,7 @@ structures are copied once."""
 
 import builtins as _builtins
 import types
-from copyreg import dispatch_table, __newobj__, __newobj_ex__, _slotnames
+from copyreg import dispatch_table, _reduce_newobj
 
 __all__ = ["Error", "copy", "deepcopy"]
 
@@ -35,40 +35,12 @@ def _reduce(x, cls):
 
 
 def _reduce_object(x, cls):
-    # What the built-in types' own reductions give (glasspy's types have no
-    # __reduce_ex__ yet).
+    # What the built-in types' own reductions give.
     if isinstance(x, (set, frozenset)):
         return (cls, (list(x),), getattr(x, "__dict__", None) or None)
     if cls is slice:
         return (slice, (x.start, x.stop, x.step))
-    # object.__reduce_ex__(4): rebuild with cls.__new__, then restore the state.
-    if cls.__module__ == "builtins" or not hasattr(cls, "__new__"):
-        raise TypeError("cannot pickle %r object" % cls.__name__)
-    kwargs = None
-    getnewargs_ex = getattr(x, "__getnewargs_ex__", None)
-    if getnewargs_ex is not None:
-        args, kwargs = getnewargs_ex()
-    else:
-        getnewargs = getattr(x, "__getnewargs__", None)
-        args = getnewargs() if getnewargs is not None else ()
-    getstate = getattr(x, "__getstate__", None)
-    if getstate is not None:
-        state = getstate()
-    else:
-        state = getattr(x, "__dict__", None) or None
-        slots = {}
-        for name in _slotnames(cls):
-            try:
-                slots[name] = getattr(x, name)
-            except AttributeError:
-                pass
-        if slots:
-            state = (state, slots)
-    listitems = iter(x) if isinstance(x, list) else None
-    dictitems = iter(x.items()) if isinstance(x, dict) else None
-    if kwargs:
-        return (__newobj_ex__, (cls, tuple(args), kwargs), state, listitems, dictitems)
-    return (__newobj__, (cls,) + tuple(args), state, listitems, dictitems)
+    return _reduce_newobj(x)
 
 
 # ----- shallow copies -----------------------------------------------------------------------

@@ -87,6 +87,69 @@ def _slotnames(cls):
     return names
 
 
+def _object_getstate(obj):
+    """object.__getstate__(): the instance's __dict__ (None when it is empty), paired
+    with a dict of its __slots__ values when it has any set."""
+    state = getattr(obj, "__dict__", None) or None
+    slots = {}
+    for name in _slotnames(type(obj)):
+        try:
+            slots[name] = getattr(obj, name)
+        except AttributeError:
+            pass
+    return (state, slots) if slots else state
+
+
+def _reduce_newobj(obj):
+    """object.__reduce_ex__(protocol 2 and later): remake with cls.__new__ (and the
+    arguments __getnewargs_ex__ / __getnewargs__ give), then restore the state and
+    the items of a list or dict."""
+    cls = type(obj)
+    if not hasattr(cls, "__new__") or (cls.__module__ == "builtins"
+                                       and cls not in (object, list, dict)):
+        raise TypeError("cannot pickle %r object" % cls.__name__)
+    kwargs = None
+    getnewargs_ex = getattr(obj, "__getnewargs_ex__", None)
+    if getnewargs_ex is not None:
+        args, kwargs = getnewargs_ex()
+    else:
+        getnewargs = getattr(obj, "__getnewargs__", None)
+        args = getnewargs() if getnewargs is not None else ()
+    state = obj.__getstate__()
+    listitems = iter(obj) if isinstance(obj, list) else None
+    dictitems = iter(obj.items()) if isinstance(obj, dict) else None
+    if kwargs:
+        return (__newobj_ex__, (cls, tuple(args), kwargs), state, listitems, dictitems)
+    return (__newobj__, (cls,) + tuple(args), state, listitems, dictitems)
+
+
+def _reduce_ex(obj, proto):
+    """object.__reduce__() and __reduce_ex__ for protocols 0 and 1: remake from the
+    nearest built-in base of the class (with the object's value as that base's
+    argument), then restore the instance's dict."""
+    cls = type(obj)
+    base = object
+    for c in cls.__mro__:
+        if c.__module__ == "builtins":
+            base = c
+            break
+    if base is object:
+        state = None
+    elif base is cls:
+        raise TypeError("cannot pickle %r object" % cls.__name__)
+    else:
+        state = base(obj)
+    args = (cls, base, state)
+    getstate = getattr(type(obj), "__getstate__", None)
+    if getstate is object.__getstate__ and getattr(obj, "__slots__", None):
+        raise TypeError("a class that defines __slots__ without defining "
+                        "__getstate__ cannot be pickled")
+    state = obj.__getstate__()
+    if state:
+        return _reconstructor, args, state
+    return _reconstructor, args
+
+
 # Extension codes (used by pickle; kept for the API).
 _extension_registry = {}
 _inverted_registry = {}

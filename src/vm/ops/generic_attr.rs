@@ -6,7 +6,6 @@
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::descr::{Descr, DescrKind, Property, Super, Wrapper};
-use crate::objects::exception::ExcObj;
 use crate::objects::function::Function;
 use crate::objects::typeobj::{self, class_slots, slotdefs::slots_of_type};
 use crate::objects::{ctx, dict, method, string, tuple};
@@ -99,17 +98,6 @@ impl Vm {
         if let Some(d) = descr {
             return self.bind_descriptor(d, Some(o), ty).map(Some);
         }
-        let n = string::as_str(name).unwrap_or_default();
-        if n == "__class__" {
-            return Ok(Some(ty.as_obj().clone()));
-        }
-        if o.is_a::<ExcObj>() {
-            return self.exception_attr(o, &n);
-        }
-        if super::special::builtin_payload(o.vtable()) {
-            // int.real, float.imag, ... of a subclass instance.
-            return self.special_attr(o, &n);
-        }
         Ok(None)
     }
 
@@ -162,17 +150,6 @@ impl Vm {
             }
         }
         let n = string::as_str(name).unwrap_or_default().into_owned();
-        if !o.vtable().heap_type && !o.is_a::<ExcObj>() {
-            return Err(no_attribute(o, &n));
-        }
-        if let (true, Some(v)) = (o.is_a::<ExcObj>(), &value) {
-            if matches!(
-                n.as_str(),
-                "__cause__" | "__context__" | "args" | "__traceback__" | "__suppress_context__"
-            ) {
-                return self.exception_setattr(o, &n, v.clone());
-            }
-        }
         let Some(d) = self.instance_dict(o, value.is_some()) else {
             if value.is_none() && !o.pre_words().is_empty() {
                 return Err(no_attribute(o, &n));
@@ -269,10 +246,7 @@ impl Vm {
                         .next()
                         .unwrap_or_else(|| c.none.clone()),
                 )),
-                DescrKind::Builtin(g) => match self.builtin_data_attr(o, g.name)? {
-                    Some(v) => Ok(Some(v)),
-                    None => Err(no_attribute(o, g.name)),
-                },
+                DescrKind::Builtin(g) => (g.get)(self, o).map(Some),
             };
         }
         Ok(None)
@@ -331,7 +305,15 @@ impl Vm {
                     "attribute '__weakref__' of '{}' objects is not writable",
                     typeobj::type_name(o)
                 ))),
-                DescrKind::Builtin(g) => self.set_builtin_data_attr(o, g, value),
+                DescrKind::Builtin(g) => match g.set {
+                    Some(set) => set(self, o, value),
+                    // CPython's messages for a read-only member and getset.
+                    None if g.member => Err(attr_error("readonly attribute".to_string())),
+                    None => Err(attr_error(format!(
+                        "attribute '{name}' of '{}' objects is not writable",
+                        typeobj::info(&ds.owner).name
+                    ))),
+                },
             };
         }
         // A class with __set__ / __delete__.

@@ -15,12 +15,12 @@ mod special;
 mod subscr;
 mod typecache;
 
+pub use crate::objects::exception_attrs::{set_traceback, traceback_object};
 pub use arith::{
     absolute, binary_op, bool_obj, divmod, int_obj, power3, small_int_binary, unary_op,
     unsupported_operands,
 };
 pub(crate) use attr::{attribute_error, no_attribute};
-pub use attr::{set_traceback, traceback_object};
 pub use compare::{compare, compare_bool};
 pub use iter::char_str;
 pub use repr::ascii_escape;

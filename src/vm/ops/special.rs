@@ -2,21 +2,13 @@
 //! type of an object (never on the instance, as CPython's _PyType_Lookup), binding
 //! them, and calling them.
 
-use crate::heap::{Payload, PyObj, TypeRef, Vtable};
-use crate::objects::descr::Instance;
-use crate::objects::exception::ExcObj;
+use crate::heap::{PyObj, TypeRef};
 use crate::objects::function::Function;
 use crate::objects::{method, typeobj};
 
 use super::super::Vm;
 use crate::objects::args::Args;
 use crate::objects::exceptions::VmResult;
-
-/// Does an instance with this layout get its behaviour from a built-in payload (a
-/// list's, an int's, ...) rather than from object's or an exception's?
-pub fn builtin_payload(vt: &Vtable) -> bool {
-    vt.type_id() != Instance::VTABLE.type_id() && vt.type_id() != ExcObj::VTABLE.type_id()
-}
 
 impl Vm {
     /// `name` in the dicts along `ty`'s MRO (no binding): CPython's _PyType_Lookup,
