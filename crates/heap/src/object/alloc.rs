@@ -143,6 +143,35 @@ fn var_block(vt: &Vtable, layout: Layout) -> *mut u8 {
     }
 }
 
+/// Complete a var-sized object whose `n` items are written: its size (negative for a
+/// negative int), its payload, and its tracking.
+///
+/// # Safety
+/// `p` heads a fresh block from `PyObj::alloc_var::<T>` for `n` items, all of them
+/// initialised, its var header and payload not yet written (H3, H6).
+#[inline(always)]
+unsafe fn finish_var<T: Payload>(
+    vt: &Vtable,
+    p: NonNull<ObHead>,
+    negative: bool,
+    n: usize,
+    payload: T,
+) -> PyObj {
+    let size = n as isize;
+    // SAFETY: H3/H9: the var header and the payload slot of a `T` lie inside the block
+    // (the caller's).
+    unsafe {
+        let vb = p.as_ptr().cast::<VarBlock<()>>();
+        ptr::addr_of_mut!((*vb).ob_size).write(if negative { -size } else { size });
+        payload_ptr::<T>(p).write(payload);
+    }
+    let obj = PyObj(p);
+    if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
+        obj.gc_track();
+    }
+    obj
+}
+
 impl PyObj {
     /// Allocate a fixed-size object of type `ty` holding `payload`.
     ///
@@ -252,19 +281,8 @@ impl PyObj {
             guard.written += 1;
         }
         std::mem::forget(guard);
-        let size = n as isize;
-        // SAFETY: H3/H9: the var header and the payload slot of a `T` lie inside the
-        // block.
-        unsafe {
-            let vb = p.as_ptr().cast::<VarBlock<()>>();
-            ptr::addr_of_mut!((*vb).ob_size).write(if negative { -size } else { size });
-            payload_ptr::<T>(p).write(payload);
-        }
-        let obj = PyObj(p);
-        if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
-            obj.gc_track();
-        }
-        Some(obj)
+        // SAFETY: H3/H9: `p` is the fresh block of a `T` with `n` items, all written.
+        Some(unsafe { finish_var(vt, p, negative, n, payload) })
     }
 
     /// Allocate a var-sized object whose items are a copy of `items` (an int's few
@@ -282,25 +300,17 @@ impl PyObj {
     {
         let n = items.len();
         let (vt, _, p) = Self::alloc_var::<T>(ty, n)?;
-        let size = n as isize;
-        // SAFETY: H3: the items, var header and payload slots lie inside the fresh
-        // block, which nothing else sees yet; the n items are initialised here, before
-        // the object is complete (H6); `items` cannot overlap a fresh block.
+        // SAFETY: H3: the items lie inside the fresh block, which nothing else sees
+        // yet; they are initialised here, before the object is complete (H6); `items`
+        // cannot overlap a fresh block. Then the block is a `T` with `n` items written.
         unsafe {
             let first = p.as_ptr().byte_add(vt.items_off).cast::<T::Item>();
             // Item by item: a few digits, not worth a call to memcpy.
             for (i, item) in items.iter().enumerate() {
                 first.add(i).write(*item);
             }
-            let vb = p.as_ptr().cast::<VarBlock<()>>();
-            ptr::addr_of_mut!((*vb).ob_size).write(if negative { -size } else { size });
-            payload_ptr::<T>(p).write(payload);
+            Some(finish_var(vt, p, negative, n, payload))
         }
-        let obj = PyObj(p);
-        if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
-            obj.gc_track();
-        }
-        Some(obj)
     }
 
     /// Allocate a var-sized object whose `n` plain-data items are zeroed and then
@@ -317,26 +327,20 @@ impl PyObj {
         T::Item: bytemuck::Zeroable + Copy,
     {
         let (vt, _, p) = Self::alloc_var::<T>(ty, n)?;
-        let size = n as isize;
-        // SAFETY: H3: the items, var header and payload slots lie inside the fresh
-        // block; all-zero bytes are a valid value of a Zeroable item (H6: the items
-        // are initialised before the object is complete).
-        unsafe {
+        // SAFETY: H3: the items lie inside the fresh block; all-zero bytes are a valid
+        // value of a Zeroable item (H6: the items are initialised before the object is
+        // complete); then the block is a `T` with `n` items written. Its items hold no
+        // references, so tracking it before `fill` shows a collection nothing to follow.
+        let obj = unsafe {
             let first = p.as_ptr().byte_add(vt.items_off).cast::<T::Item>();
             ptr::write_bytes(first, 0, n);
-            let vb = p.as_ptr().cast::<VarBlock<()>>();
-            ptr::addr_of_mut!((*vb).ob_size).write(if negative { -size } else { size });
-            payload_ptr::<T>(p).write(payload);
-        }
-        let obj = PyObj(p);
+            finish_var(vt, p, negative, n, payload)
+        };
         // SAFETY: H6 allows writing the items until construction ends: `obj` was just
         // created, nothing else holds it (H1: refcount 1), and no borrow of its items
         // exists. Should `fill` panic, dropping `obj` frees a complete object.
         let items = unsafe { &mut *items_ptr::<T>(obj.0) };
         fill(items);
-        if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
-            obj.gc_track();
-        }
         Some(obj)
     }
 }
