@@ -463,8 +463,25 @@ fn descr_set(rt: &mut dyn Runtime, d: &PyObj, o: &PyObj, value: Option<PyObj>) -
 /// super's slots.
 pub const SUPER_SLOTS: SlotTable = SlotTable {
     repr: Some(super_repr),
+    descr_get: Some(super_get),
     ..SlotTable::EMPTY
 };
+
+/// super_descr_get: an unbound `super(A)` found on a class binds to the instance as
+/// `type(s)(A, obj)`; a bound one (or on the class) is itself.
+fn super_get(
+    rt: &mut dyn Runtime,
+    s: &PyObj,
+    obj: Option<&PyObj>,
+    _ty: &TypeRef,
+) -> VmResult<PyObj> {
+    let sp = expect::<Super>(s, "super")?;
+    let Some(o) = obj.filter(|_| sp.obj.is_none()) else {
+        return Ok(s.clone());
+    };
+    let args = [sp.ty.as_obj().clone(), o.clone()];
+    rt.call(s.type_obj().as_obj(), super::args::Args::positional(&args))
+}
 
 /// CPython's _PyObject_IsAbstract: a true `o.__isabstractmethod__` (a missing one is
 /// false).

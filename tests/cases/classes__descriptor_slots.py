@@ -183,3 +183,25 @@ err(lambda: D.__dict__["__weakref__"].__set__(d, 1))
 print(D.__dict__["__weakref__"].__get__(d, D))
 err(lambda: int.__dict__["real"].__set__(3, 4))
 err(lambda: types.FunctionType.__dict__["__globals__"].__set__(err, {}))
+
+
+# An unbound super found on a class binds to the instance (super's tp_descr_get).
+class SA:
+    def f(self):
+        return "SA.f"
+
+class SB(SA):
+    def f(self):
+        return "SB.f"
+
+SB.s = super(SB)
+sb = SB()
+print(type(sb.s).__name__, sb.s.f())
+print(SB.s is SB.__dict__["s"])
+print(super(SB).__get__(sb).f())
+print(super(SB, sb).__get__(3) .f())
+print(repr(super.__get__)[:30])
+try:
+    super(SB).__get__(3)
+except TypeError as e:
+    print(e)
