@@ -134,18 +134,6 @@ fn property_set_name(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     Ok(ctx().none.clone())
 }
 
-/// property.__get__(obj, type=None)
-fn property_get(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
-    let (s, rest) = this(&args);
-    let a = rest.range("__get__", 1, 2)?;
-    let obj = (!a[0].is(&ctx().none)).then(|| a[0].clone());
-    let ty = obj
-        .as_ref()
-        .map_or_else(|| ctx().object_type.clone(), |o| o.type_obj());
-    vm.descr_get(s.clone(), obj.as_ref(), &ty)
-}
-
 pub static PROPERTY_METHODS: &[MethodDef] = &[
     MethodDef {
         name: "getter",
@@ -162,10 +150,6 @@ pub static PROPERTY_METHODS: &[MethodDef] = &[
     MethodDef {
         name: "__set_name__",
         func: property_set_name,
-    },
-    MethodDef {
-        name: "__get__",
-        func: property_get,
     },
 ];
 

@@ -255,8 +255,24 @@ pub const CLASSMETHOD_DESCR_SLOTS: SlotTable = SlotTable {
 /// method_descriptor's slots.
 pub const DESCR_SLOTS: SlotTable = SlotTable {
     repr: Some(descr_repr),
+    descr_get: Some(descr_get),
     ..SlotTable::EMPTY
 };
+
+/// method_get: the method bound to an instance, a builtin method (the descriptor
+/// itself on the class).
+fn descr_get(
+    _rt: &mut dyn Runtime,
+    d: &PyObj,
+    obj: Option<&PyObj>,
+    _ty: &TypeRef,
+) -> VmResult<PyObj> {
+    let Some(o) = obj else {
+        return Ok(d.clone());
+    };
+    let def = super::descr::expect::<MethodDescr>(d, "method_descriptor")?.def;
+    Ok(new(def, Some(o.clone()), None))
+}
 
 // builtin_function_or_method's and method_descriptor's data attributes.
 

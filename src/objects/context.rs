@@ -240,7 +240,7 @@ impl Ctx {
     /// Give each built-in type its slots and their wrappers, base types first (run
     /// once the table exists: the wrappers are objects of its types).
     fn install_slots(&self) {
-        let tables: [(&TypeRef, &SlotTable); 46] = [
+        let tables: [(&TypeRef, &SlotTable); 47] = [
             (&self.list_iter_type, &super::iter::SEQ_ITER_SLOTS),
             (&self.tuple_iter_type, &super::iter::SEQ_ITER_SLOTS),
             (&self.str_iter_type, &super::iter::SEQ_ITER_SLOTS),
@@ -300,8 +300,9 @@ impl Ctx {
                 self.exc_type("SyntaxError"),
                 &super::exception::SYNTAX_ERROR_SLOTS,
             ),
-            (&self.staticmethod_type, &super::descr::WRAPPER_SLOTS),
-            (&self.classmethod_type, &super::descr::WRAPPER_SLOTS),
+            (&self.staticmethod_type, &super::descr::STATICMETHOD_SLOTS),
+            (&self.classmethod_type, &super::descr::CLASSMETHOD_SLOTS),
+            (&self.property_type, &super::descr::PROPERTY_SLOTS),
             (&self.member_descriptor_type, &super::descr::DESCR_SLOTS),
             (&self.getset_descriptor_type, &super::descr::DESCR_SLOTS),
             (&self.super_type, &super::descr::SUPER_SLOTS),

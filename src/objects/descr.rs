@@ -254,28 +254,105 @@ fn super_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
     })
 }
 
-/// staticmethod's and classmethod's slots.
-pub const WRAPPER_SLOTS: SlotTable = SlotTable {
+/// staticmethod's slots: `__get__` gives the callable itself.
+pub const STATICMETHOD_SLOTS: SlotTable = SlotTable {
     getattro: Some(wrapper_getattro),
     repr: Some(wrapper_repr),
+    descr_get: Some(staticmethod_get),
     ..SlotTable::EMPTY
 };
 
-fn descr_get(
+/// classmethod's slots: `__get__` binds the callable to the class.
+pub const CLASSMETHOD_SLOTS: SlotTable = SlotTable {
+    descr_get: Some(classmethod_get),
+    ..STATICMETHOD_SLOTS
+};
+
+fn staticmethod_get(
+    _rt: &mut dyn Runtime,
+    d: &PyObj,
+    _obj: Option<&PyObj>,
+    _ty: &TypeRef,
+) -> VmResult<PyObj> {
+    wrapped(d)
+}
+
+fn classmethod_get(
+    _rt: &mut dyn Runtime,
+    d: &PyObj,
+    _obj: Option<&PyObj>,
+    ty: &TypeRef,
+) -> VmResult<PyObj> {
+    Ok(super::method::new(wrapped(d)?, ty.as_obj().clone()))
+}
+
+/// property's slots: the getter on an instance (the property itself on the class),
+/// the setter or deleter for `obj.name = v` / `del obj.name`.
+pub const PROPERTY_SLOTS: SlotTable = SlotTable {
+    descr_get: Some(property_get),
+    descr_set: Some(property_set),
+    ..SlotTable::EMPTY
+};
+
+/// "property 'x' of 'A' object has no setter" (getter / setter / deleter).
+fn property_lacks(p: &Property, o: &PyObj, what: &str) -> super::exceptions::Exc {
+    let name = p
+        .name
+        .as_ref()
+        .and_then(super::string::as_str)
+        .map(|s| s.into_owned())
+        .unwrap_or_default();
+    super::exceptions::named(
+        "AttributeError",
+        format!(
+            "property '{name}' of '{}' object has no {what}",
+            super::typeobj::type_name(o)
+        ),
+    )
+}
+
+fn property_in_use() -> super::exceptions::Exc {
+    super::exceptions::type_error("property in use")
+}
+
+fn property_get(
     rt: &mut dyn Runtime,
     d: &PyObj,
     obj: Option<&PyObj>,
-    ty: &TypeRef,
+    _ty: &TypeRef,
 ) -> VmResult<PyObj> {
-    rt.descr_get(d, obj, ty)
+    let Some(o) = obj else {
+        return Ok(d.clone());
+    };
+    let get = {
+        let p = d.borrow::<Property>().map_err(|_| property_in_use())?;
+        match &p.fget {
+            Some(f) => f.clone(),
+            None => return Err(property_lacks(&p, o, "getter")),
+        }
+    };
+    rt.call(&get, super::args::Args::positional(std::slice::from_ref(o)))
 }
 
-fn descr_set(rt: &mut dyn Runtime, d: &PyObj, obj: &PyObj, value: Option<PyObj>) -> VmResult<()> {
-    rt.descr_set(d, obj, value)
+fn property_set(rt: &mut dyn Runtime, d: &PyObj, o: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+    let f = {
+        let p = d.borrow::<Property>().map_err(|_| property_in_use())?;
+        let (f, what) = match &value {
+            Some(_) => (&p.fset, "setter"),
+            None => (&p.fdel, "deleter"),
+        };
+        match f {
+            Some(f) => f.clone(),
+            None => return Err(property_lacks(&p, o, what)),
+        }
+    };
+    let mut args = vec![o.clone()];
+    args.extend(value);
+    rt.call(&f, super::args::Args::positional(&args))?;
+    Ok(())
 }
 
-/// member_descriptor's and getset_descriptor's slots (their `__get__`, `__set__` and
-/// `__delete__` are the VM's descriptor code).
+/// member_descriptor's and getset_descriptor's slots.
 pub const DESCR_SLOTS: SlotTable = SlotTable {
     repr: Some(descr_repr),
     descr_get: Some(descr_get),
@@ -283,11 +360,128 @@ pub const DESCR_SLOTS: SlotTable = SlotTable {
     ..SlotTable::EMPTY
 };
 
+/// The descriptor's payload, once `o` is known to be an instance of its owner
+/// ("descriptor 'x' for 'A' objects doesn't apply to a 'B' object").
+fn descr_check<'a>(d: &'a PyObj, o: &PyObj) -> VmResult<&'a Descr> {
+    let ds = expect::<Descr>(d, "member_descriptor")?;
+    if !super::typeobj::is_subtype(&o.type_obj(), &ds.owner) {
+        return Err(super::exceptions::type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            super::string::as_str(&ds.name).unwrap_or_default(),
+            super::typeobj::info(&ds.owner).name,
+            super::typeobj::type_name(o)
+        )));
+    }
+    Ok(ds)
+}
+
+/// member_get / getset_get: the slot's value, the instance's `__dict__` (made on
+/// request), its first weak reference, or a built-in type's getter.
+fn descr_get(
+    rt: &mut dyn Runtime,
+    d: &PyObj,
+    obj: Option<&PyObj>,
+    _ty: &TypeRef,
+) -> VmResult<PyObj> {
+    let Some(o) = obj else {
+        return Ok(d.clone());
+    };
+    let ds = descr_check(d, o)?;
+    match ds.kind {
+        DescrKind::Slot(i) => {
+            let w = &o.words()[i];
+            let v = w.take();
+            w.set(v.clone());
+            v.ok_or_else(|| {
+                super::exceptions::no_attribute(
+                    o,
+                    &super::string::as_str(&ds.name).unwrap_or_default(),
+                )
+            })
+        }
+        DescrKind::Dict => rt.materialize_dict(o).ok_or_else(|| {
+            super::exceptions::named("AttributeError", "This object has no __dict__")
+        }),
+        DescrKind::Weakref => Ok(crate::heap::weakrefs_of(o)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| super::ctx().none.clone())),
+        DescrKind::Builtin(g) => (g.get)(rt, o),
+    }
+}
+
+/// member_set / getset_set: store into (None: delete from) what `descr_get` reads.
+fn descr_set(rt: &mut dyn Runtime, d: &PyObj, o: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+    let ds = descr_check(d, o)?;
+    let attr_error = |m: String| super::exceptions::named("AttributeError", m);
+    let name = || {
+        super::string::as_str(&ds.name)
+            .unwrap_or_default()
+            .into_owned()
+    };
+    match ds.kind {
+        DescrKind::Slot(i) => {
+            let w = &o.words()[i];
+            let had = w.take();
+            let deleting = value.is_none();
+            w.set(value);
+            if deleting && had.is_none() {
+                return Err(attr_error(name()));
+            }
+            drop(had);
+            Ok(())
+        }
+        DescrKind::Dict => {
+            if let Some(v) = &value {
+                if !v.is_a::<super::dict::Dict>() {
+                    return Err(super::exceptions::type_error(format!(
+                        "__dict__ must be set to a dictionary, not a '{}'",
+                        super::typeobj::type_name(v)
+                    )));
+                }
+            }
+            rt.set_instance_dict(o, value);
+            Ok(())
+        }
+        DescrKind::Weakref => Err(attr_error(format!(
+            "attribute '__weakref__' of '{}' objects is not writable",
+            super::typeobj::type_name(o)
+        ))),
+        DescrKind::Builtin(g) => match g.set {
+            Some(set) => set(rt, o, value),
+            // CPython's messages for a read-only member and getset.
+            None if g.member => Err(attr_error("readonly attribute".to_string())),
+            None => Err(attr_error(format!(
+                "attribute '{}' of '{}' objects is not writable",
+                name(),
+                super::typeobj::info(&ds.owner).name
+            ))),
+        },
+    }
+}
+
 /// super's slots.
 pub const SUPER_SLOTS: SlotTable = SlotTable {
     repr: Some(super_repr),
+    descr_get: Some(super_get),
     ..SlotTable::EMPTY
 };
+
+/// super_descr_get: an unbound `super(A)` found on a class binds to the instance as
+/// `type(s)(A, obj)`; a bound one (or on the class) is itself.
+fn super_get(
+    rt: &mut dyn Runtime,
+    s: &PyObj,
+    obj: Option<&PyObj>,
+    _ty: &TypeRef,
+) -> VmResult<PyObj> {
+    let sp = expect::<Super>(s, "super")?;
+    let Some(o) = obj.filter(|_| sp.obj.is_none()) else {
+        return Ok(s.clone());
+    };
+    let args = [sp.ty.as_obj().clone(), o.clone()];
+    rt.call(s.type_obj().as_obj(), super::args::Args::positional(&args))
+}
 
 /// CPython's _PyObject_IsAbstract: a true `o.__isabstractmethod__` (a missing one is
 /// false).

@@ -145,3 +145,31 @@ pub fn set_cause(exc: &PyObj, cause: Option<PyObj>) {
         e.suppress_context = true;
     }
 }
+
+/// AttributeError: 'T' object has no attribute 'name'.
+pub fn no_attribute(o: &PyObj, name: &str) -> Exc {
+    attribute_error(
+        format!(
+            "'{}' object has no attribute '{name}'",
+            super::typeobj::type_name(o)
+        ),
+        o,
+        name,
+    )
+}
+
+/// An AttributeError carrying `name` and `obj`, as CPython 3.10+ sets them (the
+/// traceback printer uses them for "Did you mean" suggestions).
+pub fn attribute_error(msg: String, o: &PyObj, name: &str) -> Exc {
+    let e = named("AttributeError", msg);
+    if let Ok(mut x) = e.0.borrow_mut::<ExcObj>() {
+        let d = super::dict::new();
+        for (k, v) in [("name", string::new(name)), ("obj", o.clone())] {
+            let key = string::intern_str(k);
+            let h = string::hash(&key).expect("str");
+            let _ = super::dict::set_item(&d, key, h, v, &mut super::dict::builtin_eq);
+        }
+        x.dict = Some(d);
+    }
+    e
+}

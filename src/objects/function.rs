@@ -1,7 +1,7 @@
 //! function: a code object with its globals, defaults and closure (CPython's
 //! PyFunctionObject: 152 bytes with the GC header).
 
-use crate::heap::{PRef, Payload, PyObj, Visit};
+use crate::heap::{PRef, Payload, PyObj, TypeRef, Visit};
 
 use super::context::ctx;
 use crate::objects::descr::{none_or, GetSetDef as G};
@@ -93,8 +93,22 @@ fn function_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
 /// function's slots.
 pub const SLOTS: SlotTable = SlotTable {
     repr: Some(function_repr),
+    descr_get: Some(function_get),
     ..SlotTable::EMPTY
 };
+
+/// func_descr_get: a method bound to the instance (the function itself on the class).
+fn function_get(
+    _rt: &mut dyn Runtime,
+    f: &PyObj,
+    obj: Option<&PyObj>,
+    _ty: &TypeRef,
+) -> VmResult<PyObj> {
+    Ok(match obj {
+        Some(o) => super::method::new(f.clone(), o.clone()),
+        None => f.clone(),
+    })
+}
 
 fn func(o: &PyObj) -> VmResult<PRef<'_, Function>> {
     o.borrow::<Function>().map_err(|_| {

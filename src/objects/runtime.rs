@@ -78,11 +78,17 @@ pub trait Runtime: Any {
     fn generic_getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj>;
     /// object.__setattr__ / object.__delattr__.
     fn generic_setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>) -> VmResult<()>;
-    /// `descr.__get__(obj, ty)` of a member, getset, property or other built-in
-    /// descriptor (None: looked up on the class).
+    /// `descr.__get__(obj, ty)` through the tp_descr_get slot of `descr`'s type
+    /// (`descr` itself when it has none; `obj` None: looked up on the class).
     fn descr_get(&mut self, d: &PyObj, obj: Option<&PyObj>, ty: &TypeRef) -> VmResult<PyObj>;
-    /// `descr.__set__(obj, value)`, or `__delete__` when `value` is None.
+    /// `descr.__set__(obj, value)`, or `__delete__` when `value` is None, through the
+    /// tp_descr_set slot of `descr`'s type.
     fn descr_set(&mut self, d: &PyObj, obj: &PyObj, value: Option<PyObj>) -> VmResult<()>;
+    /// An instance's `__dict__`, made from its split values (or empty) when it has
+    /// none yet; None when its class gives its instances no dict.
+    fn materialize_dict(&mut self, o: &PyObj) -> Option<PyObj>;
+    /// Replace (Some) or drop (None) an instance's `__dict__` (its split values too).
+    fn set_instance_dict(&mut self, o: &PyObj, value: Option<PyObj>);
     /// `fmt % args` for a str `fmt` (printf-style formatting).
     fn percent_format(&mut self, fmt: &PyObj, args: &PyObj) -> VmResult<PyObj>;
     /// `__length_hint__` of an iterable, as PyObject_LengthHint with default 8.

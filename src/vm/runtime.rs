@@ -125,6 +125,14 @@ impl Runtime for Vm {
         Vm::descr_set(self, d, obj, value)
     }
 
+    fn materialize_dict(&mut self, o: &PyObj) -> Option<PyObj> {
+        Vm::materialize_dict(self, o)
+    }
+
+    fn set_instance_dict(&mut self, o: &PyObj, value: Option<PyObj>) {
+        Vm::set_instance_dict(self, o, value)
+    }
+
     fn percent_format(&mut self, fmt: &PyObj, args: &PyObj) -> VmResult<PyObj> {
         self.str_percent_format(fmt, args)
     }

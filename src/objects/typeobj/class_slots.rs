@@ -235,15 +235,6 @@ pub fn call(rt: &mut dyn Runtime, o: &PyObj, args: Args<'_>) -> VmResult<PyObj> 
     // slot_tp_call binds `__call__` as a descriptor: a class stored there (a
     // metaclass's `__call__ = dict`) is called without the instance.
     if !f.is_a::<crate::objects::function::Function>() {
-        if let Some(w) = f.get::<crate::objects::descr::Wrapper>() {
-            // staticmethod / classmethod (their __get__ is the VM's).
-            let callable = w.callable.clone();
-            if f.is_type(&ctx().classmethod_type) {
-                let m = crate::objects::method::new(callable, ty.as_obj().clone());
-                return rt.call(&m, args);
-            }
-            return rt.call(&callable, args);
-        }
         if let Some(get) = slots_of_type(&f.type_obj()).descr_get.get() {
             let bound = get(rt, &f, Some(o), &ty)?;
             return rt.call(&bound, args);

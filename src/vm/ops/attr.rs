@@ -4,7 +4,6 @@
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::{self, MethodDescr};
 use crate::objects::descr::Super;
-use crate::objects::exception::ExcObj;
 use crate::objects::function::Function;
 use crate::objects::module::{self, Module};
 use crate::objects::typeobj::{self, TypeInfo};
@@ -12,35 +11,9 @@ use crate::objects::{ctx, dict, string, tuple};
 
 use super::super::Vm;
 use crate::objects::exceptions;
-use crate::objects::exceptions::{Exc, VmResult};
+use crate::objects::exceptions::VmResult;
 
-/// AttributeError: 'T' object has no attribute 'name'.
-pub(crate) fn no_attribute(o: &PyObj, name: &str) -> Exc {
-    attribute_error(
-        format!(
-            "'{}' object has no attribute '{name}'",
-            typeobj::type_name(o)
-        ),
-        o,
-        name,
-    )
-}
-
-/// An AttributeError carrying `name` and `obj`, as CPython 3.10+ sets them (the
-/// traceback printer uses them for "Did you mean" suggestions).
-pub(crate) fn attribute_error(msg: String, o: &PyObj, name: &str) -> Exc {
-    let e = exceptions::named("AttributeError", msg);
-    if let Ok(mut x) = e.0.borrow_mut::<ExcObj>() {
-        let d = dict::new();
-        for (k, v) in [("name", string::new(name)), ("obj", o.clone())] {
-            let key = string::intern_str(k);
-            let h = string::hash(&key).expect("str");
-            let _ = dict::set_item(&d, key, h, v, &mut dict::builtin_eq);
-        }
-        x.dict = Some(d);
-    }
-    e
-}
+pub(crate) use crate::objects::exceptions::{attribute_error, no_attribute};
 
 impl Vm {
     /// getattr(obj, name).

@@ -1,17 +1,17 @@
 //! Attributes of classes and their instances: CPython's PyObject_GenericGetAttr /
 //! GenericSetAttr (data descriptors first, then the instance `__dict__`, then other
 //! class attributes), the `__getattribute__` / `__getattr__` / `__setattr__` /
-//! `__delattr__` hooks, type_getattro for classes, and the descriptor objects'
-//! `__get__` / `__set__` (property, staticmethod, classmethod, slots, `__dict__`).
+//! `__delattr__` hooks and type_getattro for classes. A descriptor found on the type
+//! is asked through its own type's tp_descr_get / tp_descr_set slot (`descr_get` in
+//! special.rs, `descr_set` here), which each descriptor type fills in its file.
 
 use crate::heap::{PyObj, TypeRef};
-use crate::objects::descr::{Descr, DescrKind, Property, Super, Wrapper};
+use crate::objects::descr::Super;
 use crate::objects::function::Function;
 use crate::objects::typeobj::{self, class_slots, slotdefs::slots_of_type};
-use crate::objects::{ctx, dict, method, string, tuple};
+use crate::objects::{ctx, dict, string, tuple};
 
 use super::super::Vm;
-use crate::objects::args::Args;
 use crate::objects::exceptions;
 use crate::objects::exceptions::{Exc, VmResult};
 
@@ -30,36 +30,11 @@ fn no_attribute(o: &PyObj, name: &str) -> Exc {
     )
 }
 
-/// "property 'x' of 'A' object has no setter" (getter / setter / deleter).
-fn property_lacks(p: &Property, o: &PyObj, what: &str) -> Exc {
-    let name = p
-        .name
-        .as_ref()
-        .and_then(string::as_str)
-        .map(|s| s.into_owned())
-        .unwrap_or_default();
-    attr_error(format!(
-        "property '{name}' of '{}' object has no {what}",
-        typeobj::type_name(o)
-    ))
-}
-
 impl Vm {
-    /// Is `d` (found on a class) a data descriptor: it defines `__set__` or `__delete__`?
+    /// Is `d` (found on a class) a data descriptor: does its type fill tp_descr_set
+    /// (a built-in one, or a class defining `__set__` or `__delete__`)?
     pub(crate) fn is_data_descr(&mut self, d: &PyObj) -> VmResult<bool> {
-        if d.is_a::<Property>() || d.is_a::<Descr>() {
-            return Ok(true);
-        }
-        if !d.vtable().heap_type {
-            return Ok(false);
-        }
-        let ty = d.type_obj();
-        for n in ["__set__", "__delete__"] {
-            if self.type_lookup_static(&ty, n)?.is_some() {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        Ok(slots_of_type(&d.type_obj()).descr_set.get().is_some())
     }
 
     /// getattr(obj, name) for instances of classes: the class's tp_getattro. A class
@@ -187,146 +162,20 @@ impl Vm {
         }
     }
 
-    /// tp_descr_get of the built-in descriptors, and `__get__` of user ones.
-    pub(crate) fn builtin_descr_get(
-        &mut self,
-        f: &PyObj,
-        obj: Option<&PyObj>,
-        ty: &TypeRef,
-    ) -> VmResult<Option<PyObj>> {
-        let c = ctx();
-        if let Some(w) = f.get::<Wrapper>() {
-            let callable = w.callable.clone();
-            if f.is_type(&c.classmethod_type) {
-                return Ok(Some(method::new(callable, ty.as_obj().clone())));
-            }
-            return Ok(Some(callable));
-        }
-        if let Ok(p) = f.borrow::<Property>() {
-            let Some(o) = obj else {
-                return Ok(Some(f.clone()));
-            };
-            let Some(get) = p.fget.clone() else {
-                return Err(property_lacks(&p, o, "getter"));
-            };
-            drop(p);
-            return self
-                .call(&get, Args::positional(std::slice::from_ref(o)))
-                .map(Some);
-        }
-        if let Some(d) = f.get::<Descr>() {
-            let Some(o) = obj else {
-                return Ok(Some(f.clone()));
-            };
-            if !typeobj::is_subtype(&o.type_obj(), &d.owner) {
-                return Err(exceptions::type_error(format!(
-                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-                    string::as_str(&d.name).unwrap_or_default(),
-                    typeobj::info(&d.owner).name,
-                    typeobj::type_name(o)
-                )));
-            }
-            return match d.kind {
-                DescrKind::Slot(i) => {
-                    let w = &o.words()[i];
-                    let v = w.take();
-                    w.set(v.clone());
-                    match v {
-                        Some(v) => Ok(Some(v)),
-                        None => Err(no_attribute(
-                            o,
-                            &string::as_str(&d.name).unwrap_or_default(),
-                        )),
-                    }
-                }
-                DescrKind::Dict => Ok(self.materialize_dict(o)),
-                DescrKind::Weakref => Ok(Some(
-                    crate::heap::weakrefs_of(o)
-                        .into_iter()
-                        .next()
-                        .unwrap_or_else(|| c.none.clone()),
-                )),
-                DescrKind::Builtin(g) => (g.get)(self, o).map(Some),
-            };
-        }
-        Ok(None)
-    }
-
-    /// tp_descr_set: `obj.name = value` (or del) through a data descriptor.
+    /// tp_descr_set: `obj.name = value` (or del) through a data descriptor, by the
+    /// descriptor's type's slot (property, member and getset descriptors fill it in
+    /// their file; a class with `__set__` / `__delete__` has class_slots' one).
     pub(crate) fn descr_set(&mut self, d: &PyObj, o: &PyObj, value: Option<PyObj>) -> VmResult<()> {
-        if let Ok(p) = d.borrow::<Property>() {
-            let (f, what) = match &value {
-                Some(_) => (p.fset.clone(), "setter"),
-                None => (p.fdel.clone(), "deleter"),
-            };
-            let Some(f) = f else {
-                return Err(property_lacks(&p, o, what));
-            };
-            drop(p);
-            let mut args = vec![o.clone()];
-            args.extend(value);
-            self.call(&f, Args::positional(&args))?;
-            return Ok(());
-        }
-        if let Some(ds) = d.get::<Descr>() {
-            let name = string::as_str(&ds.name).unwrap_or_default().into_owned();
-            if !typeobj::is_subtype(&o.type_obj(), &ds.owner) {
-                return Err(exceptions::type_error(format!(
-                    "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
-                    typeobj::info(&ds.owner).name,
-                    typeobj::type_name(o)
-                )));
-            }
-            return match ds.kind {
-                DescrKind::Slot(i) => {
-                    let w = &o.words()[i];
-                    let had = w.take();
-                    let deleting = value.is_none();
-                    w.set(value);
-                    if deleting && had.is_none() {
-                        return Err(attr_error(name));
-                    }
-                    drop(had);
-                    Ok(())
+        match slots_of_type(&d.type_obj()).descr_set.get() {
+            Some(set) => set(self, d, o, value),
+            None => Err(attr_error(
+                if value.is_some() {
+                    "__set__"
+                } else {
+                    "__delete__"
                 }
-                DescrKind::Dict => {
-                    if let Some(v) = &value {
-                        if !v.is_a::<dict::Dict>() {
-                            return Err(exceptions::type_error(format!(
-                                "__dict__ must be set to a dictionary, not a '{}'",
-                                typeobj::type_name(v)
-                            )));
-                        }
-                    }
-                    self.set_instance_dict(o, value);
-                    Ok(())
-                }
-                DescrKind::Weakref => Err(attr_error(format!(
-                    "attribute '__weakref__' of '{}' objects is not writable",
-                    typeobj::type_name(o)
-                ))),
-                DescrKind::Builtin(g) => match g.set {
-                    Some(set) => set(self, o, value),
-                    // CPython's messages for a read-only member and getset.
-                    None if g.member => Err(attr_error("readonly attribute".to_string())),
-                    None => Err(attr_error(format!(
-                        "attribute '{name}' of '{}' objects is not writable",
-                        typeobj::info(&ds.owner).name
-                    ))),
-                },
-            };
-        }
-        // A class with __set__ / __delete__.
-        let hook = if value.is_some() {
-            "__set__"
-        } else {
-            "__delete__"
-        };
-        let mut args = vec![o.clone()];
-        args.extend(value);
-        match self.call_special(d, hook, &args)? {
-            Some(_) => Ok(()),
-            None => Err(attr_error(hook.to_string())),
+                .to_string(),
+            )),
         }
     }
 

@@ -88,35 +88,16 @@ impl Vm {
 }
 
 impl Vm {
-    /// tp_descr_get of the attribute `f` of `ty`, for `obj` (None: on the class).
+    /// tp_descr_get of the attribute `f` of `ty`, for `obj` (None: on the class): the
+    /// slot of `f`'s type (each built-in descriptor fills it in its file; a class with
+    /// `__get__` has class_slots' one), or `f` itself when its type has none.
     pub fn descr_get(&mut self, f: PyObj, obj: Option<&PyObj>, ty: &TypeRef) -> VmResult<PyObj> {
-        use crate::objects::builtin_function::{self, MethodDescr};
-        if let Some(v) = self.builtin_descr_get(&f, obj, ty)? {
-            return Ok(v);
-        }
-        if let Some(d) = f.get::<MethodDescr>() {
-            return Ok(match obj {
-                Some(o) => builtin_function::new(d.def, Some(o.clone()), None),
-                None => f,
-            });
-        }
-        if let Some(get) = typeobj::slotdefs::slots_of_type(&f.type_obj())
+        match typeobj::slotdefs::slots_of_type(&f.type_obj())
             .descr_get
             .get()
         {
-            if !f.vtable().heap_type {
-                return get(self, &f, obj, ty);
-            }
+            Some(get) => get(self, &f, obj, ty),
+            None => Ok(f),
         }
-        if f.vtable().heap_type {
-            let fty = f.type_obj();
-            if let Some(get) = self.type_lookup_static(&fty, "__get__")? {
-                let none = crate::objects::ctx().none.clone();
-                let inst = obj.cloned().unwrap_or(none);
-                let args = [f.clone(), inst, ty.as_obj().clone()];
-                return self.call(&get, Args::positional(&args));
-            }
-        }
-        Ok(f)
     }
 }
