@@ -141,8 +141,9 @@ pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
 /// `plain` (no GC header, nothing to drop).
 #[inline(always)]
 unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
-    // Instances of classes (an int subclass has a dict, words, maybe a __del__) take
-    // the general path, which lets go of their words and asks about finalizers.
+    // Not simple: instances of classes (an int subclass has a dict, words, maybe a
+    // __del__) take the general path, which lets go of their words and asks about
+    // finalizers.
     // SAFETY: H1: the block is not freed yet.
     if !vt.simple || unsafe { is_weakrefed(p) } || !IMMEDIATE.with(Cell::get) {
         return false;
@@ -266,8 +267,6 @@ unsafe fn park_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     if !fl.has_room(n) {
         return false;
     }
-    // One look at the thread's free state: not inside a free, and the object is
-    // counted as freed (it is parked below).
     if !IMMEDIATE.with(Cell::get) {
         return false;
     }
@@ -276,9 +275,8 @@ unsafe fn park_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     // H1/H8: the count is 0 and nothing waits to be freed before this object
     // (IMMEDIATE), so this is the object's one free, in its turn; a plain payload has
     // nothing to drop, so nothing else is freed meanwhile.
-    // SAFETY: F1: the contents were dropped, the block has its type's layout for `n`
-    // items, and the list has room (checked above; dropping a plain payload parks
-    // nothing).
+    // SAFETY: F1: a plain payload has nothing to drop, the block has its type's layout
+    // for `n` items, and the list has room (checked above).
     let parked = unsafe { fl.park(p, n) };
     debug_assert!(parked);
     drop(PyObj(ty));

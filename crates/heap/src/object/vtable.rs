@@ -156,6 +156,7 @@ const fn round_up(n: usize, align: usize) -> usize {
 impl Vtable {
     pub const fn new<T: Payload>() -> Vtable {
         let var = size_of::<T::Item>() != 0;
+        let plain = !T::GC && !std::mem::needs_drop::<T>() && !std::mem::needs_drop::<T::Item>();
         let head_align = max(align_of::<ObHead>(), align_of::<T>());
         let align = max(head_align, align_of::<T::Item>());
         let (payload_off, items_off, fixed_size) = if var {
@@ -193,8 +194,9 @@ impl Vtable {
             },
             free_take_items: T::FREE_LIST_TAKE_ITEMS as u32,
             free_gc_clears: T::FREE_LIST_GC_CLEARS,
-            plain: !T::GC && !std::mem::needs_drop::<T>() && !std::mem::needs_drop::<T::Item>(),
-            simple: !T::GC && !std::mem::needs_drop::<T>() && !std::mem::needs_drop::<T::Item>(),
+            plain,
+            // A payload's own vtable has no words, no finalizer and is no class's.
+            simple: plain,
             drop: drop_payload::<T>,
             traverse: traverse_payload::<T>,
             clear: clear_payload::<T>,
