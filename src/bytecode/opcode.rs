@@ -350,6 +350,13 @@ opcodes! {
     CALL_NO_KW_STR_1 "(NULL str x -- str)" |arg| -1 - arg => CALL;
     /// tuple(x).
     CALL_NO_KW_TUPLE_1 "(NULL tuple x -- tuple)" |arg| -1 - arg => CALL;
+    /// `a op b` where a's class has a Python `__op__` (glasspy's own): its frame is
+    /// pushed, the operands kept below it for the reflected operand should it return
+    /// NotImplemented.
+    BINARY_OP_PY_DUNDER "(a b -- result)" |arg| -1 => BINARY_OP;
+    /// Call a Python function with fewer positional arguments than parameters, the
+    /// rest from its defaults.
+    CALL_PY_WITH_DEFAULTS "(NULL|meth f|self args[arg] -- result)" |arg| -1 - arg => CALL;
     /// A class with object's `__new__` and a Python `__init__`: the instance is made
     /// and the `__init__` frame pushed (3.12's name).
     CALL_ALLOC_AND_ENTER_INIT "(NULL cls args[arg] -- instance)" |arg| -1 - arg => CALL;

@@ -391,8 +391,8 @@ impl Vm {
                 if f.entry {
                     return Ok(Flow::Return(v));
                 }
-                if f.init {
-                    return self.init_returned(v, ip);
+                if !matches!(f.on_return, super::OnReturn::Value) {
+                    return self.frame_returned(f.on_return, v, ip);
                 }
                 self.stack.push(v);
                 return Ok(Flow::Switch);

@@ -40,7 +40,7 @@ impl Vm {
             ip: 0,
             kwnames: None,
             entry: true,
-            init: false,
+            on_return: Default::default(),
             gen: None,
         });
         self.depth += 1;

@@ -34,9 +34,36 @@ pub(crate) struct Frame {
     pub entry: bool,
     /// The generator whose frame this is (its slots go back there at a yield).
     pub gen: Option<PyObj>,
+    /// What the caller does with the returned value: push it, or (a frame pushed by a
+    /// specialized instruction in place of a nested call) check it first.
+    pub on_return: OnReturn,
+}
+
+/// How a frame's return value reaches its caller.
+#[derive(Clone, Copy, Default)]
+pub(crate) enum OnReturn {
+    /// Pushed on the caller's stack.
+    #[default]
+    Value,
     /// An `__init__` frame pushed by CALL_ALLOC_AND_ENTER_INIT: the instance waits
     /// below it, and it must return None (vm/quick_call.rs).
-    pub init: bool,
+    Init,
+    /// A class's Python `__op__` pushed by BINARY_OP_PY_DUNDER (BinaryOp operand
+    /// `arg`): the operands wait below it, for the reflected operand's turn should it
+    /// return NotImplemented (vm/quick_dunder.rs).
+    Binary(u8, Reflected),
+}
+
+/// What `a op b` tries after a's class's `__op__` returned NotImplemented, decided
+/// before that call as CPython's binary_op1 decides it.
+#[derive(Clone, Copy)]
+pub(crate) enum Reflected {
+    /// Nothing: the operands' types are the same, or b's has no slot for `op`.
+    Nothing,
+    /// b's class's Python `__rop__` (both classes have the class slot).
+    Method,
+    /// b's type's own number slot.
+    Slot(crate::objects::typeobj::slots::BinaryFn),
 }
 
 fn type_error(msg: String) -> crate::objects::exceptions::Exc {
@@ -235,7 +262,7 @@ impl Vm {
             ip: 0,
             kwnames: None,
             entry: false,
-            init: false,
+            on_return: Default::default(),
             code: f.code.clone(),
         };
         self.frames.push(frame);

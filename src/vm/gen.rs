@@ -116,7 +116,7 @@ impl Vm {
             ip: gen.ip.get() as usize,
             kwnames: None,
             entry,
-            init: false,
+            on_return: Default::default(),
             gen: Some(g.clone()),
         });
         self.depth += 1;

@@ -22,6 +22,7 @@ pub mod ops;
 pub(crate) mod quick;
 mod quick_attr;
 mod quick_call;
+mod quick_dunder;
 mod quick_eval;
 mod run;
 mod runpy;
@@ -36,7 +37,7 @@ use crate::heap::PyObj;
 use crate::objects::exceptions::{self, Exc, VmResult};
 use crate::objects::{ctx, dict, string};
 
-pub(crate) use frame::Frame;
+pub(crate) use frame::{Frame, OnReturn, Reflected};
 
 /// Set by the REPL's SIGINT handler; the eval loop checks it at backward jumps and
 /// FOR_ITER and raises KeyboardInterrupt there (CPython's eval breaker, reduced).

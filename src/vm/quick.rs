@@ -395,7 +395,10 @@ impl Vm {
             BinaryOp::Subtract if both(&c.int_type) => Some(Op::BINARY_OP_SUBTRACT_INT),
             BinaryOp::Multiply if both(&c.int_type) => Some(Op::BINARY_OP_MULTIPLY_INT),
             BinaryOp::Add if both(&c.str_type) => Some(Op::BINARY_OP_ADD_UNICODE),
-            _ => None,
+            _ => match self.binary_dunder_cache(a, b, arg) {
+                Some(k) => return specialize(code, at, Op::BINARY_OP_PY_DUNDER, k),
+                None => None,
+            },
         };
         settle(code, at, sp);
     }

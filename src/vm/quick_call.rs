@@ -33,6 +33,7 @@ use crate::objects::{string, tuple};
 use super::call::{ArgVec, Flow};
 use super::quick::{cache, failed, settle, specialize};
 use super::quick_attr::plain_function;
+use super::OnReturn;
 use super::Vm;
 
 impl Vm {
@@ -338,7 +339,10 @@ impl Vm {
         drop(std::mem::replace(&mut self.stack[first], obj.clone()));
         drop(std::mem::replace(&mut self.stack[first + 1], obj));
         self.push_frame_in_place(&init, first + 1, first + 1)?;
-        self.frames.last_mut().expect("the __init__ frame").init = true;
+        self.frames
+            .last_mut()
+            .expect("the __init__ frame")
+            .on_return = OnReturn::Init;
         Ok(Some(Flow::Switch))
     }
 

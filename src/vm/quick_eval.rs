@@ -209,6 +209,10 @@ impl Vm {
                     None => return self.generic(fi, base, code, Op::BINARY_OP, arg, ip),
                 }
             }
+            Op::BINARY_OP_PY_DUNDER => match self.binary_op_dunder(fi, code, arg, *ip)? {
+                Some(flow) => return Ok(flow),
+                None => return self.missed(fi, base, code, op, arg, ip),
+            },
             Op::COMPARE_OP_INT_JUMP | Op::COMPARE_OP_FLOAT_JUMP | Op::COMPARE_OP_STR_JUMP => {
                 let n = self.stack.len();
                 match quick::compare(op, &self.stack[n - 2], &self.stack[n - 1], arg, self) {

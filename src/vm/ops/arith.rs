@@ -11,7 +11,7 @@ use crate::objects::numeric::Int;
 use crate::objects::typeobj::slotdefs::slots_of_type;
 use crate::objects::{ctx, int, typeobj};
 
-use super::super::Vm;
+use super::super::{Reflected, Vm};
 use crate::objects::exceptions;
 use crate::objects::exceptions::{Exc, VmResult};
 
@@ -184,6 +184,51 @@ pub fn binary_op(
     if !is_ni(&r) {
         return Ok(r);
     }
+    sequence_op(vm, a, b, op, inplace)
+}
+
+/// The rest of `a op b` (`a op= b` when `inplace`, a's class having no in-place
+/// method) once the Python `__op__` of a's class, called first, returned
+/// NotImplemented: what binary_op1 and the class's slot chose, before that call, to
+/// try next (`reflected`), then the sequence forms and the error.
+pub(crate) fn binary_op_after_left(
+    vm: &mut Vm,
+    a: &PyObj,
+    b: &PyObj,
+    op: BinaryOp,
+    inplace: bool,
+    reflected: Reflected,
+) -> VmResult<PyObj> {
+    let r = match reflected {
+        Reflected::Nothing => None,
+        Reflected::Method => {
+            let rname = super::dunder::binary_names(op).1;
+            match vm.call_special(b, rname, std::slice::from_ref(a))? {
+                Some(r) => Some(r),
+                None => {
+                    // A reflected method set to None is called, as CPython calls it.
+                    let key = crate::objects::string::intern_str(rname);
+                    if vm
+                        .type_lookup(&b.type_obj(), &key)?
+                        .is_some_and(|f| f.is(&ctx().none))
+                    {
+                        return Err(exceptions::type_error("'NoneType' object is not callable"));
+                    }
+                    None
+                }
+            }
+        }
+        Reflected::Slot(w) => Some(w(vm, a, b)?),
+    };
+    match r {
+        Some(r) if !is_ni(&r) => Ok(r),
+        _ => sequence_op(vm, a, b, op, inplace),
+    }
+}
+
+/// `a op b` after the number slots declined: `+` and `*` of sequences
+/// (sq_concat, sq_repeat), else CPython's TypeError.
+fn sequence_op(vm: &mut Vm, a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool) -> VmResult<PyObj> {
     match op {
         BinaryOp::Add => {
             let ta = a.type_obj();

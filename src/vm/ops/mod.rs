@@ -16,6 +16,7 @@ mod subscr;
 mod typecache;
 
 pub use crate::objects::exception_attrs::{set_traceback, traceback_object};
+pub(crate) use arith::binary_op_after_left;
 pub use arith::{
     absolute, binary_op, bool_obj, divmod, int_obj, power3, small_int_binary, unary_op,
     unsupported_operands,
