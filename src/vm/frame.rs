@@ -84,6 +84,43 @@ fn name_list(names: &[String]) -> String {
     }
 }
 
+/// The defaults a call of `f` with `nargs` positional arguments and nothing else
+/// takes for its remaining positional parameters (empty when it takes exactly
+/// `nargs`); None when such a call needs the general binding (too many or too few
+/// arguments, keyword-only parameters, *args or **kwargs).
+#[inline]
+fn positional_defaults<'f>(f: &'f Function, c: &Code, nargs: usize) -> Option<&'f [PyObj]> {
+    let argcount = c.argcount as usize;
+    if nargs > argcount
+        || c.kwonlyargcount != 0
+        || c.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0
+    {
+        return None;
+    }
+    if nargs == argcount {
+        return Some(&[]);
+    }
+    let d = f.defaults.as_ref().and_then(tuple::items)?;
+    let missing = argcount - nargs;
+    (d.len() >= missing).then(|| &d[d.len() - missing..])
+}
+
+/// True when Python function `func` takes `n` positional arguments as
+/// `push_frame_in_place` binds them: its positional parameters exactly, or fewer with
+/// defaults for the rest, and no keyword-only parameters, *args or **kwargs. With
+/// `plain`, its call must also run its body (no generator or coroutine function).
+pub(crate) fn takes_positional(func: &PyObj, n: usize, plain: bool) -> bool {
+    let Ok(f) = func.borrow::<Function>() else {
+        return false;
+    };
+    let Some(c) = f.code.get::<Code>() else {
+        return false;
+    };
+    // Generators, coroutines and async generators (CPython's co_flags bits).
+    const MAKES_OBJECT: u32 = flags::GENERATOR | 0x80 | 0x100 | 0x200;
+    positional_defaults(&f, c, n).is_some() && !(plain && c.flags & MAKES_OBJECT != 0)
+}
+
 fn varname(c: &Code, i: usize) -> String {
     string::as_str(&c.varnames[i])
         .unwrap_or_default()
@@ -132,10 +169,12 @@ impl Vm {
         )
     }
 
-    /// CALL's fast path: if `func` is a Python function taking exactly the positional
-    /// arguments on the stack from `args_start` (see `is_simple_call`), drop the slots
-    /// from `first` up to them and push its frame with them as its first locals.
-    /// Ok(false), with nothing changed, when the call is not that simple.
+    /// CALL's fast path: if `func` is a Python function taking the positional
+    /// arguments on the stack from `args_start` (see `takes_positional`: exactly its
+    /// positional parameters, or fewer with defaults for the rest), drop the slots
+    /// from `first` up to them and push its frame with them as its first locals,
+    /// then the defaults. Ok(false), with nothing changed, when the call is not that
+    /// simple.
     pub(crate) fn push_frame_in_place(
         &mut self,
         func: &PyObj,
@@ -149,12 +188,9 @@ impl Vm {
             return Ok(false);
         };
         let nargs = self.stack.len() - args_start;
-        if c.argcount as usize != nargs
-            || c.kwonlyargcount != 0
-            || c.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0
-        {
+        let Some(defaults) = positional_defaults(&f, c, nargs) else {
             return Ok(false);
-        }
+        };
         // Move the arguments down over the callable's slots, which are dropped.
         for i in 0..nargs {
             self.stack.swap(first + i, args_start + i);
@@ -164,6 +200,7 @@ impl Vm {
             self.stack.truncate(first);
             return Err(e);
         }
+        self.stack.extend(defaults.iter().cloned());
         self.stack.resize(first + c.nlocals(), self.null.clone());
         let gen_names = self.finish_frame(&f, c, first);
         drop(f);

@@ -1,7 +1,9 @@
 //! Quickening of CALL: which specialized form a call site becomes (specialize_call),
 //! and the forms that do more than a few lines (run from quick_eval.rs).
 //!
-//! - Python functions: CALL_PY_EXACT_ARGS, and CALL_BOUND_METHOD_EXACT_ARGS for a
+//! - Python functions: CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS (fewer positional
+//!   arguments than parameters, defaults for the rest, re-read at each call, so
+//!   `f.__defaults__ = ...` needs no guard), and CALL_BOUND_METHOD_EXACT_ARGS for a
 //!   bound method object of one (its function and self take the callable's two slots,
 //!   then the same frame push).
 //! - Built-in functions and the methods of built-in types (method descriptors), named
@@ -11,9 +13,10 @@
 //!   guard is the MethodDef's address (and, for a method, the exact type of self).
 //! - `type(x)`, `str(x)`, `tuple(x)`, `len`, `isinstance`, `list.append`.
 //! - A class with object's `__new__` and a Python `__init__`
-//!   (CALL_ALLOC_AND_ENTER_INIT): the instance is made here and the `__init__` frame
+//!   (CALL_ALLOC_AND_ENTER_INIT; defaults may fill its last parameters): the
+//!   instance is made here and the `__init__` frame
 //!   pushed on the frame stack with the instance left below it; when that frame
-//!   returns (marked `Frame::init`), its None is dropped and the instance is the
+//!   returns (marked `OnReturn::Init`), its None is dropped and the instance is the
 //!   call's result. No nested eval loop.
 
 use crate::bytecode::code::Cache;
@@ -31,8 +34,8 @@ use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{string, tuple};
 
 use super::call::{ArgVec, Flow};
+use super::frame::takes_positional;
 use super::quick::{cache, failed, settle, specialize};
-use super::quick_attr::plain_function;
 use super::OnReturn;
 use super::Vm;
 
@@ -84,8 +87,15 @@ impl Vm {
             return failed(code, at);
         }
         if callable.is_a::<Function>() {
-            let simple = self.is_simple_call(&callable, n + usize::from(is_method));
-            return settle(code, at, simple.then_some(Op::CALL_PY_EXACT_ARGS));
+            let nargs = n + usize::from(is_method);
+            let op = if self.is_simple_call(&callable, nargs) {
+                Some(Op::CALL_PY_EXACT_ARGS)
+            } else if takes_positional(&callable, nargs, false) {
+                Some(Op::CALL_PY_WITH_DEFAULTS)
+            } else {
+                None
+            };
+            return settle(code, at, op);
         }
         if let Some(d) = callable.get::<MethodDescr>() {
             let def = d.def as *const MethodDef as usize;
@@ -155,7 +165,17 @@ impl Vm {
         let (Some(init), Some((index, pos))) = self.type_lookup_at(&cls, &name)? else {
             return None;
         };
-        if index > 255 || !plain_function(&init, n + 1) {
+        if index > 255 || !takes_positional(&init, n + 1, true) {
+            return None;
+        }
+        // object.__new__'s checks, made here once: the epoch guards their answers
+        // (every dict along the MRO was walked for `__new__`).
+        if typeobj::has_new_slot(&cls)
+            || self
+                .type_lookup_static(&cls, "__abstractmethods__")
+                .ok()?
+                .is_some()
+        {
             return None;
         }
         Some(Cache {
@@ -329,11 +349,13 @@ impl Vm {
             return Ok(None);
         };
         let init = super::ops::typecache_fetch(&cls, c.tag as usize, c.index as usize);
-        let Some(init) = init.filter(|f| plain_function(f, n + 1)) else {
+        let Some(init) = init.filter(|f| takes_positional(f, n + 1, true)) else {
             return Ok(None);
         };
         self.frames[fi].ip = ip;
-        let obj = self.object_new(&cls, n)?;
+        // object.__new__ without its checks (made when specializing).
+        let obj = PyObj::new(&cls, Instance);
+        self.init_instance_values(&obj);
         // (obj obj args): the frame takes the second and the arguments as its locals;
         // the first is the result once `__init__` returns.
         drop(std::mem::replace(&mut self.stack[first], obj.clone()));

@@ -377,7 +377,7 @@ impl Vm {
                     None => return self.missed(fi, base, code, op, arg, ip),
                 }
             }
-            Op::CALL_PY_EXACT_ARGS => {
+            Op::CALL_PY_EXACT_ARGS | Op::CALL_PY_WITH_DEFAULTS => {
                 let n = arg as usize;
                 let first = self.stack.len() - n - 2;
                 let callable = if self.stack[first].is(&self.null) {
