@@ -200,7 +200,9 @@ impl Vm {
             self.stack.truncate(first);
             return Err(e);
         }
-        self.stack.extend(defaults.iter().cloned());
+        if !defaults.is_empty() {
+            self.stack.extend(defaults.iter().cloned());
+        }
         self.stack.resize(first + c.nlocals(), self.null.clone());
         let gen_names = self.finish_frame(&f, c, first);
         drop(f);
