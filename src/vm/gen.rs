@@ -87,14 +87,16 @@ impl Vm {
         Ok(())
     }
 
-    /// Move a suspended (or new) generator's frame onto the frame stack.
+    /// Move a suspended (or new) generator's frame onto the frame stack. Its saved
+    /// slots move to the value stack, and its globals and builtins into the frame
+    /// (no reference count changes) until it suspends again.
     fn gen_push_frame(&mut self, g: &PyObj, entry: bool) -> VmResult<()> {
         self.check_recursion()?;
         let gen = gen_of(g);
         let c = code_of(gen);
-        let base = self.stack.len();
-        let n = gen.saved.replace(0) as usize;
         let items = g.items::<Generator>().expect("a generator's slots");
+        let n = gen.saved.replace(0) as usize;
+        let base = self.stack.len();
         self.stack
             .extend(items[..n].iter().map(|s| s.take().expect("a saved slot")));
         let stack_base = base + c.nlocals() + c.cellvars.len() + c.freevars.len();
@@ -106,10 +108,12 @@ impl Vm {
         }
         gen.exc_state.set(resumer);
         gen.state.set(GenState::Running);
+        let globals = gen.globals.take().unwrap_or_else(crate::objects::dict::new);
+        let builtins = gen.builtins.take().unwrap_or_else(|| self.builtins.clone());
         self.frames.push(Frame {
             code: gen.code.clone(),
-            globals: Generator::peek(&gen.globals).unwrap_or_else(crate::objects::dict::new),
-            builtins: Generator::peek(&gen.builtins).unwrap_or_else(|| self.builtins.clone()),
+            globals,
+            builtins,
             locals: None,
             base,
             stack_base,
@@ -125,8 +129,12 @@ impl Vm {
 
     /// The generator's frame leaves the frame stack: give the resumer back its
     /// handled exception, keeping the generator's own when it suspends inside a handler.
+    #[inline]
     fn gen_leave(&mut self, gen: &Generator, suspending: bool) {
         let resumer = gen.exc_state.take();
+        if resumer.is_none() && self.handled.is_none() {
+            return;
+        }
         let mine = std::mem::replace(&mut self.handled, resumer.clone());
         if suspending {
             if let Some(m) = mine {
@@ -141,21 +149,30 @@ impl Vm {
     /// resumer (the frame below, or the Rust caller for an entry frame).
     pub(super) fn gen_yield(&mut self, ip: usize) -> VmResult<Flow> {
         let v = self.stack.pop().expect("the yielded value");
-        let f = self.frames.pop().expect("frame");
+        let Frame {
+            gen: g,
+            globals,
+            builtins,
+            base,
+            entry,
+            ..
+        } = self.frames.pop().expect("frame");
         self.depth -= 1;
-        let g = f.gen.expect("YIELD_VALUE runs in a generator's frame");
+        let g = g.expect("YIELD_VALUE runs in a generator's frame");
         let gen = gen_of(&g);
         let items = g.items::<Generator>().expect("a generator's slots");
-        let n = self.stack.len() - f.base;
+        let n = self.stack.len() - base;
         assert!(n <= items.len(), "a generator's frame outgrew its slots");
-        for (s, v) in items.iter().zip(self.stack.drain(f.base..)) {
-            s.set(Some(v));
+        for s in items[..n].iter().rev() {
+            s.set(self.stack.pop());
         }
+        gen.globals.set(Some(globals));
+        gen.builtins.set(Some(builtins));
         gen.saved.set(n as u32);
         gen.ip.set(ip as u32);
         gen.state.set(GenState::Suspended);
         self.gen_leave(gen, true);
-        if f.entry {
+        if entry {
             return Ok(Flow::Return(v));
         }
         self.stack.push(v);
