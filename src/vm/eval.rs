@@ -524,9 +524,10 @@ impl Vm {
                     .push(crate::objects::slice::new(start, stop, step));
             }
             Op::BUILD_TUPLE => {
-                let items = self.pop_n(arg as usize);
-                let t = tuple::try_new(items).ok_or_else(exceptions::memory_error)?;
-                self.stack.push(t);
+                // The items move straight from the value stack into the tuple.
+                let at = self.stack.len() - arg as usize;
+                let t = tuple::try_new(self.stack.drain(at..));
+                self.stack.push(t.ok_or_else(exceptions::memory_error)?);
             }
             Op::BUILD_LIST => {
                 let items = self.pop_n(arg as usize);

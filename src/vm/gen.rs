@@ -127,6 +127,22 @@ impl Vm {
         Ok(())
     }
 
+    /// Hand the frame of a generator just resumed at its yield the value the yield
+    /// evaluates to (None: the None object). When that value is None and the next
+    /// instruction discards it (a `yield` statement's POP_TOP), the frame starts after
+    /// that instruction instead: nothing is pushed to be popped at once.
+    fn gen_deliver(&mut self, sent: Option<PyObj>) {
+        if sent.as_ref().is_none_or(|s| s.is(&self.ctx.none)) {
+            let f = self.frames.last_mut().expect("the generator's frame");
+            let c = f.code.get::<Code>().expect("code");
+            if c.instrs.get(f.ip).is_some_and(|i| i.get().op == Op::POP_TOP) {
+                f.ip += 1;
+                return;
+            }
+        }
+        self.stack.push(sent.unwrap_or_else(none));
+    }
+
     /// The generator's frame leaves the frame stack: give the resumer back its
     /// handled exception, keeping the generator's own when it suspends inside a handler.
     #[inline]
@@ -237,7 +253,7 @@ impl Vm {
             }
             GenState::Suspended => {
                 self.gen_push_frame(g, false)?;
-                self.stack.push(none());
+                self.gen_deliver(None);
                 Ok(Flow::Switch)
             }
         }
@@ -269,7 +285,7 @@ impl Vm {
                 }
                 GenState::Suspended => {
                     self.gen_push_frame(&receiver, false)?;
-                    self.stack.push(sent);
+                    self.gen_deliver(Some(sent));
                     return Ok(Flow::Switch);
                 }
             }
@@ -331,7 +347,7 @@ impl Vm {
             }
             GenState::Suspended => {
                 self.gen_push_frame(g, true)?;
-                self.stack.push(sent.unwrap_or_else(none));
+                self.gen_deliver(sent);
                 self.gen_run(g)
             }
         }
