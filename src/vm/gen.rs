@@ -26,6 +26,14 @@ pub enum GenResult {
     Return(PyObj),
 }
 
+/// What a generator resumed at its yield receives.
+enum Sent {
+    /// Nothing is pushed (a first start, or the caller sets up the frame itself).
+    Nothing,
+    /// The value of the yield expression (None: the None object).
+    Value(Option<PyObj>),
+}
+
 fn gen_of(g: &PyObj) -> &Generator {
     g.get::<Generator>().expect("a generator")
 }
@@ -89,8 +97,9 @@ impl Vm {
 
     /// Move a suspended (or new) generator's frame onto the frame stack. Its saved
     /// slots move to the value stack, and its globals and builtins into the frame
-    /// (no reference count changes) until it suspends again.
-    fn gen_push_frame(&mut self, g: &PyObj, entry: bool) -> VmResult<()> {
+    /// (no reference count changes) until it suspends again; `sent` is what its
+    /// yield evaluates to.
+    fn gen_push_frame(&mut self, g: &PyObj, entry: bool, sent: Sent) -> VmResult<()> {
         self.check_recursion()?;
         let gen = gen_of(g);
         let c = code_of(gen);
@@ -108,6 +117,17 @@ impl Vm {
         }
         gen.exc_state.set(resumer);
         gen.state.set(GenState::Running);
+        let mut ip = gen.ip.get() as usize;
+        if let Sent::Value(v) = sent {
+            // A None that the next instruction discards (a `yield` statement's
+            // POP_TOP) is not pushed: the frame resumes after that instruction.
+            let none_sent = v.as_ref().is_none_or(|v| v.is(&self.ctx.none));
+            if none_sent && c.instrs.get(ip).is_some_and(|i| i.get().op == Op::POP_TOP) {
+                ip += 1;
+            } else {
+                self.stack.push(v.unwrap_or_else(none));
+            }
+        }
         let globals = gen.globals.take().unwrap_or_else(crate::objects::dict::new);
         let builtins = gen.builtins.take().unwrap_or_else(|| self.builtins.clone());
         self.frames.push(Frame {
@@ -117,7 +137,7 @@ impl Vm {
             locals: None,
             base,
             stack_base,
-            ip: gen.ip.get() as usize,
+            ip,
             kwnames: None,
             entry,
             init: false,
@@ -125,22 +145,6 @@ impl Vm {
         });
         self.depth += 1;
         Ok(())
-    }
-
-    /// Hand the frame of a generator just resumed at its yield the value the yield
-    /// evaluates to (None: the None object). When that value is None and the next
-    /// instruction discards it (a `yield` statement's POP_TOP), the frame starts after
-    /// that instruction instead: nothing is pushed to be popped at once.
-    fn gen_deliver(&mut self, sent: Option<PyObj>) {
-        if sent.as_ref().is_none_or(|s| s.is(&self.ctx.none)) {
-            let f = self.frames.last_mut().expect("the generator's frame");
-            let c = f.code.get::<Code>().expect("code");
-            if c.instrs.get(f.ip).is_some_and(|i| i.get().op == Op::POP_TOP) {
-                f.ip += 1;
-                return;
-            }
-        }
-        self.stack.push(sent.unwrap_or_else(none));
     }
 
     /// The generator's frame leaves the frame stack: give the resumer back its
@@ -248,12 +252,11 @@ impl Vm {
             }
             GenState::Running => Err(already_executing()),
             GenState::Created => {
-                self.gen_push_frame(g, false)?;
+                self.gen_push_frame(g, false, Sent::Nothing)?;
                 Ok(Flow::Switch)
             }
             GenState::Suspended => {
-                self.gen_push_frame(g, false)?;
-                self.gen_deliver(None);
+                self.gen_push_frame(g, false, Sent::Value(None))?;
                 Ok(Flow::Switch)
             }
         }
@@ -280,12 +283,11 @@ impl Vm {
                     if !sent.is(&ctx().none) {
                         return Err(cant_send_non_none());
                     }
-                    self.gen_push_frame(&receiver, false)?;
+                    self.gen_push_frame(&receiver, false, Sent::Nothing)?;
                     return Ok(Flow::Switch);
                 }
                 GenState::Suspended => {
-                    self.gen_push_frame(&receiver, false)?;
-                    self.gen_deliver(Some(sent));
+                    self.gen_push_frame(&receiver, false, Sent::Value(Some(sent)))?;
                     return Ok(Flow::Switch);
                 }
             }
@@ -342,12 +344,11 @@ impl Vm {
                 if sent.as_ref().is_some_and(|s| !s.is(&ctx().none)) {
                     return Err(cant_send_non_none());
                 }
-                self.gen_push_frame(g, true)?;
+                self.gen_push_frame(g, true, Sent::Nothing)?;
                 self.gen_run(g)
             }
             GenState::Suspended => {
-                self.gen_push_frame(g, true)?;
-                self.gen_deliver(sent);
+                self.gen_push_frame(g, true, Sent::Value(sent))?;
                 self.gen_run(g)
             }
         }
@@ -419,7 +420,7 @@ impl Vm {
             }
         }
         let at = gen.ip.get() as usize - 1;
-        self.gen_push_frame(g, true)?;
+        self.gen_push_frame(g, true, Sent::Nothing)?;
         self.unwind(Exc(exc), at, false)?;
         self.gen_run(g)
     }
@@ -432,7 +433,7 @@ impl Vm {
         let receiver = items[n - 1].replace(Some(v));
         drop(receiver);
         gen.ip.set(target as u32);
-        self.gen_push_frame(g, true)?;
+        self.gen_push_frame(g, true, Sent::Nothing)?;
         self.gen_run(g)
     }
 
