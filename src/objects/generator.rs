@@ -5,7 +5,8 @@
 //! the operand stack), one word each, `nlocals + ncells + max_stack` of them, as
 //! CPython allocates `co_nlocalsplus + co_stacksize` words after its frame specials.
 //! While the frame runs, its slots live on the VM's shared stack and the items are
-//! empty; `Vm::gen_yield` moves them back. All state sits in cells, so the payload is
+//! empty, and its globals and builtins are the running frame's (their cells are
+//! empty); `Vm::gen_yield` moves all of them back. All state sits in cells, so the payload is
 //! immutable for the heap (H6: items change only through their cells).
 
 use std::cell::{Cell, RefCell};

@@ -51,41 +51,18 @@ impl Vm {
             quick::warm(code);
             let mut ip = self.frames[fi].ip;
             let base = self.frames[fi].base;
+            // The instruction array, held once: `code` has interior mutability, so
+            // indexing through it would reload the slice on every instruction.
+            let instrs: &[std::cell::Cell<Instr>] = &code.instrs;
             let flow = loop {
-                let Instr { op, arg } = code.instrs[ip].get();
+                let Instr { op, arg } = instrs[ip].get();
                 ip += 1;
                 match self.step(fi, base, code, op, arg, &mut ip) {
                     Ok(Flow::Next) => {
-                        // One byte tested per instruction for both kinds of work.
+                        // One byte tested per instruction for all the kinds of work.
                         if crate::heap::work_pending() {
-                            if crate::heap::pending(crate::heap::PENDING_TRACE) {
-                                // tracemalloc: this instruction allocated.
-                                self.frames[fi].ip = ip;
-                                self.trace_pending(fi);
-                            }
-                            if crate::heap::finalizers_pending() {
-                                // Run the __del__ methods now due, then come back here.
-                                self.frames[fi].ip = ip;
-                                break Ok(Flow::Switch);
-                            }
-                            // Freed generators waiting to be closed (finally blocks).
-                            if crate::objects::generator::close_pending() {
-                                self.run_pending_closes();
-                            }
-                            if crate::heap::pending(crate::heap::PENDING_COLLECT) {
-                                // An automatic collection with gc.callbacks to run.
-                                self.frames[fi].ip = ip;
-                                self.run_automatic_collection();
-                            }
-                            // The memory report (--memory-report) samples the heap.
-                            if crate::heap::pending(crate::heap::PENDING_SAMPLE) {
-                                self.frames[fi].ip = ip;
-                                super::memlimit::run_sample_hook(self);
-                            }
-                            // The heap went past its memory limit (glass.set_limit).
-                            if let Some(e) = super::memlimit::take_memory_error() {
-                                self.frames[fi].ip = ip;
-                                break Err((e, ip - 1, false));
+                            if let Some(flow) = self.pending_work(fi, ip) {
+                                break flow;
                             }
                         }
                         continue;
@@ -125,6 +102,45 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The work the heap flagged (the pending byte) between two instructions of frame
+    /// `fi`, its next instruction at `ip`: tracemalloc's attribution, finalizers,
+    /// generator closes, collections, the memory report's sample and MemoryError.
+    /// Some(flow) when the frame must stop here. Kept out of the eval loop.
+    #[cold]
+    #[inline(never)]
+    fn pending_work(&mut self, fi: usize, ip: usize) -> Option<Result<Flow, (Exc, usize, bool)>> {
+        if crate::heap::pending(crate::heap::PENDING_TRACE) {
+            // tracemalloc: this instruction allocated.
+            self.frames[fi].ip = ip;
+            self.trace_pending(fi);
+        }
+        if crate::heap::finalizers_pending() {
+            // Run the __del__ methods now due, then come back here.
+            self.frames[fi].ip = ip;
+            return Some(Ok(Flow::Switch));
+        }
+        // Freed generators waiting to be closed (finally blocks).
+        if crate::objects::generator::close_pending() {
+            self.run_pending_closes();
+        }
+        if crate::heap::pending(crate::heap::PENDING_COLLECT) {
+            // An automatic collection with gc.callbacks to run.
+            self.frames[fi].ip = ip;
+            self.run_automatic_collection();
+        }
+        // The memory report (--memory-report) samples the heap.
+        if crate::heap::pending(crate::heap::PENDING_SAMPLE) {
+            self.frames[fi].ip = ip;
+            super::memlimit::run_sample_hook(self);
+        }
+        // The heap went past its memory limit (glass.set_limit).
+        if let Some(e) = super::memlimit::take_memory_error() {
+            self.frames[fi].ip = ip;
+            return Some(Err((e, ip - 1, false)));
+        }
+        None
     }
 
     /// An exception was raised at instruction `at` of the top frame: find a handler in
@@ -508,9 +524,10 @@ impl Vm {
                     .push(crate::objects::slice::new(start, stop, step));
             }
             Op::BUILD_TUPLE => {
-                let items = self.pop_n(arg as usize);
-                let t = tuple::try_new(items).ok_or_else(exceptions::memory_error)?;
-                self.stack.push(t);
+                // The items move straight from the value stack into the tuple.
+                let at = self.stack.len() - arg as usize;
+                let t = tuple::try_new(self.stack.drain(at..));
+                self.stack.push(t.ok_or_else(exceptions::memory_error)?);
             }
             Op::BUILD_LIST => {
                 let items = self.pop_n(arg as usize);

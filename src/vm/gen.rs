@@ -26,6 +26,14 @@ pub enum GenResult {
     Return(PyObj),
 }
 
+/// What a generator resumed at its yield receives.
+enum Sent {
+    /// Nothing is pushed (a first start, or the caller sets up the frame itself).
+    Nothing,
+    /// The value of the yield expression (None: the None object).
+    Value(Option<PyObj>),
+}
+
 fn gen_of(g: &PyObj) -> &Generator {
     g.get::<Generator>().expect("a generator")
 }
@@ -87,14 +95,17 @@ impl Vm {
         Ok(())
     }
 
-    /// Move a suspended (or new) generator's frame onto the frame stack.
-    fn gen_push_frame(&mut self, g: &PyObj, entry: bool) -> VmResult<()> {
+    /// Move a suspended (or new) generator's frame onto the frame stack. Its saved
+    /// slots move to the value stack, and its globals and builtins into the frame
+    /// (no reference count changes) until it suspends again; `sent` is what its
+    /// yield evaluates to.
+    fn gen_push_frame(&mut self, g: &PyObj, entry: bool, sent: Sent) -> VmResult<()> {
         self.check_recursion()?;
         let gen = gen_of(g);
         let c = code_of(gen);
-        let base = self.stack.len();
-        let n = gen.saved.replace(0) as usize;
         let items = g.items::<Generator>().expect("a generator's slots");
+        let n = gen.saved.replace(0) as usize;
+        let base = self.stack.len();
         self.stack
             .extend(items[..n].iter().map(|s| s.take().expect("a saved slot")));
         let stack_base = base + c.nlocals() + c.cellvars.len() + c.freevars.len();
@@ -106,14 +117,27 @@ impl Vm {
         }
         gen.exc_state.set(resumer);
         gen.state.set(GenState::Running);
+        let mut ip = gen.ip.get() as usize;
+        if let Sent::Value(v) = sent {
+            // A None that the next instruction discards (a `yield` statement's
+            // POP_TOP) is not pushed: the frame resumes after that instruction.
+            let none_sent = v.as_ref().is_none_or(|v| v.is(&self.ctx.none));
+            if none_sent && c.instrs.get(ip).is_some_and(|i| i.get().op == Op::POP_TOP) {
+                ip += 1;
+            } else {
+                self.stack.push(v.unwrap_or_else(none));
+            }
+        }
+        let globals = gen.globals.take().unwrap_or_else(crate::objects::dict::new);
+        let builtins = gen.builtins.take().unwrap_or_else(|| self.builtins.clone());
         self.frames.push(Frame {
             code: gen.code.clone(),
-            globals: Generator::peek(&gen.globals).unwrap_or_else(crate::objects::dict::new),
-            builtins: Generator::peek(&gen.builtins).unwrap_or_else(|| self.builtins.clone()),
+            globals,
+            builtins,
             locals: None,
             base,
             stack_base,
-            ip: gen.ip.get() as usize,
+            ip,
             kwnames: None,
             entry,
             on_return: Default::default(),
@@ -125,8 +149,12 @@ impl Vm {
 
     /// The generator's frame leaves the frame stack: give the resumer back its
     /// handled exception, keeping the generator's own when it suspends inside a handler.
+    #[inline]
     fn gen_leave(&mut self, gen: &Generator, suspending: bool) {
         let resumer = gen.exc_state.take();
+        if resumer.is_none() && self.handled.is_none() {
+            return;
+        }
         let mine = std::mem::replace(&mut self.handled, resumer.clone());
         if suspending {
             if let Some(m) = mine {
@@ -141,21 +169,30 @@ impl Vm {
     /// resumer (the frame below, or the Rust caller for an entry frame).
     pub(super) fn gen_yield(&mut self, ip: usize) -> VmResult<Flow> {
         let v = self.stack.pop().expect("the yielded value");
-        let f = self.frames.pop().expect("frame");
+        let Frame {
+            gen: g,
+            globals,
+            builtins,
+            base,
+            entry,
+            ..
+        } = self.frames.pop().expect("frame");
         self.depth -= 1;
-        let g = f.gen.expect("YIELD_VALUE runs in a generator's frame");
+        let g = g.expect("YIELD_VALUE runs in a generator's frame");
         let gen = gen_of(&g);
         let items = g.items::<Generator>().expect("a generator's slots");
-        let n = self.stack.len() - f.base;
+        let n = self.stack.len() - base;
         assert!(n <= items.len(), "a generator's frame outgrew its slots");
-        for (s, v) in items.iter().zip(self.stack.drain(f.base..)) {
-            s.set(Some(v));
+        for s in items[..n].iter().rev() {
+            s.set(self.stack.pop());
         }
+        gen.globals.set(Some(globals));
+        gen.builtins.set(Some(builtins));
         gen.saved.set(n as u32);
         gen.ip.set(ip as u32);
         gen.state.set(GenState::Suspended);
         self.gen_leave(gen, true);
-        if f.entry {
+        if entry {
             return Ok(Flow::Return(v));
         }
         self.stack.push(v);
@@ -215,12 +252,11 @@ impl Vm {
             }
             GenState::Running => Err(already_executing()),
             GenState::Created => {
-                self.gen_push_frame(g, false)?;
+                self.gen_push_frame(g, false, Sent::Nothing)?;
                 Ok(Flow::Switch)
             }
             GenState::Suspended => {
-                self.gen_push_frame(g, false)?;
-                self.stack.push(none());
+                self.gen_push_frame(g, false, Sent::Value(None))?;
                 Ok(Flow::Switch)
             }
         }
@@ -247,12 +283,11 @@ impl Vm {
                     if !sent.is(&ctx().none) {
                         return Err(cant_send_non_none());
                     }
-                    self.gen_push_frame(&receiver, false)?;
+                    self.gen_push_frame(&receiver, false, Sent::Nothing)?;
                     return Ok(Flow::Switch);
                 }
                 GenState::Suspended => {
-                    self.gen_push_frame(&receiver, false)?;
-                    self.stack.push(sent);
+                    self.gen_push_frame(&receiver, false, Sent::Value(Some(sent)))?;
                     return Ok(Flow::Switch);
                 }
             }
@@ -309,12 +344,11 @@ impl Vm {
                 if sent.as_ref().is_some_and(|s| !s.is(&ctx().none)) {
                     return Err(cant_send_non_none());
                 }
-                self.gen_push_frame(g, true)?;
+                self.gen_push_frame(g, true, Sent::Nothing)?;
                 self.gen_run(g)
             }
             GenState::Suspended => {
-                self.gen_push_frame(g, true)?;
-                self.stack.push(sent.unwrap_or_else(none));
+                self.gen_push_frame(g, true, Sent::Value(sent))?;
                 self.gen_run(g)
             }
         }
@@ -386,7 +420,7 @@ impl Vm {
             }
         }
         let at = gen.ip.get() as usize - 1;
-        self.gen_push_frame(g, true)?;
+        self.gen_push_frame(g, true, Sent::Nothing)?;
         self.unwind(Exc(exc), at, false)?;
         self.gen_run(g)
     }
@@ -399,7 +433,7 @@ impl Vm {
         let receiver = items[n - 1].replace(Some(v));
         drop(receiver);
         gen.ip.set(target as u32);
-        self.gen_push_frame(g, true)?;
+        self.gen_push_frame(g, true, Sent::Nothing)?;
         self.gen_run(g)
     }
 
