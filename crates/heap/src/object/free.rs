@@ -18,7 +18,7 @@ use super::{
     TypeRef, VarBlock, Vtable,
 };
 use crate::gc;
-use crate::pymalloc::object_dealloc;
+use crate::pymalloc::{object_dealloc, object_dealloc_small};
 
 // ----- per-thread heap state -----------------------------------------------------------
 
@@ -162,7 +162,7 @@ unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     // has no GC header and no pre words, so its block starts at its ObHead, and it
     // was allocated with this layout (its item count is unchanged, H6); P5: given
     // back once.
-    unsafe { object_dealloc(p.as_ptr().cast::<u8>(), vt.block_layout_unchecked(n)) };
+    unsafe { give_back(p.as_ptr().cast::<u8>(), vt, n) };
     drop(PyObj(ty));
     count_free();
     true
@@ -283,6 +283,24 @@ unsafe fn park_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     true
 }
 
+/// Give back the block of a dead object of `vt` with `n` items to pymalloc: a small
+/// one straight to its size class, others with their layout.
+///
+/// # Safety
+/// `block` is the start of the block of an object of `vt` allocated with `n` items
+/// (so its layout was valid), whose contents are dropped; it is given back once (P5).
+#[inline(always)]
+unsafe fn give_back(block: *mut u8, vt: &Vtable, n: usize) {
+    if n < vt.small_items {
+        // SAFETY: a small block of this size (8..=SMALL_OBJECT) came from pymalloc,
+        // by object_alloc_small or object_alloc of a layout of the same size class.
+        unsafe { object_dealloc_small(block, vt.small_block_size(n)) }
+    } else {
+        // SAFETY: the block was allocated with this layout (valid, the caller).
+        unsafe { object_dealloc(block, vt.block_layout_unchecked(n)) }
+    }
+}
+
 /// Drop an object's words and payload (and items): what it refers to is let go of,
 /// its block and type reference stay.
 ///
@@ -389,11 +407,10 @@ unsafe fn release(p: NonNull<ObHead>, parkable: bool) {
         if vt.gc {
             gc::forget_container();
         }
-        let layout = vt.block_layout(n).expect("layout was valid at allocation");
         // SAFETY: H3: the block starts `block_pre` bytes before the ObHead and was
-        // allocated with this layout (its item count is unchanged, H6); P5: given back
+        // allocated for `n` items (its item count is unchanged, H6); P5: given back
         // once.
-        unsafe { object_dealloc(p.as_ptr().byte_sub(vt.block_pre()).cast::<u8>(), layout) };
+        unsafe { give_back(p.as_ptr().byte_sub(vt.block_pre()).cast::<u8>(), vt, n) };
     }
     // The header's reference to the type, given back last: dropping it may free the
     // type and its free lists, which no longer need anything of `p`.
