@@ -30,7 +30,7 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
     if vt.simple && vt.free_max == 0 {
         // An int, a str, bytes: straight from pymalloc, nothing in front of the ObHead.
         let block = if n < vt.small_items {
-            // SAFETY: a small block's size is 8..=SMALL_OBJECT (small_items).
+            // SAFETY: H9: n < small_items, so the block's size is 8..=SMALL_OBJECT.
             unsafe { object_alloc_small(vt.small_block_size(n)) }
         } else {
             var_block(vt, vt.block_layout(n)?)
@@ -129,7 +129,7 @@ fn fresh_block(vt: &Vtable, n: usize) -> Option<*mut u8> {
         if vt.gc {
             gc::before_gc_alloc();
         }
-        // SAFETY: a small block's size is 8..=SMALL_OBJECT (small_items).
+        // SAFETY: H9: n < small_items, so the block's size is 8..=SMALL_OBJECT.
         let block = unsafe { object_alloc_small(vt.small_block_size(n)) };
         return (!block.is_null()).then_some(block);
     }

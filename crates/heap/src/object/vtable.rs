@@ -220,7 +220,12 @@ impl Vtable {
     /// most 8.
     const fn small_items_of(&self) -> usize {
         let pre = self.pre_words * size_of::<usize>() + if self.gc { GC_PRE } else { 0 };
-        let base = pre + if self.var { self.items_off } else { self.fixed_size };
+        let base = pre
+            + if self.var {
+                self.items_off
+            } else {
+                self.fixed_size
+            };
         if self.align > 8 || base > SMALL_OBJECT || base < 8 {
             0
         } else if self.var {

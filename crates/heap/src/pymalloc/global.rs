@@ -142,6 +142,9 @@ const _: () = assert!(
         && Geometry::CPYTHON.small_request_threshold == SMALL_OBJECT
 );
 
+const SEED_SHIFT: u32 = Geometry::SEED.alignment_shift();
+const CPYTHON_SHIFT: u32 = Geometry::CPYTHON.alignment_shift();
+
 /// The object layer's fast path: a block of `size` bytes for an object whose
 /// alignment is at most 8, straight from the size class of the process's pymalloc
 /// (no Layout, no size test: the caller's vtable knows the block is small). Null
@@ -154,14 +157,10 @@ pub unsafe fn object_alloc_small(size: usize) -> *mut u8 {
     let p = match MODE.load(Relaxed) {
         // SAFETY: 1 <= size <= the threshold, so the class is below nclasses (G1:
         // the mode is fixed, and the instance is the one it chose).
-        SEED => unsafe {
-            SEED_HEAP.alloc_class((size - 1) >> Geometry::SEED.alignment_shift())
-        },
-        // SAFETY: as above.
-        CPYTHON => unsafe {
-            CPYTHON_HEAP.alloc_class((size - 1) >> Geometry::CPYTHON.alignment_shift())
-        },
-        // SAFETY: a non-zero size (caller).
+        SEED => unsafe { SEED_HEAP.alloc_class((size - 1) >> SEED_SHIFT) },
+        // SAFETY: as above (G1).
+        CPYTHON => unsafe { CPYTHON_HEAP.alloc_class((size - 1) >> CPYTHON_SHIFT) },
+        // SAFETY: B1: a non-zero size (caller).
         _ => return unsafe { object_alloc_other(size) },
     };
     if trace::hooked() {
@@ -177,7 +176,7 @@ pub unsafe fn object_alloc_small(size: usize) -> *mut u8 {
 #[cold]
 #[inline(never)]
 unsafe fn object_alloc_other(size: usize) -> *mut u8 {
-    // SAFETY: a non-zero size at alignment 8 (a valid Layout).
+    // SAFETY: B1: a non-zero size at alignment 8 (a valid Layout).
     unsafe { object_alloc(Layout::from_size_align_unchecked(size, 8)) }
 }
 
