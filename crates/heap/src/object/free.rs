@@ -54,6 +54,8 @@ thread_local! {
     /// The length of `pending` when the first object to wait there during the
     /// current payload drop was queued (read by `free_object` after the drop).
     static DROP_BASE: Cell<usize> = const { Cell::new(0) };
+    /// Something was queued on `pending` since the trampoline last emptied it.
+    static WAITING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Number of objects allocated on this thread and not yet freed.
@@ -206,6 +208,7 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
             }
             v.push(Work::Free(p, parkable));
             f.pending.set(v);
+            WAITING.with(|w| w.set(true));
         });
         match queued {
             Ok(()) => IMMEDIATE.with(|b| b.set(false)),
@@ -223,8 +226,10 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
     IMMEDIATE.with(|b| b.set(false));
     // SAFETY: H1/H8: `p`'s count reached 0, it is freed once, here, and no other free
     // is running.
-    if unsafe { free_object(p, parkable) } {
-        // What died with it waits on the pending list, last in first out.
+    unsafe { free_object(p, parkable) };
+    if WAITING.with(Cell::get) {
+        // What died with it (in its drop, or with its type reference) waits on the
+        // pending list, last in first out.
         while let Some(w) = FREE.with(|f| {
             let mut v = f.pending.take();
             let n = v.pop();
@@ -234,14 +239,13 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
             match w {
                 // SAFETY: H1/H8: `o`'s count reached 0, it is freed once (from the
                 // pending list), and no other free is running.
-                Work::Free(o, park) => unsafe {
-                    free_object(o, park);
-                },
+                Work::Free(o, park) => unsafe { free_object(o, park) },
                 // SAFETY: H1/H8: `o`'s contents were dropped by its free_object,
                 // which queued this release once; its header still holds its type.
                 Work::Release(o, park) => unsafe { release(o, park) },
             }
         }
+        WAITING.with(|w| w.set(false));
     }
     FREEING.with(|b| b.set(false));
     IMMEDIATE.with(|b| b.set(true));
@@ -342,12 +346,12 @@ unsafe fn drop_contents(p: NonNull<ObHead>, vt: &Vtable) {
 
 /// Free an object from the trampoline: drop its contents, then release its block -
 /// at once if nothing died with it, else after what died with it (queued above it,
-/// in the order it was let go of). True if it left work on the pending list.
+/// in the order it was let go of).
 ///
 /// # Safety
 /// `p`'s count is 0 and nothing refers to it any more (H1); this is the one free of
 /// `p` (H8), from the trampoline.
-unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) -> bool {
+unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
     // SAFETY: H1: the block is not freed yet, and its header still holds its type.
     let vt = unsafe { vtable_of(p) };
     if vt.plain {
@@ -357,7 +361,7 @@ unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) -> bool {
             drop_contents(p, vt);
             release(p, parkable);
         }
-        return false;
+        return;
     }
     // While IMMEDIATE stays true, nothing the drop let go of waits on the pending
     // list; the first that does turns it false and notes the list's length then in
@@ -369,7 +373,7 @@ unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) -> bool {
     if alone {
         // SAFETY: H8: the contents were dropped above; the block is released once.
         unsafe { release(p, parkable) };
-        return false;
+        return;
     }
     let base = DROP_BASE.with(Cell::get);
     FREE.with(|f| {
@@ -380,7 +384,6 @@ unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) -> bool {
         v[base + 1..].reverse();
         f.pending.set(v);
     });
-    true
 }
 
 /// Release the block of an object whose contents were dropped: park it on its type's
