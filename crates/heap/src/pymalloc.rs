@@ -265,9 +265,12 @@ impl Pymalloc {
     #[inline(always)]
     pub(crate) unsafe fn dealloc_small(&self, ptr: *mut u8, size: usize) {
         let bp = block_from_user(ptr);
+        debug_assert!(size >= std::mem::size_of::<usize>());
+        let link = std::mem::size_of::<usize>();
         // SAFETY: B1 (caller): bp is a live pymalloc block of this instance and ptr
-        // is valid for `size` bytes; L1: under the lock.
-        self.locked(|s| unsafe { s.free(bp, ptr, size, &self.counters) });
+        // is valid for `size` bytes, so for the one word of the free-list link; L1:
+        // under the lock.
+        self.locked(|s| unsafe { s.free(bp, ptr, link, &self.counters) });
     }
 
     /// Like `alloc`, with the block's first `layout.size()` bytes zeroed.

@@ -141,6 +141,9 @@ pub struct Vtable {
     /// fixed-size object, 0 when no block of this layout is small. Derived from the
     /// other fields (`small_items_of`); `check` makes sure it still is.
     pub(super) small_items: usize,
+    /// The block size of a small object with no items: `small_block_size(n)` is this
+    /// plus `n * item_size`. Derived with `small_items`.
+    pub(super) small_base: usize,
     pub(super) drop: unsafe fn(NonNull<ObHead>),
     pub(super) traverse: unsafe fn(NonNull<ObHead>, Visit<'_>),
     pub(super) clear: unsafe fn(NonNull<ObHead>),
@@ -205,6 +208,7 @@ impl Vtable {
             // A payload's own vtable has no words, no finalizer and is no class's.
             simple: plain,
             small_items: 0,
+            small_base: 0,
             drop: drop_payload::<T>,
             traverse: traverse_payload::<T>,
             clear: clear_payload::<T>,
@@ -212,6 +216,7 @@ impl Vtable {
             can_untrack: can_untrack_payload::<T>,
         };
         vt.small_items = vt.small_items_of();
+        vt.small_base = vt.small_base_of();
         vt
     }
 
@@ -219,13 +224,7 @@ impl Vtable {
     /// still fit a block of at most `SMALL_OBJECT` bytes, when the alignment is at
     /// most 8.
     const fn small_items_of(&self) -> usize {
-        let pre = self.pre_words * size_of::<usize>() + if self.gc { GC_PRE } else { 0 };
-        let base = pre
-            + if self.var {
-                self.items_off
-            } else {
-                self.fixed_size
-            };
+        let base = self.small_base_of();
         if self.align > 8 || base > SMALL_OBJECT || base < 8 {
             0
         } else if self.var {
@@ -235,17 +234,23 @@ impl Vtable {
         }
     }
 
+    /// The block size with no items: pre words, GC header, then the fixed part.
+    const fn small_base_of(&self) -> usize {
+        let pre = self.pre_words * size_of::<usize>() + if self.gc { GC_PRE } else { 0 };
+        pre + if self.var {
+            self.items_off
+        } else {
+            self.fixed_size
+        }
+    }
+
     /// The block size of an object with `n` items, when `n < small_items`: at most
-    /// `SMALL_OBJECT` and at least 8 bytes, computed without overflow checks.
+    /// `SMALL_OBJECT` and at least 8 bytes, computed without overflow checks (a
+    /// fixed-size payload has `n == 0` and an item size of 0).
     #[inline(always)]
     pub(super) fn small_block_size(&self, n: usize) -> usize {
         debug_assert!(n < self.small_items);
-        let body = if self.var {
-            n * self.item_size + self.items_off
-        } else {
-            self.fixed_size
-        };
-        body + self.block_pre()
+        self.small_base + n * self.item_size
     }
 
     /// The vtable of a class's instances: `base`'s payload with words added
@@ -292,6 +297,7 @@ impl Vtable {
                     vt.align = max(vt.align, align_of::<usize>());
                 }
                 vt.small_items = vt.small_items_of();
+                vt.small_base = vt.small_base_of();
                 Box::leak(Box::new(vt))
             })
         })
@@ -325,7 +331,7 @@ impl Vtable {
             "the block of this layout is too large"
         );
         assert!(
-            self.small_items == self.small_items_of(),
+            self.small_items == self.small_items_of() && self.small_base == self.small_base_of(),
             "small_items does not match this layout (changed fields of a copy)"
         );
         assert!(
