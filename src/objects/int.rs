@@ -31,7 +31,7 @@ impl Payload for Long {
 pub(crate) fn alloc_i64(ty: &TypeRef, v: i64) -> PyObj {
     let (negative, d, n) = small_digits(v);
     let n = n.max(1); // zero keeps one zero digit, as CPython 3.11 allocates
-    PyObj::new_var_copied(ty, negative, Long, &d[..n]).expect("small allocation")
+    PyObj::new_var_copied(ty, negative, Long, d, n).expect("small allocation")
 }
 
 /// The int object for `v`: the cached one for -5..=256, else a new object.

@@ -57,7 +57,10 @@
 //!   overrides `Payload::VTABLE` cannot move them), and every vtable installed in a type
 //!   object passed `Vtable::check`: its words lie inside its block, after fixed-size
 //!   payloads only; the bytes before the `ObHead` keep it and the payload aligned; the
-//!   block size does not overflow; and only containers are finalized.
+//!   block size does not overflow; only containers are finalized; and `small_items`
+//!   is what the layout gives (`n < small_items` exactly when the block of `n` items
+//!   is 8..=`SMALL_OBJECT` bytes at an alignment of at most 8, which pymalloc serves
+//!   from a size class under every geometry).
 //! - **W1** A `WeakRef` payload's target is Some(p) exactly while the weak reference
 //!   object is listed in p's weak list (object/weak.rs), and then p is alive (a
 //!   positive count, outside the instant of dealloc before its weak references are

@@ -170,7 +170,8 @@ pub use fallible::{check_room, fallible, served};
 pub use geometry::{Geometry, MAX_CLASSES, POOL_OVERHEAD};
 pub use global::{
     choose_global_mode, global_debugmallocstats, global_heap, global_mode, global_stats,
-    global_verify, object_alloc, object_dealloc, GlobalMode, GlobalPymalloc,
+    global_verify, object_alloc, object_alloc_small, object_dealloc, object_dealloc_small,
+    GlobalMode, GlobalPymalloc, SMALL_OBJECT,
 };
 pub use stats::{printone, ClassStats, LargeStats, MallocStats, VerifyError};
 pub use walk::{ArenaView, HeapWalk, Location, PoolView, FREE_WORDS};
@@ -241,6 +242,35 @@ impl Pymalloc {
             Some(szidx) => self.locked(|s| unsafe { s.malloc(szidx, &self.counters) }),
             None => self.raw_alloc(layout, false),
         }
+    }
+
+    /// A block of size class `szidx` (the object layer's fast path: the caller
+    /// computed the class). Null when out of memory.
+    ///
+    /// # Safety
+    /// `szidx < self.geometry.nclasses()`.
+    #[inline(always)]
+    pub(crate) unsafe fn alloc_class(&self, szidx: usize) -> *mut u8 {
+        // SAFETY: szidx < nclasses (caller); L1: the state, whose invariants (P1-P6,
+        // A1-A4) hold between calls, is ours under the lock.
+        self.locked(|s| unsafe { s.malloc(szidx, &self.counters) })
+    }
+
+    /// Give back a small block of `size` bytes (the object layer's fast path: the
+    /// caller knows the block is pymalloc's).
+    ///
+    /// # Safety
+    /// `ptr` came from this instance's `alloc_class` (or `alloc` of a layout with
+    /// that size class), was valid for `size >= 8` bytes, and is freed once (B1).
+    #[inline(always)]
+    pub(crate) unsafe fn dealloc_small(&self, ptr: *mut u8, size: usize) {
+        let bp = block_from_user(ptr);
+        debug_assert!(size >= std::mem::size_of::<usize>());
+        let link = std::mem::size_of::<usize>();
+        // SAFETY: B1 (caller): bp is a live pymalloc block of this instance and ptr
+        // is valid for `size` bytes, so for the one word of the free-list link; L1:
+        // under the lock.
+        self.locked(|s| unsafe { s.free(bp, ptr, link, &self.counters) });
     }
 
     /// Like `alloc`, with the block's first `layout.size()` bytes zeroed.

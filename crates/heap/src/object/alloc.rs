@@ -13,7 +13,7 @@ use super::free::{count_alloc, count_free};
 use super::typeobj::free_lists_of;
 use super::{items_ptr, payload_ptr, ObHead, Payload, PyObj, TypeRef, VarBlock, Vtable, GC_PRE};
 use crate::gc::{self, GcHead};
-use crate::pymalloc::{object_alloc, object_dealloc};
+use crate::pymalloc::{object_alloc, object_alloc_small, object_dealloc};
 
 /// Allocate the block for an object of type `ty` and write its headers (ObHead, GC
 /// header, zeroed words). Its payload and items are not written yet.
@@ -29,8 +29,13 @@ use crate::pymalloc::{object_alloc, object_dealloc};
 unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHead>> {
     if vt.simple && vt.free_max == 0 {
         // An int, a str, bytes: straight from pymalloc, nothing in front of the ObHead.
-        let layout = vt.block_layout(n)?;
-        let block = NonNull::new(var_block(vt, layout))?.cast::<ObHead>();
+        let block = if n < vt.small_items {
+            // SAFETY: H9: n < small_items, so the block's size is 8..=SMALL_OBJECT.
+            unsafe { object_alloc_small(vt.small_block_size(n)) }
+        } else {
+            var_block(vt, vt.block_layout(n)?)
+        };
+        let block = NonNull::new(block)?.cast::<ObHead>();
         let ty_ptr = ty.0.clone();
         // SAFETY: H3: a simple object's block starts with its ObHead (no GC header,
         // no pre words), aligned to the layout's alignment; the header now owns the
@@ -120,6 +125,14 @@ const LARGE_BLOCK: usize = 512;
 /// overflows or the memory cannot be had.
 #[inline(never)]
 fn fresh_block(vt: &Vtable, n: usize) -> Option<*mut u8> {
+    if n < vt.small_items {
+        if vt.gc {
+            gc::before_gc_alloc();
+        }
+        // SAFETY: H9: n < small_items, so the block's size is 8..=SMALL_OBJECT.
+        let block = unsafe { object_alloc_small(vt.small_block_size(n)) };
+        return (!block.is_null()).then_some(block);
+    }
     let layout = vt.block_layout(n)?;
     if vt.gc {
         gc::before_gc_alloc();
@@ -198,12 +211,10 @@ impl PyObj {
     }
 
     /// The block of a var-sized object of type `ty` (payload `T`) with room for `n`
-    /// items, its header written: the vtable, the layout and the object pointer. None
-    /// when the memory cannot be had.
-    fn alloc_var<T: Payload>(
-        ty: &TypeRef,
-        n: usize,
-    ) -> Option<(&'static Vtable, Layout, NonNull<ObHead>)> {
+    /// items, its header written: the vtable and the object pointer. None when the
+    /// memory cannot be had.
+    #[inline(always)]
+    fn alloc_var<T: Payload>(ty: &TypeRef, n: usize) -> Option<(&'static Vtable, NonNull<ObHead>)> {
         let vt = ty.instance_vtable();
         assert!(
             vt.type_id == TypeId::of::<T>() && vt.var,
@@ -213,10 +224,9 @@ impl PyObj {
         if n > isize::MAX as usize / 2 {
             return None;
         }
-        let layout = vt.block_layout(n)?;
         // SAFETY: H3: vt is ty's instance vtable, of a var-sized payload.
         let p = unsafe { raw_alloc(ty, vt, n)? };
-        Some((vt, layout, p))
+        Some((vt, p))
     }
 
     /// Allocate a var-sized object of type `ty` with `payload` and the `n` items
@@ -233,7 +243,9 @@ impl PyObj {
     where
         I: IntoIterator<Item = T::Item>,
     {
-        let (vt, layout, p) = Self::alloc_var::<T>(ty, n)?;
+        let (vt, p) = Self::alloc_var::<T>(ty, n)?;
+        // SAFETY: H9: raw_alloc had a block for `n` items, so their layout is valid.
+        let layout = unsafe { vt.block_layout_unchecked(n) };
         // Fill the items; on a short iterator or a panic, undo.
         struct Guard<T: Payload> {
             p: NonNull<ObHead>,
@@ -285,29 +297,34 @@ impl PyObj {
         Some(unsafe { finish_var(vt, p, negative, n, payload) })
     }
 
-    /// Allocate a var-sized object whose items are a copy of `items` (an int's few
-    /// digits): no iterator and no undo guard, copying cannot fail. None if the memory
-    /// cannot be had.
+    /// Allocate a var-sized object whose items are the first `n` of `items` (an
+    /// int's few digits): no iterator and no undo guard, copying cannot fail; the
+    /// copy is unrolled (N is small), not a call to memcpy. None if the memory cannot
+    /// be had.
+    ///
+    /// Panics if `n > N`.
     #[inline]
-    pub fn new_var_copied<T: Payload>(
+    pub fn new_var_copied<T: Payload, const N: usize>(
         ty: &TypeRef,
         negative: bool,
         payload: T,
-        items: &[T::Item],
+        items: [T::Item; N],
+        n: usize,
     ) -> Option<PyObj>
     where
         T::Item: Copy,
     {
-        let n = items.len();
-        let (vt, _, p) = Self::alloc_var::<T>(ty, n)?;
-        // SAFETY: H3: the items lie inside the fresh block, which nothing else sees
-        // yet; they are initialised here, before the object is complete (H6); `items`
-        // cannot overlap a fresh block. Then the block is a `T` with `n` items written.
+        assert!(n <= N, "more items than given");
+        let (vt, p) = Self::alloc_var::<T>(ty, n)?;
+        // SAFETY: H3: the first `n` items lie inside the fresh block, which nothing
+        // else sees yet; they are initialised here, before the object is complete (H6).
+        // Then the block is a `T` with `n` items written.
         unsafe {
             let first = p.as_ptr().byte_add(vt.items_off).cast::<T::Item>();
-            // Item by item: a few digits, not worth a call to memcpy.
-            for (i, item) in items.iter().enumerate() {
-                first.add(i).write(*item);
+            for (i, item) in items.into_iter().enumerate() {
+                if i < n {
+                    first.add(i).write(item);
+                }
             }
             Some(finish_var(vt, p, negative, n, payload))
         }
@@ -326,7 +343,7 @@ impl PyObj {
     where
         T::Item: bytemuck::Zeroable + Copy,
     {
-        let (vt, _, p) = Self::alloc_var::<T>(ty, n)?;
+        let (vt, p) = Self::alloc_var::<T>(ty, n)?;
         // SAFETY: H3: the items lie inside the fresh block; all-zero bytes are a valid
         // value of a Zeroable item (H6: the items are initialised before the object is
         // complete); then the block is a `T` with `n` items written. Its items hold no

@@ -18,7 +18,7 @@ use super::{
     TypeRef, VarBlock, Vtable,
 };
 use crate::gc;
-use crate::pymalloc::object_dealloc;
+use crate::pymalloc::{object_dealloc, object_dealloc_small};
 
 // ----- per-thread heap state -----------------------------------------------------------
 
@@ -51,6 +51,11 @@ thread_local! {
     /// is its turn in the free order, and `pending` does not grow by one entry per
     /// item of a big list of strs or ints.
     static IMMEDIATE: Cell<bool> = const { Cell::new(true) };
+    /// The length of `pending` when the first object to wait there during the
+    /// current payload drop was queued (read by `free_object` after the drop).
+    static DROP_BASE: Cell<usize> = const { Cell::new(0) };
+    /// Something was queued on `pending` since the trampoline last emptied it.
+    static WAITING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Number of objects allocated on this thread and not yet freed.
@@ -162,7 +167,7 @@ unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     // has no GC header and no pre words, so its block starts at its ObHead, and it
     // was allocated with this layout (its item count is unchanged, H6); P5: given
     // back once.
-    unsafe { object_dealloc(p.as_ptr().cast::<u8>(), vt.block_layout_unchecked(n)) };
+    unsafe { give_back(p.as_ptr().cast::<u8>(), vt, n) };
     drop(PyObj(ty));
     count_free();
     true
@@ -187,55 +192,63 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
         unsafe { super::weak::clear_on_dealloc(p) };
         parkable = false;
     }
-    let reentrant = FREE.try_with(|f| {
-        if FREEING.with(Cell::get) {
-            // A container waiting here must not be seen by a collection (count 0).
-            if vt.gc {
-                // SAFETY: H1: the block is not freed yet; H2: the vtable says it has a
-                // GC header; C1: the GcPtr is used at once.
-                gc::untrack(unsafe { gc_head(p) });
-            }
+    if FREEING.with(Cell::get) {
+        // A container waiting here must not be seen by a collection (count 0).
+        if vt.gc {
+            // SAFETY: H1: the block is not freed yet; H2: the vtable says it has a GC
+            // header; C1: the GcPtr is used at once.
+            gc::untrack(unsafe { gc_head(p) });
+        }
+        let queued = FREE.try_with(|f| {
             let mut v = f.pending.take();
+            if IMMEDIATE.with(Cell::get) {
+                // The first object to wait in this drop: what waits from here on is
+                // what the dropping object let go of (see `free_object`).
+                DROP_BASE.with(|b| b.set(v.len()));
+            }
             v.push(Work::Free(p, parkable));
             f.pending.set(v);
-            IMMEDIATE.with(|b| b.set(false));
-            return true;
+            WAITING.with(|w| w.set(true));
+        });
+        match queued {
+            Ok(()) => IMMEDIATE.with(|b| b.set(false)),
+            // Thread-local storage is being torn down: free directly.
+            // SAFETY: H1 from the caller; H8 is relaxed here: late frees at thread
+            // exit are rare and shallow, and each object is still freed once.
+            Err(_) => unsafe {
+                drop_contents(p, vt);
+                release(p, false)
+            },
         }
-        FREEING.with(|b| b.set(true));
-        IMMEDIATE.with(|b| b.set(false));
-        false
-    });
-    match reentrant {
-        Ok(true) => {}
-        Ok(false) => {
-            let mut next = Some(Work::Free(p, parkable));
-            while let Some(w) = next {
-                match w {
-                    // SAFETY: H1/H8: `o`'s count reached 0, it is freed once (from here
-                    // or the pending list), and no other free is running.
-                    Work::Free(o, park) => unsafe { free_object(o, park) },
-                    // SAFETY: H1/H8: `o`'s contents were dropped by its free_object,
-                    // which queued this release once; its header still holds its type.
-                    Work::Release(o, park) => unsafe { release(o, park) },
-                }
-                next = FREE.with(|f| {
-                    let mut v = f.pending.take();
-                    let n = v.pop();
-                    f.pending.set(v);
-                    n
-                });
-            }
-            FREEING.with(|b| b.set(false));
-            IMMEDIATE.with(|b| b.set(true));
-        }
-        // Thread-local storage is being torn down: free directly.
-        // SAFETY: H1 from the caller; H8 is relaxed here: late frees at thread exit
-        // are rare and shallow, and each object is still freed once.
-        Err(_) => unsafe {
-            drop_contents(p, vt);
-            release(p, false)
-        },
+        return;
     }
+    FREEING.with(|b| b.set(true));
+    IMMEDIATE.with(|b| b.set(false));
+    // SAFETY: H1/H8: `p`'s count reached 0, it is freed once, here, and no other free
+    // is running.
+    unsafe { free_object(p, parkable) };
+    if WAITING.with(Cell::get) {
+        // What died with it (in its drop, or with its type reference) waits on the
+        // pending list, last in first out.
+        while let Some(w) = FREE.with(|f| {
+            let mut v = f.pending.take();
+            let n = v.pop();
+            f.pending.set(v);
+            n
+        }) {
+            match w {
+                // SAFETY: H1/H8: `o`'s count reached 0, it is freed once (from the
+                // pending list), and no other free is running.
+                Work::Free(o, park) => unsafe { free_object(o, park) },
+                // SAFETY: H1/H8: `o`'s contents were dropped by its free_object,
+                // which queued this release once; its header still holds its type.
+                Work::Release(o, park) => unsafe { release(o, park) },
+            }
+        }
+        WAITING.with(|w| w.set(false));
+    }
+    FREEING.with(|b| b.set(false));
+    IMMEDIATE.with(|b| b.set(true));
 }
 
 /// The fast path of a float: an object with nothing to let go of, whose type keeps a
@@ -281,6 +294,26 @@ unsafe fn park_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     debug_assert!(parked);
     drop(PyObj(ty));
     true
+}
+
+/// Give back the block of a dead object of `vt` with `n` items to pymalloc: a small
+/// one straight to its size class, others with their layout.
+///
+/// # Safety
+/// `block` is the start of the block of an object of `vt` allocated with `n` items
+/// (so its layout was valid), whose contents are dropped; it is given back once (P5).
+#[inline(always)]
+unsafe fn give_back(block: *mut u8, vt: &Vtable, n: usize) {
+    if n < vt.small_items {
+        // SAFETY: H9: a small block of this size (8..=SMALL_OBJECT); H3: it came
+        // from pymalloc with this size (object_alloc_small, or object_alloc of the
+        // layout, which pymalloc serves from the same size class); B1: given back once.
+        unsafe { object_dealloc_small(block, vt.small_block_size(n)) }
+    } else {
+        // SAFETY: H3: the block was allocated with this layout (valid); B1: given
+        // back once.
+        unsafe { object_dealloc(block, vt.block_layout_unchecked(n)) }
+    }
 }
 
 /// Drop an object's words and payload (and items): what it refers to is let go of,
@@ -330,32 +363,27 @@ unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
         }
         return;
     }
-    let base = FREE.with(|f| {
-        let mut v = f.pending.take();
-        v.push(Work::Release(p, parkable));
-        let base = v.len();
-        f.pending.set(v);
-        base
-    });
+    // While IMMEDIATE stays true, nothing the drop let go of waits on the pending
+    // list; the first that does turns it false and notes the list's length then in
+    // DROP_BASE.
     IMMEDIATE.with(|b| b.set(true));
     // SAFETY: H1/H8, forwarded from the caller.
     unsafe { drop_contents(p, vt) };
-    IMMEDIATE.with(|b| b.set(false));
-    let alone = FREE.with(|f| {
-        let mut v = f.pending.take();
-        let alone = v.len() == base;
-        if alone {
-            v.pop(); // our own Release: done right here
-        } else {
-            v[base..].reverse();
-        }
-        f.pending.set(v);
-        alone
-    });
+    let alone = IMMEDIATE.with(|b| b.replace(false));
     if alone {
         // SAFETY: H8: the contents were dropped above; the block is released once.
         unsafe { release(p, parkable) };
+        return;
     }
+    let base = DROP_BASE.with(Cell::get);
+    FREE.with(|f| {
+        let mut v = f.pending.take();
+        // Our release goes below what died with us; that is freed in the order it
+        // was let go of (the list pops last first).
+        v.insert(base, Work::Release(p, parkable));
+        v[base + 1..].reverse();
+        f.pending.set(v);
+    });
 }
 
 /// Release the block of an object whose contents were dropped: park it on its type's
@@ -389,11 +417,10 @@ unsafe fn release(p: NonNull<ObHead>, parkable: bool) {
         if vt.gc {
             gc::forget_container();
         }
-        let layout = vt.block_layout(n).expect("layout was valid at allocation");
         // SAFETY: H3: the block starts `block_pre` bytes before the ObHead and was
-        // allocated with this layout (its item count is unchanged, H6); P5: given back
+        // allocated for `n` items (its item count is unchanged, H6); P5: given back
         // once.
-        unsafe { object_dealloc(p.as_ptr().byte_sub(vt.block_pre()).cast::<u8>(), layout) };
+        unsafe { give_back(p.as_ptr().byte_sub(vt.block_pre()).cast::<u8>(), vt, n) };
     }
     // The header's reference to the type, given back last: dropping it may free the
     // type and its free lists, which no longer need anything of `p`.

@@ -12,6 +12,7 @@ use super::entries::{
     can_untrack_payload, clear_payload, drop_payload, extra_size_payload, traverse_payload,
 };
 use super::{FixedBlock, ObHead, PyObj, VarBlock, GC_PRE};
+use crate::pymalloc::SMALL_OBJECT;
 
 /// When the collector may stop tracking a container whose contents are all atomic
 /// (CPython's _PyTuple_MaybeUntrack and _PyDict_MaybeUntrack).
@@ -134,6 +135,15 @@ pub struct Vtable {
     /// instances (an int, a str, bytes; a float when its free list is full). Freed
     /// outside the trampoline by giving its block back.
     pub(super) simple: bool,
+    /// Objects with fewer than this many items have a small block (at most
+    /// `SMALL_OBJECT` bytes, alignment at most 8), which comes from and goes back to
+    /// pymalloc's size classes directly (`object_alloc_small`). 1 for a small
+    /// fixed-size object, 0 when no block of this layout is small. Derived from the
+    /// other fields (`small_items_of`); `check` makes sure it still is.
+    pub(super) small_items: usize,
+    /// The block size of a small object with no items: `small_block_size(n)` is this
+    /// plus `n * item_size`. Derived with `small_items`.
+    pub(super) small_base: usize,
     pub(super) drop: unsafe fn(NonNull<ObHead>),
     pub(super) traverse: unsafe fn(NonNull<ObHead>, Visit<'_>),
     pub(super) clear: unsafe fn(NonNull<ObHead>),
@@ -167,7 +177,7 @@ impl Vtable {
             let off = std::mem::offset_of!(FixedBlock<T>, payload);
             (off, 0, size_of::<FixedBlock<T>>())
         };
-        Vtable {
+        let mut vt = Vtable {
             name: T::NAME,
             type_id: TypeId::of::<T>(),
             gc: T::GC,
@@ -197,12 +207,50 @@ impl Vtable {
             plain,
             // A payload's own vtable has no words, no finalizer and is no class's.
             simple: plain,
+            small_items: 0,
+            small_base: 0,
             drop: drop_payload::<T>,
             traverse: traverse_payload::<T>,
             clear: clear_payload::<T>,
             extra_size: extra_size_payload::<T>,
             can_untrack: can_untrack_payload::<T>,
+        };
+        vt.small_items = vt.small_items_of();
+        vt.small_base = vt.small_base_of();
+        vt
+    }
+
+    /// `small_items` as the layout's other fields give it: how many items (plus one)
+    /// still fit a block of at most `SMALL_OBJECT` bytes, when the alignment is at
+    /// most 8.
+    const fn small_items_of(&self) -> usize {
+        let base = self.small_base_of();
+        if self.align > 8 || base > SMALL_OBJECT || base < 8 {
+            0
+        } else if self.var {
+            (SMALL_OBJECT - base) / self.item_size + 1
+        } else {
+            1
         }
+    }
+
+    /// The block size with no items: pre words, GC header, then the fixed part.
+    const fn small_base_of(&self) -> usize {
+        let pre = self.pre_words * size_of::<usize>() + if self.gc { GC_PRE } else { 0 };
+        pre + if self.var {
+            self.items_off
+        } else {
+            self.fixed_size
+        }
+    }
+
+    /// The block size of an object with `n` items, when `n < small_items`: at most
+    /// `SMALL_OBJECT` and at least 8 bytes, computed without overflow checks (a
+    /// fixed-size payload has `n == 0` and an item size of 0).
+    #[inline(always)]
+    pub(super) fn small_block_size(&self, n: usize) -> usize {
+        debug_assert!(n < self.small_items);
+        self.small_base + n * self.item_size
     }
 
     /// The vtable of a class's instances: `base`'s payload with words added
@@ -248,6 +296,8 @@ impl Vtable {
                     vt.fixed_size = vt.words_off + n_words * size_of::<usize>();
                     vt.align = max(vt.align, align_of::<usize>());
                 }
+                vt.small_items = vt.small_items_of();
+                vt.small_base = vt.small_base_of();
                 Box::leak(Box::new(vt))
             })
         })
@@ -279,6 +329,10 @@ impl Vtable {
         assert!(
             pre.is_some() && self.block_layout(0).is_some(),
             "the block of this layout is too large"
+        );
+        assert!(
+            self.small_items == self.small_items_of() && self.small_base == self.small_base_of(),
+            "small_items does not match this layout (changed fields of a copy)"
         );
         assert!(
             self.block_pre().is_multiple_of(self.align),
@@ -338,6 +392,7 @@ impl Vtable {
     }
 
     /// Bytes of the block in front of the `ObHead`: pre words and the GC header.
+    #[inline(always)]
     pub(super) fn block_pre(&self) -> usize {
         self.pre_words * size_of::<usize>() + if self.gc { GC_PRE } else { 0 }
     }

@@ -134,6 +134,86 @@ pub unsafe fn object_dealloc(ptr: *mut u8, layout: Layout) {
     unsafe { GlobalPymalloc.dealloc(ptr, layout) }
 }
 
+/// The largest object block `object_alloc_small` serves: both geometries' small
+/// request threshold.
+pub const SMALL_OBJECT: usize = 512;
+const _: () = assert!(
+    Geometry::SEED.small_request_threshold == SMALL_OBJECT
+        && Geometry::CPYTHON.small_request_threshold == SMALL_OBJECT
+);
+
+const SEED_SHIFT: u32 = Geometry::SEED.alignment_shift();
+const CPYTHON_SHIFT: u32 = Geometry::CPYTHON.alignment_shift();
+
+/// The object layer's fast path: a block of `size` bytes for an object whose
+/// alignment is at most 8, straight from the size class of the process's pymalloc
+/// (no Layout, no size test: the caller's vtable knows the block is small). Null
+/// when the memory cannot be had. The trace hook sees it as `object_alloc` would.
+///
+/// # Safety
+/// `8 <= size <= SMALL_OBJECT`.
+#[inline(always)]
+pub unsafe fn object_alloc_small(size: usize) -> *mut u8 {
+    let p = match MODE.load(Relaxed) {
+        // SAFETY: 1 <= size <= the threshold, so the class is below nclasses (G1:
+        // the mode is fixed, and the instance is the one it chose).
+        SEED => unsafe { SEED_HEAP.alloc_class((size - 1) >> SEED_SHIFT) },
+        // SAFETY: as above (G1).
+        CPYTHON => unsafe { CPYTHON_HEAP.alloc_class((size - 1) >> CPYTHON_SHIFT) },
+        // SAFETY: B1: a non-zero size (caller).
+        _ => return unsafe { object_alloc_other(size) },
+    };
+    if trace::hooked() {
+        trace::on_alloc(p, size);
+    }
+    p
+}
+
+/// `object_alloc_small` before the mode is chosen, or under malloc.
+///
+/// # Safety
+/// `8 <= size <= SMALL_OBJECT`.
+#[cold]
+#[inline(never)]
+unsafe fn object_alloc_other(size: usize) -> *mut u8 {
+    // SAFETY: B1: a non-zero size at alignment 8 (a valid Layout).
+    unsafe { object_alloc(Layout::from_size_align_unchecked(size, 8)) }
+}
+
+/// Give back a block `object_alloc_small(size)` returned (or `object_alloc` of a
+/// layout of that size at an alignment of at most 8).
+///
+/// # Safety
+/// `8 <= size <= SMALL_OBJECT`; `ptr` came from `object_alloc_small(size)` and is
+/// freed once (B1).
+#[inline(always)]
+pub unsafe fn object_dealloc_small(ptr: *mut u8, size: usize) {
+    if trace::hooked() {
+        trace::on_free(ptr);
+    }
+    // SAFETY: B1, forwarded from the caller; G1: the block is given back to the
+    // instance the mode chose, which handed it out (a small size at alignment <= 8
+    // is served by pymalloc under both geometries).
+    unsafe {
+        match MODE.load(Relaxed) {
+            SEED => SEED_HEAP.dealloc_small(ptr, size),
+            CPYTHON => CPYTHON_HEAP.dealloc_small(ptr, size),
+            _ => object_dealloc_other(ptr, size),
+        }
+    }
+}
+
+/// `object_dealloc_small` under malloc (the mode was chosen at the allocation).
+///
+/// # Safety
+/// As `object_dealloc_small`.
+#[cold]
+#[inline(never)]
+unsafe fn object_dealloc_other(ptr: *mut u8, size: usize) {
+    // SAFETY: B1, forwarded; G1: to the raw path that allocated it.
+    unsafe { MALLOC_HEAP.raw_dealloc(ptr, Layout::from_size_align_unchecked(size, 8)) }
+}
+
 /// The mode the process runs in.
 pub fn global_mode() -> GlobalMode {
     match mode() {
