@@ -90,7 +90,7 @@ const DOCS: &[(&str, &str)] = &[
 pub fn install() {
     let c = ctx();
     for ty in c.all_types() {
-        let d = typeobj::type_dict(ty);
+        let d = typeobj::type_dict_raw(ty);
         if dict::get_str(&d, "__doc__").is_some() {
             continue;
         }

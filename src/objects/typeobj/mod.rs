@@ -40,6 +40,10 @@ pub struct TypeInfo {
     /// Weak references to the classes made with this type as a direct base
     /// (subclasses.rs; not traversed).
     pub subclasses: RefCell<Vec<PyObj>>,
+    /// A built-in type's own slots whose slot wrappers are not in its dict yet, and
+    /// how many names the dict had when they would have been made: they are put there
+    /// on the dict's first use (`type_dict`, slotdefs.rs).
+    pending_ops: std::cell::Cell<Option<Box<(slots::SlotTable, usize)>>>,
 }
 
 /// The parts of a class that built-in types do not have.
@@ -90,6 +94,7 @@ impl TypeInfo {
             slots: slots::Slots::default(),
             slots_epoch: std::cell::Cell::new(0),
             subclasses: RefCell::new(Vec::new()),
+            pending_ops: std::cell::Cell::new(None),
         }
     }
 }
@@ -194,8 +199,20 @@ pub fn info(ty: &TypeRef) -> &TypeInfo {
         .expect("every glasspy type object carries a TypeInfo")
 }
 
-/// The type's `__dict__`.
+/// The type's `__dict__`, with every slot wrapper of a built-in type in it.
 pub fn type_dict(ty: &TypeRef) -> PyObj {
+    let d = type_dict_raw(ty);
+    if let Some(p) = info(ty).pending_ops.take() {
+        slotdefs::add_pending_operators(ty, &d, &p.0, p.1);
+    }
+    d
+}
+
+/// The type's dict as it is, for setting up a built-in type: a built-in type's slot
+/// wrappers may not be in it yet (slotdefs.rs). Setting names in it is always right
+/// (they keep their place once the wrappers come); looking up a special method name
+/// in it is not.
+pub fn type_dict_raw(ty: &TypeRef) -> PyObj {
     let i = info(ty);
     if let Some(d) = &*i.dict.borrow() {
         return d.clone();
@@ -205,9 +222,22 @@ pub fn type_dict(ty: &TypeRef) -> PyObj {
     d
 }
 
+thread_local! {
+    /// The built-in types whose slot wrappers are not made yet (see `type_dict`).
+    static PENDING: RefCell<Vec<TypeRef>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Put every built-in type's slot wrappers in its dict now (for the leak check, which
+/// counts the objects start-up leaves).
+pub fn make_pending_wrappers() {
+    while let Some(ty) = PENDING.with(|p| p.borrow_mut().pop()) {
+        let _ = type_dict(&ty);
+    }
+}
+
 /// Add built-in methods to a built-in type's dict, as method descriptors.
 pub fn add_methods(ty: &TypeRef, defs: &'static [MethodDef]) {
-    let d = type_dict(ty);
+    let d = type_dict_raw(ty);
     for def in defs {
         let descr = super::builtin_function::descriptor(def, ty);
         super::dict::set_str(&d, def.name, descr).expect("str keys hash and compare");
@@ -219,7 +249,7 @@ pub fn add_methods(ty: &TypeRef, defs: &'static [MethodDef]) {
 pub fn add_getsets(ty: &TypeRef, defs: &'static [super::descr::GetSetDef]) {
     use super::descr::{Descr, DescrKind};
     let c = super::ctx();
-    let d = type_dict(ty);
+    let d = type_dict_raw(ty);
     for def in defs {
         let dty = if def.member {
             &c.member_descriptor_type
@@ -242,7 +272,7 @@ pub fn add_getsets(ty: &TypeRef, defs: &'static [super::descr::GetSetDef]) {
 
 /// Add built-in classmethods to a built-in type's dict, as classmethod descriptors.
 pub fn add_classmethods(ty: &TypeRef, defs: &[&'static MethodDef]) {
-    let d = type_dict(ty);
+    let d = type_dict_raw(ty);
     for def in defs {
         let descr = super::builtin_function::classmethod_descriptor(def, ty);
         super::dict::set_str(&d, def.name, descr).expect("str keys hash and compare");
@@ -311,17 +341,36 @@ pub fn constructor_of(new: &PyObj) -> Option<&'static MethodDef> {
 pub fn set_new(ty: &TypeRef, def: &'static MethodDef) {
     CONSTRUCTORS.with(|m| m.borrow_mut().insert(ty.as_obj().id(), def));
     let f = super::builtin_function::new(&TP_NEW, Some(ty.as_obj().clone()), None);
-    super::dict::set_str(&type_dict(ty), "__new__", f).expect("str keys hash and compare");
+    super::dict::set_str(&type_dict_raw(ty), "__new__", f).expect("str keys hash and compare");
 }
 
 /// Give built-in type `ty` the slots of `own` plus those its base has (its base must
-/// have its slots already), and its slot wrappers.
+/// have its slots already), and its slot wrappers: those are made when its dict is
+/// first used (`type_dict`), so start-up makes none for the many types a program
+/// never looks into.
 pub fn install_builtin_slots(ty: &TypeRef, own: &slots::SlotTable) {
     let i = info(ty);
     for id in slots::SlotId::ALL {
         i.slots.set(*id, own.get(*id));
     }
-    slotdefs::add_operators(ty, own);
+    let pending = i.pending_ops.take();
+    // A type set up first with no slots of its own (init_ctx does so for all) has
+    // no wrappers to wait for.
+    let none_yet = pending
+        .as_ref()
+        .is_none_or(|p| slots::SlotId::ALL.iter().all(|id| p.0.get(*id).is_none()));
+    if none_yet {
+        let before = i.dict.borrow().as_ref().and_then(super::dict::len);
+        i.pending_ops
+            .set(Some(Box::new((*own, before.unwrap_or(0)))));
+        if pending.is_none() {
+            PENDING.with(|p| p.borrow_mut().push(ty.clone()));
+        }
+    } else {
+        // Set up twice: the first wrappers come now, these after them.
+        i.pending_ops.set(pending);
+        slotdefs::add_operators(&type_dict(ty), ty, own, None);
+    }
     if let Some(b) = i.base() {
         i.slots.inherit(&info(b).slots);
     }
@@ -330,10 +379,19 @@ pub fn install_builtin_slots(ty: &TypeRef, own: &slots::SlotTable) {
 /// Fill one more slot of a built-in type (made by a layer above the objects) and put
 /// its slot wrapper(s) in the type's dict.
 pub fn add_slot(ty: &TypeRef, id: slots::SlotId, f: slots::AnySlot) {
-    info(ty).slots.set(id, Some(f));
+    let i = info(ty);
+    i.slots.set(id, Some(f));
     let mut one = slots::SlotTable::EMPTY;
     one.set(id, Some(f));
-    slotdefs::add_operators(ty, &one);
+    // Wrappers still to come take their names first, as if they were there already.
+    let pending = i.pending_ops.take();
+    slotdefs::add_operators(
+        &type_dict_raw(ty),
+        ty,
+        &one,
+        pending.as_deref().map(|p| &p.0),
+    );
+    i.pending_ops.set(pending);
 }
 
 /// `type(obj).__name__`.
