@@ -90,8 +90,10 @@ const DOCS: &[(&str, &str)] = &[
 pub fn install() {
     let c = ctx();
     for ty in c.all_types() {
+        // The raw dict: a type's dict is filled on first use (its fills may bring a
+        // `__doc__` of their own).
         let d = typeobj::type_dict_raw(ty);
-        if dict::get_str(&d, "__doc__").is_some() {
+        if typeobj::lazy_dict::will_have(ty, "__doc__") {
             continue;
         }
         let name = &typeobj::info(ty).name;

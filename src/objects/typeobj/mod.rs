@@ -12,6 +12,7 @@ use crate::heap::{Payload, PyObj, TypeRef, Visit, Vtable};
 use super::builtin_function::MethodDef;
 
 pub mod class_slots;
+pub mod lazy_dict;
 pub mod slotdefs;
 pub mod slotdocs;
 pub mod slots;
@@ -40,10 +41,6 @@ pub struct TypeInfo {
     /// Weak references to the classes made with this type as a direct base
     /// (subclasses.rs; not traversed).
     pub subclasses: RefCell<Vec<PyObj>>,
-    /// A built-in type's own slots whose slot wrappers are not in its dict yet, and
-    /// how many names the dict had when they would have been made: they are put there
-    /// on the dict's first use (`type_dict`, slotdefs.rs).
-    pending_ops: std::cell::Cell<Option<Box<(slots::SlotTable, usize)>>>,
 }
 
 /// The parts of a class that built-in types do not have.
@@ -94,7 +91,6 @@ impl TypeInfo {
             slots: slots::Slots::default(),
             slots_epoch: std::cell::Cell::new(0),
             subclasses: RefCell::new(Vec::new()),
-            pending_ops: std::cell::Cell::new(None),
         }
     }
 }
@@ -199,18 +195,17 @@ pub fn info(ty: &TypeRef) -> &TypeInfo {
         .expect("every glasspy type object carries a TypeInfo")
 }
 
-/// The type's `__dict__`, with every slot wrapper of a built-in type in it.
+/// The type's `__dict__`, with everything a built-in type's dict was given in it
+/// (lazy_dict.rs).
 pub fn type_dict(ty: &TypeRef) -> PyObj {
     let d = type_dict_raw(ty);
-    if let Some(p) = info(ty).pending_ops.take() {
-        slotdefs::add_pending_operators(ty, &d, &p.0, p.1);
-    }
+    lazy_dict::open(ty, &d);
     d
 }
 
-/// The type's dict as it is, for setting up a built-in type: a built-in type's slot
-/// wrappers may not be in it yet (slotdefs.rs). Setting names in it is always right
-/// (they keep their place once the wrappers come); looking up a special method name
+/// The type's dict as it is, for setting up a built-in type: the bulk fills of a
+/// built-in type may not be in it yet (lazy_dict.rs). Setting names in it is always
+/// right (they keep their place and value once the fills come); looking a method up
 /// in it is not.
 pub fn type_dict_raw(ty: &TypeRef) -> PyObj {
     let i = info(ty);
@@ -222,34 +217,27 @@ pub fn type_dict_raw(ty: &TypeRef) -> PyObj {
     d
 }
 
-thread_local! {
-    /// The built-in types whose slot wrappers are not made yet (see `type_dict`).
-    static PENDING: RefCell<Vec<TypeRef>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Put every built-in type's slot wrappers in its dict now (for the leak check, which
-/// counts the objects start-up leaves).
-pub fn make_pending_wrappers() {
-    while let Some(ty) = PENDING.with(|p| p.borrow_mut().pop()) {
-        let _ = type_dict(&ty);
-    }
-}
-
 /// Add built-in methods to a built-in type's dict, as method descriptors.
 pub fn add_methods(ty: &TypeRef, defs: &'static [MethodDef]) {
-    let d = type_dict_raw(ty);
+    lazy_dict::fill(ty, lazy_dict::Fill::Methods(defs));
+}
+
+fn put_methods(d: &PyObj, ty: &TypeRef, defs: &'static [MethodDef]) {
     for def in defs {
         let descr = super::builtin_function::descriptor(def, ty);
-        super::dict::set_str(&d, def.name, descr).expect("str keys hash and compare");
+        super::dict::set_str(d, def.name, descr).expect("str keys hash and compare");
     }
 }
 
 /// Add the data attributes of a built-in type to its dict, as member or getset
 /// descriptors.
 pub fn add_getsets(ty: &TypeRef, defs: &'static [super::descr::GetSetDef]) {
+    lazy_dict::fill(ty, lazy_dict::Fill::Getsets(defs));
+}
+
+fn put_getsets(d: &PyObj, ty: &TypeRef, defs: &'static [super::descr::GetSetDef]) {
     use super::descr::{Descr, DescrKind};
     let c = super::ctx();
-    let d = type_dict_raw(ty);
     for def in defs {
         let dty = if def.member {
             &c.member_descriptor_type
@@ -266,16 +254,19 @@ pub fn add_getsets(ty: &TypeRef, defs: &'static [super::descr::GetSetDef]) {
                 kind: DescrKind::Builtin(def),
             },
         );
-        super::dict::set_str(&d, def.name, descr).expect("str keys hash and compare");
+        super::dict::set_str(d, def.name, descr).expect("str keys hash and compare");
     }
 }
 
 /// Add built-in classmethods to a built-in type's dict, as classmethod descriptors.
 pub fn add_classmethods(ty: &TypeRef, defs: &[&'static MethodDef]) {
-    let d = type_dict_raw(ty);
+    lazy_dict::fill(ty, lazy_dict::Fill::Classmethods(defs.to_vec()));
+}
+
+fn put_classmethods(d: &PyObj, ty: &TypeRef, defs: &[&'static MethodDef]) {
     for def in defs {
         let descr = super::builtin_function::classmethod_descriptor(def, ty);
-        super::dict::set_str(&d, def.name, descr).expect("str keys hash and compare");
+        super::dict::set_str(d, def.name, descr).expect("str keys hash and compare");
     }
 }
 
@@ -345,53 +336,33 @@ pub fn set_new(ty: &TypeRef, def: &'static MethodDef) {
 }
 
 /// Give built-in type `ty` the slots of `own` plus those its base has (its base must
-/// have its slots already), and its slot wrappers: those are made when its dict is
-/// first used (`type_dict`), so start-up makes none for the many types a program
-/// never looks into.
+/// have its slots already), and its slot wrappers (made on the dict's first use,
+/// lazy_dict.rs).
 pub fn install_builtin_slots(ty: &TypeRef, own: &slots::SlotTable) {
     let i = info(ty);
     for id in slots::SlotId::ALL {
         i.slots.set(*id, own.get(*id));
     }
-    let pending = i.pending_ops.take();
-    // A type set up first with no slots of its own (init_ctx does so for all) has
-    // no wrappers to wait for.
-    let none_yet = pending
-        .as_ref()
-        .is_none_or(|p| slots::SlotId::ALL.iter().all(|id| p.0.get(*id).is_none()));
-    if none_yet {
-        let before = i.dict.borrow().as_ref().and_then(super::dict::len);
-        i.pending_ops
-            .set(Some(Box::new((*own, before.unwrap_or(0)))));
-        if pending.is_none() {
-            PENDING.with(|p| p.borrow_mut().push(ty.clone()));
-        }
-    } else {
-        // Set up twice: the first wrappers come now, these after them.
-        i.pending_ops.set(pending);
-        slotdefs::add_operators(&type_dict(ty), ty, own, None);
-    }
+    add_wrappers(ty, own);
     if let Some(b) = i.base() {
         i.slots.inherit(&info(b).slots);
+    }
+}
+
+/// The slot wrappers of `own`'s slots for `ty`'s dict (none for an empty table).
+fn add_wrappers(ty: &TypeRef, own: &slots::SlotTable) {
+    if slots::SlotId::ALL.iter().any(|id| own.get(*id).is_some()) {
+        lazy_dict::fill(ty, lazy_dict::Fill::Operators(Box::new(*own)));
     }
 }
 
 /// Fill one more slot of a built-in type (made by a layer above the objects) and put
 /// its slot wrapper(s) in the type's dict.
 pub fn add_slot(ty: &TypeRef, id: slots::SlotId, f: slots::AnySlot) {
-    let i = info(ty);
-    i.slots.set(id, Some(f));
+    info(ty).slots.set(id, Some(f));
     let mut one = slots::SlotTable::EMPTY;
     one.set(id, Some(f));
-    // Wrappers still to come take their names first, as if they were there already.
-    let pending = i.pending_ops.take();
-    slotdefs::add_operators(
-        &type_dict_raw(ty),
-        ty,
-        &one,
-        pending.as_deref().map(|p| &p.0),
-    );
-    i.pending_ops.set(pending);
+    add_wrappers(ty, &one);
 }
 
 /// `type(obj).__name__`.

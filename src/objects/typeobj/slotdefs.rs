@@ -490,14 +490,8 @@ pub fn slots_of_type(ty: &TypeRef) -> &Slots {
 }
 
 /// Put a built-in type's own slot wrappers in its dict `d`, for the slots `own` fills
-/// (names the dict has already are left alone, and so are those the wrappers of
-/// `pending` will take).
-pub fn add_operators(
-    d: &PyObj,
-    ty: &TypeRef,
-    own: &super::slots::SlotTable,
-    pending: Option<&super::slots::SlotTable>,
-) {
+/// (names the dict has already are left alone).
+pub fn add_operators(d: &PyObj, ty: &TypeRef, own: &super::slots::SlotTable) {
     for sd in SLOTDEFS {
         // `__getattr__` shares tp_getattro with `__getattribute__` but has no wrapper
         // of its own (CPython's slotdefs give it none): it never appears in a dict.
@@ -505,9 +499,7 @@ pub fn add_operators(
             continue;
         }
         let Some(f) = own.get(sd.slot) else { continue };
-        if pending.is_some_and(|p| wraps_name(p, sd.name))
-            || crate::objects::dict::get_str(d, sd.name).is_some()
-        {
+        if crate::objects::dict::get_str(d, sd.name).is_some() {
             continue;
         }
         let w = if sd.slot == SlotId::hash
@@ -521,39 +513,10 @@ pub fn add_operators(
     }
 }
 
-/// Will `own`'s slot wrappers include one called `name`?
-fn wraps_name(own: &super::slots::SlotTable, name: &str) -> bool {
-    SLOTDEFS
-        .iter()
-        .any(|sd| sd.name == name && sd.name != "__getattr__" && own.get(sd.slot).is_some())
-}
-
-/// Put the slot wrappers of a built-in type's own slots `own`, held back when it was
-/// set up, in its dict `d`, where they would be had they been made then: after the
-/// first `at` names (the dict's then), before everything set since (which keeps its
-/// values; a name set since that a wrapper has keeps the wrapper's place). The objects
-/// made are not counted by the collector, as CPython makes them before any program
-/// runs.
-pub(super) fn add_pending_operators(
-    ty: &TypeRef,
-    d: &PyObj,
-    own: &super::slots::SlotTable,
-    at: usize,
-) {
-    use crate::objects::dict;
-    crate::heap::gc_uncounted(|| {
-        let mut since = dict::items_hashed(d).unwrap_or_default();
-        let at = at.min(since.len());
-        let earlier: Vec<_> = since.drain(..at).collect();
-        if !since.is_empty() {
-            dict::clear(d).expect("a type's dict is not being changed");
-            for (k, v, h) in earlier {
-                dict::set_item(d, k, h, v, &mut dict::builtin_eq).expect("str keys");
-            }
-        }
-        add_operators(d, ty, own, None);
-        for (k, v, h) in since {
-            dict::set_item(d, k, h, v, &mut dict::builtin_eq).expect("str keys");
-        }
-    });
+/// Would `add_operators` with `own` put a wrapper called `name` in an empty dict?
+pub fn wraps(own: &super::slots::SlotTable, name: &str) -> bool {
+    name != "__getattr__"
+        && SLOTDEFS
+            .iter()
+            .any(|sd| sd.name == name && own.get(sd.slot).is_some())
 }
