@@ -117,19 +117,29 @@ fn run(ty: &TypeRef, d: &PyObj, f: &Fill) {
     }
 }
 
-/// Will `ty`'s dict have `name` (set already, or by a fill it waits for)?
-pub fn will_have(ty: &TypeRef, name: &str) -> bool {
-    if dict::get_str(&super::type_dict_raw(ty), name).is_some() {
+/// Will `ty`'s dict have `key` (an interned str of hash `h`): set already, or by a
+/// fill it waits for?
+pub fn will_have(ty: &TypeRef, key: &PyObj, h: i64) -> bool {
+    let d = super::type_dict_raw(ty);
+    if dict::get_item(&d, key, h, &mut dict::builtin_eq)
+        .ok()
+        .flatten()
+        .is_some()
+    {
         return true;
     }
     WAITING.with(|w| {
-        w.borrow().get(&ty.as_obj().id()).is_some_and(|(_, fills)| {
-            fills.iter().any(|(_, f)| match f {
-                Fill::Operators(own) => super::slotdefs::wraps(own, name),
-                Fill::Methods(defs) => defs.iter().any(|d| d.name == name),
-                Fill::Getsets(defs) => defs.iter().any(|d| d.name == name),
-                Fill::Classmethods(defs) => defs.iter().any(|d| d.name == name),
-            })
+        let w = w.borrow();
+        let Some((_, fills)) = w.get(&ty.as_obj().id()) else {
+            return false;
+        };
+        let name = crate::objects::string::as_str(key).unwrap_or_default();
+        let slot_name = super::slotdefs::is_slot_name(&name);
+        fills.iter().any(|(_, f)| match f {
+            Fill::Operators(own) => slot_name && super::slotdefs::wraps(own, &name),
+            Fill::Methods(defs) => defs.iter().any(|d| d.name == name),
+            Fill::Getsets(defs) => defs.iter().any(|d| d.name == name),
+            Fill::Classmethods(defs) => defs.iter().any(|d| d.name == name),
         })
     })
 }

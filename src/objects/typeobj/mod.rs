@@ -340,9 +340,7 @@ pub fn set_new(ty: &TypeRef, def: &'static MethodDef) {
 /// lazy_dict.rs).
 pub fn install_builtin_slots(ty: &TypeRef, own: &slots::SlotTable) {
     let i = info(ty);
-    for id in slots::SlotId::ALL {
-        i.slots.set(*id, own.get(*id));
-    }
+    i.slots.set_all(own);
     add_wrappers(ty, own);
     if let Some(b) = i.base() {
         i.slots.inherit(&info(b).slots);
@@ -351,7 +349,7 @@ pub fn install_builtin_slots(ty: &TypeRef, own: &slots::SlotTable) {
 
 /// The slot wrappers of `own`'s slots for `ty`'s dict (none for an empty table).
 fn add_wrappers(ty: &TypeRef, own: &slots::SlotTable) {
-    if slots::SlotId::ALL.iter().any(|id| own.get(*id).is_some()) {
+    if !own.is_empty() {
         lazy_dict::fill(ty, lazy_dict::Fill::Operators(Box::new(*own)));
     }
 }
