@@ -1,14 +1,17 @@
 //! A built-in type's dict filled on first use.
 //!
-//! Start-up sets up about 200 built-in types, each with slot wrappers (`__add__`,
+//! Start-up sets up every built-in type, each with slot wrappers (`__add__`,
 //! `__getitem__`, ...), method descriptors and getset descriptors in its dict: well
 //! over a thousand objects, most of which a program never looks at. So the bulk
 //! fills (`add_operators`, `add_methods`, `add_getsets`, `add_classmethods`) of a type
-//! whose dict nobody has used yet are queued on the type instead, each with the
+//! whose dict nobody has used yet are queued for the type instead, each with the
 //! number of names the dict had when it came; names set straight into the dict
 //! meanwhile (`__new__`, `__doc__`, ...) go in as usual. The first `type_dict` replays
 //! the queue in order between those names: the dict ends with the same names in the
-//! same order and the same values as if every fill had run when it came.
+//! same order and the same values as if every fill had run when it came. (One order
+//! it cannot tell: a name set straight in both before and after a fill that sets it
+//! too ends with the fill's value. Set-up code does not do that; code that reads a
+//! name back from the raw dict asks `will_have`.)
 //!
 //! The objects a replay makes are not counted by the collector (`gc_uncounted`):
 //! CPython makes them before any program runs, so a program's gc.get_count() and
@@ -43,11 +46,13 @@ const OPENED: u32 = 6;
 /// Fills wait in `WAITING` for its dict's first use.
 const FILLS_WAIT: u32 = 7;
 
+/// A type and the fills its dict waits for, each with the dict's length when it came.
+type Waiting = (TypeRef, Vec<(usize, Fill)>);
+
 thread_local! {
-    /// The fills waiting, by type (its address), each with the dict's length when it
-    /// came. Built-in types live as long as the thread; the entry holds its type.
-    static WAITING: RefCell<IndexMap<usize, (TypeRef, Vec<(usize, Fill)>)>> =
-        RefCell::new(IndexMap::new());
+    /// The fills waiting, by type (its address). Built-in types live as long as the
+    /// thread; the entry holds its type.
+    static WAITING: RefCell<IndexMap<usize, Waiting>> = RefCell::new(IndexMap::new());
 }
 
 /// Run `fill` on `ty`'s dict now if it has been handed out, or else queue it for its
