@@ -100,11 +100,13 @@ fn split_instances_take_what_getsizeof_says() {
         "import sys\n\
          class A:\n    def __init__(self):\n        self.a = 1\n        self.b = 2\n\
          warm = [A() for _ in [None] * 100]\n\
-         more = []\n",
+         more = []\n\
+         more.extend(())\n",
         "<test>",
     )
     .unwrap();
-    // Lists are 56-byte blocks too: empty the list free list (which keeps parked lists
+    // (`more.extend` in the warm-up: list's method descriptors are made on first use
+    // of its dict, some of them 56-byte blocks.) Lists are 56-byte blocks too: empty the list free list (which keeps parked lists
     // in use) at both ends, so that only the instances remain.
     heap::clear_free_lists();
     let (inst, vals) = (in_use(56), in_use(32));

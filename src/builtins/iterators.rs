@@ -882,7 +882,7 @@ pub fn install_types() {
         &t.callable_iterator,
         &t.longrange_iterator,
     ] {
-        let _ = typeobj::type_dict(ty);
+        let _ = typeobj::type_dict_raw(ty);
     }
     crate::objects::typeobj::set_new(&t.enumerate, &NEW_ENUMERATE);
     crate::objects::typeobj::set_new(&t.zip, &NEW_ZIP);

@@ -63,7 +63,7 @@ pub fn install(vm: &mut Vm) {
         // fromhex is a classmethod (bound to the class it is looked up on), maketrans
         // a staticmethod.
         typeobj::add_classmethods(ty, &[&FROMHEX]);
-        let d = typeobj::type_dict(ty);
+        let d = typeobj::type_dict_raw(ty);
         let m = builtin_function::new(&MAKETRANS, None, None);
         vm.dict_set_str(&d, "maketrans", m)
             .expect("str keys hash and compare without error");

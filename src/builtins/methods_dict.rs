@@ -16,7 +16,7 @@ use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::iter::DictIterKind;
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::SlotTable;
-use crate::objects::typeobj::{type_dict, TypeInfo};
+use crate::objects::typeobj::{type_dict_raw, TypeInfo};
 use crate::objects::{ctx, list, tuple, typeobj};
 use crate::vm::Vm;
 
@@ -116,7 +116,7 @@ pub fn install() {
         if set_like {
             crate::objects::typeobj::add_methods(&t, SET_VIEW_METHODS);
         }
-        let _ = type_dict(&t);
+        let _ = type_dict_raw(&t);
     }
     for t in [
         &c.dict_keyiter_type,
@@ -144,7 +144,7 @@ pub fn install() {
     );
     crate::objects::typeobj::add_methods(&proxy, PROXY_METHODS);
     typeobj::set_new(&proxy, &NEW_PROXY);
-    let _ = type_dict(&proxy);
+    let _ = type_dict_raw(&proxy);
 }
 
 static NEW_PROXY: MethodDef = MethodDef {

@@ -178,7 +178,7 @@ pub fn install(vm: &mut Vm) {
         // Make every built-in type's dict now, so later lookups allocate nothing
         // that outlives the program (the leak check counts from here).
         for ty in c.all_types() {
-            let _ = crate::objects::typeobj::type_dict(ty);
+            let _ = crate::objects::typeobj::type_dict_raw(ty);
         }
         constructors::install_types();
         subclass::install(vm);

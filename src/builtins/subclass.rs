@@ -196,7 +196,7 @@ pub fn install(vm: &mut Vm) {
     }
     // Mutable containers are unhashable: their `__hash__` is None, as in CPython.
     for ty in [&c.list_type, &c.dict_type, &c.set_type] {
-        let d = typeobj::type_dict(ty);
+        let d = typeobj::type_dict_raw(ty);
         let none = c.none.clone();
         vm.dict_set_str(&d, "__hash__", none)
             .expect("a str key in a type dict");

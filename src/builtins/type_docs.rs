@@ -89,16 +89,21 @@ const DOCS: &[(&str, &str)] = &[
 /// Set `__doc__` in each built-in type's dict that has none yet.
 pub fn install() {
     let c = ctx();
+    let key = string::intern_str("__doc__");
+    let h = string::hash(&key).expect("a str hashes");
     for ty in c.all_types() {
-        let d = typeobj::type_dict(ty);
-        if dict::get_str(&d, "__doc__").is_some() {
+        // The raw dict: a type's dict is filled on first use (its fills may bring a
+        // `__doc__` of their own).
+        if typeobj::lazy_dict::will_have(ty, &key, h) {
             continue;
         }
+        let d = typeobj::type_dict_raw(ty);
         let name = &typeobj::info(ty).name;
         let doc = match DOCS.iter().find(|(n, _)| *n == name.as_ref()) {
             Some((_, text)) => string::new(text),
             None => c.none.clone(),
         };
-        dict::set_str(&d, "__doc__", doc).expect("str keys hash and compare");
+        dict::set_item(&d, key.clone(), h, doc, &mut dict::builtin_eq)
+            .expect("str keys hash and compare");
     }
 }

@@ -6,7 +6,6 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 use crate::heap::{Payload, PyObj, TypeRef};
 
@@ -35,7 +34,7 @@ use super::none::Singleton;
 use super::range::{Range, RangeIter};
 use super::set::Set;
 use super::slice::Slice;
-use super::string::{self, InternKey, Str};
+use super::string::{self, Str};
 use super::tuple::Tuple;
 use super::typeobj::slots::SlotTable;
 use super::typeobj::wrapper::{self, MethodWrapper, SlotWrapper};
@@ -121,7 +120,7 @@ pub struct Ctx {
     /// The 256 one-byte bytes objects.
     pub byte_chars: Vec<PyObj>,
     /// sys.intern's table.
-    pub(crate) interned: RefCell<HashSet<InternKey>>,
+    pub(crate) interned: RefCell<super::string::InternTable>,
 }
 
 thread_local! {
@@ -361,7 +360,7 @@ impl Ctx {
             empty_tuple,
             empty_str,
             latin1,
-            interned: RefCell::new(HashSet::new()),
+            interned: RefCell::new(Default::default()),
             str_type,
             float_type: builtin_with_free_lists::<Float>(t, "float", o),
             list_type: builtin_with_free_lists::<List>(t, "list", o),

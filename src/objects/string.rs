@@ -358,6 +358,31 @@ pub fn interned_count() -> usize {
 /// A key of the intern table: hashes and compares by characters.
 pub(crate) struct InternKey(PyObj);
 
+/// The intern table: its keys hash by their str hash (`Hash for InternKey`), which is
+/// SipHash-1-3 of the characters already, so the table's hasher passes it through
+/// instead of hashing it a second time (start-up interns a few thousand names).
+pub(crate) type InternTable =
+    std::collections::HashSet<InternKey, std::hash::BuildHasherDefault<StrHashPass>>;
+
+/// A hasher that keeps the one i64 written to it (the str hash).
+#[derive(Default)]
+pub(crate) struct StrHashPass(u64);
+
+impl std::hash::Hasher for StrHashPass {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Not used by the intern table's keys; any bytes still mix in.
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_i64(&mut self, i: i64) {
+        self.0 = i as u64;
+    }
+}
+
 impl std::hash::Hash for InternKey {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         // Must match `dyn InternLookup`'s hash.

@@ -293,6 +293,31 @@ pub fn gc_hold_automatic(on: bool) {
     GC.with(|st| st.held.set(on));
 }
 
+/// Run `f` as if the objects it makes had been made before the program started:
+/// generation 0's count is the same after it as before, and no automatic collection
+/// runs inside it. For objects CPython makes ahead of time (a built-in type's slot
+/// wrappers) that glasspy makes on first use, so gc.get_count() and the collections
+/// a program sees do not depend on when that use comes.
+pub fn gc_uncounted<R>(f: impl FnOnce() -> R) -> R {
+    struct Restore {
+        count: usize,
+        held: bool,
+    }
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let _ = GC.try_with(|st| {
+                st.gens[0].count.set(self.count);
+                st.held.set(self.held);
+            });
+        }
+    }
+    let _restore = GC.with(|st| Restore {
+        count: st.gens[0].count.get(),
+        held: st.held.replace(true),
+    });
+    f()
+}
+
 // ----- for verify_heap -------------------------------------------------------------------
 
 /// Why `walk_generation` stopped early.

@@ -103,9 +103,9 @@ mod verify;
 pub use gc::{
     collect, collect_with, defer, gc_freeze, gc_freeze_count, gc_get_count, gc_get_objects,
     gc_get_threshold, gc_hold_automatic, gc_is_enabled, gc_list_sizes, gc_set_enabled,
-    gc_set_threshold, gc_stats, gc_unfreeze, set_finalizer, set_gc_defer, set_gc_report,
-    set_gc_save, set_late_finalizer, take_due_collection, DeferAutomatic, Finalize, Finalizer,
-    GcEvent, GcStats, LateFinalizer, Report, Save, NUM_GENERATIONS,
+    gc_set_threshold, gc_stats, gc_uncounted, gc_unfreeze, set_finalizer, set_gc_defer,
+    set_gc_report, set_gc_save, set_late_finalizer, take_due_collection, DeferAutomatic, Finalize,
+    Finalizer, GcEvent, GcStats, LateFinalizer, Report, Save, NUM_GENERATIONS,
 };
 pub use gc::{gc_generation_of, gc_get_permanent_objects, GcGeneration};
 pub use object::{

@@ -16,6 +16,10 @@ use crate::vm::Vm;
 /// Every reachable object once, in discovery order. `barrier` (a snapshot's dict) is
 /// neither counted nor looked into, so what only it holds is left out.
 pub fn census(vm: &Vm, barrier: Option<&PyObj>) -> Vec<PyObj> {
+    // Built-in types' dicts are filled on first use (typeobj/lazy_dict.rs): the census
+    // sees them full, so what it counts does not depend on which types a program
+    // happened to look into.
+    typeobj::lazy_dict::fill_all();
     let c = ctx();
     let mut roots: Vec<PyObj> = Vec::new();
     roots.extend(vm.stack.iter().cloned());

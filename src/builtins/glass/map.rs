@@ -57,6 +57,8 @@ impl MapData {
 
 /// Walk the heap and name what is in each block.
 pub fn gather(vm: &mut Vm) -> MapData {
+    // Built-in types' dicts full first, as they would be had start-up made them.
+    crate::objects::typeobj::lazy_dict::fill_all();
     // The pools first: the census's own tables must not show on the map.
     let heap = pymalloc::global_heap();
     let walk = heap.map(|h| h.walk()).unwrap_or_default();

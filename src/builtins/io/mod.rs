@@ -485,7 +485,7 @@ static NEW_STRINGIO: MethodDef = MethodDef {
 
 /// Read-only properties whose getters are builtin functions.
 pub(super) fn add_properties(ty: &TypeRef, defs: &'static [MethodDef]) {
-    let d = typeobj::type_dict(ty);
+    let d = typeobj::type_dict_raw(ty);
     for def in defs {
         let getter = builtin_function::new(def, None, None);
         let p = PyObj::new(

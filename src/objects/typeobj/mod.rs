@@ -12,6 +12,7 @@ use crate::heap::{Payload, PyObj, TypeRef, Visit, Vtable};
 use super::builtin_function::MethodDef;
 
 pub mod class_slots;
+pub mod lazy_dict;
 pub mod slotdefs;
 pub mod slotdocs;
 pub mod slots;
@@ -194,8 +195,19 @@ pub fn info(ty: &TypeRef) -> &TypeInfo {
         .expect("every glasspy type object carries a TypeInfo")
 }
 
-/// The type's `__dict__`.
+/// The type's `__dict__`, with everything a built-in type's dict was given in it
+/// (lazy_dict.rs).
 pub fn type_dict(ty: &TypeRef) -> PyObj {
+    let d = type_dict_raw(ty);
+    lazy_dict::open(ty, &d);
+    d
+}
+
+/// The type's dict as it is, for setting up a built-in type: the bulk fills of a
+/// built-in type may not be in it yet (lazy_dict.rs). Setting names in it is always
+/// right (they keep their place and value once the fills come); looking a method up
+/// in it is not.
+pub fn type_dict_raw(ty: &TypeRef) -> PyObj {
     let i = info(ty);
     if let Some(d) = &*i.dict.borrow() {
         return d.clone();
@@ -207,19 +219,25 @@ pub fn type_dict(ty: &TypeRef) -> PyObj {
 
 /// Add built-in methods to a built-in type's dict, as method descriptors.
 pub fn add_methods(ty: &TypeRef, defs: &'static [MethodDef]) {
-    let d = type_dict(ty);
+    lazy_dict::fill(ty, lazy_dict::Fill::Methods(defs));
+}
+
+fn put_methods(d: &PyObj, ty: &TypeRef, defs: &'static [MethodDef]) {
     for def in defs {
         let descr = super::builtin_function::descriptor(def, ty);
-        super::dict::set_str(&d, def.name, descr).expect("str keys hash and compare");
+        super::dict::set_str(d, def.name, descr).expect("str keys hash and compare");
     }
 }
 
 /// Add the data attributes of a built-in type to its dict, as member or getset
 /// descriptors.
 pub fn add_getsets(ty: &TypeRef, defs: &'static [super::descr::GetSetDef]) {
+    lazy_dict::fill(ty, lazy_dict::Fill::Getsets(defs));
+}
+
+fn put_getsets(d: &PyObj, ty: &TypeRef, defs: &'static [super::descr::GetSetDef]) {
     use super::descr::{Descr, DescrKind};
     let c = super::ctx();
-    let d = type_dict(ty);
     for def in defs {
         let dty = if def.member {
             &c.member_descriptor_type
@@ -236,16 +254,19 @@ pub fn add_getsets(ty: &TypeRef, defs: &'static [super::descr::GetSetDef]) {
                 kind: DescrKind::Builtin(def),
             },
         );
-        super::dict::set_str(&d, def.name, descr).expect("str keys hash and compare");
+        super::dict::set_str(d, def.name, descr).expect("str keys hash and compare");
     }
 }
 
 /// Add built-in classmethods to a built-in type's dict, as classmethod descriptors.
 pub fn add_classmethods(ty: &TypeRef, defs: &[&'static MethodDef]) {
-    let d = type_dict(ty);
+    lazy_dict::fill(ty, lazy_dict::Fill::Classmethods(defs.to_vec()));
+}
+
+fn put_classmethods(d: &PyObj, ty: &TypeRef, defs: &[&'static MethodDef]) {
     for def in defs {
         let descr = super::builtin_function::classmethod_descriptor(def, ty);
-        super::dict::set_str(&d, def.name, descr).expect("str keys hash and compare");
+        super::dict::set_str(d, def.name, descr).expect("str keys hash and compare");
     }
 }
 
@@ -311,19 +332,25 @@ pub fn constructor_of(new: &PyObj) -> Option<&'static MethodDef> {
 pub fn set_new(ty: &TypeRef, def: &'static MethodDef) {
     CONSTRUCTORS.with(|m| m.borrow_mut().insert(ty.as_obj().id(), def));
     let f = super::builtin_function::new(&TP_NEW, Some(ty.as_obj().clone()), None);
-    super::dict::set_str(&type_dict(ty), "__new__", f).expect("str keys hash and compare");
+    super::dict::set_str(&type_dict_raw(ty), "__new__", f).expect("str keys hash and compare");
 }
 
 /// Give built-in type `ty` the slots of `own` plus those its base has (its base must
-/// have its slots already), and its slot wrappers.
+/// have its slots already), and its slot wrappers (made on the dict's first use,
+/// lazy_dict.rs).
 pub fn install_builtin_slots(ty: &TypeRef, own: &slots::SlotTable) {
     let i = info(ty);
-    for id in slots::SlotId::ALL {
-        i.slots.set(*id, own.get(*id));
-    }
-    slotdefs::add_operators(ty, own);
+    i.slots.set_all(own);
+    add_wrappers(ty, own);
     if let Some(b) = i.base() {
         i.slots.inherit(&info(b).slots);
+    }
+}
+
+/// The slot wrappers of `own`'s slots for `ty`'s dict (none for an empty table).
+fn add_wrappers(ty: &TypeRef, own: &slots::SlotTable) {
+    if !own.is_empty() {
+        lazy_dict::fill(ty, lazy_dict::Fill::Operators(Box::new(*own)));
     }
 }
 
@@ -333,7 +360,7 @@ pub fn add_slot(ty: &TypeRef, id: slots::SlotId, f: slots::AnySlot) {
     info(ty).slots.set(id, Some(f));
     let mut one = slots::SlotTable::EMPTY;
     one.set(id, Some(f));
-    slotdefs::add_operators(ty, &one);
+    add_wrappers(ty, &one);
 }
 
 /// `type(obj).__name__`.

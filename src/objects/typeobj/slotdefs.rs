@@ -489,10 +489,9 @@ pub fn slots_of_type(ty: &TypeRef) -> &Slots {
     &info.slots
 }
 
-/// Put a built-in type's own slot wrappers in its dict, for the slots `own` fills
-/// (names the dict has already are left alone), then inherit its base's slots.
-pub fn add_operators(ty: &TypeRef, own: &super::slots::SlotTable) {
-    let d = super::type_dict(ty);
+/// Put a built-in type's own slot wrappers in its dict `d`, for the slots `own` fills
+/// (names the dict has already are left alone).
+pub fn add_operators(d: &PyObj, ty: &TypeRef, own: &super::slots::SlotTable) {
     for sd in SLOTDEFS {
         // `__getattr__` shares tp_getattro with `__getattribute__` but has no wrapper
         // of its own (CPython's slotdefs give it none): it never appears in a dict.
@@ -500,7 +499,7 @@ pub fn add_operators(ty: &TypeRef, own: &super::slots::SlotTable) {
             continue;
         }
         let Some(f) = own.get(sd.slot) else { continue };
-        if crate::objects::dict::get_str(&d, sd.name).is_some() {
+        if crate::objects::dict::get_str(d, sd.name).is_some() {
             continue;
         }
         let w = if sd.slot == SlotId::hash
@@ -510,6 +509,14 @@ pub fn add_operators(ty: &TypeRef, own: &super::slots::SlotTable) {
         } else {
             super::wrapper::new_descriptor(sd, f, ty)
         };
-        crate::objects::dict::set_str(&d, sd.name, w).expect("str keys");
+        crate::objects::dict::set_str(d, sd.name, w).expect("str keys");
     }
+}
+
+/// Would `add_operators` with `own` put a wrapper called `name` in an empty dict?
+pub fn wraps(own: &super::slots::SlotTable, name: &str) -> bool {
+    name != "__getattr__"
+        && SLOTDEFS
+            .iter()
+            .any(|sd| sd.name == name && own.get(sd.slot).is_some())
 }

@@ -120,6 +120,11 @@ macro_rules! slot_tables {
         impl SlotTable {
             /// No slot filled.
             pub const EMPTY: SlotTable = SlotTable { $($field: None,)* };
+
+            /// Is no slot filled?
+            pub fn is_empty(&self) -> bool {
+                true $(&& self.$field.is_none())*
+            }
         }
 
         /// A type's slots. Cells: a class's slots change when a special method is
@@ -145,6 +150,11 @@ macro_rules! slot_tables {
             /// Slots set from a table.
             pub fn from_table(t: &SlotTable) -> Slots {
                 Slots { $($field: Cell::new(t.$field),)* }
+            }
+
+            /// Set every slot from a table.
+            pub fn set_all(&self, t: &SlotTable) {
+                $(self.$field.set(t.$field);)*
             }
 
             /// Fill every unset slot from `base` (PyType_Ready's inherit_slots).
