@@ -293,7 +293,7 @@ fn tp_new_wrapper(
 }
 
 /// The constructor of the built-in type `ty` (an object), if it has one.
-fn constructor(ty: &PyObj) -> Option<&'static MethodDef> {
+pub fn constructor(ty: &PyObj) -> Option<&'static MethodDef> {
     CONSTRUCTORS.with(|m| m.borrow().get(&ty.id()).copied())
 }
 
