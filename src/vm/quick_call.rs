@@ -87,7 +87,8 @@ impl Vm {
             };
             return specialize(code, at, op, key);
         }
-        if !is_method && !(n == 1 && !kw && self.class_1_op(&callable).is_some()) {
+        let class_1 = n == 1 && !kw && self.class_1_op(&callable).is_some();
+        if !is_method && !class_1 {
             if let Some(k) = self.builtin_class_cache(&callable) {
                 return specialize(code, at, Op::PRECALL_BUILTIN_CLASS, k);
             }
@@ -347,7 +348,8 @@ impl Vm {
         ip: usize,
     ) -> VmResult<Option<Flow>> {
         let first = self.stack.len() - n - 2;
-        if !self.stack[first].is(&self.null) || self.stack[first + 1].id() != cache(code, ip - 1).key
+        if !self.stack[first].is(&self.null)
+            || self.stack[first + 1].id() != cache(code, ip - 1).key
         {
             return Ok(None);
         }
