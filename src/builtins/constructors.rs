@@ -526,6 +526,9 @@ fn frozenset_value(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 fn new_range(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let given = this(&args).1.range("range", 1, 3)?;
+    if let Some(r) = small_range(given) {
+        return Ok(r);
+    }
     let mut conv = Vec::with_capacity(given.len());
     for a in given {
         conv.push(vm.index_arg(a)?);
@@ -558,6 +561,43 @@ fn new_range(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             stop: ops::int_obj(&stop)?,
             step: ops::int_obj(&step)?,
             length: ops::int_obj(&length)?,
+        },
+    ))
+}
+
+/// range() of exact ints well inside an i64 and a step other than zero: the length
+/// in machine arithmetic, the arguments kept as they are (what number_index gives
+/// back for an exact int). None for anything else (the general path).
+fn small_range(given: &[PyObj]) -> Option<PyObj> {
+    const LIMIT: i64 = 1 << 60;
+    let c = ctx();
+    let mut v = [0i64; 3];
+    for (slot, a) in v.iter_mut().zip(given) {
+        if !a.is_type(&c.int_type) {
+            return None;
+        }
+        *slot = int::as_i64(a).filter(|x| x.abs() < LIMIT)?;
+    }
+    let (start, stop, step) = match *given {
+        [ref stop] => (int::new_i64(0), stop.clone(), int::new_i64(1)),
+        [ref a, ref b] => (a.clone(), b.clone(), int::new_i64(1)),
+        [ref a, ref b, ref st] if v[2] != 0 => (a.clone(), b.clone(), st.clone()),
+        _ => return None,
+    };
+    let (lo, hi, st) = match *given {
+        [_] => (0, v[0], 1),
+        [_, _] => (v[0], v[1], 1),
+        _ if v[2] < 0 => (v[1], v[0], -v[2]),
+        _ => (v[0], v[1], v[2]),
+    };
+    let length = if lo < hi { (hi - lo - 1) / st + 1 } else { 0 };
+    Some(PyObj::new(
+        &c.range_type,
+        Range {
+            start,
+            stop,
+            step,
+            length: int::new_i64(length),
         },
     ))
 }

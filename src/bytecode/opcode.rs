@@ -360,6 +360,9 @@ opcodes! {
     /// A class with object's `__new__` and a Python `__init__`: the instance is made
     /// and the `__init__` frame pushed (3.12's name).
     CALL_ALLOC_AND_ENTER_INIT "(NULL cls args[arg] -- instance)" |arg| -1 - arg => CALL;
+    /// A built-in class (not `type`) whose constructor is native: called with the
+    /// arguments on the stack, past the type's `__call__` and `__new__` look-up.
+    PRECALL_BUILTIN_CLASS "(NULL cls args[arg] -- instance)" |arg| -1 - arg => CALL;
 }
 
 /// Operators of BINARY_OP, as CPython 3.11 numbers them (in-place forms + 13).
@@ -506,7 +509,7 @@ mod tests {
 
     #[test]
     fn the_table_is_consistent() {
-        assert_eq!(Op::ALL.len(), Op::CALL_ALLOC_AND_ENTER_INIT as usize + 1);
+        assert_eq!(Op::ALL.len(), Op::PRECALL_BUILTIN_CLASS as usize + 1);
         for op in Op::ALL {
             assert_eq!(op.deopt().deopt(), op.deopt());
             if op.deopt() != *op {

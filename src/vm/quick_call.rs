@@ -12,6 +12,10 @@
 //!   the vectorcall layout, so the name follows the call site's argument count. The
 //!   guard is the MethodDef's address (and, for a method, the exact type of self).
 //! - `type(x)`, `str(x)`, `tuple(x)`, `len`, `isinstance`, `list.append`.
+//! - Any other built-in class with a native constructor (`range(n)`, `list(xs)`,
+//!   `ValueError(msg)`, with or without keywords: PRECALL_BUILTIN_CLASS), its
+//!   constructor called straight from the stack; `type` itself and classes take
+//!   the general call.
 //! - A class with object's `__new__` and a Python `__init__`
 //!   (CALL_ALLOC_AND_ENTER_INIT; defaults may fill its last parameters): the
 //!   instance is made here and the `__init__` frame
@@ -83,6 +87,12 @@ impl Vm {
             };
             return specialize(code, at, op, key);
         }
+        let class_1 = n == 1 && !kw && self.class_1_op(&callable).is_some();
+        if !is_method && !class_1 {
+            if let Some(k) = self.builtin_class_cache(&callable) {
+                return specialize(code, at, Op::PRECALL_BUILTIN_CLASS, k);
+            }
+        }
         if kw {
             return failed(code, at);
         }
@@ -126,14 +136,8 @@ impl Vm {
             return settle(code, at, fits.then_some(Op::CALL_BOUND_METHOD_EXACT_ARGS));
         }
         if n == 1 {
-            for (t, op) in [
-                (&c.type_type, Op::CALL_NO_KW_TYPE_1),
-                (&c.str_type, Op::CALL_NO_KW_STR_1),
-                (&c.tuple_type, Op::CALL_NO_KW_TUPLE_1),
-            ] {
-                if callable.is(t.as_obj()) {
-                    return specialize(code, at, op, Cache::default());
-                }
+            if let Some(op) = self.class_1_op(&callable) {
+                return specialize(code, at, op, Cache::default());
             }
         }
         match self.init_cache(&callable, n) {
@@ -183,6 +187,37 @@ impl Vm {
             tag: index as u8,
             version: type_epoch(),
             key: cls_obj.id(),
+            ..Cache::default()
+        })
+    }
+
+    /// CALL_NO_KW_TYPE_1 / _STR_1 / _TUPLE_1 when `callable` is that class.
+    fn class_1_op(&self, callable: &PyObj) -> Option<Op> {
+        let c = self.ctx;
+        [
+            (&c.type_type, Op::CALL_NO_KW_TYPE_1),
+            (&c.str_type, Op::CALL_NO_KW_STR_1),
+            (&c.tuple_type, Op::CALL_NO_KW_TUPLE_1),
+        ]
+        .into_iter()
+        .find(|(t, _)| callable.is(t.as_obj()))
+        .map(|(_, op)| op)
+    }
+
+    /// PRECALL_BUILTIN_CLASS's cache when `callable` is a built-in class other than
+    /// `type` (whose call with three arguments may end in a metaclass's `__init__`)
+    /// with a native constructor as its `__new__`: the class by address. A built-in
+    /// class's dict cannot change and the class is never freed, so the address
+    /// alone guards the constructor.
+    fn builtin_class_cache(&mut self, callable: &PyObj) -> Option<Cache> {
+        let ty = TypeRef::from_obj::<TypeInfo>(callable)?;
+        if typeobj::is_heap_type(&ty) || ty.is(&self.ctx.type_type) {
+            return None;
+        }
+        let new = self.type_lookup_static(&ty, "__new__").ok()??;
+        typeobj::constructor_of(&new)?;
+        Some(Cache {
+            key: callable.id(),
             ..Cache::default()
         })
     }
@@ -297,6 +332,43 @@ impl Vm {
             }
         };
         self.stack.truncate(first);
+        self.stack.push(r);
+        Ok(Some(Flow::Next))
+    }
+
+    /// PRECALL_BUILTIN_CLASS: the class's constructor called with the class and the
+    /// arguments moved off the stack, as type_call calls it. Ok(None) when the
+    /// guard fails.
+    #[inline(never)]
+    pub(super) fn call_builtin_class(
+        &mut self,
+        fi: usize,
+        code: &Code,
+        n: usize,
+        ip: usize,
+    ) -> VmResult<Option<Flow>> {
+        let first = self.stack.len() - n - 2;
+        if !self.stack[first].is(&self.null)
+            || self.stack[first + 1].id() != cache(code, ip - 1).key
+        {
+            return Ok(None);
+        }
+        let Some(def) = typeobj::constructor(&self.stack[first + 1]) else {
+            return Ok(None);
+        };
+        let kwnames = self.frames[fi].kwnames.take();
+        self.frames[fi].ip = ip;
+        // (cls args[n]): the layout a constructor takes, the class first.
+        let args: ArgVec = self.stack.drain(first + 1..).collect();
+        self.stack.truncate(first);
+        let names = kwnames.as_ref().and_then(tuple::items).unwrap_or(&[]);
+        let r = self.call_native(
+            def.func,
+            Args {
+                all: &args,
+                kwnames: names,
+            },
+        )?;
         self.stack.push(r);
         Ok(Some(Flow::Next))
     }

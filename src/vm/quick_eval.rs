@@ -365,6 +365,12 @@ impl Vm {
                     None => return self.missed(fi, base, code, op, arg, ip),
                 }
             }
+            Op::PRECALL_BUILTIN_CLASS => {
+                match self.call_builtin_class(fi, code, arg as usize, *ip)? {
+                    Some(flow) => return Ok(flow),
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
             Op::CALL_BOUND_METHOD_EXACT_ARGS => {
                 match self.call_bound_method(fi, arg as usize, *ip)? {
                     Some(flow) => return Ok(flow),

@@ -270,11 +270,38 @@ fn put_classmethods(d: &PyObj, ty: &TypeRef, defs: &[&'static MethodDef]) {
     }
 }
 
+/// Hashes a type's address for CONSTRUCTORS: one multiplication (PRECALL_BUILTIN_CLASS
+/// looks the constructor up at each call; SipHash cost more than the rest of it).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type ConstructorMap = std::collections::HashMap<
+    usize,
+    &'static MethodDef,
+    std::hash::BuildHasherDefault<AddressHasher>,
+>;
+
 thread_local! {
     /// The constructor of each built-in type given one, by the type's address
     /// (built-in types live as long as the thread).
-    static CONSTRUCTORS: RefCell<std::collections::HashMap<usize, &'static MethodDef>> =
-        RefCell::new(std::collections::HashMap::new());
+    static CONSTRUCTORS: RefCell<ConstructorMap> = RefCell::new(ConstructorMap::default());
 }
 
 /// What a built-in type's `__new__` is (CPython's tp_new_wrapper): a builtin method
@@ -314,7 +341,7 @@ fn tp_new_wrapper(
 }
 
 /// The constructor of the built-in type `ty` (an object), if it has one.
-fn constructor(ty: &PyObj) -> Option<&'static MethodDef> {
+pub fn constructor(ty: &PyObj) -> Option<&'static MethodDef> {
     CONSTRUCTORS.with(|m| m.borrow().get(&ty.id()).copied())
 }
 
