@@ -315,6 +315,13 @@ impl Ctx {
                 .map_or(&SlotTable::EMPTY, |(_, s)| *s);
             super::typeobj::install_builtin_slots(ty, table);
         }
+        for ty in [
+            &self.function_type,
+            &self.method_descriptor_type,
+            &self.wrapper_descriptor_type,
+        ] {
+            super::typeobj::info(ty).method_descriptor.set(true);
+        }
     }
 
     /// The built-in exception class called `name`.

@@ -40,6 +40,12 @@ pub struct TypeInfo {
     /// Weak references to the classes made with this type as a direct base
     /// (subclasses.rs; not traversed).
     pub subclasses: RefCell<Vec<PyObj>>,
+    /// Calling an attribute of this type found on a class with the instance as the
+    /// first argument is the same as binding it and calling the bound method
+    /// (CPython's Py_TPFLAGS_METHOD_DESCRIPTOR): function, method_descriptor and
+    /// wrapper_descriptor. LOAD_METHOD and special method calls then skip the bound
+    /// method object.
+    pub method_descriptor: std::cell::Cell<bool>,
 }
 
 /// The parts of a class that built-in types do not have.
@@ -90,6 +96,7 @@ impl TypeInfo {
             slots: slots::Slots::default(),
             slots_epoch: std::cell::Cell::new(0),
             subclasses: RefCell::new(Vec::new()),
+            method_descriptor: std::cell::Cell::new(false),
         }
     }
 }
@@ -390,9 +397,18 @@ pub fn is_subtype(ty: &TypeRef, base: &TypeRef) -> bool {
         }
         return false;
     }
-    let m = mro(ty);
-    let found = mro_types(&m).any(|t| t.is(base));
-    found
+    // A class's MRO is set when it is made; the types in it are compared by address.
+    let m = info(ty).mro.borrow();
+    match m.as_ref().and_then(|m| super::tuple::items(m)) {
+        Some(types) => types.iter().any(|t| t.is(base.as_obj())),
+        None => false,
+    }
+}
+
+/// Is `f`'s type a method descriptor (`TypeInfo::method_descriptor`)?
+#[inline]
+pub fn is_method_descriptor(f: &PyObj) -> bool {
+    info(&f.type_obj()).method_descriptor.get()
 }
 
 /// Is this a class (made by `class` or type(name, bases, dict))?
