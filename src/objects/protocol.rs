@@ -221,6 +221,9 @@ fn sequence(obj: &PyObj) -> Option<(bool, Vec<PyObj>)> {
 
 /// `a == b` for the built-in types (identity implies equality, as in containers).
 pub fn eq(a: &PyObj, b: &PyObj) -> PyResult<bool> {
+    if let Some(r) = quick_eq(a, b) {
+        return Ok(r);
+    }
     let mut pending: Vec<(Vec<PyObj>, Vec<PyObj>, usize)> = Vec::new();
     let mut pair = Some((a.clone(), b.clone()));
     loop {
