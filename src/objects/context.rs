@@ -320,7 +320,7 @@ impl Ctx {
             &self.method_descriptor_type,
             &self.wrapper_descriptor_type,
         ] {
-            super::typeobj::info(ty).method_descriptor.set(true);
+            super::typeobj::set_method_descriptor(ty);
         }
     }
 

@@ -40,13 +40,15 @@ pub struct TypeInfo {
     /// Weak references to the classes made with this type as a direct base
     /// (subclasses.rs; not traversed).
     pub subclasses: RefCell<Vec<PyObj>>,
-    /// Calling an attribute of this type found on a class with the instance as the
-    /// first argument is the same as binding it and calling the bound method
-    /// (CPython's Py_TPFLAGS_METHOD_DESCRIPTOR): function, method_descriptor and
-    /// wrapper_descriptor. LOAD_METHOD and special method calls then skip the bound
-    /// method object.
-    pub method_descriptor: std::cell::Cell<bool>,
 }
+
+/// The object flag bit of a type object that says: calling an attribute of this type
+/// found on a class with the instance as the first argument is the same as binding it
+/// and calling the bound method (CPython's Py_TPFLAGS_METHOD_DESCRIPTOR; function,
+/// method_descriptor and wrapper_descriptor set it). LOAD_METHOD and special method
+/// calls then skip the bound method object. (A bit in the header, not a field: the
+/// type object keeps CPython's size.)
+const METHOD_DESCRIPTOR: u32 = 0;
 
 /// The parts of a class that built-in types do not have.
 pub struct HeapType {
@@ -96,7 +98,6 @@ impl TypeInfo {
             slots: slots::Slots::default(),
             slots_epoch: std::cell::Cell::new(0),
             subclasses: RefCell::new(Vec::new()),
-            method_descriptor: std::cell::Cell::new(false),
         }
     }
 }
@@ -405,10 +406,15 @@ pub fn is_subtype(ty: &TypeRef, base: &TypeRef) -> bool {
     }
 }
 
-/// Is `f`'s type a method descriptor (`TypeInfo::method_descriptor`)?
+/// Mark `ty` as a method descriptor type (`METHOD_DESCRIPTOR`).
+pub fn set_method_descriptor(ty: &TypeRef) {
+    ty.as_obj().set_obj_flag(METHOD_DESCRIPTOR, true);
+}
+
+/// Is `f`'s type a method descriptor type (`METHOD_DESCRIPTOR`)?
 #[inline]
 pub fn is_method_descriptor(f: &PyObj) -> bool {
-    info(&f.type_obj()).method_descriptor.get()
+    f.type_obj().as_obj().obj_flag(METHOD_DESCRIPTOR)
 }
 
 /// Is this a class (made by `class` or type(name, bases, dict))?
