@@ -181,7 +181,8 @@ fn scalar_eq(a: &PyObj, b: &PyObj) -> Option<bool> {
 /// The items of `o` if it is an exact tuple.
 #[inline]
 fn exact_tuple_items(o: &PyObj) -> Option<&[PyObj]> {
-    if !o.is_type(&super::ctx().tuple_type) {
+    // tuple is the one built-in type with tuple items (struct sequences are classes).
+    if o.vtable().heap_type {
         return None;
     }
     tuple::items(o)
