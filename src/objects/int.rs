@@ -172,11 +172,12 @@ pub fn small_op(op: BinaryOp, x: i64, y: i64) -> Option<PyObj> {
     Some(new_i64(r))
 }
 
-/// The value of an int of at most four digits (120 bits), without a big integer.
+/// The value of an int below 2**127 in magnitude (four digits, or five whose top
+/// one holds at most 7 bits), without a big integer.
 #[inline]
 fn as_i128(obj: &PyObj) -> Option<i128> {
     let d = obj.items::<Long>()?;
-    if d.len() > 4 {
+    if d.len() > 5 || (d.len() == 5 && d[4] >= 1 << 7) {
         return None;
     }
     let m = d.iter().rev().fold(0u128, |acc, &x| {
@@ -201,8 +202,8 @@ fn new_i128(v: i128) -> PyObj {
     PyObj::new_var_copied(&ctx().int_type, v < 0, Long, &d[..n]).expect("small allocation")
 }
 
-/// `x op y` for ints of up to 120 bits whose result fits 127 (the 64-bit arithmetic
-/// of hashes and random number generators); None: ask the big integers.
+/// `x op y` for ints below 2**127 whose result is too (the 64-bit arithmetic of
+/// hashes and random number generators); None: ask the big integers.
 fn wide_op(op: BinaryOp, x: i128, y: i128) -> Option<PyObj> {
     let r = match op {
         BinaryOp::Add => x.checked_add(y)?,

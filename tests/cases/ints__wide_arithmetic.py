@@ -34,3 +34,7 @@ try:
     2**70 % 0
 except ZeroDivisionError as e:
     print("ZeroDivisionError", e)
+top = 2**127 - 1
+for x in (top, -top, top - 2**64, 2**126 + 5, -(2**126) - 5):
+    print(x + 1, x - 1, -x - 1, x * 1, x * -1, x // 3, x % (1 << 64), x >> 64, x & -x, x | 1, x ^ top)
+print((top * 1 + 1) % (1 << 64), (2**100 * 2**26 + 2**126) % 7, -top - 1, (-top - 1) // -1)
