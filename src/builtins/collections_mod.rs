@@ -17,7 +17,7 @@ use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::class_slots::hash_not_implemented;
 use crate::objects::typeobj::slots::SlotTable;
 use crate::objects::typeobj::{self, TypeInfo};
-use crate::objects::{ctx, int, string, tuple};
+use crate::objects::{ctx, int, protocol, string, tuple};
 use crate::vm::Vm;
 
 use super::sys::new_module;
@@ -568,11 +568,24 @@ fn richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmR
 }
 
 fn contains(rt: &mut dyn Runtime, o: &PyObj, v: &PyObj) -> VmResult<bool> {
-    let (n, start) = {
+    let (n, start, from) = {
         let d = dq(o)?;
-        (d.len(), d.state)
+        // The items that compare without Python code, in one borrow; the first that
+        // needs Python code starts the loop below.
+        let mut from = d.len();
+        for i in 0..d.len() {
+            match d.get(i).and_then(|item| protocol::quick_eq(item, v)) {
+                Some(true) => return Ok(true),
+                Some(false) => {}
+                None => {
+                    from = i;
+                    break;
+                }
+            }
+        }
+        (d.len(), d.state, from)
     };
-    for i in 0..n {
+    for i in from..n {
         let (item, _) = item_state(o, i)?;
         let Some(item) = item else {
             return Err(mutated());

@@ -314,6 +314,13 @@ impl Ctx {
                 .map_or(&SlotTable::EMPTY, |(_, s)| *s);
             super::typeobj::install_builtin_slots(ty, table);
         }
+        for ty in [
+            &self.function_type,
+            &self.method_descriptor_type,
+            &self.wrapper_descriptor_type,
+        ] {
+            super::typeobj::set_method_descriptor(ty);
+        }
     }
 
     /// The built-in exception class called `name`.

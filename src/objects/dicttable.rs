@@ -253,8 +253,8 @@ pub enum Probe {
 /// no `__eq__` of a class and no items (ints, floats, None, ...). None: ask the caller.
 #[inline]
 fn quick_eq(stored: &PyObj, key: &PyObj) -> Option<bool> {
-    if exact_str(stored) && exact_str(key) {
-        return Some(string::eq(stored, key));
+    if let Some(r) = protocol::quick_eq(stored, key) {
+        return Some(r);
     }
     let (a, b) = (stored.vtable(), key.vtable());
     if a.heap_type || b.heap_type || a.gc || b.gc {

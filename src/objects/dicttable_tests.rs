@@ -154,12 +154,14 @@ fn growth_steps_match_size_formulas() {
 
 #[test]
 fn a_key_compare_that_empties_the_dict_restarts_the_lookup() {
-    // Tuples may hold objects whose __eq__ is Python code: compared by the caller.
+    // Tuples of tuples may hold objects whose __eq__ is Python code: compared by the
+    // caller (a flat tuple of ints is compared in the probe).
     let d = dict::new();
-    let stored = crate::objects::tuple::new(vec![obj(1)]);
+    let inner = || crate::objects::tuple::new(vec![obj(1)]);
+    let stored = crate::objects::tuple::new(vec![inner()]);
     let hash = h(&stored);
     dict::set_item(&d, stored, hash, obj(1), &mut builtin_eq).unwrap();
-    let probe = crate::objects::tuple::new(vec![obj(1)]);
+    let probe = crate::objects::tuple::new(vec![inner()]);
     let mut calls = 0;
     let mut eq = |a: &PyObj, b: &PyObj| -> VmResult<bool> {
         calls += 1;

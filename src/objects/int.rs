@@ -172,6 +172,74 @@ pub fn small_op(op: BinaryOp, x: i64, y: i64) -> Option<PyObj> {
     Some(new_i64(r))
 }
 
+/// The value of an int below 2**127 in magnitude (four digits, or five whose top
+/// one holds at most 7 bits), without a big integer.
+#[inline]
+fn as_i128(obj: &PyObj) -> Option<i128> {
+    let d = obj.items::<Long>()?;
+    if d.len() > 5 || (d.len() == 5 && d[4] >= 1 << 7) {
+        return None;
+    }
+    let m = d.iter().rev().fold(0u128, |acc, &x| {
+        acc << numeric::digits::PYLONG_SHIFT | u128::from(x)
+    }) as i128;
+    Some(if obj.ob_size() < 0 { -m } else { m })
+}
+
+/// The int object for `v` (at most five digits), without a big integer.
+fn new_i128(v: i128) -> PyObj {
+    if let Ok(small) = i64::try_from(v) {
+        return new_i64(small);
+    }
+    let mut m = v.unsigned_abs();
+    let mut d = [0u32; 5];
+    let mut n = 0;
+    while m != 0 {
+        d[n] = (m as u32) & numeric::digits::PYLONG_MASK;
+        m >>= numeric::digits::PYLONG_SHIFT;
+        n += 1;
+    }
+    PyObj::new_var_copied(&ctx().int_type, v < 0, Long, &d[..n]).expect("small allocation")
+}
+
+/// `x op y` for ints below 2**127 whose result is too (the 64-bit arithmetic of
+/// hashes and random number generators); None: ask the big integers.
+fn wide_op(op: BinaryOp, x: i128, y: i128) -> Option<PyObj> {
+    let r = match op {
+        BinaryOp::Add => x.checked_add(y)?,
+        BinaryOp::Subtract => x.checked_sub(y)?,
+        BinaryOp::Multiply => x.checked_mul(y)?,
+        BinaryOp::FloorDivide if y != 0 => {
+            let (q, r) = (x.checked_div(y)?, x.checked_rem(y)?);
+            if r != 0 && ((r < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
+        }
+        BinaryOp::Remainder if y != 0 => {
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
+        }
+        BinaryOp::And => x & y,
+        BinaryOp::Or => x | y,
+        BinaryOp::Xor => x ^ y,
+        BinaryOp::Rshift if y >= 0 => x >> y.min(127),
+        // Room for the shifted bits and the sign.
+        BinaryOp::Lshift
+            if (0..127).contains(&y) && x.unsigned_abs().leading_zeros() > y as u32 + 1 =>
+        {
+            x << y
+        }
+        _ => return None,
+    };
+    Some(new_i128(r))
+}
+
 /// `x op y` for two ints.
 fn big_op(op: BinaryOp, x: &Int, y: &Int) -> VmResult<PyObj> {
     let r = match op {
@@ -202,6 +270,11 @@ fn big_op(op: BinaryOp, x: &Int, y: &Int) -> VmResult<PyObj> {
 fn int_binary(a: &PyObj, b: &PyObj, op: BinaryOp) -> VmResult<PyObj> {
     if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
         if let Some(r) = small_op(op, x, y) {
+            return Ok(r);
+        }
+    }
+    if let (Some(x), Some(y)) = (as_i128(a), as_i128(b)) {
+        if let Some(r) = wide_op(op, x, y) {
             return Ok(r);
         }
     }

@@ -54,8 +54,23 @@ fn leaf_hash(obj: &PyObj) -> PyResult<i64> {
 
 /// hash(obj) for the built-in types.
 pub fn hash(obj: &PyObj) -> PyResult<i64> {
-    if tuple::items(obj).is_none() {
+    let Some(items) = tuple::items(obj) else {
         return leaf_hash(obj);
+    };
+    if items.iter().all(|x| tuple::items(x).is_none()) {
+        // No nested tuples: the items' hashes feed the combination directly.
+        let mut err = None;
+        let h = tuple_hash(items.iter().map_while(|x| match leaf_hash(x) {
+            Ok(h) => Some(h),
+            Err(e) => {
+                err = Some(e);
+                None
+            }
+        }));
+        return match err {
+            Some(e) => Err(e),
+            None => Ok(h),
+        };
     }
     // Post-order walk: each frame is a tuple, the next item to visit, and the hashes of
     // the items visited so far.
@@ -138,6 +153,65 @@ fn leaf_eq(a: &PyObj, b: &PyObj) -> PyResult<bool> {
     Ok(false)
 }
 
+/// `a == b` for two objects of the same exact built-in type among int (and bool),
+/// float and str, with no Python code to run; None for anything else.
+#[inline]
+fn scalar_eq(a: &PyObj, b: &PyObj) -> Option<bool> {
+    use std::any::TypeId;
+    let (va, vb) = (a.vtable(), b.vtable());
+    if va.heap_type || vb.heap_type || va.type_id() != vb.type_id() {
+        return None;
+    }
+    let t = va.type_id();
+    if t == TypeId::of::<int::Long>() {
+        return Some(match (int::as_i64(a), int::as_i64(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => int::value(a)? == int::value(b)?,
+        });
+    }
+    if t == TypeId::of::<string::Str>() {
+        return Some(string::eq(a, b));
+    }
+    if t == TypeId::of::<float::Float>() {
+        return Some(float::value(a)? == float::value(b)?);
+    }
+    None
+}
+
+/// The items of `o` if it is an exact tuple.
+#[inline]
+fn exact_tuple_items(o: &PyObj) -> Option<&[PyObj]> {
+    // tuple is the one built-in type with tuple items (struct sequences are classes).
+    if o.vtable().heap_type {
+        return None;
+    }
+    tuple::items(o)
+}
+
+/// `a == b` as containers ask it (PyObject_RichCompareBool: identity first) when no
+/// Python code can run: exact ints, floats or strs of one type, or exact tuples whose
+/// items are those (compared in order; the first pair not decidable here, before any
+/// unequal pair, leaves the answer to the caller). None: compare through the slots.
+#[inline]
+pub fn quick_eq(a: &PyObj, b: &PyObj) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    if let Some(r) = scalar_eq(a, b) {
+        return Some(r);
+    }
+    let (x, y) = (exact_tuple_items(a)?, exact_tuple_items(b)?);
+    if x.len() != y.len() {
+        return Some(false);
+    }
+    for (p, q) in x.iter().zip(y) {
+        if !p.is(q) && !scalar_eq(p, q)? {
+            return Some(false);
+        }
+    }
+    Some(true)
+}
+
 /// The items of a tuple or a list (a snapshot), with which of the two it is.
 fn sequence(obj: &PyObj) -> Option<(bool, Vec<PyObj>)> {
     if let Some(items) = tuple::items(obj) {
@@ -148,6 +222,9 @@ fn sequence(obj: &PyObj) -> Option<(bool, Vec<PyObj>)> {
 
 /// `a == b` for the built-in types (identity implies equality, as in containers).
 pub fn eq(a: &PyObj, b: &PyObj) -> PyResult<bool> {
+    if let Some(r) = quick_eq(a, b) {
+        return Ok(r);
+    }
     let mut pending: Vec<(Vec<PyObj>, Vec<PyObj>, usize)> = Vec::new();
     let mut pair = Some((a.clone(), b.clone()));
     loop {

@@ -165,10 +165,11 @@ pub fn sequence_richcompare(
         return Ok(b(op == CompareOp::Ne));
     }
     for (x, y) in xa.iter().zip(xb) {
-        if x.is(y) {
-            continue;
-        }
-        if !rt.equal(x, y)? {
+        let equal = match super::protocol::quick_eq(x, y) {
+            Some(r) => r,
+            None => rt.equal(x, y)?,
+        };
+        if !equal {
             return match op {
                 CompareOp::Eq => Ok(b(false)),
                 CompareOp::Ne => Ok(b(true)),
@@ -183,8 +184,8 @@ fn tuple_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) 
     let (Some(x), Some(y)) = (items(a), items(b)) else {
         return Ok(ctx().not_implemented.clone());
     };
-    let (x, y) = (x.to_vec(), y.to_vec());
-    sequence_richcompare(rt, &x, &y, op)
+    // A tuple's items never change, and the caller holds both tuples.
+    sequence_richcompare(rt, x, y, op)
 }
 
 fn tuple_concat(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
@@ -240,7 +241,11 @@ fn tuple_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
 /// Is `item` one of `items` (identity, then `==`)?
 pub fn any_equal(rt: &mut dyn Runtime, items: &[PyObj], item: &PyObj) -> VmResult<bool> {
     for x in items {
-        if x.is(item) || rt.equal(x, item)? {
+        let equal = match super::protocol::quick_eq(x, item) {
+            Some(r) => r,
+            None => rt.equal(x, item)?,
+        };
+        if equal {
             return Ok(true);
         }
     }
@@ -248,8 +253,7 @@ pub fn any_equal(rt: &mut dyn Runtime, items: &[PyObj], item: &PyObj) -> VmResul
 }
 
 fn tuple_contains(rt: &mut dyn Runtime, t: &PyObj, item: &PyObj) -> VmResult<bool> {
-    let items = items(t).expect("a tuple").to_vec();
-    any_equal(rt, &items, item)
+    any_equal(rt, items(t).expect("a tuple"), item)
 }
 
 /// tuple's slots.

@@ -43,6 +43,14 @@ pub struct TypeInfo {
     pub subclasses: RefCell<Vec<PyObj>>,
 }
 
+/// The object flag bit of a type object that says: calling an attribute of this type
+/// found on a class with the instance as the first argument is the same as binding it
+/// and calling the bound method (CPython's Py_TPFLAGS_METHOD_DESCRIPTOR; function,
+/// method_descriptor and wrapper_descriptor set it). LOAD_METHOD and special method
+/// calls then skip the bound method object. (A bit in the header, not a field: the
+/// type object keeps CPython's size.)
+const METHOD_DESCRIPTOR: u32 = 0;
+
 /// The parts of a class that built-in types do not have.
 pub struct HeapType {
     /// `__qualname__`.
@@ -444,9 +452,23 @@ pub fn is_subtype(ty: &TypeRef, base: &TypeRef) -> bool {
         }
         return false;
     }
-    let m = mro(ty);
-    let found = mro_types(&m).any(|t| t.is(base));
-    found
+    // A class's MRO is set when it is made; the types in it are compared by address.
+    let m = info(ty).mro.borrow();
+    match m.as_ref().and_then(|m| super::tuple::items(m)) {
+        Some(types) => types.iter().any(|t| t.is(base.as_obj())),
+        None => false,
+    }
+}
+
+/// Mark `ty` as a method descriptor type (`METHOD_DESCRIPTOR`).
+pub fn set_method_descriptor(ty: &TypeRef) {
+    ty.as_obj().set_obj_flag(METHOD_DESCRIPTOR, true);
+}
+
+/// Is `f`'s type a method descriptor type (`METHOD_DESCRIPTOR`)?
+#[inline]
+pub fn is_method_descriptor(f: &PyObj) -> bool {
+    f.type_obj().as_obj().obj_flag(METHOD_DESCRIPTOR)
 }
 
 /// Is this a class (made by `class` or type(name, bases, dict))?

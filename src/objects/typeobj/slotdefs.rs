@@ -436,7 +436,7 @@ pub fn resolve_class_slots(ty: &TypeRef) {
             if d.generic.is_some() {
                 generic = d.generic;
             }
-            match classify(&f, *id) {
+            match classify(&f, d, ty) {
                 Found::Specific(s) => match specific {
                     Some(prev) if prev.addr() != s.addr() => use_generic = true,
                     _ => specific = Some(s),
@@ -457,14 +457,41 @@ pub fn resolve_class_slots(ty: &TypeRef) {
     info.slots_epoch.set(slot_epoch());
 }
 
-fn classify(f: &PyObj, id: SlotId) -> Found {
+/// What `f`, found for `d`'s name on the MRO of class `ty`, gives slot `d.slot`: a
+/// slot wrapper of that slot, called the same way, of a type `ty` derives from gives
+/// its function (typeobject.c's update_one_slot asks the same three things).
+fn classify(f: &PyObj, d: &SlotDef, ty: &TypeRef) -> Found {
     if f.is(&crate::objects::ctx().none) {
         return Found::Blocked;
     }
-    match super::wrapper::wrapped_slot(f) {
-        Some((slot, func)) if slot == id => Found::Specific(func),
-        _ => Found::Generic,
+    if let Some(w) = f.get::<super::wrapper::SlotWrapper>() {
+        if w.def.slot == d.slot && w.def.wrap == d.wrap && super::is_subtype(ty, &w.objclass) {
+            return Found::Specific(w.func);
+        }
+        return Found::Generic;
     }
+    coexisting_slot(f, d.slot, ty).map_or(Found::Generic, Found::Specific)
+}
+
+/// A built-in type's method that stands in its dict for one of its slots (CPython's
+/// METH_COEXIST: `dict.__getitem__`, `list.__getitem__`, the `__contains__` of dict,
+/// set and frozenset) calls that slot; a class inheriting it can take the slot itself.
+/// (typeobject.c's update_one_slot sends these through the generic slot function;
+/// the result is the same, without the method call.)
+fn coexisting_slot(f: &PyObj, id: SlotId, ty: &TypeRef) -> Option<AnySlot> {
+    let d = f.get::<crate::objects::builtin_function::MethodDescr>()?;
+    let named = match id {
+        SlotId::subscript => "__getitem__",
+        SlotId::contains => "__contains__",
+        _ => return None,
+    };
+    if d.def.name != named
+        || super::is_heap_type(&d.objclass)
+        || !super::is_subtype(ty, &d.objclass)
+    {
+        return None;
+    }
+    super::info(&d.objclass).slots.get(id)
 }
 
 /// `name` in the dicts of the types of an MRO tuple, without running any Python code

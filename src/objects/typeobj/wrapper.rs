@@ -71,6 +71,19 @@ pub fn wrapped_slot(o: &PyObj) -> Option<(SlotId, AnySlot)> {
     o.get::<SlotWrapper>().map(|w| (w.def.slot, w.func))
 }
 
+/// Call `d`, a slot wrapper found on the MRO of `self_`'s type, for `self_` and the
+/// positional `args` (what calling it with `self_` first does); None if `d` is not
+/// a slot wrapper.
+pub fn call_unbound(
+    rt: &mut dyn Runtime,
+    d: &PyObj,
+    self_: &PyObj,
+    args: &[PyObj],
+) -> Option<VmResult<PyObj>> {
+    let w = d.get::<SlotWrapper>()?;
+    Some(check_self(w, self_).and_then(|()| run(rt, w, self_, Args::positional(args))))
+}
+
 fn type_error(msg: String) -> Exc {
     exceptions::type_error(msg)
 }

@@ -2,9 +2,8 @@
 //! LOAD_METHOD.
 
 use crate::heap::{PyObj, TypeRef};
-use crate::objects::builtin_function::{self, MethodDescr};
+use crate::objects::builtin_function;
 use crate::objects::descr::Super;
-use crate::objects::function::Function;
 use crate::objects::module::{self, Module};
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{ctx, dict, string, tuple};
@@ -225,7 +224,7 @@ impl Vm {
             let Some(f) = self.type_lookup(&ty, name)? else {
                 return Ok(None);
             };
-            if !f.is_a::<Function>() && !f.is_a::<MethodDescr>() {
+            if !typeobj::is_method_descriptor(&f) {
                 return Ok(None);
             }
             if self.instance_attr(o, name)?.is_some() {
@@ -239,7 +238,7 @@ impl Vm {
             let n = string::as_str(name).unwrap_or_default();
             self.lookup_type_attr(&o.type_obj(), &n)
         };
-        Ok(found.filter(|v| v.is_a::<MethodDescr>()))
+        Ok(found.filter(typeobj::is_method_descriptor))
     }
 
     /// setattr(obj, name, value), or delattr when `value` is None.

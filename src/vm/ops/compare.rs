@@ -25,6 +25,13 @@ fn fast_compare(a: &PyObj, b: &PyObj, op: CompareOp) -> Option<bool> {
         let (x, y) = (float::value(a)?, float::value(b)?);
         return Some(op.holds(x.partial_cmp(&y)));
     }
+    if matches!(op, CompareOp::Eq | CompareOp::Ne)
+        && a.is_type(&c.tuple_type)
+        && b.is_type(&c.tuple_type)
+    {
+        let eq = crate::objects::protocol::quick_eq(a, b)?;
+        return Some(eq == (op == CompareOp::Eq));
+    }
     if a.is_type(&c.str_type) && b.is_type(&c.str_type) {
         let (x, y) = (string::view(a)?, string::view(b)?);
         return Some(match op {
@@ -107,8 +114,8 @@ pub fn compare_bool(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResul
 impl Vm {
     /// `a == b` (identity first, as containers compare their items).
     pub fn equal(&mut self, a: &PyObj, b: &PyObj) -> VmResult<bool> {
-        if a.is(b) {
-            return Ok(true);
+        if let Some(r) = crate::objects::protocol::quick_eq(a, b) {
+            return Ok(r);
         }
         compare_bool(self, a, b, CompareOp::Eq)
     }

@@ -52,13 +52,14 @@ impl Vm {
         if f.is(&crate::objects::ctx().none) {
             return Ok(None);
         }
-        if f.is_a::<Function>()
-            || f.is_a::<crate::objects::builtin_function::MethodDescr>()
-            || f.is_a::<crate::objects::typeobj::wrapper::SlotWrapper>()
-        {
+        // A slot wrapper (a built-in type's slot, `dict.__setitem__`) runs its slot
+        // function without an argument vector.
+        if let Some(r) = typeobj::wrapper::call_unbound(self, &f, obj, args) {
+            return r.map(Some);
+        }
+        if typeobj::is_method_descriptor(&f) {
             // No bound method object: `obj` goes first (CPython's unbound method call
-            // in vectorcall_method). `obj`'s type has `f` in its MRO, so a built-in
-            // descriptor's type check passes.
+            // in vectorcall_method).
             let all: super::super::call::ArgVec = std::iter::once(obj.clone())
                 .chain(args.iter().cloned())
                 .collect();
