@@ -199,7 +199,7 @@ fn new_i128(v: i128) -> PyObj {
         m >>= numeric::digits::PYLONG_SHIFT;
         n += 1;
     }
-    PyObj::new_var_copied(&ctx().int_type, v < 0, Long, &d[..n]).expect("small allocation")
+    PyObj::new_var_copied(&ctx().int_type, v < 0, Long, d, n).expect("small allocation")
 }
 
 /// `x op y` for ints below 2**127 whose result is too (the 64-bit arithmetic of
