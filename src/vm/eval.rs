@@ -41,16 +41,19 @@ impl Vm {
             // Blocks a builtin allocated before calling back into Python: its caller's.
             self.trace_pending(self.frames.len() - 2);
         }
+        // Freed generators waiting to be closed run before a frame (re)starts: here,
+        // after an unwind, and after a call or return (`switch_pending`).
+        if crate::objects::generator::close_pending() {
+            self.run_pending_closes();
+        }
         loop {
-            if crate::objects::generator::close_pending() {
-                self.run_pending_closes();
-            }
             let fi = self.frames.len() - 1;
-            let code_obj = self.frames[fi].code.clone();
+            let frame = &self.frames[fi];
+            let mut ip = frame.ip;
+            let base = frame.base;
+            let code_obj = frame.code.clone();
             let code = code_obj.get::<Code>().expect("frames run code objects");
             quick::warm(code);
-            let mut ip = self.frames[fi].ip;
-            let base = self.frames[fi].base;
             // The instruction array, held once: `code` has interior mutability, so
             // indexing through it would reload the slice on every instruction.
             let instrs: &[std::cell::Cell<Instr>] = &code.instrs;
@@ -68,9 +71,9 @@ impl Vm {
                         continue;
                     }
                     Ok(flow) => {
-                        if crate::heap::pending(crate::heap::PENDING_TRACE) {
-                            // A call (its ip is saved) or a return: this frame's line.
-                            self.trace_pending(fi);
+                        // A call (its ip is saved) or a return: the same byte, once.
+                        if crate::heap::work_pending() {
+                            self.switch_pending(fi, matches!(flow, Flow::Return(_)));
                         }
                         break Ok(flow);
                     }
@@ -89,18 +92,38 @@ impl Vm {
             };
             match flow {
                 Ok(Flow::Return(v)) => return Ok(v),
-                Ok(_) => {
-                    if crate::heap::finalizers_pending() {
-                        self.run_finalizers();
-                    }
-                }
+                Ok(_) => {}
                 Err((exc, at, reraise)) => {
                     if let Some(f) = self.frames.get_mut(fi) {
                         f.ip = ip;
                     }
                     self.unwind(exc, at, reraise)?;
+                    if crate::objects::generator::close_pending() {
+                        self.run_pending_closes();
+                    }
                 }
             }
+        }
+    }
+
+    /// The work flagged when frame `fi` called or returned (`ret`: the entry frame
+    /// returned, and the eval loop with it), in the order the loop does it: this
+    /// frame's line for tracemalloc, then (unless returning) the finalizers due and
+    /// the generators waiting to be closed.
+    #[cold]
+    #[inline(never)]
+    fn switch_pending(&mut self, fi: usize, ret: bool) {
+        if crate::heap::pending(crate::heap::PENDING_TRACE) {
+            self.trace_pending(fi);
+        }
+        if ret {
+            return;
+        }
+        if crate::heap::finalizers_pending() {
+            self.run_finalizers();
+        }
+        if crate::objects::generator::close_pending() {
+            self.run_pending_closes();
         }
     }
 
@@ -117,8 +140,13 @@ impl Vm {
             self.trace_pending(fi);
         }
         if crate::heap::finalizers_pending() {
-            // Run the __del__ methods now due, then come back here.
+            // Run the __del__ methods now due (and the closes they left), then come
+            // back here through the frame reload.
             self.frames[fi].ip = ip;
+            self.run_finalizers();
+            if crate::objects::generator::close_pending() {
+                self.run_pending_closes();
+            }
             return Some(Ok(Flow::Switch));
         }
         // Freed generators waiting to be closed (finally blocks).

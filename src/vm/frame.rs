@@ -203,7 +203,11 @@ impl Vm {
         if !defaults.is_empty() {
             self.stack.extend(defaults.iter().cloned());
         }
-        self.stack.resize(first + c.nlocals(), self.null.clone());
+        let end = first + c.nlocals();
+        if self.stack.len() < end {
+            // Locals beyond the arguments start unbound (no NULL taken when there are none).
+            self.stack.resize(end, self.null.clone());
+        }
         let gen_names = self.finish_frame(&f, c, first);
         drop(f);
         if let Some((name, qualname)) = gen_names {
