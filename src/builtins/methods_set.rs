@@ -165,7 +165,13 @@ fn add(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 fn discard_key(vm: &mut Vm, s: &PyObj, key: &PyObj) -> VmResult<bool> {
-    let h = vm.hash(key)?;
+    let h = match vm.hash(key) {
+        Ok(h) => h,
+        Err(e) => match set::frozen_stand_in(key, &e) {
+            Some(f) => return discard_key(vm, s, &f),
+            None => return Err(e),
+        },
+    };
     let removed = set::discard(s, key, h, &mut eqf())?;
     Ok(removed.is_some())
 }

@@ -10,7 +10,7 @@ use super::settable::SetTable;
 use super::table_key::EqFn;
 use crate::bytecode::opcode::BinaryOp;
 use crate::bytecode::opcode::CompareOp;
-use crate::objects::exceptions::VmResult;
+use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::SlotTable;
 
@@ -77,6 +77,21 @@ pub fn discard(s: &PyObj, key: &PyObj, hash: i64, eq: &mut EqFn<PyObj>) -> PyRes
 }
 
 /// len(s).
+/// What a set's lookup methods (`in`, `remove`, `discard`) try when `key` is
+/// unhashable: a set (or a subclass of set) whose hash raised TypeError stands for
+/// the frozenset of its elements, as in CPython. None when `err` is not a TypeError
+/// or `key` is not a set.
+pub fn frozen_stand_in(key: &PyObj, err: &Exc) -> Option<PyObj> {
+    let c = ctx();
+    if !super::exceptions::matches(&err.0, c.exc_type("TypeError"))
+        || !super::typeobj::is_subtype(&key.type_obj(), &c.set_type)
+    {
+        return None;
+    }
+    let table = SetTable::copy_of(&borrow(key)?.0);
+    Some(new_frozen(table))
+}
+
 pub fn len(s: &PyObj) -> Option<usize> {
     borrow(s).map(|t| t.0.len())
 }

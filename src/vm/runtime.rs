@@ -146,7 +146,13 @@ impl Runtime for Vm {
     }
 
     fn set_contains(&mut self, s: &PyObj, item: &PyObj) -> VmResult<bool> {
-        let h = self.hash(item)?;
+        let h = match self.hash(item) {
+            Ok(h) => h,
+            Err(e) => match crate::objects::set::frozen_stand_in(item, &e) {
+                Some(f) => return self.set_contains(s, &f),
+                None => return Err(e),
+            },
+        };
         let answers = self.prepare_eq(s, item, h)?;
         let mut eq = answers.eq();
         Ok(crate::objects::set::contains(s, item, h, &mut eq)?)
