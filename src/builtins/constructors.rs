@@ -542,27 +542,7 @@ fn new_range(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if step.is_zero() {
         return Err(exceptions::value_error("range() arg 3 must not be zero"));
     }
-    // len = (hi - lo - 1) // |step| + 1 when lo < hi.
-    let (lo, hi, st) = if step.is_negative() {
-        (&stop, &start, -&step)
-    } else {
-        (&start, &stop, step.clone())
-    };
-    let length = if lo < hi {
-        let span = &(hi - lo) - &Int::Small(1);
-        &span.floordiv(&st)? + &Int::Small(1)
-    } else {
-        Int::Small(0)
-    };
-    Ok(PyObj::new(
-        &ctx().range_type,
-        Range {
-            start: ops::int_obj(&start)?,
-            stop: ops::int_obj(&stop)?,
-            step: ops::int_obj(&step)?,
-            length: ops::int_obj(&length)?,
-        },
-    ))
+    crate::objects::range::from_ints(&start, &stop, &step)
 }
 
 /// range() of exact ints well inside an i64 and a step other than zero: the length

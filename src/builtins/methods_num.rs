@@ -1,4 +1,4 @@
-//! The methods of tuple (index, count), int (bit_length, bit_count, conjugate,
+//! The methods of tuple and range (index, count), int (bit_length, bit_count, conjugate,
 //! as_integer_ratio) and float (is_integer, as_integer_ratio, hex, conjugate, and
 //! the classmethod float.fromhex).
 
@@ -11,7 +11,7 @@ use crate::objects::exceptions::VmResult;
 use crate::objects::numeric::float::{float_as_integer_ratio, float_hex, float_is_integer};
 use crate::objects::numeric::Int;
 use crate::objects::runtime::Runtime;
-use crate::objects::{ctx, float, int, string, tuple};
+use crate::objects::{ctx, float, int, range, string, tuple};
 use crate::vm::ops::{bool_obj, int_obj};
 use crate::vm::Vm;
 
@@ -23,6 +23,9 @@ macro_rules! defs {
 
 /// The methods of tuple.
 pub static TUPLE_METHODS: &[MethodDef] = defs!["index" => tuple_index, "count" => tuple_count];
+
+/// The methods of range.
+pub static RANGE_METHODS: &[MethodDef] = defs!["index" => range_index, "count" => range_count];
 
 /// The methods of int (and so of bool).
 pub static INT_METHODS: &[MethodDef] = defs![
@@ -50,6 +53,7 @@ static FROMHEX: MethodDef = MethodDef {
 pub fn install() {
     let c = ctx();
     crate::objects::typeobj::add_methods(&c.tuple_type, TUPLE_METHODS);
+    crate::objects::typeobj::add_methods(&c.range_type, RANGE_METHODS);
     crate::objects::typeobj::add_methods(&c.int_type, INT_METHODS);
     crate::objects::typeobj::add_methods(&c.float_type, FLOAT_METHODS);
     // Classmethods: bool.from_bytes gives a bool.
@@ -83,6 +87,47 @@ fn tuple_count(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let mut c = 0;
     for x in &items {
         if x.is(v) || vm.equal(x, v)? {
+            c += 1;
+        }
+    }
+    Ok(int::new_i64(c))
+}
+
+fn range_index(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let (r, args) = this(&args);
+    let v = args.one("index")?;
+    if let Some(i) = range::arithmetic_key(v) {
+        return match range::position(r, &i) {
+            Some(p) => int::new(&p).ok_or_else(exceptions::memory_error),
+            None => {
+                let shown = rt.repr(v)?;
+                Err(exceptions::value_error(format!("{shown} is not in range")))
+            }
+        };
+    }
+    let it = rt.iter(r)?;
+    let mut i = 0i64;
+    while let Some(x) = rt.next(&it)? {
+        if x.is(v) || rt.equal(&x, v)? {
+            return Ok(int::new_i64(i));
+        }
+        i += 1;
+    }
+    Err(exceptions::value_error(
+        "sequence.index(x): x not in sequence",
+    ))
+}
+
+fn range_count(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let (r, args) = this(&args);
+    let v = args.one("count")?;
+    if let Some(i) = range::arithmetic_key(v) {
+        return Ok(int::new_i64(range::position(r, &i).is_some() as i64));
+    }
+    let it = rt.iter(r)?;
+    let mut c = 0i64;
+    while let Some(x) = rt.next(&it)? {
+        if x.is(v) || rt.equal(&x, v)? {
             c += 1;
         }
     }

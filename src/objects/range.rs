@@ -7,6 +7,7 @@ use crate::heap::{Payload, PyObj};
 
 use super::context::ctx;
 use super::int;
+use super::numeric::Int;
 use crate::bytecode::opcode::CompareOp;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
@@ -37,6 +38,32 @@ pub fn new(start: i64, stop: i64, step: i64) -> PyObj {
             length: int::new_i64(len),
         },
     )
+}
+
+/// range(start, stop, step) for ints of any size (the caller checks step != 0).
+pub fn from_ints(start: &Int, stop: &Int, step: &Int) -> VmResult<PyObj> {
+    // len = (hi - lo - 1) // |step| + 1 when lo < hi.
+    let (lo, hi, st) = if step.is_negative() {
+        (stop, start, -step)
+    } else {
+        (start, stop, step.clone())
+    };
+    let length = if lo < hi {
+        let span = &(hi - lo) - &Int::ONE;
+        &span.floordiv(&st)? + &Int::ONE
+    } else {
+        Int::ZERO
+    };
+    let obj = |v: &Int| int::new(v).ok_or_else(super::exceptions::memory_error);
+    Ok(PyObj::new(
+        &ctx().range_type,
+        Range {
+            start: obj(start)?,
+            stop: obj(stop)?,
+            step: obj(step)?,
+            length: obj(&length)?,
+        },
+    ))
 }
 
 /// Number of items of range(start, stop, step).
@@ -168,8 +195,17 @@ pub const SLOTS: SlotTable = SlotTable {
 /// range[i], range[a:b:c] (a new range).
 fn range_subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
     let key = super::slice::index_key(rt, key)?;
-    let Some((start, step, n)) = parts(o) else {
-        return Err(super::exceptions::named("OverflowError", "range too large"));
+    let small = parts(o);
+    if let Some(i) = int::value(&key) {
+        if small.is_none() || i.to_i64().is_none() {
+            return big_item(o, &i);
+        }
+    }
+    let Some((start, step, n)) = small else {
+        return match key.get::<super::slice::Slice>() {
+            Some(s) => big_slice(o, s),
+            None => Err(super::slice::bad_index("range", &key)),
+        };
     };
     if let Some(i) = super::slice::seq_index(&key, n as usize, "range object index out of range")? {
         return Ok(super::int::new_i64(start + i as i64 * step));
@@ -182,6 +218,66 @@ fn range_subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyO
         return Ok(new(new_start, new_start + len * new_step, new_step));
     }
     Err(super::slice::bad_index("range", &key))
+}
+
+/// range[i] when the range or the index does not fit machine integers: the
+/// arithmetic on ints, as CPython's compute_range_item.
+fn big_item(o: &PyObj, i: &Int) -> VmResult<PyObj> {
+    let r = o.get::<Range>().expect("a range");
+    let value = |x: &PyObj| int::value(x).expect("a range holds ints");
+    let len = value(&r.length);
+    let i = if i.is_negative() { i + &len } else { i.clone() };
+    if i.is_negative() || i >= len {
+        return Err(super::exceptions::named(
+            "IndexError",
+            "range object index out of range",
+        ));
+    }
+    let v = &value(&r.start) + &(&i * &value(&r.step));
+    int::new(&v).ok_or_else(super::exceptions::memory_error)
+}
+
+/// range[a:b:c] when the range does not fit machine integers: the slice's indices
+/// clamped with ints of any size (CPython's _PySlice_GetLongIndices), then the items
+/// at them make the new range's bounds.
+fn big_slice(o: &PyObj, s: &super::slice::Slice) -> VmResult<PyObj> {
+    let r = o.get::<Range>().expect("a range");
+    let value = |x: &PyObj| int::value(x).expect("a range holds ints");
+    let part = |x: &PyObj| -> VmResult<Option<Int>> {
+        if x.is(&ctx().none) {
+            return Ok(None);
+        }
+        int::value(x).map(Some).ok_or_else(|| {
+            super::exceptions::type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )
+        })
+    };
+    let step = part(&s.step)?.unwrap_or(Int::ONE);
+    if step.is_zero() {
+        return Err(super::exceptions::value_error("slice step cannot be zero"));
+    }
+    let len = value(&r.length);
+    let (lower, upper) = if step.is_negative() {
+        (Int::Small(-1), &len - &Int::ONE)
+    } else {
+        (Int::ZERO, len.clone())
+    };
+    let clamp = |given: Option<Int>, default: &Int| match given {
+        None => default.clone(),
+        Some(v) if v.is_negative() => (&v + &len).max(lower.clone()),
+        Some(v) => v.min(upper.clone()),
+    };
+    let (first, last) = if step.is_negative() {
+        (&upper, &lower)
+    } else {
+        (&lower, &upper)
+    };
+    let a = clamp(part(&s.start)?, first);
+    let b = clamp(part(&s.stop)?, last);
+    let (start, rstep) = (value(&r.start), value(&r.step));
+    let at = |i: &Int| &start + &(i * &rstep);
+    from_ints(&at(&a), &at(&b), &(&step * &rstep))
 }
 
 fn range_iter_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
@@ -204,15 +300,39 @@ fn range_bool(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<bool> {
     Ok(!int::value(&r.length).expect("an int").is_zero())
 }
 
-/// `x in r`: arithmetic for an int (bool included, float not), else a search by `==`.
+/// The int value of `item` when a range answers `in`, `index` and `count` for it by
+/// arithmetic: an exact int or a bool (CPython's test; an int subclass is searched
+/// for by `==`, its `__eq__` may differ).
+pub fn arithmetic_key(item: &PyObj) -> Option<Int> {
+    let c = ctx();
+    if item.is_type(&c.int_type) || item.is_type(&c.bool_type) {
+        int::value(item)
+    } else {
+        None
+    }
+}
+
+/// The position of the int `v` in the range, None when it is not an item (machine
+/// integers when they suffice, else ints of any size).
+pub fn position(o: &PyObj, v: &Int) -> Option<Int> {
+    if let (Some((start, step, n)), Some(v)) = (parts(o), v.to_i64()) {
+        let off = v as i128 - start as i128;
+        let idx = off / step as i128;
+        let hit = off % step as i128 == 0 && idx >= 0 && idx < n as i128;
+        return hit.then(|| Int::from_i128(idx));
+    }
+    let r = o.get::<Range>().expect("a range");
+    let value = |x: &PyObj| int::value(x).expect("a range holds ints");
+    let (start, step, len) = (value(&r.start), value(&r.step), value(&r.length));
+    let off = v - &start;
+    let (idx, rem) = off.divmod(&step).ok()?;
+    (rem.is_zero() && !idx.is_negative() && idx < len).then_some(idx)
+}
+
+/// `x in r`: arithmetic for an exact int or a bool, else a search by `==`.
 fn range_contains(rt: &mut dyn Runtime, o: &PyObj, item: &PyObj) -> VmResult<bool> {
-    let is_int = item.is_a::<int::Long>();
-    if is_int {
-        if let (Some((start, step, n)), Some(v)) = (parts(o), int::as_i64(item)) {
-            let off = v as i128 - start as i128;
-            let idx = off / step as i128;
-            return Ok(off % step as i128 == 0 && idx >= 0 && idx < n as i128);
-        }
+    if let Some(v) = arithmetic_key(item) {
+        return Ok(position(o, &v).is_some());
     }
     let it = rt.iter(o)?;
     while let Some(x) = rt.next(&it)? {
