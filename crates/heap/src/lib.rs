@@ -78,7 +78,8 @@
 //!   `FREE_LIST_MAX`.
 //! - **F2** A type's `FreeLists` box is owned by its type object's `FreeSlot` and lives
 //!   exactly as long as it; it is in its thread's registry exactly while it lives, and
-//!   is only reached through shared references (its state is in Cells).
+//!   is only reached through shared references (its state is in Cells). It holds
+//!   `free_lists` lists of its vtable, at least one.
 
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]

@@ -20,6 +20,7 @@ use crate::pymalloc::{object_alloc, object_alloc_small, object_dealloc};
 ///
 /// A block parked on `ty`'s free list for `n` items is taken back first: it is not
 /// counted by gen 0 and triggers no collection (CPython's free lists do neither).
+/// Not so for a vtable that `parks`: `PyObj::new` took from its list already.
 ///
 /// None when the block cannot be had (its layout overflows, or out of memory).
 ///
@@ -27,8 +28,9 @@ use crate::pymalloc::{object_alloc, object_alloc_small, object_dealloc};
 /// `vt` is `ty`'s instance vtable, and `n` is 0 for a fixed-size payload.
 #[inline]
 unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHead>> {
-    if vt.simple && vt.free_max == 0 {
-        // An int, a str, bytes: straight from pymalloc, nothing in front of the ObHead.
+    if vt.simple && (vt.free_max == 0 || vt.parks) {
+        // An int, a str, bytes, a float whose free list is empty (`PyObj::new` took
+        // from it): straight from pymalloc, nothing in front of the ObHead.
         let block = if n < vt.small_items {
             // SAFETY: H9: n < small_items, so the block's size is 8..=SMALL_OBJECT.
             unsafe { object_alloc_small(vt.small_block_size(n)) }
@@ -116,6 +118,37 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
     Some(p)
 }
 
+/// The block of an object of `ty`, whose instance vtable `parks` (a float), taken
+/// back from its free list, its ObHead written; None when the list is empty. As
+/// `raw_alloc` does for a parked block, with what the vtable says: the block starts
+/// at its ObHead, has no GC header, pre words or words, and is not counted by gen 0.
+///
+/// # Safety
+/// `ty`'s instance vtable `parks`.
+#[inline(always)]
+unsafe fn take_parked(ty: &TypeRef) -> Option<NonNull<ObHead>> {
+    // SAFETY: H1/H4: `ty` is a live type object, held by the caller's handle.
+    let fl = unsafe { free_lists_of(ty.0 .0) }?;
+    let p = NonNull::new(fl.take_parked())?;
+    if crate::trace::hooked() {
+        crate::trace::on_reuse(p.as_ptr().cast::<u8>());
+    }
+    let ty_ptr = ty.0.clone();
+    // SAFETY: H3/F1: the block was parked by an object of this layout, which starts
+    // at its ObHead (`parks`: simple, no pre words), 8-aligned, and holds no object;
+    // the header now owns the type reference (H1).
+    unsafe {
+        p.as_ptr().write(ObHead {
+            refcnt: Cell::new(1),
+            flags: Cell::new(0),
+            ty: Cell::new(ty_ptr.0),
+        })
+    };
+    std::mem::forget(ty_ptr);
+    count_alloc();
+    Some(p)
+}
+
 /// Blocks larger than this come from the raw layer under both geometries (their
 /// `small_request_threshold`).
 const LARGE_BLOCK: usize = 512;
@@ -196,6 +229,16 @@ impl PyObj {
             vt.type_id == TypeId::of::<T>() && !vt.var,
             "payload does not match type"
         );
+        if vt.parks {
+            // SAFETY: H4: vt is ty's instance vtable, and it `parks`.
+            if let Some(p) = unsafe { take_parked(ty) } {
+                // SAFETY: H3/H9: the block has room for a T at its payload offset (vt
+                // names T, checked above).
+                unsafe { payload_ptr::<T>(p).write(payload) };
+                // Not a container (`parks` is simple): nothing to track.
+                return PyObj(p);
+            }
+        }
         // SAFETY: H3: vt is ty's instance vtable, of a fixed-size payload.
         let Some(p) = (unsafe { raw_alloc(ty, vt, 0) }) else {
             alloc::handle_alloc_error(vt.block_layout(0).expect("fixed layout"))

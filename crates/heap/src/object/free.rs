@@ -121,15 +121,24 @@ pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
     // SAFETY: H1: the count just reached 0, the block is not freed yet and its header
     // references its type.
     let vt = unsafe { vtable_of(p) };
-    if vt.plain {
-        // SAFETY: H1, forwarded from the caller.
-        if vt.free_max > 0 && unsafe { park_plain(p, vt) } {
-            return;
-        }
-        // SAFETY: H1, forwarded from the caller.
-        if unsafe { free_plain(p, vt) } {
-            return;
-        }
+    // SAFETY: H1, forwarded from the caller.
+    if vt.parks && unsafe { park_simple(p, vt) } {
+        return;
+    }
+    // SAFETY: H1, forwarded from the caller.
+    unsafe { dealloc_rest(p, vt) }
+}
+
+/// `dealloc` for everything but a float parked at once (kept out of line, so that the
+/// float's path saves no registers it does not use).
+///
+/// # Safety
+/// As `dealloc`'s; `vt` is `p`'s vtable.
+#[inline(never)]
+unsafe fn dealloc_rest(p: NonNull<ObHead>, vt: &Vtable) {
+    // SAFETY: H1, forwarded from the caller.
+    if vt.plain && unsafe { free_plain(p, vt) } {
+        return;
     }
     // SAFETY: H1, forwarded from the caller.
     unsafe { dealloc_slow(p, vt) }
@@ -173,8 +182,8 @@ unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     true
 }
 
-/// `dealloc` for everything but a float parked at once (kept out of line, so that the
-/// fast path pays for no more than it uses).
+/// `dealloc` for what is neither parked nor freed at once (kept out of line, so that
+/// the fast paths pay for no more than they use).
 ///
 /// # Safety
 /// As `dealloc`'s; `vt` is `p`'s vtable.
@@ -251,47 +260,36 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
     IMMEDIATE.with(|b| b.set(true));
 }
 
-/// The fast path of a float: an object with nothing to let go of, whose type keeps a
-/// free list, parked at once, outside the trampoline - unless its turn in the free
-/// order is taken from the pending list (`IMMEDIATE` is false), it had
-/// weak references, or the list is full. True if it was parked.
+/// The fast path of a float: a simple object whose type keeps one free list
+/// (`vt.parks`), parked at once, outside the trampoline - unless its turn in the free
+/// order is taken from the pending list (`IMMEDIATE` is false), it had weak
+/// references, or the list is full. True if it was parked.
 ///
 /// # Safety
 /// `p`'s count just reached 0, nothing refers to it (H1) and `vt` is its vtable,
-/// `plain` (no GC header, nothing to drop).
+/// which `parks` (simple: no GC header, nothing to drop, no words).
 #[inline(always)]
-unsafe fn park_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
+unsafe fn park_simple(p: NonNull<ObHead>, vt: &Vtable) -> bool {
+    debug_assert!(vt.parks && vt.simple);
     // SAFETY: H1: the block is not freed yet.
-    if unsafe { is_weakrefed(p) } {
+    if unsafe { is_weakrefed(p) } || !IMMEDIATE.with(Cell::get) {
         return false;
     }
-    let n = if vt.var {
-        // SAFETY: H3: a var-sized object has its var header right after the ObHead.
-        unsafe { (*p.as_ptr().cast::<VarBlock<()>>()).ob_size.unsigned_abs() }
-    } else {
-        0
-    };
     // SAFETY: H1: the header holds its type's reference until released below.
     let ty = unsafe { (*p.as_ptr()).ty.get() };
     // SAFETY: H4: `ty` is `p`'s live type object.
     let Some(fl) = (unsafe { free_lists_of(ty) }) else {
         return false;
     };
-    if !fl.has_room(n) {
-        return false;
-    }
-    if !IMMEDIATE.with(Cell::get) {
-        return false;
-    }
-    // Counted as freed: it is parked below.
-    count_free();
     // H1/H8: the count is 0 and nothing waits to be freed before this object
-    // (IMMEDIATE), so this is the object's one free, in its turn; a plain payload has
-    // nothing to drop, so nothing else is freed meanwhile.
-    // SAFETY: F1: a plain payload has nothing to drop, the block has its type's layout
-    // for `n` items, and the list has room (checked above).
-    let parked = unsafe { fl.park(p, n) };
-    debug_assert!(parked);
+    // (IMMEDIATE), so this is the object's one free, in its turn; a simple payload
+    // has nothing to drop, so nothing else is freed meanwhile.
+    // SAFETY: F1: a simple payload has nothing to drop and no words, and the block has
+    // its type's layout (fixed size).
+    if !unsafe { fl.park_parked(p) } {
+        return false;
+    }
+    count_free();
     drop(PyObj(ty));
     true
 }

@@ -108,23 +108,55 @@ impl FreeLists {
     /// The block on top of `list` (its start), or null.
     #[inline(always)]
     fn pop(&self, list: &FreeList) -> *mut u8 {
-        let head = list.head.get();
+        let head = Self::pop_head(list);
         if head.is_null() {
             return head.cast();
         }
-        // SAFETY: F1: `head` is a parked block of this type's layout for `n` items; its
-        // first word holds the next parked block (or null), written by `park`.
-        let next = unsafe { head.cast::<*mut ObHead>().read() };
-        list.head.set(next);
-        list.len.set(list.len.get() - 1);
         // SAFETY: H3: the block starts `block_pre` bytes before its ObHead.
         unsafe { head.byte_sub(self.vt.block_pre()).cast() }
     }
 
-    /// Is there room on the list for objects of `n` items?
-    #[inline]
-    pub(crate) fn has_room(&self, n: usize) -> bool {
-        self.list(n).is_some_and(|l| l.len.get() < self.vt.free_max)
+    /// The ObHead of the block on top of `list`, taken off it; null when empty.
+    #[inline(always)]
+    fn pop_head(list: &FreeList) -> *mut ObHead {
+        let head = list.head.get();
+        if head.is_null() {
+            return head;
+        }
+        // SAFETY: F1: `head` is a parked block of this list's layout; its first word
+        // holds the next parked block (or null), written by `park`.
+        let next = unsafe { head.cast::<*mut ObHead>().read() };
+        list.head.set(next);
+        list.len.set(list.len.get() - 1);
+        head
+    }
+
+    /// The one list of a fixed-size payload.
+    #[inline(always)]
+    fn only(&self) -> &FreeList {
+        debug_assert!(!self.vt.var && self.lists.len() == 1);
+        // SAFETY: F2: the box holds `vt.free_lists` lists, at least one.
+        unsafe { self.lists.get_unchecked(0) }
+    }
+
+    /// Take back a parked block of a type whose vtable `parks` (a float): the block,
+    /// which starts at its ObHead (H3: a simple object has nothing in front of it),
+    /// or null when the list is empty.
+    #[inline(always)]
+    pub(crate) fn take_parked(&self) -> *mut ObHead {
+        debug_assert!(self.vt.parks);
+        Self::pop_head(self.only())
+    }
+
+    /// `park` for a type whose vtable `parks` (a float): its one list, no item count.
+    ///
+    /// # Safety
+    /// As `park`'s, with `n` = 0.
+    #[inline(always)]
+    pub(crate) unsafe fn park_parked(&self, p: NonNull<ObHead>) -> bool {
+        debug_assert!(self.vt.parks);
+        // SAFETY: F1, forwarded from the caller; the one list is the one for 0 items.
+        unsafe { self.push(self.only(), p) }
     }
 
     /// Park the block of a dead object of `n` items whose contents were dropped and
@@ -140,6 +172,16 @@ impl FreeLists {
         let Some(list) = self.list(n) else {
             return false;
         };
+        // SAFETY: F1, forwarded from the caller; `list` is the one for `n` items.
+        unsafe { self.push(list, p) }
+    }
+
+    /// Put the dead block `p` on `list` if it has room (else false).
+    ///
+    /// # Safety
+    /// As `park`'s; `list` is this type's list for `p`'s item count.
+    #[inline(always)]
+    unsafe fn push(&self, list: &FreeList, p: NonNull<ObHead>) -> bool {
         let len = list.len.get();
         if len >= self.vt.free_max {
             return false;

@@ -144,6 +144,10 @@ pub struct Vtable {
     /// The block size of a small object with no items: `small_block_size(n)` is this
     /// plus `n * item_size`. Derived with `small_items`.
     pub(super) small_base: usize,
+    /// Simple, fixed-size, small, and kept on a free list (a float): allocated from
+    /// and freed to that list by the inline paths (`alloc::take_parked`,
+    /// `free::park_simple`). Derived with `small_items`.
+    pub(super) parks: bool,
     pub(super) drop: unsafe fn(NonNull<ObHead>),
     pub(super) traverse: unsafe fn(NonNull<ObHead>, Visit<'_>),
     pub(super) clear: unsafe fn(NonNull<ObHead>),
@@ -209,6 +213,7 @@ impl Vtable {
             simple: plain,
             small_items: 0,
             small_base: 0,
+            parks: false,
             drop: drop_payload::<T>,
             traverse: traverse_payload::<T>,
             clear: clear_payload::<T>,
@@ -217,7 +222,19 @@ impl Vtable {
         };
         vt.small_items = vt.small_items_of();
         vt.small_base = vt.small_base_of();
+        vt.parks = vt.parks_of();
         vt
+    }
+
+    /// `parks` as the other fields give it: a simple object of a fixed-size payload
+    /// whose block is small (so it starts at the ObHead and is one pymalloc size
+    /// class), with a free list of one list.
+    const fn parks_of(&self) -> bool {
+        self.simple
+            && !self.var
+            && self.free_max > 0
+            && self.free_lists == 1
+            && self.small_items == 1
     }
 
     /// `small_items` as the layout's other fields give it: how many items (plus one)
@@ -298,6 +315,7 @@ impl Vtable {
                 }
                 vt.small_items = vt.small_items_of();
                 vt.small_base = vt.small_base_of();
+                vt.parks = vt.parks_of();
                 Box::leak(Box::new(vt))
             })
         })
@@ -333,6 +351,10 @@ impl Vtable {
         assert!(
             self.small_items == self.small_items_of() && self.small_base == self.small_base_of(),
             "small_items does not match this layout (changed fields of a copy)"
+        );
+        assert!(
+            self.parks == self.parks_of(),
+            "parks does not match this vtable (changed fields of a copy)"
         );
         assert!(
             self.block_pre().is_multiple_of(self.align),
