@@ -283,20 +283,7 @@ impl Vm {
                 }
             }
         };
-        let kwnames = self.frames[fi].kwnames.take();
-        self.frames[fi].ip = ip;
-        let args: ArgVec = self.stack.drain(args_start..).collect();
-        self.stack.truncate(first);
-        let names = kwnames.as_ref().and_then(tuple::items).unwrap_or(&[]);
-        let r = self.call_native(
-            def.func,
-            Args {
-                all: &args,
-                kwnames: names,
-            },
-        )?;
-        self.stack.push(r);
-        Ok(Some(Flow::Next))
+        self.call_native_on_stack(fi, ip, def.func, args_start, first)
     }
 
     /// CALL_NO_KW_TYPE_1 / _STR_1 / _TUPLE_1. Ok(None) when the guard fails.
@@ -356,14 +343,27 @@ impl Vm {
         let Some(def) = typeobj::constructor(&self.stack[first + 1]) else {
             return Ok(None);
         };
+        // (cls args[n]): the layout a constructor takes, the class first.
+        self.call_native_on_stack(fi, ip, def.func, first + 1, first)
+    }
+
+    /// Call `func` with the stack's values from `args_start` (the last ones named by
+    /// the frame's kwnames), the stack cut back to `first` and the result pushed.
+    fn call_native_on_stack(
+        &mut self,
+        fi: usize,
+        ip: usize,
+        func: crate::objects::builtin_function::NativeFn,
+        args_start: usize,
+        first: usize,
+    ) -> VmResult<Option<Flow>> {
         let kwnames = self.frames[fi].kwnames.take();
         self.frames[fi].ip = ip;
-        // (cls args[n]): the layout a constructor takes, the class first.
-        let args: ArgVec = self.stack.drain(first + 1..).collect();
+        let args: ArgVec = self.stack.drain(args_start..).collect();
         self.stack.truncate(first);
         let names = kwnames.as_ref().and_then(tuple::items).unwrap_or(&[]);
         let r = self.call_native(
-            def.func,
+            func,
             Args {
                 all: &args,
                 kwnames: names,
