@@ -13,6 +13,7 @@ use crate::objects::none::Singleton;
 use crate::objects::numeric::{float_from_str, int_from_str, Int};
 use crate::objects::range::Range;
 use crate::objects::runtime::Runtime;
+use crate::objects::set_eq::{self, KeyEq, KeySource};
 use crate::objects::settable::SetTable;
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{ctx, dict, float, int, list, set, slice, string, tuple};
@@ -476,15 +477,32 @@ pub(crate) fn set_table_from(vm: &mut Vm, x: &PyObj) -> VmResult<SetTable<PyObj>
             let h = vm.hash(&k)?;
             hashed.push((k, h));
         }
-        let mut eq = ops::table_eq(vm);
-        t.update_presized(hashed.len(), &mut hashed.into_iter(), &mut eq)?;
+        let keq = KeyEq::prepare(vm, &[KeySource::Keys(&hashed, true)])?;
+        t.update_presized(hashed.len(), &mut hashed.into_iter(), &mut keq.eq())?;
         return Ok(t);
     }
+    // Keys added as they come while they compare without the VM; from the first that
+    // may not (a class instance...), the rest are collected and compared first
+    // (objects/set_eq.rs).
+    let mut rest: Option<Vec<(PyObj, i64)>> = None;
+    let plain = KeyEq::plain();
     let it = vm.iter(x)?;
     while let Some(k) = vm.next(&it)? {
         let h = vm.hash(&k)?;
-        let mut eq = ops::table_eq(vm);
-        t.add(k, h, &mut eq)?;
+        match &mut rest {
+            Some(r) => r.push((k, h)),
+            None if set_eq::needs_vm(&k) => rest = Some(vec![(k, h)]),
+            None => {
+                t.add(k, h, &mut plain.eq())?;
+            }
+        }
+    }
+    if let Some(rest) = rest {
+        let keq = KeyEq::prepare(vm, &[KeySource::Table(&t), KeySource::Keys(&rest, false)])?;
+        let mut eq = keq.eq();
+        for (k, h) in rest {
+            t.add(k, h, &mut eq)?;
+        }
     }
     Ok(t)
 }

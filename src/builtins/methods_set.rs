@@ -7,13 +7,14 @@ use super::none;
 use crate::heap::PyObj;
 use crate::objects::args::Args;
 use crate::objects::builtin_function::MethodDef;
+use crate::objects::ctx;
 use crate::objects::dict::Dict;
 use crate::objects::exceptions;
 use crate::objects::exceptions::{Exc, VmResult};
 use crate::objects::runtime::Runtime;
 use crate::objects::set::{self, Set};
+use crate::objects::set_eq::{KeyEq, KeySource};
 use crate::objects::settable::SetTable;
-use crate::objects::{ctx, protocol};
 use crate::vm::ops::bool_obj;
 use crate::vm::Vm;
 
@@ -46,8 +47,9 @@ fn busy() -> Exc {
     exceptions::named("RuntimeError", "Set changed size during iteration")
 }
 
-fn eqf() -> impl FnMut(&PyObj, &PyObj) -> crate::error::PyResult<bool> {
-    |a: &PyObj, b: &PyObj| protocol::eq(a, b)
+/// The key equality an operation over `sources` needs (objects/set_eq.rs).
+fn key_eq(vm: &mut Vm, sources: &[KeySource<'_>]) -> VmResult<KeyEq> {
+    KeyEq::prepare(vm, sources)
 }
 
 /// "set" or "frozenset", for messages.
@@ -106,9 +108,19 @@ fn source(vm: &mut Vm, other: &PyObj) -> VmResult<Source> {
     Ok(Source::Keys(keys, false))
 }
 
+impl Source {
+    /// The keys this source brings to an operation, for `key_eq`.
+    fn keys(&self) -> KeySource<'_> {
+        match self {
+            Source::Set(o) => KeySource::Set(o),
+            Source::Keys(keys, distinct) => KeySource::Keys(keys, *distinct),
+        }
+    }
+}
+
 /// set_update_internal(t, src).
-fn update_with(t: &mut SetTable<PyObj>, src: Source) -> VmResult<()> {
-    let mut eq = eqf();
+fn update_with(t: &mut SetTable<PyObj>, src: Source, keq: &KeyEq) -> VmResult<()> {
+    let mut eq = keq.eq();
     match src {
         Source::Set(o) => {
             let o = set::borrow(&o).ok_or_else(busy)?;
@@ -124,8 +136,8 @@ fn update_with(t: &mut SetTable<PyObj>, src: Source) -> VmResult<()> {
 
 /// set_difference_update_internal(t, src); the removed keys are handed back to be
 /// dropped once no borrow is held.
-fn difference_with(t: &mut SetTable<PyObj>, src: Source) -> VmResult<Vec<PyObj>> {
-    let mut eq = eqf();
+fn difference_with(t: &mut SetTable<PyObj>, src: Source, keq: &KeyEq) -> VmResult<Vec<PyObj>> {
+    let mut eq = keq.eq();
     match src {
         Source::Set(o) => {
             let o = set::borrow(&o).ok_or_else(busy)?;
@@ -145,8 +157,9 @@ fn difference_with(t: &mut SetTable<PyObj>, src: Source) -> VmResult<Vec<PyObj>>
 /// A table holding the elements of any iterable (make_new_set).
 fn table_of(vm: &mut Vm, other: &PyObj) -> VmResult<SetTable<PyObj>> {
     let src = source(vm, other)?;
+    let keq = key_eq(vm, &[src.keys()])?;
     let mut t = SetTable::new();
-    update_with(&mut t, src)?;
+    update_with(&mut t, src, &keq)?;
     Ok(t)
 }
 
@@ -172,7 +185,8 @@ fn discard_key(vm: &mut Vm, s: &PyObj, key: &PyObj) -> VmResult<bool> {
             None => return Err(e),
         },
     };
-    let removed = set::discard(s, key, h, &mut eqf())?;
+    let answers = vm.prepare_eq(s, key, h)?;
+    let removed = set::discard(s, key, h, &mut answers.eq())?;
     Ok(removed.is_some())
 }
 
@@ -230,7 +244,8 @@ fn update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             continue;
         }
         let src = source(vm, other)?;
-        in_place(s, |t| update_with(t, src))?;
+        let keq = key_eq(vm, &[KeySource::Set(s), src.keys()])?;
+        in_place(s, |t| update_with(t, src, &keq))?;
     }
     Ok(none())
 }
@@ -245,21 +260,29 @@ fn union(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             continue;
         }
         let src = source(vm, other)?;
-        update_with(&mut t, src)?;
+        let keq = key_eq(vm, &[KeySource::Table(&t), src.keys()])?;
+        update_with(&mut t, src, &keq)?;
     }
     Ok(new_like(s, t))
 }
 
 /// set_intersection(so, other): keeps the keys of the set iterated.
 fn intersect(vm: &mut Vm, so: &SetTable<PyObj>, other: &PyObj) -> VmResult<SetTable<PyObj>> {
-    let mut eq = eqf();
-    if let Some(o) = set::borrow(other) {
-        return Ok(so.intersection(&o.0, &mut eq)?);
+    if set::borrow(other).is_some() {
+        let keq = key_eq(vm, &[KeySource::Table(so), KeySource::Set(other)])?;
+        let o = set::borrow(other).ok_or_else(busy)?;
+        return Ok(so.intersection(&o.0, &mut keq.eq())?);
     }
-    let mut r = SetTable::new();
+    let mut keys = Vec::new();
     let it = vm.iter(other)?;
     while let Some(k) = vm.next(&it)? {
         let h = vm.hash(&k)?;
+        keys.push((k, h));
+    }
+    let keq = key_eq(vm, &[KeySource::Table(so), KeySource::Keys(&keys, false)])?;
+    let mut eq = keq.eq();
+    let mut r = SetTable::new();
+    for (k, h) in keys {
         if so.contains(&k, h, &mut eq)? {
             r.add(k, h, &mut eq)?;
         }
@@ -308,15 +331,18 @@ fn difference(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         None => snapshot(s)?,
         Some(first) if first.is(s) => SetTable::new(),
         Some(first) if first.is_a::<Set>() => {
+            let keq = key_eq(vm, &[KeySource::Set(s), KeySource::Set(first)])?;
             let so = set::borrow(s).ok_or_else(busy)?;
             let o = set::borrow(first).ok_or_else(busy)?;
-            so.0.difference(&o.0, &mut eqf())?
+            let t = so.0.difference(&o.0, &mut keq.eq())?;
+            t
         }
         Some(first) => {
             // set_copy_and_difference (dicts and iterables alike here).
             let src = source(vm, first)?;
+            let keq = key_eq(vm, &[KeySource::Set(s), src.keys()])?;
             let mut t = snapshot(s)?;
-            drop(difference_with(&mut t, src)?);
+            drop(difference_with(&mut t, src, &keq)?);
             t
         }
     };
@@ -326,7 +352,8 @@ fn difference(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             continue;
         }
         let src = source(vm, other)?;
-        drop(difference_with(&mut t, src)?);
+        let keq = key_eq(vm, &[KeySource::Table(&t), src.keys()])?;
+        drop(difference_with(&mut t, src, &keq)?);
     }
     Ok(new_like(s, t))
 }
@@ -342,7 +369,8 @@ fn difference_update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             continue;
         }
         let src = source(vm, other)?;
-        let removed = in_place(s, |t| difference_with(t, src))?;
+        let keq = key_eq(vm, &[KeySource::Set(s), src.keys()])?;
+        let removed = in_place(s, |t| difference_with(t, src, &keq))?;
         drop(removed);
     }
     Ok(none())
@@ -354,8 +382,9 @@ fn symmetric_difference(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj>
     let other = args.one(&format!("{}.symmetric_difference", tname(s)))?;
     // A new set from other, then ^= self.
     let mut t = table_of(vm, other)?;
+    let keq = key_eq(vm, &[KeySource::Table(&t), KeySource::Set(s)])?;
     let so = set::borrow(s).ok_or_else(busy)?;
-    let removed = t.symmetric_difference_update(&so.0, &mut eqf())?;
+    let removed = t.symmetric_difference_update(&so.0, &mut keq.eq())?;
     drop(so);
     drop(removed);
     Ok(new_like(s, t))
@@ -371,11 +400,15 @@ fn symmetric_difference_update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult
         return Ok(none());
     }
     let removed = if other.is_a::<Set>() {
+        let keq = key_eq(vm, &[KeySource::Set(s), KeySource::Set(other)])?;
         let o = set::borrow(other).ok_or_else(busy)?;
-        in_place(s, |t| Ok(t.symmetric_difference_update(&o.0, &mut eqf())?))?
+        in_place(s, |t| {
+            Ok(t.symmetric_difference_update(&o.0, &mut keq.eq())?)
+        })?
     } else {
         let o = table_of(vm, other)?;
-        in_place(s, |t| Ok(t.symmetric_difference_update(&o, &mut eqf())?))?
+        let keq = key_eq(vm, &[KeySource::Set(s), KeySource::Table(&o)])?;
+        in_place(s, |t| Ok(t.symmetric_difference_update(&o, &mut keq.eq())?))?
     };
     drop(removed);
     Ok(none())
@@ -390,22 +423,25 @@ fn issubset(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     } else {
         table_of(vm, other)?
     };
+    let keq = key_eq(vm, &[KeySource::Set(s), KeySource::Table(&o)])?;
     let so = set::borrow(s).ok_or_else(busy)?;
-    Ok(bool_obj(so.0.is_subset(&o, &mut eqf())?))
+    let r = so.0.is_subset(&o, &mut keq.eq())?;
+    Ok(bool_obj(r))
 }
 
 fn issuperset(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (s, args) = this(&args);
     let other = args.one(&format!("{}.issuperset", tname(s)))?;
-    if let Some(o) = set::borrow(other) {
-        let so = set::borrow(s).ok_or_else(busy)?;
-        return Ok(bool_obj(so.0.is_superset(&o.0, &mut eqf())?));
+    if set::borrow(other).is_some() {
+        let keq = key_eq(vm, &[KeySource::Set(s), KeySource::Set(other)])?;
+        let (so, o) = (set::borrow(s), set::borrow(other));
+        let (so, o) = (so.ok_or_else(busy)?, o.ok_or_else(busy)?);
+        return Ok(bool_obj(so.0.is_superset(&o.0, &mut keq.eq())?));
     }
     let it = vm.iter(other)?;
     while let Some(k) = vm.next(&it)? {
-        let h = vm.hash(&k)?;
-        if !set::contains(s, &k, h, &mut eqf())? {
+        if !vm.set_contains(s, &k)? {
             return Ok(bool_obj(false));
         }
     }
@@ -419,14 +455,15 @@ fn isdisjoint(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if other.is(s) {
         return Ok(bool_obj(set::len(s).unwrap_or(0) == 0));
     }
-    if let Some(o) = set::borrow(other) {
-        let so = set::borrow(s).ok_or_else(busy)?;
-        return Ok(bool_obj(so.0.is_disjoint(&o.0, &mut eqf())?));
+    if set::borrow(other).is_some() {
+        let keq = key_eq(vm, &[KeySource::Set(s), KeySource::Set(other)])?;
+        let (so, o) = (set::borrow(s), set::borrow(other));
+        let (so, o) = (so.ok_or_else(busy)?, o.ok_or_else(busy)?);
+        return Ok(bool_obj(so.0.is_disjoint(&o.0, &mut keq.eq())?));
     }
     let it = vm.iter(other)?;
     while let Some(k) = vm.next(&it)? {
-        let h = vm.hash(&k)?;
-        if set::contains(s, &k, h, &mut eqf())? {
+        if vm.set_contains(s, &k)? {
             return Ok(bool_obj(false));
         }
     }

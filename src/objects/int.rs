@@ -94,7 +94,7 @@ pub fn as_i64(obj: &PyObj) -> Option<i64> {
 /// hash(int), as CPython's.
 pub fn hash(obj: &PyObj) -> Option<i64> {
     Some(match as_i64(obj) {
-        Some(v) => numeric::hash_int(&Int::Small(v)),
+        Some(v) => numeric::hash_i64(v),
         None => numeric::hash_int(&value(obj)?),
     })
 }

@@ -38,6 +38,7 @@ pub mod range;
 pub mod room;
 pub mod runtime;
 pub mod set;
+pub mod set_eq;
 pub mod settable;
 pub mod slice;
 pub mod string;

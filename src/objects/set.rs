@@ -6,6 +6,7 @@ use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::{PMut, PRef, Payload, PyObj, TypeRef, Visit};
 
 use super::context::ctx;
+use super::set_eq::{KeyEq, KeySource};
 use super::settable::SetTable;
 use super::table_key::EqFn;
 use crate::bytecode::opcode::BinaryOp;
@@ -63,6 +64,33 @@ fn borrow_mut(obj: &PyObj) -> PyResult<PMut<'_, Set>> {
 /// s.add(key); true if it was new.
 pub fn add(s: &PyObj, key: PyObj, hash: i64, eq: &mut EqFn<PyObj>) -> PyResult<bool> {
     borrow_mut(s)?.0.add(key, hash, eq)
+}
+
+/// `key in s` in one probe, without the VM, when it can be told so: `key` is an exact
+/// str or int (hashed without a call) and every stored key with its hash compares with it
+/// by `protocol::quick_eq`. Some((hash, found)), else None: the caller takes the full
+/// path (class instances' `__eq__`, mixed int/float, ...).
+pub fn quick_lookup(s: &PyObj, key: &PyObj) -> Option<(i64, bool)> {
+    let c = ctx();
+    let h = if key.is_type(&c.str_type) {
+        super::string::hash(key)?
+    } else if key.is_type(&c.int_type) {
+        super::int::hash(key)?
+    } else {
+        return None;
+    };
+    let found = borrow(s)?
+        .0
+        .lookup_decided(key, h, &mut super::protocol::quick_eq)?;
+    Some((h, found.is_some()))
+}
+
+/// Add `key` (hash `h`) to `s` after `quick_lookup` found no equal key: the probe
+/// meets only keys `quick_eq` tells apart from it.
+pub fn add_quick_absent(s: &PyObj, key: PyObj, h: i64) -> PyResult<bool> {
+    add(s, key, h, &mut |a, b| {
+        Ok(super::protocol::quick_eq(a, b).unwrap_or(false))
+    })
 }
 
 /// key in s.
@@ -127,12 +155,16 @@ fn frozenset_hash(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
 }
 
 /// Set comparisons are inclusion tests, between any sets and frozensets.
-fn set_richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
+fn set_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
     let c = ctx();
-    let (Some(x), Some(y)) = (borrow(a), borrow(b)) else {
+    if borrow(a).is_none() || borrow(b).is_none() {
         return Ok(c.not_implemented.clone());
+    }
+    let keq = KeyEq::prepare(rt, &[KeySource::Set(a), KeySource::Set(b)])?;
+    let (Some(x), Some(y)) = (borrow(a), borrow(b)) else {
+        return Err(busy().into());
     };
-    let mut eq = |p: &PyObj, q: &PyObj| super::protocol::eq(p, q);
+    let mut eq = keq.eq();
     let holds = match op {
         CompareOp::Eq => x.0.set_eq(&y.0, &mut eq)?,
         CompareOp::Ne => !x.0.set_eq(&y.0, &mut eq)?,
@@ -145,14 +177,50 @@ fn set_richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -
 }
 
 /// `a | b`, `a & b`, `a - b`, `a ^ b` of two sets or frozensets (NotImplemented
-/// otherwise); in place for the augmented forms of a set.
-fn set_algebra(a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool) -> VmResult<PyObj> {
+/// otherwise). The augmented forms of a set work in place as CPython's: `|=` merges,
+/// `-=` and `^=` update the table (keeping its size), `&=` swaps in the intersection.
+fn set_algebra(
+    rt: &mut dyn Runtime,
+    a: &PyObj,
+    b: &PyObj,
+    op: BinaryOp,
+    inplace: bool,
+) -> VmResult<PyObj> {
     let c = ctx();
-    let result: SetTable<PyObj> = {
-        let (Some(x), Some(y)) = (borrow(a), borrow(b)) else {
-            return Ok(c.not_implemented.clone());
+    if borrow(a).is_none() || borrow(b).is_none() {
+        return Ok(c.not_implemented.clone());
+    }
+    let frozen = super::typeobj::is_subtype(&a.type_obj(), &c.frozenset_type);
+    let keq = KeyEq::prepare(rt, &[KeySource::Set(a), KeySource::Set(b)])?;
+    let mut eq = keq.eq();
+    if inplace && !frozen && op != BinaryOp::And {
+        if a.is(b) {
+            if op != BinaryOp::Or {
+                // s -= s, s ^= s: set_clear; the old contents dropped after the borrow.
+                let old = borrow_mut(a)?.0.clear();
+                drop(old);
+            }
+            return Ok(a.clone());
+        }
+        let removed = {
+            let y = borrow(b).ok_or_else(busy)?;
+            let mut x = borrow_mut(a)?;
+            match op {
+                BinaryOp::Or => {
+                    x.0.merge(&y.0, &mut eq)?;
+                    Vec::new()
+                }
+                BinaryOp::Subtract => x.0.difference_update(&y.0, &mut eq)?,
+                _ => x.0.symmetric_difference_update(&y.0, &mut eq)?,
+            }
         };
-        let mut eq = |p: &PyObj, q: &PyObj| super::protocol::eq(p, q);
+        drop(removed);
+        return Ok(a.clone());
+    }
+    let mut result: SetTable<PyObj> = {
+        let (Some(x), Some(y)) = (borrow(a), borrow(b)) else {
+            return Err(busy().into());
+        };
         match op {
             BinaryOp::Or => x.0.union(&y.0, &mut eq)?,
             BinaryOp::And => x.0.intersection(&y.0, &mut eq)?,
@@ -160,12 +228,10 @@ fn set_algebra(a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool) -> VmResult<Py
             _ => x.0.symmetric_difference(&y.0, &mut eq)?,
         }
     };
-    let frozen = super::typeobj::is_subtype(&a.type_obj(), &c.frozenset_type);
     if inplace && !frozen {
-        let mut t = borrow_mut(a)?;
-        let old = std::mem::replace(&mut t.0, result);
-        drop(t);
-        drop(old);
+        // set_intersection_update: the new table's body swapped in.
+        borrow_mut(a)?.0.swap_bodies(&mut result);
+        drop(result);
         return Ok(a.clone());
     }
     if frozen {
@@ -177,8 +243,8 @@ fn set_algebra(a: &PyObj, b: &PyObj, op: BinaryOp, inplace: bool) -> VmResult<Py
 
 macro_rules! set_algebra_slots {
     ($($f:ident => $op:ident, $inplace:literal;)*) => {
-        $(fn $f(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
-            set_algebra(a, b, BinaryOp::$op, $inplace)
+        $(fn $f(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+            set_algebra(rt, a, b, BinaryOp::$op, $inplace)
         })*
     };
 }

@@ -295,6 +295,38 @@ impl<K: TableKey> SetTable<K> {
         }
     }
 
+    /// set_lookkey with an equality that may not know (None: a candidate needs the
+    /// VM's `__eq__`): Some(slot or None) when every candidate was decided, else None,
+    /// so the caller takes the full path. One probe, no callback into Python.
+    #[allow(clippy::needless_range_loop)] // the slot number is the result
+    pub fn lookup_decided(
+        &self,
+        key: &K,
+        hash: i64,
+        eq: &mut dyn FnMut(&K, &K) -> Option<bool>,
+    ) -> Option<Option<usize>> {
+        let slots = self.slots();
+        let mask = self.mask;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            for j in i..=i + linear_probes(i, mask) {
+                let e = &slots[j];
+                if e.is_unused() {
+                    return Some(None);
+                }
+                if e.hash == hash {
+                    if let Some(start) = &e.key {
+                        if start.is_same(key) || eq(start, key)? {
+                            return Some(Some(j));
+                        }
+                    }
+                }
+            }
+            i = next_probe(i, &mut perturb, mask);
+        }
+    }
+
     /// `key in set`.
     pub fn contains(&self, key: &K, hash: i64, eq: &mut EqFn<K>) -> PyResult<bool> {
         Ok(self.lookup(key, hash, eq)?.is_some())

@@ -146,6 +146,9 @@ impl Runtime for Vm {
     }
 
     fn set_contains(&mut self, s: &PyObj, item: &PyObj) -> VmResult<bool> {
+        if let Some((_, found)) = crate::objects::set::quick_lookup(s, item) {
+            return Ok(found);
+        }
         let h = match self.hash(item) {
             Ok(h) => h,
             Err(e) => match crate::objects::set::frozen_stand_in(item, &e) {

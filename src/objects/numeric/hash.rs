@@ -12,9 +12,27 @@ pub const HASH_MODULUS: u64 = (1 << HASH_BITS) - 1;
 pub const HASH_INF: i64 = 314159;
 
 /// hash(int) (and hash(bool), which is the int's).
+/// hash() of a machine integer: itself below the modulus (no division), else its
+/// residue, with -1 (an error in CPython's C API) mapped to -2.
+#[inline]
+pub fn hash_i64(i: i64) -> i64 {
+    let a = i.unsigned_abs();
+    let m = if a < HASH_MODULUS {
+        a
+    } else {
+        a % HASH_MODULUS
+    } as i64;
+    let h = if i < 0 { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
 pub fn hash_int(v: &Int) -> i64 {
     let (negative, m) = match v {
-        Int::Small(i) => (*i < 0, i.unsigned_abs() % HASH_MODULUS),
+        Int::Small(i) => return hash_i64(*i),
         Int::Big(b) => {
             // Horner over 64-bit limbs, most significant first: 2**64 = 8 (mod P).
             let mut r: u128 = 0;

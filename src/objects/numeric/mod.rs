@@ -46,7 +46,7 @@ pub use float::{
 };
 pub use floatstr::{float_from_str, float_repr};
 pub use format::{format_float, format_int};
-pub use hash::{hash_float, hash_int, hash_pointer, tuple_hash};
+pub use hash::{hash_float, hash_i64, hash_int, hash_pointer, tuple_hash};
 pub use int::Int;
 pub use intstr::{
     int_from_str, int_max_str_digits, int_to_decimal, int_to_prefixed, set_int_max_str_digits,

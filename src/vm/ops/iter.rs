@@ -134,6 +134,12 @@ impl Vm {
 
     /// set.add(x).
     pub fn set_add(&mut self, s: &PyObj, x: PyObj) -> VmResult<()> {
+        if let Some((h, found)) = set::quick_lookup(s, &x) {
+            if !found {
+                set::add_quick_absent(s, x, h)?;
+            }
+            return Ok(());
+        }
         let h = self.hash(&x)?;
         let answers = self.prepare_eq(s, &x, h)?;
         let mut eq = answers.eq();

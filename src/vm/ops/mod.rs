@@ -66,9 +66,9 @@ impl Vm {
     /// unless a class instance is involved. (Dicts call `__eq__` during the lookup,
     /// with no borrow held: objects/dict.rs.)
     pub fn prepare_eq(&mut self, table: &PyObj, key: &PyObj, h: i64) -> VmResult<EqAnswers> {
-        // Class instances, and weak references (whose referents compare), need the
-        // VM's equality.
-        let is_heap = |k: &PyObj| k.vtable().heap_type || k.is_a::<crate::heap::WeakRef>();
+        // Class instances, weak references (whose referents compare), and tuples
+        // holding them need the VM's equality.
+        let is_heap = crate::objects::set_eq::needs_vm;
         if !is_heap(key) {
             // The common case, answered without collecting: no class instance among
             // the candidates either.
