@@ -42,21 +42,23 @@ pub struct KeyEq {
 }
 
 /// Does comparing `k` with an equal-hash key need the VM? A class instance, a weak
-/// reference, or a tuple (at any depth) holding one.
+/// reference, or a tuple or frozenset (at any depth) holding one.
 pub fn needs_vm(k: &PyObj) -> bool {
     if k.vtable().heap_type || k.is_a::<WeakRef>() {
         return true;
     }
-    let Some(items) = tuple::items(k) else {
+    if tuple::items(k).is_none() && !k.is_a::<set::Set>() {
         return false;
-    };
-    let mut todo: Vec<&PyObj> = items.iter().collect();
+    }
+    let mut todo: Vec<PyObj> = vec![k.clone()];
     while let Some(o) = todo.pop() {
         if o.vtable().heap_type || o.is_a::<WeakRef>() {
             return true;
         }
-        if let Some(items) = tuple::items(o) {
-            todo.extend(items.iter());
+        if let Some(items) = tuple::items(&o) {
+            todo.extend(items.iter().cloned());
+        } else if let Some(t) = set::borrow(&o) {
+            todo.extend(t.0.iter().cloned());
         }
     }
     false

@@ -90,3 +90,7 @@ print(a)
 b = set(range(10))
 b -= b
 print(b)
+
+# Sets of frozensets (and tuples) holding such keys.
+print({frozenset([K(1)])} == {frozenset([K(1)])}, frozenset([K(1)]) in {frozenset([K(1)])},
+      len({frozenset([K(1)]), frozenset([K(1)])}), len({((K(2),),), ((K(2),),)}))
