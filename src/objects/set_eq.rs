@@ -47,8 +47,18 @@ pub fn needs_vm(k: &PyObj) -> bool {
     if k.vtable().heap_type || k.is_a::<WeakRef>() {
         return true;
     }
-    if tuple::items(k).is_none() && !k.is_a::<set::Set>() {
-        return false;
+    let leaf = |o: &PyObj| {
+        !o.vtable().heap_type
+            && !o.is_a::<WeakRef>()
+            && !o.is_a::<set::Set>()
+            && tuple::items(o).is_none()
+    };
+    match tuple::items(k) {
+        // A flat tuple of built-in scalars (the common key), without allocating.
+        Some(items) if items.iter().all(leaf) => return false,
+        Some(_) => {}
+        None if !k.is_a::<set::Set>() => return false,
+        None => {}
     }
     let mut todo: Vec<PyObj> = vec![k.clone()];
     while let Some(o) = todo.pop() {

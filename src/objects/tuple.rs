@@ -122,11 +122,9 @@ fn tuple_repr(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
 /// are all built-in are hashed without recursion (a walk with its own stack); items
 /// with user hashes recurse, counted against the recursion limit.
 fn tuple_hash(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<i64> {
-    let all_builtin = items(o)
-        .expect("a tuple")
-        .iter()
-        .all(|x| !x.vtable().heap_type);
-    if all_builtin {
+    // Built-in items at any depth hash without the VM (a class instance nested in an
+    // inner tuple has a Python __hash__ too).
+    if !super::set_eq::needs_vm(o) {
         if let Ok(h) = super::protocol::hash(o) {
             return Ok(h);
         }
