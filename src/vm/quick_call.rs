@@ -373,6 +373,35 @@ impl Vm {
         Ok(Some(Flow::Next))
     }
 
+    /// CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS: the function's frame pushed with
+    /// the arguments where they lie (push_frame_in_place re-reads the arity and the
+    /// defaults, so a changed `__code__` or `__defaults__` needs no guard). Ok(None),
+    /// with nothing changed, when the guard fails.
+    #[inline]
+    pub(super) fn call_py_in_place(
+        &mut self,
+        fi: usize,
+        n: usize,
+        ip: usize,
+    ) -> VmResult<Option<Flow>> {
+        let first = self.stack.len() - n - 2;
+        if self.frames[fi].kwnames.is_some() {
+            return Ok(None);
+        }
+        // (NULL f args[n]) or (meth self args[n]): self is the first argument.
+        let base = if self.stack[first].is(&self.null) {
+            first + 2
+        } else {
+            first + 1
+        };
+        let func = self.stack[base - 1].clone();
+        self.frames[fi].ip = ip;
+        if !self.push_frame_in_place(&func, first, base)? {
+            return Ok(None);
+        }
+        Ok(Some(Flow::Switch))
+    }
+
     /// CALL_BOUND_METHOD_EXACT_ARGS: the method's function and self replace the
     /// NULL and the method, then the call goes on as CALL_PY_EXACT_ARGS's.
     #[inline(never)]
