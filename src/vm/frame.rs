@@ -136,10 +136,8 @@ fn varname(c: &Code, i: usize) -> String {
 impl Vm {
     /// Push a frame for calling Python function `func` with `args`.
     pub(crate) fn push_function_frame(&mut self, func: &PyObj, args: Args<'_>) -> VmResult<()> {
-        let base = self.stack.len();
         self.push_frame_with(
             func,
-            base,
             args.all.len(),
             args.kwnames,
             |stack| stack.extend(args.all.iter().cloned()),
@@ -156,10 +154,8 @@ impl Vm {
     ) -> VmResult<()> {
         let n = args.len();
         if kwnames.is_empty() && self.is_simple_call(func, n) {
-            let base = self.stack.len();
             return self.push_frame_with(
                 func,
-                base,
                 n,
                 kwnames,
                 |stack| stack.extend(args),
@@ -235,13 +231,12 @@ impl Vm {
             && c.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
     }
 
-    /// Push the frame with its locals from `base`; `fill` pushes the positional
-    /// arguments when the call is simple (exact positional arity, no keywords; for an
-    /// in-place call they are already there), else `args` are bound the general way.
+    /// Push the frame with the function on top of the stack and the locals above it;
+    /// `fill` pushes the positional arguments when the call is simple (exact
+    /// positional arity, no keywords), else `args` are bound the general way.
     fn push_frame_with(
         &mut self,
         func: &PyObj,
-        base: usize,
         nargs: usize,
         kwnames: &[PyObj],
         fill: impl FnOnce(&mut Vec<PyObj>),
@@ -254,10 +249,11 @@ impl Vm {
         let c = code
             .get::<Code>()
             .expect("a function's code is a code object");
-        if let Err(e) = self.check_recursion() {
-            self.stack.truncate(base);
-            return Err(e);
-        }
+        self.check_recursion()?;
+        // The frame holds its function (below its locals) until it leaves.
+        let floor = self.stack.len();
+        self.stack.push(func.clone());
+        let base = floor + 1;
         let nlocals = c.nlocals();
         let simple = kwnames.is_empty()
             && c.argcount as usize == nargs
@@ -269,11 +265,11 @@ impl Vm {
         } else {
             self.stack.resize(base + nlocals, self.null.clone());
             if let Err(e) = self.bind_arguments(&f, c, base, args) {
-                self.stack.truncate(base);
+                self.stack.truncate(floor);
                 return Err(e);
             }
         }
-        let gen_names = self.finish_frame(&f, c, base, base);
+        let gen_names = self.finish_frame(&f, c, floor, base);
         drop(f);
         if let Some((name, qualname)) = gen_names {
             // A generator function's call returns the generator, frame and all.
@@ -285,7 +281,7 @@ impl Vm {
     /// The rest of a call once the locals are bound from `base`: the cells, then the
     /// frame itself (leaving down to `floor`). Returns the names a generator
     /// function's generator takes.
-    #[inline]
+    #[inline(always)]
     fn finish_frame(
         &mut self,
         f: &Function,

@@ -457,11 +457,13 @@ impl Vm {
         // object.__new__ without its checks (made when specializing).
         let obj = PyObj::new(&cls, Instance);
         self.init_instance_values(&obj);
-        // (obj obj args): the frame takes the second and the arguments as its locals;
-        // the first is the result once `__init__` returns.
+        // (obj init obj args): the frame takes the second obj and the arguments as its
+        // locals and holds `__init__` below them; the first obj is the result once
+        // `__init__` returns.
         drop(std::mem::replace(&mut self.stack[first], obj.clone()));
-        drop(std::mem::replace(&mut self.stack[first + 1], obj));
-        self.push_frame_in_place(&init, first + 1, first + 1)?;
+        drop(std::mem::replace(&mut self.stack[first + 1], init.clone()));
+        self.stack.insert(first + 2, obj);
+        self.push_frame_in_place(&init, first + 1, first + 2)?;
         self.frames
             .last_mut()
             .expect("the __init__ frame")
