@@ -202,7 +202,7 @@ impl Vm {
                 return Ok(());
             }
             let f = self.frames.pop().expect("frame");
-            self.stack.truncate(f.base);
+            self.stack.truncate(f.floor);
             self.depth -= 1;
             if let Some(g) = &f.gen {
                 exc = self.gen_raised(g, exc);
@@ -427,7 +427,7 @@ impl Vm {
             Op::RETURN_VALUE => {
                 let v = self.pop();
                 let f = self.frames.pop().expect("frame");
-                self.stack.truncate(f.base);
+                self.stack.truncate(f.floor);
                 self.depth -= 1;
                 if let Some(g) = &f.gen {
                     return self.gen_returned(g, f.entry, v);

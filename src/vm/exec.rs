@@ -36,6 +36,7 @@ impl Vm {
             globals,
             locals,
             base,
+            floor: base,
             stack_base: base,
             ip: 0,
             kwnames: None,

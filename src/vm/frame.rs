@@ -2,7 +2,9 @@
 //!
 //! A frame's slots live on the VM's shared stack: `base..base + nlocals` are the fast
 //! locals (the NULL marker when unbound), then one cell per cellvar and freevar, then
-//! the operand stack from `stack_base`.
+//! the operand stack from `stack_base`. Below `base`, from `floor`, the caller's
+//! slots the call consumed and the frame keeps until it returns: the callable (and
+//! the NULL before it) of a call whose arguments became the locals where they lay.
 
 use crate::bytecode::code::flags;
 use crate::error::ExcKind;
@@ -24,6 +26,10 @@ pub(crate) struct Frame {
     pub locals: Option<PyObj>,
     /// First fast local on the VM stack.
     pub base: usize,
+    /// Where the caller's stack is cut back to when the frame leaves (<= `base`): the
+    /// slots between hold what the caller's CALL consumed (the function, as
+    /// python3's frame holds it).
+    pub floor: usize,
     /// First operand-stack slot.
     pub stack_base: usize,
     /// Index of the next instruction.
@@ -130,10 +136,8 @@ fn varname(c: &Code, i: usize) -> String {
 impl Vm {
     /// Push a frame for calling Python function `func` with `args`.
     pub(crate) fn push_function_frame(&mut self, func: &PyObj, args: Args<'_>) -> VmResult<()> {
-        let base = self.stack.len();
         self.push_frame_with(
             func,
-            base,
             args.all.len(),
             args.kwnames,
             |stack| stack.extend(args.all.iter().cloned()),
@@ -150,10 +154,8 @@ impl Vm {
     ) -> VmResult<()> {
         let n = args.len();
         if kwnames.is_empty() && self.is_simple_call(func, n) {
-            let base = self.stack.len();
             return self.push_frame_with(
                 func,
-                base,
                 n,
                 kwnames,
                 |stack| stack.extend(args),
@@ -170,16 +172,17 @@ impl Vm {
     }
 
     /// CALL's fast path: if `func` is a Python function taking the positional
-    /// arguments on the stack from `args_start` (see `takes_positional`: exactly its
-    /// positional parameters, or fewer with defaults for the rest), drop the slots
-    /// from `first` up to them and push its frame with them as its first locals,
-    /// then the defaults. Ok(false), with nothing changed, when the call is not that
-    /// simple.
+    /// arguments on the stack from `base` (see `takes_positional`: exactly its
+    /// positional parameters, or fewer with defaults for the rest), push its frame
+    /// with them as its first locals where they lie, then the defaults. The slots
+    /// from `floor` up to them (the callable, as python3's frame holds it) stay below
+    /// the frame until it leaves. Ok(false), with nothing changed, when the call is
+    /// not that simple.
     pub(crate) fn push_frame_in_place(
         &mut self,
         func: &PyObj,
-        first: usize,
-        args_start: usize,
+        floor: usize,
+        base: usize,
     ) -> VmResult<bool> {
         let Ok(f) = func.borrow::<Function>() else {
             return Ok(false);
@@ -187,28 +190,26 @@ impl Vm {
         let Some(c) = f.code.get::<Code>() else {
             return Ok(false);
         };
-        let nargs = self.stack.len() - args_start;
+        let nargs = self.stack.len() - base;
         let Some(defaults) = positional_defaults(&f, c, nargs) else {
             return Ok(false);
         };
-        // Move the arguments down over the callable's slots, which are dropped.
-        for i in 0..nargs {
-            self.stack.swap(first + i, args_start + i);
-        }
-        self.stack.truncate(first + nargs);
         if let Err(e) = self.check_recursion() {
-            self.stack.truncate(first);
+            self.stack.truncate(floor);
             return Err(e);
         }
+        // One capacity check for the defaults, the unbound locals and the cells.
+        let unbound = c.nlocals() - nargs - defaults.len();
+        let cells = c.cell2arg.len() + c.freevars.len();
+        self.stack.reserve(defaults.len() + unbound + cells);
         if !defaults.is_empty() {
             self.stack.extend(defaults.iter().cloned());
         }
-        let end = first + c.nlocals();
-        if self.stack.len() < end {
-            // Locals beyond the arguments start unbound (no NULL taken when there are none).
-            self.stack.resize(end, self.null.clone());
+        for _ in 0..unbound {
+            // Locals beyond the arguments start unbound.
+            self.stack.push(self.null.clone());
         }
-        let gen_names = self.finish_frame(&f, c, first);
+        let gen_names = self.finish_frame(&f, c, floor, base);
         drop(f);
         if let Some((name, qualname)) = gen_names {
             self.frame_to_generator(name, qualname)?;
@@ -230,13 +231,12 @@ impl Vm {
             && c.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
     }
 
-    /// Push the frame with its locals from `base`; `fill` pushes the positional
-    /// arguments when the call is simple (exact positional arity, no keywords; for an
-    /// in-place call they are already there), else `args` are bound the general way.
+    /// Push the frame with the function on top of the stack and the locals above it;
+    /// `fill` pushes the positional arguments when the call is simple (exact
+    /// positional arity, no keywords), else `args` are bound the general way.
     fn push_frame_with(
         &mut self,
         func: &PyObj,
-        base: usize,
         nargs: usize,
         kwnames: &[PyObj],
         fill: impl FnOnce(&mut Vec<PyObj>),
@@ -249,10 +249,11 @@ impl Vm {
         let c = code
             .get::<Code>()
             .expect("a function's code is a code object");
-        if let Err(e) = self.check_recursion() {
-            self.stack.truncate(base);
-            return Err(e);
-        }
+        self.check_recursion()?;
+        // The frame holds its function (below its locals) until it leaves.
+        let floor = self.stack.len();
+        self.stack.push(func.clone());
+        let base = floor + 1;
         let nlocals = c.nlocals();
         let simple = kwnames.is_empty()
             && c.argcount as usize == nargs
@@ -264,11 +265,11 @@ impl Vm {
         } else {
             self.stack.resize(base + nlocals, self.null.clone());
             if let Err(e) = self.bind_arguments(&f, c, base, args) {
-                self.stack.truncate(base);
+                self.stack.truncate(floor);
                 return Err(e);
             }
         }
-        let gen_names = self.finish_frame(&f, c, base);
+        let gen_names = self.finish_frame(&f, c, floor, base);
         drop(f);
         if let Some((name, qualname)) = gen_names {
             // A generator function's call returns the generator, frame and all.
@@ -278,9 +279,16 @@ impl Vm {
     }
 
     /// The rest of a call once the locals are bound from `base`: the cells, then the
-    /// frame itself. Returns the names a generator function's generator takes.
-    #[inline]
-    fn finish_frame(&mut self, f: &Function, c: &Code, base: usize) -> Option<(PyObj, PyObj)> {
+    /// frame itself (leaving down to `floor`). Returns the names a generator
+    /// function's generator takes.
+    #[inline(always)]
+    fn finish_frame(
+        &mut self,
+        f: &Function,
+        c: &Code,
+        floor: usize,
+        base: usize,
+    ) -> Option<(PyObj, PyObj)> {
         // Cells: one per cellvar (holding the argument it shadows, if any), then the
         // closure's cells for the freevars.
         for arg in c.cell2arg.iter() {
@@ -301,6 +309,7 @@ impl Vm {
             builtins: f.builtins.clone(),
             locals: None,
             base,
+            floor,
             stack_base: self.stack.len(),
             ip: 0,
             kwnames: None,

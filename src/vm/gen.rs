@@ -87,6 +87,7 @@ impl Vm {
         let f = self.frames.pop().expect("the generator's frame");
         self.depth -= 1;
         let slots: Vec<PyObj> = self.stack.drain(f.base..).collect();
+        self.stack.truncate(f.floor);
         let c = f.code.get::<Code>().expect("code");
         let n = c.nlocals() + c.cellvars.len() + c.freevars.len() + c.max_stack as usize;
         let payload = Generator::new(f.code.clone(), name, qualname, f.globals, f.builtins);
@@ -136,6 +137,7 @@ impl Vm {
             builtins,
             locals: None,
             base,
+            floor: base,
             stack_base,
             ip,
             kwnames: None,

@@ -223,7 +223,9 @@ impl Vm {
             return Ok(None);
         };
         self.frames[fi].ip = ip;
-        self.push_frame_in_place(&f, first, first)?;
+        // (f obj key): the frame holds `__getitem__` below its arguments.
+        self.stack.insert(first, f.clone());
+        self.push_frame_in_place(&f, first, first + 1)?;
         Ok(Some(Flow::Switch))
     }
 
@@ -255,7 +257,9 @@ impl Vm {
         };
         self.frames[fi].ip = ip;
         let first = self.stack.len() - 1;
-        self.push_frame_in_place(&fget, first, first)?;
+        // (fget obj): the frame holds the getter below its argument.
+        self.stack.insert(first, fget.clone());
+        self.push_frame_in_place(&fget, first, first + 1)?;
         Ok(Some(Flow::Switch))
     }
 }

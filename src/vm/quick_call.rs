@@ -373,6 +373,35 @@ impl Vm {
         Ok(Some(Flow::Next))
     }
 
+    /// CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS: the function's frame pushed with
+    /// the arguments where they lie (push_frame_in_place re-reads the arity and the
+    /// defaults, so a changed `__code__` or `__defaults__` needs no guard). Ok(None),
+    /// with nothing changed, when the guard fails.
+    #[inline]
+    pub(super) fn call_py_in_place(
+        &mut self,
+        fi: usize,
+        n: usize,
+        ip: usize,
+    ) -> VmResult<Option<Flow>> {
+        let first = self.stack.len() - n - 2;
+        if self.frames[fi].kwnames.is_some() {
+            return Ok(None);
+        }
+        // (NULL f args[n]) or (meth self args[n]): self is the first argument.
+        let base = if self.stack[first].is(&self.null) {
+            first + 2
+        } else {
+            first + 1
+        };
+        let func = self.stack[base - 1].clone();
+        self.frames[fi].ip = ip;
+        if !self.push_frame_in_place(&func, first, base)? {
+            return Ok(None);
+        }
+        Ok(Some(Flow::Switch))
+    }
+
     /// CALL_BOUND_METHOD_EXACT_ARGS: the method's function and self replace the
     /// NULL and the method, then the call goes on as CALL_PY_EXACT_ARGS's.
     #[inline(never)]
@@ -428,11 +457,13 @@ impl Vm {
         // object.__new__ without its checks (made when specializing).
         let obj = PyObj::new(&cls, Instance);
         self.init_instance_values(&obj);
-        // (obj obj args): the frame takes the second and the arguments as its locals;
-        // the first is the result once `__init__` returns.
+        // (obj init obj args): the frame takes the second obj and the arguments as its
+        // locals and holds `__init__` below them; the first obj is the result once
+        // `__init__` returns.
         drop(std::mem::replace(&mut self.stack[first], obj.clone()));
-        drop(std::mem::replace(&mut self.stack[first + 1], obj));
-        self.push_frame_in_place(&init, first + 1, first + 1)?;
+        drop(std::mem::replace(&mut self.stack[first + 1], init.clone()));
+        self.stack.insert(first + 2, obj);
+        self.push_frame_in_place(&init, first + 1, first + 2)?;
         self.frames
             .last_mut()
             .expect("the __init__ frame")

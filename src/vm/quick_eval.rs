@@ -384,19 +384,10 @@ impl Vm {
                 }
             }
             Op::CALL_PY_EXACT_ARGS | Op::CALL_PY_WITH_DEFAULTS => {
-                let n = arg as usize;
-                let first = self.stack.len() - n - 2;
-                let callable = if self.stack[first].is(&self.null) {
-                    &self.stack[first + 1]
-                } else {
-                    &self.stack[first]
-                };
-                let kw = self.frames[fi].kwnames.is_some();
-                if kw || !callable.is_a::<crate::objects::function::Function>() {
-                    return self.missed(fi, base, code, op, arg, ip);
+                match self.call_py_in_place(fi, arg as usize, *ip)? {
+                    Some(flow) => return Ok(flow),
+                    None => return self.missed(fi, base, code, op, arg, ip),
                 }
-                self.frames[fi].ip = *ip;
-                return self.call_from_stack(n, None);
             }
             Op::CALL_NO_KW_LEN | Op::CALL_NO_KW_ISINSTANCE => {
                 let n = arg as usize;

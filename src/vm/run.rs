@@ -20,6 +20,7 @@ impl Vm {
             globals,
             locals: None,
             base,
+            floor: base,
             stack_base: base,
             ip: 0,
             kwnames: None,
