@@ -1,17 +1,13 @@
 # The simplest instructions the eval loop runs inline (LOAD_FAST, STORE_FAST,
 # LOAD_CONST, POP_TOP, their superinstructions, jumps, POP_JUMP_IF_* on bools and
 # on other objects), before and after quickening: errors, line numbers, __del__ order.
-import sys
 
 
 def line_of(e):
     tb = e.__traceback__
     while tb.tb_next is not None:
         tb = tb.tb_next
-    return tb.tb_lineno - first
-
-
-first = sys._getframe().f_lineno
+    return tb.tb_lineno
 
 
 def pair(n, k, second):
