@@ -63,16 +63,13 @@ impl Vm {
                 // The simplest instructions run here, with `ip` a plain local and no
                 // `Flow` to pass back; the rest go through `step`.
                 match op {
-                    // Loads neither allocate nor free: no work can be pending after them.
                     Op::LOAD_FAST => {
                         if let Err(e) = self.load_fast(code, base, arg) {
                             break Err(self.raised(fi, ip, e, false));
                         }
-                        continue;
                     }
                     Op::LOAD_CONST => {
                         self.stack.push(code.consts[arg as usize].clone());
-                        continue;
                     }
                     Op::STORE_FAST => self.store_fast(base, arg),
                     Op::POP_TOP => drop(self.pop()),
@@ -89,7 +86,6 @@ impl Vm {
                         } else {
                             self.stack.push(code.consts[arg2 as usize].clone());
                         }
-                        continue;
                     }
                     Op::STORE_FAST__LOAD_FAST => {
                         self.store_fast(base, arg);
@@ -112,19 +108,16 @@ impl Vm {
                         if let Err(e) = self.load_fast(code, base, arg2) {
                             break Err(self.raised(fi, ip, e, false));
                         }
-                        continue;
                     }
                     Op::JUMP => {
-                        if arg as usize >= ip {
-                            ip = arg as usize;
-                            continue;
-                        }
                         // A backward jump closes a loop: the place to notice Ctrl-C, and a
                         // step towards quickening.
-                        if super::INTERRUPT.load(Ordering::Relaxed) {
-                            break Err(self.raised(fi, ip, super::take_interrupt(), false));
+                        if (arg as usize) < ip {
+                            if super::INTERRUPT.load(Ordering::Relaxed) {
+                                break Err(self.raised(fi, ip, super::take_interrupt(), false));
+                            }
+                            quick::warm(code);
                         }
-                        quick::warm(code);
                         ip = arg as usize;
                     }
                     Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
