@@ -60,33 +60,111 @@ impl Vm {
             let flow = loop {
                 let Instr { op, arg } = instrs[ip].get();
                 ip += 1;
-                match self.step(fi, base, code, op, arg, &mut ip) {
-                    Ok(Flow::Next) => {
-                        // One byte tested per instruction for all the kinds of work.
-                        if crate::heap::work_pending() {
-                            if let Some(flow) = self.pending_work(fi, ip) {
-                                break flow;
+                // The simplest instructions run here, with `ip` a plain local and no
+                // `Flow` to pass back; the rest go through `step`.
+                match op {
+                    Op::LOAD_FAST => {
+                        if let Err(e) = self.load_fast(code, base, arg) {
+                            break Err(self.raised(fi, ip, e, false));
+                        }
+                    }
+                    Op::LOAD_CONST => {
+                        self.stack.push(code.consts[arg as usize].clone());
+                    }
+                    Op::STORE_FAST => self.store_fast(base, arg),
+                    Op::POP_TOP => drop(self.pop()),
+                    Op::LOAD_FAST__LOAD_FAST | Op::LOAD_FAST__LOAD_CONST => {
+                        if let Err(e) = self.load_fast(code, base, arg) {
+                            break Err(self.raised(fi, ip, e, false));
+                        }
+                        let arg2 = instrs[ip].get().arg;
+                        ip += 1;
+                        if op == Op::LOAD_FAST__LOAD_FAST {
+                            if let Err(e) = self.load_fast(code, base, arg2) {
+                                break Err(self.raised(fi, ip, e, false));
+                            }
+                        } else {
+                            self.stack.push(code.consts[arg2 as usize].clone());
+                        }
+                    }
+                    Op::STORE_FAST__LOAD_FAST => {
+                        self.store_fast(base, arg);
+                        let arg2 = instrs[ip].get().arg;
+                        ip += 1;
+                        if let Err(e) = self.load_fast(code, base, arg2) {
+                            break Err(self.raised(fi, ip, e, false));
+                        }
+                    }
+                    Op::STORE_FAST__STORE_FAST => {
+                        self.store_fast(base, arg);
+                        let arg2 = instrs[ip].get().arg;
+                        ip += 1;
+                        self.store_fast(base, arg2);
+                    }
+                    Op::LOAD_CONST__LOAD_FAST => {
+                        self.stack.push(code.consts[arg as usize].clone());
+                        let arg2 = instrs[ip].get().arg;
+                        ip += 1;
+                        if let Err(e) = self.load_fast(code, base, arg2) {
+                            break Err(self.raised(fi, ip, e, false));
+                        }
+                    }
+                    Op::JUMP => {
+                        // A backward jump closes a loop: the place to notice Ctrl-C, and a
+                        // step towards quickening.
+                        if (arg as usize) < ip {
+                            if super::INTERRUPT.load(Ordering::Relaxed) {
+                                break Err(self.raised(fi, ip, super::take_interrupt(), false));
+                            }
+                            quick::warm(code);
+                        }
+                        ip = arg as usize;
+                    }
+                    Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
+                        let v = self.pop();
+                        let t = if v.is(&self.ctx.true_) {
+                            true
+                        } else if v.is(&self.ctx.false_) {
+                            false
+                        } else {
+                            let t = self.truthy(&v);
+                            drop(v);
+                            match t {
+                                Ok(t) => t,
+                                Err(e) => break Err(self.raised(fi, ip, e, false)),
+                            }
+                        };
+                        if t == (op == Op::POP_JUMP_IF_TRUE) {
+                            ip = arg as usize;
+                        }
+                    }
+                    _ => {
+                        // `step` may move the instruction pointer through a reference:
+                        // a copy, so that `ip` itself can stay in a register.
+                        let mut next = ip;
+                        let r = self.step(fi, base, code, op, arg, &mut next);
+                        ip = next;
+                        match r {
+                            Ok(Flow::Next) => {}
+                            Ok(flow) => {
+                                // A call (its ip is saved) or a return: the same byte, once.
+                                if crate::heap::work_pending() {
+                                    self.switch_pending(fi, matches!(flow, Flow::Return(_)));
+                                }
+                                break Ok(flow);
+                            }
+                            Err(e) => {
+                                let reraise = matches!(op, Op::RERAISE)
+                                    || (op == Op::RAISE_VARARGS && arg == 0);
+                                break Err(self.raised(fi, ip, e, reraise));
                             }
                         }
-                        continue;
                     }
-                    Ok(flow) => {
-                        // A call (its ip is saved) or a return: the same byte, once.
-                        if crate::heap::work_pending() {
-                            self.switch_pending(fi, matches!(flow, Flow::Return(_)));
-                        }
-                        break Ok(flow);
-                    }
-                    Err(e) => {
-                        if crate::heap::pending(crate::heap::PENDING_TRACE) {
-                            if let Some(f) = self.frames.get_mut(fi) {
-                                f.ip = ip;
-                            }
-                            self.trace_pending(fi);
-                        }
-                        let reraise =
-                            matches!(op, Op::RERAISE) || (op == Op::RAISE_VARARGS && arg == 0);
-                        break Err((e, ip - 1, reraise));
+                }
+                // One byte tested per instruction for all the kinds of work.
+                if crate::heap::work_pending() {
+                    if let Some(flow) = self.pending_work(fi, ip) {
+                        break flow;
                     }
                 }
             };
@@ -104,6 +182,21 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// An instruction of frame `fi` raised `e`, its next instruction at `ip`: what the
+    /// eval loop unwinds with (the instruction's index, and whether it re-raises),
+    /// after tracemalloc's attribution of what it allocated.
+    #[cold]
+    #[inline(never)]
+    fn raised(&mut self, fi: usize, ip: usize, e: Exc, reraise: bool) -> (Exc, usize, bool) {
+        if crate::heap::pending(crate::heap::PENDING_TRACE) {
+            if let Some(f) = self.frames.get_mut(fi) {
+                f.ip = ip;
+            }
+            self.trace_pending(fi);
+        }
+        (e, ip - 1, reraise)
     }
 
     /// The work flagged when frame `fi` called or returned (`ret`: the entry frame

@@ -551,7 +551,8 @@ pub(crate) fn instance_value(obj: &PyObj, c: &Cache) -> Option<PyObj> {
 }
 
 /// Store an instance value through its cache; the value back when the guard fails.
-#[inline]
+/// Always inlined: STORE_ATTR_INSTANCE_VALUE is hot (nbody).
+#[inline(always)]
 pub(crate) fn store_instance_value(obj: &PyObj, c: &Cache, value: PyObj) -> Result<(), PyObj> {
     if obj.type_addr() != c.key || type_epoch() != c.version {
         return Err(value);
