@@ -390,6 +390,7 @@ thread_local! {
     static VERSIONS: Cell<u64> = const { Cell::new(0) };
     static KEYS_VERSIONS: Cell<u32> = const { Cell::new(1) };
     static TYPE_EPOCH: Cell<u64> = const { Cell::new(1) };
+    static ATTR_EPOCH: Cell<u64> = const { Cell::new(1) };
 }
 
 /// The low bit of a dict's version tag: the dict is watched (a type's dict).
@@ -427,6 +428,19 @@ pub fn type_epoch() -> u64 {
 /// address must not answer for whatever is allocated there next).
 pub fn bump_type_epoch() {
     let _ = TYPE_EPOCH.try_with(|e| e.set(e.get() + 1));
+    bump_attr_epoch();
+}
+
+/// Moves on whenever the type epoch does and whenever a watched dict changes at all
+/// (a value replaced too): the type cache (vm/ops/typecache.rs), which keeps the
+/// values it found, is valid while it stays the same.
+#[inline]
+pub fn attr_epoch() -> u64 {
+    ATTR_EPOCH.with(|e| e.get())
+}
+
+fn bump_attr_epoch() {
+    let _ = ATTR_EPOCH.try_with(|e| e.set(e.get() + 1));
 }
 
 /// A keys object is busy (borrowed by an operation in progress).
@@ -688,7 +702,11 @@ impl DictTable {
     /// A new version tag (any change).
     #[inline]
     fn bump(&mut self) {
-        self.version = next_version() | (self.version & WATCHED);
+        let watched = self.version & WATCHED;
+        self.version = next_version() | watched;
+        if watched != 0 {
+            bump_attr_epoch();
+        }
     }
 
     /// Mark this dict as a type's: from now on a change of its keys moves

@@ -9,7 +9,6 @@
 //! or the shared keys are full) does the same first; the dict then becomes combined as
 //! CPython's does.
 
-use crate::heap::table::InlineValues;
 use crate::heap::PyObj;
 use crate::objects::descr::Instance;
 use crate::objects::dicttable::{self, Keys};
@@ -24,16 +23,6 @@ use crate::objects::exceptions::VmResult;
 pub(crate) fn cached_keys(o: &PyObj) -> Option<Keys> {
     let ty = o.type_obj();
     typeobj::info(&ty).heap.as_ref()?.cached_keys.clone()
-}
-
-/// Run `f` on the instance's values, if it keeps them apart from a dict. `f` runs no
-/// Python code (the values are out of their slot meanwhile).
-fn with_values<R>(o: &PyObj, f: impl FnOnce(&mut InlineValues) -> R) -> Option<R> {
-    let slot = o.values_slot()?;
-    let mut v = slot.take()?;
-    let r = f(&mut v);
-    slot.set(Some(v));
-    Some(r)
 }
 
 impl Vm {
@@ -66,16 +55,32 @@ impl Vm {
     /// The value of attribute `name` in the instance's own namespace (its values or its
     /// `__dict__`), if there.
     pub(crate) fn instance_attr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<Option<PyObj>> {
-        if let Some(keys) = self.values_keys(o) {
-            if dicttable::exact_str(name) {
-                // _PyObject_GetInstanceAttribute: by the key's entry number.
-                let Some(ix) = dicttable::shared_index(&keys, name) else {
-                    return Ok(None);
+        if let Some(slot) = o.values_slot() {
+            if let Some(v) = slot.take() {
+                // _PyObject_GetInstanceAttribute: by the key's entry number in the
+                // class's shared keys (no count taken on the keys).
+                let ty = o.type_obj();
+                let keys = typeobj::info(&ty)
+                    .heap
+                    .as_ref()
+                    .and_then(|h| h.cached_keys.as_ref());
+                let found = match keys {
+                    Some(k) if dicttable::exact_str(name) => Some(
+                        dicttable::shared_index(k, name)
+                            .and_then(|ix| v.entries().get(ix).cloned().flatten()),
+                    ),
+                    _ => None,
                 };
-                return Ok(with_values(o, |v| v.entries().get(ix).cloned().flatten()).flatten());
+                let has_keys = keys.is_some();
+                slot.set(Some(v));
+                if let Some(found) = found {
+                    return Ok(found);
+                }
+                if has_keys {
+                    // Any other name looks in a dict: make it.
+                    self.values_to_dict(o);
+                }
             }
-            // Any other name looks in a dict: make it.
-            self.values_to_dict(o);
         }
         match self.instance_dict(o, false) {
             Some(d) => self.dict_get(&d, name),
@@ -104,9 +109,17 @@ impl Vm {
             return Ok(None);
         }
         let name = &string::intern(name.clone());
-        if let Some(keys) = self.values_keys(o) {
-            if let Some(ix) = dicttable::shared_insert(&keys, name) {
-                let r = with_values(o, |v| dicttable::values_store(v, ix, value.clone()));
+        if let Some(slot) = o.values_slot() {
+            if let Some(mut v) = slot.take() {
+                let ty = o.type_obj();
+                let keys = typeobj::info(&ty)
+                    .heap
+                    .as_ref()
+                    .and_then(|h| h.cached_keys.as_ref());
+                let ix = keys.and_then(|k| dicttable::shared_insert(k, name));
+                let r = ix.map(|ix| dicttable::values_store(&mut v, ix, value.clone()));
+                let has_keys = keys.is_some();
+                slot.set(Some(v));
                 match r {
                     Some(Ok(old)) => {
                         drop(old); // the values are back in their slot
@@ -115,9 +128,11 @@ impl Vm {
                     Some(Err(_)) if value.is_none() => return Ok(Some(false)),
                     _ => {}
                 }
+                if has_keys {
+                    // Not a str, the shared keys are full: a dict from now on.
+                    self.values_to_dict(o);
+                }
             }
-            // Not a str, the shared keys are full, or no slot: a dict from now on.
-            self.values_to_dict(o);
         }
         let d = match o.pre_words()[0].take() {
             Some(d) => d,

@@ -7,10 +7,10 @@
 //! the payload through `get` (immutable payloads) or run-time checked `borrow` /
 //! `borrow_mut` (mutable payloads).
 //!
-//! # Invariants of the object layer (cited by the `// SAFETY:` comments as H1..H9)
+//! # Invariants of the object layer (cited by the `// SAFETY:` comments as H1..H10)
 //!
 //! Every `unsafe` block and `unsafe impl` of the crate names, in its `// SAFETY:`
-//! comment, the numbered invariants it relies on: H1..H9, W1, W2, F1, F2 here; C1..C3 (the collector's
+//! comment, the numbered invariants it relies on: H1..H10, W1, W2, F1, F2 here; C1..C3 (the collector's
 //! lists) in gc.rs; P1..P6, A1..A4, L1, L2 and B1 (pools, arenas, the lock, the callers'
 //! blocks) in pymalloc.rs; G1, G2 (the process's allocator) in pymalloc/global.rs; K1..K4
 //! (table blocks) in table.rs; T1 in the allocator's tests. `tests/safety_comments.rs` checks that each one does.
@@ -61,6 +61,11 @@
 //!   is what the layout gives (`n < small_items` exactly when the block of `n` items
 //!   is 8..=`SMALL_OBJECT` bytes at an alignment of at most 8, which pymalloc serves
 //!   from a size class under every geometry).
+//! - **H10** An object marked `CACHED` (object/borrowed.rs) keeps the mark until its
+//!   count reaches 0, and `dealloc` moves its thread's deaths counter on before
+//!   anything else of such an object goes (resurrected or not). A `Borrowed` made
+//!   while the counter read d names an object that is alive while the counter still
+//!   reads d.
 //! - **W1** A `WeakRef` payload's target is Some(p) exactly while the weak reference
 //!   object is listed in p's weak list (object/weak.rs), and then p is alive (a
 //!   positive count, outside the instant of dealloc before its weak references are
@@ -112,9 +117,9 @@ pub use gc::{gc_generation_of, gc_get_permanent_objects, GcGeneration};
 pub use object::{
     clear_free_lists, finalizers_pending, free_list_stats, live_objects, pending, set_pending,
     take_finalizers, weakref_attach, weakref_count, weakrefs_of, work_pending, BorrowError,
-    FreeListStat, PMut, PRef, Payload, PyObj, TypeObject, TypeRef, Untrack, Visit, Vtable, WeakRef,
-    Word, PENDING_CLOSE, PENDING_COLLECT, PENDING_FINALIZE, PENDING_MEMORY, PENDING_SAMPLE,
-    PENDING_TRACE,
+    Borrowed, FreeListStat, PMut, PRef, Payload, PyObj, TypeObject, TypeRef, Untrack, Visit,
+    Vtable, WeakRef, Word, PENDING_CLOSE, PENDING_COLLECT, PENDING_FINALIZE, PENDING_MEMORY,
+    PENDING_SAMPLE, PENDING_TRACE,
 };
 pub use pymalloc::{check_room, fallible, served};
 pub use verify::{verify_heap, HeapReport};

@@ -24,12 +24,13 @@
 //!
 //! Files: `vtable.rs` (the `Payload` trait, `Vtable`), `entries.rs` (where a payload
 //! lies, the vtable entries, words), `alloc.rs` (new objects), `handle.rs` (`PyObj`),
-//! `borrow.rs` (`borrow` / `borrow_mut`), `free.rs` (the free trampoline), `freelist.rs`
+//! `borrow.rs` (`borrow` / `borrow_mut`), `borrowed.rs` (`Borrowed`, references that hold no count), `free.rs` (the free trampoline), `freelist.rs`
 //! (the type free lists), `pending.rs`
 //! (the finalizer queue and pending bits), `typeobj.rs` (type objects).
 
 mod alloc;
 mod borrow;
+mod borrowed;
 mod entries;
 mod free;
 mod freelist;
@@ -40,6 +41,7 @@ mod vtable;
 mod weak;
 
 pub use borrow::{BorrowError, PMut, PRef};
+pub use borrowed::Borrowed;
 pub(crate) use entries::{can_untrack_object, clear_object, traverse_object};
 use entries::{items_of, items_ptr, payload_ptr, pre_words_of, values_slot_of, words_of};
 pub(crate) use free::has_late_finalizer;
@@ -66,15 +68,18 @@ use crate::gc::{GcHead, GcPtr};
 #[repr(C)]
 pub(crate) struct ObHead {
     pub(crate) refcnt: Cell<u32>,
-    /// Bits 0..22: borrow state of the payload (count of shared borrows, or
-    /// `BORROW_MUT`). Bit 22: `WEAKREFED` (weak.rs). Bit 23: `OWNED` (see `PyObj::set_owned`). Bits 24..32: free for
-    /// object types (see `PyObj::obj_flag`).
+    /// Bits 0..21: borrow state of the payload (count of shared borrows, or
+    /// `BORROW_MUT`). Bit 21: `CACHED` (borrowed.rs). Bit 22: `WEAKREFED` (weak.rs).
+    /// Bit 23: `OWNED` (see `PyObj::set_owned`). Bits 24..32: free for object types (see
+    /// `PyObj::obj_flag`).
     pub(crate) flags: Cell<u32>,
     /// The type object (a strong reference, H1/H4).
     pub(crate) ty: Cell<NonNull<ObHead>>,
 }
 
-const BORROW_MASK: u32 = 0x003f_ffff;
+const BORROW_MASK: u32 = 0x001f_ffff;
+/// A `Borrowed` names the object (H10): its death moves the deaths counter on.
+const CACHED: u32 = 0x0020_0000;
 /// The object has weak references: it is in the weak lists (W1).
 const WEAKREFED: u32 = 0x0040_0000;
 const BORROW_MUT: u32 = BORROW_MASK;

@@ -924,3 +924,27 @@ fn saveall_keeps_the_garbage_and_the_report_sees_it() {
     assert_eq!(collect(2), 1);
     assert_eq!(live_objects(), base);
 }
+
+#[test]
+fn borrowed_answers_until_a_cached_object_dies() {
+    let t = types();
+    let a = PyObj::new(&t.atom, Atom(1));
+    let b = PyObj::new(&t.atom, Atom(2));
+    let ba = Borrowed::new(&a);
+    assert_eq!(a.refcnt(), 1, "a Borrowed holds no count");
+    let got = ba.get().expect("nothing died");
+    assert!(got.is(&a));
+    assert_eq!(a.refcnt(), 2);
+    drop(got);
+    // An object that is not named by any Borrowed dies: no effect.
+    drop(PyObj::new(&t.atom, Atom(3)));
+    assert!(ba.get().is_some());
+    // A named object dies: every Borrowed stops answering.
+    let bb = Borrowed::new(&b);
+    drop(b);
+    assert!(bb.get().is_none());
+    assert!(ba.get().is_none());
+    assert_eq!(a.refcnt(), 1);
+    let again = Borrowed::new(&a);
+    assert!(again.get().is_some_and(|x| x.is(&a)));
+}

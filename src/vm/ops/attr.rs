@@ -1,9 +1,9 @@
 //! Attributes (`obj.name`, `obj.name = v`, `del obj.name`) and method lookup for
 //! LOAD_METHOD.
 
-use crate::heap::{PyObj, TypeRef};
+use crate::heap::{Payload, PyObj, TypeRef};
 use crate::objects::builtin_function;
-use crate::objects::descr::Super;
+use crate::objects::descr::{Instance, Super};
 use crate::objects::module::{self, Module};
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{ctx, dict, string, tuple};
@@ -17,6 +17,10 @@ pub(crate) use crate::objects::exceptions::{attribute_error, no_attribute};
 impl Vm {
     /// getattr(obj, name).
     pub fn getattr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<PyObj> {
+        let vt = o.vtable();
+        if vt.heap_type && vt.type_id() == Instance::VTABLE.type_id() {
+            return self.instance_getattr(o, name);
+        }
         if o.vtable().heap_type && !o.is_a::<Module>() {
             if let Some(ty) = TypeRef::from_obj::<TypeInfo>(o) {
                 // A class whose metaclass is a class.
@@ -202,7 +206,13 @@ impl Vm {
     /// LOAD_METHOD: the unbound method for `obj.name(...)` if the type defines it
     /// (so no bound method object is made), else None.
     pub(crate) fn lookup_method(&mut self, o: &PyObj, name: &PyObj) -> VmResult<Option<PyObj>> {
-        if o.is_a::<Module>() || o.is_a::<Super>() || TypeRef::from_obj::<TypeInfo>(o).is_some() {
+        // An instance of a class whose solid base is object is none of the below.
+        let plain = o.vtable().type_id() == Instance::VTABLE.type_id();
+        if !plain
+            && (o.is_a::<Module>()
+                || o.is_a::<Super>()
+                || TypeRef::from_obj::<TypeInfo>(o).is_some())
+        {
             return Ok(None);
         }
         if o.vtable().heap_type {

@@ -1,13 +1,16 @@
-//! The type attribute cache: where `type_lookup` found a name along a type's MRO, per
-//! (type, name), so repeated attribute and
-//! special-method lookups skip the dict probes. CPython's method cache, with one
-//! global invalidation: the dicts walked are marked watched and any change of a
-//! watched dict's keys moves `dicttable::type_epoch()` on, which empties the cache.
-//! Entries hold positions, never object references, so counts are not disturbed;
-//! value updates keep a key's position and are read fresh on every hit.
+//! The type attribute cache: what `type_lookup` found along a type's MRO, per
+//! (type, name), so repeated attribute and special-method lookups skip the dict
+//! probes. CPython's method cache, with one global invalidation: the dicts walked are
+//! marked watched, and any change of a watched dict (a key, or a value replaced) moves
+//! `dicttable::attr_epoch()` on, which empties the cache.
+//!
+//! An entry keeps the value itself as a `heap::Borrowed` (no count, so
+//! sys.getrefcount is CPython's), which answers only while no object so named has
+//! died; and where it was found (the MRO index and the entry number), which the inline
+//! caches of quick.rs keep under the coarser `type_epoch()`.
 
-use crate::heap::{PyObj, TypeRef};
-use crate::objects::dicttable::type_epoch;
+use crate::heap::{Borrowed, PyObj, TypeRef};
+use crate::objects::dicttable::attr_epoch;
 use crate::objects::{dict, string, tuple, typeobj};
 
 use super::super::Vm;
@@ -42,6 +45,8 @@ struct Entry {
     name: usize,
     len: usize,
     answer: Answer,
+    /// The value at `answer` (for `At`).
+    value: Option<Borrowed>,
 }
 
 /// The per-interpreter cache (a field of `Vm`).
@@ -63,28 +68,40 @@ fn slot(ty: usize, name: usize, len: usize) -> usize {
     h & (SIZE - 1)
 }
 
+/// A cache hit: Some(None) when the name is in no dict of the MRO, Some(Some(v)) with
+/// the value found; None when not cached.
+type Hit = Option<Option<PyObj>>;
+
 impl TypeCache {
+    /// The valid entry for (ty, name, len), if any.
     #[inline]
-    fn get(&self, ty: &TypeRef, name: usize, len: usize) -> Answer {
+    fn entry(&self, ty: &TypeRef, name: usize, len: usize) -> Option<&Entry> {
         let e = &self.entries[slot(ty.id(), name, len)];
-        if e.answer == Answer::Empty
-            || e.ty != ty.id()
-            || e.name != name
-            || e.len != len
-            || e.epoch != type_epoch()
-        {
-            return Answer::Empty;
-        }
-        e.answer
+        let valid = e.answer != Answer::Empty
+            && e.ty == ty.id()
+            && e.name == name
+            && e.len == len
+            && e.epoch == attr_epoch();
+        valid.then_some(e)
     }
 
-    fn put(&mut self, ty: &TypeRef, name: usize, len: usize, answer: Answer) {
+    #[inline]
+    fn hit(&self, ty: &TypeRef, name: usize, len: usize) -> Hit {
+        let e = self.entry(ty, name, len)?;
+        match e.answer {
+            Answer::At { .. } => Some(Some(e.value.as_ref()?.get()?)),
+            _ => Some(None),
+        }
+    }
+
+    fn put(&mut self, ty: &TypeRef, name: usize, len: usize, answer: Answer, v: Option<&PyObj>) {
         self.entries[slot(ty.id(), name, len)] = Entry {
-            epoch: type_epoch(),
+            epoch: attr_epoch(),
             ty: ty.id(),
             name,
             len,
             answer,
+            value: v.map(Borrowed::new),
         };
     }
 }
@@ -137,18 +154,12 @@ impl Vm {
             return self.type_lookup_uncached(ty, name);
         }
         let (k, len) = (name.id(), usize::MAX);
-        match self.type_cache.get(ty, k, len) {
-            Answer::Absent => return Ok(None),
-            Answer::At { index, pos } => {
-                if let Some(v) = fetch(ty, index as usize, pos as usize) {
-                    return Ok(Some(v));
-                }
-            }
-            _ => {}
+        if let Some(v) = self.type_cache.hit(ty, k, len) {
+            return Ok(v);
         }
         let found = self.type_lookup_uncached(ty, name)?;
         if let Some(a) = self.answer_for(ty, name, found.as_ref()) {
-            self.type_cache.put(ty, k, len, a);
+            self.type_cache.put(ty, k, len, a, found.as_ref());
         }
         Ok(found)
     }
@@ -160,19 +171,13 @@ impl Vm {
         name: &'static str,
     ) -> VmResult<Option<PyObj>> {
         let (k, len) = static_key(name, 0);
-        match self.type_cache.get(ty, k, len) {
-            Answer::Absent => return Ok(None),
-            Answer::At { index, pos } => {
-                if let Some(v) = fetch(ty, index as usize, pos as usize) {
-                    return Ok(Some(v));
-                }
-            }
-            _ => {}
+        if let Some(v) = self.type_cache.hit(ty, k, len) {
+            return Ok(v);
         }
         let key = string::intern_str(name);
         let found = self.type_lookup_uncached(ty, &key)?;
         if let Some(a) = self.answer_for(ty, &key, found.as_ref()) {
-            self.type_cache.put(ty, k, len, a);
+            self.type_cache.put(ty, k, len, a, found.as_ref());
         }
         Ok(found)
     }
@@ -214,10 +219,10 @@ impl Vm {
             return None;
         }
         let value = self.type_lookup(ty, name).ok()?;
-        match self.type_cache.get(ty, name.id(), usize::MAX) {
+        match self.type_cache.entry(ty, name.id(), usize::MAX)?.answer {
             Answer::Absent => Some((value, None)),
             Answer::At { index, pos } => Some((value, Some((index, pos)))),
-            _ => None,
+            Answer::Empty => None,
         }
     }
 }

@@ -118,6 +118,12 @@ unsafe fn resurrect_for_finalizer(p: NonNull<ObHead>, vt: &Vtable) -> bool {
 /// so nothing refers to it any more (H1).
 #[inline(never)]
 pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
+    // SAFETY: H1: the count just reached 0, the block is not freed yet; its header's
+    // fields are Cells.
+    if unsafe { p.as_ref() }.flags.get() & super::CACHED != 0 {
+        // H10: Borrowed handles stop answering before the object goes.
+        super::borrowed::cached_object_died();
+    }
     // SAFETY: H1: the count just reached 0, the block is not freed yet and its header
     // references its type.
     let vt = unsafe { vtable_of(p) };
