@@ -91,6 +91,16 @@ pub fn as_i64(obj: &PyObj) -> Option<i64> {
     Some(if obj.ob_size() < 0 { -m } else { m })
 }
 
+/// Is an int (or bool) object non-zero? (int_bool without building a value.)
+#[inline]
+pub fn is_nonzero(obj: &PyObj) -> Option<bool> {
+    let d = obj.items::<Long>()?;
+    Some(match *d {
+        [d0] => d0 != 0,
+        _ => d.iter().any(|&x| x != 0),
+    })
+}
+
 /// hash(int), as CPython's.
 pub fn hash(obj: &PyObj) -> Option<i64> {
     Some(match as_i64(obj) {
