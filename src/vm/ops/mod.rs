@@ -160,10 +160,8 @@ impl Vm {
         if o.is(&c.false_) || o.is(&c.none) {
             return Ok(false);
         }
-        if o.is_type(&c.int_type) {
-            if let Some(nonzero) = int::is_nonzero(o) {
-                return Ok(nonzero);
-            }
+        if let Some(nonzero) = int::exact_nonzero(o, &c.int_exact) {
+            return Ok(nonzero);
         }
         self.truthy_slow(o)
     }
