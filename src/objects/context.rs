@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use crate::heap::{Payload, PyObj, TypeRef};
+use crate::heap::{ExactType, Payload, PyObj, TypeRef};
 
 use crate::objects::code::Code;
 
@@ -50,6 +50,10 @@ pub struct Ctx {
     pub int_type: TypeRef,
     pub bool_type: TypeRef,
     pub float_type: TypeRef,
+    /// int and float as types of their payloads: what the specialized instructions'
+    /// guards read a value through (one compare of the type pointer).
+    pub int_exact: ExactType<Long>,
+    pub float_exact: ExactType<Float>,
     pub tuple_type: TypeRef,
     pub list_type: TypeRef,
     pub str_type: TypeRef,
@@ -357,7 +361,10 @@ impl Ctx {
         let empty_tuple =
             PyObj::new_var(&tuple_type, false, Tuple, 0, []).expect("tiny allocation");
         empty_tuple.gc_untrack(); // () is never tracked (gc.is_tracked(()) is False)
+        let float_type = builtin_with_free_lists::<Float>(t, "float", o);
         Ctx {
+            int_exact: ExactType::new(&int_type).expect("int holds Long"),
+            float_exact: ExactType::new(&float_type).expect("float holds Float"),
             none: PyObj::new(&none_type, Singleton),
             not_implemented: PyObj::new(&notimplemented_type, Singleton),
             ellipsis: PyObj::new(&ellipsis_type, Singleton),
@@ -369,7 +376,7 @@ impl Ctx {
             latin1,
             interned: RefCell::new(Default::default()),
             str_type,
-            float_type: builtin_with_free_lists::<Float>(t, "float", o),
+            float_type,
             list_type: builtin_with_free_lists::<List>(t, "list", o),
             dict_type: builtin_with_free_lists::<Dict>(t, "dict", o),
             set_type: builtin::<Set>(t, "set", o),

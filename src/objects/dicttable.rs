@@ -636,6 +636,16 @@ impl DictTable {
         v.get() as u64
     }
 
+    /// Do the keys still have `version` (non-zero)? A read-only `version() == v`: no
+    /// version is handed out.
+    #[inline]
+    pub fn has_version(&self, version: u64) -> bool {
+        version != 0
+            && self
+                .kref()
+                .is_some_and(|t| t.header().version.get() as u64 == version)
+    }
+
     /// The value at entry `ix` if the keys still have `version` (non-zero): what a
     /// cache of (keys version, entry number) reads.
     #[inline]

@@ -1,6 +1,6 @@
 //! float: an IEEE double after the header, 24 bytes as CPython's PyFloatObject.
 
-use crate::heap::{Payload, PyObj};
+use crate::heap::{ExactType, Payload, PyObj};
 
 use super::context::ctx;
 use crate::bytecode::opcode::BinaryOp;
@@ -28,6 +28,13 @@ pub fn new(v: f64) -> PyObj {
 /// The value of a float object, if it is one.
 pub fn value(obj: &PyObj) -> Option<f64> {
     obj.get::<Float>().map(|f| f.0)
+}
+
+/// The value of a float of exactly type `ty` (float itself): a specialized
+/// instruction's guard and read in one.
+#[inline]
+pub fn exact_value(obj: &PyObj, ty: &ExactType<Float>) -> Option<f64> {
+    obj.get_exact(ty).map(|f| f.0)
 }
 
 fn float_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {

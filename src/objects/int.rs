@@ -3,7 +3,7 @@
 //! digit (CPython 3.11 also allocates one digit for it: getsizeof(0) == 28). The small
 //! ints -5..=256 are preallocated singletons. Arithmetic is in `numeric`.
 
-use crate::heap::{Payload, PyObj, TypeRef};
+use crate::heap::{ExactType, Payload, PyObj, TypeRef};
 
 use super::context::ctx;
 use super::numeric::{self, digits::small_digits, Int};
@@ -89,6 +89,29 @@ pub fn as_i64(obj: &PyObj) -> Option<i64> {
         }
     };
     Some(if obj.ob_size() < 0 { -m } else { m })
+}
+
+/// The value of an int of exactly type `ty` (int itself) if it fits in an i64: the
+/// specialized instructions' guard and read in one (no vtable check, no allocation).
+#[inline]
+pub fn exact_i64(obj: &PyObj, ty: &ExactType<Long>) -> Option<i64> {
+    let (size, d) = obj.var_exact(ty)?;
+    let m = match *d {
+        [d0] => d0 as i64,
+        [d0, d1] => d0 as i64 | (d1 as i64) << 30,
+        _ => return as_i64(obj),
+    };
+    Some(if size < 0 { -m } else { m })
+}
+
+/// Is an int of exactly type `ty` non-zero? (int_bool without building a value.)
+#[inline]
+pub fn exact_nonzero(obj: &PyObj, ty: &ExactType<Long>) -> Option<bool> {
+    let (_, d) = obj.var_exact(ty)?;
+    Some(match *d {
+        [d0] => d0 != 0,
+        _ => d.iter().any(|&x| x != 0),
+    })
 }
 
 /// hash(int), as CPython's.

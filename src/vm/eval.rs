@@ -976,25 +976,25 @@ impl Vm {
         f.locals.clone().unwrap_or_else(|| f.globals.clone())
     }
 
-    /// LOAD_GLOBAL from the inline cache, if its dict versions still match.
+    /// LOAD_GLOBAL from the inline cache, if its dict versions still match: a name
+    /// in the globals is one keys-version check and a read of the entry; a builtin is
+    /// the globals' version check (no name shadows it yet), then the same on the
+    /// builtins. An empty cache has version 0, which never matches.
     #[inline]
     pub(super) fn cached_global(&self, fi: usize, code: &Code, i: usize) -> Option<PyObj> {
         let e = code.global_cache[i].get();
-        if e.globals_version == 0 {
-            return None;
-        }
         let f = &self.frames[fi];
-        let g = dict::borrow(&f.globals)?;
-        if g.0.version() != e.globals_version {
+        if !e.in_builtins {
+            return dict::borrow(&f.globals)?
+                .0
+                .cached_value(e.globals_version, e.pos as usize);
+        }
+        if !dict::borrow(&f.globals)?.0.has_version(e.globals_version) {
             return None;
         }
-        let holder = if e.in_builtins {
-            let b = dict::borrow(&f.builtins)?;
-            b.0.cached_value(e.builtins_version, e.pos as usize)
-        } else {
-            g.0.cached_value(e.globals_version, e.pos as usize)
-        };
-        holder
+        dict::borrow(&f.builtins)?
+            .0
+            .cached_value(e.builtins_version, e.pos as usize)
     }
 
     /// STORE_GLOBAL (and STORE_NAME in module code) through LOAD_GLOBAL's cache: a

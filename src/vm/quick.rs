@@ -29,11 +29,13 @@ use std::cell::Cell;
 use crate::bytecode::code::Cache;
 use crate::bytecode::opcode::{BinaryOp, CompareOp};
 use crate::bytecode::{Instr, Op};
-use crate::heap::{PyObj, TypeRef};
+use crate::heap::{ExactType, PyObj, TypeRef};
 use crate::objects::builtin_function::{BuiltinFunction, MethodDef, MethodDescr};
 use crate::objects::code::Code;
 use crate::objects::dicttable::{self, type_epoch};
+use crate::objects::float::Float;
 use crate::objects::function::Function;
+use crate::objects::int::Long;
 use crate::objects::module::Module;
 use crate::objects::typeobj::slotdefs::slots_of_type;
 use crate::objects::typeobj::TypeInfo;
@@ -612,11 +614,8 @@ pub(crate) fn no_dict_yet(obj: &PyObj) -> bool {
 
 /// `a op b` for two exact floats.
 #[inline]
-pub(crate) fn float_op(op: Op, a: &PyObj, b: &PyObj, t: &TypeRef) -> Option<PyObj> {
-    if !a.is_type(t) || !b.is_type(t) {
-        return None;
-    }
-    let (x, y) = (float::value(a)?, float::value(b)?);
+pub(crate) fn float_op(op: Op, a: &PyObj, b: &PyObj, t: &ExactType<Float>) -> Option<PyObj> {
+    let (x, y) = (float::exact_value(a, t)?, float::exact_value(b, t)?);
     let r = match op {
         Op::BINARY_OP_ADD_FLOAT => x + y,
         Op::BINARY_OP_SUBTRACT_FLOAT => x - y,
@@ -633,11 +632,8 @@ pub(crate) fn float_op(op: Op, a: &PyObj, b: &PyObj, t: &TypeRef) -> Option<PyOb
 
 /// `a op b` for two exact ints that fit a machine word (and whose result does).
 #[inline]
-pub(crate) fn int_op(op: Op, a: &PyObj, b: &PyObj, t: &TypeRef) -> Option<PyObj> {
-    if !a.is_type(t) || !b.is_type(t) {
-        return None;
-    }
-    let (x, y) = (int::as_i64(a)?, int::as_i64(b)?);
+pub(crate) fn int_op(op: Op, a: &PyObj, b: &PyObj, t: &ExactType<Long>) -> Option<PyObj> {
+    let (x, y) = (int::exact_i64(a, t)?, int::exact_i64(b, t)?);
     let op = match op {
         Op::BINARY_OP_ADD_INT => BinaryOp::Add,
         Op::BINARY_OP_SUBTRACT_INT => BinaryOp::Subtract,
@@ -665,17 +661,17 @@ pub(crate) fn compare(op: Op, a: &PyObj, b: &PyObj, arg: u32, vm: &Vm) -> Option
     }
     match op {
         Op::COMPARE_OP_INT_JUMP => {
-            if !a.is_type(&c.int_type) || !b.is_type(&c.int_type) {
-                return None;
-            }
-            let (x, y) = (int::as_i64(a)?, int::as_i64(b)?);
+            let (x, y) = (
+                int::exact_i64(a, &c.int_exact)?,
+                int::exact_i64(b, &c.int_exact)?,
+            );
             Some(ord!(x, y))
         }
         Op::COMPARE_OP_FLOAT_JUMP => {
-            if !a.is_type(&c.float_type) || !b.is_type(&c.float_type) {
-                return None;
-            }
-            let (x, y) = (float::value(a)?, float::value(b)?);
+            let (x, y) = (
+                float::exact_value(a, &c.float_exact)?,
+                float::exact_value(b, &c.float_exact)?,
+            );
             Some(ord!(x, y))
         }
         _ => {
@@ -692,10 +688,7 @@ pub(crate) fn compare(op: Op, a: &PyObj, b: &PyObj, arg: u32, vm: &Vm) -> Option
 #[inline]
 pub(crate) fn subscr_seq(op: Op, seq: &PyObj, key: &PyObj, vm: &Vm) -> Option<PyObj> {
     let c = vm.ctx;
-    if !key.is_type(&c.int_type) {
-        return None;
-    }
-    let i = usize::try_from(int::as_i64(key)?).ok()?;
+    let i = usize::try_from(int::exact_i64(key, &c.int_exact)?).ok()?;
     if op == Op::BINARY_SUBSCR_LIST_INT {
         if !seq.is_type(&c.list_type) {
             return None;
@@ -713,10 +706,10 @@ pub(crate) fn subscr_seq(op: Op, seq: &PyObj, key: &PyObj, vm: &Vm) -> Option<Py
 #[inline]
 pub(crate) fn store_list_item(l: &PyObj, key: &PyObj, v: PyObj, vm: &Vm) -> Result<(), PyObj> {
     let c = vm.ctx;
-    if !l.is_type(&c.list_type) || !key.is_type(&c.int_type) {
+    if !l.is_type(&c.list_type) {
         return Err(v);
     }
-    let Some(i) = int::as_i64(key).and_then(|i| usize::try_from(i).ok()) else {
+    let Some(i) = int::exact_i64(key, &c.int_exact).and_then(|i| usize::try_from(i).ok()) else {
         return Err(v);
     };
     let old = {

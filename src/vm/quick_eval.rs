@@ -181,7 +181,7 @@ impl Vm {
                     op,
                     &self.stack[n - 2],
                     &self.stack[n - 1],
-                    &self.ctx.float_type,
+                    &self.ctx.float_exact,
                 );
                 self.binary_result(r, fi, base, code, op, arg, ip)?;
             }
@@ -191,7 +191,7 @@ impl Vm {
                     op,
                     &self.stack[n - 2],
                     &self.stack[n - 1],
-                    &self.ctx.int_type,
+                    &self.ctx.int_exact,
                 );
                 self.binary_result(r, fi, base, code, op, arg, ip)?;
             }

@@ -35,7 +35,8 @@
 //!   `TypeObject<_>`, which begins with the vtable of its instances, right after the
 //!   type's `ObHead` (type data is never aligned beyond the header: checked at compile
 //!   time); the vtable's `type_id` is the `TypeId` of the payload stored in every
-//!   instance.
+//!   instance. That vtable is written when the type object is made and never
+//!   replaced, so a type checked once to hold `T` (`ExactType`) holds it for good.
 //! - **H5** A payload is only reached through a `&T` while the header's borrow state is
 //!   shared (or the payload is immutable), and through a `&mut T` only while the borrow
 //!   state is exclusive. Immutable payloads (`Payload::MUTABLE == false`) never get a
@@ -117,8 +118,8 @@ pub use gc::{gc_generation_of, gc_get_permanent_objects, GcGeneration};
 pub use object::{
     clear_free_lists, finalizers_pending, free_list_stats, live_objects, pending, set_pending,
     take_finalizers, weakref_attach, weakref_count, weakrefs_of, work_pending, BorrowError,
-    Borrowed, FreeListStat, PMut, PRef, Payload, PyObj, TypeObject, TypeRef, Untrack, Visit,
-    Vtable, WeakRef, Word, PENDING_CLOSE, PENDING_COLLECT, PENDING_FINALIZE, PENDING_MEMORY,
+    Borrowed, ExactType, FreeListStat, PMut, PRef, Payload, PyObj, TypeObject, TypeRef, Untrack,
+    Visit, Vtable, WeakRef, Word, PENDING_CLOSE, PENDING_COLLECT, PENDING_FINALIZE, PENDING_MEMORY,
     PENDING_SAMPLE, PENDING_TRACE,
 };
 pub use pymalloc::{check_room, fallible, served};

@@ -43,7 +43,9 @@ mod weak;
 pub use borrow::{BorrowError, PMut, PRef};
 pub use borrowed::Borrowed;
 pub(crate) use entries::{can_untrack_object, clear_object, traverse_object};
-use entries::{items_of, items_ptr, payload_ptr, pre_words_of, values_slot_of, words_of};
+use entries::{
+    items_of, items_ptr, ob_size_of, payload_ptr, pre_words_of, values_slot_of, words_of,
+};
 pub(crate) use free::has_late_finalizer;
 pub use free::live_objects;
 pub use freelist::{clear_free_lists, free_list_stats, FreeListStat};
@@ -53,7 +55,7 @@ pub use pending::{
     finalizers_pending, pending, set_pending, take_finalizers, work_pending, PENDING_CLOSE,
     PENDING_COLLECT, PENDING_FINALIZE, PENDING_MEMORY, PENDING_SAMPLE, PENDING_TRACE,
 };
-pub use typeobj::{TypeObject, TypeRef};
+pub use typeobj::{ExactType, TypeObject, TypeRef};
 pub use vtable::{Payload, Untrack, Visit, Vtable, Word};
 pub(crate) use weak::clear_weakrefs;
 pub use weak::{weakref_attach, weakref_count, weakrefs_of, WeakRef};

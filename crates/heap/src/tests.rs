@@ -174,6 +174,25 @@ fn payload_access_is_typed_and_borrow_checked() {
 }
 
 #[test]
+fn exact_type_reads_through_one_type_compare() {
+    let t = types();
+    assert!(ExactType::<Atom>::new(&t.digits).is_none());
+    let atom = ExactType::<Atom>::new(&t.atom).unwrap();
+    let digits = ExactType::<Digits>::new(&t.digits).unwrap();
+    assert!(atom.type_ref().is(&t.atom));
+    let a = PyObj::new(&t.atom, Atom(7));
+    assert_eq!(a.get_exact(&atom).map(|x| x.0), Some(7));
+    let d = PyObj::new_var_copied(&t.digits, true, Digits, [3, 4, 0], 2).unwrap();
+    assert_eq!(d.var_exact(&digits), Some((-2, &[3u32, 4][..])));
+    // another type with the same payload, or another payload: no read
+    let other = ExactType::<Atom>::new(&TypeRef::new::<Meta, Atom>(&t.meta, Meta)).unwrap();
+    assert!(a.get_exact(&other).is_none());
+    assert!(d
+        .var_exact(&ExactType::<Tup>::new(&t.tup).unwrap())
+        .is_none());
+}
+
+#[test]
 fn var_items_are_kept_and_freed() {
     let t = types();
     let base = live_objects();

@@ -149,16 +149,27 @@ pub fn len_of(o: &PyObj) -> Option<VmResult<usize>> {
 }
 
 impl Vm {
-    /// bool(obj): True, False and None at once, then the type's bool slot, then its
-    /// length slot; anything else is true.
+    /// bool(obj): True, False and None by identity and an exact int by its digits,
+    /// inline (what POP_JUMP_IF_* meets most); the rest in `truthy_slow`.
+    #[inline]
     pub fn truthy(&mut self, o: &PyObj) -> VmResult<bool> {
-        let c = ctx();
+        let c = self.ctx;
         if o.is(&c.true_) {
             return Ok(true);
         }
         if o.is(&c.false_) || o.is(&c.none) {
             return Ok(false);
         }
+        if let Some(nonzero) = int::exact_nonzero(o, &c.int_exact) {
+            return Ok(nonzero);
+        }
+        self.truthy_slow(o)
+    }
+
+    /// bool(obj) past the identity tests: the type's bool slot, then its length
+    /// slot; anything else is true.
+    #[inline(never)]
+    fn truthy_slow(&mut self, o: &PyObj) -> VmResult<bool> {
         let ty = o.type_obj();
         let s = slots_of_type(&ty);
         if let Some(f) = s.bool.get() {

@@ -46,6 +46,19 @@ pub(super) unsafe fn items_ptr<T: Payload>(p: NonNull<ObHead>) -> *mut [T::Item]
     }
 }
 
+/// ob_size of an object whose payload type is `T` (0 for fixed-size payloads).
+///
+/// # Safety
+/// `p` heads a live object whose payload type is `T` (H4).
+#[inline]
+pub(super) unsafe fn ob_size_of<T: Payload>(p: NonNull<ObHead>) -> isize {
+    if !Shape::<T>::VT.var {
+        return 0;
+    }
+    // SAFETY: H3/H9: a var-sized payload's block has its VarBlock header after the ObHead.
+    unsafe { (*p.as_ptr().cast::<VarBlock<()>>()).ob_size }
+}
+
 /// Offset of item 0 from the `ObHead` for payload type `T` (H9).
 pub(super) const fn items_off<T: Payload>() -> usize {
     Shape::<T>::VT.items_off

@@ -8,8 +8,8 @@ use std::ptr::NonNull;
 use super::entries::extra_size_object;
 use super::free::dealloc;
 use super::{
-    gc_head, items_of, payload_ptr, pre_words_of, traverse_object, vtable_of, words_of, ObHead,
-    Payload, TypeRef, Untrack, VarBlock, Visit, Vtable, Word, OWNED,
+    gc_head, items_of, ob_size_of, payload_ptr, pre_words_of, traverse_object, vtable_of, words_of,
+    ExactType, ObHead, Payload, TypeRef, Untrack, VarBlock, Visit, Vtable, Word, OWNED,
 };
 use crate::gc::{self, GcPtr};
 
@@ -172,6 +172,33 @@ impl PyObj {
         // SAFETY: H4 (type checked just now) and H6: items are initialised and never
         // mutated; the handle keeps the object alive for the borrow (H1).
         Some(unsafe { items_of::<T>(self.0) })
+    }
+
+    /// The payload of an immutable object whose type is exactly `ty` (one compare of
+    /// the type pointer: `ty` was checked to hold `T` when it was made).
+    #[inline]
+    pub fn get_exact<T: Payload>(&self, ty: &ExactType<T>) -> Option<&T> {
+        const { assert!(!T::MUTABLE, "use borrow() for mutable payloads") };
+        if !self.is_type(&ty.ty) {
+            return None;
+        }
+        // SAFETY: H4: the object's type is `ty`, whose instance vtable names `T`
+        // (ExactType::new checked it; a type's instance vtable is never replaced);
+        // H5: immutable payloads are never mutably borrowed; H1: the handle keeps the
+        // object alive for the borrow.
+        Some(unsafe { &*payload_ptr::<T>(self.0) })
+    }
+
+    /// ob_size and the items of an object whose type is exactly `ty` (one compare of
+    /// the type pointer, as `get_exact`).
+    #[inline]
+    pub fn var_exact<T: Payload>(&self, ty: &ExactType<T>) -> Option<(isize, &[T::Item])> {
+        if !self.is_type(&ty.ty) {
+            return None;
+        }
+        // SAFETY: H4 as in get_exact: the payload is a `T`; H6: the items are
+        // initialised and never mutated; H1: the handle keeps the object alive.
+        Some(unsafe { (ob_size_of::<T>(self.0), items_of::<T>(self.0)) })
     }
 
     /// ob_size: the number of items with the type's sign (int keeps its sign here).

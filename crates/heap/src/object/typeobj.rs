@@ -2,7 +2,9 @@
 //! the type's own data) and `TypeRef`, a handle known to be a type object (H4).
 
 use std::alloc;
+use std::any::TypeId;
 use std::cell::Cell;
+use std::marker::PhantomData;
 use std::mem::{offset_of, size_of};
 use std::ptr::NonNull;
 
@@ -20,6 +22,32 @@ pub struct TypeObject<X: Payload> {
     /// The free lists of this type's exact instances (none for most types).
     free: FreeSlot,
     pub ext: X,
+}
+
+/// A type whose instances hold payload `T`, checked once when it is made. An object
+/// of exactly this type then reaches its payload or items with one compare of its
+/// type pointer (`PyObj::get_exact`, `PyObj::var_exact`): H4 says the type's instance
+/// vtable names the payload of every instance, and that vtable is never replaced
+/// (`TypeObject::instance_vt` is written only when the type object is made).
+pub struct ExactType<T: Payload> {
+    pub(super) ty: TypeRef,
+    _payload: PhantomData<fn() -> T>,
+}
+
+impl<T: Payload> ExactType<T> {
+    /// `ty` as a type of `T` instances; None if its instances hold another payload.
+    pub fn new(ty: &TypeRef) -> Option<Self> {
+        (ty.instance_vtable().type_id() == TypeId::of::<T>()).then(|| ExactType {
+            ty: ty.clone(),
+            _payload: PhantomData,
+        })
+    }
+
+    /// The type itself.
+    #[inline]
+    pub fn type_ref(&self) -> &TypeRef {
+        &self.ty
+    }
 }
 
 impl<X: Payload> TypeObject<X> {
