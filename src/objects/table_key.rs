@@ -18,6 +18,9 @@
 //!   them, re-borrows, and checks that the table is unchanged (`SetTable::mask`/slot
 //!   key); if it changed it restarts, as CPython's lookups do; if not, it repeats the
 //!   operation with a callback answering from the results it already has.
+//! - for operations over several sources (set algebra, set methods, set(iterable)),
+//!   prepares the answers for every cross-source pair of equal-hash keys that needs the
+//!   VM before borrowing (set_eq.rs `KeyEq`), and passes a callback answering from them.
 //! - drops keys that the table hands back (removed keys, cleared contents) only after
 //!   releasing the borrow, since a decref can run a finaliser.
 
