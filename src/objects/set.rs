@@ -6,7 +6,7 @@ use crate::error::{ExcKind, PyErr, PyResult};
 use crate::heap::{PMut, PRef, Payload, PyObj, TypeRef, Visit};
 
 use super::context::ctx;
-use super::set_eq::{KeyEq, KeySource};
+use super::set_eq::{with_key_eq, KeyEq, KeySource};
 use super::settable::SetTable;
 use super::table_key::EqFn;
 use crate::bytecode::opcode::BinaryOp;
@@ -160,19 +160,19 @@ fn set_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) ->
     if borrow(a).is_none() || borrow(b).is_none() {
         return Ok(c.not_implemented.clone());
     }
-    let keq = KeyEq::prepare(rt, &[KeySource::Set(a), KeySource::Set(b)])?;
-    let (Some(x), Some(y)) = (borrow(a), borrow(b)) else {
-        return Err(busy().into());
-    };
-    let mut eq = keq.eq();
-    let holds = match op {
-        CompareOp::Eq => x.0.set_eq(&y.0, &mut eq)?,
-        CompareOp::Ne => !x.0.set_eq(&y.0, &mut eq)?,
-        CompareOp::Le => x.0.is_subset(&y.0, &mut eq)?,
-        CompareOp::Ge => x.0.is_superset(&y.0, &mut eq)?,
-        CompareOp::Lt => x.0.len() < y.0.len() && x.0.is_subset(&y.0, &mut eq)?,
-        CompareOp::Gt => x.0.len() > y.0.len() && x.0.is_superset(&y.0, &mut eq)?,
-    };
+    let holds = with_key_eq(rt, &[KeySource::Set(a), KeySource::Set(b)], |eq| {
+        let (Some(x), Some(y)) = (borrow(a), borrow(b)) else {
+            return Err(busy());
+        };
+        Ok(match op {
+            CompareOp::Eq => x.0.set_eq(&y.0, eq)?,
+            CompareOp::Ne => !x.0.set_eq(&y.0, eq)?,
+            CompareOp::Le => x.0.is_subset(&y.0, eq)?,
+            CompareOp::Ge => x.0.is_superset(&y.0, eq)?,
+            CompareOp::Lt => x.0.len() < y.0.len() && x.0.is_subset(&y.0, eq)?,
+            CompareOp::Gt => x.0.len() > y.0.len() && x.0.is_superset(&y.0, eq)?,
+        })
+    })?;
     Ok(if holds { &c.true_ } else { &c.false_ }.clone())
 }
 
@@ -191,9 +191,9 @@ fn set_algebra(
         return Ok(c.not_implemented.clone());
     }
     let frozen = super::typeobj::is_subtype(&a.type_obj(), &c.frozenset_type);
-    let keq = KeyEq::prepare(rt, &[KeySource::Set(a), KeySource::Set(b)])?;
-    let mut eq = keq.eq();
     if inplace && !frozen && op != BinaryOp::And {
+        let keq = KeyEq::prepare(rt, &[KeySource::Set(a), KeySource::Set(b)])?;
+        let mut eq = keq.eq();
         if a.is(b) {
             if op != BinaryOp::Or {
                 // s -= s, s ^= s: set_clear; the old contents dropped after the borrow.
@@ -217,17 +217,17 @@ fn set_algebra(
         drop(removed);
         return Ok(a.clone());
     }
-    let mut result: SetTable<PyObj> = {
+    let mut result = with_key_eq(rt, &[KeySource::Set(a), KeySource::Set(b)], |eq| {
         let (Some(x), Some(y)) = (borrow(a), borrow(b)) else {
-            return Err(busy().into());
+            return Err(busy());
         };
         match op {
-            BinaryOp::Or => x.0.union(&y.0, &mut eq)?,
-            BinaryOp::And => x.0.intersection(&y.0, &mut eq)?,
-            BinaryOp::Subtract => x.0.difference(&y.0, &mut eq)?,
-            _ => x.0.symmetric_difference(&y.0, &mut eq)?,
+            BinaryOp::Or => x.0.union(&y.0, eq),
+            BinaryOp::And => x.0.intersection(&y.0, eq),
+            BinaryOp::Subtract => x.0.difference(&y.0, eq),
+            _ => x.0.symmetric_difference(&y.0, eq),
         }
-    };
+    })?;
     if inplace && !frozen {
         // set_intersection_update: the new table's body swapped in.
         borrow_mut(a)?.0.swap_bodies(&mut result);

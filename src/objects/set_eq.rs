@@ -11,12 +11,14 @@
 //! built-in equality (`protocol::eq`). Without such keys (the common case) preparing
 //! is one scan of the keys and nothing is allocated.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use crate::error::PyResult;
 use crate::heap::{PyObj, WeakRef};
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
+use crate::objects::table_key::EqFn;
 
 use super::set;
 use super::settable::SetTable;
@@ -44,6 +46,10 @@ pub struct KeyEq {
 /// Does comparing `k` with an equal-hash key need the VM? A class instance, a weak
 /// reference, or a tuple or frozenset (at any depth) holding one.
 pub fn needs_vm(k: &PyObj) -> bool {
+    let c = super::ctx();
+    if k.is_type(&c.int_type) || k.is_type(&c.str_type) {
+        return false; // the usual keys, told by one type compare each
+    }
     if k.vtable().heap_type || k.is_a::<WeakRef>() {
         return true;
     }
@@ -156,4 +162,31 @@ impl KeyEq {
             protocol::eq(a, b)
         }
     }
+}
+
+/// Run a table operation that changes no set (`f`, given the equality to use) first
+/// with the built-in equality; if it met an equal-hash pair that needs the VM, prepare
+/// the answers for `sources` and run it again with them. The common case (no such
+/// pair: keys that differ in hash never reach the equality) costs no preparation.
+pub fn with_key_eq<R>(
+    rt: &mut dyn Runtime,
+    sources: &[KeySource<'_>],
+    mut f: impl FnMut(&mut EqFn<PyObj>) -> PyResult<R>,
+) -> VmResult<R> {
+    let missed = Cell::new(false);
+    let first = f(&mut |a: &PyObj, b: &PyObj| {
+        if needs_vm(a) || needs_vm(b) {
+            missed.set(true);
+            return Ok(false);
+        }
+        protocol::eq(a, b)
+    })?;
+    if !missed.get() {
+        return Ok(first);
+    }
+    drop(first);
+    let keq = KeyEq::prepare(rt, sources)?;
+    let mut eq = keq.eq();
+    let r = f(&mut eq)?;
+    Ok(r)
 }
