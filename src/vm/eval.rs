@@ -830,7 +830,7 @@ impl Vm {
                 }
                 self.frames[fi].ip = *ip;
                 if it.is_a::<crate::objects::generator::Generator>() {
-                    return self.gen_for_iter(&it, arg as usize, ip);
+                    return self.gen_for_iter(it, arg as usize, ip);
                 }
                 match self.next(&it)? {
                     Some(v) => self.stack.push(v),
