@@ -176,6 +176,30 @@ impl Vm {
         }
     }
 
+    /// PUSH_EXC_INFO in frame `fi` saves `prev`, the handled exception it replaces. In
+    /// a generator's frame the resumer's exception (which `handled` shows while the
+    /// generator has none of its own) is saved as None: the generator may be resumed
+    /// later by another caller, handling something else (CPython's exc_info chain).
+    pub(super) fn exc_info_saved(&self, fi: usize, prev: PyObj) -> PyObj {
+        let Some(g) = &self.frames[fi].gen else {
+            return prev;
+        };
+        match Generator::peek(&gen_of(g).exc_state) {
+            Some(resumer) if resumer.is(&prev) => none(),
+            _ => prev,
+        }
+    }
+
+    /// POP_EXCEPT in frame `fi` restores `prev`: None in a generator's frame is the
+    /// resumer's exception (the generator has none of its own).
+    pub(super) fn exc_info_restored(&self, fi: usize, prev: PyObj) -> Option<PyObj> {
+        if !prev.is(&self.ctx.none) {
+            return Some(prev);
+        }
+        let g = self.frames[fi].gen.as_ref()?;
+        Generator::peek(&gen_of(g).exc_state)
+    }
+
     /// YIELD_VALUE: save the frame into its generator and hand the value to the
     /// resumer (the frame below, or the Rust caller for an entry frame).
     pub(super) fn gen_yield(&mut self, ip: usize) -> VmResult<Flow> {
