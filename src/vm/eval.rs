@@ -830,7 +830,7 @@ impl Vm {
                 }
                 self.frames[fi].ip = *ip;
                 if it.is_a::<crate::objects::generator::Generator>() {
-                    return self.gen_for_iter(&it, arg as usize, ip);
+                    return self.gen_for_iter(it, arg as usize, ip);
                 }
                 match self.next(&it)? {
                     Some(v) => self.stack.push(v),
@@ -861,12 +861,12 @@ impl Vm {
                     .handled
                     .replace(exc.clone())
                     .unwrap_or_else(|| ctx().none.clone());
-                self.stack.push(prev);
+                self.stack.push(self.exc_info_saved(fi, prev));
                 self.stack.push(exc);
             }
             Op::POP_EXCEPT => {
                 let prev = self.pop();
-                self.handled = (!prev.is(&ctx().none)).then_some(prev);
+                self.handled = self.exc_info_restored(fi, prev);
             }
             Op::CHECK_EXC_MATCH => {
                 let ty = self.pop();

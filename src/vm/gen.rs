@@ -99,10 +99,11 @@ impl Vm {
     /// Move a suspended (or new) generator's frame onto the frame stack. Its saved
     /// slots move to the value stack, and its globals and builtins into the frame
     /// (no reference count changes) until it suspends again; `sent` is what its
-    /// yield evaluates to.
-    fn gen_push_frame(&mut self, g: &PyObj, entry: bool, sent: Sent) -> VmResult<()> {
+    /// yield evaluates to. The frame keeps `g` (the caller's reference moves in).
+    #[inline]
+    fn gen_push_frame(&mut self, g: PyObj, entry: bool, sent: Sent) -> VmResult<()> {
         self.check_recursion()?;
-        let gen = gen_of(g);
+        let gen = gen_of(&g);
         let c = code_of(gen);
         let items = g.items::<Generator>().expect("a generator's slots");
         let n = gen.saved.replace(0) as usize;
@@ -111,12 +112,19 @@ impl Vm {
             .extend(items[..n].iter().map(|s| s.take().expect("a saved slot")));
         let stack_base = base + c.nlocals() + c.cellvars.len() + c.freevars.len();
         // gi_exc_state: the generator's handled exception replaces the resumer's,
-        // which waits in the generator until it suspends again.
-        let resumer = self.handled.clone();
-        if let Some(mine) = gen.exc_state.take() {
-            self.handled = Some(mine);
+        // which waits in the generator until it suspends again (nothing to do when
+        // neither has one, the common case).
+        match gen.exc_state.take() {
+            Some(mine) => {
+                let resumer = self.handled.replace(mine);
+                gen.exc_state.set(resumer);
+            }
+            None => {
+                if self.handled.is_some() {
+                    gen.exc_state.set(self.handled.clone());
+                }
+            }
         }
-        gen.exc_state.set(resumer);
         gen.state.set(GenState::Running);
         let mut ip = gen.ip.get() as usize;
         if let Sent::Value(v) = sent {
@@ -131,8 +139,9 @@ impl Vm {
         }
         let globals = gen.globals.take().unwrap_or_else(crate::objects::dict::new);
         let builtins = gen.builtins.take().unwrap_or_else(|| self.builtins.clone());
+        let code = gen.code.clone();
         self.frames.push(Frame {
-            code: gen.code.clone(),
+            code,
             globals,
             builtins,
             locals: None,
@@ -143,7 +152,7 @@ impl Vm {
             kwnames: None,
             entry,
             on_return: Default::default(),
-            gen: Some(g.clone()),
+            gen: Some(g),
         });
         self.depth += 1;
         Ok(())
@@ -165,6 +174,30 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// PUSH_EXC_INFO in frame `fi` saves `prev`, the handled exception it replaces. In
+    /// a generator's frame the resumer's exception (which `handled` shows while the
+    /// generator has none of its own) is saved as None: the generator may be resumed
+    /// later by another caller, handling something else (CPython's exc_info chain).
+    pub(super) fn exc_info_saved(&self, fi: usize, prev: PyObj) -> PyObj {
+        let Some(g) = &self.frames[fi].gen else {
+            return prev;
+        };
+        match Generator::peek(&gen_of(g).exc_state) {
+            Some(resumer) if resumer.is(&prev) => none(),
+            _ => prev,
+        }
+    }
+
+    /// POP_EXCEPT in frame `fi` restores `prev`: None in a generator's frame is the
+    /// resumer's exception (the generator has none of its own).
+    pub(super) fn exc_info_restored(&self, fi: usize, prev: PyObj) -> Option<PyObj> {
+        if !prev.is(&self.ctx.none) {
+            return Some(prev);
+        }
+        let g = self.frames[fi].gen.as_ref()?;
+        Generator::peek(&gen_of(g).exc_state)
     }
 
     /// YIELD_VALUE: save the frame into its generator and hand the value to the
@@ -239,14 +272,19 @@ impl Vm {
         exc
     }
 
-    /// FOR_ITER over a generator: resume it on the frame stack.
+    /// FOR_ITER over a generator (the caller's reference to it moves in): resume it
+    /// on the frame stack.
     pub(super) fn gen_for_iter(
         &mut self,
-        g: &PyObj,
+        g: PyObj,
         target: usize,
         ip: &mut usize,
     ) -> VmResult<Flow> {
-        match gen_of(g).state.get() {
+        match gen_of(&g).state.get() {
+            GenState::Suspended => {
+                self.gen_push_frame(g, false, Sent::Value(None))?;
+                Ok(Flow::Switch)
+            }
             GenState::Completed => {
                 self.stack.pop();
                 *ip = target;
@@ -255,10 +293,6 @@ impl Vm {
             GenState::Running => Err(already_executing()),
             GenState::Created => {
                 self.gen_push_frame(g, false, Sent::Nothing)?;
-                Ok(Flow::Switch)
-            }
-            GenState::Suspended => {
-                self.gen_push_frame(g, false, Sent::Value(None))?;
                 Ok(Flow::Switch)
             }
         }
@@ -285,11 +319,11 @@ impl Vm {
                     if !sent.is(&ctx().none) {
                         return Err(cant_send_non_none());
                     }
-                    self.gen_push_frame(&receiver, false, Sent::Nothing)?;
+                    self.gen_push_frame(receiver, false, Sent::Nothing)?;
                     return Ok(Flow::Switch);
                 }
                 GenState::Suspended => {
-                    self.gen_push_frame(&receiver, false, Sent::Value(Some(sent)))?;
+                    self.gen_push_frame(receiver, false, Sent::Value(Some(sent)))?;
                     return Ok(Flow::Switch);
                 }
             }
@@ -337,6 +371,20 @@ impl Vm {
         })
     }
 
+    /// next(g) from Rust (the generator type's iternext): the yielded value, or None
+    /// once it has returned (its value dropped, as gen_iternext drops it).
+    pub fn gen_iternext(&mut self, g: &PyObj) -> VmResult<Option<PyObj>> {
+        let sent = match gen_of(g).state.get() {
+            GenState::Suspended => Sent::Value(None),
+            GenState::Created => Sent::Nothing,
+            GenState::Completed => return Ok(None),
+            GenState::Running => return Err(already_executing()),
+        };
+        self.gen_push_frame(g.clone(), true, sent)?;
+        let v = self.run_frame()?;
+        Ok((gen_of(g).state.get() != GenState::Completed).then_some(v))
+    }
+
     /// Resume `g` from Rust with `sent` (None: next()); CPython's gen_send_ex.
     pub fn gen_send(&mut self, g: &PyObj, sent: Option<PyObj>) -> VmResult<GenResult> {
         match gen_of(g).state.get() {
@@ -346,11 +394,11 @@ impl Vm {
                 if sent.as_ref().is_some_and(|s| !s.is(&ctx().none)) {
                     return Err(cant_send_non_none());
                 }
-                self.gen_push_frame(g, true, Sent::Nothing)?;
+                self.gen_push_frame(g.clone(), true, Sent::Nothing)?;
                 self.gen_run(g)
             }
             GenState::Suspended => {
-                self.gen_push_frame(g, true, Sent::Value(sent))?;
+                self.gen_push_frame(g.clone(), true, Sent::Value(sent))?;
                 self.gen_run(g)
             }
         }
@@ -422,7 +470,7 @@ impl Vm {
             }
         }
         let at = gen.ip.get() as usize - 1;
-        self.gen_push_frame(g, true, Sent::Nothing)?;
+        self.gen_push_frame(g.clone(), true, Sent::Nothing)?;
         self.unwind(Exc(exc), at, false)?;
         self.gen_run(g)
     }
@@ -435,7 +483,7 @@ impl Vm {
         let receiver = items[n - 1].replace(Some(v));
         drop(receiver);
         gen.ip.set(target as u32);
-        self.gen_push_frame(g, true, Sent::Nothing)?;
+        self.gen_push_frame(g.clone(), true, Sent::Nothing)?;
         self.gen_run(g)
     }
 

@@ -177,10 +177,7 @@ impl Runtime for Vm {
     }
 
     fn gen_next(&mut self, gen: &PyObj) -> VmResult<Option<PyObj>> {
-        Ok(match self.gen_send(gen, None)? {
-            super::gen::GenResult::Yield(v) => Some(v),
-            super::gen::GenResult::Return(_) => None,
-        })
+        self.gen_iternext(gen)
     }
 
     fn enter_recursive(&mut self, where_: &str) -> VmResult<()> {
