@@ -104,12 +104,20 @@ impl TypeCache {
     /// dict (whose every change moves that epoch on).
     #[inline]
     pub(crate) fn fetch(&mut self, ty: &TypeRef, index: usize, pos: usize) -> Option<PyObj> {
-        let key = (index << 32) | pos;
-        if let Some(v) = self
-            .entry(ty, key, AT_KEY)
-            .and_then(|e| e.value.as_ref()?.get())
-        {
-            return Some(v);
+        // The key spreads the position over the bits the slot hash reads; the entry's
+        // answer tells the position exactly.
+        let key = (pos << 4) ^ (index << 40);
+        if let Some(e) = self.entry(ty, key, AT_KEY) {
+            if e.answer
+                == (Answer::At {
+                    index: index as u32,
+                    pos: pos as u32,
+                })
+            {
+                if let Some(v) = e.value.as_ref().and_then(Borrowed::get) {
+                    return Some(v);
+                }
+            }
         }
         self.fetch_slow(ty, index, pos, key)
     }
