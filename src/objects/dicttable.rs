@@ -725,6 +725,11 @@ impl DictTable {
         self.version |= WATCHED;
     }
 
+    /// Is this dict watched (does any change of it move `attr_epoch()` on)?
+    pub fn is_watched(&self) -> bool {
+        self.version & WATCHED != 0
+    }
+
     /// The blocks this table owns or shares, for `glass.info`: (what, address, bytes).
     pub fn buffers(&self) -> Vec<(&'static str, usize, usize)> {
         let mut out = Vec::new();

@@ -578,7 +578,12 @@ pub(crate) fn store_instance_value(obj: &PyObj, c: &Cache, value: PyObj) -> Resu
 
 /// The method a LOAD_METHOD_* cache names, if its guard holds.
 #[inline]
-pub(crate) fn cached_method(obj: &PyObj, c: &Cache, op: Op) -> Option<PyObj> {
+pub(crate) fn cached_method(
+    obj: &PyObj,
+    c: &Cache,
+    op: Op,
+    tc: &mut super::ops::TypeCache,
+) -> Option<PyObj> {
     if obj.type_addr() != c.key || type_epoch() != c.version {
         return None;
     }
@@ -590,7 +595,7 @@ pub(crate) fn cached_method(obj: &PyObj, c: &Cache, op: Op) -> Option<PyObj> {
         return None;
     }
     let ty = obj.type_obj();
-    let f = super::ops::typecache_fetch(&ty, c.tag as usize, c.index as usize)?;
+    let f = tc.fetch(&ty, c.tag as usize, c.index as usize)?;
     (f.is_a::<Function>() || f.is_a::<MethodDescr>()).then_some(f)
 }
 

@@ -218,7 +218,7 @@ impl Vm {
             return Ok(None);
         }
         let ty = obj.type_obj();
-        let f = super::ops::typecache_fetch(&ty, c.tag as usize, c.index as usize);
+        let f = self.type_cache.fetch(&ty, c.tag as usize, c.index as usize);
         let Some(f) = f.filter(|f| plain_function(f, 2)) else {
             return Ok(None);
         };
@@ -245,7 +245,7 @@ impl Vm {
             return Ok(None);
         }
         let ty = obj.type_obj();
-        let Some(prop) = super::ops::typecache_fetch(&ty, c.tag as usize, c.index as usize) else {
+        let Some(prop) = self.type_cache.fetch(&ty, c.tag as usize, c.index as usize) else {
             return Ok(None);
         };
         let fget = match prop.borrow::<Property>() {
@@ -333,11 +333,16 @@ pub(super) fn store_hint(obj: &PyObj, c: &Cache, name: &PyObj, v: PyObj) -> Resu
 
 /// The attribute of a class through LOAD_ATTR_CLASS's / LOAD_METHOD_CLASS's cache.
 #[inline]
-pub(super) fn class_attr(obj: &PyObj, c: &Cache, method: bool) -> Option<PyObj> {
+pub(super) fn class_attr(
+    obj: &PyObj,
+    c: &Cache,
+    method: bool,
+    tc: &mut super::ops::TypeCache,
+) -> Option<PyObj> {
     if obj.id() != c.key || type_epoch() != c.version {
         return None;
     }
     let cls = TypeRef::from_obj::<TypeInfo>(obj)?;
-    let v = super::ops::typecache_fetch(&cls, c.tag as usize, c.index as usize)?;
+    let v = tc.fetch(&cls, c.tag as usize, c.index as usize)?;
     (v.is_a::<Function>() || (!method && quick::plain_class_value(Some(&v)))).then_some(v)
 }

@@ -449,7 +449,9 @@ impl Vm {
         let Some(cls) = TypeRef::from_obj::<TypeInfo>(cls_obj) else {
             return Ok(None);
         };
-        let init = super::ops::typecache_fetch(&cls, c.tag as usize, c.index as usize);
+        let init = self
+            .type_cache
+            .fetch(&cls, c.tag as usize, c.index as usize);
         let Some(init) = init.filter(|f| takes_positional(f, n + 1, true)) else {
             return Ok(None);
         };

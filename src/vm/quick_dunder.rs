@@ -123,7 +123,7 @@ impl Vm {
                 Some(w) => Reflected::Slot(w),
             }
         };
-        let f = super::ops::typecache_fetch(&ta, c.tag as usize, c.index as usize);
+        let f = self.type_cache.fetch(&ta, c.tag as usize, c.index as usize);
         let Some(f) = f.filter(|f| plain_function(f, 2)) else {
             return Ok(None);
         };

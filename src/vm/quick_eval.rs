@@ -95,7 +95,7 @@ impl Vm {
                     Op::LOAD_ATTR_WITH_HINT => {
                         quick_attr::hint_value(top, &c, &code.names[arg as usize])
                     }
-                    _ => quick_attr::class_attr(top, &c, false),
+                    _ => quick_attr::class_attr(top, &c, false, &mut self.type_cache),
                 };
                 match hit {
                     Some(v) => {
@@ -133,7 +133,7 @@ impl Vm {
             Op::LOAD_METHOD_CLASS => {
                 let c = cache(code, at);
                 let top = self.stack.last().expect("value stack underflow");
-                match quick_attr::class_attr(top, &c, true) {
+                match quick_attr::class_attr(top, &c, true, &mut self.type_cache) {
                     Some(v) => {
                         let slot = self.stack.last_mut().expect("value stack underflow");
                         drop(std::mem::replace(slot, self.null.clone()));
@@ -145,7 +145,7 @@ impl Vm {
             Op::LOAD_METHOD_WITH_VALUES | Op::LOAD_METHOD_NO_DICT | Op::LOAD_METHOD_LAZY_DICT => {
                 let c = cache(code, at);
                 let top = self.stack.last().expect("value stack underflow");
-                match quick::cached_method(top, &c, op) {
+                match quick::cached_method(top, &c, op, &mut self.type_cache) {
                     Some(m) => {
                         let obj = self.stack.pop().expect("value stack underflow");
                         self.stack.push(m);

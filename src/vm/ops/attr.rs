@@ -253,6 +253,11 @@ impl Vm {
 
     /// setattr(obj, name, value), or delattr when `value` is None.
     pub fn setattr(&mut self, o: &PyObj, name: &PyObj, value: Option<PyObj>) -> VmResult<()> {
+        let vt = o.vtable();
+        if vt.heap_type && vt.type_id() == Instance::VTABLE.type_id() {
+            // A plain instance: neither a type, nor a module, nor a built-in object.
+            return self.instance_setattr(o, name, value);
+        }
         if let Some(ty) = TypeRef::from_obj::<TypeInfo>(o) {
             return self.metaclass_instance_setattr(o, &ty, name, value);
         }

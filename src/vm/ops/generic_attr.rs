@@ -100,7 +100,8 @@ impl Vm {
         value: Option<PyObj>,
     ) -> VmResult<()> {
         let ty = o.type_obj();
-        if string::view(name).is_none() {
+        // An exact str needs no look at its text.
+        if !crate::objects::dicttable::exact_str(name) && string::view(name).is_none() {
             return Err(exceptions::type_error(format!(
                 "attribute name must be string, not '{}'",
                 typeobj::type_name(name)

@@ -25,7 +25,6 @@ pub(crate) use attr::{attribute_error, no_attribute};
 pub use compare::{compare, compare_bool};
 pub use iter::char_str;
 pub use repr::ascii_escape;
-pub(crate) use typecache::fetch as typecache_fetch;
 pub(crate) use typecache::TypeCache;
 
 use crate::error::PyResult;

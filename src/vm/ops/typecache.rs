@@ -22,6 +22,10 @@ pub(crate) type Located = (Option<PyObj>, Option<(u32, u32)>);
 /// Number of entries (a power of two).
 const SIZE: usize = 1024;
 
+/// The key length of an entry kept by position (`TypeCache::fetch`): an interned
+/// name's is usize::MAX, a static text's twice its length plus the question.
+const AT_KEY: usize = usize::MAX - 1;
+
 /// What a lookup found.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
 enum Answer {
@@ -92,6 +96,43 @@ impl TypeCache {
             Answer::At { .. } => Some(Some(e.value.as_ref()?.get()?)),
             _ => Some(None),
         }
+    }
+
+    /// The value at (index, pos) of `ty`'s walk (what an inline cache names, after its
+    /// guard held): kept in an entry of its own, keyed by the position, while
+    /// `attr_epoch()` stays, as a `heap::Borrowed`. An entry is made only for a watched
+    /// dict (whose every change moves that epoch on).
+    #[inline]
+    pub(crate) fn fetch(&mut self, ty: &TypeRef, index: usize, pos: usize) -> Option<PyObj> {
+        // The key spreads the position over the bits the slot hash reads; the entry's
+        // answer tells the position exactly.
+        let key = (pos << 4) ^ (index << 40);
+        if let Some(e) = self.entry(ty, key, AT_KEY) {
+            if e.answer
+                == (Answer::At {
+                    index: index as u32,
+                    pos: pos as u32,
+                })
+            {
+                if let Some(v) = e.value.as_ref().and_then(Borrowed::get) {
+                    return Some(v);
+                }
+            }
+        }
+        self.fetch_slow(ty, index, pos, key)
+    }
+
+    #[inline(never)]
+    fn fetch_slow(&mut self, ty: &TypeRef, index: usize, pos: usize, key: usize) -> Option<PyObj> {
+        let (v, watched) = fetch_watched(ty, index, pos)?;
+        if watched && u32::try_from(index).is_ok() && u32::try_from(pos).is_ok() {
+            let at = Answer::At {
+                index: index as u32,
+                pos: pos as u32,
+            };
+            self.put(ty, key, AT_KEY, at, Some(&v));
+        }
+        Some(v)
     }
 
     fn put(&mut self, ty: &TypeRef, name: usize, len: usize, answer: Answer, v: Option<&PyObj>) {
@@ -228,20 +269,18 @@ impl Vm {
 }
 
 /// The value at a cached position (None if the position is no longer live, which a
-/// valid entry never sees).
-#[inline]
-pub(crate) fn fetch(ty: &TypeRef, index: usize, pos: usize) -> Option<PyObj> {
+/// valid entry never sees), and whether its dict is watched.
+fn fetch_watched(ty: &TypeRef, index: usize, pos: usize) -> Option<(PyObj, bool)> {
     if index == 0 {
         return entry_value(ty, pos);
     }
     entry_value(&walk_nth(ty, index)?, pos)
 }
 
-/// The value at position `pos` of `t`'s dict.
-#[inline]
-fn entry_value(t: &TypeRef, pos: usize) -> Option<PyObj> {
+/// The value at position `pos` of `t`'s dict, and whether that dict is watched.
+fn entry_value(t: &TypeRef, pos: usize) -> Option<(PyObj, bool)> {
     let i = typeobj::info(t);
     let d = i.dict.try_borrow().ok()?;
     let b = dict::borrow(d.as_ref()?)?;
-    b.0.value_at(pos)
+    Some((b.0.value_at(pos)?, b.0.is_watched()))
 }
