@@ -271,8 +271,32 @@ impl<K: TableKey> SetTable<K> {
     }
 
     /// set_lookkey: the slot holding a key equal to `key`, or None.
-    #[allow(clippy::needless_range_loop)] // the slot number is the result
     pub fn lookup(&self, key: &K, hash: i64, eq: &mut EqFn<K>) -> PyResult<Option<usize>> {
+        self.probe(key, hash, &mut |a, b| eq(a, b))
+    }
+
+    /// set_lookkey with an equality that may not know (None: a candidate needs the
+    /// VM's `__eq__`): Some(slot or None) when every candidate was decided, else None,
+    /// so the caller takes the full path. One probe, no callback into Python.
+    pub fn lookup_decided(
+        &self,
+        key: &K,
+        hash: i64,
+        eq: &mut dyn FnMut(&K, &K) -> Option<bool>,
+    ) -> Option<Option<usize>> {
+        self.probe(key, hash, &mut |a, b| eq(a, b).ok_or(())).ok()
+    }
+
+    /// The probe both lookups share: hash equality, then identity, then `eq`, whose
+    /// error ends the probe.
+    #[allow(clippy::needless_range_loop)] // the slot number is the result
+    #[inline]
+    fn probe<E>(
+        &self,
+        key: &K,
+        hash: i64,
+        eq: &mut dyn FnMut(&K, &K) -> Result<bool, E>,
+    ) -> Result<Option<usize>, E> {
         let slots = self.slots();
         let mask = self.mask;
         let mut perturb = hash as u64;
@@ -287,38 +311,6 @@ impl<K: TableKey> SetTable<K> {
                     if let Some(start) = &e.key {
                         if start.is_same(key) || eq(start, key)? {
                             return Ok(Some(j));
-                        }
-                    }
-                }
-            }
-            i = next_probe(i, &mut perturb, mask);
-        }
-    }
-
-    /// set_lookkey with an equality that may not know (None: a candidate needs the
-    /// VM's `__eq__`): Some(slot or None) when every candidate was decided, else None,
-    /// so the caller takes the full path. One probe, no callback into Python.
-    #[allow(clippy::needless_range_loop)] // the slot number is the result
-    pub fn lookup_decided(
-        &self,
-        key: &K,
-        hash: i64,
-        eq: &mut dyn FnMut(&K, &K) -> Option<bool>,
-    ) -> Option<Option<usize>> {
-        let slots = self.slots();
-        let mask = self.mask;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            for j in i..=i + linear_probes(i, mask) {
-                let e = &slots[j];
-                if e.is_unused() {
-                    return Some(None);
-                }
-                if e.hash == hash {
-                    if let Some(start) = &e.key {
-                        if start.is_same(key) || eq(start, key)? {
-                            return Some(Some(j));
                         }
                     }
                 }
