@@ -183,7 +183,7 @@ impl Vm {
                     &self.stack[n - 1],
                     &self.ctx.float_exact,
                 );
-                self.binary_result(r, fi, base, code, op, arg, ip)?;
+                return self.binary_result(r, fi, base, code, op, arg, ip);
             }
             Op::BINARY_OP_ADD_INT | Op::BINARY_OP_SUBTRACT_INT | Op::BINARY_OP_MULTIPLY_INT => {
                 let n = self.stack.len();
@@ -193,7 +193,7 @@ impl Vm {
                     &self.stack[n - 1],
                     &self.ctx.int_exact,
                 );
-                self.binary_result(r, fi, base, code, op, arg, ip)?;
+                return self.binary_result(r, fi, base, code, op, arg, ip);
             }
             Op::BINARY_OP_ADD_UNICODE => {
                 let n = self.stack.len();
@@ -491,13 +491,13 @@ impl Vm {
         op: Op,
         arg: u32,
         ip: &mut usize,
-    ) -> VmResult<()> {
+    ) -> VmResult<Flow> {
         match r {
             Some(r) => {
                 self.replace_two(r);
-                Ok(())
+                Ok(Flow::Next)
             }
-            None => self.missed(fi, base, code, op, arg, ip).map(|_| ()),
+            None => self.missed(fi, base, code, op, arg, ip),
         }
     }
 
