@@ -47,11 +47,6 @@ fn busy() -> Exc {
     exceptions::named("RuntimeError", "Set changed size during iteration")
 }
 
-/// The key equality an operation over `sources` needs (objects/set_eq.rs).
-fn key_eq(vm: &mut Vm, sources: &[KeySource<'_>]) -> VmResult<KeyEq> {
-    KeyEq::prepare(vm, sources)
-}
-
 /// "set" or "frozenset", for messages.
 fn tname(s: &PyObj) -> &'static str {
     if is_frozen(s) {
@@ -157,7 +152,7 @@ fn difference_with(t: &mut SetTable<PyObj>, src: Source, keq: &KeyEq) -> VmResul
 /// A table holding the elements of any iterable (make_new_set).
 fn table_of(vm: &mut Vm, other: &PyObj) -> VmResult<SetTable<PyObj>> {
     let src = source(vm, other)?;
-    let keq = key_eq(vm, &[src.keys()])?;
+    let keq = KeyEq::prepare(vm, &[src.keys()])?;
     let mut t = SetTable::new();
     update_with(&mut t, src, &keq)?;
     Ok(t)
@@ -244,7 +239,7 @@ fn update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             continue;
         }
         let src = source(vm, other)?;
-        let keq = key_eq(vm, &[KeySource::Set(s), src.keys()])?;
+        let keq = KeyEq::prepare(vm, &[KeySource::Set(s), src.keys()])?;
         in_place(s, |t| update_with(t, src, &keq))?;
     }
     Ok(none())
@@ -260,7 +255,7 @@ fn union(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             continue;
         }
         let src = source(vm, other)?;
-        let keq = key_eq(vm, &[KeySource::Table(&t), src.keys()])?;
+        let keq = KeyEq::prepare(vm, &[KeySource::Table(&t), src.keys()])?;
         update_with(&mut t, src, &keq)?;
     }
     Ok(new_like(s, t))
@@ -269,7 +264,7 @@ fn union(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 /// set_intersection(so, other): keeps the keys of the set iterated.
 fn intersect(vm: &mut Vm, so: &SetTable<PyObj>, other: &PyObj) -> VmResult<SetTable<PyObj>> {
     if set::borrow(other).is_some() {
-        let keq = key_eq(vm, &[KeySource::Table(so), KeySource::Set(other)])?;
+        let keq = KeyEq::prepare(vm, &[KeySource::Table(so), KeySource::Set(other)])?;
         let o = set::borrow(other).ok_or_else(busy)?;
         return Ok(so.intersection(&o.0, &mut keq.eq())?);
     }
@@ -279,7 +274,7 @@ fn intersect(vm: &mut Vm, so: &SetTable<PyObj>, other: &PyObj) -> VmResult<SetTa
         let h = vm.hash(&k)?;
         keys.push((k, h));
     }
-    let keq = key_eq(vm, &[KeySource::Table(so), KeySource::Keys(&keys, false)])?;
+    let keq = KeyEq::prepare(vm, &[KeySource::Table(so), KeySource::Keys(&keys, false)])?;
     let mut eq = keq.eq();
     let mut r = SetTable::new();
     for (k, h) in keys {
@@ -331,7 +326,7 @@ fn difference(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         None => snapshot(s)?,
         Some(first) if first.is(s) => SetTable::new(),
         Some(first) if first.is_a::<Set>() => {
-            let keq = key_eq(vm, &[KeySource::Set(s), KeySource::Set(first)])?;
+            let keq = KeyEq::prepare(vm, &[KeySource::Set(s), KeySource::Set(first)])?;
             let so = set::borrow(s).ok_or_else(busy)?;
             let o = set::borrow(first).ok_or_else(busy)?;
             let t = so.0.difference(&o.0, &mut keq.eq())?;
@@ -340,7 +335,7 @@ fn difference(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         Some(first) => {
             // set_copy_and_difference (dicts and iterables alike here).
             let src = source(vm, first)?;
-            let keq = key_eq(vm, &[KeySource::Set(s), src.keys()])?;
+            let keq = KeyEq::prepare(vm, &[KeySource::Set(s), src.keys()])?;
             let mut t = snapshot(s)?;
             drop(difference_with(&mut t, src, &keq)?);
             t
@@ -352,7 +347,7 @@ fn difference(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             continue;
         }
         let src = source(vm, other)?;
-        let keq = key_eq(vm, &[KeySource::Table(&t), src.keys()])?;
+        let keq = KeyEq::prepare(vm, &[KeySource::Table(&t), src.keys()])?;
         drop(difference_with(&mut t, src, &keq)?);
     }
     Ok(new_like(s, t))
@@ -369,7 +364,7 @@ fn difference_update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             continue;
         }
         let src = source(vm, other)?;
-        let keq = key_eq(vm, &[KeySource::Set(s), src.keys()])?;
+        let keq = KeyEq::prepare(vm, &[KeySource::Set(s), src.keys()])?;
         let removed = in_place(s, |t| difference_with(t, src, &keq))?;
         drop(removed);
     }
@@ -382,7 +377,7 @@ fn symmetric_difference(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj>
     let other = args.one(&format!("{}.symmetric_difference", tname(s)))?;
     // A new set from other, then ^= self.
     let mut t = table_of(vm, other)?;
-    let keq = key_eq(vm, &[KeySource::Table(&t), KeySource::Set(s)])?;
+    let keq = KeyEq::prepare(vm, &[KeySource::Table(&t), KeySource::Set(s)])?;
     let so = set::borrow(s).ok_or_else(busy)?;
     let removed = t.symmetric_difference_update(&so.0, &mut keq.eq())?;
     drop(so);
@@ -400,14 +395,14 @@ fn symmetric_difference_update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult
         return Ok(none());
     }
     let removed = if other.is_a::<Set>() {
-        let keq = key_eq(vm, &[KeySource::Set(s), KeySource::Set(other)])?;
+        let keq = KeyEq::prepare(vm, &[KeySource::Set(s), KeySource::Set(other)])?;
         let o = set::borrow(other).ok_or_else(busy)?;
         in_place(s, |t| {
             Ok(t.symmetric_difference_update(&o.0, &mut keq.eq())?)
         })?
     } else {
         let o = table_of(vm, other)?;
-        let keq = key_eq(vm, &[KeySource::Set(s), KeySource::Table(&o)])?;
+        let keq = KeyEq::prepare(vm, &[KeySource::Set(s), KeySource::Table(&o)])?;
         in_place(s, |t| Ok(t.symmetric_difference_update(&o, &mut keq.eq())?))?
     };
     drop(removed);
@@ -423,7 +418,7 @@ fn issubset(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     } else {
         table_of(vm, other)?
     };
-    let keq = key_eq(vm, &[KeySource::Set(s), KeySource::Table(&o)])?;
+    let keq = KeyEq::prepare(vm, &[KeySource::Set(s), KeySource::Table(&o)])?;
     let so = set::borrow(s).ok_or_else(busy)?;
     let r = so.0.is_subset(&o, &mut keq.eq())?;
     Ok(bool_obj(r))
@@ -434,7 +429,7 @@ fn issuperset(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let other = args.one(&format!("{}.issuperset", tname(s)))?;
     if set::borrow(other).is_some() {
-        let keq = key_eq(vm, &[KeySource::Set(s), KeySource::Set(other)])?;
+        let keq = KeyEq::prepare(vm, &[KeySource::Set(s), KeySource::Set(other)])?;
         let (so, o) = (set::borrow(s), set::borrow(other));
         let (so, o) = (so.ok_or_else(busy)?, o.ok_or_else(busy)?);
         return Ok(bool_obj(so.0.is_superset(&o.0, &mut keq.eq())?));
@@ -456,7 +451,7 @@ fn isdisjoint(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         return Ok(bool_obj(set::len(s).unwrap_or(0) == 0));
     }
     if set::borrow(other).is_some() {
-        let keq = key_eq(vm, &[KeySource::Set(s), KeySource::Set(other)])?;
+        let keq = KeyEq::prepare(vm, &[KeySource::Set(s), KeySource::Set(other)])?;
         let (so, o) = (set::borrow(s), set::borrow(other));
         let (so, o) = (so.ok_or_else(busy)?, o.ok_or_else(busy)?);
         return Ok(bool_obj(so.0.is_disjoint(&o.0, &mut keq.eq())?));
