@@ -4,6 +4,7 @@
 
 use super::methods_args::this;
 use super::none;
+use crate::bytecode::opcode::BinaryOp;
 use crate::heap::PyObj;
 use crate::objects::args::Args;
 use crate::objects::builtin_function::MethodDef;
@@ -235,7 +236,8 @@ fn update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     args.no_kw("set.update")?;
     for other in args.pos() {
-        if other.is(s) {
+        if other.is_a::<Set>() {
+            set::update_with_set(vm, s, other, BinaryOp::Or)?;
             continue;
         }
         let src = source(vm, other)?;
@@ -358,9 +360,8 @@ fn difference_update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     args.no_kw("set.difference_update")?;
     for other in args.pos() {
-        if other.is(s) {
-            let old = in_place(s, |t| Ok(t.clear()))?;
-            drop(old);
+        if other.is_a::<Set>() {
+            set::update_with_set(vm, s, other, BinaryOp::Subtract)?;
             continue;
         }
         let src = source(vm, other)?;
@@ -389,22 +390,13 @@ fn symmetric_difference_update(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult
     let vm = Vm::of(rt);
     let (s, args) = this(&args);
     let other = args.one("set.symmetric_difference_update")?;
-    if other.is(s) {
-        let old = in_place(s, |t| Ok(t.clear()))?;
-        drop(old);
+    if other.is_a::<Set>() {
+        set::update_with_set(vm, s, other, BinaryOp::Xor)?;
         return Ok(none());
     }
-    let removed = if other.is_a::<Set>() {
-        let keq = KeyEq::prepare(vm, &[KeySource::Set(s), KeySource::Set(other)])?;
-        let o = set::borrow(other).ok_or_else(busy)?;
-        in_place(s, |t| {
-            Ok(t.symmetric_difference_update(&o.0, &mut keq.eq())?)
-        })?
-    } else {
-        let o = table_of(vm, other)?;
-        let keq = KeyEq::prepare(vm, &[KeySource::Set(s), KeySource::Table(&o)])?;
-        in_place(s, |t| Ok(t.symmetric_difference_update(&o, &mut keq.eq())?))?
-    };
+    let o = table_of(vm, other)?;
+    let keq = KeyEq::prepare(vm, &[KeySource::Set(s), KeySource::Table(&o)])?;
+    let removed = in_place(s, |t| Ok(t.symmetric_difference_update(&o, &mut keq.eq())?))?;
     drop(removed);
     Ok(none())
 }

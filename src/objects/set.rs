@@ -179,6 +179,43 @@ fn set_richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) ->
 /// `a | b`, `a & b`, `a - b`, `a ^ b` of two sets or frozensets (NotImplemented
 /// otherwise). The augmented forms of a set work in place as CPython's: `|=` merges,
 /// `-=` and `^=` update the table (keeping its size), `&=` swaps in the intersection.
+/// `a |= b`, `a -= b` or `a ^= b` (`op`: Or, Subtract, Xor) in a's own table, `b` a
+/// set or frozenset: set_update_internal, set_difference_update_internal and
+/// set_symmetric_difference_update, shared by the operators and the methods
+/// (`update`, `difference_update`, `symmetric_difference_update`). The keys taken out
+/// are dropped after the borrows end.
+pub(crate) fn update_with_set(
+    rt: &mut dyn Runtime,
+    a: &PyObj,
+    b: &PyObj,
+    op: BinaryOp,
+) -> VmResult<()> {
+    if a.is(b) {
+        if op != BinaryOp::Or {
+            // s -= s, s ^= s: set_clear; the old contents dropped after the borrow.
+            let old = borrow_mut(a)?.0.clear();
+            drop(old);
+        }
+        return Ok(());
+    }
+    let keq = KeyEq::prepare(rt, &[KeySource::Set(a), KeySource::Set(b)])?;
+    let mut eq = keq.eq();
+    let removed = {
+        let y = borrow(b).ok_or_else(busy)?;
+        let mut x = borrow_mut(a)?;
+        match op {
+            BinaryOp::Or => {
+                x.0.merge(&y.0, &mut eq)?;
+                Vec::new()
+            }
+            BinaryOp::Subtract => x.0.difference_update(&y.0, &mut eq)?,
+            _ => x.0.symmetric_difference_update(&y.0, &mut eq)?,
+        }
+    };
+    drop(removed);
+    Ok(())
+}
+
 fn set_algebra(
     rt: &mut dyn Runtime,
     a: &PyObj,
@@ -192,29 +229,7 @@ fn set_algebra(
     }
     let frozen = super::typeobj::is_subtype(&a.type_obj(), &c.frozenset_type);
     if inplace && !frozen && op != BinaryOp::And {
-        let keq = KeyEq::prepare(rt, &[KeySource::Set(a), KeySource::Set(b)])?;
-        let mut eq = keq.eq();
-        if a.is(b) {
-            if op != BinaryOp::Or {
-                // s -= s, s ^= s: set_clear; the old contents dropped after the borrow.
-                let old = borrow_mut(a)?.0.clear();
-                drop(old);
-            }
-            return Ok(a.clone());
-        }
-        let removed = {
-            let y = borrow(b).ok_or_else(busy)?;
-            let mut x = borrow_mut(a)?;
-            match op {
-                BinaryOp::Or => {
-                    x.0.merge(&y.0, &mut eq)?;
-                    Vec::new()
-                }
-                BinaryOp::Subtract => x.0.difference_update(&y.0, &mut eq)?,
-                _ => x.0.symmetric_difference_update(&y.0, &mut eq)?,
-            }
-        };
-        drop(removed);
+        update_with_set(rt, a, b, op)?;
         return Ok(a.clone());
     }
     let mut result = with_key_eq(rt, &[KeySource::Set(a), KeySource::Set(b)], |eq| {
