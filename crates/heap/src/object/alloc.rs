@@ -38,19 +38,9 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
             var_block(vt, vt.block_layout(n)?)
         };
         let block = NonNull::new(block)?.cast::<ObHead>();
-        let ty_ptr = ty.0.clone();
         // SAFETY: H3: a simple object's block starts with its ObHead (no GC header,
-        // no pre words), aligned to the layout's alignment; the header now owns the
-        // type reference (H1).
-        unsafe {
-            block.as_ptr().write(ObHead {
-                refcnt: Cell::new(1),
-                flags: Cell::new(0),
-                ty: Cell::new(ty_ptr.0),
-            })
-        };
-        std::mem::forget(ty_ptr);
-        count_alloc();
+        // no pre words), aligned to the layout's alignment, and holds no object yet.
+        unsafe { init_head(block, ty) };
         return Some(block);
     }
     let mut block = ptr::null_mut();
@@ -69,20 +59,10 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
     // SAFETY: H3: the fresh block holds `block_pre` bytes (pre words, GC header), then
     // the ObHead.
     let p = unsafe { NonNull::new_unchecked(block.byte_add(vt.block_pre()).cast::<ObHead>()) };
-    let ty_ptr = ty.0.clone();
-    let ty_nn = ty_ptr.0;
-    // The header now owns this reference (H1).
-    std::mem::forget(ty_ptr);
     // SAFETY: H3: the ObHead's place in the block (fresh, or taken back from a free list
     // with the same layout and no object in it, F1), aligned (the block is aligned to
     // the layout's alignment, and block_pre is a multiple of 8).
-    unsafe {
-        p.as_ptr().write(ObHead {
-            refcnt: Cell::new(1),
-            flags: Cell::new(0),
-            ty: Cell::new(ty_nn),
-        })
-    };
+    unsafe { init_head(p, ty) };
     if vt.gc {
         // SAFETY: H2/H3: a container's GC header sits right before its ObHead, in the
         // fresh block; written untracked (C2).
@@ -114,7 +94,6 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
             );
         }
     }
-    count_alloc();
     Some(p)
 }
 
@@ -133,12 +112,26 @@ unsafe fn take_parked(ty: &TypeRef) -> Option<NonNull<ObHead>> {
     if crate::trace::hooked() {
         crate::trace::on_reuse(p.as_ptr().cast::<u8>());
     }
-    let ty_ptr = ty.0.clone();
     // SAFETY: H3/F1: the block was parked by an object of this layout, which starts
-    // at its ObHead (`parks`: simple, no pre words), 8-aligned, and holds no object;
-    // the header now owns the type reference (H1).
+    // at its ObHead (`parks`: simple, no pre words), 8-aligned, and holds no object.
+    unsafe { init_head(p, ty) };
+    Some(p)
+}
+
+/// Write a new object's header at `head`: one reference, no flags, and `ty` (the
+/// header owns a new reference to it, H1); the object is counted as allocated.
+///
+/// # Safety
+/// `head` is the start of a block with room for an ObHead, aligned for it, that
+/// holds no object (nothing there is dropped or read).
+#[inline(always)]
+unsafe fn init_head(head: NonNull<ObHead>, ty: &TypeRef) {
+    let ty_ptr = ty.0.clone();
+    // SAFETY: H3: the caller's contract: `head` is the ObHead's place in its block,
+    // writable, aligned and unowned; H1: the type reference cloned above moves into
+    // the header (forgotten here).
     unsafe {
-        p.as_ptr().write(ObHead {
+        head.as_ptr().write(ObHead {
             refcnt: Cell::new(1),
             flags: Cell::new(0),
             ty: Cell::new(ty_ptr.0),
@@ -146,7 +139,6 @@ unsafe fn take_parked(ty: &TypeRef) -> Option<NonNull<ObHead>> {
     };
     std::mem::forget(ty_ptr);
     count_alloc();
-    Some(p)
 }
 
 /// Blocks larger than this come from the raw layer under both geometries (their
