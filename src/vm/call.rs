@@ -35,16 +35,13 @@ impl Vm {
     pub(crate) fn call_from_stack(&mut self, n: usize, kwnames: Option<PyObj>) -> VmResult<Flow> {
         let first = self.stack.len() - n - 2;
         let is_method = !self.stack[first].is(&self.null);
-        let (callable, args_start) = if is_method {
-            (self.stack[first].clone(), first + 1)
-        } else {
-            (self.stack[first + 1].clone(), first + 2)
-        };
+        let args_start = if is_method { first + 1 } else { first + 2 };
         // The arguments already sit in order: for a simple call they become the new
         // frame's first locals where they are.
-        if kwnames.is_none() && self.push_frame_in_place(&callable, first, args_start)? {
+        if kwnames.is_none() && self.push_frame_in_place(first, args_start)? {
             return Ok(Flow::Switch);
         }
+        let callable = self.stack[args_start - 1].clone();
         let args: ArgVec = self.stack.drain(args_start..).collect();
         self.stack.truncate(first);
         self.call_pushing(callable, args, kwnames)

@@ -519,20 +519,7 @@ impl Vm {
             }
             Op::RETURN_VALUE => {
                 let v = self.pop();
-                let f = self.frames.pop().expect("frame");
-                self.stack.truncate(f.floor);
-                self.depth -= 1;
-                if let Some(g) = &f.gen {
-                    return self.gen_returned(g, f.entry, v);
-                }
-                if f.entry {
-                    return Ok(Flow::Return(v));
-                }
-                if !matches!(f.on_return, super::OnReturn::Value) {
-                    return self.frame_returned(f.on_return, v, ip);
-                }
-                self.stack.push(v);
-                return Ok(Flow::Switch);
+                return self.return_value(v, ip);
             }
             Op::BINARY_OP => {
                 if quick::due(code, *ip - 1) {

@@ -12,6 +12,7 @@ use crate::heap::PyObj;
 use crate::objects::code::Code;
 use crate::objects::{cell, dict, function::Function, string, tuple};
 
+use super::call::Flow;
 use super::Vm;
 use crate::objects::args::Args;
 use crate::objects::exceptions;
@@ -127,6 +128,49 @@ pub(crate) fn takes_positional(func: &PyObj, n: usize, plain: bool) -> bool {
     positional_defaults(&f, c, n).is_some() && !(plain && c.flags & MAKES_OBJECT != 0)
 }
 
+/// What a frame pushed in place takes from its function, read before the stack
+/// grows (the function lies on that stack).
+struct Entry {
+    code: PyObj,
+    globals: PyObj,
+    builtins: PyObj,
+    /// The function's defaults tuple and how many of its last items the call takes.
+    defaults: Option<(PyObj, usize)>,
+    /// Locals beyond the arguments and defaults.
+    unbound: usize,
+}
+
+impl Entry {
+    /// None when `func` is not a Python function taking `nargs` positional arguments
+    /// as `push_frame_in_place` binds them; Some(Err) when it is, but its frame has
+    /// cells or its call makes a generator (the slower path).
+    #[inline(always)]
+    fn read(func: &PyObj, nargs: usize) -> Option<Result<Entry, ()>> {
+        let f = func.borrow::<Function>().ok()?;
+        let c = f.code.get::<Code>()?;
+        let defaults = positional_defaults(&f, c, nargs)?;
+        if !c.cell2arg.is_empty() || !c.freevars.is_empty() || c.flags & flags::GENERATOR != 0 {
+            return Some(Err(()));
+        }
+        let k = defaults.len();
+        Some(Ok(Entry {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            defaults: if k == 0 {
+                None
+            } else {
+                f.defaults.clone().map(|d| (d, k))
+            },
+            unbound: c.nlocals() - nargs - k,
+        }))
+    }
+}
+
+fn recursion_error() -> crate::objects::exceptions::Exc {
+    exceptions::new_error(ExcKind::RecursionError, "maximum recursion depth exceeded")
+}
+
 fn varname(c: &Code, i: usize) -> String {
     string::as_str(&c.varnames[i])
         .unwrap_or_default()
@@ -171,19 +215,70 @@ impl Vm {
         )
     }
 
-    /// CALL's fast path: if `func` is a Python function taking the positional
-    /// arguments on the stack from `base` (see `takes_positional`: exactly its
-    /// positional parameters, or fewer with defaults for the rest), push its frame
+    /// CALL's fast path: if the function at `base - 1` is a Python function taking the
+    /// positional arguments on the stack from `base` (see `takes_positional`: exactly
+    /// its positional parameters, or fewer with defaults for the rest), push its frame
     /// with them as its first locals where they lie, then the defaults. The slots
-    /// from `floor` up to them (the callable, as python3's frame holds it) stay below
-    /// the frame until it leaves. Ok(false), with nothing changed, when the call is
-    /// not that simple.
-    pub(crate) fn push_frame_in_place(
-        &mut self,
-        func: &PyObj,
-        floor: usize,
-        base: usize,
-    ) -> VmResult<bool> {
+    /// from `floor` up to them (the function, and what the call consumed below it, as
+    /// python3's frame holds its function) stay below the frame until it leaves.
+    /// Ok(false), with nothing changed, when the call is not that simple.
+    #[inline]
+    pub(crate) fn push_frame_in_place(&mut self, floor: usize, base: usize) -> VmResult<bool> {
+        let nargs = self.stack.len() - base;
+        let entry = match Entry::read(&self.stack[base - 1], nargs) {
+            Some(Ok(entry)) => entry,
+            Some(Err(())) => return self.push_frame_with_cells(floor, base),
+            None => return Ok(false),
+        };
+        if self.depth >= self.recursion_limit {
+            self.stack.truncate(floor);
+            return Err(recursion_error());
+        }
+        let Entry {
+            code,
+            globals,
+            builtins,
+            defaults,
+            unbound,
+        } = entry;
+        if let Some((d, k)) = defaults {
+            let items = tuple::items(&d).unwrap_or(&[]);
+            self.stack.reserve(k + unbound);
+            for v in &items[items.len() - k..] {
+                self.stack.push(v.clone());
+            }
+        }
+        if unbound != 0 {
+            self.stack.reserve(unbound);
+            for _ in 0..unbound {
+                // Locals beyond the arguments start unbound.
+                self.stack.push(self.null.clone());
+            }
+        }
+        self.frames.push(Frame {
+            code,
+            globals,
+            builtins,
+            locals: None,
+            base,
+            floor,
+            stack_base: self.stack.len(),
+            ip: 0,
+            kwnames: None,
+            entry: false,
+            gen: None,
+            on_return: OnReturn::Value,
+        });
+        self.depth += 1;
+        Ok(true)
+    }
+
+    /// `push_frame_in_place` for a function whose frame has cells or free variables,
+    /// or whose call makes a generator.
+    #[cold]
+    #[inline(never)]
+    fn push_frame_with_cells(&mut self, floor: usize, base: usize) -> VmResult<bool> {
+        let func = self.stack[base - 1].clone();
         let Ok(f) = func.borrow::<Function>() else {
             return Ok(false);
         };
@@ -202,11 +297,8 @@ impl Vm {
         let unbound = c.nlocals() - nargs - defaults.len();
         let cells = c.cell2arg.len() + c.freevars.len();
         self.stack.reserve(defaults.len() + unbound + cells);
-        if !defaults.is_empty() {
-            self.stack.extend(defaults.iter().cloned());
-        }
+        self.stack.extend(defaults.iter().cloned());
         for _ in 0..unbound {
-            // Locals beyond the arguments start unbound.
             self.stack.push(self.null.clone());
         }
         let gen_names = self.finish_frame(&f, c, floor, base);
@@ -322,13 +414,49 @@ impl Vm {
         gen_names
     }
 
+    /// RETURN_VALUE of the top frame with `v`: the frame goes, the stack is cut back
+    /// to its floor (its locals and the function it held) and `v` is pushed for the
+    /// caller. A generator's frame, an entry frame and a frame whose caller checks
+    /// the value take `return_special`.
+    #[inline(always)]
+    pub(super) fn return_value(&mut self, v: PyObj, ip: &mut usize) -> VmResult<Flow> {
+        let n = self.frames.len() - 1;
+        let f = &self.frames[n];
+        if f.entry || f.gen.is_some() || !matches!(f.on_return, OnReturn::Value) {
+            return self.return_special(v, ip);
+        }
+        let floor = f.floor;
+        self.stack.truncate(floor);
+        // Dropped where it lies (after the locals, as the general path drops it).
+        self.frames.truncate(n);
+        self.depth -= 1;
+        self.stack.push(v);
+        Ok(Flow::Switch)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn return_special(&mut self, v: PyObj, ip: &mut usize) -> VmResult<Flow> {
+        let f = self.frames.pop().expect("frame");
+        self.stack.truncate(f.floor);
+        self.depth -= 1;
+        if let Some(g) = &f.gen {
+            return self.gen_returned(g, f.entry, v);
+        }
+        if f.entry {
+            return Ok(Flow::Return(v));
+        }
+        if !matches!(f.on_return, OnReturn::Value) {
+            return self.frame_returned(f.on_return, v, ip);
+        }
+        self.stack.push(v);
+        Ok(Flow::Switch)
+    }
+
     /// RecursionError when one more frame would pass the recursion limit.
     pub(crate) fn check_recursion(&self) -> VmResult<()> {
         if self.depth >= self.recursion_limit {
-            return Err(exceptions::new_error(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(recursion_error());
         }
         Ok(())
     }

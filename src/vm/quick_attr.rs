@@ -224,8 +224,8 @@ impl Vm {
         };
         self.frames[fi].ip = ip;
         // (f obj key): the frame holds `__getitem__` below its arguments.
-        self.stack.insert(first, f.clone());
-        self.push_frame_in_place(&f, first, first + 1)?;
+        self.stack.insert(first, f);
+        self.push_frame_in_place(first, first + 1)?;
         Ok(Some(Flow::Switch))
     }
 
@@ -258,8 +258,8 @@ impl Vm {
         self.frames[fi].ip = ip;
         let first = self.stack.len() - 1;
         // (fget obj): the frame holds the getter below its argument.
-        self.stack.insert(first, fget.clone());
-        self.push_frame_in_place(&fget, first, first + 1)?;
+        self.stack.insert(first, fget);
+        self.push_frame_in_place(first, first + 1)?;
         Ok(Some(Flow::Switch))
     }
 }

@@ -394,9 +394,8 @@ impl Vm {
         } else {
             first + 1
         };
-        let func = self.stack[base - 1].clone();
         self.frames[fi].ip = ip;
-        if !self.push_frame_in_place(&func, first, base)? {
+        if !self.push_frame_in_place(first, base)? {
             return Ok(None);
         }
         Ok(Some(Flow::Switch))
@@ -463,9 +462,9 @@ impl Vm {
         // locals and holds `__init__` below them; the first obj is the result once
         // `__init__` returns.
         drop(std::mem::replace(&mut self.stack[first], obj.clone()));
-        drop(std::mem::replace(&mut self.stack[first + 1], init.clone()));
+        drop(std::mem::replace(&mut self.stack[first + 1], init));
         self.stack.insert(first + 2, obj);
-        self.push_frame_in_place(&init, first + 1, first + 2)?;
+        self.push_frame_in_place(first + 1, first + 2)?;
         self.frames
             .last_mut()
             .expect("the __init__ frame")

@@ -131,10 +131,10 @@ impl Vm {
         // (a b f a b): the frame takes the copies as its arguments and holds the
         // function below them.
         let (a, b) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
-        self.stack.push(f.clone());
+        self.stack.push(f);
         self.stack.push(a);
         self.stack.push(b);
-        if !self.push_frame_in_place(&f, n, n + 1)? {
+        if !self.push_frame_in_place(n, n + 1)? {
             self.stack.truncate(n);
             return Ok(None);
         }
