@@ -273,7 +273,7 @@ impl Vm {
     /// the resumer's FOR_ITER ends its loop, its SEND gets the value (the resumer's
     /// reference to the generator is the frame's, off its stack).
     pub(super) fn gen_returned(&mut self, g: &PyObj, entry: bool, v: PyObj) -> VmResult<Flow> {
-        let gen = gen_of(g);
+        let gen = self.gen_types.gen(g).0;
         gen.state.set(GenState::Completed);
         self.gen_leave(gen, false);
         if entry {
@@ -294,7 +294,7 @@ impl Vm {
     /// An exception leaves a generator's frame (already popped): the generator is
     /// done, and a StopIteration becomes RuntimeError (PEP 479).
     pub(super) fn gen_raised(&mut self, g: &PyObj, exc: Exc) -> Exc {
-        let gen = gen_of(g);
+        let gen = self.gen_types.gen(g).0;
         gen.state.set(GenState::Completed);
         self.gen_leave(gen, false);
         if is_exc(&exc, "StopIteration") {
@@ -397,7 +397,7 @@ impl Vm {
     /// Run a generator frame just pushed as an entry frame until it yields or ends.
     fn gen_run(&mut self, g: &PyObj) -> VmResult<GenResult> {
         let v = self.run_frame()?;
-        Ok(if gen_of(g).state.get() == GenState::Completed {
+        Ok(if self.gen_types.gen(g).0.state.get() == GenState::Completed {
             GenResult::Return(v)
         } else {
             GenResult::Yield(v)
@@ -407,7 +407,7 @@ impl Vm {
     /// next(g) from Rust (the generator type's iternext): the yielded value, or None
     /// once it has returned (its value dropped, as gen_iternext drops it).
     pub fn gen_iternext(&mut self, g: &PyObj) -> VmResult<Option<PyObj>> {
-        let sent = match gen_of(g).state.get() {
+        let sent = match self.gen_types.gen(g).0.state.get() {
             GenState::Suspended => Sent::Value(None),
             GenState::Created => Sent::Nothing,
             GenState::Completed => return Ok(None),
@@ -415,12 +415,12 @@ impl Vm {
         };
         self.gen_push_frame(g.clone(), true, sent)?;
         let v = self.run_frame()?;
-        Ok((gen_of(g).state.get() != GenState::Completed).then_some(v))
+        Ok((self.gen_types.gen(g).0.state.get() != GenState::Completed).then_some(v))
     }
 
     /// Resume `g` from Rust with `sent` (None: next()); CPython's gen_send_ex.
     pub fn gen_send(&mut self, g: &PyObj, sent: Option<PyObj>) -> VmResult<GenResult> {
-        match gen_of(g).state.get() {
+        match self.gen_types.gen(g).0.state.get() {
             GenState::Running => Err(already_executing()),
             GenState::Completed => Ok(GenResult::Return(none())),
             GenState::Created => {
