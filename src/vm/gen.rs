@@ -135,8 +135,14 @@ impl Vm {
     /// yield evaluates to. The frame keeps `g`: a FOR_ITER or SEND resumer's
     /// reference (taken off its stack until the generator yields or returns), or a
     /// Rust caller's new one.
-    #[inline]
+    #[inline(never)]
     fn gen_push_frame(&mut self, g: PyObj, entry: bool, sent: Sent) -> VmResult<()> {
+        self.push_gen_frame(g, entry, sent)
+    }
+
+    /// `gen_push_frame`'s body, inlined into the resumes of FOR_ITER, SEND and next().
+    #[inline(always)]
+    fn push_gen_frame(&mut self, g: PyObj, entry: bool, sent: Sent) -> VmResult<()> {
         self.check_recursion()?;
         let (gen, items) = self.gen_types.gen(&g);
         let c = self.gen_types.code(gen);
@@ -323,7 +329,7 @@ impl Vm {
                 return Err(already_executing());
             }
         };
-        self.gen_push_frame(g, false, sent)?;
+        self.push_gen_frame(g, false, sent)?;
         Ok(Flow::Switch)
     }
 
@@ -342,22 +348,26 @@ impl Vm {
         let sent = self.stack.pop().expect("the sent value");
         let receiver = self.stack.last().expect("the receiver");
         if let Some(gen) = receiver.get_exact(&self.gen_types.gen) {
-            match gen.state.get() {
+            let started = match gen.state.get() {
                 GenState::Running => return Err(already_executing()),
-                GenState::Completed => {}
+                GenState::Completed => None,
                 GenState::Created => {
                     if !sent.is(&ctx().none) {
                         return Err(cant_send_non_none());
                     }
-                    let g = self.stack.pop().expect("the receiver");
-                    self.gen_push_frame(g, false, Sent::Nothing)?;
-                    return Ok(Flow::Switch);
+                    Some(false)
                 }
-                GenState::Suspended => {
-                    let g = self.stack.pop().expect("the receiver");
-                    self.gen_push_frame(g, false, Sent::Value(Some(sent)))?;
-                    return Ok(Flow::Switch);
-                }
+                GenState::Suspended => Some(true),
+            };
+            if let Some(started) = started {
+                let g = self.stack.pop().expect("the receiver");
+                let sent = if started {
+                    Sent::Value(Some(sent))
+                } else {
+                    Sent::Nothing
+                };
+                self.push_gen_frame(g, false, sent)?;
+                return Ok(Flow::Switch);
             }
         }
         let receiver = receiver.clone();
@@ -397,11 +407,13 @@ impl Vm {
     /// Run a generator frame just pushed as an entry frame until it yields or ends.
     fn gen_run(&mut self, g: &PyObj) -> VmResult<GenResult> {
         let v = self.run_frame()?;
-        Ok(if self.gen_types.gen(g).0.state.get() == GenState::Completed {
-            GenResult::Return(v)
-        } else {
-            GenResult::Yield(v)
-        })
+        Ok(
+            if self.gen_types.gen(g).0.state.get() == GenState::Completed {
+                GenResult::Return(v)
+            } else {
+                GenResult::Yield(v)
+            },
+        )
     }
 
     /// next(g) from Rust (the generator type's iternext): the yielded value, or None
@@ -413,7 +425,7 @@ impl Vm {
             GenState::Completed => return Ok(None),
             GenState::Running => return Err(already_executing()),
         };
-        self.gen_push_frame(g.clone(), true, sent)?;
+        self.push_gen_frame(g.clone(), true, sent)?;
         let v = self.run_frame()?;
         Ok((self.gen_types.gen(g).0.state.get() != GenState::Completed).then_some(v))
     }
