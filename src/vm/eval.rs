@@ -936,7 +936,8 @@ impl Vm {
                 }
                 self.frames[fi].ip = *ip;
                 if it.is_a::<crate::objects::generator::Generator>() {
-                    return self.gen_for_iter(it, arg as usize, ip);
+                    drop(it);
+                    return self.gen_for_iter(arg as usize, ip);
                 }
                 match self.next(&it)? {
                     Some(v) => self.stack.push(v),

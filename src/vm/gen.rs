@@ -5,7 +5,7 @@
 //! from` delegation and PEP 479 are here; the generator object is objects/generator.rs.
 
 use crate::bytecode::Op;
-use crate::heap::PyObj;
+use crate::heap::{ExactType, PyObj};
 use crate::objects::builtin_function::MethodDef;
 use crate::objects::code::Code;
 use crate::objects::generator::{self, GenState, Generator};
@@ -32,6 +32,39 @@ enum Sent {
     Nothing,
     /// The value of the yield expression (None: the None object).
     Value(Option<PyObj>),
+}
+
+/// The code and generator types as their payloads' types (`Vm::gen_types`): a
+/// resume and a yield read those objects with one compare of the type pointer
+/// (generators and code objects are never made with another type).
+pub(crate) struct GenTypes {
+    code: ExactType<Code>,
+    gen: ExactType<Generator>,
+}
+
+impl GenTypes {
+    pub(crate) fn new(c: &crate::objects::context::Ctx) -> Self {
+        GenTypes {
+            code: ExactType::new(&c.code_type).expect("code holds Code"),
+            gen: ExactType::new(&c.generator_type).expect("generator holds Generator"),
+        }
+    }
+
+    /// A generator's payload and saved slots.
+    #[inline]
+    fn gen<'a>(&self, g: &'a PyObj) -> (&'a Generator, &'a [generator::Slot]) {
+        let gen = g.get_exact(&self.gen).expect("a generator");
+        let (_, items) = g.var_exact(&self.gen).expect("a generator");
+        (gen, items)
+    }
+
+    /// The code object a generator runs.
+    #[inline]
+    fn code<'a>(&self, gen: &'a Generator) -> &'a Code {
+        gen.code
+            .get_exact(&self.code)
+            .expect("a generator runs a code object")
+    }
 }
 
 fn gen_of(g: &PyObj) -> &Generator {
@@ -99,13 +132,20 @@ impl Vm {
     /// Move a suspended (or new) generator's frame onto the frame stack. Its saved
     /// slots move to the value stack, and its globals and builtins into the frame
     /// (no reference count changes) until it suspends again; `sent` is what its
-    /// yield evaluates to. The frame keeps `g` (the caller's reference moves in).
-    #[inline]
+    /// yield evaluates to. The frame keeps `g`: a FOR_ITER or SEND resumer's
+    /// reference (taken off its stack until the generator yields or returns), or a
+    /// Rust caller's new one.
+    #[inline(never)]
     fn gen_push_frame(&mut self, g: PyObj, entry: bool, sent: Sent) -> VmResult<()> {
+        self.push_gen_frame(g, entry, sent)
+    }
+
+    /// `gen_push_frame`'s body, inlined into the resumes of FOR_ITER, SEND and next().
+    #[inline(always)]
+    fn push_gen_frame(&mut self, g: PyObj, entry: bool, sent: Sent) -> VmResult<()> {
         self.check_recursion()?;
-        let gen = gen_of(&g);
-        let c = code_of(gen);
-        let items = g.items::<Generator>().expect("a generator's slots");
+        let (gen, items) = self.gen_types.gen(&g);
+        let c = self.gen_types.code(gen);
         let n = gen.saved.replace(0) as usize;
         let base = self.stack.len();
         self.stack
@@ -201,7 +241,8 @@ impl Vm {
     }
 
     /// YIELD_VALUE: save the frame into its generator and hand the value to the
-    /// resumer (the frame below, or the Rust caller for an entry frame).
+    /// resumer (the frame below, with its reference to the generator back on its
+    /// stack, or the Rust caller for an entry frame).
     pub(super) fn gen_yield(&mut self, ip: usize) -> VmResult<Flow> {
         let v = self.stack.pop().expect("the yielded value");
         let Frame {
@@ -214,8 +255,7 @@ impl Vm {
         } = self.frames.pop().expect("frame");
         self.depth -= 1;
         let g = g.expect("YIELD_VALUE runs in a generator's frame");
-        let gen = gen_of(&g);
-        let items = g.items::<Generator>().expect("a generator's slots");
+        let (gen, items) = self.gen_types.gen(&g);
         let n = self.stack.len() - base;
         assert!(n <= items.len(), "a generator's frame outgrew its slots");
         for s in items[..n].iter().rev() {
@@ -230,14 +270,16 @@ impl Vm {
         if entry {
             return Ok(Flow::Return(v));
         }
+        self.stack.push(g);
         self.stack.push(v);
         Ok(Flow::Switch)
     }
 
     /// RETURN_VALUE in a generator's frame (already popped): the generator is done;
-    /// the resumer's FOR_ITER ends its loop, its SEND gets the value.
+    /// the resumer's FOR_ITER ends its loop, its SEND gets the value (the resumer's
+    /// reference to the generator is the frame's, off its stack).
     pub(super) fn gen_returned(&mut self, g: &PyObj, entry: bool, v: PyObj) -> VmResult<Flow> {
-        let gen = gen_of(g);
+        let gen = self.gen_types.gen(g).0;
         gen.state.set(GenState::Completed);
         self.gen_leave(gen, false);
         if entry {
@@ -247,20 +289,18 @@ impl Vm {
         let code = f.code.get::<Code>().expect("code");
         let resumer = code.instrs[f.ip - 1].get();
         f.ip = resumer.arg as usize;
-        let receiver = self.stack.pop();
         match resumer.op.deopt() {
             Op::FOR_ITER => {}
             Op::SEND => self.stack.push(v),
             op => unreachable!("a generator resumed by {op:?}"),
         }
-        drop(receiver);
         Ok(Flow::Switch)
     }
 
     /// An exception leaves a generator's frame (already popped): the generator is
     /// done, and a StopIteration becomes RuntimeError (PEP 479).
     pub(super) fn gen_raised(&mut self, g: &PyObj, exc: Exc) -> Exc {
-        let gen = gen_of(g);
+        let gen = self.gen_types.gen(g).0;
         gen.state.set(GenState::Completed);
         self.gen_leave(gen, false);
         if is_exc(&exc, "StopIteration") {
@@ -272,30 +312,25 @@ impl Vm {
         exc
     }
 
-    /// FOR_ITER over a generator (the caller's reference to it moves in): resume it
-    /// on the frame stack.
-    pub(super) fn gen_for_iter(
-        &mut self,
-        g: PyObj,
-        target: usize,
-        ip: &mut usize,
-    ) -> VmResult<Flow> {
-        match gen_of(&g).state.get() {
-            GenState::Suspended => {
-                self.gen_push_frame(g, false, Sent::Value(None))?;
-                Ok(Flow::Switch)
-            }
+    /// FOR_ITER over the generator on top of the stack: resume it on the frame
+    /// stack, its reference moved into its frame until it yields (or popped for
+    /// good, as the loop's end pops its iterator).
+    pub(super) fn gen_for_iter(&mut self, target: usize, ip: &mut usize) -> VmResult<Flow> {
+        let g = self.stack.pop().expect("the generator");
+        let sent = match self.gen_types.gen(&g).0.state.get() {
+            GenState::Suspended => Sent::Value(None),
+            GenState::Created => Sent::Nothing,
             GenState::Completed => {
-                self.stack.pop();
                 *ip = target;
-                Ok(Flow::Next)
+                return Ok(Flow::Next);
             }
-            GenState::Running => Err(already_executing()),
-            GenState::Created => {
-                self.gen_push_frame(g, false, Sent::Nothing)?;
-                Ok(Flow::Switch)
+            GenState::Running => {
+                self.stack.push(g);
+                return Err(already_executing());
             }
-        }
+        };
+        self.push_gen_frame(g, false, sent)?;
+        Ok(Flow::Switch)
     }
 
     /// GET_YIELD_FROM_ITER.
@@ -306,28 +341,36 @@ impl Vm {
         self.iter(v)
     }
 
-    /// SEND: a generator receiver is resumed on the frame stack; any other iterator
-    /// is driven now (next() for None, else its send method).
+    /// SEND: a generator receiver is resumed on the frame stack (its reference moved
+    /// into its frame, as FOR_ITER's); any other iterator is driven now (next() for
+    /// None, else its send method).
     pub(super) fn send_op(&mut self, target: usize, ip: &mut usize) -> VmResult<Flow> {
         let sent = self.stack.pop().expect("the sent value");
-        let receiver = self.stack.last().expect("the receiver").clone();
-        if receiver.is_a::<Generator>() {
-            match gen_of(&receiver).state.get() {
+        let receiver = self.stack.last().expect("the receiver");
+        if let Some(gen) = receiver.get_exact(&self.gen_types.gen) {
+            let started = match gen.state.get() {
                 GenState::Running => return Err(already_executing()),
-                GenState::Completed => {}
+                GenState::Completed => None,
                 GenState::Created => {
                     if !sent.is(&ctx().none) {
                         return Err(cant_send_non_none());
                     }
-                    self.gen_push_frame(receiver, false, Sent::Nothing)?;
-                    return Ok(Flow::Switch);
+                    Some(false)
                 }
-                GenState::Suspended => {
-                    self.gen_push_frame(receiver, false, Sent::Value(Some(sent)))?;
-                    return Ok(Flow::Switch);
-                }
+                GenState::Suspended => Some(true),
+            };
+            if let Some(started) = started {
+                let g = self.stack.pop().expect("the receiver");
+                let sent = if started {
+                    Sent::Value(Some(sent))
+                } else {
+                    Sent::Nothing
+                };
+                self.push_gen_frame(g, false, sent)?;
+                return Ok(Flow::Switch);
             }
         }
+        let receiver = receiver.clone();
         match self.iter_send(&receiver, sent)? {
             GenResult::Yield(v) => self.stack.push(v),
             GenResult::Return(v) => {
@@ -364,30 +407,32 @@ impl Vm {
     /// Run a generator frame just pushed as an entry frame until it yields or ends.
     fn gen_run(&mut self, g: &PyObj) -> VmResult<GenResult> {
         let v = self.run_frame()?;
-        Ok(if gen_of(g).state.get() == GenState::Completed {
-            GenResult::Return(v)
-        } else {
-            GenResult::Yield(v)
-        })
+        Ok(
+            if self.gen_types.gen(g).0.state.get() == GenState::Completed {
+                GenResult::Return(v)
+            } else {
+                GenResult::Yield(v)
+            },
+        )
     }
 
     /// next(g) from Rust (the generator type's iternext): the yielded value, or None
     /// once it has returned (its value dropped, as gen_iternext drops it).
     pub fn gen_iternext(&mut self, g: &PyObj) -> VmResult<Option<PyObj>> {
-        let sent = match gen_of(g).state.get() {
+        let sent = match self.gen_types.gen(g).0.state.get() {
             GenState::Suspended => Sent::Value(None),
             GenState::Created => Sent::Nothing,
             GenState::Completed => return Ok(None),
             GenState::Running => return Err(already_executing()),
         };
-        self.gen_push_frame(g.clone(), true, sent)?;
+        self.push_gen_frame(g.clone(), true, sent)?;
         let v = self.run_frame()?;
-        Ok((gen_of(g).state.get() != GenState::Completed).then_some(v))
+        Ok((self.gen_types.gen(g).0.state.get() != GenState::Completed).then_some(v))
     }
 
     /// Resume `g` from Rust with `sent` (None: next()); CPython's gen_send_ex.
     pub fn gen_send(&mut self, g: &PyObj, sent: Option<PyObj>) -> VmResult<GenResult> {
-        match gen_of(g).state.get() {
+        match self.gen_types.gen(g).0.state.get() {
             GenState::Running => Err(already_executing()),
             GenState::Completed => Ok(GenResult::Return(none())),
             GenState::Created => {

@@ -84,6 +84,9 @@ pub struct Vm {
     pub(crate) null: PyObj,
     /// The built-in types (ctx(), kept here for the eval loop's type guards).
     pub(crate) ctx: &'static crate::objects::context::Ctx,
+    /// The code and generator types as their payloads' types: what a generator's
+    /// resume and yield read those objects through (one compare of the type pointer).
+    pub(crate) gen_types: gen::GenTypes,
     /// Python frames plus Rust re-entries into Python.
     pub(crate) depth: usize,
     /// sys.argv.
@@ -122,6 +125,7 @@ impl Vm {
             handled: None,
             null: c.null.clone(),
             ctx: c,
+            gen_types: gen::GenTypes::new(c),
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             depth: 0,
             argv,

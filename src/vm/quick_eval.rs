@@ -340,9 +340,8 @@ impl Vm {
                 if super::INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
                     return Err(super::take_interrupt());
                 }
-                let it = it.clone();
                 self.frames[fi].ip = *ip;
-                return self.gen_for_iter(it, arg as usize, ip);
+                return self.gen_for_iter(arg as usize, ip);
             }
             Op::BINARY_SUBSCR_GETITEM => match self.subscr_getitem(fi, code, at, *ip)? {
                 Some(flow) => return Ok(flow),

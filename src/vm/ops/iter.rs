@@ -52,6 +52,13 @@ impl Vm {
     /// iterator (list(), set(), sorted(), join) check the memory limit at each step
     /// here, as the eval loop does at each instruction.
     pub fn next(&mut self, it: &PyObj) -> VmResult<Option<PyObj>> {
+        if it.is_type(&self.ctx.generator_type) {
+            // The generator type's iternext, without the type's reference and slot
+            // lookup (sum, list, max, join... drive generators through here).
+            let x = self.gen_iternext(it)?;
+            super::super::memlimit::check()?;
+            return Ok(x);
+        }
         match slots_of_type(&it.type_obj()).iternext.get() {
             Some(f) => {
                 let x = f(self, it)?;
