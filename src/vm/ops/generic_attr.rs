@@ -33,7 +33,13 @@ fn no_attribute(o: &PyObj, name: &str) -> Exc {
 impl Vm {
     /// Is `d` (found on a class) a data descriptor: does its type fill tp_descr_set
     /// (a built-in one, or a class defining `__set__` or `__delete__`)?
+    #[inline]
     pub(crate) fn is_data_descr(&mut self, d: &PyObj) -> VmResult<bool> {
+        // A function (the common class attribute) is not: its type is built in and
+        // cannot be subclassed, so its slots never change.
+        if d.is_a::<Function>() {
+            return Ok(false);
+        }
         Ok(slots_of_type(&d.type_obj()).descr_set.get().is_some())
     }
 
@@ -67,7 +73,7 @@ impl Vm {
                 return self.descr_get(d.clone(), Some(o), ty).map(Some);
             }
         }
-        if let Some(v) = self.instance_attr(o, name)? {
+        if let Some(v) = self.instance_attr_of(o, ty, name)? {
             return Ok(Some(v));
         }
         if let Some(d) = descr {
@@ -114,16 +120,13 @@ impl Vm {
             }
         }
         // The common case: the instance's own namespace (its values or its dict).
-        if o.vtable().heap_type {
+        if o.vtable().heap_type && Self::has_managed_dict(o) {
             let deleting = value.is_none();
-            match self.instance_store(o, name, value.clone())? {
-                Some(true) => return Ok(()),
-                Some(false) if deleting => {
-                    let n = string::as_str(name).unwrap_or_default().into_owned();
-                    return Err(no_attribute(o, &n));
-                }
-                _ => {}
+            if self.instance_store_of(o, &ty, name, value)? || !deleting {
+                return Ok(());
             }
+            let n = string::as_str(name).unwrap_or_default().into_owned();
+            return Err(no_attribute(o, &n));
         }
         let n = string::as_str(name).unwrap_or_default().into_owned();
         let Some(d) = self.instance_dict(o, value.is_some()) else {
