@@ -617,6 +617,7 @@ struct SmallHead<H> {
     user: H,
 }
 
+#[inline]
 fn small_dims<H, E>(n: usize) -> (Layout, usize) {
     let bytes_off = size_of::<SmallHead<H>>();
     let entries_off = round_up(bytes_off + n, align_of::<E>());

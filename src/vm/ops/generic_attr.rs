@@ -95,7 +95,7 @@ impl Vm {
                 return f(self, o, name, value);
             }
         }
-        self.generic_setattr(o, name, value)
+        self.generic_setattr_of(o, &ty, name, value)
     }
 
     /// object.__setattr__ / object.__delattr__.
@@ -106,6 +106,17 @@ impl Vm {
         value: Option<PyObj>,
     ) -> VmResult<()> {
         let ty = o.type_obj();
+        self.generic_setattr_of(o, &ty, name, value)
+    }
+
+    /// `generic_setattr` with `o`'s class `ty` at hand.
+    fn generic_setattr_of(
+        &mut self,
+        o: &PyObj,
+        ty: &TypeRef,
+        name: &PyObj,
+        value: Option<PyObj>,
+    ) -> VmResult<()> {
         // An exact str needs no look at its text.
         if !crate::objects::dicttable::exact_str(name) && string::view(name).is_none() {
             return Err(exceptions::type_error(format!(
@@ -113,7 +124,7 @@ impl Vm {
                 typeobj::type_name(name)
             )));
         }
-        let descr = self.type_lookup(&ty, name)?;
+        let descr = self.type_lookup(ty, name)?;
         if let Some(d) = &descr {
             if self.is_data_descr(d)? {
                 return self.descr_set(d, o, value);
@@ -122,7 +133,7 @@ impl Vm {
         // The common case: the instance's own namespace (its values or its dict).
         if o.vtable().heap_type && Self::has_managed_dict(o) {
             let deleting = value.is_none();
-            if self.instance_store_of(o, &ty, name, value)? || !deleting {
+            if self.instance_store_of(o, ty, name, value)? || !deleting {
                 return Ok(());
             }
             let n = string::as_str(name).unwrap_or_default().into_owned();
