@@ -1349,6 +1349,7 @@ pub fn shared_index(keys: &Keys, name: &PyObj) -> Option<usize> {
 /// str keys in 64 one-byte slots; two interned strs are equal only if they are the
 /// same object (the intern table holds one str per text), so names and keys that are
 /// both interned, as attribute names are, are told apart without a look at their text.
+#[inline]
 pub fn shared_index_hashed(keys: &Keys, name: &PyObj, hash: i64) -> Option<usize> {
     let t = keys.borrow().ok()?;
     if t.header().kind == Kind::General {
@@ -1388,11 +1389,18 @@ pub fn shared_index_hashed(keys: &Keys, name: &PyObj, hash: i64) -> Option<usize
 
 /// insert_into_dictkeys: the entry number of `name` in the shared keys, adding it if
 /// there is room. None: not a str, or the keys are full.
+#[inline]
 pub fn shared_insert(keys: &Keys, name: &PyObj) -> Option<usize> {
     let hash = string::exact_hash(name)?;
     if let Some(ix) = shared_index_hashed(keys, name, hash) {
         return Some(ix);
     }
+    shared_add(keys, name, hash)
+}
+
+/// Add the absent str `name` (hash `hash`) to the shared keys, if there is room.
+#[inline(never)]
+fn shared_add(keys: &Keys, name: &PyObj, hash: i64) -> Option<usize> {
     let mut t = keys.borrow_mut().ok()?;
     if t.header().usable == 0 {
         return None;

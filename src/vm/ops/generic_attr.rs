@@ -61,6 +61,7 @@ impl Vm {
     }
 
     /// object.__getattribute__: None when the attribute is not found.
+    #[inline]
     pub(crate) fn generic_getattr(
         &mut self,
         o: &PyObj,
