@@ -1339,31 +1339,68 @@ pub fn new_instance_values(keys: &Keys) -> Option<Values> {
 
 /// The entry number of the str `name` in the shared keys, if present
 /// (_PyDictKeys_StringLookup).
+#[inline]
 pub fn shared_index(keys: &Keys, name: &PyObj) -> Option<usize> {
-    if !exact_str(name) {
-        return None;
-    }
-    let hash = string::hash(name)?;
+    let hash = string::exact_hash(name)?;
+    shared_index_hashed(keys, name, hash)
+}
+
+/// `shared_index` for an exact str `name` of hash `hash`. A class's shared keys are
+/// str keys in 64 one-byte slots; two interned strs are equal only if they are the
+/// same object (the intern table holds one str per text), so names and keys that are
+/// both interned, as attribute names are, are told apart without a look at their text.
+#[inline]
+pub fn shared_index_hashed(keys: &Keys, name: &PyObj, hash: i64) -> Option<usize> {
     let t = keys.borrow().ok()?;
     if t.header().kind == Kind::General {
         return None;
     }
-    match by_width!(t.header().log2_size, probe_in(&t, name, hash, None)) {
-        Probe::Found(ix) => Some(ix),
-        _ => None,
+    if t.header().log2_size != LOG_SHARED_SIZE {
+        return match by_width!(t.header().log2_size, probe_in(&t, name, hash, None)) {
+            Probe::Found(ix) => Some(ix),
+            _ => None,
+        };
+    }
+    let Entries::B(entries) = t.entries() else {
+        return None;
+    };
+    let idx = t.ints::<i8>();
+    let interned = string::is_interned(name);
+    let mask = idx.len() - 1;
+    let (mut i, mut perturb) = (hash as usize & mask, hash as u64);
+    loop {
+        let ix = idx[i] as i64;
+        if ix >= 0 {
+            if let Some(k) = &entries[ix as usize].key {
+                if k.is(name)
+                    || (!(interned && string::is_interned(k))
+                        && string::hash(k) == Some(hash)
+                        && string::eq(k, name))
+                {
+                    return Some(ix as usize);
+                }
+            }
+        } else if ix == EMPTY {
+            return None;
+        }
+        i = next_slot(i, &mut perturb, mask);
     }
 }
 
 /// insert_into_dictkeys: the entry number of `name` in the shared keys, adding it if
 /// there is room. None: not a str, or the keys are full.
+#[inline]
 pub fn shared_insert(keys: &Keys, name: &PyObj) -> Option<usize> {
-    if let Some(ix) = shared_index(keys, name) {
+    let hash = string::exact_hash(name)?;
+    if let Some(ix) = shared_index_hashed(keys, name, hash) {
         return Some(ix);
     }
-    if !exact_str(name) {
-        return None;
-    }
-    let hash = string::hash(name)?;
+    shared_add(keys, name, hash)
+}
+
+/// Add the absent str `name` (hash `hash`) to the shared keys, if there is room.
+#[inline(never)]
+fn shared_add(keys: &Keys, name: &PyObj, hash: i64) -> Option<usize> {
     let mut t = keys.borrow_mut().ok()?;
     if t.header().usable == 0 {
         return None;

@@ -238,6 +238,20 @@ pub fn hash(obj: &PyObj) -> Option<i64> {
     Some(h)
 }
 
+/// hash(s) of an exact str (not a subclass instance): None for anything else. One
+/// look at the vtable answers both questions.
+#[inline]
+pub fn exact_hash(obj: &PyObj) -> Option<i64> {
+    if obj.vtable().heap_type {
+        return None;
+    }
+    let h = obj.get::<Str>()?.hash.get();
+    if h != -1 {
+        return Some(h);
+    }
+    hash(obj)
+}
+
 /// Equal characters?
 pub fn eq(a: &PyObj, b: &PyObj) -> bool {
     if a.is(b) {

@@ -9,7 +9,7 @@
 //! or the shared keys are full) does the same first; the dict then becomes combined as
 //! CPython's does.
 
-use crate::heap::PyObj;
+use crate::heap::{PyObj, TypeRef};
 use crate::objects::descr::Instance;
 use crate::objects::dicttable::{self, Keys};
 use crate::objects::exception::ExcObj;
@@ -22,7 +22,13 @@ use crate::objects::exceptions::VmResult;
 /// The shared keys of `o`'s class, if its instances have them.
 pub(crate) fn cached_keys(o: &PyObj) -> Option<Keys> {
     let ty = o.type_obj();
-    typeobj::info(&ty).heap.as_ref()?.cached_keys.clone()
+    keys_of(&ty).cloned()
+}
+
+/// The shared keys of the class `ty`, by reference (no count taken on them).
+#[inline]
+fn keys_of(ty: &TypeRef) -> Option<&Keys> {
+    typeobj::info(ty).heap.as_ref()?.cached_keys.as_ref()
 }
 
 impl Vm {
@@ -53,35 +59,61 @@ impl Vm {
     }
 
     /// The value of attribute `name` in the instance's own namespace (its values or its
-    /// `__dict__`), if there.
-    pub(crate) fn instance_attr(&mut self, o: &PyObj, name: &PyObj) -> VmResult<Option<PyObj>> {
+    /// `__dict__`), if there; `ty` is `o`'s class.
+    #[inline]
+    pub(crate) fn instance_attr_of(
+        &mut self,
+        o: &PyObj,
+        ty: &TypeRef,
+        name: &PyObj,
+    ) -> VmResult<Option<PyObj>> {
         if let Some(slot) = o.values_slot() {
             if let Some(v) = slot.take() {
                 // _PyObject_GetInstanceAttribute: by the key's entry number in the
                 // class's shared keys (no count taken on the keys).
-                let ty = o.type_obj();
-                let keys = typeobj::info(&ty)
-                    .heap
-                    .as_ref()
-                    .and_then(|h| h.cached_keys.as_ref());
-                let found = match keys {
-                    Some(k) if dicttable::exact_str(name) => Some(
-                        dicttable::shared_index(k, name)
-                            .and_then(|ix| v.entries().get(ix).cloned().flatten()),
-                    ),
-                    _ => None,
+                let Some(keys) = keys_of(ty) else {
+                    slot.set(Some(v));
+                    return self.instance_dict_get(o, name);
                 };
-                let has_keys = keys.is_some();
-                slot.set(Some(v));
-                if let Some(found) = found {
-                    return Ok(found);
-                }
-                if has_keys {
+                let Some(hash) = string::exact_hash(name) else {
                     // Any other name looks in a dict: make it.
+                    slot.set(Some(v));
                     self.values_to_dict(o);
-                }
+                    return self.instance_dict_get(o, name);
+                };
+                let found = dicttable::shared_index_hashed(keys, name, hash)
+                    .and_then(|ix| v.entries().get(ix).cloned().flatten());
+                slot.set(Some(v));
+                return Ok(found);
             }
         }
+        self.instance_dict_get(o, name)
+    }
+
+    /// Is `name` in the instance's own namespace? (`instance_attr_of` without the value.)
+    #[inline]
+    pub(crate) fn instance_has_attr(
+        &mut self,
+        o: &PyObj,
+        ty: &TypeRef,
+        name: &PyObj,
+    ) -> VmResult<bool> {
+        if let Some(slot) = o.values_slot() {
+            if let Some(v) = slot.take() {
+                if let (Some(keys), Some(hash)) = (keys_of(ty), string::exact_hash(name)) {
+                    let found = dicttable::shared_index_hashed(keys, name, hash)
+                        .is_some_and(|ix| v.entries().get(ix).is_some_and(Option::is_some));
+                    slot.set(Some(v));
+                    return Ok(found);
+                }
+                slot.set(Some(v));
+            }
+        }
+        Ok(self.instance_attr_of(o, ty, name)?.is_some())
+    }
+
+    /// `name` in the instance's `__dict__`, if it has one.
+    fn instance_dict_get(&mut self, o: &PyObj, name: &PyObj) -> VmResult<Option<PyObj>> {
         match self.instance_dict(o, false) {
             Some(d) => self.dict_get(&d, name),
             None => Ok(None),
@@ -96,55 +128,83 @@ impl Vm {
         cached_keys(o)
     }
 
+    /// Has `o` a managed `__dict__` that `instance_store_of` can store in? (Not an
+    /// exception, whose dict is its own.)
+    #[inline]
+    pub(crate) fn has_managed_dict(o: &PyObj) -> bool {
+        !o.pre_words().is_empty() && !o.is_a::<ExcObj>()
+    }
+
     /// `o.name = value` (or `del o.name` when value is None) in the instance's own
-    /// namespace (CPython's _PyObject_StoreInstanceAttribute, then the dict). None if
-    /// `o` has no managed `__dict__`; Some(false) if there was nothing to delete.
-    pub(crate) fn instance_store(
+    /// namespace (CPython's _PyObject_StoreInstanceAttribute, then the dict), for an `o`
+    /// that has a managed `__dict__` (`has_managed_dict`) and whose class is `ty`.
+    /// False if there was nothing to delete.
+    pub(crate) fn instance_store_of(
         &mut self,
         o: &PyObj,
+        ty: &TypeRef,
         name: &PyObj,
         value: Option<PyObj>,
-    ) -> VmResult<Option<bool>> {
-        if o.is_a::<ExcObj>() || o.pre_words().is_empty() {
-            return Ok(None);
-        }
-        let name = &string::intern(name.clone());
+    ) -> VmResult<bool> {
+        let interned;
+        let name = if string::is_interned(name) {
+            name
+        } else {
+            interned = string::intern(name.clone());
+            &interned
+        };
         if let Some(slot) = o.values_slot() {
             if let Some(mut v) = slot.take() {
-                let ty = o.type_obj();
-                let keys = typeobj::info(&ty)
-                    .heap
-                    .as_ref()
-                    .and_then(|h| h.cached_keys.as_ref());
-                let ix = keys.and_then(|k| dicttable::shared_insert(k, name));
-                let r = ix.map(|ix| dicttable::values_store(&mut v, ix, value.clone()));
-                let has_keys = keys.is_some();
-                slot.set(Some(v));
-                match r {
-                    Some(Ok(old)) => {
-                        drop(old); // the values are back in their slot
-                        return Ok(Some(true));
+                let Some(keys) = keys_of(ty) else {
+                    slot.set(Some(v));
+                    return self.dict_store(o, None, name, value);
+                };
+                match dicttable::shared_insert(keys, name) {
+                    Some(ix) if ix < v.len() => {
+                        let r = dicttable::values_store(&mut v, ix, value);
+                        slot.set(Some(v));
+                        // The old value goes once the values are back in their slot.
+                        return Ok(r.is_ok());
                     }
-                    Some(Err(_)) if value.is_none() => return Ok(Some(false)),
-                    _ => {}
-                }
-                if has_keys {
-                    // Not a str, the shared keys are full: a dict from now on.
-                    self.values_to_dict(o);
+                    Some(_) if value.is_none() => {
+                        // A key this instance's values have no room for: not here.
+                        slot.set(Some(v));
+                        return Ok(false);
+                    }
+                    _ => {
+                        // Not a str, the shared keys are full, or a key this
+                        // instance's values have no room for: a dict from now on.
+                        slot.set(Some(v));
+                        self.values_to_dict(o);
+                        return self.dict_store(o, Some(keys), name, value);
+                    }
                 }
             }
         }
+        let keys = keys_of(ty);
+        self.dict_store(o, keys, name, value)
+    }
+
+    /// Store (or delete) `name` in `o`'s `__dict__`, making it if needed (a split dict
+    /// over `keys`, the class's shared keys, when there are some).
+    fn dict_store(
+        &mut self,
+        o: &PyObj,
+        keys: Option<&Keys>,
+        name: &PyObj,
+        value: Option<PyObj>,
+    ) -> VmResult<bool> {
         let d = match o.pre_words()[0].take() {
             Some(d) => d,
-            None if value.is_none() => return Ok(Some(false)),
-            None => match cached_keys(o) {
+            None if value.is_none() => return Ok(false),
+            None => match keys {
                 // _PyObjectDict_SetItem: a split dict over the class's keys.
-                Some(keys) => dict::new_split(&keys)?,
+                Some(keys) => dict::new_split(keys)?,
                 None => dict::new(),
             },
         };
         o.pre_words()[0].set(Some(d.clone()));
-        self.store_attr_in(&d, name, value).map(Some)
+        self.store_attr_in(&d, name, value)
     }
 
     /// `obj.__dict__` (PyObject_GenericGetDict): the instance's dict, made from its

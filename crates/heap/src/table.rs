@@ -158,6 +158,7 @@ pub fn table_free_list_len() -> usize {
     TABLE_FREE.try_with(|f| f.len.get() as usize).unwrap_or(0)
 }
 
+#[inline]
 const fn round_up(n: usize, align: usize) -> usize {
     (n + align - 1) & !(align - 1)
 }
@@ -182,6 +183,7 @@ struct Dims {
 }
 
 /// Offset of the byte area of a `Table` with header `H`: 8-aligned.
+#[inline]
 const fn bytes_off<H>() -> usize {
     round_up(size_of::<Head<H>>(), 8)
 }
@@ -615,6 +617,7 @@ struct SmallHead<H> {
     user: H,
 }
 
+#[inline]
 fn small_dims<H, E>(n: usize) -> (Layout, usize) {
     let bytes_off = size_of::<SmallHead<H>>();
     let entries_off = round_up(bytes_off + n, align_of::<E>());

@@ -234,10 +234,11 @@ impl Vm {
             let Some(f) = self.type_lookup(&ty, name)? else {
                 return Ok(None);
             };
-            if !typeobj::is_method_descriptor(&f) {
+            if !f.is_a::<crate::objects::function::Function>() && !typeobj::is_method_descriptor(&f)
+            {
                 return Ok(None);
             }
-            if self.instance_attr(o, name)?.is_some() {
+            if self.instance_has_attr(o, &ty, name)? {
                 return Ok(None);
             }
             return Ok(Some(f));

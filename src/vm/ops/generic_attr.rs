@@ -33,7 +33,13 @@ fn no_attribute(o: &PyObj, name: &str) -> Exc {
 impl Vm {
     /// Is `d` (found on a class) a data descriptor: does its type fill tp_descr_set
     /// (a built-in one, or a class defining `__set__` or `__delete__`)?
+    #[inline]
     pub(crate) fn is_data_descr(&mut self, d: &PyObj) -> VmResult<bool> {
+        // A function (the common class attribute) is not: its type is built in and
+        // cannot be subclassed, so its slots never change.
+        if d.is_a::<Function>() {
+            return Ok(false);
+        }
         Ok(slots_of_type(&d.type_obj()).descr_set.get().is_some())
     }
 
@@ -55,6 +61,7 @@ impl Vm {
     }
 
     /// object.__getattribute__: None when the attribute is not found.
+    #[inline]
     pub(crate) fn generic_getattr(
         &mut self,
         o: &PyObj,
@@ -67,7 +74,7 @@ impl Vm {
                 return self.descr_get(d.clone(), Some(o), ty).map(Some);
             }
         }
-        if let Some(v) = self.instance_attr(o, name)? {
+        if let Some(v) = self.instance_attr_of(o, ty, name)? {
             return Ok(Some(v));
         }
         if let Some(d) = descr {
@@ -89,7 +96,7 @@ impl Vm {
                 return f(self, o, name, value);
             }
         }
-        self.generic_setattr(o, name, value)
+        self.generic_setattr_of(o, &ty, name, value)
     }
 
     /// object.__setattr__ / object.__delattr__.
@@ -100,6 +107,17 @@ impl Vm {
         value: Option<PyObj>,
     ) -> VmResult<()> {
         let ty = o.type_obj();
+        self.generic_setattr_of(o, &ty, name, value)
+    }
+
+    /// `generic_setattr` with `o`'s class `ty` at hand.
+    fn generic_setattr_of(
+        &mut self,
+        o: &PyObj,
+        ty: &TypeRef,
+        name: &PyObj,
+        value: Option<PyObj>,
+    ) -> VmResult<()> {
         // An exact str needs no look at its text.
         if !crate::objects::dicttable::exact_str(name) && string::view(name).is_none() {
             return Err(exceptions::type_error(format!(
@@ -107,23 +125,20 @@ impl Vm {
                 typeobj::type_name(name)
             )));
         }
-        let descr = self.type_lookup(&ty, name)?;
+        let descr = self.type_lookup(ty, name)?;
         if let Some(d) = &descr {
             if self.is_data_descr(d)? {
                 return self.descr_set(d, o, value);
             }
         }
         // The common case: the instance's own namespace (its values or its dict).
-        if o.vtable().heap_type {
+        if o.vtable().heap_type && Self::has_managed_dict(o) {
             let deleting = value.is_none();
-            match self.instance_store(o, name, value.clone())? {
-                Some(true) => return Ok(()),
-                Some(false) if deleting => {
-                    let n = string::as_str(name).unwrap_or_default().into_owned();
-                    return Err(no_attribute(o, &n));
-                }
-                _ => {}
+            if self.instance_store_of(o, ty, name, value)? || !deleting {
+                return Ok(());
             }
+            let n = string::as_str(name).unwrap_or_default().into_owned();
+            return Err(no_attribute(o, &n));
         }
         let n = string::as_str(name).unwrap_or_default().into_owned();
         let Some(d) = self.instance_dict(o, value.is_some()) else {

@@ -190,14 +190,23 @@ fn static_key(name: &'static str, q: usize) -> (usize, usize) {
 impl Vm {
     /// `name` in the dicts along `ty`'s MRO (no binding): CPython's _PyType_Lookup,
     /// through the cache for interned names.
+    #[inline]
     pub fn type_lookup(&mut self, ty: &TypeRef, name: &PyObj) -> VmResult<Option<PyObj>> {
+        if string::is_interned(name) {
+            if let Some(v) = self.type_cache.hit(ty, name.id(), usize::MAX) {
+                return Ok(v);
+            }
+        }
+        self.type_lookup_miss(ty, name)
+    }
+
+    /// `type_lookup` when the cache does not answer.
+    #[inline(never)]
+    fn type_lookup_miss(&mut self, ty: &TypeRef, name: &PyObj) -> VmResult<Option<PyObj>> {
         if !string::is_interned(name) {
             return self.type_lookup_uncached(ty, name);
         }
         let (k, len) = (name.id(), usize::MAX);
-        if let Some(v) = self.type_cache.hit(ty, k, len) {
-            return Ok(v);
-        }
         let found = self.type_lookup_uncached(ty, name)?;
         if let Some(a) = self.answer_for(ty, name, found.as_ref()) {
             self.type_cache.put(ty, k, len, a, found.as_ref());

@@ -193,6 +193,7 @@ pub(super) unsafe fn words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
 ///
 /// # Safety
 /// `p` heads a live object (H1), and the slice is used only while it is live.
+#[inline]
 pub(super) unsafe fn pre_words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
     // SAFETY: H1, forwarded from the caller.
     let vt = unsafe { vtable_of(p) };
@@ -208,6 +209,7 @@ pub(super) unsafe fn pre_words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
 ///
 /// # Safety
 /// `p` heads a live object (H1), and the slot is used only while it is live.
+#[inline]
 pub(super) unsafe fn values_slot_of<'a>(p: NonNull<ObHead>) -> Option<&'a ValuesSlot> {
     // SAFETY: H1, forwarded from the caller.
     let vt = unsafe { vtable_of(p) };

@@ -127,6 +127,7 @@ impl PyObj {
     }
 
     /// The object's type object (a new reference).
+    #[inline]
     pub fn type_obj(&self) -> TypeRef {
         // SAFETY: H1/H4: the header holds a reference to a live type object.
         TypeRef(unsafe { PyObj::from_borrowed(self.head().ty.get()) })
@@ -230,6 +231,7 @@ impl PyObj {
 
     /// The managed `__dict__` pre-header's dict word (empty if the object has no
     /// pre-header).
+    #[inline]
     pub fn pre_words(&self) -> &[Word] {
         // SAFETY: H1: the handle keeps the object alive.
         unsafe { pre_words_of(self.0) }
@@ -237,6 +239,7 @@ impl PyObj {
 
     /// The managed `__dict__` pre-header's values slot: the instance's attribute
     /// values while it has no dict object (None if the object has no pre-header).
+    #[inline]
     pub fn values_slot(&self) -> Option<&crate::table::ValuesSlot> {
         // SAFETY: H1: the handle keeps the object alive.
         unsafe { super::values_slot_of(self.0) }
@@ -263,6 +266,7 @@ impl PyObj {
 
     /// One of the 8 free object flag bits (0..8), for the type's own use (e.g. a str's
     /// interned state).
+    #[inline]
     pub fn obj_flag(&self, bit: u32) -> bool {
         assert!(bit < 8);
         self.head().flags.get() & (1 << (24 + bit)) != 0

@@ -118,6 +118,7 @@ pub struct TypeRef(pub(crate) PyObj);
 
 impl std::ops::Deref for TypeRef {
     type Target = PyObj;
+    #[inline]
     fn deref(&self) -> &PyObj {
         &self.0
     }
@@ -232,6 +233,7 @@ impl TypeRef {
     }
 
     /// The handle as a plain object.
+    #[inline]
     pub fn as_obj(&self) -> &PyObj {
         &self.0
     }
