@@ -423,7 +423,7 @@ impl PyObj {
     {
         assert!(n <= N, "more items than given");
         let (vt, p) = Self::alloc_var::<T>(ty, n)?;
-        // SAFETY: `p` is a fresh block of `vt` (which names T) for `n` <= N items.
+        // SAFETY: H3/H4: `p` is a fresh block of `vt` (which names T) for `n` <= N items.
         Some(unsafe { copy_items(vt, p, negative, payload, items, n) })
     }
 
@@ -450,7 +450,7 @@ impl PyObj {
         // `ExactType::new`, never replaced), var-sized as T's items are (`Vtable::new`
         // derives `var` from them).
         let (vt, p) = unsafe { Self::alloc_var_known::<T>(ty, vt, n)? };
-        // SAFETY: `p` is a fresh block of `vt` (which names T) for `n` <= N items.
+        // SAFETY: H3/H4: `p` is a fresh block of `vt` (which names T) for `n` <= N items.
         Some(unsafe { copy_items(vt, p, negative, payload, items, n) })
     }
 
