@@ -22,7 +22,7 @@ impl Payload for Float {
 
 /// A new float object.
 pub fn new(v: f64) -> PyObj {
-    PyObj::new(&ctx().float_type, Float(v))
+    PyObj::new_exact(&ctx().float_exact, Float(v))
 }
 
 /// The value of a float object, if it is one.

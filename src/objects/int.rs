@@ -41,7 +41,8 @@ pub fn new_i64(v: i64) -> PyObj {
     if (-NSMALLNEGINTS..NSMALLPOSINTS).contains(&v) {
         return c.small_ints[(v + NSMALLNEGINTS) as usize].clone();
     }
-    alloc_i64(&c.int_type, v)
+    let (negative, d, n) = small_digits(v);
+    PyObj::new_var_copied_exact(&c.int_exact, negative, Long, d, n).expect("small allocation")
 }
 
 /// The int object for `v`. None if memory runs out (the caller raises MemoryError).
@@ -222,7 +223,7 @@ fn new_i128(v: i128) -> PyObj {
         m >>= numeric::digits::PYLONG_SHIFT;
         n += 1;
     }
-    PyObj::new_var_copied(&ctx().int_type, v < 0, Long, d, n).expect("small allocation")
+    PyObj::new_var_copied_exact(&ctx().int_exact, v < 0, Long, d, n).expect("small allocation")
 }
 
 /// `x op y` for ints below 2**127 whose result is too (the 64-bit arithmetic of

@@ -193,6 +193,22 @@ fn exact_type_reads_through_one_type_compare() {
 }
 
 #[test]
+fn exact_constructors_make_what_the_checked_ones_make() {
+    let t = types();
+    let base = live_objects();
+    let atom = ExactType::<Atom>::new(&t.atom).unwrap();
+    let digits = ExactType::<Digits>::new(&t.digits).unwrap();
+    let a = PyObj::new_exact(&atom, Atom(9));
+    assert!(a.type_obj().is(&t.atom));
+    assert_eq!(a.get_exact(&atom).map(|x| x.0), Some(9));
+    let d = PyObj::new_var_copied_exact(&digits, false, Digits, [5, 6, 7], 3).unwrap();
+    assert_eq!(d.var_exact(&digits), Some((3, &[5u32, 6, 7][..])));
+    assert_eq!(live_objects(), base + 2);
+    drop((a, d));
+    assert_eq!(live_objects(), base);
+}
+
+#[test]
 fn var_items_are_kept_and_freed() {
     let t = types();
     let base = live_objects();

@@ -11,7 +11,9 @@ use std::ptr::{self, NonNull};
 use super::entries::items_off;
 use super::free::{count_alloc, count_free};
 use super::typeobj::free_lists_of;
-use super::{items_ptr, payload_ptr, ObHead, Payload, PyObj, TypeRef, VarBlock, Vtable, GC_PRE};
+use super::{
+    items_ptr, payload_ptr, ExactType, ObHead, Payload, PyObj, TypeRef, VarBlock, Vtable, GC_PRE,
+};
 use crate::gc::{self, GcHead};
 use crate::pymalloc::{object_alloc, object_alloc_small, object_dealloc};
 
@@ -210,6 +212,37 @@ unsafe fn finish_var<T: Payload>(
     obj
 }
 
+/// Write the first `n` of `items` into a fresh var-sized block and complete it.
+///
+/// # Safety
+/// `p` heads a fresh block from `alloc_var` of `vt`, which names `T`, for `n` items,
+/// and `n <= N`.
+#[inline(always)]
+unsafe fn copy_items<T: Payload, const N: usize>(
+    vt: &Vtable,
+    p: NonNull<ObHead>,
+    negative: bool,
+    payload: T,
+    items: [T::Item; N],
+    n: usize,
+) -> PyObj
+where
+    T::Item: Copy,
+{
+    // SAFETY: H3: the first `n` items lie inside the fresh block, which nothing else
+    // sees yet; they are initialised here, before the object is complete (H6). Then
+    // the block is a `T` with `n` items written.
+    unsafe {
+        let first = p.as_ptr().byte_add(vt.items_off).cast::<T::Item>();
+        for (i, item) in items.into_iter().enumerate() {
+            if i < n {
+                first.add(i).write(item);
+            }
+        }
+        finish_var(vt, p, negative, n, payload)
+    }
+}
+
 impl PyObj {
     /// Allocate a fixed-size object of type `ty` holding `payload`.
     ///
@@ -221,11 +254,36 @@ impl PyObj {
             vt.type_id == TypeId::of::<T>() && !vt.var,
             "payload does not match type"
         );
+        // SAFETY: H4: vt is ty's instance vtable, which names T (checked above).
+        unsafe { Self::new_known(ty, vt, payload) }
+    }
+
+    /// `new` for a type already known to hold `T` (`ExactType`, checked once when it
+    /// was made): no payload check per object. `T` must be a fixed-size payload
+    /// (checked at compile time).
+    #[inline]
+    pub fn new_exact<T: Payload>(ty: &ExactType<T>, payload: T) -> PyObj {
+        const { assert!(size_of::<T::Item>() == 0, "a fixed-size payload") };
+        let ty = &ty.ty;
+        let vt = ty.instance_vtable();
+        debug_assert!(vt.type_id == TypeId::of::<T>() && !vt.var);
+        // SAFETY: H4: an ExactType's instance vtable names T (checked by
+        // `ExactType::new`, and never replaced), and a fixed-size payload's vtable is
+        // not var-sized (`Vtable::new` derives `var` from T's items).
+        unsafe { Self::new_known(ty, vt, payload) }
+    }
+
+    /// The body of `new` once the payload is known to match.
+    ///
+    /// # Safety
+    /// `vt` is `ty`'s instance vtable, which names `T`, a fixed-size payload.
+    #[inline(always)]
+    unsafe fn new_known<T: Payload>(ty: &TypeRef, vt: &Vtable, payload: T) -> PyObj {
         if vt.parks {
             // SAFETY: H4: vt is ty's instance vtable, and it `parks`.
             if let Some(p) = unsafe { take_parked(ty) } {
                 // SAFETY: H3/H9: the block has room for a T at its payload offset (vt
-                // names T, checked above).
+                // names T: the caller's).
                 unsafe { payload_ptr::<T>(p).write(payload) };
                 // Not a container (`parks` is simple): nothing to track.
                 return PyObj(p);
@@ -235,8 +293,8 @@ impl PyObj {
         let Some(p) = (unsafe { raw_alloc(ty, vt, 0) }) else {
             alloc::handle_alloc_error(vt.block_layout(0).expect("fixed layout"))
         };
-        // SAFETY: H3/H9: the block has room for a T at its payload offset (vt names T,
-        // checked above).
+        // SAFETY: H3/H9: the block has room for a T at its payload offset (vt names T:
+        // the caller's).
         unsafe { payload_ptr::<T>(p).write(payload) };
         let obj = PyObj(p);
         if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
@@ -255,11 +313,25 @@ impl PyObj {
             vt.type_id == TypeId::of::<T>() && vt.var,
             "payload does not match type"
         );
+        // SAFETY: H4: vt is ty's instance vtable, which names T (checked above).
+        unsafe { Self::alloc_var_known::<T>(ty, vt, n) }
+    }
+
+    /// `alloc_var` once the payload is known to match.
+    ///
+    /// # Safety
+    /// `vt` is `ty`'s instance vtable, which names `T`, a var-sized payload.
+    #[inline(always)]
+    unsafe fn alloc_var_known<T: Payload>(
+        ty: &TypeRef,
+        vt: &'static Vtable,
+        n: usize,
+    ) -> Option<(&'static Vtable, NonNull<ObHead>)> {
         assert!(!T::MUTABLE, "var-sized payloads are immutable (H6)");
         if n > isize::MAX as usize / 2 {
             return None;
         }
-        // SAFETY: H3: vt is ty's instance vtable, of a var-sized payload.
+        // SAFETY: H3: vt is ty's instance vtable, of a var-sized payload (the caller's).
         let p = unsafe { raw_alloc(ty, vt, n)? };
         Some((vt, p))
     }
@@ -351,18 +423,35 @@ impl PyObj {
     {
         assert!(n <= N, "more items than given");
         let (vt, p) = Self::alloc_var::<T>(ty, n)?;
-        // SAFETY: H3: the first `n` items lie inside the fresh block, which nothing
-        // else sees yet; they are initialised here, before the object is complete (H6).
-        // Then the block is a `T` with `n` items written.
-        unsafe {
-            let first = p.as_ptr().byte_add(vt.items_off).cast::<T::Item>();
-            for (i, item) in items.into_iter().enumerate() {
-                if i < n {
-                    first.add(i).write(item);
-                }
-            }
-            Some(finish_var(vt, p, negative, n, payload))
-        }
+        // SAFETY: H3/H4: `p` is a fresh block of `vt` (which names T) for `n` <= N items.
+        Some(unsafe { copy_items(vt, p, negative, payload, items, n) })
+    }
+
+    /// `new_var_copied` for a type already known to hold `T` (`ExactType`): no
+    /// payload check per object. `T` must be a var-sized payload (checked at compile
+    /// time).
+    #[inline]
+    pub fn new_var_copied_exact<T: Payload, const N: usize>(
+        ty: &ExactType<T>,
+        negative: bool,
+        payload: T,
+        items: [T::Item; N],
+        n: usize,
+    ) -> Option<PyObj>
+    where
+        T::Item: Copy,
+    {
+        const { assert!(size_of::<T::Item>() != 0, "a var-sized payload") };
+        assert!(n <= N, "more items than given");
+        let ty = &ty.ty;
+        let vt = ty.instance_vtable();
+        debug_assert!(vt.type_id == TypeId::of::<T>() && vt.var);
+        // SAFETY: H4: an ExactType's instance vtable names T (checked by
+        // `ExactType::new`, never replaced), var-sized as T's items are (`Vtable::new`
+        // derives `var` from them).
+        let (vt, p) = unsafe { Self::alloc_var_known::<T>(ty, vt, n)? };
+        // SAFETY: H3/H4: `p` is a fresh block of `vt` (which names T) for `n` <= N items.
+        Some(unsafe { copy_items(vt, p, negative, payload, items, n) })
     }
 
     /// Allocate a var-sized object whose `n` plain-data items are zeroed and then

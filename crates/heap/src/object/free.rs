@@ -119,31 +119,35 @@ unsafe fn resurrect_for_finalizer(p: NonNull<ObHead>, vt: &Vtable) -> bool {
 #[inline(never)]
 pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
     // SAFETY: H1: the count just reached 0, the block is not freed yet; its header's
-    // fields are Cells.
-    if unsafe { p.as_ref() }.flags.get() & super::CACHED != 0 {
+    // fields are Cells. One load serves both flag tests.
+    let flags = unsafe { p.as_ref() }.flags.get();
+    if flags & super::CACHED != 0 {
         // H10: Borrowed handles stop answering before the object goes.
         super::borrowed::cached_object_died();
     }
     // SAFETY: H1: the count just reached 0, the block is not freed yet and its header
     // references its type.
     let vt = unsafe { vtable_of(p) };
-    // SAFETY: H1, forwarded from the caller.
-    if vt.parks && unsafe { park_simple(p, vt) } {
+    // SAFETY: H1, forwarded from the caller; the object has no weak references (W1:
+    // WEAKREFED is set only while it has some, and none was added since the load).
+    if vt.parks && flags & super::WEAKREFED == 0 && unsafe { park_simple(p, vt) } {
         return;
     }
     // SAFETY: H1, forwarded from the caller.
-    unsafe { dealloc_rest(p, vt) }
+    unsafe { dealloc_rest(p, vt, flags) }
 }
 
 /// `dealloc` for everything but a float parked at once (kept out of line, so that the
 /// float's path saves no registers it does not use).
 ///
 /// # Safety
-/// As `dealloc`'s; `vt` is `p`'s vtable.
+/// As `dealloc`'s; `vt` is `p`'s vtable and `flags` its header's flags, read since
+/// its count reached 0.
 #[inline(never)]
-unsafe fn dealloc_rest(p: NonNull<ObHead>, vt: &Vtable) {
-    // SAFETY: H1, forwarded from the caller.
-    if vt.plain && unsafe { free_plain(p, vt) } {
+unsafe fn dealloc_rest(p: NonNull<ObHead>, vt: &Vtable, flags: u32) {
+    // SAFETY: H1, forwarded from the caller; W1: the flags say whether it has weak
+    // references (none can be added to a dead object).
+    if vt.plain && flags & super::WEAKREFED == 0 && unsafe { free_plain(p, vt) } {
         return;
     }
     // SAFETY: H1, forwarded from the caller.
@@ -153,19 +157,20 @@ unsafe fn dealloc_rest(p: NonNull<ObHead>, vt: &Vtable) {
 /// The fast path of an int, a str, bytes: an object with nothing to let go of and no
 /// free list (or a full one), freed at once outside the trampoline - which would do the
 /// same for it alone - unless its turn in the free order is taken from the pending
-/// list (`IMMEDIATE` is false) or it had weak references. True if it was
-/// freed.
+/// list (`IMMEDIATE` is false). True if it was freed.
 ///
 /// # Safety
-/// `p`'s count just reached 0, nothing refers to it (H1) and `vt` is its vtable,
-/// `plain` (no GC header, nothing to drop).
+/// `p`'s count just reached 0, nothing refers to it (H1), it has no weak references
+/// (W1: its WEAKREFED flag is clear) and `vt` is its vtable, `plain` (no GC header,
+/// nothing to drop).
 #[inline(always)]
 unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     // Not simple: instances of classes (an int subclass has a dict, words, maybe a
     // __del__) take the general path, which lets go of their words and asks about
     // finalizers.
     // SAFETY: H1: the block is not freed yet.
-    if !vt.simple || unsafe { is_weakrefed(p) } || !IMMEDIATE.with(Cell::get) {
+    debug_assert!(!unsafe { is_weakrefed(p) });
+    if !vt.simple || !IMMEDIATE.with(Cell::get) {
         return false;
     }
     let n = if vt.var {
@@ -268,17 +273,19 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
 
 /// The fast path of a float: a simple object whose type keeps one free list
 /// (`vt.parks`), parked at once, outside the trampoline - unless its turn in the free
-/// order is taken from the pending list (`IMMEDIATE` is false), it had weak
-/// references, or the list is full. True if it was parked.
+/// order is taken from the pending list (`IMMEDIATE` is false) or the list is full.
+/// True if it was parked.
 ///
 /// # Safety
-/// `p`'s count just reached 0, nothing refers to it (H1) and `vt` is its vtable,
-/// which `parks` (simple: no GC header, nothing to drop, no words).
+/// `p`'s count just reached 0, nothing refers to it (H1), it has no weak references
+/// (W1: its WEAKREFED flag is clear) and `vt` is its vtable, which `parks` (simple: no
+/// GC header, nothing to drop, no words).
 #[inline(always)]
 unsafe fn park_simple(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     debug_assert!(vt.parks && vt.simple);
     // SAFETY: H1: the block is not freed yet.
-    if unsafe { is_weakrefed(p) } || !IMMEDIATE.with(Cell::get) {
+    debug_assert!(!unsafe { is_weakrefed(p) });
+    if !IMMEDIATE.with(Cell::get) {
         return false;
     }
     // SAFETY: H1: the header holds its type's reference until released below.
