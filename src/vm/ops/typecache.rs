@@ -35,22 +35,30 @@ enum Answer {
     At { index: u32, pos: u32 },
 }
 
-/// A valid entry's answer and value (read from a `Stored`).
-struct Entry {
-    answer: Answer,
-    /// The value at `answer` (for `At`).
-    value: Option<Borrowed>,
-}
-
 /// An entry as stored: the words (epoch, type, name, len, tag, index, pos) and the
 /// value. `ty` is the type's address (freeing or clearing a type moves the epoch on,
 /// so an address names one type while the epoch stays); `name` an interned str's
 /// address (len usize::MAX), or a static text's address and length with the question
-/// asked in the low bit; `tag` 0 for an empty entry, 1 for `Answer::Absent`, 2 for
-/// `Answer::At { index, pos }`. Plain words and a `BorrowedSlot`, whose all-zero bytes
+/// asked in the low bit; `tag` 0 for an empty entry, else TAG_ABSENT or TAG_AT (then
+/// `Answer::At { index, pos }`). Plain words and a `BorrowedSlot`, whose all-zero bytes
 /// are an empty entry: the table comes from zeroed memory, so only the pages of
 /// entries written are ever touched (an empty script writes none of its 64 KB).
 type Stored = ((u64, usize, usize, usize, u32, u32, u32), BorrowedSlot);
+
+/// A stored entry's tag: `Answer::Absent`, `Answer::At` (0: empty).
+const TAG_ABSENT: u32 = 1;
+const TAG_AT: u32 = 2;
+
+/// A valid entry's answer.
+#[inline]
+fn answer(e: &Stored) -> Answer {
+    let (_, _, _, _, tag, index, pos) = e.0;
+    if tag == TAG_ABSENT {
+        Answer::Absent
+    } else {
+        Answer::At { index, pos }
+    }
+}
 
 /// The per-interpreter cache (a field of `Vm`).
 pub(crate) struct TypeCache {
@@ -78,30 +86,18 @@ type Hit = Option<Option<PyObj>>;
 impl TypeCache {
     /// The valid entry for (ty, name, len), if any.
     #[inline]
-    fn entry(&self, ty: &TypeRef, name: usize, len: usize) -> Option<Entry> {
-        let ((epoch, t, n, l, tag, index, pos), value) = &self.entries[slot(ty.id(), name, len)];
-        let valid = *tag != 0 && *t == ty.id() && *n == name && *l == len && *epoch == attr_epoch();
-        if !valid {
-            return None;
-        }
-        let answer = match tag {
-            1 => Answer::Absent,
-            _ => Answer::At {
-                index: *index,
-                pos: *pos,
-            },
-        };
-        Some(Entry {
-            answer,
-            value: value.get(),
-        })
+    fn entry(&self, ty: &TypeRef, name: usize, len: usize) -> Option<&Stored> {
+        let e = &self.entries[slot(ty.id(), name, len)];
+        let (epoch, t, n, l, tag, _, _) = e.0;
+        let valid = tag != 0 && t == ty.id() && n == name && l == len && epoch == attr_epoch();
+        valid.then_some(e)
     }
 
     #[inline]
     fn hit(&self, ty: &TypeRef, name: usize, len: usize) -> Hit {
         let e = self.entry(ty, name, len)?;
-        match e.answer {
-            Answer::At { .. } => Some(Some(e.value.as_ref()?.get()?)),
+        match e.0 .4 {
+            TAG_AT => Some(Some(e.1.get()?.get()?)),
             _ => Some(None),
         }
     }
@@ -116,13 +112,13 @@ impl TypeCache {
         // answer tells the position exactly.
         let key = (pos << 4) ^ (index << 40);
         if let Some(e) = self.entry(ty, key, AT_KEY) {
-            if e.answer
+            if answer(e)
                 == (Answer::At {
                     index: index as u32,
                     pos: pos as u32,
                 })
             {
-                if let Some(v) = e.value.as_ref().and_then(Borrowed::get) {
+                if let Some(v) = e.1.get().as_ref().and_then(Borrowed::get) {
                     return Some(v);
                 }
             }
@@ -145,8 +141,8 @@ impl TypeCache {
 
     fn put(&mut self, ty: &TypeRef, name: usize, len: usize, answer: Answer, v: Option<&PyObj>) {
         let (tag, index, pos) = match answer {
-            Answer::Absent => (1, 0, 0),
-            Answer::At { index, pos } => (2, index, pos),
+            Answer::Absent => (TAG_ABSENT, 0, 0),
+            Answer::At { index, pos } => (TAG_AT, index, pos),
         };
         self.entries[slot(ty.id(), name, len)] = (
             (attr_epoch(), ty.id(), name, len, tag, index, pos),
@@ -268,7 +264,7 @@ impl Vm {
             return None;
         }
         let value = self.type_lookup(ty, name).ok()?;
-        match self.type_cache.entry(ty, name.id(), usize::MAX)?.answer {
+        match answer(self.type_cache.entry(ty, name.id(), usize::MAX)?) {
             Answer::Absent => Some((value, None)),
             Answer::At { index, pos } => Some((value, Some((index, pos)))),
         }
