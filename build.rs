@@ -157,8 +157,30 @@ fn frozen_name(rel: &str) -> String {
     format!("{}.gpc", stem.replace('/', "."))
 }
 
+/// Link choices that make the process start sooner (docs/performance.md, "Session 8:
+/// start-up"), for GNU/Linux targets only.
+///
+/// - The glasspy binary is linked as a position-dependent executable (`-no-pie`): a
+///   PIE binary has its ~10,000 pointers in static data (vtables, the types' and
+///   modules' method tables, `&str`s in tables) patched by the dynamic loader at every
+///   start, which writes (and so copies) each page of `.data.rel.ro`, about 36 page
+///   faults; position-dependent, they are final in the file. The code stays
+///   position-independent (only the link changes), and test binaries keep the default.
+/// - The unwinder (used by panics) is linked from the static `libgcc_eh` rather than
+///   the shared `libgcc_s`: one shared library fewer for the loader to map and
+///   relocate, and its start-up CPU probe (a CPUID instruction, slow in a VM) gone.
+fn link_for_startup() {
+    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
+    if os == "linux" && env == "gnu" {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+        println!("cargo:rustc-link-lib=static:-bundle=gcc_eh");
+    }
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=grammar");
+    link_for_startup();
     bundled_table();
     lalrpop::Configuration::new()
         .set_in_dir("grammar")

@@ -10,10 +10,16 @@ mean and the maximum of the time ratios, the start-up time and size of both (an
 empty script), and the cost of two import lines in each (a script doing only that,
 start-up subtracted; see IMPORT_LINES), with --callgrind their instruction counts.
 
-Peak RSS comes from /usr/bin/time when present: a child forked from this Python
-process records this process's high-water mark at exec, so wait4's ru_maxrss would
-be at least the runner's own size; time(1) is small, and the benchmark is its fresh
-child. Without /usr/bin/time the wait4 figure is used (an upper bound).
+Times and sizes come from separate runs. A timed run spawns the interpreter itself
+and times it from the spawn to its exit status (wait4), with nothing in between. Peak
+RSS needs a run of its own under /usr/bin/time: a child forked from this Python
+process keeps this process's high-water mark through exec, so wait4's ru_maxrss
+would be at least the runner's own size, while time(1) is small and the interpreter
+is its fresh child. But time(1)'s own exec and fork would then be in the time (about
+0.7 ms here, a third of glasspy's start-up), so each benchmark (and the start-up and
+import lines) first runs once per interpreter under time(1) for the size, which also
+warms the file cache, then the timed runs. Both interpreters are measured the same
+way. Without /usr/bin/time the timed runs' wait4 figure is used (an upper bound).
 
 Run from the repository root after `cargo build --release`:
     python3 benches/run.py [--reps N] [NAME_SUBSTRING ...]
@@ -66,9 +72,13 @@ class Run:
         return f"exit {self.code}"
 
 
-def run_once(argv, timeout):
+def run_once(argv, timeout, rss_run=False):
+    """Run argv to its end. A timed run (the default) spawns argv itself; an RSS run
+    (rss_run, when /usr/bin/time exists) runs it under time(1) for its own peak RSS,
+    and its time includes time(1)'s."""
     with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as rss:
-        prefix = [TIME, "-f", "%M", "-o", rss.name] if os.path.exists(TIME) else []
+        wrap = rss_run and os.path.exists(TIME)
+        prefix = [TIME, "-f", "%M", "-o", rss.name] if wrap else []
         start = time.perf_counter()
         p = subprocess.Popen(prefix + argv, stdout=out, stderr=subprocess.STDOUT,
                              stdin=subprocess.DEVNULL, start_new_session=True)
@@ -179,9 +189,21 @@ def check(result, g, p):
     return False
 
 
+def rss_of(argv, timeout):
+    """The peak RSS (KiB) of argv from a run under time(1), and that Run; (0, Run)
+    without /usr/bin/time (the timed runs' wait4 figure is used then)."""
+    run = run_once(argv, timeout, rss_run=True)
+    return (run.rss_kib if os.path.exists(TIME) else 0), run
+
+
 def bench(name, path, glasspy, opts):
     result = Result(name)
     if not opts.callgrind_only:
+        # The size runs first (they warm the file cache too), then the timed runs.
+        result.g_rss, g = rss_of(glasspy + [path], opts.timeout)
+        result.p_rss, p = rss_of(PYTHON + [path], opts.timeout)
+        if not check(result, g, p):
+            return result
         for _ in range(opts.reps):
             g = run_once(glasspy + [path], opts.timeout)
             p = run_once(PYTHON + [path], opts.timeout)
@@ -189,8 +211,9 @@ def bench(name, path, glasspy, opts):
                 return result
             result.g_times.append(g.seconds)
             result.p_times.append(p.seconds)
-            result.g_rss = max(result.g_rss, g.rss_kib)
-            result.p_rss = max(result.p_rss, p.rss_kib)
+            if not os.path.exists(TIME):
+                result.g_rss = max(result.g_rss, g.rss_kib)
+                result.p_rss = max(result.p_rss, p.rss_kib)
             result.g_out, result.p_out = g.output, p.output
     if opts.callgrind or opts.callgrind_only:
         count, g = callgrind_instructions(glasspy + [path], opts.timeout * 50)
@@ -230,6 +253,9 @@ def import_cost(glasspy, opts, reps, g_start, p_start, summary):
             label = f"import {', '.join(modules)}"
             if not opts.callgrind_only:
                 g_runs, p_runs = [], []
+                # Untimed first runs (warm caches), as for the benchmarks.
+                run_once(glasspy + [script.name], opts.timeout)
+                run_once(PYTHON + [script.name], opts.timeout)
                 for _ in range(reps):
                     g_runs.append(run_once(glasspy + [script.name], opts.timeout))
                     p_runs.append(run_once(PYTHON + [script.name], opts.timeout))
@@ -312,8 +338,10 @@ def main():
     if opts.callgrind_only:
         print("instruction counts only (valgrind --tool=callgrind), G = 10^9")
     else:
-        print(f"median of {opts.reps} runs each, alternating; peak RSS is the largest of "
-              f"the runs ({'/usr/bin/time' if os.path.exists(TIME) else 'wait4, upper bound'})")
+        rss_how = ("one more run of each under /usr/bin/time" if os.path.exists(TIME)
+                   else "the largest wait4 figure of the runs, an upper bound")
+        print(f"median of {opts.reps} runs each, alternating, each interpreter spawned "
+              f"directly and timed to its exit; peak RSS: {rss_how}")
     print()
 
     width = max(14, max(map(len, names)) + 2)
@@ -390,14 +418,17 @@ def main():
     with tempfile.NamedTemporaryFile("w", suffix=".py") as empty:
         start_reps = max(11, opts.reps * 5)
         if not opts.callgrind_only:
+            g_rss, _ = rss_of(glasspy + [empty.name], opts.timeout)
+            p_rss, _ = rss_of(PYTHON + [empty.name], opts.timeout)
             g_runs, p_runs = [], []
             for _ in range(start_reps):
                 g_runs.append(run_once(glasspy + [empty.name], opts.timeout))
                 p_runs.append(run_once(PYTHON + [empty.name], opts.timeout))
             g_t = statistics.median(r.seconds for r in g_runs)
             p_t = statistics.median(r.seconds for r in p_runs)
-            g_rss = max(r.rss_kib for r in g_runs)
-            p_rss = max(r.rss_kib for r in p_runs)
+            if not os.path.exists(TIME):
+                g_rss = max(r.rss_kib for r in g_runs)
+                p_rss = max(r.rss_kib for r in p_runs)
             summary.update(startup_glasspy_s=g_t, startup_python3_s=p_t,
                            startup_glasspy_kib=g_rss, startup_python3_kib=p_rss)
             print(f"start-up (empty script, median of {start_reps}): "

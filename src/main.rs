@@ -463,10 +463,15 @@ fn main() -> ExitCode {
             }
         }
     };
+    // The interpreter thread ends the process itself once `run` has returned (the
+    // interpreter dropped, its output flushed; process::exit flushes Rust's stdout):
+    // returning to `join` would first have the thread's 1 GiB stack released and
+    // unmapped and its thread-locals dropped, work the exit does anyway. A panic
+    // still unwinds to `join`, which reports status 70.
     let handle = std::thread::Builder::new()
         .name("glasspy".into())
         .stack_size(STACK_SIZE)
-        .spawn(run)
+        .spawn(move || -> u8 { std::process::exit(i32::from(run())) })
         .expect("could not start the interpreter thread");
     ExitCode::from(handle.join().unwrap_or(70))
 }

@@ -41,7 +41,7 @@ mod vtable;
 mod weak;
 
 pub use borrow::{BorrowError, PMut, PRef};
-pub use borrowed::Borrowed;
+pub use borrowed::{Borrowed, BorrowedSlot};
 pub(crate) use entries::{can_untrack_object, clear_object, traverse_object};
 use entries::{
     items_of, items_ptr, ob_size_of, payload_ptr, pre_words_of, values_slot_of, words_of,

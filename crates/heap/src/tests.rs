@@ -983,3 +983,18 @@ fn borrowed_answers_until_a_cached_object_dies() {
     let again = Borrowed::new(&a);
     assert!(again.get().is_some_and(|x| x.is(&a)));
 }
+
+#[test]
+fn a_zeroed_borrowed_slot_is_empty_and_a_slot_gives_back_its_borrowed() {
+    let t = types();
+    let empty: BorrowedSlot = bytemuck::Zeroable::zeroed();
+    assert!(empty.get().is_none());
+    assert!(BorrowedSlot::new(None).get().is_none());
+    let a = PyObj::new(&t.atom, Atom(1));
+    let slot = BorrowedSlot::new(Some(Borrowed::new(&a)));
+    let got = slot.get().and_then(|b| b.get()).expect("nothing died");
+    assert!(got.is(&a));
+    drop(got);
+    drop(a);
+    assert!(slot.get().is_some_and(|b| b.get().is_none()));
+}

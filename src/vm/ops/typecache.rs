@@ -9,7 +9,7 @@
 //! died; and where it was found (the MRO index and the entry number), which the inline
 //! caches of quick.rs keep under the coarser `type_epoch()`.
 
-use crate::heap::{Borrowed, PyObj, TypeRef};
+use crate::heap::{Borrowed, BorrowedSlot, PyObj, TypeRef};
 use crate::objects::dicttable::attr_epoch;
 use crate::objects::{dict, string, tuple, typeobj};
 
@@ -27,41 +27,48 @@ const SIZE: usize = 1024;
 const AT_KEY: usize = usize::MAX - 1;
 
 /// What a lookup found.
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Answer {
-    /// Not cached.
-    #[default]
-    Empty,
     /// In no dict of the MRO.
     Absent,
     /// At `pos` of the dict of the MRO's `index`-th type.
     At { index: u32, pos: u32 },
 }
 
-#[derive(Clone, Copy, Default)]
-struct Entry {
-    epoch: u64,
-    /// The type's address (freeing or clearing a type moves the epoch on, so an
-    /// address names one type while the epoch stays).
-    ty: usize,
-    /// The name: an interned str's address (len usize::MAX), or a static text's
-    /// address and length, with the question asked in the low bit.
-    name: usize,
-    len: usize,
-    answer: Answer,
-    /// The value at `answer` (for `At`).
-    value: Option<Borrowed>,
+/// An entry as stored: the words (epoch, type, name, len, tag, index, pos) and the
+/// value. `ty` is the type's address (freeing or clearing a type moves the epoch on,
+/// so an address names one type while the epoch stays); `name` an interned str's
+/// address (len usize::MAX), or a static text's address and length with the question
+/// asked in the low bit; `tag` 0 for an empty entry, else TAG_ABSENT or TAG_AT (then
+/// `Answer::At { index, pos }`). Plain words and a `BorrowedSlot`, whose all-zero bytes
+/// are an empty entry: the table comes from zeroed memory, so only the pages of
+/// entries written are ever touched (an empty script writes none of its 64 KB).
+type Stored = ((u64, usize, usize, usize, u32, u32, u32), BorrowedSlot);
+
+/// A stored entry's tag: `Answer::Absent`, `Answer::At` (0: empty).
+const TAG_ABSENT: u32 = 1;
+const TAG_AT: u32 = 2;
+
+/// A valid entry's answer.
+#[inline]
+fn answer(e: &Stored) -> Answer {
+    let (_, _, _, _, tag, index, pos) = e.0;
+    if tag == TAG_ABSENT {
+        Answer::Absent
+    } else {
+        Answer::At { index, pos }
+    }
 }
 
 /// The per-interpreter cache (a field of `Vm`).
 pub(crate) struct TypeCache {
-    entries: Box<[Entry]>,
+    entries: Box<[Stored]>,
 }
 
 impl Default for TypeCache {
     fn default() -> Self {
         TypeCache {
-            entries: vec![Entry::default(); SIZE].into_boxed_slice(),
+            entries: bytemuck::allocation::zeroed_slice_box(SIZE),
         }
     }
 }
@@ -79,21 +86,18 @@ type Hit = Option<Option<PyObj>>;
 impl TypeCache {
     /// The valid entry for (ty, name, len), if any.
     #[inline]
-    fn entry(&self, ty: &TypeRef, name: usize, len: usize) -> Option<&Entry> {
+    fn entry(&self, ty: &TypeRef, name: usize, len: usize) -> Option<&Stored> {
         let e = &self.entries[slot(ty.id(), name, len)];
-        let valid = e.answer != Answer::Empty
-            && e.ty == ty.id()
-            && e.name == name
-            && e.len == len
-            && e.epoch == attr_epoch();
+        let (epoch, t, n, l, tag, _, _) = e.0;
+        let valid = tag != 0 && t == ty.id() && n == name && l == len && epoch == attr_epoch();
         valid.then_some(e)
     }
 
     #[inline]
     fn hit(&self, ty: &TypeRef, name: usize, len: usize) -> Hit {
         let e = self.entry(ty, name, len)?;
-        match e.answer {
-            Answer::At { .. } => Some(Some(e.value.as_ref()?.get()?)),
+        match e.0 .4 {
+            TAG_AT => Some(Some(e.1.get()?.get()?)),
             _ => Some(None),
         }
     }
@@ -108,13 +112,13 @@ impl TypeCache {
         // answer tells the position exactly.
         let key = (pos << 4) ^ (index << 40);
         if let Some(e) = self.entry(ty, key, AT_KEY) {
-            if e.answer
+            if answer(e)
                 == (Answer::At {
                     index: index as u32,
                     pos: pos as u32,
                 })
             {
-                if let Some(v) = e.value.as_ref().and_then(Borrowed::get) {
+                if let Some(v) = e.1.get().as_ref().and_then(Borrowed::get) {
                     return Some(v);
                 }
             }
@@ -136,14 +140,14 @@ impl TypeCache {
     }
 
     fn put(&mut self, ty: &TypeRef, name: usize, len: usize, answer: Answer, v: Option<&PyObj>) {
-        self.entries[slot(ty.id(), name, len)] = Entry {
-            epoch: attr_epoch(),
-            ty: ty.id(),
-            name,
-            len,
-            answer,
-            value: v.map(Borrowed::new),
+        let (tag, index, pos) = match answer {
+            Answer::Absent => (TAG_ABSENT, 0, 0),
+            Answer::At { index, pos } => (TAG_AT, index, pos),
         };
+        self.entries[slot(ty.id(), name, len)] = (
+            (attr_epoch(), ty.id(), name, len, tag, index, pos),
+            BorrowedSlot::new(v.map(Borrowed::new)),
+        );
     }
 }
 
@@ -269,10 +273,9 @@ impl Vm {
             return None;
         }
         let value = self.type_lookup(ty, name).ok()?;
-        match self.type_cache.entry(ty, name.id(), usize::MAX)?.answer {
+        match answer(self.type_cache.entry(ty, name.id(), usize::MAX)?) {
             Answer::Absent => Some((value, None)),
             Answer::At { index, pos } => Some((value, Some((index, pos)))),
-            Answer::Empty => None,
         }
     }
 }

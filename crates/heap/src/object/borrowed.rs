@@ -57,6 +57,43 @@ impl Borrowed {
     }
 }
 
+/// A `Borrowed` or none, stored so that all-zero bytes are none: a table of them (the
+/// type attribute cache) can be had from zeroed memory, whose pages the kernel maps
+/// only when an entry is written, instead of having every entry written at creation.
+#[derive(Clone, Copy, Default)]
+pub struct BorrowedSlot {
+    p: Option<NonNull<ObHead>>,
+    deaths: u64,
+}
+
+// SAFETY: H10: all-zero bytes are a valid BorrowedSlot, the empty one, which names no
+// object: `p` is None (`Option<NonNull<_>>` has null as None, a guaranteed layout) and
+// `deaths` any u64; a slot only ever holds a `Borrowed` made by `Borrowed::new`.
+unsafe impl bytemuck::Zeroable for BorrowedSlot {}
+
+impl BorrowedSlot {
+    /// A slot holding `b`.
+    #[inline]
+    pub fn new(b: Option<Borrowed>) -> BorrowedSlot {
+        match b {
+            Some(b) => BorrowedSlot {
+                p: Some(b.p),
+                deaths: b.deaths,
+            },
+            None => BorrowedSlot::default(),
+        }
+    }
+
+    /// The `Borrowed` held, if any.
+    #[inline]
+    pub fn get(&self) -> Option<Borrowed> {
+        Some(Borrowed {
+            p: self.p?,
+            deaths: self.deaths,
+        })
+    }
+}
+
 /// An object carrying `CACHED` reached count 0 (called by `dealloc` first thing).
 #[cold]
 pub(super) fn cached_object_died() {
