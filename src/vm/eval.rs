@@ -60,36 +60,6 @@ impl Vm {
             let flow = loop {
                 let Instr { op, arg } = instrs[ip].get();
                 ip += 1;
-                // The end of an instruction run by `step`: go on, switch frames (a call,
-                // its ip saved, or a return: the pending byte tested once), or unwind.
-                macro_rules! finish {
-                    ($r:expr) => {
-                        match $r {
-                            Ok(Flow::Next) => {}
-                            Ok(flow) => {
-                                if crate::heap::work_pending() {
-                                    self.switch_pending(fi, matches!(flow, Flow::Return(_)));
-                                }
-                                break Ok(flow);
-                            }
-                            Err(e) => {
-                                let reraise = matches!(op, Op::RERAISE)
-                                    || (op == Op::RAISE_VARARGS && arg == 0);
-                                break Err(self.raised(fi, ip, e, reraise));
-                            }
-                        }
-                    };
-                }
-                // `step` for opcode `$op`, inlined. It moves the instruction pointer
-                // through a reference: a copy, so that `ip` itself stays in a register.
-                macro_rules! run {
-                    ($op:expr) => {{
-                        let mut next = ip;
-                        let r = self.step(fi, base, code, $op, arg, &mut next);
-                        ip = next;
-                        finish!(r);
-                    }};
-                }
                 // The simplest instructions run here, with `ip` a plain local and no
                 // `Flow` to pass back; the rest go through `step`.
                 match op {
@@ -168,116 +138,27 @@ impl Vm {
                             ip = arg as usize;
                         }
                     }
-                    // Every other instruction the loop meets often: `step` inlined
-                    // here with the opcode a constant, so that only its own arm is left
-                    // (one dispatch, no `Flow` matched at run time unless it switches).
-                    Op::NOP => run!(Op::NOP),
-                    Op::COPY => run!(Op::COPY),
-                    Op::SWAP => run!(Op::SWAP),
-                    Op::LOAD_DEREF => run!(Op::LOAD_DEREF),
-                    Op::STORE_DEREF => run!(Op::STORE_DEREF),
-                    Op::LOAD_CLOSURE => run!(Op::LOAD_CLOSURE),
-                    Op::LOAD_GLOBAL => run!(Op::LOAD_GLOBAL),
-                    Op::STORE_GLOBAL => run!(Op::STORE_GLOBAL),
-                    Op::LOAD_NAME => run!(Op::LOAD_NAME),
-                    Op::STORE_NAME => run!(Op::STORE_NAME),
-                    Op::LOAD_ATTR => run!(Op::LOAD_ATTR),
-                    Op::STORE_ATTR => run!(Op::STORE_ATTR),
-                    Op::LOAD_METHOD => run!(Op::LOAD_METHOD),
-                    Op::PUSH_NULL => run!(Op::PUSH_NULL),
-                    Op::KW_NAMES => run!(Op::KW_NAMES),
-                    Op::CALL => run!(Op::CALL),
-                    Op::RETURN_VALUE => run!(Op::RETURN_VALUE),
-                    Op::BINARY_OP => run!(Op::BINARY_OP),
-                    Op::UNARY_NEGATIVE => run!(Op::UNARY_NEGATIVE),
-                    Op::UNARY_NOT => run!(Op::UNARY_NOT),
-                    Op::COMPARE_OP => run!(Op::COMPARE_OP),
-                    Op::IS_OP => run!(Op::IS_OP),
-                    Op::CONTAINS_OP => run!(Op::CONTAINS_OP),
-                    Op::BINARY_SUBSCR => run!(Op::BINARY_SUBSCR),
-                    Op::STORE_SUBSCR => run!(Op::STORE_SUBSCR),
-                    Op::BUILD_SLICE => run!(Op::BUILD_SLICE),
-                    Op::BUILD_TUPLE => run!(Op::BUILD_TUPLE),
-                    Op::BUILD_LIST => run!(Op::BUILD_LIST),
-                    Op::LIST_APPEND => run!(Op::LIST_APPEND),
-                    Op::UNPACK_SEQUENCE => run!(Op::UNPACK_SEQUENCE),
-                    Op::JUMP_IF_FALSE_OR_POP => run!(Op::JUMP_IF_FALSE_OR_POP),
-                    Op::JUMP_IF_TRUE_OR_POP => run!(Op::JUMP_IF_TRUE_OR_POP),
-                    Op::GET_ITER => run!(Op::GET_ITER),
-                    Op::FOR_ITER => run!(Op::FOR_ITER),
-                    Op::YIELD_VALUE => run!(Op::YIELD_VALUE),
-                    Op::SEND => run!(Op::SEND),
-                    // The specialized instructions (quick_eval.rs), the same way.
-                    Op::LOAD_ATTR_INSTANCE_VALUE => run!(Op::LOAD_ATTR_INSTANCE_VALUE),
-                    Op::LOAD_ATTR_MODULE => run!(Op::LOAD_ATTR_MODULE),
-                    Op::STORE_ATTR_INSTANCE_VALUE => run!(Op::STORE_ATTR_INSTANCE_VALUE),
-                    Op::LOAD_METHOD_WITH_VALUES => run!(Op::LOAD_METHOD_WITH_VALUES),
-                    Op::LOAD_METHOD_NO_DICT => run!(Op::LOAD_METHOD_NO_DICT),
-                    Op::LOAD_METHOD_MODULE => run!(Op::LOAD_METHOD_MODULE),
-                    Op::LOAD_GLOBAL_MODULE => run!(Op::LOAD_GLOBAL_MODULE),
-                    Op::LOAD_GLOBAL_BUILTIN => run!(Op::LOAD_GLOBAL_BUILTIN),
-                    Op::BINARY_OP_ADD_INT => run!(Op::BINARY_OP_ADD_INT),
-                    Op::BINARY_OP_SUBTRACT_INT => run!(Op::BINARY_OP_SUBTRACT_INT),
-                    Op::BINARY_OP_MULTIPLY_INT => run!(Op::BINARY_OP_MULTIPLY_INT),
-                    Op::BINARY_OP_ADD_FLOAT => run!(Op::BINARY_OP_ADD_FLOAT),
-                    Op::BINARY_OP_SUBTRACT_FLOAT => run!(Op::BINARY_OP_SUBTRACT_FLOAT),
-                    Op::BINARY_OP_MULTIPLY_FLOAT => run!(Op::BINARY_OP_MULTIPLY_FLOAT),
-                    Op::BINARY_OP_TRUE_DIVIDE_FLOAT => run!(Op::BINARY_OP_TRUE_DIVIDE_FLOAT),
-                    Op::BINARY_OP_ADD_UNICODE => run!(Op::BINARY_OP_ADD_UNICODE),
-                    Op::COMPARE_OP_INT_JUMP => run!(Op::COMPARE_OP_INT_JUMP),
-                    Op::COMPARE_OP_FLOAT_JUMP => run!(Op::COMPARE_OP_FLOAT_JUMP),
-                    Op::COMPARE_OP_STR_JUMP => run!(Op::COMPARE_OP_STR_JUMP),
-                    Op::BINARY_SUBSCR_LIST_INT => run!(Op::BINARY_SUBSCR_LIST_INT),
-                    Op::BINARY_SUBSCR_TUPLE_INT => run!(Op::BINARY_SUBSCR_TUPLE_INT),
-                    Op::BINARY_SUBSCR_DICT => run!(Op::BINARY_SUBSCR_DICT),
-                    Op::STORE_SUBSCR_LIST_INT => run!(Op::STORE_SUBSCR_LIST_INT),
-                    Op::STORE_SUBSCR_DICT => run!(Op::STORE_SUBSCR_DICT),
-                    Op::UNPACK_SEQUENCE_TWO_TUPLE => run!(Op::UNPACK_SEQUENCE_TWO_TUPLE),
-                    Op::UNPACK_SEQUENCE_TUPLE => run!(Op::UNPACK_SEQUENCE_TUPLE),
-                    Op::UNPACK_SEQUENCE_LIST => run!(Op::UNPACK_SEQUENCE_LIST),
-                    Op::FOR_ITER_LIST => run!(Op::FOR_ITER_LIST),
-                    Op::FOR_ITER_RANGE => run!(Op::FOR_ITER_RANGE),
-                    Op::FOR_ITER_TUPLE => run!(Op::FOR_ITER_TUPLE),
-                    Op::FOR_ITER_GEN => run!(Op::FOR_ITER_GEN),
-                    Op::CALL_PY_EXACT_ARGS => run!(Op::CALL_PY_EXACT_ARGS),
-                    Op::CALL_PY_WITH_DEFAULTS => run!(Op::CALL_PY_WITH_DEFAULTS),
-                    Op::CALL_NO_KW_LEN => run!(Op::CALL_NO_KW_LEN),
-                    Op::CALL_NO_KW_ISINSTANCE => run!(Op::CALL_NO_KW_ISINSTANCE),
-                    Op::CALL_NO_KW_LIST_APPEND => run!(Op::CALL_NO_KW_LIST_APPEND),
-                    Op::LOAD_ATTR_SLOT => run!(Op::LOAD_ATTR_SLOT),
-                    Op::LOAD_ATTR_WITH_HINT => run!(Op::LOAD_ATTR_WITH_HINT),
-                    Op::LOAD_ATTR_CLASS => run!(Op::LOAD_ATTR_CLASS),
-                    Op::LOAD_ATTR_PROPERTY => run!(Op::LOAD_ATTR_PROPERTY),
-                    Op::STORE_ATTR_SLOT => run!(Op::STORE_ATTR_SLOT),
-                    Op::STORE_ATTR_WITH_HINT => run!(Op::STORE_ATTR_WITH_HINT),
-                    Op::LOAD_METHOD_LAZY_DICT => run!(Op::LOAD_METHOD_LAZY_DICT),
-                    Op::LOAD_METHOD_CLASS => run!(Op::LOAD_METHOD_CLASS),
-                    Op::BINARY_SUBSCR_GETITEM => run!(Op::BINARY_SUBSCR_GETITEM),
-                    Op::CALL_BOUND_METHOD_EXACT_ARGS => run!(Op::CALL_BOUND_METHOD_EXACT_ARGS),
-                    Op::CALL_NO_KW_BUILTIN_O => run!(Op::CALL_NO_KW_BUILTIN_O),
-                    Op::CALL_NO_KW_BUILTIN_FAST => run!(Op::CALL_NO_KW_BUILTIN_FAST),
-                    Op::CALL_BUILTIN_FAST_WITH_KEYWORDS => {
-                        run!(Op::CALL_BUILTIN_FAST_WITH_KEYWORDS)
-                    }
-                    Op::CALL_NO_KW_METHOD_DESCRIPTOR_O => run!(Op::CALL_NO_KW_METHOD_DESCRIPTOR_O),
-                    Op::CALL_NO_KW_METHOD_DESCRIPTOR_FAST => {
-                        run!(Op::CALL_NO_KW_METHOD_DESCRIPTOR_FAST)
-                    }
-                    Op::CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS => {
-                        run!(Op::CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS)
-                    }
-                    Op::CALL_NO_KW_TYPE_1 => run!(Op::CALL_NO_KW_TYPE_1),
-                    Op::CALL_NO_KW_STR_1 => run!(Op::CALL_NO_KW_STR_1),
-                    Op::CALL_NO_KW_TUPLE_1 => run!(Op::CALL_NO_KW_TUPLE_1),
-                    Op::BINARY_OP_PY_DUNDER => run!(Op::BINARY_OP_PY_DUNDER),
-                    Op::CALL_ALLOC_AND_ENTER_INIT => run!(Op::CALL_ALLOC_AND_ENTER_INIT),
-                    Op::PRECALL_BUILTIN_CLASS => run!(Op::PRECALL_BUILTIN_CLASS),
-                    // The rare and the big ones: `step` out of line.
                     _ => {
+                        // `step` may move the instruction pointer through a reference:
+                        // a copy, so that `ip` itself can stay in a register.
                         let mut next = ip;
-                        let r = self.generic(fi, base, code, op, arg, &mut next);
+                        let r = self.step(fi, base, code, op, arg, &mut next);
                         ip = next;
-                        finish!(r);
+                        match r {
+                            Ok(Flow::Next) => {}
+                            Ok(flow) => {
+                                // A call (its ip is saved) or a return: the same byte, once.
+                                if crate::heap::work_pending() {
+                                    self.switch_pending(fi, matches!(flow, Flow::Return(_)));
+                                }
+                                break Ok(flow);
+                            }
+                            Err(e) => {
+                                let reraise = matches!(op, Op::RERAISE)
+                                    || (op == Op::RAISE_VARARGS && arg == 0);
+                                break Err(self.raised(fi, ip, e, reraise));
+                            }
+                        }
                     }
                 }
                 // One byte tested per instruction for all the kinds of work.

@@ -91,7 +91,7 @@ fn quicken(code: &Code) {
 }
 
 /// The cache of instruction `at` (quickened code only).
-#[inline(always)]
+#[inline]
 pub(crate) fn cache(code: &Code, at: usize) -> Cache {
     code.caches
         .get()
@@ -99,7 +99,7 @@ pub(crate) fn cache(code: &Code, at: usize) -> Cache {
 }
 
 /// An adaptive instruction ran: is it time to try to specialize it? (Counts down.)
-#[inline(always)]
+#[inline]
 pub(crate) fn due(code: &Code, at: usize) -> bool {
     let Some(c) = code.caches.get() else {
         return false;
@@ -531,7 +531,7 @@ pub(super) fn module_entry(d: &PyObj, name: &PyObj) -> Option<Cache> {
 }
 
 /// The value of a module attribute through its cache.
-#[inline(always)]
+#[inline]
 pub(crate) fn module_value(obj: &PyObj, c: &Cache) -> Option<PyObj> {
     let m = obj.get::<Module>()?;
     let b = dict::borrow(&m.dict)?;
@@ -540,7 +540,7 @@ pub(crate) fn module_value(obj: &PyObj, c: &Cache) -> Option<PyObj> {
 
 /// The instance value through its cache: a hit only while the type and epoch match
 /// and the instance keeps its values apart with that attribute set.
-#[inline(always)]
+#[inline]
 pub(crate) fn instance_value(obj: &PyObj, c: &Cache) -> Option<PyObj> {
     if obj.type_addr() != c.key || type_epoch() != c.version {
         return None;
@@ -577,7 +577,7 @@ pub(crate) fn store_instance_value(obj: &PyObj, c: &Cache, value: PyObj) -> Resu
 }
 
 /// The method a LOAD_METHOD_* cache names, if its guard holds.
-#[inline(always)]
+#[inline]
 pub(crate) fn cached_method(
     obj: &PyObj,
     c: &Cache,
@@ -618,7 +618,7 @@ pub(crate) fn no_dict_yet(obj: &PyObj) -> bool {
 }
 
 /// `a op b` for two exact floats.
-#[inline(always)]
+#[inline]
 pub(crate) fn float_op(op: Op, a: &PyObj, b: &PyObj, t: &ExactType<Float>) -> Option<PyObj> {
     let (x, y) = (float::exact_value(a, t)?, float::exact_value(b, t)?);
     let r = match op {
@@ -636,7 +636,7 @@ pub(crate) fn float_op(op: Op, a: &PyObj, b: &PyObj, t: &ExactType<Float>) -> Op
 }
 
 /// `a op b` for two exact ints that fit a machine word (and whose result does).
-#[inline(always)]
+#[inline]
 pub(crate) fn int_op(op: Op, a: &PyObj, b: &PyObj, t: &ExactType<Long>) -> Option<PyObj> {
     let (x, y) = (int::exact_i64(a, t)?, int::exact_i64(b, t)?);
     let op = match op {
@@ -648,7 +648,7 @@ pub(crate) fn int_op(op: Op, a: &PyObj, b: &PyObj, t: &ExactType<Long>) -> Optio
 }
 
 /// Compare two exact ints, floats or strs (by the specialized form).
-#[inline(always)]
+#[inline]
 pub(crate) fn compare(op: Op, a: &PyObj, b: &PyObj, arg: u32, vm: &Vm) -> Option<bool> {
     let c = vm.ctx;
     let cmp = CompareOp::from_arg(arg);
@@ -690,7 +690,7 @@ pub(crate) fn compare(op: Op, a: &PyObj, b: &PyObj, arg: u32, vm: &Vm) -> Option
 }
 
 /// `seq[i]` for an exact list or tuple and a non-negative int index in range.
-#[inline(always)]
+#[inline]
 pub(crate) fn subscr_seq(op: Op, seq: &PyObj, key: &PyObj, vm: &Vm) -> Option<PyObj> {
     let c = vm.ctx;
     let i = usize::try_from(int::exact_i64(key, &c.int_exact)?).ok()?;
@@ -708,7 +708,7 @@ pub(crate) fn subscr_seq(op: Op, seq: &PyObj, key: &PyObj, vm: &Vm) -> Option<Py
 }
 
 /// `l[i] = v` for an exact list and an int index in range; the value back if not.
-#[inline(always)]
+#[inline]
 pub(crate) fn store_list_item(l: &PyObj, key: &PyObj, v: PyObj, vm: &Vm) -> Result<(), PyObj> {
     let c = vm.ctx;
     if !l.is_type(&c.list_type) {

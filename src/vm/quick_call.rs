@@ -377,7 +377,7 @@ impl Vm {
     /// the arguments where they lie (push_frame_in_place re-reads the arity and the
     /// defaults, so a changed `__code__` or `__defaults__` needs no guard). Ok(None),
     /// with nothing changed, when the guard fails.
-    #[inline(always)]
+    #[inline]
     pub(super) fn call_py_in_place(
         &mut self,
         fi: usize,

@@ -454,10 +454,10 @@ impl Vm {
     }
 
     /// Run the family's general instruction without counting a miss (the guard held
-    /// but this operand needs the general path), or any instruction the eval loop
-    /// does not inline. Kept out of line so the eval loop's `step` stays inlined.
+    /// but this operand needs the general path). Kept out of line so the eval loop's
+    /// `step` stays inlined.
     #[inline(never)]
-    pub(super) fn generic(
+    fn generic(
         &mut self,
         fi: usize,
         base: usize,
