@@ -31,18 +31,9 @@ impl Vm {
         let locals = locals.filter(|l| !l.is(&globals));
         let base = self.stack.len();
         self.frames.push(Frame {
-            code,
-            builtins,
-            globals,
             locals,
-            base,
-            floor: base,
-            stack_base: base,
-            ip: 0,
-            kwnames: None,
             entry: true,
-            on_return: Default::default(),
-            gen: None,
+            ..Frame::new(code, globals, builtins, base, base, base)
         });
         self.depth += 1;
         self.run_frame()

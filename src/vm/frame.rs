@@ -46,6 +46,37 @@ pub(crate) struct Frame {
     pub on_return: OnReturn,
 }
 
+impl Frame {
+    /// A frame about to run `code` from its first instruction: its locals from `base`,
+    /// its operand stack from `stack_base`, cut back to `floor` when it leaves; no
+    /// local namespace, no generator, not an entry frame, its value pushed for the
+    /// caller.
+    #[inline(always)]
+    pub(crate) fn new(
+        code: PyObj,
+        globals: PyObj,
+        builtins: PyObj,
+        floor: usize,
+        base: usize,
+        stack_base: usize,
+    ) -> Frame {
+        Frame {
+            code,
+            globals,
+            builtins,
+            locals: None,
+            base,
+            floor,
+            stack_base,
+            ip: 0,
+            kwnames: None,
+            entry: false,
+            gen: None,
+            on_return: OnReturn::Value,
+        }
+    }
+}
+
 /// How a frame's return value reaches its caller.
 #[derive(Clone, Copy, Default)]
 pub(crate) enum OnReturn {
@@ -255,20 +286,9 @@ impl Vm {
                 self.stack.push(self.null.clone());
             }
         }
-        self.frames.push(Frame {
-            code,
-            globals,
-            builtins,
-            locals: None,
-            base,
-            floor,
-            stack_base: self.stack.len(),
-            ip: 0,
-            kwnames: None,
-            entry: false,
-            gen: None,
-            on_return: OnReturn::Value,
-        });
+        let stack_base = self.stack.len();
+        self.frames
+            .push(Frame::new(code, globals, builtins, floor, base, stack_base));
         self.depth += 1;
         Ok(true)
     }
@@ -395,20 +415,14 @@ impl Vm {
         }
         let gen_names =
             (c.flags & flags::GENERATOR != 0).then(|| (f.name.clone(), f.qualname.clone()));
-        let frame = Frame {
-            gen: None,
-            globals: f.globals.clone(),
-            builtins: f.builtins.clone(),
-            locals: None,
-            base,
+        let frame = Frame::new(
+            f.code.clone(),
+            f.globals.clone(),
+            f.builtins.clone(),
             floor,
-            stack_base: self.stack.len(),
-            ip: 0,
-            kwnames: None,
-            entry: false,
-            on_return: Default::default(),
-            code: f.code.clone(),
-        };
+            base,
+            self.stack.len(),
+        );
         self.frames.push(frame);
         self.depth += 1;
         gen_names

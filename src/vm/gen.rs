@@ -181,18 +181,10 @@ impl Vm {
         let builtins = gen.builtins.take().unwrap_or_else(|| self.builtins.clone());
         let code = gen.code.clone();
         self.frames.push(Frame {
-            code,
-            globals,
-            builtins,
-            locals: None,
-            base,
-            floor: base,
-            stack_base,
             ip,
-            kwnames: None,
             entry,
-            on_return: Default::default(),
             gen: Some(g),
+            ..Frame::new(code, globals, builtins, base, base, stack_base)
         });
         self.depth += 1;
         Ok(())

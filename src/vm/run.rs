@@ -14,19 +14,10 @@ impl Vm {
     pub fn exec_code(&mut self, code: PyObj, globals: PyObj) -> VmResult<PyObj> {
         self.check_recursion()?;
         let base = self.stack.len();
+        let builtins = self.builtins.clone();
         self.frames.push(Frame {
-            code,
-            builtins: self.builtins.clone(),
-            globals,
-            locals: None,
-            base,
-            floor: base,
-            stack_base: base,
-            ip: 0,
-            kwnames: None,
             entry: true,
-            on_return: Default::default(),
-            gen: None,
+            ..Frame::new(code, globals, builtins, base, base, base)
         });
         self.depth += 1;
         self.run_frame()
