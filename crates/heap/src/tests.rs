@@ -174,6 +174,20 @@ fn payload_access_is_typed_and_borrow_checked() {
 }
 
 #[test]
+fn type_flag_reads_the_type_objects_flag() {
+    let t = types();
+    let a = PyObj::new(&t.atom, Atom(1));
+    let before = t.atom.refcnt();
+    assert!(!a.type_flag(3));
+    t.atom.as_obj().set_obj_flag(3, true);
+    assert!(a.type_flag(3));
+    assert!(!a.obj_flag(3)); // the object's own flags are not the type's
+    t.atom.as_obj().set_obj_flag(3, false);
+    assert!(!a.type_flag(3));
+    assert_eq!(t.atom.refcnt(), before); // no reference taken
+}
+
+#[test]
 fn exact_type_reads_through_one_type_compare() {
     let t = types();
     assert!(ExactType::<Atom>::new(&t.digits).is_none());

@@ -468,7 +468,7 @@ pub fn set_method_descriptor(ty: &TypeRef) {
 /// Is `f`'s type a method descriptor type (`METHOD_DESCRIPTOR`)?
 #[inline]
 pub fn is_method_descriptor(f: &PyObj) -> bool {
-    f.type_obj().as_obj().obj_flag(METHOD_DESCRIPTOR)
+    f.type_flag(METHOD_DESCRIPTOR)
 }
 
 /// Is this a class (made by `class` or type(name, bases, dict))?

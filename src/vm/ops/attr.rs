@@ -234,8 +234,7 @@ impl Vm {
             let Some(f) = self.type_lookup(&ty, name)? else {
                 return Ok(None);
             };
-            if !f.is_a::<crate::objects::function::Function>() && !typeobj::is_method_descriptor(&f)
-            {
+            if !typeobj::is_method_descriptor(&f) {
                 return Ok(None);
             }
             if self.instance_has_attr(o, &ty, name)? {

@@ -272,6 +272,17 @@ impl PyObj {
         self.head().flags.get() & (1 << (24 + bit)) != 0
     }
 
+    /// `obj_flag(bit)` of the object's type object, read without taking a reference to
+    /// the type (what `type_obj().as_obj().obj_flag(bit)` answers).
+    #[inline]
+    pub fn type_flag(&self, bit: u32) -> bool {
+        assert!(bit < 8);
+        // SAFETY: H1: the header holds a reference to its type object, alive at least
+        // as long as this handle's object; only the type's header Cell is read.
+        let ty = unsafe { self.head().ty.get().as_ref() };
+        ty.flags.get() & (1 << (24 + bit)) != 0
+    }
+
     /// Set or clear one of the 8 object flag bits.
     pub fn set_obj_flag(&self, bit: u32, on: bool) {
         assert!(bit < 8);
