@@ -3,6 +3,7 @@
 //! copied; docs/differences.md says so), None for the others (CPython's value for a
 //! type without tp_doc, such as NoneType).
 
+use crate::heap::{PyObj, TypeRef};
 use crate::objects::{ctx, dict, string, typeobj};
 
 /// (type name, doc) for the types that get a text.
@@ -86,24 +87,27 @@ const DOCS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Set `__doc__` in each built-in type's dict that has none yet.
+/// Set `__doc__` in each built-in type's dict that has none yet. The dicts of the
+/// types nobody has used yet are filled on first use (lazy_dict.rs): `__doc__` goes in
+/// then, after the fills queued before it, as if set now.
 pub fn install() {
-    let c = ctx();
+    for ty in ctx().all_types() {
+        typeobj::lazy_dict::fill(ty, typeobj::lazy_dict::Fill::Put(put_doc));
+    }
+}
+
+/// `ty`'s `__doc__` into its dict `d`, unless `d` has one.
+fn put_doc(ty: &TypeRef, d: &PyObj) {
     let key = string::intern_str("__doc__");
     let h = string::hash(&key).expect("a str hashes");
-    for ty in c.all_types() {
-        // The raw dict: a type's dict is filled on first use (its fills may bring a
-        // `__doc__` of their own).
-        if typeobj::lazy_dict::will_have(ty, &key, h) {
-            continue;
-        }
-        let d = typeobj::type_dict_raw(ty);
-        let name = &typeobj::info(ty).name;
-        let doc = match DOCS.iter().find(|(n, _)| *n == name.as_ref()) {
-            Some((_, text)) => string::new(text),
-            None => c.none.clone(),
-        };
-        dict::set_item(&d, key.clone(), h, doc, &mut dict::builtin_eq)
-            .expect("str keys hash and compare");
+    let has = dict::get_item(d, &key, h, &mut dict::builtin_eq).ok().flatten();
+    if has.is_some() {
+        return;
     }
+    let name = &typeobj::info(ty).name;
+    let doc = match DOCS.iter().find(|(n, _)| *n == name.as_ref()) {
+        Some((_, text)) => string::new(text),
+        None => ctx().none.clone(),
+    };
+    dict::set_item(d, key, h, doc, &mut dict::builtin_eq).expect("str keys hash and compare");
 }

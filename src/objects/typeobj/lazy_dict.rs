@@ -10,8 +10,8 @@
 //! the queue in order between those names: the dict ends with the same names in the
 //! same order and the same values as if every fill had run when it came. (One order
 //! it cannot tell: a name set straight in both before and after a fill that sets it
-//! too ends with the fill's value. Set-up code does not do that; code that reads a
-//! name back from the raw dict asks `will_have`.)
+//! too ends with the fill's value. Set-up code does not do that; code that needs a
+//! name the fills may bring queues a `Fill::Put` after them.)
 //!
 //! The objects a replay makes are not counted by the collector (`gc_uncounted`):
 //! CPython makes them before any program runs, so a program's gc.get_count() and
@@ -19,6 +19,7 @@
 
 use indexmap::IndexMap;
 use std::cell::RefCell;
+use std::hash::BuildHasherDefault;
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::MethodDef;
@@ -37,6 +38,9 @@ pub enum Fill {
     Getsets(&'static [GetSetDef]),
     /// Classmethod descriptors.
     Classmethods(Vec<&'static MethodDef>),
+    /// Any other bulk set-up of the dict: the function is given the type and its dict
+    /// (type_docs.rs puts `__doc__` so, where the dict has none by then).
+    Put(fn(&TypeRef, &PyObj)),
 }
 
 /// Object flag bits of a type object (the heap leaves 8 to each kind of object; the
@@ -49,10 +53,42 @@ const FILLS_WAIT: u32 = 7;
 /// A type and the fills its dict waits for, each with the dict's length when it came.
 type Waiting = (TypeRef, Vec<(usize, Fill)>);
 
+/// The hash of a type's address, WAITING's key: one multiply, the high half folded
+/// into the low bits the table indexes by (start-up queues a few hundred fills, and
+/// SipHash was most of their cost).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type WaitingMap = IndexMap<usize, Waiting, BuildHasherDefault<AddressHasher>>;
+
+/// Room for the built-in types that queue fills at start-up, so the table is not
+/// grown and rehashed on the way.
+const WAITING_CAPACITY: usize = 256;
+
 thread_local! {
     /// The fills waiting, by type (its address). Built-in types live as long as the
     /// thread; the entry holds its type.
-    static WAITING: RefCell<IndexMap<usize, Waiting>> = RefCell::new(IndexMap::new());
+    static WAITING: RefCell<WaitingMap> = RefCell::new(WaitingMap::with_capacity_and_hasher(
+        WAITING_CAPACITY,
+        BuildHasherDefault::default(),
+    ));
 }
 
 /// Run `fill` on `ty`'s dict now if it has been handed out, or else queue it for its
@@ -68,7 +104,7 @@ pub fn fill(ty: &TypeRef, fill: Fill) {
     WAITING.with(|w| {
         w.borrow_mut()
             .entry(o.id())
-            .or_insert_with(|| (ty.clone(), Vec::new()))
+            .or_insert_with(|| (ty.clone(), Vec::with_capacity(4)))
             .1
             .push((at, fill))
     });
@@ -119,34 +155,8 @@ fn run(ty: &TypeRef, d: &PyObj, f: &Fill) {
         Fill::Methods(defs) => super::put_methods(d, ty, defs),
         Fill::Getsets(defs) => super::put_getsets(d, ty, defs),
         Fill::Classmethods(defs) => super::put_classmethods(d, ty, defs),
+        Fill::Put(put) => put(ty, d),
     }
-}
-
-/// Will `ty`'s dict have `key` (an interned str of hash `h`): set already, or by a
-/// fill it waits for?
-pub fn will_have(ty: &TypeRef, key: &PyObj, h: i64) -> bool {
-    let d = super::type_dict_raw(ty);
-    if dict::get_item(&d, key, h, &mut dict::builtin_eq)
-        .ok()
-        .flatten()
-        .is_some()
-    {
-        return true;
-    }
-    WAITING.with(|w| {
-        let w = w.borrow();
-        let Some((_, fills)) = w.get(&ty.as_obj().id()) else {
-            return false;
-        };
-        let name = crate::objects::string::as_str(key).unwrap_or_default();
-        let slot_name = super::slotdefs::is_slot_name(&name);
-        fills.iter().any(|(_, f)| match f {
-            Fill::Operators(own) => slot_name && super::slotdefs::wraps(own, &name),
-            Fill::Methods(defs) => defs.iter().any(|d| d.name == name),
-            Fill::Getsets(defs) => defs.iter().any(|d| d.name == name),
-            Fill::Classmethods(defs) => defs.iter().any(|d| d.name == name),
-        })
-    })
 }
 
 /// Run every waiting fill now (for the leak check, which counts the objects start-up
