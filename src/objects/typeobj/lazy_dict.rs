@@ -20,6 +20,7 @@
 use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::hash::BuildHasherDefault;
+use std::mem::ManuallyDrop;
 
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::MethodDef;
@@ -84,10 +85,11 @@ const WAITING_CAPACITY: usize = 256;
 
 thread_local! {
     /// The fills waiting, by type (its address). Built-in types live as long as the
-    /// thread; the entry holds its type.
-    static WAITING: RefCell<WaitingMap> = RefCell::new(WaitingMap::with_capacity_and_hasher(
-        WAITING_CAPACITY,
-        BuildHasherDefault::default(),
+    /// thread; the entry holds its type. Never dropped: the types it names are never
+    /// freed (the thread's table of them is leaked, context.rs), and dropping the
+    /// fills that never ran was most of the work of the process's exit.
+    static WAITING: ManuallyDrop<RefCell<WaitingMap>> = ManuallyDrop::new(RefCell::new(
+        WaitingMap::with_capacity_and_hasher(WAITING_CAPACITY, BuildHasherDefault::default()),
     ));
 }
 
