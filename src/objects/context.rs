@@ -149,6 +149,11 @@ fn init_ctx(cell: &std::cell::Cell<Option<&'static Ctx>>) -> &'static Ctx {
     x
 }
 
+/// Room in the intern table for the names start-up interns (between 449 and 896 of
+/// them: the 1024 buckets growth reached anyway), made at once instead of grown and
+/// rehashed nine times on the way.
+const INTERNED_AT_START: usize = 896;
+
 fn builtin<T: Payload>(meta: &TypeRef, name: &'static str, base: &TypeRef) -> TypeRef {
     TypeRef::new::<TypeInfo, T>(meta, TypeInfo::new(Cow::Borrowed(name), Some(base.clone())))
 }
@@ -374,7 +379,10 @@ impl Ctx {
             empty_tuple,
             empty_str,
             latin1,
-            interned: RefCell::new(Default::default()),
+            interned: RefCell::new(string::InternTable::with_capacity_and_hasher(
+                INTERNED_AT_START,
+                Default::default(),
+            )),
             str_type,
             float_type,
             list_type: builtin_with_free_lists::<List>(t, "list", o),
