@@ -100,7 +100,9 @@ pub fn install() {
 fn put_doc(ty: &TypeRef, d: &PyObj) {
     let key = string::intern_str("__doc__");
     let h = string::hash(&key).expect("a str hashes");
-    let has = dict::get_item(d, &key, h, &mut dict::builtin_eq).ok().flatten();
+    let has = dict::get_item(d, &key, h, &mut dict::builtin_eq)
+        .ok()
+        .flatten();
     if has.is_some() {
         return;
     }
