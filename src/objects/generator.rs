@@ -38,6 +38,9 @@ pub type Slot = Cell<Option<PyObj>>;
 /// The payload of a generator object.
 pub struct Generator {
     pub code: PyObj,
+    /// The function whose call made the generator (CPython's frame's f_func), held
+    /// until the generator finishes.
+    pub func: Slot,
     /// gi_name and gi_qualname (the function's, when the generator was made).
     pub name: PyObj,
     pub qualname: PyObj,
@@ -51,10 +54,10 @@ pub struct Generator {
     /// How many items hold saved slots.
     pub saved: Cell<u32>,
     pub state: Cell<GenState>,
-    /// The rest of CPython's frame specials (f_func, f_locals, frame_obj, previous,
+    /// The rest of CPython's frame specials (f_locals, frame_obj, previous,
     /// prev_instr, ...) and gi_weakreflist / gi_origin_or_finalizer, which glasspy
     /// does not use; kept so that the block is as big as CPython's.
-    _specials: [usize; 8],
+    _specials: [usize; 7],
 }
 
 // CPython 3.11: offsetof(PyGenObject, gi_iframe) + offsetof(localsplus) = 152 bytes
@@ -110,6 +113,7 @@ pub fn gc_finalize(o: &PyObj) -> bool {
         gen.saved.set(0);
         let mut dropped: Vec<PyObj> = items.iter().filter_map(Cell::take).collect();
         dropped.extend(gen.exc_state.take());
+        dropped.extend(gen.func.take());
         drop(dropped);
     }
     true
@@ -131,7 +135,8 @@ pub fn discard_pending_closes() {
         if let (Some(gen), Some(items)) = (g.get::<Generator>(), g.items::<Generator>()) {
             gen.state.set(GenState::Completed);
             gen.saved.set(0);
-            let dropped: Vec<PyObj> = items.iter().filter_map(Cell::take).collect();
+            let mut dropped: Vec<PyObj> = items.iter().filter_map(Cell::take).collect();
+            dropped.extend(gen.func.take());
             drop(dropped);
         }
     }
@@ -144,6 +149,7 @@ impl Payload for Generator {
     const GC: bool = true;
     fn traverse(&self, items: &[Slot], visit: Visit<'_>) {
         visit(&self.code);
+        visit_slot(&self.func, visit);
         visit(&self.name);
         visit(&self.qualname);
         visit_slot(&self.globals, visit);
@@ -163,6 +169,7 @@ impl Payload for Generator {
         }
         let mut dropped: Vec<PyObj> = items.iter().filter_map(Cell::take).collect();
         dropped.extend(self.exc_state.take());
+        dropped.extend(self.func.take());
         self.saved.set(0);
         self.state.set(GenState::Completed);
         drop(dropped);
@@ -175,10 +182,13 @@ impl Generator {
     /// the VM closes at its next instruction, and this one is left finished.
     /// Returns true if it did.
     fn hand_off_for_close(&self, items: &[Slot]) -> bool {
+        if self.state.get() != GenState::Suspended || !CLOSE_ENABLED.get() {
+            return false;
+        }
         let ip = self.ip.get();
         let code = self.code.get::<crate::objects::code::Code>();
         let in_try = code.is_some_and(|c| ip > 0 && c.handler_for(ip - 1).is_some());
-        if self.state.get() != GenState::Suspended || !in_try || !CLOSE_ENABLED.get() {
+        if !in_try {
             return false;
         }
         let n = self.saved.replace(0) as usize;
@@ -186,6 +196,7 @@ impl Generator {
         let slots: Vec<PyObj> = items[..n].iter().filter_map(Cell::take).collect();
         let payload = Generator {
             code: self.code.clone(),
+            func: Cell::new(self.func.take()),
             name: self.name.clone(),
             qualname: self.qualname.clone(),
             globals: Cell::new(Generator::peek(&self.globals)),
@@ -194,7 +205,7 @@ impl Generator {
             ip: Cell::new(ip),
             saved: Cell::new(0),
             state: Cell::new(GenState::Suspended),
-            _specials: [0; 8],
+            _specials: [0; 7],
         };
         match new(payload, items.len(), slots) {
             Some(g) => {
@@ -206,10 +217,11 @@ impl Generator {
         }
     }
 
-    /// The payload for a frame of `code` about to be saved.
+    /// The payload for a frame of `code` about to be saved (its function set apart).
     pub fn new(code: PyObj, name: PyObj, qualname: PyObj, globals: PyObj, builtins: PyObj) -> Self {
         Generator {
             code,
+            func: Cell::new(None),
             name,
             qualname,
             globals: Cell::new(Some(globals)),
@@ -218,7 +230,7 @@ impl Generator {
             ip: Cell::new(0),
             saved: Cell::new(0),
             state: Cell::new(GenState::Created),
-            _specials: [0; 8],
+            _specials: [0; 7],
         }
     }
 
@@ -234,13 +246,22 @@ impl Generator {
 /// A generator of `n` frame slots, the first ones filled from `slots`; None if the
 /// memory cannot be had.
 pub fn new(payload: Generator, n: usize, slots: Vec<PyObj>) -> Option<PyObj> {
+    from_slots(payload, n, slots.into_iter())
+}
+
+/// `new` with the slots moved from an iterator (a drain of the VM's stack).
+#[inline]
+pub fn from_slots(
+    payload: Generator,
+    n: usize,
+    slots: impl ExactSizeIterator<Item = PyObj>,
+) -> Option<PyObj> {
     let saved = slots.len();
     if saved > n {
         return None;
     }
     payload.saved.set(saved as u32);
     let items = slots
-        .into_iter()
         .map(|o| Cell::new(Some(o)))
         .chain(std::iter::repeat_with(|| Cell::new(None)));
     PyObj::new_var(&ctx().generator_type, false, payload, n, items)

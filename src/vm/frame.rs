@@ -321,11 +321,7 @@ impl Vm {
         for _ in 0..unbound {
             self.stack.push(self.null.clone());
         }
-        let gen_names = self.finish_frame(&f, c, floor, base);
-        drop(f);
-        if let Some((name, qualname)) = gen_names {
-            self.frame_to_generator(name, qualname)?;
-        }
+        self.finish_frame(&f, c, floor, base)?;
         Ok(true)
     }
 
@@ -381,26 +377,14 @@ impl Vm {
                 return Err(e);
             }
         }
-        let gen_names = self.finish_frame(&f, c, floor, base);
-        drop(f);
-        if let Some((name, qualname)) = gen_names {
-            // A generator function's call returns the generator, frame and all.
-            self.frame_to_generator(name, qualname)?;
-        }
-        Ok(())
+        self.finish_frame(&f, c, floor, base)
     }
 
     /// The rest of a call once the locals are bound from `base`: the cells, then the
-    /// frame itself (leaving down to `floor`). Returns the names a generator
-    /// function's generator takes.
+    /// frame itself (leaving down to `floor`), or for a generator function the
+    /// generator, made from the slots and pushed on the stack cut back to `floor`.
     #[inline(always)]
-    fn finish_frame(
-        &mut self,
-        f: &Function,
-        c: &Code,
-        floor: usize,
-        base: usize,
-    ) -> Option<(PyObj, PyObj)> {
+    fn finish_frame(&mut self, f: &Function, c: &Code, floor: usize, base: usize) -> VmResult<()> {
         // Cells: one per cellvar (holding the argument it shadows, if any), then the
         // closure's cells for the freevars.
         for arg in c.cell2arg.iter() {
@@ -413,8 +397,11 @@ impl Vm {
             let closure = f.closure.as_ref().and_then(tuple::items).unwrap_or(&[]);
             self.stack.extend(closure.iter().cloned());
         }
-        let gen_names =
-            (c.flags & flags::GENERATOR != 0).then(|| (f.name.clone(), f.qualname.clone()));
+        if c.flags & flags::GENERATOR != 0 {
+            // A generator function's call returns the generator, its frame's slots
+            // moved into it; no frame is pushed.
+            return self.make_generator(f, c, floor, base);
+        }
         let frame = Frame::new(
             f.code.clone(),
             f.globals.clone(),
@@ -425,7 +412,7 @@ impl Vm {
         );
         self.frames.push(frame);
         self.depth += 1;
-        gen_names
+        Ok(())
     }
 
     /// RETURN_VALUE of the top frame with `v`: the frame goes, the stack is cut back

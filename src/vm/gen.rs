@@ -114,18 +114,30 @@ pub fn stop_iteration(v: PyObj) -> Exc {
 }
 
 impl Vm {
-    /// The frame just pushed for a generator function's call becomes a generator,
-    /// pushed on the caller's stack in its place.
-    pub(crate) fn frame_to_generator(&mut self, name: PyObj, qualname: PyObj) -> VmResult<()> {
-        let f = self.frames.pop().expect("the generator's frame");
-        self.depth -= 1;
-        let slots: Vec<PyObj> = self.stack.drain(f.base..).collect();
-        self.stack.truncate(f.floor);
-        let c = f.code.get::<Code>().expect("code");
+    /// A generator function's call, its locals and cells bound on the stack from
+    /// `base`, the function below them: the generator takes the function and those
+    /// slots (moved, not counted again) and is pushed in place of what the call
+    /// consumed from `floor`.
+    pub(crate) fn make_generator(
+        &mut self,
+        f: &crate::objects::function::Function,
+        c: &Code,
+        floor: usize,
+        base: usize,
+    ) -> VmResult<()> {
         let n = c.nlocals() + c.cellvars.len() + c.freevars.len() + c.max_stack as usize;
-        let payload = Generator::new(f.code.clone(), name, qualname, f.globals, f.builtins);
-        let g = generator::new(payload, n, slots).ok_or_else(exceptions::memory_error)?;
-        self.stack.push(g);
+        let payload = Generator::new(
+            f.code.clone(),
+            f.name.clone(),
+            f.qualname.clone(),
+            f.globals.clone(),
+            f.builtins.clone(),
+        );
+        let mut slots = self.stack.drain(base - 1..);
+        payload.func.set(slots.next());
+        let g = generator::from_slots(payload, n, slots);
+        self.stack.truncate(floor);
+        self.stack.push(g.ok_or_else(exceptions::memory_error)?);
         Ok(())
     }
 
@@ -273,6 +285,7 @@ impl Vm {
     pub(super) fn gen_returned(&mut self, g: &PyObj, entry: bool, v: PyObj) -> VmResult<Flow> {
         let gen = self.gen_types.gen(g).0;
         gen.state.set(GenState::Completed);
+        drop(gen.func.take());
         self.gen_leave(gen, false);
         if entry {
             return Ok(Flow::Return(v));
@@ -294,6 +307,7 @@ impl Vm {
     pub(super) fn gen_raised(&mut self, g: &PyObj, exc: Exc) -> Exc {
         let gen = self.gen_types.gen(g).0;
         gen.state.set(GenState::Completed);
+        drop(gen.func.take());
         self.gen_leave(gen, false);
         if is_exc(&exc, "StopIteration") {
             let e = exceptions::named("RuntimeError", "generator raised StopIteration");
@@ -564,7 +578,8 @@ impl Vm {
         gen.state.set(GenState::Completed);
         gen.saved.set(0);
         let items = g.items::<Generator>().expect("a generator's slots");
-        let dropped: Vec<PyObj> = items.iter().filter_map(|s| s.take()).collect();
+        let mut dropped: Vec<PyObj> = items.iter().filter_map(|s| s.take()).collect();
+        dropped.extend(gen.func.take());
         drop(dropped);
     }
 }
