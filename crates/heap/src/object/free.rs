@@ -81,8 +81,9 @@ pub(super) fn count_free() {
 /// # Safety
 /// `p` heads an object whose block is not freed yet (its count may be 0).
 pub(crate) unsafe fn has_late_finalizer(p: NonNull<ObHead>) -> bool {
-    // SAFETY: H1: the block is not freed, so its header still holds a reference to its
-    // live type object; the borrowed handle adds one of its own for as long as it lives.
+    // SAFETY: H1/H11: the block is not freed, so its type is live (the header's
+    // reference to a class, a static type's pin); the borrowed handle adds one of its
+    // own for as long as it lives.
     let ty = TypeRef(unsafe { PyObj::from_borrowed((*p.as_ptr()).ty.get()) });
     gc::late_finalizer(&ty)
 }
@@ -179,8 +180,6 @@ unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     } else {
         0
     };
-    // SAFETY: H1: the header holds its type's reference, given back below.
-    let ty = unsafe { (*p.as_ptr()).ty.get() };
     // SAFETY: H1/H8: the count is 0 and nothing waits to be freed before this object
     // (IMMEDIATE), so this is the object's one free, in its turn; a plain payload has
     // nothing to drop (no drop runs); H3: a simple object
@@ -188,7 +187,7 @@ unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     // was allocated with this layout (its item count is unchanged, H6); P5: given
     // back once.
     unsafe { give_back(p.as_ptr().cast::<u8>(), vt, n) };
-    drop(PyObj(ty));
+    // H11: a simple object's type is static: the header held no reference to it.
     count_free();
     true
 }
@@ -288,9 +287,10 @@ unsafe fn park_simple(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     if !IMMEDIATE.with(Cell::get) {
         return false;
     }
-    // SAFETY: H1: the header holds its type's reference until released below.
+    // SAFETY: H1: the block is not freed yet; its header names its type.
     let ty = unsafe { (*p.as_ptr()).ty.get() };
-    // SAFETY: H4: `ty` is `p`'s live type object.
+    // SAFETY: H4/H11: `ty` is `p`'s type object, static (`parks` is simple), so
+    // pinned and live.
     let Some(fl) = (unsafe { free_lists_of(ty) }) else {
         return false;
     };
@@ -302,8 +302,8 @@ unsafe fn park_simple(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     if !unsafe { fl.park_parked(p) } {
         return false;
     }
+    // H11: a simple object's type is static: the header held no reference to it.
     count_free();
-    drop(PyObj(ty));
     true
 }
 
@@ -413,16 +413,16 @@ unsafe fn release(p: NonNull<ObHead>, parkable: bool) {
     } else {
         0
     };
-    // SAFETY: H1: the type pointer is the strong reference taken at allocation, read
-    // before parking overwrites the header's first word.
+    // SAFETY: H1: the type pointer (the reference taken at allocation for a class; a
+    // static type is pinned, H11), read before parking overwrites the header's first
+    // word.
     let ty = unsafe { (*p.as_ptr()).ty.get() };
     // A container that was finalized (PEP 442) is not parked.
     // SAFETY: H2: vt.gc says there is a GC header; C1: used at once.
     let parkable = parkable && !(vt.gc && unsafe { gc_head(p) }.is_finalized());
     let parked = parkable
         && vt.free_max > 0
-        // SAFETY: H4: `ty` is the live type object of `p` (this handle's reference);
-        // F1: `p`'s block has its type's layout for `n` items and is dead.
+        // SAFETY: H4: `ty` is the live type object of `p` (H1/H11); F1: `p`'s block has its type's layout for `n` items and is dead.
         && unsafe { free_lists_of(ty).is_some_and(|fl| fl.park(p, n)) };
     if !parked {
         if vt.gc {
@@ -433,8 +433,11 @@ unsafe fn release(p: NonNull<ObHead>, parkable: bool) {
         // once.
         unsafe { give_back(p.as_ptr().byte_sub(vt.block_pre()).cast::<u8>(), vt, n) };
     }
-    // The header's reference to the type, given back last: dropping it may free the
-    // type and its free lists, which no longer need anything of `p`.
-    drop(PyObj(ty));
+    // The header's reference to a class, given back last: dropping it may free the
+    // class, which no longer needs anything of `p`. A static type's instance holds
+    // none (H11).
+    if vt.heap_type {
+        drop(PyObj(ty));
+    }
     count_free();
 }
