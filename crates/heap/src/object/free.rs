@@ -244,8 +244,9 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
     FREEING.with(|b| b.set(true));
     IMMEDIATE.with(|b| b.set(false));
     // SAFETY: H1/H8: `p`'s count reached 0, it is freed once, here, and no other free
-    // is running.
-    unsafe { free_object(p, parkable) };
+    // is running; `vt` is its vtable. Inlined: the common free (a tuple, a list, a
+    // frame's locals) is one call from `dealloc_rest`.
+    unsafe { free_object_vt(p, vt, parkable) };
     if WAITING.with(Cell::get) {
         // What died with it (in its drop, or with its type reference) waits on the
         // pending list, last in first out.
@@ -333,6 +334,7 @@ unsafe fn give_back(block: *mut u8, vt: &Vtable, n: usize) {
 /// # Safety
 /// `p`'s count is 0 and nothing refers to it any more (H1); this is the one free of
 /// `p` (H8); `vt` is its vtable.
+#[inline(always)]
 unsafe fn drop_contents(p: NonNull<ObHead>, vt: &Vtable) {
     if vt.gc {
         // SAFETY: H2: vt.gc says there is a GC header; C1: it is unlinked here, before
@@ -362,15 +364,26 @@ unsafe fn drop_contents(p: NonNull<ObHead>, vt: &Vtable) {
 /// # Safety
 /// `p`'s count is 0 and nothing refers to it any more (H1); this is the one free of
 /// `p` (H8), from the trampoline.
+#[inline(never)]
 unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
     // SAFETY: H1: the block is not freed yet, and its header still holds its type.
     let vt = unsafe { vtable_of(p) };
+    // SAFETY: H1/H8, forwarded from the caller; `vt` is `p`'s vtable.
+    unsafe { free_object_vt(p, vt, parkable) }
+}
+
+/// `free_object` with `p`'s vtable at hand.
+///
+/// # Safety
+/// As `free_object`'s; `vt` is `p`'s vtable.
+#[inline(always)]
+unsafe fn free_object_vt(p: NonNull<ObHead>, vt: &Vtable, parkable: bool) {
     if vt.plain {
         // Nothing to let go of: no ordering to keep.
         // SAFETY: H1/H8, forwarded from the caller.
         unsafe {
             drop_contents(p, vt);
-            release(p, parkable);
+            release_vt(p, vt, parkable);
         }
         return;
     }
@@ -383,7 +396,7 @@ unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
     let alone = IMMEDIATE.with(|b| b.replace(false));
     if alone {
         // SAFETY: H8: the contents were dropped above; the block is released once.
-        unsafe { release(p, parkable) };
+        unsafe { release_vt(p, vt, parkable) };
         return;
     }
     let base = DROP_BASE.with(Cell::get);
@@ -404,9 +417,20 @@ unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
 /// # Safety
 /// `p`'s contents were dropped by `drop_contents`, nothing refers to it (H1) and its
 /// header still holds its type reference; this is the one release of `p` (H8).
+#[inline(never)]
 unsafe fn release(p: NonNull<ObHead>, parkable: bool) {
-    // SAFETY: H1: the block is not freed yet, and its header still holds its type.
+    // SAFETY: H1/H11: the block is not freed yet, and its type is live.
     let vt = unsafe { vtable_of(p) };
+    // SAFETY: forwarded from the caller; `vt` is `p`'s vtable.
+    unsafe { release_vt(p, vt, parkable) }
+}
+
+/// `release` with `p`'s vtable at hand.
+///
+/// # Safety
+/// As `release`'s; `vt` is `p`'s vtable.
+#[inline(always)]
+unsafe fn release_vt(p: NonNull<ObHead>, vt: &Vtable, parkable: bool) {
     let n = if vt.var {
         // SAFETY: H3: a var-sized object has its var header right after the ObHead.
         unsafe { (*p.as_ptr().cast::<VarBlock<()>>()).ob_size.unsigned_abs() }
