@@ -421,7 +421,7 @@ unsafe fn free_object_vt(p: NonNull<ObHead>, vt: &Vtable, parkable: bool) {
 unsafe fn release(p: NonNull<ObHead>, parkable: bool) {
     // SAFETY: H1/H11: the block is not freed yet, and its type is live.
     let vt = unsafe { vtable_of(p) };
-    // SAFETY: forwarded from the caller; `vt` is `p`'s vtable.
+    // SAFETY: H1/H8, forwarded from the caller; `vt` is `p`'s vtable.
     unsafe { release_vt(p, vt, parkable) }
 }
 
