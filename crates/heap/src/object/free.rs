@@ -1,7 +1,8 @@
 //! The free path: the per-thread free state, the non-recursive dealloc trampoline
 //! (H8), PEP 442 resurrection for finalizers, `free_object`, which drops an object's
-//! words, payload and type reference, and `release`, which parks its block on its
-//! type's free list or returns it to the allocator.
+//! words and payload, and `release`, which parks its block on its type's free list or
+//! returns it to the allocator, then gives back the reference to its class (an
+//! instance of a static type holds none, H11).
 //!
 //! The trampoline frees in the order CPython's recursive deallocs do: an object's
 //! block is released after everything that died with it (a list's items before the
@@ -412,7 +413,8 @@ unsafe fn free_object_vt(p: NonNull<ObHead>, vt: &Vtable, parkable: bool) {
 
 /// Release the block of an object whose contents were dropped: park it on its type's
 /// free list if the type keeps one with room (and `parkable`), else return it to the
-/// allocator; then give back the type reference.
+/// allocator; then give back the reference to its class (H1; none for a static
+/// type, H11).
 ///
 /// # Safety
 /// `p`'s contents were dropped by `drop_contents`, nothing refers to it (H1) and its
