@@ -7,16 +7,18 @@
 //! the payload through `get` (immutable payloads) or run-time checked `borrow` /
 //! `borrow_mut` (mutable payloads).
 //!
-//! # Invariants of the object layer (cited by the `// SAFETY:` comments as H1..H10)
+//! # Invariants of the object layer (cited by the `// SAFETY:` comments as H1..H11)
 //!
 //! Every `unsafe` block and `unsafe impl` of the crate names, in its `// SAFETY:`
-//! comment, the numbered invariants it relies on: H1..H10, W1, W2, F1, F2 here; C1..C3 (the collector's
+//! comment, the numbered invariants it relies on: H1..H11, W1, W2, F1, F2 here; C1..C3 (the collector's
 //! lists) in gc.rs; P1..P6, A1..A4, L1, L2 and B1 (pools, arenas, the lock, the callers'
 //! blocks) in pymalloc.rs; G1, G2 (the process's allocator) in pymalloc/global.rs; K1..K4
 //! (table blocks) in table.rs; T1 in the allocator's tests. `tests/safety_comments.rs` checks that each one does.
 //!
 //! - **H1** An object's refcount equals the number of live `PyObj` handles to it, plus
-//!   one for every object whose header names it as its type. It is at least 1 while the
+//!   one for every object whose header names it as its type and whose vtable says
+//!   `heap_type` (an instance of a class: CPython 3.11 counts the type of heap types
+//!   only), plus the pin of a static type (H11). It is at least 1 while the
 //!   object is alive; the block is freed exactly when it reaches 0. A count that
 //!   saturates at `u32::MAX` marks the object immortal: it is never decremented again.
 //! - **H2** Every tracked container is in exactly one generation list (or, during a
@@ -67,6 +69,12 @@
 //!   anything else of such an object goes (resurrected or not). A `Borrowed` made
 //!   while the counter read d names an object that is alive while the counter still
 //!   reads d.
+//! - **H11** A static type (a type object whose instance vtable is not `heap_type`:
+//!   every type but a class) is pinned: `TypeRef`'s constructors take one reference
+//!   to it that is never given back, so its count never reaches 0 and it outlives
+//!   every instance, whose header names it without counting (H1). A vtable installed
+//!   in a type says `heap_type` only if it is not `simple` (checked by
+//!   `Vtable::check`), so the inline paths of simple objects never touch the count.
 //! - **W1** A `WeakRef` payload's target is Some(p) exactly while the weak reference
 //!   object is listed in p's weak list (object/weak.rs), and then p is alive (a
 //!   positive count, outside the instant of dealloc before its weak references are

@@ -75,7 +75,8 @@ pub(crate) struct ObHead {
     /// Bit 23: `OWNED` (see `PyObj::set_owned`). Bits 24..32: free for object types (see
     /// `PyObj::obj_flag`).
     pub(crate) flags: Cell<u32>,
-    /// The type object (a strong reference, H1/H4).
+    /// The type object (a counted reference for a class, H1; a static type is
+    /// pinned instead, H11; H4).
     pub(crate) ty: Cell<NonNull<ObHead>>,
 }
 
@@ -113,8 +114,8 @@ struct VarBlock<T> {
 /// `p` heads a live object (H1).
 #[inline]
 pub(crate) unsafe fn vtable_of(p: NonNull<ObHead>) -> &'static Vtable {
-    // SAFETY: H1: `p` is live, and holds a reference to its type object, which is live
-    // too; H4: that type's payload is a TypeObject, which starts right after the ObHead
+    // SAFETY: H1/H11: `p` is live, and so is its type object (counted by `p` if a
+    // class, pinned if static); H4: that type's payload is a TypeObject, which starts right after the ObHead
     // with the vtable of its instances.
     unsafe {
         let ty = (*p.as_ptr()).ty.get();

@@ -123,17 +123,41 @@ fn clone_is_incref_drop_is_decref() {
 }
 
 #[test]
-fn type_pointer_is_a_strong_reference() {
+fn a_static_type_is_pinned_and_not_counted_by_its_instances() {
     let t = types();
-    let before = t.atom.refcnt();
+    // H11: the handle in `t` and the pin.
+    assert_eq!(t.atom.refcnt(), 2);
     let a = PyObj::new(&t.atom, Atom(1));
-    assert_eq!(t.atom.refcnt(), before + 1);
+    let d = PyObj::new_var_copied(&t.digits, false, Digits, [1, 2], 2).unwrap();
+    let l = lst(&t, vec![]);
+    assert_eq!(t.atom.refcnt(), 2);
+    assert_eq!(t.digits.refcnt(), 2);
+    assert_eq!(t.lst.refcnt(), 2);
     assert!(a.is_type(&t.atom));
     assert!(a.type_obj().is(&t.atom));
-    drop(a);
-    assert_eq!(t.atom.refcnt(), before);
-    // the metatype is its own type
+    drop((a, d, l));
+    assert_eq!(t.atom.refcnt(), 2);
+    // the metatype is its own type, and does not count itself
     assert!(t.meta.type_obj().is(&t.meta));
+    assert_eq!(t.meta.refcnt(), 2);
+}
+
+#[test]
+fn an_instance_of_a_class_counts_its_class() {
+    let t = types();
+    let base = live_objects();
+    let cls = TypeRef::with_vtable(&t.meta, Vtable::derived(Atom::VTABLE, 0, 1, false), Meta);
+    // A class is not pinned: only this handle.
+    assert_eq!(cls.refcnt(), 1);
+    let a = PyObj::new(&cls, Atom(1));
+    let b = PyObj::new(&cls, Atom(2));
+    assert_eq!(cls.refcnt(), 3);
+    drop(a);
+    assert_eq!(cls.refcnt(), 2);
+    // the class dies with its last instance
+    drop(cls);
+    drop(b);
+    assert_eq!(live_objects(), base);
 }
 
 #[test]
@@ -646,7 +670,7 @@ fn an_overridden_vtable_does_not_move_the_payload() {
     assert_eq!((got.0, got.1), (1, 2));
     assert_eq!(p.sizeof(), 32);
     drop((p, ty));
-    assert_eq!(live_objects(), base);
+    assert_eq!(live_objects(), base + 1, "the type is pinned (H11)");
 }
 
 #[test]
@@ -716,7 +740,7 @@ fn verify_heap_from_a_traverse_during_a_collection_reports_it() {
     assert_eq!(seen, ["verify_heap called during a collection"]);
     assert!(verify_heap().is_ok());
     drop((s, ty));
-    assert_eq!(live_objects(), base);
+    assert_eq!(live_objects(), base + 1, "the type is pinned (H11)");
 }
 
 /// A container whose traverse untracks the container it holds (C3 forbids it).

@@ -42,7 +42,8 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
         let block = NonNull::new(block)?.cast::<ObHead>();
         // SAFETY: H3: a simple object's block starts with its ObHead (no GC header,
         // no pre words), aligned to the layout's alignment, and holds no object yet.
-        unsafe { init_head(block, ty) };
+        // H11: a simple object's type is static (`Vtable::check`): not counted.
+        unsafe { init_head(block, ty, false) };
         return Some(block);
     }
     let mut block = ptr::null_mut();
@@ -64,7 +65,7 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
     // SAFETY: H3: the ObHead's place in the block (fresh, or taken back from a free list
     // with the same layout and no object in it, F1), aligned (the block is aligned to
     // the layout's alignment, and block_pre is a multiple of 8).
-    unsafe { init_head(p, ty) };
+    unsafe { init_head(p, ty, vt.heap_type) };
     if vt.gc {
         // SAFETY: H2/H3: a container's GC header sits right before its ObHead, in the
         // fresh block; written untracked (C2).
@@ -116,30 +117,36 @@ unsafe fn take_parked(ty: &TypeRef) -> Option<NonNull<ObHead>> {
     }
     // SAFETY: H3/F1: the block was parked by an object of this layout, which starts
     // at its ObHead (`parks`: simple, no pre words), 8-aligned, and holds no object.
-    unsafe { init_head(p, ty) };
+    // H11: a simple object's type is static: not counted.
+    unsafe { init_head(p, ty, false) };
     Some(p)
 }
 
-/// Write a new object's header at `head`: one reference, no flags, and `ty` (the
-/// header owns a new reference to it, H1); the object is counted as allocated.
+/// Write a new object's header at `head`: one reference, no flags, and `ty`; the
+/// object is counted as allocated. The header owns a new reference to `ty` if
+/// `counted` (an instance of a class, H1); a static type is pinned instead (H11).
 ///
 /// # Safety
 /// `head` is the start of a block with room for an ObHead, aligned for it, that
-/// holds no object (nothing there is dropped or read).
+/// holds no object (nothing there is dropped or read); `counted` is the
+/// `heap_type` of `ty`'s instance vtable.
 #[inline(always)]
-unsafe fn init_head(head: NonNull<ObHead>, ty: &TypeRef) {
-    let ty_ptr = ty.0.clone();
+unsafe fn init_head(head: NonNull<ObHead>, ty: &TypeRef, counted: bool) {
+    debug_assert_eq!(counted, ty.instance_vtable().heap_type);
+    if counted {
+        // H1: the header's reference to its class, taken here.
+        std::mem::forget(ty.0.clone());
+    }
     // SAFETY: H3: the caller's contract: `head` is the ObHead's place in its block,
-    // writable, aligned and unowned; H1: the type reference cloned above moves into
-    // the header (forgotten here).
+    // writable, aligned and unowned; H1/H11: the type reference was taken above for
+    // a class, and a static type is pinned.
     unsafe {
         head.as_ptr().write(ObHead {
             refcnt: Cell::new(1),
             flags: Cell::new(0),
-            ty: Cell::new(ty_ptr.0),
+            ty: Cell::new(ty.0 .0),
         })
     };
-    std::mem::forget(ty_ptr);
     count_alloc();
 }
 
@@ -359,21 +366,25 @@ impl PyObj {
             pre: usize,
             written: usize,
             layout: Layout,
+            counted: bool,
             _t: PhantomData<T>,
         }
         impl<T: Payload> Drop for Guard<T> {
             fn drop(&mut self) {
                 // SAFETY: H9: the items of a `T` start at items_off::<T>(); H6: exactly
                 // `written` of them were initialised, and the payload was not written
-                // yet; H1: the header holds the type reference taken by raw_alloc; H3:
+                // yet; H1: the header holds the type reference taken by raw_alloc if
+                // the type is a class (`counted`; H11: not for a static type); H3:
                 // the block came from raw_alloc with `layout`, untracked, unseen.
                 unsafe {
                     let first = self.p.as_ptr().byte_add(items_off::<T>());
                     let items =
                         std::slice::from_raw_parts_mut(first.cast::<T::Item>(), self.written);
                     ptr::drop_in_place(items);
-                    let ty = (*self.p.as_ptr()).ty.get();
-                    drop(PyObj(ty));
+                    if self.counted {
+                        let ty = (*self.p.as_ptr()).ty.get();
+                        drop(PyObj(ty));
+                    }
                     object_dealloc(self.p.as_ptr().byte_sub(self.pre).cast::<u8>(), self.layout);
                 }
                 count_free();
@@ -384,6 +395,7 @@ impl PyObj {
             pre: vt.block_pre(),
             written: 0,
             layout,
+            counted: vt.heap_type,
             _t: PhantomData,
         };
         let mut it = items.into_iter();

@@ -1,7 +1,8 @@
 //! The free path: the per-thread free state, the non-recursive dealloc trampoline
 //! (H8), PEP 442 resurrection for finalizers, `free_object`, which drops an object's
-//! words, payload and type reference, and `release`, which parks its block on its
-//! type's free list or returns it to the allocator.
+//! words and payload, and `release`, which parks its block on its type's free list or
+//! returns it to the allocator, then gives back the reference to its class (an
+//! instance of a static type holds none, H11).
 //!
 //! The trampoline frees in the order CPython's recursive deallocs do: an object's
 //! block is released after everything that died with it (a list's items before the
@@ -81,8 +82,9 @@ pub(super) fn count_free() {
 /// # Safety
 /// `p` heads an object whose block is not freed yet (its count may be 0).
 pub(crate) unsafe fn has_late_finalizer(p: NonNull<ObHead>) -> bool {
-    // SAFETY: H1: the block is not freed, so its header still holds a reference to its
-    // live type object; the borrowed handle adds one of its own for as long as it lives.
+    // SAFETY: H1/H11: the block is not freed, so its type is live (the header's
+    // reference to a class, a static type's pin); the borrowed handle adds one of its
+    // own for as long as it lives.
     let ty = TypeRef(unsafe { PyObj::from_borrowed((*p.as_ptr()).ty.get()) });
     gc::late_finalizer(&ty)
 }
@@ -179,8 +181,6 @@ unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     } else {
         0
     };
-    // SAFETY: H1: the header holds its type's reference, given back below.
-    let ty = unsafe { (*p.as_ptr()).ty.get() };
     // SAFETY: H1/H8: the count is 0 and nothing waits to be freed before this object
     // (IMMEDIATE), so this is the object's one free, in its turn; a plain payload has
     // nothing to drop (no drop runs); H3: a simple object
@@ -188,7 +188,7 @@ unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     // was allocated with this layout (its item count is unchanged, H6); P5: given
     // back once.
     unsafe { give_back(p.as_ptr().cast::<u8>(), vt, n) };
-    drop(PyObj(ty));
+    // H11: a simple object's type is static: the header held no reference to it.
     count_free();
     true
 }
@@ -245,8 +245,9 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
     FREEING.with(|b| b.set(true));
     IMMEDIATE.with(|b| b.set(false));
     // SAFETY: H1/H8: `p`'s count reached 0, it is freed once, here, and no other free
-    // is running.
-    unsafe { free_object(p, parkable) };
+    // is running; `vt` is its vtable. Inlined: the common free (a tuple, a list, a
+    // frame's locals) is one call from `dealloc_rest`.
+    unsafe { free_object_vt(p, vt, parkable) };
     if WAITING.with(Cell::get) {
         // What died with it (in its drop, or with its type reference) waits on the
         // pending list, last in first out.
@@ -288,9 +289,10 @@ unsafe fn park_simple(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     if !IMMEDIATE.with(Cell::get) {
         return false;
     }
-    // SAFETY: H1: the header holds its type's reference until released below.
+    // SAFETY: H1: the block is not freed yet; its header names its type.
     let ty = unsafe { (*p.as_ptr()).ty.get() };
-    // SAFETY: H4: `ty` is `p`'s live type object.
+    // SAFETY: H4/H11: `ty` is `p`'s type object, static (`parks` is simple), so
+    // pinned and live.
     let Some(fl) = (unsafe { free_lists_of(ty) }) else {
         return false;
     };
@@ -302,8 +304,8 @@ unsafe fn park_simple(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     if !unsafe { fl.park_parked(p) } {
         return false;
     }
+    // H11: a simple object's type is static: the header held no reference to it.
     count_free();
-    drop(PyObj(ty));
     true
 }
 
@@ -333,6 +335,7 @@ unsafe fn give_back(block: *mut u8, vt: &Vtable, n: usize) {
 /// # Safety
 /// `p`'s count is 0 and nothing refers to it any more (H1); this is the one free of
 /// `p` (H8); `vt` is its vtable.
+#[inline(always)]
 unsafe fn drop_contents(p: NonNull<ObHead>, vt: &Vtable) {
     if vt.gc {
         // SAFETY: H2: vt.gc says there is a GC header; C1: it is unlinked here, before
@@ -362,15 +365,26 @@ unsafe fn drop_contents(p: NonNull<ObHead>, vt: &Vtable) {
 /// # Safety
 /// `p`'s count is 0 and nothing refers to it any more (H1); this is the one free of
 /// `p` (H8), from the trampoline.
+#[inline(never)]
 unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
     // SAFETY: H1: the block is not freed yet, and its header still holds its type.
     let vt = unsafe { vtable_of(p) };
+    // SAFETY: H1/H8, forwarded from the caller; `vt` is `p`'s vtable.
+    unsafe { free_object_vt(p, vt, parkable) }
+}
+
+/// `free_object` with `p`'s vtable at hand.
+///
+/// # Safety
+/// As `free_object`'s; `vt` is `p`'s vtable.
+#[inline(always)]
+unsafe fn free_object_vt(p: NonNull<ObHead>, vt: &Vtable, parkable: bool) {
     if vt.plain {
         // Nothing to let go of: no ordering to keep.
         // SAFETY: H1/H8, forwarded from the caller.
         unsafe {
             drop_contents(p, vt);
-            release(p, parkable);
+            release_vt(p, vt, parkable);
         }
         return;
     }
@@ -383,7 +397,7 @@ unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
     let alone = IMMEDIATE.with(|b| b.replace(false));
     if alone {
         // SAFETY: H8: the contents were dropped above; the block is released once.
-        unsafe { release(p, parkable) };
+        unsafe { release_vt(p, vt, parkable) };
         return;
     }
     let base = DROP_BASE.with(Cell::get);
@@ -399,30 +413,42 @@ unsafe fn free_object(p: NonNull<ObHead>, parkable: bool) {
 
 /// Release the block of an object whose contents were dropped: park it on its type's
 /// free list if the type keeps one with room (and `parkable`), else return it to the
-/// allocator; then give back the type reference.
+/// allocator; then give back the reference to its class (H1; none for a static
+/// type, H11).
 ///
 /// # Safety
 /// `p`'s contents were dropped by `drop_contents`, nothing refers to it (H1) and its
 /// header still holds its type reference; this is the one release of `p` (H8).
+#[inline(never)]
 unsafe fn release(p: NonNull<ObHead>, parkable: bool) {
-    // SAFETY: H1: the block is not freed yet, and its header still holds its type.
+    // SAFETY: H1/H11: the block is not freed yet, and its type is live.
     let vt = unsafe { vtable_of(p) };
+    // SAFETY: H1/H8, forwarded from the caller; `vt` is `p`'s vtable.
+    unsafe { release_vt(p, vt, parkable) }
+}
+
+/// `release` with `p`'s vtable at hand.
+///
+/// # Safety
+/// As `release`'s; `vt` is `p`'s vtable.
+#[inline(always)]
+unsafe fn release_vt(p: NonNull<ObHead>, vt: &Vtable, parkable: bool) {
     let n = if vt.var {
         // SAFETY: H3: a var-sized object has its var header right after the ObHead.
         unsafe { (*p.as_ptr().cast::<VarBlock<()>>()).ob_size.unsigned_abs() }
     } else {
         0
     };
-    // SAFETY: H1: the type pointer is the strong reference taken at allocation, read
-    // before parking overwrites the header's first word.
+    // SAFETY: H1: the type pointer (the reference taken at allocation for a class; a
+    // static type is pinned, H11), read before parking overwrites the header's first
+    // word.
     let ty = unsafe { (*p.as_ptr()).ty.get() };
     // A container that was finalized (PEP 442) is not parked.
     // SAFETY: H2: vt.gc says there is a GC header; C1: used at once.
     let parkable = parkable && !(vt.gc && unsafe { gc_head(p) }.is_finalized());
     let parked = parkable
         && vt.free_max > 0
-        // SAFETY: H4: `ty` is the live type object of `p` (this handle's reference);
-        // F1: `p`'s block has its type's layout for `n` items and is dead.
+        // SAFETY: H4: `ty` is the live type object of `p` (H1/H11); F1: `p`'s block has its type's layout for `n` items and is dead.
         && unsafe { free_lists_of(ty).is_some_and(|fl| fl.park(p, n)) };
     if !parked {
         if vt.gc {
@@ -433,8 +459,11 @@ unsafe fn release(p: NonNull<ObHead>, parkable: bool) {
         // once.
         unsafe { give_back(p.as_ptr().byte_sub(vt.block_pre()).cast::<u8>(), vt, n) };
     }
-    // The header's reference to the type, given back last: dropping it may free the
-    // type and its free lists, which no longer need anything of `p`.
-    drop(PyObj(ty));
+    // The header's reference to a class, given back last: dropping it may free the
+    // class, which no longer needs anything of `p`. A static type's instance holds
+    // none (H11).
+    if vt.heap_type {
+        drop(PyObj(ty));
+    }
     count_free();
 }

@@ -129,7 +129,8 @@ impl PyObj {
     /// The object's type object (a new reference).
     #[inline]
     pub fn type_obj(&self) -> TypeRef {
-        // SAFETY: H1/H4: the header holds a reference to a live type object.
+        // SAFETY: H1/H4/H11: the header names a live type object (counted for a
+        // class, pinned if static).
         TypeRef(unsafe { PyObj::from_borrowed(self.head().ty.get()) })
     }
 
@@ -277,8 +278,9 @@ impl PyObj {
     #[inline]
     pub fn type_flag(&self, bit: u32) -> bool {
         assert!(bit < 8);
-        // SAFETY: H1: the header holds a reference to its type object, alive at least
-        // as long as this handle's object; only the type's header Cell is read.
+        // SAFETY: H1/H11: the header names its type object, alive at least as long as
+        // this handle's object (counted for a class, pinned if static); only the
+        // type's header Cell is read.
         let ty = unsafe { self.head().ty.get().as_ref() };
         ty.flags.get() & (1 << (24 + bit)) != 0
     }

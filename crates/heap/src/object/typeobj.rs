@@ -124,6 +124,16 @@ impl std::ops::Deref for TypeRef {
     }
 }
 
+/// H11: a new static type (its instances' vtable is not `heap_type`) is pinned: one
+/// reference taken here is never given back, so its instances need not count it. A
+/// class (`heap_type`) is returned as it is: its instances count it (H1).
+fn pinned(ty: TypeRef) -> TypeRef {
+    if !ty.instance_vtable().heap_type {
+        std::mem::forget(ty.clone());
+    }
+    ty
+}
+
 impl TypeRef {
     /// Create the metatype (`type`), whose type is itself. Its instances are type
     /// objects with extension data `X`.
@@ -137,11 +147,15 @@ impl TypeRef {
         if block.is_null() {
             alloc::handle_alloc_error(layout)
         }
+        // The metatype is a static type: its instances (itself included) do not count
+        // it.
+        assert!(!vt.heap_type, "the metatype is a static type");
         // SAFETY: H3/H9: a fresh block of `vt`'s layout: `block_pre` bytes (the GC
         // header of a container), then the ObHead (aligned: H9), then the payload at
         // TypeObject<X>'s offset (H4: right after the ObHead). The header's type
-        // pointer is the object itself, a strong self-reference counted in refcnt (H1:
-        // 2 with the TypeRef returned); the GC header is written untracked (C2).
+        // pointer is the object itself, not counted (its vtable is not
+        // `heap_type`, H1); the count, 2, is the TypeRef returned and the pin (H11).
+        // The GC header is written untracked (C2).
         unsafe {
             let p = NonNull::new_unchecked(block.byte_add(vt.block_pre()).cast::<ObHead>());
             p.as_ptr().write(ObHead {
@@ -180,14 +194,14 @@ impl TypeRef {
     ) -> TypeRef {
         let () = TypeObject::<X>::PAYLOAD_AT_HEAD_END;
         instance_vt.check();
-        TypeRef(PyObj::new(
+        pinned(TypeRef(PyObj::new(
             meta,
             TypeObject {
                 instance_vt,
                 free: FreeSlot::NONE,
                 ext,
             },
-        ))
+        )))
     }
 
     /// Create a type object like `new` whose exact instances are kept on free lists
@@ -200,14 +214,14 @@ impl TypeRef {
         let () = TypeObject::<X>::PAYLOAD_AT_HEAD_END;
         let instance_vt = T::VTABLE;
         instance_vt.check();
-        TypeRef(PyObj::new(
+        pinned(TypeRef(PyObj::new(
             meta,
             TypeObject {
                 instance_vt,
                 free: FreeSlot::for_vtable(instance_vt),
                 ext,
             },
-        ))
+        )))
     }
 
     /// View a handle as a type object if it is one (its type's instances are

@@ -116,7 +116,8 @@ pub struct Vtable {
     /// Instances are finalized (`__del__`) once, before they are freed.
     pub finalize: bool,
     /// Instances of a class (a derived vtable): their behaviour comes from the
-    /// class's special methods.
+    /// class's special methods, and each holds a counted reference to its class
+    /// (H1; a static type's instances do not, H11).
     pub heap_type: bool,
     /// Free lists of this payload (`Payload::FREE_LIST_MAX`; 0 in derived vtables:
     /// instances of classes are never kept).
@@ -325,12 +326,17 @@ impl Vtable {
     /// words lie inside its block, after a fixed-size payload only; the block size
     /// does not overflow; what comes before the ObHead keeps it (and so the payload)
     /// aligned; and only containers (`gc`) are finalized (the FINALIZED bit is in the
-    /// GC header).
+    /// GC header). H11: instances of a class (`heap_type`) are not `simple`: the
+    /// inline paths of simple objects do not count the type reference.
     pub(super) fn check(&self) {
         let word = size_of::<usize>();
         assert!(
             !self.finalize || self.gc,
             "finalized objects must be containers"
+        );
+        assert!(
+            !(self.heap_type && self.simple),
+            "instances of a class are not simple (H11)"
         );
         let words_end = self
             .n_words
