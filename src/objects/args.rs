@@ -107,12 +107,7 @@ impl<'a> Args<'a> {
 
     /// Argument Clinic's parser for `fname(names...)`, every parameter positional or
     /// keyword, the first `required` required: the value of each parameter.
-    pub fn clinic(
-        &self,
-        fname: &str,
-        names: &[&str],
-        required: usize,
-    ) -> VmResult<Parsed<'a>> {
+    pub fn clinic(&self, fname: &str, names: &[&str], required: usize) -> VmResult<Parsed<'a>> {
         self.parse(&Signature {
             fname,
             names,

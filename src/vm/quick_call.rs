@@ -365,30 +365,40 @@ impl Vm {
         let r = match self.stack.len() - args_start {
             1 => {
                 let a = [self.pop_value()];
-                self.stack.truncate(first);
-                self.call_native(func, Args { all: &a, kwnames: names })
+                self.call_native_cut(func, first, &a, names)
             }
             2 => {
                 let b = self.pop_value();
                 let a = [self.pop_value(), b];
-                self.stack.truncate(first);
-                self.call_native(func, Args { all: &a, kwnames: names })
+                self.call_native_cut(func, first, &a, names)
             }
             3 => {
                 let c = self.pop_value();
                 let b = self.pop_value();
                 let a = [self.pop_value(), b, c];
-                self.stack.truncate(first);
-                self.call_native(func, Args { all: &a, kwnames: names })
+                self.call_native_cut(func, first, &a, names)
             }
             _ => {
                 let args: ArgVec = self.stack.drain(args_start..).collect();
-                self.stack.truncate(first);
-                self.call_native(func, Args { all: &args, kwnames: names })
+                self.call_native_cut(func, first, &args, names)
             }
         }?;
         self.stack.push(r);
         Ok(Some(Flow::Next))
+    }
+
+    /// Cut the stack back to `first`, then call `func` with `all` (the last ones
+    /// named by `kwnames`).
+    #[inline(always)]
+    fn call_native_cut(
+        &mut self,
+        func: crate::objects::builtin_function::NativeFn,
+        first: usize,
+        all: &[PyObj],
+        kwnames: &[PyObj],
+    ) -> VmResult<PyObj> {
+        self.stack.truncate(first);
+        self.call_native(func, Args { all, kwnames })
     }
 
     /// The value on top of the stack, taken off.
