@@ -176,7 +176,7 @@ fn enumerate_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
         int::new_i64(e.index - 1)
     };
     drop(e);
-    Ok(Some(tuple::new(vec![idx, item])))
+    Ok(Some(tuple::pair(idx, item)))
 }
 
 // ----- zip ------------------------------------------------------------------------
@@ -673,7 +673,7 @@ fn dict_rev_next(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
         return Ok(Some(match r.kind {
             0 => k,
             1 => v,
-            _ => tuple::new(vec![k, v]),
+            _ => tuple::pair(k, v),
         }));
     }
     r.pos = 0;

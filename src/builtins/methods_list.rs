@@ -555,10 +555,15 @@ fn subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
         return Ok(l.0[i].clone());
     }
     if let Some(s) = key.get::<slice::Slice>() {
-        let (pos, _, _) = slice::positions(s, len)?;
-        return Ok(list::new_exact(
-            pos.into_iter().map(|i| l.0[i].clone()).collect(),
-        ));
+        let (start, n, step) = slice::span(s, len)?;
+        let items = if step == 1 {
+            l.0[start..start + n].to_vec()
+        } else {
+            (0..n)
+                .map(|i| l.0[(start as i64 + i as i64 * step) as usize].clone())
+                .collect()
+        };
+        return Ok(list::new_exact(items));
     }
     Err(slice::bad_index("list", &key))
 }

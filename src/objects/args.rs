@@ -10,6 +10,10 @@ use crate::objects::{int, string, typeobj};
 
 use super::exceptions::{self, VmResult};
 
+/// The value of each parameter Argument Clinic's parser found (None: not given);
+/// up to eight need no heap allocation.
+pub type Parsed<'a> = smallvec::SmallVec<[Option<&'a PyObj>; 8]>;
+
 /// Arguments of a call to a builtin.
 #[derive(Clone, Copy)]
 pub struct Args<'a> {
@@ -103,12 +107,7 @@ impl<'a> Args<'a> {
 
     /// Argument Clinic's parser for `fname(names...)`, every parameter positional or
     /// keyword, the first `required` required: the value of each parameter.
-    pub fn clinic(
-        &self,
-        fname: &str,
-        names: &[&str],
-        required: usize,
-    ) -> VmResult<Vec<Option<&'a PyObj>>> {
+    pub fn clinic(&self, fname: &str, names: &[&str], required: usize) -> VmResult<Parsed<'a>> {
         self.parse(&Signature {
             fname,
             names,
@@ -120,7 +119,7 @@ impl<'a> Args<'a> {
 
     /// _PyArg_UnpackKeywords: the value of each parameter of `sig`, by position or by
     /// name, with CPython 3.11's checks in its order and its messages.
-    pub fn parse(&self, sig: &Signature<'_>) -> VmResult<Vec<Option<&'a PyObj>>> {
+    pub fn parse(&self, sig: &Signature<'_>) -> VmResult<Parsed<'a>> {
         let Signature {
             fname,
             names,
@@ -168,7 +167,7 @@ impl<'a> Args<'a> {
                 plural(minposonly)
             )));
         }
-        let mut out: Vec<Option<&PyObj>> = vec![None; maxargs];
+        let mut out: Parsed<'a> = smallvec::smallvec![None; maxargs];
         for (slot, v) in out.iter_mut().zip(pos) {
             *slot = Some(v);
         }

@@ -199,13 +199,29 @@ fn list_concat(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
             super::typeobj::type_name(b)
         )));
     };
-    let v: Vec<PyObj> = x.0.iter().chain(y.0.iter()).cloned().collect();
+    let mut v = Vec::with_capacity(x.0.len() + y.0.len());
+    v.extend_from_slice(&x.0);
+    v.extend_from_slice(&y.0);
     Ok(new_exact(v))
 }
 
 fn list_repeat(_rt: &mut dyn Runtime, l: &PyObj, n: i64) -> VmResult<PyObj> {
     let items = borrow(l).map(|x| x.0.clone()).unwrap_or_default();
     Ok(new_exact(super::tuple::repeated(&items, n)?))
+}
+
+/// list_extend's growth for a source of known size, then copies of `items`.
+fn extend_sized(v: &mut Vec<PyObj>, items: &[PyObj]) -> VmResult<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    if v.capacity() == 0 {
+        preallocate_exact(v, items.len())?;
+    } else {
+        list_resize(v, v.len() + items.len())?;
+    }
+    v.extend_from_slice(items);
+    Ok(())
 }
 
 /// list.extend(iterable), allocating as CPython 3.11's list_extend: an exact list or
@@ -232,6 +248,18 @@ pub fn extend(rt: &mut dyn Runtime, l: &PyObj, src: &PyObj) -> VmResult<()> {
         } else if hint > 0 {
             let n = b.0.len() + hint;
             list_resize(&mut b.0, n)?;
+        }
+    }
+    // An exact tuple or another exact list: its items copied straight in.
+    if src.is_type(&ctx().tuple_type) {
+        let items = super::tuple::items(src).expect("a tuple");
+        let mut b = borrow_mut(l).ok_or_else(busy)?;
+        return extend_sized(&mut b.0, items);
+    }
+    if src.is_type(&ctx().list_type) && !src.is(l) {
+        if let Some(s) = borrow(src) {
+            let mut b = borrow_mut(l).ok_or_else(busy)?;
+            return extend_sized(&mut b.0, &s.0);
         }
     }
     let items = rt.collect_iter(src)?;

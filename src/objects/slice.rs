@@ -101,6 +101,15 @@ pub fn parts(s: &Slice) -> VmResult<(Option<i64>, Option<i64>, i64)> {
     Ok((conv(&s.start)?, conv(&s.stop)?, step))
 }
 
+/// The first position a slice selects in a sequence of `len` items, how many it
+/// selects, and its step.
+pub fn span(s: &Slice, len: usize) -> VmResult<(usize, usize, i64)> {
+    let (start, stop, step) = parts(s)?;
+    let (start, _, n) = adjust_indices(len as i64, start, stop, step);
+    // With no item selected, start may be -1 (a negative step on an empty sequence).
+    Ok((start.max(0) as usize, n as usize, step))
+}
+
 /// The positions a slice selects in a sequence of `len` items, its start and step.
 pub fn positions(s: &Slice, len: usize) -> VmResult<(Vec<usize>, i64, i64)> {
     let (start, stop, step) = parts(s)?;
@@ -147,9 +156,11 @@ pub fn index_key(rt: &mut dyn Runtime, key: &PyObj) -> VmResult<PyObj> {
         return index_part(rt, key);
     }
     if let Some(s) = key.get::<Slice>() {
-        let ps = [s.start.clone(), s.stop.clone(), s.step.clone()];
-        if ps.iter().any(|p| p.vtable().heap_type) {
-            let [a, b, c] = ps;
+        if [&s.start, &s.stop, &s.step]
+            .iter()
+            .any(|p| p.vtable().heap_type)
+        {
+            let [a, b, c] = [s.start.clone(), s.stop.clone(), s.step.clone()];
             return Ok(new(
                 index_part(rt, &a)?,
                 index_part(rt, &b)?,

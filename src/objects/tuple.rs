@@ -63,6 +63,21 @@ pub fn new(items: Vec<PyObj>) -> PyObj {
     t.expect("out of memory building a tuple")
 }
 
+/// The tuple `(a, b)` (enumerate's and dict items' pairs), with no Vec in between.
+pub fn pair(a: PyObj, b: PyObj) -> PyObj {
+    try_new([a, b]).expect("out of memory building a tuple")
+}
+
+/// A tuple of copies of `items`, as `new` builds it but without a Vec in between.
+pub fn from_slice(items: &[PyObj]) -> PyObj {
+    let t = if items.len() > 32 {
+        crate::heap::served(|| try_new(items.iter().cloned()))
+    } else {
+        try_new(items.iter().cloned())
+    };
+    t.expect("out of memory building a tuple")
+}
+
 /// The items of a tuple, if `obj` is one.
 pub fn items(obj: &PyObj) -> Option<&[PyObj]> {
     obj.items::<Tuple>()
@@ -277,11 +292,16 @@ fn tuple_subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyO
         return Ok(items[i].clone());
     }
     if let Some(s) = key.get::<super::slice::Slice>() {
-        let (pos, _, step) = super::slice::positions(s, items.len())?;
-        if step == 1 && pos.len() == items.len() && !o.vtable().heap_type {
+        let (start, n, step) = super::slice::span(s, items.len())?;
+        if step == 1 && n == items.len() && !o.vtable().heap_type {
             return Ok(o.clone());
         }
-        return Ok(new(pos.into_iter().map(|i| items[i].clone()).collect()));
+        if step == 1 {
+            return Ok(from_slice(&items[start..start + n]));
+        }
+        return Ok(new((0..n)
+            .map(|i| items[(start as i64 + i as i64 * step) as usize].clone())
+            .collect()));
     }
     Err(super::slice::bad_index("tuple", &key))
 }

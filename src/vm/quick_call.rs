@@ -359,18 +359,52 @@ impl Vm {
     ) -> VmResult<Option<Flow>> {
         let kwnames = self.frames[fi].kwnames.take();
         self.frames[fi].ip = ip;
-        let args: ArgVec = self.stack.drain(args_start..).collect();
-        self.stack.truncate(first);
         let names = kwnames.as_ref().and_then(tuple::items).unwrap_or(&[]);
-        let r = self.call_native(
-            func,
-            Args {
-                all: &args,
-                kwnames: names,
-            },
-        )?;
+        // Up to three values move into an array on the Rust stack (the usual
+        // `len(x)`, `l.append(x)`, `l.insert(i, x)`, `list(xs)`); more go to an ArgVec.
+        let r = match self.stack.len() - args_start {
+            1 => {
+                let a = [self.pop_value()];
+                self.call_native_cut(func, first, &a, names)
+            }
+            2 => {
+                let b = self.pop_value();
+                let a = [self.pop_value(), b];
+                self.call_native_cut(func, first, &a, names)
+            }
+            3 => {
+                let c = self.pop_value();
+                let b = self.pop_value();
+                let a = [self.pop_value(), b, c];
+                self.call_native_cut(func, first, &a, names)
+            }
+            _ => {
+                let args: ArgVec = self.stack.drain(args_start..).collect();
+                self.call_native_cut(func, first, &args, names)
+            }
+        }?;
         self.stack.push(r);
         Ok(Some(Flow::Next))
+    }
+
+    /// Cut the stack back to `first`, then call `func` with `all` (the last ones
+    /// named by `kwnames`).
+    #[inline(always)]
+    fn call_native_cut(
+        &mut self,
+        func: crate::objects::builtin_function::NativeFn,
+        first: usize,
+        all: &[PyObj],
+        kwnames: &[PyObj],
+    ) -> VmResult<PyObj> {
+        self.stack.truncate(first);
+        self.call_native(func, Args { all, kwnames })
+    }
+
+    /// The value on top of the stack, taken off.
+    #[inline(always)]
+    fn pop_value(&mut self) -> PyObj {
+        self.stack.pop().expect("value stack underflow")
     }
 
     /// CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS: the function's frame pushed with
