@@ -154,3 +154,42 @@ c = 0
 for i in range(2000):
     c += 1
 print(c, sys.getrefcount(c) > 0)
+
+# Floats meeting ints in the general BINARY_OP and COMPARE_OP (sites that never
+# specialize: the operand types differ), and int / int.
+BIG = [0, 1, -1, 3, 7, 2**53 - 1, 2**53, 2**53 + 1, -(2**53) - 1, 2**62, 2**64, -(2**70)]
+FL = [0.0, -0.0, 0.1, -2.5, 1e16, float("inf"), float("-inf"), float("nan"), 9007199254740993.0]
+
+
+def mixed_ops(xs, ys):
+    out = []
+    for x in xs:
+        for y in ys:
+            row = [x + y, x - y, x * y, y + x, y - x, y * x,
+                   x < y, x <= y, x == y, x != y, x > y, x >= y]
+            for a, b in ((x, y), (y, x)):
+                try:
+                    row.append(a / b)
+                except ZeroDivisionError as e:
+                    row.append(str(e))
+            out.append(repr(row))
+    return out
+
+
+for _ in range(3):
+    m = mixed_ops(BIG, FL)
+print(len(m))
+for line in m[::7]:
+    print(line)
+for _ in range(3):
+    d = mixed_ops(BIG, BIG)
+print(len(d))
+for line in d[::5]:
+    print(line)
+print([7 / 2, -7 / 2, (2**53 - 1) / 3, 2**53 / 3, (2**53 + 1) / 3, 1 / 3, -1 / 3])
+acc = 0.0
+for i in range(1, 500):
+    acc += 1.0 / (i * (i + 1) // 2 + i + 1)
+    acc -= i / 7
+    acc = acc * 2 - i
+print(acc)
