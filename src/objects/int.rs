@@ -94,7 +94,9 @@ pub fn as_i64(obj: &PyObj) -> Option<i64> {
 
 /// The value of an int of exactly type `ty` (int itself) if it fits in an i64: the
 /// specialized instructions' guard and read in one (no vtable check, no allocation).
-#[inline]
+/// Always inlined (every specialized int form and the eval loop's shortcuts read
+/// through it); ints of three digits or more take `as_i64` out of line.
+#[inline(always)]
 pub fn exact_i64(obj: &PyObj, ty: &ExactType<Long>) -> Option<i64> {
     let (size, d) = obj.var_exact(ty)?;
     // One digit (every int below 2**30 in magnitude, zero too, which keeps one zero
@@ -106,8 +108,14 @@ pub fn exact_i64(obj: &PyObj, ty: &ExactType<Long>) -> Option<i64> {
             let m = d0 as i64 | (d1 as i64) << 30;
             Some(if size < 0 { -m } else { m })
         }
-        _ => as_i64(obj),
+        _ => wide_i64(obj),
     }
+}
+
+/// `as_i64` for ints of three digits or more, kept out of the inlined readers.
+#[inline(never)]
+fn wide_i64(obj: &PyObj) -> Option<i64> {
+    as_i64(obj)
 }
 
 /// Is an int of exactly type `ty` non-zero? (int_bool without building a value.)
