@@ -94,15 +94,28 @@ pub fn as_i64(obj: &PyObj) -> Option<i64> {
 
 /// The value of an int of exactly type `ty` (int itself) if it fits in an i64: the
 /// specialized instructions' guard and read in one (no vtable check, no allocation).
-#[inline]
+/// Always inlined (every specialized int form and the eval loop's shortcuts read
+/// through it); ints of three digits or more take `as_i64` out of line.
+#[inline(always)]
 pub fn exact_i64(obj: &PyObj, ty: &ExactType<Long>) -> Option<i64> {
     let (size, d) = obj.var_exact(ty)?;
-    let m = match *d {
-        [d0] => d0 as i64,
-        [d0, d1] => d0 as i64 | (d1 as i64) << 30,
-        _ => return as_i64(obj),
-    };
-    Some(if size < 0 { -m } else { m })
+    // One digit (every int below 2**30 in magnitude, zero too, which keeps one zero
+    // digit): the value is that digit with ob_size's sign, tested on ob_size itself.
+    match (size, d) {
+        (1, &[d0]) => Some(d0 as i64),
+        (-1, &[d0]) => Some(-(d0 as i64)),
+        (_, &[d0, d1]) => {
+            let m = d0 as i64 | (d1 as i64) << 30;
+            Some(if size < 0 { -m } else { m })
+        }
+        _ => wide_i64(obj),
+    }
+}
+
+/// `as_i64` for ints of three digits or more, kept out of the inlined readers.
+#[inline(never)]
+fn wide_i64(obj: &PyObj) -> Option<i64> {
+    as_i64(obj)
 }
 
 /// Is an int of exactly type `ty` non-zero? (int_bool without building a value.)
@@ -191,6 +204,12 @@ pub fn small_op(op: BinaryOp, x: i64, y: i64) -> Option<PyObj> {
         BinaryOp::And => x & y,
         BinaryOp::Or => x | y,
         BinaryOp::Xor => x ^ y,
+        // An arithmetic shift rounds toward minus infinity, as Python's `>>`.
+        BinaryOp::Rshift if y >= 0 => x >> y.min(63),
+        // Room for the shifted bits and the sign; a negative count raises (general path).
+        BinaryOp::Lshift if (0..63).contains(&y) && x.unsigned_abs().leading_zeros() > y as u32 => {
+            x << y
+        }
         _ => return None,
     };
     Some(new_i64(r))

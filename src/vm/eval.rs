@@ -527,12 +527,29 @@ impl Vm {
                     let (a, b) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
                     self.specialize_binary_op(code, *ip - 1, &a, &b, arg);
                 }
-                let b = self.pop();
-                let a = self.pop();
-                if let Some(r) = ops::small_int_binary(&a, &b, BinaryOp::from_arg(arg)) {
-                    self.stack.push(r);
+                // Exact ints whose result fits a machine word (the operators 3.11 does
+                // not specialize: `%`, `//`, `&`, `|`, `^`, `<<`, `>>`).
+                let n = self.stack.len();
+                let small = ops::small_int_binary(
+                    &self.stack[n - 2],
+                    &self.stack[n - 1],
+                    BinaryOp::from_arg(arg),
+                    &self.ctx.int_exact,
+                );
+                let small = small.or_else(|| {
+                    quick::float_mixed(
+                        &self.stack[n - 2],
+                        &self.stack[n - 1],
+                        BinaryOp::from_arg(arg),
+                        self.ctx,
+                    )
+                });
+                if let Some(r) = small {
+                    self.replace_two(r);
                     return Ok(Flow::Next);
                 }
+                let b = self.pop();
+                let a = self.pop();
                 let r = ops::binary_op(
                     self,
                     &a,
@@ -543,6 +560,13 @@ impl Vm {
                 self.stack.push(r);
             }
             Op::UNARY_NEGATIVE | Op::UNARY_POSITIVE | Op::UNARY_INVERT => {
+                if op == Op::UNARY_NEGATIVE {
+                    if let Some(r) = quick::negate_exact(self.top(), self.ctx) {
+                        let slot = self.stack.last_mut().expect("value stack underflow");
+                        drop(std::mem::replace(slot, r));
+                        return Ok(Flow::Next);
+                    }
+                }
                 let v = self.pop();
                 let r = ops::unary_op(self, &v, op)?;
                 self.stack.push(r);
@@ -558,27 +582,19 @@ impl Vm {
                     let (a, b) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
                     self.specialize_compare_op(code, *ip - 1, &a, &b, arg);
                 }
+                let op = CompareOp::from_arg(arg);
+                // Two exact ints (machine-word sized) or two exact floats: no call out
+                // of the loop (chained comparisons, results stored rather than jumped on).
+                let n = self.stack.len();
+                let c = self.ctx;
+                if let Some(r) = quick::compare_exact(&self.stack[n - 2], &self.stack[n - 1], op, c)
+                {
+                    let r = if r { &c.true_ } else { &c.false_ }.clone();
+                    self.replace_two(r);
+                    return Ok(Flow::Next);
+                }
                 let b = self.pop();
                 let a = self.pop();
-                let op = CompareOp::from_arg(arg);
-                // Small ints of the built-in type: no call out of the loop.
-                if !ops::dunder::any_heap(&a, &b) {
-                    if let (Some(x), Some(y)) = (
-                        crate::objects::int::as_i64(&a),
-                        crate::objects::int::as_i64(&b),
-                    ) {
-                        let r = match op {
-                            CompareOp::Lt => x < y,
-                            CompareOp::Le => x <= y,
-                            CompareOp::Eq => x == y,
-                            CompareOp::Ne => x != y,
-                            CompareOp::Gt => x > y,
-                            CompareOp::Ge => x >= y,
-                        };
-                        self.stack.push(ops::bool_obj(r));
-                        return Ok(Flow::Next);
-                    }
-                }
                 let r = ops::compare(self, &a, &b, op)?;
                 self.stack.push(r);
             }

@@ -32,6 +32,7 @@ use crate::bytecode::{Instr, Op};
 use crate::heap::{ExactType, PyObj, TypeRef};
 use crate::objects::builtin_function::{BuiltinFunction, MethodDef, MethodDescr};
 use crate::objects::code::Code;
+use crate::objects::context::Ctx;
 use crate::objects::dicttable::{self, type_epoch};
 use crate::objects::float::Float;
 use crate::objects::function::Function;
@@ -639,12 +640,89 @@ pub(crate) fn float_op(op: Op, a: &PyObj, b: &PyObj, t: &ExactType<Float>) -> Op
 #[inline]
 pub(crate) fn int_op(op: Op, a: &PyObj, b: &PyObj, t: &ExactType<Long>) -> Option<PyObj> {
     let (x, y) = (int::exact_i64(a, t)?, int::exact_i64(b, t)?);
-    let op = match op {
-        Op::BINARY_OP_ADD_INT => BinaryOp::Add,
-        Op::BINARY_OP_SUBTRACT_INT => BinaryOp::Subtract,
-        _ => BinaryOp::Multiply,
+    let r = match op {
+        Op::BINARY_OP_ADD_INT => x.checked_add(y)?,
+        Op::BINARY_OP_SUBTRACT_INT => x.checked_sub(y)?,
+        _ => x.checked_mul(y)?,
     };
-    int::small_op(op, x, y)
+    Some(int::new_i64(r))
+}
+
+/// `a cmp b` for two exact ints that fit a machine word or two exact floats (None:
+/// anything else, for the general path). Floats compare as IEEE doubles: every
+/// ordering with a NaN is false, `!=` true, as float's richcompare answers.
+#[inline(always)]
+pub(crate) fn compare_exact(a: &PyObj, b: &PyObj, cmp: CompareOp, c: &Ctx) -> Option<bool> {
+    macro_rules! ord {
+        ($x:expr, $y:expr) => {
+            match cmp {
+                CompareOp::Lt => $x < $y,
+                CompareOp::Le => $x <= $y,
+                CompareOp::Eq => $x == $y,
+                CompareOp::Ne => $x != $y,
+                CompareOp::Gt => $x > $y,
+                CompareOp::Ge => $x >= $y,
+            }
+        };
+    }
+    if let (Some(x), Some(y)) = (
+        int::exact_i64(a, &c.int_exact),
+        int::exact_i64(b, &c.int_exact),
+    ) {
+        return Some(ord!(x, y));
+    }
+    let (x, y) = (exact_f64(a, c)?, exact_f64(b, c)?);
+    Some(ord!(x, y))
+}
+
+/// The value of an exact float, or of an exact int that a double holds exactly (at
+/// most 2**53 in magnitude), as a double: what float's richcompare and arithmetic
+/// would compute with, exactly.
+#[inline(always)]
+fn exact_f64(o: &PyObj, c: &Ctx) -> Option<f64> {
+    if let Some(f) = float::exact_value(o, &c.float_exact) {
+        return Some(f);
+    }
+    let i = int::exact_i64(o, &c.int_exact)?;
+    (i.unsigned_abs() <= 1 << 53).then_some(i as f64)
+}
+
+/// `a op b` (`+`, `-`, `*`, `/`) for an exact float with an exact float or a small
+/// exact int, and `/` of two small exact ints: the double arithmetic float's slots
+/// (and int's true division, exact for such operands) do. None: anything else, a zero
+/// divisor included (the general path raises).
+#[inline(always)]
+pub(crate) fn float_mixed(a: &PyObj, b: &PyObj, op: BinaryOp, c: &Ctx) -> Option<PyObj> {
+    if !matches!(
+        op,
+        BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply | BinaryOp::TrueDivide
+    ) {
+        return None;
+    }
+    let t = &c.float_exact;
+    let any_float = a.is_type(t.type_ref()) || b.is_type(t.type_ref());
+    if !any_float && op != BinaryOp::TrueDivide {
+        return None;
+    }
+    let (x, y) = (exact_f64(a, c)?, exact_f64(b, c)?);
+    let r = match op {
+        BinaryOp::Add => x + y,
+        BinaryOp::Subtract => x - y,
+        BinaryOp::Multiply => x * y,
+        _ if y == 0.0 => return None,
+        _ => x / y,
+    };
+    Some(float::new(r))
+}
+
+/// `-v` for an exact int that fits a machine word (and whose negation does) or an
+/// exact float; None: the type's negative slot.
+#[inline(always)]
+pub(crate) fn negate_exact(v: &PyObj, c: &Ctx) -> Option<PyObj> {
+    if let Some(x) = int::exact_i64(v, &c.int_exact) {
+        return x.checked_neg().map(int::new_i64);
+    }
+    float::exact_value(v, &c.float_exact).map(|x| float::new(-x))
 }
 
 /// Compare two exact ints, floats or strs (by the specialized form).

@@ -471,7 +471,7 @@ impl Vm {
 
     /// The two operands on top become `r`.
     #[inline(always)]
-    fn replace_two(&mut self, r: PyObj) {
+    pub(super) fn replace_two(&mut self, r: PyObj) {
         let b = self.stack.pop();
         let slot = self.stack.last_mut().expect("value stack underflow");
         let a = std::mem::replace(slot, r);

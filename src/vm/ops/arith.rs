@@ -6,7 +6,7 @@
 
 use crate::bytecode::opcode::BinaryOp;
 use crate::bytecode::Op;
-use crate::heap::PyObj;
+use crate::heap::{ExactType, PyObj};
 use crate::objects::numeric::Int;
 use crate::objects::typeobj::slotdefs::slots_of_type;
 use crate::objects::{ctx, int, typeobj};
@@ -22,13 +22,16 @@ pub fn int_obj(v: &Int) -> VmResult<PyObj> {
 
 /// BINARY_OP's fast path in the eval loop: both operands exact ints that fit an i64
 /// and a result that does too (None: take the general path).
+/// `t` is the context's exact int type: each operand is checked and read with one
+/// compare of its type pointer (no payload TypeId check, no thread-local read).
 #[inline]
-pub fn small_int_binary(a: &PyObj, b: &PyObj, op: BinaryOp) -> Option<PyObj> {
-    let c = ctx();
-    if !a.is_type(&c.int_type) || !b.is_type(&c.int_type) {
-        return None;
-    }
-    int::small_op(op, int::as_i64(a)?, int::as_i64(b)?)
+pub fn small_int_binary(
+    a: &PyObj,
+    b: &PyObj,
+    op: BinaryOp,
+    t: &ExactType<int::Long>,
+) -> Option<PyObj> {
+    int::small_op(op, int::exact_i64(a, t)?, int::exact_i64(b, t)?)
 }
 
 fn is_ni(v: &PyObj) -> bool {
