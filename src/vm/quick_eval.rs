@@ -12,6 +12,7 @@ use super::call::Flow;
 use super::ops;
 use super::quick::{self, cache, miss};
 use super::quick_attr;
+use super::quick_poly;
 use super::Vm;
 
 impl Vm {
@@ -146,6 +147,63 @@ impl Vm {
                 let c = cache(code, at);
                 let top = self.stack.last().expect("value stack underflow");
                 match quick::cached_method(top, &c, op, &mut self.type_cache) {
+                    Some(m) => {
+                        let obj = self.stack.pop().expect("value stack underflow");
+                        self.stack.push(m);
+                        self.stack.push(obj);
+                    }
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::LOAD_ATTR_POLYMORPHIC => {
+                let c = cache(code, at);
+                let top = self.stack.last().expect("value stack underflow");
+                let hit = match quick_poly::entry(code, &c, top) {
+                    Some((Op::LOAD_ATTR_INSTANCE_VALUE, e)) => quick::instance_value(top, &e),
+                    Some((Op::LOAD_ATTR_SLOT, e)) => quick_attr::slot_value(top, &e),
+                    Some((_, e)) => quick_attr::hint_value(top, &e, &code.names[arg as usize]),
+                    None => return self.poly_missed(fi, base, code, op, arg, ip),
+                };
+                match hit {
+                    Some(v) => {
+                        let slot = self.stack.last_mut().expect("value stack underflow");
+                        drop(std::mem::replace(slot, v));
+                    }
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::STORE_ATTR_POLYMORPHIC => {
+                let c = cache(code, at);
+                let n = self.stack.len();
+                let obj = &self.stack[n - 1];
+                let Some((kind, e)) = quick_poly::entry(code, &c, obj) else {
+                    return self.poly_missed(fi, base, code, op, arg, ip);
+                };
+                let v = self.stack[n - 2].clone();
+                let r = match kind {
+                    Op::STORE_ATTR_INSTANCE_VALUE => quick::store_instance_value(obj, &e, v),
+                    Op::STORE_ATTR_SLOT => quick_attr::store_slot(obj, &e, v),
+                    _ => quick_attr::store_hint(obj, &e, &code.names[arg as usize], v),
+                };
+                match r {
+                    Ok(()) => {
+                        self.stack.pop();
+                        self.stack.pop();
+                    }
+                    Err(v) => {
+                        drop(v);
+                        return self.missed(fi, base, code, op, arg, ip);
+                    }
+                }
+            }
+            Op::LOAD_METHOD_POLYMORPHIC => {
+                let c = cache(code, at);
+                let top = self.stack.last().expect("value stack underflow");
+                let m = match quick_poly::entry(code, &c, top) {
+                    Some((kind, e)) => quick::cached_method(top, &e, kind, &mut self.type_cache),
+                    None => return self.poly_missed(fi, base, code, op, arg, ip),
+                };
+                match m {
                     Some(m) => {
                         let obj = self.stack.pop().expect("value stack underflow");
                         self.stack.push(m);
@@ -449,7 +507,26 @@ impl Vm {
         arg: u32,
         ip: &mut usize,
     ) -> VmResult<Flow> {
-        miss(code, *ip - 1);
+        if !self.go_polymorphic(code, *ip - 1, op, arg) {
+            miss(code, *ip - 1);
+        }
+        self.step(fi, base, code, op.deopt(), arg, ip)
+    }
+
+    /// A polymorphic form had no entry for the object's class: add one or count a
+    /// miss (quick_poly.rs), and run the general instruction.
+    #[cold]
+    #[inline(never)]
+    fn poly_missed(
+        &mut self,
+        fi: usize,
+        base: usize,
+        code: &Code,
+        op: Op,
+        arg: u32,
+        ip: &mut usize,
+    ) -> VmResult<Flow> {
+        self.poly_miss(code, *ip - 1, arg);
         self.step(fi, base, code, op.deopt(), arg, ip)
     }
 
