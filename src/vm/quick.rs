@@ -547,7 +547,7 @@ pub(crate) fn module_value(obj: &PyObj, c: &Cache) -> Option<PyObj> {
 
 /// The instance value through its cache: a hit only while the type and epoch match
 /// and the instance keeps its values apart with that attribute set.
-#[inline]
+#[inline(always)]
 pub(crate) fn instance_value(obj: &PyObj, c: &Cache) -> Option<PyObj> {
     if obj.type_addr() != c.key || type_epoch() != c.version {
         return None;
@@ -584,7 +584,7 @@ pub(crate) fn store_instance_value(obj: &PyObj, c: &Cache, value: PyObj) -> Resu
 }
 
 /// The method a LOAD_METHOD_* cache names, if its guard holds.
-#[inline]
+#[inline(always)]
 pub(crate) fn cached_method(
     obj: &PyObj,
     c: &Cache,

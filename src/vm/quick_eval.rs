@@ -156,60 +156,38 @@ impl Vm {
                 }
             }
             Op::LOAD_ATTR_POLYMORPHIC => {
-                let c = cache(code, at);
                 let top = self.stack.last().expect("value stack underflow");
-                let hit = match quick_poly::entry(code, &c, top) {
-                    Some((Op::LOAD_ATTR_INSTANCE_VALUE, e)) => quick::instance_value(top, &e),
-                    Some((Op::LOAD_ATTR_SLOT, e)) => quick_attr::slot_value(top, &e),
-                    Some((_, e)) => quick_attr::hint_value(top, &e, &code.names[arg as usize]),
-                    None => return self.poly_missed(fi, base, code, op, arg, ip),
-                };
-                match hit {
-                    Some(v) => {
+                match quick_poly::load_attr(code, at, top, &code.names[arg as usize]) {
+                    Ok(Some(v)) => {
                         let slot = self.stack.last_mut().expect("value stack underflow");
                         drop(std::mem::replace(slot, v));
                     }
-                    None => return self.missed(fi, base, code, op, arg, ip),
+                    Ok(None) => return self.missed(fi, base, code, op, arg, ip),
+                    Err(()) => return self.poly_missed(fi, base, code, op, arg, ip),
                 }
             }
             Op::STORE_ATTR_POLYMORPHIC => {
-                let c = cache(code, at);
                 let n = self.stack.len();
-                let obj = &self.stack[n - 1];
-                let Some((kind, e)) = quick_poly::entry(code, &c, obj) else {
-                    return self.poly_missed(fi, base, code, op, arg, ip);
-                };
-                let v = self.stack[n - 2].clone();
-                let r = match kind {
-                    Op::STORE_ATTR_INSTANCE_VALUE => quick::store_instance_value(obj, &e, v),
-                    Op::STORE_ATTR_SLOT => quick_attr::store_slot(obj, &e, v),
-                    _ => quick_attr::store_hint(obj, &e, &code.names[arg as usize], v),
-                };
-                match r {
-                    Ok(()) => {
+                let (v, obj) = (&self.stack[n - 2], &self.stack[n - 1]);
+                match quick_poly::store_attr(code, at, obj, &code.names[arg as usize], v) {
+                    Ok(true) => {
                         self.stack.pop();
                         self.stack.pop();
                     }
-                    Err(v) => {
-                        drop(v);
-                        return self.missed(fi, base, code, op, arg, ip);
-                    }
+                    Ok(false) => return self.missed(fi, base, code, op, arg, ip),
+                    Err(()) => return self.poly_missed(fi, base, code, op, arg, ip),
                 }
             }
             Op::LOAD_METHOD_POLYMORPHIC => {
-                let c = cache(code, at);
                 let top = self.stack.last().expect("value stack underflow");
-                let m = match quick_poly::entry(code, &c, top) {
-                    Some((kind, e)) => quick::cached_method(top, &e, kind, &mut self.type_cache),
-                    None => return self.poly_missed(fi, base, code, op, arg, ip),
-                };
-                match m {
-                    Some(m) => {
+                match quick_poly::load_method(code, at, top, &mut self.type_cache) {
+                    Ok(Some(m)) => {
                         let obj = self.stack.pop().expect("value stack underflow");
                         self.stack.push(m);
                         self.stack.push(obj);
                     }
-                    None => return self.missed(fi, base, code, op, arg, ip),
+                    Ok(None) => return self.missed(fi, base, code, op, arg, ip),
+                    Err(()) => return self.poly_missed(fi, base, code, op, arg, ip),
                 }
             }
             Op::LOAD_METHOD_MODULE => {

@@ -23,7 +23,8 @@ use crate::objects::code::Code;
 use crate::objects::dicttable::type_epoch;
 use crate::objects::typeobj::TypeInfo;
 
-use super::quick::{cache, miss, specialize};
+use super::quick::{self, cache, miss, specialize};
+use super::quick_attr;
 use super::Vm;
 
 /// The polymorphic form of a family.
@@ -52,10 +53,62 @@ fn row_kind(op: Op) -> bool {
     )
 }
 
-/// The entry of `obj`'s class in a polymorphic site's row, as the monomorphic form
-/// and cache it stands for; None when the epoch moved on or the class has none.
+/// LOAD_ATTR_POLYMORPHIC at `at`: Err when `obj`'s class has no entry, else what
+/// the entry's form found (None: that form's guard failed). Out of line, so that the
+/// monomorphic forms' paths stay inlined in the eval loop.
+#[inline(never)]
+pub(super) fn load_attr(
+    code: &Code,
+    at: usize,
+    obj: &PyObj,
+    name: &PyObj,
+) -> Result<Option<PyObj>, ()> {
+    let (op, e) = entry(code, at, obj).ok_or(())?;
+    Ok(match op {
+        Op::LOAD_ATTR_INSTANCE_VALUE => quick::instance_value(obj, &e),
+        Op::LOAD_ATTR_SLOT => quick_attr::slot_value(obj, &e),
+        _ => quick_attr::hint_value(obj, &e, name),
+    })
+}
+
+/// STORE_ATTR_POLYMORPHIC at `at`: Err when `obj`'s class has no entry, else whether
+/// the entry's form stored `v`.
+#[inline(never)]
+pub(super) fn store_attr(
+    code: &Code,
+    at: usize,
+    obj: &PyObj,
+    name: &PyObj,
+    v: &PyObj,
+) -> Result<bool, ()> {
+    let (op, e) = entry(code, at, obj).ok_or(())?;
+    let v = v.clone();
+    let r = match op {
+        Op::STORE_ATTR_INSTANCE_VALUE => quick::store_instance_value(obj, &e, v),
+        Op::STORE_ATTR_SLOT => quick_attr::store_slot(obj, &e, v),
+        _ => quick_attr::store_hint(obj, &e, name, v),
+    };
+    Ok(r.is_ok())
+}
+
+/// LOAD_METHOD_POLYMORPHIC at `at`: Err when `obj`'s class has no entry, else the
+/// method the entry's form found.
+#[inline(never)]
+pub(super) fn load_method(
+    code: &Code,
+    at: usize,
+    obj: &PyObj,
+    tc: &mut super::ops::TypeCache,
+) -> Result<Option<PyObj>, ()> {
+    let (op, e) = entry(code, at, obj).ok_or(())?;
+    Ok(quick::cached_method(obj, &e, op, tc))
+}
+
+/// The entry of `obj`'s class in site `at`'s row, as the monomorphic form and cache
+/// it stands for; None when the epoch moved on or the class has none.
 #[inline]
-pub(super) fn entry(code: &Code, c: &Cache, obj: &PyObj) -> Option<(Op, Cache)> {
+fn entry(code: &Code, at: usize, obj: &PyObj) -> Option<(Op, Cache)> {
+    let c = cache(code, at);
     if type_epoch() != c.version {
         return None;
     }
