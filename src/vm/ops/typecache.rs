@@ -105,9 +105,8 @@ impl TypeCache {
     /// The value at (index, pos) of `ty`'s walk (what an inline cache names, after its
     /// guard held): kept in an entry of its own, keyed by the position, while
     /// `attr_epoch()` stays, as a `heap::Borrowed`. An entry is made only for a watched
-    /// dict (whose every change moves that epoch on). Always inlined: the inline
-    /// caches' method and class reads run through it.
-    #[inline(always)]
+    /// dict (whose every change moves that epoch on).
+    #[inline]
     pub(crate) fn fetch(&mut self, ty: &TypeRef, index: usize, pos: usize) -> Option<PyObj> {
         // The key spreads the position over the bits the slot hash reads; the entry's
         // answer tells the position exactly.
