@@ -73,6 +73,41 @@ pub struct Cache {
     pub key: usize,
 }
 
+/// Types a polymorphic attribute site remembers (vm/quick_poly.rs).
+pub const POLY_WAYS: usize = 4;
+
+/// One type of a polymorphic attribute site: the monomorphic form that type would
+/// have had (`op`), with that form's cache fields. No reference is held: `key` is the
+/// type's address, valid under the type epoch kept in the site's `Cache`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PolyEntry {
+    pub key: usize,
+    pub index: u32,
+    pub tag: u8,
+    pub op: Op,
+}
+
+impl Default for PolyEntry {
+    fn default() -> Self {
+        PolyEntry {
+            key: 0,
+            index: 0,
+            tag: 0,
+            op: Op::NOP,
+        }
+    }
+}
+
+/// The entries of one polymorphic site, out of line (a code object's `poly` table;
+/// the site's `Cache::index` names the row, `Cache::tag` how many entries are used).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PolyRow {
+    /// The instruction this row belongs to (a site that goes back to its adaptive
+    /// form and becomes polymorphic again reuses its row).
+    pub site: u32,
+    pub entries: [PolyEntry; POLY_WAYS],
+}
+
 /// co_flags bits (CPython's values).
 pub mod flags {
     pub const OPTIMIZED: u32 = 0x1;

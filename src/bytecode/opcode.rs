@@ -363,6 +363,15 @@ opcodes! {
     /// A built-in class (not `type`) whose constructor is native: called with the
     /// arguments on the stack, past the type's `__call__` and `__new__` look-up.
     PRECALL_BUILTIN_CLASS "(NULL cls args[arg] -- instance)" |arg| -1 - arg => CALL;
+    /// A site that met instances of several classes: per class (up to four), the
+    /// monomorphic form it would have had (instance value, slot or own-dict hint),
+    /// kept out of line (glasspy's own; CPython 3.11 has no polymorphic forms).
+    LOAD_ATTR_POLYMORPHIC "(obj -- v)" |arg| 0 => LOAD_ATTR;
+    /// STORE_ATTR met instances of several classes (glasspy's own).
+    STORE_ATTR_POLYMORPHIC "(v obj -- )" |arg| -2 => STORE_ATTR;
+    /// LOAD_METHOD met instances of several classes: per class, where the method is
+    /// and how the instance keeps its attributes (glasspy's own).
+    LOAD_METHOD_POLYMORPHIC "(obj -- meth self)" |arg| 1 => LOAD_METHOD;
 }
 
 /// Operators of BINARY_OP, as CPython 3.11 numbers them (in-place forms + 13).
@@ -509,7 +518,7 @@ mod tests {
 
     #[test]
     fn the_table_is_consistent() {
-        assert_eq!(Op::ALL.len(), Op::PRECALL_BUILTIN_CLASS as usize + 1);
+        assert_eq!(Op::ALL.len(), Op::LOAD_METHOD_POLYMORPHIC as usize + 1);
         for op in Op::ALL {
             assert_eq!(op.deopt().deopt(), op.deopt());
             if op.deopt() != *op {

@@ -456,6 +456,7 @@ impl Reader<'_> {
             global_cache: vec![std::cell::Cell::new(GlobalCache::default()); names.len()],
             warmup: std::cell::Cell::new(crate::bytecode::code::WARMUP),
             caches: std::cell::OnceCell::new(),
+            poly: Default::default(),
             names,
             varnames,
             cellvars,

@@ -380,6 +380,7 @@ impl<'a> Compiler<'a> {
             global_cache: vec![Default::default(); names.len()],
             warmup: std::cell::Cell::new(crate::bytecode::code::WARMUP),
             caches: std::cell::OnceCell::new(),
+            poly: Default::default(),
             names: intern(&names),
             varnames: intern(&varnames),
             cellvars: intern(&sc.cellvars),

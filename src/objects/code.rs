@@ -4,9 +4,9 @@
 //! the exception table (see `bytecode::code::ExceptEntry`). Not a GC container, as in
 //! CPython.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
-use crate::bytecode::code::{Cache, ExceptEntry, GlobalCache, Instr, Location};
+use crate::bytecode::code::{Cache, ExceptEntry, GlobalCache, Instr, Location, PolyRow};
 use crate::heap::{Payload, PyObj};
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
@@ -52,6 +52,8 @@ pub struct Code {
     pub warmup: Cell<u8>,
     /// One inline cache per instruction, once quickened.
     pub caches: OnceCell<Box<[Cell<Cache>]>>,
+    /// The entries of the polymorphic attribute sites (vm/quick_poly.rs), a row each.
+    pub poly: RefCell<Vec<PolyRow>>,
 }
 
 impl Payload for Code {
@@ -64,6 +66,7 @@ impl Payload for Code {
                 .caches
                 .get()
                 .map_or(0, |c| c.len() * size_of::<Cache>())
+            + self.poly.borrow().capacity() * size_of::<PolyRow>()
             + self.locations.capacity() * size_of::<Location>()
             + (self.consts.capacity()
                 + self.names.capacity()

@@ -140,6 +140,7 @@ pub fn frozen_code(file: &str, name: &str, line: u32) -> PyObj {
             global_cache: Vec::new(),
             warmup: std::cell::Cell::new(crate::bytecode::code::WARMUP),
             caches: std::cell::OnceCell::new(),
+            poly: Default::default(),
         },
     )
 }

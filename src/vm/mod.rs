@@ -24,6 +24,7 @@ mod quick_attr;
 mod quick_call;
 mod quick_dunder;
 mod quick_eval;
+mod quick_poly;
 mod run;
 mod runpy;
 mod runtime;

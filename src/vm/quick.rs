@@ -156,6 +156,15 @@ pub(super) fn settle(code: &Code, at: usize, choice: Option<Op>) {
     }
 }
 
+/// Instruction `at` becomes the chosen form with its cache, or waits when there is
+/// none.
+pub(super) fn settle_with(code: &Code, at: usize, choice: Option<(Op, Cache)>) {
+    match choice {
+        Some((op, c)) => specialize(code, at, op, c),
+        None => failed(code, at),
+    }
+}
+
 /// A specialized instruction's guard failed: spend one miss; with none left the
 /// instruction goes back to its adaptive form.
 #[cold]
@@ -230,19 +239,18 @@ impl Vm {
         obj: &PyObj,
         name: &PyObj,
     ) {
+        settle_with(code, at, self.choose_load_attr(obj, name));
+    }
+
+    /// The specialized form (and its cache) LOAD_ATTR would take for `obj`.
+    pub(super) fn choose_load_attr(&mut self, obj: &PyObj, name: &PyObj) -> Option<(Op, Cache)> {
         if let Some(m) = obj.get::<Module>() {
-            if let Some(c) = module_entry(&m.dict, name) {
-                return specialize(code, at, Op::LOAD_ATTR_MODULE, c);
-            }
-            return failed(code, at);
+            return module_entry(&m.dict, name).map(|c| (Op::LOAD_ATTR_MODULE, c));
         }
         if let Some(c) = self.instance_value_index(obj, name) {
-            return specialize(code, at, Op::LOAD_ATTR_INSTANCE_VALUE, c);
+            return Some((Op::LOAD_ATTR_INSTANCE_VALUE, c));
         }
-        match self.specialize_load_attr_other(obj, name) {
-            Some((op, c)) => specialize(code, at, op, c),
-            None => failed(code, at),
-        }
+        self.specialize_load_attr_other(obj, name)
     }
 
     /// STORE_ATTR met `obj`: choose a specialized form.
@@ -253,20 +261,22 @@ impl Vm {
         obj: &PyObj,
         name: &PyObj,
     ) {
+        settle_with(code, at, self.choose_store_attr(obj, name));
+    }
+
+    /// The specialized form (and its cache) STORE_ATTR would take for `obj`.
+    pub(super) fn choose_store_attr(&mut self, obj: &PyObj, name: &PyObj) -> Option<(Op, Cache)> {
         if !obj.vtable().heap_type || TypeRef::from_obj::<TypeInfo>(obj).is_some() {
-            return failed(code, at);
+            return None;
         }
         let ty = obj.type_obj();
         if !generic_setattro(&ty) {
-            return failed(code, at);
+            return None;
         }
         if let Some(c) = self.instance_value_index(obj, name) {
-            return specialize(code, at, Op::STORE_ATTR_INSTANCE_VALUE, c);
+            return Some((Op::STORE_ATTR_INSTANCE_VALUE, c));
         }
-        match self.specialize_store_attr_other(obj, name) {
-            Some((op, c)) => specialize(code, at, op, c),
-            None => failed(code, at),
-        }
+        self.specialize_store_attr_other(obj, name)
     }
 
     /// Where `obj.name` lives in `obj`'s values, when generic attribute access on an
@@ -309,58 +319,55 @@ impl Vm {
         obj: &PyObj,
         name: &PyObj,
     ) {
+        settle_with(code, at, self.choose_load_method(obj, name));
+    }
+
+    /// The specialized form (and its cache) LOAD_METHOD would take for `obj`.
+    pub(super) fn choose_load_method(&mut self, obj: &PyObj, name: &PyObj) -> Option<(Op, Cache)> {
         if let Some(m) = obj.get::<Module>() {
-            if let Some(c) = module_entry(&m.dict, name) {
-                return specialize(code, at, Op::LOAD_METHOD_MODULE, c);
-            }
-            return failed(code, at);
+            return module_entry(&m.dict, name).map(|c| (Op::LOAD_METHOD_MODULE, c));
         }
         if let Some(cls) = TypeRef::from_obj::<TypeInfo>(obj) {
-            return match self.class_attr_cache(obj, &cls, name, true) {
-                Some(c) => specialize(code, at, Op::LOAD_METHOD_CLASS, c),
-                None => failed(code, at),
-            };
+            let c = self.class_attr_cache(obj, &cls, name, true)?;
+            return Some((Op::LOAD_METHOD_CLASS, c));
         }
         if obj.is_a::<crate::objects::descr::Super>()
             || obj.is_a::<crate::objects::exception::ExcObj>()
             || !string::is_interned(name)
         {
-            return failed(code, at);
+            return None;
         }
         let ty = obj.type_obj();
         if obj.vtable().heap_type && !generic_getattro(&ty) {
-            return failed(code, at);
+            return None;
         }
         let Some((Some(found), Some((index, pos)))) = self.type_lookup_at(&ty, name) else {
-            return failed(code, at);
+            return None;
         };
         let callable_kind =
             found.is_a::<MethodDescr>() || (obj.vtable().heap_type && found.is_a::<Function>());
-        if !callable_kind {
-            return failed(code, at);
+        if !callable_kind || index > 255 {
+            return None;
         }
         let c = Cache {
             index: pos,
-            tag: index.min(255) as u8,
+            tag: index as u8,
             version: type_epoch(),
             key: ty.id(),
             ..Cache::default()
         };
-        if index > 255 {
-            return failed(code, at);
-        }
         if obj.pre_words().is_empty() {
-            return specialize(code, at, Op::LOAD_METHOD_NO_DICT, c);
+            return Some((Op::LOAD_METHOD_NO_DICT, c));
         }
         // An instance with a managed dict: only while it keeps its values apart and
         // the name is not one of its class's shared keys (adding a shared key moves
         // the type epoch on), or while it has no dict at all.
         match self.values_keys(obj) {
             Some(keys) if dicttable::shared_index(&keys, name).is_none() => {
-                specialize(code, at, Op::LOAD_METHOD_WITH_VALUES, c)
+                Some((Op::LOAD_METHOD_WITH_VALUES, c))
             }
-            None if no_dict_yet(obj) => specialize(code, at, Op::LOAD_METHOD_LAZY_DICT, c),
-            _ => failed(code, at),
+            None if no_dict_yet(obj) => Some((Op::LOAD_METHOD_LAZY_DICT, c)),
+            _ => None,
         }
     }
 
@@ -541,7 +548,7 @@ pub(crate) fn module_value(obj: &PyObj, c: &Cache) -> Option<PyObj> {
 
 /// The instance value through its cache: a hit only while the type and epoch match
 /// and the instance keeps its values apart with that attribute set.
-#[inline]
+#[inline(always)]
 pub(crate) fn instance_value(obj: &PyObj, c: &Cache) -> Option<PyObj> {
     if obj.type_addr() != c.key || type_epoch() != c.version {
         return None;
@@ -578,7 +585,7 @@ pub(crate) fn store_instance_value(obj: &PyObj, c: &Cache, value: PyObj) -> Resu
 }
 
 /// The method a LOAD_METHOD_* cache names, if its guard holds.
-#[inline]
+#[inline(always)]
 pub(crate) fn cached_method(
     obj: &PyObj,
     c: &Cache,

@@ -12,6 +12,7 @@ use super::call::Flow;
 use super::ops;
 use super::quick::{self, cache, miss};
 use super::quick_attr;
+use super::quick_poly;
 use super::Vm;
 
 impl Vm {
@@ -152,6 +153,41 @@ impl Vm {
                         self.stack.push(obj);
                     }
                     None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::LOAD_ATTR_POLYMORPHIC => {
+                let top = self.stack.last().expect("value stack underflow");
+                match quick_poly::load_attr(code, at, top, &code.names[arg as usize]) {
+                    Ok(Some(v)) => {
+                        let slot = self.stack.last_mut().expect("value stack underflow");
+                        drop(std::mem::replace(slot, v));
+                    }
+                    Ok(None) => return self.missed(fi, base, code, op, arg, ip),
+                    Err(()) => return self.poly_missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::STORE_ATTR_POLYMORPHIC => {
+                let n = self.stack.len();
+                let (v, obj) = (&self.stack[n - 2], &self.stack[n - 1]);
+                match quick_poly::store_attr(code, at, obj, &code.names[arg as usize], v) {
+                    Ok(true) => {
+                        self.stack.pop();
+                        self.stack.pop();
+                    }
+                    Ok(false) => return self.missed(fi, base, code, op, arg, ip),
+                    Err(()) => return self.poly_missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::LOAD_METHOD_POLYMORPHIC => {
+                let top = self.stack.last().expect("value stack underflow");
+                match quick_poly::load_method(code, at, top, &mut self.type_cache) {
+                    Ok(Some(m)) => {
+                        let obj = self.stack.pop().expect("value stack underflow");
+                        self.stack.push(m);
+                        self.stack.push(obj);
+                    }
+                    Ok(None) => return self.missed(fi, base, code, op, arg, ip),
+                    Err(()) => return self.poly_missed(fi, base, code, op, arg, ip),
                 }
             }
             Op::LOAD_METHOD_MODULE => {
@@ -449,7 +485,26 @@ impl Vm {
         arg: u32,
         ip: &mut usize,
     ) -> VmResult<Flow> {
-        miss(code, *ip - 1);
+        if !self.go_polymorphic(code, *ip - 1, op, arg) {
+            miss(code, *ip - 1);
+        }
+        self.step(fi, base, code, op.deopt(), arg, ip)
+    }
+
+    /// A polymorphic form had no entry for the object's class: add one or count a
+    /// miss (quick_poly.rs), and run the general instruction.
+    #[cold]
+    #[inline(never)]
+    fn poly_missed(
+        &mut self,
+        fi: usize,
+        base: usize,
+        code: &Code,
+        op: Op,
+        arg: u32,
+        ip: &mut usize,
+    ) -> VmResult<Flow> {
+        self.poly_miss(code, *ip - 1, arg);
         self.step(fi, base, code, op.deopt(), arg, ip)
     }
 
