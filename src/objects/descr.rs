@@ -294,21 +294,20 @@ pub const PROPERTY_SLOTS: SlotTable = SlotTable {
     ..SlotTable::EMPTY
 };
 
-/// "property 'x' of 'A' object has no setter" (getter / setter / deleter).
+/// "property 'x' of 'A' object has no setter" (getter / setter / deleter): the
+/// names as reprs, the class by its qualified name; a property that was never given
+/// a name (made outside a class body) is just "property of 'A' object ...".
 fn property_lacks(p: &Property, o: &PyObj, what: &str) -> super::exceptions::Exc {
-    let name = p
-        .name
-        .as_ref()
-        .and_then(super::string::as_str)
-        .map(|s| s.into_owned())
-        .unwrap_or_default();
-    super::exceptions::named(
-        "AttributeError",
-        format!(
-            "property '{name}' of '{}' object has no {what}",
-            super::typeobj::type_name(o)
+    let class = super::unicode::repr::repr_str(&super::typeobj::type_qualname(o));
+    let name = p.name.as_ref().and_then(super::string::as_str);
+    let msg = match name {
+        Some(n) => format!(
+            "property {} of {class} object has no {what}",
+            super::unicode::repr::repr_str(&n)
         ),
-    )
+        None => format!("property of {class} object has no {what}"),
+    };
+    super::exceptions::named("AttributeError", msg)
 }
 
 fn property_in_use() -> super::exceptions::Exc {

@@ -4,6 +4,7 @@
 use std::ops::{BitAnd, BitOr, BitXor, Not};
 
 use super::arith::MAX_INT_BITS;
+use super::digits::PYLONG_SHIFT;
 use super::int::Int;
 use crate::error::{ExcKind, PyErr, PyResult};
 
@@ -39,6 +40,10 @@ impl Not for &Int {
     }
 }
 
+/// CPython 3.11's longest int on a 64-bit build, in 30-bit digits: what fits in
+/// PY_SSIZE_T_MAX bytes after the object's 24-byte head, at 4 bytes a digit.
+const MAX_LONG_DIGITS: u64 = (i64::MAX as u64 - 24) / 4;
+
 fn negative_shift() -> PyErr {
     PyErr::new(ExcKind::ValueError, "negative shift count")
 }
@@ -51,6 +56,20 @@ impl Int {
         }
         if self.is_zero() {
             return Ok(Int::ZERO);
+        }
+        // CPython 3.11 refuses a result longer than its largest int object as
+        // OverflowError ("too many digits"), and a shorter one it cannot allocate as
+        // MemoryError; glasspy's own ceiling (MAX_INT_BITS) is far below both.
+        let fits = n.to_i128().is_some_and(|n| {
+            let shift = i128::from(PYLONG_SHIFT);
+            let ndigits = super::digits::ndigits(self) as i128;
+            n / shift + i128::from(n % shift != 0) + ndigits <= i128::from(MAX_LONG_DIGITS)
+        });
+        if !fits {
+            return Err(PyErr::new(
+                ExcKind::OverflowError,
+                "too many digits in integer",
+            ));
         }
         let n = match n.to_u64() {
             Some(n) if self.bit_length().saturating_add(n) <= MAX_INT_BITS => n,
@@ -137,6 +156,15 @@ mod tests {
         let e = Int::ONE.lshift(&Int::from(1i64 << 40)).unwrap_err();
         assert_eq!(e.kind, ExcKind::MemoryError);
         assert_eq!(Int::ZERO.lshift(&Int::from(1i64 << 40)).unwrap(), Int::ZERO);
+        // 1 << 2**66 -> OverflowError 'too many digits in integer' (longer than
+        // CPython's longest int); 1 << 2**64 -> MemoryError (not longer).
+        let e = Int::ONE.lshift(&Int::from(1i128 << 66)).unwrap_err();
+        assert_eq!(
+            (e.kind, e.msg.as_str()),
+            (ExcKind::OverflowError, "too many digits in integer")
+        );
+        let e = Int::ONE.lshift(&Int::from(1i128 << 64)).unwrap_err();
+        assert_eq!(e.kind, ExcKind::MemoryError);
         assert_eq!(Int::ONE.lshift(&Int::from(200)).unwrap().bit_length(), 201);
     }
 }

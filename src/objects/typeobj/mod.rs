@@ -403,6 +403,17 @@ pub fn type_name(obj: &PyObj) -> String {
     info(&obj.type_obj()).name.to_string()
 }
 
+/// The `__qualname__` of obj's type (a class's own, a built-in type's name).
+pub fn type_qualname(obj: &PyObj) -> String {
+    let ty = obj.type_obj();
+    let i = info(&ty);
+    i.heap
+        .as_ref()
+        .and_then(|h| h.qualname.try_borrow().ok())
+        .and_then(|q| super::string::as_str(&q).map(|s| s.into_owned()))
+        .unwrap_or_else(|| i.name.to_string())
+}
+
 /// The type's MRO, the type first (`__mro__`, a tuple of types). A class cleared by
 /// the collector (it was garbage in a cycle) has just itself.
 pub fn mro(ty: &TypeRef) -> PyObj {
