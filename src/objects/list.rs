@@ -210,9 +210,14 @@ fn list_repeat(_rt: &mut dyn Runtime, l: &PyObj, n: i64) -> VmResult<PyObj> {
     Ok(new_exact(super::tuple::repeated(&items, n)?))
 }
 
-/// list_extend's growth for a source of known size, then copies of `items`.
-fn extend_sized(v: &mut Vec<PyObj>, items: &[PyObj]) -> VmResult<()> {
-    if items.is_empty() {
+/// list_extend's growth for a source of known size, then the source's items.
+fn extend_sized<I>(v: &mut Vec<PyObj>, items: I) -> VmResult<()>
+where
+    I: IntoIterator<Item = PyObj>,
+    I::IntoIter: ExactSizeIterator,
+{
+    let items = items.into_iter();
+    if items.len() == 0 {
         return Ok(());
     }
     if v.capacity() == 0 {
@@ -220,7 +225,7 @@ fn extend_sized(v: &mut Vec<PyObj>, items: &[PyObj]) -> VmResult<()> {
     } else {
         list_resize(v, v.len() + items.len())?;
     }
-    v.extend_from_slice(items);
+    v.extend(items);
     Ok(())
 }
 
@@ -254,28 +259,19 @@ pub fn extend(rt: &mut dyn Runtime, l: &PyObj, src: &PyObj) -> VmResult<()> {
     if src.is_type(&ctx().tuple_type) {
         let items = super::tuple::items(src).expect("a tuple");
         let mut b = borrow_mut(l).ok_or_else(busy)?;
-        return extend_sized(&mut b.0, items);
+        return extend_sized(&mut b.0, items.iter().cloned());
     }
     if src.is_type(&ctx().list_type) && !src.is(l) {
         if let Some(s) = borrow(src) {
             let mut b = borrow_mut(l).ok_or_else(busy)?;
-            return extend_sized(&mut b.0, &s.0);
+            return extend_sized(&mut b.0, s.0.iter().cloned());
         }
     }
     let items = rt.collect_iter(src)?;
     let mut b = borrow_mut(l).ok_or_else(busy)?;
     let v = &mut b.0;
     if sized {
-        if items.is_empty() {
-            return Ok(());
-        }
-        if v.capacity() == 0 {
-            preallocate_exact(v, items.len())?;
-        } else {
-            list_resize(v, v.len() + items.len())?;
-        }
-        v.extend(items);
-        return Ok(());
+        return extend_sized(v, items);
     }
     for x in items {
         append_to(v, x)?;

@@ -655,31 +655,33 @@ pub(crate) fn int_op(op: Op, a: &PyObj, b: &PyObj, t: &ExactType<Long>) -> Optio
     Some(int::new_i64(r))
 }
 
+/// `x cmp y` by Rust's ordering of the two values: for floats IEEE's (every ordering
+/// with a NaN false, `!=` true), as float's richcompare answers.
+#[inline(always)]
+fn ordered<T: PartialOrd>(cmp: CompareOp, x: T, y: T) -> bool {
+    match cmp {
+        CompareOp::Lt => x < y,
+        CompareOp::Le => x <= y,
+        CompareOp::Eq => x == y,
+        CompareOp::Ne => x != y,
+        CompareOp::Gt => x > y,
+        CompareOp::Ge => x >= y,
+    }
+}
+
 /// `a cmp b` for two exact ints that fit a machine word or two exact floats (None:
 /// anything else, for the general path). Floats compare as IEEE doubles: every
 /// ordering with a NaN is false, `!=` true, as float's richcompare answers.
 #[inline(always)]
 pub(crate) fn compare_exact(a: &PyObj, b: &PyObj, cmp: CompareOp, c: &Ctx) -> Option<bool> {
-    macro_rules! ord {
-        ($x:expr, $y:expr) => {
-            match cmp {
-                CompareOp::Lt => $x < $y,
-                CompareOp::Le => $x <= $y,
-                CompareOp::Eq => $x == $y,
-                CompareOp::Ne => $x != $y,
-                CompareOp::Gt => $x > $y,
-                CompareOp::Ge => $x >= $y,
-            }
-        };
-    }
     if let (Some(x), Some(y)) = (
         int::exact_i64(a, &c.int_exact),
         int::exact_i64(b, &c.int_exact),
     ) {
-        return Some(ord!(x, y));
+        return Some(ordered(cmp, x, y));
     }
     let (x, y) = (exact_f64(a, c)?, exact_f64(b, c)?);
-    Some(ord!(x, y))
+    Some(ordered(cmp, x, y))
 }
 
 /// The value of an exact float, or of an exact int that a double holds exactly (at
@@ -737,32 +739,20 @@ pub(crate) fn negate_exact(v: &PyObj, c: &Ctx) -> Option<PyObj> {
 pub(crate) fn compare(op: Op, a: &PyObj, b: &PyObj, arg: u32, vm: &Vm) -> Option<bool> {
     let c = vm.ctx;
     let cmp = CompareOp::from_arg(arg);
-    macro_rules! ord {
-        ($x:expr, $y:expr) => {
-            match cmp {
-                CompareOp::Lt => $x < $y,
-                CompareOp::Le => $x <= $y,
-                CompareOp::Eq => $x == $y,
-                CompareOp::Ne => $x != $y,
-                CompareOp::Gt => $x > $y,
-                CompareOp::Ge => $x >= $y,
-            }
-        };
-    }
     match op {
         Op::COMPARE_OP_INT_JUMP => {
             let (x, y) = (
                 int::exact_i64(a, &c.int_exact)?,
                 int::exact_i64(b, &c.int_exact)?,
             );
-            Some(ord!(x, y))
+            Some(ordered(cmp, x, y))
         }
         Op::COMPARE_OP_FLOAT_JUMP => {
             let (x, y) = (
                 float::exact_value(a, &c.float_exact)?,
                 float::exact_value(b, &c.float_exact)?,
             );
-            Some(ord!(x, y))
+            Some(ordered(cmp, x, y))
         }
         _ => {
             if !a.is_type(&c.str_type) || !b.is_type(&c.str_type) {

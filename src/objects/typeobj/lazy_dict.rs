@@ -54,30 +54,9 @@ const FILLS_WAIT: u32 = 7;
 /// A type and the fills its dict waits for, each with the dict's length when it came.
 type Waiting = (TypeRef, Vec<(usize, Fill)>);
 
-/// The hash of a type's address, WAITING's key: one multiply, the high half folded
-/// into the low bits the table indexes by (start-up queues a few hundred fills, and
-/// SipHash was most of their cost).
-#[derive(Default)]
-struct AddressHasher(u64);
-
-impl std::hash::Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 32)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-type WaitingMap = IndexMap<usize, Waiting, BuildHasherDefault<AddressHasher>>;
+/// Keyed by the type's address (`AddressHasher`: start-up queues a few hundred fills,
+/// and SipHash was most of their cost).
+type WaitingMap = IndexMap<usize, Waiting, BuildHasherDefault<super::AddressHasher>>;
 
 /// Room for the built-in types that queue fills at start-up, so the table is not
 /// grown and rehashed on the way.

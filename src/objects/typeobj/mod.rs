@@ -278,14 +278,17 @@ fn put_classmethods(d: &PyObj, ty: &TypeRef, defs: &[&'static MethodDef]) {
     }
 }
 
-/// Hashes a type's address for CONSTRUCTORS: one multiplication (PRECALL_BUILTIN_CLASS
-/// looks the constructor up at each call; SipHash cost more than the rest of it).
+/// Hashes a type's address, for the tables keyed by one (CONSTRUCTORS: the
+/// PRECALL_BUILTIN_CLASS lookup at each call; lazy_dict's waiting fills): one
+/// multiplication, its high half folded into the low bits the tables index by
+/// (addresses are aligned, so the product's low bits alone are poor). SipHash cost
+/// more than the rest of those lookups.
 #[derive(Default)]
-struct AddressHasher(u64);
+pub(super) struct AddressHasher(u64);
 
 impl std::hash::Hasher for AddressHasher {
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 32)
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
