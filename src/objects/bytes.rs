@@ -44,7 +44,7 @@ pub fn try_new(data: &[u8]) -> Option<PyObj> {
     match data {
         [] => Some(c.empty_bytes.clone()),
         [b] => Some(c.byte_chars[*b as usize].clone()),
-        _ => alloc_with(&c.bytes_type, data.len(), |d| d.copy_from_slice(data)),
+        _ => copied(&c.bytes_type, data),
     }
 }
 
@@ -81,7 +81,19 @@ pub fn new_typed(ty: &TypeRef, data: &[u8]) -> Option<PyObj> {
     if ty.is(&ctx().bytes_type) {
         return try_new(data);
     }
-    alloc_with(ty, data.len(), |d| d.copy_from_slice(data))
+    copied(ty, data)
+}
+
+/// A new object of `ty` holding `data` and its NUL, copied once (nothing zeroed
+/// first). None when the memory cannot be had.
+fn copied(ty: &TypeRef, data: &[u8]) -> Option<PyObj> {
+    if data.len() >= isize::MAX as usize - 64 {
+        return None;
+    }
+    let payload = Bytes {
+        hash: Cell::new(-1),
+    };
+    PyObj::new_var_concat(ty, false, payload, &[data, b"\0"])
 }
 
 /// The bytes of a bytes object (or of an instance of a subclass).

@@ -90,6 +90,9 @@ pub fn try_new(s: &str) -> Option<PyObj> {
         Some(ch) if n == 1 && (ch as u32) < 256 => return Some(c.latin1[ch as usize].clone()),
         _ => {}
     }
+    if kind == Kind::Ascii {
+        return alloc_ascii(&c.str_type, n, &[s.as_bytes(), b"\0"]);
+    }
     alloc_with(&c.str_type, kind, n, s.len(), |d| {
         encode_into(s, kind, n, d)
     })
@@ -140,11 +143,20 @@ pub fn concat_ascii(a: &PyObj, b: &PyObj) -> Option<PyObj> {
     }
     let (xa, xb) = (&da[..sa.length], &db[..sb.length]);
     let n = xa.len().checked_add(xb.len())?;
-    alloc_with(&ctx().str_type, Kind::Ascii, n, n, |d| {
-        d[..xa.len()].copy_from_slice(xa);
-        d[xa.len()..n].copy_from_slice(xb);
-        d[n] = 0;
-    })
+    alloc_ascii(&ctx().str_type, n, &[xa, xb, b"\0"])
+}
+
+/// An ASCII str of `n` characters whose data (with its NUL) is `parts` one after
+/// another, copied once (nothing zeroed first). Bypasses the singletons and the
+/// intern table.
+fn alloc_ascii(ty: &crate::heap::TypeRef, n: usize, parts: &[&[u8]]) -> Option<PyObj> {
+    let payload = Str {
+        hash: Cell::new(-1),
+        length: n,
+        kind: Kind::Ascii,
+    };
+    debug_assert_eq!(ext_len(Kind::Ascii), 0);
+    PyObj::new_var_concat(ty, false, payload, parts)
 }
 
 /// The str holding the concatenation of `parts`, an iterator walked twice (the

@@ -284,6 +284,20 @@ fn plain_items_are_zeroed_then_filled_in_place() {
 }
 
 #[test]
+fn concatenated_items_are_copied_part_after_part() {
+    let t = types();
+    let base = live_objects();
+    let d = PyObj::new_var_concat(&t.digits, false, Digits, &[&[1, 2], &[], &[3, 4, 5]]).unwrap();
+    assert_eq!(d.items::<Digits>().unwrap(), &[1, 2, 3, 4, 5]);
+    assert_eq!(d.ob_size(), 5);
+    assert_eq!(d.sizeof(), 16 + 8 + 5 * 4);
+    let empty = PyObj::new_var_concat::<Digits>(&t.digits, true, Digits, &[]).unwrap();
+    assert_eq!(empty.items::<Digits>().unwrap(), &[] as &[u32]);
+    drop((d, empty));
+    assert_eq!(live_objects(), base);
+}
+
+#[test]
 fn immortal_objects_are_never_freed() {
     let t = types();
     let a = PyObj::new(&t.atom, Atom(1));

@@ -1,5 +1,5 @@
 //! Allocation: the block of a new object, its headers written (`raw_alloc`), and the
-//! constructors `PyObj::new`, `new_var` and `new_var_filled`.
+//! constructors `PyObj::new`, `new_var`, `new_var_filled` and `new_var_concat`.
 
 use std::alloc::{self, Layout};
 use std::any::TypeId;
@@ -464,6 +464,37 @@ impl PyObj {
         let (vt, p) = unsafe { Self::alloc_var_known::<T>(ty, vt, n)? };
         // SAFETY: H3/H4: `p` is a fresh block of `vt` (which names T) for `n` <= N items.
         Some(unsafe { copy_items(vt, p, negative, payload, items, n) })
+    }
+
+    /// Allocate a var-sized object whose items are the `parts`, one after another (a
+    /// concatenation, or a copy when there is one part): each item written once,
+    /// nothing zeroed first. None if the memory cannot be had or the total length
+    /// overflows.
+    pub fn new_var_concat<T: Payload>(
+        ty: &TypeRef,
+        negative: bool,
+        payload: T,
+        parts: &[&[T::Item]],
+    ) -> Option<PyObj>
+    where
+        T::Item: Copy,
+    {
+        let n = parts
+            .iter()
+            .try_fold(0usize, |n, p| n.checked_add(p.len()))?;
+        let (vt, p) = Self::alloc_var::<T>(ty, n)?;
+        // SAFETY: H3: the `n` items lie inside the fresh block, which nothing else sees
+        // yet (so no part, borrowed from elsewhere, overlaps it); the parts, `n` items
+        // in all, are copied one after another, every item written once before the
+        // object is complete (H6). Then the block is a `T` with `n` items written.
+        unsafe {
+            let mut dst = p.as_ptr().byte_add(vt.items_off).cast::<T::Item>();
+            for part in parts {
+                ptr::copy_nonoverlapping(part.as_ptr(), dst, part.len());
+                dst = dst.add(part.len());
+            }
+            Some(finish_var(vt, p, negative, n, payload))
+        }
     }
 
     /// Allocate a var-sized object whose `n` plain-data items are zeroed and then
