@@ -539,11 +539,3 @@ pub fn add_operators(d: &PyObj, ty: &TypeRef, own: &super::slots::SlotTable) {
         crate::objects::dict::set_str(d, sd.name, w).expect("str keys");
     }
 }
-
-/// Would `add_operators` with `own` put a wrapper called `name` in an empty dict?
-pub fn wraps(own: &super::slots::SlotTable, name: &str) -> bool {
-    name != "__getattr__"
-        && SLOTDEFS
-            .iter()
-            .any(|sd| sd.name == name && own.get(sd.slot).is_some())
-}
