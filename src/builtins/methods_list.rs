@@ -556,14 +556,9 @@ fn subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
     }
     if let Some(s) = key.get::<slice::Slice>() {
         let (start, n, step) = slice::span(s, len)?;
-        let items = if step == 1 {
-            l.0[start..start + n].to_vec()
-        } else {
-            (0..n)
-                .map(|i| l.0[(start as i64 + i as i64 * step) as usize].clone())
-                .collect()
-        };
-        return Ok(list::new_exact(items));
+        return Ok(list::new_exact(
+            slice::selected(&l.0, start, n, step).collect(),
+        ));
     }
     Err(slice::bad_index("list", &key))
 }

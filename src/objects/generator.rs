@@ -109,12 +109,7 @@ pub fn gc_finalize(o: &PyObj) -> bool {
         return false;
     }
     if !gen.hand_off_for_close(items) {
-        gen.state.set(GenState::Completed);
-        gen.saved.set(0);
-        let mut dropped: Vec<PyObj> = items.iter().filter_map(Cell::take).collect();
-        dropped.extend(gen.exc_state.take());
-        dropped.extend(gen.func.take());
-        drop(dropped);
+        drop(gen.finish(items));
     }
     true
 }
@@ -133,11 +128,7 @@ pub fn take_pending_close() -> Option<PyObj> {
 pub fn discard_pending_closes() {
     while let Some(g) = PENDING_CLOSE.with(|q| q.borrow_mut().pop_front()) {
         if let (Some(gen), Some(items)) = (g.get::<Generator>(), g.items::<Generator>()) {
-            gen.state.set(GenState::Completed);
-            gen.saved.set(0);
-            let mut dropped: Vec<PyObj> = items.iter().filter_map(Cell::take).collect();
-            dropped.extend(gen.func.take());
-            drop(dropped);
+            drop(gen.finish(items));
         }
     }
     set_close_pending(false);
@@ -167,12 +158,7 @@ impl Payload for Generator {
         if self.state.get() == GenState::Running {
             return; // its frame is on the stack: not garbage
         }
-        let mut dropped: Vec<PyObj> = items.iter().filter_map(Cell::take).collect();
-        dropped.extend(self.exc_state.take());
-        dropped.extend(self.func.take());
-        self.saved.set(0);
-        self.state.set(GenState::Completed);
-        drop(dropped);
+        drop(self.finish(items));
     }
 }
 
@@ -215,6 +201,18 @@ impl Generator {
             }
             None => false,
         }
+    }
+
+    /// Leave the generator finished: its saved slots, saved exception state and
+    /// function taken out, returned to be dropped by the caller (once no borrow of
+    /// the generator is held).
+    pub fn finish(&self, items: &[Slot]) -> Vec<PyObj> {
+        self.state.set(GenState::Completed);
+        self.saved.set(0);
+        let mut dropped: Vec<PyObj> = items.iter().filter_map(Cell::take).collect();
+        dropped.extend(self.exc_state.take());
+        dropped.extend(self.func.take());
+        dropped
     }
 
     /// The payload for a frame of `code` about to be saved (its function set apart).

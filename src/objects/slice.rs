@@ -110,12 +110,15 @@ pub fn span(s: &Slice, len: usize) -> VmResult<(usize, usize, i64)> {
     Ok((start.max(0) as usize, n as usize, step))
 }
 
-/// The positions a slice selects in a sequence of `len` items, its start and step.
-pub fn positions(s: &Slice, len: usize) -> VmResult<(Vec<usize>, i64, i64)> {
-    let (start, stop, step) = parts(s)?;
-    let (start, _, n) = adjust_indices(len as i64, start, stop, step);
-    let pos = (0..n).map(|i| (start + i * step) as usize).collect();
-    Ok((pos, start, step))
+/// Copies of the `n` items a slice selects from `items`, from `start` by `step`
+/// (`span`'s answer).
+pub fn selected(
+    items: &[PyObj],
+    start: usize,
+    n: usize,
+    step: i64,
+) -> impl ExactSizeIterator<Item = PyObj> + '_ {
+    (0..n).map(move |i| items[(start as i64 + i as i64 * step) as usize].clone())
 }
 
 /// A sequence index: an int, wrapped once if negative; IndexError (`msg`) outside.

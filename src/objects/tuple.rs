@@ -55,6 +55,16 @@ where
 /// memory limit a large one is still served (`heap::served`): MemoryError comes at
 /// the next instruction.
 pub fn new(items: Vec<PyObj>) -> PyObj {
+    from_exact(items)
+}
+
+/// `new` for any iterator of known length (no Vec in between).
+pub fn from_exact<I>(items: I) -> PyObj
+where
+    I: IntoIterator<Item = PyObj>,
+    I::IntoIter: ExactSizeIterator,
+{
+    let items = items.into_iter();
     let t = if items.len() > 32 {
         crate::heap::served(|| try_new(items))
     } else {
@@ -66,16 +76,6 @@ pub fn new(items: Vec<PyObj>) -> PyObj {
 /// The tuple `(a, b)` (enumerate's and dict items' pairs), with no Vec in between.
 pub fn pair(a: PyObj, b: PyObj) -> PyObj {
     try_new([a, b]).expect("out of memory building a tuple")
-}
-
-/// A tuple of copies of `items`, as `new` builds it but without a Vec in between.
-pub fn from_slice(items: &[PyObj]) -> PyObj {
-    let t = if items.len() > 32 {
-        crate::heap::served(|| try_new(items.iter().cloned()))
-    } else {
-        try_new(items.iter().cloned())
-    };
-    t.expect("out of memory building a tuple")
 }
 
 /// The items of a tuple, if `obj` is one.
@@ -296,12 +296,7 @@ fn tuple_subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyO
         if step == 1 && n == items.len() && !o.vtable().heap_type {
             return Ok(o.clone());
         }
-        if step == 1 {
-            return Ok(from_slice(&items[start..start + n]));
-        }
-        return Ok(new((0..n)
-            .map(|i| items[(start as i64 + i as i64 * step) as usize].clone())
-            .collect()));
+        return Ok(from_exact(super::slice::selected(items, start, n, step)));
     }
     Err(super::slice::bad_index("tuple", &key))
 }

@@ -20,7 +20,7 @@ use crate::objects::exceptions::{Exc, VmResult};
 
 impl Vm {
     #[inline]
-    fn pop(&mut self) -> PyObj {
+    pub(super) fn pop(&mut self) -> PyObj {
         self.stack.pop().expect("value stack underflow")
     }
 

@@ -574,13 +574,8 @@ impl Vm {
 
     /// Mark `g` finished and drop its saved frame.
     fn gen_discard(&mut self, g: &PyObj) {
-        let gen = gen_of(g);
-        gen.state.set(GenState::Completed);
-        gen.saved.set(0);
         let items = g.items::<Generator>().expect("a generator's slots");
-        let mut dropped: Vec<PyObj> = items.iter().filter_map(|s| s.take()).collect();
-        dropped.extend(gen.func.take());
-        drop(dropped);
+        drop(gen_of(g).finish(items));
     }
 }
 

@@ -364,18 +364,18 @@ impl Vm {
         // `len(x)`, `l.append(x)`, `l.insert(i, x)`, `list(xs)`); more go to an ArgVec.
         let r = match self.stack.len() - args_start {
             1 => {
-                let a = [self.pop_value()];
+                let a = [self.pop()];
                 self.call_native_cut(func, first, &a, names)
             }
             2 => {
-                let b = self.pop_value();
-                let a = [self.pop_value(), b];
+                let b = self.pop();
+                let a = [self.pop(), b];
                 self.call_native_cut(func, first, &a, names)
             }
             3 => {
-                let c = self.pop_value();
-                let b = self.pop_value();
-                let a = [self.pop_value(), b, c];
+                let c = self.pop();
+                let b = self.pop();
+                let a = [self.pop(), b, c];
                 self.call_native_cut(func, first, &a, names)
             }
             _ => {
@@ -399,12 +399,6 @@ impl Vm {
     ) -> VmResult<PyObj> {
         self.stack.truncate(first);
         self.call_native(func, Args { all, kwnames })
-    }
-
-    /// The value on top of the stack, taken off.
-    #[inline(always)]
-    fn pop_value(&mut self) -> PyObj {
-        self.stack.pop().expect("value stack underflow")
     }
 
     /// CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS: the function's frame pushed with
