@@ -562,8 +562,7 @@ impl Vm {
             Op::UNARY_NEGATIVE | Op::UNARY_POSITIVE | Op::UNARY_INVERT => {
                 if op == Op::UNARY_NEGATIVE {
                     if let Some(r) = quick::negate_exact(self.top(), self.ctx) {
-                        let slot = self.stack.last_mut().expect("value stack underflow");
-                        drop(std::mem::replace(slot, r));
+                        self.replace_top(r);
                         return Ok(Flow::Next);
                     }
                 }

@@ -67,8 +67,7 @@ impl Vm {
                 };
                 match hit {
                     Some(v) => {
-                        let slot = self.stack.last_mut().expect("value stack underflow");
-                        drop(std::mem::replace(slot, v));
+                        self.replace_top(v);
                     }
                     None => return self.missed(fi, base, code, op, arg, ip),
                 }
@@ -100,8 +99,7 @@ impl Vm {
                 };
                 match hit {
                     Some(v) => {
-                        let slot = self.stack.last_mut().expect("value stack underflow");
-                        drop(std::mem::replace(slot, v));
+                        self.replace_top(v);
                     }
                     None => return self.missed(fi, base, code, op, arg, ip),
                 }
@@ -136,8 +134,7 @@ impl Vm {
                 let top = self.stack.last().expect("value stack underflow");
                 match quick_attr::class_attr(top, &c, true, &mut self.type_cache) {
                     Some(v) => {
-                        let slot = self.stack.last_mut().expect("value stack underflow");
-                        drop(std::mem::replace(slot, self.null.clone()));
+                        self.replace_top(self.null.clone());
                         self.stack.push(v);
                     }
                     None => return self.missed(fi, base, code, op, arg, ip),
@@ -159,8 +156,7 @@ impl Vm {
                 let top = self.stack.last().expect("value stack underflow");
                 match quick_poly::load_attr(code, at, top, &code.names[arg as usize]) {
                     Ok(Some(v)) => {
-                        let slot = self.stack.last_mut().expect("value stack underflow");
-                        drop(std::mem::replace(slot, v));
+                        self.replace_top(v);
                     }
                     Ok(None) => return self.missed(fi, base, code, op, arg, ip),
                     Err(()) => return self.poly_missed(fi, base, code, op, arg, ip),
@@ -195,8 +191,7 @@ impl Vm {
                 let top = self.stack.last().expect("value stack underflow");
                 match quick::module_value(top, &c) {
                     Some(v) => {
-                        let slot = self.stack.last_mut().expect("value stack underflow");
-                        drop(std::mem::replace(slot, self.null.clone()));
+                        self.replace_top(self.null.clone());
                         self.stack.push(v);
                     }
                     None => return self.missed(fi, base, code, op, arg, ip),
@@ -283,8 +278,7 @@ impl Vm {
                 let d = self.stack.last().expect("value stack underflow").clone();
                 match self.dict_get(&d, &key)? {
                     Some(v) => {
-                        let slot = self.stack.last_mut().expect("value stack underflow");
-                        drop(std::mem::replace(slot, v));
+                        self.replace_top(v);
                     }
                     None => {
                         let e = exceptions::new_exc(self.ctx.exc_type("KeyError"), vec![key]);
@@ -522,6 +516,13 @@ impl Vm {
         ip: &mut usize,
     ) -> VmResult<Flow> {
         self.step(fi, base, code, op, arg, ip)
+    }
+
+    /// The value on top becomes `r`.
+    #[inline(always)]
+    pub(super) fn replace_top(&mut self, r: PyObj) {
+        let slot = self.stack.last_mut().expect("value stack underflow");
+        drop(std::mem::replace(slot, r));
     }
 
     /// The two operands on top become `r`.
