@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Instructions per operation, glasspy against python3, counted by callgrind.
+
+Each case is a loop body run N times inside a function (so its names are fast locals,
+except the cases marked global, whose setup runs at module level). Every case runs
+twice per interpreter, with 0 and with N iterations, under
+`valgrind --tool=callgrind`; the difference divided by N is what one iteration costs,
+start-up and setup cancelled out. `empty` is the bare `for i in range(n): pass` loop:
+subtract it from a case to get the cost of its body alone.
+
+Instruction counts are steady where wall time on a shared machine is not, which makes
+them the figure to compare before and after a change to one path. They are not time:
+a change can cut instructions and lose time to code layout (docs/performance.md).
+
+Run from the repository root after `cargo build --release`:
+    python3 benches/micro.py                     # every case
+    python3 benches/micro.py append len          # cases whose name contains these
+    python3 benches/micro.py --glasspy path/to/other/glasspy --no-python3
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+DEFAULT_GLASSPY = os.path.join(ROOT, "target", "release", "glasspy")
+PYTHON = [sys.executable, "-I", "-S"]
+
+# name: (setup, loop body, setup at module level). A body of None: the setup defines a
+# generator g(n) and the loop is `for x in g(n): pass`.
+CASES = {
+    "empty": ("", "pass", False),
+    "local": ("y=1", "x = y; x = y; x = y; x = y", False),
+    "gread": ("G=1", "x = G; x = G; x = G; x = G", True),
+    "bread": ("", "x = len; x = len; x = len; x = len", True),
+    "call0": ("def f(): return 1", "f()", False),
+    "call2": ("def f(a, b): return a", "f(1, 2)", False),
+    "kwcall": ("def f(a, b=2): return a", "f(1, b=3)", False),
+    "kwonly": ("def f(a, *, b): return a", "f(1, b=3)", False),
+    "closure": ("def mk():\n    v=1\n    def f(): return v\n    return f\nf=mk()", "f()", False),
+    "global": ("G=1\ndef f():\n    return G", "f()", True),
+    "meth": ("class C:\n    def m(self): return 1\no=C()", "o.m()", False),
+    "super": (
+        "class A:\n    def m(self): return 1\n"
+        "class B(A):\n    def m(self): return super().m()\no=B()",
+        "o.m()",
+        False,
+    ),
+    "newinst": (
+        "class C:\n    def __init__(self, a, b):\n        self.a=a; self.b=b",
+        "C(1, 2)",
+        False,
+    ),
+    "init2": (
+        "class C:\n    __slots__=('a','b')\n    def __init__(self, a, b):\n        self.a=a; self.b=b",
+        "C(1, 2)",
+        False,
+    ),
+    "attr": ("class C:\n    def __init__(self): self.x=1\no=C()", "o.x; o.x; o.x; o.x", False),
+    "setattr": ("class C:\n    def __init__(self): self.x=1\no=C()", "o.x = i", False),
+    "intadd": ("x=5", "y = x + 1000; y = x + 1000", False),
+    "floatmul": ("x=1.5", "y = x * x; y = x * x", False),
+    "floatadd": ("x=1.5;y=2.5", "z = x + y; z = x - y", False),
+    "cmp": ("x=1", "if x < 2: pass", False),
+    "tuple": ("a=1;b=2", "t = (a, b)", False),
+    "unpack": ("t=(1,2)", "a, b = t", False),
+    "listidx": ("l=[1,2,3]", "l[1]", False),
+    "dictget": ("d={1:2}", "d[1]", False),
+    "dictset": ("d={}", "d[i] = 1", False),
+    "append": ("l=[]", "l.append(1)", False),
+    "listins": ("l=[0]*10", "l.insert(0, 1); l.pop(0)", False),
+    "setadd": ("s=set()", "s.add(i)", False),
+    "len": ("l=[1,2,3]", "len(l)", False),
+    "isinst": ("x=1", "isinstance(x, int)", False),
+    "strcat": ("s='ab'", "t = s + s", False),
+    "strinplace": ("s=''", "s += 'ab'", False),
+    "listcomp": ("r=range(10)", "[x for x in r]", False),
+    "genexpr": ("r=range(10)", "sum(x for x in r)", False),
+    "gen": ("def g(n):\n    for i in range(n): yield i", None, True),
+}
+
+
+def source(name, n):
+    setup, body, at_module = CASES[name]
+    if body is None:
+        return f"{setup}\nfor x in g({n}): pass\n"
+    loop = f"for i in range({n}):\n        " + body.replace("\n", "\n        ")
+    if at_module:
+        return f"{setup}\ndef run():\n    {loop}\nrun()\n"
+    setup = setup.replace("\n", "\n    ")
+    return f"def run():\n    {setup}\n    {loop}\nrun()\n"
+
+
+def count(cmd, path):
+    r = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + cmd + [path],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    m = re.search(r"Collected : (\d+)", r.stderr)
+    if r.returncode != 0 or not m:
+        raise RuntimeError(f"{' '.join(cmd)} {path} failed:\n{r.stderr[-2000:]}")
+    return int(m.group(1))
+
+
+def per_iteration(cmd, name, n, tmp):
+    counts = []
+    for k in (0, n):
+        path = os.path.join(tmp, f"{name}_{k}.py")
+        with open(path, "w") as f:
+            f.write(source(name, k))
+        counts.append(count(cmd, path))
+    return (counts[1] - counts[0]) / n
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("names", nargs="*", help="substrings of case names")
+    ap.add_argument("--glasspy", default=DEFAULT_GLASSPY)
+    ap.add_argument("--no-python3", action="store_true", help="count glasspy only")
+    ap.add_argument("-n", type=int, default=20000, help="iterations (default 20000)")
+    ap.add_argument("-j", type=int, default=os.cpu_count() or 1, help="parallel runs")
+    args = ap.parse_args()
+    names = [c for c in CASES if not args.names or any(s in c for s in args.names)]
+    if not names:
+        sys.exit(f"no case matches {args.names}; cases: {', '.join(CASES)}")
+    interpreters = [("glasspy", [args.glasspy])]
+    if not args.no_python3:
+        interpreters.append(("python3", PYTHON))
+    with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor(args.j) as ex:
+        jobs = {}
+        for name in names:
+            for label, cmd in interpreters:
+                d = os.path.join(tmp, f"{label}_{name}")
+                os.mkdir(d)
+                jobs[name, label] = ex.submit(per_iteration, cmd, name, args.n, d)
+        head = f"{'case':<12}{'glasspy':>10}"
+        if not args.no_python3:
+            head += f"{'python3':>10}{'ratio':>8}"
+        print(head)
+        print("-" * len(head))
+        for name in names:
+            g = jobs[name, "glasspy"].result()
+            row = f"{name:<12}{g:>10.0f}"
+            if not args.no_python3:
+                p = jobs[name, "python3"].result()
+                row += f"{p:>10.0f}{g / p:>8.2f}"
+            print(row)
+    print(f"instructions per iteration ({args.n} iterations less 0, callgrind)")
+
+
+if __name__ == "__main__":
+    main()
