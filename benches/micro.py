@@ -29,66 +29,69 @@ ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 DEFAULT_GLASSPY = os.path.join(ROOT, "target", "release", "glasspy")
 PYTHON = [sys.executable, "-I", "-S"]
 
-# name: (setup, loop body, setup at module level). A body of None: the setup defines a
-# generator g(n) and the loop is `for x in g(n): pass`.
+# name: (setup, loop body, where). Where: "local" runs setup and loop inside a function,
+# "global" the setup at module level and the loop in a function, "module" both at module
+# level (names are then LOAD_NAME / STORE_NAME on the module's dict).
 CASES = {
-    "empty": ("", "pass", False),
-    "local": ("y=1", "x = y; x = y; x = y; x = y", False),
-    "gread": ("G=1", "x = G; x = G; x = G; x = G", True),
-    "bread": ("", "x = len; x = len; x = len; x = len", True),
-    "call0": ("def f(): return 1", "f()", False),
-    "call2": ("def f(a, b): return a", "f(1, 2)", False),
-    "kwcall": ("def f(a, b=2): return a", "f(1, b=3)", False),
-    "kwonly": ("def f(a, *, b): return a", "f(1, b=3)", False),
-    "closure": ("def mk():\n    v=1\n    def f(): return v\n    return f\nf=mk()", "f()", False),
-    "global": ("G=1\ndef f():\n    return G", "f()", True),
-    "meth": ("class C:\n    def m(self): return 1\no=C()", "o.m()", False),
+    "empty": ("", "pass", "local"),
+    "local": ("y=1", "x = y; x = y; x = y; x = y", "local"),
+    "gread": ("G=1", "x = G; x = G; x = G; x = G", "global"),
+    "bread": ("", "x = len; x = len; x = len; x = len", "global"),
+    "call0": ("def f(): return 1", "f()", "local"),
+    "call2": ("def f(a, b): return a", "f(1, 2)", "local"),
+    "kwcall": ("def f(a, b=2): return a", "f(1, b=3)", "local"),
+    "kwonly": ("def f(a, *, b): return a", "f(1, b=3)", "local"),
+    "closure": ("def mk():\n    v=1\n    def f(): return v\n    return f\nf=mk()", "f()", "local"),
+    "global": ("G=1\ndef f():\n    return G", "f()", "global"),
+    "meth": ("class C:\n    def m(self): return 1\no=C()", "o.m()", "local"),
     "super": (
         "class A:\n    def m(self): return 1\n"
         "class B(A):\n    def m(self): return super().m()\no=B()",
         "o.m()",
-        False,
+        "local",
     ),
     "newinst": (
         "class C:\n    def __init__(self, a, b):\n        self.a=a; self.b=b",
         "C(1, 2)",
-        False,
+        "local",
     ),
     "init2": (
         "class C:\n    __slots__=('a','b')\n    def __init__(self, a, b):\n        self.a=a; self.b=b",
         "C(1, 2)",
-        False,
+        "local",
     ),
-    "attr": ("class C:\n    def __init__(self): self.x=1\no=C()", "o.x; o.x; o.x; o.x", False),
-    "setattr": ("class C:\n    def __init__(self): self.x=1\no=C()", "o.x = i", False),
-    "intadd": ("x=5", "y = x + 1000; y = x + 1000", False),
-    "floatmul": ("x=1.5", "y = x * x; y = x * x", False),
-    "floatadd": ("x=1.5;y=2.5", "z = x + y; z = x - y", False),
-    "cmp": ("x=1", "if x < 2: pass", False),
-    "tuple": ("a=1;b=2", "t = (a, b)", False),
-    "unpack": ("t=(1,2)", "a, b = t", False),
-    "listidx": ("l=[1,2,3]", "l[1]", False),
-    "dictget": ("d={1:2}", "d[1]", False),
-    "dictset": ("d={}", "d[i] = 1", False),
-    "append": ("l=[]", "l.append(1)", False),
-    "listins": ("l=[0]*10", "l.insert(0, 1); l.pop(0)", False),
-    "setadd": ("s=set()", "s.add(i)", False),
-    "len": ("l=[1,2,3]", "len(l)", False),
-    "isinst": ("x=1", "isinstance(x, int)", False),
-    "strcat": ("s='ab'", "t = s + s", False),
-    "strinplace": ("s=''", "s += 'ab'", False),
-    "listcomp": ("r=range(10)", "[x for x in r]", False),
-    "genexpr": ("r=range(10)", "sum(x for x in r)", False),
-    "gen": ("def g(n):\n    for i in range(n): yield i", None, True),
+    "attr": ("class C:\n    def __init__(self): self.x=1\no=C()", "o.x; o.x; o.x; o.x", "local"),
+    "setattr": ("class C:\n    def __init__(self): self.x=1\no=C()", "o.x = i", "local"),
+    "intadd": ("x=5", "y = x + 1000; y = x + 1000", "local"),
+    "floatmul": ("x=1.5", "y = x * x; y = x * x", "local"),
+    "floatadd": ("x=1.5;y=2.5", "z = x + y; z = x - y", "local"),
+    "cmp": ("x=1", "if x < 2: pass", "local"),
+    "tuple": ("a=1;b=2", "t = (a, b)", "local"),
+    "unpack": ("t=(1,2)", "a, b = t", "local"),
+    "listidx": ("l=[1,2,3]", "l[1]", "local"),
+    "dictget": ("d={1:2}", "d[1]", "local"),
+    "dictset": ("d={}", "d[i] = 1", "local"),
+    "append": ("l=[]", "l.append(1)", "local"),
+    "listins": ("l=[0]*10", "l.insert(0, 1); l.pop(0)", "local"),
+    "setadd": ("s=set()", "s.add(i)", "local"),
+    "len": ("l=[1,2,3]", "len(l)", "local"),
+    "isinst": ("x=1", "isinstance(x, int)", "local"),
+    "strcat": ("s='ab'", "t = s + s", "local"),
+    "strinplace": ("s=''", "s += 'ab'", "local"),
+    "listcomp": ("r=range(10)", "[x for x in r]", "local"),
+    "genexpr": ("r=range(10)", "sum(x for x in r)", "local"),
+    "gen": ("def g(n):\n    for i in range(n): yield i\nit=g(10**9)", "next(it)", "local"),
+    "genfor": ("def g(n):\n    for i in range(n): yield i", "for x in g(4): pass", "local"),
+    "modloop": ("y=1", "x = y; x = y; x = y; x = y", "module"),
 }
 
 
 def source(name, n):
-    setup, body, at_module = CASES[name]
-    if body is None:
-        return f"{setup}\nfor x in g({n}): pass\n"
+    setup, body, where = CASES[name]
+    if where == "module":
+        return f"{setup}\nfor i in range({n}):\n    " + body.replace("\n", "\n    ") + "\n"
     loop = f"for i in range({n}):\n        " + body.replace("\n", "\n        ")
-    if at_module:
+    if where == "global":
         return f"{setup}\ndef run():\n    {loop}\nrun()\n"
     setup = setup.replace("\n", "\n    ")
     return f"def run():\n    {setup}\n    {loop}\nrun()\n"
