@@ -208,6 +208,15 @@ pub struct Super {
     pub obj_type: Option<TypeRef>,
 }
 
+/// Is `name` the str "__class__" (the name super looks up on itself, and the
+/// zero-argument form's free variable)? Its length is compared first, so other names
+/// cost no character view.
+pub fn is_class_name(name: &PyObj) -> bool {
+    super::string::len(name) == Some(9)
+        && super::string::view(name)
+            .is_some_and(|v| v.eq_view(&super::unicode::view::StrView::Ascii("__class__")))
+}
+
 impl Payload for Super {
     type Item = ();
     const NAME: &'static str = "super";

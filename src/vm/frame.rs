@@ -293,6 +293,99 @@ impl Vm {
         Ok(true)
     }
 
+    /// CALL with keywords (`kwnames`, naming the last arguments) of a Python function:
+    /// as `push_frame_in_place`, the positional arguments become its first locals
+    /// where they lie; each keyword's value moves to its parameter's slot and defaults
+    /// fill the parameters left, with no dict and no argument vector. Ok(false), with
+    /// nothing changed, when the callable at `base - 1` is not a Python function, it
+    /// takes *args or **kwargs, or the arguments do not bind (the general path then
+    /// reports the error as before).
+    #[inline(never)]
+    pub(crate) fn push_frame_kw_in_place(
+        &mut self,
+        floor: usize,
+        base: usize,
+        kwnames: &PyObj,
+    ) -> VmResult<bool> {
+        const MAX_KW: usize = 8;
+        let func = self.stack[base - 1].clone();
+        let Ok(f) = func.borrow::<Function>() else {
+            return Ok(false);
+        };
+        let Some(c) = f.code.get::<Code>() else {
+            return Ok(false);
+        };
+        let names = tuple::items(kwnames).unwrap_or(&[]);
+        let nkw = names.len();
+        let npos = self.stack.len() - base - nkw;
+        let argcount = c.argcount as usize;
+        let nparams = argcount + c.kwonlyargcount as usize;
+        if npos > argcount
+            || nkw > MAX_KW
+            || c.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0
+        {
+            return Ok(false);
+        }
+        // Each keyword's parameter, found before anything moves: by identity (names
+        // in code are interned), else by characters.
+        let mut slots = [0usize; MAX_KW];
+        let named = c.posonlyargcount as usize..nparams;
+        for (j, name) in names.iter().enumerate() {
+            let found = named
+                .clone()
+                .find(|&i| c.varnames[i].is(name))
+                .or_else(|| named.clone().find(|&i| string::eq(&c.varnames[i], name)));
+            match found {
+                Some(i) if i >= npos && !slots[..j].contains(&i) => slots[j] = i,
+                _ => return Ok(false),
+            }
+        }
+        let given = |i: usize| i < npos || slots[..nkw].contains(&i);
+        // Positional parameters not given need a default.
+        let defaults = f.defaults.as_ref().and_then(tuple::items).unwrap_or(&[]);
+        let first_default = argcount - defaults.len().min(argcount);
+        if (npos..first_default).any(|i| !given(i)) {
+            return Ok(false);
+        }
+        // Keyword-only parameters not given need a keyword default.
+        let mut kw_defaults: smallvec::SmallVec<[(usize, PyObj); 4]> = smallvec::SmallVec::new();
+        for i in argcount..nparams {
+            if given(i) {
+                continue;
+            }
+            let default = match &f.kwdefaults {
+                Some(d) => self.dict_get(d, &c.varnames[i])?,
+                None => None,
+            };
+            match default {
+                Some(v) => kw_defaults.push((i, v)),
+                None => return Ok(false),
+            }
+        }
+        if self.depth >= self.recursion_limit {
+            self.stack.truncate(floor);
+            return Err(recursion_error());
+        }
+        let kw_at = base + npos;
+        let cells = c.cell2arg.len() + c.freevars.len();
+        self.stack.reserve(c.nlocals() + cells - npos);
+        let values: smallvec::SmallVec<[PyObj; MAX_KW]> = self.stack.drain(kw_at..).collect();
+        self.stack.resize(base + c.nlocals(), self.null.clone());
+        for (v, &i) in values.into_iter().zip(&slots) {
+            self.stack[base + i] = v;
+        }
+        for i in npos..argcount {
+            if !given(i) {
+                self.stack[base + i] = defaults[i - first_default].clone();
+            }
+        }
+        for (i, v) in kw_defaults {
+            self.stack[base + i] = v;
+        }
+        self.finish_frame(&f, c, floor, base)?;
+        Ok(true)
+    }
+
     /// `push_frame_in_place` for a function whose frame has cells or free variables,
     /// or whose call makes a generator.
     #[cold]
@@ -471,7 +564,8 @@ impl Vm {
         base: usize,
         args: Args<'_>,
     ) -> VmResult<()> {
-        let qualname = string::as_str(&f.qualname).unwrap_or_default().into_owned();
+        // The function's name, for the messages only (made when one is raised).
+        let qualname = || string::as_str(&f.qualname).unwrap_or_default().into_owned();
         let argcount = c.argcount as usize;
         let posonly = c.posonlyargcount as usize;
         let kwonly = c.kwonlyargcount as usize;
@@ -499,11 +593,17 @@ impl Vm {
         // Keyword arguments.
         let mut posonly_as_kw: Vec<String> = Vec::new();
         for (name, value) in args.kwargs() {
-            let key = string::as_str(name).unwrap_or_default();
-            let found = (posonly..argcount + kwonly).find(|&i| string::eq(&c.varnames[i], name));
+            // By identity first (names in code are interned), then by characters.
+            let named = posonly..argcount + kwonly;
+            let found = named
+                .clone()
+                .find(|&i| c.varnames[i].is(name))
+                .or_else(|| named.clone().find(|&i| string::eq(&c.varnames[i], name)));
             match found {
                 Some(i) => {
                     if !self.stack[base + i].is(&null) {
+                        let key = string::as_str(name).unwrap_or_default();
+                        let qualname = qualname();
                         return Err(type_error(format!(
                             "{qualname}() got multiple values for argument '{key}'"
                         )));
@@ -513,9 +613,13 @@ impl Vm {
                 None => {
                     if let Some(d) = &kwdict {
                         self.dict_set(d, name.clone(), value.clone())?;
-                    } else if (0..posonly).any(|i| varname(c, i) == *key) {
+                        continue;
+                    }
+                    let key = string::as_str(name).unwrap_or_default();
+                    if (0..posonly).any(|i| varname(c, i) == *key) {
                         posonly_as_kw.push(key.into_owned());
                     } else {
+                        let qualname = qualname();
                         return Err(type_error(format!(
                             "{qualname}() got an unexpected keyword argument '{key}'"
                         )));
@@ -524,6 +628,7 @@ impl Vm {
             }
         }
         if !posonly_as_kw.is_empty() {
+            let qualname = qualname();
             return Err(type_error(format!(
                 "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
                 posonly_as_kw.join(", ")
@@ -564,6 +669,7 @@ impl Vm {
             } else {
                 "were"
             };
+            let qualname = qualname();
             return Err(type_error(format!(
                 "{qualname}() takes {takes} but {given}{kwonly_note} {verb} given"
             )));
@@ -584,6 +690,7 @@ impl Vm {
         }
         if !missing.is_empty() {
             let s = if missing.len() == 1 { "" } else { "s" };
+            let qualname = qualname();
             return Err(type_error(format!(
                 "{qualname}() missing {} required positional argument{s}: {}",
                 missing.len(),
@@ -607,6 +714,7 @@ impl Vm {
         }
         if !missing.is_empty() {
             let s = if missing.len() == 1 { "" } else { "s" };
+            let qualname = qualname();
             return Err(type_error(format!(
                 "{qualname}() missing {} required keyword-only argument{s}: {}",
                 missing.len(),
