@@ -209,12 +209,9 @@ pub struct Super {
 }
 
 /// Is `name` the str "__class__" (the name super looks up on itself, and the
-/// zero-argument form's free variable)? Its length is compared first, so other names
-/// cost no character view.
+/// zero-argument form's free variable)?
 pub fn is_class_name(name: &PyObj) -> bool {
-    super::string::len(name) == Some(9)
-        && super::string::view(name)
-            .is_some_and(|v| v.eq_view(&super::unicode::view::StrView::Ascii("__class__")))
+    super::string::is_ascii_text(name, "__class__")
 }
 
 impl Payload for Super {

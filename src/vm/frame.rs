@@ -165,35 +165,31 @@ struct Entry {
     code: PyObj,
     globals: PyObj,
     builtins: PyObj,
-    /// The function's defaults tuple and how many of its last items the call takes.
-    defaults: Option<(PyObj, usize)>,
-    /// Locals beyond the arguments and defaults.
+    /// Locals beyond the arguments.
     unbound: usize,
 }
 
 impl Entry {
     /// None when `func` is not a Python function taking `nargs` positional arguments
-    /// as `push_frame_in_place` binds them; Some(Err) when it is, but its frame has
-    /// cells or its call makes a generator (the slower path).
+    /// as `push_frame_in_place` binds them; Some(Err) when it is, but the call takes
+    /// defaults, its frame has cells or its call makes a generator (the longer path).
     #[inline(always)]
     fn read(func: &PyObj, nargs: usize) -> Option<Result<Entry, ()>> {
         let f = func.borrow::<Function>().ok()?;
         let c = f.code.get::<Code>()?;
         let defaults = positional_defaults(&f, c, nargs)?;
-        if !c.cell2arg.is_empty() || !c.freevars.is_empty() || c.flags & flags::GENERATOR != 0 {
+        if !defaults.is_empty()
+            || !c.cell2arg.is_empty()
+            || !c.freevars.is_empty()
+            || c.flags & flags::GENERATOR != 0
+        {
             return Some(Err(()));
         }
-        let k = defaults.len();
         Some(Ok(Entry {
             code: f.code.clone(),
             globals: f.globals.clone(),
             builtins: f.builtins.clone(),
-            defaults: if k == 0 {
-                None
-            } else {
-                f.defaults.clone().map(|d| (d, k))
-            },
-            unbound: c.nlocals() - nargs - k,
+            unbound: c.nlocals() - nargs,
         }))
     }
 }
@@ -258,7 +254,7 @@ impl Vm {
         let nargs = self.stack.len() - base;
         let entry = match Entry::read(&self.stack[base - 1], nargs) {
             Some(Ok(entry)) => entry,
-            Some(Err(())) => return self.push_frame_with_cells(floor, base),
+            Some(Err(())) => return self.push_frame_in_place_with(floor, base),
             None => return Ok(false),
         };
         if self.depth >= self.recursion_limit {
@@ -269,16 +265,8 @@ impl Vm {
             code,
             globals,
             builtins,
-            defaults,
             unbound,
         } = entry;
-        if let Some((d, k)) = defaults {
-            let items = tuple::items(&d).unwrap_or(&[]);
-            self.stack.reserve(k + unbound);
-            for v in &items[items.len() - k..] {
-                self.stack.push(v.clone());
-            }
-        }
         if unbound != 0 {
             self.stack.reserve(unbound);
             for _ in 0..unbound {
@@ -369,10 +357,16 @@ impl Vm {
         let kw_at = base + npos;
         let cells = c.cell2arg.len() + c.freevars.len();
         self.stack.reserve(c.nlocals() + cells - npos);
-        let values: smallvec::SmallVec<[PyObj; MAX_KW]> = self.stack.drain(kw_at..).collect();
-        self.stack.resize(base + c.nlocals(), self.null.clone());
-        for (v, &i) in values.into_iter().zip(&slots) {
-            self.stack[base + i] = v;
+        if slots[..nkw].iter().enumerate().all(|(j, &i)| i == npos + j) {
+            // The keywords name the parameters after the positional ones, in order:
+            // their values already lie in those slots.
+            self.stack.resize(base + c.nlocals(), self.null.clone());
+        } else {
+            let values: smallvec::SmallVec<[PyObj; MAX_KW]> = self.stack.drain(kw_at..).collect();
+            self.stack.resize(base + c.nlocals(), self.null.clone());
+            for (v, &i) in values.into_iter().zip(&slots) {
+                self.stack[base + i] = v;
+            }
         }
         for i in npos..argcount {
             if !given(i) {
@@ -386,11 +380,10 @@ impl Vm {
         Ok(true)
     }
 
-    /// `push_frame_in_place` for a function whose frame has cells or free variables,
-    /// or whose call makes a generator.
-    #[cold]
+    /// `push_frame_in_place` for a call that takes defaults, of a function whose frame
+    /// has cells or free variables, or whose call makes a generator.
     #[inline(never)]
-    fn push_frame_with_cells(&mut self, floor: usize, base: usize) -> VmResult<bool> {
+    fn push_frame_in_place_with(&mut self, floor: usize, base: usize) -> VmResult<bool> {
         let func = self.stack[base - 1].clone();
         let Ok(f) = func.borrow::<Function>() else {
             return Ok(false);
