@@ -308,10 +308,7 @@ impl Vm {
         let npos = self.stack.len() - base - nkw;
         let argcount = c.argcount as usize;
         let nparams = argcount + c.kwonlyargcount as usize;
-        if npos > argcount
-            || nkw > MAX_KW
-            || c.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0
-        {
+        if npos > argcount || nkw > MAX_KW || c.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0 {
             return Ok(false);
         }
         // Each keyword's parameter, found before anything moves: by identity (names
