@@ -34,6 +34,13 @@ def outer(x):
     return inner
 
 
+def cells(a, b=1, *, c=2):
+    # a and c live in cells (the closure reads them).
+    def g():
+        return (a, b, c)
+    return g()
+
+
 class C:
     def m(self, a, b=7):
         return (a, b)
@@ -43,7 +50,7 @@ for i in range(30):  # the sites quicken
     r = [f(1, b=5), f(1, c=9), f(a=4), f(1, 2, c=6), f(c=1, b=2, a=3),
          g(1, b=2), g(1, c=3, b=4), posonly(1, 2, c=9), withkw(1, z=2, a2=3),
          withvar(1, b=2), list(gen(1, b=8)), outer(3)(1, b=4), outer(5)(a=2),
-         C().m(1, b=2), C().m(a=3)]
+         C().m(1, b=2), C().m(a=3), cells(5, c=6), cells(b=3, a=4)]
 print(r)
 
 
