@@ -208,6 +208,12 @@ pub struct Super {
     pub obj_type: Option<TypeRef>,
 }
 
+/// Is `name` the str "__class__" (the name super looks up on itself, and the
+/// zero-argument form's free variable)?
+pub fn is_class_name(name: &PyObj) -> bool {
+    super::string::is_ascii_text(name, "__class__")
+}
+
 impl Payload for Super {
     type Item = ();
     const NAME: &'static str = "super";

@@ -233,6 +233,17 @@ pub fn as_str(obj: &PyObj) -> Option<Cow<'_, str>> {
     view(obj)?.to_str()
 }
 
+/// Are the characters of str `obj` the ASCII text `text`? Compares the bytes, with no
+/// character view made.
+pub fn is_ascii_text(obj: &PyObj, text: &str) -> bool {
+    match payload(obj) {
+        Some((s, items)) => {
+            s.kind == Kind::Ascii && s.length == text.len() && &items[..s.length] == text.as_bytes()
+        }
+        None => false,
+    }
+}
+
 /// len(s).
 pub fn len(obj: &PyObj) -> Option<usize> {
     obj.get::<Str>().map(|s| s.length)

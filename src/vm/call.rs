@@ -38,7 +38,11 @@ impl Vm {
         let args_start = if is_method { first + 1 } else { first + 2 };
         // The arguments already sit in order: for a simple call they become the new
         // frame's first locals where they are.
-        if kwnames.is_none() && self.push_frame_in_place(first, args_start)? {
+        let pushed = match &kwnames {
+            None => self.push_frame_in_place(first, args_start)?,
+            Some(names) => self.push_frame_kw_in_place(first, args_start, names)?,
+        };
+        if pushed {
             return Ok(Flow::Switch);
         }
         let callable = self.stack[args_start - 1].clone();

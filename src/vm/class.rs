@@ -994,7 +994,7 @@ impl Vm {
         let Some(idx) = code
             .freevars
             .iter()
-            .position(|n| string::as_str(n).as_deref() == Some("__class__"))
+            .position(crate::objects::descr::is_class_name)
         else {
             return Err(exceptions::named(
                 "RuntimeError",

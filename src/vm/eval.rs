@@ -486,8 +486,12 @@ impl Vm {
                         self.stack.push(obj);
                     }
                     None => {
-                        let v = self.getattr(&obj, &code.names[arg as usize])?;
-                        self.stack.push(self.null.clone());
+                        let name = &code.names[arg as usize];
+                        let [m, v] = match self.super_method(&obj, name)? {
+                            Some(pair) => pair,
+                            None => [self.null.clone(), self.getattr(&obj, name)?],
+                        };
+                        self.stack.push(m);
                         self.stack.push(v);
                     }
                 }

@@ -165,35 +165,31 @@ struct Entry {
     code: PyObj,
     globals: PyObj,
     builtins: PyObj,
-    /// The function's defaults tuple and how many of its last items the call takes.
-    defaults: Option<(PyObj, usize)>,
-    /// Locals beyond the arguments and defaults.
+    /// Locals beyond the arguments.
     unbound: usize,
 }
 
 impl Entry {
     /// None when `func` is not a Python function taking `nargs` positional arguments
-    /// as `push_frame_in_place` binds them; Some(Err) when it is, but its frame has
-    /// cells or its call makes a generator (the slower path).
+    /// as `push_frame_in_place` binds them; Some(Err) when it is, but the call takes
+    /// defaults, its frame has cells or its call makes a generator (the longer path).
     #[inline(always)]
     fn read(func: &PyObj, nargs: usize) -> Option<Result<Entry, ()>> {
         let f = func.borrow::<Function>().ok()?;
         let c = f.code.get::<Code>()?;
         let defaults = positional_defaults(&f, c, nargs)?;
-        if !c.cell2arg.is_empty() || !c.freevars.is_empty() || c.flags & flags::GENERATOR != 0 {
+        if !defaults.is_empty()
+            || !c.cell2arg.is_empty()
+            || !c.freevars.is_empty()
+            || c.flags & flags::GENERATOR != 0
+        {
             return Some(Err(()));
         }
-        let k = defaults.len();
         Some(Ok(Entry {
             code: f.code.clone(),
             globals: f.globals.clone(),
             builtins: f.builtins.clone(),
-            defaults: if k == 0 {
-                None
-            } else {
-                f.defaults.clone().map(|d| (d, k))
-            },
-            unbound: c.nlocals() - nargs - k,
+            unbound: c.nlocals() - nargs,
         }))
     }
 }
@@ -258,7 +254,7 @@ impl Vm {
         let nargs = self.stack.len() - base;
         let entry = match Entry::read(&self.stack[base - 1], nargs) {
             Some(Ok(entry)) => entry,
-            Some(Err(())) => return self.push_frame_with_cells(floor, base),
+            Some(Err(())) => return self.push_frame_in_place_with(floor, base),
             None => return Ok(false),
         };
         if self.depth >= self.recursion_limit {
@@ -269,16 +265,8 @@ impl Vm {
             code,
             globals,
             builtins,
-            defaults,
             unbound,
         } = entry;
-        if let Some((d, k)) = defaults {
-            let items = tuple::items(&d).unwrap_or(&[]);
-            self.stack.reserve(k + unbound);
-            for v in &items[items.len() - k..] {
-                self.stack.push(v.clone());
-            }
-        }
         if unbound != 0 {
             self.stack.reserve(unbound);
             for _ in 0..unbound {
@@ -293,11 +281,106 @@ impl Vm {
         Ok(true)
     }
 
-    /// `push_frame_in_place` for a function whose frame has cells or free variables,
-    /// or whose call makes a generator.
-    #[cold]
+    /// CALL with keywords (`kwnames`, naming the last arguments) of a Python function:
+    /// as `push_frame_in_place`, the positional arguments become its first locals
+    /// where they lie; each keyword's value moves to its parameter's slot and defaults
+    /// fill the parameters left, with no dict and no argument vector. Ok(false), with
+    /// nothing changed, when the callable at `base - 1` is not a Python function, it
+    /// takes *args or **kwargs, or the arguments do not bind (the general path then
+    /// reports the error as before).
     #[inline(never)]
-    fn push_frame_with_cells(&mut self, floor: usize, base: usize) -> VmResult<bool> {
+    pub(crate) fn push_frame_kw_in_place(
+        &mut self,
+        floor: usize,
+        base: usize,
+        kwnames: &PyObj,
+    ) -> VmResult<bool> {
+        const MAX_KW: usize = 8;
+        let func = self.stack[base - 1].clone();
+        let Ok(f) = func.borrow::<Function>() else {
+            return Ok(false);
+        };
+        let Some(c) = f.code.get::<Code>() else {
+            return Ok(false);
+        };
+        let names = tuple::items(kwnames).unwrap_or(&[]);
+        let nkw = names.len();
+        let npos = self.stack.len() - base - nkw;
+        let argcount = c.argcount as usize;
+        let nparams = argcount + c.kwonlyargcount as usize;
+        if npos > argcount || nkw > MAX_KW || c.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0 {
+            return Ok(false);
+        }
+        // Each keyword's parameter, found before anything moves: by identity (names
+        // in code are interned), else by characters.
+        let mut slots = [0usize; MAX_KW];
+        let named = c.posonlyargcount as usize..nparams;
+        for (j, name) in names.iter().enumerate() {
+            let found = named
+                .clone()
+                .find(|&i| c.varnames[i].is(name))
+                .or_else(|| named.clone().find(|&i| string::eq(&c.varnames[i], name)));
+            match found {
+                Some(i) if i >= npos && !slots[..j].contains(&i) => slots[j] = i,
+                _ => return Ok(false),
+            }
+        }
+        let given = |i: usize| i < npos || slots[..nkw].contains(&i);
+        // Positional parameters not given need a default.
+        let defaults = f.defaults.as_ref().and_then(tuple::items).unwrap_or(&[]);
+        let first_default = argcount - defaults.len().min(argcount);
+        if (npos..first_default).any(|i| !given(i)) {
+            return Ok(false);
+        }
+        // Keyword-only parameters not given need a keyword default.
+        let mut kw_defaults: smallvec::SmallVec<[(usize, PyObj); 4]> = smallvec::SmallVec::new();
+        for i in argcount..nparams {
+            if given(i) {
+                continue;
+            }
+            let default = match &f.kwdefaults {
+                Some(d) => self.dict_get(d, &c.varnames[i])?,
+                None => None,
+            };
+            match default {
+                Some(v) => kw_defaults.push((i, v)),
+                None => return Ok(false),
+            }
+        }
+        if self.depth >= self.recursion_limit {
+            self.stack.truncate(floor);
+            return Err(recursion_error());
+        }
+        let kw_at = base + npos;
+        let cells = c.cell2arg.len() + c.freevars.len();
+        self.stack.reserve(c.nlocals() + cells - npos);
+        if slots[..nkw].iter().enumerate().all(|(j, &i)| i == npos + j) {
+            // The keywords name the parameters after the positional ones, in order:
+            // their values already lie in those slots.
+            self.stack.resize(base + c.nlocals(), self.null.clone());
+        } else {
+            let values: smallvec::SmallVec<[PyObj; MAX_KW]> = self.stack.drain(kw_at..).collect();
+            self.stack.resize(base + c.nlocals(), self.null.clone());
+            for (v, &i) in values.into_iter().zip(&slots) {
+                self.stack[base + i] = v;
+            }
+        }
+        for i in npos..argcount {
+            if !given(i) {
+                self.stack[base + i] = defaults[i - first_default].clone();
+            }
+        }
+        for (i, v) in kw_defaults {
+            self.stack[base + i] = v;
+        }
+        self.finish_frame(&f, c, floor, base)?;
+        Ok(true)
+    }
+
+    /// `push_frame_in_place` for a call that takes defaults, of a function whose frame
+    /// has cells or free variables, or whose call makes a generator.
+    #[inline(never)]
+    fn push_frame_in_place_with(&mut self, floor: usize, base: usize) -> VmResult<bool> {
         let func = self.stack[base - 1].clone();
         let Ok(f) = func.borrow::<Function>() else {
             return Ok(false);
@@ -471,7 +554,8 @@ impl Vm {
         base: usize,
         args: Args<'_>,
     ) -> VmResult<()> {
-        let qualname = string::as_str(&f.qualname).unwrap_or_default().into_owned();
+        // The function's name, for the messages only (made when one is raised).
+        let qualname = || string::as_str(&f.qualname).unwrap_or_default().into_owned();
         let argcount = c.argcount as usize;
         let posonly = c.posonlyargcount as usize;
         let kwonly = c.kwonlyargcount as usize;
@@ -499,11 +583,17 @@ impl Vm {
         // Keyword arguments.
         let mut posonly_as_kw: Vec<String> = Vec::new();
         for (name, value) in args.kwargs() {
-            let key = string::as_str(name).unwrap_or_default();
-            let found = (posonly..argcount + kwonly).find(|&i| string::eq(&c.varnames[i], name));
+            // By identity first (names in code are interned), then by characters.
+            let named = posonly..argcount + kwonly;
+            let found = named
+                .clone()
+                .find(|&i| c.varnames[i].is(name))
+                .or_else(|| named.clone().find(|&i| string::eq(&c.varnames[i], name)));
             match found {
                 Some(i) => {
                     if !self.stack[base + i].is(&null) {
+                        let key = string::as_str(name).unwrap_or_default();
+                        let qualname = qualname();
                         return Err(type_error(format!(
                             "{qualname}() got multiple values for argument '{key}'"
                         )));
@@ -513,9 +603,13 @@ impl Vm {
                 None => {
                     if let Some(d) = &kwdict {
                         self.dict_set(d, name.clone(), value.clone())?;
-                    } else if (0..posonly).any(|i| varname(c, i) == *key) {
+                        continue;
+                    }
+                    let key = string::as_str(name).unwrap_or_default();
+                    if (0..posonly).any(|i| varname(c, i) == *key) {
                         posonly_as_kw.push(key.into_owned());
                     } else {
+                        let qualname = qualname();
                         return Err(type_error(format!(
                             "{qualname}() got an unexpected keyword argument '{key}'"
                         )));
@@ -524,6 +618,7 @@ impl Vm {
             }
         }
         if !posonly_as_kw.is_empty() {
+            let qualname = qualname();
             return Err(type_error(format!(
                 "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
                 posonly_as_kw.join(", ")
@@ -564,6 +659,7 @@ impl Vm {
             } else {
                 "were"
             };
+            let qualname = qualname();
             return Err(type_error(format!(
                 "{qualname}() takes {takes} but {given}{kwonly_note} {verb} given"
             )));
@@ -584,6 +680,7 @@ impl Vm {
         }
         if !missing.is_empty() {
             let s = if missing.len() == 1 { "" } else { "s" };
+            let qualname = qualname();
             return Err(type_error(format!(
                 "{qualname}() missing {} required positional argument{s}: {}",
                 missing.len(),
@@ -607,6 +704,7 @@ impl Vm {
         }
         if !missing.is_empty() {
             let s = if missing.len() == 1 { "" } else { "s" };
+            let qualname = qualname();
             return Err(type_error(format!(
                 "{qualname}() missing {} required keyword-only argument{s}: {}",
                 missing.len(),

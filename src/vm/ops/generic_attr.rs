@@ -335,26 +335,59 @@ impl Vm {
     /// Attributes looked up through `super(...)`: the MRO of the object's type after
     /// the class given, bound to the object.
     pub(crate) fn super_getattr(&mut self, s: &PyObj, name: &PyObj) -> VmResult<Option<PyObj>> {
-        let sp = s.get::<Super>().expect("super");
-        let (start, obj, obj_type) = (sp.ty.clone(), sp.obj.clone(), sp.obj_type.clone());
-        let n = string::as_str(name).unwrap_or_default();
-        let Some(ot) = obj_type else {
+        let Some((v, inst, ot)) = self.super_find(s, name)? else {
             return Ok(None);
         };
-        if n == "__class__" {
+        self.bind_descriptor(v, inst.as_ref(), &ot).map(Some)
+    }
+
+    /// LOAD_METHOD on an object of exactly `super`: what the instruction pushes, the
+    /// function and the object it binds to when the attribute found is a Python
+    /// function bound to an instance (no bound method made), else the NULL and the
+    /// attribute as `super_getattr` binds it. None when the MRO after the class given
+    /// does not have it (the super object's own attributes come next).
+    pub(crate) fn super_method(&mut self, s: &PyObj, name: &PyObj) -> VmResult<Option<[PyObj; 2]>> {
+        if !s.is_type(&self.ctx.super_type) {
+            return Ok(None);
+        }
+        let Some((v, inst, ot)) = self.super_find(s, name)? else {
+            return Ok(None);
+        };
+        match inst {
+            Some(o) if v.is_a::<Function>() => Ok(Some([v, o])),
+            inst => {
+                let b = self.bind_descriptor(v, inst.as_ref(), &ot)?;
+                Ok(Some([self.null.clone(), b]))
+            }
+        }
+    }
+
+    /// The attribute `name` of super object `s` along its object's type's MRO after
+    /// the class given, with the object it binds to (None when unbound, or the object
+    /// is the type itself: super(cls, cls)) and the type searched.
+    fn super_find(
+        &mut self,
+        s: &PyObj,
+        name: &PyObj,
+    ) -> VmResult<Option<(PyObj, Option<PyObj>, TypeRef)>> {
+        let sp = s.get::<Super>().expect("super");
+        let Some(ot) = sp.obj_type.clone() else {
+            return Ok(None);
+        };
+        let (start, obj) = (sp.ty.clone(), sp.obj.clone());
+        if crate::objects::descr::is_class_name(name) {
             return Ok(None);
         }
         let m = typeobj::mro(&ot);
-        let types: Vec<TypeRef> = typeobj::mro_types(&m).collect();
-        let Some(pos) = types.iter().position(|t| t.is(&start)) else {
+        let mut types = typeobj::mro_types(&m);
+        if !types.any(|t| t.is(&start)) {
             return Ok(None);
-        };
-        for t in &types[pos + 1..] {
-            let d = typeobj::type_dict(t);
+        }
+        for t in types {
+            let d = typeobj::type_dict(&t);
             if let Some(v) = self.dict_get(&d, name)? {
-                // Bound to obj, unless obj is the type itself (super(cls, cls)).
-                let inst = obj.as_ref().filter(|o| !o.is(ot.as_obj()));
-                return self.bind_descriptor(v, inst, &ot).map(Some);
+                let inst = obj.filter(|o| !o.is(ot.as_obj()));
+                return Ok(Some((v, inst, ot)));
             }
         }
         Ok(None)
