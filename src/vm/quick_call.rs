@@ -397,7 +397,11 @@ impl Vm {
         all: &[PyObj],
         kwnames: &[PyObj],
     ) -> VmResult<PyObj> {
-        self.stack.truncate(first);
+        // One or two values (NULL and the function, or the descriptor): popped one
+        // by one, not through a call that drops a slice.
+        while self.stack.len() > first {
+            drop(self.stack.pop());
+        }
         self.call_native(func, Args { all, kwnames })
     }
 
