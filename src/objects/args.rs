@@ -99,7 +99,17 @@ impl<'a> Args<'a> {
 
     /// _PyArg_CheckPositional: between `min` and `max` positional arguments, no
     /// keywords; messages as "divmod expected 2 arguments, got 1".
+    #[inline]
     pub fn range(&self, fname: &str, min: usize, max: usize) -> VmResult<&'a [PyObj]> {
+        if self.kwnames.is_empty() && (min..=max).contains(&self.all.len()) {
+            return Ok(self.all);
+        }
+        self.range_checked(fname, min, max)
+    }
+
+    /// `range` when it does not take the arguments at once: its checks in order.
+    #[inline(never)]
+    fn range_checked(&self, fname: &str, min: usize, max: usize) -> VmResult<&'a [PyObj]> {
         self.no_kw(fname)?;
         check_positional(fname, self.pos().len(), min, max)?;
         Ok(self.pos())
@@ -258,7 +268,16 @@ pub fn number_index(o: &PyObj) -> VmResult<Int> {
 }
 
 /// PyNumber_AsSsize_t with OverflowError: an int (or bool) as a Py_ssize_t.
+#[inline]
 pub fn as_ssize_t(o: &PyObj) -> VmResult<i64> {
+    match int::as_i64(o) {
+        Some(v) => Ok(v),
+        None => as_ssize_t_slow(o),
+    }
+}
+
+#[inline(never)]
+fn as_ssize_t_slow(o: &PyObj) -> VmResult<i64> {
     if let Some(v) = int::as_i64(o) {
         return Ok(v);
     }

@@ -132,12 +132,19 @@ where
 }
 
 /// Append to a list's items with CPython's growth.
+#[inline]
 pub fn append_to(v: &mut Vec<PyObj>, x: PyObj) -> PyResult<()> {
     if v.len() == v.capacity() {
-        list_resize(v, v.len() + 1)?;
+        grow_for_one(v)?;
     }
     v.push(x);
     Ok(())
+}
+
+#[cold]
+#[inline(never)]
+fn grow_for_one(v: &mut Vec<PyObj>) -> PyResult<()> {
+    list_resize(v, v.len() + 1)
 }
 
 /// Remove the last item with CPython's shrinking.
@@ -159,6 +166,7 @@ pub fn borrow_mut(obj: &PyObj) -> Option<PMut<'_, List>> {
 }
 
 /// `lst.append(x)`.
+#[inline]
 pub fn append(obj: &PyObj, x: PyObj) -> PyResult<()> {
     let mut l = borrow_mut(obj)
         .ok_or_else(|| PyErr::new(ExcKind::RuntimeError, "list modified during iteration"))?;

@@ -85,12 +85,27 @@ pub fn quick_lookup(s: &PyObj, key: &PyObj) -> Option<(i64, bool)> {
     Some((h, found.is_some()))
 }
 
-/// Add `key` (hash `h`) to `s` after `quick_lookup` found no equal key: the probe
-/// meets only keys `quick_eq` tells apart from it.
-pub fn add_quick_absent(s: &PyObj, key: PyObj, h: i64) -> PyResult<bool> {
-    add(s, key, h, &mut |a, b| {
-        Ok(super::protocol::quick_eq(a, b).unwrap_or(false))
-    })
+/// s.add(key) in one probe, without the VM, when it can be told so (as
+/// `quick_lookup`): Some(whether it was added), else None with `s` unchanged (the
+/// probe changes nothing before it ends) for the caller's full path.
+#[inline]
+pub fn quick_add(s: &PyObj, key: &PyObj) -> Option<PyResult<bool>> {
+    let c = ctx();
+    let h = if key.is_type(&c.str_type) {
+        super::string::hash(key)?
+    } else if key.is_type(&c.int_type) {
+        super::int::hash(key)?
+    } else {
+        return None;
+    };
+    let mut undecided = false;
+    let r = borrow_mut(s).ok()?.0.add(key.clone(), h, &mut |a, b| {
+        super::protocol::quick_eq(a, b).ok_or_else(|| {
+            undecided = true;
+            PyErr::memory()
+        })
+    });
+    (!undecided).then_some(r)
 }
 
 /// key in s.

@@ -346,7 +346,7 @@ impl Vm {
         };
         let callable_kind =
             found.is_a::<MethodDescr>() || (obj.vtable().heap_type && found.is_a::<Function>());
-        if !callable_kind || index > 255 {
+        if !callable_kind || index >= u32::from(STATIC_OWN) {
             return None;
         }
         let c = Cache {
@@ -357,6 +357,18 @@ impl Vm {
             ..Cache::default()
         };
         if obj.pre_words().is_empty() {
+            // A method of a static type's own dict: named by its number in the type
+            // cache's pinned values (no dict read, no epoch).
+            if index == 0 && found.is_a::<MethodDescr>() {
+                if let Some(n) = self.type_cache.pin_static(&ty, pos, &found) {
+                    let c = Cache {
+                        index: n,
+                        tag: STATIC_OWN,
+                        ..c
+                    };
+                    return Some((Op::LOAD_METHOD_NO_DICT, c));
+                }
+            }
             return Some((Op::LOAD_METHOD_NO_DICT, c));
         }
         // An instance with a managed dict: only while it keeps its values apart and
@@ -584,6 +596,11 @@ pub(crate) fn store_instance_value(obj: &PyObj, c: &Cache, value: PyObj) -> Resu
     }
 }
 
+/// A LOAD_METHOD_NO_DICT cache's `tag` (otherwise the MRO index where the method
+/// lies) when the method is in the own dict of a static type, the cache's `key`:
+/// `index` is then its number among the type cache's pinned values (`pin_static`).
+pub(crate) const STATIC_OWN: u8 = u8::MAX;
+
 /// The method a LOAD_METHOD_* cache names, if its guard holds.
 #[inline(always)]
 pub(crate) fn cached_method(
@@ -592,7 +609,14 @@ pub(crate) fn cached_method(
     op: Op,
     tc: &mut super::ops::TypeCache,
 ) -> Option<PyObj> {
-    if obj.type_addr() != c.key || type_epoch() != c.version {
+    if obj.type_addr() != c.key {
+        return None;
+    }
+    if c.tag == STATIC_OWN {
+        // Only LOAD_METHOD_NO_DICT (or its polymorphic entry) is so marked.
+        return tc.static_method(c.index, obj);
+    }
+    if type_epoch() != c.version {
         return None;
     }
     if op == Op::LOAD_METHOD_WITH_VALUES {

@@ -349,6 +349,7 @@ impl Vm {
 
     /// Call `func` with the stack's values from `args_start` (the last ones named by
     /// the frame's kwnames), the stack cut back to `first` and the result pushed.
+    #[inline]
     fn call_native_on_stack(
         &mut self,
         fi: usize,
@@ -357,9 +358,11 @@ impl Vm {
         args_start: usize,
         first: usize,
     ) -> VmResult<Option<Flow>> {
-        let kwnames = self.frames[fi].kwnames.take();
         self.frames[fi].ip = ip;
-        let names = kwnames.as_ref().and_then(tuple::items).unwrap_or(&[]);
+        if self.frames[fi].kwnames.is_some() {
+            return self.call_native_on_stack_kw(fi, func, args_start, first);
+        }
+        let names: &[PyObj] = &[];
         // Up to three values move into an array on the Rust stack (the usual
         // `len(x)`, `l.append(x)`, `l.insert(i, x)`, `list(xs)`); more go to an ArgVec.
         let r = match self.stack.len() - args_start {
@@ -387,6 +390,24 @@ impl Vm {
         Ok(Some(Flow::Next))
     }
 
+    /// `call_native_on_stack` with keywords (the frame's kwnames name the last
+    /// values).
+    #[inline(never)]
+    fn call_native_on_stack_kw(
+        &mut self,
+        fi: usize,
+        func: crate::objects::builtin_function::NativeFn,
+        args_start: usize,
+        first: usize,
+    ) -> VmResult<Option<Flow>> {
+        let kwnames = self.frames[fi].kwnames.take();
+        let names = kwnames.as_ref().and_then(tuple::items).unwrap_or(&[]);
+        let args: ArgVec = self.stack.drain(args_start..).collect();
+        let r = self.call_native_cut(func, first, &args, names)?;
+        self.stack.push(r);
+        Ok(Some(Flow::Next))
+    }
+
     /// Cut the stack back to `first`, then call `func` with `all` (the last ones
     /// named by `kwnames`).
     #[inline(always)]
@@ -397,7 +418,11 @@ impl Vm {
         all: &[PyObj],
         kwnames: &[PyObj],
     ) -> VmResult<PyObj> {
-        self.stack.truncate(first);
+        // One or two values (NULL and the function, or the descriptor): popped one
+        // by one, not through a call that drops a slice.
+        while self.stack.len() > first {
+            drop(self.stack.pop());
+        }
         self.call_native(func, Args { all, kwnames })
     }
 

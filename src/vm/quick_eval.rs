@@ -144,11 +144,7 @@ impl Vm {
                 let c = cache(code, at);
                 let top = self.stack.last().expect("value stack underflow");
                 match quick::cached_method(top, &c, op, &mut self.type_cache) {
-                    Some(m) => {
-                        let obj = self.stack.pop().expect("value stack underflow");
-                        self.stack.push(m);
-                        self.stack.push(obj);
-                    }
+                    Some(m) => self.push_method(m),
                     None => return self.missed(fi, base, code, op, arg, ip),
                 }
             }
@@ -177,11 +173,7 @@ impl Vm {
             Op::LOAD_METHOD_POLYMORPHIC => {
                 let top = self.stack.last().expect("value stack underflow");
                 match quick_poly::load_method(code, at, top, &mut self.type_cache) {
-                    Ok(Some(m)) => {
-                        let obj = self.stack.pop().expect("value stack underflow");
-                        self.stack.push(m);
-                        self.stack.push(obj);
-                    }
+                    Ok(Some(m)) => self.push_method(m),
                     Ok(None) => return self.missed(fi, base, code, op, arg, ip),
                     Err(()) => return self.poly_missed(fi, base, code, op, arg, ip),
                 }
@@ -429,7 +421,7 @@ impl Vm {
                     return self.missed(fi, base, code, op, arg, ip);
                 }
                 let r = if op == Op::CALL_NO_KW_LEN {
-                    let x = &self.stack[first + 2];
+                    let x = self.stack.last().expect("value stack underflow");
                     // Built-in types only: a class's __len__ takes the general call.
                     let known = if x.vtable().heap_type {
                         None
@@ -441,12 +433,22 @@ impl Vm {
                         None => return self.generic(fi, base, code, Op::CALL, arg, ip),
                     }
                 } else {
-                    let (o, cls) = (self.stack[first + 2].clone(), self.stack[first + 3].clone());
                     self.frames[fi].ip = *ip;
-                    ops::bool_obj(self.isinstance(&o, &cls)?)
+                    let cls = self.pop();
+                    let o = self.pop();
+                    let r = self.isinstance(&o, &cls);
+                    // The arguments go first, in order, as CPython lets them go.
+                    drop(o);
+                    drop(cls);
+                    ops::bool_obj(r?)
                 };
-                self.stack.truncate(first);
-                self.stack.push(r);
+                // (NULL f [x]) -> result: what is left goes one by one, without a
+                // call to drop a slice.
+                if op == Op::CALL_NO_KW_LEN {
+                    drop(self.stack.pop());
+                }
+                drop(self.stack.pop());
+                self.replace_top(r);
             }
             Op::CALL_NO_KW_LIST_APPEND => {
                 let first = self.stack.len() - 3;
@@ -459,8 +461,8 @@ impl Vm {
                 }
                 let v = self.stack.pop().expect("value stack underflow");
                 list::append(&self.stack[first + 1], v)?;
-                self.stack.truncate(first);
-                self.stack.push(self.ctx.none.clone());
+                drop(self.stack.pop());
+                self.replace_top(self.ctx.none.clone());
             }
             _ => unreachable!("{} is not a specialized instruction", op.name()),
         }
@@ -516,6 +518,14 @@ impl Vm {
         ip: &mut usize,
     ) -> VmResult<Flow> {
         self.step(fi, base, code, op, arg, ip)
+    }
+
+    /// LOAD_METHOD found method `m` of the object on top: (obj -- m obj).
+    #[inline(always)]
+    fn push_method(&mut self, m: PyObj) {
+        let slot = self.stack.last_mut().expect("value stack underflow");
+        let obj = std::mem::replace(slot, m);
+        self.stack.push(obj);
     }
 
     /// The value on top becomes `r`.

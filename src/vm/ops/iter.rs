@@ -141,10 +141,8 @@ impl Vm {
 
     /// set.add(x).
     pub fn set_add(&mut self, s: &PyObj, x: PyObj) -> VmResult<()> {
-        if let Some((h, found)) = set::quick_lookup(s, &x) {
-            if !found {
-                set::add_quick_absent(s, x, h)?;
-            }
+        if let Some(r) = set::quick_add(s, &x) {
+            r?;
             return Ok(());
         }
         let h = self.hash(&x)?;

@@ -63,12 +63,19 @@ fn answer(e: &Stored) -> Answer {
 /// The per-interpreter cache (a field of `Vm`).
 pub(crate) struct TypeCache {
     entries: Box<[Stored]>,
+    /// Methods found in static types' own dicts, numbered for the LOAD_METHOD sites
+    /// that name them (`static_method`).
+    statics: Vec<(Borrowed, u32)>,
+    /// Where (type address, entry number) stands in `statics`.
+    static_index: std::collections::HashMap<(usize, u32), u32>,
 }
 
 impl Default for TypeCache {
     fn default() -> Self {
         TypeCache {
             entries: bytemuck::allocation::zeroed_slice_box(SIZE),
+            statics: Vec::new(),
+            static_index: std::collections::HashMap::new(),
         }
     }
 }
@@ -136,6 +143,45 @@ impl TypeCache {
             };
             self.put(ty, key, AT_KEY, at, Some(&v));
         }
+        Some(v)
+    }
+
+    /// The number by which an inline cache names `v`, found at entry `pos` of static
+    /// type `ty`'s own dict. A static type is never freed (heap H11) and its dict
+    /// never changes (its attributes cannot be set), so the type's address and the
+    /// number name that value for good, with no epoch to compare.
+    pub(crate) fn pin_static(&mut self, ty: &TypeRef, pos: u32, v: &PyObj) -> Option<u32> {
+        if typeobj::is_heap_type(ty) {
+            return None;
+        }
+        if let Some(&n) = self.static_index.get(&(ty.id(), pos)) {
+            return Some(n);
+        }
+        let n = u32::try_from(self.statics.len()).ok()?;
+        self.statics.push((Borrowed::new(v), pos));
+        self.static_index.insert((ty.id(), pos), n);
+        Some(n)
+    }
+
+    /// The value pinned as number `n` (`pin_static`) for `obj`, whose type is the
+    /// static type the inline cache was keyed by. The `Borrowed` answers while no
+    /// `CACHED` object has died; after one has, the value is read again from the
+    /// type's dict, which still holds it.
+    #[inline]
+    pub(crate) fn static_method(&mut self, n: u32, obj: &PyObj) -> Option<PyObj> {
+        let (b, _) = self.statics.get(n as usize)?;
+        match b.get() {
+            Some(v) => Some(v),
+            None => self.static_method_again(n, obj),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn static_method_again(&mut self, n: u32, obj: &PyObj) -> Option<PyObj> {
+        let e = self.statics.get_mut(n as usize)?;
+        let (v, _) = entry_value(&obj.type_obj(), e.1 as usize)?;
+        e.0 = Borrowed::new(&v);
         Some(v)
     }
 
