@@ -271,10 +271,7 @@ pub(super) fn slot_value(obj: &PyObj, c: &Cache) -> Option<PyObj> {
     if obj.type_addr() != c.key || type_epoch() != c.version {
         return None;
     }
-    let w = obj.words().get(c.index as usize)?;
-    let v = w.take();
-    w.set(v.clone());
-    v
+    PyObj::clone_from_slot(obj.words().get(c.index as usize)?)
 }
 
 /// Store a `__slots__` value through its cache; the value back when the guard fails.
