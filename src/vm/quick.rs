@@ -593,9 +593,9 @@ pub(crate) fn cached_method(
         return None;
     }
     if op == Op::LOAD_METHOD_WITH_VALUES {
-        let slot = obj.values_slot()?;
-        let v = slot.take()?;
-        slot.set(Some(v));
+        if !crate::heap::table::values_present(obj.values_slot()?) {
+            return None;
+        }
     } else if op == Op::LOAD_METHOD_LAZY_DICT && !no_dict_yet(obj) {
         return None;
     }

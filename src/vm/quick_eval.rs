@@ -566,7 +566,7 @@ impl Vm {
 
     /// Pop the two values on top: (second, top).
     #[inline(always)]
-    fn pop_two(&mut self) -> (PyObj, PyObj) {
+    pub(super) fn pop_two(&mut self) -> (PyObj, PyObj) {
         let n = self.stack.len();
         assert!(n >= 2, "value stack underflow");
         let b = self.stack.pop().expect("value stack underflow");

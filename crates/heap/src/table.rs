@@ -85,6 +85,15 @@ pub fn values_entry(slot: &ValuesSlot, ix: usize) -> Option<crate::PyObj> {
     v.as_ref()?.entries().get(ix)?.clone()
 }
 
+/// Does the slot hold values (the instance keeps its values apart from a dict)? No
+/// stores to the slot.
+#[inline]
+pub fn values_present(slot: &ValuesSlot) -> bool {
+    // SAFETY: K4: the slot's contents are only looked at, for this call alone; nothing
+    // runs meanwhile, and the slot is confined to its thread (a Cell is not Sync).
+    unsafe { &*slot.as_ptr() }.is_some()
+}
+
 const BORROW_MUT: u32 = u32::MAX;
 /// The top bit of `Head::dims`: the entries are `B`s.
 const VARIANT_B: u32 = 1 << 31;

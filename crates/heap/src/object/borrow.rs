@@ -3,9 +3,7 @@
 
 use std::cell::Cell;
 
-use super::{
-    is_mut_borrowed, payload_ptr, ExactType, Payload, PyObj, BORROW_MASK, BORROW_MUT,
-};
+use super::{is_mut_borrowed, payload_ptr, ExactType, Payload, PyObj, BORROW_MASK, BORROW_MUT};
 
 /// Why a payload could not be borrowed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
