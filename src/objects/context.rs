@@ -54,6 +54,10 @@ pub struct Ctx {
     /// guards read a value through (one compare of the type pointer).
     pub int_exact: ExactType<Long>,
     pub float_exact: ExactType<Float>,
+    /// tuple, list and dict likewise (list and dict through `PyObj::borrow_exact`).
+    pub tuple_exact: ExactType<Tuple>,
+    pub list_exact: ExactType<List>,
+    pub dict_exact: ExactType<Dict>,
     pub tuple_type: TypeRef,
     pub list_type: TypeRef,
     pub str_type: TypeRef,
@@ -367,9 +371,14 @@ impl Ctx {
             PyObj::new_var(&tuple_type, false, Tuple, 0, []).expect("tiny allocation");
         empty_tuple.gc_untrack(); // () is never tracked (gc.is_tracked(()) is False)
         let float_type = builtin_with_free_lists::<Float>(t, "float", o);
+        let list_type = builtin_with_free_lists::<List>(t, "list", o);
+        let dict_type = builtin_with_free_lists::<Dict>(t, "dict", o);
         Ctx {
             int_exact: ExactType::new(&int_type).expect("int holds Long"),
             float_exact: ExactType::new(&float_type).expect("float holds Float"),
+            tuple_exact: ExactType::new(&tuple_type).expect("tuple holds Tuple"),
+            list_exact: ExactType::new(&list_type).expect("list holds List"),
+            dict_exact: ExactType::new(&dict_type).expect("dict holds Dict"),
             none: PyObj::new(&none_type, Singleton),
             not_implemented: PyObj::new(&notimplemented_type, Singleton),
             ellipsis: PyObj::new(&ellipsis_type, Singleton),
@@ -385,8 +394,8 @@ impl Ctx {
             )),
             str_type,
             float_type,
-            list_type: builtin_with_free_lists::<List>(t, "list", o),
-            dict_type: builtin_with_free_lists::<Dict>(t, "dict", o),
+            list_type,
+            dict_type,
             set_type: builtin::<Set>(t, "set", o),
             frozenset_type: builtin::<Set>(t, "frozenset", o),
             code_type: builtin::<Code>(t, "code", o),

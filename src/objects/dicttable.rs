@@ -824,6 +824,31 @@ impl DictTable {
         }
     }
 
+    /// The value at entry `ix` if the key there is `key` itself (the same object):
+    /// an attribute hint's check, with no reference taken to the key.
+    #[inline]
+    pub fn value_if_key(&self, ix: usize, key: &PyObj) -> Option<PyObj> {
+        let t = self.kref()?;
+        let entries = t.entries();
+        let (k, v) = match &entries {
+            Entries::A(e) => {
+                let en = e.get(ix)?;
+                (en.key.as_ref()?, &en.value)
+            }
+            Entries::B(e) => {
+                let en = e.get(ix)?;
+                (en.key.as_ref()?, &en.value)
+            }
+        };
+        if !k.is(key) {
+            return None;
+        }
+        match &self.values {
+            Some(vs) => vs.entries().get(ix)?.clone(),
+            None => v.clone(),
+        }
+    }
+
     /// The key and value at entry `ix`, if live.
     pub fn entry_at(&self, ix: usize) -> Option<(PyObj, PyObj)> {
         let t = self.kref()?;

@@ -112,6 +112,18 @@ pub fn exact_i64(obj: &PyObj, ty: &ExactType<Long>) -> Option<i64> {
     }
 }
 
+/// The value of an int of exactly type `ty` below 2**30 and not negative, as an
+/// index (what the specialized subscript forms accept, as CPython 3.11's
+/// "positive single digit" guard): one compare of the type pointer and one of ob_size.
+#[inline(always)]
+pub fn exact_index(obj: &PyObj, ty: &ExactType<Long>) -> Option<usize> {
+    match obj.var_exact(ty)? {
+        (1, &[d0]) => Some(d0 as usize),
+        (0, _) => Some(0),
+        _ => None,
+    }
+}
+
 /// `as_i64` for ints of three digits or more, kept out of the inlined readers.
 #[inline(never)]
 fn wide_i64(obj: &PyObj) -> Option<i64> {

@@ -261,6 +261,13 @@ pub fn hash(obj: &PyObj) -> Option<i64> {
     Some(h)
 }
 
+/// The hash a str has kept (None: not computed yet, or not a str).
+#[inline]
+pub fn cached_hash(obj: &PyObj) -> Option<i64> {
+    let h = obj.get::<Str>()?.hash.get();
+    (h != -1).then_some(h)
+}
+
 /// hash(s) of an exact str (not a subclass instance): None for anything else. One
 /// look at the vtable answers both questions.
 #[inline]

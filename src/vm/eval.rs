@@ -651,9 +651,15 @@ impl Vm {
                     .push(crate::objects::slice::new(start, stop, step));
             }
             Op::BUILD_TUPLE => {
-                // The items move straight from the value stack into the tuple.
-                let at = self.stack.len() - arg as usize;
-                let t = tuple::try_new(self.stack.drain(at..));
+                // The items move straight from the value stack into the tuple (a
+                // pair through an array: no Drain to finish).
+                let t = if arg == 2 {
+                    let (a, b) = self.pop_two();
+                    tuple::try_new([a, b])
+                } else {
+                    let at = self.stack.len() - arg as usize;
+                    tuple::try_new(self.stack.drain(at..))
+                };
                 self.stack.push(t.ok_or_else(exceptions::memory_error)?);
             }
             Op::BUILD_LIST => {

@@ -40,7 +40,7 @@ use crate::objects::int::Long;
 use crate::objects::module::Module;
 use crate::objects::typeobj::slotdefs::slots_of_type;
 use crate::objects::typeobj::TypeInfo;
-use crate::objects::{dict, float, int, list, string, tuple};
+use crate::objects::{dict, float, int, string};
 
 use super::Vm;
 
@@ -565,11 +565,7 @@ pub(crate) fn instance_value(obj: &PyObj, c: &Cache) -> Option<PyObj> {
     if obj.type_addr() != c.key || type_epoch() != c.version {
         return None;
     }
-    let slot = obj.values_slot()?;
-    let v = slot.take()?;
-    let r = v.entries().get(c.index as usize).cloned().flatten();
-    slot.set(Some(v));
-    r
+    crate::heap::table::values_entry(obj.values_slot()?, c.index as usize)
 }
 
 /// Store an instance value through its cache; the value back when the guard fails.
@@ -585,15 +581,16 @@ pub(crate) fn store_instance_value(obj: &PyObj, c: &Cache, value: PyObj) -> Resu
     let Some(mut v) = slot.take() else {
         return Err(value);
     };
-    let r = dicttable::values_store(&mut v, c.index as usize, Some(value.clone()));
-    slot.set(Some(v));
-    match r {
-        Ok(old) => {
-            drop(old);
-            Ok(())
-        }
-        Err(_) => Err(value),
+    let ix = c.index as usize;
+    if ix >= v.len() {
+        slot.set(Some(v));
+        return Err(value);
     }
+    // In range and storing a value: values_store cannot refuse.
+    let old = dicttable::values_store(&mut v, ix, Some(value));
+    slot.set(Some(v));
+    drop(old);
+    Ok(())
 }
 
 /// A LOAD_METHOD_NO_DICT cache's `tag` (otherwise the MRO index where the method
@@ -620,9 +617,9 @@ pub(crate) fn cached_method(
         return None;
     }
     if op == Op::LOAD_METHOD_WITH_VALUES {
-        let slot = obj.values_slot()?;
-        let v = slot.take()?;
-        slot.set(Some(v));
+        if !crate::heap::table::values_present(obj.values_slot()?) {
+            return None;
+        }
     } else if op == Op::LOAD_METHOD_LAZY_DICT && !no_dict_yet(obj) {
         return None;
     }
@@ -758,66 +755,79 @@ pub(crate) fn negate_exact(v: &PyObj, c: &Ctx) -> Option<PyObj> {
     float::exact_value(v, &c.float_exact).map(|x| float::new(-x))
 }
 
-/// Compare two exact ints, floats or strs (by the specialized form).
-#[inline]
-pub(crate) fn compare(op: Op, a: &PyObj, b: &PyObj, arg: u32, vm: &Vm) -> Option<bool> {
-    let c = vm.ctx;
-    let cmp = CompareOp::from_arg(arg);
-    match op {
-        Op::COMPARE_OP_INT_JUMP => {
-            let (x, y) = (
-                int::exact_i64(a, &c.int_exact)?,
-                int::exact_i64(b, &c.int_exact)?,
-            );
-            Some(ordered(cmp, x, y))
-        }
-        Op::COMPARE_OP_FLOAT_JUMP => {
-            let (x, y) = (
-                float::exact_value(a, &c.float_exact)?,
-                float::exact_value(b, &c.float_exact)?,
-            );
-            Some(ordered(cmp, x, y))
-        }
-        _ => {
-            if !a.is_type(&c.str_type) || !b.is_type(&c.str_type) {
-                return None;
-            }
-            let e = string::eq(a, b);
-            Some(if cmp == CompareOp::Eq { e } else { !e })
-        }
-    }
+/// The outcomes for which comparison `arg` (CompareOp's order: <, <=, ==, !=, >, >=)
+/// holds, one bit each: less (bit 0), equal (1), greater (2), unordered (3: a NaN).
+const COMPARE_MASKS: [u8; 8] = [0b0001, 0b0011, 0b0010, 0b1101, 0b0100, 0b0110, 0, 0];
+
+/// Does comparison `arg` hold for an outcome (`None`: unordered)? One table load
+/// and a shift, as CPython 3.11's COMPARE_OP_*_JUMP test their cached mask.
+#[inline(always)]
+pub(crate) fn compare_holds(arg: u32, o: Option<std::cmp::Ordering>) -> bool {
+    let bit = match o {
+        Some(o) => (o as i8 + 1) as u32,
+        None => 3,
+    };
+    COMPARE_MASKS[(arg & 7) as usize] >> bit & 1 != 0
 }
 
-/// `seq[i]` for an exact list or tuple and a non-negative int index in range.
-#[inline]
-pub(crate) fn subscr_seq(op: Op, seq: &PyObj, key: &PyObj, vm: &Vm) -> Option<PyObj> {
-    let c = vm.ctx;
-    let i = usize::try_from(int::exact_i64(key, &c.int_exact)?).ok()?;
-    if op == Op::BINARY_SUBSCR_LIST_INT {
-        if !seq.is_type(&c.list_type) {
-            return None;
-        }
-        list::borrow(seq)?.0.get(i).cloned()
-    } else {
-        if !seq.is_type(&c.tuple_type) {
-            return None;
-        }
-        tuple::items(seq)?.get(i).cloned()
+/// `a cmp b` for two exact ints that fit a machine word (COMPARE_OP_INT_JUMP).
+#[inline(always)]
+pub(crate) fn compare_int(a: &PyObj, b: &PyObj, arg: u32, c: &Ctx) -> Option<bool> {
+    let (x, y) = (
+        int::exact_i64(a, &c.int_exact)?,
+        int::exact_i64(b, &c.int_exact)?,
+    );
+    Some(compare_holds(arg, Some(x.cmp(&y))))
+}
+
+/// `a cmp b` for two exact floats (COMPARE_OP_FLOAT_JUMP): IEEE's answers, every
+/// ordering with a NaN false and `!=` true.
+#[inline(always)]
+pub(crate) fn compare_float(a: &PyObj, b: &PyObj, arg: u32, c: &Ctx) -> Option<bool> {
+    let (x, y) = (
+        float::exact_value(a, &c.float_exact)?,
+        float::exact_value(b, &c.float_exact)?,
+    );
+    Some(compare_holds(arg, x.partial_cmp(&y)))
+}
+
+/// `a == b` or `a != b` for two exact strs (COMPARE_OP_STR_JUMP).
+#[inline(always)]
+pub(crate) fn compare_str(a: &PyObj, b: &PyObj, arg: u32, c: &Ctx) -> Option<bool> {
+    if !a.is_type(&c.str_type) || !b.is_type(&c.str_type) {
+        return None;
     }
+    let e = string::eq(a, b);
+    Some(if CompareOp::from_arg(arg) == CompareOp::Eq {
+        e
+    } else {
+        !e
+    })
+}
+
+/// `l[i]` for an exact list and a non-negative int index in range.
+#[inline(always)]
+pub(crate) fn list_item(l: &PyObj, key: &PyObj, c: &Ctx) -> Option<PyObj> {
+    let i = int::exact_index(key, &c.int_exact)?;
+    l.borrow_exact(&c.list_exact)?.0.get(i).cloned()
+}
+
+/// `t[i]` for an exact tuple and a non-negative int index in range.
+#[inline(always)]
+pub(crate) fn tuple_item(t: &PyObj, key: &PyObj, c: &Ctx) -> Option<PyObj> {
+    let i = int::exact_index(key, &c.int_exact)?;
+    let (_, items) = t.var_exact(&c.tuple_exact)?;
+    items.get(i).cloned()
 }
 
 /// `l[i] = v` for an exact list and an int index in range; the value back if not.
-#[inline]
-pub(crate) fn store_list_item(l: &PyObj, key: &PyObj, v: PyObj, vm: &Vm) -> Result<(), PyObj> {
-    let c = vm.ctx;
-    if !l.is_type(&c.list_type) {
-        return Err(v);
-    }
-    let Some(i) = int::exact_i64(key, &c.int_exact).and_then(|i| usize::try_from(i).ok()) else {
+#[inline(always)]
+pub(crate) fn store_list_item(l: &PyObj, key: &PyObj, v: PyObj, c: &Ctx) -> Result<(), PyObj> {
+    let Some(i) = int::exact_index(key, &c.int_exact) else {
         return Err(v);
     };
     let old = {
-        let Some(mut b) = list::borrow_mut(l) else {
+        let Some(mut b) = l.borrow_mut_exact(&c.list_exact) else {
             return Err(v);
         };
         match b.0.get_mut(i) {

@@ -57,10 +57,7 @@ fn type_cache(ty: &TypeRef, index: u32, tag: u8) -> Cache {
 
 /// The dict in `obj`'s `__dict__` word, if one is made.
 fn dict_word(obj: &PyObj) -> Option<PyObj> {
-    let w = obj.pre_words().first()?;
-    let d = w.take();
-    w.set(d.clone());
-    d
+    PyObj::clone_from_slot(obj.pre_words().first()?)
 }
 
 impl Vm {
@@ -271,10 +268,7 @@ pub(super) fn slot_value(obj: &PyObj, c: &Cache) -> Option<PyObj> {
     if obj.type_addr() != c.key || type_epoch() != c.version {
         return None;
     }
-    let w = obj.words().get(c.index as usize)?;
-    let v = w.take();
-    w.set(v.clone());
-    v
+    PyObj::clone_from_slot(obj.words().get(c.index as usize)?)
 }
 
 /// Store a `__slots__` value through its cache; the value back when the guard fails.
@@ -299,8 +293,7 @@ pub(super) fn hint_value(obj: &PyObj, c: &Cache, name: &PyObj) -> Option<PyObj> 
     }
     let d = dict_word(obj)?;
     let b = dict::borrow(&d)?;
-    let (k, v) = b.0.entry_at(c.index as usize)?;
-    k.is(name).then_some(v)
+    b.0.value_if_key(c.index as usize, name)
 }
 
 /// Store into the instance's own dict at the hinted entry, if the key there is still

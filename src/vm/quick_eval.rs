@@ -6,7 +6,7 @@ use crate::bytecode::{Instr, Op};
 use crate::heap::PyObj;
 use crate::objects::code::Code;
 use crate::objects::exceptions::{self, Exc, VmResult};
-use crate::objects::{int, list, tuple};
+use crate::objects::{int, list};
 
 use super::call::Flow;
 use super::ops;
@@ -57,32 +57,31 @@ impl Vm {
                 *ip += 1;
                 self.load_fast(code, base, arg2)?;
             }
-            Op::LOAD_ATTR_INSTANCE_VALUE | Op::LOAD_ATTR_MODULE => {
+            Op::LOAD_ATTR_INSTANCE_VALUE => {
                 let c = cache(code, at);
                 let top = self.stack.last().expect("value stack underflow");
-                let hit = if op == Op::LOAD_ATTR_MODULE {
-                    quick::module_value(top, &c)
-                } else {
-                    quick::instance_value(top, &c)
-                };
-                match hit {
-                    Some(v) => {
-                        self.replace_top(v);
-                    }
+                match quick::instance_value(top, &c) {
+                    Some(v) => self.replace_top(v),
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::LOAD_ATTR_MODULE => {
+                let c = cache(code, at);
+                let top = self.stack.last().expect("value stack underflow");
+                match quick::module_value(top, &c) {
+                    Some(v) => self.replace_top(v),
                     None => return self.missed(fi, base, code, op, arg, ip),
                 }
             }
             Op::STORE_ATTR_INSTANCE_VALUE => {
                 let c = cache(code, at);
-                let n = self.stack.len();
-                let v = self.stack[n - 2].clone();
-                match quick::store_instance_value(&self.stack[n - 1], &c, v) {
-                    Ok(()) => {
-                        self.stack.pop();
-                        self.stack.pop();
-                    }
+                // The value moves from the stack into the instance; both go back on
+                // a miss, for the general instruction.
+                let (v, obj) = self.pop_two();
+                match quick::store_instance_value(&obj, &c, v) {
+                    Ok(()) => drop(obj),
                     Err(v) => {
-                        drop(v);
+                        self.push_back(v, obj);
                         return self.missed(fi, base, code, op, arg, ip);
                     }
                 }
@@ -110,21 +109,16 @@ impl Vm {
             },
             Op::STORE_ATTR_SLOT | Op::STORE_ATTR_WITH_HINT => {
                 let c = cache(code, at);
-                let n = self.stack.len();
-                let v = self.stack[n - 2].clone();
-                let obj = &self.stack[n - 1];
+                let (v, obj) = self.pop_two();
                 let r = if op == Op::STORE_ATTR_SLOT {
-                    quick_attr::store_slot(obj, &c, v)
+                    quick_attr::store_slot(&obj, &c, v)
                 } else {
-                    quick_attr::store_hint(obj, &c, &code.names[arg as usize], v)
+                    quick_attr::store_hint(&obj, &c, &code.names[arg as usize], v)
                 };
                 match r {
-                    Ok(()) => {
-                        self.stack.pop();
-                        self.stack.pop();
-                    }
+                    Ok(()) => drop(obj),
                     Err(v) => {
-                        drop(v);
+                        self.push_back(v, obj);
                         return self.missed(fi, base, code, op, arg, ip);
                     }
                 }
@@ -236,41 +230,51 @@ impl Vm {
                 Some(flow) => return Ok(flow),
                 None => return self.missed(fi, base, code, op, arg, ip),
             },
-            Op::COMPARE_OP_INT_JUMP | Op::COMPARE_OP_FLOAT_JUMP | Op::COMPARE_OP_STR_JUMP => {
-                let n = self.stack.len();
-                match quick::compare(op, &self.stack[n - 2], &self.stack[n - 1], arg, self) {
-                    Some(r) => {
-                        let b = self.stack.pop();
-                        let a = self.stack.pop();
-                        drop((a, b));
-                        // The POP_JUMP_IF_* that follows (checked when specializing;
-                        // a jump is never rewritten into another family).
-                        let jump = code.instrs[*ip].get();
-                        *ip += 1;
-                        if r == (jump.op == Op::POP_JUMP_IF_TRUE) {
-                            *ip = jump.arg as usize;
-                        }
-                    }
+            Op::COMPARE_OP_INT_JUMP => {
+                let (a, b) = self.top_two();
+                match quick::compare_int(a, b, arg, self.ctx) {
+                    Some(r) => self.compare_jump(r, code, ip),
                     None => return self.missed(fi, base, code, op, arg, ip),
                 }
             }
-            Op::BINARY_SUBSCR_LIST_INT | Op::BINARY_SUBSCR_TUPLE_INT => {
-                let n = self.stack.len();
-                match quick::subscr_seq(op, &self.stack[n - 2], &self.stack[n - 1], self) {
+            Op::COMPARE_OP_FLOAT_JUMP => {
+                let (a, b) = self.top_two();
+                match quick::compare_float(a, b, arg, self.ctx) {
+                    Some(r) => self.compare_jump(r, code, ip),
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::COMPARE_OP_STR_JUMP => {
+                let (a, b) = self.top_two();
+                match quick::compare_str(a, b, arg, self.ctx) {
+                    Some(r) => self.compare_jump(r, code, ip),
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::BINARY_SUBSCR_LIST_INT => {
+                let (l, k) = self.top_two();
+                match quick::list_item(l, k, self.ctx) {
+                    Some(v) => self.replace_two(v),
+                    None => return self.missed(fi, base, code, op, arg, ip),
+                }
+            }
+            Op::BINARY_SUBSCR_TUPLE_INT => {
+                let (t, k) = self.top_two();
+                match quick::tuple_item(t, k, self.ctx) {
                     Some(v) => self.replace_two(v),
                     None => return self.missed(fi, base, code, op, arg, ip),
                 }
             }
             Op::BINARY_SUBSCR_DICT => {
-                let n = self.stack.len();
-                if !self.stack[n - 2].is_type(&self.ctx.dict_type) {
+                if !self.top_two().0.is_type(&self.ctx.dict_type) {
                     return self.missed(fi, base, code, op, arg, ip);
                 }
-                let key = self.stack.pop().expect("value stack underflow");
-                let d = self.stack.last().expect("value stack underflow").clone();
+                let (d, key) = self.pop_two();
                 match self.dict_get(&d, &key)? {
                     Some(v) => {
-                        self.replace_top(v);
+                        self.stack.push(v);
+                        drop(key);
+                        drop(d);
                     }
                     None => {
                         let e = exceptions::new_exc(self.ctx.exc_type("KeyError"), vec![key]);
@@ -279,12 +283,16 @@ impl Vm {
                 }
             }
             Op::STORE_SUBSCR_LIST_INT => {
-                let n = self.stack.len();
-                let v = self.stack[n - 3].clone();
-                match quick::store_list_item(&self.stack[n - 2], &self.stack[n - 1], v, self) {
-                    Ok(()) => self.stack.truncate(n - 3),
+                let key = self.pop();
+                let (v, l) = self.pop_two();
+                match quick::store_list_item(&l, &key, v, self.ctx) {
+                    Ok(()) => {
+                        drop(key);
+                        drop(l);
+                    }
                     Err(v) => {
-                        drop(v);
+                        self.push_back(v, l);
+                        self.stack.push(key);
                         return self.missed(fi, base, code, op, arg, ip);
                     }
                 }
@@ -299,30 +307,43 @@ impl Vm {
                 let v = self.stack.pop().expect("value stack underflow");
                 self.dict_set(&d, key, v)?;
             }
-            Op::UNPACK_SEQUENCE_TWO_TUPLE | Op::UNPACK_SEQUENCE_TUPLE => {
-                let top = self.stack.last().expect("value stack underflow");
-                let items = match tuple::items(top) {
-                    Some(t) if top.is_type(&self.ctx.tuple_type) && t.len() == arg as usize => {
-                        t.iter().rev().cloned().collect::<super::call::ArgVec>()
+            // The items go from the sequence's storage straight onto the stack (last
+            // item first), then the sequence is let go, as CPython's forms do.
+            Op::UNPACK_SEQUENCE_TWO_TUPLE => {
+                let seq = self.pop();
+                match seq.var_exact(&self.ctx.tuple_exact) {
+                    Some((_, [a, b])) => self.push_two(b.clone(), a.clone()),
+                    _ => {
+                        self.stack.push(seq);
+                        return self.missed(fi, base, code, op, arg, ip);
                     }
-                    _ => return self.missed(fi, base, code, op, arg, ip),
-                };
-                self.stack.pop();
-                self.stack.extend(items);
+                }
+            }
+            Op::UNPACK_SEQUENCE_TUPLE => {
+                let seq = self.pop();
+                match seq.var_exact(&self.ctx.tuple_exact) {
+                    Some((_, items)) if items.len() == arg as usize => {
+                        self.stack.extend(items.iter().rev().cloned());
+                    }
+                    _ => {
+                        self.stack.push(seq);
+                        return self.missed(fi, base, code, op, arg, ip);
+                    }
+                }
             }
             Op::UNPACK_SEQUENCE_LIST => {
-                let top = self.stack.last().expect("value stack underflow");
-                let items = match list::borrow(top) {
-                    Some(l) if top.is_type(&self.ctx.list_type) && l.0.len() == arg as usize => {
-                        Some(l.0.iter().rev().cloned().collect::<super::call::ArgVec>())
+                let seq = self.pop();
+                let done = match seq.borrow_exact(&self.ctx.list_exact) {
+                    Some(l) if l.0.len() == arg as usize => {
+                        self.stack.extend(l.0.iter().rev().cloned());
+                        true
                     }
-                    _ => None,
+                    _ => false,
                 };
-                let Some(items) = items else {
+                if !done {
+                    self.stack.push(seq);
                     return self.missed(fi, base, code, op, arg, ip);
-                };
-                self.stack.pop();
-                self.stack.extend(items);
+                }
             }
             Op::FOR_ITER_LIST | Op::FOR_ITER_RANGE | Op::FOR_ITER_TUPLE => {
                 let it = self.stack.last().expect("value stack underflow");
@@ -542,6 +563,55 @@ impl Vm {
         let slot = self.stack.last_mut().expect("value stack underflow");
         let a = std::mem::replace(slot, r);
         drop((a, b));
+    }
+
+    /// The two values on top (second, top), with one check of the stack's length.
+    #[inline(always)]
+    fn top_two(&self) -> (&PyObj, &PyObj) {
+        match &self.stack[..] {
+            [.., a, b] => (a, b),
+            _ => panic!("value stack underflow"),
+        }
+    }
+
+    /// Pop the two values on top: (second, top).
+    #[inline(always)]
+    pub(super) fn pop_two(&mut self) -> (PyObj, PyObj) {
+        let n = self.stack.len();
+        assert!(n >= 2, "value stack underflow");
+        let b = self.stack.pop().expect("value stack underflow");
+        let a = self.stack.pop().expect("value stack underflow");
+        (a, b)
+    }
+
+    /// Push `a`, then `b` (one capacity check).
+    #[inline(always)]
+    fn push_two(&mut self, a: PyObj, b: PyObj) {
+        self.stack.reserve(2);
+        self.stack.push(a);
+        self.stack.push(b);
+    }
+
+    /// Put back what `pop_two` took, for a specialized form's miss.
+    #[cold]
+    fn push_back(&mut self, a: PyObj, b: PyObj) {
+        self.stack.push(a);
+        self.stack.push(b);
+    }
+
+    /// A COMPARE_OP_*_JUMP form's result `r`: pop its operands (left first) and take
+    /// the POP_JUMP_IF_* that follows (checked when specializing; a jump is never
+    /// rewritten into another family).
+    #[inline(always)]
+    fn compare_jump(&mut self, r: bool, code: &Code, ip: &mut usize) {
+        let (a, b) = self.pop_two();
+        drop(a);
+        drop(b);
+        let jump = code.instrs[*ip].get();
+        *ip += 1;
+        if r == (jump.op == Op::POP_JUMP_IF_TRUE) {
+            *ip = jump.arg as usize;
+        }
     }
 
     /// A BINARY_OP shortcut's result, or the general path when it had none.

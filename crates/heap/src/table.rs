@@ -72,6 +72,28 @@ pub type InlineValues = SmallTable<u8, Option<crate::PyObj>>;
 /// The pre-header word that holds an instance's `InlineValues` (see object.rs).
 pub type ValuesSlot = Cell<Option<InlineValues>>;
 
+/// Entry `ix` of the values a slot holds (a new reference), read in place: None when
+/// the slot is empty, `ix` is past the end or the entry is empty. No stores to the
+/// slot (`take` and `set` back would make two).
+#[inline]
+pub fn values_entry(slot: &ValuesSlot, ix: usize) -> Option<crate::PyObj> {
+    // SAFETY: K4: the slot's table is only read, through a shared reference that
+    // lives for this call alone; nothing runs meanwhile that could replace or drop
+    // it (cloning a handle only raises a count) and the slot is confined to its
+    // thread (a Cell is not Sync).
+    let v = unsafe { &*slot.as_ptr() };
+    v.as_ref()?.entries().get(ix)?.clone()
+}
+
+/// Does the slot hold values (the instance keeps its values apart from a dict)? No
+/// stores to the slot.
+#[inline]
+pub fn values_present(slot: &ValuesSlot) -> bool {
+    // SAFETY: K4: the slot's contents are only looked at, for this call alone; nothing
+    // runs meanwhile, and the slot is confined to its thread (a Cell is not Sync).
+    unsafe { &*slot.as_ptr() }.is_some()
+}
+
 const BORROW_MUT: u32 = u32::MAX;
 /// The top bit of `Head::dims`: the entries are `B`s.
 const VARIANT_B: u32 = 1 << 31;

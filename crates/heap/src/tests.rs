@@ -636,6 +636,53 @@ fn instance_values_are_traversed_and_cleared() {
     assert_eq!(live_objects(), base);
 }
 
+#[test]
+fn exact_borrows_and_in_place_reads() {
+    let t = types();
+    let exact = ExactType::<Lst>::new(&t.lst).unwrap();
+    let other = ExactType::<Lst>::new(&TypeRef::new::<Meta, Lst>(&t.meta, Meta)).unwrap();
+    let base = live_objects();
+    let a = PyObj::new(&t.atom, Atom(1));
+    let l = lst(&t, vec![a.clone()]);
+    assert!(l.borrow_exact(&other).is_none());
+    assert!(l.borrow_mut_exact(&other).is_none());
+    {
+        let r = l.borrow_exact(&exact).unwrap();
+        assert_eq!(r.0.len(), 1);
+        assert!(l.borrow_mut_exact(&exact).is_none(), "shared borrow held");
+        assert!(l.borrow_exact(&exact).is_some());
+    }
+    {
+        let mut w = l.borrow_mut_exact(&exact).unwrap();
+        w.0.push(a.clone());
+        assert!(l.borrow_exact(&exact).is_none(), "exclusive borrow held");
+        assert_eq!(l.borrow::<Lst>().err(), Some(BorrowError::Busy));
+    }
+    assert_eq!(l.borrow_exact(&exact).unwrap().0.len(), 2);
+    // Words and instance values read in place: a new reference, the slot unchanged.
+    let ty = TypeRef::with_vtable(&t.meta, Vtable::derived(Inst::VTABLE, 2, 1, false), Meta);
+    let x = PyObj::new(&ty, Inst);
+    assert!(PyObj::clone_from_slot(&x.words()[0]).is_none());
+    x.words()[0].set(Some(a.clone()));
+    let before = a.refcnt();
+    let w = PyObj::clone_from_slot(&x.words()[0]).unwrap();
+    assert!(w.is(&a) && a.refcnt() == before + 1);
+    drop(w);
+    let slot = x.values_slot().unwrap();
+    assert!(!crate::table::values_present(slot));
+    assert!(crate::table::values_entry(slot, 0).is_none());
+    let mut v = crate::table::InlineValues::new(0, 2, 0).unwrap();
+    v.entries_mut()[1] = Some(a.clone());
+    slot.set(Some(v));
+    assert!(crate::table::values_present(slot));
+    assert!(crate::table::values_entry(slot, 0).is_none());
+    assert!(crate::table::values_entry(slot, 2).is_none());
+    let e = crate::table::values_entry(slot, 1).unwrap();
+    assert!(e.is(&a) && a.refcnt() == before + 2);
+    drop((e, x, ty, l, a));
+    assert_eq!(live_objects(), base);
+}
+
 // ----- what the safe API must not be able to do (H5, H9, C3) --------------------------
 
 #[test]

@@ -180,8 +180,25 @@ impl Vm {
         Ok(true)
     }
 
-    /// hash(obj): the type's hash slot (an exact str's cached hash first).
+    /// hash(obj): an exact str's cached hash and an exact int's value first (the
+    /// dict subscript forms' keys), then the type's hash slot.
+    #[inline]
     pub fn hash(&mut self, o: &PyObj) -> VmResult<i64> {
+        let c = self.ctx;
+        if o.is_type(&c.str_type) {
+            if let Some(h) = string::cached_hash(o) {
+                return Ok(h);
+            }
+        } else if let Some(i) = int::exact_index(o, &c.int_exact) {
+            // Below 2**30: its own hash.
+            return Ok(i as i64);
+        }
+        self.hash_slot(o)
+    }
+
+    /// hash(obj) through the type's slot (a str's first hash computed and kept).
+    #[inline(never)]
+    fn hash_slot(&mut self, o: &PyObj) -> VmResult<i64> {
         if o.is_type(&ctx().str_type) {
             if let Some(h) = string::hash(o) {
                 return Ok(h);

@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use super::{is_mut_borrowed, payload_ptr, Payload, PyObj, BORROW_MASK, BORROW_MUT};
+use super::{is_mut_borrowed, payload_ptr, ExactType, Payload, PyObj, BORROW_MASK, BORROW_MUT};
 
 /// Why a payload could not be borrowed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,6 +77,49 @@ impl PyObj {
         })
     }
 
+    /// Borrow the mutable payload of an object whose type is exactly `ty`, for
+    /// reading: one compare of the type pointer instead of the payload's `TypeId`
+    /// (what the specialized instructions' guards use). None: another type, or the
+    /// payload is exclusively borrowed.
+    #[inline]
+    pub fn borrow_exact<T: Payload>(&self, ty: &ExactType<T>) -> Option<PRef<'_, T>> {
+        if !self.is_type(&ty.ty) {
+            return None;
+        }
+        let shared = SharedBorrow::take(&self.head().flags)?;
+        Some(PRef {
+            _shared: shared,
+            // SAFETY: H4: the object's type is `ty`, whose instance vtable names `T`
+            // (ExactType::new checked it, and that vtable is never replaced); H5: the
+            // borrow state is now shared for as long as the PRef lives; H1: the handle
+            // it borrows keeps the object alive meanwhile.
+            payload: unsafe { &*payload_ptr::<T>(self.0) },
+        })
+    }
+
+    /// Borrow the mutable payload of an object whose type is exactly `ty`, for
+    /// writing (as `borrow_exact`). None: another type, or the payload is borrowed.
+    #[inline]
+    pub fn borrow_mut_exact<T: Payload>(&self, ty: &ExactType<T>) -> Option<PMut<'_, T>> {
+        const { assert!(T::MUTABLE, "immutable payloads cannot be borrowed mutably") };
+        if !self.is_type(&ty.ty) {
+            return None;
+        }
+        let flags = &self.head().flags;
+        let state = flags.get();
+        if state & BORROW_MASK != 0 {
+            return None;
+        }
+        flags.set(state | BORROW_MUT);
+        Some(PMut {
+            obj: self,
+            // SAFETY: H4 as in borrow_exact: the payload is a `T`; H5: the borrow state
+            // is now exclusive for as long as the PMut lives; H1: the handle it borrows
+            // keeps the object alive meanwhile.
+            payload: unsafe { &mut *payload_ptr::<T>(self.0) },
+        })
+    }
+
     /// True while a `PMut` to this object's payload is alive.
     #[inline]
     pub(super) fn mut_borrowed(&self) -> bool {
@@ -93,6 +136,7 @@ pub struct PRef<'a, T> {
 
 impl<T> std::ops::Deref for PRef<'_, T> {
     type Target = T;
+    #[inline]
     fn deref(&self) -> &T {
         self.payload
     }
@@ -106,18 +150,21 @@ pub struct PMut<'a, T> {
 
 impl<T> std::ops::Deref for PMut<'_, T> {
     type Target = T;
+    #[inline]
     fn deref(&self) -> &T {
         self.payload
     }
 }
 
 impl<T> std::ops::DerefMut for PMut<'_, T> {
+    #[inline]
     fn deref_mut(&mut self) -> &mut T {
         self.payload
     }
 }
 
 impl<T> Drop for PMut<'_, T> {
+    #[inline]
     fn drop(&mut self) {
         let f = &self.obj.head().flags;
         f.set(f.get() & !BORROW_MASK);

@@ -3,6 +3,7 @@
 //! flags, sizes and GC tracking.
 
 use std::any::TypeId;
+use std::cell::Cell;
 use std::ptr::NonNull;
 
 use super::entries::extra_size_object;
@@ -106,6 +107,16 @@ impl PyObj {
     #[inline]
     pub fn is(&self, other: &PyObj) -> bool {
         self.0 == other.0
+    }
+
+    /// A new reference to the object a slot holds (None if empty), read in place:
+    /// what `take`, `clone` and `set` back would give, with no stores to the slot.
+    #[inline]
+    pub fn clone_from_slot(slot: &Cell<Option<PyObj>>) -> Option<PyObj> {
+        // SAFETY: H7: the slot is confined to this thread, and nothing runs while the
+        // reference lives that could replace the slot's contents (cloning a handle
+        // only raises a count; H1: the handle in the slot keeps its object alive).
+        unsafe { &*slot.as_ptr() }.clone()
     }
 
     /// The reference count (what sys.getrefcount reports, before its own argument).
