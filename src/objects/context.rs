@@ -54,6 +54,9 @@ pub struct Ctx {
     /// guards read a value through (one compare of the type pointer).
     pub int_exact: ExactType<Long>,
     pub float_exact: ExactType<Float>,
+    /// dict as the type of its payload: what the eval loop's global reads borrow a
+    /// frame's globals and builtins through.
+    pub dict_exact: ExactType<Dict>,
     pub tuple_type: TypeRef,
     pub list_type: TypeRef,
     pub str_type: TypeRef,
@@ -367,6 +370,8 @@ impl Ctx {
             PyObj::new_var(&tuple_type, false, Tuple, 0, []).expect("tiny allocation");
         empty_tuple.gc_untrack(); // () is never tracked (gc.is_tracked(()) is False)
         let float_type = builtin_with_free_lists::<Float>(t, "float", o);
+        // Made where the literal below makes it (the built-in types keep their order).
+        let dict_exact;
         Ctx {
             int_exact: ExactType::new(&int_type).expect("int holds Long"),
             float_exact: ExactType::new(&float_type).expect("float holds Float"),
@@ -386,7 +391,12 @@ impl Ctx {
             str_type,
             float_type,
             list_type: builtin_with_free_lists::<List>(t, "list", o),
-            dict_type: builtin_with_free_lists::<Dict>(t, "dict", o),
+            dict_type: {
+                let d = builtin_with_free_lists::<Dict>(t, "dict", o);
+                dict_exact = ExactType::new(&d).expect("dict holds Dict");
+                d
+            },
+            dict_exact,
             set_type: builtin::<Set>(t, "set", o),
             frozenset_type: builtin::<Set>(t, "frozenset", o),
             code_type: builtin::<Code>(t, "code", o),

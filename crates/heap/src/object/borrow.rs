@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use super::{is_mut_borrowed, payload_ptr, Payload, PyObj, BORROW_MASK, BORROW_MUT};
+use super::{is_mut_borrowed, payload_ptr, ExactType, Payload, PyObj, BORROW_MASK, BORROW_MUT};
 
 /// Why a payload could not be borrowed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +52,25 @@ impl PyObj {
             // SAFETY: H4: the payload is a `T` (checked just now); H5: the borrow state
             // is now shared, for as long as the PRef lives; H1: the handle it borrows
             // keeps the object alive meanwhile.
+            payload: unsafe { &*payload_ptr::<T>(self.0) },
+        })
+    }
+
+    /// Borrow a mutable payload for reading if the object's type is exactly `ty`: one
+    /// compare of the type pointer where `borrow` compares the payload's TypeId. None
+    /// for any other type (subclasses included) or while the payload is busy.
+    #[inline]
+    pub fn borrow_exact<T: Payload>(&self, ty: &ExactType<T>) -> Option<PRef<'_, T>> {
+        if !self.is_type(ty.type_ref()) {
+            return None;
+        }
+        let shared = SharedBorrow::take(&self.head().flags)?;
+        Some(PRef {
+            _shared: shared,
+            // SAFETY: H4: the object's type is `ty`, whose instance vtable names `T`
+            // (ExactType::new checked it; a type's instance vtable is never replaced);
+            // H5: the borrow state is now shared, for as long as the PRef lives; H1: the
+            // handle it borrows keeps the object alive meanwhile.
             payload: unsafe { &*payload_ptr::<T>(self.0) },
         })
     }
