@@ -992,20 +992,24 @@ impl Vm {
     /// LOAD_GLOBAL from the inline cache, if its dict versions still match: a name
     /// in the globals is one keys-version check and a read of the entry; a builtin is
     /// the globals' version check (no name shadows it yet), then the same on the
-    /// builtins. An empty cache has version 0, which never matches.
+    /// builtins. An empty cache has version 0, which never matches. The globals and
+    /// builtins are borrowed as exact dicts (one type compare): a dict subclass
+    /// (`exec` allows one) always takes the slow way, as in CPython.
     #[inline]
     pub(super) fn cached_global(&self, fi: usize, code: &Code, i: usize) -> Option<PyObj> {
         let e = code.global_cache[i].get();
         let f = &self.frames[fi];
+        let exact = &self.ctx.dict_exact;
+        let g = f.globals.borrow_exact(exact)?;
         if !e.in_builtins {
-            return dict::borrow(&f.globals)?
-                .0
-                .cached_value(e.globals_version, e.pos as usize);
+            return g.0.cached_value(e.globals_version, e.pos as usize);
         }
-        if !dict::borrow(&f.globals)?.0.has_version(e.globals_version) {
+        if !g.0.has_version(e.globals_version) {
             return None;
         }
-        dict::borrow(&f.builtins)?
+        drop(g);
+        f.builtins
+            .borrow_exact(exact)?
             .0
             .cached_value(e.builtins_version, e.pos as usize)
     }

@@ -231,6 +231,30 @@ fn exact_type_reads_through_one_type_compare() {
 }
 
 #[test]
+fn borrow_exact_checks_the_type_and_the_borrow_state() {
+    let t = types();
+    let lst_exact = ExactType::<Lst>::new(&t.lst).unwrap();
+    let l = lst(&t, vec![PyObj::new(&t.atom, Atom(3))]);
+    assert_eq!(l.borrow_exact(&lst_exact).map(|r| r.0.len()), Some(1));
+    {
+        let r1 = l.borrow_exact(&lst_exact).unwrap();
+        let r2 = l.borrow::<Lst>().unwrap();
+        assert_eq!(r1.0.len() + r2.0.len(), 2);
+        assert_eq!(l.borrow_mut::<Lst>().err(), Some(BorrowError::Busy));
+    }
+    {
+        let mut w = l.borrow_mut::<Lst>().unwrap();
+        assert!(l.borrow_exact(&lst_exact).is_none());
+        w.0.clear();
+    }
+    assert_eq!(l.borrow_exact(&lst_exact).map(|r| r.0.len()), Some(0));
+    // another type holding the same payload: no borrow
+    let other = ExactType::<Lst>::new(&TypeRef::new::<Meta, Lst>(&t.meta, Meta)).unwrap();
+    assert!(l.borrow_exact(&other).is_none());
+    assert!(l.borrow_mut::<Lst>().is_ok());
+}
+
+#[test]
 fn exact_constructors_make_what_the_checked_ones_make() {
     let t = types();
     let base = live_objects();
