@@ -321,7 +321,7 @@ unsafe fn give_back(block: *mut u8, vt: &Vtable, n: usize) {
         // SAFETY: H9: a small block of this size (8..=SMALL_OBJECT); H3: it came
         // from pymalloc with this size (object_alloc_small, or object_alloc of the
         // layout, which pymalloc serves from the same size class); B1: given back once.
-        unsafe { object_dealloc_small(block, vt.small_block_size(n)) }
+        unsafe { object_dealloc_small(block, || vt.small_block_size(n)) }
     } else {
         // SAFETY: H3: the block was allocated with this layout (valid); B1: given
         // back once.
