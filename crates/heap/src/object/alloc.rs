@@ -109,8 +109,10 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
 /// As `raw_alloc`'s.
 #[inline(always)]
 unsafe fn raw_alloc_inline(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHead>> {
-    if vt.simple && (vt.free_max == 0 || vt.parks) && n < vt.small_items {
-        // SAFETY: H9: n < small_items, so the block's size is 8..=SMALL_OBJECT.
+    if n < vt.direct_items {
+        // SAFETY: H9: n < direct_items <= small_items, so the block's size is
+        // 8..=SMALL_OBJECT; the vtable is simple, with no free list to try (or one
+        // the caller tried: `parks`).
         let block = unsafe { object_alloc_small(vt.small_block_size(n)) };
         let block = NonNull::new(block)?.cast::<ObHead>();
         // SAFETY: as in `raw_alloc`: H3: a simple object's block starts with its
