@@ -326,8 +326,10 @@ impl PyObj {
             }
         }
         // SAFETY: H3: vt is ty's instance vtable, of a fixed-size payload.
+        // A type that parks (a float) comes here only when its free list is empty:
+        // its pymalloc path stays out of line, off the constructor's hot path.
         let p = unsafe {
-            if INLINE {
+            if INLINE && !vt.parks {
                 raw_alloc_inline(ty, vt, 0)
             } else {
                 raw_alloc(ty, vt, 0)

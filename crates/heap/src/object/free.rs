@@ -166,6 +166,18 @@ unsafe fn free_direct(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     if n >= vt.direct_items || !IMMEDIATE.with(Cell::get) {
         return false;
     }
+    // SAFETY: forwarded from the caller, and n < direct_items.
+    unsafe { give_back_direct(p, vt, n) };
+    true
+}
+
+/// The end of `free_direct`, out of line (a tail call): `dealloc` saves no registers
+/// for it, so a float's inline path pays nothing for it.
+///
+/// # Safety
+/// As `free_plain`'s; `n` is `p`'s item count, and `n < vt.direct_items`.
+#[inline(never)]
+unsafe fn give_back_direct(p: NonNull<ObHead>, vt: &Vtable, n: usize) {
     // SAFETY: H1/H8: as in `free_plain` (a direct vtable is simple, so plain: nothing
     // to drop, no GC header, no pre words; the block starts at the ObHead); H9: n <
     // direct_items <= small_items, so the block is small, from pymalloc with this
@@ -173,7 +185,6 @@ unsafe fn free_direct(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     unsafe { object_dealloc_small(p.as_ptr().cast::<u8>(), || vt.small_block_size(n)) };
     // H11: a simple object's type is static: the header held no reference to it.
     count_free();
-    true
 }
 
 /// `dealloc` for everything but a float parked at once (kept out of line, so that the
