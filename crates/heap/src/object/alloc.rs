@@ -100,10 +100,10 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
     Some(p)
 }
 
-/// `raw_alloc` with its commonest case inline: a simple object (an int, a float
-/// whose free list is empty) with a small block, straight from its pymalloc size
-/// class, nothing in front of the ObHead. The rest goes out of line. Used by the
-/// constructors of types known in advance (`ExactType`), the hot ones.
+/// `raw_alloc` with its commonest case inline: a simple object without a free list
+/// (an int) with a small block, straight from its pymalloc size class, nothing in
+/// front of the ObHead. The rest goes out of line. Used by the
+/// var-sized constructor of types known in advance (`new_var_copied_exact`: ints).
 ///
 /// # Safety
 /// As `raw_alloc`'s.
@@ -120,7 +120,7 @@ unsafe fn raw_alloc_inline(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNul
         unsafe { init_head(block, ty, false) };
         return Some(block);
     }
-    // SAFETY: forwarded from the caller.
+    // SAFETY: H3: forwarded from the caller (vt is ty's, n is 0 if fixed-size).
     unsafe { raw_alloc(ty, vt, n) }
 }
 
@@ -286,7 +286,7 @@ impl PyObj {
             "payload does not match type"
         );
         // SAFETY: H4: vt is ty's instance vtable, which names T (checked above).
-        unsafe { Self::new_known::<T, false>(ty, vt, payload) }
+        unsafe { Self::new_known(ty, vt, payload) }
     }
 
     /// `new` for a type already known to hold `T` (`ExactType`, checked once when it
@@ -301,20 +301,18 @@ impl PyObj {
         // SAFETY: H4: an ExactType's instance vtable names T (checked by
         // `ExactType::new`, and never replaced), and a fixed-size payload's vtable is
         // not var-sized (`Vtable::new` derives `var` from T's items).
-        unsafe { Self::new_known::<T, true>(ty, vt, payload) }
+        unsafe { Self::new_known(ty, vt, payload) }
     }
 
-    /// The body of `new` once the payload is known to match; `INLINE` takes a
-    /// simple object's block inline (`raw_alloc_inline`).
+    /// The body of `new` once the payload is known to match. The block comes from
+    /// `raw_alloc` out of line: the hot fixed-size objects either park (a float,
+    /// taken from its list here) or are containers, so `raw_alloc_inline` would only
+    /// make the float's path save more registers.
     ///
     /// # Safety
     /// `vt` is `ty`'s instance vtable, which names `T`, a fixed-size payload.
     #[inline(always)]
-    unsafe fn new_known<T: Payload, const INLINE: bool>(
-        ty: &TypeRef,
-        vt: &Vtable,
-        payload: T,
-    ) -> PyObj {
+    unsafe fn new_known<T: Payload>(ty: &TypeRef, vt: &Vtable, payload: T) -> PyObj {
         if vt.parks {
             // SAFETY: H4: vt is ty's instance vtable, and it `parks`.
             if let Some(p) = unsafe { take_parked(ty) } {
@@ -326,16 +324,7 @@ impl PyObj {
             }
         }
         // SAFETY: H3: vt is ty's instance vtable, of a fixed-size payload.
-        // A type that parks (a float) comes here only when its free list is empty:
-        // its pymalloc path stays out of line, off the constructor's hot path.
-        let p = unsafe {
-            if INLINE && !vt.parks {
-                raw_alloc_inline(ty, vt, 0)
-            } else {
-                raw_alloc(ty, vt, 0)
-            }
-        };
-        let Some(p) = p else {
+        let Some(p) = (unsafe { raw_alloc(ty, vt, 0) }) else {
             alloc::handle_alloc_error(vt.block_layout(0).expect("fixed layout"))
         };
         // SAFETY: H3/H9: the block has room for a T at its payload offset (vt names T:

@@ -166,7 +166,7 @@ unsafe fn free_direct(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     if n >= vt.direct_items || !IMMEDIATE.with(Cell::get) {
         return false;
     }
-    // SAFETY: forwarded from the caller, and n < direct_items.
+    // SAFETY: H1/H8/W1: forwarded from the caller, and n < direct_items (H9).
     unsafe { give_back_direct(p, vt, n) };
     true
 }
