@@ -323,6 +323,17 @@ impl PyObj {
                 return PyObj(p);
             }
         }
+        // SAFETY: H3/H4: forwarded from the caller.
+        unsafe { Self::new_fresh(ty, vt, payload) }
+    }
+
+    /// `new_known` past the free list, out of line (a tail call): a float's path
+    /// through its free list saves no registers for it.
+    ///
+    /// # Safety
+    /// As `new_known`'s.
+    #[inline(never)]
+    unsafe fn new_fresh<T: Payload>(ty: &TypeRef, vt: &Vtable, payload: T) -> PyObj {
         // SAFETY: H3: vt is ty's instance vtable, of a fixed-size payload.
         let Some(p) = (unsafe { raw_alloc(ty, vt, 0) }) else {
             alloc::handle_alloc_error(vt.block_layout(0).expect("fixed layout"))
