@@ -41,7 +41,13 @@ pub fn new_i64(v: i64) -> PyObj {
     if (-NSMALLNEGINTS..NSMALLPOSINTS).contains(&v) {
         return c.small_ints[(v + NSMALLNEGINTS) as usize].clone();
     }
-    let (negative, d, n) = small_digits(v);
+    let m = v.unsigned_abs();
+    // One digit (|v| < 2**30), the common case, without counting digits.
+    let (negative, d, n) = if m < 1 << 30 {
+        (v < 0, [m as u32, 0, 0], 1)
+    } else {
+        small_digits(v)
+    };
     PyObj::new_var_copied_exact(&c.int_exact, negative, Long, d, n).expect("small allocation")
 }
 

@@ -102,6 +102,33 @@ fn freed_objects_come_back_last_in_first_out() {
 }
 
 #[test]
+fn the_exact_constructor_parks_and_takes_back_as_new_does() {
+    // `new_exact` takes a parking type's block from its list inline, and from
+    // pymalloc (out of line) once the list is empty; `dealloc` parks inline until the
+    // list is full, then gives the block back to pymalloc.
+    let t = types();
+    let exact = ExactType::<Num>::new(&t.num).unwrap();
+    let base = live_objects();
+    let objs: Vec<PyObj> = (0..5)
+        .map(|i| PyObj::new_exact(&exact, Num(i as f64)))
+        .collect();
+    let ids: Vec<usize> = objs.iter().map(PyObj::id).collect();
+    assert_eq!(live_objects(), base + 5);
+    drop(objs);
+    assert_eq!(parked(&t.num, None), 3);
+    assert_eq!(live_objects(), base);
+    let again: Vec<PyObj> = (0..4)
+        .map(|i| PyObj::new_exact(&exact, Num(i as f64)))
+        .collect();
+    let got: Vec<usize> = again.iter().map(PyObj::id).collect();
+    assert_eq!(got[..3], [ids[2], ids[1], ids[0]]);
+    assert_eq!(parked(&t.num, None), 0);
+    assert_eq!(live_objects(), base + 4);
+    drop(again);
+    assert_eq!(live_objects(), base);
+}
+
+#[test]
 fn only_types_made_with_free_lists_park() {
     let t = types();
     let plain = TypeRef::new::<Meta, Num>(&t.meta, Meta);

@@ -256,20 +256,19 @@ impl Pymalloc {
         self.locked(|s| unsafe { s.malloc(szidx, &self.counters) })
     }
 
-    /// Give back a small block of `size` bytes (the object layer's fast path: the
-    /// caller knows the block is pymalloc's).
+    /// Give back a small block (the object layer's fast path: the caller knows the
+    /// block is pymalloc's; its pool, found from its address, knows the size).
     ///
     /// # Safety
     /// `ptr` came from this instance's `alloc_class` (or `alloc` of a layout with
-    /// that size class), was valid for `size >= 8` bytes, and is freed once (B1).
+    /// that size class; every class holds at least one word) and is freed once (B1).
     #[inline(always)]
-    pub(crate) unsafe fn dealloc_small(&self, ptr: *mut u8, size: usize) {
+    pub(crate) unsafe fn dealloc_small(&self, ptr: *mut u8) {
         let bp = block_from_user(ptr);
-        debug_assert!(size >= std::mem::size_of::<usize>());
         let link = std::mem::size_of::<usize>();
-        // SAFETY: B1 (caller): bp is a live pymalloc block of this instance and ptr
-        // is valid for `size` bytes, so for the one word of the free-list link; L1:
-        // under the lock.
+        // SAFETY: B1 (caller): bp is a live pymalloc block of this instance, at least
+        // one word long (P6), so ptr is valid for the one word of the free-list link;
+        // L1: under the lock.
         self.locked(|s| unsafe { s.free(bp, ptr, link, &self.counters) });
     }
 

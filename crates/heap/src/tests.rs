@@ -271,6 +271,34 @@ fn exact_constructors_make_what_the_checked_ones_make() {
 }
 
 #[test]
+fn plain_var_objects_are_freed_on_every_path() {
+    // A small plain object (an int's digits) is allocated inline and freed straight
+    // to pymalloc when it dies alone; a large one takes the general paths; one that
+    // dies while another object is being freed waits its turn on the pending list.
+    let t = types();
+    let base = live_objects();
+    let digits = ExactType::<Digits>::new(&t.digits).unwrap();
+    let one = |v: u32| PyObj::new_var_copied_exact(&digits, false, Digits, [v], 1).unwrap();
+    let a = one(1);
+    let b = PyObj::new_var_copied_exact(&digits, true, Digits, [2, 3], 2).unwrap();
+    assert_eq!(b.var_exact(&digits), Some((-2, &[2u32, 3][..])));
+    assert_eq!(live_objects(), base + 2);
+    drop((a, b));
+    assert_eq!(live_objects(), base);
+    let big = PyObj::new_var_filled(&t.digits, false, Digits, 300, |d| d.fill(7)).unwrap();
+    assert_eq!(
+        big.items::<Digits>().map(|d| (d.len(), d[299])),
+        Some((300, 7))
+    );
+    drop(big);
+    assert_eq!(live_objects(), base);
+    let pair = tup(&t, vec![one(4), one(5)]);
+    assert_eq!(live_objects(), base + 3);
+    drop(pair);
+    assert_eq!(live_objects(), base);
+}
+
+#[test]
 fn var_items_are_kept_and_freed() {
     let t = types();
     let base = live_objects();

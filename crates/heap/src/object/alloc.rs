@@ -28,7 +28,7 @@ use crate::pymalloc::{object_alloc, object_alloc_small, object_dealloc};
 ///
 /// # Safety
 /// `vt` is `ty`'s instance vtable, and `n` is 0 for a fixed-size payload.
-#[inline]
+#[inline(never)]
 unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHead>> {
     if vt.simple && (vt.free_max == 0 || vt.parks) {
         // An int, a str, bytes, a float whose free list is empty (`PyObj::new` took
@@ -98,6 +98,30 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
         }
     }
     Some(p)
+}
+
+/// `raw_alloc` with its commonest case inline: a simple object without a free list
+/// (an int) with a small block, straight from its pymalloc size class, nothing in
+/// front of the ObHead. The rest goes out of line. Used by the
+/// var-sized constructor of types known in advance (`new_var_copied_exact`: ints).
+///
+/// # Safety
+/// As `raw_alloc`'s.
+#[inline(always)]
+unsafe fn raw_alloc_inline(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHead>> {
+    if n < vt.direct_items {
+        // SAFETY: H9: n < direct_items <= small_items, so the block's size is
+        // 8..=SMALL_OBJECT; the vtable is simple, with no free list to try (or one
+        // the caller tried: `parks`).
+        let block = unsafe { object_alloc_small(vt.small_block_size(n)) };
+        let block = NonNull::new(block)?.cast::<ObHead>();
+        // SAFETY: as in `raw_alloc`: H3: a simple object's block starts with its
+        // ObHead, aligned, and holds no object yet; H11: its type is static.
+        unsafe { init_head(block, ty, false) };
+        return Some(block);
+    }
+    // SAFETY: H3: forwarded from the caller (vt is ty's, n is 0 if fixed-size).
+    unsafe { raw_alloc(ty, vt, n) }
 }
 
 /// The block of an object of `ty`, whose instance vtable `parks` (a float), taken
@@ -280,7 +304,10 @@ impl PyObj {
         unsafe { Self::new_known(ty, vt, payload) }
     }
 
-    /// The body of `new` once the payload is known to match.
+    /// The body of `new` once the payload is known to match. The block comes from
+    /// `raw_alloc` out of line: the hot fixed-size objects either park (a float,
+    /// taken from its list here) or are containers, so `raw_alloc_inline` would only
+    /// make the float's path save more registers.
     ///
     /// # Safety
     /// `vt` is `ty`'s instance vtable, which names `T`, a fixed-size payload.
@@ -296,6 +323,17 @@ impl PyObj {
                 return PyObj(p);
             }
         }
+        // SAFETY: H3/H4: forwarded from the caller.
+        unsafe { Self::new_fresh(ty, vt, payload) }
+    }
+
+    /// `new_known` past the free list, out of line (a tail call): a float's path
+    /// through its free list saves no registers for it.
+    ///
+    /// # Safety
+    /// As `new_known`'s.
+    #[inline(never)]
+    unsafe fn new_fresh<T: Payload>(ty: &TypeRef, vt: &Vtable, payload: T) -> PyObj {
         // SAFETY: H3: vt is ty's instance vtable, of a fixed-size payload.
         let Some(p) = (unsafe { raw_alloc(ty, vt, 0) }) else {
             alloc::handle_alloc_error(vt.block_layout(0).expect("fixed layout"))
@@ -321,15 +359,16 @@ impl PyObj {
             "payload does not match type"
         );
         // SAFETY: H4: vt is ty's instance vtable, which names T (checked above).
-        unsafe { Self::alloc_var_known::<T>(ty, vt, n) }
+        unsafe { Self::alloc_var_known::<T, false>(ty, vt, n) }
     }
 
-    /// `alloc_var` once the payload is known to match.
+    /// `alloc_var` once the payload is known to match; `INLINE` takes a simple
+    /// object's small block inline (`raw_alloc_inline`).
     ///
     /// # Safety
     /// `vt` is `ty`'s instance vtable, which names `T`, a var-sized payload.
     #[inline(always)]
-    unsafe fn alloc_var_known<T: Payload>(
+    unsafe fn alloc_var_known<T: Payload, const INLINE: bool>(
         ty: &TypeRef,
         vt: &'static Vtable,
         n: usize,
@@ -339,7 +378,13 @@ impl PyObj {
             return None;
         }
         // SAFETY: H3: vt is ty's instance vtable, of a var-sized payload (the caller's).
-        let p = unsafe { raw_alloc(ty, vt, n)? };
+        let p = unsafe {
+            if INLINE {
+                raw_alloc_inline(ty, vt, n)?
+            } else {
+                raw_alloc(ty, vt, n)?
+            }
+        };
         Some((vt, p))
     }
 
@@ -461,7 +506,7 @@ impl PyObj {
         // SAFETY: H4: an ExactType's instance vtable names T (checked by
         // `ExactType::new`, never replaced), var-sized as T's items are (`Vtable::new`
         // derives `var` from them).
-        let (vt, p) = unsafe { Self::alloc_var_known::<T>(ty, vt, n)? };
+        let (vt, p) = unsafe { Self::alloc_var_known::<T, true>(ty, vt, n)? };
         // SAFETY: H3/H4: `p` is a fresh block of `vt` (which names T) for `n` <= N items.
         Some(unsafe { copy_items(vt, p, negative, payload, items, n) })
     }

@@ -130,13 +130,61 @@ pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
     // SAFETY: H1: the count just reached 0, the block is not freed yet and its header
     // references its type.
     let vt = unsafe { vtable_of(p) };
-    // SAFETY: H1, forwarded from the caller; the object has no weak references (W1:
-    // WEAKREFED is set only while it has some, and none was added since the load).
-    if vt.parks && flags & super::WEAKREFED == 0 && unsafe { park_simple(p, vt) } {
-        return;
+    if flags & super::WEAKREFED == 0 {
+        // SAFETY: H1, forwarded from the caller; the object has no weak references
+        // (W1: WEAKREFED is set only while it has some, and none was added since the
+        // load); `vt` is its vtable.
+        let freed = unsafe {
+            if vt.parks {
+                park_simple(p, vt)
+            } else {
+                free_direct(p, vt)
+            }
+        };
+        if freed {
+            return;
+        }
     }
     // SAFETY: H1, forwarded from the caller.
     unsafe { dealloc_rest(p, vt, flags) }
+}
+
+/// The fast path of an int, a str, bytes with a small block (`direct_items`): freed
+/// at once, straight back to its pymalloc size class, unless its turn in the free
+/// order is taken from the pending list (`IMMEDIATE` is false). True if it was freed.
+///
+/// # Safety
+/// As `free_plain`'s.
+#[inline(always)]
+unsafe fn free_direct(p: NonNull<ObHead>, vt: &Vtable) -> bool {
+    let n = if vt.var {
+        // SAFETY: H3: a var-sized object has its var header right after the ObHead.
+        unsafe { (*p.as_ptr().cast::<VarBlock<()>>()).ob_size.unsigned_abs() }
+    } else {
+        0
+    };
+    if n >= vt.direct_items || !IMMEDIATE.with(Cell::get) {
+        return false;
+    }
+    // SAFETY: H1/H8/W1: forwarded from the caller, and n < direct_items (H9).
+    unsafe { give_back_direct(p, vt, n) };
+    true
+}
+
+/// The end of `free_direct`, out of line (a tail call): `dealloc` saves no registers
+/// for it, so a float's inline path pays nothing for it.
+///
+/// # Safety
+/// As `free_plain`'s; `n` is `p`'s item count, and `n < vt.direct_items`.
+#[inline(never)]
+unsafe fn give_back_direct(p: NonNull<ObHead>, vt: &Vtable, n: usize) {
+    // SAFETY: H1/H8: as in `free_plain` (a direct vtable is simple, so plain: nothing
+    // to drop, no GC header, no pre words; the block starts at the ObHead); H9: n <
+    // direct_items <= small_items, so the block is small, from pymalloc with this
+    // size; B1: given back once.
+    unsafe { object_dealloc_small(p.as_ptr().cast::<u8>(), || vt.small_block_size(n)) };
+    // H11: a simple object's type is static: the header held no reference to it.
+    count_free();
 }
 
 /// `dealloc` for everything but a float parked at once (kept out of line, so that the
@@ -321,7 +369,7 @@ unsafe fn give_back(block: *mut u8, vt: &Vtable, n: usize) {
         // SAFETY: H9: a small block of this size (8..=SMALL_OBJECT); H3: it came
         // from pymalloc with this size (object_alloc_small, or object_alloc of the
         // layout, which pymalloc serves from the same size class); B1: given back once.
-        unsafe { object_dealloc_small(block, vt.small_block_size(n)) }
+        unsafe { object_dealloc_small(block, || vt.small_block_size(n)) }
     } else {
         // SAFETY: H3: the block was allocated with this layout (valid); B1: given
         // back once.

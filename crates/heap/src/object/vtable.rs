@@ -149,6 +149,12 @@ pub struct Vtable {
     /// and freed to that list by the inline paths (`alloc::take_parked`,
     /// `free::park_simple`). Derived with `small_items`.
     pub(super) parks: bool,
+    /// `small_items` for a simple vtable that has no free list to try first (or
+    /// `parks`, whose constructor and dealloc try it inline), 0 for every other: an
+    /// object with fewer items is allocated straight from its pymalloc size class,
+    /// and freed straight back to it, by the inline paths (`alloc::raw_alloc_inline`,
+    /// `free::free_direct`). Derived with `small_items`.
+    pub(super) direct_items: usize,
     pub(super) drop: unsafe fn(NonNull<ObHead>),
     pub(super) traverse: unsafe fn(NonNull<ObHead>, Visit<'_>),
     pub(super) clear: unsafe fn(NonNull<ObHead>),
@@ -215,6 +221,7 @@ impl Vtable {
             small_items: 0,
             small_base: 0,
             parks: false,
+            direct_items: 0,
             drop: drop_payload::<T>,
             traverse: traverse_payload::<T>,
             clear: clear_payload::<T>,
@@ -224,7 +231,17 @@ impl Vtable {
         vt.small_items = vt.small_items_of();
         vt.small_base = vt.small_base_of();
         vt.parks = vt.parks_of();
+        vt.direct_items = vt.direct_items_of();
         vt
+    }
+
+    /// `direct_items` as the other fields give it.
+    const fn direct_items_of(&self) -> usize {
+        if self.simple && (self.free_max == 0 || self.parks) {
+            self.small_items
+        } else {
+            0
+        }
     }
 
     /// `parks` as the other fields give it: a simple object of a fixed-size payload
@@ -317,6 +334,7 @@ impl Vtable {
                 vt.small_items = vt.small_items_of();
                 vt.small_base = vt.small_base_of();
                 vt.parks = vt.parks_of();
+                vt.direct_items = vt.direct_items_of();
                 Box::leak(Box::new(vt))
             })
         })
@@ -361,6 +379,10 @@ impl Vtable {
         assert!(
             self.parks == self.parks_of(),
             "parks does not match this vtable (changed fields of a copy)"
+        );
+        assert!(
+            self.direct_items == self.direct_items_of(),
+            "direct_items does not match this vtable (changed fields of a copy)"
         );
         assert!(
             self.block_pre().is_multiple_of(self.align),

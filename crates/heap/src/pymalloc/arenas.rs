@@ -177,6 +177,7 @@ impl State {
     /// # Safety
     /// The lock is held (L1); `pool` is the head of usedpools[szidx], whose last free
     /// block was just handed out (its freeblock is now null).
+    #[inline(never)]
     unsafe fn pool_extend(&mut self, pool: *mut PoolHeader, szidx: usize) {
         // SAFETY: P1: pool is a carved pool, the head of usedpools[szidx], as are the
         // ring members it is unlinked from; P6: a block at nextoffset <= maxnextoffset

@@ -181,13 +181,15 @@ unsafe fn object_alloc_other(size: usize) -> *mut u8 {
 }
 
 /// Give back a block `object_alloc_small(size)` returned (or `object_alloc` of a
-/// layout of that size at an alignment of at most 8).
+/// layout of that size at an alignment of at most 8). The size is asked of `size`
+/// only under malloc: pymalloc finds the block's pool from its address, so the
+/// caller's computation of the size is left out of the common path.
 ///
 /// # Safety
-/// `8 <= size <= SMALL_OBJECT`; `ptr` came from `object_alloc_small(size)` and is
-/// freed once (B1).
+/// `8 <= size() <= SMALL_OBJECT`; `ptr` came from `object_alloc_small(size())` and
+/// is freed once (B1).
 #[inline(always)]
-pub unsafe fn object_dealloc_small(ptr: *mut u8, size: usize) {
+pub unsafe fn object_dealloc_small(ptr: *mut u8, size: impl FnOnce() -> usize) {
     if trace::hooked() {
         trace::on_free(ptr);
     }
@@ -196,9 +198,9 @@ pub unsafe fn object_dealloc_small(ptr: *mut u8, size: usize) {
     // is served by pymalloc under both geometries).
     unsafe {
         match MODE.load(Relaxed) {
-            SEED => SEED_HEAP.dealloc_small(ptr, size),
-            CPYTHON => CPYTHON_HEAP.dealloc_small(ptr, size),
-            _ => object_dealloc_other(ptr, size),
+            SEED => SEED_HEAP.dealloc_small(ptr),
+            CPYTHON => CPYTHON_HEAP.dealloc_small(ptr),
+            _ => object_dealloc_other(ptr, size()),
         }
     }
 }
