@@ -525,7 +525,7 @@ impl Vm {
                 if quick::due(code, *ip - 1) {
                     let n = self.stack.len();
                     let (a, b) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
-                    self.specialize_binary_op(code, *ip - 1, base, &a, &b, arg);
+                    self.specialize_binary_op(code, *ip - 1, &a, &b, arg);
                 }
                 // Exact ints whose result fits a machine word (the operators 3.11 does
                 // not specialize: `%`, `//`, `&`, `|`, `^`, `<<`, `>>`).

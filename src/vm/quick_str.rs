@@ -12,10 +12,11 @@ use crate::objects::string;
 use super::Vm;
 
 impl Vm {
-    /// The form for a str + str site at `at` whose left operand is `a`: the in-place
-    /// one when the next instruction stores to the local holding `a` (as 3.11's
-    /// specializer decides), else BINARY_OP_ADD_UNICODE.
-    pub(super) fn str_add_form(&self, code: &Code, at: usize, base: usize, a: &PyObj) -> Op {
+    /// The form for a str + str site at `at` of the frame on top, whose left operand
+    /// is `a`: the in-place one when the next instruction stores to the local holding
+    /// `a` (as 3.11's specializer decides), else BINARY_OP_ADD_UNICODE.
+    pub(super) fn str_add_form(&self, code: &Code, at: usize, a: &PyObj) -> Op {
+        let base = self.frames.last().expect("a running frame").base;
         match self.target_local(code, at + 1, base) {
             Some(slot) if self.stack[slot].is(a) => Op::BINARY_OP_INPLACE_ADD_UNICODE,
             _ => Op::BINARY_OP_ADD_UNICODE,
