@@ -269,6 +269,11 @@ opcodes! {
     BINARY_OP_TRUE_DIVIDE_FLOAT "(a b -- result)" |arg| -1 => BINARY_OP;
     /// str + str.
     BINARY_OP_ADD_UNICODE "(a b -- result)" |arg| -1 => BINARY_OP;
+    /// str + str stored by the STORE_FAST after it to the local that holds the left
+    /// operand: the store is done here (the STORE_FAST skipped), and when the local
+    /// held the string's only other reference the string is resized and the right
+    /// operand appended to it (CPython 3.11's PyUnicode_Append).
+    BINARY_OP_INPLACE_ADD_UNICODE "(a b -- result)" |arg| -1 => BINARY_OP;
     /// int compared with int, and the POP_JUMP_IF_* after it taken at once.
     COMPARE_OP_INT_JUMP "(a b -- bool)" |arg| -1 => COMPARE_OP;
     /// float compared with float, and the jump after it.

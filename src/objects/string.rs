@@ -146,6 +146,89 @@ pub fn concat_ascii(a: &PyObj, b: &PyObj) -> Option<PyObj> {
     alloc_ascii(&ctx().str_type, n, &[xa, xb, b"\0"])
 }
 
+/// `left + right` where the result goes back to the variable `left` was just taken
+/// from (CPython 3.11's BINARY_OP_INPLACE_ADD_UNICODE, through PyUnicode_Append):
+/// both are exact strs. When that variable held `left`'s only other reference (the
+/// count is now 1), `left` has no cached hash, is not interned, and `right`'s kind
+/// is no wider than `left`'s (and not wider than ASCII when `left` is ASCII: the
+/// header would change size), `left` is resized and `right` appended to it (the
+/// object may move, as CPython's realloc may). Otherwise a new str, as `a + b`; and
+/// '' + `right` is `right` itself.
+pub fn append(left: PyObj, right: &PyObj) -> VmResult<PyObj> {
+    let c = ctx();
+    if left.is(&c.empty_str) {
+        return Ok(right.clone());
+    }
+    let (Some(sl), Some((sr, dr))) = (left.get::<Str>(), payload(right)) else {
+        return concat(&left, right);
+    };
+    if sr.length == 0 {
+        return Ok(left);
+    }
+    let (la, lb, kind) = (sl.length, sr.length, sl.kind);
+    let modifiable = left.refcnt() == 1
+        && sl.hash.get() == -1
+        && !is_interned(&left)
+        && left.is_type(&c.str_type)
+        && sr.kind <= kind;
+    if modifiable {
+        if let Some(n) = la.checked_add(lb) {
+            let (w, ext) = (kind.width(), ext_len(kind));
+            // `right`'s code units, copied as they are when of `left`'s width.
+            let ext_r = ext_len(sr.kind);
+            let same = (sr.kind == kind).then(|| &dr[ext_r..ext_r + w * lb]);
+            // The UTF-8 length, kept for non-ASCII strings only.
+            let utf8 = (ext == EXT).then(|| utf8_len(&left) + utf8_len(right));
+            let keep = ext + w * la;
+            let total = n
+                .checked_add(1)
+                .and_then(|u| u.checked_mul(w))
+                .and_then(|b| b.checked_add(ext));
+            if let Some(total) = total.filter(|_| n <= isize::MAX as usize) {
+                let payload = Str {
+                    hash: Cell::new(-1),
+                    length: n,
+                    kind,
+                };
+                let resized = left.resize_var(total, keep, payload, |items: &mut [u8]| {
+                    if let Some(u) = utf8 {
+                        items[..8].copy_from_slice(&(u as u64).to_ne_bytes());
+                    }
+                    match same {
+                        // The NUL after them is zeroed already.
+                        Some(units) => items[keep..keep + units.len()].copy_from_slice(units),
+                        None => {
+                            let rv = view(right).expect("a str");
+                            concat_iter_into(std::iter::once(rv), kind, &mut items[keep..])
+                        }
+                    }
+                });
+                match resized {
+                    Ok(s) => return Ok(s),
+                    // Named elsewhere after all, or no memory for the larger block:
+                    // the copy says which (MemoryError if memory is short).
+                    Err(l) => return concat(&l, right),
+                }
+            }
+        }
+    }
+    concat(&left, right)
+}
+
+/// The UTF-8 length of a str's characters: its length for ASCII, else what its
+/// header keeps.
+fn utf8_len(obj: &PyObj) -> usize {
+    match payload(obj) {
+        Some((s, _)) if s.kind == Kind::Ascii => s.length,
+        Some((_, items)) => {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&items[..8]);
+            u64::from_ne_bytes(b) as usize
+        }
+        None => 0,
+    }
+}
+
 /// An ASCII str of `n` characters whose data (with its NUL) is `parts` one after
 /// another, copied once (nothing zeroed first). Bypasses the singletons and the
 /// intern table.
@@ -484,6 +567,11 @@ fn str_richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -
 /// `a + b` for two strs (str's sq_concat): a new str, or one of them when the other is
 /// empty and it is an exact str.
 fn str_concat(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
+    concat(a, b)
+}
+
+/// `a + b` for a str `a` (str's sq_concat, without the runtime).
+pub fn concat(a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
     if let Some(s) = concat_ascii(a, b) {
         return Ok(s);
     }

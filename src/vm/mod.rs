@@ -25,6 +25,7 @@ mod quick_call;
 mod quick_dunder;
 mod quick_eval;
 mod quick_poly;
+mod quick_str;
 mod run;
 mod runpy;
 mod runtime;

@@ -397,7 +397,7 @@ impl Vm {
         settle(code, at, Some(op));
     }
 
-    /// BINARY_OP met `a` and `b`.
+    /// BINARY_OP met `a` and `b` (in the frame on top).
     pub(crate) fn specialize_binary_op(
         &mut self,
         code: &Code,
@@ -416,7 +416,7 @@ impl Vm {
             BinaryOp::Add if both(&c.int_type) => Some(Op::BINARY_OP_ADD_INT),
             BinaryOp::Subtract if both(&c.int_type) => Some(Op::BINARY_OP_SUBTRACT_INT),
             BinaryOp::Multiply if both(&c.int_type) => Some(Op::BINARY_OP_MULTIPLY_INT),
-            BinaryOp::Add if both(&c.str_type) => Some(Op::BINARY_OP_ADD_UNICODE),
+            BinaryOp::Add if both(&c.str_type) => Some(self.str_add_form(code, at, a)),
             _ => match self.binary_dunder_cache(a, b, arg) {
                 Some(k) => return specialize(code, at, Op::BINARY_OP_PY_DUNDER, k),
                 None => None,

@@ -226,6 +226,10 @@ impl Vm {
                     None => return self.generic(fi, base, code, Op::BINARY_OP, arg, ip),
                 }
             }
+            Op::BINARY_OP_INPLACE_ADD_UNICODE => match self.inplace_add_unicode(base, code, ip) {
+                Some(r) => r?,
+                None => return self.missed(fi, base, code, op, arg, ip),
+            },
             Op::BINARY_OP_PY_DUNDER => match self.binary_op_dunder(fi, code, arg, *ip)? {
                 Some(flow) => return Ok(flow),
                 None => return self.missed(fi, base, code, op, arg, ip),

@@ -140,3 +140,21 @@ for f in (floats, ints, strs, attrs, Point.norm2, globals_and_builtins, subscrip
 # The code as compiled is unchanged.
 print("as compiled:", plain(floats), plain(attrs))
 print(floats(1.5, 2.5), ints(3, 4), strs("ab", "cd"), attrs(Point(1.0, 2.0)))
+
+
+# str + str whose result goes back to the local holding the left operand
+# (BINARY_OP_INPLACE_ADD_UNICODE), and one stored elsewhere (BINARY_OP_ADD_UNICODE).
+def accumulate(parts):
+    s = ""
+    t = "<"
+    for p in parts:
+        s += p
+        t = t + p
+    u = s + t
+    return s, t, u
+
+
+for _ in range(40):
+    accumulate(["ab", "cd", "ef"])
+print("accumulate", specialized(accumulate))
+print(accumulate(["ab", "cd", "ef"]))

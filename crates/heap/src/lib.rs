@@ -42,12 +42,16 @@
 //! - **H5** A payload is only reached through a `&T` while the header's borrow state is
 //!   shared (or the payload is immutable), and through a `&mut T` only while the borrow
 //!   state is exclusive. Immutable payloads (`Payload::MUTABLE == false`) never get a
-//!   `&mut` after construction. The heap's own reads of a mutable payload (traverse,
+//!   `&mut` after construction (`PyObj::resize_var` replaces the payload of an object
+//!   whose one handle it consumes: remaking it, nothing else can see it). The heap's own reads of a mutable payload (traverse,
 //!   can_untrack, extra_size) hold a shared borrow state while the payload's code runs.
 //! - **H6** The items of a var-sized object are all initialised, and are never mutated
 //!   after construction (var-sized payloads are immutable), except through interior
 //!   mutability of the item type itself (a generator's `Cell` slots), which only ever
-//!   hands out shared references.
+//!   hands out shared references, and by `PyObj::resize_var`, which remakes an object
+//!   whose only reference it holds (count 1, no `Borrowed`, no weak references): its
+//!   block is reallocated for the new item count (H3 holds after it) and the items
+//!   past the kept ones are written before anyone else can see them.
 //! - **H7** Objects are confined to the thread that allocated them (`PyObj` is neither
 //!   Send nor Sync), so the per-thread heap state needs no locks.
 //! - **H8** A block is freed by the free trampoline only: at most one `free_object` runs

@@ -26,7 +26,8 @@
 //! lies, the vtable entries, words), `alloc.rs` (new objects), `handle.rs` (`PyObj`),
 //! `borrow.rs` (`borrow` / `borrow_mut`), `borrowed.rs` (`Borrowed`, references that hold no count), `free.rs` (the free trampoline), `freelist.rs`
 //! (the type free lists), `pending.rs`
-//! (the finalizer queue and pending bits), `typeobj.rs` (type objects).
+//! (the finalizer queue and pending bits), `resize.rs` (`PyObj::resize_var`),
+//! `typeobj.rs` (type objects).
 
 mod alloc;
 mod borrow;
@@ -36,6 +37,7 @@ mod free;
 mod freelist;
 mod handle;
 mod pending;
+mod resize;
 mod typeobj;
 mod vtable;
 mod weak;
