@@ -66,19 +66,25 @@ pub fn add(s: &PyObj, key: PyObj, hash: i64, eq: &mut EqFn<PyObj>) -> PyResult<b
     borrow_mut(s)?.0.add(key, hash, eq)
 }
 
+/// The hash of an exact str or int (no call out to Python), else None.
+#[inline]
+fn quick_hash(key: &PyObj) -> Option<i64> {
+    let c = ctx();
+    if key.is_type(&c.str_type) {
+        super::string::hash(key)
+    } else if key.is_type(&c.int_type) {
+        super::int::hash(key)
+    } else {
+        None
+    }
+}
+
 /// `key in s` in one probe, without the VM, when it can be told so: `key` is an exact
 /// str or int (hashed without a call) and every stored key with its hash compares with it
 /// by `protocol::quick_eq`. Some((hash, found)), else None: the caller takes the full
 /// path (class instances' `__eq__`, mixed int/float, ...).
 pub fn quick_lookup(s: &PyObj, key: &PyObj) -> Option<(i64, bool)> {
-    let c = ctx();
-    let h = if key.is_type(&c.str_type) {
-        super::string::hash(key)?
-    } else if key.is_type(&c.int_type) {
-        super::int::hash(key)?
-    } else {
-        return None;
-    };
+    let h = quick_hash(key)?;
     let found = borrow(s)?
         .0
         .lookup_decided(key, h, &mut super::protocol::quick_eq)?;
@@ -90,14 +96,7 @@ pub fn quick_lookup(s: &PyObj, key: &PyObj) -> Option<(i64, bool)> {
 /// probe changes nothing before it ends) for the caller's full path.
 #[inline]
 pub fn quick_add(s: &PyObj, key: &PyObj) -> Option<PyResult<bool>> {
-    let c = ctx();
-    let h = if key.is_type(&c.str_type) {
-        super::string::hash(key)?
-    } else if key.is_type(&c.int_type) {
-        super::int::hash(key)?
-    } else {
-        return None;
-    };
+    let h = quick_hash(key)?;
     let mut undecided = false;
     let r = borrow_mut(s).ok()?.0.add(key.clone(), h, &mut |a, b| {
         super::protocol::quick_eq(a, b).ok_or_else(|| {
