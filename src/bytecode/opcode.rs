@@ -470,19 +470,23 @@ impl CompareOp {
     }
 
     /// Does `a op b` hold when a compares to b as `ord` (None: unordered, as NaN)?
+    #[inline(always)]
     pub fn holds(self, ord: Option<std::cmp::Ordering>) -> bool {
-        use std::cmp::Ordering::*;
-        match ord {
-            None => self == CompareOp::Ne,
-            Some(o) => match self {
-                CompareOp::Lt => o == Less,
-                CompareOp::Le => o != Greater,
-                CompareOp::Eq => o == Equal,
-                CompareOp::Ne => o != Equal,
-                CompareOp::Gt => o == Greater,
-                CompareOp::Ge => o != Less,
-            },
-        }
+        CompareOp::arg_holds(self as u32, ord)
+    }
+
+    /// `holds` for the operator numbered `arg` (COMPARE_OP's argument): one table
+    /// load and a shift, as CPython 3.11's COMPARE_OP_*_JUMP test their cached mask.
+    #[inline(always)]
+    pub fn arg_holds(arg: u32, ord: Option<std::cmp::Ordering>) -> bool {
+        // The outcomes for which each operator holds, one bit each: less (bit 0),
+        // equal (1), greater (2), unordered (3: a NaN).
+        const MASKS: [u8; 8] = [0b0001, 0b0011, 0b0010, 0b1101, 0b0100, 0b0110, 0, 0];
+        let bit = match ord {
+            Some(o) => (o as i8 + 1) as u32,
+            None => 3,
+        };
+        MASKS[(arg & 7) as usize] >> bit & 1 != 0
     }
 
     pub fn from_arg(arg: u32) -> CompareOp {

@@ -311,16 +311,11 @@ impl Vm {
         if npos > argcount || nkw > MAX_KW || c.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0 {
             return Ok(false);
         }
-        // Each keyword's parameter, found before anything moves: by identity (names
-        // in code are interned), else by characters.
+        // Each keyword's parameter, found before anything moves.
         let mut slots = [0usize; MAX_KW];
         let named = c.posonlyargcount as usize..nparams;
         for (j, name) in names.iter().enumerate() {
-            let found = named
-                .clone()
-                .find(|&i| c.varnames[i].is(name))
-                .or_else(|| named.clone().find(|&i| string::eq(&c.varnames[i], name)));
-            match found {
+            match keyword_param(c, named.clone(), name) {
                 Some(i) if i >= npos && !slots[..j].contains(&i) => slots[j] = i,
                 _ => return Ok(false),
             }
@@ -583,13 +578,7 @@ impl Vm {
         // Keyword arguments.
         let mut posonly_as_kw: Vec<String> = Vec::new();
         for (name, value) in args.kwargs() {
-            // By identity first (names in code are interned), then by characters.
-            let named = posonly..argcount + kwonly;
-            let found = named
-                .clone()
-                .find(|&i| c.varnames[i].is(name))
-                .or_else(|| named.clone().find(|&i| string::eq(&c.varnames[i], name)));
-            match found {
+            match keyword_param(c, posonly..argcount + kwonly, name) {
                 Some(i) => {
                     if !self.stack[base + i].is(&null) {
                         let key = string::as_str(name).unwrap_or_default();
@@ -713,4 +702,13 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// The parameter among `named` (indices into the code's varnames) that keyword `name`
+/// names: by identity first (names in code are interned), then by characters.
+fn keyword_param(c: &Code, named: std::ops::Range<usize>, name: &PyObj) -> Option<usize> {
+    named
+        .clone()
+        .find(|&i| c.varnames[i].is(name))
+        .or_else(|| named.clone().find(|&i| string::eq(&c.varnames[i], name)))
 }

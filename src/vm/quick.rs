@@ -676,20 +676,6 @@ pub(crate) fn int_op(op: Op, a: &PyObj, b: &PyObj, t: &ExactType<Long>) -> Optio
     Some(int::new_i64(r))
 }
 
-/// `x cmp y` by Rust's ordering of the two values: for floats IEEE's (every ordering
-/// with a NaN false, `!=` true), as float's richcompare answers.
-#[inline(always)]
-fn ordered<T: PartialOrd>(cmp: CompareOp, x: T, y: T) -> bool {
-    match cmp {
-        CompareOp::Lt => x < y,
-        CompareOp::Le => x <= y,
-        CompareOp::Eq => x == y,
-        CompareOp::Ne => x != y,
-        CompareOp::Gt => x > y,
-        CompareOp::Ge => x >= y,
-    }
-}
-
 /// `a cmp b` for two exact ints that fit a machine word or two exact floats (None:
 /// anything else, for the general path). Floats compare as IEEE doubles: every
 /// ordering with a NaN is false, `!=` true, as float's richcompare answers.
@@ -699,10 +685,10 @@ pub(crate) fn compare_exact(a: &PyObj, b: &PyObj, cmp: CompareOp, c: &Ctx) -> Op
         int::exact_i64(a, &c.int_exact),
         int::exact_i64(b, &c.int_exact),
     ) {
-        return Some(ordered(cmp, x, y));
+        return Some(cmp.holds(Some(x.cmp(&y))));
     }
     let (x, y) = (exact_f64(a, c)?, exact_f64(b, c)?);
-    Some(ordered(cmp, x, y))
+    Some(cmp.holds(x.partial_cmp(&y)))
 }
 
 /// The value of an exact float, or of an exact int that a double holds exactly (at
@@ -755,21 +741,6 @@ pub(crate) fn negate_exact(v: &PyObj, c: &Ctx) -> Option<PyObj> {
     float::exact_value(v, &c.float_exact).map(|x| float::new(-x))
 }
 
-/// The outcomes for which comparison `arg` (CompareOp's order: <, <=, ==, !=, >, >=)
-/// holds, one bit each: less (bit 0), equal (1), greater (2), unordered (3: a NaN).
-const COMPARE_MASKS: [u8; 8] = [0b0001, 0b0011, 0b0010, 0b1101, 0b0100, 0b0110, 0, 0];
-
-/// Does comparison `arg` hold for an outcome (`None`: unordered)? One table load
-/// and a shift, as CPython 3.11's COMPARE_OP_*_JUMP test their cached mask.
-#[inline(always)]
-pub(crate) fn compare_holds(arg: u32, o: Option<std::cmp::Ordering>) -> bool {
-    let bit = match o {
-        Some(o) => (o as i8 + 1) as u32,
-        None => 3,
-    };
-    COMPARE_MASKS[(arg & 7) as usize] >> bit & 1 != 0
-}
-
 /// `a cmp b` for two exact ints that fit a machine word (COMPARE_OP_INT_JUMP).
 #[inline(always)]
 pub(crate) fn compare_int(a: &PyObj, b: &PyObj, arg: u32, c: &Ctx) -> Option<bool> {
@@ -777,7 +748,7 @@ pub(crate) fn compare_int(a: &PyObj, b: &PyObj, arg: u32, c: &Ctx) -> Option<boo
         int::exact_i64(a, &c.int_exact)?,
         int::exact_i64(b, &c.int_exact)?,
     );
-    Some(compare_holds(arg, Some(x.cmp(&y))))
+    Some(CompareOp::arg_holds(arg, Some(x.cmp(&y))))
 }
 
 /// `a cmp b` for two exact floats (COMPARE_OP_FLOAT_JUMP): IEEE's answers, every
@@ -788,7 +759,7 @@ pub(crate) fn compare_float(a: &PyObj, b: &PyObj, arg: u32, c: &Ctx) -> Option<b
         float::exact_value(a, &c.float_exact)?,
         float::exact_value(b, &c.float_exact)?,
     );
-    Some(compare_holds(arg, x.partial_cmp(&y)))
+    Some(CompareOp::arg_holds(arg, x.partial_cmp(&y)))
 }
 
 /// `a == b` or `a != b` for two exact strs (COMPARE_OP_STR_JUMP).
