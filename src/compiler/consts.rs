@@ -185,6 +185,28 @@ pub fn fold_unary(op: UnaryOp, v: &CVal) -> Option<CVal> {
     }
 }
 
+/// `v[i]` folded, both constants, as CPython's optimizer folds a subscript whose value
+/// and index are constants; None where the subscript would raise (an index out of
+/// range or not an int) or the value is not a str, bytes or tuple.
+pub fn fold_subscript(v: &CVal, i: &CVal) -> Option<CVal> {
+    let Int::Small(i) = i.as_int()? else {
+        return None;
+    };
+    let at = |len: usize| {
+        let j = if i < 0 { i.checked_add(len as i64)? } else { i };
+        usize::try_from(j).ok().filter(|&j| j < len)
+    };
+    match v {
+        CVal::Str(s) => {
+            let c = s.chars().nth(at(str_len(s))?)?;
+            Some(CVal::Str(c.to_string()))
+        }
+        CVal::Bytes(b) => Some(CVal::Int(Int::Small(i64::from(b[at(b.len())?])))),
+        CVal::Tuple(t) => t.get(at(t.len())?).cloned(),
+        _ => None,
+    }
+}
+
 fn bits(i: &Int) -> u64 {
     i.bit_length()
 }

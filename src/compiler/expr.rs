@@ -68,6 +68,18 @@ impl<'a> Compiler<'a> {
                     _ => None,
                 }
             }
+            ExprKind::Subscript {
+                value,
+                slice,
+                ctx: ExprContext::Load,
+            } => {
+                let v = self.fold(value);
+                let i = self.fold(slice);
+                match (v, i) {
+                    (Some(v), Some(i)) => consts::fold_subscript(&v, &i),
+                    _ => None,
+                }
+            }
             ExprKind::Tuple {
                 elts,
                 ctx: ExprContext::Load,

@@ -149,6 +149,7 @@ pub fn ctx() -> &'static Ctx {
 fn init_ctx(cell: &std::cell::Cell<Option<&'static Ctx>>) -> &'static Ctx {
     let x: &'static Ctx = Box::leak(Box::new(Ctx::new()));
     cell.set(Some(x));
+    super::string::intern_start_chars();
     x.install_slots();
     x
 }

@@ -401,6 +401,24 @@ pub fn intern(obj: PyObj) -> PyObj {
     obj
 }
 
+/// The one-character strings CPython 3.11 has already interned when a script starts
+/// (names and constants of the modules frozen into its binary). They are objects of
+/// their own, not the Latin-1 singletons `chr` and indexing return: a script's constant
+/// 'q' is the interned one, so `'q' is chr(113)` is False in python3 while
+/// `'g' is chr(103)` is True ('g' was not interned first, so the constant interns the
+/// singleton). Measured with python3 -I -S and without -S: the same 29 characters.
+const INTERNED_CHARS_AT_START: &[u8] = b"BCLST_abcdefhijklmnopqrstvwxy";
+
+/// Intern CPython's start-up one-character strings (`INTERNED_CHARS_AT_START`), before
+/// anything else can intern those characters' singletons.
+pub(crate) fn intern_start_chars() {
+    let c = ctx();
+    for &ch in INTERNED_CHARS_AT_START {
+        let o = alloc_ascii(&c.str_type, 1, &[&[ch], b"\0"]).expect("tiny allocation");
+        intern(o);
+    }
+}
+
 /// Intern Rust text (names, attribute names, identifier-like constants). ASCII text
 /// already in the table is found without making a str object.
 pub fn intern_str(s: &str) -> PyObj {

@@ -26,7 +26,7 @@ def cached(x):
     return (x is None or x is True or x is False
             or (t is int and -5 <= x <= 256)
             or (t is tuple and len(x) == 0)
-            or (t is str and len(x) <= 1 and (len(x) == 0 or ord(x) < 256))
+            or (t is str and (len(x) == 0 or len(x) == 1 and x is chr(ord(x))))
             or (t is bytes and len(x) <= 1))
 
 
@@ -66,7 +66,9 @@ show("bool", True)
 show("None", None)
 show("str", "hello world, not an identifier")
 show("identifier str", "glass_identifier", interned=True)
+# 'q' was interned at start-up as an object of its own; 'g' interns the singleton.
 show("one-char str", "q", interned=True)
+show("one-char str g", "g", interned=True)
 show("empty str", "", interned=True)
 n = 1000
 show("long str", "x" * n)
