@@ -787,7 +787,11 @@ fn long_range_iter(start: &Int, step: &Int, len: &Int) -> VmResult<PyObj> {
 fn range_iter_slot(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     let r = o.get::<Range>().expect("registered for Range");
     // Read as i64 straight from the digits (no Int made per bound).
-    let small = (int::as_i64(&r.start), int::as_i64(&r.step), int::as_i64(&r.length));
+    let small = (
+        int::as_i64(&r.start),
+        int::as_i64(&r.step),
+        int::as_i64(&r.length),
+    );
     if let (Some(a), Some(s), Some(n)) = small {
         return Ok(range::iter(a, s, n));
     }
