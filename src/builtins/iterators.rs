@@ -786,12 +786,17 @@ fn long_range_iter(start: &Int, step: &Int, len: &Int) -> VmResult<PyObj> {
 /// iter(range) for a range the VM's i64 fast path does not cover.
 fn range_iter_slot(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     let r = o.get::<Range>().expect("registered for Range");
-    let v = |x: &PyObj| int::value(x).expect("int");
-    let (start, step, len) = (v(&r.start), v(&r.step), v(&r.length));
-    if let (Some(a), Some(s), Some(n)) = (start.to_i64(), step.to_i64(), len.to_i64()) {
+    // Read as i64 straight from the digits (no Int made per bound).
+    let small = (
+        int::as_i64(&r.start),
+        int::as_i64(&r.step),
+        int::as_i64(&r.length),
+    );
+    if let (Some(a), Some(s), Some(n)) = small {
         return Ok(range::iter(a, s, n));
     }
-    long_range_iter(&start, &step, &len)
+    let v = |x: &PyObj| int::value(x).expect("int");
+    long_range_iter(&v(&r.start), &v(&r.step), &v(&r.length))
 }
 
 fn long_range_next(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {

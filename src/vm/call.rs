@@ -338,7 +338,8 @@ impl Vm {
             .cloned();
         let globals = self.frames[fi].globals.clone();
         let builtins = self.frames[fi].builtins.clone();
-        let module = self.dict_get_str(&globals, "__name__");
+        let key = self.name_key.clone();
+        let module = self.dict_get(&globals, &key).ok().flatten();
         Ok(function::new(Function {
             code,
             globals,

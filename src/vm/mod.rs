@@ -89,6 +89,9 @@ pub struct Vm {
     /// The code and generator types as their payloads' types: what a generator's
     /// resume and yield read those objects through (one compare of the type pointer).
     pub(crate) gen_types: gen::GenTypes,
+    /// The interned str `__name__`: the globals key MAKE_FUNCTION reads a new
+    /// function's `__module__` from (made once, not interned again per function).
+    pub(crate) name_key: PyObj,
     /// Python frames plus Rust re-entries into Python.
     pub(crate) depth: usize,
     /// sys.argv.
@@ -128,6 +131,7 @@ impl Vm {
             null: c.null.clone(),
             ctx: c,
             gen_types: gen::GenTypes::new(c),
+            name_key: string::intern_str("__name__"),
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             depth: 0,
             argv,

@@ -16,6 +16,11 @@ impl Vm {
     /// iter(obj): the type's iter slot (its result must be an iterator), else a
     /// sequence iterator over `__getitem__`, else TypeError.
     pub fn iter(&mut self, o: &PyObj) -> VmResult<PyObj> {
+        if o.is_type(&self.ctx.generator_type) {
+            // A generator is its own iterator (no slot lookup; GET_ITER of `for x
+            // in g(...)` and the draining builtins start here).
+            return Ok(o.clone());
+        }
         let ty = o.type_obj();
         let s = slots_of_type(&ty);
         if let Some(f) = s.iter.get() {
