@@ -61,7 +61,8 @@ impl Vm {
                 let Instr { op, arg } = instrs[ip].get();
                 ip += 1;
                 // The simplest instructions run here, with `ip` a plain local and no
-                // `Flow` to pass back; the rest go through `step`.
+                // `Flow` to pass back; the rest go through `step`, or `step_quick` for a
+                // specialized form (one compare, no second match).
                 match op {
                     Op::LOAD_FAST => {
                         if let Err(e) = self.load_fast(code, base, arg) {
@@ -142,7 +143,11 @@ impl Vm {
                         // `step` may move the instruction pointer through a reference:
                         // a copy, so that `ip` itself can stay in a register.
                         let mut next = ip;
-                        let r = self.step(fi, base, code, op, arg, &mut next);
+                        let r = if super::quick_eval::is_specialized(op) {
+                            self.step_quick(fi, base, code, op, arg, &mut next)
+                        } else {
+                            self.step(fi, base, code, op, arg, &mut next)
+                        };
                         ip = next;
                         match r {
                             Ok(Flow::Next) => {}
@@ -308,7 +313,7 @@ impl Vm {
         }
     }
 
-    /// Execute one instruction.
+    /// Execute one general instruction (the specialized forms run in `step_quick`).
     #[inline(always)]
     pub(super) fn step(
         &mut self,
@@ -967,7 +972,9 @@ impl Vm {
                 let v = self.pop();
                 self.display_hook(&v)?;
             }
-            _ => return self.step_quick(fi, base, code, op, arg, ip),
+            // The specialized forms: run_frame sends them to `step_quick`, and their
+            // misses come here with the family's general instruction.
+            _ => unreachable!("{} is a specialized instruction", op.name()),
         }
         Ok(Flow::Next)
     }

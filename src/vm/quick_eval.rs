@@ -15,6 +15,18 @@ use super::quick_attr;
 use super::quick_poly;
 use super::Vm;
 
+/// The first specialized opcode: the opcode table lists every form the compiler emits
+/// first and the specialized forms after them (checked by a test below), so the eval
+/// loop tells the two apart by one compare and goes to `step_quick` or `step` without
+/// a second match in between.
+const FIRST_SPECIALIZED: u8 = Op::LOAD_FAST__LOAD_FAST as u8;
+
+/// Is `op` a specialized form (run by `step_quick`)?
+#[inline(always)]
+pub(super) fn is_specialized(op: Op) -> bool {
+    op as u8 >= FIRST_SPECIALIZED
+}
+
 impl Vm {
     /// Run specialized instruction `op` (at `*ip - 1`).
     #[inline(always)]
@@ -658,5 +670,18 @@ impl Vm {
         let v = self.stack.pop().expect("value stack underflow");
         let old = std::mem::replace(&mut self.stack[base + arg as usize], v);
         drop(old);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_specialized;
+    use crate::bytecode::Op;
+
+    #[test]
+    fn specialized_forms_follow_the_general_ones() {
+        for &op in Op::ALL {
+            assert_eq!(is_specialized(op), op.deopt() != op, "{}", op.name());
+        }
     }
 }
