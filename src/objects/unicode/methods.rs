@@ -206,7 +206,15 @@ pub fn split_each<'a, E: From<PyErr>>(
     if sep.is_empty() {
         return Err(empty_separator().into());
     }
-    for p in s.splitn(maxcount.saturating_add(1), sep) {
+    let n = maxcount.saturating_add(1);
+    // A one-byte separator is an ASCII character: searched as a char (memchr).
+    if let &[b] = sep.as_bytes() {
+        for p in s.splitn(n, char::from(b)) {
+            f(p)?;
+        }
+        return Ok(());
+    }
+    for p in s.splitn(n, sep) {
         f(p)?;
     }
     Ok(())
@@ -234,7 +242,14 @@ pub fn rsplit_each<'a, E: From<PyErr>>(
         None => rsplit_whitespace(s, maxcount, f),
         Some("") => Err(empty_separator().into()),
         Some(sep) => {
-            for p in s.rsplitn(maxcount.saturating_add(1), sep) {
+            let n = maxcount.saturating_add(1);
+            if let &[b] = sep.as_bytes() {
+                for p in s.rsplitn(n, char::from(b)) {
+                    f(p)?;
+                }
+                return Ok(());
+            }
+            for p in s.rsplitn(n, sep) {
                 f(p)?;
             }
             Ok(())

@@ -247,6 +247,9 @@ impl Vm {
             if v.is_type(&c.str_type) {
                 return Ok(v.clone());
             }
+            if let Some(i) = int::exact_i64(v, &c.int_exact) {
+                return int::decimal_str(i);
+            }
             if v.is_type(&c.int_type) || v.is_type(&c.float_type) {
                 return self.str_obj(v);
             }
