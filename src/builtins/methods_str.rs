@@ -81,6 +81,13 @@ fn str_list(orig: &PyObj, whole: &str, parts: &[&str]) -> VmResult<PyObj> {
 }
 
 fn sep_maxsplit<'a>(args: &Args<'a>, fname: &str) -> VmResult<(Option<Cow<'a, str>>, i64)> {
+    // No argument or one positional (the usual call): no signature to bind.
+    if args.kwnames.is_empty() && args.all.len() <= 1 {
+        let sep = opt_str(args.all.first(), |t| {
+            format!("must be str or None, not {t}")
+        })?;
+        return Ok((sep, -1));
+    }
     let a = args.clinic(fname, &["sep", "maxsplit"], 0)?;
     let sep = opt_str(a[0], |t| format!("must be str or None, not {t}"))?;
     let maxsplit = a[1].map(as_ssize_t).transpose()?.unwrap_or(-1);
@@ -143,7 +150,7 @@ fn ascii_piece(orig: &PyObj, whole: &str, p: &str) -> VmResult<PyObj> {
     if p.len() == whole.len() && orig.is_type(&ctx().str_type) {
         return Ok(orig.clone());
     }
-    string::from_view(StrView::Ascii(p)).ok_or_else(exceptions::memory_error)
+    string::try_new_ascii(p).ok_or_else(exceptions::memory_error)
 }
 
 fn rsplit(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

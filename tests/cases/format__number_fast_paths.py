@@ -37,3 +37,12 @@ for v, s in [(5, ".2d"), (5, "z"), (5, "zd"), (2.5, "d"), (5, "#c"), (5, "+c"),
         print(format(v, s))
     except (ValueError, OverflowError, TypeError) as e:
         print(type(e).__name__, e)
+
+print("-- round(x, n)")
+for v in FLOATS + [-2.675, -0.001, 0.5e-20, 123456789012.345678, 1e300, -1e-300]:
+    print(repr(v), [round(v, n) for n in [0, 1, 2, 3, 5, 10, 22, 23, -1, -2]])
+print(round(2.5), round(3.5), round(-0.5))
+try:
+    round(1.7976931348623157e308, -308)
+except OverflowError as e:
+    print("OverflowError", e)

@@ -70,9 +70,7 @@ pub fn digits_to_i128(negative: bool, digits: &[u32]) -> Option<i128> {
         [d0, d1] => d(0, d0) | d(1, d1),
         [d0, d1, d2] => d(0, d0) | d(1, d1) | d(2, d2),
         [d0, d1, d2, d3] => d(0, d0) | d(1, d1) | d(2, d2) | d(3, d3),
-        [d0, d1, d2, d3, d4] if d4 < 1 << 7 => {
-            d(0, d0) | d(1, d1) | d(2, d2) | d(3, d3) | d(4, d4)
-        }
+        [d0, d1, d2, d3, d4] if d4 < 1 << 7 => d(0, d0) | d(1, d1) | d(2, d2) | d(3, d3) | d(4, d4),
         _ => return None,
     } as i128;
     Some(if negative { -m } else { m })

@@ -247,9 +247,9 @@ fn format_float_with(x: f64, f: &FormatSpec) -> PyResult<String> {
         f.no_neg_0,
         x.is_finite(),
     ) {
-        if p <= 32 {
-            let body = format!("{:.*}", p, x.abs());
-            return lay_out(f, x.is_sign_negative(), &body);
+        let mut buf = [0u8; 64];
+        if let Some(body) = super::floatstr::fixed_places(x, p, &mut buf) {
+            return lay_out(f, x.is_sign_negative(), body);
         }
     }
     let mut add_dot_0 = false;

@@ -207,12 +207,20 @@ pub fn split_each<'a, E: From<PyErr>>(
         return Err(empty_separator().into());
     }
     let n = maxcount.saturating_add(1);
-    // A one-byte separator is an ASCII character: searched as a char (memchr).
+    // A one-byte separator is an ASCII character, which no multi-byte UTF-8 sequence
+    // contains: a byte scan (short pieces make a searcher's setup the larger cost).
     if let &[b] = sep.as_bytes() {
-        for p in s.splitn(n, char::from(b)) {
-            f(p)?;
+        let bytes = s.as_bytes();
+        let (mut start, mut left) = (0, maxcount);
+        while left > 0 {
+            let Some(i) = bytes[start..].iter().position(|&c| c == b) else {
+                break;
+            };
+            f(&s[start..start + i])?;
+            start += i + 1;
+            left -= 1;
         }
-        return Ok(());
+        return f(&s[start..]);
     }
     for p in s.splitn(n, sep) {
         f(p)?;
@@ -244,10 +252,17 @@ pub fn rsplit_each<'a, E: From<PyErr>>(
         Some(sep) => {
             let n = maxcount.saturating_add(1);
             if let &[b] = sep.as_bytes() {
-                for p in s.rsplitn(n, char::from(b)) {
-                    f(p)?;
+                let bytes = s.as_bytes();
+                let (mut end, mut left) = (s.len(), maxcount);
+                while left > 0 {
+                    let Some(i) = bytes[..end].iter().rposition(|&c| c == b) else {
+                        break;
+                    };
+                    f(&s[i + 1..end])?;
+                    end = i;
+                    left -= 1;
                 }
-                return Ok(());
+                return f(&s[..end]);
             }
             for p in s.rsplitn(n, sep) {
                 f(p)?;
