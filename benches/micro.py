@@ -83,6 +83,16 @@ CASES = {
     "gen": ("def g(n):\n    for i in range(n): yield i\nit=g(10**9)", "next(it)", "local"),
     "genfor": ("def g(n):\n    for i in range(n): yield i", "for x in g(4): pass", "local"),
     "modloop": ("y=1", "x = y; x = y; x = y; x = y", "module"),
+    "intbig": (
+        "x=12345678901234567",
+        "x = (x * 6364136223846793005 + 1442695040888963407) % 18446744073709551616; y = x >> 33",
+        "local",
+    ),
+    "fmt": ("x=7", "s = f'{x:02d}'", "local"),
+    "fmtf": ("x=2.5", "s = f'{x:.2f}'", "local"),
+    "strint": ("x=12345", "s = str(x)", "local"),
+    "split": ("s='2024-03-01,north,tea,3,sale'", "s.split(',')", "local"),
+    "splitws": ("s='the quick brown fox'", "s.split()", "local"),
 }
 
 

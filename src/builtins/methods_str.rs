@@ -81,6 +81,13 @@ fn str_list(orig: &PyObj, whole: &str, parts: &[&str]) -> VmResult<PyObj> {
 }
 
 fn sep_maxsplit<'a>(args: &Args<'a>, fname: &str) -> VmResult<(Option<Cow<'a, str>>, i64)> {
+    // No argument or one positional (the usual call): no signature to bind.
+    if args.kwnames.is_empty() && args.all.len() <= 1 {
+        let sep = opt_str(args.all.first(), |t| {
+            format!("must be str or None, not {t}")
+        })?;
+        return Ok((sep, -1));
+    }
     let a = args.clinic(fname, &["sep", "maxsplit"], 0)?;
     let sep = opt_str(a[0], |t| format!("must be str or None, not {t}"))?;
     let maxsplit = a[1].map(as_ssize_t).transpose()?.unwrap_or(-1);
@@ -123,11 +130,27 @@ fn split(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if let Some(r) = shorter_than_sep(s, sep.as_deref()) {
         return r;
     }
+    // An ASCII receiver (the common case): its pieces are ASCII, made straight from
+    // its bytes with no text conversion and no kind scan.
+    if let Some(StrView::Ascii(t)) = string::view(s) {
+        let items = split_list(maxsplit, |push| {
+            m::split_each(t, sep.as_deref(), maxsplit, |p| push(ascii_piece(s, t, p)?))
+        })?;
+        return Ok(list::from_vec(items));
+    }
     let t = text(s);
     let items = split_list(maxsplit, |push| {
         m::split_each(&t, sep.as_deref(), maxsplit, |p| push(piece(s, &t, p)?))
     })?;
     Ok(list::from_vec(items))
+}
+
+/// `piece` for a piece of an ASCII receiver.
+fn ascii_piece(orig: &PyObj, whole: &str, p: &str) -> VmResult<PyObj> {
+    if p.len() == whole.len() && orig.is_type(&ctx().str_type) {
+        return Ok(orig.clone());
+    }
+    string::try_new_ascii(p).ok_or_else(exceptions::memory_error)
 }
 
 fn rsplit(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

@@ -84,7 +84,21 @@ pub fn parse_format_spec(
     default_type: Option<char>,
     default_align: char,
 ) -> PyResult<FormatSpec> {
-    let chars: Vec<char> = spec.chars().collect();
+    // The characters, on the stack for the usual short spec (no more characters than
+    // bytes).
+    let mut small = ['\0'; 16];
+    let long: Vec<char>;
+    let chars: &[char] = if spec.len() <= small.len() {
+        let mut n = 0;
+        for c in spec.chars() {
+            small[n] = c;
+            n += 1;
+        }
+        &small[..n]
+    } else {
+        long = spec.chars().collect();
+        &long
+    };
     let at = |pos: usize| chars.get(pos).copied();
     let mut f = FormatSpec {
         fill: ' ',
@@ -131,7 +145,7 @@ pub fn parse_format_spec(
         }
         pos += 1;
     }
-    f.width = get_integer(&chars, &mut pos)?;
+    f.width = get_integer(chars, &mut pos)?;
     let both = || value_error("Cannot specify both ',' and '_'.");
     if at(pos) == Some(',') {
         f.thousands = Some(',');
@@ -149,7 +163,7 @@ pub fn parse_format_spec(
     }
     if at(pos) == Some('.') {
         pos += 1;
-        f.precision = get_integer(&chars, &mut pos)?;
+        f.precision = get_integer(chars, &mut pos)?;
         if f.precision.is_none() {
             return Err(value_error("Format specifier missing precision"));
         }

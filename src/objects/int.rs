@@ -81,21 +81,12 @@ pub fn value(obj: &PyObj) -> Option<Int> {
     Some(numeric::from_digits(neg, d))
 }
 
-/// The value of an int object if it fits in an i64 (the fast path: no allocation).
+/// The value of an int object if it fits in an i64 (the fast path: no allocation,
+/// also when the answer is no).
 #[inline]
 pub fn as_i64(obj: &PyObj) -> Option<i64> {
     let d = obj.items::<Long>()?;
-    let m = match *d {
-        [d0] => d0 as i64,
-        [d0, d1] => d0 as i64 | (d1 as i64) << 30,
-        _ => {
-            return match numeric::from_digits(obj.ob_size() < 0, d) {
-                Int::Small(v) => Some(v),
-                Int::Big(_) => None,
-            }
-        }
-    };
-    Some(if obj.ob_size() < 0 { -m } else { m })
+    numeric::digits::digits_to_i64(obj.ob_size() < 0, d)
 }
 
 /// The value of an int of exactly type `ty` (int itself) if it fits in an i64: the
@@ -150,8 +141,30 @@ pub fn exact_nonzero(obj: &PyObj, ty: &ExactType<Long>) -> Option<bool> {
 pub fn hash(obj: &PyObj) -> Option<i64> {
     Some(match as_i64(obj) {
         Some(v) => numeric::hash_i64(v),
-        None => numeric::hash_int(&value(obj)?),
+        None => match as_i128(obj) {
+            Some(v) => numeric::hash::hash_i128(v),
+            None => numeric::hash_int(&value(obj)?),
+        },
     })
+}
+
+/// str(i) of a machine integer as a str object, its digits written straight into the
+/// object (no intermediate text).
+pub fn decimal_str(i: i64) -> VmResult<PyObj> {
+    let mut buf = [0u8; 20];
+    let digits = numeric::intstr::u64_digits(i.unsigned_abs(), &mut buf);
+    let c = ctx();
+    if let (false, &[d]) = (i < 0, digits) {
+        return Ok(c.latin1[d as usize].clone());
+    }
+    let neg = usize::from(i < 0);
+    super::string::ascii_with(neg + digits.len(), |d| {
+        if neg == 1 {
+            d[0] = b'-';
+        }
+        d[neg..].copy_from_slice(digits);
+    })
+    .ok_or_else(exceptions::memory_error)
 }
 
 fn int_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
@@ -175,9 +188,12 @@ fn int_richcompare(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -
     let c = ctx();
     let ord = match (as_i64(a), as_i64(b)) {
         (Some(x), Some(y)) => x.cmp(&y),
-        _ => match (value(a), value(b)) {
+        _ => match (as_i128(a), as_i128(b)) {
             (Some(x), Some(y)) => x.cmp(&y),
-            _ => return Ok(c.not_implemented.clone()),
+            _ => match (value(a), value(b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                _ => return Ok(c.not_implemented.clone()),
+            },
         },
     };
     Ok(if op.holds(Some(ord)) {
@@ -233,18 +249,11 @@ pub fn small_op(op: BinaryOp, x: i64, y: i64) -> Option<PyObj> {
     Some(new_i64(r))
 }
 
-/// The value of an int below 2**127 in magnitude (four digits, or five whose top
-/// one holds at most 7 bits), without a big integer.
+/// The value of an int below 2**127 in magnitude, without a big integer.
 #[inline]
 fn as_i128(obj: &PyObj) -> Option<i128> {
     let d = obj.items::<Long>()?;
-    if d.len() > 5 || (d.len() == 5 && d[4] >= 1 << 7) {
-        return None;
-    }
-    let m = d.iter().rev().fold(0u128, |acc, &x| {
-        acc << numeric::digits::PYLONG_SHIFT | u128::from(x)
-    }) as i128;
-    Some(if obj.ob_size() < 0 { -m } else { m })
+    numeric::digits::digits_to_i128(obj.ob_size() < 0, d)
 }
 
 /// The int object for `v` (at most five digits), without a big integer.
@@ -270,6 +279,10 @@ fn wide_op(op: BinaryOp, x: i128, y: i128) -> Option<PyObj> {
         BinaryOp::Add => x.checked_add(y)?,
         BinaryOp::Subtract => x.checked_sub(y)?,
         BinaryOp::Multiply => x.checked_mul(y)?,
+        // A positive power of two: a shift and a mask (floor semantics of two's
+        // complement), no 128-bit division.
+        BinaryOp::FloorDivide if y > 0 && y & (y - 1) == 0 => x >> y.trailing_zeros(),
+        BinaryOp::Remainder if y > 0 && y & (y - 1) == 0 => x & (y - 1),
         BinaryOp::FloorDivide if y != 0 => {
             let (q, r) = (x.checked_div(y)?, x.checked_rem(y)?);
             if r != 0 && ((r < 0) != (y < 0)) {
@@ -328,21 +341,26 @@ fn big_op(op: BinaryOp, x: &Int, y: &Int) -> VmResult<PyObj> {
 }
 
 /// An int slot for `op`: both operands ints (bool included), else NotImplemented.
-fn int_binary(a: &PyObj, b: &PyObj, op: BinaryOp) -> VmResult<PyObj> {
-    if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
+/// Each operand's digits are read once: machine words first, then i128, and only
+/// then big integers.
+pub(crate) fn int_binary(a: &PyObj, b: &PyObj, op: BinaryOp) -> VmResult<PyObj> {
+    let (Some(da), Some(db)) = (digits(a), digits(b)) else {
+        return Ok(ctx().not_implemented.clone());
+    };
+    let digits_to_i64 = numeric::digits::digits_to_i64;
+    if let (Some(x), Some(y)) = (digits_to_i64(da.0, da.1), digits_to_i64(db.0, db.1)) {
         if let Some(r) = small_op(op, x, y) {
             return Ok(r);
         }
     }
-    if let (Some(x), Some(y)) = (as_i128(a), as_i128(b)) {
+    let digits_to_i128 = numeric::digits::digits_to_i128;
+    if let (Some(x), Some(y)) = (digits_to_i128(da.0, da.1), digits_to_i128(db.0, db.1)) {
         if let Some(r) = wide_op(op, x, y) {
             return Ok(r);
         }
     }
-    match (value(a), value(b)) {
-        (Some(x), Some(y)) => big_op(op, &x, &y),
-        _ => Ok(ctx().not_implemented.clone()),
-    }
+    let value = |(neg, d): (bool, &[u32])| numeric::from_digits(neg, d);
+    big_op(op, &value(da), &value(db))
 }
 
 macro_rules! int_binary_slots {

@@ -98,6 +98,18 @@ pub fn try_new(s: &str) -> Option<PyObj> {
     })
 }
 
+/// `try_new` for text the caller knows is ASCII (a piece of an ASCII str): no kind
+/// scan. Same singletons as `new`.
+pub fn try_new_ascii(s: &str) -> Option<PyObj> {
+    debug_assert!(s.is_ascii(), "try_new_ascii of non-ASCII text");
+    let c = ctx();
+    match s.as_bytes() {
+        [] => Some(c.empty_str.clone()),
+        &[b] => Some(c.latin1[b as usize].clone()),
+        b => alloc_ascii(&c.str_type, b.len(), &[b, b"\0"]),
+    }
+}
+
 /// The str holding the characters of `v` (same singletons as `new`).
 pub fn from_view(v: StrView<'_>) -> Option<PyObj> {
     let c = ctx();

@@ -38,25 +38,53 @@ pub fn sizeof_int(v: &Int) -> usize {
     INT_HEADER_SIZE + 4 * ndigits(v).max(1)
 }
 
-/// Builds the value from CPython storage. Up to two digits (|v| < 2**60) and three
-/// digits that fit an i64 take no allocation; more digits regroup bits in O(n).
-pub fn from_digits(negative: bool, digits: &[u32]) -> Int {
-    let sign = if negative { -1 } else { 1 };
-    match digits {
-        [] => Int::ZERO,
-        [d0] => Int::Small(sign * i64::from(*d0)),
-        [d0, d1] => Int::Small(sign * (i64::from(*d0) | i64::from(*d1) << PYLONG_SHIFT)),
-        [d0, d1, d2] if *d2 < 8 => {
-            // 3 + 60 bits: |v| < 2**63, fits i64 with either sign.
-            let m = i64::from(*d0) | i64::from(*d1) << 30 | i64::from(*d2) << 60;
-            Int::Small(sign * m)
+/// The value of CPython storage when it fits an i64 (at most three digits), with no
+/// allocation: the readers' test "is this a machine integer" must not build a big one.
+#[inline]
+pub fn digits_to_i64(negative: bool, digits: &[u32]) -> Option<i64> {
+    let m = match *digits {
+        [] => 0,
+        [d0] => u64::from(d0),
+        [d0, d1] => u64::from(d0) | u64::from(d1) << PYLONG_SHIFT,
+        // 4 + 60 bits: below 2**64, so the u64 holds it; the sign decides the fit.
+        [d0, d1, d2] if d2 < 16 => {
+            u64::from(d0) | u64::from(d1) << PYLONG_SHIFT | u64::from(d2) << (2 * PYLONG_SHIFT)
         }
-        _ => {
-            let mag = biguint_from_digits(digits);
-            let s = if negative { Sign::Minus } else { Sign::Plus };
-            Int::from_bigint(BigInt::from_biguint(s, mag))
-        }
+        _ => return None,
+    };
+    if negative {
+        0i64.checked_sub_unsigned(m)
+    } else {
+        i64::try_from(m).ok()
     }
+}
+
+/// The value of CPython storage when its magnitude is below 2**127 (four digits, or
+/// five whose top one holds at most 7 bits), with no allocation.
+#[inline]
+pub fn digits_to_i128(negative: bool, digits: &[u32]) -> Option<i128> {
+    let d = |k: usize, x: u32| u128::from(x) << (k as u32 * PYLONG_SHIFT);
+    let m = match *digits {
+        [] => 0,
+        [d0] => u128::from(d0),
+        [d0, d1] => d(0, d0) | d(1, d1),
+        [d0, d1, d2] => d(0, d0) | d(1, d1) | d(2, d2),
+        [d0, d1, d2, d3] => d(0, d0) | d(1, d1) | d(2, d2) | d(3, d3),
+        [d0, d1, d2, d3, d4] if d4 < 1 << 7 => d(0, d0) | d(1, d1) | d(2, d2) | d(3, d3) | d(4, d4),
+        _ => return None,
+    } as i128;
+    Some(if negative { -m } else { m })
+}
+
+/// Builds the value from CPython storage. Values that fit an i64 take no allocation;
+/// more digits regroup bits in O(n).
+pub fn from_digits(negative: bool, digits: &[u32]) -> Int {
+    if let Some(v) = digits_to_i64(negative, digits) {
+        return Int::Small(v);
+    }
+    let mag = biguint_from_digits(digits);
+    let s = if negative { Sign::Minus } else { Sign::Plus };
+    Int::from_bigint(BigInt::from_biguint(s, mag))
 }
 
 /// Regroups 30-bit digits into 32-bit limbs for num-bigint, in O(n).

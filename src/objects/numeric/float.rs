@@ -193,6 +193,14 @@ pub fn float_round_ndigits(x: f64, ndigits: &Int) -> PyResult<f64> {
     if x == 0.0 {
         return Ok(x);
     }
+    let sign = if x < 0.0 { "-" } else { "" };
+    // The usual ndigits (0..=22) with a result inside 128 bits: no big integers.
+    if let Some(q) = u32::try_from(nd).ok().and_then(|p| scaled_round(x, p)) {
+        let rounded: f64 = format!("{sign}{q}e{}", -nd)
+            .parse()
+            .expect("digits and exponent form a valid float");
+        return Ok(rounded);
+    }
     // |x| = m * 2**e exactly.
     let (m, e) = decompose(x.abs());
     let mut num = BigInt::from(m);
@@ -215,7 +223,6 @@ pub fn float_round_ndigits(x: f64, ndigits: &Int) -> PyResult<f64> {
     } else {
         q
     };
-    let sign = if x < 0.0 { "-" } else { "" };
     let text = format!("{sign}{q}e{}", -nd);
     let rounded: f64 = text
         .parse()
@@ -227,6 +234,35 @@ pub fn float_round_ndigits(x: f64, ndigits: &Int) -> PyResult<f64> {
         ));
     }
     Ok(rounded)
+}
+
+/// |x| * 10**places rounded to an integer, ties to even, computed exactly in 128 bits
+/// (|x| = m * 2**e); None for a non-finite x, places > 22, or a result of 2**127 or
+/// more (the callers' big-integer paths take those).
+pub(crate) fn scaled_round(x: f64, places: u32) -> Option<u128> {
+    if !x.is_finite() || places > 22 {
+        return None;
+    }
+    let (m, e) = decompose(x.abs());
+    // 10**22 * 2**53 < 2**127: the product fits.
+    let scaled = u128::from(m) * 10u128.pow(places);
+    if e >= 0 {
+        if e > 127 || i64::from(scaled.leading_zeros()) <= e {
+            return None;
+        }
+        return Some(scaled << e);
+    }
+    let k = e.unsigned_abs();
+    if k >= 128 {
+        return Some(0); // below 2**127 / 2**128: less than half of one
+    }
+    let (q, r) = (scaled >> k, scaled & ((1u128 << k) - 1));
+    let half = 1u128 << (k - 1);
+    Some(if r > half || (r == half && q & 1 == 1) {
+        q + 1
+    } else {
+        q
+    })
 }
 
 /// Splits a finite positive float into (m, e) with value m * 2**e, m < 2**53.

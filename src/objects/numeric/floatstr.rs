@@ -73,6 +73,41 @@ pub fn precision_digits(x: f64, ndigits: usize) -> (String, i32) {
     split_exp_form(&s)
 }
 
+/// `x` with exactly `places` digits after the point (no sign: |x| is written),
+/// correctly rounded, ties to even, as '%.*f' gives it: computed exactly in 128-bit
+/// integers (`scaled_round`) into `buf`. None when that declines (the caller asks the
+/// general path).
+pub fn fixed_places(x: f64, places: usize, buf: &mut [u8; 64]) -> Option<&str> {
+    let n = super::float::scaled_round(x, u32::try_from(places).ok()?)?;
+    // The digits of n right-aligned, with at least one before the point.
+    let mut digits = [b'0'; 40];
+    let mut at = digits.len();
+    let mut v = n;
+    while v > u128::from(u64::MAX) {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    // The rest in 64-bit arithmetic (a 128-bit division is a library call).
+    let mut v = v as u64;
+    while v != 0 {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    let len = (digits.len() - at).max(places + 1);
+    let digits = &digits[digits.len() - len..];
+    let int_len = len - places;
+    buf[..int_len].copy_from_slice(&digits[..int_len]);
+    let mut end = int_len;
+    if places > 0 {
+        buf[end] = b'.';
+        buf[end + 1..end + 1 + places].copy_from_slice(&digits[int_len..]);
+        end += 1 + places;
+    }
+    Some(std::str::from_utf8(&buf[..end]).expect("ASCII digits"))
+}
+
 /// Splits Rust's "d.ddde-5" into ("dddd", decpt).
 fn split_exp_form(s: &str) -> (String, i32) {
     let (mant, exp) = s.split_once('e').expect("LowerExp always has an exponent");
@@ -223,6 +258,59 @@ mod tests {
         for (bits, want) in cases {
             assert_eq!(float_repr(f64::from_bits(*bits)), *want);
         }
+    }
+
+    // fixed_places against core's exact formatting (correctly rounded, ties to even,
+    // as '%.*f'): exact ties, halves, tiny and huge values, and pseudo-random bits.
+    #[test]
+    fn fixed_places_matches_exact_formatting() {
+        let mut xs = vec![
+            0.0,
+            0.5,
+            1.5,
+            2.5,
+            0.125,
+            0.375,
+            2.675,
+            1.005,
+            5e-324,
+            1e-300,
+            1e-7,
+            0.015,
+            9.995,
+            1e15,
+            1e16,
+            1e22,
+            1e23,
+            4.5e15,
+            123456789.125,
+            1.7976931348623157e308,
+        ];
+        let mut s: u64 = 12345;
+        for _ in 0..4000 {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            // Exponents around the point, where the digits are: 2**-80 .. 2**80.
+            let exp = 1023 - 80 + (s >> 56) % 160;
+            xs.push(f64::from_bits(exp << 52 | (s >> 12)));
+        }
+        let mut buf = [0u8; 64];
+        for x in xs {
+            for places in [0, 1, 2, 3, 6, 10, 17, 22] {
+                let want = format!("{:.*}", places, x);
+                match fixed_places(x, places, &mut buf) {
+                    Some(got) => assert_eq!(got, want, "{x:e} .{places}f"),
+                    // Declined only past 128 bits: |x| * 10**places >= 2**127.
+                    None => assert!(
+                        x.abs() * 10f64.powi(places as i32) >= 2f64.powi(126),
+                        "{x:e} .{places}f declined"
+                    ),
+                }
+            }
+        }
+        assert_eq!(fixed_places(f64::NAN, 2, &mut buf), None);
+        assert_eq!(fixed_places(1.0, 23, &mut buf), None);
     }
 
     // From python3 3.11 (scripts/numeric/float_parse.py): (text, bits of float(text) or

@@ -145,6 +145,9 @@ pub fn format_int(v: &Int, spec: &str) -> PyResult<String> {
         let c = char::from_u32(ch).unwrap_or('\u{fffd}');
         return fill_number(&f, false, "", "", &c.to_string(), 3);
     }
+    if let (Int::Small(i), 'd' | 'n', None) = (v, ty, f.thousands) {
+        return small_decimal(*i, &f);
+    }
     let (base, group) = match ty {
         'b' => (2, 4),
         'o' => (8, 4),
@@ -183,6 +186,44 @@ pub fn format_int(v: &Int, spec: &str) -> PyResult<String> {
     fill_number(f, negative, &prefix, &digits, "", group)
 }
 
+/// `format(i, spec)` for a machine integer in decimal with no grouping (`{x:02d}`,
+/// `{x:>5}`): the digits from a stack buffer, laid out once.
+fn small_decimal(i: i64, f: &FormatSpec) -> PyResult<String> {
+    let mut buf = [0u8; 20];
+    let digits = super::intstr::u64_digits(i.unsigned_abs(), &mut buf);
+    let digits = std::str::from_utf8(digits).expect("ASCII digits");
+    lay_out(f, i < 0, digits)
+}
+
+/// fill, sign, fill, `body`, fill written once into the result: fill_number's layout
+/// when there is no grouping and no prefix (zero padding, '0' before the width, is the
+/// '=' alignment with '0' fill, which is the inner fill here).
+fn lay_out(f: &FormatSpec, negative: bool, body: &str) -> PyResult<String> {
+    let width = f.width.unwrap_or(0);
+    if width as u64 > MAX_RESULT_BYTES {
+        return Err(PyErr::memory());
+    }
+    let sign = match (f.sign, negative) {
+        (_, true) => "-",
+        (Some('+'), false) => "+",
+        (Some(' '), false) => " ",
+        _ => "",
+    };
+    let p = Padding::to_width(sign.len() + body.chars().count(), width, f.align);
+    let n_fill = (p.left + p.inner + p.right) as u64;
+    let size = n_fill * f.fill.len_utf8() as u64 + (sign.len() + body.len()) as u64;
+    if size > MAX_RESULT_BYTES {
+        return Err(PyErr::memory());
+    }
+    let mut out = crate::objects::room::string_with_capacity(size as usize)?;
+    out.extend(std::iter::repeat_n(f.fill, p.left));
+    out.push_str(sign);
+    out.extend(std::iter::repeat_n(f.fill, p.inner));
+    out.push_str(body);
+    out.extend(std::iter::repeat_n(f.fill, p.right));
+    Ok(out)
+}
+
 /// format(x, spec) for a float.
 pub fn format_float(x: f64, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
@@ -196,6 +237,21 @@ pub fn format_float(x: f64, spec: &str) -> PyResult<String> {
 }
 
 fn format_float_with(x: f64, f: &FormatSpec) -> PyResult<String> {
+    // 'f' with a precision, no grouping and no '#' or 'z' (`{x:.2f}`): the digits as
+    // the general path's mode 3 computes them, laid out once.
+    if let (Some('f'), Some(p), None, false, false, true) = (
+        f.ty,
+        f.precision,
+        f.thousands,
+        f.alternate,
+        f.no_neg_0,
+        x.is_finite(),
+    ) {
+        let mut buf = [0u8; 64];
+        if let Some(body) = super::floatstr::fixed_places(x, p, &mut buf) {
+            return lay_out(f, x.is_sign_negative(), body);
+        }
+    }
     let mut add_dot_0 = false;
     let mut default_precision = 6;
     let mut ty = match f.ty {

@@ -30,6 +30,17 @@ pub fn hash_i64(i: i64) -> i64 {
     }
 }
 
+/// hash() of an i128 (the ints between 64 and 127 bits, read without a big integer).
+pub fn hash_i128(i: i128) -> i64 {
+    let m = (i.unsigned_abs() % u128::from(HASH_MODULUS)) as i64;
+    let h = if i < 0 { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
 pub fn hash_int(v: &Int) -> i64 {
     let (negative, m) = match v {
         Int::Small(i) => return hash_i64(*i),
@@ -153,6 +164,9 @@ mod tests {
         for (text, want) in cases {
             let v = int_from_str(text, 10).unwrap();
             assert_eq!(hash_int(&v), *want, "hash({text})");
+            if let Some(i) = v.to_i128() {
+                assert_eq!(hash_i128(i), *want, "hash_i128({text})");
+            }
         }
         // python3: hash(True), hash(False)
         assert_eq!(hash_int(&Int::from(true)), 1);

@@ -206,7 +206,23 @@ pub fn split_each<'a, E: From<PyErr>>(
     if sep.is_empty() {
         return Err(empty_separator().into());
     }
-    for p in s.splitn(maxcount.saturating_add(1), sep) {
+    let n = maxcount.saturating_add(1);
+    // A one-byte separator is an ASCII character, which no multi-byte UTF-8 sequence
+    // contains: a byte scan (short pieces make a searcher's setup the larger cost).
+    if let &[b] = sep.as_bytes() {
+        let bytes = s.as_bytes();
+        let (mut start, mut left) = (0, maxcount);
+        while left > 0 {
+            let Some(i) = bytes[start..].iter().position(|&c| c == b) else {
+                break;
+            };
+            f(&s[start..start + i])?;
+            start += i + 1;
+            left -= 1;
+        }
+        return f(&s[start..]);
+    }
+    for p in s.splitn(n, sep) {
         f(p)?;
     }
     Ok(())
@@ -234,7 +250,21 @@ pub fn rsplit_each<'a, E: From<PyErr>>(
         None => rsplit_whitespace(s, maxcount, f),
         Some("") => Err(empty_separator().into()),
         Some(sep) => {
-            for p in s.rsplitn(maxcount.saturating_add(1), sep) {
+            let n = maxcount.saturating_add(1);
+            if let &[b] = sep.as_bytes() {
+                let bytes = s.as_bytes();
+                let (mut end, mut left) = (s.len(), maxcount);
+                while left > 0 {
+                    let Some(i) = bytes[..end].iter().rposition(|&c| c == b) else {
+                        break;
+                    };
+                    f(&s[i + 1..end])?;
+                    end = i;
+                    left -= 1;
+                }
+                return f(&s[..end]);
+            }
+            for p in s.rsplitn(n, sep) {
                 f(p)?;
             }
             Ok(())

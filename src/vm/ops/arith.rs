@@ -167,6 +167,14 @@ pub fn binary_op(
     op: BinaryOp,
     inplace: bool,
 ) -> VmResult<PyObj> {
+    // Two exact ints (the specialized forms' misses: results beyond a machine word,
+    // and the operators 3.11 does not specialize): int's slot, without the dispatch.
+    if !matches!(op, BinaryOp::Power | BinaryOp::MatrixMultiply) {
+        let t = &ctx().int_type;
+        if a.is_type(t) && b.is_type(t) {
+            return int::int_binary(a, b, op);
+        }
+    }
     if op == BinaryOp::Power {
         let none = ctx().none.clone();
         let r = ternary_op(vm, a, b, &none, inplace)?;

@@ -32,7 +32,7 @@ use crate::heap::PyObj;
 use crate::objects::numeric::{format_float, format_int};
 use crate::objects::typeobj::slotdefs::slots_of_type;
 use crate::objects::unicode::methods_format::format_str;
-use crate::objects::unicode::view::{concat, StrView};
+use crate::objects::unicode::view::StrView;
 use crate::objects::{ctx, dict, float, int, list, protocol, range, set, string, tuple, typeobj};
 
 use super::Vm;
@@ -111,14 +111,20 @@ impl Vm {
     }
 }
 
-/// Concatenate str objects (BUILD_STRING).
+/// Concatenate str objects (BUILD_STRING), written straight into the new str (one
+/// view per part, no intermediate buffer).
 pub fn concat_strs(parts: &[PyObj]) -> VmResult<PyObj> {
-    let views: Vec<StrView<'_>> = parts
+    let views: smallvec::SmallVec<[StrView<'_>; 8]> = parts
         .iter()
         .map(|p| string::view(p).ok_or_else(|| exceptions::type_error("BUILD_STRING of a non-str")))
         .collect::<VmResult<_>>()?;
-    let buf = concat(&views)?;
-    string::from_buf(&buf).ok_or_else(exceptions::memory_error)
+    string::from_parts(views.iter().copied()).map_err(|too_long| {
+        if too_long {
+            exceptions::named("OverflowError", "strings are too large to concat")
+        } else {
+            exceptions::memory_error()
+        }
+    })
 }
 
 /// len(obj) of a sized built-in object (CPython's sq_length / mp_length): None when
@@ -246,6 +252,9 @@ impl Vm {
         if string::view(spec).is_some_and(|s| s.is_empty()) {
             if v.is_type(&c.str_type) {
                 return Ok(v.clone());
+            }
+            if let Some(i) = int::exact_i64(v, &c.int_exact) {
+                return int::decimal_str(i);
             }
             if v.is_type(&c.int_type) || v.is_type(&c.float_type) {
                 return self.str_obj(v);

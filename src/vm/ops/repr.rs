@@ -17,8 +17,12 @@ impl Vm {
 
     /// str(obj) as a str object (a str is returned as itself).
     pub fn str_obj(&mut self, o: &PyObj) -> VmResult<PyObj> {
-        if o.is_type(&ctx().str_type) {
+        let c = ctx();
+        if o.is_type(&c.str_type) {
             return Ok(o.clone());
+        }
+        if let Some(i) = crate::objects::int::exact_i64(o, &c.int_exact) {
+            return crate::objects::int::decimal_str(i);
         }
         let s = self.str(o)?;
         Ok(string::new(&s))
