@@ -71,6 +71,12 @@ pub struct Cache {
     pub version: u64,
     /// An identity the guard compares: a type's or a module's address.
     pub key: usize,
+    /// The LOAD_METHOD_* forms of a class's method: the `attr_epoch()` at which
+    /// `method` was the value the cache names (0: none kept).
+    pub attr: u64,
+    /// That method, named without a reference (sys.getrefcount stays CPython's): it
+    /// answers only while no `CACHED` object has died (heap H10).
+    pub method: crate::heap::BorrowedSlot,
 }
 
 /// Types a polymorphic attribute site remembers (vm/quick_poly.rs).

@@ -342,9 +342,16 @@ impl Vm {
     /// isinstance(obj, classinfo) (PyObject_IsInstance): an exact type match, then
     /// for each class of a (nested) tuple its metaclass's `__instancecheck__`.
     pub fn isinstance(&mut self, obj: &PyObj, classinfo: &PyObj) -> VmResult<bool> {
-        let t = obj.type_obj();
-        if t.as_obj().is(classinfo) {
+        if obj.type_addr() == classinfo.id() {
             return Ok(true);
+        }
+        let t = obj.type_obj();
+        // One class whose metaclass is `type` itself (no `__instancecheck__` of its
+        // own): the loop's answer for it, without the list of classes to visit.
+        if let Some(c) = TypeRef::from_obj::<TypeInfo>(classinfo) {
+            if c.as_obj().is_type(&ctx().type_type) {
+                return Ok(typeobj::is_subtype(&t, &c));
+            }
         }
         let mut todo = vec![classinfo.clone()];
         while let Some(cls) = todo.pop() {

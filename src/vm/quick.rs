@@ -22,14 +22,16 @@
 //! - A dict (a module's, the builtins) is named by its keys version: the same number
 //!   while the same key sits at the same entry. Values are read fresh.
 //! - Caches hold no references: positions, versions and addresses only, so reference
-//!   counts (sys.getrefcount) are those CPython shows.
+//!   counts (sys.getrefcount) are those CPython shows. The LOAD_METHOD_* forms of a
+//!   class's method also keep the method as a `heap::Borrowed` (no count), used only
+//!   while the attribute epoch it was read at holds (`cached_method`).
 
 use std::cell::Cell;
 
 use crate::bytecode::code::Cache;
 use crate::bytecode::opcode::{BinaryOp, CompareOp};
 use crate::bytecode::{Instr, Op};
-use crate::heap::{ExactType, PyObj, TypeRef};
+use crate::heap::{Borrowed, BorrowedSlot, ExactType, PyObj, TypeRef};
 use crate::objects::builtin_function::{BuiltinFunction, MethodDef, MethodDescr};
 use crate::objects::code::Code;
 use crate::objects::context::Ctx;
@@ -354,6 +356,8 @@ impl Vm {
             tag: index as u8,
             version: type_epoch(),
             key: ty.id(),
+            attr: dicttable::attr_epoch(),
+            method: BorrowedSlot::new(Some(Borrowed::new(&found))),
             ..Cache::default()
         };
         if obj.pre_words().is_empty() {
@@ -364,6 +368,8 @@ impl Vm {
                     let c = Cache {
                         index: n,
                         tag: STATIC_OWN,
+                        attr: 0,
+                        method: BorrowedSlot::default(),
                         ..c
                     };
                     return Some((Op::LOAD_METHOD_NO_DICT, c));
@@ -598,13 +604,19 @@ pub(crate) fn store_instance_value(obj: &PyObj, c: &Cache, value: PyObj) -> Resu
 /// `index` is then its number among the type cache's pinned values (`pin_static`).
 pub(crate) const STATIC_OWN: u8 = u8::MAX;
 
-/// The method a LOAD_METHOD_* cache names, if its guard holds.
+/// The method a LOAD_METHOD_* cache names, if its guard holds. The method itself is
+/// kept in the cache (`Cache::method`) while the attribute epoch it was read at holds
+/// (no type dict changed since, so the same object sits where the cache names); after
+/// such a change, while the type epoch still holds, it is read again through the type
+/// cache and kept anew in `cell` (the instruction's own cache; None for a polymorphic
+/// row, whose entries keep no method).
 #[inline(always)]
 pub(crate) fn cached_method(
     obj: &PyObj,
     c: &Cache,
     op: Op,
     tc: &mut super::ops::TypeCache,
+    cell: Option<&Cell<Cache>>,
 ) -> Option<PyObj> {
     if obj.type_addr() != c.key {
         return None;
@@ -613,9 +625,6 @@ pub(crate) fn cached_method(
         // Only LOAD_METHOD_NO_DICT (or its polymorphic entry) is so marked.
         return tc.static_method(c.index, obj);
     }
-    if type_epoch() != c.version {
-        return None;
-    }
     if op == Op::LOAD_METHOD_WITH_VALUES {
         if !crate::heap::table::values_present(obj.values_slot()?) {
             return None;
@@ -623,9 +632,48 @@ pub(crate) fn cached_method(
     } else if op == Op::LOAD_METHOD_LAZY_DICT && !no_dict_yet(obj) {
         return None;
     }
+    let Some(cell) = cell else {
+        return fetch_method(obj, c, tc);
+    };
+    if c.attr == dicttable::attr_epoch() {
+        if let Some(m) = c.method.get().and_then(|b| b.get()) {
+            return Some(m);
+        }
+    }
+    method_again(obj, c, tc, cell)
+}
+
+/// The method a cache names, through the type cache, while the type epoch holds.
+#[inline(always)]
+fn fetch_method(obj: &PyObj, c: &Cache, tc: &mut super::ops::TypeCache) -> Option<PyObj> {
+    if type_epoch() != c.version {
+        return None;
+    }
     let ty = obj.type_obj();
     let f = tc.fetch(&ty, c.tag as usize, c.index as usize)?;
     (f.is_a::<Function>() || f.is_a::<MethodDescr>()).then_some(f)
+}
+
+/// `cached_method` when the kept method does not answer: read again and kept anew.
+#[inline(never)]
+fn method_again(
+    obj: &PyObj,
+    c: &Cache,
+    tc: &mut super::ops::TypeCache,
+    cell: &Cell<Cache>,
+) -> Option<PyObj> {
+    let f = fetch_method(obj, c, tc)?;
+    let mut e = cell.get();
+    e.attr = dicttable::attr_epoch();
+    e.method = BorrowedSlot::new(Some(Borrowed::new(&f)));
+    cell.set(e);
+    Some(f)
+}
+
+/// The cache cell of instruction `at` (quickened code only).
+#[inline]
+pub(crate) fn cache_cell(code: &Code, at: usize) -> Option<&Cell<Cache>> {
+    code.caches.get()?.get(at)
 }
 
 /// Has `obj` a `__dict__` word with no dict in it yet (and no values apart)?

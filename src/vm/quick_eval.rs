@@ -149,7 +149,8 @@ impl Vm {
             Op::LOAD_METHOD_WITH_VALUES | Op::LOAD_METHOD_NO_DICT | Op::LOAD_METHOD_LAZY_DICT => {
                 let c = cache(code, at);
                 let top = self.stack.last().expect("value stack underflow");
-                match quick::cached_method(top, &c, op, &mut self.type_cache) {
+                let cell = quick::cache_cell(code, at);
+                match quick::cached_method(top, &c, op, &mut self.type_cache, cell) {
                     Some(m) => self.push_method(m),
                     None => return self.missed(fi, base, code, op, arg, ip),
                 }

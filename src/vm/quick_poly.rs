@@ -101,7 +101,7 @@ pub(super) fn load_method(
     tc: &mut super::ops::TypeCache,
 ) -> Result<Option<PyObj>, ()> {
     let (op, e) = entry(code, at, obj).ok_or(())?;
-    Ok(quick::cached_method(obj, &e, op, tc))
+    Ok(quick::cached_method(obj, &e, op, tc, None))
 }
 
 /// The entry of `obj`'s class in site `at`'s row, as the monomorphic form and cache

@@ -60,7 +60,7 @@ impl Borrowed {
 /// A `Borrowed` or none, stored so that all-zero bytes are none: a table of them (the
 /// type attribute cache) can be had from zeroed memory, whose pages the kernel maps
 /// only when an entry is written, instead of having every entry written at creation.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct BorrowedSlot {
     p: Option<NonNull<ObHead>>,
     deaths: u64,

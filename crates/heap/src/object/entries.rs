@@ -6,7 +6,7 @@ use std::ptr::{self, NonNull};
 
 use super::borrow::SharedBorrow;
 use super::vtable::{Payload, Visit, Vtable, Word};
-use super::{vtable_of, ObHead, PyObj, VarBlock, BORROW_MASK, BORROW_MUT, OWNED};
+use super::{vtable_of, ObHead, PyObj, VarBlock, BORROW_MASK, BORROW_MUT, GC_PRE, OWNED};
 use crate::table::ValuesSlot;
 
 // ----- where a payload lies in its block ------------------------------------------------
@@ -197,13 +197,22 @@ pub(super) unsafe fn words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
 pub(super) unsafe fn pre_words_of<'a>(p: NonNull<ObHead>) -> &'a [Word] {
     // SAFETY: H1, forwarded from the caller.
     let vt = unsafe { vtable_of(p) };
-    // SAFETY: H3/H9: the block starts `block_pre` bytes before the ObHead with the
-    // pre-header: an initialised word, then the values slot.
+    if vt.pre_words == 0 {
+        return &[];
+    }
+    debug_assert_eq!(vt.block_pre(), MANAGED_PRE);
+    // SAFETY: H3/H9: a layout with a pre-header (`Vtable::derived`: two words, and
+    // always a GC header) starts MANAGED_PRE bytes before the ObHead: an initialised
+    // word, then the values slot.
     unsafe {
-        let first = p.as_ptr().byte_sub(vt.block_pre()).cast::<Word>();
-        std::slice::from_raw_parts(first, vt.pre_words.min(1))
+        let first = p.as_ptr().byte_sub(MANAGED_PRE).cast::<Word>();
+        std::slice::from_raw_parts(first, 1)
     }
 }
+
+/// Bytes in front of the ObHead of an object with the managed-dict pre-header: its
+/// two words and the GC header (`Vtable::derived` allows no other pre-header).
+const MANAGED_PRE: usize = 2 * size_of::<Word>() + GC_PRE;
 
 /// The values slot of the managed-dict pre-header (its second word), if there is one.
 ///
@@ -216,11 +225,13 @@ pub(super) unsafe fn values_slot_of<'a>(p: NonNull<ObHead>) -> Option<&'a Values
     if vt.pre_words < 2 {
         return None;
     }
-    // SAFETY: H3/H9: the values slot is the pre-header's second word, initialised at
-    // allocation; it is a Cell, so shared references to it are always allowed.
+    debug_assert_eq!(vt.block_pre(), MANAGED_PRE);
+    // SAFETY: H3/H9: the values slot is the pre-header's second word (the layout as in
+    // `pre_words_of`), initialised at allocation; it is a Cell, so shared references to
+    // it are always allowed.
     unsafe {
-        let first = p.as_ptr().byte_sub(vt.block_pre()).cast::<Word>();
-        Some(&*first.add(1).cast::<ValuesSlot>())
+        let second = p.as_ptr().byte_sub(MANAGED_PRE - size_of::<Word>());
+        Some(&*second.cast::<ValuesSlot>())
     }
 }
 
