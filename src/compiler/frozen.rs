@@ -450,6 +450,13 @@ impl Reader<'_> {
             posonlyargcount,
             kwonlyargcount,
             flags,
+            plain_args: Code::plain_args_of(
+                argcount,
+                kwonlyargcount,
+                flags,
+                cell2arg.len(),
+                freevars.len(),
+            ),
             instrs: Code::instrs_from(instrs),
             locations,
             consts,

@@ -356,7 +356,7 @@ impl<'a> Compiler<'a> {
         if sc.cellvars.is_empty() && sc.freevars.is_empty() {
             flags |= flags::NOFREE;
         }
-        let cell2arg = sc
+        let cell2arg: Vec<Option<u32>> = sc
             .cellvars
             .iter()
             .map(|c| sc.params.iter().position(|p| p == c).map(|i| i as u32))
@@ -374,6 +374,13 @@ impl<'a> Compiler<'a> {
             posonlyargcount: u.posonlyargcount,
             kwonlyargcount: u.kwonlyargcount,
             flags,
+            plain_args: Code::plain_args_of(
+                u.argcount,
+                u.kwonlyargcount,
+                flags,
+                cell2arg.len(),
+                sc.freevars.len(),
+            ),
             instrs: Code::instrs_from(asm.instrs),
             locations: asm.locations,
             consts: u.consts,

@@ -25,6 +25,12 @@ pub struct Code {
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: u32,
+    /// `argcount` when a call with that many positional arguments (and nothing else)
+    /// binds them as the first locals and runs a frame with no cells: no keyword-only
+    /// parameters, *args or **kwargs, no cellvars (`cell2arg`) or freevars, not a generator
+    /// function; else u32::MAX. Made by `Code::plain_args_of` with the fields it
+    /// reads (the frame push's one test, vm/frame.rs).
+    pub plain_args: u32,
     /// The instructions. Those of a warm code object rewrite themselves into
     /// specialized forms and back (vm/quick.rs); `Op::deopt` gives the compiled one.
     pub instrs: Box<[Cell<Instr>]>,
@@ -98,6 +104,26 @@ impl Code {
     /// Turn compiled instructions into the form a code object keeps.
     pub fn instrs_from(v: Vec<Instr>) -> Box<[Cell<Instr>]> {
         v.into_iter().map(Cell::new).collect()
+    }
+
+    /// `plain_args` of a code object with these fields.
+    pub fn plain_args_of(
+        argcount: u32,
+        kwonlyargcount: u32,
+        flags: u32,
+        ncellvars: usize,
+        nfreevars: usize,
+    ) -> u32 {
+        use crate::bytecode::code::flags as f;
+        let plain = kwonlyargcount == 0
+            && flags & (f::VARARGS | f::VARKEYWORDS | f::GENERATOR) == 0
+            && ncellvars == 0
+            && nfreevars == 0;
+        if plain {
+            argcount
+        } else {
+            u32::MAX
+        }
     }
 
     /// Number of local variables (co_nlocals).

@@ -58,6 +58,10 @@ pub struct Ctx {
     pub tuple_exact: ExactType<Tuple>,
     pub list_exact: ExactType<List>,
     pub dict_exact: ExactType<Dict>,
+    /// function and code likewise: what a call's frame push reads the callee through
+    /// (neither type can be subclassed).
+    pub function_exact: ExactType<Function>,
+    pub code_exact: ExactType<Code>,
     pub tuple_type: TypeRef,
     pub list_type: TypeRef,
     pub str_type: TypeRef,
@@ -374,6 +378,8 @@ impl Ctx {
         let float_type = builtin_with_free_lists::<Float>(t, "float", o);
         let list_type = builtin_with_free_lists::<List>(t, "list", o);
         let dict_type = builtin_with_free_lists::<Dict>(t, "dict", o);
+        let code_type = builtin::<Code>(t, "code", o);
+        let function_type = builtin::<Function>(t, "function", o);
         Ctx {
             int_exact: ExactType::new(&int_type).expect("int holds Long"),
             float_exact: ExactType::new(&float_type).expect("float holds Float"),
@@ -399,9 +405,11 @@ impl Ctx {
             dict_type,
             set_type: builtin::<Set>(t, "set", o),
             frozenset_type: builtin::<Set>(t, "frozenset", o),
-            code_type: builtin::<Code>(t, "code", o),
+            code_exact: ExactType::new(&code_type).expect("code holds Code"),
+            code_type,
             cell_type: builtin::<Cell>(t, "cell", o),
-            function_type: builtin::<Function>(t, "function", o),
+            function_exact: ExactType::new(&function_type).expect("function holds Function"),
+            function_type,
             generator_type: builtin::<Generator>(t, "generator", o),
             method_type: builtin::<Method>(t, "method", o),
             builtin_function_type: builtin::<BuiltinFunction>(t, "builtin_function_or_method", o),

@@ -161,7 +161,7 @@ pub(crate) fn takes_positional(func: &PyObj, n: usize, plain: bool) -> bool {
 
 /// What a frame pushed in place takes from its function, read before the stack
 /// grows (the function lies on that stack).
-struct Entry {
+pub(crate) struct Entry {
     code: PyObj,
     globals: PyObj,
     builtins: PyObj,
@@ -173,16 +173,15 @@ impl Entry {
     /// None when `func` is not a Python function taking `nargs` positional arguments
     /// as `push_frame_in_place` binds them; Some(Err) when it is, but the call takes
     /// defaults, its frame has cells or its call makes a generator (the longer path).
+    /// The usual call is one test: the code's `plain_args` (its arity when nothing
+    /// else is needed) against `nargs`.
     #[inline(always)]
-    fn read(func: &PyObj, nargs: usize) -> Option<Result<Entry, ()>> {
-        let f = func.borrow::<Function>().ok()?;
-        let c = f.code.get::<Code>()?;
-        let defaults = positional_defaults(&f, c, nargs)?;
-        if !defaults.is_empty()
-            || !c.cell2arg.is_empty()
-            || !c.freevars.is_empty()
-            || c.flags & flags::GENERATOR != 0
-        {
+    pub(crate) fn read(vm: &Vm, func: &PyObj, nargs: usize) -> Option<Result<Entry, ()>> {
+        let x = vm.ctx;
+        let f = func.borrow_exact(&x.function_exact)?;
+        let c = f.code.get_exact(&x.code_exact)?;
+        if c.plain_args as usize != nargs {
+            positional_defaults(&f, c, nargs)?;
             return Some(Err(()));
         }
         Some(Ok(Entry {
@@ -252,11 +251,21 @@ impl Vm {
     #[inline]
     pub(crate) fn push_frame_in_place(&mut self, floor: usize, base: usize) -> VmResult<bool> {
         let nargs = self.stack.len() - base;
-        let entry = match Entry::read(&self.stack[base - 1], nargs) {
-            Some(Ok(entry)) => entry,
-            Some(Err(())) => return self.push_frame_in_place_with(floor, base),
-            None => return Ok(false),
-        };
+        match Entry::read(self, &self.stack[base - 1], nargs) {
+            Some(Ok(entry)) => {
+                self.enter_frame(entry, floor, base)?;
+                Ok(true)
+            }
+            Some(Err(())) => self.push_frame_in_place_with(floor, base),
+            None => Ok(false),
+        }
+    }
+
+    /// `push_frame_in_place` once its `Entry` is read: the unbound locals pushed
+    /// after the arguments, then the frame (the stack cut back to `floor` and
+    /// RecursionError raised when one more frame would pass the limit).
+    #[inline(always)]
+    pub(crate) fn enter_frame(&mut self, entry: Entry, floor: usize, base: usize) -> VmResult<()> {
         if self.depth >= self.recursion_limit {
             self.stack.truncate(floor);
             return Err(recursion_error());
@@ -278,7 +287,7 @@ impl Vm {
         self.frames
             .push(Frame::new(code, globals, builtins, floor, base, stack_base));
         self.depth += 1;
-        Ok(true)
+        Ok(())
     }
 
     /// CALL with keywords (`kwnames`, naming the last arguments) of a Python function:

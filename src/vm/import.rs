@@ -127,6 +127,7 @@ pub fn frozen_code(file: &str, name: &str, line: u32) -> PyObj {
             posonlyargcount: 0,
             kwonlyargcount: 0,
             flags: 0,
+            plain_args: Code::plain_args_of(0, 0, 0, 0, 0),
             instrs: Box::new([]),
             locations: vec![loc],
             consts: Vec::new(),

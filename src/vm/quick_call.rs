@@ -438,9 +438,9 @@ impl Vm {
         ip: usize,
     ) -> VmResult<Option<Flow>> {
         let first = self.stack.len() - n - 2;
-        if self.frames[fi].kwnames.is_some() {
-            return Ok(None);
-        }
+        // A call site with keywords is never specialized to these forms, and
+        // KW_NAMES comes right before its CALL: no keywords here.
+        debug_assert!(self.frames[fi].kwnames.is_none());
         // (NULL f args[n]) or (meth self args[n]): self is the first argument.
         let base = if self.stack[first].is(&self.null) {
             first + 2
@@ -504,8 +504,16 @@ impl Vm {
         let init = self
             .type_cache
             .fetch(&cls, c.tag as usize, c.index as usize);
-        let Some(init) = init.filter(|f| takes_positional(f, n + 1, true)) else {
+        let Some(init) = init else {
             return Ok(None);
+        };
+        // The frame's entry, read once: a plain call enters it straight from here;
+        // one taking defaults or with cells goes the longer way (a generator
+        // function's `__init__` is a miss).
+        let entry = match super::frame::Entry::read(self, &init, n + 1) {
+            Some(Ok(entry)) => Some(entry),
+            Some(Err(())) if takes_positional(&init, n + 1, true) => None,
+            _ => return Ok(None),
         };
         self.frames[fi].ip = ip;
         // object.__new__ without its checks (made when specializing).
@@ -517,7 +525,12 @@ impl Vm {
         drop(std::mem::replace(&mut self.stack[first], obj.clone()));
         drop(std::mem::replace(&mut self.stack[first + 1], init));
         self.stack.insert(first + 2, obj);
-        self.push_frame_in_place(first + 1, first + 2)?;
+        match entry {
+            Some(entry) => self.enter_frame(entry, first + 1, first + 2)?,
+            None => {
+                self.push_frame_in_place(first + 1, first + 2)?;
+            }
+        }
         self.frames
             .last_mut()
             .expect("the __init__ frame")
