@@ -449,6 +449,8 @@ impl Vm {
                         }
                         Err(v) => v,
                     };
+                    self.store_name_and_cache(fi, code, arg as usize, v)?;
+                    return Ok(Flow::Next);
                 }
                 let ns = self.namespace(fi);
                 self.ns_set(&ns, code.names[arg as usize].clone(), v)?;
@@ -1041,6 +1043,30 @@ impl Vm {
             return Err(v);
         }
         dict::replace_at(&f.globals, e.globals_version, e.pos as usize, v)
+    }
+
+    /// STORE_NAME in module code the slow way (the namespace is the globals), then
+    /// fill LOAD_GLOBAL's cache for the name, so the next store (the loop variable of
+    /// a module-level `for`, which no load may ever have cached) is made in place.
+    #[inline(never)]
+    fn store_name_and_cache(&mut self, fi: usize, code: &Code, i: usize, v: PyObj) -> VmResult<()> {
+        let ns = self.namespace(fi);
+        self.ns_set(&ns, code.names[i].clone(), v)?;
+        // Names in code are interned: found by identity or str equality alone. Only an
+        // exact dict (a subclass's `__setitem__` has its say on every store).
+        let g = &self.frames[fi].globals;
+        if !g.is_type(&self.ctx.dict_type) {
+            return Ok(());
+        }
+        if let Some(c) = quick::module_entry(g, &code.names[i]) {
+            code.global_cache[i].set(GlobalCache {
+                globals_version: c.version,
+                builtins_version: 0,
+                pos: c.index,
+                in_builtins: false,
+            });
+        }
+        Ok(())
     }
 
     /// LOAD_GLOBAL the slow way, then fill the cache for next time.
