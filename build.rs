@@ -157,7 +157,7 @@ fn frozen_name(rel: &str) -> String {
     format!("{}.gpc", stem.replace('/', "."))
 }
 
-/// Link choices that make the process start sooner (docs/performance.md, "Session 8:
+/// Link choices that make the process start sooner (docs/performance-history.md, "Session 8:
 /// start-up"), for GNU/Linux targets only.
 ///
 /// - The glasspy binary is linked as a position-dependent executable (`-no-pie`): a

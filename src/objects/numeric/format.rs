@@ -54,6 +54,17 @@ fn group_digits(digits: &str, min_width: isize, sep: Option<(char, usize)>) -> S
     parts.join(&sep_str)
 }
 
+/// The sign a number is written with under spec `f`: '-' when negative, else what the
+/// spec's sign option asks for ('+', ' ', or nothing).
+fn sign_text(f: &FormatSpec, negative: bool) -> &'static str {
+    match (f.sign, negative) {
+        (_, true) => "-",
+        (Some('+'), false) => "+",
+        (Some(' '), false) => " ",
+        _ => "",
+    }
+}
+
 /// Lays out sign, prefix, grouped digits, remainder and padding (CPython's
 /// calc_number_widths + fill_number). `digits` are the leading integer digits,
 /// `remainder` everything after them (decimal point, fraction, exponent, '%').
@@ -69,12 +80,7 @@ pub(crate) fn fill_number(
     if f.width.unwrap_or(0) as u64 > MAX_RESULT_BYTES {
         return Err(PyErr::memory());
     }
-    let sign = match (f.sign, negative) {
-        (_, true) => "-",
-        (Some('+'), false) => "+",
-        (Some(' '), false) => " ",
-        _ => "",
-    };
+    let sign = sign_text(f, negative);
     let width = f.width.map_or(-1, |w| w as isize);
     let non_digit = (sign.len() + prefix.len() + remainder.chars().count()) as isize;
     let min_width = if f.fill == '0' && f.align == '=' {
@@ -203,12 +209,7 @@ fn lay_out(f: &FormatSpec, negative: bool, body: &str) -> PyResult<String> {
     if width as u64 > MAX_RESULT_BYTES {
         return Err(PyErr::memory());
     }
-    let sign = match (f.sign, negative) {
-        (_, true) => "-",
-        (Some('+'), false) => "+",
-        (Some(' '), false) => " ",
-        _ => "",
-    };
+    let sign = sign_text(f, negative);
     let p = Padding::to_width(sign.len() + body.chars().count(), width, f.align);
     let n_fill = (p.left + p.inner + p.right) as u64;
     let size = n_fill * f.fill.len_utf8() as u64 + (sign.len() + body.len()) as u64;
