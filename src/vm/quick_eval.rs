@@ -461,12 +461,7 @@ impl Vm {
                 let r = if op == Op::CALL_NO_KW_LEN {
                     let x = self.stack.last().expect("value stack underflow");
                     // Built-in types only: a class's __len__ takes the general call.
-                    let known = if x.vtable().heap_type {
-                        None
-                    } else {
-                        ops::len_of(x)
-                    };
-                    match known {
+                    match ops::builtin_len(x, self.ctx) {
                         Some(r) => int::new_i64(r? as i64),
                         None => return self.generic(fi, base, code, Op::CALL, arg, ip),
                     }

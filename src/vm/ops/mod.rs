@@ -29,6 +29,7 @@ pub(crate) use typecache::TypeCache;
 
 use crate::error::PyResult;
 use crate::heap::PyObj;
+use crate::objects::context::Ctx;
 use crate::objects::numeric::{format_float, format_int};
 use crate::objects::typeobj::slotdefs::slots_of_type;
 use crate::objects::unicode::methods_format::format_str;
@@ -125,6 +126,23 @@ pub fn concat_strs(parts: &[PyObj]) -> VmResult<PyObj> {
             exceptions::memory_error()
         }
     })
+}
+
+/// len(o) for CALL_NO_KW_LEN: an exact list, tuple or dict by one compare of the type
+/// pointer, else `len_of` for the other built-in types; None for an instance of a
+/// class (its __len__ takes the general call). Out of the eval loop's body.
+#[inline(never)]
+pub fn builtin_len(o: &PyObj, c: &Ctx) -> Option<VmResult<usize>> {
+    if let Some(l) = o.borrow_exact(&c.list_exact) {
+        return Some(Ok(l.0.len()));
+    }
+    if let Some((_, items)) = o.var_exact(&c.tuple_exact) {
+        return Some(Ok(items.len()));
+    }
+    if o.vtable().heap_type {
+        return None;
+    }
+    len_of(o)
 }
 
 /// len(obj) of a sized built-in object (CPython's sq_length / mp_length): None when
