@@ -177,54 +177,57 @@ pub fn append(left: PyObj, right: &PyObj) -> VmResult<PyObj> {
     if sr.length == 0 {
         return Ok(left);
     }
-    let (la, lb, kind) = (sl.length, sr.length, sl.kind);
     let modifiable = left.refcnt() == 1
         && sl.hash.get() == -1
         && !is_interned(&left)
         && left.is_type(&c.str_type)
-        && sr.kind <= kind;
-    if modifiable {
-        if let Some(n) = la.checked_add(lb) {
-            let (w, ext) = (kind.width(), ext_len(kind));
-            // `right`'s code units, copied as they are when of `left`'s width.
-            let ext_r = ext_len(sr.kind);
-            let same = (sr.kind == kind).then(|| &dr[ext_r..ext_r + w * lb]);
-            // The UTF-8 length, kept for non-ASCII strings only.
-            let utf8 = (ext == EXT).then(|| utf8_len(&left) + utf8_len(right));
-            let keep = ext + w * la;
-            let total = n
-                .checked_add(1)
-                .and_then(|u| u.checked_mul(w))
-                .and_then(|b| b.checked_add(ext));
-            if let Some(total) = total.filter(|_| n <= isize::MAX as usize) {
-                let payload = Str {
-                    hash: Cell::new(-1),
-                    length: n,
-                    kind,
-                };
-                let resized = left.resize_var(total, keep, payload, |items: &mut [u8]| {
-                    if let Some(u) = utf8 {
-                        items[..8].copy_from_slice(&(u as u64).to_ne_bytes());
-                    }
-                    match same {
-                        // The NUL after them is zeroed already.
-                        Some(units) => items[keep..keep + units.len()].copy_from_slice(units),
-                        None => {
-                            let rv = view(right).expect("a str");
-                            concat_iter_into(std::iter::once(rv), kind, &mut items[keep..])
-                        }
-                    }
-                });
-                match resized {
-                    Ok(s) => return Ok(s),
-                    // Named elsewhere after all, or no memory for the larger block:
-                    // the copy says which (MemoryError if memory is short).
-                    Err(l) => return concat(&l, right),
-                }
+        && sr.kind <= sl.kind;
+    let (kind, la, lb) = (sl.kind, sl.length, sr.length);
+    let Some((n, total)) = modifiable.then(|| appended_size(kind, la, lb)).flatten() else {
+        return concat(&left, right);
+    };
+    let (w, ext) = (kind.width(), ext_len(kind));
+    // `right`'s code units, copied as they are when of `left`'s width.
+    let ext_r = ext_len(sr.kind);
+    let same = (sr.kind == kind).then(|| &dr[ext_r..ext_r + w * lb]);
+    // The UTF-8 length, kept for non-ASCII strings only.
+    let utf8 = (ext == EXT).then(|| utf8_len(&left) + utf8_len(right));
+    let keep = ext + w * la;
+    let payload = Str {
+        hash: Cell::new(-1),
+        length: n,
+        kind,
+    };
+    let resized = left.resize_var(total, keep, payload, |items: &mut [u8]| {
+        if let Some(u) = utf8 {
+            items[..8].copy_from_slice(&(u as u64).to_ne_bytes());
+        }
+        match same {
+            // The NUL after them is zeroed already.
+            Some(units) => items[keep..keep + units.len()].copy_from_slice(units),
+            None => {
+                let rv = view(right).expect("a str");
+                concat_iter_into(std::iter::once(rv), kind, &mut items[keep..])
             }
         }
+    });
+    match resized {
+        Ok(s) => Ok(s),
+        // Named elsewhere after all, or no memory for the larger block: the copy says
+        // which (MemoryError if memory is short).
+        Err(l) => concat(&l, right),
     }
-    concat(&left, right)
+}
+
+/// The length and the data size (header extension, units, NUL) of a str of `kind`
+/// holding `la + lb` characters; None past what a str can hold.
+fn appended_size(kind: Kind, la: usize, lb: usize) -> Option<(usize, usize)> {
+    let n = la.checked_add(lb).filter(|&n| n <= isize::MAX as usize)?;
+    let total = n
+        .checked_add(1)?
+        .checked_mul(kind.width())?
+        .checked_add(ext_len(kind))?;
+    Some((n, total))
 }
 
 /// The UTF-8 length of a str's characters: its length for ASCII, else what its

@@ -273,7 +273,6 @@ fn str_limit_error(limit: usize) -> PyErr {
     )
 }
 
-/// str(v) / repr(v): decimal digits, subject to the digit limit.
 /// The decimal digits of `m`, written right-aligned into `buf` (no allocation).
 pub fn u64_digits(mut m: u64, buf: &mut [u8; 20]) -> &[u8] {
     let mut at = buf.len();
@@ -288,6 +287,7 @@ pub fn u64_digits(mut m: u64, buf: &mut [u8; 20]) -> &[u8] {
     &buf[at..]
 }
 
+/// str(v) / repr(v): decimal digits, subject to the digit limit.
 pub fn int_to_decimal(v: &Int) -> PyResult<String> {
     match v {
         Int::Small(i) => Ok(i.to_string()),
