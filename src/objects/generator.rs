@@ -241,28 +241,11 @@ impl Generator {
     }
 }
 
-/// A generator of `n` frame slots, the first ones filled from `slots`; None if the
+/// A generator of `n` frame slots, the first ones `slots` (moved); None if the
 /// memory cannot be had.
-pub fn new(payload: Generator, n: usize, slots: Vec<PyObj>) -> Option<PyObj> {
-    from_slots(payload, n, slots.into_iter())
-}
-
-/// `new` with the slots moved from an iterator (a drain of the VM's stack).
-#[inline]
-pub fn from_slots(
-    payload: Generator,
-    n: usize,
-    slots: impl ExactSizeIterator<Item = PyObj>,
-) -> Option<PyObj> {
-    let saved = slots.len();
-    if saved > n {
-        return None;
-    }
-    payload.saved.set(saved as u32);
-    let items = slots
-        .map(|o| Cell::new(Some(o)))
-        .chain(std::iter::repeat_with(|| Cell::new(None)));
-    PyObj::new_var(&ctx().generator_type, false, payload, n, items)
+pub fn new(payload: Generator, n: usize, mut slots: Vec<PyObj>) -> Option<PyObj> {
+    payload.saved.set(slots.len() as u32);
+    PyObj::new_var_from_stack(&ctx().generator_type, payload, n, &mut slots, 0)
 }
 
 fn gen_repr(_rt: &mut dyn Runtime, g: &PyObj) -> VmResult<String> {

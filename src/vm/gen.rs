@@ -133,11 +133,20 @@ impl Vm {
             f.globals.clone(),
             f.builtins.clone(),
         );
-        let mut slots = self.stack.drain(base - 1..);
-        payload.func.set(slots.next());
-        let g = generator::from_slots(payload, n, slots);
+        payload
+            .saved
+            .set(self.stack.len().saturating_sub(base) as u32);
+        // The slots move as one block into the new object's items, the rest empty.
+        let g =
+            PyObj::new_var_from_stack(&self.ctx.generator_type, payload, n, &mut self.stack, base);
+        let Some(g) = g else {
+            self.stack.truncate(floor);
+            return Err(exceptions::memory_error());
+        };
+        let func = self.stack.pop();
+        self.gen_types.gen(&g).0.func.set(func);
         self.stack.truncate(floor);
-        self.stack.push(g.ok_or_else(exceptions::memory_error)?);
+        self.stack.push(g);
         Ok(())
     }
 
@@ -262,9 +271,7 @@ impl Vm {
         let (gen, items) = self.gen_types.gen(&g);
         let n = self.stack.len() - base;
         assert!(n <= items.len(), "a generator's frame outgrew its slots");
-        for s in items[..n].iter().rev() {
-            s.set(self.stack.pop());
-        }
+        crate::heap::stash_stack_tail(&mut self.stack, &items[..n]);
         gen.globals.set(Some(globals));
         gen.builtins.set(Some(builtins));
         gen.saved.set(n as u32);

@@ -129,9 +129,9 @@ pub use gc::{
 pub use gc::{gc_generation_of, gc_get_permanent_objects, GcGeneration};
 pub use object::{
     clear_free_lists, finalizers_pending, free_list_stats, live_objects, pending, set_pending,
-    take_finalizers, weakref_attach, weakref_count, weakrefs_of, work_pending, BorrowError,
-    Borrowed, BorrowedSlot, ExactType, FreeListStat, PMut, PRef, Payload, PyObj, TypeObject,
-    TypeRef, Untrack, Visit, Vtable, WeakRef, Word, PENDING_CLOSE, PENDING_COLLECT,
+    stash_stack_tail, take_finalizers, weakref_attach, weakref_count, weakrefs_of, work_pending,
+    BorrowError, Borrowed, BorrowedSlot, ExactType, FreeListStat, PMut, PRef, Payload, PyObj,
+    TypeObject, TypeRef, Untrack, Visit, Vtable, WeakRef, Word, PENDING_CLOSE, PENDING_COLLECT,
     PENDING_FINALIZE, PENDING_MEMORY, PENDING_SAMPLE, PENDING_TRACE,
 };
 pub use pymalloc::{check_room, fallible, served};

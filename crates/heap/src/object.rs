@@ -27,6 +27,7 @@
 //! `borrow.rs` (`borrow` / `borrow_mut`), `borrowed.rs` (`Borrowed`, references that hold no count), `free.rs` (the free trampoline), `freelist.rs`
 //! (the type free lists), `pending.rs`
 //! (the finalizer queue and pending bits), `resize.rs` (`PyObj::resize_var`),
+//! `stack_slots.rs` (references moved between a value stack and slot items),
 //! `typeobj.rs` (type objects).
 
 mod alloc;
@@ -38,6 +39,7 @@ mod freelist;
 mod handle;
 mod pending;
 mod resize;
+mod stack_slots;
 mod typeobj;
 mod vtable;
 mod weak;
@@ -57,6 +59,7 @@ pub use pending::{
     finalizers_pending, pending, set_pending, take_finalizers, work_pending, PENDING_CLOSE,
     PENDING_COLLECT, PENDING_FINALIZE, PENDING_MEMORY, PENDING_SAMPLE, PENDING_TRACE,
 };
+pub use stack_slots::stash_stack_tail;
 pub use typeobj::{ExactType, TypeObject, TypeRef};
 pub use vtable::{Payload, Untrack, Visit, Vtable, Word};
 pub(crate) use weak::clear_weakrefs;

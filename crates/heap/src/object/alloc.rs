@@ -221,7 +221,7 @@ fn var_block(vt: &Vtable, layout: Layout) -> *mut u8 {
 /// `p` heads a fresh block from `PyObj::alloc_var::<T>` for `n` items, all of them
 /// initialised, its var header and payload not yet written (H3, H6).
 #[inline(always)]
-unsafe fn finish_var<T: Payload>(
+pub(super) unsafe fn finish_var<T: Payload>(
     vt: &Vtable,
     p: NonNull<ObHead>,
     negative: bool,
@@ -352,7 +352,10 @@ impl PyObj {
     /// items, its header written: the vtable and the object pointer. None when the
     /// memory cannot be had.
     #[inline(always)]
-    fn alloc_var<T: Payload>(ty: &TypeRef, n: usize) -> Option<(&'static Vtable, NonNull<ObHead>)> {
+    pub(super) fn alloc_var<T: Payload>(
+        ty: &TypeRef,
+        n: usize,
+    ) -> Option<(&'static Vtable, NonNull<ObHead>)> {
         let vt = ty.instance_vtable();
         assert!(
             vt.type_id == TypeId::of::<T>() && vt.var,
