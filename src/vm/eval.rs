@@ -52,7 +52,12 @@ impl Vm {
             let mut ip = frame.ip;
             let base = frame.base;
             let code_obj = frame.code.clone();
-            let code = code_obj.get::<Code>().expect("frames run code objects");
+            // Code objects have one exact type: one compare of the type pointer, not
+            // the dependent loads of the payload's TypeId (this runs at every call
+            // and return).
+            let code = code_obj
+                .get_exact(&self.ctx.code_exact)
+                .expect("frames run code objects");
             quick::warm(code);
             // The instruction array, held once: `code` has interior mutability, so
             // indexing through it would reload the slice on every instruction.

@@ -284,10 +284,31 @@ impl Vm {
             }
         }
         let stack_base = self.stack.len();
-        self.frames
-            .push(Frame::new(code, globals, builtins, floor, base, stack_base));
+        self.push_frame_record(|| Frame::new(code, globals, builtins, floor, base, stack_base));
         self.depth += 1;
         Ok(())
+    }
+
+    /// Pushes the frame `make` builds onto the frame stack. With room known to be
+    /// there, the Frame is written straight into its slot. Built first and then pushed
+    /// (`push` may have to grow the Vec in between), it is assembled on the Rust stack
+    /// and copied, and the copy's 16-byte loads of bytes just written by 8-byte stores
+    /// stall the processor (store forwarding fails): about 9 % of bm_calls' time.
+    #[inline(always)]
+    pub(crate) fn push_frame_record(&mut self, make: impl FnOnce() -> Frame) {
+        if self.frames.len() < self.frames.capacity() {
+            self.frames.push(make());
+        } else {
+            self.push_frame_grown(make());
+        }
+    }
+
+    /// A frame pushed when the frame stack has no room left (rare: the stack keeps
+    /// its capacity).
+    #[cold]
+    #[inline(never)]
+    fn push_frame_grown(&mut self, frame: Frame) {
+        self.frames.push(frame);
     }
 
     /// CALL with keywords (`kwnames`, naming the last arguments) of a Python function:
@@ -489,15 +510,17 @@ impl Vm {
             // moved into it; no frame is pushed.
             return self.make_generator(f, c, floor, base);
         }
-        let frame = Frame::new(
-            f.code.clone(),
-            f.globals.clone(),
-            f.builtins.clone(),
-            floor,
-            base,
-            self.stack.len(),
-        );
-        self.frames.push(frame);
+        let stack_base = self.stack.len();
+        self.push_frame_record(|| {
+            Frame::new(
+                f.code.clone(),
+                f.globals.clone(),
+                f.builtins.clone(),
+                floor,
+                base,
+                stack_base,
+            )
+        });
         self.depth += 1;
         Ok(())
     }

@@ -201,7 +201,7 @@ impl Vm {
         let globals = gen.globals.take().unwrap_or_else(crate::objects::dict::new);
         let builtins = gen.builtins.take().unwrap_or_else(|| self.builtins.clone());
         let code = gen.code.clone();
-        self.frames.push(Frame {
+        self.push_frame_record(|| Frame {
             ip,
             entry,
             gen: Some(g),
