@@ -30,7 +30,7 @@ impl Vm {
         };
         let locals = locals.filter(|l| !l.is(&globals));
         let base = self.stack.len();
-        self.frames.push(Frame {
+        self.push_frame_record(|| Frame {
             locals,
             entry: true,
             ..Frame::new(code, globals, builtins, base, base, base)

@@ -289,26 +289,14 @@ impl Vm {
         Ok(())
     }
 
-    /// Pushes the frame `make` builds onto the frame stack. With room known to be
-    /// there, the Frame is written straight into its slot. Built first and then pushed
-    /// (`push` may have to grow the Vec in between), it is assembled on the Rust stack
-    /// and copied, and the copy's 16-byte loads of bytes just written by 8-byte stores
-    /// stall the processor (store forwarding fails): about 9 % of bm_calls' time.
+    /// Pushes the frame `make` builds onto the frame stack, written straight into its
+    /// slot (`heap::push_built`). Built first and then pushed, the Frame is assembled on
+    /// the Rust stack and copied, and the copy's 16-byte loads of bytes just written by
+    /// 8-byte stores stall the processor (store forwarding fails): that was about 9 %
+    /// of bm_calls' time.
     #[inline(always)]
     pub(crate) fn push_frame_record(&mut self, make: impl FnOnce() -> Frame) {
-        if self.frames.len() < self.frames.capacity() {
-            self.frames.push(make());
-        } else {
-            self.push_frame_grown(make());
-        }
-    }
-
-    /// A frame pushed when the frame stack has no room left (rare: the stack keeps
-    /// its capacity).
-    #[cold]
-    #[inline(never)]
-    fn push_frame_grown(&mut self, frame: Frame) {
-        self.frames.push(frame);
+        crate::heap::push_built(&mut self.frames, make);
     }
 
     /// CALL with keywords (`kwnames`, naming the last arguments) of a Python function:

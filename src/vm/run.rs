@@ -15,7 +15,7 @@ impl Vm {
         self.check_recursion()?;
         let base = self.stack.len();
         let builtins = self.builtins.clone();
-        self.frames.push(Frame {
+        self.push_frame_record(|| Frame {
             entry: true,
             ..Frame::new(code, globals, builtins, base, base, base)
         });

@@ -128,11 +128,11 @@ pub use gc::{
 };
 pub use gc::{gc_generation_of, gc_get_permanent_objects, GcGeneration};
 pub use object::{
-    clear_free_lists, finalizers_pending, free_list_stats, live_objects, pending, set_pending,
-    stash_stack_tail, take_finalizers, weakref_attach, weakref_count, weakrefs_of, work_pending,
-    BorrowError, Borrowed, BorrowedSlot, ExactType, FreeListStat, PMut, PRef, Payload, PyObj,
-    TypeObject, TypeRef, Untrack, Visit, Vtable, WeakRef, Word, PENDING_CLOSE, PENDING_COLLECT,
-    PENDING_FINALIZE, PENDING_MEMORY, PENDING_SAMPLE, PENDING_TRACE,
+    clear_free_lists, finalizers_pending, free_list_stats, live_objects, pending, push_built,
+    set_pending, stash_stack_tail, take_finalizers, weakref_attach, weakref_count, weakrefs_of,
+    work_pending, BorrowError, Borrowed, BorrowedSlot, ExactType, FreeListStat, PMut, PRef,
+    Payload, PyObj, TypeObject, TypeRef, Untrack, Visit, Vtable, WeakRef, Word, PENDING_CLOSE,
+    PENDING_COLLECT, PENDING_FINALIZE, PENDING_MEMORY, PENDING_SAMPLE, PENDING_TRACE,
 };
 pub use pymalloc::{check_room, fallible, served};
 pub use verify::{verify_heap, HeapReport};

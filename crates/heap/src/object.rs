@@ -59,7 +59,7 @@ pub use pending::{
     finalizers_pending, pending, set_pending, take_finalizers, work_pending, PENDING_CLOSE,
     PENDING_COLLECT, PENDING_FINALIZE, PENDING_MEMORY, PENDING_SAMPLE, PENDING_TRACE,
 };
-pub use stack_slots::stash_stack_tail;
+pub use stack_slots::{push_built, stash_stack_tail};
 pub use typeobj::{ExactType, TypeObject, TypeRef};
 pub use vtable::{Payload, Untrack, Visit, Vtable, Word};
 pub(crate) use weak::clear_weakrefs;

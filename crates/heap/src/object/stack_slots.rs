@@ -1,7 +1,8 @@
 //! References moved as a block between a value stack (a `Vec<PyObj>`) and an object's
 //! slot items (`Word`s): a generator's frame saved into its object at a yield, and
 //! the object made with the frame's first slots. A move changes no reference count:
-//! each reference leaves one place and lands in the other.
+//! each reference leaves one place and lands in the other. And `push_built`, which
+//! builds a record (the interpreter's frames) in its Vec slot.
 
 use std::ptr;
 
@@ -33,6 +34,29 @@ pub fn stash_stack_tail(stack: &mut Vec<PyObj>, slots: &[Word]) {
             drop(s.replace(Some(ptr::read(src.add(i)))));
         }
     }
+}
+
+/// Push the value `make` builds onto `v`, built in its slot. `Vec::push(make())`
+/// builds a large value on the Rust stack first and copies it when `push` is not
+/// inlined (or when it may grow the Vec in between): the copy's 16-byte loads of
+/// bytes just written by 8-byte stores miss store forwarding and stall the
+/// processor. Here the room is made first and the value written once, in place.
+#[inline(always)]
+pub fn push_built<T>(v: &mut Vec<T>, make: impl FnOnce() -> T) {
+    if v.len() == v.capacity() {
+        grow_for_one(v);
+    }
+    let len = v.len();
+    v.spare_capacity_mut()[0].write(make());
+    // SAFETY: the element at `len` (within the capacity: the index above is checked)
+    // was initialised by the write just made, so the first `len + 1` are.
+    unsafe { v.set_len(len + 1) };
+}
+
+#[cold]
+#[inline(never)]
+fn grow_for_one<T>(v: &mut Vec<T>) {
+    v.reserve(1);
 }
 
 impl PyObj {
@@ -117,6 +141,23 @@ mod tests {
         let r = v.as_ref().map(|o| o.refcnt() as i64);
         s.set(v);
         r
+    }
+
+    #[test]
+    fn push_built_writes_in_place_and_grows() {
+        let mut v: Vec<[u64; 14]> = Vec::new();
+        for i in 0..20u64 {
+            push_built(&mut v, || [i; 14]);
+        }
+        assert_eq!(v.len(), 20);
+        assert!(v
+            .iter()
+            .enumerate()
+            .all(|(i, r)| r.iter().all(|&x| x == i as u64)));
+        let mut owned: Vec<String> = Vec::with_capacity(1);
+        push_built(&mut owned, || "a".to_string());
+        push_built(&mut owned, || "b".to_string());
+        assert_eq!(owned, ["a", "b"]);
     }
 
     #[test]
