@@ -17,6 +17,10 @@ use crate::objects::args::Args;
 use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 
+/// The recursion error's suffix for a level counted by calling an object through its
+/// call slot (python3's `_PyObject_MakeTpCall`).
+pub(crate) const CALLING: &str = " while calling a Python object";
+
 /// What an instruction asks the eval loop to do next.
 pub(crate) enum Flow {
     /// Go on with the next instruction of this frame.
@@ -207,7 +211,12 @@ impl Vm {
     /// Calling a type: its `__new__` (found along the base chain) with the type first.
     pub(crate) fn type_call(&mut self, ty: &TypeRef, args: Args<'_>) -> VmResult<PyObj> {
         if typeobj::is_heap_type(ty) {
-            return self.call_class(ty, args);
+            // A class has no vectorcall: python3 calls it through its call slot,
+            // one level of the recursion count, while `__new__` and `__init__` run.
+            self.enter_recursive(CALLING)?;
+            let r = self.call_class(ty, args);
+            self.leave_recursive();
+            return r;
         }
         // Through the type cache by static name: no interning per call.
         let new = self.type_lookup_static(ty, "__new__")?;

@@ -306,7 +306,7 @@ impl Vm {
             }
             let f = self.frames.pop().expect("frame");
             self.stack.truncate(f.floor);
-            self.depth -= 1;
+            self.depth -= f.on_return.depth();
             if let Some(g) = &f.gen {
                 exc = self.gen_raised(g, exc);
             }

@@ -92,6 +92,17 @@ pub(crate) enum OnReturn {
     Binary(u8, Reflected),
 }
 
+impl OnReturn {
+    /// The levels of the recursion count the frame holds: an `__init__` frame also
+    /// holds its class's call (vm/quick_call.rs).
+    pub(crate) fn depth(self) -> usize {
+        match self {
+            OnReturn::Init => 2,
+            _ => 1,
+        }
+    }
+}
+
 /// What `a op b` tries after a's class's `__op__` returned NotImplemented, decided
 /// before that call as CPython's binary_op1 decides it.
 #[derive(Clone, Copy)]
@@ -538,7 +549,7 @@ impl Vm {
     fn return_special(&mut self, v: PyObj, ip: &mut usize) -> VmResult<Flow> {
         let f = self.frames.pop().expect("frame");
         self.stack.truncate(f.floor);
-        self.depth -= 1;
+        self.depth -= f.on_return.depth();
         if let Some(g) = &f.gen {
             return self.gen_returned(g, f.entry, v);
         }

@@ -516,6 +516,10 @@ impl Vm {
             _ => return Ok(None),
         };
         self.frames[fi].ip = ip;
+        // python3 calls a class through its call slot: one level of the recursion
+        // count, taken before `__new__`, held until `__init__` returns (the frame's
+        // `OnReturn::Init` gives it back).
+        self.enter_recursive(super::call::CALLING)?;
         // object.__new__ without its checks (made when specializing).
         let obj = PyObj::new(&cls, Instance);
         self.init_instance_values(&obj);
@@ -525,11 +529,13 @@ impl Vm {
         drop(std::mem::replace(&mut self.stack[first], obj.clone()));
         drop(std::mem::replace(&mut self.stack[first + 1], init));
         self.stack.insert(first + 2, obj);
-        match entry {
-            Some(entry) => self.enter_frame(entry, first + 1, first + 2)?,
-            None => {
-                self.push_frame_in_place(first + 1, first + 2)?;
-            }
+        let entered = match entry {
+            Some(entry) => self.enter_frame(entry, first + 1, first + 2),
+            None => self.push_frame_in_place(first + 1, first + 2).map(drop),
+        };
+        if let Err(e) = entered {
+            self.leave_recursive();
+            return Err(e);
         }
         self.frames
             .last_mut()

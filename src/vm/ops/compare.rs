@@ -122,12 +122,10 @@ impl Vm {
 
     /// Count one level of Rust recursion on a user-reachable path (comparison, repr
     /// of nested containers) against the recursion limit, as Py_EnterRecursiveCall.
+    #[inline]
     pub(crate) fn enter_recursive(&mut self, where_: &str) -> VmResult<()> {
         if self.depth >= self.recursion_limit {
-            return Err(exceptions::named(
-                "RecursionError",
-                format!("maximum recursion depth exceeded{where_}"),
-            ));
+            return Err(recursion_error(where_));
         }
         self.depth += 1;
         Ok(())
@@ -136,4 +134,14 @@ impl Vm {
     pub(crate) fn leave_recursive(&mut self) {
         self.depth -= 1;
     }
+}
+
+/// The RecursionError `enter_recursive` raises, `where_` its message's suffix.
+#[cold]
+#[inline(never)]
+fn recursion_error(where_: &str) -> crate::objects::exceptions::Exc {
+    exceptions::named(
+        "RecursionError",
+        format!("maximum recursion depth exceeded{where_}"),
+    )
 }
