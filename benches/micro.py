@@ -93,6 +93,8 @@ CASES = {
     "strint": ("x=12345", "s = str(x)", "local"),
     "split": ("s='2024-03-01,north,tea,3,sale'", "s.split(',')", "local"),
     "splitws": ("s='the quick brown fox'", "s.split()", "local"),
+    "smallset": ("a=1;b=2", "s = {a, b}", "local"),
+    "frozen": ("t=(1, 2)", "s = frozenset(t)", "local"),
 }
 
 

@@ -133,11 +133,20 @@ thread_local! {
     };
 }
 
-/// The head of generation `i`'s list, made (for all three) at the first use.
+/// The head of generation `i`'s list, made (for all three) at the first use. Inline:
+/// `track` runs it for every container made; the first use goes out of line.
+#[inline]
 fn gen_head(st: &GcState, i: usize) -> GcPtr {
-    if let Some(h) = st.gens[i].head.get() {
-        return h;
+    match st.gens[i].head.get() {
+        Some(h) => h,
+        None => make_gen_heads(st, i),
     }
+}
+
+/// `gen_head`'s first use on this thread: make the three heads, answer generation `i`'s.
+#[cold]
+#[inline(never)]
+fn make_gen_heads(st: &GcState, i: usize) -> GcPtr {
     for g in &st.gens {
         g.head.set(Some(new_head()));
     }

@@ -251,9 +251,13 @@ impl Pymalloc {
     /// `szidx < self.geometry.nclasses()`.
     #[inline(always)]
     pub(crate) unsafe fn alloc_class(&self, szidx: usize) -> *mut u8 {
-        // SAFETY: szidx < nclasses (caller); L1: the state, whose invariants (P1-P6,
-        // A1-A4) hold between calls, is ours under the lock.
-        self.locked(|s| unsafe { s.malloc(szidx, &self.counters) })
+        // Not through `locked`: where the compiler kept that call out of line, the
+        // closure's captures went through memory.
+        let _guard = self.lock.lock();
+        // SAFETY: szidx < nclasses (caller); L1: the lock is held until the guard
+        // drops, so the state, whose invariants (P1-P6, A1-A4) hold between calls,
+        // is ours alone.
+        unsafe { (*self.state.get()).malloc(szidx, &self.counters) }
     }
 
     /// Give back a small block (the object layer's fast path: the caller knows the
@@ -266,10 +270,14 @@ impl Pymalloc {
     pub(crate) unsafe fn dealloc_small(&self, ptr: *mut u8) {
         let bp = block_from_user(ptr);
         let link = std::mem::size_of::<usize>();
+        // Not through `locked`: where the compiler kept that call out of line (the
+        // object layer's general free path), the closure's captures went through
+        // memory.
+        let _guard = self.lock.lock();
         // SAFETY: B1 (caller): bp is a live pymalloc block of this instance, at least
         // one word long (P6), so ptr is valid for the one word of the free-list link;
-        // L1: under the lock.
-        self.locked(|s| unsafe { s.free(bp, ptr, link, &self.counters) });
+        // L1: the lock is held until the guard drops, so the state is ours alone.
+        unsafe { (*self.state.get()).free(bp, ptr, link, &self.counters) };
     }
 
     /// Like `alloc`, with the block's first `layout.size()` bytes zeroed.

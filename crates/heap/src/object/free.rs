@@ -95,6 +95,7 @@ pub(crate) unsafe fn has_late_finalizer(p: NonNull<ObHead>) -> bool {
 /// # Safety
 /// `p` heads an object whose count just reached 0 and whose block is not freed yet;
 /// `vt` is its vtable.
+#[inline(never)]
 unsafe fn resurrect_for_finalizer(p: NonNull<ObHead>, vt: &Vtable) -> bool {
     // SAFETY: H1: the block is not freed yet and its header references its type.
     if !(vt.finalize || (vt.heap_type && vt.gc && unsafe { has_late_finalizer(p) })) {
@@ -187,21 +188,37 @@ unsafe fn give_back_direct(p: NonNull<ObHead>, vt: &Vtable, n: usize) {
     count_free();
 }
 
-/// `dealloc` for everything but a float parked at once (kept out of line, so that the
-/// float's path saves no registers it does not use).
+/// `dealloc` for everything but a float parked at once or an object freed at once by
+/// `free_direct`: two tests and a tail call either way, so that `dealloc` saves no
+/// registers (the work, and the registers it needs, are in the callees).
 ///
 /// # Safety
 /// As `dealloc`'s; `vt` is `p`'s vtable and `flags` its header's flags, read since
 /// its count reached 0.
-#[inline(never)]
+#[inline(always)]
 unsafe fn dealloc_rest(p: NonNull<ObHead>, vt: &Vtable, flags: u32) {
-    // SAFETY: H1, forwarded from the caller; W1: the flags say whether it has weak
-    // references (none can be added to a dead object).
-    if vt.plain && flags & super::WEAKREFED == 0 && unsafe { free_plain(p, vt) } {
-        return;
+    // W1: the flags say whether it has weak references (none can be added to a dead
+    // object).
+    if vt.plain && flags & super::WEAKREFED == 0 {
+        // SAFETY: H1, forwarded from the caller; W1: no weak references.
+        unsafe { free_plain_or_slow(p, vt) }
+    } else {
+        // SAFETY: H1, forwarded from the caller.
+        unsafe { dealloc_slow(p, vt) }
     }
-    // SAFETY: H1, forwarded from the caller.
-    unsafe { dealloc_slow(p, vt) }
+}
+
+/// `free_plain`, or `dealloc_slow` where it declines.
+///
+/// # Safety
+/// As `free_plain`'s.
+#[inline(never)]
+unsafe fn free_plain_or_slow(p: NonNull<ObHead>, vt: &Vtable) {
+    // SAFETY: H1/W1, forwarded from the caller; `vt` is `p`'s vtable, plain.
+    if !unsafe { free_plain(p, vt) } {
+        // SAFETY: H1, forwarded from the caller.
+        unsafe { dealloc_slow(p, vt) }
+    }
 }
 
 /// The fast path of an int, a str, bytes: an object with nothing to let go of and no
@@ -242,7 +259,9 @@ unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
 }
 
 /// `dealloc` for what is neither parked nor freed at once (kept out of line, so that
-/// the fast paths pay for no more than they use).
+/// the fast paths pay for no more than they use). The common case - no finalizer to
+/// run, no weak references, no free running - is laid out straight; the others go
+/// out of line to `dealloc_unusual`, so that this path saves few registers.
 ///
 /// # Safety
 /// As `dealloc`'s; `vt` is `p`'s vtable.
@@ -252,72 +271,116 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
     if (vt.finalize || vt.heap_type) && unsafe { resurrect_for_finalizer(p, vt) } {
         return;
     }
-    let mut parkable = true;
     // SAFETY: H1: the block is not freed yet.
-    if unsafe { is_weakrefed(p) } {
+    let weak = unsafe { is_weakrefed(p) };
+    if weak || FREEING.with(Cell::get) {
+        // SAFETY: H1, forwarded from the caller; not resurrected; `weak` was read
+        // from its header just now.
+        unsafe { dealloc_unusual(p, vt, weak) };
+        return;
+    }
+    // SAFETY: H1, forwarded; no free is running; no weak references (W1), so the block
+    // may be parked.
+    unsafe { free_outermost(p, vt, true) }
+}
+
+/// `dealloc_slow` for an object with weak references, or one that dies while another
+/// is being freed (it waits on the pending list).
+///
+/// # Safety
+/// As `dealloc`'s, and the object was not resurrected; `weak` says whether its header
+/// carries WEAKREFED.
+#[inline(never)]
+unsafe fn dealloc_unusual(p: NonNull<ObHead>, vt: &Vtable, weak: bool) {
+    let mut parkable = true;
+    if weak {
         // SAFETY: W1: the object still carries WEAKREFED and its block is not freed;
         // its weak references are cleared before anything else of it goes.
         unsafe { super::weak::clear_on_dealloc(p) };
         parkable = false;
     }
-    if FREEING.with(Cell::get) {
-        // A container waiting here must not be seen by a collection (count 0).
-        if vt.gc {
-            // SAFETY: H1: the block is not freed yet; H2: the vtable says it has a GC
-            // header; C1: the GcPtr is used at once.
-            gc::untrack(unsafe { gc_head(p) });
-        }
-        let queued = FREE.try_with(|f| {
-            let mut v = f.pending.take();
-            if IMMEDIATE.with(Cell::get) {
-                // The first object to wait in this drop: what waits from here on is
-                // what the dropping object let go of (see `free_object`).
-                DROP_BASE.with(|b| b.set(v.len()));
-            }
-            v.push(Work::Free(p, parkable));
-            f.pending.set(v);
-            WAITING.with(|w| w.set(true));
-        });
-        match queued {
-            Ok(()) => IMMEDIATE.with(|b| b.set(false)),
-            // Thread-local storage is being torn down: free directly.
-            // SAFETY: H1 from the caller; H8 is relaxed here: late frees at thread
-            // exit are rare and shallow, and each object is still freed once.
-            Err(_) => unsafe {
-                drop_contents(p, vt);
-                release(p, false)
-            },
-        }
+    if !FREEING.with(Cell::get) {
+        // SAFETY: H1, forwarded from the caller; no free is running.
+        unsafe { free_outermost(p, vt, parkable) };
         return;
     }
+    // A container waiting here must not be seen by a collection (count 0).
+    if vt.gc {
+        // SAFETY: H1: the block is not freed yet; H2: the vtable says it has a GC
+        // header; C1: the GcPtr is used at once.
+        gc::untrack(unsafe { gc_head(p) });
+    }
+    let queued = FREE.try_with(|f| {
+        let mut v = f.pending.take();
+        if IMMEDIATE.with(Cell::get) {
+            // The first object to wait in this drop: what waits from here on is
+            // what the dropping object let go of (see `free_object`).
+            DROP_BASE.with(|b| b.set(v.len()));
+        }
+        v.push(Work::Free(p, parkable));
+        f.pending.set(v);
+        WAITING.with(|w| w.set(true));
+    });
+    match queued {
+        Ok(()) => IMMEDIATE.with(|b| b.set(false)),
+        // Thread-local storage is being torn down: free directly.
+        // SAFETY: H1 from the caller; H8 is relaxed here: late frees at thread
+        // exit are rare and shallow, and each object is still freed once.
+        Err(_) => unsafe {
+            drop_contents(p, vt);
+            release(p, false)
+        },
+    }
+}
+
+/// Free `p`, the object whose death starts this free (no other is running), and then
+/// what died with it that waits on the pending list.
+///
+/// # Safety
+/// As `dealloc`'s, and no free is running on this thread (FREEING is false); `vt` is
+/// `p`'s vtable; `parkable` is false if it had weak references.
+#[inline(always)]
+unsafe fn free_outermost(p: NonNull<ObHead>, vt: &Vtable, parkable: bool) {
     FREEING.with(|b| b.set(true));
     IMMEDIATE.with(|b| b.set(false));
     // SAFETY: H1/H8: `p`'s count reached 0, it is freed once, here, and no other free
     // is running; `vt` is its vtable. Inlined: the common free (a tuple, a list, a
-    // frame's locals) is one call from `dealloc_rest`.
+    // frame's locals) is one call from `dealloc`.
     unsafe { free_object_vt(p, vt, parkable) };
     if WAITING.with(Cell::get) {
-        // What died with it (in its drop, or with its type reference) waits on the
-        // pending list, last in first out.
-        while let Some(w) = FREE.with(|f| {
-            let mut v = f.pending.take();
-            let n = v.pop();
-            f.pending.set(v);
-            n
-        }) {
-            match w {
-                // SAFETY: H1/H8: `o`'s count reached 0, it is freed once (from the
-                // pending list), and no other free is running.
-                Work::Free(o, park) => unsafe { free_object(o, park) },
-                // SAFETY: H1/H8: `o`'s contents were dropped by its free_object,
-                // which queued this release once; its header still holds its type.
-                Work::Release(o, park) => unsafe { release(o, park) },
-            }
-        }
-        WAITING.with(|w| w.set(false));
+        // SAFETY: H8: the trampoline is running (FREEING) and `p` is done with.
+        unsafe { drain_pending() };
     }
     FREEING.with(|b| b.set(false));
     IMMEDIATE.with(|b| b.set(true));
+}
+
+/// Free what died with the outermost object, waiting on the pending list, last in
+/// first out.
+///
+/// # Safety
+/// Called by `free_outermost` only, with FREEING set, after its object's
+/// `free_object_vt`.
+#[inline(never)]
+unsafe fn drain_pending() {
+    // What died with it (in its drop, or with its type reference) waits on the
+    // pending list, last in first out.
+    while let Some(w) = FREE.with(|f| {
+        let mut v = f.pending.take();
+        let n = v.pop();
+        f.pending.set(v);
+        n
+    }) {
+        match w {
+            // SAFETY: H1/H8: `o`'s count reached 0, it is freed once (from the
+            // pending list), and no other free is running.
+            Work::Free(o, park) => unsafe { free_object(o, park) },
+            // SAFETY: H1/H8: `o`'s contents were dropped by its free_object,
+            // which queued this release once; its header still holds its type.
+            Work::Release(o, park) => unsafe { release(o, park) },
+        }
+    }
+    WAITING.with(|w| w.set(false));
 }
 
 /// The fast path of a float: a simple object whose type keeps one free list
@@ -448,11 +511,17 @@ unsafe fn free_object_vt(p: NonNull<ObHead>, vt: &Vtable, parkable: bool) {
         unsafe { release_vt(p, vt, parkable) };
         return;
     }
+    queue_release(p, parkable);
+}
+
+/// Queue the release of `p`, whose drop let go of objects that wait on the pending
+/// list: below them, so that it comes after them; they are freed in the order they
+/// were let go of (the list pops last first).
+#[inline(never)]
+fn queue_release(p: NonNull<ObHead>, parkable: bool) {
     let base = DROP_BASE.with(Cell::get);
     FREE.with(|f| {
         let mut v = f.pending.take();
-        // Our release goes below what died with us; that is freed in the order it
-        // was let go of (the list pops last first).
         v.insert(base, Work::Release(p, parkable));
         v[base + 1..].reverse();
         f.pending.set(v);

@@ -148,7 +148,7 @@ impl State {
     /// # Safety
     /// `szidx < g.nclasses()`; the lock is held (L1), so the state's invariants
     /// (P1-P6, A1-A4) hold.
-    #[inline]
+    #[inline(always)]
     pub unsafe fn malloc(&mut self, szidx: usize, c: &Counters) -> *mut u8 {
         let pool = self.usedpools[szidx];
         if !pool.is_null() {
@@ -371,7 +371,7 @@ impl State {
     /// # Safety
     /// The lock is held (L1); `bp` is a block handed out by `malloc` of this state and
     /// not freed since (B1); `user` has bp's address and is valid for `user_len` bytes.
-    #[inline]
+    #[inline(always)]
     pub unsafe fn free(&mut self, bp: *mut u8, user: *mut u8, user_len: usize, c: &Counters) {
         let pool = self.pool_of(bp);
         // SAFETY: B1: bp is a live block, so P5: its pool's header is at the masked
