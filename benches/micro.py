@@ -95,6 +95,27 @@ CASES = {
     "splitws": ("s='the quick brown fox'", "s.split()", "local"),
     "smallset": ("a=1;b=2", "s = {a, b}", "local"),
     "frozen": ("t=(1, 2)", "s = frozenset(t)", "local"),
+    "slicecopy": ("l=[0]*42", "m = l[:]", "local"),
+    "listmul": ("", "m = [0] * 42", "local"),
+    "pushpop": ("l=[]", "l.append(3); l.pop()", "local"),
+    "xorshift": (
+        "x=2463534242",
+        "x ^= (x << 13) & 0xFFFFFFFF; x ^= x >> 17; x ^= (x << 5) & 0xFFFFFFFF; y = x % 7",
+        "local",
+    ),
+    "chaincmp": ("c=3;r=2", "if 0 <= c < 7 and 0 <= r < 6: pass", "local"),
+    "attrinc": ("class C:\n    def __init__(self): self.n=0\no=C()", "o.n += 1", "local"),
+    "randrange": ("import random\nr=random.Random(5)", "r.randrange(4)", "local"),
+    "choice": ("import random\nr=random.Random(5)\nl=[1,2,3]", "r.choice(l)", "local"),
+    "dequeapp": ("from collections import deque\nd=deque(maxlen=8)", "d.append(i)", "local"),
+    "dequein": (
+        "from collections import deque\nd=deque([(k, k) for k in range(8)], maxlen=8)\nt=(3, 9)",
+        "t in d",
+        "local",
+    ),
+    "counter": ("from collections import Counter\nc=Counter()\nt=(3, 4)", "c[t] += 1", "local"),
+    "tuplekey": ("d={(1, 2): 0}\nx=1;y=2", "(x, y) in d", "local"),
+    "grid": ("g=[[0]*5 for _ in range(5)]\nx=2;y=3", "g[y][x]", "local"),
 }
 
 

@@ -368,6 +368,10 @@ opcodes! {
     /// A built-in class (not `type`) whose constructor is native: called with the
     /// arguments on the stack, past the type's `__call__` and `__new__` look-up.
     PRECALL_BUILTIN_CLASS "(NULL cls args[arg] -- instance)" |arg| -1 - arg => CALL;
+    /// A method of the class of an instance with a `__dict__` of its own (all str
+    /// keys) that does not hold the name (3.11's; its guard there is the dict keys'
+    /// version, here a look-up of the name).
+    LOAD_METHOD_WITH_DICT "(obj -- meth self)" |arg| 1 => LOAD_METHOD;
     /// A site that met instances of several classes: per class (up to four), the
     /// monomorphic form it would have had (instance value, slot or own-dict hint),
     /// kept out of line (glasspy's own; CPython 3.11 has no polymorphic forms).

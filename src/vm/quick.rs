@@ -385,6 +385,9 @@ impl Vm {
                 Some((Op::LOAD_METHOD_WITH_VALUES, c))
             }
             None if no_dict_yet(obj) => Some((Op::LOAD_METHOD_LAZY_DICT, c)),
+            None if super::quick_attr::dict_lacks(obj, name) => {
+                Some((Op::LOAD_METHOD_WITH_DICT, c))
+            }
             _ => None,
         }
     }
@@ -615,6 +618,7 @@ pub(crate) fn cached_method(
     obj: &PyObj,
     c: &Cache,
     op: Op,
+    name: &PyObj,
     tc: &mut super::ops::TypeCache,
     cell: Option<&Cell<Cache>>,
 ) -> Option<PyObj> {
@@ -629,7 +633,9 @@ pub(crate) fn cached_method(
         if !crate::heap::table::values_present(obj.values_slot()?) {
             return None;
         }
-    } else if op == Op::LOAD_METHOD_LAZY_DICT && !no_dict_yet(obj) {
+    } else if (op == Op::LOAD_METHOD_LAZY_DICT && !no_dict_yet(obj))
+        || (op == Op::LOAD_METHOD_WITH_DICT && !super::quick_attr::dict_lacks(obj, name))
+    {
         return None;
     }
     let Some(cell) = cell else {

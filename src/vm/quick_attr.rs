@@ -16,7 +16,7 @@ use crate::bytecode::Op;
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::code::Code;
 use crate::objects::descr::{Descr, DescrKind, Property};
-use crate::objects::dicttable::type_epoch;
+use crate::objects::dicttable::{type_epoch, Probe};
 use crate::objects::exception::ExcObj;
 use crate::objects::exceptions::VmResult;
 use crate::objects::function::Function;
@@ -294,6 +294,24 @@ pub(super) fn hint_value(obj: &PyObj, c: &Cache, name: &PyObj) -> Option<PyObj> 
     let d = dict_word(obj)?;
     let b = dict::borrow(&d)?;
     b.0.value_if_key(c.index as usize, name)
+}
+
+/// Does `obj`'s own dict (made, str keys only) lack `name`? The guard of
+/// LOAD_METHOD_WITH_DICT: the look-up generic getattr makes in the instance's dict
+/// before it takes the class's method, found empty.
+#[inline]
+pub(super) fn dict_lacks(obj: &PyObj, name: &PyObj) -> bool {
+    let Some(h) = string::cached_hash(name).or_else(|| string::hash(name)) else {
+        return false;
+    };
+    let Some(d) = dict_word(obj) else {
+        return false;
+    };
+    let Some(b) = dict::borrow(&d) else {
+        return false;
+    };
+    // A str-keys table compares str keys without Python code: Missing is the answer.
+    b.0.is_unicode() && matches!(b.0.probe(name, h, None), Probe::Missing)
 }
 
 /// Store into the instance's own dict at the hinted entry, if the key there is still

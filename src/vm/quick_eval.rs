@@ -146,11 +146,15 @@ impl Vm {
                     None => return self.missed(fi, base, code, op, arg, ip),
                 }
             }
-            Op::LOAD_METHOD_WITH_VALUES | Op::LOAD_METHOD_NO_DICT | Op::LOAD_METHOD_LAZY_DICT => {
+            Op::LOAD_METHOD_WITH_VALUES
+            | Op::LOAD_METHOD_NO_DICT
+            | Op::LOAD_METHOD_LAZY_DICT
+            | Op::LOAD_METHOD_WITH_DICT => {
                 let c = cache(code, at);
                 let top = self.stack.last().expect("value stack underflow");
                 let cell = quick::cache_cell(code, at);
-                match quick::cached_method(top, &c, op, &mut self.type_cache, cell) {
+                let name = &code.names[arg as usize];
+                match quick::cached_method(top, &c, op, name, &mut self.type_cache, cell) {
                     Some(m) => self.push_method(m),
                     None => return self.missed(fi, base, code, op, arg, ip),
                 }
@@ -179,7 +183,8 @@ impl Vm {
             }
             Op::LOAD_METHOD_POLYMORPHIC => {
                 let top = self.stack.last().expect("value stack underflow");
-                match quick_poly::load_method(code, at, top, &mut self.type_cache) {
+                let name = &code.names[arg as usize];
+                match quick_poly::load_method(code, at, top, name, &mut self.type_cache) {
                     Ok(Some(m)) => self.push_method(m),
                     Ok(None) => return self.missed(fi, base, code, op, arg, ip),
                     Err(()) => return self.poly_missed(fi, base, code, op, arg, ip),

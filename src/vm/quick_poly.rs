@@ -50,6 +50,7 @@ fn row_kind(op: Op) -> bool {
             | Op::LOAD_METHOD_WITH_VALUES
             | Op::LOAD_METHOD_NO_DICT
             | Op::LOAD_METHOD_LAZY_DICT
+            | Op::LOAD_METHOD_WITH_DICT
     )
 }
 
@@ -98,10 +99,11 @@ pub(super) fn load_method(
     code: &Code,
     at: usize,
     obj: &PyObj,
+    name: &PyObj,
     tc: &mut super::ops::TypeCache,
 ) -> Result<Option<PyObj>, ()> {
     let (op, e) = entry(code, at, obj).ok_or(())?;
-    Ok(quick::cached_method(obj, &e, op, tc, None))
+    Ok(quick::cached_method(obj, &e, op, name, tc, None))
 }
 
 /// The entry of `obj`'s class in site `at`'s row, as the monomorphic form and cache

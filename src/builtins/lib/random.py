@@ -161,16 +161,17 @@ class Random(_random.Random):
 
     def randrange(self, start, stop=None, step=1):
         """A random item of range(start, stop, step)."""
-        first = _int_arg(start, "arg 1")
+        # (an exact int is taken as it is without a call: randrange(n) is the hot case)
+        first = start if type(start) is int else _int_arg(start, "arg 1")
         if stop is None:
             if step != 1:
                 raise TypeError("Missing a non-None stop argument")
             if first <= 0:
                 raise ValueError("empty range for randrange()")
             return self._randbelow(first)
-        last = _int_arg(stop, "stop")
+        last = stop if type(stop) is int else _int_arg(stop, "stop")
         span = last - first
-        stride = _int_arg(step, "step")
+        stride = step if type(step) is int else _int_arg(step, "step")
         if stride == 1:
             if span <= 0:
                 raise ValueError("empty range for randrange() (%d, %d, %d)"
