@@ -13,7 +13,7 @@ use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 use crate::objects::unicode::methods_view::{count_view, find_view};
-use crate::objects::unicode::view::StrView;
+use crate::objects::unicode::view::{ascii_text, StrView};
 use crate::objects::unicode::{methods as m, methods_case as mc, methods_format as mf};
 use crate::objects::{ctx, list, string, tuple, typeobj};
 use crate::vm::ops::bool_obj;
@@ -133,6 +133,7 @@ fn split(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     // An ASCII receiver (the common case): its pieces are ASCII, made straight from
     // its bytes with no text conversion and no kind scan.
     if let Some(StrView::Ascii(t)) = string::view(s) {
+        let t = ascii_text(t);
         let items = split_list(maxsplit, |push| {
             m::split_each(t, sep.as_deref(), maxsplit, |p| push(ascii_piece(s, t, p)?))
         })?;
@@ -278,6 +279,7 @@ fn replace_ascii(s: &PyObj, old: &str, new: &str, count: i64) -> Option<VmResult
     let Some(StrView::Ascii(t)) = string::view(s) else {
         return None;
     };
+    let t = ascii_text(t);
     if count == 0 || old == new || old.is_empty() || !old.is_ascii() || !new.is_ascii() {
         return None;
     }
@@ -462,7 +464,7 @@ fn mapped_bytes(
         if t.len() > 1 {
             rest.none(fname)?;
             return string::ascii_with(t.len(), |d| {
-                for (o, b) in d.iter_mut().zip(t.as_bytes()) {
+                for (o, b) in d.iter_mut().zip(t) {
                     *o = byte(b);
                 }
             })

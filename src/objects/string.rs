@@ -438,7 +438,7 @@ pub(crate) fn intern_start_chars() {
 /// already in the table is found without making a str object.
 pub fn intern_str(s: &str) -> PyObj {
     if s.is_ascii() {
-        let v = StrView::Ascii(s);
+        let v = StrView::Ascii(s.as_bytes());
         let q = TextKey {
             v,
             hash: hash_view(v),
