@@ -93,6 +93,15 @@ CASES = {
     "strint": ("x=12345", "s = str(x)", "local"),
     "split": ("s='2024-03-01,north,tea,3,sale'", "s.split(',')", "local"),
     "splitws": ("s='the quick brown fox'", "s.split()", "local"),
+    "join": ("l=['2024', 'north', 'tea']", "','.join(l)", "local"),
+    "strip": ("s='  padded text '", "s.strip()", "local"),
+    "startswith": ("s='2024-03-01,north'", "s.startswith('2024')", "local"),
+    "strin": ("s='the quick brown fox'", "'own' in s", "local"),
+    "streq": ("a='north'\nb=''.join(['nor', 'th'])", "a == b", "local"),
+    "sdictget": ("d={'north': 1, 'south': 2}\nk=''.join(['nor', 'th'])", "d[k]", "local"),
+    "striter": ("s='abcdefgh'", "for c in s: pass", "local"),
+    "strslice": ("s='2024-03-01,north'", "s[5:7]", "local"),
+    "replace": ("s='a-b-c-d'", "s.replace('-', '+')", "local"),
 }
 
 
