@@ -116,6 +116,15 @@ CASES = {
     "counter": ("from collections import Counter\nc=Counter()\nt=(3, 4)", "c[t] += 1", "local"),
     "tuplekey": ("d={(1, 2): 0}\nx=1;y=2", "(x, y) in d", "local"),
     "grid": ("g=[[0]*5 for _ in range(5)]\nx=2;y=3", "g[y][x]", "local"),
+    "join": ("l=['2024', 'north', 'tea']", "','.join(l)", "local"),
+    "strip": ("s='  padded text '", "s.strip()", "local"),
+    "startswith": ("s='2024-03-01,north'", "s.startswith('2024')", "local"),
+    "strin": ("s='the quick brown fox'", "'own' in s", "local"),
+    "streq": ("a='north'\nb=''.join(['nor', 'th'])", "a == b", "local"),
+    "sdictget": ("d={'north': 1, 'south': 2}\nk=''.join(['nor', 'th'])", "d[k]", "local"),
+    "striter": ("s='abcdefgh'", "for c in s: pass", "local"),
+    "strslice": ("s='2024-03-01,north'", "s[5:7]", "local"),
+    "replace": ("s='a-b-c-d'", "s.replace('-', '+')", "local"),
 }
 
 

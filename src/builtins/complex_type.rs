@@ -184,7 +184,7 @@ pub(super) fn complex_from_str(text: &str) -> VmResult<C> {
                 let before = i > 0 && b[i - 1].is_ascii_digit();
                 let after = b.get(i + 1).is_some_and(u8::is_ascii_digit);
                 if !(before && after) {
-                    let shown = repr_view(crate::objects::unicode::view::StrView::Ascii(s));
+                    let shown = repr_view(crate::objects::unicode::view::StrView::Ascii(b));
                     return Err(exceptions::value_error(format!(
                         "could not convert string to complex: {}",
                         if text.is_ascii() {

@@ -13,7 +13,7 @@ use crate::objects::exceptions;
 use crate::objects::exceptions::VmResult;
 use crate::objects::runtime::Runtime;
 use crate::objects::unicode::methods_view::{count_view, find_view};
-use crate::objects::unicode::view::StrView;
+use crate::objects::unicode::view::{ascii_text, StrView};
 use crate::objects::unicode::{methods as m, methods_case as mc, methods_format as mf};
 use crate::objects::{ctx, list, string, tuple, typeobj};
 use crate::vm::ops::bool_obj;
@@ -133,8 +133,9 @@ fn split(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     // An ASCII receiver (the common case): its pieces are ASCII, made straight from
     // its bytes with no text conversion and no kind scan.
     if let Some(StrView::Ascii(t)) = string::view(s) {
+        let sep = sep.as_deref().map(str::as_bytes);
         let items = split_list(maxsplit, |push| {
-            m::split_each(t, sep.as_deref(), maxsplit, |p| push(ascii_piece(s, t, p)?))
+            m::split_each_ascii(t, sep, maxsplit, |p| push(ascii_piece(s, t, p)?))
         })?;
         return Ok(list::from_vec(items));
     }
@@ -146,7 +147,7 @@ fn split(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 /// `piece` for a piece of an ASCII receiver.
-fn ascii_piece(orig: &PyObj, whole: &str, p: &str) -> VmResult<PyObj> {
+fn ascii_piece(orig: &PyObj, whole: &[u8], p: &[u8]) -> VmResult<PyObj> {
     if p.len() == whole.len() && orig.is_type(&ctx().str_type) {
         return Ok(orig.clone());
     }
@@ -196,6 +197,9 @@ fn join(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     join_items(s, &items)
 }
 
+/// Joins of at most this many items gather their views on the stack first.
+const JOIN_INLINE: usize = 8;
+
 /// sep.join(items), written straight into the new str.
 fn join_items(sep: &PyObj, items: &[PyObj]) -> VmResult<PyObj> {
     if let [one] = items {
@@ -212,11 +216,26 @@ fn join_items(sep: &PyObj, items: &[PyObj]) -> VmResult<PyObj> {
         }
     }
     let sep = string::view(sep).expect("a str");
-    let parts = items.iter().enumerate().flat_map(move |(i, x)| {
-        let glue = (i > 0 && !sep.is_empty()).then_some(sep);
-        glue.into_iter().chain(string::view(x))
-    });
-    string::from_parts(parts).map_err(|too_long| {
+    let joined = if items.len() <= JOIN_INLINE {
+        // A few items (the usual join): their views and the separators in a slice on
+        // the stack, which `from_parts` walks faster than the chained iterator below.
+        let mut parts: smallvec::SmallVec<[StrView<'_>; 2 * JOIN_INLINE]> =
+            smallvec::SmallVec::new();
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 && !sep.is_empty() {
+                parts.push(sep);
+            }
+            parts.extend(string::view(x));
+        }
+        string::from_parts(parts.iter().copied())
+    } else {
+        let parts = items.iter().enumerate().flat_map(move |(i, x)| {
+            let glue = (i > 0 && !sep.is_empty()).then_some(sep);
+            glue.into_iter().chain(string::view(x))
+        });
+        string::from_parts(parts)
+    };
+    joined.map_err(|too_long| {
         if too_long {
             exceptions::named(
                 "OverflowError",
@@ -232,25 +251,29 @@ fn do_strip(
     args: Args<'_>,
     fname: &str,
     f: for<'x> fn(&'x str, Option<&str>) -> &'x str,
+    (left, right): (bool, bool),
 ) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let a = args.range(fname, 0, 1)?;
     let chars = opt_str(a.first(), |_| format!("{fname} arg must be None or str"))?;
+    if let Some(StrView::Ascii(t)) = string::view(s) {
+        return ascii_piece(s, t, m::strip_ascii(t, chars.as_deref(), left, right));
+    }
     let t = text(s);
     let r = f(&t, chars.as_deref());
     piece(s, &t, r)
 }
 
 fn strip(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    do_strip(args, "strip", m::strip)
+    do_strip(args, "strip", m::strip, (true, true))
 }
 
 fn lstrip(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    do_strip(args, "lstrip", m::lstrip)
+    do_strip(args, "lstrip", m::lstrip, (true, false))
 }
 
 fn rstrip(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    do_strip(args, "rstrip", m::rstrip)
+    do_strip(args, "rstrip", m::rstrip, (false, true))
 }
 
 fn replace(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
@@ -278,6 +301,7 @@ fn replace_ascii(s: &PyObj, old: &str, new: &str, count: i64) -> Option<VmResult
     let Some(StrView::Ascii(t)) = string::view(s) else {
         return None;
     };
+    let t = ascii_text(t);
     if count == 0 || old == new || old.is_empty() || !old.is_ascii() || !new.is_ascii() {
         return None;
     }
@@ -462,7 +486,7 @@ fn mapped_bytes(
         if t.len() > 1 {
             rest.none(fname)?;
             return string::ascii_with(t.len(), |d| {
-                for (o, b) in d.iter_mut().zip(t.as_bytes()) {
+                for (o, b) in d.iter_mut().zip(t) {
                     *o = byte(b);
                 }
             })

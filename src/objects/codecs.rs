@@ -124,7 +124,7 @@ fn push_char(codec: Codec, c: u32, out: &mut Vec<u8>) {
 pub fn encode(v: StrView<'_>, codec: Codec, errors: Handler) -> Result<Vec<u8>, CodecError> {
     // Fast paths: whole text encodable.
     match (codec, v) {
-        (_, StrView::Ascii(s)) => return Ok(s.as_bytes().to_vec()),
+        (_, StrView::Ascii(s)) => return Ok(s.to_vec()),
         (Codec::Latin1, StrView::Latin1(b)) => return Ok(b.to_vec()),
         (Codec::Utf8, _) if !v.has_surrogates() => {
             if let Some(s) = v.to_str() {

@@ -100,10 +100,10 @@ pub fn try_new(s: &str) -> Option<PyObj> {
 
 /// `try_new` for text the caller knows is ASCII (a piece of an ASCII str): no kind
 /// scan. Same singletons as `new`.
-pub fn try_new_ascii(s: &str) -> Option<PyObj> {
+pub fn try_new_ascii(s: &[u8]) -> Option<PyObj> {
     debug_assert!(s.is_ascii(), "try_new_ascii of non-ASCII text");
     let c = ctx();
-    match s.as_bytes() {
+    match s {
         [] => Some(c.empty_str.clone()),
         &[b] => Some(c.latin1[b as usize].clone()),
         b => alloc_ascii(&c.str_type, b.len(), &[b, b"\0"]),
@@ -259,8 +259,9 @@ fn alloc_ascii(ty: &crate::heap::TypeRef, n: usize, parts: &[&[u8]]) -> Option<P
 
 /// The str holding the concatenation of `parts`, an iterator walked twice (the
 /// kind and length, then the characters, written straight into the new object as
-/// CPython's join does: no intermediate buffer). '' and one Latin-1 character are the
-/// singletons, as `from_view`. Err(true): the length overflows; Err(false): memory
+/// CPython's join does: no intermediate buffer). '' is the singleton; one character
+/// is a new str, as CPython's join and BUILD_STRING make it (not the one-character
+/// singleton `from_view` gives). Err(true): the length overflows; Err(false): memory
 /// ran out.
 pub fn from_parts<'a, I>(parts: I) -> Result<PyObj, bool>
 where
@@ -274,12 +275,8 @@ where
             .filter(|&n| n <= isize::MAX as usize)
             .ok_or(true)?;
     }
-    if n <= 1 {
-        let c = ctx();
-        return Ok(match parts.clone().find(|p| !p.is_empty()) {
-            None => c.empty_str.clone(),
-            Some(p) => from_view(p).ok_or(false)?,
-        });
+    if n == 0 {
+        return Ok(ctx().empty_str.clone());
     }
     let utf8_len = if kind == Kind::Ascii {
         n
@@ -438,7 +435,7 @@ pub(crate) fn intern_start_chars() {
 /// already in the table is found without making a str object.
 pub fn intern_str(s: &str) -> PyObj {
     if s.is_ascii() {
-        let v = StrView::Ascii(s);
+        let v = StrView::Ascii(s.as_bytes());
         let q = TextKey {
             v,
             hash: hash_view(v),

@@ -58,6 +58,7 @@ impl Out {
         self.push_str("\"");
         if let (StrView::Ascii(a), None) = (v, &self.wide) {
             // The common case: copy runs that need no escape.
+            let a = crate::objects::unicode::view::ascii_text(a);
             let bytes = a.as_bytes();
             let mut start = 0;
             for (i, &b) in bytes.iter().enumerate() {

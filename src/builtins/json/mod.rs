@@ -48,11 +48,7 @@ impl Unit for u32 {
 macro_rules! on_view {
     ($view:expr, $s:ident => $body:expr) => {
         match $view {
-            StrView::Ascii(a) => {
-                let $s = a.as_bytes();
-                $body
-            }
-            StrView::Latin1($s) => $body,
+            StrView::Ascii($s) | StrView::Latin1($s) => $body,
             StrView::Ucs2($s) => $body,
             StrView::Ucs4($s) => $body,
         }

@@ -186,7 +186,7 @@ enum Held<'a> {
 impl Held<'_> {
     fn text(&self) -> Text<'_> {
         match self {
-            Held::Str(StrView::Ascii(s)) => Text::Narrow(s.as_bytes()),
+            Held::Str(StrView::Ascii(s)) => Text::Narrow(s),
             Held::Str(StrView::Latin1(b)) => Text::Narrow(b),
             Held::Str(StrView::Ucs2(u)) => Text::Wide(u),
             Held::Str(StrView::Ucs4(u)) => Text::Full(u),
@@ -252,9 +252,7 @@ fn slice_of(vm: &mut Vm, o: &PyObj, a: usize, b: usize) -> VmResult<PyObj> {
 pub(super) fn str_slice(v: StrView<'_>, a: usize, b: usize) -> VmResult<PyObj> {
     let sub = match v {
         StrView::Ascii(s) => StrView::Ascii(&s[a..b]),
-        StrView::Latin1(l) if l[a..b].is_ascii() => {
-            StrView::Ascii(std::str::from_utf8(&l[a..b]).unwrap_or_default())
-        }
+        StrView::Latin1(l) if l[a..b].is_ascii() => StrView::Ascii(&l[a..b]),
         StrView::Latin1(l) => StrView::Latin1(&l[a..b]),
         _ => return string::from_buf(&v.substring(a, b)).ok_or_else(memory),
     };

@@ -363,6 +363,6 @@ mod tests {
         // The process secret is fixed once and the empty string hashes to 0.
         assert_eq!(hash_secret(), hash_secret());
         assert_eq!(hash_str(""), 0);
-        assert_eq!(hash_str("abc"), hash_view(StrView::Ascii("abc")));
+        assert_eq!(hash_str("abc"), hash_view(StrView::Ascii(b"abc")));
     }
 }

@@ -228,6 +228,59 @@ pub fn split_each<'a, E: From<PyErr>>(
     Ok(())
 }
 
+/// `split_each` over the bytes of an ASCII str: the same pieces by byte scans, with no
+/// UTF-8 decoding (ASCII whitespace is `is_space` below 128; a separator holding a
+/// non-ASCII character has bytes >= 128 and never matches).
+pub fn split_each_ascii<'a, E: From<PyErr>>(
+    s: &'a [u8],
+    sep: Option<&[u8]>,
+    maxsplit: i64,
+    mut f: impl FnMut(&'a [u8]) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut left = max_splits(maxsplit);
+    let n = s.len();
+    let Some(sep) = sep else {
+        let space = |i: usize| is_space(u32::from(s[i]));
+        let mut i = 0;
+        while left > 0 {
+            while i < n && space(i) {
+                i += 1;
+            }
+            if i == n {
+                return Ok(());
+            }
+            let j = i;
+            while i < n && !space(i) {
+                i += 1;
+            }
+            f(&s[j..i])?;
+            left -= 1;
+        }
+        // maxsplit was reached: skip whitespace, keep the rest whole.
+        while i < n && space(i) {
+            i += 1;
+        }
+        return if i < n { f(&s[i..]) } else { Ok(()) };
+    };
+    if sep.is_empty() {
+        return Err(empty_separator().into());
+    }
+    let mut start = 0;
+    while left > 0 {
+        let found = match *sep {
+            [b] => s[start..].iter().position(|&c| c == b),
+            _ => memchr::memmem::find(&s[start..], sep),
+        };
+        let Some(i) = found else {
+            break;
+        };
+        f(&s[start..start + i])?;
+        start += i + sep.len();
+        left -= 1;
+    }
+    f(&s[start..])
+}
+
 /// str.rsplit(sep, maxsplit).
 pub fn rsplit<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> PyResult<Vec<&'a str>> {
     let mut out = Vec::new();
@@ -446,6 +499,24 @@ fn strip_by(s: &str, side: Side, p: impl Fn(char) -> bool + Copy) -> &str {
     } else {
         s
     }
+}
+
+/// `strip` / `lstrip` / `rstrip` (as `left` and `right` say) of an ASCII str's bytes.
+/// An ASCII byte is in `chars` exactly when its character is: no byte of a non-ASCII
+/// character's UTF-8 is below 128.
+pub fn strip_ascii<'a>(s: &'a [u8], chars: Option<&str>, left: bool, right: bool) -> &'a [u8] {
+    let hit = |b: u8| match chars {
+        None => is_space(u32::from(b)),
+        Some(set) => set.as_bytes().contains(&b),
+    };
+    let (mut a, mut z) = (0, s.len());
+    while left && a < z && hit(s[a]) {
+        a += 1;
+    }
+    while right && z > a && hit(s[z - 1]) {
+        z -= 1;
+    }
+    &s[a..z]
 }
 
 /// str.strip(chars): `None` strips whitespace (str.isspace).

@@ -10,9 +10,11 @@ use crate::error::{ExcKind, PyErr, PyResult};
 /// A borrowed view of a str's code points in its storage kind. A view made from an
 /// object's data (or from `StrBuf`) is canonical: its kind is the narrowest that holds
 /// its max code point. Ucs2 / Ucs4 views may hold lone surrogates, as Python strs can.
+/// The ASCII kind is kept as bytes (every one below 128): making a view costs no UTF-8
+/// check; `to_str` and `as_ascii` make that check when a caller needs Rust text.
 #[derive(Clone, Copy, Debug)]
 pub enum StrView<'a> {
-    Ascii(&'a str),
+    Ascii(&'a [u8]),
     Latin1(&'a [u8]),
     Ucs2(&'a [u16]),
     Ucs4(&'a [u32]),
@@ -67,17 +69,24 @@ impl DoubleEndedIterator for CodePoints<'_> {
 
 impl ExactSizeIterator for CodePoints<'_> {}
 
+/// The bytes of an ASCII view as Rust text. They are ASCII, hence UTF-8: the check
+/// cannot fail on a view made from a str object's data.
+#[inline]
+pub fn ascii_text(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).expect("ASCII str data is UTF-8")
+}
+
 impl<'a> StrView<'a> {
     /// A view over an object's data area: `len` code points of `kind`, optionally
-    /// followed by the NUL unit. Panics if `data` is too short, if a UCS-2 / UCS-4 area
-    /// is not aligned for its unit (the object's data is 8-byte aligned), or if an
-    /// ASCII area is not UTF-8 (that it is all ASCII is checked in debug builds).
+    /// followed by the NUL unit. Panics if `data` is too short, or if a UCS-2 / UCS-4
+    /// area is not aligned for its unit (the object's data is 8-byte aligned). That an
+    /// ASCII area is all ASCII is checked in debug builds only.
     pub fn from_data(kind: Kind, len: usize, data: &'a [u8]) -> StrView<'a> {
         let bytes = &data[..kind.width() * len];
         match kind {
             Kind::Ascii => {
                 debug_assert!(bytes.is_ascii(), "ASCII str data holds a byte >= 128");
-                StrView::Ascii(std::str::from_utf8(bytes).expect("ASCII str data is UTF-8"))
+                StrView::Ascii(bytes)
             }
             Kind::Latin1 => StrView::Latin1(bytes),
             Kind::Ucs2 => StrView::Ucs2(bytemuck::cast_slice(bytes)),
@@ -115,7 +124,7 @@ impl<'a> StrView<'a> {
     #[inline]
     pub fn char_at(&self, i: usize) -> u32 {
         match self {
-            StrView::Ascii(s) => s.as_bytes()[i] as u32,
+            StrView::Ascii(s) => s[i] as u32,
             StrView::Latin1(b) => b[i] as u32,
             StrView::Ucs2(u) => u[i] as u32,
             StrView::Ucs4(u) => u[i],
@@ -136,7 +145,7 @@ impl<'a> StrView<'a> {
     #[inline]
     pub fn chars(&self) -> CodePoints<'a> {
         match *self {
-            StrView::Ascii(s) => CodePoints::Bytes(s.as_bytes().iter()),
+            StrView::Ascii(s) => CodePoints::Bytes(s.iter()),
             StrView::Latin1(b) => CodePoints::Bytes(b.iter()),
             StrView::Ucs2(u) => CodePoints::Ucs2(u.iter()),
             StrView::Ucs4(u) => CodePoints::Ucs4(u.iter()),
@@ -147,18 +156,18 @@ impl<'a> StrView<'a> {
     #[inline]
     pub fn as_bytes(&self) -> &'a [u8] {
         match *self {
-            StrView::Ascii(s) => s.as_bytes(),
-            StrView::Latin1(b) => b,
+            StrView::Ascii(s) | StrView::Latin1(s) => s,
             StrView::Ucs2(u) => bytemuck::cast_slice(u),
             StrView::Ucs4(u) => bytemuck::cast_slice(u),
         }
     }
 
-    /// The ASCII text, when the view is ASCII.
+    /// The ASCII text, when the view is ASCII (checked as UTF-8 here: a view made from
+    /// an object's data takes the bytes on trust).
     #[inline]
     pub fn as_ascii(&self) -> Option<&'a str> {
         match *self {
-            StrView::Ascii(s) => Some(s),
+            StrView::Ascii(s) => Some(ascii_text(s)),
             _ => None,
         }
     }
@@ -176,7 +185,7 @@ impl<'a> StrView<'a> {
     /// holds a lone surrogate.
     pub fn to_str(&self) -> Option<Cow<'a, str>> {
         match *self {
-            StrView::Ascii(s) => Some(Cow::Borrowed(s)),
+            StrView::Ascii(s) => Some(Cow::Borrowed(ascii_text(s))),
             _ => {
                 let mut out = String::with_capacity(self.len() * 2);
                 for c in self.chars() {
@@ -190,7 +199,7 @@ impl<'a> StrView<'a> {
     /// The text as UTF-8 with lone surrogates replaced by U+FFFD.
     pub fn to_str_lossy(&self) -> Cow<'a, str> {
         match *self {
-            StrView::Ascii(s) => Cow::Borrowed(s),
+            StrView::Ascii(s) => Cow::Borrowed(ascii_text(s)),
             _ => Cow::Owned(
                 self.chars()
                     .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
@@ -213,7 +222,7 @@ impl<'a> StrView<'a> {
     /// The code points `start..end` (0 <= start <= end <= len) in canonical kind.
     pub fn substring(&self, start: usize, end: usize) -> StrBuf {
         match *self {
-            StrView::Ascii(s) => StrBuf::Ascii(s[start..end].to_owned()),
+            StrView::Ascii(s) => StrBuf::Ascii(ascii_text(&s[start..end]).to_owned()),
             _ => {
                 let sub = (start..end).map(|i| self.char_at(i));
                 StrBuf::from_chars(sub.clone(), end - start, super::kind::kind_of_chars(sub))
@@ -316,7 +325,7 @@ impl StrBuf {
 
     pub fn view(&self) -> StrView<'_> {
         match self {
-            StrBuf::Ascii(s) => StrView::Ascii(s),
+            StrBuf::Ascii(s) => StrView::Ascii(s.as_bytes()),
             StrBuf::Latin1(b) => StrView::Latin1(b),
             StrBuf::Ucs2(u) => StrView::Ucs2(u),
             StrBuf::Ucs4(u) => StrView::Ucs4(u),
@@ -421,7 +430,7 @@ pub fn repeat(v: StrView<'_>, count: i64) -> PyResult<StrBuf> {
     }
     Ok(match v {
         StrView::Ascii(s) => {
-            let bytes = try_repeat(s.as_bytes(), count)?;
+            let bytes = try_repeat(s, count)?;
             StrBuf::Ascii(String::from_utf8(bytes).expect("ASCII repeated is ASCII"))
         }
         StrView::Latin1(b) => StrBuf::Latin1(try_repeat(b, count)?),
@@ -560,7 +569,7 @@ mod tests {
             assert_eq!(r, StrBuf::from_text(&a.view().to_str().unwrap().repeat(3)));
             assert!(repeat(a.view(), -1).unwrap().is_empty());
         }
-        assert!(repeat(StrView::Ascii("ab"), i64::MAX).is_err());
+        assert!(repeat(StrView::Ascii(b"ab"), i64::MAX).is_err());
     }
 
     #[test]
@@ -580,10 +589,10 @@ mod tests {
         let b = StrBuf::from_text("\u{20ac}");
         assert_eq!(a.view().cmp_view(&b.view()), Ordering::Less);
         assert_eq!(
-            StrView::Ascii("ab").cmp_view(&StrView::Ascii("b")),
+            StrView::Ascii(b"ab").cmp_view(&StrView::Ascii(b"b")),
             Ordering::Less
         );
-        assert!(StrView::Latin1(b"ab") == StrView::Ascii("ab"));
+        assert!(StrView::Latin1(b"ab") == StrView::Ascii(b"ab"));
         let sur = StrView::Ucs2(&[0x61, 0xD800]);
         assert!(sur.has_surrogates());
         assert!(sur.to_str().is_none());
