@@ -88,6 +88,10 @@
 //!   first.
 //! - **W2** Every entry of a weak list heads a weak reference object (payload
 //!   `WeakRef`) whose block is not freed: dropping a `WeakRef` removes its entry.
+//! - **V1** A `Vec`'s length is set (`set_len`) only to a count whose elements are all
+//!   initialised and owned by the Vec, within its capacity; elements cut off by a
+//!   shorter length have been moved out (each read once) and are not dropped by the Vec
+//!   (object/stack_slots.rs).
 //! - **F1** A block on a type's free list (object/freelist.rs) was allocated by pymalloc
 //!   with that type's instance layout for the list's item count, is not freed, and holds
 //!   no object: nothing refers to it, its payload, items and words were dropped, and the

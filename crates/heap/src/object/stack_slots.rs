@@ -48,8 +48,8 @@ pub fn push_built<T>(v: &mut Vec<T>, make: impl FnOnce() -> T) {
     }
     let len = v.len();
     v.spare_capacity_mut()[0].write(make());
-    // SAFETY: the element at `len` (within the capacity: the index above is checked)
-    // was initialised by the write just made, so the first `len + 1` are.
+    // SAFETY: V1: the element at `len` (within the capacity: the index above is
+    // checked) was initialised by the write just made, so the first `len + 1` are.
     unsafe { v.set_len(len + 1) };
 }
 
