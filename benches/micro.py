@@ -125,6 +125,40 @@ CASES = {
     "striter": ("s='abcdefgh'", "for c in s: pass", "local"),
     "strslice": ("s='2024-03-01,north'", "s[5:7]", "local"),
     "replace": ("s='a-b-c-d'", "s.replace('-', '+')", "local"),
+    # Operations bm_scheduler, bm_solver, bm_nbody, bm_raytrace and bm_spectral lean on.
+    "sqrt": ("import math", "math.sqrt(2.0)", "global"),
+    "floor": ("import math", "math.floor(2.5)", "global"),
+    "abs": ("x=-3", "abs(x)", "local"),
+    "floatdiv": ("x=1.5;y=2.5", "z = x / y", "local"),
+    "floatneg": ("x=1.5", "y = -x", "local"),
+    "floatcmp": ("x=1.5", "if x > 0.0: pass", "local"),
+    "floatint": ("x=2.7", "int(x)", "local"),
+    "floataug": ("x=1.5;y=0.0", "y += x * x", "local"),
+    "intmod": ("x=12345", "y = x % 7; y = x & 255", "local"),
+    "intshift": ("x=12345", "y = x >> 8; y = x // 256", "local"),
+    "isnone": ("x=None", "if x is None: pass", "local"),
+    "dictin": ("d={1:2}", "if 1 in d: pass", "local"),
+    "dictpop": ("d={}", "d[i] = 1; d.pop(i)", "local"),
+    "dictpopd": ("d={}", "d.pop(i, False)", "local"),
+    "nextiter": ("d={1:2,3:4}", "next(iter(d))", "local"),
+    "listin": ("class C: pass\no=C();l=[C(),C(),o]", "o in l", "local"),
+    "listsubaug": ("l=[0.0]*3;x=1.5", "l[1] += x", "local"),
+    "zip": ("u=[1.0]*10", "for a, b in zip(u, u): pass", "local"),
+    "attraug": ("class C:\n    def __init__(self): self.x=1\no=C()", "o.x += 1", "local"),
+    "attrfloat": ("class C:\n    def __init__(self): self.x=1.5\no=C()", "o.x += 0.5", "local"),
+    "meth1": ("class C:\n    def m(self, a): return a\no=C()", "o.m(i)", "local"),
+    "dunderadd": (
+        "class V:\n    def __init__(self, x): self.x=x\n"
+        "    def __add__(self, o): return V(self.x + o.x)\nv=V(1.0)",
+        "v + v",
+        "local",
+    ),
+    "methpoly": (
+        "class A:\n    def m(self): return 1\nclass B:\n    def m(self): return 2\nxs=[A(),B()]",
+        "xs[i & 1].m()",
+        "local",
+    ),
+    "nextdel": ("d={k: k for k in range(64)}\nfor k in range(40): del d[k]", "next(iter(d))", "local"),
 }
 
 

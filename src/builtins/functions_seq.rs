@@ -22,9 +22,11 @@ use super::methods_list;
 
 /// abs(x)
 pub fn abs(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
     let x = args.one("abs")?;
-    ops::absolute(vm, x)
+    if let Some(r) = int::exact_abs(x).or_else(|| float::exact_abs(x)) {
+        return Ok(r);
+    }
+    ops::absolute(Vm::of(rt), x)
 }
 
 /// round(number, ndigits=None)

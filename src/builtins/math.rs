@@ -32,7 +32,17 @@ fn range_error() -> Exc {
 }
 
 /// A float argument: a float, or an int converted exactly-rounded.
+#[inline]
 fn to_f64(o: &PyObj) -> VmResult<f64> {
+    if let Some(f) = float::exact_value(o, &ctx().float_exact) {
+        return Ok(f);
+    }
+    to_f64_other(o)
+}
+
+/// `to_f64` for anything but an exact float.
+#[inline(never)]
+fn to_f64_other(o: &PyObj) -> VmResult<f64> {
     if let Some(f) = float::value(o) {
         return Ok(f);
     }
@@ -152,8 +162,12 @@ fn round_with(args: &Args<'_>, fname: &str, f: fn(f64) -> f64) -> VmResult<PyObj
         }
         return new_int(v);
     }
-    let x = to_f64(o)?;
-    new_int(Int::from_f64(f(x))?)
+    let r = f(to_f64(o)?);
+    // Within ±2**63 the int fits an i64 (PyLong_FromDouble's own shortcut).
+    if r.abs() < -(i64::MIN as f64) {
+        return Ok(int::new_i64(r as i64));
+    }
+    new_int(Int::from_f64(r)?)
 }
 
 fn floor(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

@@ -91,6 +91,9 @@ pub struct PolyEntry {
     pub index: u32,
     pub tag: u8,
     pub op: Op,
+    /// A LOAD_METHOD_* entry's method as `Cache::attr` and `Cache::method` keep it.
+    pub attr: u64,
+    pub method: crate::heap::BorrowedSlot,
 }
 
 impl Default for PolyEntry {
@@ -100,6 +103,8 @@ impl Default for PolyEntry {
             index: 0,
             tag: 0,
             op: Op::NOP,
+            attr: 0,
+            method: crate::heap::BorrowedSlot::default(),
         }
     }
 }

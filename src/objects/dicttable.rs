@@ -863,12 +863,6 @@ impl DictTable {
         Some((k.clone(), v))
     }
 
-    /// The hash stored for entry `ix`.
-    fn hash_at(&self, ix: usize) -> Option<i64> {
-        let t = self.kref()?;
-        key_hash(&t.entries(), ix).map(|(_, h)| h)
-    }
-
     // ----- changing values -----------------------------------------------------------
 
     /// Store `value` at the found entry `ix`: the old value comes back (None if a split
@@ -1231,7 +1225,7 @@ impl DictTable {
     pub fn item_at(&self, pos: usize) -> Option<(PyObj, PyObj, i64)> {
         let ix = self.ix_at(pos)?;
         let (k, v) = self.entry_at(ix)?;
-        let h = self.hash_at(ix)?;
+        let h = key_hash(&self.kref()?.entries(), ix)?.1;
         Some((k, v, h))
     }
 
@@ -1239,7 +1233,20 @@ impl DictTable {
     /// Iterators resume at position + 1.
     pub fn next_item(&self, pos: usize) -> Option<(usize, PyObj, PyObj)> {
         let end = self.positions();
-        (pos..end).find_map(|p| self.entry_at(self.ix_at(p)?).map(|(k, v)| (p, k, v)))
+        if self.values.is_some() {
+            return (pos..end).find_map(|p| self.entry_at(self.ix_at(p)?).map(|(k, v)| (p, k, v)));
+        }
+        // A combined table: its entries read under one borrow, the dead ones skipped.
+        let t = self.kref()?;
+        let (p, k, v) = match t.entries() {
+            Entries::A(e) => {
+                (pos..end).find_map(|p| Some((p, e[p].key.as_ref()?, e[p].value.as_ref()?)))
+            }
+            Entries::B(e) => {
+                (pos..end).find_map(|p| Some((p, e[p].key.as_ref()?, e[p].value.as_ref()?)))
+            }
+        }?;
+        Some((p, k.clone(), v.clone()))
     }
 
     /// `next_item` with the key's hash (_PyDict_Next).

@@ -427,10 +427,26 @@ fn int_exact(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
 }
 
 fn int_abs(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
+    if let Some(r) = exact_abs(o) {
+        return Ok(r);
+    }
     if let Some(v) = as_i64(o).filter(|v| *v != i64::MIN) {
         return Ok(new_i64(v.abs()));
     }
     obj(&int_value_of(o).abs())
+}
+
+/// `abs(o)` for an int of exactly type int (None for anything else): as CPython's
+/// long_abs, the int itself when it is not negative (long_long), else its negation.
+#[inline]
+pub fn exact_abs(o: &PyObj) -> Option<PyObj> {
+    let (size, _) = o.var_exact(&ctx().int_exact)?;
+    if size >= 0 {
+        return Some(o.clone());
+    }
+    exact_i64(o, &ctx().int_exact)
+        .and_then(i64::checked_neg)
+        .map(new_i64)
 }
 
 fn int_invert(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {

@@ -151,18 +151,21 @@ pub fn char_str(ch: u32) -> PyObj {
 /// next() of a list, tuple or str iterator.
 pub fn seq_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
     let mut s = it.borrow_mut::<SeqIter>().map_err(|_| busy())?;
-    let Some(seq) = s.seq.clone() else {
-        return Ok(None);
-    };
     let i = s.index;
-    let item = if let Some(items) = tuple::items(&seq) {
-        items.get(i).cloned()
-    } else if let Some(l) = list::borrow(&seq) {
-        l.0.get(i).cloned()
-    } else if let Some(v) = string::view(&seq) {
-        (i < v.len()).then(|| char_str(v.char_at(i)))
-    } else {
-        None
+    // The sequence is read where it lies (the iterator holds it): no reference taken.
+    let item = match &s.seq {
+        None => return Ok(None),
+        Some(seq) => {
+            if let Some(l) = list::borrow(seq) {
+                l.0.get(i).cloned()
+            } else if let Some(items) = tuple::items(seq) {
+                items.get(i).cloned()
+            } else if let Some(v) = string::view(seq) {
+                (i < v.len()).then(|| char_str(v.char_at(i)))
+            } else {
+                None
+            }
+        }
     };
     match item {
         Some(x) => {

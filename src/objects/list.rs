@@ -314,9 +314,23 @@ fn list_iter(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     Ok(super::iter::seq_iter(&ctx().list_iter_type, o.clone()))
 }
 
+/// `item in l`, as CPython's list_contains: item by item, the length and the item
+/// re-read at every step (an `__eq__` may change the list), no copy of the list.
 fn list_contains(rt: &mut dyn Runtime, l: &PyObj, item: &PyObj) -> VmResult<bool> {
-    let items = borrow(l).map(|x| x.0.clone()).unwrap_or_default();
-    super::tuple::any_equal(rt, &items, item)
+    let mut i = 0;
+    loop {
+        let Some(x) = borrow(l).and_then(|b| b.0.get(i).cloned()) else {
+            return Ok(false);
+        };
+        let equal = match super::protocol::quick_eq(&x, item) {
+            Some(r) => r,
+            None => rt.equal(&x, item)?,
+        };
+        if equal {
+            return Ok(true);
+        }
+        i += 1;
+    }
 }
 
 /// list's slots.

@@ -9,7 +9,7 @@ use super::args::Args;
 use super::exceptions::{self, VmResult};
 use super::runtime::Runtime;
 use super::typeobj::slotdefs::slots_of_type;
-use super::typeobj::slots::SlotTable;
+use super::typeobj::slots::{RichCmpFn, SlotTable};
 use super::typeobj::{self, info};
 use super::{ctx, dict, string};
 
@@ -79,6 +79,13 @@ fn richcompare(rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, op: CompareOp) -> VmR
         }
         _ => Ok(c.not_implemented.clone()),
     }
+}
+
+/// Is `f` object's own comparison? When both operands of `==` or `!=` have it,
+/// do_richcompare's answer is identity (it gives NotImplemented both ways for two
+/// objects, and `!=` asks the type's `==`, which is this), with no call made.
+pub fn is_object_richcompare(f: RichCmpFn) -> bool {
+    f as usize == richcompare as RichCmpFn as usize
 }
 
 /// object.__getattribute__ (PyObject_GenericGetAttr).

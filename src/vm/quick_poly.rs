@@ -16,6 +16,8 @@
 //! Entries hold no references: a class by its address, valid while the epoch holds
 //! (a class that dies moves the epoch on).
 
+use std::cell::Cell;
+
 use crate::bytecode::code::{Cache, PolyEntry, PolyRow, POLY_WAYS};
 use crate::bytecode::Op;
 use crate::heap::{PyObj, TypeRef};
@@ -64,7 +66,7 @@ pub(super) fn load_attr(
     obj: &PyObj,
     name: &PyObj,
 ) -> Result<Option<PyObj>, ()> {
-    let (op, e) = entry(code, at, obj).ok_or(())?;
+    let (op, e, _) = entry(code, at, obj).ok_or(())?;
     Ok(match op {
         Op::LOAD_ATTR_INSTANCE_VALUE => quick::instance_value(obj, &e),
         Op::LOAD_ATTR_SLOT => quick_attr::slot_value(obj, &e),
@@ -82,7 +84,7 @@ pub(super) fn store_attr(
     name: &PyObj,
     v: &PyObj,
 ) -> Result<bool, ()> {
-    let (op, e) = entry(code, at, obj).ok_or(())?;
+    let (op, e, _) = entry(code, at, obj).ok_or(())?;
     let v = v.clone();
     let r = match op {
         Op::STORE_ATTR_INSTANCE_VALUE => quick::store_instance_value(obj, &e, v),
@@ -102,14 +104,26 @@ pub(super) fn load_method(
     name: &PyObj,
     tc: &mut super::ops::TypeCache,
 ) -> Result<Option<PyObj>, ()> {
-    let (op, e) = entry(code, at, obj).ok_or(())?;
-    Ok(quick::cached_method(obj, &e, op, name, tc, None))
+    let (op, e, k) = entry(code, at, obj).ok_or(())?;
+    // The entry keeps the method it found, as a monomorphic site's cache does.
+    let kept = Cell::new(e);
+    let m = quick::cached_method(obj, &e, op, name, tc, Some(&kept));
+    let now = kept.get();
+    if now.attr != e.attr {
+        if let Ok(mut rows) = code.poly.try_borrow_mut() {
+            let entry = &mut rows[cache(code, at).index as usize].entries[k];
+            entry.attr = now.attr;
+            entry.method = now.method;
+        }
+    }
+    Ok(m)
 }
 
 /// The entry of `obj`'s class in site `at`'s row, as the monomorphic form and cache
-/// it stands for; None when the epoch moved on or the class has none.
+/// it stands for, and its place in the row; None when the epoch moved on or the class
+/// has none.
 #[inline]
-fn entry(code: &Code, at: usize, obj: &PyObj) -> Option<(Op, Cache)> {
+fn entry(code: &Code, at: usize, obj: &PyObj) -> Option<(Op, Cache, usize)> {
     let c = cache(code, at);
     if type_epoch() != c.version {
         return None;
@@ -117,9 +131,10 @@ fn entry(code: &Code, at: usize, obj: &PyObj) -> Option<(Op, Cache)> {
     let key = obj.type_addr();
     let rows = code.poly.try_borrow().ok()?;
     let row = rows.get(c.index as usize)?;
-    let e = row.entries[..c.tag as usize]
+    let k = row.entries[..c.tag as usize]
         .iter()
-        .find(|e| e.key == key)?;
+        .position(|e| e.key == key)?;
+    let e = &row.entries[k];
     Some((
         e.op,
         Cache {
@@ -127,8 +142,11 @@ fn entry(code: &Code, at: usize, obj: &PyObj) -> Option<(Op, Cache)> {
             tag: e.tag,
             version: c.version,
             key,
+            attr: e.attr,
+            method: e.method,
             ..Cache::default()
         },
+        k,
     ))
 }
 
@@ -153,6 +171,7 @@ fn set_entry(code: &Code, row: usize, k: usize, op: Op, c: &Cache) {
             index: c.index,
             tag: c.tag,
             op,
+            ..PolyEntry::default()
         };
     }
 }

@@ -6,7 +6,7 @@
 use crate::bytecode::opcode::CompareOp;
 use crate::heap::PyObj;
 use crate::objects::typeobj::slotdefs::slots_of_type;
-use crate::objects::{ctx, float, int, string, typeobj};
+use crate::objects::{ctx, float, int, object, string, typeobj};
 
 use super::super::Vm;
 use super::bool_obj;
@@ -48,6 +48,12 @@ pub fn compare(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyO
     if let Some(r) = fast_compare(a, b, op) {
         return Ok(bool_obj(r));
     }
+    dispatch(vm, a, b, op)
+}
+
+/// `compare` through the types' slots, its shortcut already tried (or known not to
+/// apply): within one level of the recursion limit, as PyObject_RichCompare.
+fn dispatch(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<PyObj> {
     vm.enter_recursive(" in comparison")?;
     let r = do_richcompare(vm, a, b, op);
     vm.leave_recursive();
@@ -59,6 +65,11 @@ fn do_richcompare(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResult<
     let (ta, tb) = (a.type_obj(), b.type_obj());
     let fa = slots_of_type(&ta).richcompare.get();
     let fb = slots_of_type(&tb).richcompare.get();
+    if let (Some(f), Some(g), CompareOp::Eq | CompareOp::Ne) = (fa, fb, op) {
+        if object::is_object_richcompare(f) && object::is_object_richcompare(g) {
+            return Ok(bool_obj(a.is(b) == (op == CompareOp::Eq)));
+        }
+    }
     let mut checked_reflected = false;
     if !ta.is(&tb) && typeobj::is_subtype(&tb, &ta) {
         if let Some(f) = fb {
@@ -100,7 +111,12 @@ pub fn compare_bool(vm: &mut Vm, a: &PyObj, b: &PyObj, op: CompareOp) -> VmResul
     if let Some(r) = fast_compare(a, b, op) {
         return Ok(r);
     }
-    let r = compare(vm, a, b, op)?;
+    let r = dispatch(vm, a, b, op)?;
+    truth(vm, r)
+}
+
+/// A comparison's result as a bool (PyObject_RichCompareBool's last step).
+fn truth(vm: &mut Vm, r: PyObj) -> VmResult<bool> {
     let c = ctx();
     if r.is(&c.true_) {
         return Ok(true);
@@ -117,7 +133,9 @@ impl Vm {
         if let Some(r) = crate::objects::protocol::quick_eq(a, b) {
             return Ok(r);
         }
-        compare_bool(self, a, b, CompareOp::Eq)
+        // quick_eq answers every pair `fast_compare` would: straight to the slots.
+        let r = dispatch(self, a, b, CompareOp::Eq)?;
+        truth(self, r)
     }
 
     /// Count one level of Rust recursion on a user-reachable path (comparison, repr
