@@ -23,9 +23,6 @@ use super::methods_list;
 /// abs(x)
 pub fn abs(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let x = args.one("abs")?;
-    if let Some(r) = int::exact_abs(x).or_else(|| float::exact_abs(x)) {
-        return Ok(r);
-    }
     ops::absolute(Vm::of(rt), x)
 }
 

@@ -168,12 +168,6 @@ fn float_abs(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     Ok(new(f(o).abs()))
 }
 
-/// `abs(o)` for a float of exactly type float (None for anything else).
-#[inline]
-pub fn exact_abs(o: &PyObj) -> Option<PyObj> {
-    exact_value(o, &ctx().float_exact).map(|v| new(v.abs()))
-}
-
 fn float_bool(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<bool> {
     Ok(f(o) != 0.0)
 }

@@ -439,7 +439,7 @@ fn int_abs(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
 /// `abs(o)` for an int of exactly type int (None for anything else): as CPython's
 /// long_abs, the int itself when it is not negative (long_long), else its negation.
 #[inline]
-pub fn exact_abs(o: &PyObj) -> Option<PyObj> {
+fn exact_abs(o: &PyObj) -> Option<PyObj> {
     let (size, _) = o.var_exact(&ctx().int_exact)?;
     if size >= 0 {
         return Some(o.clone());

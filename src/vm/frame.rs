@@ -204,10 +204,6 @@ impl Entry {
     }
 }
 
-fn recursion_error() -> crate::objects::exceptions::Exc {
-    exceptions::new_error(ExcKind::RecursionError, "maximum recursion depth exceeded")
-}
-
 fn varname(c: &Code, i: usize) -> String {
     string::as_str(&c.varnames[i])
         .unwrap_or_default()
@@ -279,7 +275,7 @@ impl Vm {
     pub(crate) fn enter_frame(&mut self, entry: Entry, floor: usize, base: usize) -> VmResult<()> {
         if self.depth >= self.recursion_limit {
             self.stack.truncate(floor);
-            return Err(recursion_error());
+            return Err(super::ops::recursion_error(""));
         }
         let Entry {
             code,
@@ -373,7 +369,7 @@ impl Vm {
         }
         if self.depth >= self.recursion_limit {
             self.stack.truncate(floor);
-            return Err(recursion_error());
+            return Err(super::ops::recursion_error(""));
         }
         let kw_at = base + npos;
         let cells = c.cell2arg.len() + c.freevars.len();
@@ -566,7 +562,7 @@ impl Vm {
     /// RecursionError when one more frame would pass the recursion limit.
     pub(crate) fn check_recursion(&self) -> VmResult<()> {
         if self.depth >= self.recursion_limit {
-            return Err(recursion_error());
+            return Err(super::ops::recursion_error(""));
         }
         Ok(())
     }

@@ -607,21 +607,21 @@ pub(crate) fn store_instance_value(obj: &PyObj, c: &Cache, value: PyObj) -> Resu
 /// `index` is then its number among the type cache's pinned values (`pin_static`).
 pub(crate) const STATIC_OWN: u8 = u8::MAX;
 
-/// The method a LOAD_METHOD_* cache names, if its guard holds. The method itself is
-/// kept in the cache (`Cache::method`) while the attribute epoch it was read at holds
-/// (no type dict changed since, so the same object sits where the cache names); after
-/// such a change, while the type epoch still holds, it is read again through the type
-/// cache and kept anew in `cell` (the instruction's own cache; None for a polymorphic
-/// row, whose entries keep no method).
+/// The method the LOAD_METHOD_* cache in `cell` names, if its guard holds. The method
+/// itself is kept in the cache (`Cache::method`) while the attribute epoch it was read
+/// at holds (no type dict changed since, so the same object sits where the cache
+/// names); after such a change, while the type epoch still holds, it is read again
+/// through the type cache and kept anew in `cell` (the instruction's own cache, or a
+/// copy of a polymorphic row's entry that the caller writes back).
 #[inline(always)]
 pub(crate) fn cached_method(
     obj: &PyObj,
-    c: &Cache,
+    cell: &Cell<Cache>,
     op: Op,
     name: &PyObj,
     tc: &mut super::ops::TypeCache,
-    cell: Option<&Cell<Cache>>,
 ) -> Option<PyObj> {
+    let c = &cell.get();
     if obj.type_addr() != c.key {
         return None;
     }
@@ -638,9 +638,6 @@ pub(crate) fn cached_method(
     {
         return None;
     }
-    let Some(cell) = cell else {
-        return fetch_method(obj, c, tc);
-    };
     if c.attr == dicttable::attr_epoch() {
         if let Some(m) = c.method.get().and_then(|b| b.get()) {
             return Some(m);

@@ -150,11 +150,13 @@ impl Vm {
             | Op::LOAD_METHOD_NO_DICT
             | Op::LOAD_METHOD_LAZY_DICT
             | Op::LOAD_METHOD_WITH_DICT => {
-                let c = cache(code, at);
                 let top = self.stack.last().expect("value stack underflow");
-                let cell = quick::cache_cell(code, at);
                 let name = &code.names[arg as usize];
-                match quick::cached_method(top, &c, op, name, &mut self.type_cache, cell) {
+                // A specialized form runs in quickened code: its cache cell is there.
+                let m = quick::cache_cell(code, at).and_then(|cell| {
+                    quick::cached_method(top, cell, op, name, &mut self.type_cache)
+                });
+                match m {
                     Some(m) => self.push_method(m),
                     None => return self.missed(fi, base, code, op, arg, ip),
                 }

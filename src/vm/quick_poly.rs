@@ -107,7 +107,7 @@ pub(super) fn load_method(
     let (op, e, k) = entry(code, at, obj).ok_or(())?;
     // The entry keeps the method it found, as a monomorphic site's cache does.
     let kept = Cell::new(e);
-    let m = quick::cached_method(obj, &e, op, name, tc, Some(&kept));
+    let m = quick::cached_method(obj, &kept, op, name, tc);
     let now = kept.get();
     if now.attr != e.attr {
         if let Ok(mut rows) = code.poly.try_borrow_mut() {

@@ -157,7 +157,7 @@ impl Vm {
 /// The RecursionError `enter_recursive` raises, `where_` its message's suffix.
 #[cold]
 #[inline(never)]
-fn recursion_error(where_: &str) -> crate::objects::exceptions::Exc {
+pub(crate) fn recursion_error(where_: &str) -> crate::objects::exceptions::Exc {
     exceptions::named(
         "RecursionError",
         format!("maximum recursion depth exceeded{where_}"),

@@ -22,6 +22,7 @@ pub use arith::{
     unsupported_operands,
 };
 pub(crate) use attr::{attribute_error, no_attribute};
+pub(crate) use compare::recursion_error;
 pub use compare::{compare, compare_bool};
 pub use iter::char_str;
 pub use repr::ascii_escape;
