@@ -851,6 +851,6 @@ fn caller_module(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if depth >= n {
         return Ok(none());
     }
-    let g = vm.frames[n - 1 - depth].globals.clone();
+    let g = vm.frame_globals(n - 1 - depth);
     Ok(vm.dict_get_str(&g, "__name__").unwrap_or_else(none))
 }

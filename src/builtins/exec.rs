@@ -119,9 +119,9 @@ fn compile(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 /// The caller's globals and locals (the frame that called exec / eval).
 fn caller_namespaces(vm: &mut Vm) -> VmResult<(PyObj, PyObj)> {
-    let g = match vm.frames.last() {
-        Some(f) => f.globals.clone(),
-        None => vm.builtins.clone(),
+    let g = match vm.frames.len() {
+        0 => vm.builtins.clone(),
+        n => vm.frame_globals(n - 1),
     };
     let l = super::functions::frame_locals(vm)?;
     Ok((g, l))
@@ -181,9 +181,9 @@ fn namespaces(
         (Some(g), l) => (g.clone(), l.cloned()),
     };
     if vm.dict_get_str(&g, "__builtins__").is_none() {
-        let b = match vm.frames.last() {
-            Some(f) => f.builtins.clone(),
-            None => vm.builtins.clone(),
+        let b = match vm.frames.len() {
+            0 => vm.builtins.clone(),
+            n => vm.frame_builtins(n - 1),
         };
         vm.dict_set_str(&g, "__builtins__", b)?;
     }

@@ -474,9 +474,9 @@ fn format(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 fn globals(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     args.none("globals")?;
-    Ok(match vm.frames.last() {
-        Some(f) => f.globals.clone(),
-        None => vm.builtins.clone(),
+    Ok(match vm.frames.len() {
+        0 => vm.builtins.clone(),
+        n => vm.frame_globals(n - 1),
     })
 }
 
@@ -489,7 +489,10 @@ pub(crate) fn frame_locals(vm: &mut Vm) -> VmResult<PyObj> {
     let code_obj = f.code.clone();
     let code = code_obj.get::<Code>().expect("a frame runs a code object");
     if code.flags & flags::OPTIMIZED == 0 {
-        return Ok(f.locals.clone().unwrap_or_else(|| f.globals.clone()));
+        return Ok(match f.locals.clone() {
+            Some(l) => l,
+            None => vm.frame_globals(vm.frames.len() - 1),
+        });
     }
     // A function's frame keeps one dict (CPython 3.11's f_locals): each call brings
     // it up to date with the fast locals, and keys exec() added stay.

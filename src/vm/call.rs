@@ -345,8 +345,8 @@ impl Vm {
             .first()
             .filter(|d| crate::objects::string::view(d).is_some())
             .cloned();
-        let globals = self.frames[fi].globals.clone();
-        let builtins = self.frames[fi].builtins.clone();
+        let globals = self.frame_globals(fi);
+        let builtins = self.frame_builtins(fi);
         let key = self.name_key.clone();
         let module = self.dict_get(&globals, &key).ok().flatten();
         Ok(function::new(Function {

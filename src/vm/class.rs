@@ -484,10 +484,8 @@ impl Vm {
             None => name.clone(),
         };
         if self.dict_get_str(&d, "__module__").is_none() {
-            let module = self
-                .frames
-                .last()
-                .map(|f| f.globals.clone())
+            let module = (!self.frames.is_empty())
+                .then(|| self.frame_globals(self.frames.len() - 1))
                 .and_then(|g| self.dict_get_str(&g, "__name__"));
             if let Some(m) = module {
                 self.dict_set(&d, string::intern_str("__module__"), m)?;

@@ -414,11 +414,11 @@ impl Vm {
                     }
                     Err(v) => v,
                 };
-                let g = self.frames[fi].globals.clone();
+                let g = self.frame_globals(fi);
                 self.dict_set(&g, code.names[arg as usize].clone(), v)?;
             }
             Op::DELETE_GLOBAL => {
-                let g = self.frames[fi].globals.clone();
+                let g = self.frame_globals(fi);
                 self.dict_delete_name(&g, &code.names[arg as usize])?;
             }
             Op::LOAD_NAME if self.frames[fi].locals.is_none() => {
@@ -936,7 +936,7 @@ impl Vm {
                 return self.call_pushing(exit, args, None);
             }
             Op::LOAD_BUILD_CLASS => {
-                let b = self.frames[fi].builtins.clone();
+                let b = self.frame_builtins(fi);
                 let key = string::intern_str("__build_class__");
                 match self.dict_get(&b, &key)? {
                     Some(bc) => self.stack.push(bc),
@@ -952,9 +952,8 @@ impl Vm {
             Op::IMPORT_NAME => {
                 let fromlist = self.pop();
                 let level = self.pop();
-                let f = &self.frames[fi];
-                let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
-                let locals = f.locals.clone();
+                let (globals, builtins) = (self.frame_globals(fi), self.frame_builtins(fi));
+                let locals = self.frames[fi].locals.clone();
                 let name = &code.names[arg as usize];
                 let m = self.import_instr(name, fromlist, level, &globals, locals, &builtins)?;
                 self.stack.push(m);
@@ -999,8 +998,10 @@ impl Vm {
 
     /// The namespace of module-level code (its locals dict, else its globals).
     fn namespace(&self, fi: usize) -> PyObj {
-        let f = &self.frames[fi];
-        f.locals.clone().unwrap_or_else(|| f.globals.clone())
+        match &self.frames[fi].locals {
+            Some(l) => l.clone(),
+            None => self.frame_globals(fi),
+        }
     }
 
     /// LOAD_GLOBAL from the inline cache, if its dict versions still match: a name
@@ -1014,7 +1015,17 @@ impl Vm {
         let e = code.global_cache[i].get();
         let f = &self.frames[fi];
         let exact = &self.ctx.dict_exact;
-        let g = f.globals.borrow_exact(exact)?;
+        // A function's frame reads its function's namespaces (in the slot below its
+        // locals); other frames hold their own.
+        let func;
+        let (globals, builtins) = match (&f.globals, &f.builtins) {
+            (Some(g), Some(b)) => (g, b),
+            _ => {
+                func = self.stack[f.base - 1].borrow_exact(&self.ctx.function_exact)?;
+                (&func.globals, &func.builtins)
+            }
+        };
+        let g = globals.borrow_exact(exact)?;
         if !e.in_builtins {
             return g.0.cached_value(e.globals_version, e.pos as usize);
         }
@@ -1022,10 +1033,8 @@ impl Vm {
             return None;
         }
         drop(g);
-        f.builtins
-            .borrow_exact(exact)?
-            .0
-            .cached_value(e.builtins_version, e.pos as usize)
+        let b = builtins.borrow_exact(exact)?;
+        b.0.cached_value(e.builtins_version, e.pos as usize)
     }
 
     /// STORE_GLOBAL (and STORE_NAME in module code) through LOAD_GLOBAL's cache: a
@@ -1047,7 +1056,15 @@ impl Vm {
         if e.globals_version == 0 || e.in_builtins {
             return Err(v);
         }
-        dict::replace_at(&f.globals, e.globals_version, e.pos as usize, v)
+        match &f.globals {
+            Some(g) => dict::replace_at(g, e.globals_version, e.pos as usize, v),
+            None => dict::replace_at(
+                &self.frame_function(f).globals,
+                e.globals_version,
+                e.pos as usize,
+                v,
+            ),
+        }
     }
 
     /// STORE_NAME in module code the slow way (the namespace is the globals), then
@@ -1059,7 +1076,7 @@ impl Vm {
         self.ns_set(&ns, code.names[i].clone(), v)?;
         // Names in code are interned: found by identity or str equality alone. Only an
         // exact dict (a subclass's `__setitem__` has its say on every store).
-        let g = &self.frames[fi].globals;
+        let g = &self.frame_globals(fi);
         if !g.is_type(&self.ctx.dict_type) {
             return Ok(());
         }
@@ -1080,10 +1097,10 @@ impl Vm {
         let v = self.load_global(fi, name)?;
         let h = self.hash(name)?;
         let mut eq = ops::table_eq(self);
-        let f = &self.frames[fi];
+        let (globals, builtins) = (self.frame_globals(fi), self.frame_builtins(fi));
         let entry = {
-            let g = dict::borrow(&f.globals);
-            let b = dict::borrow(&f.builtins);
+            let g = dict::borrow(&globals);
+            let b = dict::borrow(&builtins);
             match (g, b) {
                 (Some(g), Some(b)) => match g.0.find(name, h, &mut eq)? {
                     Some(pos) => Some(GlobalCache {
@@ -1110,11 +1127,11 @@ impl Vm {
 
     /// LOAD_GLOBAL: globals, then builtins; NameError otherwise.
     fn load_global(&mut self, fi: usize, name: &PyObj) -> VmResult<PyObj> {
-        let g = self.frames[fi].globals.clone();
+        let g = self.frame_globals(fi);
         if let Some(v) = self.dict_get(&g, name)? {
             return Ok(v);
         }
-        let b = self.frames[fi].builtins.clone();
+        let b = self.frame_builtins(fi);
         if let Some(v) = self.dict_get(&b, name)? {
             return Ok(v);
         }

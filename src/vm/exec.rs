@@ -33,7 +33,9 @@ impl Vm {
         self.push_frame_record(|| Frame {
             locals,
             entry: true,
-            ..Frame::new(code, globals, builtins, base, base, base)
+            globals: Some(globals),
+            builtins: Some(builtins),
+            ..Frame::new(code, base, base, base)
         });
         self.depth += 1;
         self.run_frame()

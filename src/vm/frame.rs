@@ -21,8 +21,12 @@ use crate::objects::exceptions::VmResult;
 /// One activation of a code object.
 pub(crate) struct Frame {
     pub code: PyObj,
-    pub globals: PyObj,
-    pub builtins: PyObj,
+    /// The globals and builtins of a frame that runs no function's body (module code,
+    /// exec, a resumed generator): None for a function's frame, whose function (the
+    /// slot just below `base`) holds them, as python3's frame borrows its function's
+    /// (`Vm::frame_globals`).
+    pub globals: Option<PyObj>,
+    pub builtins: Option<PyObj>,
     /// The local namespace dict of module-level code (LOAD_NAME / STORE_NAME).
     pub locals: Option<PyObj>,
     /// First fast local on the VM stack.
@@ -47,23 +51,16 @@ pub(crate) struct Frame {
 }
 
 impl Frame {
-    /// A frame about to run `code` from its first instruction: its locals from `base`,
-    /// its operand stack from `stack_base`, cut back to `floor` when it leaves; no
-    /// local namespace, no generator, not an entry frame, its value pushed for the
-    /// caller.
+    /// A function's frame about to run `code` from its first instruction: its locals
+    /// from `base` (the function just below), its operand stack from `stack_base`,
+    /// cut back to `floor` when it leaves; no local namespace, no generator, not an
+    /// entry frame, its value pushed for the caller.
     #[inline(always)]
-    pub(crate) fn new(
-        code: PyObj,
-        globals: PyObj,
-        builtins: PyObj,
-        floor: usize,
-        base: usize,
-        stack_base: usize,
-    ) -> Frame {
+    pub(crate) fn new(code: PyObj, floor: usize, base: usize, stack_base: usize) -> Frame {
         Frame {
             code,
-            globals,
-            builtins,
+            globals: None,
+            builtins: None,
             locals: None,
             base,
             floor,
@@ -174,8 +171,6 @@ pub(crate) fn takes_positional(func: &PyObj, n: usize, plain: bool) -> bool {
 /// grows (the function lies on that stack).
 pub(crate) struct Entry {
     code: PyObj,
-    globals: PyObj,
-    builtins: PyObj,
     /// Locals beyond the arguments.
     unbound: usize,
 }
@@ -197,8 +192,6 @@ impl Entry {
         }
         Some(Ok(Entry {
             code: f.code.clone(),
-            globals: f.globals.clone(),
-            builtins: f.builtins.clone(),
             unbound: c.nlocals() - nargs,
         }))
     }
@@ -277,12 +270,7 @@ impl Vm {
             self.stack.truncate(floor);
             return Err(super::ops::recursion_error(""));
         }
-        let Entry {
-            code,
-            globals,
-            builtins,
-            unbound,
-        } = entry;
+        let Entry { code, unbound } = entry;
         if unbound != 0 {
             self.stack.reserve(unbound);
             for _ in 0..unbound {
@@ -291,7 +279,7 @@ impl Vm {
             }
         }
         let stack_base = self.stack.len();
-        self.push_frame_record(|| Frame::new(code, globals, builtins, floor, base, stack_base));
+        self.push_frame_record(|| Frame::new(code, floor, base, stack_base));
         self.depth += 1;
         Ok(())
     }
@@ -506,16 +494,7 @@ impl Vm {
             return self.make_generator(f, c, floor, base);
         }
         let stack_base = self.stack.len();
-        self.push_frame_record(|| {
-            Frame::new(
-                f.code.clone(),
-                f.globals.clone(),
-                f.builtins.clone(),
-                floor,
-                base,
-                stack_base,
-            )
-        });
+        self.push_frame_record(|| Frame::new(f.code.clone(), floor, base, stack_base));
         self.depth += 1;
         Ok(())
     }
@@ -557,6 +536,32 @@ impl Vm {
         }
         self.stack.push(v);
         Ok(Flow::Switch)
+    }
+
+    /// The globals of frame `fi`: its own, or (a function's frame) its function's.
+    pub(crate) fn frame_globals(&self, fi: usize) -> PyObj {
+        let f = &self.frames[fi];
+        match &f.globals {
+            Some(g) => g.clone(),
+            None => self.frame_function(f).globals.clone(),
+        }
+    }
+
+    /// The builtins of frame `fi`: its own, or (a function's frame) its function's.
+    pub(crate) fn frame_builtins(&self, fi: usize) -> PyObj {
+        let f = &self.frames[fi];
+        match &f.builtins {
+            Some(b) => b.clone(),
+            None => self.frame_function(f).builtins.clone(),
+        }
+    }
+
+    /// The function whose body frame `f` runs (a frame without namespaces of its
+    /// own): it lies in the slot just below the frame's locals until the frame leaves.
+    pub(crate) fn frame_function(&self, f: &Frame) -> crate::heap::PRef<'_, Function> {
+        self.stack[f.base - 1]
+            .borrow_exact(&self.ctx.function_exact)
+            .expect("a function's frame lies above its function")
     }
 
     /// RecursionError when one more frame would pass the recursion limit.

@@ -205,7 +205,9 @@ impl Vm {
             ip,
             entry,
             gen: Some(g),
-            ..Frame::new(code, globals, builtins, base, base, stack_base)
+            globals: Some(globals),
+            builtins: Some(builtins),
+            ..Frame::new(code, base, base, stack_base)
         });
         self.depth += 1;
         Ok(())
@@ -272,8 +274,8 @@ impl Vm {
         let n = self.stack.len() - base;
         assert!(n <= items.len(), "a generator's frame outgrew its slots");
         crate::heap::stash_stack_tail(&mut self.stack, &items[..n]);
-        gen.globals.set(Some(globals));
-        gen.builtins.set(Some(builtins));
+        gen.globals.set(globals);
+        gen.builtins.set(builtins);
         gen.saved.set(n as u32);
         gen.ip.set(ip as u32);
         gen.state.set(GenState::Suspended);

@@ -17,7 +17,9 @@ impl Vm {
         let builtins = self.builtins.clone();
         self.push_frame_record(|| Frame {
             entry: true,
-            ..Frame::new(code, globals, builtins, base, base, base)
+            globals: Some(globals),
+            builtins: Some(builtins),
+            ..Frame::new(code, base, base, base)
         });
         self.depth += 1;
         self.run_frame()

@@ -25,8 +25,8 @@ pub fn census(vm: &Vm, barrier: Option<&PyObj>) -> Vec<PyObj> {
     roots.extend(vm.stack.iter().cloned());
     for f in &vm.frames {
         roots.push(f.code.clone());
-        roots.push(f.globals.clone());
-        roots.push(f.builtins.clone());
+        roots.extend(f.globals.iter().cloned());
+        roots.extend(f.builtins.iter().cloned());
         roots.extend(f.locals.iter().cloned());
         roots.extend(f.gen.iter().cloned());
     }
