@@ -1,7 +1,9 @@
 //! function: a code object with its globals, defaults and closure (CPython's
 //! PyFunctionObject: 152 bytes with the GC header).
 
-use crate::heap::{PRef, Payload, PyObj, TypeRef, Visit};
+use std::cell::{Ref, RefCell, RefMut};
+
+use crate::heap::{Payload, PyObj, TypeRef, Visit};
 
 use super::context::ctx;
 use crate::objects::descr::{none_or, GetSetDef as G};
@@ -9,12 +11,23 @@ use crate::objects::exceptions::{self, VmResult};
 use crate::objects::runtime::Runtime;
 use crate::objects::typeobj::slots::SlotTable;
 
-/// The payload of a function. Fields mirror CPython's so getsizeof matches; those
-/// Python can reassign (`__defaults__`, `__name__`, ...) are changed through a borrow.
+/// The payload of a function. Fields mirror CPython's so getsizeof matches (the
+/// state's borrow flag takes the place of CPython's unused vectorcall slot).
+///
+/// `__globals__` and `__builtins__` are read-only in Python and never replaced, so
+/// they sit outside the borrowed state: the payload is immutable to the heap and a
+/// function's frame reads its namespaces through the function with one type check
+/// and no borrow (vm/frame.rs). What Python can reassign (`__code__`,
+/// `__defaults__`, `__name__`, ...) is in `state`, behind a run-time checked borrow.
 pub struct Function {
-    pub code: PyObj,
     pub globals: PyObj,
     pub builtins: PyObj,
+    state: RefCell<FunctionState>,
+}
+
+/// What Python can reassign on a function (and its closure, which it cannot).
+pub struct FunctionState {
+    pub code: PyObj,
     pub name: PyObj,
     pub qualname: PyObj,
     /// `__defaults__`: a tuple, or None.
@@ -32,29 +45,57 @@ pub struct Function {
     pub weakreflist: Option<PyObj>,
     /// CPython's func_version: bumped when the function's defaults or code change.
     pub version: u64,
-    /// CPython's vectorcall slot; unused (calls dispatch on the payload type).
-    pub vectorcall: usize,
+}
+
+impl Function {
+    /// A function's payload: its namespaces and its state.
+    pub fn new(globals: PyObj, builtins: PyObj, state: FunctionState) -> Function {
+        Function {
+            globals,
+            builtins,
+            state: RefCell::new(state),
+        }
+    }
+
+    /// The reassignable state, shared; None while it is being changed.
+    #[inline]
+    pub fn state(&self) -> Option<Ref<'_, FunctionState>> {
+        self.state.try_borrow().ok()
+    }
+
+    /// The reassignable state, to change it; None while it is in use.
+    pub fn state_mut(&self) -> Option<RefMut<'_, FunctionState>> {
+        self.state.try_borrow_mut().ok()
+    }
+}
+
+/// The state of function `o`; None when `o` is not a function (or the state is
+/// being changed).
+pub fn state(o: &PyObj) -> Option<Ref<'_, FunctionState>> {
+    o.get::<Function>()?.state()
 }
 
 impl Payload for Function {
     type Item = ();
     const NAME: &'static str = "function";
     const GC: bool = true;
-    const MUTABLE: bool = true;
     fn traverse(&self, _: &[()], visit: Visit<'_>) {
-        visit(&self.code);
         visit(&self.globals);
         visit(&self.builtins);
-        visit(&self.name);
-        visit(&self.qualname);
+        let Some(s) = self.state() else {
+            return;
+        };
+        visit(&s.code);
+        visit(&s.name);
+        visit(&s.qualname);
         for o in [
-            &self.defaults,
-            &self.kwdefaults,
-            &self.closure,
-            &self.doc,
-            &self.dict,
-            &self.module,
-            &self.annotations,
+            &s.defaults,
+            &s.kwdefaults,
+            &s.closure,
+            &s.doc,
+            &s.dict,
+            &s.module,
+            &s.annotations,
         ]
         .into_iter()
         .flatten()
@@ -62,20 +103,24 @@ impl Payload for Function {
             visit(o);
         }
     }
-    fn clear(&mut self) {
-        let taken = (
-            self.defaults.take(),
-            self.kwdefaults.take(),
-            self.closure.take(),
-            self.doc.take(),
-            self.dict.take(),
-            self.module.take(),
-            self.annotations.take(),
-        );
-        // The globals dict is the usual way back into a cycle: replace it with an
-        // empty one (CPython clears func_globals too).
-        let globals = std::mem::replace(&mut self.globals, super::dict::new());
-        drop((taken, globals));
+    fn clear_shared(&self, _: &[()]) {
+        // The globals and builtins stay (a running frame of the function reads them;
+        // the globals dict, when in the cycle, is cleared itself).
+        let taken = {
+            let Some(mut s) = self.state_mut() else {
+                return;
+            };
+            (
+                s.defaults.take(),
+                s.kwdefaults.take(),
+                s.closure.take(),
+                s.doc.take(),
+                s.dict.take(),
+                s.module.take(),
+                s.annotations.take(),
+            )
+        };
+        drop(taken);
     }
 }
 
@@ -85,7 +130,7 @@ pub fn new(f: Function) -> PyObj {
 }
 
 fn function_repr(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<String> {
-    let f = o.borrow::<Function>().expect("a function");
+    let f = state(o).expect("a function");
     let q = super::string::as_str(&f.qualname).unwrap_or_default();
     Ok(format!("<function {q} at 0x{:x}>", o.id()))
 }
@@ -110,8 +155,8 @@ fn function_get(
     })
 }
 
-fn func(o: &PyObj) -> VmResult<PRef<'_, Function>> {
-    o.borrow::<Function>().map_err(|_| {
+fn func(o: &PyObj) -> VmResult<&Function> {
+    o.get::<Function>().ok_or_else(|| {
         exceptions::type_error(format!(
             "descriptor for 'function' objects doesn't apply to a '{}' object",
             super::typeobj::type_name(o)
@@ -119,16 +164,28 @@ fn func(o: &PyObj) -> VmResult<PRef<'_, Function>> {
     })
 }
 
+/// The state of function `o`, for a getter.
+fn func_state(o: &PyObj) -> VmResult<Ref<'_, FunctionState>> {
+    func(o)?
+        .state()
+        .ok_or_else(|| exceptions::type_error("a function's attribute changed while in use"))
+}
+
+/// The state of function `o`, to change it (`what` names the change for the error).
+fn func_state_mut<'o>(o: &'o PyObj, what: &str) -> VmResult<RefMut<'o, FunctionState>> {
+    func(o)?
+        .state_mut()
+        .ok_or_else(|| exceptions::type_error(format!("a function's {what} changed while in use")))
+}
+
 /// Replace one field of the function (the old value dropped after the borrow ends).
 fn put(
     o: &PyObj,
     v: Option<PyObj>,
-    field: fn(&mut Function) -> &mut Option<PyObj>,
+    field: fn(&mut FunctionState) -> &mut Option<PyObj>,
 ) -> VmResult<()> {
     let old = {
-        let mut f = o
-            .borrow_mut::<Function>()
-            .map_err(|_| exceptions::type_error("a function's attribute changed while in use"))?;
+        let mut f = func_state_mut(o, "attribute")?;
         std::mem::replace(field(&mut f), v)
     };
     drop(old);
@@ -141,10 +198,10 @@ fn some_unless_none(v: Option<PyObj>) -> Option<PyObj> {
 }
 
 fn get_closure(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
-    Ok(none_or(&func(o)?.closure))
+    Ok(none_or(&func_state(o)?.closure))
 }
 fn get_doc(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
-    Ok(none_or(&func(o)?.doc))
+    Ok(none_or(&func_state(o)?.doc))
 }
 fn set_doc(_: &mut dyn Runtime, o: &PyObj, v: Option<PyObj>) -> VmResult<()> {
     put(o, v, |f| &mut f.doc)
@@ -156,13 +213,13 @@ fn get_builtins(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
     Ok(func(o)?.builtins.clone())
 }
 fn get_module(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
-    Ok(none_or(&func(o)?.module))
+    Ok(none_or(&func_state(o)?.module))
 }
 fn set_module(_: &mut dyn Runtime, o: &PyObj, v: Option<PyObj>) -> VmResult<()> {
     put(o, v, |f| &mut f.module)
 }
 fn get_code(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
-    Ok(func(o)?.code.clone())
+    Ok(func_state(o)?.code.clone())
 }
 fn set_code(_: &mut dyn Runtime, o: &PyObj, v: Option<PyObj>) -> VmResult<()> {
     let v = match v {
@@ -174,9 +231,7 @@ fn set_code(_: &mut dyn Runtime, o: &PyObj, v: Option<PyObj>) -> VmResult<()> {
         }
     };
     let old = {
-        let mut f = o
-            .borrow_mut::<Function>()
-            .map_err(|_| exceptions::type_error("a function's code changed while in use"))?;
+        let mut f = func_state_mut(o, "code")?;
         f.version = f.version.wrapping_add(1);
         std::mem::replace(&mut f.code, v)
     };
@@ -184,7 +239,7 @@ fn set_code(_: &mut dyn Runtime, o: &PyObj, v: Option<PyObj>) -> VmResult<()> {
     Ok(())
 }
 fn get_defaults(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
-    Ok(none_or(&func(o)?.defaults))
+    Ok(none_or(&func_state(o)?.defaults))
 }
 fn set_defaults(_: &mut dyn Runtime, o: &PyObj, v: Option<PyObj>) -> VmResult<()> {
     let v = some_unless_none(v);
@@ -196,7 +251,7 @@ fn set_defaults(_: &mut dyn Runtime, o: &PyObj, v: Option<PyObj>) -> VmResult<()
     put(o, v, |f| &mut f.defaults)
 }
 fn get_kwdefaults(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
-    Ok(none_or(&func(o)?.kwdefaults))
+    Ok(none_or(&func_state(o)?.kwdefaults))
 }
 fn set_kwdefaults(_: &mut dyn Runtime, o: &PyObj, v: Option<PyObj>) -> VmResult<()> {
     let v = some_unless_none(v);
@@ -208,8 +263,8 @@ fn set_kwdefaults(_: &mut dyn Runtime, o: &PyObj, v: Option<PyObj>) -> VmResult<
     put(o, v, |f| &mut f.kwdefaults)
 }
 fn get_annotations(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
-    if let Some(a) = &func(o)?.annotations {
-        return Ok(a.clone());
+    if let Some(a) = func_state(o)?.annotations.clone() {
+        return Ok(a);
     }
     // Made on first read, as CPython does.
     let d = super::dict::new();
@@ -248,28 +303,24 @@ fn str_value(v: Option<PyObj>, what: &str) -> VmResult<PyObj> {
     }
 }
 fn get_name(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
-    Ok(func(o)?.name.clone())
+    Ok(func_state(o)?.name.clone())
 }
 fn set_name(_: &mut dyn Runtime, o: &PyObj, v: Option<PyObj>) -> VmResult<()> {
     let v = str_value(v, "__name__")?;
     let old = {
-        let mut f = o
-            .borrow_mut::<Function>()
-            .map_err(|_| exceptions::type_error("a function's name changed while in use"))?;
+        let mut f = func_state_mut(o, "name")?;
         std::mem::replace(&mut f.name, v)
     };
     drop(old);
     Ok(())
 }
 fn get_qualname(_: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
-    Ok(func(o)?.qualname.clone())
+    Ok(func_state(o)?.qualname.clone())
 }
 fn set_qualname(_: &mut dyn Runtime, o: &PyObj, v: Option<PyObj>) -> VmResult<()> {
     let v = str_value(v, "__qualname__")?;
     let old = {
-        let mut f = o
-            .borrow_mut::<Function>()
-            .map_err(|_| exceptions::type_error("a function's name changed while in use"))?;
+        let mut f = func_state_mut(o, "name")?;
         std::mem::replace(&mut f.qualname, v)
     };
     drop(old);
@@ -279,7 +330,7 @@ fn set_qualname(_: &mut dyn Runtime, o: &PyObj, v: Option<PyObj>) -> VmResult<()
 /// The function's `__dict__`, made on first use (the generic getattr and setattr
 /// look attributes up in it, as CPython's tp_dictoffset).
 pub fn instance_dict(o: &PyObj) -> Option<PyObj> {
-    let mut f = o.borrow_mut::<Function>().ok()?;
+    let mut f = o.get::<Function>()?.state_mut()?;
     Some(f.dict.get_or_insert_with(super::dict::new).clone())
 }
 

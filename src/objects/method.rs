@@ -45,7 +45,7 @@ pub fn new(func: PyObj, self_: PyObj) -> PyObj {
 /// The name a bound method shows for its function: a Python function's qualname, a
 /// builtin's name, else the type's name.
 pub fn callable_name(f: &PyObj) -> String {
-    if let Ok(func) = f.borrow::<super::function::Function>() {
+    if let Some(func) = super::function::state(f) {
         return super::string::as_str(&func.qualname)
             .unwrap_or_default()
             .into_owned();

@@ -7,7 +7,7 @@ use smallvec::SmallVec;
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::builtin_function::{BuiltinFunction, MethodDescr};
 use crate::objects::code::Code;
-use crate::objects::function::{self, Function};
+use crate::objects::function::{self, Function, FunctionState};
 use crate::objects::method::Method;
 use crate::objects::typeobj::{self, TypeInfo};
 use crate::objects::{ctx, dict, string, tuple};
@@ -315,7 +315,7 @@ impl Vm {
 
     /// A callable's name for messages (`f`, `A.m`).
     pub(crate) fn callable_name(&self, f: &PyObj) -> String {
-        if let Ok(func) = f.borrow::<Function>() {
+        if let Some(func) = function::state(f) {
             return string::as_str(&func.qualname)
                 .unwrap_or_default()
                 .into_owned();
@@ -349,22 +349,23 @@ impl Vm {
         let builtins = self.frame_builtins(fi);
         let key = self.name_key.clone();
         let module = self.dict_get(&globals, &key).ok().flatten();
-        Ok(function::new(Function {
-            code,
+        Ok(function::new(Function::new(
             globals,
             builtins,
-            name,
-            qualname,
-            defaults,
-            kwdefaults,
-            closure,
-            doc,
-            dict: None,
-            module,
-            annotations,
-            weakreflist: None,
-            version: 0,
-            vectorcall: 0,
-        }))
+            FunctionState {
+                code,
+                name,
+                qualname,
+                defaults,
+                kwdefaults,
+                closure,
+                doc,
+                dict: None,
+                module,
+                annotations,
+                weakreflist: None,
+                version: 0,
+            },
+        )))
     }
 }

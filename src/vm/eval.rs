@@ -1017,11 +1017,10 @@ impl Vm {
         let exact = &self.ctx.dict_exact;
         // A function's frame reads its function's namespaces (in the slot below its
         // locals); other frames hold their own.
-        let func;
         let (globals, builtins) = match (&f.globals, &f.builtins) {
             (Some(g), Some(b)) => (g, b),
             _ => {
-                func = self.stack[f.base - 1].borrow_exact(&self.ctx.function_exact)?;
+                let func = self.stack[f.base - 1].get_exact(&self.ctx.function_exact)?;
                 (&func.globals, &func.builtins)
             }
         };

@@ -10,7 +10,8 @@ use crate::bytecode::code::flags;
 use crate::error::ExcKind;
 use crate::heap::PyObj;
 use crate::objects::code::Code;
-use crate::objects::{cell, dict, function::Function, string, tuple};
+use crate::objects::function::{self, Function, FunctionState};
+use crate::objects::{cell, dict, string, tuple};
 
 use super::call::Flow;
 use super::Vm;
@@ -135,7 +136,7 @@ fn name_list(names: &[String]) -> String {
 /// `nargs`); None when such a call needs the general binding (too many or too few
 /// arguments, keyword-only parameters, *args or **kwargs).
 #[inline]
-fn positional_defaults<'f>(f: &'f Function, c: &Code, nargs: usize) -> Option<&'f [PyObj]> {
+fn positional_defaults<'f>(f: &'f FunctionState, c: &Code, nargs: usize) -> Option<&'f [PyObj]> {
     let argcount = c.argcount as usize;
     if nargs > argcount
         || c.kwonlyargcount != 0
@@ -156,7 +157,7 @@ fn positional_defaults<'f>(f: &'f Function, c: &Code, nargs: usize) -> Option<&'
 /// defaults for the rest, and no keyword-only parameters, *args or **kwargs. With
 /// `plain`, its call must also run its body (no generator or coroutine function).
 pub(crate) fn takes_positional(func: &PyObj, n: usize, plain: bool) -> bool {
-    let Ok(f) = func.borrow::<Function>() else {
+    let Some(f) = function::state(func) else {
         return false;
     };
     let Some(c) = f.code.get::<Code>() else {
@@ -184,7 +185,7 @@ impl Entry {
     #[inline(always)]
     pub(crate) fn read(vm: &Vm, func: &PyObj, nargs: usize) -> Option<Result<Entry, ()>> {
         let x = vm.ctx;
-        let f = func.borrow_exact(&x.function_exact)?;
+        let f = func.get_exact(&x.function_exact)?.state()?;
         let c = f.code.get_exact(&x.code_exact)?;
         if c.plain_args as usize != nargs {
             positional_defaults(&f, c, nargs)?;
@@ -310,7 +311,7 @@ impl Vm {
     ) -> VmResult<bool> {
         const MAX_KW: usize = 8;
         let func = self.stack[base - 1].clone();
-        let Ok(f) = func.borrow::<Function>() else {
+        let Some(f) = function::state(&func) else {
             return Ok(false);
         };
         let Some(c) = f.code.get::<Code>() else {
@@ -381,7 +382,7 @@ impl Vm {
         for (i, v) in kw_defaults {
             self.stack[base + i] = v;
         }
-        self.finish_frame(&f, c, floor, base)?;
+        self.finish_frame(&func, &f, c, floor, base)?;
         Ok(true)
     }
 
@@ -390,7 +391,7 @@ impl Vm {
     #[inline(never)]
     fn push_frame_in_place_with(&mut self, floor: usize, base: usize) -> VmResult<bool> {
         let func = self.stack[base - 1].clone();
-        let Ok(f) = func.borrow::<Function>() else {
+        let Some(f) = function::state(&func) else {
             return Ok(false);
         };
         let Some(c) = f.code.get::<Code>() else {
@@ -412,14 +413,14 @@ impl Vm {
         for _ in 0..unbound {
             self.stack.push(self.null.clone());
         }
-        self.finish_frame(&f, c, floor, base)?;
+        self.finish_frame(&func, &f, c, floor, base)?;
         Ok(true)
     }
 
     /// True when `func` takes exactly `n` positional parameters and nothing else, so
     /// the arguments can be moved into its locals as they are.
     pub(crate) fn is_simple_call(&self, func: &PyObj, n: usize) -> bool {
-        let Ok(f) = func.borrow::<Function>() else {
+        let Some(f) = function::state(func) else {
             return false;
         };
         let Some(c) = f.code.get::<Code>() else {
@@ -441,9 +442,8 @@ impl Vm {
         fill: impl FnOnce(&mut Vec<PyObj>),
         args: Args<'_>,
     ) -> VmResult<()> {
-        let f = func
-            .borrow::<Function>()
-            .map_err(|_| type_error("function is being modified".into()))?;
+        let f =
+            function::state(func).ok_or_else(|| type_error("function is being modified".into()))?;
         let code = f.code.clone();
         let c = code
             .get::<Code>()
@@ -468,14 +468,21 @@ impl Vm {
                 return Err(e);
             }
         }
-        self.finish_frame(&f, c, floor, base)
+        self.finish_frame(func, &f, c, floor, base)
     }
 
     /// The rest of a call once the locals are bound from `base`: the cells, then the
     /// frame itself (leaving down to `floor`), or for a generator function the
     /// generator, made from the slots and pushed on the stack cut back to `floor`.
     #[inline(always)]
-    fn finish_frame(&mut self, f: &Function, c: &Code, floor: usize, base: usize) -> VmResult<()> {
+    fn finish_frame(
+        &mut self,
+        func: &PyObj,
+        f: &FunctionState,
+        c: &Code,
+        floor: usize,
+        base: usize,
+    ) -> VmResult<()> {
         // Cells: one per cellvar (holding the argument it shadows, if any), then the
         // closure's cells for the freevars.
         for arg in c.cell2arg.iter() {
@@ -491,7 +498,7 @@ impl Vm {
         if c.flags & flags::GENERATOR != 0 {
             // A generator function's call returns the generator, its frame's slots
             // moved into it; no frame is pushed.
-            return self.make_generator(f, c, floor, base);
+            return self.make_generator(func, f, c, floor, base);
         }
         let stack_base = self.stack.len();
         self.push_frame_record(|| Frame::new(f.code.clone(), floor, base, stack_base));
@@ -558,9 +565,9 @@ impl Vm {
 
     /// The function whose body frame `f` runs (a frame without namespaces of its
     /// own): it lies in the slot just below the frame's locals until the frame leaves.
-    pub(crate) fn frame_function(&self, f: &Frame) -> crate::heap::PRef<'_, Function> {
+    pub(crate) fn frame_function(&self, f: &Frame) -> &Function {
         self.stack[f.base - 1]
-            .borrow_exact(&self.ctx.function_exact)
+            .get_exact(&self.ctx.function_exact)
             .expect("a function's frame lies above its function")
     }
 
@@ -576,7 +583,7 @@ impl Vm {
     /// **kwargs and defaults into the fast locals at `base`.
     fn bind_arguments(
         &mut self,
-        f: &Function,
+        f: &FunctionState,
         c: &Code,
         base: usize,
         args: Args<'_>,

@@ -120,18 +120,22 @@ impl Vm {
     /// consumed from `floor`.
     pub(crate) fn make_generator(
         &mut self,
-        f: &crate::objects::function::Function,
+        func: &PyObj,
+        f: &crate::objects::function::FunctionState,
         c: &Code,
         floor: usize,
         base: usize,
     ) -> VmResult<()> {
         let n = c.nlocals() + c.cellvars.len() + c.freevars.len() + c.max_stack as usize;
+        let function = func
+            .get::<crate::objects::function::Function>()
+            .expect("a generator function");
         let payload = Generator::new(
             f.code.clone(),
             f.name.clone(),
             f.qualname.clone(),
-            f.globals.clone(),
-            f.builtins.clone(),
+            function.globals.clone(),
+            function.builtins.clone(),
         );
         payload
             .saved

@@ -244,7 +244,8 @@ impl Vm {
             }
             return Some(e.dict.get_or_insert_with(dict::new).clone());
         }
-        if let Ok(mut f) = o.borrow_mut::<crate::objects::function::Function>() {
+        if let Some(func) = o.get::<crate::objects::function::Function>() {
+            let mut f = func.state_mut()?;
             if f.dict.is_none() && !create {
                 return None;
             }

@@ -31,7 +31,7 @@ use super::Vm;
 /// Is `f` a Python function that takes exactly `n` positional parameters and
 /// nothing else, and makes no generator (its frame can be pushed as it is)?
 pub(super) fn plain_function(f: &PyObj, n: usize) -> bool {
-    let Ok(func) = f.borrow::<Function>() else {
+    let Some(func) = crate::objects::function::state(f) else {
         return false;
     };
     let Some(c) = func.code.get::<Code>() else {
