@@ -310,11 +310,31 @@ impl Pymalloc {
     #[inline(always)]
     pub(crate) unsafe fn alloc_class(&self, szidx: usize) -> *mut u8 {
         // Not through `locked`: where the compiler kept that call out of line, the
-        // closure's captures went through memory.
-        let _pass = self.enter();
+        // closure's captures went through memory. The owner's way in here, any other
+        // out of line: nothing to keep in a register until leaving.
+        if !self.gate.enter_owner() {
+            // SAFETY: szidx < nclasses (caller).
+            return unsafe { self.alloc_class_locked(szidx) };
+        }
+        let _pass = Pass(&self.gate, true);
         // SAFETY: szidx < nclasses (caller); L1: the gate lets this thread alone
         // through until `_pass` drops (O2, O3), so the state, whose invariants
         // (P1-P6, A1-A4) hold between calls, is ours alone.
+        unsafe { (*self.state.get()).malloc(szidx, &self.counters) }
+    }
+
+    /// `alloc_class` through the lock (a thread that does not own the instance, or
+    /// the owner while another thread wants in).
+    ///
+    /// # Safety
+    /// As `alloc_class`.
+    #[cold]
+    #[inline(never)]
+    unsafe fn alloc_class_locked(&self, szidx: usize) -> *mut u8 {
+        self.gate.enter_slow();
+        let _pass = Pass(&self.gate, false);
+        // SAFETY: szidx < nclasses (caller); L1: the gate lets this thread alone
+        // through until `_pass` drops (O2, O3), so the state is ours alone.
         unsafe { (*self.state.get()).malloc(szidx, &self.counters) }
     }
 
@@ -326,16 +346,46 @@ impl Pymalloc {
     /// that size class; every class holds at least one word) and is freed once (B1).
     #[inline(always)]
     pub(crate) unsafe fn dealloc_small(&self, ptr: *mut u8) {
-        let bp = block_from_user(ptr);
-        let link = std::mem::size_of::<usize>();
         // Not through `locked`: where the compiler kept that call out of line (the
         // object layer's general free path), the closure's captures went through
-        // memory.
-        let _pass = self.enter();
+        // memory. The owner's way in here, any other out of line.
+        if !self.gate.enter_owner() {
+            // SAFETY: B1, forwarded from the caller.
+            return unsafe { self.dealloc_small_locked(ptr) };
+        }
+        let _pass = Pass(&self.gate, true);
+        // SAFETY: B1 (caller): the block is a live pymalloc block of this instance, at
+        // least one word long (P6), so ptr is valid for the one word of the free-list
+        // link; L1: the gate lets this thread alone through until `_pass` drops (O2,
+        // O3), so the state is ours alone.
+        unsafe { self.free_small(ptr) };
+    }
+
+    /// `dealloc_small` through the lock.
+    ///
+    /// # Safety
+    /// As `dealloc_small`.
+    #[cold]
+    #[inline(never)]
+    unsafe fn dealloc_small_locked(&self, ptr: *mut u8) {
+        self.gate.enter_slow();
+        let _pass = Pass(&self.gate, false);
+        // SAFETY: B1 (caller), as in `dealloc_small`; L1: the gate lets this thread
+        // alone through until `_pass` drops (O2, O3).
+        unsafe { self.free_small(ptr) };
+    }
+
+    /// The state's part of `dealloc_small`.
+    ///
+    /// # Safety
+    /// As `dealloc_small`, and the calling thread is inside the gate (L1).
+    #[inline(always)]
+    unsafe fn free_small(&self, ptr: *mut u8) {
+        let bp = block_from_user(ptr);
+        let link = std::mem::size_of::<usize>();
         // SAFETY: B1 (caller): bp is a live pymalloc block of this instance, at least
         // one word long (P6), so ptr is valid for the one word of the free-list link;
-        // L1: the gate lets this thread alone through until `_pass` drops (O2, O3),
-        // so the state is ours alone.
+        // L1: the caller is inside the gate, so the state is ours alone.
         unsafe { (*self.state.get()).free(bp, ptr, link, &self.counters) };
     }
 
