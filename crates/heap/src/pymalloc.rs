@@ -313,7 +313,8 @@ impl Pymalloc {
         // closure's captures went through memory. The owner's way in here, any other
         // out of line: nothing to keep in a register until leaving.
         if !self.gate.enter_owner() {
-            // SAFETY: szidx < nclasses (caller).
+            // SAFETY: szidx < nclasses (caller), alloc_class_locked's contract; L1:
+            // it goes through the gate itself.
             return unsafe { self.alloc_class_locked(szidx) };
         }
         let _pass = Pass(&self.gate, true);
@@ -350,7 +351,8 @@ impl Pymalloc {
         // object layer's general free path), the closure's captures went through
         // memory. The owner's way in here, any other out of line.
         if !self.gate.enter_owner() {
-            // SAFETY: B1, forwarded from the caller.
+            // SAFETY: B1, forwarded from the caller; L1: dealloc_small_locked goes
+            // through the gate itself.
             return unsafe { self.dealloc_small_locked(ptr) };
         }
         let _pass = Pass(&self.gate, true);
