@@ -40,6 +40,13 @@ pub mod vm;
 /// The allocator a binary installs with `#[global_allocator]` (glasspy's does) so that
 /// buffers, not only objects, come from pymalloc.
 pub use heap::pymalloc::GlobalPymalloc;
+/// The interpreter thread's ownership of the process's allocator (no atomic on its
+/// allocations; other threads take the lock): `prepare_allocator_owner` at the start of
+/// main, while the process has one thread, then `own_allocator` on the thread that runs
+/// Python (crates/heap/src/pymalloc/gate.rs).
+pub use heap::pymalloc::{
+    own_global_heap as own_allocator, prepare_owner as prepare_allocator_owner,
+};
 /// How python3 shows a script's path in messages (`glasspy: can't open file ...`).
 pub use parser::script_path;
 /// A memory size as `--max-memory` and GLASSPY_MAX_MEMORY take it (`64M`, `2G`).

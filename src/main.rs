@@ -468,10 +468,20 @@ fn main() -> ExitCode {
     // returning to `join` would first have the thread's 1 GiB stack released and
     // unmapped and its thread-locals dropped, work the exit does anyway. A panic
     // still unwinds to `join`, which reports status 70.
+    // While the process has one thread, registering for membarrier(2) (which the
+    // interpreter thread's ownership of the allocator needs) costs next to nothing.
+    glasspy::prepare_allocator_owner();
     let handle = std::thread::Builder::new()
         .name("glasspy".into())
         .stack_size(STACK_SIZE)
-        .spawn(move || -> u8 { std::process::exit(i32::from(run())) })
+        .spawn(move || -> u8 {
+            // The interpreter thread owns the allocator: its allocations and frees
+            // take no atomic; other threads (few, rare) take its lock and make it
+            // step aside (crates/heap/src/pymalloc/gate.rs). The ownership lasts
+            // until the process exits.
+            let _owner = glasspy::own_allocator();
+            std::process::exit(i32::from(run()))
+        })
         .expect("could not start the interpreter thread");
     ExitCode::from(handle.join().unwrap_or(70))
 }

@@ -11,8 +11,8 @@
 //!
 //! Every `unsafe` block and `unsafe impl` of the crate names, in its `// SAFETY:`
 //! comment, the numbered invariants it relies on: H1..H11, W1, W2, F1, F2 here; C1..C3 (the collector's
-//! lists) in gc.rs; P1..P6, A1..A4, L1, L2 and B1 (pools, arenas, the lock, the callers'
-//! blocks) in pymalloc.rs; G1, G2 (the process's allocator) in pymalloc/global.rs; K1..K4
+//! lists) in gc.rs; P1..P6, A1..A4, L1, L2, O1..O3 and B1 (pools, arenas, the gate, the
+//! callers' blocks) in pymalloc.rs; G1, G2 (the process's allocator) in pymalloc/global.rs; K1..K4
 //! (table blocks) in table.rs; T1 in the allocator's tests. `tests/safety_comments.rs` checks that each one does.
 //!
 //! - **H1** An object's refcount equals the number of live `PyObj` handles to it, plus

@@ -136,13 +136,41 @@
  *        arena_alloc of arena_layout() (sysmem.rs: arena_size bytes, pool-aligned)
  *        whose provenance was exposed when it was made; its pools below pool_address
  *        are carved.
- *    L1  the State of a Pymalloc is only read or written with its lock held
- *        (Pymalloc::locked), which makes the `&mut State` unique.  The raw pointers
- *        in it name memory owned by the instance (arenas, the arena objects), not by
- *        a thread.
- *    L2  nothing done with the lock held allocates or unwinds (either would reenter
- *        the allocator and deadlock on its lock): a failed check! writes its message
- *        with write(2) and aborts.
+ *    L1  the State of a Pymalloc is only read or written by a thread that has
+ *        passed its gate (Pymalloc::locked; pymalloc/gate.rs) and not yet left it;
+ *        the gate lets one thread through at a time (O1-O3), which makes the
+ *        `&mut State` unique.  The raw pointers in the state name memory owned by
+ *        the instance (arenas, the arena objects), not by a thread.
+ *    L2  nothing done inside the gate allocates or unwinds (either would reenter
+ *        the allocator: deadlock on its lock, or the owner working on the state it
+ *        is in the middle of changing): a failed check! writes its message with
+ *        write(2) and aborts.
+ *    O1  at most one thread owns an instance: `owned` is set and cleared with the
+ *        lock held, and only by the thread whose thread-local OWNS names the gate
+ *        (set after it set `owned`, cleared before it clears it; Pymalloc::own,
+ *        whose token is not Send).  Only the owner writes `inside`; `wants` is
+ *        written only with the lock held.  An instance can be owned only where
+ *        membarrier(2) PRIVATE_EXPEDITED is registered for the process (checked
+ *        once); elsewhere no thread owns one and every thread takes the lock.
+ *    O2  the owner goes in without the lock: it stores `inside = true`, then loads
+ *        `wants` (a compiler fence keeps the order in the code), and works on the
+ *        state only if `wants` is clear; otherwise it stores `inside = false` and
+ *        takes the lock.  Any other thread takes the lock, and if the instance is
+ *        owned stores `wants = true`, calls membarrier, and waits until it loads
+ *        `inside == false`.  membarrier makes every running thread of the process
+ *        execute a full barrier before it returns (a descheduled one passes one
+ *        when it is scheduled again), so of the owner's store-then-load and the
+ *        other thread's store-membarrier-load at least one sees the other's store:
+ *        the owner sees `wants` (and goes to the lock), or the other thread sees
+ *        the owner inside (and waits for it to leave).  While `wants` is set (until
+ *        that thread leaves) every owner check sees it.  Under Miri the four
+ *        accesses are sequentially consistent and a SeqCst fence stands for
+ *        membarrier (a symmetric Dekker).
+ *    O3  what one thread wrote in the state is visible to the next one let through:
+ *        owner to other by the owner's release store of `inside = false` and the
+ *        other's acquire load of it; other to owner by the release store of
+ *        `wants = false` and the owner's acquire load of `wants`; between two that
+ *        took the lock by the lock (and O1's changes of `owned` under it).
  *    B1  a block handed out for a layout is valid for layout.size() bytes and aligned
  *        to layout.align() until it is given back; a pointer given back to dealloc or
  *        realloc is such a live block of the same instance, with the layout it was
@@ -158,6 +186,7 @@
 
 mod arenas;
 mod fallible;
+mod gate;
 pub mod geometry;
 mod global;
 mod stats;
@@ -167,11 +196,12 @@ mod tests;
 mod walk;
 
 pub use fallible::{check_room, fallible, served};
+pub use gate::{prepare_owner, Owner};
 pub use geometry::{Geometry, MAX_CLASSES, POOL_OVERHEAD};
 pub use global::{
     choose_global_mode, global_debugmallocstats, global_heap, global_mode, global_stats,
     global_verify, object_alloc, object_alloc_small, object_dealloc, object_dealloc_small,
-    GlobalMode, GlobalPymalloc, SMALL_OBJECT,
+    own_global_heap, GlobalMode, GlobalPymalloc, SMALL_OBJECT,
 };
 pub use stats::{printone, ClassStats, LargeStats, MallocStats, VerifyError};
 pub use walk::{ArenaView, HeapWalk, Location, PoolView, FREE_WORDS};
@@ -179,19 +209,21 @@ pub use walk::{ArenaView, HeapWalk, Location, PoolView, FREE_WORDS};
 use arenas::State;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::UnsafeCell;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::*};
+use std::sync::atomic::{AtomicUsize, Ordering::*};
 
-/// A pymalloc instance: one set of arenas with its own lock and statistics.
-/// The process-wide one is behind `GlobalPymalloc`; tests make private ones.
+/// A pymalloc instance: one set of arenas with its own gate (an owner thread, a lock
+/// for the others) and statistics. The process-wide one is behind `GlobalPymalloc`;
+/// tests make private ones.
 pub struct Pymalloc {
     geometry: Geometry,
-    lock: SpinLock,
+    gate: gate::Gate,
     state: UnsafeCell<State>,
     counters: Counters,
 }
 
-// SAFETY: L1: `state` is only touched with `lock` held (see `Pymalloc::locked`); the
-// raw pointers inside it name memory owned by this instance, not by any thread.
+// SAFETY: L1: `state` is only touched by the one thread the gate lets through (see
+// `Pymalloc::locked`, O1-O3); the raw pointers inside it name memory owned by this
+// instance, not by any thread.
 unsafe impl Sync for Pymalloc {}
 // SAFETY: L1: nothing in the state is tied to a thread.
 unsafe impl Send for Pymalloc {}
@@ -202,7 +234,7 @@ impl Pymalloc {
         let geometry = geometry.checked();
         Pymalloc {
             geometry,
-            lock: SpinLock::new(),
+            gate: gate::Gate::new(),
             state: UnsafeCell::new(State::new(geometry)),
             counters: Counters::new(),
         }
@@ -223,13 +255,39 @@ impl Pymalloc {
         }
     }
 
-    /// Run `f` on the state with the lock held.
-    #[inline]
+    /// Go through the gate: the owner thread without the lock, any other with it
+    /// (O1-O3). The calling thread alone works on the state until the pass drops.
+    #[inline(always)]
+    fn enter(&self) -> Pass<'_> {
+        let owner = self.gate.enter_owner();
+        if !owner {
+            self.gate.enter_slow();
+        }
+        Pass(&self.gate, owner)
+    }
+
+    /// Run `f` on the state, inside the gate.
+    #[inline(always)]
     fn locked<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
-        let _guard = self.lock.lock();
-        // SAFETY: L1: the lock is held for the guard's lifetime, so this is the only
-        // reference to the state.
+        let _pass = self.enter();
+        // SAFETY: L1: the gate lets this thread alone through until `_pass` is dropped
+        // (O2, O3), so this is the only reference to the state.
         f(unsafe { &mut *self.state.get() })
+    }
+
+    /// Make the calling thread this instance's owner: from now on it allocates and
+    /// frees without an atomic read-modify-write, and other threads force it out with
+    /// membarrier(2) when they need the state (O1, O2). None where membarrier is
+    /// unavailable (everyone keeps the lock), when the instance has an owner, or
+    /// when this thread owns another instance. The ownership ends when the token is
+    /// dropped (on this thread: it is not Send).
+    pub fn own(&self) -> Option<Owner<'_>> {
+        self.gate.own()
+    }
+
+    /// Does the calling thread own this instance?
+    pub fn owned_here(&self) -> bool {
+        self.gate.owned_here()
     }
 
     /// Allocate a block for `layout` (any size, zero included); null when out of
@@ -238,7 +296,7 @@ impl Pymalloc {
     pub fn alloc(&self, layout: Layout) -> *mut u8 {
         match self.size_class(layout) {
             // SAFETY: szidx < nclasses by size_class; L1: the state, whose invariants
-            // (P1-P6, A1-A4) hold between calls, is ours under the lock.
+            // (P1-P6, A1-A4) hold between calls, is ours inside the gate.
             Some(szidx) => self.locked(|s| unsafe { s.malloc(szidx, &self.counters) }),
             None => self.raw_alloc(layout, false),
         }
@@ -252,11 +310,32 @@ impl Pymalloc {
     #[inline(always)]
     pub(crate) unsafe fn alloc_class(&self, szidx: usize) -> *mut u8 {
         // Not through `locked`: where the compiler kept that call out of line, the
-        // closure's captures went through memory.
-        let _guard = self.lock.lock();
-        // SAFETY: szidx < nclasses (caller); L1: the lock is held until the guard
-        // drops, so the state, whose invariants (P1-P6, A1-A4) hold between calls,
-        // is ours alone.
+        // closure's captures went through memory. The owner's way in here, any other
+        // out of line: nothing to keep in a register until leaving.
+        if !self.gate.enter_owner() {
+            // SAFETY: szidx < nclasses (caller), alloc_class_locked's contract; L1:
+            // it goes through the gate itself.
+            return unsafe { self.alloc_class_locked(szidx) };
+        }
+        let _pass = Pass(&self.gate, true);
+        // SAFETY: szidx < nclasses (caller); L1: the gate lets this thread alone
+        // through until `_pass` drops (O2, O3), so the state, whose invariants
+        // (P1-P6, A1-A4) hold between calls, is ours alone.
+        unsafe { (*self.state.get()).malloc(szidx, &self.counters) }
+    }
+
+    /// `alloc_class` through the lock (a thread that does not own the instance, or
+    /// the owner while another thread wants in).
+    ///
+    /// # Safety
+    /// As `alloc_class`.
+    #[cold]
+    #[inline(never)]
+    unsafe fn alloc_class_locked(&self, szidx: usize) -> *mut u8 {
+        self.gate.enter_slow();
+        let _pass = Pass(&self.gate, false);
+        // SAFETY: szidx < nclasses (caller); L1: the gate lets this thread alone
+        // through until `_pass` drops (O2, O3), so the state is ours alone.
         unsafe { (*self.state.get()).malloc(szidx, &self.counters) }
     }
 
@@ -268,15 +347,47 @@ impl Pymalloc {
     /// that size class; every class holds at least one word) and is freed once (B1).
     #[inline(always)]
     pub(crate) unsafe fn dealloc_small(&self, ptr: *mut u8) {
-        let bp = block_from_user(ptr);
-        let link = std::mem::size_of::<usize>();
         // Not through `locked`: where the compiler kept that call out of line (the
         // object layer's general free path), the closure's captures went through
-        // memory.
-        let _guard = self.lock.lock();
+        // memory. The owner's way in here, any other out of line.
+        if !self.gate.enter_owner() {
+            // SAFETY: B1, forwarded from the caller; L1: dealloc_small_locked goes
+            // through the gate itself.
+            return unsafe { self.dealloc_small_locked(ptr) };
+        }
+        let _pass = Pass(&self.gate, true);
+        // SAFETY: B1 (caller): the block is a live pymalloc block of this instance, at
+        // least one word long (P6), so ptr is valid for the one word of the free-list
+        // link; L1: the gate lets this thread alone through until `_pass` drops (O2,
+        // O3), so the state is ours alone.
+        unsafe { self.free_small(ptr) };
+    }
+
+    /// `dealloc_small` through the lock.
+    ///
+    /// # Safety
+    /// As `dealloc_small`.
+    #[cold]
+    #[inline(never)]
+    unsafe fn dealloc_small_locked(&self, ptr: *mut u8) {
+        self.gate.enter_slow();
+        let _pass = Pass(&self.gate, false);
+        // SAFETY: B1 (caller), as in `dealloc_small`; L1: the gate lets this thread
+        // alone through until `_pass` drops (O2, O3).
+        unsafe { self.free_small(ptr) };
+    }
+
+    /// The state's part of `dealloc_small`.
+    ///
+    /// # Safety
+    /// As `dealloc_small`, and the calling thread is inside the gate (L1).
+    #[inline(always)]
+    unsafe fn free_small(&self, ptr: *mut u8) {
+        let bp = block_from_user(ptr);
+        let link = std::mem::size_of::<usize>();
         // SAFETY: B1 (caller): bp is a live pymalloc block of this instance, at least
         // one word long (P6), so ptr is valid for the one word of the free-list link;
-        // L1: the lock is held until the guard drops, so the state is ours alone.
+        // L1: the caller is inside the gate, so the state is ours alone.
         unsafe { (*self.state.get()).free(bp, ptr, link, &self.counters) };
     }
 
@@ -303,7 +414,7 @@ impl Pymalloc {
         if self.size_class(layout).is_some() {
             let bp = block_from_user(ptr);
             // SAFETY: B1 (caller): bp is a live pymalloc block of this instance and
-            // ptr is valid for layout.size() bytes; L1: under the lock.
+            // ptr is valid for layout.size() bytes; L1: inside the gate.
             self.locked(|s| unsafe { s.free(bp, ptr, layout.size(), &self.counters) });
         } else {
             // SAFETY: B1 (caller): a raw block allocated with this layout.
@@ -533,61 +644,19 @@ fn raw_layout(layout: Layout) -> Option<Layout> {
     }
 }
 
-/// A test-and-test-and-set spin lock: uncontended it costs one atomic exchange.
-struct SpinLock(AtomicBool);
+/// A thread inside the gate, and whether it came in as the owner: leaves it when
+/// dropped. (The flag kept in a register measured faster than finding the way in
+/// again from the thread-local and `inside` when leaving.)
+struct Pass<'a>(&'a gate::Gate, bool);
 
-struct SpinGuard<'a>(&'a SpinLock);
-
-impl SpinLock {
-    const fn new() -> SpinLock {
-        SpinLock(AtomicBool::new(false))
-    }
-
-    #[inline]
-    fn lock(&self) -> SpinGuard<'_> {
-        if self
-            .0
-            .compare_exchange_weak(false, true, Acquire, Relaxed)
-            .is_err()
-        {
-            self.lock_contended();
-        }
-        SpinGuard(self)
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn lock_contended(&self) {
-        let mut spins = 0u32;
-        loop {
-            while self.0.load(Relaxed) {
-                if spins < 64 {
-                    spins += 1;
-                    std::hint::spin_loop();
-                } else {
-                    // The holder may be descheduled (2 cores, many threads).
-                    std::thread::yield_now();
-                }
-            }
-            if self
-                .0
-                .compare_exchange_weak(false, true, Acquire, Relaxed)
-                .is_ok()
-            {
-                return;
-            }
-        }
-    }
-}
-
-impl Drop for SpinGuard<'_> {
-    #[inline]
+impl Drop for Pass<'_> {
+    #[inline(always)]
     fn drop(&mut self) {
-        self.0 .0.store(false, Release);
+        self.0.leave(self.1);
     }
 }
 
-/// Counters kept outside the lock: raw (system) requests and the footprint.
+/// Counters kept outside the gate (atomics): raw (system) requests and the footprint.
 struct Counters {
     raw_live_count: AtomicUsize,
     raw_live_bytes: AtomicUsize,
@@ -618,7 +687,7 @@ impl Counters {
     /// The slow path is about to take `extra` more bytes from the system. Past the
     /// limit: true (refuse the request) if the thread is inside `fallible`, else
     /// flag MemoryError for the allocating thread and false (serve it). No
-    /// allocation, no unwinding: this may run with the lock held, L2.
+    /// allocation, no unwinding: this may run inside the gate, L2.
     #[inline]
     fn check_limit(&self, extra: usize) -> bool {
         let (limit, watch) = (self.limit.load(Relaxed), self.watch.load(Relaxed));

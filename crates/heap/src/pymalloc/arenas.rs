@@ -1,15 +1,15 @@
 //! The pymalloc state and its algorithms: usedpools, the arena objects and
 //! usable_arenas (kept sorted with nfp2lasta), block allocation and release
 //! (pymalloc_alloc / pymalloc_free of CPython 3.11's obmalloc.c). Everything here runs
-//! with the instance's lock held (L1); the invariants cited are listed in pymalloc.rs.
+//! inside the instance's gate (L1); the invariants cited are listed in pymalloc.rs.
 
 use super::geometry::{Geometry, MAX_CLASSES, MAX_POOLS_IN_ARENA, POOL_OVERHEAD};
 use super::Counters;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::ptr::null_mut;
 
-/// A debug-build assertion usable with the allocator's lock held: a panic would
-/// allocate (and deadlock on the lock), so a broken check writes a line to stderr
+/// A debug-build assertion usable inside the allocator's gate: a panic would
+/// allocate (and reenter the allocator, L2), so a broken check writes a line to stderr
 /// with libc and aborts.
 macro_rules! check {
     ($cond:expr) => {
@@ -81,7 +81,7 @@ pub(super) struct ArenaObject {
     pub prevarena: u32,
 }
 
-/// Everything pymalloc mutates; only touched with the allocator's lock held.
+/// Everything pymalloc mutates; only touched inside the allocator's gate (L1).
 pub(super) struct State {
     pub g: Geometry,
     /// Per size class: head of the ring of pools with a free block (null: none).
@@ -146,7 +146,7 @@ impl State {
     /// of memory for a new arena.
     ///
     /// # Safety
-    /// `szidx < g.nclasses()`; the lock is held (L1), so the state's invariants
+    /// `szidx < g.nclasses()`; the caller is inside the gate (L1), so the state's invariants
     /// (P1-P6, A1-A4) hold.
     #[inline(always)]
     pub unsafe fn malloc(&mut self, szidx: usize, c: &Counters) -> *mut u8 {
@@ -175,7 +175,7 @@ impl State {
     /// pymalloc_pool_extend: the pool's free list ran out.
     ///
     /// # Safety
-    /// The lock is held (L1); `pool` is the head of usedpools[szidx], whose last free
+    /// Inside the gate (L1); `pool` is the head of usedpools[szidx], whose last free
     /// block was just handed out (its freeblock is now null).
     #[inline(never)]
     unsafe fn pool_extend(&mut self, pool: *mut PoolHeader, szidx: usize) {
@@ -208,7 +208,7 @@ impl State {
     /// an arena if none), link it to usedpools[szidx] and return its first block.
     ///
     /// # Safety
-    /// The state lock is held (L1), szidx < g.nclasses() and usedpools[szidx] is empty.
+    /// Inside the gate (L1), szidx < g.nclasses() and usedpools[szidx] is empty.
     #[inline(never)]
     unsafe fn allocate_from_new_pool(&mut self, szidx: usize, c: &Counters) -> *mut u8 {
         // SAFETY: A1/A2/A4: arena indices on usable_arenas / nfp2lasta are <
@@ -293,7 +293,7 @@ impl State {
     /// the system refuses.
     ///
     /// # Safety
-    /// The state lock is held (L1; A1-A4 hold before and after).
+    /// Inside the gate (L1; A1-A4 hold before and after).
     unsafe fn new_arena(&mut self, c: &Counters) -> u32 {
         // SAFETY: A4: the arenas array is (re)allocated from System with the layout of
         // maxarenas objects, and the objects written are below the new maxarenas; A1:
@@ -369,7 +369,7 @@ impl State {
     /// link into the block (see `write_link`).
     ///
     /// # Safety
-    /// The lock is held (L1); `bp` is a block handed out by `malloc` of this state and
+    /// Inside the gate (L1); `bp` is a block handed out by `malloc` of this state and
     /// not freed since (B1); `user` has bp's address and is valid for `user_len` bytes.
     #[inline(always)]
     pub unsafe fn free(&mut self, bp: *mut u8, user: *mut u8, user_len: usize, c: &Counters) {
@@ -398,8 +398,8 @@ impl State {
     /// Link a pool that was full to the front of its usedpools ring.
     ///
     /// # Safety
-    /// `pool` is a carved pool of this allocator that was full (P2), and the lock is
-    /// held (L1).
+    /// `pool` is a carved pool of this allocator that was full (P2), and the caller is
+    /// inside the gate (L1).
     #[inline(never)]
     unsafe fn insert_to_usedpool(&mut self, pool: *mut PoolHeader) {
         // SAFETY: P1/P2: pool and the ring members are carved pools with initialised

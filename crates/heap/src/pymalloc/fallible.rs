@@ -72,8 +72,8 @@ pub fn served<R>(f: impl FnOnce() -> R) -> R {
 }
 
 /// Is the current thread inside `fallible` (and not inside `served`)? Read on the
-/// slow path only; it does not allocate, so it may run with the allocator's lock
-/// held (L2).
+/// slow path only; it does not allocate, so it may run inside the allocator's gate
+/// (L2).
 #[inline]
 pub(crate) fn refusable() -> bool {
     MODE.try_with(|c| c.get() == REFUSABLE).unwrap_or(false)

@@ -234,6 +234,16 @@ pub fn global_heap() -> Option<&'static Pymalloc> {
     }
 }
 
+/// Make the calling thread the owner of the process's pymalloc (the interpreter
+/// thread does, before it runs anything): it then allocates and frees without an
+/// atomic read-modify-write, while every other thread keeps taking the lock and
+/// forces the owner out with membarrier(2) (O1, O2). None under malloc, where
+/// membarrier is unavailable, or when a thread owns it already. The ownership ends
+/// when the token is dropped.
+pub fn own_global_heap() -> Option<super::Owner<'static>> {
+    global_heap()?.own()
+}
+
 /// Statistics of the process-wide allocator.
 pub fn global_stats() -> MallocStats {
     match global_heap() {

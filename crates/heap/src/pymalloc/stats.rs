@@ -241,7 +241,7 @@ impl State {
     pub fn collect_stats(&self, out: &mut MallocStats) {
         let g = self.g;
         for ai in 0..self.maxarenas {
-            // SAFETY: L1: called under the lock; A4: ai < maxarenas indexes the arena
+            // SAFETY: L1: called inside the gate; A4: ai < maxarenas indexes the arena
             // objects, and an associated arena's pools below pool_address are carved,
             // pool-aligned, with initialised headers (P5).
             unsafe {
@@ -296,7 +296,7 @@ impl State {
             }
             let mut pool = head;
             let mut n = 0;
-            // SAFETY: L1: called under the lock; P1: ring members are carved pools with
+            // SAFETY: L1: called inside the gate; P1: ring members are carved pools with
             // initialised headers (under verification, but as memory they hold: the
             // walk is bounded by the number of pools that can exist).
             unsafe {
@@ -328,7 +328,7 @@ impl State {
         let mut wholly_free = 0usize;
         let mut nonfull_used = 0usize;
         for ai in 0..self.maxarenas {
-            // SAFETY: L1: called under the lock; A4: ai < maxarenas, and the pools of an
+            // SAFETY: L1: called inside the gate; A4: ai < maxarenas, and the pools of an
             // associated arena below pool_address are carved (P5) and lie in it;
             // P3: freepools links name carved pools (the walk is bounded).
             unsafe {
@@ -388,7 +388,7 @@ impl State {
             if ai >= self.maxarenas || unused > self.maxarenas as usize {
                 return fail("unused_arena_objects is corrupt", ai as usize);
             }
-            // SAFETY: A4: ai < maxarenas, checked above; L1: under the lock.
+            // SAFETY: A4: ai < maxarenas, checked above; L1: inside the gate.
             unsafe {
                 if !(*self.ao(ai)).address.is_null() {
                     return fail("associated arena on unused_arena_objects", ai as usize);
@@ -410,7 +410,7 @@ impl State {
             if ai >= self.maxarenas || n > associated {
                 return fail("usable_arenas is corrupt", ai as usize);
             }
-            // SAFETY: A4: ai < maxarenas, checked above; L1: under the lock.
+            // SAFETY: A4: ai < maxarenas, checked above; L1: inside the gate.
             unsafe {
                 let ao = self.ao(ai);
                 let nf = (*ao).nfreepools as usize;
@@ -448,7 +448,7 @@ impl State {
     /// boundaries, and free + in use + never carved == capacity.
     ///
     /// # Safety
-    /// `pool` is a carved pool of arena `ai` (P5) and the state lock is held (L1).
+    /// `pool` is a carved pool of arena `ai` (P5) and the caller is inside the gate (L1).
     unsafe fn verify_pool(&self, pool: *mut PoolHeader, ai: usize) -> Result<(), VerifyError> {
         let g = self.g;
         // SAFETY: P5: the pool is carved, its header initialised (caller); P6: free-

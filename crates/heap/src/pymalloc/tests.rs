@@ -580,7 +580,7 @@ fn verify_detects_a_broken_pool() {
         .map_addr(|a| a & !(h.geometry().pool_size - 1))
         .cast::<arenas::PoolHeader>();
     // SAFETY: P5: p's pool header is at the masked address, carved (p is live, T1),
-    // reached with the arena's provenance that p carries; L1: written under the lock.
+    // reached with the arena's provenance that p carries; L1: written inside the gate.
     h.locked(|_| unsafe { (*pool).count += 1 });
     let err = h.verify().unwrap_err();
     assert_eq!(err.what, "pool blocks do not add up");
@@ -653,5 +653,201 @@ fn the_limit_refuses_fallible_requests_and_serves_the_others() {
         free(&h, b, 512);
     }
     free(&h, small, 16);
+    ok(&h);
+}
+
+#[test]
+fn one_owner_at_a_time() {
+    let h = Pymalloc::new(Geometry::SEED);
+    let g = Pymalloc::new(Geometry::SEED);
+    let owner = h.own().expect("membarrier on this system (or Miri)");
+    assert!(h.owned_here());
+    // Not twice, not a second instance on the same thread, not from another thread.
+    assert!(h.own().is_none());
+    assert!(g.own().is_none());
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            assert!(!h.owned_here());
+            assert!(h.own().is_none());
+        });
+    });
+    let p = alloc(&h, 40).expose_provenance();
+    drop(owner);
+    assert!(!h.owned_here());
+    // Another thread may own it now; blocks cross over either way.
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let _owner = h.own().expect("free again");
+            let p = std::ptr::with_exposed_provenance_mut(p);
+            free(&h, p, 40);
+            let q = alloc(&h, 40);
+            assert_eq!(q, p, "LIFO, as without an owner");
+            free(&h, q, 40);
+        });
+    });
+    let s = h.stats();
+    assert_eq!(s.blocks_in_use(), 0);
+    ok(&h);
+}
+
+/// The owner allocates and frees without the lock while other threads allocate, free
+/// and also free the owner's blocks (and the owner theirs): every block is handed out
+/// once, nothing is lost, and the state's invariants hold at the end (O1-O3).
+#[test]
+fn an_owner_and_other_threads_share_one_instance() {
+    use std::sync::mpsc;
+    let h = Pymalloc::new(Geometry::SEED);
+    let rounds = if cfg!(miri) { 40 } else { 30_000 };
+    let others = 2usize;
+    // Blocks handed to the other side to free: (address, size).
+    let (to_others, from_owner) = mpsc::channel::<(usize, usize)>();
+    let from_owner = std::sync::Mutex::new(from_owner);
+    let (to_owner, from_others) = mpsc::channel::<(usize, usize)>();
+    // Owned before the others start (registering membarrier can take milliseconds).
+    let owner = h.own().expect("membarrier on this system (or Miri)");
+    std::thread::scope(|s| {
+        let h = &h;
+        let from_owner = &from_owner;
+        for t in 0..others {
+            let to_owner = to_owner.clone();
+            s.spawn(move || {
+                let tag = 0x40 + t as u8;
+                let mut live: Vec<(*mut u8, usize)> = Vec::new();
+                for i in 0..rounds {
+                    let n = 1 + (i * 53 + t * 17) % 300;
+                    let p = alloc(h, n);
+                    // SAFETY: B1: p is valid for the n >= 1 bytes asked.
+                    unsafe { p.write_bytes(tag, n) };
+                    live.push((p, n));
+                    if i % 4 == 3 {
+                        let (p, n) = live.swap_remove(i % live.len());
+                        // SAFETY: T1: this thread's blocks, written above (B1).
+                        assert_eq!(unsafe { p.add(n - 1).read() }, tag);
+                        if i % 8 == 7 {
+                            to_owner.send((p.addr(), n)).unwrap();
+                        } else {
+                            free(h, p, n);
+                        }
+                    }
+                    if i % 16 == 0 {
+                        let got = from_owner.lock().unwrap().try_recv();
+                        if let Ok((a, n)) = got {
+                            free(h, std::ptr::with_exposed_provenance_mut(a), n);
+                        }
+                    }
+                }
+                for (p, n) in live {
+                    free(h, p, n);
+                }
+            });
+        }
+        drop(to_owner);
+        let mut live: Vec<(*mut u8, usize)> = Vec::new();
+        for i in 0..rounds {
+            let n = 1 + (i * 29) % 500;
+            let p = alloc(h, n);
+            // SAFETY: B1: p is valid for the n >= 1 bytes asked.
+            unsafe { p.write_bytes(0x7f, n) };
+            live.push((p, n));
+            if i % 3 == 2 {
+                let (p, n) = live.swap_remove(i % live.len());
+                // SAFETY: T1: the owner's blocks, written above (B1).
+                assert_eq!(unsafe { p.add(n - 1).read() }, 0x7f);
+                if i % 9 == 8 {
+                    // Exposed, so the other thread may use the address (as Box does).
+                    to_others.send((p.expose_provenance(), n)).unwrap();
+                } else {
+                    free(h, p, n);
+                }
+            }
+            while let Ok((a, n)) = from_others.try_recv() {
+                free(h, std::ptr::with_exposed_provenance_mut(a), n);
+            }
+        }
+        for (p, n) in live {
+            free(h, p, n);
+        }
+        drop(to_others);
+        // The others may have finished: free what is still queued either way.
+        while let Ok((a, n)) = from_owner.lock().unwrap().try_recv() {
+            free(h, std::ptr::with_exposed_provenance_mut(a), n);
+        }
+    });
+    // After the scope every thread is done: what the others handed over at the end.
+    while let Ok((a, n)) = from_others.try_recv() {
+        free(&h, std::ptr::with_exposed_provenance_mut(a), n);
+    }
+    drop(owner);
+    let s = h.stats();
+    assert_eq!(s.blocks_in_use(), 0);
+    assert_eq!(s.large.live_count, 0);
+    ok(&h);
+}
+
+/// The process's instance owned by this test's thread while another thread allocates
+/// through the global allocator (Rust's Box and Vec, as std's threads do).
+#[test]
+fn the_global_heap_with_an_owner() {
+    let Some(owner) = own_global_heap() else {
+        // Another test thread owns it, or the mode is malloc: nothing to check here.
+        return;
+    };
+    let rounds = if cfg!(miri) { 20 } else { 5_000 };
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let mut v = Vec::new();
+            for i in 0..rounds {
+                v.push(Box::new([i as u8; 24]));
+                if i % 2 == 1 {
+                    let b = v.swap_remove(0);
+                    assert!(b.iter().all(|&x| x == b[0]));
+                }
+            }
+        });
+        let mut v = Vec::new();
+        for i in 0..rounds {
+            v.push(vec![i as u16; 1 + i % 40]);
+            if i % 3 == 2 {
+                v.swap_remove(0);
+            }
+        }
+    });
+    drop(owner);
+    if let Err(e) = global_verify() {
+        panic!("{e}");
+    }
+}
+
+/// The tightest race of the gate: the owner and another thread allocate and free
+/// blocks of one size class (one pool, one free list) as fast as they can. If the owner
+/// did not step aside, both would pop the same block or lose one: each thread writes
+/// its tag over its blocks and checks it before giving them back.
+#[test]
+fn the_owner_steps_aside_on_one_free_list() {
+    let h = Pymalloc::new(Geometry::SEED);
+    let rounds = if cfg!(miri) { 30 } else { 20_000 };
+    let owner = h.own().expect("membarrier on this system (or Miri)");
+    let churn = |h: &Pymalloc, tag: u8| {
+        let mut held = [std::ptr::null_mut::<u8>(); 8];
+        for _ in 0..rounds {
+            for p in held.iter_mut() {
+                *p = alloc(h, 32);
+                // SAFETY: B1: a fresh block of 32 bytes.
+                unsafe { p.write_bytes(tag, 32) };
+            }
+            for &p in held.iter() {
+                // SAFETY: T1: this thread's block, written above.
+                let b = unsafe { std::slice::from_raw_parts(p, 32) };
+                assert!(b.iter().all(|&x| x == tag), "a block was handed out twice");
+                free(h, p, 32);
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        s.spawn(|| churn(&h, 0xa5));
+        churn(&h, 0x5a);
+    });
+    drop(owner);
+    assert_eq!(h.stats().blocks_in_use(), 0);
     ok(&h);
 }

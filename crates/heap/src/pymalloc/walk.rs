@@ -2,7 +2,7 @@
 //! arena and pool with a bitmap of its free blocks (`Pymalloc::walk`), and where an
 //! address lives (`Pymalloc::locate`). Both only read the allocator's own metadata
 //! (arena objects, pool headers, free-list links) under the lock, never a block's
-//! contents, and allocate nothing while the lock is held (L2).
+//! contents, and allocate nothing inside the gate (L2).
 
 use super::arenas::{PoolHeader, State};
 use super::geometry::POOL_OVERHEAD;
@@ -110,7 +110,7 @@ impl Pymalloc {
         let mut out = HeapWalk::default();
         loop {
             let (na, np) = self.locked(|s| s.walk_sizes());
-            // Reserve with the lock released (this may allocate from this instance).
+            // Reserve outside the gate (this may allocate from this instance).
             out.arenas.reserve(na + 1);
             out.pools.reserve(np + 64);
             if self.locked(|s| s.walk_fill(&mut out)) {
@@ -133,7 +133,7 @@ impl State {
     fn walk_sizes(&self) -> (usize, usize) {
         let (mut na, mut np) = (0, 0);
         for ai in 0..self.maxarenas {
-            // SAFETY: L1: under the lock; A4: ai < maxarenas indexes an initialised
+            // SAFETY: L1: inside the gate; A4: ai < maxarenas indexes an initialised
             // arena object.
             let ao = unsafe { &*self.ao(ai) };
             if !ao.address.is_null() {
@@ -149,7 +149,7 @@ impl State {
     fn walk_fill(&self, out: &mut HeapWalk) -> bool {
         let g = self.g;
         for ai in 0..self.maxarenas {
-            // SAFETY: L1: under the lock; A4: ai < maxarenas; an associated arena's
+            // SAFETY: L1: inside the gate; A4: ai < maxarenas; an associated arena's
             // pools below pool_address are carved, pool-aligned, with initialised
             // headers (P5), and P6: their free lists link blocks of the same pool.
             unsafe {
@@ -195,7 +195,7 @@ impl State {
     /// The class, counts and free bitmap of a carved pool.
     ///
     /// # Safety
-    /// Under the lock (L1); `pool` is a carved pool of this state (P5).
+    /// Inside the gate (L1); `pool` is a carved pool of this state (P5).
     unsafe fn fill_pool(&self, pool: *mut PoolHeader, v: &mut PoolView) {
         let g = self.g;
         // SAFETY: P5: a carved pool's header is initialised; P6: each free-list link
@@ -241,7 +241,7 @@ impl State {
     fn locate(&self, addr: usize) -> Option<Location> {
         let g = self.g;
         for ai in 0..self.maxarenas {
-            // SAFETY: L1: under the lock; A4: ai < maxarenas; a pool below the arena's
+            // SAFETY: L1: inside the gate; A4: ai < maxarenas; a pool below the arena's
             // pool_address is carved with an initialised header (P5).
             unsafe {
                 let ao = &*self.ao(ai);
