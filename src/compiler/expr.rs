@@ -320,6 +320,13 @@ impl<'a> Compiler<'a> {
                 }
                 return Ok(());
             }
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() > 1 && self.fold(e).is_none() => {
+                return self.chain_jump(e, left, ops, comparators, target, cond);
+            }
             _ => {}
         }
         if let Some(v) = self.fold(e) {
@@ -371,6 +378,54 @@ impl<'a> Compiler<'a> {
         self.bind(cleanup);
         self.emit(Op::SWAP, 2);
         self.emit(Op::POP_TOP, 0);
+        self.bind(end);
+        Ok(())
+    }
+
+    /// A chained comparison as a condition (as CPython compiles one under `if` or
+    /// `while`): each link but the last jumps, when false, to a cleanup that drops the
+    /// operand kept for the next link; the last jumps to `target` itself. No bool is
+    /// pushed and tested between the links, and each comparison is followed by its
+    /// conditional jump (so COMPARE_OP_*_JUMP can take both).
+    fn chain_jump(
+        &mut self,
+        e: &'a Expr,
+        left: &'a Expr,
+        ops: &[CmpOp],
+        cmps: &'a [Expr],
+        target: Label,
+        cond: bool,
+    ) -> R {
+        self.check_compare(e, left, ops, cmps);
+        self.expr(left)?;
+        let last = ops.len() - 1;
+        let cleanup = self.label();
+        let end = self.label();
+        for i in 0..last {
+            self.expr(&cmps[i])?;
+            self.set_loc(e.span);
+            self.emit(Op::SWAP, 2);
+            self.emit(Op::COPY, 2);
+            let (op, arg) = cmp_op(ops[i]);
+            self.emit(op, arg);
+            self.jump(Op::POP_JUMP_IF_FALSE, cleanup);
+        }
+        self.contains_operand(ops[last], &cmps[last])?;
+        self.set_loc(e.span);
+        let (op, arg) = cmp_op(ops[last]);
+        self.emit(op, arg);
+        let jump = if cond {
+            Op::POP_JUMP_IF_TRUE
+        } else {
+            Op::POP_JUMP_IF_FALSE
+        };
+        self.jump(jump, target);
+        self.jump(Op::JUMP, end);
+        self.bind(cleanup);
+        self.emit(Op::POP_TOP, 0);
+        if !cond {
+            self.jump(Op::JUMP, target);
+        }
         self.bind(end);
         Ok(())
     }

@@ -24,7 +24,7 @@ use super::exception::{ExcObj, Traceback, HIERARCHY};
 use super::float::Float;
 use super::function::Function;
 use super::generator::Generator;
-use super::int::{self, Long, NSMALLNEGINTS, NSMALLPOSINTS};
+use super::int::{self, Long, NSMALLNEGINTS};
 use super::iter::{DictIter, GetItemIter, SeqIter, SetIter};
 use super::list::List;
 use super::memoryview::{ManagedBuffer, MemoryView};
@@ -122,8 +122,9 @@ pub struct Ctx {
     pub ellipsis: PyObj,
     pub true_: PyObj,
     pub false_: PyObj,
-    /// -5..=256, indexed by value + 5.
-    pub small_ints: Vec<PyObj>,
+    /// -5..=256, indexed by value + 5: an array in the context itself, so that
+    /// `int::new_i64` reaches one with a load fewer than through a Vec.
+    pub small_ints: [PyObj; int::SMALL_INTS],
     pub empty_tuple: PyObj,
     pub empty_str: PyObj,
     /// chr(0)..chr(255) made at run time.
@@ -365,9 +366,8 @@ impl Ctx {
         let notimplemented_type = builtin::<Singleton>(t, "NotImplementedType", o);
         let ellipsis_type = builtin::<Singleton>(t, "ellipsis", o);
         let tuple_type = builtin_with_free_lists::<Tuple>(t, "tuple", o);
-        let small_ints = (-NSMALLNEGINTS..NSMALLPOSINTS)
-            .map(|v| int::alloc_i64(&int_type, v))
-            .collect();
+        let small_ints =
+            std::array::from_fn(|i| int::alloc_i64(&int_type, i as i64 - NSMALLNEGINTS));
         let str_type = builtin::<Str>(t, "str", o);
         let (empty_str, latin1) = string::make_singletons(&str_type);
         let bytes_type = builtin::<Bytes>(t, "bytes", o);

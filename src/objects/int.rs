@@ -17,6 +17,8 @@ use crate::objects::typeobj::slots::SlotTable;
 /// The small-int cache covers -NSMALLNEGINTS..NSMALLPOSINTS (exclusive), as CPython.
 pub const NSMALLNEGINTS: i64 = 5;
 pub const NSMALLPOSINTS: i64 = 257;
+/// How many small ints the context keeps (`Ctx::small_ints`).
+pub const SMALL_INTS: usize = (NSMALLNEGINTS + NSMALLPOSINTS) as usize;
 
 /// The payload of an int (and a bool), CPython's PyLongObject: nothing beyond the var
 /// header; the digits are the inline items and the sign is the sign of ob_size.

@@ -32,7 +32,9 @@
 //!   fixed-size payload) are `Cell<Option<PyObj>>`s, zeroed (None) at allocation and
 //!   only ever read or written through the Cell, except the pre-header's second word
 //!   (2 pre words: CPython's managed dict), which is a `table::ValuesSlot`, written
-//!   None at allocation and likewise only reached through its Cell.
+//!   None at allocation and likewise only reached through its Cell. The header's
+//!   flags carry `MANAGED` exactly when the vtable it was allocated with has those 2
+//!   pre words (set by the allocation, never changed).
 //! - **H4** The header's type pointer names a live type object whose payload is a
 //!   `TypeObject<_>`, which begins with the vtable of its instances, right after the
 //!   type's `ObHead` (type data is never aligned beyond the header: checked at compile

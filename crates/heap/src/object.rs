@@ -75,8 +75,9 @@ use crate::gc::{GcHead, GcPtr};
 #[repr(C)]
 pub(crate) struct ObHead {
     pub(crate) refcnt: Cell<u32>,
-    /// Bits 0..21: borrow state of the payload (count of shared borrows, or
-    /// `BORROW_MUT`). Bit 21: `CACHED` (borrowed.rs). Bit 22: `WEAKREFED` (weak.rs).
+    /// Bits 0..20: borrow state of the payload (count of shared borrows, or
+    /// `BORROW_MUT`). Bit 20: `MANAGED` (the block has the values slot, H3). Bit 21:
+    /// `CACHED` (borrowed.rs). Bit 22: `WEAKREFED` (weak.rs).
     /// Bit 23: `OWNED` (see `PyObj::set_owned`). Bits 24..32: free for object types (see
     /// `PyObj::obj_flag`).
     pub(crate) flags: Cell<u32>,
@@ -85,7 +86,12 @@ pub(crate) struct ObHead {
     pub(crate) ty: Cell<NonNull<ObHead>>,
 }
 
-const BORROW_MASK: u32 = 0x001f_ffff;
+const BORROW_MASK: u32 = 0x000f_ffff;
+/// The block has CPython's managed-dict pre-header, whose second word is the values
+/// slot (H3): set at allocation from the vtable, never changed. A flag in the header,
+/// read with the type pointer, so that the values slot is found without the
+/// dependent loads of the type's vtable (LOAD_ATTR_INSTANCE_VALUE's guard).
+const MANAGED: u32 = 0x0010_0000;
 /// A `Borrowed` names the object (H10): its death moves the deaths counter on.
 const CACHED: u32 = 0x0020_0000;
 /// The object has weak references: it is in the weak lists (W1).

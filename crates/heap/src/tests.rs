@@ -622,6 +622,12 @@ fn derived_layouts_add_words_and_traverse_them() {
     assert_eq!(x.words().len(), 3);
     assert_eq!(x.pre_words().len(), 1);
     assert!(x.values_slot().is_some_and(|v| v.take().is_none()));
+    // Without the 2 pre words there is no values slot (the header's MANAGED flag).
+    {
+        let plain = Vtable::derived(Inst::VTABLE, 0, 3, false);
+        let plain_ty = TypeRef::with_vtable(&t.meta, plain, Meta);
+        assert!(PyObj::new(&plain_ty, Inst).values_slot().is_none());
+    }
     assert!(x.words().iter().all(|w| w.take().is_none()));
     assert!(x.gc_is_tracked());
     // A cycle through a word: collected.

@@ -43,7 +43,7 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
         // SAFETY: H3: a simple object's block starts with its ObHead (no GC header,
         // no pre words), aligned to the layout's alignment, and holds no object yet.
         // H11: a simple object's type is static (`Vtable::check`): not counted.
-        unsafe { init_head(block, ty, false) };
+        unsafe { init_head(block, ty, false, 0) };
         return Some(block);
     }
     let mut block = ptr::null_mut();
@@ -65,7 +65,7 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
     // SAFETY: H3: the ObHead's place in the block (fresh, or taken back from a free list
     // with the same layout and no object in it, F1), aligned (the block is aligned to
     // the layout's alignment, and block_pre is a multiple of 8).
-    unsafe { init_head(p, ty, vt.heap_type) };
+    unsafe { init_head(p, ty, vt.heap_type, managed_flag(vt)) };
     if vt.gc {
         // SAFETY: H2/H3: a container's GC header sits right before its ObHead, in the
         // fresh block; written untracked (C2).
@@ -117,7 +117,7 @@ unsafe fn raw_alloc_inline(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNul
         let block = NonNull::new(block)?.cast::<ObHead>();
         // SAFETY: as in `raw_alloc`: H3: a simple object's block starts with its
         // ObHead, aligned, and holds no object yet; H11: its type is static.
-        unsafe { init_head(block, ty, false) };
+        unsafe { init_head(block, ty, false, 0) };
         return Some(block);
     }
     // SAFETY: H3: forwarded from the caller (vt is ty's, n is 0 if fixed-size).
@@ -142,21 +142,34 @@ unsafe fn take_parked(ty: &TypeRef) -> Option<NonNull<ObHead>> {
     // SAFETY: H3/F1: the block was parked by an object of this layout, which starts
     // at its ObHead (`parks`: simple, no pre words), 8-aligned, and holds no object.
     // H11: a simple object's type is static: not counted.
-    unsafe { init_head(p, ty, false) };
+    unsafe { init_head(p, ty, false, 0) };
     Some(p)
 }
 
-/// Write a new object's header at `head`: one reference, no flags, and `ty`; the
-/// object is counted as allocated. The header owns a new reference to `ty` if
-/// `counted` (an instance of a class, H1); a static type is pinned instead (H11).
+/// The header flags a new object of `vt` starts with: `MANAGED` if its block has the
+/// values slot (H3).
+#[inline(always)]
+pub(super) fn managed_flag(vt: &Vtable) -> u32 {
+    if vt.pre_words >= 2 {
+        super::MANAGED
+    } else {
+        0
+    }
+}
+
+/// Write a new object's header at `head`: one reference, `flags` (`managed_flag` of
+/// its vtable), and `ty`; the object is counted as allocated. The header owns a new
+/// reference to `ty` if `counted` (an instance of a class, H1); a static type is
+/// pinned instead (H11).
 ///
 /// # Safety
 /// `head` is the start of a block with room for an ObHead, aligned for it, that
 /// holds no object (nothing there is dropped or read); `counted` is the
-/// `heap_type` of `ty`'s instance vtable.
+/// `heap_type` of `ty`'s instance vtable, and `flags` its `managed_flag` (H3).
 #[inline(always)]
-unsafe fn init_head(head: NonNull<ObHead>, ty: &TypeRef, counted: bool) {
+unsafe fn init_head(head: NonNull<ObHead>, ty: &TypeRef, counted: bool, flags: u32) {
     debug_assert_eq!(counted, ty.instance_vtable().heap_type);
+    debug_assert_eq!(flags, managed_flag(ty.instance_vtable()));
     if counted {
         // H1: the header's reference to its class, taken here.
         std::mem::forget(ty.0.clone());
@@ -167,7 +180,7 @@ unsafe fn init_head(head: NonNull<ObHead>, ty: &TypeRef, counted: bool) {
     unsafe {
         head.as_ptr().write(ObHead {
             refcnt: Cell::new(1),
-            flags: Cell::new(0),
+            flags: Cell::new(flags),
             ty: Cell::new(ty.0 .0),
         })
     };

@@ -6,7 +6,7 @@ use std::ptr::{self, NonNull};
 
 use super::borrow::SharedBorrow;
 use super::vtable::{Payload, Visit, Vtable, Word};
-use super::{vtable_of, ObHead, PyObj, VarBlock, BORROW_MASK, BORROW_MUT, GC_PRE, OWNED};
+use super::{vtable_of, ObHead, PyObj, VarBlock, BORROW_MASK, BORROW_MUT, GC_PRE, MANAGED, OWNED};
 use crate::table::ValuesSlot;
 
 // ----- where a payload lies in its block ------------------------------------------------
@@ -220,15 +220,15 @@ const MANAGED_PRE: usize = 2 * size_of::<Word>() + GC_PRE;
 /// `p` heads a live object (H1), and the slot is used only while it is live.
 #[inline]
 pub(super) unsafe fn values_slot_of<'a>(p: NonNull<ObHead>) -> Option<&'a ValuesSlot> {
-    // SAFETY: H1, forwarded from the caller.
-    let vt = unsafe { vtable_of(p) };
-    if vt.pre_words < 2 {
+    // SAFETY: H1, forwarded from the caller; the header's fields are Cells.
+    if unsafe { p.as_ref() }.flags.get() & MANAGED == 0 {
         return None;
     }
-    debug_assert_eq!(vt.block_pre(), MANAGED_PRE);
-    // SAFETY: H3/H9: the values slot is the pre-header's second word (the layout as in
-    // `pre_words_of`), initialised at allocation; it is a Cell, so shared references to
-    // it are always allowed.
+    // SAFETY: H1, forwarded from the caller.
+    debug_assert_eq!(unsafe { vtable_of(p) }.block_pre(), MANAGED_PRE);
+    // SAFETY: H3/H9: `MANAGED` says the block has the 2-word pre-header, whose second
+    // word is the values slot (the layout as in `pre_words_of`), initialised at
+    // allocation; it is a Cell, so shared references to it are always allowed.
     unsafe {
         let second = p.as_ptr().byte_sub(MANAGED_PRE - size_of::<Word>());
         Some(&*second.cast::<ValuesSlot>())

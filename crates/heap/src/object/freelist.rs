@@ -31,10 +31,18 @@ struct FreeList {
     len: Cell<u32>,
 }
 
-/// The free lists of one type: one per item count (F1).
+/// The free lists of one type: one per item count (F1). The first list and the
+/// limit sit at the start of the box, so that a float's park and take (one list)
+/// read the box itself and nothing it points to.
+#[repr(C)]
 pub(crate) struct FreeLists {
+    /// The list for 0 items (a fixed-size payload) or for 1 item.
+    first: FreeList,
+    /// `vt.free_max`, kept here for the same reason.
+    free_max: u32,
     vt: &'static Vtable,
-    lists: Box<[FreeList]>,
+    /// The lists for 2.. items (var-sized payloads).
+    rest: Box<[FreeList]>,
 }
 
 thread_local! {
@@ -54,13 +62,16 @@ impl FreeSlot {
         if vt.free_max == 0 || vt.free_lists == 0 {
             return FreeSlot::NONE;
         }
-        let lists = (0..vt.free_lists)
-            .map(|_| FreeList {
-                head: Cell::new(ptr::null_mut()),
-                len: Cell::new(0),
-            })
-            .collect();
-        let fl = NonNull::from(Box::leak(Box::new(FreeLists { vt, lists })));
+        let empty = || FreeList {
+            head: Cell::new(ptr::null_mut()),
+            len: Cell::new(0),
+        };
+        let fl = NonNull::from(Box::leak(Box::new(FreeLists {
+            first: empty(),
+            free_max: vt.free_max,
+            vt,
+            rest: (1..vt.free_lists).map(|_| empty()).collect(),
+        })));
         REGISTRY.with(|r| r.borrow_mut().push(fl));
         FreeSlot(Some(fl))
     }
@@ -89,7 +100,15 @@ impl FreeLists {
     #[inline(always)]
     fn list(&self, n: usize) -> Option<&FreeList> {
         let i = if self.vt.var { n.checked_sub(1)? } else { 0 };
-        self.lists.get(i)
+        match i {
+            0 => Some(&self.first),
+            _ => self.rest.get(i - 1),
+        }
+    }
+
+    /// Every list, for 0 or 1 items first.
+    fn lists(&self) -> impl Iterator<Item = &FreeList> {
+        std::iter::once(&self.first).chain(self.rest.iter())
     }
 
     /// Take back a parked block for an object of `n` items: the block's start
@@ -134,9 +153,8 @@ impl FreeLists {
     /// The one list of a fixed-size payload.
     #[inline(always)]
     fn only(&self) -> &FreeList {
-        debug_assert!(!self.vt.var && self.lists.len() == 1);
-        // SAFETY: F2: the box holds `vt.free_lists` lists, at least one.
-        unsafe { self.lists.get_unchecked(0) }
+        debug_assert!(!self.vt.var && self.rest.is_empty());
+        &self.first
     }
 
     /// Take back a parked block of a type whose vtable `parks` (a float): the block,
@@ -183,7 +201,7 @@ impl FreeLists {
     #[inline(always)]
     unsafe fn push(&self, list: &FreeList, p: NonNull<ObHead>) -> bool {
         let len = list.len.get();
-        if len >= self.vt.free_max {
+        if len >= self.free_max {
             return false;
         }
         // SAFETY: F1: the block is dead (caller) and at least an ObHead long, 8-aligned;
@@ -196,7 +214,7 @@ impl FreeLists {
 
     /// Give every parked block back to pymalloc.
     fn clear(&self) {
-        for (i, list) in self.lists.iter().enumerate() {
+        for (i, list) in self.lists().enumerate() {
             let n = if self.vt.var { i + 1 } else { 0 };
             let layout = self
                 .vt
@@ -259,7 +277,7 @@ pub fn free_list_stats() -> Vec<FreeListStat> {
     for p in all {
         // SAFETY: F2: a registered box lives until its slot drops.
         let fl = unsafe { p.as_ref() };
-        for (i, list) in fl.lists.iter().enumerate() {
+        for (i, list) in fl.lists().enumerate() {
             let n = if fl.vt.var { i + 1 } else { 0 };
             let block = fl.vt.block_size(n).unwrap_or(0);
             out.push(FreeListStat {

@@ -154,13 +154,14 @@ impl TypeRef {
         // header of a container), then the ObHead (aligned: H9), then the payload at
         // TypeObject<X>'s offset (H4: right after the ObHead). The header's type
         // pointer is the object itself, not counted (its vtable is not
-        // `heap_type`, H1); the count, 2, is the TypeRef returned and the pin (H11).
+        // `heap_type`, H1); the count, 2, is the TypeRef returned and the pin (H11);
+        // the flags say whether the block has the values slot (H3).
         // The GC header is written untracked (C2).
         unsafe {
             let p = NonNull::new_unchecked(block.byte_add(vt.block_pre()).cast::<ObHead>());
             p.as_ptr().write(ObHead {
                 refcnt: Cell::new(2),
-                flags: Cell::new(0),
+                flags: Cell::new(super::alloc::managed_flag(vt)),
                 ty: Cell::new(p),
             });
             if vt.gc {
