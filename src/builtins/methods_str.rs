@@ -160,6 +160,14 @@ fn rsplit(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if let Some(r) = shorter_than_sep(s, sep.as_deref()) {
         return r;
     }
+    // An ASCII receiver with a separator: split's byte path, from the right.
+    if let (Some(StrView::Ascii(t)), Some(sep)) = (string::view(s), sep.as_deref()) {
+        let mut items = split_list(maxsplit, |push| {
+            m::rsplit_each_ascii(t, sep.as_bytes(), maxsplit, |p| push(ascii_piece(s, t, p)?))
+        })?;
+        items.reverse();
+        return Ok(list::from_vec(items));
+    }
     let t = text(s);
     let mut items = split_list(maxsplit, |push| {
         m::rsplit_each(&t, sep.as_deref(), maxsplit, |p| push(piece(s, &t, p)?))

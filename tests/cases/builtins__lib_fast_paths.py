@@ -102,3 +102,16 @@ try:
     "abc".rpartition()
 except TypeError as e:
     print("TypeError", e)
+
+# str.rsplit with a separator: ASCII and not, maxsplit, separators of several bytes.
+for s, sep, n in [("2024-03-01", "-", 1), ("2024-03-01", "-", -1), ("a--b--c", "--", 1),
+                  ("--a--", "--", -1), ("abc", "x", -1), ("", "x", -1), ("abc", "abc", 0),
+                  ("a-b-c", "-", 0), ("é-è-a", "-", 1), ("a-b", "é", -1), ("aaa", "aa", -1),
+                  ("x", "xyz", -1)]:
+    print(repr(s), repr(sep), n, s.rsplit(sep, n), s.rsplit(sep, maxsplit=n))
+s = "whole"
+print(s.rsplit("-")[0] is s, T("a-b").rsplit("-"), type(T("ab").rsplit("-")[0]))
+try:
+    "abc".rsplit("")
+except ValueError as e:
+    print("ValueError", e)
