@@ -159,6 +159,17 @@ CASES = {
         "local",
     ),
     "nextdel": ("d={k: k for k in range(64)}\nfor k in range(40): del d[k]", "next(iter(d))", "local"),
+    # Library calls bm_pipeline and bm_maze lean on (session 13).
+    "intstr": ("s='1234'", "int(s)", "local"),
+    "dictgetd": ("d={1: 2}", "d.get(3, 0)", "local"),
+    "partition": ("s='2024-03-01T13:05'", "s.partition('T')", "local"),
+    "rsplit": ("s='2024-03-01'", "s.rsplit('-', 1)", "local"),
+    "round2": ("x=12.3456", "round(x, 2)", "local"),
+    "methdict": (
+        "class R(list):\n    def m(self): return 1\no=R()\no.x=1",
+        "o.m()",
+        "local",
+    ),
 }
 
 

@@ -167,6 +167,14 @@ fn new_int(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 fn int_value(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (_, args) = this(&args);
+    // int(x) of an exact str, int or float: none has an `__int__` of its own or is a
+    // heap type, so PyNumber_Long's answer is int_of's, without the argument parsing.
+    if let ([x], []) = (args.all, args.kwnames) {
+        let c = ctx();
+        if x.is_type(&c.str_type) || x.is_type(&c.int_type) || x.is_type(&c.float_type) {
+            return int_of(x);
+        }
+    }
     let a = args.parse(&Signature {
         fname: "int",
         names: &["x", "base"],
@@ -228,6 +236,9 @@ pub fn int_of(x: &PyObj) -> VmResult<PyObj> {
         return ops::int_obj(&Int::from_f64(f)?);
     }
     if let Some(v) = string::view(x) {
+        if let Some(n) = short_decimal(&v) {
+            return Ok(int::new_i64(n));
+        }
         return ops::int_obj(&int_from_str(&v.to_str_lossy(), 10)?);
     }
     if let Some(text) = bytes_text(x) {
@@ -237,6 +248,31 @@ pub fn int_of(x: &PyObj) -> VmResult<PyObj> {
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
         typeobj::type_name(x)
     )))
+}
+
+/// The value of an ASCII str that is only an optional sign and 1 to 18 decimal digits
+/// (the common `int("42")`), read without the general parser; None for anything else
+/// (spaces, underscores, other digits, longer), which int_from_str handles.
+fn short_decimal(v: &crate::objects::unicode::view::StrView<'_>) -> Option<i64> {
+    let crate::objects::unicode::view::StrView::Ascii(b) = v else {
+        return None;
+    };
+    let (negative, digits) = match b {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        _ => (false, &b[..]),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(d - b'0');
+    }
+    Some(if negative { -n } else { n })
 }
 
 /// The text of a bytes or bytearray argument of int() / float() (its bytes as

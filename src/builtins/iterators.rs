@@ -18,7 +18,7 @@ use crate::objects::typeobj::slots::{NextFn, SlotTable};
 use crate::objects::typeobj::TypeInfo;
 use crate::objects::{ctx, dict, int, list, string, tuple, typeobj};
 use crate::vm::ops;
-use crate::vm::Vm;
+use crate::vm::{ArgVec, Vm};
 
 use crate::objects::args::number_index;
 
@@ -241,18 +241,20 @@ fn zip_error(i: usize, what: &str) -> Exc {
 
 fn zip_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
     let vm = Vm::of(rt);
-    let (its, strict) = {
+    // The iterators' tuple held by one reference for the step (an iterator's next
+    // may run code that drops the zip), its items read in place: no copy per step.
+    let (ittuple, strict) = {
         let z = o.borrow::<Zip>().map_err(|_| busy())?;
         if z.tuplesize == 0 {
             return Ok(None);
         }
-        let its = z.ittuple.as_ref().and_then(tuple::items).unwrap_or(&[]);
-        (its.to_vec(), z.strict)
+        (z.ittuple.clone(), z.strict)
     };
+    let its = ittuple.as_ref().and_then(tuple::items).unwrap_or(&[]);
     if its.is_empty() {
         return Ok(None);
     }
-    let mut items = Vec::with_capacity(its.len());
+    let mut items = ArgVec::with_capacity(its.len());
     for (i, it) in its.iter().enumerate() {
         match vm.next(it)? {
             Some(x) => items.push(x),
@@ -271,7 +273,7 @@ fn zip_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
             }
         }
     }
-    Ok(Some(tuple::new(items)))
+    Ok(Some(tuple::from_exact(items)))
 }
 
 // ----- map ------------------------------------------------------------------------

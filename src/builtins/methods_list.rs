@@ -556,9 +556,12 @@ fn subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
     }
     if let Some(s) = key.get::<slice::Slice>() {
         let (start, n, step) = slice::span(s, len)?;
-        return Ok(list::new_exact(
-            slice::selected(&l.0, start, n, step).collect(),
-        ));
+        let items = match step {
+            // A contiguous run (`l[:]`, `l[a:b]`): copied as one slice.
+            1 => l.0[start..start + n].to_vec(),
+            _ => slice::selected(&l.0, start, n, step).collect(),
+        };
+        return Ok(list::new_exact(items));
     }
     Err(slice::bad_index("list", &key))
 }

@@ -160,6 +160,14 @@ fn rsplit(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     if let Some(r) = shorter_than_sep(s, sep.as_deref()) {
         return r;
     }
+    // An ASCII receiver with a separator: split's byte path, from the right.
+    if let (Some(StrView::Ascii(t)), Some(sep)) = (string::view(s), sep.as_deref()) {
+        let mut items = split_list(maxsplit, |push| {
+            m::rsplit_each_ascii(t, sep.as_bytes(), maxsplit, |p| push(ascii_piece(s, t, p)?))
+        })?;
+        items.reverse();
+        return Ok(list::from_vec(items));
+    }
     let t = text(s);
     let mut items = split_list(maxsplit, |push| {
         m::rsplit_each(&t, sep.as_deref(), maxsplit, |p| push(piece(s, &t, p)?))
@@ -443,6 +451,23 @@ fn endswith(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 fn do_partition(args: Args<'_>, fname: &str, right: bool) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     let sep = args.one(fname)?;
+    // ASCII text and separator: searched as bytes, no text conversion, no Vec.
+    if let (Some(StrView::Ascii(t)), Some(StrView::Ascii(p))) = (string::view(s), string::view(sep))
+    {
+        if !p.is_empty() {
+            let (a, found, c) = if right {
+                crate::objects::bytes_algo::rpartition(t, p)
+            } else {
+                crate::objects::bytes_algo::partition(t, p)
+            };
+            if !found {
+                return Ok(not_partitioned(s, right));
+            }
+            let a = ascii_piece(s, t, a)?;
+            let c = ascii_piece(s, t, c)?;
+            return Ok(tuple::from_exact([a, sep.clone(), c]));
+        }
+    }
     let sep_text = must_be_str(sep)?;
     let t = text(s);
     let (a, b, c) = if right {
@@ -450,12 +475,25 @@ fn do_partition(args: Args<'_>, fname: &str, right: bool) -> VmResult<PyObj> {
     } else {
         m::partition(&t, &sep_text)?
     };
-    let mid = if b.is_empty() {
-        ctx().empty_str.clone()
+    if b.is_empty() {
+        return Ok(not_partitioned(s, right));
+    }
+    Ok(tuple::new(vec![
+        piece(s, &t, a)?,
+        sep.clone(),
+        piece(s, &t, c)?,
+    ]))
+}
+
+/// partition's answer when the separator is absent: the receiver itself (a str
+/// subclass's instance too, as CPython's stringlib partition) and two empty strs.
+fn not_partitioned(s: &PyObj, right: bool) -> PyObj {
+    let e = || ctx().empty_str.clone();
+    if right {
+        tuple::from_exact([e(), e(), s.clone()])
     } else {
-        sep.clone()
-    };
-    Ok(tuple::new(vec![piece(s, &t, a)?, mid, piece(s, &t, c)?]))
+        tuple::from_exact([s.clone(), e(), e()])
+    }
 }
 
 fn partition(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

@@ -214,8 +214,12 @@ fn list_concat(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
 }
 
 fn list_repeat(_rt: &mut dyn Runtime, l: &PyObj, n: i64) -> VmResult<PyObj> {
-    let items = borrow(l).map(|x| x.0.clone()).unwrap_or_default();
-    Ok(new_exact(super::tuple::repeated(&items, n)?))
+    // Read in place: repeating runs no Python code, so the borrow cannot be met.
+    let out = match borrow(l) {
+        Some(x) => super::tuple::repeated(&x.0, n)?,
+        None => Vec::new(),
+    };
+    Ok(new_exact(out))
 }
 
 /// list_extend's growth for a source of known size, then the source's items.

@@ -229,8 +229,14 @@ pub fn repeated(items: &[PyObj], n: i64) -> VmResult<Vec<PyObj>> {
         .ok_or_else(exceptions::memory_error)?;
     let mut out = Vec::new();
     crate::objects::room::reserve_exact(&mut out, total)?;
-    for _ in 0..n {
-        out.extend(items.iter().cloned());
+    match items {
+        // `[x] * n`: one value written n times (Vec::resize's fill loop).
+        [x] => out.resize(total, x.clone()),
+        _ => {
+            for _ in 0..n {
+                out.extend_from_slice(items);
+            }
+        }
     }
     Ok(out)
 }

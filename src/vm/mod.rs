@@ -31,6 +31,7 @@ mod runpy;
 mod runtime;
 pub mod traceback;
 mod tracemalloc;
+pub(crate) use call::ArgVec;
 pub use class::allow_subclassing;
 
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -196,6 +196,15 @@ pub fn float_round_ndigits(x: f64, ndigits: &Int) -> PyResult<f64> {
     let sign = if x < 0.0 { "-" } else { "" };
     // The usual ndigits (0..=22) with a result inside 128 bits: no big integers.
     if let Some(q) = u32::try_from(nd).ok().and_then(|p| scaled_round(x, p)) {
+        // q below 2**53 and 10**nd (nd <= 22) are exact doubles, so their quotient,
+        // rounded once by the division, is the nearest double to q * 10**-nd: what
+        // parsing the decimal text gives, without the text.
+        if q <= 1 << 53 {
+            if let Some(p) = EXACT_POWERS_OF_TEN.get(nd as usize) {
+                let r = q as f64 / p;
+                return Ok(if x < 0.0 { -r } else { r });
+            }
+        }
         let rounded: f64 = format!("{sign}{q}e{}", -nd)
             .parse()
             .expect("digits and exponent form a valid float");
@@ -235,6 +244,12 @@ pub fn float_round_ndigits(x: f64, ndigits: &Int) -> PyResult<f64> {
     }
     Ok(rounded)
 }
+
+/// 10**0 ..= 10**22: the powers of ten a double holds exactly.
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
 
 /// |x| * 10**places rounded to an integer, ties to even, computed exactly in 128 bits
 /// (|x| = m * 2**e); None for a non-finite x, places > 22, or a result of 2**127 or

@@ -281,6 +281,30 @@ pub fn split_each_ascii<'a, E: From<PyErr>>(
     f(&s[start..])
 }
 
+/// `rsplit_each` for an ASCII receiver and a separator (`split_each_ascii`'s mirror):
+/// the pieces as byte slices, right to left.
+pub fn rsplit_each_ascii<'a, E: From<PyErr>>(
+    s: &'a [u8],
+    sep: &[u8],
+    maxsplit: i64,
+    mut f: impl FnMut(&'a [u8]) -> Result<(), E>,
+) -> Result<(), E> {
+    if sep.is_empty() {
+        return Err(empty_separator().into());
+    }
+    let mut left = max_splits(maxsplit);
+    let mut end = s.len();
+    while left > 0 {
+        let Some(i) = crate::objects::bytes_algo::rfind_at(&s[..end], sep) else {
+            break;
+        };
+        f(&s[i + sep.len()..end])?;
+        end = i;
+        left -= 1;
+    }
+    f(&s[..end])
+}
+
 /// str.rsplit(sep, maxsplit).
 pub fn rsplit<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> PyResult<Vec<&'a str>> {
     let mut out = Vec::new();
