@@ -348,32 +348,12 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, e: &'a Expr, left: &'a Expr, ops: &[CmpOp], cmps: &'a [Expr]) -> R {
-        self.check_compare(e, left, ops, cmps);
-        self.expr(left)?;
-        let n = ops.len();
-        let last = n - 1;
-        if n == 1 {
-            self.contains_operand(ops[0], &cmps[0])?;
-            self.set_loc(e.span);
-            let (op, arg) = cmp_op(ops[0]);
-            self.emit(op, arg);
+        let cleanup = self.label();
+        self.compare_links(e, left, ops, cmps, Op::JUMP_IF_FALSE_OR_POP, cleanup)?;
+        if ops.len() == 1 {
             return Ok(());
         }
-        let cleanup = self.label();
         let end = self.label();
-        for i in 0..last {
-            self.expr(&cmps[i])?;
-            self.set_loc(e.span);
-            self.emit(Op::SWAP, 2);
-            self.emit(Op::COPY, 2);
-            let (op, arg) = cmp_op(ops[i]);
-            self.emit(op, arg);
-            self.jump(Op::JUMP_IF_FALSE_OR_POP, cleanup);
-        }
-        self.contains_operand(ops[last], &cmps[last])?;
-        self.set_loc(e.span);
-        let (op, arg) = cmp_op(ops[last]);
-        self.emit(op, arg);
         self.jump(Op::JUMP, end);
         self.bind(cleanup);
         self.emit(Op::SWAP, 2);
@@ -396,30 +376,15 @@ impl<'a> Compiler<'a> {
         target: Label,
         cond: bool,
     ) -> R {
-        self.check_compare(e, left, ops, cmps);
-        self.expr(left)?;
-        let last = ops.len() - 1;
         let cleanup = self.label();
-        let end = self.label();
-        for i in 0..last {
-            self.expr(&cmps[i])?;
-            self.set_loc(e.span);
-            self.emit(Op::SWAP, 2);
-            self.emit(Op::COPY, 2);
-            let (op, arg) = cmp_op(ops[i]);
-            self.emit(op, arg);
-            self.jump(Op::POP_JUMP_IF_FALSE, cleanup);
-        }
-        self.contains_operand(ops[last], &cmps[last])?;
-        self.set_loc(e.span);
-        let (op, arg) = cmp_op(ops[last]);
-        self.emit(op, arg);
+        self.compare_links(e, left, ops, cmps, Op::POP_JUMP_IF_FALSE, cleanup)?;
         let jump = if cond {
             Op::POP_JUMP_IF_TRUE
         } else {
             Op::POP_JUMP_IF_FALSE
         };
         self.jump(jump, target);
+        let end = self.label();
         self.jump(Op::JUMP, end);
         self.bind(cleanup);
         self.emit(Op::POP_TOP, 0);
@@ -427,6 +392,38 @@ impl<'a> Compiler<'a> {
             self.jump(Op::JUMP, target);
         }
         self.bind(end);
+        Ok(())
+    }
+
+    /// The comparisons of `left ops[0] cmps[0] ops[1] ...`, left to right: each link
+    /// but the last keeps its right operand for the next (SWAP, COPY) and is followed
+    /// by `link_jump` to `cleanup` (bound by the caller; unused for one comparison);
+    /// the last leaves its result on the stack.
+    fn compare_links(
+        &mut self,
+        e: &'a Expr,
+        left: &'a Expr,
+        ops: &[CmpOp],
+        cmps: &'a [Expr],
+        link_jump: Op,
+        cleanup: Label,
+    ) -> R {
+        self.check_compare(e, left, ops, cmps);
+        self.expr(left)?;
+        let last = ops.len() - 1;
+        for i in 0..last {
+            self.expr(&cmps[i])?;
+            self.set_loc(e.span);
+            self.emit(Op::SWAP, 2);
+            self.emit(Op::COPY, 2);
+            let (op, arg) = cmp_op(ops[i]);
+            self.emit(op, arg);
+            self.jump(link_jump, cleanup);
+        }
+        self.contains_operand(ops[last], &cmps[last])?;
+        self.set_loc(e.span);
+        let (op, arg) = cmp_op(ops[last]);
+        self.emit(op, arg);
         Ok(())
     }
 
