@@ -12,6 +12,7 @@ use crate::objects::code::Code;
 use crate::objects::{cell, ctx, dict, list, string, tuple};
 
 use super::call::Flow;
+use super::frame::Frame;
 use super::ops;
 use super::quick;
 use super::Vm;
@@ -1057,13 +1058,22 @@ impl Vm {
         }
         match &f.globals {
             Some(g) => dict::replace_at(g, e.globals_version, e.pos as usize, v),
-            None => dict::replace_at(
-                &self.frame_function(f).globals,
-                e.globals_version,
-                e.pos as usize,
-                v,
-            ),
+            None => self.store_function_global(f, e.globals_version, e.pos as usize, v),
         }
+    }
+
+    /// `store_global_cached` in a function's frame (a `global` statement's store),
+    /// through its function's globals: out of line, so that module code's stores
+    /// (the loop variables of module-level loops) keep the inlined path short.
+    #[inline(never)]
+    fn store_function_global(
+        &self,
+        f: &Frame,
+        version: u64,
+        pos: usize,
+        v: PyObj,
+    ) -> Result<PyObj, PyObj> {
+        dict::replace_at(&self.frame_function(f).globals, version, pos, v)
     }
 
     /// STORE_NAME in module code the slow way (the namespace is the globals), then
