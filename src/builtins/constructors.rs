@@ -167,8 +167,9 @@ fn new_int(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 fn int_value(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let (_, args) = this(&args);
-    // int(x) of an exact str, int or float: none has an `__int__` of its own or is a
-    // heap type, so PyNumber_Long's answer is int_of's, without the argument parsing.
+    // int(x) of an exact str, int or float: str has no `__int__`, and int's and
+    // float's give what int_of gives; none is a heap type (no `__index__` look-up).
+    // So PyNumber_Long's answer is int_of's, without the argument parsing.
     if let ([x], []) = (args.all, args.kwnames) {
         let c = ctx();
         if x.is_type(&c.str_type) || x.is_type(&c.int_type) || x.is_type(&c.float_type) {
