@@ -170,6 +170,23 @@ CASES = {
         "o.m()",
         "local",
     ),
+    # Generators (session 14): a `yield from` chain, a two-level loop, consumers.
+    "yfrom3": (
+        "def g0(n):\n    for i in range(n): yield i\n"
+        "def g1(n):\n    yield from g0(n)\n"
+        "def g2(n):\n    yield from g1(n)",
+        "for x in g2(4): pass",
+        "local",
+    ),
+    "gen2": (
+        "def g0(n):\n    for i in range(n): yield i\n"
+        "def g1(n):\n    for x in g0(n): yield x",
+        "for x in g1(4): pass",
+        "local",
+    ),
+    "sumgen": ("def g(n):\n    for i in range(n): yield i", "sum(g(4))", "local"),
+    "mintup": ("t=[(1, 2), (0, 3), (2, 1)]", "min(x for x in t)", "local"),
+    "listgen": ("r=range(4)", "list(x for x in r)", "local"),
 }
 
 

@@ -54,6 +54,9 @@ pub struct Generator {
     /// How many items hold saved slots.
     pub saved: Cell<u32>,
     pub state: Cell<GenState>,
+    /// Whether the running frame was resumed by the SEND of another generator's
+    /// `yield from` (vm/gen.rs hands a yield up that chain without the eval loop).
+    pub by_send: Cell<bool>,
     /// The rest of CPython's frame specials (f_locals, frame_obj, previous,
     /// prev_instr, ...) and gi_weakreflist / gi_origin_or_finalizer, which glasspy
     /// does not use; kept so that the block is as big as CPython's.
@@ -191,6 +194,7 @@ impl Generator {
             ip: Cell::new(ip),
             saved: Cell::new(0),
             state: Cell::new(GenState::Suspended),
+            by_send: Cell::new(false),
             _specials: [0; 7],
         };
         match new(payload, items.len(), slots) {
@@ -228,6 +232,7 @@ impl Generator {
             ip: Cell::new(0),
             saved: Cell::new(0),
             state: Cell::new(GenState::Created),
+            by_send: Cell::new(false),
             _specials: [0; 7],
         }
     }

@@ -34,6 +34,15 @@ enum Sent {
     Value(Option<PyObj>),
 }
 
+/// Who resumes a generator's frame: the Rust caller (an entry frame), a FOR_ITER, or
+/// the SEND of a generator's `yield from` (whose YIELD_VALUE passes the value on).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Resumer {
+    Rust,
+    ForIter,
+    Send,
+}
+
 /// The code and generator types as their payloads' types (`Vm::gen_types`): a
 /// resume and a yield read those objects with one compare of the type pointer
 /// (generators and code objects are never made with another type).
@@ -161,14 +170,40 @@ impl Vm {
     /// reference (taken off its stack until the generator yields or returns), or a
     /// Rust caller's new one.
     #[inline(never)]
-    fn gen_push_frame(&mut self, g: PyObj, entry: bool, sent: Sent) -> VmResult<()> {
-        self.push_gen_frame(g, entry, sent)
+    fn gen_push_frame(&mut self, g: PyObj, sent: Sent) -> VmResult<()> {
+        self.push_gen_frame(g, Resumer::Rust, sent)
     }
 
     /// `gen_push_frame`'s body, inlined into the resumes of FOR_ITER, SEND and next().
+    /// A generator resumed with None at the yield of a `yield from` over a suspended
+    /// generator resumes that one too (`resume_delegates`).
     #[inline(always)]
-    fn push_gen_frame(&mut self, g: PyObj, entry: bool, sent: Sent) -> VmResult<()> {
+    fn push_gen_frame(&mut self, g: PyObj, by: Resumer, sent: Sent) -> VmResult<()> {
         self.check_recursion()?;
+        if let Some(d) = self.push_gen_level(g, by, sent) {
+            self.resume_delegates(d);
+        }
+        Ok(())
+    }
+
+    /// The delegates of a chain of `yield from`s resumed with None, from the frame
+    /// just pushed down: each one's SEND is done here as the instruction would do it
+    /// (the delegating frame's ip after its SEND, the delegate's reference moved into
+    /// its frame, whose room below the recursion limit `delegate_at` checked), one
+    /// frame pushed per level as the eval loop would push them, without the loop
+    /// reloading each level's frame to run its JUMP and SEND. 3.11 also resumes the
+    /// innermost frame through each level.
+    #[inline(never)]
+    fn resume_delegates(&mut self, mut d: PyObj) {
+        while let Some(next) = self.push_gen_level(d, Resumer::Send, Sent::Value(None)) {
+            d = next;
+        }
+    }
+
+    /// Push one generator's frame (`gen_push_frame`); the generator it resumes in turn
+    /// at the SEND of its `yield from`, taken off its stack, if any.
+    #[inline(always)]
+    fn push_gen_level(&mut self, g: PyObj, by: Resumer, sent: Sent) -> Option<PyObj> {
         let (gen, items) = self.gen_types.gen(&g);
         let c = self.gen_types.code(gen);
         let n = gen.saved.replace(0) as usize;
@@ -191,13 +226,21 @@ impl Vm {
             }
         }
         gen.state.set(GenState::Running);
+        gen.by_send.set(by == Resumer::Send);
         let mut ip = gen.ip.get() as usize;
+        let mut delegate = None;
         if let Sent::Value(v) = sent {
             // A None that the next instruction discards (a `yield` statement's
             // POP_TOP) is not pushed: the frame resumes after that instruction.
             let none_sent = v.as_ref().is_none_or(|v| v.is(&self.ctx.none));
             if none_sent && c.instrs.get(ip).is_some_and(|i| i.get().op == Op::POP_TOP) {
                 ip += 1;
+            } else if let Some(send) = none_sent.then(|| self.delegate_at(c, ip)).flatten() {
+                // The `yield from` loop's JUMP and SEND, done by the caller: the
+                // delegate leaves the stack for its frame, the None is not pushed.
+                ip = send + 1;
+                delegate = self.stack.pop();
+                drop(v);
             } else {
                 self.stack.push(v.unwrap_or_else(none));
             }
@@ -207,14 +250,32 @@ impl Vm {
         let code = gen.code.clone();
         self.push_frame_record(|| Frame {
             ip,
-            entry,
+            entry: by == Resumer::Rust,
             gen: Some(g),
             globals: Some(globals),
             builtins: Some(builtins),
             ..Frame::new(code, base, base, stack_base)
         });
         self.depth += 1;
-        Ok(())
+        delegate
+    }
+
+    /// The SEND a generator resumed at `ip` with None goes on to, when that is the
+    /// `yield from` loop (a JUMP back to its SEND) over a suspended generator, on top
+    /// of the frame's restored stack, whose frame can be pushed too (the recursion
+    /// limit leaves room for it; else the loop runs the SEND and raises there).
+    #[inline(always)]
+    fn delegate_at(&self, c: &Code, ip: usize) -> Option<usize> {
+        let j = c.instrs.get(ip)?.get();
+        if j.op != Op::JUMP {
+            return None;
+        }
+        let send = j.arg as usize;
+        if c.instrs.get(send)?.get().op != Op::SEND || self.depth + 1 >= self.recursion_limit {
+            return None;
+        }
+        let d = self.stack.last()?.get_exact(&self.gen_types.gen)?;
+        (d.state.get() == GenState::Suspended).then_some(send)
     }
 
     /// The generator's frame leaves the frame stack: give the resumer back its
@@ -261,35 +322,57 @@ impl Vm {
 
     /// YIELD_VALUE: save the frame into its generator and hand the value to the
     /// resumer (the frame below, with its reference to the generator back on its
-    /// stack, or the Rust caller for an entry frame).
-    pub(super) fn gen_yield(&mut self, ip: usize) -> VmResult<Flow> {
+    /// stack, or the Rust caller for an entry frame). A resumer that is a generator's
+    /// frame waiting at the SEND of a `yield from` yields the value in turn, here (its
+    /// YIELD_VALUE comes next), and so on up the chain.
+    pub(super) fn gen_yield(&mut self, mut ip: usize) -> VmResult<Flow> {
         let v = self.stack.pop().expect("the yielded value");
-        let Frame {
-            gen: g,
-            globals,
-            builtins,
-            base,
-            entry,
-            ..
-        } = self.frames.pop().expect("frame");
-        self.depth -= 1;
-        let g = g.expect("YIELD_VALUE runs in a generator's frame");
-        let (gen, items) = self.gen_types.gen(&g);
-        let n = self.stack.len() - base;
-        assert!(n <= items.len(), "a generator's frame outgrew its slots");
-        crate::heap::stash_stack_tail(&mut self.stack, &items[..n]);
-        gen.globals.set(globals);
-        gen.builtins.set(builtins);
-        gen.saved.set(n as u32);
-        gen.ip.set(ip as u32);
-        gen.state.set(GenState::Suspended);
-        self.gen_leave(gen, true);
-        if entry {
-            return Ok(Flow::Return(v));
+        loop {
+            let Frame {
+                gen: g,
+                globals,
+                builtins,
+                base,
+                entry,
+                ..
+            } = self.frames.pop().expect("frame");
+            self.depth -= 1;
+            let g = g.expect("YIELD_VALUE runs in a generator's frame");
+            let (gen, items) = self.gen_types.gen(&g);
+            let n = self.stack.len() - base;
+            assert!(n <= items.len(), "a generator's frame outgrew its slots");
+            crate::heap::stash_stack_tail(&mut self.stack, &items[..n]);
+            gen.globals.set(globals);
+            gen.builtins.set(builtins);
+            gen.saved.set(n as u32);
+            gen.ip.set(ip as u32);
+            gen.state.set(GenState::Suspended);
+            let by_send = gen.by_send.get();
+            self.gen_leave(gen, true);
+            if entry {
+                return Ok(Flow::Return(v));
+            }
+            self.stack.push(g);
+            match by_send.then(|| self.delegating_yield()).flatten() {
+                Some(next) => ip = next,
+                None => {
+                    self.stack.push(v);
+                    return Ok(Flow::Switch);
+                }
+            }
         }
-        self.stack.push(g);
-        self.stack.push(v);
-        Ok(Flow::Switch)
+    }
+
+    /// The ip after the YIELD_VALUE the top frame runs next, when it is a generator's
+    /// frame that resumed its delegate by the SEND of a `yield from`.
+    #[inline(always)]
+    fn delegating_yield(&self) -> Option<usize> {
+        let f = self.frames.last()?;
+        f.gen.as_ref()?;
+        let c = f.code.get_exact(&self.gen_types.code)?;
+        let at = c.instrs.get(f.ip.checked_sub(1)?)?.get().op;
+        let next = c.instrs.get(f.ip)?.get().op;
+        (at == Op::SEND && next == Op::YIELD_VALUE).then_some(f.ip + 1)
     }
 
     /// RETURN_VALUE in a generator's frame (already popped): the generator is done;
@@ -336,9 +419,10 @@ impl Vm {
     /// good, as the loop's end pops its iterator).
     pub(super) fn gen_for_iter(&mut self, target: usize, ip: &mut usize) -> VmResult<Flow> {
         let g = self.stack.pop().expect("the generator");
-        let sent = match self.gen_types.gen(&g).0.state.get() {
-            GenState::Suspended => Sent::Value(None),
-            GenState::Created => Sent::Nothing,
+        let state = self.gen_types.gen(&g).0.state.get();
+        let sent = match state {
+            _ if state == GenState::Suspended => Sent::Value(None),
+            GenState::Suspended | GenState::Created => Sent::Nothing,
             GenState::Completed => {
                 *ip = target;
                 return Ok(Flow::Next);
@@ -348,7 +432,7 @@ impl Vm {
                 return Err(already_executing());
             }
         };
-        self.push_gen_frame(g, false, sent)?;
+        self.push_gen_frame(g, Resumer::ForIter, sent)?;
         Ok(Flow::Switch)
     }
 
@@ -385,7 +469,7 @@ impl Vm {
                 } else {
                     Sent::Nothing
                 };
-                self.push_gen_frame(g, false, sent)?;
+                self.push_gen_frame(g, Resumer::Send, sent)?;
                 return Ok(Flow::Switch);
             }
         }
@@ -444,7 +528,7 @@ impl Vm {
             GenState::Completed => return Ok(None),
             GenState::Running => return Err(already_executing()),
         };
-        self.push_gen_frame(g.clone(), true, sent)?;
+        self.push_gen_frame(g.clone(), Resumer::Rust, sent)?;
         let v = self.run_frame()?;
         Ok((self.gen_types.gen(g).0.state.get() != GenState::Completed).then_some(v))
     }
@@ -458,11 +542,11 @@ impl Vm {
                 if sent.as_ref().is_some_and(|s| !s.is(&ctx().none)) {
                     return Err(cant_send_non_none());
                 }
-                self.gen_push_frame(g.clone(), true, Sent::Nothing)?;
+                self.gen_push_frame(g.clone(), Sent::Nothing)?;
                 self.gen_run(g)
             }
             GenState::Suspended => {
-                self.gen_push_frame(g.clone(), true, Sent::Value(sent))?;
+                self.gen_push_frame(g.clone(), Sent::Value(sent))?;
                 self.gen_run(g)
             }
         }
@@ -534,7 +618,7 @@ impl Vm {
             }
         }
         let at = gen.ip.get() as usize - 1;
-        self.gen_push_frame(g.clone(), true, Sent::Nothing)?;
+        self.gen_push_frame(g.clone(), Sent::Nothing)?;
         self.unwind(Exc(exc), at, false)?;
         self.gen_run(g)
     }
@@ -547,7 +631,7 @@ impl Vm {
         let receiver = items[n - 1].replace(Some(v));
         drop(receiver);
         gen.ip.set(target as u32);
-        self.gen_push_frame(g.clone(), true, Sent::Nothing)?;
+        self.gen_push_frame(g.clone(), Sent::Nothing)?;
         self.gen_run(g)
     }
 
