@@ -55,7 +55,8 @@ pub struct Generator {
     pub saved: Cell<u32>,
     pub state: Cell<GenState>,
     /// Whether the running frame was resumed by the SEND of another generator's
-    /// `yield from` (vm/gen.rs hands a yield up that chain without the eval loop).
+    /// `yield from` (vm/gen.rs hands a yield up that chain without the eval loop);
+    /// clear while it is suspended.
     pub by_send: Cell<bool>,
     /// The rest of CPython's frame specials (f_locals, frame_obj, previous,
     /// prev_instr, ...) and gi_weakreflist / gi_origin_or_finalizer, which glasspy

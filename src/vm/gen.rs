@@ -226,7 +226,10 @@ impl Vm {
             }
         }
         gen.state.set(GenState::Running);
-        gen.by_send.set(by == Resumer::Send);
+        if by == Resumer::Send {
+            // Cleared at its next yield (a suspended generator's flag is clear).
+            gen.by_send.set(true);
+        }
         let mut ip = gen.ip.get() as usize;
         let mut delegate = None;
         if let Sent::Value(v) = sent {
@@ -348,6 +351,9 @@ impl Vm {
             gen.ip.set(ip as u32);
             gen.state.set(GenState::Suspended);
             let by_send = gen.by_send.get();
+            if by_send {
+                gen.by_send.set(false);
+            }
             self.gen_leave(gen, true);
             if entry {
                 return Ok(Flow::Return(v));
@@ -419,10 +425,9 @@ impl Vm {
     /// good, as the loop's end pops its iterator).
     pub(super) fn gen_for_iter(&mut self, target: usize, ip: &mut usize) -> VmResult<Flow> {
         let g = self.stack.pop().expect("the generator");
-        let state = self.gen_types.gen(&g).0.state.get();
-        let sent = match state {
-            _ if state == GenState::Suspended => Sent::Value(None),
-            GenState::Suspended | GenState::Created => Sent::Nothing,
+        let sent = match self.gen_types.gen(&g).0.state.get() {
+            GenState::Suspended => Sent::Value(None),
+            GenState::Created => Sent::Nothing,
             GenState::Completed => {
                 *ip = target;
                 return Ok(Flow::Next);
