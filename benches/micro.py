@@ -139,6 +139,8 @@ CASES = {
     "isnone": ("x=None", "if x is None: pass", "local"),
     "dictin": ("d={1:2}", "if 1 in d: pass", "local"),
     "dictpop": ("d={}", "d[i] = 1; d.pop(i)", "local"),
+    "floatintdiv": ("x=7", "y = 1.0 / x", "local"),
+    "intfloordiv": ("s=9", "y = s * (s + 1) // 2", "local"),
     "dictpopd": ("d={}", "d.pop(i, False)", "local"),
     "nextiter": ("d={1:2,3:4}", "next(iter(d))", "local"),
     "listin": ("class C: pass\no=C();l=[C(),C(),o]", "o in l", "local"),
