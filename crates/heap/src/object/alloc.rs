@@ -174,6 +174,33 @@ unsafe fn take_lean(ty: &TypeRef, n: usize) -> Option<NonNull<ObHead>> {
     Some(p)
 }
 
+/// A fresh block for a lean container of `ty` with a fixed-size payload whose block
+/// is small, from its pymalloc size class, its headers written (ObHead, GC header
+/// untracked); counted by gen 0 first, which may run a collection. None when the
+/// memory cannot be had. What `raw_alloc` and `fresh_block` do for it, without
+/// their tests.
+///
+/// # Safety
+/// `ty`'s instance vtable is `vt`, lean, of a fixed-size payload, with
+/// `small_items > 0`.
+#[inline(always)]
+unsafe fn fresh_lean(ty: &TypeRef, vt: &Vtable) -> Option<NonNull<ObHead>> {
+    debug_assert!(vt.lean && !vt.var && vt.small_items > 0);
+    gc::before_gc_alloc();
+    // SAFETY: H9: 0 < small_items, so the block's size is 8..=SMALL_OBJECT.
+    let block = NonNull::new(unsafe { object_alloc_small(vt.small_block_size(0)) })?;
+    // SAFETY: H3: a lean block is the GC header, then the ObHead (no pre words).
+    let p = unsafe { block.byte_add(GC_PRE) }.cast::<ObHead>();
+    // SAFETY: H3: the ObHead's place in the fresh block, aligned (the block is
+    // 8-aligned, GC_PRE a multiple of 8), holding no object; H11: a lean vtable is
+    // no class's (not counted), and has no pre words (no MANAGED flag).
+    unsafe { init_head(p, ty, false, 0) };
+    // SAFETY: H2/H3: a container's GC header sits right before its ObHead; written
+    // untracked (C2).
+    unsafe { block.cast::<GcHead>().write(GcHead::untracked()) };
+    Some(p)
+}
+
 /// Track a container just completed, if its payload starts tracked (or it is a
 /// class's instance).
 ///
@@ -403,8 +430,15 @@ impl PyObj {
     /// As `new_known`'s.
     #[inline(never)]
     unsafe fn new_fresh<T: Payload>(ty: &TypeRef, vt: &Vtable, payload: T) -> PyObj {
-        // SAFETY: H3: vt is ty's instance vtable, of a fixed-size payload.
-        let Some(p) = (unsafe { raw_alloc(ty, vt, 0) }) else {
+        let p = if T::GC && vt.lean && vt.small_items > 0 {
+            // SAFETY: H3: vt is ty's instance vtable, lean, of a fixed-size payload
+            // whose block is small.
+            unsafe { fresh_lean(ty, vt) }
+        } else {
+            // SAFETY: H3: vt is ty's instance vtable, of a fixed-size payload.
+            unsafe { raw_alloc(ty, vt, 0) }
+        };
+        let Some(p) = p else {
             alloc::handle_alloc_error(vt.block_layout(0).expect("fixed layout"))
         };
         // SAFETY: H3/H9: the block has room for a T at its payload offset (vt names T:
