@@ -9,11 +9,10 @@
 //! list), and the objects one payload drop let go of are freed in the order it let go
 //! of them, each with all that dies with it before the next.
 
-use std::cell::Cell;
-use std::ptr::NonNull;
-
 use std::any::TypeId;
+use std::cell::Cell;
 use std::mem::size_of;
+use std::ptr::NonNull;
 
 use super::entries::drop_payload;
 use super::pending::queue_finalizer;
