@@ -189,6 +189,14 @@ CASES = {
     "sumgen": ("def g(n):\n    for i in range(n): yield i", "sum(g(4))", "local"),
     "mintup": ("t=[(1, 2), (0, 3), (2, 1)]", "min(x for x in t)", "local"),
     "listgen": ("r=range(4)", "list(x for x in r)", "local"),
+    # Making and freeing containers (session 14).
+    "listbuild": ("a=1;b=2", "l = [a, b]", "local"),
+    "tupleadd": ("t=(1, 2);u=(3,)", "s = t + u", "local"),
+    "frozenor": ("f=frozenset((1, 2));g=frozenset((3,))", "s = f | g", "local"),
+    "dictlit": ("a=1;b=2", "d = {'x': a, 'y': b}", "local"),
+    "iterlist": ("l=[1, 2, 3]", "it = iter(l)", "local"),
+    "iterrange": ("r=range(5)", "it = iter(r)", "local"),
+    "boundcall": ("class C:\n    def m(self): return 1\no=C()", "f = o.m; f()", "local"),
 }
 
 

@@ -134,7 +134,7 @@ fn float_divmod(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> 
         return Ok(ctx().not_implemented.clone());
     };
     let (q, r) = super::numeric::float_divmod(x?, y?)?;
-    Ok(super::tuple::new(vec![new(q), new(r)]))
+    Ok(super::tuple::pair(new(q), new(r)))
 }
 
 fn float_pow(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj, m: &PyObj) -> VmResult<PyObj> {

@@ -392,7 +392,7 @@ fn int_divmod(_rt: &mut dyn Runtime, a: &PyObj, b: &PyObj) -> VmResult<PyObj> {
         return Ok(ctx().not_implemented.clone());
     };
     let (q, r) = x.divmod(&y)?;
-    Ok(super::tuple::new(vec![obj(&q)?, obj(&r)?]))
+    Ok(super::tuple::pair(obj(&q)?, obj(&r)?))
 }
 
 /// `x ** y` and `pow(x, y, m)`.

@@ -229,7 +229,7 @@ pub fn dict_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
             let r = match s.kind {
                 DictIterKind::Keys => k.clone(),
                 DictIterKind::Values => v.clone(),
-                DictIterKind::Items => tuple::new(vec![k.clone(), v.clone()]),
+                DictIterKind::Items => tuple::pair(k.clone(), v.clone()),
             };
             s.pos = pos + 1;
             s.len = s.len.saturating_sub(1);

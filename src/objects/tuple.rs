@@ -48,7 +48,15 @@ where
     if n == 0 {
         return Some(c.empty_tuple.clone());
     }
-    PyObj::new_var(&c.tuple_type, false, Tuple, n, it)
+    PyObj::new_var_exact(&c.tuple_exact, false, Tuple, n, it)
+}
+
+/// A tuple of the `N` (at least one) `items`, moved in without an iterator (BUILD_TUPLE
+/// of two, pairs). None if memory runs out.
+#[inline]
+pub fn try_from_array<const N: usize>(items: [PyObj; N]) -> Option<PyObj> {
+    const { assert!(N > 0, "the empty tuple is the singleton") };
+    PyObj::new_var_array(&ctx().tuple_exact, Tuple, items)
 }
 
 /// A tuple of `items`; aborts if memory runs out (for tuples built by Rust). Past the
@@ -75,7 +83,7 @@ where
 
 /// The tuple `(a, b)` (enumerate's and dict items' pairs), with no Vec in between.
 pub fn pair(a: PyObj, b: PyObj) -> PyObj {
-    try_new([a, b]).expect("out of memory building a tuple")
+    try_from_array([a, b]).expect("out of memory building a tuple")
 }
 
 /// The items of a tuple, if `obj` is one.

@@ -668,7 +668,7 @@ impl Vm {
                 // pair through an array: no Drain to finish).
                 let t = if arg == 2 {
                     let (a, b) = self.pop_two();
-                    tuple::try_new([a, b])
+                    tuple::try_from_array([a, b])
                 } else {
                     let at = self.stack.len() - arg as usize;
                     tuple::try_new(self.stack.drain(at..))

@@ -349,3 +349,43 @@ fn a_list_collections_keep_survives_a_full_collection() {
     assert_eq!(parked(&ty, None), 1);
     assert_eq!(PyObj::new(&ty, Cached(3)).id(), a_id);
 }
+
+#[test]
+fn the_exact_var_constructors_park_and_take_back_by_item_count() {
+    // `new_var_array` and `new_var_exact` take a lean container's block from its
+    // list for the item count inline (take_lean), start it tracked, and `free_lean`
+    // parks it again on the list for its count, or gives it back when that is full.
+    let t = types();
+    let exact = ExactType::<Tup>::new(&t.tup).unwrap();
+    let base = live_objects();
+    let gen0 = gc_get_count()[0];
+    let made: Vec<PyObj> = (0..3)
+        .map(|_| PyObj::new_var_array(&exact, Tup, [num(&t, 1.0), num(&t, 2.0)]).unwrap())
+        .collect();
+    assert!(made.iter().all(PyObj::gc_is_tracked));
+    let ids: Vec<usize> = made.iter().map(PyObj::id).collect();
+    drop(made); // two parked (the list's limit), the third to pymalloc
+    assert_eq!(parked(&t.tup, Some(2)), 2);
+    assert_eq!(parked(&t.tup, Some(1)), 0);
+    assert_eq!(live_objects(), base);
+    let gen0_after_free = gc_get_count()[0];
+    let one = PyObj::new_var_exact(&exact, false, Tup, 1, [num(&t, 3.0)]).unwrap();
+    assert_eq!(
+        parked(&t.tup, Some(2)),
+        2,
+        "a 1-tuple takes nothing of the 2-list"
+    );
+    let again = PyObj::new_var_array(&exact, Tup, [num(&t, 4.0), one.clone()]).unwrap();
+    assert_eq!(again.id(), ids[1], "last parked, first taken back");
+    assert_eq!(again.items::<Tup>().unwrap().len(), 2);
+    assert!(again.gc_is_tracked());
+    assert_eq!(
+        gc_get_count()[0],
+        gen0_after_free + 1,
+        "taking back is not counted by gen 0; the fresh 1-tuple is"
+    );
+    assert!(gen0_after_free < gen0 + 3);
+    drop((again, one));
+    assert_eq!(parked(&t.tup, Some(1)), 1);
+    assert_eq!(live_objects(), base);
+}

@@ -207,6 +207,19 @@ pub(crate) fn track(g: GcPtr) {
     });
 }
 
+/// `track` for a container just made: its header is untracked (written so by its
+/// allocation, C2), so no test of it is needed.
+#[inline(always)]
+pub(crate) fn track_fresh(g: GcPtr) {
+    debug_assert!(!g.is_tracked());
+    GC.with(|st| {
+        if st.busy.get() {
+            refuse_busy();
+        }
+        list_append(g, gen_head(st, 0));
+    });
+}
+
 /// Unlink from its list (_PyObject_GC_UNTRACK). No-op if not tracked.
 pub(crate) fn untrack(g: GcPtr) {
     if !g.is_tracked() {

@@ -146,6 +146,77 @@ unsafe fn take_parked(ty: &TypeRef) -> Option<NonNull<ObHead>> {
     Some(p)
 }
 
+/// The block of a lean container of `ty` (`Vtable::lean`) for `n` items taken back
+/// from its type's free list, its headers written (ObHead, GC header untracked); None
+/// when the type keeps no list for `n` items or it is empty. What `raw_alloc` does
+/// for a parked block, with what `lean` says: nothing in front of the GC header, no
+/// words, no class to count, no managed dict.
+///
+/// # Safety
+/// `ty`'s instance vtable is lean, and `n` is 0 for a fixed-size payload.
+#[inline(always)]
+unsafe fn take_lean(ty: &TypeRef, n: usize) -> Option<NonNull<ObHead>> {
+    // SAFETY: H1/H4: `ty` is a live type object, held by the caller's handle.
+    let fl = unsafe { free_lists_of(ty.0 .0) }?;
+    let p = NonNull::new(fl.take_head(n))?;
+    // SAFETY: H3: a lean block is the GC header, then the ObHead.
+    let block = unsafe { p.byte_sub(GC_PRE) };
+    if crate::trace::hooked() {
+        crate::trace::on_reuse(block.as_ptr().cast::<u8>());
+    }
+    // SAFETY: H3/F1: the ObHead's place in a block parked by an object of this
+    // layout, which holds no object, 8-aligned; H11: a lean vtable is no class's
+    // (not counted), and has no pre words (no MANAGED flag).
+    unsafe { init_head(p, ty, false, 0) };
+    // SAFETY: H2/H3: a container's GC header sits right before its ObHead; written
+    // untracked (C2).
+    unsafe { block.cast::<GcHead>().write(GcHead::untracked()) };
+    Some(p)
+}
+
+/// A fresh block for a lean container of `ty` with a fixed-size payload whose block
+/// is small, from its pymalloc size class, its headers written (ObHead, GC header
+/// untracked); counted by gen 0 first, which may run a collection. None when the
+/// memory cannot be had. What `raw_alloc` and `fresh_block` do for it, without
+/// their tests.
+///
+/// # Safety
+/// `ty`'s instance vtable is `vt`, lean, of a fixed-size payload, with
+/// `small_items > 0`.
+#[inline(always)]
+unsafe fn fresh_lean(ty: &TypeRef, vt: &Vtable) -> Option<NonNull<ObHead>> {
+    debug_assert!(vt.lean && !vt.var && vt.small_items > 0);
+    gc::before_gc_alloc();
+    // SAFETY: H9: 0 < small_items, so the block's size is 8..=SMALL_OBJECT.
+    let block = NonNull::new(unsafe { object_alloc_small(vt.small_block_size(0)) })?;
+    // SAFETY: H3: a lean block is the GC header, then the ObHead (no pre words).
+    let p = unsafe { block.byte_add(GC_PRE) }.cast::<ObHead>();
+    // SAFETY: H3: the ObHead's place in the fresh block, aligned (the block is
+    // 8-aligned, GC_PRE a multiple of 8), holding no object; H11: a lean vtable is
+    // no class's (not counted), and has no pre words (no MANAGED flag).
+    unsafe { init_head(p, ty, false, 0) };
+    // SAFETY: H2/H3: a container's GC header sits right before its ObHead; written
+    // untracked (C2).
+    unsafe { block.cast::<GcHead>().write(GcHead::untracked()) };
+    Some(p)
+}
+
+/// Track a container just completed, if its payload starts tracked (or it is a
+/// class's instance).
+///
+/// # Safety
+/// `p` heads a complete object of `vt`, payload `T`, just made (untracked, C2), whose
+/// one reference the caller holds.
+#[inline(always)]
+unsafe fn track_new<T: Payload>(vt: &Vtable, p: NonNull<ObHead>) {
+    if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
+        // SAFETY: H2: vt.gc says there is a GC header; C1: used at once, while the
+        // caller's reference keeps the object alive; C2: written untracked by its
+        // allocation, tracked by nobody since.
+        gc::track_fresh(unsafe { super::gc_head(p) });
+    }
+}
+
 /// The header flags a new object of `vt` starts with: `MANAGED` if its block has the
 /// values slot (H3).
 #[inline(always)]
@@ -249,11 +320,11 @@ pub(super) unsafe fn finish_var<T: Payload>(
         ptr::addr_of_mut!((*vb).ob_size).write(if negative { -size } else { size });
         payload_ptr::<T>(p).write(payload);
     }
-    let obj = PyObj(p);
-    if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
-        obj.gc_track();
-    }
-    obj
+    // SAFETY: H3/H6: the object is complete (its items by the caller, its payload
+    // above) and fresh; C2: untracked since its allocation; H1: its one reference is
+    // the handle made below.
+    unsafe { track_new::<T>(vt, p) };
+    PyObj(p)
 }
 
 /// Write the first `n` of `items` into a fresh var-sized block and complete it.
@@ -336,6 +407,18 @@ impl PyObj {
                 return PyObj(p);
             }
         }
+        if T::GC && T::FREE_LIST_MAX > 0 && vt.lean {
+            // SAFETY: H4: vt is ty's instance vtable, lean; a fixed-size payload.
+            if let Some(p) = unsafe { take_lean(ty, 0) } {
+                // SAFETY: H3/H9: the block has room for a T at its payload offset (vt
+                // names T: the caller's); then the object is complete and fresh.
+                unsafe {
+                    payload_ptr::<T>(p).write(payload);
+                    track_new::<T>(vt, p);
+                }
+                return PyObj(p);
+            }
+        }
         // SAFETY: H3/H4: forwarded from the caller.
         unsafe { Self::new_fresh(ty, vt, payload) }
     }
@@ -347,18 +430,26 @@ impl PyObj {
     /// As `new_known`'s.
     #[inline(never)]
     unsafe fn new_fresh<T: Payload>(ty: &TypeRef, vt: &Vtable, payload: T) -> PyObj {
-        // SAFETY: H3: vt is ty's instance vtable, of a fixed-size payload.
-        let Some(p) = (unsafe { raw_alloc(ty, vt, 0) }) else {
+        let p = if T::GC && vt.lean && vt.small_items > 0 {
+            // SAFETY: H3: vt is ty's instance vtable, lean, of a fixed-size payload
+            // whose block is small.
+            unsafe { fresh_lean(ty, vt) }
+        } else {
+            // SAFETY: H3: vt is ty's instance vtable, of a fixed-size payload.
+            unsafe { raw_alloc(ty, vt, 0) }
+        };
+        let Some(p) = p else {
             alloc::handle_alloc_error(vt.block_layout(0).expect("fixed layout"))
         };
         // SAFETY: H3/H9: the block has room for a T at its payload offset (vt names T:
         // the caller's).
-        unsafe { payload_ptr::<T>(p).write(payload) };
-        let obj = PyObj(p);
-        if vt.gc && (T::TRACK_AT_ALLOC || vt.heap_type) {
-            obj.gc_track();
+        // SAFETY: H3/H9: the block has room for a T at its payload offset (vt names
+        // T: the caller's); then the object is complete and fresh (C2: untracked).
+        unsafe {
+            payload_ptr::<T>(p).write(payload);
+            track_new::<T>(vt, p);
         }
-        obj
+        PyObj(p)
     }
 
     /// The block of a var-sized object of type `ty` (payload `T`) with room for `n`
@@ -393,6 +484,12 @@ impl PyObj {
         if n > isize::MAX as usize / 2 {
             return None;
         }
+        if T::GC && T::FREE_LIST_MAX > 0 && vt.lean {
+            // SAFETY: H4: vt is ty's instance vtable, lean.
+            if let Some(p) = unsafe { take_lean(ty, n) } {
+                return Some((vt, p));
+            }
+        }
         // SAFETY: H3: vt is ty's instance vtable, of a var-sized payload (the caller's).
         let p = unsafe {
             if INLINE {
@@ -419,6 +516,79 @@ impl PyObj {
         I: IntoIterator<Item = T::Item>,
     {
         let (vt, p) = Self::alloc_var::<T>(ty, n)?;
+        // SAFETY: H3/H4: `p` is a fresh block of `vt`, which names T, for `n` items.
+        unsafe { Self::fill_var(vt, p, negative, payload, n, items) }
+    }
+
+    /// `new_var` for a type already known to hold `T` (`ExactType`): no payload check
+    /// per object.
+    #[inline]
+    pub fn new_var_exact<T: Payload, I>(
+        ty: &ExactType<T>,
+        negative: bool,
+        payload: T,
+        n: usize,
+        items: I,
+    ) -> Option<PyObj>
+    where
+        I: IntoIterator<Item = T::Item>,
+    {
+        const { assert!(size_of::<T::Item>() != 0, "a var-sized payload") };
+        let ty = &ty.ty;
+        let vt = ty.instance_vtable();
+        debug_assert!(vt.type_id == TypeId::of::<T>() && vt.var);
+        // SAFETY: H4: an ExactType's instance vtable names T (checked by
+        // `ExactType::new`, never replaced), var-sized as T's items are.
+        let (vt, p) = unsafe { Self::alloc_var_known::<T, false>(ty, vt, n)? };
+        // SAFETY: H3/H4: `p` is a fresh block of `vt`, which names T, for `n` items.
+        unsafe { Self::fill_var(vt, p, negative, payload, n, items) }
+    }
+
+    /// Allocate a var-sized object of a type known to hold `T` whose items are the
+    /// `N` of `items`, moved in as they are: no iterator and no undo guard (moving
+    /// cannot fail). None if the memory cannot be had (the items are dropped).
+    #[inline]
+    pub fn new_var_array<T: Payload, const N: usize>(
+        ty: &ExactType<T>,
+        payload: T,
+        items: [T::Item; N],
+    ) -> Option<PyObj> {
+        const { assert!(size_of::<T::Item>() != 0, "a var-sized payload") };
+        let ty = &ty.ty;
+        let vt = ty.instance_vtable();
+        debug_assert!(vt.type_id == TypeId::of::<T>() && vt.var);
+        // SAFETY: H4: as in `new_var_exact`.
+        let (vt, p) = unsafe { Self::alloc_var_known::<T, false>(ty, vt, N)? };
+        // SAFETY: H3/H9: the N items lie inside the fresh block at `items_off`, which
+        // is aligned for the item type, and nothing else sees it yet; they are all
+        // written here, before the object is complete (H6). Then the block is a `T`
+        // with N items written.
+        unsafe {
+            p.as_ptr()
+                .byte_add(vt.items_off)
+                .cast::<[T::Item; N]>()
+                .write(items);
+            Some(finish_var(vt, p, false, N, payload))
+        }
+    }
+
+    /// The rest of `new_var`: write the items from `items` into the fresh block `p`
+    /// and complete it; on a short iterator or a panic, undo.
+    ///
+    /// # Safety
+    /// `p` heads a fresh block from `alloc_var` of `vt`, which names `T`, for `n` items.
+    #[inline(always)]
+    unsafe fn fill_var<T: Payload, I>(
+        vt: &'static Vtable,
+        p: NonNull<ObHead>,
+        negative: bool,
+        payload: T,
+        n: usize,
+        items: I,
+    ) -> Option<PyObj>
+    where
+        I: IntoIterator<Item = T::Item>,
+    {
         // SAFETY: H9: raw_alloc had a block for `n` items, so their layout is valid.
         let layout = unsafe { vt.block_layout_unchecked(n) };
         // Fill the items; on a short iterator or a panic, undo.

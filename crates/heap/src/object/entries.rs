@@ -103,6 +103,7 @@ unsafe fn with_shared<T: Payload, R>(
 /// # Safety
 /// Called once, by free_object, on an object whose payload type is `T` (H4) and whose
 /// count reached 0 (H1, H8).
+#[inline]
 pub(super) unsafe fn drop_payload<T: Payload>(p: NonNull<ObHead>) {
     // SAFETY: H1/H8: the count reached 0, so no handle, and no reference to the payload
     // or items, remains: shared access is fine first, then the drops (H4: it is a `T`).

@@ -9,14 +9,17 @@
 //! list), and the objects one payload drop let go of are freed in the order it let go
 //! of them, each with all that dies with it before the next.
 
+use std::any::TypeId;
 use std::cell::Cell;
+use std::mem::size_of;
 use std::ptr::NonNull;
 
+use super::entries::drop_payload;
 use super::pending::queue_finalizer;
 use super::typeobj::free_lists_of;
 use super::{
-    gc_head, is_weakrefed, pre_words_of, values_slot_of, vtable_of, words_of, ObHead, PyObj,
-    TypeRef, VarBlock, Vtable,
+    gc_head, is_weakrefed, pre_words_of, values_slot_of, vtable_of, words_of, ObHead, Payload,
+    PyObj, TypeRef, VarBlock, Vtable, GC_PRE,
 };
 use crate::gc;
 use crate::pymalloc::{object_dealloc, object_dealloc_small};
@@ -138,6 +141,9 @@ pub(super) unsafe fn dealloc(p: NonNull<ObHead>) {
         let freed = unsafe {
             if vt.parks {
                 park_simple(p, vt)
+            } else if vt.lean {
+                // `free_lean::<T>` of its payload type (H4).
+                return (vt.free_lean)(p, vt);
             } else {
                 free_direct(p, vt)
             }
@@ -331,6 +337,81 @@ unsafe fn dealloc_unusual(p: NonNull<ObHead>, vt: &Vtable, weak: bool) {
             release(p, false)
         },
     }
+}
+
+/// `dealloc` of a lean container (`Vtable::lean`: a tuple, a list, a dict, a set, an
+/// iterator) of payload `T` without weak references (CPython's tp_dealloc of such a
+/// type): no finalizer to ask about (none but a builtin one, run by its payload's
+/// drop) and no words to drop. What `dealloc_slow` and `free_outermost` do for it,
+/// without their tests, and with its payload's drop inline: freed at once when no
+/// free is running, else it waits on the pending list (`dealloc_unusual`).
+///
+/// # Safety
+/// As `dealloc`'s; `vt` is `p`'s vtable, lean, which names `T` (H4), and `p` has no
+/// weak references (W1: its WEAKREFED flag is clear).
+pub(super) unsafe fn free_lean<T: Payload>(p: NonNull<ObHead>, vt: &Vtable) {
+    debug_assert!(vt.lean && !vt.plain && !vt.has_words() && vt.type_id == TypeId::of::<T>());
+    if FREEING.with(Cell::get) {
+        // SAFETY: H1, forwarded from the caller; not resurrected (no finalizer).
+        unsafe { dealloc_unusual(p, vt, false) };
+        return;
+    }
+    FREEING.with(|b| b.set(true));
+    // While IMMEDIATE stays true, nothing the drop let go of waits on the pending
+    // list (as in `free_object_vt`).
+    IMMEDIATE.with(|b| b.set(true));
+    // SAFETY: H2: a lean vtable is a container's, with a GC header; C1: it is
+    // unlinked here, before the block is released. H1/H8: the count is 0, no other
+    // free runs, so the payload is dropped exactly once, here (no words to drop:
+    // lean); H4: `vt` names T.
+    unsafe {
+        gc::untrack(gc_head(p));
+        drop_payload::<T>(p);
+    }
+    if IMMEDIATE.with(|b| b.replace(false)) {
+        // SAFETY: H8: the contents were dropped above; the block is released once;
+        // W1: no weak references, so it may be parked.
+        unsafe { release_lean::<T>(p, vt) };
+    } else {
+        queue_release(p, true);
+    }
+    if WAITING.with(Cell::get) {
+        // SAFETY: H8: the trampoline is running (FREEING) and `p` is done with.
+        unsafe { drain_pending() };
+    }
+    FREEING.with(|b| b.set(false));
+    IMMEDIATE.with(|b| b.set(true));
+}
+
+/// `release_vt` of a lean object of payload `T` that had no weak references: parked
+/// on its type's free list if `T` keeps one with room, else given back to pymalloc.
+/// No class reference to give back (H11: a lean vtable is no class's).
+///
+/// # Safety
+/// As `release_vt`'s, with `parkable` true; `vt` is lean and names `T`.
+#[inline(always)]
+unsafe fn release_lean<T: Payload>(p: NonNull<ObHead>, vt: &Vtable) {
+    let n = if size_of::<T::Item>() != 0 {
+        // SAFETY: H3: a var-sized object has its var header right after the ObHead.
+        unsafe { (*p.as_ptr().cast::<VarBlock<()>>()).ob_size.unsigned_abs() }
+    } else {
+        0
+    };
+    // A container that was finalized (a builtin finalizer, PEP 442) is not parked.
+    let parked = T::FREE_LIST_MAX > 0
+        && vt.free_max > 0
+        // SAFETY: H2: a lean vtable has a GC header; C1: used at once.
+        && !unsafe { gc_head(p) }.is_finalized()
+        // SAFETY: H1/H11/H4: the header names `p`'s live type object (static: pinned);
+        // F1: `p`'s block has its type's layout for `n` items and is dead.
+        && unsafe { free_lists_of((*p.as_ptr()).ty.get()).is_some_and(|fl| fl.park(p, n)) };
+    if !parked {
+        gc::forget_container();
+        // SAFETY: H3: a lean block starts with its GC header, GC_PRE bytes before the
+        // ObHead, and was allocated for `n` items (unchanged, H6); P5: given back once.
+        unsafe { give_back(p.as_ptr().byte_sub(GC_PRE).cast::<u8>(), vt, n) };
+    }
+    count_free();
 }
 
 /// Free `p`, the object whose death starts this free (no other is running), and then

@@ -31,17 +31,23 @@ struct FreeList {
     len: Cell<u32>,
 }
 
-/// The free lists of one type: one per item count (F1). The first list and the
-/// limit sit at the start of the box, so that a float's park and take (one list)
-/// read the box itself and nothing it points to.
+/// The free lists of one type: one per item count (F1). The list of a fixed-size
+/// payload, the limit and what picks a var-sized payload's list sit at the start of
+/// the box, so that a float's park and take (one list) read the box itself and
+/// nothing it points to, and a tuple's read it and its one list.
 #[repr(C)]
 pub(crate) struct FreeLists {
-    /// The list for 0 items (a fixed-size payload) or for 1 item.
+    /// The one list of a fixed-size payload (empty for a var-sized one).
     first: FreeList,
     /// `vt.free_max`, kept here for the same reason.
     free_max: u32,
+    /// `vt.free_take_items` of a var-sized payload (0 for a fixed-size one).
+    take_items: u32,
+    /// `vt.var`.
+    var: bool,
     vt: &'static Vtable,
-    /// The lists for 2.. items (var-sized payloads).
+    /// The lists for 1.. items of a var-sized payload, list `i` for `i + 1` items
+    /// (empty for a fixed-size one).
     rest: Box<[FreeList]>,
 }
 
@@ -66,11 +72,14 @@ impl FreeSlot {
             head: Cell::new(ptr::null_mut()),
             len: Cell::new(0),
         };
+        let rest = if vt.var { vt.free_lists } else { 0 };
         let fl = NonNull::from(Box::leak(Box::new(FreeLists {
             first: empty(),
             free_max: vt.free_max,
+            take_items: if vt.var { vt.free_take_items } else { 0 },
+            var: vt.var,
             vt,
-            rest: (1..vt.free_lists).map(|_| empty()).collect(),
+            rest: (0..rest).map(|_| empty()).collect(),
         })));
         REGISTRY.with(|r| r.borrow_mut().push(fl));
         FreeSlot(Some(fl))
@@ -99,29 +108,49 @@ impl FreeLists {
     /// The list for objects of `n` items (0 for a fixed-size payload), if kept.
     #[inline(always)]
     fn list(&self, n: usize) -> Option<&FreeList> {
-        let i = if self.vt.var { n.checked_sub(1)? } else { 0 };
-        match i {
-            0 => Some(&self.first),
-            _ => self.rest.get(i - 1),
+        if self.var {
+            // n = 0 wraps around to a missing list.
+            self.rest.get(n.wrapping_sub(1))
+        } else {
+            Some(&self.first)
         }
     }
 
-    /// Every list, for 0 or 1 items first.
+    /// Every list: a fixed-size payload's one, or a var-sized payload's for 1, 2, ...
+    /// items.
     fn lists(&self) -> impl Iterator<Item = &FreeList> {
-        std::iter::once(&self.first).chain(self.rest.iter())
+        let first = (!self.var).then_some(&self.first);
+        first.into_iter().chain(self.rest.iter())
     }
 
     /// Take back a parked block for an object of `n` items: the block's start
     /// (its layout is `vt.block_layout(n)`), or null when the list is empty.
     #[inline(always)]
     pub(crate) fn take(&self, n: usize) -> *mut u8 {
-        if self.vt.var && n > self.vt.free_take_items as usize {
-            return ptr::null_mut();
+        let head = self.take_head(n);
+        if head.is_null() {
+            return head.cast();
         }
-        let Some(list) = self.list(n) else {
-            return ptr::null_mut();
+        // SAFETY: H3: the block starts `block_pre` bytes before its ObHead.
+        unsafe { head.byte_sub(self.vt.block_pre()).cast() }
+    }
+
+    /// `take`, answering the parked block's ObHead (where its object will start).
+    #[inline(always)]
+    pub(crate) fn take_head(&self, n: usize) -> *mut ObHead {
+        let list = if self.var {
+            // Items 1..=take_items (n = 0 wraps around past it).
+            if n.wrapping_sub(1) >= self.take_items as usize {
+                return ptr::null_mut();
+            }
+            match self.rest.get(n - 1) {
+                Some(l) => l,
+                None => return ptr::null_mut(),
+            }
+        } else {
+            &self.first
         };
-        self.pop(list)
+        Self::pop_head(list)
     }
 
     /// The block on top of `list` (its start), or null.
@@ -153,7 +182,7 @@ impl FreeLists {
     /// The one list of a fixed-size payload.
     #[inline(always)]
     fn only(&self) -> &FreeList {
-        debug_assert!(!self.vt.var && self.rest.is_empty());
+        debug_assert!(!self.var && self.rest.is_empty());
         &self.first
     }
 

@@ -11,6 +11,7 @@ use std::ptr::NonNull;
 use super::entries::{
     can_untrack_payload, clear_payload, drop_payload, extra_size_payload, traverse_payload,
 };
+use super::free::free_lean;
 use super::{FixedBlock, ObHead, PyObj, VarBlock, GC_PRE};
 use crate::pymalloc::SMALL_OBJECT;
 
@@ -155,7 +156,16 @@ pub struct Vtable {
     /// and freed straight back to it, by the inline paths (`alloc::raw_alloc_inline`,
     /// `free::free_direct`). Derived with `small_items`.
     pub(super) direct_items: usize,
+    /// A container of a payload's own vtable: its GC header right in front of the
+    /// ObHead and nothing before it (no pre words), no words, no finalizer, not a
+    /// class's instances (a tuple, a list, a dict, a set, an iterator, a bound
+    /// method). Allocated and freed by the short paths (`alloc::take_lean`,
+    /// `free::free_lean`). Derived from the other fields (`lean_of`).
+    pub(super) lean: bool,
     pub(super) drop: unsafe fn(NonNull<ObHead>),
+    /// tp_dealloc of a lean object of this payload (`free::free_lean`), used only
+    /// while `lean` says so.
+    pub(super) free_lean: unsafe fn(NonNull<ObHead>, &Vtable),
     pub(super) traverse: unsafe fn(NonNull<ObHead>, Visit<'_>),
     pub(super) clear: unsafe fn(NonNull<ObHead>),
     pub(super) extra_size: unsafe fn(NonNull<ObHead>) -> usize,
@@ -222,7 +232,9 @@ impl Vtable {
             small_base: 0,
             parks: false,
             direct_items: 0,
+            lean: false,
             drop: drop_payload::<T>,
+            free_lean: free_lean::<T>,
             traverse: traverse_payload::<T>,
             clear: clear_payload::<T>,
             extra_size: extra_size_payload::<T>,
@@ -232,7 +244,13 @@ impl Vtable {
         vt.small_base = vt.small_base_of();
         vt.parks = vt.parks_of();
         vt.direct_items = vt.direct_items_of();
+        vt.lean = vt.lean_of();
         vt
+    }
+
+    /// `lean` as the other fields give it.
+    const fn lean_of(&self) -> bool {
+        self.gc && self.pre_words == 0 && self.n_words == 0 && !self.finalize && !self.heap_type
     }
 
     /// `direct_items` as the other fields give it.
@@ -335,6 +353,7 @@ impl Vtable {
                 vt.small_base = vt.small_base_of();
                 vt.parks = vt.parks_of();
                 vt.direct_items = vt.direct_items_of();
+                vt.lean = vt.lean_of();
                 Box::leak(Box::new(vt))
             })
         })
@@ -383,6 +402,10 @@ impl Vtable {
         assert!(
             self.direct_items == self.direct_items_of(),
             "direct_items does not match this vtable (changed fields of a copy)"
+        );
+        assert!(
+            self.lean == self.lean_of(),
+            "lean does not match this vtable (changed fields of a copy)"
         );
         assert!(
             self.block_pre().is_multiple_of(self.align),
