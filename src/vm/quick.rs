@@ -634,7 +634,8 @@ pub(crate) fn cached_method(
             return None;
         }
     } else if (op == Op::LOAD_METHOD_LAZY_DICT && !no_dict_yet(obj))
-        || (op == Op::LOAD_METHOD_WITH_DICT && !super::quick_attr::dict_lacks(obj, name))
+        || (op == Op::LOAD_METHOD_WITH_DICT
+            && !super::quick_attr::dict_still_lacks(obj, name, cell))
     {
         return None;
     }
