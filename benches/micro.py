@@ -170,6 +170,9 @@ CASES = {
         "o.m()",
         "local",
     ),
+    # Calls of a bound method object and of a function with a default (session 14).
+    "boundcall": ("class C:\n    def m(self): return 1\nb=C().m", "b()", "local"),
+    "calldef": ("def f(a, b=2): return a", "f(1)", "local"),
 }
 
 
