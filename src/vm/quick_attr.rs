@@ -316,12 +316,12 @@ pub(super) fn dict_lacks(obj: &PyObj, name: &PyObj) -> bool {
     b.0.is_unicode() && matches!(b.0.probe(name, h, None), Probe::Missing)
 }
 
-/// `dict_lacks` for LOAD_METHOD_WITH_DICT, remembering in `cell` the version tag of
-/// the dict it last found lacking `name`: a dict with that tag is that same dict,
+/// `dict_lacks` for LOAD_METHOD_WITH_DICT, remembering in `cell` (whose contents are
+/// `c`) the version tag of the dict it last found lacking `name`: a dict with that tag is that same dict,
 /// unchanged since (every change gives a dict a tag no dict had), so it still lacks
 /// it, and the hash and probe are skipped.
 #[inline]
-pub(super) fn dict_still_lacks(obj: &PyObj, name: &PyObj, cell: &Cell<Cache>) -> bool {
+pub(super) fn dict_still_lacks(obj: &PyObj, name: &PyObj, c: &Cache, cell: &Cell<Cache>) -> bool {
     let Some(w) = obj.pre_words().first() else {
         return false;
     };
@@ -334,15 +334,16 @@ pub(super) fn dict_still_lacks(obj: &PyObj, name: &PyObj, cell: &Cell<Cache>) ->
     let Some(tag) = tag else {
         return false;
     };
-    if tag == cell.get().dict_tag {
+    if tag == c.dict_tag {
         return true;
     }
     if !dict_lacks(obj, name) {
         return false;
     }
-    let mut c = cell.get();
-    c.dict_tag = tag;
-    cell.set(c);
+    cell.set(Cache {
+        dict_tag: tag,
+        ..*c
+    });
     true
 }
 
