@@ -104,51 +104,23 @@ pub(super) fn load_method(
     name: &PyObj,
     tc: &mut super::ops::TypeCache,
 ) -> Result<Option<PyObj>, ()> {
-    let (e, version, row, k) = row_entry(code, at, obj).ok_or(())?;
+    let (op, c, k) = entry(code, at, obj).ok_or(())?;
     // The entry keeps the method it found, as a monomorphic site's cache does. The
     // cache is made here and read as made; `kept` receives a new one (key non-zero)
     // only when the kept method is read again. (Copied whole into a cell and reloaded,
     // the cache's narrow fields, just stored apart, were read back as one word: a load
     // the processor cannot forward from those stores.)
-    let c = Cache {
-        index: e.index,
-        tag: e.tag,
-        version,
-        key: e.key,
-        attr: e.attr,
-        method: e.method,
-        ..Cache::default()
-    };
     let kept = Cell::new(Cache::default());
-    let m = quick::cached_method(obj, &c, &kept, e.op, name, tc);
+    let m = quick::cached_method(obj, &c, &kept, op, name, tc);
     let now = kept.get();
-    if now.key != 0 && now.attr != e.attr {
+    if now.key != 0 && now.attr != c.attr {
         if let Ok(mut rows) = code.poly.try_borrow_mut() {
-            let entry = &mut rows[row].entries[k];
+            let entry = &mut rows[cache(code, at).index as usize].entries[k];
             entry.attr = now.attr;
             entry.method = now.method;
         }
     }
     Ok(m)
-}
-
-/// The entry of `obj`'s class in site `at`'s row (a copy), with the type epoch it
-/// was recorded under, the row's number and the entry's place in it; None when the
-/// epoch moved on or the class has none.
-#[inline]
-fn row_entry(code: &Code, at: usize, obj: &PyObj) -> Option<(PolyEntry, u64, usize, usize)> {
-    let c = quick::cache_cell(code, at)?.get();
-    if type_epoch() != c.version {
-        return None;
-    }
-    let key = obj.type_addr();
-    let rows = code.poly.try_borrow().ok()?;
-    let row = c.index as usize;
-    let entries = &rows.get(row)?.entries;
-    let k = entries[..(c.tag as usize).min(POLY_WAYS)]
-        .iter()
-        .position(|e| e.key == key)?;
-    Some((entries[k], c.version, row, k))
 }
 
 /// The entry of `obj`'s class in site `at`'s row, as the monomorphic form and cache
