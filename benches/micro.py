@@ -197,6 +197,9 @@ CASES = {
     "iterlist": ("l=[1, 2, 3]", "it = iter(l)", "local"),
     "iterrange": ("r=range(5)", "it = iter(r)", "local"),
     "boundcall": ("class C:\n    def m(self): return 1\no=C()", "f = o.m; f()", "local"),
+    # Calls of a bound method object and of a function with a default (session 14).
+    "boundobj": ("class C:\n    def m(self): return 1\nb=C().m", "b()", "local"),
+    "calldef": ("def f(a, b=2): return a", "f(1)", "local"),
 }
 
 

@@ -77,6 +77,10 @@ pub struct Cache {
     /// That method, named without a reference (sys.getrefcount stays CPython's): it
     /// answers only while no `CACHED` object has died (heap H10).
     pub method: crate::heap::BorrowedSlot,
+    /// LOAD_METHOD_WITH_DICT: the version tag of the last instance dict found to lack
+    /// the name (0: none). Tags are fresh after every change of any dict, so the
+    /// same tag is the same dict, unchanged, still lacking it.
+    pub dict_tag: u64,
 }
 
 /// Types a polymorphic attribute site remembers (vm/quick_poly.rs).

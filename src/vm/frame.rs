@@ -519,8 +519,22 @@ impl Vm {
         }
         let floor = f.floor;
         self.stack.truncate(floor);
-        // Dropped where it lies (after the locals, as the general path drops it).
-        self.frames.truncate(n);
+        // Dropped after the locals, as the general path drops it. A function's frame
+        // holds its code and nothing else that needs a drop (its namespaces are its
+        // function's, KW_NAMES's names went to its CALL): matched as such, only the
+        // code is let go, with no call to the frame's whole drop.
+        match self.frames.pop() {
+            Some(Frame {
+                code,
+                globals: None,
+                builtins: None,
+                locals: None,
+                kwnames: None,
+                gen: None,
+                ..
+            }) => drop(code),
+            other => drop(other),
+        }
         self.depth -= 1;
         self.stack.push(v);
         Ok(Flow::Switch)

@@ -607,21 +607,23 @@ pub(crate) fn store_instance_value(obj: &PyObj, c: &Cache, value: PyObj) -> Resu
 /// `index` is then its number among the type cache's pinned values (`pin_static`).
 pub(crate) const STATIC_OWN: u8 = u8::MAX;
 
-/// The method the LOAD_METHOD_* cache in `cell` names, if its guard holds. The method
-/// itself is kept in the cache (`Cache::method`) while the attribute epoch it was read
-/// at holds (no type dict changed since, so the same object sits where the cache
-/// names); after such a change, while the type epoch still holds, it is read again
-/// through the type cache and kept anew in `cell` (the instruction's own cache, or a
-/// copy of a polymorphic row's entry that the caller writes back).
+/// The method the LOAD_METHOD_* cache `c` (the contents of `cell`) names, if its
+/// guard holds. The method itself is kept in the cache (`Cache::method`) while the
+/// attribute epoch it was read at holds (no type dict changed since, so the same
+/// object sits where the cache names); after such a change, while the type epoch
+/// still holds, it is read again through the type cache and kept anew in `cell` (the
+/// instruction's own cache, or a cell the caller writes back to a polymorphic row's
+/// entry), made from `c`. `c` comes apart from `cell`: a polymorphic entry's cache is
+/// made just before, and a cell it was copied into would be reloaded whole.
 #[inline(always)]
 pub(crate) fn cached_method(
     obj: &PyObj,
+    c: &Cache,
     cell: &Cell<Cache>,
     op: Op,
     name: &PyObj,
     tc: &mut super::ops::TypeCache,
 ) -> Option<PyObj> {
-    let c = &cell.get();
     if obj.type_addr() != c.key {
         return None;
     }
@@ -634,7 +636,8 @@ pub(crate) fn cached_method(
             return None;
         }
     } else if (op == Op::LOAD_METHOD_LAZY_DICT && !no_dict_yet(obj))
-        || (op == Op::LOAD_METHOD_WITH_DICT && !super::quick_attr::dict_lacks(obj, name))
+        || (op == Op::LOAD_METHOD_WITH_DICT
+            && !super::quick_attr::dict_still_lacks(obj, name, c, cell))
     {
         return None;
     }
@@ -666,7 +669,7 @@ fn method_again(
     cell: &Cell<Cache>,
 ) -> Option<PyObj> {
     let f = fetch_method(obj, c, tc)?;
-    let mut e = cell.get();
+    let mut e = *c;
     e.attr = dicttable::attr_epoch();
     e.method = BorrowedSlot::new(Some(Borrowed::new(&f)));
     cell.set(e);

@@ -13,6 +13,8 @@
 use crate::bytecode::code::flags;
 use crate::bytecode::code::Cache;
 use crate::bytecode::Op;
+use std::cell::Cell;
+
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::code::Code;
 use crate::objects::descr::{Descr, DescrKind, Property};
@@ -312,6 +314,37 @@ pub(super) fn dict_lacks(obj: &PyObj, name: &PyObj) -> bool {
     };
     // A str-keys table compares str keys without Python code: Missing is the answer.
     b.0.is_unicode() && matches!(b.0.probe(name, h, None), Probe::Missing)
+}
+
+/// `dict_lacks` for LOAD_METHOD_WITH_DICT, remembering in `cell` (whose contents are
+/// `c`) the version tag of the dict it last found lacking `name`: a dict with that tag is that same dict,
+/// unchanged since (every change gives a dict a tag no dict had), so it still lacks
+/// it, and the hash and probe are skipped.
+#[inline]
+pub(super) fn dict_still_lacks(obj: &PyObj, name: &PyObj, c: &Cache, cell: &Cell<Cache>) -> bool {
+    let Some(w) = obj.pre_words().first() else {
+        return false;
+    };
+    // Read in place (taken and put back: nothing runs in between).
+    let d = w.take();
+    let tag = d
+        .as_ref()
+        .and_then(|d| Some(dict::borrow(d)?.0.version_tag()));
+    w.set(d);
+    let Some(tag) = tag else {
+        return false;
+    };
+    if tag == c.dict_tag {
+        return true;
+    }
+    if !dict_lacks(obj, name) {
+        return false;
+    }
+    cell.set(Cache {
+        dict_tag: tag,
+        ..*c
+    });
+    true
 }
 
 /// Store into the instance's own dict at the hinted entry, if the key there is still

@@ -154,7 +154,7 @@ impl Vm {
                 let name = &code.names[arg as usize];
                 // A specialized form runs in quickened code: its cache cell is there.
                 let m = quick::cache_cell(code, at).and_then(|cell| {
-                    quick::cached_method(top, cell, op, name, &mut self.type_cache)
+                    quick::cached_method(top, &cell.get(), cell, op, name, &mut self.type_cache)
                 });
                 match m {
                     Some(m) => self.push_method(m),

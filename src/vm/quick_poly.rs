@@ -104,12 +104,16 @@ pub(super) fn load_method(
     name: &PyObj,
     tc: &mut super::ops::TypeCache,
 ) -> Result<Option<PyObj>, ()> {
-    let (op, e, k) = entry(code, at, obj).ok_or(())?;
-    // The entry keeps the method it found, as a monomorphic site's cache does.
-    let kept = Cell::new(e);
-    let m = quick::cached_method(obj, &kept, op, name, tc);
+    let (op, c, k) = entry(code, at, obj).ok_or(())?;
+    // The entry keeps the method it found, as a monomorphic site's cache does. The
+    // cache is made here and read as made; `kept` receives a new one (key non-zero)
+    // only when the kept method is read again. (Copied whole into a cell and reloaded,
+    // the cache's narrow fields, just stored apart, were read back as one word: a load
+    // the processor cannot forward from those stores.)
+    let kept = Cell::new(Cache::default());
+    let m = quick::cached_method(obj, &c, &kept, op, name, tc);
     let now = kept.get();
-    if now.attr != e.attr {
+    if now.key != 0 && now.attr != c.attr {
         if let Ok(mut rows) = code.poly.try_borrow_mut() {
             let entry = &mut rows[cache(code, at).index as usize].entries[k];
             entry.attr = now.attr;
