@@ -533,15 +533,25 @@ impl PyObj {
     where
         I: IntoIterator<Item = T::Item>,
     {
+        let (vt, p) = Self::alloc_var_exact(ty, n)?;
+        // SAFETY: H3/H4: `p` is a fresh block of `vt`, which names T, for `n` items.
+        unsafe { Self::fill_var(vt, p, negative, payload, n, items) }
+    }
+
+    /// `alloc_var` for a type already known to hold `T` (`ExactType`): its vtable
+    /// and a fresh block for `n` items.
+    #[inline(always)]
+    fn alloc_var_exact<T: Payload>(
+        ty: &ExactType<T>,
+        n: usize,
+    ) -> Option<(&'static Vtable, NonNull<ObHead>)> {
         const { assert!(size_of::<T::Item>() != 0, "a var-sized payload") };
         let ty = &ty.ty;
         let vt = ty.instance_vtable();
         debug_assert!(vt.type_id == TypeId::of::<T>() && vt.var);
         // SAFETY: H4: an ExactType's instance vtable names T (checked by
         // `ExactType::new`, never replaced), var-sized as T's items are.
-        let (vt, p) = unsafe { Self::alloc_var_known::<T, false>(ty, vt, n)? };
-        // SAFETY: H3/H4: `p` is a fresh block of `vt`, which names T, for `n` items.
-        unsafe { Self::fill_var(vt, p, negative, payload, n, items) }
+        unsafe { Self::alloc_var_known::<T, false>(ty, vt, n) }
     }
 
     /// Allocate a var-sized object of a type known to hold `T` whose items are the
@@ -553,12 +563,7 @@ impl PyObj {
         payload: T,
         items: [T::Item; N],
     ) -> Option<PyObj> {
-        const { assert!(size_of::<T::Item>() != 0, "a var-sized payload") };
-        let ty = &ty.ty;
-        let vt = ty.instance_vtable();
-        debug_assert!(vt.type_id == TypeId::of::<T>() && vt.var);
-        // SAFETY: H4: as in `new_var_exact`.
-        let (vt, p) = unsafe { Self::alloc_var_known::<T, false>(ty, vt, N)? };
+        let (vt, p) = Self::alloc_var_exact(ty, N)?;
         // SAFETY: H3/H9: the N items lie inside the fresh block at `items_off`, which
         // is aligned for the item type, and nothing else sees it yet; they are all
         // written here, before the object is complete (H6). Then the block is a `T`
