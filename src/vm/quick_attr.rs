@@ -317,9 +317,9 @@ pub(super) fn dict_lacks(obj: &PyObj, name: &PyObj) -> bool {
 }
 
 /// `dict_lacks` for LOAD_METHOD_WITH_DICT, remembering in `cell` (whose contents are
-/// `c`) the version tag of the dict it last found lacking `name`: a dict with that tag is that same dict,
-/// unchanged since (every change gives a dict a tag no dict had), so it still lacks
-/// it, and the hash and probe are skipped.
+/// `c`) the version tag of the dict it last found lacking `name`: a dict with that
+/// tag is that same dict, unchanged since (every change gives a dict a tag no dict
+/// had), so it still lacks it, and the hash and probe are skipped.
 #[inline]
 pub(super) fn dict_still_lacks(obj: &PyObj, name: &PyObj, c: &Cache, cell: &Cell<Cache>) -> bool {
     let Some(w) = obj.pre_words().first() else {
