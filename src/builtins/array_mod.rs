@@ -757,7 +757,7 @@ fn buffer_info(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     };
     let n = a.len() as i64;
     drop(a);
-    Ok(tuple::new(vec![int::new_i64(addr), int::new_i64(n)]))
+    Ok(tuple::pair(int::new_i64(addr), int::new_i64(n)))
 }
 
 fn frombytes(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

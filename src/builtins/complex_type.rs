@@ -160,7 +160,7 @@ fn getnewargs(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (s, args) = this(&args);
     args.none("__getnewargs__")?;
     let z = val(s);
-    Ok(tuple::new(vec![float::new(z.re), float::new(z.im)]))
+    Ok(tuple::pair(float::new(z.re), float::new(z.im)))
 }
 
 fn dunder_complex(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

@@ -543,7 +543,7 @@ fn ldexp_f64(x: f64, e: i64) -> f64 {
 fn frexp(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let x = to_f64(args.one("math.frexp")?)?;
     let (m, e) = frexp_f64(x);
-    Ok(tuple::new(vec![float::new(m), int::new_i64(e as i64)]))
+    Ok(tuple::pair(float::new(m), int::new_i64(e as i64)))
 }
 
 fn ldexp(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
@@ -574,7 +574,7 @@ fn modf(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         let w = x.trunc();
         ((x - w).copysign(x), w)
     };
-    Ok(tuple::new(vec![float::new(frac), float::new(whole)]))
+    Ok(tuple::pair(float::new(frac), float::new(whole)))
 }
 
 // ----- predicates ----------------------------------------------------------------------

@@ -307,7 +307,7 @@ fn popitem(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (d, args) = this(&args);
     args.none("dict.popitem")?;
     match dict::popitem(d)? {
-        Some((k, v)) => Ok(tuple::new(vec![k, v])),
+        Some((k, v)) => Ok(tuple::pair(k, v)),
         None => Err(exceptions::named("KeyError", dict::POPITEM_EMPTY)),
     }
 }

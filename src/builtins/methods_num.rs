@@ -171,7 +171,7 @@ fn int_conjugate(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 fn int_as_integer_ratio(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (i, args) = this(&args);
     args.none("int.as_integer_ratio")?;
-    Ok(tuple::new(vec![exact_int(i)?, int::new_i64(1)]))
+    Ok(tuple::pair(exact_int(i)?, int::new_i64(1)))
 }
 
 fn fval(o: &PyObj) -> f64 {
@@ -188,7 +188,7 @@ fn float_ratio(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let (f, args) = this(&args);
     args.none("float.as_integer_ratio")?;
     let (n, d) = float_as_integer_ratio(fval(f))?;
-    Ok(tuple::new(vec![int_obj(&n)?, int_obj(&d)?]))
+    Ok(tuple::pair(int_obj(&n)?, int_obj(&d)?))
 }
 
 fn hex(_rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

@@ -683,7 +683,7 @@ fn p_split(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let p = one_path(vm, &args, "split")?;
     let (h, t) = split_path(&p);
-    Ok(tuple::new(vec![s(&h), s(&t)]))
+    Ok(tuple::pair(s(&h), s(&t)))
 }
 
 fn splitext(p: &str) -> (String, String) {
@@ -700,7 +700,7 @@ fn p_splitext(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     let vm = Vm::of(rt);
     let p = one_path(vm, &args, "splitext")?;
     let (a, b) = splitext(&p);
-    Ok(tuple::new(vec![s(&a), s(&b)]))
+    Ok(tuple::pair(s(&a), s(&b)))
 }
 
 fn p_basename(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

@@ -926,7 +926,7 @@ fn parse_fmt(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         Some(_) => f.clone(),
         None => string::new(&String::from_utf8_lossy(bytes::data(f).unwrap_or(b""))),
     };
-    Ok(tuple::new(vec![text, int::new_i64(l.size as i64)]))
+    Ok(tuple::pair(text, int::new_i64(l.size as i64)))
 }
 
 // ----- Struct's methods ----------------------------------------------------------------

@@ -635,7 +635,7 @@ pub fn install(vm: &mut Vm, d: &PyObj) -> VmResult<()> {
     vm.dict_set_str(
         d,
         "tzname",
-        tuple::new(vec![string::new(&std), string::new(&dst)]),
+        tuple::pair(string::new(&std), string::new(&dst)),
     )?;
     super::os::run_python_part(vm, d, TIME_PY, "<frozen time>")
 }

@@ -117,7 +117,7 @@ fn get_traced_memory(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     args.none("get_traced_memory")?;
     Vm::of(rt).trace_flush();
     let (cur, peak) = trace::traced_memory();
-    Ok(tuple::new(vec![usize_obj(cur), usize_obj(peak)]))
+    Ok(tuple::pair(usize_obj(cur), usize_obj(peak)))
 }
 
 fn reset_peak(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
@@ -152,7 +152,7 @@ fn frames_tuple(tb: &trace::Traceback, files: &mut Vec<Option<PyObj>>) -> PyObj 
                     string::new(&trace::file_name(file).unwrap_or_else(|| "<unknown>".into()))
                 })
                 .clone();
-            tuple::new(vec![name, int::new_i64(i64::from(line))])
+            tuple::pair(name, int::new_i64(i64::from(line)))
         })
         .collect();
     tuple::new(frames)

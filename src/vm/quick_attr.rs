@@ -303,16 +303,19 @@ pub(super) fn hint_value(obj: &PyObj, c: &Cache, name: &PyObj) -> Option<PyObj> 
 /// before it takes the class's method, found empty.
 #[inline]
 pub(super) fn dict_lacks(obj: &PyObj, name: &PyObj) -> bool {
+    dict_word(obj).is_some_and(|d| table_lacks(&d, name))
+}
+
+/// Whether dict `d` has str keys only and no key `name`: a str-keys table compares
+/// str keys without Python code, so Missing is the answer.
+#[inline]
+fn table_lacks(d: &PyObj, name: &PyObj) -> bool {
     let Some(h) = string::cached_hash(name).or_else(|| string::hash(name)) else {
         return false;
     };
-    let Some(d) = dict_word(obj) else {
+    let Some(b) = dict::borrow(d) else {
         return false;
     };
-    let Some(b) = dict::borrow(&d) else {
-        return false;
-    };
-    // A str-keys table compares str keys without Python code: Missing is the answer.
     b.0.is_unicode() && matches!(b.0.probe(name, h, None), Probe::Missing)
 }
 
@@ -325,20 +328,22 @@ pub(super) fn dict_still_lacks(obj: &PyObj, name: &PyObj, c: &Cache, cell: &Cell
     let Some(w) = obj.pre_words().first() else {
         return false;
     };
-    // Read in place (taken and put back: nothing runs in between).
+    // Read in place (taken and put back: the probe of a str-keys table runs no
+    // Python code in between).
     let d = w.take();
-    let tag = d
-        .as_ref()
-        .and_then(|d| Some(dict::borrow(d)?.0.version_tag()));
+    let seen = d.as_ref().and_then(|d| {
+        let tag = dict::borrow(d)?.0.version_tag();
+        Some((tag, tag == c.dict_tag || table_lacks(d, name)))
+    });
     w.set(d);
-    let Some(tag) = tag else {
+    let Some((tag, lacks)) = seen else {
         return false;
     };
+    if !lacks {
+        return false;
+    }
     if tag == c.dict_tag {
         return true;
-    }
-    if !dict_lacks(obj, name) {
-        return false;
     }
     cell.set(Cache {
         dict_tag: tag,

@@ -237,7 +237,7 @@ fn snapshot(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     drop(objs);
     let d = dict::new();
     for (t, c, b) in rows {
-        let pair = tuple::new(vec![usize_obj(c), usize_obj(b)]);
+        let pair = tuple::pair(usize_obj(c), usize_obj(b));
         // Untracked (as a collection would leave a tuple of ints), so that only the
         // dict leads to it and growth() can leave the snapshot's own objects out.
         pair.gc_untrack();

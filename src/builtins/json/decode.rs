@@ -178,7 +178,7 @@ pub(super) fn scan(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         vm.leave_recursive();
     }
     match r {
-        Ok((v, end)) => Ok(tuple::new(vec![v, int::new_i64(end as i64)])),
+        Ok((v, end)) => Ok(tuple::pair(v, int::new_i64(end as i64))),
         Err(Stop::Py(e)) => Err(e),
         Err(Stop::Json((msg, pos))) => Err(decode_error(vm, &a[8], msg, &a[0], pos)),
     }
@@ -277,7 +277,7 @@ fn run<T: Unit>(
                             let h = string::hash(&k).unwrap_or(0);
                             dict::set_item(d, k, h, val, &mut dict::builtin_eq)?;
                         }
-                        None => pairs.push(tuple::new(vec![k, val])),
+                        None => pairs.push(tuple::pair(k, val)),
                     }
                     j = skip_ws(s, j);
                     match at(s, j) {

@@ -90,7 +90,7 @@ fn scanstring(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     }
     let r = on_view!(view, s => decode::scan_string(s, view, end as usize, strict));
     match r {
-        Ok((v, e)) => Ok(crate::objects::tuple::new(vec![v?, int::new_i64(e as i64)])),
+        Ok((v, e)) => Ok(crate::objects::tuple::pair(v?, int::new_i64(e as i64))),
         Err((msg, pos)) => Err(decode_error(vm, &a[3], msg, &a[0], pos)),
     }
 }

@@ -140,7 +140,7 @@ fn m_end(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 }
 
 fn span_obj(s: Option<(usize, usize)>) -> PyObj {
-    tuple::new(vec![pos_obj(s.map(|s| s.0)), pos_obj(s.map(|s| s.1))])
+    tuple::pair(pos_obj(s.map(|s| s.0)), pos_obj(s.map(|s| s.1)))
 }
 
 fn m_span(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {

@@ -447,7 +447,7 @@ fn subx(vm: &mut Vm, args: Args<'_>, fname: &str, with_count: bool) -> VmResult<
         new_text(is_text, &out)?
     };
     Ok(if with_count {
-        tuple::new(vec![result, int::new_i64(n)])
+        tuple::pair(result, int::new_i64(n))
     } else {
         result
     })

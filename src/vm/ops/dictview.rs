@@ -157,11 +157,11 @@ impl Vm {
             if delete {
                 self.dict_del(&temp, &k)?;
             } else {
-                self.set_add(&result, tuple::new(vec![k, v2]))?;
+                self.set_add(&result, tuple::pair(k, v2))?;
             }
         }
         for (k, v) in dict::items(&temp).unwrap_or_default() {
-            self.set_add(&result, tuple::new(vec![k, v]))?;
+            self.set_add(&result, tuple::pair(k, v))?;
         }
         Ok(result)
     }
