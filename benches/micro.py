@@ -200,6 +200,8 @@ CASES = {
     # Calls of a bound method object and of a function with a default (session 14).
     "boundobj": ("class C:\n    def m(self): return 1\nb=C().m", "b()", "local"),
     "calldef": ("def f(a, b=2): return a", "f(1)", "local"),
+    "enumloop": ("u=[1.0]*10", "for i, a in enumerate(u): pass", "local"),
+    "itemsloop": ("d=dict.fromkeys(range(10), 1.0)", "for k, v in d.items(): pass", "local"),
 }
 
 

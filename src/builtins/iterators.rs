@@ -82,7 +82,8 @@ fn visit_opt(o: &Option<PyObj>, visit: &mut dyn FnMut(&PyObj)) {
 pub struct Enumerate {
     index: i64,
     it: Option<PyObj>,
-    /// CPython reuses its result tuple; glasspy makes a new one (kept for the size).
+    /// The result tuple, refilled in place while nothing else holds it (CPython's
+    /// en_result: `(None, None)` at first).
     result: Option<PyObj>,
     /// The index once it passes an i64 (or when `start` does).
     long_index: Option<PyObj>,
@@ -144,7 +145,7 @@ fn enumerate_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         Some(Int::Small(v)) if v != i64::MAX => (v, None),
         Some(v) => (i64::MAX, Some(ops::int_obj(&v)?)),
     };
-    Ok(PyObj::new(
+    let e = PyObj::new(
         &types().enumerate,
         Enumerate {
             index,
@@ -153,7 +154,10 @@ fn enumerate_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             long_index,
             _one: None,
         },
-    ))
+    );
+    // CPython makes the result tuple after the enumerate object and its iterator.
+    e.borrow_mut::<Enumerate>().map_err(|_| busy())?.result = Some(tuple::nones(2));
+    Ok(e)
 }
 
 fn enumerate_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
@@ -175,8 +179,11 @@ fn enumerate_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
         e.index += 1;
         int::new_i64(e.index - 1)
     };
+    let (r, old) = tuple::refill_pair(&mut e.result, idx, item);
     drop(e);
-    Ok(Some(tuple::pair(idx, item)))
+    // The old index and item go now, with no borrow held.
+    drop(old);
+    Ok(Some(r))
 }
 
 // ----- zip ------------------------------------------------------------------------
@@ -220,12 +227,17 @@ fn zip_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
     for x in &args.pos()[1..] {
         its.push(vm.iter(x)?);
     }
+    let n = its.len();
+    let ittuple = tuple::new(its);
+    // CPython's result tuple: one None per iterator, refilled while nothing else
+    // holds it.
+    let result = tuple::nones(n);
     Ok(PyObj::new(
         &types().zip,
         Zip {
-            tuplesize: its.len(),
-            ittuple: Some(tuple::new(its)),
-            result: None,
+            tuplesize: n,
+            ittuple: Some(ittuple),
+            result: Some(result),
             strict,
         },
     ))
@@ -243,37 +255,83 @@ fn zip_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
     let vm = Vm::of(rt);
     // The iterators' tuple held by one reference for the step (an iterator's next
     // may run code that drops the zip), its items read in place: no copy per step.
-    let (ittuple, strict) = {
-        let z = o.borrow::<Zip>().map_err(|_| busy())?;
+    // The result tuple, if nothing else holds it, is taken out of the zip for the
+    // step and refilled item by item as CPython's is (a reentrant next() meanwhile
+    // makes a tuple of its own, as CPython's does when the count is not 1).
+    let (ittuple, strict, mut kept) = {
+        let mut z = o.borrow_mut::<Zip>().map_err(|_| busy())?;
         if z.tuplesize == 0 {
             return Ok(None);
         }
-        (z.ittuple.clone(), z.strict)
+        let kept = z.result.take_if(|r| r.is_sole());
+        (z.ittuple.clone(), z.strict, kept)
     };
     let its = ittuple.as_ref().and_then(tuple::items).unwrap_or(&[]);
-    if its.is_empty() {
-        return Ok(None);
-    }
-    let mut items = ArgVec::with_capacity(its.len());
+    let mut items = ArgVec::new();
+    let mut end = None;
+    let mut failed = None;
     for (i, it) in its.iter().enumerate() {
-        match vm.next(it)? {
-            Some(x) => items.push(x),
-            None => {
-                if strict {
-                    if i > 0 {
-                        return Err(zip_error(i, "shorter"));
-                    }
-                    for (j, other) in its.iter().enumerate().skip(1) {
-                        if vm.next(other)?.is_some() {
-                            return Err(zip_error(j, "longer"));
-                        }
-                    }
-                }
-                return Ok(None);
+        let x = match vm.next(it) {
+            Ok(Some(x)) => x,
+            Ok(None) => {
+                end = Some(i);
+                break;
+            }
+            Err(e) => {
+                failed = Some(e);
+                break;
+            }
+        };
+        let mut slot = [x];
+        let Some(r) = &mut kept else {
+            let [x] = slot;
+            items.push(x);
+            continue;
+        };
+        if tuple::refill(r, i, &mut slot) {
+            // `slot` holds the old item: let go of it now, as CPython does.
+            drop(slot);
+            continue;
+        }
+        // Something took hold of the result meanwhile (gc.get_objects): go on with
+        // a new tuple.
+        items.extend(tuple::items(r).unwrap_or(&[])[..i].iter().cloned());
+        let [x] = slot;
+        items.push(x);
+        zip_put_back(o, kept.take());
+    }
+    let done = end.is_some() || failed.is_some() || its.is_empty();
+    let result = match kept {
+        Some(r) => {
+            let back = r.clone();
+            zip_put_back(o, Some(back));
+            (!done).then_some(r)
+        }
+        None => (!done).then(|| tuple::from_exact(items)),
+    };
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if let (Some(i), true) = (end, strict) {
+        if i > 0 {
+            return Err(zip_error(i, "shorter"));
+        }
+        for (j, other) in its.iter().enumerate().skip(1) {
+            if vm.next(other)?.is_some() {
+                return Err(zip_error(j, "longer"));
             }
         }
     }
-    Ok(Some(tuple::from_exact(items)))
+    Ok(result)
+}
+
+/// The result tuple back into its zip after a step.
+fn zip_put_back(o: &PyObj, r: Option<PyObj>) {
+    if let (Ok(mut z), Some(r)) = (o.borrow_mut::<Zip>(), r) {
+        if z.result.is_none() {
+            z.result = Some(r);
+        }
+    }
 }
 
 // ----- map ------------------------------------------------------------------------
@@ -529,16 +587,22 @@ fn reversed_of(vm: &mut Vm, seq: &PyObj) -> VmResult<PyObj> {
             &t.dict_reversevalueiterator,
             &t.dict_reverseitemiterator,
         ][kind];
-        return Ok(PyObj::new(
+        let it = PyObj::new(
             ty,
             DictRevIter {
                 dict: Some(d),
                 used: n,
-                pos: positions,
-                kind,
+                pos: positions as u32,
+                kind: kind as u8,
                 len: n,
+                result: None,
             },
-        ));
+        );
+        if kind == 2 {
+            // As CPython's, an items iterator keeps a result tuple, made after it.
+            it.borrow_mut::<DictRevIter>().map_err(|_| busy())?.result = Some(tuple::nones(2));
+        }
+        return Ok(it);
     }
     let _ = vm;
     Err(not_reversible(seq))
@@ -637,10 +701,15 @@ fn rev_length_hint(o: &PyObj) -> usize {
 pub struct DictRevIter {
     dict: Option<PyObj>,
     used: usize,
-    /// One past the next entry position to look at.
-    pos: usize,
-    kind: usize,
+    /// One past the next entry position to look at (a keys object's entries are
+    /// counted in 32 bits): one word with `kind`, so that the iterator is CPython's
+    /// 72 bytes.
+    pos: u32,
+    kind: u8,
     len: usize,
+    /// The items iterator's result tuple, refilled in place while nothing else holds
+    /// it (CPython's di_result).
+    result: Option<PyObj>,
 }
 
 impl Payload for DictRevIter {
@@ -650,9 +719,10 @@ impl Payload for DictRevIter {
     const MUTABLE: bool = true;
     fn traverse(&self, _: &[()], visit: Visit<'_>) {
         visit_opt(&self.dict, visit);
+        visit_opt(&self.result, visit);
     }
     fn clear(&mut self) {
-        drop(self.dict.take());
+        drop((self.dict.take(), self.result.take()));
     }
 }
 
@@ -669,13 +739,20 @@ fn dict_rev_next(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
             "dictionary changed size during iteration",
         ));
     }
-    if let Some((p, k, v)) = t.0.prev_item(r.pos) {
-        r.pos = p;
+    if let Some((p, k, v)) = t.0.prev_item(r.pos as usize) {
+        drop(t);
+        r.pos = p as u32;
         r.len = r.len.saturating_sub(1);
         return Ok(Some(match r.kind {
             0 => k,
             1 => v,
-            _ => tuple::pair(k, v),
+            _ => {
+                let (pair, old) = tuple::refill_pair(&mut r.result, k, v);
+                drop(r);
+                // The old key and value go now, with no borrow held.
+                drop(old);
+                pair
+            }
         }));
     }
     r.pos = 0;

@@ -50,11 +50,15 @@ pub struct DictIter {
     pub dict: Option<PyObj>,
     /// The dict's length when the iteration started (to detect size changes).
     pub used: usize,
-    /// Position in the dict's entry table.
-    pub pos: usize,
+    /// Position in the dict's entry table (a keys object's entries are counted in
+    /// 32 bits): one word with `kind`, so that the iterator is CPython's 72 bytes.
+    pub pos: u32,
     pub kind: DictIterKind,
     /// Items left (__length_hint__).
     pub len: usize,
+    /// An items iterator's result tuple, refilled in place while nothing else holds
+    /// it (CPython's di_result: `(None, None)` at first).
+    pub result: Option<PyObj>,
 }
 
 impl Payload for DictIter {
@@ -66,9 +70,12 @@ impl Payload for DictIter {
         if let Some(d) = &self.dict {
             visit(d);
         }
+        if let Some(r) = &self.result {
+            visit(r);
+        }
     }
     fn clear(&mut self) {
-        drop(self.dict.take());
+        drop((self.dict.take(), self.result.take()));
     }
 }
 
@@ -190,7 +197,7 @@ pub fn dict_iter(d: &PyObj, kind: DictIterKind) -> VmResult<PyObj> {
         DictIterKind::Values => &c.dict_valueiter_type,
         DictIterKind::Items => &c.dict_itemiter_type,
     };
-    Ok(PyObj::new(
+    let it = PyObj::new(
         ty,
         DictIter {
             dict: Some(d.clone()),
@@ -198,8 +205,13 @@ pub fn dict_iter(d: &PyObj, kind: DictIterKind) -> VmResult<PyObj> {
             pos: 0,
             kind,
             len: n,
+            result: None,
         },
-    ))
+    );
+    if kind == DictIterKind::Items {
+        it.borrow_mut::<DictIter>().map_err(|_| busy())?.result = Some(tuple::nones(2));
+    }
+    Ok(it)
 }
 
 /// next() of a dict iterator: RuntimeError if the dict changed size meanwhile.
@@ -213,7 +225,7 @@ pub fn dict_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
         s.used = usize::MAX; // stays broken, as CPython's di_used = -1
         return Err(changed("dictionary"));
     }
-    match t.0.next_item(s.pos) {
+    match t.0.next_item(s.pos as usize) {
         Some(_) if s.len == 0 => {
             // An item the iteration did not expect: keys came and went.
             drop(t);
@@ -226,13 +238,21 @@ pub fn dict_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
             ))
         }
         Some((pos, k, v)) => {
-            let r = match s.kind {
-                DictIterKind::Keys => k.clone(),
-                DictIterKind::Values => v.clone(),
-                DictIterKind::Items => tuple::pair(k.clone(), v.clone()),
-            };
-            s.pos = pos + 1;
+            let (k, v) = (k.clone(), v.clone());
+            drop(t);
+            s.pos = (pos + 1) as u32;
             s.len = s.len.saturating_sub(1);
+            let r = match s.kind {
+                DictIterKind::Keys => k,
+                DictIterKind::Values => v,
+                DictIterKind::Items => {
+                    let (r, old) = tuple::refill_pair(&mut s.result, k, v);
+                    drop(s);
+                    // The old key and value go now, with no borrow held.
+                    drop(old);
+                    r
+                }
+            };
             Ok(Some(r))
         }
         None => {

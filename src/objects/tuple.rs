@@ -86,6 +86,40 @@ pub fn pair(a: PyObj, b: PyObj) -> PyObj {
     try_from_array([a, b]).expect("out of memory building a tuple")
 }
 
+/// CPython's reuse of the result tuple an iterator keeps (enumerate, zip and dict
+/// items iterators): when nothing else holds `kept`, its items from `at` on are
+/// swapped with `items`, which then hold the old ones for the caller to drop once it
+/// holds no borrow (their finalizers may run code). A tuple the collector untracked
+/// is tracked again, as CPython's reuse does (bpo-42536): its new items may be
+/// containers. False, and nothing changed, when something else holds `kept`.
+pub fn refill(kept: &mut PyObj, at: usize, items: &mut [PyObj]) -> bool {
+    if !kept.swap_items_sole::<Tuple>(at, items) {
+        return false;
+    }
+    kept.gc_track();
+    true
+}
+
+/// A tuple of `n` Nones: the result tuple enumerate, zip and dict items iterators
+/// start with, as CPython's (`()` when `n` is 0).
+pub fn nones(n: usize) -> PyObj {
+    from_exact(std::iter::repeat_n(ctx().none.clone(), n))
+}
+
+/// The pair `(a, b)` an iterator that keeps a result tuple yields (enumerate, dict
+/// items): `kept` refilled (`refill`) if nothing else holds it, else a new tuple.
+/// With a refill come the old items, for the caller to drop once it holds no borrow.
+pub fn refill_pair(kept: &mut Option<PyObj>, a: PyObj, b: PyObj) -> (PyObj, Option<[PyObj; 2]>) {
+    let mut items = [a, b];
+    if let Some(r) = kept.as_mut() {
+        if refill(r, 0, &mut items) {
+            return (r.clone(), Some(items));
+        }
+    }
+    let [a, b] = items;
+    (pair(a, b), None)
+}
+
 /// The items of a tuple, if `obj` is one.
 pub fn items(obj: &PyObj) -> Option<&[PyObj]> {
     obj.items::<Tuple>()

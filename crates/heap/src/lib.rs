@@ -53,7 +53,10 @@
 //!   hands out shared references, and by `PyObj::resize_var`, which remakes an object
 //!   whose only reference it holds (count 1, no `Borrowed`, no weak references): its
 //!   block is reallocated for the new item count (H3 holds after it) and the items
-//!   past the kept ones are written before anyone else can see them.
+//!   past the kept ones are written before anyone else can see them, and by
+//!   `PyObj::swap_items_sole`, which swaps items in place through the one handle of
+//!   an object that nothing else names (count 1, no `Borrowed`, no weak references,
+//!   no payload borrow), held mutably, with no code run during the swap.
 //! - **H7** Objects are confined to the thread that allocated them (`PyObj` is neither
 //!   Send nor Sync), so the per-thread heap state needs no locks.
 //! - **H8** A block is freed by the free trampoline only: at most one `free_object` runs

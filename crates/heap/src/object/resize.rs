@@ -124,6 +124,44 @@ impl PyObj {
         fill(items);
         Ok(obj)
     }
+
+    /// Is `self` the only reference to its object? Its count is 1, and no
+    /// `Borrowed`, weak reference or borrow of its payload names it.
+    #[inline]
+    pub fn is_sole(&self) -> bool {
+        let head = self.head();
+        head.refcnt.get() == 1 && head.flags.get() & (CACHED | WEAKREFED | BORROW_MASK) == 0
+    }
+
+    /// Swap items `at..at + items.len()` of the var-sized `T` object `self` with
+    /// `items`, when `self` is its only reference (`is_sole`): CPython's enumerate,
+    /// zip and dict items iterators refill the result tuple they keep when nothing else
+    /// holds it. `items` then holds the old items, for the caller to drop once it
+    /// holds no borrow of its own (their finalizers may run code). False, and nothing
+    /// swapped, when something else may name the object or the range is outside it.
+    ///
+    /// Panics if the object's payload is not a var-sized `T`.
+    pub fn swap_items_sole<T: Payload>(&mut self, at: usize, items: &mut [T::Item]) -> bool {
+        let vt = self.vtable();
+        assert!(
+            vt.type_id == TypeId::of::<T>() && vt.var,
+            "payload does not match type"
+        );
+        let n = self.ob_size().unsigned_abs();
+        if !self.is_sole() || at > n || items.len() > n - at {
+            return false;
+        }
+        // SAFETY: H6's exception for a sole reference: the count is 1 and nothing
+        // else (no Borrowed, no weak reference) names the object, and this handle is
+        // borrowed mutably, so no borrow of its items is alive (a borrow of the items
+        // lives no longer than the handle it came from, H1). H4/H9: the payload is a
+        // var-sized `T` (checked above), whose `n` initialised items lie at
+        // items_ptr (H3, H6). The swap moves initialised items both ways, runs no code
+        // and allocates nothing, so no collection reads the items meanwhile.
+        let mine = unsafe { &mut (&mut *items_ptr::<T>(self.0))[at..at + items.len()] };
+        mine.swap_with_slice(items);
+        true
+    }
 }
 
 #[cfg(test)]
@@ -211,6 +249,39 @@ mod tests {
             "still where the Borrowed says"
         );
         assert_eq!(o.items::<Text>().unwrap(), b"xy");
+    }
+
+    #[test]
+    fn only_a_sole_reference_swaps_items() {
+        let meta = TypeRef::new_metatype(Meta);
+        let ty = TypeRef::new::<Meta, Text>(&meta, Meta);
+        let base = live_objects();
+        let mut o = text(&ty, b"abcd");
+        let id = o.id();
+        let mut two = *b"xy";
+        assert!(o.swap_items_sole::<Text>(1, &mut two));
+        assert_eq!(o.items::<Text>().unwrap(), b"axyd");
+        assert_eq!(&two, b"bc", "the old items come back");
+        assert_eq!(o.id(), id, "in place");
+        assert!(!o.swap_items_sole::<Text>(3, &mut two), "past the end");
+        assert!(!o.swap_items_sole::<Text>(5, &mut []), "past the end");
+        assert!(
+            o.swap_items_sole::<Text>(4, &mut []),
+            "an empty range at the end"
+        );
+        let other = o.clone();
+        assert!(!o.is_sole());
+        assert!(!o.swap_items_sole::<Text>(0, &mut two), "named twice");
+        drop(other);
+        let b = Borrowed::new(&o);
+        assert!(
+            !o.swap_items_sole::<Text>(0, &mut two),
+            "named by a Borrowed"
+        );
+        assert!(b.get().is_some());
+        assert_eq!(o.items::<Text>().unwrap(), b"axyd");
+        drop(o);
+        assert_eq!(live_objects(), base);
     }
 
     #[test]
