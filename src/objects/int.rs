@@ -217,13 +217,7 @@ pub fn obj(v: &Int) -> VmResult<PyObj> {
 /// result needs more than 64 bits, or the operator has no such shortcut).
 #[inline]
 pub fn small_op(op: BinaryOp, x: i64, y: i64) -> Option<PyObj> {
-    small_value(op, x, y).map(new_i64)
-}
-
-/// The value `small_op` makes its int of.
-#[inline]
-pub fn small_value(op: BinaryOp, x: i64, y: i64) -> Option<i64> {
-    Some(match op {
+    let r = match op {
         BinaryOp::Add => x.checked_add(y)?,
         BinaryOp::Subtract => x.checked_sub(y)?,
         BinaryOp::Multiply => x.checked_mul(y)?,
@@ -253,17 +247,8 @@ pub fn small_value(op: BinaryOp, x: i64, y: i64) -> Option<i64> {
             x << y
         }
         _ => return None,
-    })
-}
-
-/// `new_i64` with the context at hand: a cached int (-5..=256) is taken here, with
-/// no call and no look-up of the context; any other goes to `new_i64`.
-#[inline(always)]
-pub fn new_i64_in(v: i64, c: &crate::objects::context::Ctx) -> PyObj {
-    if (-NSMALLNEGINTS..NSMALLPOSINTS).contains(&v) {
-        return c.small_ints[(v + NSMALLNEGINTS) as usize].clone();
-    }
-    new_i64(v)
+    };
+    Some(new_i64(r))
 }
 
 /// The value of an int below 2**127 in magnitude, without a big integer.

@@ -774,9 +774,7 @@ pub(crate) fn binary_fast(a: &PyObj, b: &PyObj, arg: u32, c: &Ctx) -> Option<PyO
     let op = BinaryOp::from_arg(arg);
     let t = &c.int_exact;
     let (x, y) = match (int::exact_i64(a, t), int::exact_i64(b, t)) {
-        (Some(x), Some(y)) if op != BinaryOp::TrueDivide => {
-            return Some(int::new_i64_in(int::small_value(op, x, y)?, c));
-        }
+        (Some(x), Some(y)) if op != BinaryOp::TrueDivide => return int::small_op(op, x, y),
         (Some(x), Some(y)) => (small_f64(x)?, small_f64(y)?),
         _ => (exact_f64(a, c)?, exact_f64(b, c)?),
     };
@@ -787,7 +785,7 @@ pub(crate) fn binary_fast(a: &PyObj, b: &PyObj, arg: u32, c: &Ctx) -> Option<PyO
         BinaryOp::TrueDivide if y != 0.0 => x / y,
         _ => return None,
     };
-    Some(PyObj::new_exact(&c.float_exact, Float(r)))
+    Some(float::new(r))
 }
 
 /// An int as the double that holds it exactly (at most 2**53 in magnitude).
