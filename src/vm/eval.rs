@@ -401,7 +401,7 @@ impl Vm {
                     Some(v) => v,
                     None => self.load_global_and_cache(fi, code, arg as usize)?,
                 };
-                if quick::due(code, *ip - 1) {
+                if quick::due(code, *ip - 1, Op::LOAD_GLOBAL) {
                     self.specialize_load_global(code, *ip - 1, arg);
                 }
                 self.stack.push(v);
@@ -466,7 +466,7 @@ impl Vm {
                 self.ns_del(&ns, &code.names[arg as usize])?;
             }
             Op::LOAD_ATTR => {
-                if quick::due(code, *ip - 1) {
+                if quick::due(code, *ip - 1, Op::LOAD_ATTR) {
                     let obj = self.top().clone();
                     self.specialize_load_attr(code, *ip - 1, &obj, &code.names[arg as usize]);
                 }
@@ -475,7 +475,7 @@ impl Vm {
                 self.stack.push(v);
             }
             Op::STORE_ATTR => {
-                if quick::due(code, *ip - 1) {
+                if quick::due(code, *ip - 1, Op::STORE_ATTR) {
                     let obj = self.top().clone();
                     self.specialize_store_attr(code, *ip - 1, &obj, &code.names[arg as usize]);
                 }
@@ -488,7 +488,7 @@ impl Vm {
                 self.setattr(&obj, &code.names[arg as usize], None)?;
             }
             Op::LOAD_METHOD => {
-                if quick::due(code, *ip - 1) {
+                if quick::due(code, *ip - 1, Op::LOAD_METHOD) {
                     let obj = self.top().clone();
                     self.specialize_load_method(code, *ip - 1, &obj, &code.names[arg as usize]);
                 }
@@ -512,7 +512,7 @@ impl Vm {
             Op::PUSH_NULL => self.stack.push(self.null.clone()),
             Op::KW_NAMES => self.frames[fi].kwnames = Some(code.consts[arg as usize].clone()),
             Op::CALL => {
-                if quick::due(code, *ip - 1) {
+                if quick::due(code, *ip - 1, Op::CALL) {
                     let first = self.stack.len() - arg as usize - 2;
                     let kw = self.frames[fi].kwnames.is_some();
                     self.specialize_call(code, *ip - 1, first, arg as usize, kw);
@@ -539,29 +539,15 @@ impl Vm {
                 return self.return_value(v, ip);
             }
             Op::BINARY_OP => {
-                if quick::due(code, *ip - 1) {
+                if quick::due(code, *ip - 1, Op::BINARY_OP) {
                     let n = self.stack.len();
                     let (a, b) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
                     self.specialize_binary_op(code, *ip - 1, &a, &b, arg);
                 }
-                // Exact ints whose result fits a machine word (the operators 3.11 does
-                // not specialize: `%`, `//`, `&`, `|`, `^`, `<<`, `>>`).
+                // Small exact ints, exact floats and the two mixed (quick::binary_fast).
                 let n = self.stack.len();
-                let small = ops::small_int_binary(
-                    &self.stack[n - 2],
-                    &self.stack[n - 1],
-                    BinaryOp::from_arg(arg),
-                    &self.ctx.int_exact,
-                );
-                let small = small.or_else(|| {
-                    quick::float_mixed(
-                        &self.stack[n - 2],
-                        &self.stack[n - 1],
-                        BinaryOp::from_arg(arg),
-                        self.ctx,
-                    )
-                });
-                if let Some(r) = small {
+                let (a, b) = (&self.stack[n - 2], &self.stack[n - 1]);
+                if let Some(r) = quick::binary_fast(a, b, arg, self.ctx) {
                     self.replace_two(r);
                     return Ok(Flow::Next);
                 }
@@ -593,7 +579,7 @@ impl Vm {
                 self.stack.push(ops::bool_obj(!t));
             }
             Op::COMPARE_OP => {
-                if quick::due(code, *ip - 1) {
+                if quick::due(code, *ip - 1, Op::COMPARE_OP) {
                     let n = self.stack.len();
                     let (a, b) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
                     self.specialize_compare_op(code, *ip - 1, &a, &b, arg);
@@ -626,7 +612,7 @@ impl Vm {
                 self.stack.push(ops::bool_obj(r != (arg == 1)));
             }
             Op::BINARY_SUBSCR => {
-                if quick::due(code, *ip - 1) {
+                if quick::due(code, *ip - 1, Op::BINARY_SUBSCR) {
                     let n = self.stack.len();
                     let (c, k) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
                     self.specialize_binary_subscr(code, *ip - 1, &c, &k);
@@ -637,7 +623,7 @@ impl Vm {
                 self.stack.push(v);
             }
             Op::STORE_SUBSCR => {
-                if quick::due(code, *ip - 1) {
+                if quick::due(code, *ip - 1, Op::STORE_SUBSCR) {
                     let n = self.stack.len();
                     let (c, k) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
                     self.specialize_store_subscr(code, *ip - 1, &c, &k);
@@ -775,7 +761,7 @@ impl Vm {
                 self.stack.push(r);
             }
             Op::UNPACK_SEQUENCE => {
-                if quick::due(code, *ip - 1) {
+                if quick::due(code, *ip - 1, Op::UNPACK_SEQUENCE) {
                     let seq = self.top().clone();
                     self.specialize_unpack(code, *ip - 1, &seq, arg);
                 }
@@ -850,7 +836,7 @@ impl Vm {
                     return Err(super::take_interrupt());
                 }
                 let it = self.top().clone();
-                if quick::due(code, *ip - 1) {
+                if quick::due(code, *ip - 1, Op::FOR_ITER) {
                     self.specialize_for_iter(code, *ip - 1, &it);
                 }
                 self.frames[fi].ip = *ip;

@@ -101,24 +101,29 @@ pub(crate) fn cache(code: &Code, at: usize) -> Cache {
         .map_or_else(Cache::default, |c| c[at].get())
 }
 
-/// An adaptive instruction ran: is it time to try to specialize it? (Counts down.)
-#[inline]
-pub(crate) fn due(code: &Code, at: usize) -> bool {
+/// Adaptive instruction `at` of `family` ran: is it time to try to specialize it?
+/// (Counts down.) `family` is the instruction the caller runs, a constant there: a
+/// specialized form that missed and runs its family's instruction is not adaptive,
+/// and is told apart by one compare with it (no look-up of the opcode's family). The
+/// cache is copied out and back in the source; what is compiled reads and writes the
+/// counter alone.
+#[inline(always)]
+pub(crate) fn due(code: &Code, at: usize, family: Op) -> bool {
     let Some(c) = code.caches.get() else {
         return false;
     };
-    let op = code.instrs[at].get().op;
-    if op != op.deopt() {
-        // A specialized form that missed runs its family's instruction: not adaptive.
+    if code.instrs[at].get().op != family {
         return false;
     }
     let cell = &c[at];
-    let mut e = cell.get();
+    let e = cell.get();
     if e.counter == 0 {
         return true;
     }
-    e.counter -= 1;
-    cell.set(e);
+    cell.set(Cache {
+        counter: e.counter - 1,
+        ..e
+    });
     false
 }
 
@@ -753,36 +758,40 @@ fn exact_f64(o: &PyObj, c: &Ctx) -> Option<f64> {
     if let Some(f) = float::exact_value(o, &c.float_exact) {
         return Some(f);
     }
-    let i = int::exact_i64(o, &c.int_exact)?;
-    (i.unsigned_abs() <= 1 << 53).then_some(i as f64)
+    small_f64(int::exact_i64(o, &c.int_exact)?)
 }
 
-/// `a op b` (`+`, `-`, `*`, `/`) for an exact float with an exact float or a small
-/// exact int, and `/` of two small exact ints: the double arithmetic float's slots
-/// (and int's true division, exact for such operands) do. None: anything else, a zero
-/// divisor included (the general path raises).
-#[inline(always)]
-pub(crate) fn float_mixed(a: &PyObj, b: &PyObj, op: BinaryOp, c: &Ctx) -> Option<PyObj> {
-    if !matches!(
-        op,
-        BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply | BinaryOp::TrueDivide
-    ) {
-        return None;
-    }
-    let t = &c.float_exact;
-    let any_float = a.is_type(t.type_ref()) || b.is_type(t.type_ref());
-    if !any_float && op != BinaryOp::TrueDivide {
-        return None;
-    }
-    let (x, y) = (exact_f64(a, c)?, exact_f64(b, c)?);
+/// BINARY_OP's own path for the operands it meets most (the forms 3.11 does not
+/// specialize, and the mixed ones it does not either): two exact ints that fit a
+/// machine word under any operator `int::small_op` takes (`%`, `//`, `&`, `|`, `^`,
+/// `<<`, `>>` and the rest) whose result fits too; `+`, `-`, `*`, `/` of an exact
+/// float with an exact float or a small exact int; and `/` of two small exact ints:
+/// the double arithmetic float's slots (and int's true division, exact for such
+/// operands) do. None: anything else, a zero divisor included (the general path
+/// raises). One call out of the eval loop, the result made in tail position.
+#[inline(never)]
+pub(crate) fn binary_fast(a: &PyObj, b: &PyObj, arg: u32, c: &Ctx) -> Option<PyObj> {
+    let op = BinaryOp::from_arg(arg);
+    let t = &c.int_exact;
+    let (x, y) = match (int::exact_i64(a, t), int::exact_i64(b, t)) {
+        (Some(x), Some(y)) if op != BinaryOp::TrueDivide => return int::small_op(op, x, y),
+        (Some(x), Some(y)) => (small_f64(x)?, small_f64(y)?),
+        _ => (exact_f64(a, c)?, exact_f64(b, c)?),
+    };
     let r = match op {
         BinaryOp::Add => x + y,
         BinaryOp::Subtract => x - y,
         BinaryOp::Multiply => x * y,
-        _ if y == 0.0 => return None,
-        _ => x / y,
+        BinaryOp::TrueDivide if y != 0.0 => x / y,
+        _ => return None,
     };
     Some(float::new(r))
+}
+
+/// An int as the double that holds it exactly (at most 2**53 in magnitude).
+#[inline(always)]
+fn small_f64(i: i64) -> Option<f64> {
+    (i.unsigned_abs() <= 1 << 53).then_some(i as f64)
 }
 
 /// `-v` for an exact int that fits a machine word (and whose negation does) or an

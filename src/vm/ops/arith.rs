@@ -6,7 +6,7 @@
 
 use crate::bytecode::opcode::BinaryOp;
 use crate::bytecode::Op;
-use crate::heap::{ExactType, PyObj};
+use crate::heap::PyObj;
 use crate::objects::numeric::Int;
 use crate::objects::typeobj::slotdefs::slots_of_type;
 use crate::objects::{ctx, int, typeobj};
@@ -18,20 +18,6 @@ use crate::objects::exceptions::{Exc, VmResult};
 /// An int object for `v`.
 pub fn int_obj(v: &Int) -> VmResult<PyObj> {
     int::obj(v)
-}
-
-/// BINARY_OP's fast path in the eval loop: both operands exact ints that fit an i64
-/// and a result that does too (None: take the general path).
-/// `t` is the context's exact int type: each operand is checked and read with one
-/// compare of its type pointer (no payload TypeId check, no thread-local read).
-#[inline]
-pub fn small_int_binary(
-    a: &PyObj,
-    b: &PyObj,
-    op: BinaryOp,
-    t: &ExactType<int::Long>,
-) -> Option<PyObj> {
-    int::small_op(op, int::exact_i64(a, t)?, int::exact_i64(b, t)?)
 }
 
 fn is_ni(v: &PyObj) -> bool {

@@ -18,8 +18,7 @@ mod typecache;
 pub use crate::objects::exception_attrs::{set_traceback, traceback_object};
 pub(crate) use arith::binary_op_after_left;
 pub use arith::{
-    absolute, binary_op, bool_obj, divmod, int_obj, power3, small_int_binary, unary_op,
-    unsupported_operands,
+    absolute, binary_op, bool_obj, divmod, int_obj, power3, unary_op, unsupported_operands,
 };
 pub(crate) use attr::{attribute_error, no_attribute};
 pub(crate) use compare::recursion_error;
