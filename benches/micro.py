@@ -200,6 +200,10 @@ CASES = {
     # Calls of a bound method object and of a function with a default (session 14).
     "boundobj": ("class C:\n    def m(self): return 1\nb=C().m", "b()", "local"),
     "calldef": ("def f(a, b=2): return a", "f(1)", "local"),
+    # Containers freed inside another's free (session 15).
+    "listtup": ("a=1;b=2", "l = [(a, b), (b, a)]", "local"),
+    "dictlist": ("a=1;b=2", "d = {'x': [a], 'y': [b]}", "local"),
+    "nest3": ("a=1;b=2", "t = ([(a, b)],)", "local"),
 }
 
 
