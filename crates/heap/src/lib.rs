@@ -120,6 +120,8 @@
 static TEST_ALLOCATOR: pymalloc::GlobalPymalloc = pymalloc::GlobalPymalloc;
 
 #[cfg(test)]
+mod free_tests;
+#[cfg(test)]
 mod freelist_tests;
 mod gc;
 mod object;

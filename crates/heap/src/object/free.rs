@@ -75,6 +75,12 @@ thread_local! {
 /// dies deeper waits on the pending list (CPython's trashcan defers at 50).
 pub(crate) const NEST_MAX: u32 = 50;
 
+/// How many frees run one inside another now (tests of the free order).
+#[cfg(test)]
+pub(crate) fn free_depth() -> u32 {
+    DEPTH.with(Cell::get)
+}
+
 /// Number of objects allocated on this thread and not yet freed.
 pub fn live_objects() -> usize {
     LIVE.with(Cell::get)
