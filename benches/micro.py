@@ -202,6 +202,10 @@ CASES = {
     "calldef": ("def f(a, b=2): return a", "f(1)", "local"),
     "enumloop": ("u=[1.0]*10", "for i, a in enumerate(u): pass", "local"),
     "itemsloop": ("d=dict.fromkeys(range(10), 1.0)", "for k, v in d.items(): pass", "local"),
+    # Containers freed inside another's free (session 15).
+    "listtup": ("a=1;b=2", "l = [(a, b), (b, a)]", "local"),
+    "dictlist": ("a=1;b=2", "d = {'x': [a], 'y': [b]}", "local"),
+    "nest3": ("a=1;b=2", "t = ([(a, b)],)", "local"),
 }
 
 

@@ -59,11 +59,16 @@
 //!   no payload borrow), held mutably, with no code run during the swap.
 //! - **H7** Objects are confined to the thread that allocated them (`PyObj` is neither
 //!   Send nor Sync), so the per-thread heap state needs no locks.
-//! - **H8** A block is freed by the free trampoline only: at most one `free_object` runs
-//!   at a time per thread; objects whose count reaches 0 meanwhile wait on the pending
-//!   list, so freeing a long chain uses a loop, not the Rust stack. (An object that
-//!   lets go of nothing, freed when nothing waits before it, is freed at once: that
-//!   cannot nest.)
+//! - **H8** An object is freed once, in its turn, and frees nest on the Rust stack to a
+//!   bounded depth only: at most `NEST_MAX` (50) frees run one inside another's payload
+//!   drop per thread (the depth counter in object/free.rs). An object whose count
+//!   reaches 0 during a free is freed at once, nested, only while the depth is below
+//!   the bound and nothing that died before it in the drops under way waits on the
+//!   pending list; otherwise it waits there, and the outermost free empties the list
+//!   in a loop, so freeing a long chain uses a loop, not the Rust stack. The pending
+//!   list keeps CPython's recursive free order: a free's waiting objects and its
+//!   block's release are freed after what died before them and before what dies
+//!   after them.
 //! - **H9** Layouts agree: every vtable whose `type_id` names payload type `T` places
 //!   the payload and items at the offsets `Vtable::new::<T>()` computes (an impl that
 //!   overrides `Payload::VTABLE` cannot move them), and every vtable installed in a type
@@ -117,6 +122,8 @@
 #[global_allocator]
 static TEST_ALLOCATOR: pymalloc::GlobalPymalloc = pymalloc::GlobalPymalloc;
 
+#[cfg(test)]
+mod free_tests;
 #[cfg(test)]
 mod freelist_tests;
 mod gc;

@@ -52,6 +52,8 @@ use entries::{
 };
 pub(crate) use free::has_late_finalizer;
 pub use free::live_objects;
+#[cfg(test)]
+pub(crate) use free::{free_depth, NEST_MAX};
 pub use freelist::{clear_free_lists, free_list_stats, FreeListStat};
 pub use handle::PyObj;
 pub(crate) use pending::defer_finalizer;

@@ -1,13 +1,20 @@
-//! The free path: the per-thread free state, the non-recursive dealloc trampoline
-//! (H8), PEP 442 resurrection for finalizers, `free_object`, which drops an object's
-//! words and payload, and `release`, which parks its block on its type's free list or
-//! returns it to the allocator, then gives back the reference to its class (an
+//! The free path: the per-thread free state, the dealloc trampoline with its bounded
+//! nesting (H8), PEP 442 resurrection for finalizers, `free_object`, which drops an
+//! object's words and payload, and `release`, which parks its block on its type's free
+//! list or returns it to the allocator, then gives back the reference to its class (an
 //! instance of a static type holds none, H11).
 //!
-//! The trampoline frees in the order CPython's recursive deallocs do: an object's
-//! block is released after everything that died with it (a list's items before the
-//! list), and the objects one payload drop let go of are freed in the order it let go
-//! of them, each with all that dies with it before the next.
+//! Frees run in the order CPython's recursive deallocs do: an object's block is
+//! released after everything that died with it (a list's items before the list), and
+//! the objects one payload drop let go of are freed in the order it let go of them,
+//! each with all that dies with it before the next. An object dying in another's drop
+//! is freed there and then, nested (`free_nested`, `free_lean_nested`), while the
+//! nesting stays below `NEST_MAX` and nothing before it waits; from the first that
+//! cannot, the rest of that drop (and of the drops it is nested in) waits on the
+//! pending list, which the outermost free empties in a loop. Waiting work is kept in
+//! the order it is to run in while the drops that queued it are nested, and turned
+//! round, below the release of the object the trampoline is freeing, when that
+//! object's drop ends (`queue_release`), so that the list pops it first first.
 
 use std::any::TypeId;
 use std::cell::Cell;
@@ -44,22 +51,34 @@ struct FreeState {
 
 thread_local! {
     static FREE: FreeState = const { FreeState { pending: Cell::new(Vec::new()) } };
-    /// A `free_object` is running on this thread (H8). Kept apart from FREE: a
+    /// How many frees run on this thread's Rust stack, one inside another's payload
+    /// drop (H8): 0 when none runs, at most `NEST_MAX`. Kept apart from FREE: a
     /// thread-local without a destructor is one load away on every free.
-    static FREEING: Cell<bool> = const { Cell::new(false) };
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Objects allocated and not yet freed on this thread.
     static LIVE: Cell<usize> = const { Cell::new(0) };
-    /// An object with nothing to let go of that dies now may be freed at once: no
-    /// free is running, or one is dropping an object's contents and nothing that died
-    /// before in that drop is still waiting on `pending`. Freeing it there and then
-    /// is its turn in the free order, and `pending` does not grow by one entry per
-    /// item of a big list of strs or ints.
+    /// An object that dies now may be freed at once (nested, H8, if it lets go of
+    /// anything): no free is running, or one is dropping an object's contents and
+    /// nothing that died before in that drop (or in the drops it is nested in) is
+    /// still waiting on `pending`. Freeing it there and then is its turn in the free
+    /// order, and `pending` does not grow by one entry per item of a big list of strs
+    /// or ints, or of tuples.
     static IMMEDIATE: Cell<bool> = const { Cell::new(true) };
     /// The length of `pending` when the first object to wait there during the
     /// current payload drop was queued (read by `free_object` after the drop).
     static DROP_BASE: Cell<usize> = const { Cell::new(0) };
     /// Something was queued on `pending` since the trampoline last emptied it.
     static WAITING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// How many frees may run one inside another on the Rust stack (H8): an object that
+/// dies deeper waits on the pending list (CPython's trashcan defers at 50).
+pub(crate) const NEST_MAX: u32 = 50;
+
+/// How many frees run one inside another now (tests of the free order).
+#[cfg(test)]
+pub(crate) fn free_depth() -> u32 {
+    DEPTH.with(Cell::get)
 }
 
 /// Number of objects allocated on this thread and not yet freed.
@@ -279,7 +298,7 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
     }
     // SAFETY: H1: the block is not freed yet.
     let weak = unsafe { is_weakrefed(p) };
-    if weak || FREEING.with(Cell::get) {
+    if weak || DEPTH.with(Cell::get) != 0 {
         // SAFETY: H1, forwarded from the caller; not resurrected; `weak` was read
         // from its header just now.
         unsafe { dealloc_unusual(p, vt, weak) };
@@ -291,7 +310,8 @@ unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
 }
 
 /// `dealloc_slow` for an object with weak references, or one that dies while another
-/// is being freed (it waits on the pending list).
+/// is being freed (freed at once, nested, if its turn and the depth allow, else it
+/// waits on the pending list).
 ///
 /// # Safety
 /// As `dealloc`'s, and the object was not resurrected; `weak` says whether its header
@@ -305,11 +325,69 @@ unsafe fn dealloc_unusual(p: NonNull<ObHead>, vt: &Vtable, weak: bool) {
         unsafe { super::weak::clear_on_dealloc(p) };
         parkable = false;
     }
-    if !FREEING.with(Cell::get) {
+    let depth = DEPTH.with(Cell::get);
+    if depth == 0 {
         // SAFETY: H1, forwarded from the caller; no free is running.
         unsafe { free_outermost(p, vt, parkable) };
         return;
     }
+    if depth < NEST_MAX && IMMEDIATE.with(Cell::get) {
+        // SAFETY: H1, forwarded from the caller; H8: nothing waits before it and the
+        // depth is below the bound.
+        unsafe { free_nested(p, vt, parkable, depth) };
+        return;
+    }
+    // SAFETY: H1, forwarded from the caller; a free is running.
+    unsafe { queue_free(p, vt, parkable) }
+}
+
+/// Free `p`, which died inside the payload drop of the free running at `depth`, at
+/// once, nested (H8): its contents, then its block if nothing it let go of waits on
+/// the pending list, else its block's release after them. Called when nothing else
+/// of the running drops waits (`IMMEDIATE`), so that this is its turn.
+///
+/// What waits there from here on is left in the order it is to be freed in (first
+/// first): this free's waiting objects, then its release; the free that started the
+/// drop turns the lot round when it queues its own release (`queue_release`).
+///
+/// # Safety
+/// As `dealloc`'s, and the object was not resurrected; `vt` is `p`'s vtable;
+/// `parkable` is false if it had weak references; `depth` is `DEPTH`, at least 1 and
+/// below `NEST_MAX`, and `IMMEDIATE` is true.
+#[inline(never)]
+unsafe fn free_nested(p: NonNull<ObHead>, vt: &Vtable, parkable: bool, depth: u32) {
+    debug_assert!(depth > 0 && depth < NEST_MAX && IMMEDIATE.with(Cell::get));
+    DEPTH.with(|d| d.set(depth + 1));
+    // SAFETY: H1/H8: the count is 0, this is its one free (nested, within the bound);
+    // `vt` is its vtable.
+    unsafe { drop_contents(p, vt) };
+    if IMMEDIATE.with(Cell::get) {
+        // SAFETY: H8: the contents were dropped above and nothing of them waits; the
+        // block is released once. What dies with its class reference is freed in turn.
+        unsafe { release_vt(p, vt, parkable) };
+    } else {
+        push_release(p, parkable);
+    }
+    DEPTH.with(|d| d.set(depth));
+}
+
+/// Queue the release of `p`, freed nested, after the objects it let go of that wait
+/// on the pending list (in the order to be freed: see `free_nested`).
+#[inline(never)]
+fn push_release(p: NonNull<ObHead>, parkable: bool) {
+    FREE.with(|f| {
+        let mut v = f.pending.take();
+        v.push(Work::Release(p, parkable));
+        f.pending.set(v);
+    });
+}
+
+/// Queue `p`, which died inside another's free, on the pending list.
+///
+/// # Safety
+/// As `dealloc`'s, and the object was not resurrected; `vt` is `p`'s vtable;
+/// `parkable` is false if it had weak references; a free is running (DEPTH > 0).
+unsafe fn queue_free(p: NonNull<ObHead>, vt: &Vtable, parkable: bool) {
     // A container waiting here must not be seen by a collection (count 0).
     if vt.gc {
         // SAFETY: H1: the block is not freed yet; H2: the vtable says it has a GC
@@ -344,19 +422,27 @@ unsafe fn dealloc_unusual(p: NonNull<ObHead>, vt: &Vtable, weak: bool) {
 /// type): no finalizer to ask about (none but a builtin one, run by its payload's
 /// drop) and no words to drop. What `dealloc_slow` and `free_outermost` do for it,
 /// without their tests, and with its payload's drop inline: freed at once when no
-/// free is running, else it waits on the pending list (`dealloc_unusual`).
+/// free is running, else as `dealloc_unusual` frees it (nested, or waiting on the
+/// pending list).
 ///
 /// # Safety
 /// As `dealloc`'s; `vt` is `p`'s vtable, lean, which names `T` (H4), and `p` has no
 /// weak references (W1: its WEAKREFED flag is clear).
 pub(super) unsafe fn free_lean<T: Payload>(p: NonNull<ObHead>, vt: &Vtable) {
     debug_assert!(vt.lean && !vt.plain && !vt.has_words() && vt.type_id == TypeId::of::<T>());
-    if FREEING.with(Cell::get) {
-        // SAFETY: H1, forwarded from the caller; not resurrected (no finalizer).
-        unsafe { dealloc_unusual(p, vt, false) };
+    let depth = DEPTH.with(Cell::get);
+    if depth != 0 {
+        if depth < NEST_MAX && IMMEDIATE.with(Cell::get) {
+            // SAFETY: H1, forwarded from the caller; H8: nothing waits before it and
+            // the depth is below the bound.
+            unsafe { free_lean_nested::<T>(p, vt, depth) };
+        } else {
+            // SAFETY: H1, forwarded from the caller; not resurrected (no finalizer).
+            unsafe { dealloc_unusual(p, vt, false) };
+        }
         return;
     }
-    FREEING.with(|b| b.set(true));
+    DEPTH.with(|d| d.set(1));
     // While IMMEDIATE stays true, nothing the drop let go of waits on the pending
     // list (as in `free_object_vt`).
     IMMEDIATE.with(|b| b.set(true));
@@ -376,11 +462,39 @@ pub(super) unsafe fn free_lean<T: Payload>(p: NonNull<ObHead>, vt: &Vtable) {
         queue_release(p, true);
     }
     if WAITING.with(Cell::get) {
-        // SAFETY: H8: the trampoline is running (FREEING) and `p` is done with.
+        // SAFETY: H8: the trampoline is running (DEPTH 1) and `p` is done with.
         unsafe { drain_pending() };
     }
-    FREEING.with(|b| b.set(false));
+    DEPTH.with(|d| d.set(0));
     IMMEDIATE.with(|b| b.set(true));
+}
+
+/// `free_nested` of a lean object of payload `T` without weak references, its
+/// payload's drop inline (a list of tuples frees its tuples here).
+///
+/// # Safety
+/// As `free_lean`'s; `depth` is `DEPTH`, at least 1 and below `NEST_MAX`, and
+/// `IMMEDIATE` is true.
+#[inline(never)]
+unsafe fn free_lean_nested<T: Payload>(p: NonNull<ObHead>, vt: &Vtable, depth: u32) {
+    debug_assert!(depth > 0 && depth < NEST_MAX && IMMEDIATE.with(Cell::get));
+    DEPTH.with(|d| d.set(depth + 1));
+    // SAFETY: H2: a lean vtable is a container's, with a GC header; C1: it is
+    // unlinked here, before the block is released. H1/H8: the count is 0 and this is
+    // its one free (nested, within the bound), so the payload is dropped exactly once,
+    // here (no words to drop: lean); H4: `vt` names T.
+    unsafe {
+        gc::untrack(gc_head(p));
+        drop_payload::<T>(p);
+    }
+    if IMMEDIATE.with(Cell::get) {
+        // SAFETY: H8: the contents were dropped above and nothing of them waits; the
+        // block is released once; W1: no weak references, so it may be parked.
+        unsafe { release_lean::<T>(p, vt) };
+    } else {
+        push_release(p, true);
+    }
+    DEPTH.with(|d| d.set(depth));
 }
 
 /// `release_vt` of a lean object of payload `T` that had no weak references: parked
@@ -418,21 +532,21 @@ unsafe fn release_lean<T: Payload>(p: NonNull<ObHead>, vt: &Vtable) {
 /// what died with it that waits on the pending list.
 ///
 /// # Safety
-/// As `dealloc`'s, and no free is running on this thread (FREEING is false); `vt` is
+/// As `dealloc`'s, and no free is running on this thread (DEPTH is 0); `vt` is
 /// `p`'s vtable; `parkable` is false if it had weak references.
 #[inline(always)]
 unsafe fn free_outermost(p: NonNull<ObHead>, vt: &Vtable, parkable: bool) {
-    FREEING.with(|b| b.set(true));
+    DEPTH.with(|d| d.set(1));
     IMMEDIATE.with(|b| b.set(false));
     // SAFETY: H1/H8: `p`'s count reached 0, it is freed once, here, and no other free
     // is running; `vt` is its vtable. Inlined: the common free (a tuple, a list, a
     // frame's locals) is one call from `dealloc`.
     unsafe { free_object_vt(p, vt, parkable) };
     if WAITING.with(Cell::get) {
-        // SAFETY: H8: the trampoline is running (FREEING) and `p` is done with.
+        // SAFETY: H8: the trampoline is running (DEPTH 1) and `p` is done with.
         unsafe { drain_pending() };
     }
-    FREEING.with(|b| b.set(false));
+    DEPTH.with(|d| d.set(0));
     IMMEDIATE.with(|b| b.set(true));
 }
 
@@ -440,7 +554,7 @@ unsafe fn free_outermost(p: NonNull<ObHead>, vt: &Vtable, parkable: bool) {
 /// first out.
 ///
 /// # Safety
-/// Called by `free_outermost` only, with FREEING set, after its object's
+/// Called by `free_outermost` and `free_lean` only, with DEPTH 1, after their object's
 /// `free_object_vt`.
 #[inline(never)]
 unsafe fn drain_pending() {
@@ -597,7 +711,10 @@ unsafe fn free_object_vt(p: NonNull<ObHead>, vt: &Vtable, parkable: bool) {
 
 /// Queue the release of `p`, whose drop let go of objects that wait on the pending
 /// list: below them, so that it comes after them; they are freed in the order they
-/// were let go of (the list pops last first).
+/// were let go of (the list pops last first). What waits from `DROP_BASE` on was
+/// queued in `p`'s drop, in the order it is to run in (the frees nested in the drop
+/// left theirs so, each followed by its release: `free_nested`), so turning it round
+/// once gives the list's order.
 #[inline(never)]
 fn queue_release(p: NonNull<ObHead>, parkable: bool) {
     let base = DROP_BASE.with(Cell::get);
