@@ -71,21 +71,10 @@ pub(super) unsafe fn arena_free(p: *mut u8, layout: Layout) {
 /// the head and tail around the aligned part.
 #[cfg(all(unix, not(miri)))]
 fn map_aligned(layout: Layout) -> *mut u8 {
-    use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
     let (size, align, page) = (layout.size(), layout.align(), page_size());
     let extra = if align > page { align } else { 0 };
     let Some(len) = size.checked_add(extra) else {
         return std::ptr::null_mut();
-    };
-    // The process's first mapping is the arena start-up fills (its set-up objects
-    // take all of it): its pages are made at once, in one call, rather than one
-    // page fault each (about a tenth of a millisecond of start-up). Later arenas
-    // fill page by page as before, so a partly used arena holds no more memory.
-    static FIRST_DONE: AtomicBool = AtomicBool::new(false);
-    let populate = if FIRST_DONE.swap(true, Relaxed) {
-        0
-    } else {
-        libc::MAP_POPULATE
     };
     // SAFETY: A4: an anonymous private mapping asks nothing of existing memory, and
     // does not allocate through Rust (L2).
@@ -94,7 +83,7 @@ fn map_aligned(layout: Layout) -> *mut u8 {
             std::ptr::null_mut(),
             len,
             libc::PROT_READ | libc::PROT_WRITE,
-            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | populate,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
             -1,
             0,
         )
