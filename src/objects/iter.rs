@@ -238,14 +238,14 @@ pub fn dict_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
             ))
         }
         Some((pos, k, v)) => {
-            let (k, v) = (k.clone(), v.clone());
-            drop(t);
             s.pos = (pos + 1) as u32;
             s.len = s.len.saturating_sub(1);
             let r = match s.kind {
-                DictIterKind::Keys => k,
-                DictIterKind::Values => v,
+                DictIterKind::Keys => k.clone(),
+                DictIterKind::Values => v.clone(),
                 DictIterKind::Items => {
+                    let (k, v) = (k.clone(), v.clone());
+                    drop(t);
                     let (r, old) = tuple::refill_pair(&mut s.result, k, v);
                     drop(s);
                     // The old key and value go now, with no borrow held.
