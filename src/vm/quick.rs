@@ -775,14 +775,6 @@ pub(crate) fn binary_fast(a: &PyObj, b: &PyObj, arg: u32, c: &Ctx) -> Option<PyO
     let t = &c.int_exact;
     let (x, y) = match (int::exact_i64(a, t), int::exact_i64(b, t)) {
         (Some(x), Some(y)) if op != BinaryOp::TrueDivide => return int::small_op(op, x, y),
-        // `%`, `**` and the rest of a float: its slots, with no operand read here.
-        _ if !matches!(
-            op,
-            BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply | BinaryOp::TrueDivide
-        ) =>
-        {
-            return None
-        }
         (Some(x), Some(y)) => (small_f64(x)?, small_f64(y)?),
         _ => (exact_f64(a, c)?, exact_f64(b, c)?),
     };
