@@ -27,7 +27,7 @@
 use std::cell::Cell;
 use std::mem;
 
-use crate::heap::table::{Entries, EntriesMut, SmallTable, Table, TableMut, TableRef};
+use crate::heap::table::{Entries, EntriesMut, SmallTable, Table, TableMut, TableRef, Tagged};
 use crate::heap::PyObj;
 
 use super::{protocol, string};
@@ -59,35 +59,25 @@ pub enum Kind {
 }
 
 /// The header of a keys object after the block's own 16 bytes (refs, borrow, sizes):
-/// together CPython's 32-byte PyDictKeysObject header.
+/// together CPython's 32-byte PyDictKeysObject header. Its tag is dk_version: 0 after
+/// any change of the keys, else a number no other keys state of this thread had (given
+/// on request, see `keys_version`); the heap reads it, and a cached entry's value,
+/// without a borrow (`Table::value_if_tag`).
+pub type KeysHead = Tagged<KeysInfo>;
+
+/// The keys header's fields after the tag.
 #[repr(C)]
-pub struct KeysHead {
+pub struct KeysInfo {
     log2_size: u8,
     kind: Kind,
     _pad: [u8; 2],
-    /// dk_version: 0 after any change of the keys, else a number no other keys state
-    /// of this thread had (given on request, see `keys_version`).
-    version: Cell<u32>,
     /// Entries that can still be appended.
     usable: u32,
     /// Entries used so far (live or deleted).
     nentries: u32,
 }
 
-/// An entry of a general table.
-#[derive(Default)]
-pub struct Entry {
-    pub hash: i64,
-    pub key: Option<PyObj>,
-    pub value: Option<PyObj>,
-}
-
-/// An entry of a str-keys table (the hash is the str's cached one).
-#[derive(Default)]
-pub struct StrEntry {
-    pub key: Option<PyObj>,
-    pub value: Option<PyObj>,
-}
+pub use crate::heap::table::{Entry, StrEntry};
 
 /// A keys object.
 pub type Keys = Table<KeysHead, Entry, StrEntry>;
@@ -149,12 +139,14 @@ fn new_keys(log2: u8, kind: Kind) -> Option<Keys> {
     let size = 1usize.checked_shl(log2 as u32)?;
     let usable = usable_fraction(size);
     let head = KeysHead {
-        log2_size: log2,
-        kind,
-        _pad: [0; 2],
-        version: Cell::new(0),
-        usable: u32::try_from(usable).ok()?,
-        nentries: 0,
+        tag: Cell::new(0),
+        rest: KeysInfo {
+            log2_size: log2,
+            kind,
+            _pad: [0; 2],
+            usable: u32::try_from(usable).ok()?,
+            nentries: 0,
+        },
     };
     let nbytes = size.checked_mul(index_width(log2))?;
     let str_keys = kind != Kind::General;
@@ -629,7 +621,7 @@ impl DictTable {
     /// while this returns the version it saw.
     pub fn version(&self) -> u64 {
         let Some(t) = self.kref() else { return 0 };
-        let v = &t.header().version;
+        let v = &t.header().tag;
         if v.get() == 0 {
             v.set(next_keys_version());
         }
@@ -637,29 +629,22 @@ impl DictTable {
     }
 
     /// Do the keys still have `version` (non-zero)? A read-only `version() == v`: no
-    /// version is handed out.
+    /// version is handed out, and no borrow of the keys taken (the heap reads the tag).
     #[inline]
     pub fn has_version(&self, version: u64) -> bool {
-        version != 0
-            && self
-                .kref()
-                .is_some_and(|t| t.header().version.get() as u64 == version)
+        self.keys.as_ref().is_some_and(|k| k.has_tag(version))
     }
 
     /// The value at entry `ix` if the keys still have `version` (non-zero): what a
-    /// cache of (keys version, entry number) reads.
+    /// cache of (keys version, entry number) reads. The heap reads the keys' tag and
+    /// the entry in place, without a borrow of the keys.
     #[inline]
     pub fn cached_value(&self, version: u64, ix: usize) -> Option<PyObj> {
-        let t = self.kref()?;
-        if version == 0 || t.header().version.get() as u64 != version {
-            return None;
-        }
-        if let Some(v) = &self.values {
-            return v.entries().get(ix).cloned().flatten();
-        }
-        match t.entries() {
-            Entries::A(e) => e.get(ix)?.value.clone(),
-            Entries::B(e) => e.get(ix)?.value.clone(),
+        let keys = self.keys.as_ref()?;
+        match &self.values {
+            None => keys.value_if_tag(version, ix),
+            Some(v) if keys.has_tag(version) => v.entries().get(ix).cloned().flatten(),
+            Some(_) => None,
         }
     }
 
@@ -680,7 +665,7 @@ impl DictTable {
         let Ok(mut t) = k.borrow_mut() else {
             return Err(value);
         };
-        if t.header().version.get() as u64 != version {
+        if t.header().tag.get() as u64 != version {
             return Err(value);
         }
         let slot = match t.parts_mut::<i8>().2 {
@@ -701,7 +686,7 @@ impl DictTable {
     /// The keys changed: forget their version; a watched dict moves the type epoch on.
     fn keys_changed(&mut self) {
         if let Some(t) = self.kref() {
-            t.header().version.set(0);
+            t.header().tag.set(0);
         }
         if self.version & WATCHED != 0 {
             TYPE_EPOCH.with(|e| e.set(e.get() + 1));
@@ -1003,7 +988,7 @@ impl DictTable {
         }
         let k = self.keys.as_ref().ok_or(Busy)?;
         let mut t = k.borrow_mut()?;
-        t.header().version.set(0);
+        t.header().tag.set(0);
         let n = t.header().nentries as usize;
         let (i, key, hash, value) = {
             let (h, _, entries) = t.parts_mut::<i8>();

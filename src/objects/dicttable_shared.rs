@@ -110,7 +110,7 @@ fn shared_add(keys: &Keys, name: &PyObj, hash: i64) -> Option<usize> {
     if t.header().usable == 0 {
         return None;
     }
-    t.header().version.set(0);
+    t.header().tag.set(0);
     let slot = empty_slot_in(&mut t, hash);
     let ix = t.header().nentries as usize;
     set_slot_in(&mut t, slot, ix as i64);

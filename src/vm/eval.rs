@@ -1003,13 +1003,14 @@ impl Vm {
         let f = &self.frames[fi];
         let exact = &self.ctx.dict_exact;
         // A function's frame reads its function's namespaces (in the slot below its
-        // locals); other frames hold their own.
-        let (globals, builtins) = match (&f.globals, &f.builtins) {
-            (Some(g), Some(b)) => (g, b),
-            _ => {
-                let func = self.stack[f.base - 1].get_exact(&self.ctx.function_exact)?;
-                (&func.globals, &func.builtins)
-            }
+        // locals); other frames hold their own (both or neither).
+        let func = match &f.globals {
+            Some(_) => None,
+            None => Some(self.stack[f.base - 1].get_exact(&self.ctx.function_exact)?),
+        };
+        let globals = match func {
+            Some(func) => &func.globals,
+            None => f.globals.as_ref()?,
         };
         let g = globals.borrow_exact(exact)?;
         if !e.in_builtins {
@@ -1019,6 +1020,10 @@ impl Vm {
             return None;
         }
         drop(g);
+        let builtins = match func {
+            Some(func) => &func.builtins,
+            None => f.builtins.as_ref()?,
+        };
         let b = builtins.borrow_exact(exact)?;
         b.0.cached_value(e.builtins_version, e.pos as usize)
     }

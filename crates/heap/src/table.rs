@@ -26,7 +26,7 @@
 //! header; with `H = u8` a `SmallTable` is `round_up(n + 2, 8) + n * size_of::<E>()`
 //! bytes, CPython's values block with its order prefix.
 //!
-//! # Invariants (cited by the `// SAFETY:` comments as K1..K4)
+//! # Invariants (cited by the `// SAFETY:` comments as K1..K5 and K3')
 //!
 //! - **K1** A block was allocated by `object_alloc` with exactly the layout its
 //!   dimensions give (`Dims::layout`): the dimensions (byte count, entry count, entry
@@ -41,6 +41,11 @@
 //!   entries are only reached through a `TableRef` (the borrow flag counts shared
 //!   borrows) or a `TableMut` (the flag is `BORROW_MUT`), so a `&mut` to any of them
 //!   never coexists with another reference to the same block's contents.
+//! - **K3'** (`Table<Tagged<X>, Entry, StrEntry>`) The exception to K3: `has_tag` and
+//!   `value_if_tag` read the tag and one entry's value in place, with no borrow, after
+//!   checking that the flag is not `BORROW_MUT` (no `TableMut` is alive). Their shared
+//!   references live only while they read and count a clone; no user code runs then,
+//!   so no `TableMut` can be made meanwhile.
 //! - **K4** (`SmallTable`) exactly one handle owns the block; access follows Rust's
 //!   borrows of that handle (`&self` gives shared access, `&mut self` exclusive).
 //! - **K5** A block on the thread's table free list was allocated by `object_alloc`
@@ -631,6 +636,98 @@ impl<'a, H: 'static, A: Default + 'static, B: Default + 'static> TableMut<'a, H,
     }
 }
 
+// ----- hash-table entries under a tag ---------------------------------------------------
+
+/// A `Table` header whose first word is a tag the user sets (a dict keys object's
+/// version: 0 for none, else a number naming one state of the keys), followed by the
+/// user's own header `X` (reached through Deref). The heap reads the tag itself, without
+/// a borrow, in `value_if_tag` and `has_tag`.
+#[repr(C)]
+pub struct Tagged<X> {
+    /// The tag: 0 for none.
+    pub tag: Cell<u32>,
+    /// The rest of the header.
+    pub rest: X,
+}
+
+impl<X> std::ops::Deref for Tagged<X> {
+    type Target = X;
+    #[inline]
+    fn deref(&self) -> &X {
+        &self.rest
+    }
+}
+
+impl<X> std::ops::DerefMut for Tagged<X> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut X {
+        &mut self.rest
+    }
+}
+
+/// An entry of a general hash table (CPython's 24-byte PyDictKeyEntry).
+#[derive(Default)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Option<crate::PyObj>,
+    pub value: Option<crate::PyObj>,
+}
+
+/// An entry of a str-keys hash table, whose keys cache their hash (CPython's 16-byte
+/// PyDictUnicodeEntry).
+#[derive(Default)]
+pub struct StrEntry {
+    pub key: Option<crate::PyObj>,
+    pub value: Option<crate::PyObj>,
+}
+
+impl<X: 'static> Table<Tagged<X>, Entry, StrEntry> {
+    /// The tag, read in place without a borrow; None while the table is mutably
+    /// borrowed.
+    #[inline]
+    fn tag_now(&self) -> Option<u32> {
+        let head = self.head();
+        if head.borrow.get() == BORROW_MUT {
+            return None;
+        }
+        // SAFETY: K3': no TableMut is alive (the flag is not BORROW_MUT) and none can be
+        // made while this reference lives: nothing runs here but this read.
+        Some(unsafe { &*head.user.get() }.tag.get())
+    }
+
+    /// Is the tag still `tag` (not 0)? No borrow is taken (K3'). `tag` is a u64 so
+    /// that a cache keeping wider numbers compares without a conversion: one past
+    /// u32::MAX never matches.
+    #[inline]
+    pub fn has_tag(&self, tag: u64) -> bool {
+        tag != 0 && self.tag_now().is_some_and(|t| u64::from(t) == tag)
+    }
+
+    /// The value of entry `ix` (a new handle) if the tag is still `tag` (not 0): what a
+    /// cache of (tag, entry number) reads. Read in place without a borrow (K3'): None
+    /// while the table is mutably borrowed, or when `ix` is past the end or the entry
+    /// holds no value.
+    #[inline]
+    pub fn value_if_tag(&self, tag: u64, ix: usize) -> Option<crate::PyObj> {
+        if !self.has_tag(tag) || ix >= self.len() {
+            return None;
+        }
+        // SAFETY: K3': the flag was not BORROW_MUT just now and nothing has run since
+        // that could make a TableMut: the reference below lives for this read and the
+        // count increment of the clone alone, which run no code of the user's. K1/K2:
+        // entry `ix` (< len) is initialised and lies at entries_ptr + ix, of the type
+        // the block was made with.
+        let v = unsafe {
+            if self.is_b() {
+                &(*self.entries_ptr::<StrEntry>().add(ix)).value
+            } else {
+                &(*self.entries_ptr::<Entry>().add(ix)).value
+            }
+        };
+        v.clone()
+    }
+}
+
 // ----- SmallTable ----------------------------------------------------------------------
 
 #[repr(C)]
@@ -869,6 +966,56 @@ mod tests {
         assert_eq!(Rc::strong_count(&rc), 2);
         drop(t2);
         assert_eq!(Rc::strong_count(&rc), 1);
+    }
+
+    #[test]
+    fn tagged_values_are_read_in_place_under_their_tag() {
+        use crate::tests::{lst, types};
+        type K = Table<Tagged<u32>, Entry, StrEntry>;
+        let ty = types();
+        for use_b in [false, true] {
+            let head = Tagged {
+                tag: Cell::new(0),
+                rest: 0,
+            };
+            let t = K::new(head, 8, 0xff, 3, use_b).unwrap();
+            let v = lst(&ty, vec![]);
+            {
+                let mut m = t.borrow_mut().unwrap();
+                let (h, _, e) = m.parts_mut::<i8>();
+                h.tag.set(7);
+                match e {
+                    EntriesMut::A(e) => e[1].value = Some(v.clone()),
+                    EntriesMut::B(e) => e[1].value = Some(v.clone()),
+                }
+                // Mutably borrowed: nothing is read.
+                assert!(!t.has_tag(7));
+                assert!(t.value_if_tag(7, 1).is_none());
+            }
+            assert_eq!(v.refcnt(), 2);
+            assert!(t.has_tag(7));
+            assert!(!t.has_tag(0) && !t.has_tag(8) && !t.has_tag(7 + (1 << 32)));
+            let r = t.value_if_tag(7, 1).unwrap();
+            assert!(r.is(&v));
+            assert_eq!(v.refcnt(), 3);
+            drop(r);
+            assert_eq!(v.refcnt(), 2);
+            // An empty entry, one past the end, another tag.
+            assert!(t.value_if_tag(7, 0).is_none());
+            assert!(t.value_if_tag(7, 3).is_none());
+            assert!(t.value_if_tag(6, 1).is_none());
+            {
+                // Shared borrows do not stop the reads.
+                let r = t.borrow().unwrap();
+                assert_eq!(r.header().tag.get(), 7);
+                assert!(t.value_if_tag(7, 1).is_some());
+                r.header().tag.set(0);
+            }
+            assert!(!t.has_tag(0) && !t.has_tag(7));
+            assert!(t.value_if_tag(0, 1).is_none());
+            drop(t);
+            assert_eq!(v.refcnt(), 1);
+        }
     }
 
     #[test]
