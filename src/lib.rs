@@ -47,6 +47,9 @@ pub use heap::pymalloc::GlobalPymalloc;
 pub use heap::pymalloc::{
     own_global_heap as own_allocator, prepare_owner as prepare_allocator_owner,
 };
+/// Run the interpreter on a stack of a given size, on the calling thread
+/// (crates/heap/src/stack.rs).
+pub use heap::run_on_stack;
 /// How python3 shows a script's path in messages (`glasspy: can't open file ...`).
 pub use parser::script_path;
 /// A memory size as `--max-memory` and GLASSPY_MAX_MEMORY take it (`64M`, `2G`).

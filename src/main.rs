@@ -323,7 +323,7 @@ fn sys_path_head(script: Option<&str>) -> Vec<String> {
     path
 }
 
-/// The interpreter's thread stack: deep enough for the compiler's and the
+/// The interpreter's stack: deep enough for the compiler's and the
 /// recursion-limited Rust paths at sys.setrecursionlimit(100000).
 const STACK_SIZE: usize = 1 << 30;
 
@@ -463,25 +463,23 @@ fn main() -> ExitCode {
             }
         }
     };
-    // The interpreter thread ends the process itself once `run` has returned (the
-    // interpreter dropped, its output flushed; process::exit flushes Rust's stdout):
-    // returning to `join` would first have the thread's 1 GiB stack released and
-    // unmapped and its thread-locals dropped, work the exit does anyway. A panic
-    // still unwinds to `join`, which reports status 70.
-    // While the process has one thread, registering for membarrier(2) (which the
-    // interpreter thread's ownership of the allocator needs) costs next to nothing.
+    // While the process has one thread, registering for membarrier(2) (which this
+    // thread's ownership of the allocator needs) costs next to nothing.
     glasspy::prepare_allocator_owner();
-    let handle = std::thread::Builder::new()
-        .name("glasspy".into())
-        .stack_size(STACK_SIZE)
-        .spawn(move || -> u8 {
-            // The interpreter thread owns the allocator: its allocations and frees
-            // take no atomic; other threads (few, rare) take its lock and make it
-            // step aside (crates/heap/src/pymalloc/gate.rs). The ownership lasts
-            // until the process exits.
+    // The interpreter runs on this thread, switched onto its 1 GiB stack (no second
+    // thread to start and wait for), and ends the process itself once `run` has
+    // returned (the interpreter dropped, its output flushed; process::exit flushes
+    // Rust's stdout): returning would first have the stack unmapped, work the exit
+    // does anyway. A panic unwinds back here and exits with status 70.
+    let ran = std::panic::catch_unwind(|| {
+        glasspy::run_on_stack(STACK_SIZE, || -> u8 {
+            // This thread owns the allocator: its allocations and frees take no
+            // atomic; other threads (few, rare) take its lock and make it step aside
+            // (crates/heap/src/pymalloc/gate.rs). The ownership lasts until the
+            // process exits.
             let _owner = glasspy::own_allocator();
             std::process::exit(i32::from(run()))
         })
-        .expect("could not start the interpreter thread");
-    ExitCode::from(handle.join().unwrap_or(70))
+    });
+    ExitCode::from(ran.unwrap_or(70))
 }

@@ -112,6 +112,9 @@
 //!   exactly as long as it; it is in its thread's registry exactly while it lives, and
 //!   is only reached through shared references (its state is in Cells). It holds
 //!   `free_lists` lists of its vtable, at least one.
+//! - **S1** The interpreter's stack (stack.rs) is a mapping made for it alone, its
+//!   lowest page inaccessible (the guard); it is unmapped once, after the switch onto it
+//!   has returned, when nothing refers into it.
 
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
@@ -129,6 +132,7 @@ mod freelist_tests;
 mod gc;
 mod object;
 pub mod pymalloc;
+mod stack;
 pub mod table;
 #[cfg(test)]
 mod tests;
@@ -151,4 +155,5 @@ pub use object::{
     PENDING_COLLECT, PENDING_FINALIZE, PENDING_MEMORY, PENDING_SAMPLE, PENDING_TRACE,
 };
 pub use pymalloc::{check_room, fallible, served};
+pub use stack::run_on_stack;
 pub use verify::{verify_heap, HeapReport};
