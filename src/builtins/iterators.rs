@@ -739,21 +739,24 @@ fn dict_rev_next(_rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
             "dictionary changed size during iteration",
         ));
     }
-    if let Some((p, k, v)) = t.0.prev_item(r.pos as usize) {
+    let kind = r.kind;
+    let step = t.0.prev_item_with(r.pos as usize, |k, v| match kind {
+        0 => (k.clone(), None),
+        1 => (v.clone(), None),
+        _ => (k.clone(), Some(v.clone())),
+    });
+    if let Some((p, (first, second))) = step {
         drop(t);
         r.pos = p as u32;
         r.len = r.len.saturating_sub(1);
-        return Ok(Some(match r.kind {
-            0 => k,
-            1 => v,
-            _ => {
-                let (pair, old) = tuple::refill_pair(&mut r.result, k, v);
-                drop(r);
-                // The old key and value go now, with no borrow held.
-                drop(old);
-                pair
-            }
-        }));
+        let Some(v) = second else {
+            return Ok(Some(first));
+        };
+        let (pair, old) = tuple::refill_pair(&mut r.result, first, v);
+        drop(r);
+        // The old key and value go now, with no borrow held.
+        drop(old);
+        return Ok(Some(pair));
     }
     r.pos = 0;
     drop(t);

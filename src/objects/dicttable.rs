@@ -1217,21 +1217,55 @@ impl DictTable {
     /// The first live item at an iteration position >= pos: (position, key, value).
     /// Iterators resume at position + 1.
     pub fn next_item(&self, pos: usize) -> Option<(usize, PyObj, PyObj)> {
-        let end = self.positions();
-        if self.values.is_some() {
-            return (pos..end).find_map(|p| self.entry_at(self.ix_at(p)?).map(|(k, v)| (p, k, v)));
-        }
-        // A combined table: its entries read under one borrow, the dead ones skipped.
+        self.next_item_with(pos, |k, v| (k.clone(), v.clone()))
+            .map(|(p, (k, v))| (p, k, v))
+    }
+
+    /// The first live item at an iteration position >= pos, its key and value lent to
+    /// `f` (which clones only what it keeps): (position, what `f` made).
+    pub fn next_item_with<R>(
+        &self,
+        pos: usize,
+        f: impl FnOnce(&PyObj, &PyObj) -> R,
+    ) -> Option<(usize, R)> {
+        self.find_item((pos..self.positions()).map(Some), f)
+    }
+
+    /// The last live item at an iteration position < pos, lent to `f` as in
+    /// `next_item_with`.
+    pub fn prev_item_with<R>(
+        &self,
+        pos: usize,
+        f: impl FnOnce(&PyObj, &PyObj) -> R,
+    ) -> Option<(usize, R)> {
+        self.find_item((0..pos.min(self.positions())).rev().map(Some), f)
+    }
+
+    /// The first live item at the iteration positions `ps` yields, lent to `f`; all
+    /// the entries are read under one borrow of the keys (and of the values).
+    fn find_item<R>(
+        &self,
+        mut ps: impl Iterator<Item = Option<usize>>,
+        f: impl FnOnce(&PyObj, &PyObj) -> R,
+    ) -> Option<(usize, R)> {
         let t = self.kref()?;
-        let (p, k, v) = match t.entries() {
-            Entries::A(e) => {
-                (pos..end).find_map(|p| Some((p, e[p].key.as_ref()?, e[p].value.as_ref()?)))
+        let entries = t.entries();
+        let (p, k, v) = match (&self.values, &entries) {
+            (Some(vals), _) => {
+                let vs = vals.entries();
+                ps.find_map(|p| {
+                    let ix = self.ix_at(p?)?;
+                    Some((p?, key_hash(&entries, ix)?.0, vs.get(ix)?.as_ref()?))
+                })
             }
-            Entries::B(e) => {
-                (pos..end).find_map(|p| Some((p, e[p].key.as_ref()?, e[p].value.as_ref()?)))
+            (None, Entries::A(e)) => {
+                ps.find_map(|p| Some((p?, e[p?].key.as_ref()?, e[p?].value.as_ref()?)))
+            }
+            (None, Entries::B(e)) => {
+                ps.find_map(|p| Some((p?, e[p?].key.as_ref()?, e[p?].value.as_ref()?)))
             }
         }?;
-        Some((p, k.clone(), v.clone()))
+        Some((p, f(k, v)))
     }
 
     /// `next_item` with the key's hash (_PyDict_Next).
@@ -1242,9 +1276,8 @@ impl DictTable {
 
     /// The last live item at an iteration position < pos: (position, key, value).
     pub fn prev_item(&self, pos: usize) -> Option<(usize, PyObj, PyObj)> {
-        (0..pos.min(self.positions()))
-            .rev()
-            .find_map(|p| self.entry_at(self.ix_at(p)?).map(|(k, v)| (p, k, v)))
+        self.prev_item_with(pos, |k, v| (k.clone(), v.clone()))
+            .map(|(p, (k, v))| (p, k, v))
     }
 
     /// Live items in iteration order (clones).

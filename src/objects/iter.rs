@@ -225,38 +225,38 @@ pub fn dict_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
         s.used = usize::MAX; // stays broken, as CPython's di_used = -1
         return Err(changed("dictionary"));
     }
-    match t.0.next_item(s.pos as usize) {
+    // Only what this kind yields is cloned (and both for items).
+    let kind = s.kind;
+    let step = t.0.next_item_with(s.pos as usize, |k, v| match kind {
+        DictIterKind::Keys => (k.clone(), None),
+        DictIterKind::Values => (v.clone(), None),
+        DictIterKind::Items => (k.clone(), Some(v.clone())),
+    });
+    drop(t);
+    match step {
         Some(_) if s.len == 0 => {
             // An item the iteration did not expect: keys came and went.
-            drop(t);
             let old = s.dict.take();
             drop(s);
-            drop(old);
+            drop((step, old));
             Err(super::exceptions::named(
                 "RuntimeError",
                 "dictionary keys changed during iteration",
             ))
         }
-        Some((pos, k, v)) => {
+        Some((pos, (first, second))) => {
             s.pos = (pos + 1) as u32;
             s.len = s.len.saturating_sub(1);
-            let r = match s.kind {
-                DictIterKind::Keys => k.clone(),
-                DictIterKind::Values => v.clone(),
-                DictIterKind::Items => {
-                    let (k, v) = (k.clone(), v.clone());
-                    drop(t);
-                    let (r, old) = tuple::refill_pair(&mut s.result, k, v);
-                    drop(s);
-                    // The old key and value go now, with no borrow held.
-                    drop(old);
-                    r
-                }
+            let Some(v) = second else {
+                return Ok(Some(first));
             };
+            let (r, old) = tuple::refill_pair(&mut s.result, first, v);
+            drop(s);
+            // The old key and value go now, with no borrow held.
+            drop(old);
             Ok(Some(r))
         }
         None => {
-            drop(t);
             let old = s.dict.take();
             drop(s);
             drop(old);
