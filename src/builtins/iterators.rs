@@ -162,12 +162,30 @@ fn enumerate_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 fn enumerate_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
     let vm = Vm::of(rt);
-    let it = o.borrow::<Enumerate>().map_err(|_| busy())?.it.clone();
-    let Some(it) = it else { return Ok(None) };
-    let Some(item) = vm.next(&it)? else {
-        return Ok(None);
-    };
     let mut e = o.borrow_mut::<Enumerate>().map_err(|_| busy())?;
+    let c = ctx();
+    let item = match &e.it {
+        None => return Ok(None),
+        // A list's or tuple's iterator runs no Python code (a freed sequence's
+        // finalizers wait for the eval loop): stepped under the one borrow.
+        Some(it) if it.is_type(&c.list_iter_type) || it.is_type(&c.tuple_iter_type) => {
+            match crate::objects::iter::seq_next(vm, it)? {
+                Some(x) => x,
+                None => return Ok(None),
+            }
+        }
+        Some(it) => {
+            // Any other iterator may run Python code (a generator), which may use
+            // this enumerate: no borrow held meanwhile.
+            let it = it.clone();
+            drop(e);
+            let Some(item) = vm.next(&it)? else {
+                return Ok(None);
+            };
+            e = o.borrow_mut::<Enumerate>().map_err(|_| busy())?;
+            item
+        }
+    };
     let idx = if let Some(l) = e.long_index.clone() {
         let v = int::value(&l).expect("an int");
         e.long_index = Some(ops::int_obj(&(&v + &Int::Small(1)))?);

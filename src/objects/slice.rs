@@ -101,9 +101,33 @@ pub fn parts(s: &Slice) -> VmResult<(Option<i64>, Option<i64>, i64)> {
     Ok((conv(&s.start)?, conv(&s.stop)?, step))
 }
 
+/// `span` for the usual slice, every part None or an exact int that fits an i64 and
+/// the step not 0 (`l[:i]`, `l[i + 1:]`, `s[a:b:-1]`): read in place, with no error
+/// path and no `__index__` to call. None for any other slice.
+#[inline]
+pub fn plain_span(s: &Slice, len: usize) -> Option<(usize, usize, i64)> {
+    let c = ctx();
+    let part = |o: &PyObj| -> Option<Option<i64>> {
+        if o.is(&c.none) {
+            Some(None)
+        } else {
+            super::int::exact_i64(o, &c.int_exact).map(Some)
+        }
+    };
+    let step = part(&s.step)?.unwrap_or(1);
+    if step == 0 {
+        return None;
+    }
+    let (start, _, n) = adjust_indices(len as i64, part(&s.start)?, part(&s.stop)?, step);
+    Some((start.max(0) as usize, n as usize, step))
+}
+
 /// The first position a slice selects in a sequence of `len` items, how many it
 /// selects, and its step.
 pub fn span(s: &Slice, len: usize) -> VmResult<(usize, usize, i64)> {
+    if let Some(r) = plain_span(s, len) {
+        return Ok(r);
+    }
     let (start, stop, step) = parts(s)?;
     let (start, _, n) = adjust_indices(len as i64, start, stop, step);
     // With no item selected, start may be -1 (a negative step on an empty sequence).
