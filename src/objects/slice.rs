@@ -199,7 +199,9 @@ pub fn index_key(rt: &mut dyn Runtime, key: &PyObj) -> VmResult<PyObj> {
 }
 
 fn index_part(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
-    if !o.vtable().heap_type {
+    // An int subclass is taken as the int it is (PyNumber_Index returns an int
+    // unchanged): its `__index__` is not called.
+    if !o.vtable().heap_type || super::int::digits(o).is_some() {
         return Ok(o.clone());
     }
     let key = super::string::intern_str("__index__");
