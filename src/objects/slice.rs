@@ -115,6 +115,18 @@ pub fn plain_span(s: &Slice, len: usize) -> Option<(usize, usize, i64)> {
         }
     };
     let step = part(&s.step)?.unwrap_or(1);
+    if step == 1 {
+        // A contiguous run: both bounds clamped to 0..=len, no division.
+        let len = len as i64;
+        let clamp = |v: Option<i64>, default: i64| match v {
+            None => default,
+            Some(v) if v < 0 => (v + len).max(0),
+            Some(v) => v.min(len),
+        };
+        let start = clamp(part(&s.start)?, 0);
+        let stop = clamp(part(&s.stop)?, len);
+        return Some((start as usize, (stop - start).max(0) as usize, 1));
+    }
     if step == 0 {
         return None;
     }

@@ -85,3 +85,4 @@ for col in range(6):
     used = used | {col}
     print(sorted(used), sys.getsizeof(used), col in used, col + 1 in used)
 print(l[I(7)], (1, 2, 3, 4, 5, 6, 7, 8)[I(7)], "abcdefgh"[I(7)], l[J()])
+print("abcdef"[-2:], (1, 2, 3)[:-5], "abc"[2:1], (1, 2, 3)[-2:5], "abcdef"[-100:2], b"abcd"[1:-1])
