@@ -86,3 +86,14 @@ for col in range(6):
     print(sorted(used), sys.getsizeof(used), col in used, col + 1 in used)
 print(l[I(7)], (1, 2, 3, 4, 5, 6, 7, 8)[I(7)], "abcdefgh"[I(7)], l[J()])
 print("abcdef"[-2:], (1, 2, 3)[:-5], "abc"[2:1], (1, 2, 3)[-2:5], "abcdef"[-100:2], b"abcd"[1:-1])
+print(list(enumerate(iterable="ab")), list(enumerate("ab", start=5)), list(enumerate("ab", 2)))
+for args, kw in (((), {}), ((1, 2, 3), {}), ((5,), {}), (([1],), {"iterable": [2]}), (([1], 1), {"start": 2}), (([1],), {"x": 1})):
+    try:
+        enumerate(*args, **kw)
+    except TypeError as e:
+        print("TypeError", e)
+for a, k in [((), {'iterable': [1], 'start': 1}), ((), {'start': 1, 'iterable': [1]}), ((), {'start': 1}), (([1], 2), {'start': 3}), ((), {'start': 1, 'x': 1}), ((), {'iterable': [1], 'iterable2': 1})]:
+    try:
+        print(list(enumerate(*a, **k)))
+    except TypeError as e:
+        print("TypeError", e)
