@@ -206,6 +206,14 @@ CASES = {
     "listtup": ("a=1;b=2", "l = [(a, b), (b, a)]", "local"),
     "dictlist": ("a=1;b=2", "d = {'x': [a], 'y': [b]}", "local"),
     "nest3": ("a=1;b=2", "t = ([(a, b)],)", "local"),
+    # Library paths of a search program (session 16): slicing around an index, set and
+    # frozenset membership and union with a one-element set, a list's iteration.
+    "slicecut": ("l=list(range(8));k=3", "m = l[:k] + l[k + 1:]", "local"),
+    "frozenin": ("f=frozenset((1, 2, 3));x=2", "if x in f: pass", "local"),
+    "frozenone": ("f=frozenset((1, 2, 3));x=5", "s = f | {x}", "local"),
+    "setin": ("s={1, 2, 3};x=7", "if x in s: pass", "local"),
+    "forlist": ("l=[1.0]*10", "for a in l: pass", "local"),
+    "tupleapp": ("t=(1, 2, 3);x=4", "u = t + (x,)", "local"),
 }
 
 

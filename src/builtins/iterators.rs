@@ -106,9 +106,8 @@ impl Payload for Enumerate {
     }
 }
 
-/// enumerate(iterable, start=0)
-fn enumerate_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
-    let vm = Vm::of(rt);
+/// enumerate's arguments after the class: the iterable and the start, if given.
+fn enumerate_args(args: &Args<'_>) -> VmResult<(PyObj, Option<Int>)> {
     let pos = &args.pos()[1..];
     let nargs = args.all.len() - 1;
     if nargs > 2 {
@@ -116,7 +115,28 @@ fn enumerate_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
             "enumerate() takes at most 2 arguments ({nargs} given)"
         )));
     }
-    args.only_kw("enumerate", &["iterable", "start"])?;
+    // A keyword is taken only where its parameter is still open: `iterable` with no
+    // positional argument, `start` once the iterable is given and start is not.
+    // An unknown name is reported before a known one that does not fit.
+    let iterable_kw = args.kw("iterable").is_some();
+    let names = || {
+        args.kwnames
+            .iter()
+            .map(|k| string::as_str(k).unwrap_or_default())
+    };
+    let unknown = names().find(|n| *n != "iterable" && *n != "start");
+    for name in unknown.into_iter().chain(names()) {
+        let open = match &*name {
+            "iterable" => pos.is_empty(),
+            "start" => pos.len() == 1 || (pos.is_empty() && iterable_kw),
+            _ => false,
+        };
+        if !open {
+            return Err(exceptions::type_error(format!(
+                "'{name}' is an invalid keyword argument for enumerate()"
+            )));
+        }
+    }
     let iterable = match (pos.first(), args.kw("iterable")) {
         (Some(_), Some(_)) => {
             return Err(exceptions::type_error(
@@ -139,6 +159,17 @@ fn enumerate_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         (Some(x), None) | (None, Some(x)) => Some(number_index(x)?),
         (None, None) => None,
     };
+    Ok((iterable, start))
+}
+
+/// enumerate(iterable, start=0)
+fn enumerate_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
+    let vm = Vm::of(rt);
+    // The usual call, `enumerate(xs)`: nothing to parse.
+    let (iterable, start) = match (args.all, args.kwnames.is_empty()) {
+        ([_, x], true) => (x.clone(), None),
+        _ => enumerate_args(&args)?,
+    };
     let it = vm.iter(&iterable)?;
     let (index, long_index) = match start {
         None => (0, None),
@@ -156,18 +187,38 @@ fn enumerate_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
         },
     );
     // CPython makes the result tuple after the enumerate object and its iterator.
-    e.borrow_mut::<Enumerate>().map_err(|_| busy())?.result = Some(tuple::nones(2));
+    let none = &ctx().none;
+    e.borrow_mut::<Enumerate>().map_err(|_| busy())?.result =
+        Some(tuple::pair(none.clone(), none.clone()));
     Ok(e)
 }
 
 fn enumerate_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
     let vm = Vm::of(rt);
-    let it = o.borrow::<Enumerate>().map_err(|_| busy())?.it.clone();
-    let Some(it) = it else { return Ok(None) };
-    let Some(item) = vm.next(&it)? else {
-        return Ok(None);
-    };
     let mut e = o.borrow_mut::<Enumerate>().map_err(|_| busy())?;
+    let c = ctx();
+    let item = match &e.it {
+        None => return Ok(None),
+        // A list's or tuple's iterator runs no Python code (a freed sequence's
+        // finalizers wait for the eval loop): stepped under the one borrow.
+        Some(it) if it.is_type(&c.list_iter_type) || it.is_type(&c.tuple_iter_type) => {
+            match crate::objects::iter::seq_next(vm, it)? {
+                Some(x) => x,
+                None => return Ok(None),
+            }
+        }
+        Some(it) => {
+            // Any other iterator may run Python code (a generator), which may use
+            // this enumerate: no borrow held meanwhile.
+            let it = it.clone();
+            drop(e);
+            let Some(item) = vm.next(&it)? else {
+                return Ok(None);
+            };
+            e = o.borrow_mut::<Enumerate>().map_err(|_| busy())?;
+            item
+        }
+    };
     let idx = if let Some(l) = e.long_index.clone() {
         let v = int::value(&l).expect("an int");
         e.long_index = Some(ops::int_obj(&(&v + &Int::Small(1)))?);

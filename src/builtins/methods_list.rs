@@ -548,6 +548,14 @@ fn getitem_method(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 
 /// list[i], list[a:b:c] (list_subscript).
 fn subscript(rt: &mut dyn Runtime, o: &PyObj, key: &PyObj) -> VmResult<PyObj> {
+    // The usual slice (None or exact int parts; slice has no subclasses): nothing to
+    // convert, the run copied straight into the new list.
+    if let Some(s) = key.get::<slice::Slice>() {
+        let l = list::borrow(o).ok_or_else(busy_op)?;
+        if let Some((start, n, 1)) = slice::plain_span(s, l.0.len()) {
+            return Ok(list::new_exact(l.0[start..start + n].to_vec()));
+        }
+    }
     let key = slice::index_key(rt, key)?;
     let l = list::borrow(o).ok_or_else(busy_op)?;
     let len = l.0.len();

@@ -72,6 +72,9 @@ fn quick_hash(key: &PyObj) -> Option<i64> {
     let c = ctx();
     if key.is_type(&c.str_type) {
         super::string::hash(key)
+    } else if let Some(v) = super::int::exact_i64(key, &c.int_exact) {
+        // One or two digits read in place: no trip through the general int hash.
+        Some(super::numeric::hash_i64(v))
     } else if key.is_type(&c.int_type) {
         super::int::hash(key)
     } else {

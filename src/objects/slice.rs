@@ -101,9 +101,45 @@ pub fn parts(s: &Slice) -> VmResult<(Option<i64>, Option<i64>, i64)> {
     Ok((conv(&s.start)?, conv(&s.stop)?, step))
 }
 
+/// `span` for the usual slice, every part None or an exact int that fits an i64 and
+/// the step not 0 (`l[:i]`, `l[i + 1:]`, `s[a:b:-1]`): read in place, with no error
+/// path and no `__index__` to call. None for any other slice.
+#[inline]
+pub fn plain_span(s: &Slice, len: usize) -> Option<(usize, usize, i64)> {
+    let c = ctx();
+    let part = |o: &PyObj| -> Option<Option<i64>> {
+        if o.is(&c.none) {
+            Some(None)
+        } else {
+            super::int::exact_i64(o, &c.int_exact).map(Some)
+        }
+    };
+    let step = part(&s.step)?.unwrap_or(1);
+    if step == 1 {
+        // A contiguous run: both bounds clamped to 0..=len, no division.
+        let len = len as i64;
+        let clamp = |v: Option<i64>, default: i64| match v {
+            None => default,
+            Some(v) if v < 0 => (v + len).max(0),
+            Some(v) => v.min(len),
+        };
+        let start = clamp(part(&s.start)?, 0);
+        let stop = clamp(part(&s.stop)?, len);
+        return Some((start as usize, (stop - start).max(0) as usize, 1));
+    }
+    if step == 0 {
+        return None;
+    }
+    let (start, _, n) = adjust_indices(len as i64, part(&s.start)?, part(&s.stop)?, step);
+    Some((start.max(0) as usize, n as usize, step))
+}
+
 /// The first position a slice selects in a sequence of `len` items, how many it
 /// selects, and its step.
 pub fn span(s: &Slice, len: usize) -> VmResult<(usize, usize, i64)> {
+    if let Some(r) = plain_span(s, len) {
+        return Ok(r);
+    }
     let (start, stop, step) = parts(s)?;
     let (start, _, n) = adjust_indices(len as i64, start, stop, step);
     // With no item selected, start may be -1 (a negative step on an empty sequence).
@@ -175,7 +211,9 @@ pub fn index_key(rt: &mut dyn Runtime, key: &PyObj) -> VmResult<PyObj> {
 }
 
 fn index_part(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<PyObj> {
-    if !o.vtable().heap_type {
+    // An int subclass is taken as the int it is (PyNumber_Index returns an int
+    // unchanged): its `__index__` is not called.
+    if !o.vtable().heap_type || super::int::digits(o).is_some() {
         return Ok(o.clone());
     }
     let key = super::string::intern_str("__index__");

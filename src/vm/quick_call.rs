@@ -349,7 +349,8 @@ impl Vm {
 
     /// Call `func` with the stack's values from `args_start` (the last ones named by
     /// the frame's kwnames), the stack cut back to `first` and the result pushed.
-    #[inline]
+    /// Inlined into its two callers: one prologue and epilogue per native call.
+    #[inline(always)]
     fn call_native_on_stack(
         &mut self,
         fi: usize,
