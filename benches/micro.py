@@ -206,6 +206,12 @@ CASES = {
     "listtup": ("a=1;b=2", "l = [(a, b), (b, a)]", "local"),
     "dictlist": ("a=1;b=2", "d = {'x': [a], 'y': [b]}", "local"),
     "nest3": ("a=1;b=2", "t = ([(a, b)],)", "local"),
+    # An instance with three float attributes made and dropped (session 16).
+    "vec3": (
+        "class V:\n    def __init__(self, x, y, z):\n        self.x=x; self.y=y; self.z=z\na=1.5",
+        "v = V(a, a, a)",
+        "local",
+    ),
 }
 
 
