@@ -389,7 +389,7 @@ impl Vm {
     /// `push_frame_in_place` for a call that takes defaults, of a function whose frame
     /// has cells or free variables, or whose call makes a generator.
     #[inline(never)]
-    fn push_frame_in_place_with(&mut self, floor: usize, base: usize) -> VmResult<bool> {
+    pub(crate) fn push_frame_in_place_with(&mut self, floor: usize, base: usize) -> VmResult<bool> {
         let func = self.stack[base - 1].clone();
         let Some(f) = function::state(&func) else {
             return Ok(false);
