@@ -214,6 +214,12 @@ CASES = {
     "setin": ("s={1, 2, 3};x=7", "if x in s: pass", "local"),
     "forlist": ("l=[1.0]*10", "for a in l: pass", "local"),
     "tupleapp": ("t=(1, 2, 3);x=4", "u = t + (x,)", "local"),
+    # An instance with three float attributes made and dropped (session 16).
+    "vec3": (
+        "class V:\n    def __init__(self, x, y, z):\n        self.x=x; self.y=y; self.z=z\na=1.5",
+        "v = V(a, a, a)",
+        "local",
+    ),
 }
 
 

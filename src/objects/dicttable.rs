@@ -466,7 +466,7 @@ fn order_remove(v: &mut Values, ix: usize) {
 
 /// A values block of `size` empty slots.
 pub fn new_values(size: usize) -> Option<Values> {
-    Values::new(0, size, 0)
+    Values::new_empty(size)
 }
 
 /// The live values of `v` in insertion order: (entry number, value).

@@ -816,8 +816,8 @@ impl Vm {
             )));
         }
         self.check_not_abstract(cls)?;
-        let o = PyObj::new(cls, Instance);
-        self.init_instance_values(&o);
+        let o = PyObj::new_instance(cls, Instance);
+        Self::init_values_of(&o, cls);
         Ok(o)
     }
 

@@ -389,7 +389,7 @@ impl Vm {
     /// `push_frame_in_place` for a call that takes defaults, of a function whose frame
     /// has cells or free variables, or whose call makes a generator.
     #[inline(never)]
-    fn push_frame_in_place_with(&mut self, floor: usize, base: usize) -> VmResult<bool> {
+    pub(crate) fn push_frame_in_place_with(&mut self, floor: usize, base: usize) -> VmResult<bool> {
         let func = self.stack[base - 1].clone();
         let Some(f) = function::state(&func) else {
             return Ok(false);
@@ -543,20 +543,41 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn return_special(&mut self, v: PyObj, ip: &mut usize) -> VmResult<Flow> {
+        let n = self.frames.len() - 1;
+        let f = &self.frames[n];
+        if !f.entry && f.gen.is_none() {
+            // A frame whose caller checks the value (an `__init__`'s, an `__op__`'s):
+            // it goes as `return_value`'s plain frame goes, then the check.
+            let on = f.on_return;
+            self.stack.truncate(f.floor);
+            match self.frames.pop() {
+                Some(Frame {
+                    code,
+                    globals: None,
+                    builtins: None,
+                    locals: None,
+                    kwnames: None,
+                    gen: None,
+                    ..
+                }) => drop(code),
+                other => drop(other),
+            }
+            self.depth -= on.depth();
+            if matches!(on, OnReturn::Init) && v.is(&self.ctx.none) {
+                // CPython checks that `__init__` returned None and drops it.
+                drop(v);
+                return Ok(Flow::Switch);
+            }
+            return self.frame_returned(on, v, ip);
+        }
+        // A generator's frame, or an entry frame.
         let f = self.frames.pop().expect("frame");
         self.stack.truncate(f.floor);
         self.depth -= f.on_return.depth();
         if let Some(g) = &f.gen {
             return self.gen_returned(g, f.entry, v);
         }
-        if f.entry {
-            return Ok(Flow::Return(v));
-        }
-        if !matches!(f.on_return, OnReturn::Value) {
-            return self.frame_returned(f.on_return, v, ip);
-        }
-        self.stack.push(v);
-        Ok(Flow::Switch)
+        Ok(Flow::Return(v))
     }
 
     /// The globals of frame `fi`: its own, or (a function's frame) its function's.

@@ -10,13 +10,11 @@
 //! CPython's does.
 
 use crate::heap::{PyObj, TypeRef};
-use crate::objects::descr::Instance;
 use crate::objects::dicttable::{self, Keys};
 use crate::objects::exception::ExcObj;
 use crate::objects::{dict, string, typeobj};
 
 use super::Vm;
-use crate::heap::Payload;
 use crate::objects::exceptions::VmResult;
 
 /// The shared keys of `o`'s class, if its instances have them.
@@ -32,17 +30,17 @@ fn keys_of(ty: &TypeRef) -> Option<&Keys> {
 }
 
 impl Vm {
-    /// init_inline_values: a new instance of a class with shared keys gets its values
-    /// block (and takes one slot back from the shared keys, as 3.11 does).
-    pub(crate) fn init_instance_values(&mut self, o: &PyObj) {
-        if o.vtable().type_id() != Instance::VTABLE.type_id() {
-            return;
-        }
-        let (Some(slot), Some(keys)) = (o.values_slot(), cached_keys(o)) else {
+    /// init_inline_values: `o`, an instance of the class `ty` just made by
+    /// object.__new__ (its values slot empty), gets its values block if the class has
+    /// shared keys (and takes one slot back from them, as 3.11 does); the keys are
+    /// read in place.
+    #[inline]
+    pub(crate) fn init_values_of(o: &PyObj, ty: &TypeRef) {
+        let (Some(slot), Some(keys)) = (o.values_slot(), keys_of(ty)) else {
             return;
         };
-        if let Some(v) = dicttable::new_instance_values(&keys) {
-            drop(slot.replace(Some(v)));
+        if let Some(v) = dicttable::new_instance_values(keys) {
+            slot.set(Some(v));
         }
     }
 

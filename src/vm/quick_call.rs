@@ -522,14 +522,20 @@ impl Vm {
         // `OnReturn::Init` gives it back).
         self.enter_recursive(super::call::CALLING)?;
         // object.__new__ without its checks (made when specializing).
-        let obj = PyObj::new(&cls, Instance);
-        self.init_instance_values(&obj);
+        let obj = PyObj::new_instance(&cls, Instance);
+        Self::init_values_of(&obj, &cls);
         // (obj init obj args): the frame takes the second obj and the arguments as its
         // locals and holds `__init__` below them; the first obj is the result once
         // `__init__` returns.
         drop(std::mem::replace(&mut self.stack[first], obj.clone()));
         drop(std::mem::replace(&mut self.stack[first + 1], init));
-        self.stack.insert(first + 2, obj);
+        // Inserted below the n arguments by swaps: a handful of them, no call to
+        // Vec::insert's move.
+        self.stack.push(obj);
+        let args = &mut self.stack[first + 2..];
+        for i in (1..args.len()).rev() {
+            args.swap(i, i - 1);
+        }
         let entered = match entry {
             Some(entry) => self.enter_frame(entry, first + 1, first + 2),
             None => self.push_frame_in_place(first + 1, first + 2).map(drop),

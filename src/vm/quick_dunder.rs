@@ -127,16 +127,24 @@ impl Vm {
         let Some(f) = f.filter(|f| plain_function(f, 2)) else {
             return Ok(None);
         };
+        // The frame's entry, read once: a plain `__op__` is entered straight from
+        // here; one with cells or free variables goes the longer way.
+        let Some(entry) = super::frame::Entry::read(self, &f, 2) else {
+            return Ok(None);
+        };
         self.frames[fi].ip = ip;
         // (a b f a b): the frame takes the copies as its arguments and holds the
         // function below them.
         let (a, b) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
-        self.stack.push(f);
-        self.stack.push(a);
-        self.stack.push(b);
-        if !self.push_frame_in_place(n, n + 1)? {
-            self.stack.truncate(n);
-            return Ok(None);
+        self.stack.extend([f, a, b]);
+        match entry {
+            Ok(entry) => self.enter_frame(entry, n, n + 1)?,
+            Err(()) => {
+                if !self.push_frame_in_place_with(n, n + 1)? {
+                    self.stack.truncate(n);
+                    return Ok(None);
+                }
+            }
         }
         self.frames
             .last_mut()

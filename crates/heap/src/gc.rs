@@ -562,6 +562,13 @@ pub fn set_late_finalizer(f: Option<LateFinalizer>) {
     LATE_FINALIZER.with(|c| c.set(f));
 }
 
+/// Is a late-finalizer check installed? (None is until some class gets a `__del__`
+/// after it was made: until then no instance of a class without one can have one.)
+#[inline]
+pub(crate) fn late_finalizer_hooked() -> bool {
+    LATE_FINALIZER.with(|c| c.get().is_some())
+}
+
 /// Does an instance of `ty` (whose vtable says no finalizer) have one now?
 pub(crate) fn late_finalizer(ty: &TypeRef) -> bool {
     LATE_FINALIZER.with(|c| c.get()).is_some_and(|f| f(ty))

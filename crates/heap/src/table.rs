@@ -68,7 +68,9 @@ use std::mem::{align_of, size_of};
 use std::ptr::{self, NonNull};
 
 use crate::object::BorrowError;
-use crate::pymalloc::{object_alloc, object_dealloc};
+use crate::pymalloc::{
+    object_alloc, object_alloc_small, object_dealloc, object_dealloc_small, SMALL_OBJECT,
+};
 
 /// An instance's attribute values kept apart from any dict (CPython 3.11's values
 /// array): an insertion-order byte per slot, then the slots.
@@ -748,6 +750,53 @@ fn small_dims<H, E>(n: usize) -> (Layout, usize) {
     )
 }
 
+/// Is a block of `layout` one that `object_alloc_small` serves (8..=SMALL_OBJECT
+/// bytes at an alignment of at most 8)?
+#[inline(always)]
+fn small_block(layout: Layout) -> bool {
+    (8..=SMALL_OBJECT).contains(&layout.size()) && layout.align() <= 8
+}
+
+/// A block for a small table of `layout` (null if it cannot be had): a small one
+/// straight from its pymalloc size class, as `object_alloc` of the layout would
+/// serve it; `SmallTable::drop` gives it back the same way.
+#[inline(always)]
+fn small_alloc(layout: Layout) -> *mut u8 {
+    if small_block(layout) {
+        // SAFETY: K1: a small block (8..=SMALL_OBJECT bytes, alignment <= 8).
+        unsafe { object_alloc_small(layout.size()) }
+    } else {
+        // SAFETY: K1: the layout holds at least the one-byte count: not zero-sized.
+        unsafe { object_alloc(layout) }
+    }
+}
+
+impl InlineValues {
+    /// `new(0, n, 0)` of an instance's values: a zero header, `n` zero order bytes
+    /// and `n` empty slots, written by one fill of the block (an empty slot is
+    /// all-zero bytes: `PyObj` is a transparent `NonNull`, so None is null). None
+    /// if `n` is over `MAX` or the memory cannot be had.
+    pub fn new_empty(n: usize) -> Option<Self> {
+        if n > Self::MAX {
+            return None;
+        }
+        let (layout, _) = small_dims::<u8, Option<crate::PyObj>>(n);
+        let block = small_alloc(layout);
+        let head = NonNull::new(block.cast::<SmallHead<u8>>())?;
+        // SAFETY: K1/K2: the fresh block, `layout.size()` bytes, is written once:
+        // all zero (the header 0, the order bytes 0, every slot None), then its
+        // count.
+        unsafe {
+            ptr::write_bytes(block, 0, layout.size());
+            ptr::addr_of_mut!((*head.as_ptr()).n).write(n as u8);
+        }
+        Some(SmallTable {
+            head,
+            _owns: PhantomData,
+        })
+    }
+}
+
 /// A table with one owner (like a `Box`): header `H`, then one byte per entry, then the
 /// `n` entries (n <= 255). Dropping it drops the entries and frees the block. One
 /// pointer wide (`Option<SmallTable>` too: None is null).
@@ -768,8 +817,7 @@ impl<H: 'static, E: Default + 'static> SmallTable<H, E> {
             return None;
         }
         let (layout, entries_off) = small_dims::<H, E>(n);
-        // SAFETY: K1: the layout holds at least the one-byte count: not zero-sized.
-        let block = unsafe { object_alloc(layout) };
+        let block = small_alloc(layout);
         let head = NonNull::new(block.cast::<SmallHead<H>>())?;
         // SAFETY: K1/K2: each part of the fresh block is written once, at the offsets
         // its layout gives.
@@ -878,14 +926,26 @@ impl<H: 'static, E: Default + 'static> SmallTable<H, E> {
 
 impl<H: 'static, E: Default + 'static> Drop for SmallTable<H, E> {
     fn drop(&mut self) {
-        let (layout, _) = small_dims::<H, E>(self.n());
-        let (user, _, entries) = self.raw_parts();
-        // SAFETY: K4: the one owner is going; K2: header and entries are initialised
-        // and dropped here once; K1: freed with the layout it was allocated with.
+        // The count and layout read once, before the entries' drops (which may run
+        // any code) rather than again after them.
+        let n = self.n();
+        let (layout, entries_off) = small_dims::<H, E>(n);
+        let base = self.head.as_ptr();
+        // SAFETY: K4: the one owner is going; K1: the entries lie at `entries_off`;
+        // K2: header and entries are initialised and dropped here once; K1: freed
+        // with the layout it was allocated with.
         unsafe {
-            ptr::drop_in_place(entries);
-            ptr::drop_in_place(user);
-            object_dealloc(self.head.as_ptr().cast::<u8>(), layout);
+            let entries = base.cast::<u8>().add(entries_off).cast::<E>();
+            ptr::drop_in_place(ptr::slice_from_raw_parts_mut(entries, n));
+            ptr::drop_in_place(ptr::addr_of_mut!((*base).user));
+            let block = base.cast::<u8>();
+            if small_block(layout) {
+                // B1: a small block of this size, from pymalloc's size class
+                // (`small_alloc`).
+                object_dealloc_small(block, || layout.size());
+            } else {
+                object_dealloc(block, layout);
+            }
         }
     }
 }
@@ -1040,5 +1100,22 @@ mod tests {
         drop(v);
         assert_eq!(Rc::strong_count(&rc), 1);
         assert!(V::new(0, 256, 0).is_none());
+    }
+
+    #[test]
+    fn inline_values_start_empty() {
+        // Small blocks (from a size class) and one over SMALL_OBJECT bytes.
+        for n in [1, 4, 29, 100, 255] {
+            let mut v = InlineValues::new_empty(n).unwrap();
+            assert_eq!((v.len(), *v.header()), (n, 0));
+            assert_eq!(v.block_size(), InlineValues::size_for(n));
+            assert!(v.bytes().iter().all(|&b| b == 0));
+            assert!(v.entries().iter().all(Option::is_none));
+            let (count, order, _) = v.parts_mut();
+            *count = 1;
+            order[n - 1] = 7;
+            assert_eq!(v.bytes()[n - 1], 7);
+        }
+        assert!(InlineValues::new_empty(256).is_none());
     }
 }

@@ -675,6 +675,40 @@ fn freeing_an_object_drops_its_words() {
 }
 
 #[test]
+fn new_instance_is_news_object() {
+    let t = types();
+    collect(2);
+    let base = live_objects();
+    for (pre, words) in [(2, 0), (2, 1), (2, 2), (2, 3), (0, 0), (0, 1)] {
+        let ty = TypeRef::with_vtable(
+            &t.meta,
+            Vtable::derived(Inst::VTABLE, pre, words, false),
+            Meta,
+        );
+        let a = PyObj::new(&ty, Inst);
+        let b = PyObj::new_instance(&ty, Inst);
+        assert_eq!(a.sizeof(), b.sizeof());
+        assert_eq!(b.words().len(), words);
+        assert!(b.words().iter().all(|w| w.take().is_none()));
+        assert_eq!(b.pre_words().len(), a.pre_words().len());
+        assert!(b.pre_words().iter().all(|w| w.take().is_none()));
+        assert_eq!(b.values_slot().is_some(), pre == 2);
+        assert!(b.gc_is_tracked());
+        if let Some(slot) = b.values_slot() {
+            assert!(slot.take().is_none());
+            let mut v = crate::table::InlineValues::new_empty(3).unwrap();
+            v.entries_mut()[1] = Some(lst(&t, vec![]));
+            slot.set(Some(v));
+        }
+        if words > 0 {
+            b.words()[words - 1].set(Some(lst(&t, vec![])));
+        }
+        drop((a, b, ty));
+        assert_eq!(live_objects(), base);
+    }
+}
+
+#[test]
 fn instance_values_are_traversed_and_cleared() {
     let t = types();
     collect(2);

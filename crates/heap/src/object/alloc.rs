@@ -12,7 +12,8 @@ use super::entries::items_off;
 use super::free::{count_alloc, count_free};
 use super::typeobj::free_lists_of;
 use super::{
-    items_ptr, payload_ptr, ExactType, ObHead, Payload, PyObj, TypeRef, VarBlock, Vtable, GC_PRE,
+    items_ptr, payload_ptr, ExactType, ObHead, Payload, PyObj, TypeRef, VarBlock, Vtable, Word,
+    GC_PRE,
 };
 use crate::gc::{self, GcHead};
 use crate::pymalloc::{object_alloc, object_alloc_small, object_dealloc};
@@ -76,28 +77,43 @@ unsafe fn raw_alloc(ty: &TypeRef, vt: &Vtable, n: usize) -> Option<NonNull<ObHea
                 .write(GcHead::untracked())
         };
     }
-    // SAFETY: H3/H9: the pre words start the block and the words lie inside a
-    // fixed-size one; all-zero bytes are `None` in every word; the values slot (the
-    // second pre word) is written as None.
+    // SAFETY: H3: `block` starts the block of `p`, an object of `vt`, just made.
+    unsafe { write_words(block, p, vt) };
+    Some(p)
+}
+
+/// Write a new object's words empty: the pre-header's dict word and values slot (if
+/// `vt` has them), and the words after its payload. A word at a time, not a memset
+/// call: a class's instance has two pre words and one word or two after.
+///
+/// # Safety
+/// `block` is the start of the fresh block of an object of `vt` whose ObHead is at
+/// `p` (`block_pre` bytes on); nothing in the words is dropped or read.
+#[inline(always)]
+unsafe fn write_words(block: *mut u8, p: NonNull<ObHead>, vt: &Vtable) {
+    // SAFETY: H3/H9: the pre words (none, or two: `Vtable::derived`) start the block,
+    // the dict word then the values slot; the words lie inside a fixed-size block at
+    // `words_off`, 8-aligned; each is written once, empty.
     unsafe {
-        if vt.pre_words > 0 {
-            ptr::write_bytes(block, 0, vt.pre_words * size_of::<usize>());
-        }
         if vt.pre_words == 2 {
+            block.cast::<Word>().write(Word::new(None));
             block
                 .add(size_of::<usize>())
                 .cast::<crate::table::ValuesSlot>()
                 .write(crate::table::ValuesSlot::new(None));
         }
-        if vt.n_words > 0 {
-            ptr::write_bytes(
-                p.as_ptr().byte_add(vt.words_off).cast::<u8>(),
-                0,
-                vt.n_words * size_of::<usize>(),
-            );
+        let words = p.as_ptr().byte_add(vt.words_off).cast::<Word>();
+        match vt.n_words {
+            0 => {}
+            1 => words.write(Word::new(None)),
+            2 => {
+                words.write(Word::new(None));
+                words.add(1).write(Word::new(None));
+            }
+            // All-zero bytes are `None` in every word.
+            n => ptr::write_bytes(words.cast::<u8>(), 0, n * size_of::<usize>()),
         }
     }
-    Some(p)
 }
 
 /// `raw_alloc` with its commonest case inline: a simple object without a free list
@@ -371,6 +387,49 @@ impl PyObj {
         );
         // SAFETY: H4: vt is ty's instance vtable, which names T (checked above).
         unsafe { Self::new_known(ty, vt, payload) }
+    }
+
+    /// object.__new__ of a class: `new` with the path of a class's instance whose
+    /// block is small (no free list: CPython keeps none for them) straight from its
+    /// pymalloc size class, counted by gen 0 first (which may run a collection), its
+    /// headers and words written, then tracked. Any other type takes `new`'s way.
+    ///
+    /// Panics as `new` does.
+    #[inline]
+    pub fn new_instance<T: Payload>(ty: &TypeRef, payload: T) -> PyObj {
+        let vt = ty.instance_vtable();
+        assert!(
+            vt.type_id == TypeId::of::<T>() && !vt.var,
+            "payload does not match type"
+        );
+        if !(vt.heap_type && vt.gc && vt.free_max == 0 && vt.small_items > 0) {
+            // SAFETY: H4: vt is ty's instance vtable, which names T (checked above).
+            return unsafe { Self::new_known(ty, vt, payload) };
+        }
+        gc::before_gc_alloc();
+        // SAFETY: H9: 0 < small_items, so the fixed-size block is 8..=SMALL_OBJECT.
+        let block = unsafe { object_alloc_small(vt.small_block_size(0)) };
+        if block.is_null() {
+            alloc::handle_alloc_error(vt.block_layout(0).expect("fixed layout"));
+        }
+        // SAFETY: H3: the fresh block holds `block_pre` bytes (pre words, GC header),
+        // then the ObHead, 8-aligned (block_pre is a multiple of 8), then the payload
+        // and the words; nothing else sees it yet. H1: `heap_type`: the header takes a
+        // reference to the class; its flags are `managed_flag`'s. H2: the GC header is
+        // written untracked (C2), and the object tracked once complete (its payload
+        // written, `vt` names T).
+        unsafe {
+            let p = NonNull::new_unchecked(block.byte_add(vt.block_pre()).cast::<ObHead>());
+            init_head(p, ty, true, managed_flag(vt));
+            p.as_ptr()
+                .byte_sub(GC_PRE)
+                .cast::<GcHead>()
+                .write(GcHead::untracked());
+            write_words(block, p, vt);
+            payload_ptr::<T>(p).write(payload);
+            track_new::<T>(vt, p);
+            PyObj(p)
+        }
     }
 
     /// `new` for a type already known to hold `T` (`ExactType`, checked once when it

@@ -292,8 +292,12 @@ unsafe fn free_plain(p: NonNull<ObHead>, vt: &Vtable) -> bool {
 /// As `dealloc`'s; `vt` is `p`'s vtable.
 #[inline(never)]
 unsafe fn dealloc_slow(p: NonNull<ObHead>, vt: &Vtable) {
-    // SAFETY: H1, forwarded from the caller.
-    if (vt.finalize || vt.heap_type) && unsafe { resurrect_for_finalizer(p, vt) } {
+    // A class's instance asks about a late finalizer only once one may exist (the
+    // check reads the type through a handle of its own).
+    if (vt.finalize || (vt.heap_type && gc::late_finalizer_hooked()))
+        // SAFETY: H1, forwarded from the caller.
+        && unsafe { resurrect_for_finalizer(p, vt) }
+    {
         return;
     }
     // SAFETY: H1: the block is not freed yet.
