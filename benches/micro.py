@@ -206,6 +206,19 @@ CASES = {
     "listtup": ("a=1;b=2", "l = [(a, b), (b, a)]", "local"),
     "dictlist": ("a=1;b=2", "d = {'x': [a], 'y': [b]}", "local"),
     "nest3": ("a=1;b=2", "t = ([(a, b)],)", "local"),
+    # Attribute sites that see two classes (session 16; methpoly is the method form).
+    "attrpoly": (
+        "class A:\n    def __init__(self): self.x=1\n"
+        "class B:\n    def __init__(self): self.y=0; self.x=2\nxs=[A(),B()]",
+        "xs[i & 1].x",
+        "local",
+    ),
+    "setpoly": (
+        "class A:\n    def __init__(self): self.x=1\n"
+        "class B:\n    def __init__(self): self.y=0; self.x=2\nxs=[A(),B()]",
+        "xs[i & 1].x = i",
+        "local",
+    ),
 }
 
 
