@@ -220,6 +220,19 @@ CASES = {
         "v = V(a, a, a)",
         "local",
     ),
+    # Attribute sites that see two classes (session 16; methpoly is the method form).
+    "attrpoly": (
+        "class A:\n    def __init__(self): self.x=1\n"
+        "class B:\n    def __init__(self): self.y=0; self.x=2\nxs=[A(),B()]",
+        "xs[i & 1].x",
+        "local",
+    ),
+    "setpoly": (
+        "class A:\n    def __init__(self): self.x=1\n"
+        "class B:\n    def __init__(self): self.y=0; self.x=2\nxs=[A(),B()]",
+        "xs[i & 1].x = i",
+        "local",
+    ),
 }
 
 

@@ -589,13 +589,20 @@ pub(crate) fn store_instance_value(obj: &PyObj, c: &Cache, value: PyObj) -> Resu
     if obj.type_addr() != c.key || type_epoch() != c.version {
         return Err(value);
     }
+    store_values_at(obj, c.index as usize, value)
+}
+
+/// Store `value` as entry `ix` of the values `obj` keeps apart, once a guard has
+/// found `ix` names the attribute in its class's shared keys; the value back when the
+/// instance keeps no values or `ix` is out of their range.
+#[inline(always)]
+pub(crate) fn store_values_at(obj: &PyObj, ix: usize, value: PyObj) -> Result<(), PyObj> {
     let Some(slot) = obj.values_slot() else {
         return Err(value);
     };
     let Some(mut v) = slot.take() else {
         return Err(value);
     };
-    let ix = c.index as usize;
     if ix >= v.len() {
         slot.set(Some(v));
         return Err(value);

@@ -22,10 +22,10 @@ use crate::bytecode::code::{Cache, PolyEntry, PolyRow, POLY_WAYS};
 use crate::bytecode::Op;
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::code::Code;
-use crate::objects::dicttable::type_epoch;
+use crate::objects::dicttable::{attr_epoch, type_epoch};
 use crate::objects::typeobj::TypeInfo;
 
-use super::quick::{self, cache, miss, specialize};
+use super::quick::{self, cache, miss, specialize, STATIC_OWN};
 use super::quick_attr;
 use super::Vm;
 
@@ -58,7 +58,9 @@ fn row_kind(op: Op) -> bool {
 
 /// LOAD_ATTR_POLYMORPHIC at `at`: Err when `obj`'s class has no entry, else what
 /// the entry's form found (None: that form's guard failed). Out of line, so that the
-/// monomorphic forms' paths stay inlined in the eval loop.
+/// monomorphic forms' paths stay inlined in the eval loop. The entry was found by
+/// `obj`'s class under the current type epoch: that is the guard of
+/// LOAD_ATTR_INSTANCE_VALUE, whose value is read here directly.
 #[inline(never)]
 pub(super) fn load_attr(
     code: &Code,
@@ -66,11 +68,13 @@ pub(super) fn load_attr(
     obj: &PyObj,
     name: &PyObj,
 ) -> Result<Option<PyObj>, ()> {
-    let (op, e, _) = entry(code, at, obj).ok_or(())?;
-    Ok(match op {
-        Op::LOAD_ATTR_INSTANCE_VALUE => quick::instance_value(obj, &e),
-        Op::LOAD_ATTR_SLOT => quick_attr::slot_value(obj, &e),
-        _ => quick_attr::hint_value(obj, &e, name),
+    let (e, _) = entry(code, at, obj).ok_or(())?;
+    Ok(match e.op {
+        Op::LOAD_ATTR_INSTANCE_VALUE => obj
+            .values_slot()
+            .and_then(|s| crate::heap::table::values_entry(s, e.index as usize)),
+        Op::LOAD_ATTR_SLOT => quick_attr::slot_value(obj, &as_cache(&e)),
+        _ => quick_attr::hint_value(obj, &as_cache(&e), name),
     })
 }
 
@@ -84,18 +88,20 @@ pub(super) fn store_attr(
     name: &PyObj,
     v: &PyObj,
 ) -> Result<bool, ()> {
-    let (op, e, _) = entry(code, at, obj).ok_or(())?;
+    let (e, _) = entry(code, at, obj).ok_or(())?;
     let v = v.clone();
-    let r = match op {
-        Op::STORE_ATTR_INSTANCE_VALUE => quick::store_instance_value(obj, &e, v),
-        Op::STORE_ATTR_SLOT => quick_attr::store_slot(obj, &e, v),
-        _ => quick_attr::store_hint(obj, &e, name, v),
+    let r = match e.op {
+        Op::STORE_ATTR_INSTANCE_VALUE => quick::store_values_at(obj, e.index as usize, v),
+        Op::STORE_ATTR_SLOT => quick_attr::store_slot(obj, &as_cache(&e), v),
+        _ => quick_attr::store_hint(obj, &as_cache(&e), name, v),
     };
     Ok(r.is_ok())
 }
 
 /// LOAD_METHOD_POLYMORPHIC at `at`: Err when `obj`'s class has no entry, else the
-/// method the entry's form found.
+/// method the entry's form found. The entry's class and epoch are its forms' common
+/// guard; a form without a dict to ask answers here from the method the entry keeps
+/// (or the type cache's pinned one), the rest through `method_general`.
 #[inline(never)]
 pub(super) fn load_method(
     code: &Code,
@@ -104,14 +110,51 @@ pub(super) fn load_method(
     name: &PyObj,
     tc: &mut super::ops::TypeCache,
 ) -> Result<Option<PyObj>, ()> {
-    let (op, c, k) = entry(code, at, obj).ok_or(())?;
+    let (e, k) = entry(code, at, obj).ok_or(())?;
+    if e.tag == STATIC_OWN {
+        // Only a LOAD_METHOD_NO_DICT entry is so marked.
+        return Ok(tc.static_method(e.index, obj));
+    }
+    if e.op != Op::LOAD_METHOD_WITH_DICT {
+        let holds = match e.op {
+            Op::LOAD_METHOD_WITH_VALUES => obj
+                .values_slot()
+                .is_some_and(crate::heap::table::values_present),
+            Op::LOAD_METHOD_LAZY_DICT => quick::no_dict_yet(obj),
+            _ => true,
+        };
+        if !holds {
+            return Ok(None);
+        }
+        if e.attr == attr_epoch() {
+            if let Some(m) = e.method.get().and_then(|b| b.get()) {
+                return Ok(Some(m));
+            }
+        }
+    }
+    Ok(method_general(code, at, obj, &e, k, name, tc))
+}
+
+/// `load_method` through `quick::cached_method`: a LOAD_METHOD_WITH_DICT entry, or a
+/// kept method that no longer answers (read again and kept in the entry).
+#[inline(never)]
+fn method_general(
+    code: &Code,
+    at: usize,
+    obj: &PyObj,
+    e: &PolyEntry,
+    k: usize,
+    name: &PyObj,
+    tc: &mut super::ops::TypeCache,
+) -> Option<PyObj> {
+    let c = as_cache(e);
     // The entry keeps the method it found, as a monomorphic site's cache does. The
     // cache is made here and read as made; `kept` receives a new one (key non-zero)
     // only when the kept method is read again. (Copied whole into a cell and reloaded,
     // the cache's narrow fields, just stored apart, were read back as one word: a load
     // the processor cannot forward from those stores.)
     let kept = Cell::new(Cache::default());
-    let m = quick::cached_method(obj, &c, &kept, op, name, tc);
+    let m = quick::cached_method(obj, &c, &kept, e.op, name, tc);
     let now = kept.get();
     if now.key != 0 && now.attr != c.attr {
         if let Ok(mut rows) = code.poly.try_borrow_mut() {
@@ -120,15 +163,14 @@ pub(super) fn load_method(
             entry.method = now.method;
         }
     }
-    Ok(m)
+    m
 }
 
-/// The entry of `obj`'s class in site `at`'s row, as the monomorphic form and cache
-/// it stands for, and its place in the row; None when the epoch moved on or the class
-/// has none.
-#[inline]
-fn entry(code: &Code, at: usize, obj: &PyObj) -> Option<(Op, Cache, usize)> {
-    let c = cache(code, at);
+/// The entry of `obj`'s class in site `at`'s row, and its place in the row; None
+/// when the epoch moved on or the class has none.
+#[inline(always)]
+fn entry(code: &Code, at: usize, obj: &PyObj) -> Option<(PolyEntry, usize)> {
+    let c = quick::cache_cell(code, at)?.get();
     if type_epoch() != c.version {
         return None;
     }
@@ -138,20 +180,21 @@ fn entry(code: &Code, at: usize, obj: &PyObj) -> Option<(Op, Cache, usize)> {
     let k = row.entries[..c.tag as usize]
         .iter()
         .position(|e| e.key == key)?;
-    let e = &row.entries[k];
-    Some((
-        e.op,
-        Cache {
-            index: e.index,
-            tag: e.tag,
-            version: c.version,
-            key,
-            attr: e.attr,
-            method: e.method,
-            ..Cache::default()
-        },
-        k,
-    ))
+    Some((row.entries[k], k))
+}
+
+/// The monomorphic form's cache an entry stands for (read while the type epoch the
+/// entry was found under holds).
+fn as_cache(e: &PolyEntry) -> Cache {
+    Cache {
+        index: e.index,
+        tag: e.tag,
+        version: type_epoch(),
+        key: e.key,
+        attr: e.attr,
+        method: e.method,
+        ..Cache::default()
+    }
 }
 
 /// The row of site `at`, made if it has none yet.
