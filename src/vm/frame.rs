@@ -519,10 +519,18 @@ impl Vm {
         }
         let floor = f.floor;
         self.stack.truncate(floor);
-        // Dropped after the locals, as the general path drops it. A function's frame
-        // holds its code and nothing else that needs a drop (its namespaces are its
-        // function's, KW_NAMES's names went to its CALL): matched as such, only the
-        // code is let go, with no call to the frame's whole drop.
+        // Dropped after the locals, as the general path drops it.
+        self.pop_frame_lean();
+        self.depth -= 1;
+        self.stack.push(v);
+        Ok(Flow::Switch)
+    }
+
+    /// Pop the top frame. A function's frame holds its code and nothing else that needs
+    /// a drop (its namespaces are its function's, KW_NAMES's names went to its CALL):
+    /// matched as such, only the code is let go, with no call to the frame's whole drop.
+    #[inline(always)]
+    fn pop_frame_lean(&mut self) {
         match self.frames.pop() {
             Some(Frame {
                 code,
@@ -535,9 +543,6 @@ impl Vm {
             }) => drop(code),
             other => drop(other),
         }
-        self.depth -= 1;
-        self.stack.push(v);
-        Ok(Flow::Switch)
     }
 
     #[cold]
@@ -550,18 +555,7 @@ impl Vm {
             // it goes as `return_value`'s plain frame goes, then the check.
             let on = f.on_return;
             self.stack.truncate(f.floor);
-            match self.frames.pop() {
-                Some(Frame {
-                    code,
-                    globals: None,
-                    builtins: None,
-                    locals: None,
-                    kwnames: None,
-                    gen: None,
-                    ..
-                }) => drop(code),
-                other => drop(other),
-            }
+            self.pop_frame_lean();
             self.depth -= on.depth();
             if matches!(on, OnReturn::Init) && v.is(&self.ctx.none) {
                 // CPython checks that `__init__` returned None and drops it.
