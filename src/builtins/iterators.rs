@@ -196,18 +196,16 @@ fn enumerate_new(rt: &mut dyn Runtime, args: Args<'_>) -> VmResult<PyObj> {
 fn enumerate_next(rt: &mut dyn Runtime, o: &PyObj) -> VmResult<Option<PyObj>> {
     let vm = Vm::of(rt);
     let mut e = o.borrow_mut::<Enumerate>().map_err(|_| busy())?;
-    let c = ctx();
-    let item = match &e.it {
-        None => return Ok(None),
-        // A list's or tuple's iterator runs no Python code (a freed sequence's
-        // finalizers wait for the eval loop): stepped under the one borrow.
-        Some(it) if it.is_type(&c.list_iter_type) || it.is_type(&c.tuple_iter_type) => {
-            match crate::objects::iter::seq_next(vm, it)? {
-                Some(x) => x,
-                None => return Ok(None),
-            }
-        }
-        Some(it) => {
+    let Some(it) = &e.it else {
+        return Ok(None);
+    };
+    // A list's or tuple's iterator is stepped under the one borrow.
+    let item = match crate::objects::iter::next_running_no_code(vm, it) {
+        Some(next) => match next? {
+            Some(x) => x,
+            None => return Ok(None),
+        },
+        None => {
             // Any other iterator may run Python code (a generator), which may use
             // this enumerate: no borrow held meanwhile.
             let it = it.clone();

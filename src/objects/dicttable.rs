@@ -1228,7 +1228,7 @@ impl DictTable {
         pos: usize,
         f: impl FnOnce(&PyObj, &PyObj) -> R,
     ) -> Option<(usize, R)> {
-        self.find_item((pos..self.positions()).map(Some), f)
+        self.find_item(pos..self.positions(), f)
     }
 
     /// The last live item at an iteration position < pos, lent to `f` as in
@@ -1238,14 +1238,14 @@ impl DictTable {
         pos: usize,
         f: impl FnOnce(&PyObj, &PyObj) -> R,
     ) -> Option<(usize, R)> {
-        self.find_item((0..pos.min(self.positions())).rev().map(Some), f)
+        self.find_item((0..pos.min(self.positions())).rev(), f)
     }
 
     /// The first live item at the iteration positions `ps` yields, lent to `f`; all
     /// the entries are read under one borrow of the keys (and of the values).
     fn find_item<R>(
         &self,
-        mut ps: impl Iterator<Item = Option<usize>>,
+        mut ps: impl Iterator<Item = usize>,
         f: impl FnOnce(&PyObj, &PyObj) -> R,
     ) -> Option<(usize, R)> {
         let t = self.kref()?;
@@ -1254,15 +1254,15 @@ impl DictTable {
             (Some(vals), _) => {
                 let vs = vals.entries();
                 ps.find_map(|p| {
-                    let ix = self.ix_at(p?)?;
-                    Some((p?, key_hash(&entries, ix)?.0, vs.get(ix)?.as_ref()?))
+                    let ix = self.ix_at(p)?;
+                    Some((p, key_hash(&entries, ix)?.0, vs.get(ix)?.as_ref()?))
                 })
             }
             (None, Entries::A(e)) => {
-                ps.find_map(|p| Some((p?, e[p?].key.as_ref()?, e[p?].value.as_ref()?)))
+                ps.find_map(|p| Some((p, e[p].key.as_ref()?, e[p].value.as_ref()?)))
             }
             (None, Entries::B(e)) => {
-                ps.find_map(|p| Some((p?, e[p?].key.as_ref()?, e[p?].value.as_ref()?)))
+                ps.find_map(|p| Some((p, e[p].key.as_ref()?, e[p].value.as_ref()?)))
             }
         }?;
         Some((p, f(k, v)))

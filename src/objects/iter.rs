@@ -155,6 +155,14 @@ pub fn char_str(ch: u32) -> PyObj {
     string::from_buf(&buf).expect("tiny allocation")
 }
 
+/// The next item of `it` if it is a list's or tuple's iterator, whose step runs no
+/// Python code (a freed sequence's finalizers wait for the eval loop), so that the
+/// caller may hold a borrow of its own meanwhile; None for any other iterator.
+pub fn next_running_no_code(rt: &mut dyn Runtime, it: &PyObj) -> Option<VmResult<Option<PyObj>>> {
+    let c = ctx();
+    (it.is_type(&c.list_iter_type) || it.is_type(&c.tuple_iter_type)).then(|| seq_next(rt, it))
+}
+
 /// next() of a list, tuple or str iterator.
 pub fn seq_next(_rt: &mut dyn Runtime, it: &PyObj) -> VmResult<Option<PyObj>> {
     let mut s = it.borrow_mut::<SeqIter>().map_err(|_| busy())?;

@@ -130,8 +130,14 @@ pub fn plain_span(s: &Slice, len: usize) -> Option<(usize, usize, i64)> {
     if step == 0 {
         return None;
     }
-    let (start, _, n) = adjust_indices(len as i64, part(&s.start)?, part(&s.stop)?, step);
-    Some((start.max(0) as usize, n as usize, step))
+    Some(settle(len, part(&s.start)?, part(&s.stop)?, step))
+}
+
+/// `span`'s answer from a slice's parts as ints (the step not 0).
+fn settle(len: usize, start: Option<i64>, stop: Option<i64>, step: i64) -> (usize, usize, i64) {
+    let (start, _, n) = adjust_indices(len as i64, start, stop, step);
+    // With no item selected, start may be -1 (a negative step on an empty sequence).
+    (start.max(0) as usize, n as usize, step)
 }
 
 /// The first position a slice selects in a sequence of `len` items, how many it
@@ -141,9 +147,7 @@ pub fn span(s: &Slice, len: usize) -> VmResult<(usize, usize, i64)> {
         return Ok(r);
     }
     let (start, stop, step) = parts(s)?;
-    let (start, _, n) = adjust_indices(len as i64, start, stop, step);
-    // With no item selected, start may be -1 (a negative step on an empty sequence).
-    Ok((start.max(0) as usize, n as usize, step))
+    Ok(settle(len, start, stop, step))
 }
 
 /// Copies of the `n` items a slice selects from `items`, from `start` by `step`

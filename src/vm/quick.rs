@@ -643,22 +643,38 @@ pub(crate) fn cached_method(
         // Only LOAD_METHOD_NO_DICT (or its polymorphic entry) is so marked.
         return tc.static_method(c.index, obj);
     }
-    if op == Op::LOAD_METHOD_WITH_VALUES {
-        if !crate::heap::table::values_present(obj.values_slot()?) {
-            return None;
-        }
-    } else if (op == Op::LOAD_METHOD_LAZY_DICT && !no_dict_yet(obj))
-        || (op == Op::LOAD_METHOD_WITH_DICT
-            && !super::quick_attr::dict_still_lacks(obj, name, c, cell))
-    {
+    let holds = if op == Op::LOAD_METHOD_WITH_DICT {
+        super::quick_attr::dict_still_lacks(obj, name, c, cell)
+    } else {
+        method_form_holds(obj, op)
+    };
+    if !holds {
         return None;
     }
-    if c.attr == dicttable::attr_epoch() {
-        if let Some(m) = c.method.get().and_then(|b| b.get()) {
-            return Some(m);
-        }
+    kept_method(c.attr, &c.method).or_else(|| method_again(obj, c, tc, cell))
+}
+
+/// The guard of a LOAD_METHOD form that asks no dict (all but WITH_DICT): the
+/// instance keeps its values apart (WITH_VALUES) or has made no dict yet
+/// (LAZY_DICT); NO_DICT has none. Shared by the polymorphic entries (quick_poly.rs).
+#[inline(always)]
+pub(crate) fn method_form_holds(obj: &PyObj, op: Op) -> bool {
+    match op {
+        Op::LOAD_METHOD_WITH_VALUES => obj
+            .values_slot()
+            .is_some_and(crate::heap::table::values_present),
+        Op::LOAD_METHOD_LAZY_DICT => no_dict_yet(obj),
+        _ => true,
     }
-    method_again(obj, c, tc, cell)
+}
+
+/// The method a cache keeps, while the attribute epoch it was kept under holds.
+#[inline(always)]
+pub(crate) fn kept_method(attr: u64, method: &BorrowedSlot) -> Option<PyObj> {
+    if attr != dicttable::attr_epoch() {
+        return None;
+    }
+    method.get().and_then(|b| b.get())
 }
 
 /// The method a cache names, through the type cache, while the type epoch holds.

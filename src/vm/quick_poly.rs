@@ -22,7 +22,7 @@ use crate::bytecode::code::{Cache, PolyEntry, PolyRow, POLY_WAYS};
 use crate::bytecode::Op;
 use crate::heap::{PyObj, TypeRef};
 use crate::objects::code::Code;
-use crate::objects::dicttable::{attr_epoch, type_epoch};
+use crate::objects::dicttable::type_epoch;
 use crate::objects::typeobj::TypeInfo;
 
 use super::quick::{self, cache, miss, specialize, STATIC_OWN};
@@ -116,20 +116,11 @@ pub(super) fn load_method(
         return Ok(tc.static_method(e.index, obj));
     }
     if e.op != Op::LOAD_METHOD_WITH_DICT {
-        let holds = match e.op {
-            Op::LOAD_METHOD_WITH_VALUES => obj
-                .values_slot()
-                .is_some_and(crate::heap::table::values_present),
-            Op::LOAD_METHOD_LAZY_DICT => quick::no_dict_yet(obj),
-            _ => true,
-        };
-        if !holds {
+        if !quick::method_form_holds(obj, e.op) {
             return Ok(None);
         }
-        if e.attr == attr_epoch() {
-            if let Some(m) = e.method.get().and_then(|b| b.get()) {
-                return Ok(Some(m));
-            }
+        if let Some(m) = quick::kept_method(e.attr, &e.method) {
+            return Ok(Some(m));
         }
     }
     Ok(method_general(code, at, obj, &e, k, name, tc))
